@@ -1,0 +1,85 @@
+"""Starting the window: the application object, logging, the database."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QLocale
+from PySide6.QtGui import QGuiApplication, QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from desktop_app import __version__
+from desktop_app.assets import resource_path
+from desktop_app.logging_setup import setup_logging
+from desktop_app.models.settings import seed_defaults
+from desktop_app.paths import default_database_path, logs_dir, set_application_names
+from desktop_app.store import Store, StoreError, open_store
+
+log = logging.getLogger("offload.init")
+
+
+def create_application() -> QApplication:
+    """The one QApplication, named and iconed, before any path is asked for."""
+    set_application_names()
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationVersion(__version__)
+    app.setApplicationDisplayName("Offload")
+    # The desktop entry's name: Wayland and the task bar match windows to it.
+    QGuiApplication.setDesktopFileName("offload")
+    app.setWindowIcon(QIcon(str(resource_path("icons", "offload.svg"))))
+    return app
+
+
+def locale_defaults() -> dict[str, str]:
+    """Settings a new database takes from the system locale."""
+    currency = QLocale().currencySymbol(QLocale.CurrencySymbolFormat.CurrencyIsoCode)
+    return {"currency": currency} if currency else {}
+
+
+def prepare_store(store: Store) -> None:
+    """What every opening of a database does after the migrations."""
+    seed_defaults(locale_defaults())
+
+
+def run_gui(database_path: Path | None = None, demo: bool = False) -> int:
+    """Show the main window on the chosen database; returns the exit status."""
+    app = create_application()
+    log_path = setup_logging(logs_dir())
+    from desktop_app.views.error_dialog import ErrorReporter
+
+    reporter = ErrorReporter(log_path)
+    reporter.install()
+    demo_dir: Path | None = None
+    try:
+        if demo:
+            from desktop_app.demo import create_demo_database
+
+            demo_dir = Path(tempfile.mkdtemp(prefix="offload-demo-"))
+            path = create_demo_database(demo_dir)
+        else:
+            path = database_path or default_database_path()
+        log.info("Offload %s starting on %s", __version__, path)
+        try:
+            store = open_store(path)
+        except StoreError as error:
+            log.warning("cannot open %s: %s", path, error)
+            box = QMessageBox(QMessageBox.Icon.Critical, "Offload cannot start", str(error))
+            box.setObjectName("startupErrorDialog")
+            box.exec()
+            return 1
+        prepare_store(store)
+        from desktop_app.views.main_window import MainWindow
+
+        window = MainWindow(store, demo=demo)
+        window.show()
+        status = app.exec()
+        window.ctx.store.close()
+        return status
+    finally:
+        reporter.uninstall()
+        if demo_dir is not None:
+            shutil.rmtree(demo_dir, ignore_errors=True)

@@ -1,0 +1,35 @@
+"""Errors that the user can understand and act on.
+
+A `UserError` is shown to the user with its message as it is; anything else
+that escapes is a bug, logged with its traceback.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+
+class UserError(Exception):
+    """A known, explainable failure; the message is written for the user."""
+
+
+class ValidationError(UserError):
+    """Input that breaks a domain rule. Nothing was changed.
+
+    Attributes:
+        errors: field name -> message, so a form can point at each field.
+        field: the first field at fault, or None when the input as a whole is wrong.
+    """
+
+    def __init__(self, message: str, field: str | None = None) -> None:
+        super().__init__(message)
+        self.errors: dict[str, str] = {field or "": message}
+        self.field = field
+
+    @classmethod
+    def from_errors(cls, errors: Mapping[str, str]) -> ValidationError:
+        """One error that carries a message for each field at fault."""
+        first_field, first_message = next(iter(errors.items()))
+        error = cls(" ".join(errors.values()) if len(errors) > 1 else first_message, first_field)
+        error.errors = dict(errors)
+        return error

@@ -1,0 +1,66 @@
+"""The schema ladder: `PRAGMA user_version` and the ordered steps up to now.
+
+A new database climbs the whole ladder, so the path an old database takes
+is the same path every test takes. Each step runs in a transaction with the
+version bump, so a failed step leaves the file at the previous version.
+
+To change the schema: change the model, then append a step here (a new
+module `mNNNN_what.py` whose `apply(db, migrator)` uses
+`playhouse.migrate` operations, or frozen DDL from `tools.schema_sql` for a
+new table). Never edit a released step.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from peewee import SqliteDatabase
+from playhouse.migrate import SqliteMigrator
+
+from desktop_app.models.migrations import (
+    m0001_settings,
+    m0002_time_audit,
+    m0003_briefs,
+    m0004_contractors,
+    m0005_engagements,
+)
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    name: str
+    apply: Callable[[SqliteDatabase, SqliteMigrator], None]
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "settings", m0001_settings.apply),
+    Migration(2, "time audit", m0002_time_audit.apply),
+    Migration(3, "briefs", m0003_briefs.apply),
+    Migration(4, "contractors", m0004_contractors.apply),
+    Migration(5, "engagements", m0005_engagements.apply),
+)
+
+LATEST_VERSION = MIGRATIONS[-1].version
+
+
+def schema_version(db: SqliteDatabase) -> int:
+    """The schema version stored in the file (0 for a new, empty file)."""
+    return int(db.pragma("user_version"))
+
+
+def pending_migrations(version: int) -> list[Migration]:
+    """The steps a database at `version` still has to climb."""
+    return [step for step in MIGRATIONS if step.version > version]
+
+
+def migrate(db: SqliteDatabase, steps: list[Migration]) -> None:
+    """Run `steps` in order, each in its own transaction with its version bump."""
+    migrator = SqliteMigrator(db)
+    for step in steps:
+        # migration_context switches foreign keys off while a table is
+        # rebuilt, so a rebuild never cascades deletes into other tables.
+        with migrator.migration_context():
+            step.apply(db, migrator)
+            db.pragma("user_version", step.version)

@@ -1,0 +1,36 @@
+"""Every model, in the order their tables are created."""
+
+from __future__ import annotations
+
+from peewee import Model
+
+from desktop_app.models.briefs import Brief, BriefTask, BriefTemplate, BriefVersion, Expectation
+from desktop_app.models.contractors import (
+    Contractor,
+    Interview,
+    PortfolioItem,
+    Reference,
+    StageChange,
+)
+from desktop_app.models.engagements import CheckIn, Engagement, Feedback
+from desktop_app.models.settings import SettingRow
+from desktop_app.models.tasks import Task, TimeEntry
+
+ALL_MODELS: tuple[type[Model], ...] = (
+    SettingRow,
+    Task,
+    TimeEntry,
+    Brief,
+    BriefTask,
+    Expectation,
+    BriefVersion,
+    BriefTemplate,
+    Contractor,
+    StageChange,
+    Reference,
+    PortfolioItem,
+    Interview,
+    Engagement,
+    CheckIn,
+    Feedback,
+)

@@ -1,0 +1,60 @@
+"""Deleting rows so that the delete can be undone exactly.
+
+A delete cascades (a task takes its time entries with it). Before it runs,
+`delete_with_snapshot` reads the row and every row that depends on it; the
+snapshot puts them all back under their old ids. Ids are never reused
+(AUTOINCREMENT), so nothing created since can collide with them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from itertools import groupby
+from typing import Any
+
+from peewee import Model, chunked
+
+from desktop_app.models.base import database
+
+
+@dataclass
+class RowSnapshot:
+    """Rows removed by a delete, parents first, and links that were nulled."""
+
+    rows: list[tuple[type[Model], dict[str, Any]]] = field(default_factory=list)
+    # (model, id, foreign-key field name, old value) for ON DELETE SET NULL links.
+    nulled_links: list[tuple[type[Model], int, str, Any]] = field(default_factory=list)
+
+
+def delete_with_snapshot(instance: Model) -> RowSnapshot:
+    """Delete `instance` and its dependents; return what `restore` needs."""
+    snapshot = RowSnapshot()
+    model = type(instance)
+    with database.atomic():
+        snapshot.rows.append((model, dict(instance.__data__)))
+        _collect_dependents(model, model.select(model.id).where(model.id == instance.id), snapshot)
+        instance.delete_instance()
+    return snapshot
+
+
+def _collect_dependents(model: type[Model], parent_ids: Any, snapshot: RowSnapshot) -> None:
+    """Record the rows that deleting `parent_ids` of `model` would cascade to or null."""
+    for fk in model._meta.backrefs:
+        child = fk.model
+        if fk.on_delete == "SET NULL":
+            for row in child.select(child.id, fk).where(fk.in_(parent_ids)):
+                snapshot.nulled_links.append((child, row.id, fk.name, row.__data__[fk.name]))
+        elif fk.on_delete == "CASCADE":
+            rows = child.select().where(fk.in_(parent_ids))
+            snapshot.rows.extend((child, dict(row.__data__)) for row in rows)
+            _collect_dependents(child, child.select(child.id).where(fk.in_(parent_ids)), snapshot)
+
+
+def restore(snapshot: RowSnapshot) -> None:
+    """Put back everything `delete_with_snapshot` removed, under the same ids."""
+    with database.atomic():
+        for model, group in groupby(snapshot.rows, key=lambda row: row[0]):
+            for batch in chunked([data for _, data in group], 200):
+                model.insert_many(batch).execute()
+        for model, row_id, field_name, value in snapshot.nulled_links:
+            model.update({field_name: value}).where(model.id == row_id).execute()

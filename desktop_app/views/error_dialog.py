@@ -1,0 +1,77 @@
+"""What the owner sees when something goes wrong, and the log behind it.
+
+An exception that escapes a slot reaches `sys.excepthook`. A `UserError`
+is shown as its message. Anything else is a bug: it is logged with its
+traceback and shown with a short explanation; the app keeps running. Every
+edit commits in its own transaction, so what was saved stays saved.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from desktop_app.models.errors import UserError
+
+log = logging.getLogger("offload.ui")
+
+
+class ErrorReporter:
+    """Installs itself as sys.excepthook; shows one dialog at a time.
+
+    Attributes:
+        dialog: the message box on screen, or None.
+    """
+
+    def __init__(self, log_path: Path | None) -> None:
+        self.log_path = log_path
+        self.dialog: QMessageBox | None = None
+        self._previous_hook = sys.excepthook
+
+    def install(self) -> None:
+        sys.excepthook = self.handle
+
+    def uninstall(self) -> None:
+        sys.excepthook = self._previous_hook
+
+    def handle(
+        self,
+        exc_type: type[BaseException],
+        exc: BaseException,
+        tb: TracebackType | None,
+    ) -> None:
+        if issubclass(exc_type, KeyboardInterrupt):
+            self._previous_hook(exc_type, exc, tb)
+            return
+        if isinstance(exc, UserError):
+            log.warning("refused: %s", exc)
+            self._show(QMessageBox.Icon.Warning, "Offload", str(exc), "")
+            return
+        log.error("unexpected error", exc_info=(exc_type, exc, tb))
+        where = f"\n\nDetails were written to {self.log_path}." if self.log_path else ""
+        self._show(
+            QMessageBox.Icon.Critical,
+            "Something went wrong",
+            "Offload hit an unexpected error and stopped what it was doing. Everything you "
+            f"saved before is safe, and you can keep working.{where}",
+            "".join(traceback.format_exception(exc_type, exc, tb)),
+        )
+
+    def _show(self, icon: QMessageBox.Icon, title: str, text: str, details: str) -> None:
+        if QApplication.instance() is None:
+            print(text, file=sys.stderr)
+            return
+        if self.dialog is not None and self.dialog.isVisible():
+            return  # one at a time: a repeating error must not bury the window
+        parent = QApplication.activeWindow()
+        box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
+        box.setObjectName("errorDialog")
+        if details:
+            box.setDetailedText(details)
+        self.dialog = box
+        box.open()

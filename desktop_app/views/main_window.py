@@ -1,0 +1,385 @@
+"""The main window: one tab per step, the menus, the status bar."""
+
+from __future__ import annotations
+
+import logging
+import os
+import tempfile
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QTabWidget,
+    QWidget,
+)
+
+from desktop_app import __version__
+from desktop_app.backup import backup_database
+from desktop_app.models.errors import UserError
+from desktop_app.store import Store, StoreError, open_store
+from desktop_app.views.context import AppContext
+from desktop_app.views.partials.naming import named
+from desktop_app.views.partials.tab_page import TabPage
+from desktop_app.views.settings_dialog import ChangeSettingsCommand, SettingsDialog
+from desktop_app.views.tabs import TABS, LazyTab, TabCommand
+from desktop_app.views.undo import execute
+
+log = logging.getLogger("offload.ui")
+
+DATABASE_FILTER = "Offload database (*.sqlite3 *.sqlite *.db);;All files (*)"
+
+
+def standard_keys(key: QKeySequence.StandardKey, *always: str) -> list[QKeySequence]:
+    """The platform's bindings for `key`, plus `always` (which also stand in
+    where the platform defines none, as on desktops without a theme)."""
+    bindings = list(QKeySequence.keyBindings(key))
+    for text in always:
+        sequence = QKeySequence(text)
+        if sequence not in bindings:
+            bindings.append(sequence)
+    return bindings
+
+
+class MainWindow(QMainWindow):
+    """The Offload window.
+
+    Attributes:
+        ctx: the AppContext of the open database (replaced on File > Open).
+        undo_stack: the one undo stack, shared by every tab.
+        tabs: the QTabWidget holding one LazyTab per step.
+    """
+
+    def __init__(self, store: Store, *, demo: bool = False, remember_layout: bool = True) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.setAccessibleName("Offload")
+        self._remember_layout = remember_layout
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.setObjectName("undoStack")
+        self.tabs = named(QTabWidget(), "mainTabs", "Steps")
+        self.tabs.setDocumentMode(True)
+        self.tabs.currentChanged.connect(self._on_tab_changed)
+        self.setCentralWidget(self.tabs)
+        self.database_label = named(QLabel(), "databaseLabel", "Open database")
+        self.database_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.statusBar().addPermanentWidget(self.database_label)
+        self.ctx = self._install_store(store, demo=demo)
+        self._build_menus()
+        self.resize(1180, 760)
+        if remember_layout:
+            self._restore_layout()
+        else:
+            self.tabs.setCurrentIndex(0)
+        self._on_tab_changed(self.tabs.currentIndex())
+
+    # Database
+    def _install_store(self, store: Store, *, demo: bool) -> AppContext:
+        """Show `store`: a fresh context, empty undo history, tabs rebuilt lazily."""
+        current = self.tabs.currentIndex()
+        self.undo_stack.clear()
+        ctx = AppContext(store, self.undo_stack, demo=demo, parent=self)
+        ctx.navigate_requested.connect(self.navigate)
+        self.tabs.blockSignals(True)
+        while self.tabs.count():
+            page = self.tabs.widget(0)
+            self.tabs.removeTab(0)
+            page.deleteLater()
+        for spec in TABS:
+            self.tabs.addTab(LazyTab(spec, ctx), spec.title)
+        self.tabs.setCurrentIndex(max(current, 0))
+        self.tabs.blockSignals(False)
+        old_ctx = getattr(self, "ctx", None)
+        self.ctx = ctx
+        if old_ctx is not None:
+            old_ctx.deleteLater()
+        kind = "Demo database (temporary)" if demo else "Database"
+        self.database_label.setText(f"{kind}: {store.path}")
+        self.setWindowTitle(f"{store.path.name} — Offload" + (" (demo)" if demo else ""))
+        return ctx
+
+    def open_database(self, path: Path) -> bool:
+        """Switch to the database at `path`; on failure say why and keep the current one."""
+        old_store = self.ctx.store
+        if path.expanduser().resolve() == old_store.path:
+            return True
+        try:
+            store = open_store(path)
+        except StoreError as error:
+            QMessageBox.warning(self, "Cannot open the database", str(error))
+            return False
+        self._install_store(store, demo=False)
+        old_store.close()
+        self._on_tab_changed(self.tabs.currentIndex())
+        self.statusBar().showMessage(f"Opened {store.path}", 5000)
+        return True
+
+    def _choose_and_open_database(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Open database", str(self.ctx.store.path.parent), DATABASE_FILTER
+        )
+        if path:
+            self.open_database(Path(path))
+
+    def _choose_and_create_database(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, "New database", str(self.ctx.store.path.parent / "offload.sqlite3"),
+            DATABASE_FILTER,
+        )  # fmt: skip
+        if not path:
+            return
+        new_path = Path(path)
+        if new_path.exists() and new_path.stat().st_size > 0:
+            QMessageBox.warning(
+                self,
+                "Cannot create the database",
+                f"{new_path} already exists. Use File > Open database… to open it, "
+                "or choose a new name.",
+            )
+            return
+        self.open_database(new_path)
+
+    def back_up_database(self, destination: Path) -> None:
+        """Write a consistent copy of the open database to `destination`."""
+        folder = destination.parent
+        if not folder.is_dir() or not os.access(folder, os.W_OK):
+            raise UserError(f"Cannot write to {folder}: choose a folder you can write to.")
+        # Copy beside the target first, so a failed copy never replaces a good file.
+        with tempfile.TemporaryDirectory(dir=folder) as scratch:
+            partial = backup_database(self.ctx.store.path, Path(scratch) / destination.name)
+            partial.replace(destination)
+        self.statusBar().showMessage(f"Backed up to {destination}", 8000)
+
+    def _choose_and_back_up(self) -> None:
+        suggested = self.ctx.store.path.parent / f"offload-backup-{date.today():%Y-%m-%d}.sqlite3"
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Back up database", str(suggested), DATABASE_FILTER
+        )
+        if not path:
+            return
+        try:
+            self.back_up_database(Path(path))
+        except (UserError, OSError) as error:
+            QMessageBox.warning(self, "Backup failed", str(error))
+
+    # Settings
+    def open_settings(self) -> SettingsDialog:
+        """Show the settings dialog; its accepted values become one undoable edit."""
+        dialog = SettingsDialog(self.ctx.settings(), self)
+        dialog.accepted.connect(lambda: self._apply_settings(dialog))
+        dialog.open()
+        return dialog
+
+    def _apply_settings(self, dialog: SettingsDialog) -> None:
+        old, new = self.ctx.settings(), dialog.result_settings
+        if new is not None and new != old:
+            execute(ChangeSettingsCommand(self.ctx, old, new))
+
+    # Tabs
+    def tab(self, key: str) -> LazyTab:
+        for index in range(self.tabs.count()):
+            tab = self.tabs.widget(index)
+            if isinstance(tab, LazyTab) and tab.spec.key == key:
+                return tab
+        raise KeyError(key)
+
+    def show_tab(self, key: str) -> LazyTab:
+        tab = self.tab(key)
+        self.tabs.setCurrentWidget(tab)
+        tab.ensure_built()
+        return tab
+
+    def navigate(self, key: str, target: object = None) -> None:
+        """Show the tab `key` and, if given, `target` in it."""
+        page = self.show_tab(key).page()
+        if page is not None and target is not None:
+            page.open_target(target)
+
+    def current_page(self) -> TabPage | None:
+        tab = self.tabs.currentWidget()
+        return tab.page() if isinstance(tab, LazyTab) else None
+
+    def _on_tab_changed(self, index: int) -> None:
+        tab = self.tabs.widget(index)
+        if isinstance(tab, LazyTab):
+            tab.ensure_built()
+
+    def _run_tab_command(self, key: str, command: TabCommand) -> None:
+        page = self.show_tab(key).page()
+        if page is None:
+            return
+        getattr(page, command.method)()
+
+    # Menus
+    def _action(
+        self,
+        menu: QMenu,
+        object_name: str,
+        text: str,
+        slot: object,
+        shortcut: list[QKeySequence] | str | None = None,
+    ) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(object_name)
+        if isinstance(shortcut, str):
+            action.setShortcut(QKeySequence(shortcut))
+        elif shortcut:
+            action.setShortcuts(shortcut)
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        self.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.menus: dict[str, QMenu] = {}
+        file_menu = self.menus["file"] = bar.addMenu("&File")
+        file_menu.setObjectName("menuFile")
+        file_menu.menuAction().setObjectName("menuFileAction")
+        self._action(
+            file_menu, "actionNewDatabase", "&New database…", self._choose_and_create_database,
+            standard_keys(QKeySequence.StandardKey.New, "Ctrl+N"),
+        )  # fmt: skip
+        self._action(
+            file_menu, "actionOpenDatabase", "&Open database…", self._choose_and_open_database,
+            standard_keys(QKeySequence.StandardKey.Open, "Ctrl+O"),
+        )  # fmt: skip
+        self._action(file_menu, "actionBackUp", "&Back up database…", self._choose_and_back_up)
+        file_menu.addSeparator()
+        self._file_commands_anchor = file_menu.addSeparator()
+        self._action(
+            file_menu, "actionSettings", "&Settings…", self.open_settings,
+            standard_keys(QKeySequence.StandardKey.Preferences, "Ctrl+,"),
+        )  # fmt: skip
+        file_menu.addSeparator()
+        self._action(
+            file_menu, "actionQuit", "&Quit", self.close,
+            standard_keys(QKeySequence.StandardKey.Quit, "Ctrl+Q"),
+        )  # fmt: skip
+
+        edit_menu = self.menus["edit"] = bar.addMenu("&Edit")
+        edit_menu.setObjectName("menuEdit")
+        edit_menu.menuAction().setObjectName("menuEditAction")
+        undo = self.undo_stack.createUndoAction(self, "&Undo")
+        undo.setObjectName("actionUndo")
+        undo.setShortcuts(standard_keys(QKeySequence.StandardKey.Undo, "Ctrl+Z"))
+        redo = self.undo_stack.createRedoAction(self, "&Redo")
+        redo.setObjectName("actionRedo")
+        redo.setShortcuts(standard_keys(QKeySequence.StandardKey.Redo, "Ctrl+Shift+Z", "Ctrl+Y"))
+        for action in (undo, redo):
+            edit_menu.addAction(action)
+            self.addAction(action)
+        edit_menu.addSeparator()
+        self._action(
+            edit_menu, "actionFind", "&Find…", self._focus_search,
+            standard_keys(QKeySequence.StandardKey.Find, "Ctrl+F"),
+        )  # fmt: skip
+
+        view_menu = self.menus["view"] = bar.addMenu("&View")
+        view_menu.setObjectName("menuView")
+        view_menu.menuAction().setObjectName("menuViewAction")
+        for number, spec in enumerate(TABS, start=1):
+            self._action(
+                view_menu, f"actionShow_{spec.key}", spec.title,
+                lambda _=False, key=spec.key: self.show_tab(key), f"Ctrl+{number}",
+            )  # fmt: skip
+        for spec in TABS:
+            for command in spec.commands:
+                menu = self.menus[command.menu]
+                action = QAction(command.text, self)
+                action.setObjectName(f"action_{spec.key}_{command.method}")
+                if command.shortcut:
+                    action.setShortcut(QKeySequence(command.shortcut))
+                action.triggered.connect(
+                    lambda _=False, key=spec.key, c=command: self._run_tab_command(key, c)
+                )
+                if command.menu == "file":
+                    menu.insertAction(self._file_commands_anchor, action)
+                else:
+                    menu.addAction(action)
+                self.addAction(action)
+
+        help_menu = self.menus["help"] = bar.addMenu("&Help")
+        help_menu.setObjectName("menuHelp")
+        help_menu.menuAction().setObjectName("menuHelpAction")
+        self._action(
+            help_menu, "actionShortcuts", "&Keyboard shortcuts", self.show_shortcuts,
+            standard_keys(QKeySequence.StandardKey.HelpContents, "F1"),
+        )  # fmt: skip
+        self._action(help_menu, "actionAbout", "&About Offload", self.show_about)
+        # Screen readers announce a menu item by its text; the status tip
+        # repeats it plainly (no mnemonic) where the pointer rests.
+        for action in self.findChildren(QAction):
+            if action.text() and not action.statusTip():
+                action.setStatusTip(action.text().replace("&", ""))
+
+    def _focus_search(self) -> None:
+        page = self.current_page()
+        if page is not None:
+            page.focus_search()
+
+    # Help
+    def show_about(self) -> QMessageBox:
+        import platform
+
+        from PySide6 import __version__ as pyside_version
+
+        box = QMessageBox(self)
+        box.setObjectName("aboutDialog")
+        box.setWindowTitle("About Offload")
+        box.setIconPixmap(self.windowIcon().pixmap(64, 64))
+        box.setTextFormat(Qt.TextFormat.RichText)
+        box.setText(
+            f"<h3>Offload {__version__}</h3>"
+            "<p>Get ready to outsource: study your month, find the right person, "
+            "outline every expectation, then focus on your own work.</p>"
+            "<p>Everything stays on this computer, in one file:<br>"
+            f"<code>{self.ctx.store.path}</code></p>"
+            f"<p><small>Python {platform.python_version()}, PySide6 {pyside_version}</small></p>"
+        )
+        box.setStandardButtons(QMessageBox.StandardButton.Close)
+        box.open()
+        return box
+
+    def show_shortcuts(self) -> QWidget:
+        from desktop_app.views.shortcuts_dialog import ShortcutsDialog
+
+        dialog = ShortcutsDialog(self.menus.values(), self)
+        dialog.open()
+        return dialog
+
+    # Layout memory
+    def _restore_layout(self) -> None:
+        settings = QSettings()
+        geometry = settings.value("mainWindow/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        state = settings.value("mainWindow/state")
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+        key = settings.value("mainWindow/tab", "")
+        for index in range(self.tabs.count()):
+            tab = self.tabs.widget(index)
+            if isinstance(tab, LazyTab) and tab.spec.key == key:
+                self.tabs.setCurrentIndex(index)
+
+    def save_layout(self) -> None:
+        settings = QSettings()
+        settings.setValue("mainWindow/geometry", self.saveGeometry())
+        settings.setValue("mainWindow/state", self.saveState())
+        tab = self.tabs.currentWidget()
+        if isinstance(tab, LazyTab):
+            settings.setValue("mainWindow/tab", tab.spec.key)
+        settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._remember_layout:
+            self.save_layout()
+        log.info("window closed")
+        super().closeEvent(event)

@@ -1,0 +1,223 @@
+"""A table model over a list of Python rows, and a proxy that searches and sorts.
+
+Each column is declared once (`Column`): its title, how a row shows in it,
+how it sorts, how it is edited. Views load rows from `desktop_app.models`
+functions and hand them to `RowTableModel.set_rows`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+
+from desktop_app.models.text import fold
+
+Row = TypeVar("Row")
+Index = QModelIndex | QPersistentModelIndex
+
+ALIGN_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+ALIGN_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+ALIGN_CENTER = Qt.AlignmentFlag.AlignCenter
+
+
+@dataclass(frozen=True)
+class Column(Generic[Row]):
+    """One column of a RowTableModel.
+
+    Attributes:
+        title: the header.
+        display: the text a row shows.
+        sort_key: the value the column sorts by (display text if None);
+            None values sort last.
+        edit_value: the value an editor starts from; with `commit`, makes the
+            column editable.
+        commit: called with (row, new value) when the user edits a cell; it
+            validates and pushes an undo command, and returns an error
+            message to show, or None.
+        tooltip, foreground, background, decoration: optional per-row roles.
+    """
+
+    title: str
+    display: Callable[[Row], Any]
+    sort_key: Callable[[Row], Any] | None = None
+    align: Qt.AlignmentFlag = ALIGN_LEFT
+    edit_value: Callable[[Row], Any] | None = None
+    commit: Callable[[Row, Any], str | None] | None = None
+    tooltip: Callable[[Row], str | None] | None = None
+    foreground: Callable[[Row], Any] | None = None
+    background: Callable[[Row], Any] | None = None
+    decoration: Callable[[Row], Any] | None = None
+    checkable: bool = False
+
+
+class RowTableModel(QAbstractTableModel, Generic[Row]):
+    """Rows of any Python type, shown through declared columns.
+
+    Attributes:
+        last_error: the message of the last refused edit ("" when none).
+    """
+
+    ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+
+    def __init__(self, columns: Sequence[Column[Row]], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.columns = list(columns)
+        self._rows: list[Row] = []
+        self.last_error = ""
+
+    # Loading
+    def set_rows(self, rows: Sequence[Row]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def rows(self) -> list[Row]:
+        return list(self._rows)
+
+    def row_at(self, row: int) -> Row:
+        return self._rows[row]
+
+    def sort_value(self, row: int, column: int) -> Any:
+        spec = self.columns[column]
+        item = self._rows[row]
+        return spec.sort_key(item) if spec.sort_key else spec.display(item)
+
+    # QAbstractTableModel
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        spec = self.columns[index.column()]
+        row = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return None if spec.checkable else _text(spec.display(row))
+        if role == Qt.ItemDataRole.EditRole and spec.edit_value:
+            return spec.edit_value(row)
+        if role == Qt.ItemDataRole.CheckStateRole and spec.checkable:
+            return Qt.CheckState.Checked if spec.display(row) else Qt.CheckState.Unchecked
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return spec.align
+        if role == Qt.ItemDataRole.ToolTipRole and spec.tooltip:
+            return spec.tooltip(row)
+        if role == Qt.ItemDataRole.ForegroundRole and spec.foreground:
+            return spec.foreground(row)
+        if role == Qt.ItemDataRole.BackgroundRole and spec.background:
+            return spec.background(row)
+        if role == Qt.ItemDataRole.DecorationRole and spec.decoration:
+            return spec.decoration(row)
+        if role == self.ROW_ROLE:
+            return row
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return self.columns[section].title
+            if role == Qt.ItemDataRole.TextAlignmentRole:
+                return self.columns[section].align
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        if index.isValid() and self.columns[index.column()].commit:
+            if self.columns[index.column()].checkable:
+                flags |= Qt.ItemFlag.ItemIsUserCheckable
+            else:
+                flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        spec = self.columns[index.column()] if index.isValid() else None
+        if spec is None or spec.commit is None:
+            return False
+        if role == Qt.ItemDataRole.CheckStateRole and spec.checkable:
+            value = Qt.CheckState(value) == Qt.CheckState.Checked
+        elif role != Qt.ItemDataRole.EditRole:
+            return False
+        error = spec.commit(self._rows[index.row()], value)
+        self.last_error = error or ""
+        return error is None
+
+    def replace_row(self, row: int, item: Row) -> None:
+        """Show `item` in place of row `row` (after an edit reloaded it)."""
+        self._rows[row] = item
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.columns) - 1))
+
+
+def _text(value: Any) -> str:
+    return "" if value is None else str(value)
+
+
+def _sortable(value: Any) -> tuple[bool, Any]:
+    # Empty values sort after every real value, whichever the direction is.
+    if isinstance(value, str):
+        return (value == "", fold(value))
+    return (value is None, value)
+
+
+class SearchSortProxy(QSortFilterProxyModel):
+    """Sorts by the columns' Python sort keys and filters by search text.
+
+    The search matches every word of the query, ignoring case and accents,
+    against `search_text(row)`; `predicate(row)` adds the view's own filters.
+    """
+
+    def __init__(
+        self,
+        search_text: Callable[[Any], str],
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._search_text = search_text
+        self._words: list[str] = []
+        self._predicate: Callable[[Any], bool] | None = None
+        self.setDynamicSortFilter(True)
+
+    def set_query(self, query: str) -> None:
+        self.beginFilterChange()
+        self._words = fold(query).split()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def set_predicate(self, predicate: Callable[[Any], bool] | None) -> None:
+        self.beginFilterChange()
+        self._predicate = predicate
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        model = self.sourceModel()
+        row = model.row_at(source_row)
+        if self._predicate is not None and not self._predicate(row):
+            return False
+        if not self._words:
+            return True
+        haystack = fold(self._search_text(row))
+        return all(word in haystack for word in self._words)
+
+    def lessThan(self, left: Index, right: Index) -> bool:
+        model = self.sourceModel()
+        a = _sortable(model.sort_value(left.row(), left.column()))
+        b = _sortable(model.sort_value(right.row(), right.column()))
+        if self.sortOrder() == Qt.SortOrder.DescendingOrder and a[0] != b[0]:
+            # Qt reverses the comparison when descending; empties stay last.
+            return a[0]
+        try:
+            return a < b
+        except TypeError:
+            return str(a) < str(b)

@@ -1,0 +1,151 @@
+"""File > Settings: the owner's settings, validated, as one undoable edit."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.models.currencies import ISO_4217_CODES
+from desktop_app.models.errors import ValidationError
+from desktop_app.models.settings import (
+    Kind,
+    Settings,
+    SettingSpec,
+    format_value,
+    parse_settings,
+    save_settings,
+    setting_specs,
+)
+from desktop_app.views.context import AppContext, Topic
+from desktop_app.views.partials.naming import named
+from desktop_app.views.undo import StoreCommand
+
+
+class ChangeSettingsCommand(StoreCommand):
+    """Store new settings; undo stores the old ones."""
+
+    topics = (Topic.SETTINGS,)
+
+    def __init__(self, ctx: AppContext, old: Settings, new: Settings) -> None:
+        changed = [
+            f.name
+            for f in dataclasses.fields(Settings)
+            if getattr(old, f.name) != getattr(new, f.name)
+        ]
+        labels = {spec.key: spec.label.lower() for spec in setting_specs()}
+        what = labels[changed[0]] if len(changed) == 1 else "settings"
+        super().__init__(ctx, f"Change {what}")
+        self.old = old
+        self.new = new
+
+    def apply(self) -> None:
+        save_settings(self.new)
+
+    def revert(self) -> None:
+        save_settings(self.old)
+
+
+class SettingsDialog(QDialog):
+    """One field per declared setting; OK only closes when every field is valid.
+
+    Attributes:
+        result_settings: the valid settings once accepted, else None.
+    """
+
+    def __init__(self, current: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        named(self, "settingsDialog", "Settings")
+        self.setWindowTitle("Settings")
+        self.result_settings: Settings | None = None
+        self._current = current
+        self.editors: dict[str, QLineEdit | QComboBox] = {}
+        self.error_labels: dict[str, QLabel] = {}
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        for spec in setting_specs():
+            editor = self._editor_for(spec, getattr(current, spec.key))
+            error = QLabel()
+            error.setObjectName(f"settingError_{spec.key}")
+            error.setWordWrap(True)
+            error.setStyleSheet("color: #c0392b;")
+            error.hide()
+            column = QVBoxLayout()
+            column.setSpacing(2)
+            column.addWidget(editor)
+            column.addWidget(error)
+            label = QLabel(f"{spec.label}:")
+            label.setBuddy(editor)
+            form.addRow(label, column)
+            self.editors[spec.key] = editor
+            self.error_labels[spec.key] = error
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.setObjectName("settingsButtons")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(460)
+
+    def _editor_for(self, spec: SettingSpec, value: object) -> QLineEdit | QComboBox:
+        text = format_value(value)
+        if spec.kind is Kind.CURRENCY:
+            editor = QComboBox()
+            editor.setEditable(True)
+            editor.addItems(sorted(ISO_4217_CODES))
+            editor.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+            editor.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+            editor.completer().setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+            editor.setCurrentText(text)
+        elif spec.kind is Kind.CHOICE:
+            editor = QComboBox()
+            for stored, label in spec.choices:
+                editor.addItem(label, stored)
+            editor.setCurrentIndex(max(editor.findData(text), 0))
+        else:
+            editor = QLineEdit(text)
+            editor.setClearButtonEnabled(spec.kind is Kind.TEXT)
+            if spec.kind in (Kind.DECIMAL, Kind.INTEGER):
+                editor.setAlignment(Qt.AlignmentFlag.AlignRight)
+        named(editor, f"setting_{spec.key}", spec.label, spec.help)
+        return editor
+
+    def raw_values(self) -> dict[str, str]:
+        values = {}
+        for key, editor in self.editors.items():
+            if isinstance(editor, QLineEdit):
+                values[key] = editor.text()
+            elif editor.isEditable():
+                values[key] = editor.currentText()
+            else:
+                values[key] = str(editor.currentData())
+        return values
+
+    def accept(self) -> None:
+        for label in self.error_labels.values():
+            label.hide()
+        try:
+            self.result_settings = parse_settings(self.raw_values(), self._current)
+        except ValidationError as error:
+            for key, message in error.errors.items():
+                if key in self.error_labels:
+                    self.error_labels[key].setText(message)
+                    self.error_labels[key].show()
+            if error.field in self.editors:
+                self.editors[error.field].setFocus()
+            return
+        super().accept()

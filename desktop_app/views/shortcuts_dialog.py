@@ -1,0 +1,61 @@
+"""Help > Keyboard shortcuts: read from the menus, so it is always true."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtGui import QKeySequence, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QMenu,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.views.partials.naming import named
+
+
+class ShortcutsDialog(QDialog):
+    """A table of every menu action that has a shortcut."""
+
+    def __init__(self, menus: Iterable[QMenu], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        named(self, "shortcutsDialog", "Keyboard shortcuts")
+        self.setWindowTitle("Keyboard shortcuts")
+        self.model = QStandardItemModel(0, 3, self)
+        self.model.setHorizontalHeaderLabels(["Menu", "Command", "Shortcut"])
+        for menu in menus:
+            menu_title = menu.title().replace("&", "")
+            for action in menu.actions():
+                keys = action.shortcuts()
+                if not keys or action.isSeparator():
+                    continue
+                shortcut = ", ".join(
+                    key.toString(QKeySequence.SequenceFormat.NativeText) for key in keys
+                )
+                self.model.appendRow(
+                    [
+                        QStandardItem(menu_title),
+                        QStandardItem(action.text().replace("&", "")),
+                        QStandardItem(shortcut),
+                    ]
+                )
+        for row in range(self.model.rowCount()):
+            for column in range(3):
+                self.model.item(row, column).setEditable(False)
+        table = named(QTableView(), "shortcutsTable", "Keyboard shortcuts")
+        table.setModel(self.model)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.verticalHeader().hide()
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        table.horizontalHeader().setStretchLastSection(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(table)
+        layout.addWidget(buttons)
+        self.resize(520, 480)

@@ -1,0 +1,136 @@
+"""The main window's tabs, declared once, built when first shown.
+
+A tab's content class is named by "module:Class" and imported only when the
+tab is first opened, so start-up pays for the Overview alone. A tab whose
+view is not built yet shows an empty state that says what it will hold.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from desktop_app.views.context import AppContext
+from desktop_app.views.partials.empty_state import EmptyState
+from desktop_app.views.partials.naming import named
+from desktop_app.views.partials.tab_page import TabPage
+
+
+@dataclass(frozen=True)
+class TabCommand:
+    """A menu action that belongs to a tab: it opens the tab, then calls `method`
+    on the tab's page. The action exists from start-up; the tab is built only
+    when the action is first used."""
+
+    menu: str  # "file", "edit" or "view"
+    text: str
+    method: str
+    shortcut: str = ""
+
+
+@dataclass(frozen=True)
+class TabSpec:
+    key: str
+    title: str
+    # "package.module:Class" of a TabPage subclass, or "" while not built.
+    factory: str
+    description: str
+    empty_title: str = ""
+    empty_text: str = ""
+    commands: tuple[TabCommand, ...] = ()
+
+
+TABS: tuple[TabSpec, ...] = (
+    TabSpec(
+        key="overview",
+        title="Overview",
+        factory="",
+        description="Hours handed off, spend, check-ins due and what needs a decision.",
+        empty_title="Your outsourcing at a glance",
+        empty_text="This page will sum up the hours you have handed off and those still worth "
+        "handing off, what you spend on contractors, the check-ins due this week, briefs in "
+        "draft and contractors waiting for your decision.",
+    ),
+    TabSpec(
+        key="time_audit",
+        title="Time audit",
+        factory="",
+        description="Log a month of work and find the tasks worth handing off.",
+        empty_title="Study where your month goes",
+        empty_text="Here you will log what takes your time for a month, or import it from "
+        "Toggl, Clockify or Harvest, and see which tasks to hand off and what they are worth.",
+    ),
+    TabSpec(
+        key="contractors",
+        title="Contractors",
+        factory="",
+        description="Your bench of contractors, their references, portfolios and interviews.",
+        empty_title="Find the right person",
+        empty_text="Here you will keep the contractors you are considering: where you found "
+        "them, what their references say, their portfolios, your interview notes, and where "
+        "each stands in your hiring pipeline.",
+    ),
+    TabSpec(
+        key="briefs",
+        title="Briefs",
+        factory="",
+        description="Job descriptions with expectations in priority order.",
+        empty_title="Outline every expectation",
+        empty_text="Here you will write briefs that leave no room for doubt, put expectations "
+        "in priority order, fix what the clarity check finds, and print them.",
+    ),
+    TabSpec(
+        key="engagements",
+        title="Engagements",
+        factory="",
+        description="Contractors at work: check-ins, feedback and confidence.",
+        empty_title="Focus on your own work",
+        empty_text="Here you will follow each hired contractor: check-ins at the cadence you "
+        "agreed, feedback on finished work, and a warning when confidence falls.",
+    ),
+)
+
+
+def tab_spec(key: str) -> TabSpec:
+    for spec in TABS:
+        if spec.key == key:
+            return spec
+    raise KeyError(key)
+
+
+class LazyTab(QWidget):
+    """A tab's page in the QTabWidget; builds its content on first `ensure_built()`."""
+
+    def __init__(self, spec: TabSpec, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.spec = spec
+        self.ctx = ctx
+        named(self, f"tab_{spec.key}", spec.title, spec.description)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self.content: QWidget | None = None
+
+    def ensure_built(self) -> QWidget:
+        if self.content is None:
+            self.content = self._build()
+            self._layout.addWidget(self.content)
+            self.content.show()
+        return self.content
+
+    def page(self) -> TabPage | None:
+        """The tab's TabPage, when the tab's view exists (built on demand)."""
+        content = self.ensure_built()
+        return content if isinstance(content, TabPage) else None
+
+    def _build(self) -> QWidget:
+        if not self.spec.factory:
+            return EmptyState(
+                self.spec.empty_title,
+                self.spec.empty_text,
+                object_name=f"emptyState_{self.spec.key}",
+            )
+        module_name, _, class_name = self.spec.factory.partition(":")
+        page_class = getattr(importlib.import_module(module_name), class_name)
+        return page_class(self.ctx)

@@ -1,0 +1,87 @@
+"""Undoable edits: every change the owner makes is a command on one stack.
+
+A command's `apply` makes the change and `revert` takes it back; both write
+through `desktop_app.models` functions, each in one transaction. `execute`
+applies a command before pushing it, so a change the models refuse (a
+`UserError`) raises to the caller and nothing lands on the stack.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from PySide6.QtGui import QUndoCommand
+
+from desktop_app.views.context import AppContext
+
+
+class StoreCommand(QUndoCommand):
+    """Base of every edit. Subclasses implement apply() and revert().
+
+    Attributes:
+        topics: what the edit changes; data_changed is emitted for each after
+            apply, undo and redo.
+    """
+
+    topics: tuple[str, ...] = ()
+
+    def __init__(self, ctx: AppContext, text: str) -> None:
+        super().__init__(text)
+        self.ctx = ctx
+        self._applied_before_push = False
+
+    def apply(self) -> None:
+        raise NotImplementedError
+
+    def revert(self) -> None:
+        raise NotImplementedError
+
+    def redo(self) -> None:
+        if self._applied_before_push:
+            # QUndoStack.push calls redo(); execute() already applied it.
+            self._applied_before_push = False
+        else:
+            self.apply()
+        self.notify()
+
+    def undo(self) -> None:
+        self.revert()
+        self.notify()
+
+    def notify(self) -> None:
+        for topic in self.topics:
+            self.ctx.data_changed.emit(topic)
+
+
+class CallbackCommand(StoreCommand):
+    """A command from two functions, for edits that need no state of their own."""
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        text: str,
+        apply: Callable[[], None],
+        revert: Callable[[], None],
+        topics: Iterable[str],
+    ) -> None:
+        super().__init__(ctx, text)
+        self._apply = apply
+        self._revert = revert
+        self.topics = tuple(topics)
+
+    def apply(self) -> None:
+        self._apply()
+
+    def revert(self) -> None:
+        self._revert()
+
+
+def execute(command: StoreCommand) -> None:
+    """Apply `command` and push it on the undo stack.
+
+    Raises whatever apply() raises (a UserError for refused input); then
+    nothing was changed and nothing is pushed.
+    """
+    command.apply()
+    command._applied_before_push = True
+    command.ctx.undo_stack.push(command)

@@ -1,0 +1,115 @@
+"""Shared fixtures: every test gets its own HOME, settings and SQLite file.
+
+Tests run headless on Qt's offscreen platform. A test that needs a real
+window (a real mouse drag) starts Xvfb with the `xvfb_display` fixture and
+runs a child process on the xcb platform.
+"""
+
+from __future__ import annotations
+
+import os
+
+# Before anything imports Qt. OFFLOAD_TEST_QPA lets a child process that
+# runs on Xvfb choose xcb instead.
+os.environ["QT_QPA_PLATFORM"] = os.environ.get("OFFLOAD_TEST_QPA", "offscreen")
+
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from desktop_app.models.base import database, unbind_database
+from desktop_app.paths import set_application_names
+from desktop_app.store import Store, open_store
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(autouse=True)
+def isolated_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Point HOME, the XDG folders and QSettings at this test's own folder."""
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / ".cache"))
+    set_application_names()
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(
+        QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "qsettings")
+    )
+    yield
+    if database.obj is not None:
+        unbind_database()
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "data" / "offload.sqlite3"
+
+
+@pytest.fixture
+def store(db_path: Path) -> Iterator[Store]:
+    """A fresh, migrated database in tmp_path, bound for the test."""
+    opened = open_store(db_path)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def window(qtbot, store: Store):
+    """The main window on the test's database, shown, layout not remembered."""
+    from desktop_app.views.main_window import MainWindow
+
+    main_window = MainWindow(store, remember_layout=False)
+    qtbot.addWidget(main_window)
+    main_window.show()
+    qtbot.waitExposed(main_window)
+    return main_window
+
+
+def run_offload(*args: str, env: dict[str, str] | None = None, timeout: int = 120):
+    """Run `python -m desktop_app ARGS` as a user would run `offload ARGS`."""
+    full_env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", **(env or {})}
+    return subprocess.run(
+        [sys.executable, "-m", "desktop_app", *args],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env=full_env,
+        cwd=REPO,
+        check=False,
+    )
+
+
+@pytest.fixture
+def xvfb_display(tmp_path: Path) -> Iterator[str]:
+    """A private X server (Xvfb) for tests that need a real window; yields DISPLAY.
+
+    `.ci/run` installs Xvfb; the README lists it for developers.
+    """
+    if shutil.which("Xvfb") is None:
+        pytest.fail("Xvfb is not installed: apt-get install xvfb (see README, 'System packages').")
+    read_fd, write_fd = os.pipe()
+    process = subprocess.Popen(
+        ["Xvfb", "-displayfd", str(write_fd), "-screen", "0", "1400x900x24", "-nolisten", "tcp"],
+        pass_fds=(write_fd,),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    os.close(write_fd)
+    with os.fdopen(read_fd) as reader:
+        number = reader.readline().strip()
+    if not number:
+        process.kill()
+        pytest.fail("Xvfb did not start")
+    try:
+        yield f":{number}"
+    finally:
+        process.terminate()
+        process.wait(timeout=10)

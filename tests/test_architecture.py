@@ -1,0 +1,44 @@
+"""The layering rules of ARCHITECTURE.md, checked on the source."""
+
+import ast
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parent.parent / "desktop_app"
+
+
+def _imports(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module)
+    return names
+
+
+def test_models_never_import_qt():
+    for path in (PACKAGE / "models").rglob("*.py"):
+        offending = {name for name in _imports(path) if name.startswith(("PySide6", "shiboken6"))}
+        assert not offending, f"{path.relative_to(PACKAGE)} imports {offending}"
+
+
+def test_views_never_touch_the_database_directly():
+    for path in (PACKAGE / "views").rglob("*.py"):
+        offending = {
+            name for name in _imports(path) if name.startswith(("peewee", "playhouse", "sqlite3"))
+        }
+        assert not offending, f"{path.relative_to(PACKAGE)} imports {offending}"
+        text = path.read_text(encoding="utf-8")
+        for call in (".select(", ".execute_sql(", ".insert(", ".delete_instance(", ".where("):
+            assert call not in text, f"{path.relative_to(PACKAGE)} calls {call}"
+
+
+def test_views_and_models_never_import_reportlab_at_module_level():
+    # ReportLab is loaded where first needed, so start-up stays light.
+    for path in [*PACKAGE.glob("*.py"), *(PACKAGE / "views").rglob("*.py")]:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in tree.body:
+            if isinstance(node, ast.Import | ast.ImportFrom):
+                module = node.module if isinstance(node, ast.ImportFrom) else node.names[0].name
+                assert not (module or "").startswith("reportlab"), path

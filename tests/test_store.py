@@ -1,0 +1,54 @@
+import stat
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from desktop_app.store import DatabaseLocked, open_store
+from tests.conftest import run_offload
+
+
+def test_the_database_is_private_and_safe_on_power_loss(store):
+    assert stat.S_IMODE(store.path.stat().st_mode) == 0o600
+    assert store.db.pragma("journal_mode") == "wal"
+    assert store.db.pragma("foreign_keys") == 1
+    assert store.db.pragma("synchronous") == 2  # FULL
+
+
+def test_a_second_opening_of_the_same_file_is_refused(store):
+    with pytest.raises(DatabaseLocked, match="already open in another Offload window"):
+        open_store(store.path)
+
+
+def test_the_lock_is_released_on_close(db_path):
+    open_store(db_path).close()
+    open_store(db_path).close()
+
+
+def test_a_second_window_says_so_in_a_dialog_and_exits(store, qtbot):
+    from desktop_app.app import run_gui
+
+    seen = {}
+
+    def answer_dialog():
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, answer_dialog)
+            return
+        seen["text"] = box.text()
+        box.accept()
+
+    QTimer.singleShot(0, answer_dialog)
+    before = store.path.read_bytes()
+    assert run_gui(database_path=store.path) == 1
+    assert "already open in another Offload window" in seen["text"]
+    assert store.path.read_bytes() == before
+
+
+def test_a_subcommand_on_a_locked_database_fails_with_one_line(store, tmp_path):
+    result = run_offload("backup", "--db", str(store.path), str(tmp_path / "copy.sqlite3"))
+    assert result.returncode == 1
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1
+    assert "already open" in lines[0]
+    assert not (tmp_path / "copy.sqlite3").exists()

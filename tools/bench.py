@@ -1,0 +1,66 @@
+"""Benchmarks: `make bench`. Timings are compared against a baseline measured
+in the same run, never asserted in tests (the machines are shared and noisy).
+
+Each benchmark is a function registered with @benchmark; it returns rows of
+(what, median seconds, baseline name or "").
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+RUNS = int(os.environ.get("BENCH_RUNS", "7"))
+
+Row = tuple[str, float, str]
+BENCHMARKS: list[Callable[[], list[Row]]] = []
+
+
+def benchmark(function: Callable[[], list[Row]]) -> Callable[[], list[Row]]:
+    BENCHMARKS.append(function)
+    return function
+
+
+def median_wall_time(command: list[str], runs: int = RUNS) -> float:
+    """The median wall time of `command` over `runs` runs (after one warm-up)."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    times = []
+    for run in range(runs + 1):
+        started = time.perf_counter()
+        subprocess.run(command, env=env, cwd=REPO, check=True, capture_output=True)
+        if run:  # the first run warms the disk cache
+            times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+@benchmark
+def startup() -> list[Row]:
+    bare = median_wall_time([sys.executable, str(REPO / "tools" / "bare_window.py")])
+    smoke = median_wall_time([sys.executable, "-m", "desktop_app", "--smoke-test"])
+    return [
+        ("bare PySide6 window (baseline)", bare, ""),
+        ("offload --smoke-test (demo data, every tab)", smoke, "bare PySide6 window (baseline)"),
+    ]
+
+
+def main() -> int:
+    rows: list[Row] = []
+    for function in BENCHMARKS:
+        rows.extend(function())
+    by_name = {name: seconds for name, seconds, _ in rows}
+    width = max(len(name) for name, _, _ in rows)
+    print(f"{'benchmark':<{width}}  median s   vs baseline   ({RUNS} runs each)")
+    for name, seconds, baseline in rows:
+        ratio = f"x{seconds / by_name[baseline]:.2f}" if baseline else ""
+        print(f"{name:<{width}}  {seconds:8.3f}   {ratio}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
