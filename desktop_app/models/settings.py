@@ -82,6 +82,21 @@ class Settings:
         minimum=Decimal("1"),
         maximum=Decimal("744"),
     )
+    buyback_divisor: Decimal = _setting(
+        Decimal("4"),
+        "Buyback divisor",
+        Kind.DECIMAL,
+        help="Pay a contractor at most your hourly value divided by this (the rule of thumb is 4).",
+        minimum=Decimal("1"),
+        maximum=Decimal("20"),
+    )
+    page_size: str = _setting(
+        "a4",
+        "Paper size",
+        Kind.CHOICE,
+        help="The page size of exported and printed PDFs.",
+        choices=(("a4", "A4"), ("letter", "US Letter")),
+    )
 
 
 def setting_specs() -> list[SettingSpec]:

@@ -1,0 +1,58 @@
+"""Writing an export so that a failure never leaves half a file behind."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TextIO
+
+from desktop_app.models.errors import UserError
+
+
+def _current_umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+@contextmanager
+def atomic_destination(destination: Path) -> Iterator[Path]:
+    """A scratch path beside `destination` that replaces it when the block succeeds.
+
+    The finished file gets the usual permissions (0666 less the umask), like
+    any file the user saves. Raises UserError when the folder does not
+    exist or cannot be written; an existing file is then left as it was.
+    """
+    folder = destination.parent
+    if not folder.is_dir():
+        raise UserError(f"The folder {folder} does not exist.")
+    if not os.access(folder, os.W_OK):
+        raise UserError(f"Cannot write to {folder}: choose a folder you can write to.")
+    handle, partial_name = tempfile.mkstemp(
+        prefix=".offload-", suffix=destination.suffix, dir=folder
+    )
+    os.close(handle)
+    partial = Path(partial_name)
+    try:
+        yield partial
+        partial.chmod(0o666 & ~_current_umask())
+        partial.replace(destination)
+    except OSError as error:
+        raise UserError(f"Cannot write {destination}: {error.strerror or error}.") from error
+    finally:
+        partial.unlink(missing_ok=True)
+
+
+@contextmanager
+def atomic_text_writer(
+    destination: Path, *, encoding: str = "utf-8", newline: str = ""
+) -> Iterator[TextIO]:
+    """A text stream whose content replaces `destination` when the block succeeds."""
+    with (
+        atomic_destination(destination) as partial,
+        partial.open("w", encoding=encoding, newline=newline) as stream,
+    ):
+        yield stream

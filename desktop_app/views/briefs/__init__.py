@@ -1,0 +1,1 @@
+"""The Briefs tab: the brief editor, expectation ordering, printing (step 3)."""

@@ -1,0 +1,1 @@
+"""The Contractors tab: the bench, pipeline, comparison (step 2)."""

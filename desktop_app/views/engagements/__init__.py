@@ -1,0 +1,1 @@
+"""The Engagements tab: check-ins, feedback, confidence (step 4)."""

@@ -1,0 +1,1 @@
+"""The Overview tab: what needs the owner's attention, across every step."""

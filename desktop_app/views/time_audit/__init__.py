@@ -1,0 +1,1 @@
+"""The Time audit tab: tasks, time entries, charts, imports (step 1)."""
