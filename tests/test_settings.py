@@ -139,3 +139,14 @@ def test_an_unchanged_dialog_adds_nothing_to_undo(window, qtbot):
     _click_ok(qtbot, dialog)
     qtbot.waitUntil(lambda: not dialog.isVisible())
     assert window.undo_stack.count() == 0
+
+
+def test_the_hourly_value_shows_the_currency_it_is_in(window, qtbot):
+    from PySide6.QtWidgets import QLabel
+
+    dialog = _open_settings(window, qtbot)
+    unit = dialog.findChild(QLabel, "settingUnit_hourly_value")
+    assert unit.text() == "USD"
+    _type_into(qtbot, dialog.editors["currency"], "eur")
+    assert unit.text() == "EUR"
+    dialog.reject()

@@ -54,6 +54,8 @@ class SettingSpec:
     max_length: int = 200
     # (stored value, label) pairs for Kind.CHOICE.
     choices: tuple[tuple[str, str], ...] = ()
+    # An amount of money, in the currency setting's currency.
+    money: bool = False
 
 
 def _setting(default: Any, label: str, kind: Kind = Kind.TEXT, **spec: Any) -> Any:
@@ -72,6 +74,7 @@ class Settings:
         "Your hourly value",
         Kind.DECIMAL,
         help="What an hour of your own time is worth to the business.",
+        money=True,
         minimum=Decimal("0"),
         maximum=Decimal("100000"),
     )

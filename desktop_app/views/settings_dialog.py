@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QVBoxLayout,
@@ -72,6 +73,7 @@ class SettingsDialog(QDialog):
         self._current = current
         self.editors: dict[str, QLineEdit | QComboBox] = {}
         self.error_labels: dict[str, QLabel] = {}
+        self.money_units: list[QLabel] = []
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         for spec in setting_specs():
@@ -83,13 +85,26 @@ class SettingsDialog(QDialog):
             error.hide()
             column = QVBoxLayout()
             column.setSpacing(2)
-            column.addWidget(editor)
+            if spec.money:
+                # Show which currency the amount is in, following the currency field.
+                row = QHBoxLayout()
+                row.addWidget(editor, 1)
+                unit = QLabel(current.currency)
+                unit.setObjectName(f"settingUnit_{spec.key}")
+                self.money_units.append(unit)
+                row.addWidget(unit)
+                column.addLayout(row)
+            else:
+                column.addWidget(editor)
             column.addWidget(error)
             label = QLabel(f"{spec.label}:")
             label.setBuddy(editor)
             form.addRow(label, column)
             self.editors[spec.key] = editor
             self.error_labels[spec.key] = error
+        currency = self.editors.get("currency")
+        if isinstance(currency, QComboBox):
+            currency.currentTextChanged.connect(self._show_currency)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -123,6 +138,10 @@ class SettingsDialog(QDialog):
                 editor.setAlignment(Qt.AlignmentFlag.AlignRight)
         named(editor, f"setting_{spec.key}", spec.label, spec.help)
         return editor
+
+    def _show_currency(self, text: str) -> None:
+        for unit in self.money_units:
+            unit.setText(text.strip().upper())
 
     def raw_values(self) -> dict[str, str]:
         values = {}

@@ -19,6 +19,13 @@ from PySide6.QtWidgets import (
 from desktop_app.views.partials.naming import named
 
 
+def _typeable(text: str) -> bool:
+    """Whether a shortcut is typed on an ordinary keyboard: a combination or a
+    function key. Platform bindings also name dedicated keys ("Undo", "Find")
+    that few keyboards have; listing them would only confuse."""
+    return "+" in text or (text[:1] == "F" and text[1:].isdigit())
+
+
 class ShortcutsDialog(QDialog):
     """A table of every menu action that has a shortcut."""
 
@@ -31,12 +38,16 @@ class ShortcutsDialog(QDialog):
         for menu in menus:
             menu_title = menu.title().replace("&", "")
             for action in menu.actions():
-                keys = action.shortcuts()
-                if not keys or action.isSeparator():
-                    continue
                 shortcut = ", ".join(
-                    key.toString(QKeySequence.SequenceFormat.NativeText) for key in keys
+                    text
+                    for text in (
+                        key.toString(QKeySequence.SequenceFormat.NativeText)
+                        for key in action.shortcuts()
+                    )
+                    if _typeable(text)
                 )
+                if not shortcut or action.isSeparator():
+                    continue
                 self.model.appendRow(
                     [
                         QStandardItem(menu_title),
