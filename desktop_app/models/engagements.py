@@ -890,7 +890,8 @@ def _monthly_figure(row: EngagementRow, brief_hours: Decimal | None) -> tuple[De
             return None, "Hourly rate; the hours a month of the brief's tasks are not known."
         return (
             (row.rate * brief_hours).quantize(Decimal("0.01")),
-            f"{row.rate} an hour × {brief_hours:g} h a month of the brief's tasks.",
+            f"{row.currency} {row.rate} an hour × {brief_hours.normalize():f} h a month "
+            "of the brief's tasks.",
         )
     if row.end_date is None:
         return row.rate, "Project fee, no end date: counted as one month."
