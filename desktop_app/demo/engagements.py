@@ -189,10 +189,10 @@ def fill(today: date) -> None:
     _report(engagement, ago(17), "Says he is overloaded with another client.", "off_track",
             blockers="No posts scheduled for next week.")  # fmt: skip
     for day, deliverable, scores, on_time, good, not_good in [
-        (88, "Launch fortnight", (5, 5, 5), True, "Striking designs, on brand.", ""),
+        (88, "Launch fortnight", (5, 4, 5), True, "Striking designs, on brand.", ""),
         (60, "Spring collection posts", (4, 4, 4), True, "Good captions.", "Two posts off-brand."),
-        (38, "Sale campaign", (3, 3, 3), False, "The carousel worked.", "Three days late."),
-        (21, "Fortnight report", (2, 2, 2), False, "", "Numbers copied from last time."),
+        (38, "Sale campaign", (4, 3, 3), False, "The carousel worked.", "Three days late."),
+        (21, "Fortnight report", (3, 2, 2), False, "", "Numbers copied from last time."),
         (6, "Holiday posts", (2, 2, 2), False, "", "Half the posts missing; no warning given."),
     ]:
         _feedback(engagement, ago(day), deliverable, scores, on_time=on_time, good=good,
@@ -220,7 +220,7 @@ def fill(today: date) -> None:
         good="Friendly, accurate replies.",
         not_good="One refund sent without asking.",
     )
-    _feedback(engagement, ago(6), "Refund backlog", (4, 5, 4), on_time=True,
+    _feedback(engagement, ago(6), "Refund backlog", (5, 5, 4), on_time=True,
               good="Cleared 40 old tickets.")  # fmt: skip
 
     # Ended: the site moved to its new host and the retainer was no longer needed.

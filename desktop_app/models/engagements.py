@@ -938,3 +938,16 @@ def brief_monthly_hours(brief_ids: Sequence[int]) -> dict[int, Decimal]:
         brief_id: (Decimal(minutes) / 60).quantize(Decimal("0.1"))
         for brief_id, minutes in minutes_of_brief.items()
     }
+
+
+def micromanagement_rule() -> str:
+    """The micromanagement rule in words, from the constants the rule uses."""
+    from desktop_app.models import engagement_rules as rules
+
+    return (
+        f"The rule: over the last {rules.MICROMANAGEMENT_WINDOW_DAYS} days (at least "
+        f"{rules.MICROMANAGEMENT_MIN_WINDOW_DAYS} for a new engagement), the check-ins you "
+        "started (reports you asked for and check-ins you opened, not those the contractor "
+        f"sent) number more than {rules.MICROMANAGEMENT_RATIO:g} times what the cadence calls "
+        f"for, and at least {rules.MICROMANAGEMENT_MARGIN} more."
+    )
