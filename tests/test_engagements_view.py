@@ -468,3 +468,36 @@ def test_the_smoke_test_path_runs_on_the_demo(store, qtbot):
     before = CheckIn.select().count()
     page.smoke_test()
     assert CheckIn.select().count() == before
+
+
+def test_a_long_summary_line_names_five_and_links_to_the_rest(window, store):
+    for number in range(8):
+        engagement(ago(30), contractor_name=f"Contractor {number}", title=f"Brief {number}")
+    page = _page(window)
+    line = page.attention.text().split("<br>")[0]
+    assert line.count('href="engagement:') == 5
+    assert '<a href="filter:due">and 3 more</a>' in line
+    page.filter.setCurrentIndex(page.filter.findData("ended"))
+    page.attention.linkActivated.emit("filter:due")
+    assert page.filter.currentData() == "due"
+    assert page.proxy.rowCount() == 8
+
+
+def test_the_progress_report_mail_is_well_formed_for_spaces_and_non_ascii(store):
+    from urllib.parse import parse_qs, urlsplit
+
+    from desktop_app.exporters.mailto import mailto_url
+    from desktop_app.models.engagements import get_engagement
+    from desktop_app.views.engagements.page import progress_report_mail
+
+    engagement_id = engagement(
+        ago(10), contractor_name="Zoë Ναυσικά Müller", title="Social media — Привет & co"
+    )
+    subject, body = progress_report_mail(get_engagement(engagement_id, TODAY), "Maja Ødegård")
+    url = mailto_url("zoë@example.com", subject, body)
+    assert " " not in url and "\n" not in url
+    query = parse_qs(urlsplit(url).query)
+    assert query["subject"] == ["Progress report: Social media — Привет & co"]
+    assert query["body"][0].startswith("Hi Zoë,\r\n\r\ncould you send me")
+    assert query["body"][0].endswith("Thanks,\r\nMaja Ødegård")
+    assert QUrl(url, QUrl.ParsingMode.StrictMode).isValid()

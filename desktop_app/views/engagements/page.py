@@ -89,6 +89,7 @@ from desktop_app.views.undo import StoreCommand, execute
 
 SETTINGS_PREFIX = "engagements"
 REQUEST_SUMMARY = "Asked for a progress report by e-mail."
+ATTENTION_NAMES = 5  # names per line of the summary; the rest behind a link
 
 FILTERS = (
     ("open", "Open engagements"),
@@ -324,12 +325,25 @@ class EngagementsPage(TabPage):
             self._show_selected()
 
     def _attention_html(self, rows: list[EngagementRow]) -> str:
+        """A line per thing to act on; each name links to its engagement."""
         today = self._today
         last_day = end_of_week(today)
 
-        def link(row: EngagementRow, note: str = "") -> str:
-            name = f'<a href="engagement:{row.id}">{escape(row.contractor_name)}</a>'
-            return f"{name} ({escape(note)})" if note else name
+        def link(row: EngagementRow, note: str = "", tone: str | None = None) -> str:
+            text = f'<a href="engagement:{row.id}">{escape(row.contractor_name)}</a>'
+            text = f"{text} ({escape(note)})" if note else text
+            return f'<span style="color:{tone}">{text}</span>' if tone else text
+
+        def joined(items: list[str], filter_key: str = "") -> str:
+            # A long list would push the table off the screen: the rest is one link away.
+            shown = " · ".join(items[:ATTENTION_NAMES])
+            more = len(items) - ATTENTION_NAMES
+            if more > 0:
+                rest = f"and {more} more"
+                shown += (
+                    f' · <a href="filter:{filter_key}">{rest}</a>' if filter_key else f" · {rest}"
+                )
+            return shown
 
         lines = []
         due = sorted((r for r in rows if r.due_by(last_day)), key=due_sort_key)
@@ -337,27 +351,28 @@ class EngagementsPage(TabPage):
             items = []
             for row in due:
                 note = due_text(row, today)
-                tone = due_tone(row, today)
-                text = link(row, note[0].lower() + note[1:])
-                items.append(f'<span style="color:{tone}">{text}</span>' if tone else text)
-            lines.append("<b>Check in this week:</b> " + " · ".join(items))
+                items.append(link(row, note[0].lower() + note[1:], due_tone(row, today)))
+            lines.append("<b>Check in this week:</b> " + joined(items, "due"))
         elif any(r.is_working for r in rows):
             lines.append("<b>No check-in due this week.</b>")
-        at_risk = [r for r in rows if r.confidence_at_risk]
+        at_risk = sorted((r for r in rows if r.confidence_at_risk), key=lambda r: not r.trend.lost)
         if at_risk:
             items = [link(r, "lost" if r.trend.lost else "falling") for r in at_risk]
-            lines.append(f'<b style="color:{ALERT}">Confidence to act on:</b> ' + " · ".join(items))
+            lines.append(
+                f'<b style="color:{ALERT}">Confidence to act on:</b> ' + joined(items, "confidence")
+            )
         micro = [r for r in rows if r.micromanagement and r.micromanagement.warning]
         if micro:
             lines.append(
                 f'<b style="color:{WARNING}">Checking in more than agreed:</b> '
-                + " · ".join(link(r) for r in micro)
+                + joined([link(r) for r in micro])
             )
-        well = [r for r in rows if r.doing_well and r not in micro]
+        micro_ids = {r.id for r in micro}
+        well = [r for r in rows if r.doing_well and r.id not in micro_ids]
         if well:
             lines.append(
                 f'<b style="color:{GOOD}">Doing well:</b> '
-                + " · ".join(link(r) for r in well)
+                + joined([link(r) for r in well])
                 + ": leave them to it."
             )
         return "<br>".join(lines)
@@ -366,6 +381,9 @@ class EngagementsPage(TabPage):
         kind, _, value = href.partition(":")
         if kind == "engagement":
             self.select_engagement(int(value))
+        elif kind == "filter":
+            self.search.clear()
+            self.filter.setCurrentIndex(self.filter.findData(value))
 
     # Selection
     def selected_id(self) -> int | None:
