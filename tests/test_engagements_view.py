@@ -501,3 +501,19 @@ def test_the_progress_report_mail_is_well_formed_for_spaces_and_non_ascii(store)
     assert query["body"][0].startswith("Hi Zoë,\r\n\r\ncould you send me")
     assert query["body"][0].endswith("Thanks,\r\nMaja Ødegård")
     assert QUrl(url, QUrl.ParsingMode.StrictMode).isValid()
+
+
+def test_building_the_tab_loads_neither_charts_pdf_nor_reportlab():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "import desktop_app.views.engagements.page\n"
+        "heavy = ('PySide6.QtCharts', 'PySide6.QtPdf', 'PySide6.QtPrintSupport', 'reportlab')\n"
+        "print([m for m in sys.modules if m.startswith(heavy)])\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert result.stdout.strip() == "[]"

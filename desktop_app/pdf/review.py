@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.styles import ParagraphStyle, StyleSheet1
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
@@ -63,7 +63,7 @@ def _terms(review: Review) -> str:
     return " · ".join(parts)
 
 
-def _summary_table(review: Review, sheet) -> Table:
+def _summary_table(review: Review, sheet: StyleSheet1) -> Table:
     row, card = review.engagement, review.scorecard
     trend = row.trend
     confidence = "–" if trend.latest is None else f"{trend.latest} / 5"
@@ -123,7 +123,7 @@ def _unbreakable(block: list[Flowable]) -> Table:
     return table
 
 
-def _expectation_flowables(review: Review, sheet) -> list[Flowable]:
+def _expectation_flowables(review: Review, sheet: StyleSheet1) -> list[Flowable]:
     if not review.expectations:
         return [Paragraph("The brief lists no expectations.", sheet["Small"])]
     items: list[Flowable] = []
@@ -143,7 +143,7 @@ def _expectation_flowables(review: Review, sheet) -> list[Flowable]:
     return items
 
 
-def _feedback_block(item: FeedbackRecord, sheet) -> Table:
+def _feedback_block(item: FeedbackRecord, sheet: StyleSheet1) -> Table:
     on_time = "on time" if item.on_time else '<font color="#b42318">late</font>'
     block: list[Flowable] = [
         Paragraph(f"<b>{text(item.deliverable)}</b>", sheet["Body"]),
@@ -160,13 +160,13 @@ def _feedback_block(item: FeedbackRecord, sheet) -> Table:
     return _unbreakable(block)
 
 
-def _feedback_flowables(review: Review, sheet) -> list[Flowable]:
+def _feedback_flowables(review: Review, sheet: StyleSheet1) -> list[Flowable]:
     if not review.feedback:
         return [Paragraph("No feedback given yet.", sheet["Small"])]
     return [_feedback_block(item, sheet) for item in review.feedback]
 
 
-def _side_by_side(review: Review, sheet) -> Table:
+def _side_by_side(review: Review, sheet: StyleSheet1) -> Table:
     header = [
         Paragraph("What the brief expects, in priority order", sheet["Label"]),
         Paragraph("Feedback received, oldest first", sheet["Label"]),
@@ -192,7 +192,7 @@ def _side_by_side(review: Review, sheet) -> Table:
     return table
 
 
-def _check_in_table(review: Review, sheet) -> Table | Paragraph:
+def _check_in_table(review: Review, sheet: StyleSheet1) -> Table | Paragraph:
     if not review.check_ins:
         return Paragraph("No check-ins recorded.", sheet["Small"])
     rows = [

@@ -6,14 +6,14 @@ from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
 
 from PySide6.QtCore import QDateTime, Qt
-from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QWidget
 
 from desktop_app.models.engagements import FeedbackRecord
 from desktop_app.views.partials.naming import named
 
-CONFIDENCE_COLOUR = "#0f766e"
-QUALITY_COLOUR = "#b54708"
+CONFIDENCE_COLOUR = "#14a38b"
+QUALITY_COLOUR = "#d97706"
 
 
 def _msecs(day: date) -> float:
@@ -33,6 +33,10 @@ class ConfidenceChart:
         from PySide6.QtCharts import QChart, QChartView, QDateTimeAxis, QLineSeries, QValueAxis
 
         chart = QChart()
+        # Follow the palette: a white chart glares in a dark window. (The theme
+        # comes first: it recolours series, and the pens below are ours.)
+        if QGuiApplication.palette().color(QPalette.ColorRole.Window).lightness() < 128:
+            chart.setTheme(QChart.ChartTheme.ChartThemeDark)
         chart.setTitle("Confidence and quality over time")
         chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
         chart.setMargins(chart.margins() * 0)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
@@ -57,6 +58,9 @@ from desktop_app.views.engagements.presentation import (
 )
 from desktop_app.views.partials.naming import named
 from desktop_app.views.partials.table_model import ALIGN_LEFT, Column, RowTableModel
+
+if TYPE_CHECKING:  # QtCharts loads with the chart, not with this module
+    from desktop_app.views.engagements.chart import ConfidenceChart
 
 TimelineItem = CheckInRecord | FeedbackRecord
 
@@ -208,7 +212,7 @@ class EngagementDetail(QWidget):
         named(self, "engagementDetail", "Engagement details")
         self.ctx = ctx
         self.row: EngagementRow | None = None
-        self.chart = None  # built on first use (QtCharts is heavy)
+        self.chart: ConfidenceChart | None = None  # built on first use (QtCharts is heavy)
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -430,7 +434,7 @@ class EngagementDetail(QWidget):
         self.tabs.setTabText(0, f"Timeline ({len(items)})")
         self._ensure_chart().show_feedback(list(feedback), today)
 
-    def _ensure_chart(self):  # -> ConfidenceChart
+    def _ensure_chart(self) -> ConfidenceChart:
         if self.chart is None:
             from desktop_app.views.engagements.chart import ConfidenceChart
 

@@ -12,7 +12,7 @@ import tempfile
 from datetime import date
 from html import escape
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QUrl
 from PySide6.QtGui import QColor, QDesktopServices
@@ -87,6 +87,9 @@ from desktop_app.views.partials.table_model import (
 )
 from desktop_app.views.undo import StoreCommand, execute
 
+if TYPE_CHECKING:
+    from desktop_app.views.engagements.pdf_print import PdfPrintPreview
+
 SETTINGS_PREFIX = "engagements"
 REQUEST_SUMMARY = "Asked for a progress report by e-mail."
 ATTENTION_NAMES = 5  # names per line of the summary; the rest behind a link
@@ -139,7 +142,7 @@ class EngagementsPage(TabPage):
         named(self, "engagementsPage", "Engagements")
         self._today = date.today()
         self._print_folder: tempfile.TemporaryDirectory | None = None
-        self.preview: Any = None
+        self.preview: PdfPrintPreview | None = None
         self.last_dialog: QWidget | None = None
 
         self.stack = QStackedWidget()
@@ -474,7 +477,9 @@ class EngagementsPage(TabPage):
         return row
 
     # Actions
-    def open_hire_dialog(self, contractor_id: int | None = None, brief_id: int | None = None):
+    def open_hire_dialog(
+        self, contractor_id: int | None = None, brief_id: int | None = None
+    ) -> HireDialog:
         """Open the hire dialog; the new engagement is selected once hired."""
         dialog: HireDialog = _open_hire_dialog(
             self.ctx, self, contractor_id=contractor_id, brief_id=brief_id
@@ -675,12 +680,12 @@ class EngagementsPage(TabPage):
         self._said(f"Saved the review of {row.contractor_name} to {destination}.")
         return destination
 
-    def print_review(self):
+    def print_review(self) -> PdfPrintPreview | None:
         """Open a print preview of exactly the review PDF that export writes."""
         row = self._require_selection()
         if row is None:
             return None
-        from desktop_app.views.engagements.pdf_print import PdfPrintPreview
+        from desktop_app.views.engagements.pdf_print import PdfPrintPreview  # QtPdf: on use
 
         if self._print_folder is None:
             self._print_folder = tempfile.TemporaryDirectory(prefix="offload-print-")
