@@ -14,7 +14,7 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -359,6 +359,8 @@ class EngagementDetail(QWidget):
         self.timeline_view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.delete_entry_action = QAction("&Delete entry…", self.timeline_view)
         self.delete_entry_action.setObjectName("deleteTimelineEntry")
+        self.delete_entry_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        self.delete_entry_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.timeline_view.addAction(self.delete_entry_action)
         header = self.timeline_view.horizontalHeader()
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
@@ -404,6 +406,8 @@ class EngagementDetail(QWidget):
         self.terms_button.setEnabled(working)
         for status, action in self.status_actions.items():
             action.setChecked(row.status == status)
+            # An ended engagement stays ended: hiring again starts a new one.
+            action.setEnabled(working)
         self.end_action.setEnabled(working)
 
         lost = row.trend.lost and working

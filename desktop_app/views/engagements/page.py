@@ -498,6 +498,9 @@ class EngagementsPage(TabPage):
         row = self._require_selection()
         if row is None:
             return False
+        if row.status == EngagementStatus.ENDED:
+            self._refused(f"The engagement with {row.contractor_name} has ended.")
+            return False
         subject, body = progress_report_mail(row, self.ctx.settings().owner_name)
         url = QUrl(mailto_url(row.contractor_email, subject, body))
         if not QDesktopServices.openUrl(url):
