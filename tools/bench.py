@@ -49,6 +49,79 @@ def startup() -> list[Row]:
     ]
 
 
+@benchmark
+def engagements() -> list[Row]:
+    """The Engagements tab on a large history: 1,000 engagements, 52,000 check-ins,
+    12,000 pieces of feedback. Baseline: reading those rows and nothing more."""
+    import tempfile
+    from datetime import date, timedelta
+
+    from PySide6.QtGui import QUndoStack
+    from PySide6.QtWidgets import QApplication
+
+    from desktop_app.models.base import database
+    from desktop_app.models.briefs import Brief
+    from desktop_app.models.contractors import Contractor
+    from desktop_app.models.engagements import CheckIn, Engagement, Feedback, list_engagements
+    from desktop_app.store import open_store
+    from desktop_app.views.context import AppContext
+    from desktop_app.views.engagements.page import EngagementsPage
+
+    app = QApplication.instance() or QApplication([])
+    today = date.today()
+    with tempfile.TemporaryDirectory() as folder:
+        store = open_store(Path(folder) / "bench.sqlite3")
+        with database.atomic():
+            Brief.insert_many([{"title": f"Brief {n}"} for n in range(1000)]).execute()
+            Contractor.insert_many([{"name": f"Contractor {n}"} for n in range(1000)]).execute()
+            Engagement.insert_many(
+                [
+                    {"brief": n + 1, "contractor": n + 1, "start_date": today - timedelta(days=400),
+                     "cadence_days": 7, "status": "active"}
+                    for n in range(1000)
+                ]
+            ).execute()  # fmt: skip
+            for engagement in range(1, 1001):
+                CheckIn.insert_many(
+                    [{"engagement": engagement, "date": today - timedelta(days=7 * week),
+                      "summary": "On track", "initiated_by": "contractor"} for week in range(52)]
+                ).execute()  # fmt: skip
+                Feedback.insert_many(
+                    [{"engagement": engagement, "date": today - timedelta(days=30 * month),
+                      "deliverable": "Month", "quality": 4, "communication": 4,
+                      "confidence": 1 + (engagement + month) % 5} for month in range(12)]
+                ).execute()  # fmt: skip
+
+        def read_rows() -> None:
+            list(Engagement.select().tuples())
+            list(CheckIn.select(CheckIn.engagement, CheckIn.date, CheckIn.initiated_by).tuples())
+            list(Feedback.select(Feedback.engagement, Feedback.confidence).tuples())
+
+        page = EngagementsPage(AppContext(store, QUndoStack()))
+        rows = [
+            ("read 1,000 engagements' rows (baseline)", _median(read_rows), ""),
+            ("list_engagements: due dates, trends, micromanagement", _median(
+                lambda: list_engagements(today)), "read 1,000 engagements' rows (baseline)"),
+            ("Engagements tab refresh (list, summary, detail)", _median(page.refresh),
+             "read 1,000 engagements' rows (baseline)"),
+        ]  # fmt: skip
+        page.deleteLater()
+        app.processEvents()
+        store.close()
+    return rows
+
+
+def _median(function: Callable[[], object], runs: int = RUNS) -> float:
+    """The median time of `function` in this process, after one warm-up call."""
+    function()
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        function()
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
 def main() -> int:
     rows: list[Row] = []
     for function in BENCHMARKS:

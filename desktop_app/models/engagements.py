@@ -1,8 +1,21 @@
-"""Engagements: a contractor working to a brief, check-ins and feedback (step 4)."""
+"""Engagements: a contractor working to a brief, check-ins and feedback (step 4).
+
+The models, the edits with their validation (each refusal is a
+`ValidationError` naming the field at fault, and changes nothing), and the
+queries the Engagements and Overview tabs read. The rules they apply (when a
+check-in is due, micromanagement, the confidence trend, scorecards) live in
+`engagement_rules.py`; this module only feeds them stored values.
+"""
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from decimal import Decimal
 from enum import StrEnum
+from typing import Any
 
 from peewee import (
     BooleanField,
@@ -17,8 +30,25 @@ from peewee import (
 )
 
 from desktop_app.models.base import BaseModel, now
-from desktop_app.models.briefs import Brief
-from desktop_app.models.contractors import Contractor
+from desktop_app.models.briefs import Brief, BriefStatus, Expectation
+from desktop_app.models.contractors import Contractor, RateUnit
+from desktop_app.models.currencies import normalize_currency
+from desktop_app.models.engagement_rules import (
+    ConfidenceTrend,
+    Direction,
+    FeedbackScore,
+    MicromanagementCheck,
+    Scorecard,
+    confidence_trend,
+    days_overdue,
+    micromanagement,
+    next_check_in_due,
+    recent_and_lifetime,
+    scorecard,
+)
+from desktop_app.models.errors import ValidationError
+from desktop_app.models.parsing import parse_decimal
+from desktop_app.models.snapshots import RowSnapshot, delete_with_snapshot
 
 
 class EngagementStatus(StrEnum):
@@ -33,6 +63,53 @@ ENGAGEMENT_STATUS_LABELS = {
     EngagementStatus.ACTIVE: "Active",
     EngagementStatus.PAUSED: "Paused",
     EngagementStatus.ENDED: "Ended",
+}
+
+# Check-ins are expected of these; a paused or ended engagement has none due.
+WORKING_STATUSES = (EngagementStatus.TRIAL, EngagementStatus.ACTIVE)
+# Everything but "ended": at most one of these per contractor and brief.
+OPEN_STATUSES = (EngagementStatus.TRIAL, EngagementStatus.ACTIVE, EngagementStatus.PAUSED)
+
+
+class Initiator(StrEnum):
+    OWNER = "owner"
+    CONTRACTOR = "contractor"
+
+
+INITIATOR_LABELS = {Initiator.OWNER: "You", Initiator.CONTRACTOR: "The contractor"}
+
+
+class CheckInKind(StrEnum):
+    REPORT = "report"  # a progress report was given
+    REQUEST = "request"  # the owner asked for one
+
+
+class CheckInState(StrEnum):
+    ON_TRACK = "on_track"
+    AT_RISK = "at_risk"
+    OFF_TRACK = "off_track"
+
+
+CHECK_IN_STATE_LABELS = {
+    CheckInState.ON_TRACK: "On track",
+    CheckInState.AT_RISK: "At risk",
+    CheckInState.OFF_TRACK: "Off track",
+}
+
+RATE_UNIT_LABELS = {
+    RateUnit.HOUR: "per hour",
+    RateUnit.PROJECT: "per project",
+    RateUnit.MONTH: "per month",
+}
+
+CADENCE_MIN_DAYS = 1
+CADENCE_MAX_DAYS = 365
+RATING_MIN = 1
+RATING_MAX = 5
+RATING_LABELS = {
+    "quality": "Quality",
+    "communication": "Communication",
+    "confidence": "Confidence",
 }
 
 
@@ -79,3 +156,798 @@ class Feedback(BaseModel):
     quality = SmallIntegerField(constraints=[Check("quality BETWEEN 1 AND 5")])
     communication = SmallIntegerField(constraints=[Check("communication BETWEEN 1 AND 5")])
     confidence = SmallIntegerField(constraints=[Check("confidence BETWEEN 1 AND 5")])
+
+
+# ---------------------------------------------------------------------------
+# Validation: each check raises ValidationError(message, field) and writes nothing.
+
+
+def validate_period(start: date, end: date | None) -> None:
+    """An engagement cannot end before it starts."""
+    if end is not None and end < start:
+        raise ValidationError(
+            f"The end date ({end:%d %b %Y}) is before the start ({start:%d %b %Y}).", "end_date"
+        )
+
+
+def validate_cadence(days: Any) -> int:
+    """The agreed check-in cadence: a whole number of days from 1 to 365."""
+    if isinstance(days, bool) or not isinstance(days, int):
+        raise ValidationError(
+            "The check-in cadence must be a whole number of days.", "cadence_days"
+        )
+    if days < CADENCE_MIN_DAYS:
+        raise ValidationError(
+            "Agree a check-in at least every day: a cadence of 0 days means no check-ins.",
+            "cadence_days",
+        )
+    if days > CADENCE_MAX_DAYS:
+        raise ValidationError(
+            f"A cadence of {days} days is over a year: agree a check-in at least yearly "
+            f"(at most {CADENCE_MAX_DAYS} days).",
+            "cadence_days",
+        )
+    return days
+
+
+def validate_rating(field_name: str, value: Any) -> int:
+    """A score on the 1-5 scale."""
+    label = RATING_LABELS.get(field_name, field_name.capitalize())
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValidationError(f"{label} must be a score from 1 to 5.", field_name)
+    if not RATING_MIN <= value <= RATING_MAX:
+        raise ValidationError(f"{label} must be from 1 to 5, not {value}.", field_name)
+    return value
+
+
+def parse_rate(text: str | Decimal | None) -> Decimal | None:
+    """The agreed rate typed by the owner ("85", "85,50"); empty means not agreed."""
+    if text is None:
+        return None
+    if isinstance(text, Decimal):
+        value = text
+    else:
+        if not text.strip():
+            return None
+        try:
+            value = parse_decimal(text)
+        except ValueError as error:
+            raise ValidationError(f"Rate: {error}", "rate") from None
+    if value < 0:
+        raise ValidationError("The rate cannot be below zero.", "rate")
+    if value >= Decimal("1e10"):
+        raise ValidationError("The rate is too large.", "rate")
+    return value
+
+
+def validate_rate_unit(unit: str) -> str:
+    if unit not in {u.value for u in RateUnit}:
+        raise ValidationError("Choose whether the rate is per hour, per project or per month.")
+    return unit
+
+
+def validate_currency(text: str) -> str:
+    code = normalize_currency(text or "")
+    if code is None:
+        raise ValidationError(
+            f"“{text}” is not an ISO 4217 currency code (such as USD, EUR or GBP).", "currency"
+        )
+    return code
+
+
+def _ensure_one_open(contractor_id: int, brief_id: int, exclude_id: int | None = None) -> None:
+    """A contractor works on a brief through at most one engagement that is not ended."""
+    query = Engagement.select(Engagement.id).where(
+        (Engagement.contractor == contractor_id)
+        & (Engagement.brief == brief_id)
+        & (Engagement.status.in_(list(OPEN_STATUSES)))
+    )
+    if exclude_id is not None:
+        query = query.where(Engagement.id != exclude_id)
+    if query.exists():
+        raise ValidationError(
+            "This contractor already has an engagement on this brief that is not ended: "
+            "end it first, or pick another brief.",
+            "contractor",
+        )
+
+
+# ---------------------------------------------------------------------------
+# Edits
+
+
+def create_engagement(
+    brief_id: int | None,
+    contractor_id: int | None,
+    start_date: date,
+    *,
+    rate: Decimal | str | None = None,
+    rate_unit: str = RateUnit.HOUR,
+    currency: str = "USD",
+    cadence_days: int = 7,
+    status: str = EngagementStatus.TRIAL,
+    end_date: date | None = None,
+) -> Engagement:
+    """A new engagement of `contractor_id` on `brief_id`, validated first."""
+    if (
+        contractor_id is None
+        or not Contractor.select().where(Contractor.id == contractor_id).exists()
+    ):
+        raise ValidationError("Choose the contractor you are hiring.", "contractor")
+    if brief_id is None or not Brief.select().where(Brief.id == brief_id).exists():
+        raise ValidationError("Choose the brief they will work to.", "brief")
+    if status not in OPEN_STATUSES:
+        raise ValidationError("A new engagement starts as a trial, active or paused.", "status")
+    validate_period(start_date, end_date)
+    cadence_days = validate_cadence(cadence_days)
+    rate = parse_rate(rate)
+    rate_unit = validate_rate_unit(rate_unit)
+    currency = validate_currency(currency)
+    _ensure_one_open(contractor_id, brief_id)
+    return Engagement.create(
+        brief=brief_id,
+        contractor=contractor_id,
+        start_date=start_date,
+        end_date=end_date,
+        status=status,
+        rate=rate,
+        rate_unit=rate_unit,
+        currency=currency,
+        cadence_days=cadence_days,
+    )
+
+
+EDITABLE_FIELDS = (
+    "start_date",
+    "end_date",
+    "status",
+    "on_notice_since",
+    "rate",
+    "rate_unit",
+    "currency",
+    "cadence_days",
+    "end_reason",
+)
+
+
+def update_engagement(engagement_id: int, changes: Mapping[str, Any]) -> dict[str, Any]:
+    """Change fields of an engagement after checking the result as a whole.
+
+    Ending (status "ended") needs a reason; reopening an ended engagement
+    must not make a second open one for the same contractor and brief, and
+    clears the old reason. Returns the previous values of every field
+    written, which is what an undo writes back.
+    """
+    unknown = set(changes) - set(EDITABLE_FIELDS)
+    if unknown:
+        raise ValueError(f"not editable: {sorted(unknown)}")
+    engagement = Engagement.get_by_id(engagement_id)
+    values = dict(changes)
+    reopening = (
+        values.get("status", engagement.status) != EngagementStatus.ENDED
+        and engagement.status == EngagementStatus.ENDED
+    )
+    if reopening and "end_reason" not in values:
+        values["end_reason"] = ""
+    merged = {name: getattr(engagement, name) for name in EDITABLE_FIELDS} | values
+    if merged["status"] not in {s.value for s in EngagementStatus}:
+        raise ValidationError("Choose trial, active, paused or ended.", "status")
+    validate_period(merged["start_date"], merged["end_date"])
+    validate_cadence(merged["cadence_days"])
+    if "rate" in values:
+        values["rate"] = parse_rate(values["rate"])
+    validate_rate_unit(merged["rate_unit"])
+    if "currency" in values:
+        values["currency"] = validate_currency(values["currency"])
+    if merged["status"] == EngagementStatus.ENDED and not str(merged["end_reason"]).strip():
+        raise ValidationError(
+            "Say why the engagement ended: it helps the next time you hire.", "end_reason"
+        )
+    if reopening:
+        _ensure_one_open(engagement.contractor_id, engagement.brief_id, exclude_id=engagement_id)
+    previous = {name: getattr(engagement, name) for name in values}
+    write_engagement_values(engagement_id, values)
+    return previous
+
+
+def write_engagement_values(engagement_id: int, values: Mapping[str, Any]) -> None:
+    """Store `values` as they are (for undo, which writes back what was valid)."""
+    if values:
+        Engagement.update(dict(values)).where(Engagement.id == engagement_id).execute()
+
+
+def add_check_in(
+    engagement_id: int,
+    day: date,
+    *,
+    initiated_by: str = Initiator.CONTRACTOR,
+    kind: str = CheckInKind.REPORT,
+    summary: str = "",
+    state: str | None = None,
+    blockers: str = "",
+) -> int:
+    """Record a check-in (a report, or the owner's request for one); returns its id."""
+    engagement = Engagement.get_by_id(engagement_id)
+    if day < engagement.start_date:
+        raise ValidationError(
+            f"The check-in is dated {day:%d %b %Y}, before the engagement started "
+            f"({engagement.start_date:%d %b %Y}).",
+            "date",
+        )
+    if initiated_by not in {i.value for i in Initiator}:
+        raise ValidationError(
+            "Say who started the check-in: you or the contractor.", "initiated_by"
+        )
+    if kind not in {k.value for k in CheckInKind}:
+        raise ValidationError("A check-in is a report or a request for one.", "kind")
+    if state is not None and state not in {s.value for s in CheckInState}:
+        raise ValidationError("Choose on track, at risk or off track.", "state")
+    summary = summary.strip()
+    if kind == CheckInKind.REPORT and not summary:
+        raise ValidationError("Write a line on what the progress report said.", "summary")
+    return CheckIn.create(
+        engagement=engagement_id,
+        date=day,
+        initiated_by=initiated_by,
+        kind=kind,
+        summary=summary,
+        state=state,
+        blockers=blockers.strip(),
+    ).id
+
+
+def add_feedback(
+    engagement_id: int,
+    day: date,
+    *,
+    deliverable: str,
+    on_time: bool,
+    quality: int,
+    communication: int,
+    confidence: int,
+    good: str = "",
+    not_good: str = "",
+) -> int:
+    """Record feedback on one piece of completed work; returns its id."""
+    engagement = Engagement.get_by_id(engagement_id)
+    if day < engagement.start_date:
+        raise ValidationError(
+            f"The feedback is dated {day:%d %b %Y}, before the engagement started "
+            f"({engagement.start_date:%d %b %Y}).",
+            "date",
+        )
+    deliverable = deliverable.strip()
+    if not deliverable:
+        raise ValidationError("Name the piece of work this feedback is about.", "deliverable")
+    if len(deliverable) > 300:
+        raise ValidationError("Keep the deliverable's name under 300 characters.", "deliverable")
+    validate_rating("quality", quality)
+    validate_rating("communication", communication)
+    validate_rating("confidence", confidence)
+    return Feedback.create(
+        engagement=engagement_id,
+        date=day,
+        deliverable=deliverable,
+        on_time=bool(on_time),
+        good=good.strip(),
+        not_good=not_good.strip(),
+        quality=quality,
+        communication=communication,
+        confidence=confidence,
+    ).id
+
+
+def delete_check_in(check_in_id: int) -> RowSnapshot:
+    return delete_with_snapshot(CheckIn.get_by_id(check_in_id))
+
+
+def delete_feedback(feedback_id: int) -> RowSnapshot:
+    return delete_with_snapshot(Feedback.get_by_id(feedback_id))
+
+
+def delete_engagement(engagement_id: int) -> RowSnapshot:
+    """Delete an engagement with its check-ins and feedback (undo with `restore`)."""
+    return delete_with_snapshot(Engagement.get_by_id(engagement_id))
+
+
+# ---------------------------------------------------------------------------
+# Queries
+
+
+@dataclass(frozen=True)
+class EngagementRow:
+    """One engagement as the list and the Overview show it.
+
+    Attributes:
+        next_due: when the next check-in is due; None when paused or ended.
+        overdue_days: days past `next_due` (0 when not overdue).
+        confidences: every confidence score, oldest first.
+        trend: the confidence trend of those scores.
+        micromanagement: the owner's check-ins against the cadence (None
+            when paused or ended).
+    """
+
+    id: int
+    contractor_id: int
+    contractor_name: str
+    contractor_email: str
+    brief_id: int
+    brief_title: str
+    brief_skills: str
+    status: str
+    start_date: date
+    end_date: date | None
+    on_notice_since: date | None
+    rate: Decimal | None
+    rate_unit: str
+    currency: str
+    cadence_days: int
+    end_reason: str
+    last_check_in: date | None
+    next_due: date | None
+    overdue_days: int
+    confidences: tuple[int, ...]
+    trend: ConfidenceTrend
+    micromanagement: MicromanagementCheck | None
+
+    @property
+    def status_label(self) -> str:
+        return ENGAGEMENT_STATUS_LABELS.get(EngagementStatus(self.status), self.status)
+
+    @property
+    def is_working(self) -> bool:
+        return self.status in WORKING_STATUSES
+
+    @property
+    def latest_confidence(self) -> int | None:
+        return self.trend.latest
+
+    @property
+    def doing_well(self) -> bool:
+        """Working, confidence 4 or 5 and not falling: leave them to it."""
+        return (
+            self.is_working
+            and self.trend.latest is not None
+            and self.trend.latest >= 4
+            and self.trend.direction is not Direction.FALLING
+            and not self.trend.lost
+        )
+
+    @property
+    def confidence_at_risk(self) -> bool:
+        """Working or paused, and confidence falling or lost."""
+        return self.status in OPEN_STATUSES and (
+            self.trend.lost or self.trend.direction is Direction.FALLING
+        )
+
+    def due_by(self, last_day: date) -> bool:
+        """A check-in is due on or before `last_day` (or overdue)."""
+        return self.next_due is not None and self.next_due <= last_day
+
+
+def _engagement_rows(
+    today: date, engagement_ids: Sequence[int] | None = None
+) -> list[EngagementRow]:
+    query = (
+        Engagement.select(
+            Engagement,
+            Brief.id,
+            Brief.title,
+            Brief.skills,
+            Contractor.id,
+            Contractor.name,
+            Contractor.email,
+        )
+        .join(Brief, on=(Engagement.brief == Brief.id))
+        .switch(Engagement)
+        .join(Contractor, on=(Engagement.contractor == Contractor.id))
+        .order_by(Engagement.id)
+    )
+    check_ins = CheckIn.select(CheckIn.engagement, CheckIn.date, CheckIn.initiated_by)
+    feedback = Feedback.select(Feedback.engagement, Feedback.confidence).order_by(
+        Feedback.date, Feedback.id
+    )
+    if engagement_ids is not None:
+        ids = list(engagement_ids)
+        query = query.where(Engagement.id.in_(ids))
+        check_ins = check_ins.where(CheckIn.engagement.in_(ids))
+        feedback = feedback.where(Feedback.engagement.in_(ids))
+    dates: dict[int, list[date]] = defaultdict(list)
+    owner_dates: dict[int, list[date]] = defaultdict(list)
+    for row in check_ins.tuples():
+        engagement_id, day, initiated_by = row
+        dates[engagement_id].append(day)
+        if initiated_by == Initiator.OWNER:
+            owner_dates[engagement_id].append(day)
+    confidences: dict[int, list[int]] = defaultdict(list)
+    for engagement_id, confidence in feedback.tuples():
+        confidences[engagement_id].append(confidence)
+
+    rows = []
+    for engagement in query:
+        working = engagement.status in WORKING_STATUSES
+        check_in_dates = dates[engagement.id]
+        due = (
+            next_check_in_due(engagement.start_date, engagement.cadence_days, check_in_dates)
+            if working
+            else None
+        )
+        scores = tuple(confidences[engagement.id])
+        rows.append(
+            EngagementRow(
+                id=engagement.id,
+                contractor_id=engagement.contractor_id,
+                contractor_name=engagement.contractor.name,
+                contractor_email=engagement.contractor.email,
+                brief_id=engagement.brief_id,
+                brief_title=engagement.brief.title,
+                brief_skills=engagement.brief.skills,
+                status=engagement.status,
+                start_date=engagement.start_date,
+                end_date=engagement.end_date,
+                on_notice_since=engagement.on_notice_since,
+                rate=engagement.rate,
+                rate_unit=engagement.rate_unit,
+                currency=engagement.currency,
+                cadence_days=engagement.cadence_days,
+                end_reason=engagement.end_reason,
+                last_check_in=max(check_in_dates, default=None),
+                next_due=due,
+                overdue_days=days_overdue(due, today) if due else 0,
+                confidences=scores,
+                trend=confidence_trend(scores),
+                micromanagement=(
+                    micromanagement(
+                        engagement.start_date,
+                        engagement.cadence_days,
+                        owner_dates[engagement.id],
+                        today,
+                    )
+                    if working
+                    else None
+                ),
+            )
+        )
+    return rows
+
+
+def list_engagements(today: date) -> list[EngagementRow]:
+    """Every engagement, with its due date and confidence as of `today`."""
+    return _engagement_rows(today)
+
+
+def get_engagement(engagement_id: int, today: date) -> EngagementRow:
+    """One engagement as of `today`; ValidationError when it no longer exists."""
+    rows = _engagement_rows(today, [engagement_id])
+    if not rows:
+        raise ValidationError("That engagement no longer exists.")
+    return rows[0]
+
+
+def has_engagements() -> bool:
+    return Engagement.select().exists()
+
+
+@dataclass(frozen=True)
+class CheckInRecord:
+    id: int
+    engagement_id: int
+    day: date
+    initiated_by: str
+    kind: str
+    summary: str
+    state: str | None
+    blockers: str
+
+    @property
+    def state_label(self) -> str:
+        return CHECK_IN_STATE_LABELS.get(CheckInState(self.state), "") if self.state else ""
+
+
+@dataclass(frozen=True)
+class FeedbackRecord:
+    id: int
+    engagement_id: int
+    day: date
+    deliverable: str
+    on_time: bool
+    good: str
+    not_good: str
+    quality: int
+    communication: int
+    confidence: int
+
+
+def _check_in_record(row: CheckIn) -> CheckInRecord:
+    return CheckInRecord(
+        row.id, row.engagement_id, row.date, row.initiated_by, row.kind, row.summary, row.state,
+        row.blockers,
+    )  # fmt: skip
+
+
+def _feedback_record(row: Feedback) -> FeedbackRecord:
+    return FeedbackRecord(
+        row.id, row.engagement_id, row.date, row.deliverable, row.on_time, row.good, row.not_good,
+        row.quality, row.communication, row.confidence,
+    )  # fmt: skip
+
+
+def check_ins_of(engagement_id: int) -> list[CheckInRecord]:
+    """The engagement's check-ins, oldest first."""
+    query = CheckIn.select().where(CheckIn.engagement == engagement_id)
+    return [_check_in_record(row) for row in query.order_by(CheckIn.date, CheckIn.id)]
+
+
+def feedback_of(engagement_id: int) -> list[FeedbackRecord]:
+    """The engagement's feedback, oldest first."""
+    query = Feedback.select().where(Feedback.engagement == engagement_id)
+    return [_feedback_record(row) for row in query.order_by(Feedback.date, Feedback.id)]
+
+
+def timeline(engagement_id: int) -> list[CheckInRecord | FeedbackRecord]:
+    """Check-ins and feedback together, newest first (feedback first on a tie)."""
+    items: list[CheckInRecord | FeedbackRecord] = [
+        *check_ins_of(engagement_id),
+        *feedback_of(engagement_id),
+    ]
+    return sorted(
+        items,
+        key=lambda item: (item.day, isinstance(item, FeedbackRecord), item.id),
+        reverse=True,
+    )
+
+
+def contractor_scorecard(contractor_id: int, today: date) -> tuple[Scorecard, Scorecard]:
+    """The contractor's scorecard over all engagements: last 90 days, lifetime."""
+    query = (
+        Feedback.select(Feedback.date, Feedback.on_time, Feedback.quality, Feedback.communication)
+        .join(Engagement)
+        .where(Engagement.contractor == contractor_id)
+    )
+    scores = [FeedbackScore(*row) for row in query.tuples()]
+    return recent_and_lifetime(scores, today)
+
+
+@dataclass(frozen=True)
+class ExpectationLine:
+    text: str
+    level: str
+    measure: str
+
+
+@dataclass(frozen=True)
+class Review:
+    """What the printable engagement review shows."""
+
+    engagement: EngagementRow
+    brief_summary: str
+    expectations: list[ExpectationLine]
+    feedback: list[FeedbackRecord]
+    check_ins: list[CheckInRecord]
+    scorecard: Scorecard
+
+
+def engagement_review(engagement_id: int, today: date) -> Review:
+    """The brief's expectations in priority order beside the feedback received."""
+    row = get_engagement(engagement_id, today)
+    brief = Brief.get_by_id(row.brief_id)
+    expectations = [
+        ExpectationLine(item.text, item.level, item.measure)
+        for item in Expectation.select()
+        .where(Expectation.brief == row.brief_id)
+        .order_by(Expectation.position, Expectation.id)
+    ]
+    feedback = feedback_of(engagement_id)
+    scores = [FeedbackScore(f.day, f.on_time, f.quality, f.communication) for f in feedback]
+    return Review(
+        engagement=row,
+        brief_summary=brief.summary,
+        expectations=expectations,
+        feedback=feedback,
+        check_ins=check_ins_of(engagement_id),
+        scorecard=scorecard(scores),
+    )
+
+
+@dataclass(frozen=True)
+class Choice:
+    """A contractor or brief offered in the hire dialog."""
+
+    id: int
+    label: str
+    detail: str  # stage or status
+    rate: Decimal | None = None
+    rate_unit: str = RateUnit.HOUR
+    currency: str = "USD"
+    cadence_days: int | None = None
+
+
+def contractor_choices() -> list[Choice]:
+    """Contractors to hire from, by name (the rejected ones last)."""
+    rows = Contractor.select(
+        Contractor.id, Contractor.name, Contractor.stage, Contractor.rate,
+        Contractor.rate_unit, Contractor.currency,
+    ).order_by(Contractor.name, Contractor.id)  # fmt: skip
+    choices = [Choice(c.id, c.name, c.stage, c.rate, c.rate_unit, c.currency) for c in rows]
+    return sorted(choices, key=lambda c: c.detail == "rejected")
+
+
+def brief_choices() -> list[Choice]:
+    """Briefs to hire for, by title (closed ones left out)."""
+    rows = (
+        Brief.select(Brief.id, Brief.title, Brief.status, Brief.currency, Brief.report_every_days)
+        .where(Brief.status != BriefStatus.CLOSED)
+        .order_by(Brief.title, Brief.id)
+    )
+    return [
+        Choice(b.id, b.title, b.status, currency=b.currency, cadence_days=b.report_every_days)
+        for b in rows
+    ]
+
+
+# ---------------------------------------------------------------------------
+# What the Overview needs
+
+
+def end_of_week(today: date) -> date:
+    """The Sunday closing `today`'s week (Monday to Sunday)."""
+    return today + timedelta(days=6 - today.weekday())
+
+
+def check_ins_due_this_week(today: date) -> list[EngagementRow]:
+    """Working engagements whose next check-in is overdue or due by Sunday.
+
+    Sorted most urgent first. On a Monday that is the whole week ahead.
+    """
+    last_day = end_of_week(today)
+    due = [row for row in list_engagements(today) if row.due_by(last_day)]
+    return sorted(due, key=lambda row: (row.next_due, row.contractor_name))
+
+
+def confidence_watch(today: date) -> list[EngagementRow]:
+    """Engagements not ended whose confidence is lost or falling, lost first."""
+    rows = [row for row in list_engagements(today) if row.confidence_at_risk]
+    return sorted(rows, key=lambda row: (not row.trend.lost, row.contractor_name))
+
+
+AVERAGE_MONTH_DAYS = Decimal("30.44")
+
+
+@dataclass(frozen=True)
+class SpendLine:
+    """One engagement's share of the monthly spend.
+
+    Attributes:
+        monthly: the monthly figure, or None when it cannot be known (an
+            hourly rate with no known hours, or no agreed rate).
+        basis: how the figure was reached, for a tooltip.
+    """
+
+    engagement_id: int
+    contractor_name: str
+    brief_title: str
+    currency: str
+    monthly: Decimal | None
+    basis: str
+
+
+@dataclass(frozen=True)
+class MonthlySpend:
+    """Monthly spend on engagements that are working (trial or active).
+
+    Attributes:
+        totals: currency -> the sum of the known monthly figures (rates in
+            different currencies are never converted).
+        lines: every working engagement's figure.
+        unknown: the lines whose figure is not known, so not in the totals.
+    """
+
+    totals: dict[str, Decimal]
+    lines: list[SpendLine] = field(default_factory=list)
+
+    @property
+    def unknown(self) -> list[SpendLine]:
+        return [line for line in self.lines if line.monthly is None]
+
+
+def monthly_spend(today: date) -> MonthlySpend:
+    """What the working engagements cost a month, per currency.
+
+    How each rate becomes a monthly figure:
+    - per month: the rate itself.
+    - per hour: the rate times the hours a month that the brief's tasks take
+      (from the time audit: each linked task's minutes in the latest month
+      it was logged, else its monthly estimate). Without linked tasks or
+      known hours the figure is unknown and left out of the total.
+    - per project: the rate spread over the engagement's planned length
+      (start to end date, in months of 30.44 days, at least one month);
+      without an end date the whole fee counts as one month.
+    Paused and ended engagements cost nothing; no rate agreed: unknown.
+    """
+    rows = [row for row in list_engagements(today) if row.is_working]
+    hours = brief_monthly_hours([row.brief_id for row in rows])
+    totals: dict[str, Decimal] = {}
+    lines = []
+    for row in rows:
+        monthly, basis = _monthly_figure(row, hours.get(row.brief_id))
+        if monthly is not None:
+            totals[row.currency] = totals.get(row.currency, Decimal(0)) + monthly
+        lines.append(
+            SpendLine(row.id, row.contractor_name, row.brief_title, row.currency, monthly, basis)
+        )
+    return MonthlySpend(
+        {code: value.quantize(Decimal("0.01")) for code, value in totals.items()}, lines
+    )
+
+
+def _monthly_figure(row: EngagementRow, brief_hours: Decimal | None) -> tuple[Decimal | None, str]:
+    if row.rate is None:
+        return None, "No rate agreed."
+    if row.rate_unit == RateUnit.MONTH:
+        return row.rate, "Monthly rate."
+    if row.rate_unit == RateUnit.HOUR:
+        if brief_hours is None:
+            return None, "Hourly rate; the hours a month of the brief's tasks are not known."
+        return (
+            (row.rate * brief_hours).quantize(Decimal("0.01")),
+            f"{row.currency} {row.rate} an hour × {brief_hours.normalize():f} h a month "
+            "of the brief's tasks.",
+        )
+    if row.end_date is None:
+        return row.rate, "Project fee, no end date: counted as one month."
+    months = max(Decimal((row.end_date - row.start_date).days) / AVERAGE_MONTH_DAYS, Decimal(1))
+    return (
+        (row.rate / months).quantize(Decimal("0.01")),
+        f"Project fee spread over {months:.1f} months.",
+    )
+
+
+def brief_monthly_hours(brief_ids: Sequence[int]) -> dict[int, Decimal]:
+    """Hours a month of each brief's tasks, for the briefs where any are known.
+
+    A task's monthly minutes are those logged in the latest calendar month
+    it has entries in, else its monthly estimate; tasks with neither add
+    nothing.
+    """
+    from desktop_app.models.briefs import BriefTask
+    from desktop_app.models.tasks import Task, TimeEntry
+
+    if not brief_ids:
+        return {}
+    links = list(
+        BriefTask.select(BriefTask.brief, BriefTask.task, Task.monthly_estimate_minutes)
+        .join(Task)
+        .where(BriefTask.brief.in_(list(brief_ids)))
+        .tuples()
+    )
+    task_ids = {task_id for _, task_id, _ in links}
+    by_month: dict[int, dict[tuple[int, int], int]] = defaultdict(lambda: defaultdict(int))
+    if task_ids:
+        entries = TimeEntry.select(TimeEntry.task, TimeEntry.date, TimeEntry.minutes).where(
+            TimeEntry.task.in_(list(task_ids))
+        )
+        for task_id, day, minutes in entries.tuples():
+            by_month[task_id][(day.year, day.month)] += minutes
+    minutes_of_brief: dict[int, int] = {}
+    for brief_id, task_id, estimate in links:
+        months = by_month.get(task_id)
+        minutes = months[max(months)] if months else estimate
+        if minutes is not None:
+            minutes_of_brief[brief_id] = minutes_of_brief.get(brief_id, 0) + minutes
+    return {
+        brief_id: (Decimal(minutes) / 60).quantize(Decimal("0.1"))
+        for brief_id, minutes in minutes_of_brief.items()
+    }
+
+
+def micromanagement_rule() -> str:
+    """The micromanagement rule in words, from the constants the rule uses."""
+    from desktop_app.models import engagement_rules as rules
+
+    return (
+        f"The rule: over the last {rules.MICROMANAGEMENT_WINDOW_DAYS} days (at least "
+        f"{rules.MICROMANAGEMENT_MIN_WINDOW_DAYS} for a new engagement), the check-ins you "
+        "started (reports you asked for and check-ins you opened, not those the contractor "
+        f"sent) number more than {rules.MICROMANAGEMENT_RATIO:g} times what the cadence calls "
+        f"for, and at least {rules.MICROMANAGEMENT_MARGIN} more."
+    )

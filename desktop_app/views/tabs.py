@@ -84,11 +84,22 @@ TABS: tuple[TabSpec, ...] = (
     TabSpec(
         key="engagements",
         title="Engagements",
-        factory="",
+        factory="desktop_app.views.engagements.page:EngagementsPage",
         description="Contractors at work: check-ins, feedback and confidence.",
         empty_title="Focus on your own work",
         empty_text="Here you will follow each hired contractor: check-ins at the cadence you "
         "agreed, feedback on finished work, and a warning when confidence falls.",
+        commands=(
+            TabCommand("file", "Export check-in &schedule…", "choose_and_export_schedule"),
+            TabCommand("file", "Print engagement review…", "print_review"),
+            TabCommand("file", "Export engagement review as PDF…", "choose_and_export_review"),
+            TabCommand("edit", "&Hire a contractor…", "open_hire_dialog", "Ctrl+Shift+H"),
+            TabCommand(
+                "edit", "Request a progress report", "request_progress_report", "Ctrl+Shift+R"
+            ),
+            TabCommand("edit", "Add check-in", "focus_check_in_form", "Ctrl+Shift+K"),
+            TabCommand("edit", "Add feedback", "focus_feedback_form", "Ctrl+Shift+G"),
+        ),
     ),
 )
 

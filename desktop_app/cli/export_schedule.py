@@ -1,0 +1,32 @@
+"""`offload export-schedule OUT.ics`: the check-in schedule for a calendar app."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from pathlib import Path
+
+from desktop_app.cli import add_db_option
+from desktop_app.cli.common import cli_store
+from desktop_app.exporters.engagement_schedule import export_schedule
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "export-schedule",
+        help="write the engagements' check-in schedule as an iCalendar file",
+        description="Write one recurring all-day event per trial or active engagement, from "
+        "its next check-in at the agreed cadence, to OUT (.ics). Importing a newer file "
+        "into your calendar updates the events instead of adding copies.",
+    )
+    add_db_option(parser, in_subcommand=True)
+    parser.add_argument("out", type=Path, metavar="OUT.ics", help="the calendar file to write")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    out: Path = args.out.expanduser().resolve()
+    with cli_store(getattr(args, "db", None)) as store:
+        count = export_schedule(out, date.today())
+    print(f"Wrote the check-in schedule of {count} engagement(s) from {store.path} to {out}.")
+    return 0

@@ -1,0 +1,256 @@
+"""Hiring, ending and reopening: the edits of step 4 that reach the other steps.
+
+Hiring a contractor for a brief creates the engagement, moves the contractor
+to "hired" (with a StageChange row saying why) and the brief to "filled", in
+one transaction. Ending an engagement may move the contractor to "ended".
+When confidence is lost, `reopen` puts the brief back to "posted" and the
+engagement on notice, and says which skills to look for on the bench.
+
+Each edit returns a record of what it changed, and has an undo that puts
+back exactly what was there before (rows it created are removed with a
+snapshot, so a redo restores them under the same ids).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+
+from desktop_app.models.base import database, now
+from desktop_app.models.briefs import Brief, BriefStatus
+from desktop_app.models.contractors import Contractor, Stage, StageChange
+from desktop_app.models.engagements import (
+    OPEN_STATUSES,
+    Engagement,
+    EngagementStatus,
+    create_engagement,
+    update_engagement,
+    write_engagement_values,
+)
+from desktop_app.models.errors import ValidationError
+from desktop_app.models.snapshots import RowSnapshot, delete_with_snapshot, restore
+
+
+@dataclass(frozen=True)
+class PreviousState:
+    """The contractor's stage and the brief's status before an edit changed them."""
+
+    contractor_id: int
+    stage: str
+    contractor_updated_at: datetime
+    brief_id: int
+    brief_status: str
+    brief_updated_at: datetime
+
+
+def _previous_state(contractor: Contractor, brief: Brief) -> PreviousState:
+    return PreviousState(
+        contractor.id, contractor.stage, contractor.updated_at,
+        brief.id, brief.status, brief.updated_at,
+    )  # fmt: skip
+
+
+def _put_back(previous: PreviousState) -> None:
+    Contractor.update(stage=previous.stage, updated_at=previous.contractor_updated_at).where(
+        Contractor.id == previous.contractor_id
+    ).execute()
+    Brief.update(status=previous.brief_status, updated_at=previous.brief_updated_at).where(
+        Brief.id == previous.brief_id
+    ).execute()
+
+
+def _move_contractor(contractor_id: int, stage: str, reason: str) -> int:
+    """Move the contractor to `stage`, keeping the move as history; the row's id."""
+    contractor = Contractor.get_by_id(contractor_id)
+    change = StageChange.create(
+        contractor=contractor_id, from_stage=contractor.stage, to_stage=stage, reason=reason
+    )
+    Contractor.update(stage=stage, updated_at=now()).where(Contractor.id == contractor_id).execute()
+    return change.id
+
+
+def _set_brief_status(brief_id: int, status: str) -> None:
+    Brief.update(status=status, updated_at=now()).where(Brief.id == brief_id).execute()
+
+
+@dataclass(frozen=True)
+class Hiring:
+    """What `hire` created and changed."""
+
+    engagement_id: int
+    stage_change_id: int | None  # None when the contractor was hired already
+    previous: PreviousState
+
+
+def hire(
+    contractor_id: int | None,
+    brief_id: int | None,
+    start: date,
+    rate: Decimal | str | None,
+    cadence_days: int,
+    *,
+    rate_unit: str = "hour",
+    currency: str = "USD",
+    status: str = EngagementStatus.TRIAL,
+    end_date: date | None = None,
+) -> Hiring:
+    """Hire `contractor_id` for `brief_id` from `start`, in one transaction.
+
+    Creates the engagement (validated: see `create_engagement`), moves the
+    contractor to "hired" recording the move and its reason, and marks the
+    brief "filled". On a ValidationError nothing is changed.
+    """
+    with database.atomic():
+        engagement = create_engagement(
+            brief_id,
+            contractor_id,
+            start,
+            rate=rate,
+            rate_unit=rate_unit,
+            currency=currency,
+            cadence_days=cadence_days,
+            status=status,
+            end_date=end_date,
+        )
+        contractor = Contractor.get_by_id(contractor_id)
+        brief = Brief.get_by_id(brief_id)
+        previous = _previous_state(contractor, brief)
+        change_id = None
+        if contractor.stage != Stage.HIRED:
+            change_id = _move_contractor(
+                contractor.id, Stage.HIRED, f"Hired for “{brief.title}” from {start:%d %b %Y}."
+            )
+        _set_brief_status(brief.id, BriefStatus.FILLED)
+    return Hiring(engagement.id, change_id, previous)
+
+
+def undo_hire(hiring: Hiring) -> RowSnapshot:
+    """Take a hiring back: remove the engagement and the stage move, restore the
+    contractor's stage and the brief's status. Returns what `redo_hire` needs."""
+    with database.atomic():
+        snapshot = delete_with_snapshot(Engagement.get_by_id(hiring.engagement_id))
+        if hiring.stage_change_id is not None:
+            moved = delete_with_snapshot(StageChange.get_by_id(hiring.stage_change_id))
+            snapshot.rows.extend(moved.rows)
+        _put_back(hiring.previous)
+    return snapshot
+
+
+def redo_hire(hiring: Hiring, snapshot: RowSnapshot) -> None:
+    """Hire again after `undo_hire`: the same rows under the same ids."""
+    with database.atomic():
+        restore(snapshot)
+        if hiring.stage_change_id is not None:
+            Contractor.update(stage=Stage.HIRED, updated_at=now()).where(
+                Contractor.id == hiring.previous.contractor_id
+            ).execute()
+        _set_brief_status(hiring.previous.brief_id, BriefStatus.FILLED)
+
+
+@dataclass(frozen=True)
+class Ending:
+    """What `end_engagement` changed."""
+
+    engagement_id: int
+    previous_values: dict
+    stage_change_id: int | None
+    previous: PreviousState
+
+
+def end_engagement(engagement_id: int, end_date: date, reason: str) -> Ending:
+    """End an engagement on `end_date` for `reason` (required).
+
+    When the contractor has no other engagement left open and was "hired"
+    or on "trial", they move to "ended", with the reason kept as history.
+    """
+    with database.atomic():
+        engagement = Engagement.get_by_id(engagement_id)
+        if engagement.status == EngagementStatus.ENDED:
+            raise ValidationError("This engagement has ended already.", "status")
+        previous_values = update_engagement(
+            engagement_id,
+            {"status": EngagementStatus.ENDED, "end_date": end_date, "end_reason": reason.strip()},
+        )
+        contractor = Contractor.get_by_id(engagement.contractor_id)
+        previous = _previous_state(contractor, Brief.get_by_id(engagement.brief_id))
+        still_open = (
+            Engagement.select()
+            .where(
+                (Engagement.contractor == contractor.id)
+                & (Engagement.id != engagement_id)
+                & (Engagement.status.in_(list(OPEN_STATUSES)))
+            )
+            .exists()
+        )
+        change_id = None
+        if not still_open and contractor.stage in (Stage.HIRED, Stage.TRIAL):
+            change_id = _move_contractor(contractor.id, Stage.ENDED, reason.strip())
+    return Ending(engagement_id, previous_values, change_id, previous)
+
+
+def undo_end(ending: Ending) -> None:
+    with database.atomic():
+        write_engagement_values(ending.engagement_id, ending.previous_values)
+        if ending.stage_change_id is not None:
+            StageChange.delete().where(StageChange.id == ending.stage_change_id).execute()
+        _put_back(ending.previous)
+
+
+@dataclass(frozen=True)
+class Reopening:
+    """What `reopen` changed, and what the view needs to look for someone new.
+
+    Attributes:
+        skills: the brief's skills, to filter the contractor bench by.
+    """
+
+    engagement_id: int
+    brief_id: int
+    brief_title: str
+    skills: str
+    previous_brief_status: str
+    previous_brief_updated_at: datetime
+    previous_on_notice_since: date | None
+
+
+def reopen(engagement_id: int, today: date) -> Reopening:
+    """Confidence is lost: the brief goes back to "posted" and the engagement on
+    notice (from today, unless it already was), in one transaction."""
+    with database.atomic():
+        engagement = Engagement.get_by_id(engagement_id)
+        if engagement.status == EngagementStatus.ENDED:
+            raise ValidationError(
+                "This engagement has ended; reopen the brief from the Briefs tab."
+            )
+        brief = Brief.get_by_id(engagement.brief_id)
+        result = Reopening(
+            engagement_id, brief.id, brief.title, brief.skills,
+            brief.status, brief.updated_at, engagement.on_notice_since,
+        )  # fmt: skip
+        _set_brief_status(brief.id, BriefStatus.POSTED)
+        if engagement.on_notice_since is None:
+            write_engagement_values(engagement_id, {"on_notice_since": today})
+    return result
+
+
+def undo_reopen(reopening: Reopening) -> None:
+    with database.atomic():
+        Brief.update(
+            status=reopening.previous_brief_status, updated_at=reopening.previous_brief_updated_at
+        ).where(Brief.id == reopening.brief_id).execute()
+        write_engagement_values(
+            reopening.engagement_id, {"on_notice_since": reopening.previous_on_notice_since}
+        )
+
+
+def put_on_notice(engagement_id: int, today: date) -> dict:
+    """Put the engagement on notice from `today`; returns the previous values."""
+    engagement = Engagement.get_by_id(engagement_id)
+    if engagement.status == EngagementStatus.ENDED:
+        raise ValidationError("This engagement has ended already.", "status")
+    if engagement.on_notice_since is not None:
+        raise ValidationError(
+            f"This engagement is on notice since {engagement.on_notice_since:%d %b %Y}."
+        )
+    return update_engagement(engagement_id, {"on_notice_since": today})

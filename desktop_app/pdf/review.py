@@ -1,0 +1,286 @@
+"""The printable engagement review: the brief's expectations beside the feedback.
+
+Left, what the brief asked for, in the owner's priority order with each
+expectation's level and measure; right, the feedback received on the work,
+what was good, what was not, the scores and whether it came on time. Then
+the check-ins. Both columns flow across pages side by side (a table row
+that splits), and no single expectation or piece of feedback is split.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from reportlab.lib.styles import ParagraphStyle, StyleSheet1
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+
+from desktop_app.models.briefs import LEVEL_LABELS, Level
+from desktop_app.models.engagement_rules import Direction
+from desktop_app.models.engagements import (
+    CHECK_IN_STATE_LABELS,
+    RATE_UNIT_LABELS,
+    CheckInKind,
+    CheckInState,
+    FeedbackRecord,
+    Initiator,
+    Review,
+)
+from desktop_app.pdf.common import ACCENT, RULE, PageFrame, build_pdf, styles, text
+
+LEVEL_COLOURS = {Level.MUST: "#b42318", Level.SHOULD: "#b54708", Level.NICE: "#475467"}
+
+
+def _day(value: date | None) -> str:
+    return f"{value.day} {value:%b %Y}" if value else ""
+
+
+def _percent(value: float | None) -> str:
+    return "–" if value is None else f"{value:.0f}%"
+
+
+def _score(value: float | None) -> str:
+    return "–" if value is None else f"{value:.1f} / 5"
+
+
+def review_title(review: Review) -> str:
+    row = review.engagement
+    return f"{row.contractor_name} — {row.brief_title}"
+
+
+def _terms(review: Review) -> str:
+    row = review.engagement
+    parts = [f"{row.status_label} since {_day(row.start_date)}"]
+    if row.end_date:
+        parts.append(f"until {_day(row.end_date)}")
+    parts.append(f"check-in every {row.cadence_days} day{'s' if row.cadence_days != 1 else ''}")
+    if row.rate is not None:
+        unit = RATE_UNIT_LABELS.get(row.rate_unit, row.rate_unit)
+        parts.append(f"{row.currency} {row.rate:,.2f} {unit}")
+    if row.on_notice_since:
+        parts.append(f"on notice since {_day(row.on_notice_since)}")
+    return " · ".join(parts)
+
+
+def _summary_table(review: Review, sheet: StyleSheet1) -> Table:
+    row, card = review.engagement, review.scorecard
+    trend = row.trend
+    confidence = "–" if trend.latest is None else f"{trend.latest} / 5"
+    if trend.direction in (Direction.RISING, Direction.FALLING):
+        confidence += f" ({trend.direction.value})"
+    requested = sum(1 for c in review.check_ins if c.kind == CheckInKind.REQUEST)
+    cells = [
+        ("Feedback received", str(card.feedback_count)),
+        ("Delivered on time", _percent(card.on_time_percent)),
+        ("Average quality", _score(card.average_quality)),
+        ("Average communication", _score(card.average_communication)),
+        ("Latest confidence", confidence),
+        ("Check-ins", f"{len(review.check_ins)} ({requested} asked for by you)"),
+    ]
+    data = [
+        [Paragraph(text(label), sheet["Small"]), Paragraph(text(value), sheet["Label"])]
+        for label, value in cells
+    ]
+    # Three pairs a line: label above value reads faster than a long list.
+    grid = [
+        [data[0][0], data[1][0], data[2][0]],
+        [data[0][1], data[1][1], data[2][1]],
+        [data[3][0], data[4][0], data[5][0]],
+        [data[3][1], data[4][1], data[5][1]],
+    ]
+    table = Table(grid, colWidths="*")
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LINEABOVE", (0, 2), (-1, 2), 0.5, RULE),
+                ("TOPPADDING", (0, 0), (-1, -1), 2),
+                ("BOTTOMPADDING", (0, 1), (-1, 1), 8),
+            ]
+        )
+    )
+    return table
+
+
+def _unbreakable(block: list[Flowable]) -> Table:
+    """`block` as one item that moves whole to the next page rather than split.
+
+    (KeepTogether cannot be used inside a table cell that splits; a
+    one-row table without in-row splitting does the same there.)
+    """
+    table = Table([[block]], colWidths=["100%"])
+    table.setStyle(
+        TableStyle(
+            [
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+            ]
+        )
+    )
+    return table
+
+
+def _expectation_flowables(review: Review, sheet: StyleSheet1) -> list[Flowable]:
+    if not review.expectations:
+        return [Paragraph("The brief lists no expectations.", sheet["Small"])]
+    items: list[Flowable] = []
+    for number, line in enumerate(review.expectations, start=1):
+        level = Level(line.level) if line.level in {v.value for v in Level} else Level.SHOULD
+        colour = LEVEL_COLOURS[level]
+        block: list[Flowable] = [
+            Paragraph(
+                f'<b>{number}.</b> {text(line.text)} <font color="{colour}" size="8">'
+                f"[{text(LEVEL_LABELS[level])}]</font>",
+                sheet["Body"],
+            )
+        ]
+        if line.measure:
+            block.append(Paragraph(f"Measured by: {text(line.measure)}", sheet["Small"]))
+        items.append(_unbreakable(block))
+    return items
+
+
+def _feedback_block(item: FeedbackRecord, sheet: StyleSheet1) -> Table:
+    on_time = "on time" if item.on_time else '<font color="#b42318">late</font>'
+    block: list[Flowable] = [
+        Paragraph(f"<b>{text(item.deliverable)}</b>", sheet["Body"]),
+        Paragraph(
+            f"{_day(item.day)} · {on_time} · quality {item.quality}/5 · "
+            f"communication {item.communication}/5 · confidence {item.confidence}/5",
+            sheet["Small"],
+        ),
+    ]
+    if item.good:
+        block.append(Paragraph(f"<b>Good:</b> {text(item.good)}", sheet["Body"]))
+    if item.not_good:
+        block.append(Paragraph(f"<b>Not good:</b> {text(item.not_good)}", sheet["Body"]))
+    return _unbreakable(block)
+
+
+def _feedback_flowables(review: Review, sheet: StyleSheet1) -> list[Flowable]:
+    if not review.feedback:
+        return [Paragraph("No feedback given yet.", sheet["Small"])]
+    return [_feedback_block(item, sheet) for item in review.feedback]
+
+
+def _side_by_side(review: Review, sheet: StyleSheet1) -> Table:
+    header = [
+        Paragraph("What the brief expects, in priority order", sheet["Label"]),
+        Paragraph("Feedback received, oldest first", sheet["Label"]),
+    ]
+    table = Table(
+        [header, [_expectation_flowables(review, sheet), _feedback_flowables(review, sheet)]],
+        colWidths=["50%", "50%"],
+        repeatRows=1,
+        splitInRow=1,
+    )
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LINEBELOW", (0, 0), (-1, 0), 0.75, ACCENT),
+                ("LINEBEFORE", (1, 0), (1, -1), 0.5, RULE),
+                ("LEFTPADDING", (1, 0), (1, -1), 8),
+                ("LEFTPADDING", (0, 0), (0, -1), 0),
+                ("RIGHTPADDING", (0, 0), (0, -1), 8),
+            ]
+        )
+    )
+    return table
+
+
+def _check_in_table(review: Review, sheet: StyleSheet1) -> Table | Paragraph:
+    if not review.check_ins:
+        return Paragraph("No check-ins recorded.", sheet["Small"])
+    rows = [
+        [
+            Paragraph(f"<b>{title}</b>", sheet["Small"])
+            for title in ("Date", "Who", "State", "What was said")
+        ]
+    ]
+    for item in review.check_ins:
+        who = "You" if item.initiated_by == Initiator.OWNER else "Contractor"
+        if item.kind == CheckInKind.REQUEST:
+            what = item.summary or "Asked for a progress report."
+            who = "You (asked)"
+        else:
+            what = item.summary
+        if item.blockers:
+            what += f"\nBlockers: {item.blockers}"
+        state = CHECK_IN_STATE_LABELS.get(CheckInState(item.state), "") if item.state else ""
+        rows.append(
+            [
+                Paragraph(text(_day(item.day)), sheet["Small"]),
+                Paragraph(text(who), sheet["Small"]),
+                Paragraph(text(state), sheet["Small"]),
+                Paragraph(text(what), sheet["Body"]),
+            ]
+        )
+    table = Table(rows, colWidths=[24 * mm, 24 * mm, 20 * mm, None], repeatRows=1)
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LINEBELOW", (0, 0), (-1, 0), 0.75, ACCENT),
+                ("LINEBELOW", (0, 1), (-1, -1), 0.25, RULE),
+                ("LEFTPADDING", (0, 0), (0, -1), 0),
+            ]
+        )
+    )
+    return table
+
+
+def write_review(
+    destination: Path,
+    review: Review,
+    *,
+    business_name: str = "",
+    page_size: str = "a4",
+    today: date | None = None,
+) -> Path:
+    """Write the review of `review` as a PDF at `destination` (replaced only on success)."""
+    sheet = styles()
+    today = today or date.today()
+    row = review.engagement
+    story: list[Flowable] = [
+        Paragraph(text(review_title(review)), sheet["Title"]),
+        Paragraph(text(_terms(review)), sheet["Subtitle"]),
+    ]
+    if row.end_reason:
+        story.append(Paragraph(f"Ended: {text(row.end_reason)}", sheet["Subtitle"]))
+    if row.trend.lost:
+        story.append(
+            Paragraph(
+                f'<font color="#b42318"><b>Confidence lost.</b></font> {text(row.trend.reason)}',
+                sheet["Body"],
+            )
+        )
+    story += [
+        Spacer(1, 8),
+        Paragraph("Summary", sheet["Heading"]),
+        _summary_table(review, sheet),
+        # Not kept with the table: the table is long and splits; kept
+        # together they would both move to the next page, leaving this one empty.
+        Paragraph(
+            "Expectations and feedback",
+            ParagraphStyle("Loose", sheet["Heading"], keepWithNext=False),
+        ),
+        _side_by_side(review, sheet),
+        Paragraph("Check-ins", sheet["Heading"]),
+        _check_in_table(review, sheet),
+    ]
+    return build_pdf(
+        destination,
+        story,
+        frame=PageFrame(
+            header_left=business_name or "Offload",
+            header_right=f"Engagement review: {row.contractor_name}",
+            footer_left=f"Exported {_day(today)}",
+        ),
+        title=f"Engagement review: {review_title(review)}",
+        page_size=page_size,
+        author=business_name,
+    )

@@ -1,0 +1,472 @@
+"""The detail pane of one engagement: where it stands and what to do next.
+
+From top to bottom: who and what, when the next check-in is due, the
+actions, the "confidence lost" banner and the micromanagement warning when
+they apply, the contractor's scorecard beside the chart of confidence and
+quality, then the timeline and the quick forms.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from html import escape
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QScrollArea,
+    QTableView,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.models.engagement_rules import Scorecard
+from desktop_app.models.engagements import (
+    ENGAGEMENT_STATUS_LABELS,
+    RATE_UNIT_LABELS,
+    CheckInKind,
+    CheckInRecord,
+    EngagementRow,
+    EngagementStatus,
+    FeedbackRecord,
+    Initiator,
+    micromanagement_rule,
+)
+from desktop_app.views.context import AppContext
+from desktop_app.views.engagements.forms import CheckInForm, FeedbackForm
+from desktop_app.views.engagements.presentation import (
+    ALERT,
+    GOOD,
+    WARNING,
+    banner_style,
+    day_text,
+    due_text,
+    due_tone,
+)
+from desktop_app.views.partials.naming import named
+from desktop_app.views.partials.table_model import ALIGN_LEFT, Column, RowTableModel
+
+if TYPE_CHECKING:  # QtCharts loads with the chart, not with this module
+    from desktop_app.views.engagements.chart import ConfidenceChart
+
+TimelineItem = CheckInRecord | FeedbackRecord
+
+
+def _entry_kind(item: TimelineItem) -> str:
+    if isinstance(item, FeedbackRecord):
+        return "Feedback"
+    if item.kind == CheckInKind.REQUEST:
+        return "Report requested"
+    if item.initiated_by == Initiator.OWNER:
+        return "Report you asked for"
+    return "Report"
+
+
+def _entry_text(item: TimelineItem) -> str:
+    if isinstance(item, FeedbackRecord):
+        parts = [item.deliverable]
+        if item.good:
+            parts.append(f"Good: {item.good}")
+        if item.not_good:
+            parts.append(f"Not good: {item.not_good}")
+        return " · ".join(parts)
+    text = item.summary or "Asked for a progress report."
+    if item.blockers:
+        text += f" · Blockers: {item.blockers}"
+    return text
+
+
+def _entry_scores(item: TimelineItem) -> str:
+    if isinstance(item, FeedbackRecord):
+        late = "" if item.on_time else " · late"
+        return f"Confidence {item.confidence} · quality {item.quality}{late}"
+    return item.state_label
+
+
+def _entry_tooltip(item: TimelineItem) -> str:
+    if isinstance(item, FeedbackRecord):
+        return (
+            f"Confidence {item.confidence}/5, quality {item.quality}/5, communication "
+            f"{item.communication}/5, {'on time' if item.on_time else 'late'}"
+        )
+    return item.state_label or "No state given"
+
+
+def _entry_tone(item: TimelineItem) -> object:
+    from PySide6.QtGui import QColor
+
+    if isinstance(item, FeedbackRecord):
+        if item.confidence <= 2 or not item.on_time:
+            return QColor(ALERT)
+        return QColor(GOOD) if item.confidence >= 4 else None
+    if item.state == "off_track":
+        return QColor(ALERT)
+    return QColor(WARNING) if item.state == "at_risk" else None
+
+
+def timeline_model(parent: QWidget) -> RowTableModel[TimelineItem]:
+    return RowTableModel(
+        [
+            Column("Date", lambda item: day_text(item.day), sort_key=lambda item: item.day),
+            Column("Entry", _entry_kind),
+            Column("What", _entry_text, tooltip=_entry_text, align=ALIGN_LEFT),
+            Column(
+                "State or scores", _entry_scores, foreground=_entry_tone, tooltip=_entry_tooltip
+            ),
+        ],
+        parent,
+    )
+
+
+class Banner(QFrame):
+    """A coloured box with a bold title, an explanation and optional buttons."""
+
+    def __init__(self, object_name: str, title: str, tone: str) -> None:
+        super().__init__()
+        named(self, object_name, title)
+        self.setStyleSheet(banner_style(object_name, tone))
+        layout = QVBoxLayout(self)
+        self.title = QLabel(f"<b>{escape(title)}</b>")
+        self.title.setObjectName(f"{object_name}Title")
+        self.text = QLabel()
+        self.text.setObjectName(f"{object_name}Text")
+        self.text.setWordWrap(True)
+        self.text.setTextFormat(Qt.TextFormat.PlainText)
+        layout.addWidget(self.title)
+        layout.addWidget(self.text)
+        self.buttons = QHBoxLayout()
+        layout.addLayout(self.buttons)
+
+    def add_button(self, text: str, object_name: str, description: str) -> QPushButton:
+        button = named(QPushButton(text), object_name, text.replace("&", ""), description)
+        self.buttons.addWidget(button)
+        return button
+
+
+class ScorecardBox(QGroupBox):
+    """The contractor's record: the last 90 days beside the lifetime."""
+
+    ROWS = ("Feedback", "On time", "Quality", "Communication")
+
+    def __init__(self) -> None:
+        super().__init__("Scorecard")
+        named(self, "scorecard", "Scorecard", "The contractor's record over all engagements")
+        grid = QGridLayout(self)
+        grid.addWidget(QLabel("<b>Last 90 days</b>"), 0, 1, Qt.AlignmentFlag.AlignRight)
+        grid.addWidget(QLabel("<b>Lifetime</b>"), 0, 2, Qt.AlignmentFlag.AlignRight)
+        self.cells: dict[tuple[str, str], QLabel] = {}
+        for row, name in enumerate(self.ROWS, start=1):
+            grid.addWidget(QLabel(name), row, 0)
+            for column, period in enumerate(("recent", "lifetime"), start=1):
+                label = QLabel("–")
+                label.setObjectName(f"scorecard_{period}_{name.replace(' ', '_').lower()}")
+                label.setAlignment(Qt.AlignmentFlag.AlignRight)
+                grid.addWidget(label, row, column)
+                self.cells[(period, name)] = label
+        grid.setRowStretch(len(self.ROWS) + 1, 1)
+
+    def show_scores(self, name: str, recent: Scorecard, lifetime: Scorecard) -> None:
+        self.setTitle(f"Scorecard of {name}")
+        for period, card in (("recent", recent), ("lifetime", lifetime)):
+            values = {
+                "Feedback": str(card.feedback_count),
+                "On time": "–" if card.on_time_percent is None else f"{card.on_time_percent:.0f}%",
+                "Quality": _average(card.average_quality),
+                "Communication": _average(card.average_communication),
+            }
+            for name_, text in values.items():
+                self.cells[(period, name_)].setText(text)
+
+    def value(self, period: str, name: str) -> str:
+        return self.cells[(period, name)].text()
+
+
+def _average(value: float | None) -> str:
+    return "–" if value is None else f"{value:.1f} / 5"
+
+
+class EngagementDetail(QWidget):
+    """Everything about one engagement. The page connects the buttons to its actions.
+
+    Attributes:
+        row: the engagement shown, or None.
+        insights: the scorecard beside the chart, for the page to place.
+        status_actions: status value -> the action in the "Status" menu.
+    """
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        named(self, "engagementDetail", "Engagement details")
+        self.ctx = ctx
+        self.row: EngagementRow | None = None
+        self.chart: ConfidenceChart | None = None  # built on first use (QtCharts is heavy)
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.placeholder = QLabel(
+            "Select an engagement to see its check-ins, feedback and confidence."
+        )
+        self.placeholder.setObjectName("detailPlaceholder")
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setWordWrap(True)
+        outer.addWidget(self.placeholder)
+
+        self.scroll = QScrollArea()
+        self.scroll.setObjectName("detailScroll")
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        outer.addWidget(self.scroll)
+        body = QWidget()
+        self.scroll.setWidget(body)
+        layout = QVBoxLayout(body)
+        self._build_header(layout)
+        layout.addLayout(self._build_actions())
+        self._build_banners(layout)
+        # The scorecard and the chart: the page places them under the list,
+        # where a short list leaves room.
+        self.insights = named(QWidget(), "engagementInsights", "Scorecard and chart")
+        middle = QHBoxLayout(self.insights)
+        middle.setContentsMargins(0, 0, 0, 0)
+        self.scorecard = ScorecardBox()
+        middle.addWidget(self.scorecard, 0)
+        self.chart_holder = QVBoxLayout()
+        middle.addLayout(self.chart_holder, 1)
+        layout.addWidget(self._build_tabs(ctx), 1)
+        self.show_row(None)
+
+    def _build_header(self, layout: QVBoxLayout) -> None:
+        self.title = named(QLabel(), "detailTitle", "Engagement")
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.35)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.title.setWordWrap(True)
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        self.terms = named(QLabel(), "detailTerms", "Terms")
+        self.terms.setWordWrap(True)
+        self.terms.setTextFormat(Qt.TextFormat.PlainText)
+        self.due = named(QLabel(), "detailDue", "Next check-in")
+        due_font = self.due.font()
+        due_font.setBold(True)
+        self.due.setFont(due_font)
+        self.due.setTextFormat(Qt.TextFormat.PlainText)
+        title_row = QHBoxLayout()
+        title_row.addWidget(self.title, 1)
+        self.contractor_button = named(
+            QPushButton("Show &contractor"), "showContractor", "Show the contractor",
+            "Open the contractor in the Contractors tab",
+        )  # fmt: skip
+        self.brief_button = named(
+            QPushButton("Show &brief"),
+            "showBrief",
+            "Show the brief",
+            "Open the brief in the Briefs tab",
+        )
+        for button in (self.contractor_button, self.brief_button):
+            title_row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(title_row)
+        layout.addWidget(self.terms)
+        layout.addWidget(self.due)
+
+    def _build_actions(self) -> QHBoxLayout:
+        actions = QHBoxLayout()
+        self.request_button = named(
+            QPushButton("&Request a progress report"), "requestReport",
+            "Request a progress report",
+            "Open your mail program with a request for a progress report, and record it",
+        )  # fmt: skip
+        self.status_button = named(QToolButton(), "statusButton", "Change status")
+        self.status_button.setText("&Status")
+        self.status_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.status_menu = QMenu(self.status_button)
+        self.status_menu.setObjectName("statusMenu")
+        self.status_actions: dict[str, QAction] = {}
+        for status in (EngagementStatus.TRIAL, EngagementStatus.ACTIVE, EngagementStatus.PAUSED):
+            action = self.status_menu.addAction(ENGAGEMENT_STATUS_LABELS[status])
+            action.setObjectName(f"status_{status.value}")
+            action.setCheckable(True)
+            self.status_actions[status.value] = action
+        self.status_menu.addSeparator()
+        self.end_action = self.status_menu.addAction("&End engagement…")
+        self.end_action.setObjectName("status_end")
+        self.status_button.setMenu(self.status_menu)
+        self.terms_button = named(
+            QPushButton("Edit &terms…"), "editTerms", "Edit terms",
+            "Change the dates, the rate or how often you check in",
+        )  # fmt: skip
+        self.review_button = named(QToolButton(), "reviewButton", "Review")
+        self.review_button.setText("Re&view")
+        self.review_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.review_menu = QMenu(self.review_button)
+        self.print_action = self.review_menu.addAction("&Print review…")
+        self.print_action.setObjectName("printReview")
+        self.export_action = self.review_menu.addAction("&Export review as PDF…")
+        self.export_action.setObjectName("exportReview")
+        self.review_button.setMenu(self.review_menu)
+        for widget in (
+            self.request_button, self.status_button, self.terms_button, self.review_button,
+        ):  # fmt: skip
+            actions.addWidget(widget)
+        actions.addStretch(1)
+        return actions
+
+    def _build_banners(self, layout: QVBoxLayout) -> None:
+        self.lost_banner = Banner("confidenceLostBanner", "Confidence lost", ALERT)
+        self.reopen_button = self.lost_banner.add_button(
+            "Re&open the brief", "reopenBrief",
+            "Set the brief back to Posted and put this engagement on notice",
+        )  # fmt: skip
+        self.notice_button = self.lost_banner.add_button(
+            "Put on &notice", "putOnNotice", "Mark this engagement as on notice from today"
+        )
+        self.find_button = self.lost_banner.add_button(
+            "&Find someone new", "findSomeoneNew",
+            "Open the contractor bench filtered to the brief's skills",
+        )  # fmt: skip
+        self.lost_banner.buttons.addStretch(1)
+        layout.addWidget(self.lost_banner)
+        self.micro_banner = Banner("micromanagementBanner", "You may be micromanaging", WARNING)
+        layout.addWidget(self.micro_banner)
+
+    def _build_tabs(self, ctx: AppContext) -> QTabWidget:
+        self.tabs = named(QTabWidget(), "detailTabs", "Timeline and forms")
+        self.timeline = timeline_model(self)
+        self.timeline_view = named(QTableView(), "timelineView", "Timeline")
+        self.timeline_view.setModel(self.timeline)
+        self.timeline_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.timeline_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.timeline_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.timeline_view.setAlternatingRowColors(True)
+        self.timeline_view.verticalHeader().hide()
+        # Rows grow to show the whole text: a timeline is tens of entries, not thousands.
+        self.timeline_view.setWordWrap(True)
+        self.timeline_view.verticalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents
+        )
+        self.timeline_view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.delete_entry_action = QAction("&Delete entry…", self.timeline_view)
+        self.delete_entry_action.setObjectName("deleteTimelineEntry")
+        self.delete_entry_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        self.delete_entry_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.timeline_view.addAction(self.delete_entry_action)
+        header = self.timeline_view.horizontalHeader()
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(3, 150)
+        self.timeline_view.setMinimumHeight(260)
+        self.check_in_form = CheckInForm(ctx)
+        self.feedback_form = FeedbackForm(ctx)
+        self.tabs.addTab(self.timeline_view, "Timeline")
+        self.tabs.addTab(self.check_in_form, "Add check-in")
+        self.tabs.addTab(self.feedback_form, "Add feedback")
+        return self.tabs
+
+    # Showing
+    def show_row(
+        self,
+        row: EngagementRow | None,
+        today: date | None = None,
+        items: Sequence[TimelineItem] = (),
+        feedback: Sequence[FeedbackRecord] = (),
+        scorecards: tuple[Scorecard, Scorecard] | None = None,
+    ) -> None:
+        """Show `row` with its timeline, feedback (oldest first) and scorecards."""
+        self.row = row
+        self.placeholder.setVisible(row is None)
+        self.scroll.setVisible(row is not None)
+        self.insights.setVisible(row is not None)
+        self.check_in_form.set_engagement(row.id if row else None)
+        self.feedback_form.set_engagement(row.id if row else None)
+        if row is None:
+            self.timeline.set_rows([])
+            return
+        today = today or date.today()
+        self.title.setText(f"{row.contractor_name} — {row.brief_title}")
+        self.terms.setText(terms_text(row))
+        self.due.setText(due_text(row, today, long=True))
+        tone = due_tone(row, today)
+        self.due.setStyleSheet(f"color: {tone};" if tone else "")
+        working = row.status != EngagementStatus.ENDED
+        self.request_button.setEnabled(working)
+        self.terms_button.setEnabled(working)
+        for status, action in self.status_actions.items():
+            action.setChecked(row.status == status)
+            # An ended engagement stays ended: hiring again starts a new one.
+            action.setEnabled(working)
+        self.end_action.setEnabled(working)
+
+        lost = row.trend.lost and working
+        self.lost_banner.setVisible(lost)
+        if lost:
+            notice = (
+                f" {row.contractor_name} is on notice since {day_text(row.on_notice_since)}."
+                if row.on_notice_since
+                else ""
+            )
+            self.lost_banner.text.setText(
+                f"{row.trend.reason}{notice} You put time into finding someone you could trust; "
+                "when that trust is gone, reopen the job and look for someone new, with the "
+                "same brief."
+            )
+            self.notice_button.setEnabled(row.on_notice_since is None)
+        check = row.micromanagement
+        self.micro_banner.setVisible(bool(check and check.warning))
+        if check and check.warning:
+            self.micro_banner.text.setText(
+                f"{check.explanation()} Checking in far more than agreed wastes your time "
+                "and theirs: ask for progress reports when they are due, give feedback on "
+                f"finished work, and trust them with the rest.\n{micromanagement_rule()}"
+            )
+        if scorecards is not None:
+            self.scorecard.show_scores(row.contractor_name, *scorecards)
+        self.timeline.set_rows(list(items))
+        self.tabs.setTabText(0, f"Timeline ({len(items)})")
+        self._ensure_chart().show_feedback(list(feedback), today)
+
+    def _ensure_chart(self) -> ConfidenceChart:
+        if self.chart is None:
+            from desktop_app.views.engagements.chart import ConfidenceChart
+
+            self.chart = ConfidenceChart(self)
+            self.chart_holder.addWidget(self.chart.view)
+        return self.chart
+
+    def selected_entry(self) -> TimelineItem | None:
+        index = self.timeline_view.currentIndex()
+        if not index.isValid():
+            return None
+        return self.timeline.row_at(index.row())
+
+
+def terms_text(row: EngagementRow) -> str:
+    parts = [
+        f"{ENGAGEMENT_STATUS_LABELS[EngagementStatus(row.status)]} since {day_text(row.start_date)}"
+    ]
+    if row.status == EngagementStatus.ENDED and row.end_date:
+        parts[0] += f", ended {day_text(row.end_date)}"
+    elif row.end_date:
+        parts.append(f"planned end {day_text(row.end_date)}")
+    parts.append(f"check-in every {row.cadence_days} day{'s' if row.cadence_days != 1 else ''}")
+    if row.rate is not None:
+        parts.append(f"{row.currency} {row.rate:,.2f} {RATE_UNIT_LABELS.get(row.rate_unit, '')}")
+    if row.on_notice_since:
+        parts.append(f"on notice since {day_text(row.on_notice_since)}")
+    text = " · ".join(parts)
+    if row.end_reason:
+        text += f"\nWhy it ended: {row.end_reason}"
+    return text

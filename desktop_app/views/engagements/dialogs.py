@@ -1,0 +1,128 @@
+"""Dialogs of the Engagements tab: ending an engagement, editing its terms."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.models.engagements import EDITABLE_FIELDS, EngagementRow
+from desktop_app.models.errors import UserError
+from desktop_app.views.context import AppContext
+from desktop_app.views.engagements.commands import EndEngagementCommand, UpdateEngagementCommand
+from desktop_app.views.engagements.forms import FieldErrors, TermsForm, date_edit, pydate
+from desktop_app.views.partials.naming import named
+from desktop_app.views.undo import StoreCommand, execute
+
+
+class _CommandDialog(QDialog):
+    """A dialog whose OK runs a command; a refusal is shown and the dialog stays."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None, name: str, title: str) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        named(self, name, title)
+        self.setWindowTitle(title)
+        self.errors = FieldErrors(name)
+        self.layout_ = QVBoxLayout(self)
+
+    def _finish(self, ok_text: str) -> None:
+        self.layout_.addWidget(self.errors.general)
+        self.buttons = named(QDialogButtonBox(), f"{self.objectName()}Buttons", "OK or cancel")
+        self.ok_button = self.buttons.addButton(ok_text, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.ok_button.setObjectName(f"{self.objectName()}Ok")
+        self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.layout_.addWidget(self.buttons)
+
+    def command(self) -> StoreCommand | None:
+        raise NotImplementedError
+
+    def accept(self) -> None:
+        try:
+            command = self.command()
+            if command is not None:
+                execute(command)
+        except UserError as error:
+            self.errors.show(error)
+            return
+        super().accept()
+
+
+class EndDialog(_CommandDialog):
+    """End an engagement on a date, saying why."""
+
+    def __init__(self, ctx: AppContext, row: EngagementRow, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent, "endDialog", f"End the engagement with {row.contractor_name}")
+        self.row = row
+        intro = QLabel(
+            f"End {row.contractor_name}'s work on “{row.brief_title}”. The reason is kept with "
+            "the engagement and in the contractor's history."
+        )
+        intro.setWordWrap(True)
+        self.layout_.addWidget(intro)
+        form = QFormLayout()
+        self.end_date = date_edit("endDate", "End date", max(date.today(), row.start_date))
+        form.addRow("&Ended on:", self.errors.under("end_date", self.end_date))
+        self.reason = named(QPlainTextEdit(), "endReason", "Why it ended")
+        self.reason.setTabChangesFocus(True)
+        self.reason.setFixedHeight(70)
+        form.addRow("&Why:", self.errors.under("end_reason", self.reason))
+        self.layout_.addLayout(form)
+        self._finish("&End engagement")
+
+    def command(self) -> StoreCommand:
+        return EndEngagementCommand(
+            self.ctx, self.row.id, pydate(self.end_date.date()), self.reason.toPlainText()
+        )
+
+
+class TermsDialog(_CommandDialog):
+    """Change an engagement's dates, rate and check-in cadence."""
+
+    def __init__(self, ctx: AppContext, row: EngagementRow, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent, "termsDialog", f"Terms with {row.contractor_name}")
+        self.row = row
+        self.terms = TermsForm("terms", self.errors, with_status=False)
+        self.terms.set_terms(self._stored())
+        self.layout_.addWidget(self.terms)
+        self._finish("&Save")
+
+    def _stored(self) -> dict[str, Any]:
+        row = self.row
+        return {
+            "start_date": row.start_date,
+            "end_date": row.end_date,
+            "rate": row.rate,
+            "rate_unit": row.rate_unit,
+            "currency": row.currency,
+            "cadence_days": row.cadence_days,
+        }
+
+    def command(self) -> StoreCommand | None:
+        stored = self._stored()
+        typed = self.terms.values()
+        changes = {
+            name: value
+            for name, value in typed.items()
+            if name in EDITABLE_FIELDS and _differs(stored[name], value)
+        }
+        if not changes:
+            return None
+        return UpdateEngagementCommand(self.ctx, self.row.id, changes, "Change terms")
+
+
+def _differs(stored: Any, typed: Any) -> bool:
+    if isinstance(typed, str):
+        return typed.strip() != ("" if stored is None else str(stored))
+    return stored != typed

@@ -1,0 +1,390 @@
+"""The quick forms of the Engagements tab, and the terms form the dialogs share.
+
+Each form shows a refused input's message under the field at fault (the
+field a `ValidationError` names) and changes nothing; on success it runs
+its command on the undo stack and clears itself.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.models.contractors import RateUnit
+from desktop_app.models.engagements import (
+    CHECK_IN_STATE_LABELS,
+    RATE_UNIT_LABELS,
+    CheckInKind,
+    CheckInState,
+    Initiator,
+    add_check_in,
+    add_feedback,
+    delete_check_in,
+    delete_feedback,
+)
+from desktop_app.models.errors import UserError, ValidationError
+from desktop_app.views.context import AppContext
+from desktop_app.views.engagements.commands import CreateRowCommand
+from desktop_app.views.partials.naming import named
+from desktop_app.views.undo import execute
+
+ERROR_STYLE = "color: #d92d20;"
+
+
+def qdate(value: date) -> QDate:
+    return QDate(value.year, value.month, value.day)
+
+
+def pydate(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
+
+
+def date_edit(object_name: str, accessible_name: str, value: date | None = None) -> QDateEdit:
+    editor = named(QDateEdit(), object_name, accessible_name)
+    editor.setCalendarPopup(True)
+    editor.setDisplayFormat("d MMM yyyy")
+    editor.setDate(qdate(value or date.today()))
+    return editor
+
+
+class FieldErrors:
+    """Error labels under a form's fields, and one for the form as a whole."""
+
+    def __init__(self, prefix: str) -> None:
+        self.prefix = prefix
+        self.labels: dict[str, QLabel] = {}
+        self.general = self._label("")
+
+    def _label(self, field: str) -> QLabel:
+        label = named(
+            QLabel(), f"{self.prefix}Error{field.title().replace('_', '')}", "Error message"
+        )
+        label.setStyleSheet(ERROR_STYLE)
+        label.setWordWrap(True)
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        label.hide()
+        return label
+
+    def under(self, field: str, widget: QWidget) -> QWidget:
+        """`widget` with its error label below it."""
+        self.labels[field] = self._label(field)
+        box = QWidget()
+        column = QVBoxLayout(box)
+        # Never taller than the field and its message: spare height stays below the form.
+        column.setSizeConstraint(QLayout.SizeConstraint.SetMaximumSize)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(widget)
+        column.addWidget(self.labels[field])
+        return box
+
+    def show(self, error: UserError) -> None:
+        self.clear()
+        errors = error.errors if isinstance(error, ValidationError) else {"": str(error)}
+        for field, message in errors.items():
+            label = self.labels.get(field, self.general)
+            label.setText(message)
+            label.show()
+
+    def clear(self) -> None:
+        for label in [*self.labels.values(), self.general]:
+            label.clear()
+            label.hide()
+
+    def message(self, field: str = "") -> str:
+        """The message shown for `field` ("" for the form as a whole)."""
+        label = self.labels.get(field, self.general) if field else self.general
+        return label.text() if not label.isHidden() else ""
+
+
+def compact_form(widget: QWidget) -> QFormLayout:
+    """A form layout at the top of `widget`, labels beside fields, spare room below."""
+    outer = QVBoxLayout(widget)
+    form = QFormLayout()
+    form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+    outer.addLayout(form)
+    outer.addStretch(1)
+    return form
+
+
+class TermsForm(QWidget):
+    """Start and planned end, rate, currency, cadence (and status when hiring)."""
+
+    def __init__(self, prefix: str, errors: FieldErrors, *, with_status: bool) -> None:
+        super().__init__()
+        self.errors = errors
+        layout = QFormLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.start = date_edit(f"{prefix}Start", "Start date")
+        layout.addRow("&Start:", errors.under("start_date", self.start))
+        self.has_end = named(QCheckBox("Planned &end:"), f"{prefix}HasEnd", "Has a planned end")
+        self.end = date_edit(f"{prefix}End", "Planned end date")
+        self.end.setEnabled(False)
+        self.has_end.toggled.connect(self.end.setEnabled)
+        layout.addRow(self.has_end, errors.under("end_date", self.end))
+        rate_row = QWidget()
+        rate_layout = QHBoxLayout(rate_row)
+        rate_layout.setContentsMargins(0, 0, 0, 0)
+        self.rate = named(QLineEdit(), f"{prefix}Rate", "Agreed rate", "The rate agreed, e.g. 40")
+        self.rate.setPlaceholderText("e.g. 40")
+        self.currency = named(QLineEdit(), f"{prefix}Currency", "Currency", "ISO code, e.g. USD")
+        self.currency.setMaxLength(3)
+        self.currency.setFixedWidth(60)
+        self.rate_unit = named(QComboBox(), f"{prefix}RateUnit", "Rate unit")
+        for unit in RateUnit:
+            self.rate_unit.addItem(RATE_UNIT_LABELS[unit], unit.value)
+        rate_layout.addWidget(self.rate, 1)
+        rate_layout.addWidget(self.currency)
+        rate_layout.addWidget(self.rate_unit)
+        rate_box = errors.under("rate", rate_row)
+        self.errors.labels["currency"] = self.errors.labels["rate"]
+        layout.addRow("&Rate:", rate_box)
+        self.cadence = named(
+            QSpinBox(), f"{prefix}Cadence", "Check-in cadence in days",
+            "How often you agreed to check in, in days (1 to 365)",
+        )  # fmt: skip
+        # Wider than the valid range, so a cadence of 0 or over a year gets
+        # the model's explanation instead of a silent clamp.
+        self.cadence.setRange(0, 999)
+        self.cadence.setSuffix(" days")
+        self.cadence.setValue(7)
+        layout.addRow("Check in &every:", errors.under("cadence_days", self.cadence))
+        self.status: QComboBox | None = None
+        if with_status:
+            self.status = named(QComboBox(), f"{prefix}Status", "Starts as")
+            self.status.addItem("Trial", "trial")
+            self.status.addItem("Active", "active")
+            layout.addRow("Starts &as:", errors.under("status", self.status))
+
+    def set_rate(self, rate: Any, unit: str, currency: str) -> None:
+        self.rate.setText("" if rate is None else f"{rate}")
+        index = self.rate_unit.findData(unit)
+        if index >= 0:
+            self.rate_unit.setCurrentIndex(index)
+        self.currency.setText(currency)
+
+    def set_terms(self, values: dict[str, Any]) -> None:
+        self.start.setDate(qdate(values["start_date"]))
+        self.has_end.setChecked(values["end_date"] is not None)
+        if values["end_date"] is not None:
+            self.end.setDate(qdate(values["end_date"]))
+        self.set_rate(values["rate"], values["rate_unit"], values["currency"])
+        self.cadence.setValue(values["cadence_days"])
+
+    def values(self) -> dict[str, Any]:
+        values: dict[str, Any] = {
+            "start_date": pydate(self.start.date()),
+            "end_date": pydate(self.end.date()) if self.has_end.isChecked() else None,
+            "rate": self.rate.text(),
+            "rate_unit": self.rate_unit.currentData(),
+            "currency": self.currency.text(),
+            "cadence_days": self.cadence.value(),
+        }
+        if self.status is not None:
+            values["status"] = self.status.currentData()
+        return values
+
+
+class CheckInForm(QWidget):
+    """Record a progress report: when, who started it, how it is going, blockers.
+
+    Signals:
+        added(int): a check-in was added (its id).
+    """
+
+    added = Signal(int)
+
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.engagement_id: int | None = None
+        self.errors = FieldErrors("checkIn")
+        layout = compact_form(self)
+        self.date = date_edit("checkInDate", "Check-in date")
+        layout.addRow("&Date:", self.errors.under("date", self.date))
+        self.initiated_by = named(QComboBox(), "checkInInitiatedBy", "Who started the check-in")
+        self.initiated_by.addItem("The contractor reported", Initiator.CONTRACTOR.value)
+        self.initiated_by.addItem("I asked for it", Initiator.OWNER.value)
+        layout.addRow("&Started by:", self.initiated_by)
+        self.state = named(QComboBox(), "checkInState", "How the work is going")
+        for state in CheckInState:
+            self.state.addItem(CHECK_IN_STATE_LABELS[state], state.value)
+        self.state.addItem("Not said", None)
+        layout.addRow("S&tate:", self.errors.under("state", self.state))
+        self.summary = named(
+            QPlainTextEdit(), "checkInSummary", "Summary", "What the progress report said"
+        )
+        self.summary.setTabChangesFocus(True)
+        self.summary.setFixedHeight(64)
+        layout.addRow("S&ummary:", self.errors.under("summary", self.summary))
+        self.blockers = named(QLineEdit(), "checkInBlockers", "Blockers", "What holds them up")
+        layout.addRow("&Blockers:", self.blockers)
+        self.add_button = named(QPushButton("&Add check-in"), "addCheckIn", "Add check-in")
+        self.add_button.clicked.connect(self.submit)
+        layout.addRow(self.errors.general)
+        layout.addRow("", self.add_button)
+
+    def set_engagement(self, engagement_id: int | None) -> None:
+        if engagement_id != self.engagement_id:
+            self.errors.clear()
+        self.engagement_id = engagement_id
+        self.add_button.setEnabled(engagement_id is not None)
+
+    def submit(self) -> int | None:
+        """Add the check-in as typed; returns its id, or None when refused."""
+        if self.engagement_id is None:
+            return None
+        engagement_id = self.engagement_id
+        fields = {
+            "initiated_by": self.initiated_by.currentData(),
+            "kind": CheckInKind.REPORT.value,
+            "summary": self.summary.toPlainText(),
+            "state": self.state.currentData(),
+            "blockers": self.blockers.text(),
+        }
+        day = pydate(self.date.date())
+        command = CreateRowCommand(
+            self.ctx, "Add check-in",
+            lambda: add_check_in(engagement_id, day, **fields), delete_check_in,
+        )  # fmt: skip
+        try:
+            execute(command)
+        except UserError as error:
+            self.errors.show(error)
+            return None
+        self.errors.clear()
+        self.summary.clear()
+        self.blockers.clear()
+        self.date.setDate(qdate(date.today()))
+        assert command.row_id is not None
+        self.added.emit(command.row_id)
+        return command.row_id
+
+
+def score_box(object_name: str, accessible_name: str) -> QSpinBox:
+    """A 1-5 score; 0 shows "–", not yet rated, so every score is a choice."""
+    box = named(QSpinBox(), object_name, accessible_name, f"{accessible_name}, from 1 to 5")
+    box.setRange(0, 5)
+    box.setSpecialValueText("–")
+    box.setSuffix(" / 5")
+    return box
+
+
+class FeedbackForm(QWidget):
+    """Feedback on completed work: what, on time, good, not good, three scores.
+
+    Signals:
+        added(int): feedback was added (its id).
+    """
+
+    added = Signal(int)
+
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.engagement_id: int | None = None
+        self.errors = FieldErrors("feedback")
+        layout = compact_form(self)
+        self.date = date_edit("feedbackDate", "Feedback date")
+        layout.addRow("&Date:", self.errors.under("date", self.date))
+        self.deliverable = named(
+            QLineEdit(), "feedbackDeliverable", "Deliverable", "The piece of work this is about"
+        )
+        layout.addRow("De&liverable:", self.errors.under("deliverable", self.deliverable))
+        self.on_time = named(QCheckBox("Delivered &on time"), "feedbackOnTime", "Delivered on time")
+        self.on_time.setChecked(True)
+        layout.addRow("", self.on_time)
+        self.good = named(QPlainTextEdit(), "feedbackGood", "What was good")
+        self.not_good = named(QPlainTextEdit(), "feedbackNotGood", "What was not good")
+        for editor in (self.good, self.not_good):
+            editor.setTabChangesFocus(True)
+            editor.setFixedHeight(52)
+        layout.addRow("What was &good:", self.good)
+        layout.addRow("What was &not:", self.not_good)
+        scores = QWidget()
+        row = QHBoxLayout(scores)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.quality = score_box("feedbackQuality", "Quality")
+        self.communication = score_box("feedbackCommunication", "Communication")
+        self.confidence = score_box("feedbackConfidence", "Confidence in the contractor")
+        for label, box in (
+            ("&Quality", self.quality),
+            ("Co&mmunication", self.communication),
+            ("&Confidence", self.confidence),
+        ):
+            caption = QLabel(label)
+            caption.setBuddy(box)
+            row.addWidget(caption)
+            row.addWidget(box)
+        row.addStretch(1)
+        score_errors = self.errors.under("quality", scores)
+        self.errors.labels["communication"] = self.errors.labels["quality"]
+        self.errors.labels["confidence"] = self.errors.labels["quality"]
+        layout.addRow("Scores:", score_errors)
+        self.add_button = named(QPushButton("Add &feedback"), "addFeedback", "Add feedback")
+        self.add_button.clicked.connect(self.submit)
+        layout.addRow(self.errors.general)
+        layout.addRow("", self.add_button)
+
+    def set_engagement(self, engagement_id: int | None) -> None:
+        if engagement_id != self.engagement_id:
+            self.errors.clear()
+        self.engagement_id = engagement_id
+        self.add_button.setEnabled(engagement_id is not None)
+
+    @staticmethod
+    def _score(box: QSpinBox) -> int | None:
+        return box.value() or None
+
+    def submit(self) -> int | None:
+        """Add the feedback as typed; returns its id, or None when refused."""
+        if self.engagement_id is None:
+            return None
+        engagement_id = self.engagement_id
+        day = pydate(self.date.date())
+        fields = {
+            "deliverable": self.deliverable.text(),
+            "on_time": self.on_time.isChecked(),
+            "good": self.good.toPlainText(),
+            "not_good": self.not_good.toPlainText(),
+            "quality": self._score(self.quality),
+            "communication": self._score(self.communication),
+            "confidence": self._score(self.confidence),
+        }
+        command = CreateRowCommand(
+            self.ctx, "Add feedback",
+            lambda: add_feedback(engagement_id, day, **fields), delete_feedback,
+        )  # fmt: skip
+        try:
+            execute(command)
+        except UserError as error:
+            self.errors.show(error)
+            return None
+        self.errors.clear()
+        for editor in (self.deliverable, self.good, self.not_good):
+            editor.clear()
+        for box in (self.quality, self.communication, self.confidence):
+            box.setValue(0)
+        self.on_time.setChecked(True)
+        self.date.setDate(qdate(date.today()))
+        assert command.row_id is not None
+        self.added.emit(command.row_id)
+        return command.row_id

@@ -1,0 +1,172 @@
+"""Hiring a contractor for a brief, from any tab.
+
+The Contractors and Briefs tabs call `open_hire_dialog(ctx, parent,
+contractor_id=..., brief_id=...)` with their side chosen in advance; the
+Engagements tab calls it with neither. Accepting runs one undoable
+`HireCommand`: the engagement, the contractor "hired", the brief "filled".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.models.briefs import BRIEF_STATUS_LABELS
+from desktop_app.models.contractors import STAGE_LABELS
+from desktop_app.models.engagements import Choice, brief_choices, contractor_choices
+from desktop_app.models.errors import UserError
+from desktop_app.views.context import AppContext
+from desktop_app.views.engagements.commands import HireCommand
+from desktop_app.views.engagements.forms import FieldErrors, TermsForm, qdate
+from desktop_app.views.partials.naming import named
+from desktop_app.views.undo import execute
+
+DEFAULT_CADENCE_DAYS = 7
+
+
+def _label(choice: Choice, labels: Mapping[str, str]) -> str:
+    detail = labels.get(choice.detail, choice.detail)
+    return f"{choice.label}  ({detail})" if detail else choice.label
+
+
+class HireDialog(QDialog):
+    """Pick a contractor and a brief, agree the terms, hire.
+
+    Attributes:
+        engagement_id: the new engagement's id once hired, else None.
+    """
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        parent: QWidget | None = None,
+        contractor_id: int | None = None,
+        brief_id: int | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.engagement_id: int | None = None
+        named(self, "hireDialog", "Hire a contractor")
+        self.setWindowTitle("Hire a contractor")
+        self.errors = FieldErrors("hire")
+        layout = QVBoxLayout(self)
+        intro = QLabel(
+            "Hiring creates the engagement, moves the contractor to “Hired” and the brief to "
+            "“Filled”. Agree how often you will check in: then trust them to do the work."
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        form = QFormLayout()
+        self._contractors = contractor_choices()
+        self._briefs = brief_choices()
+        self.contractor = named(QComboBox(), "hireContractor", "Contractor")
+        for choice in self._contractors:
+            self.contractor.addItem(_label(choice, STAGE_LABELS), choice.id)
+        self.brief = named(QComboBox(), "hireBrief", "Brief")
+        for choice in self._briefs:
+            self.brief.addItem(_label(choice, BRIEF_STATUS_LABELS), choice.id)
+        form.addRow("&Contractor:", self.errors.under("contractor", self.contractor))
+        form.addRow("&Brief:", self.errors.under("brief", self.brief))
+        layout.addLayout(form)
+        self.terms = TermsForm("hire", self.errors, with_status=True)
+        layout.addWidget(self.terms)
+        layout.addWidget(self.errors.general)
+        self.buttons = named(QDialogButtonBox(), "hireButtons", "Hire or cancel")
+        self.hire_button = self.buttons.addButton("&Hire", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.hire_button.setObjectName("hireButton")
+        self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+
+        self.contractor.currentIndexChanged.connect(self._contractor_chosen)
+        self.brief.currentIndexChanged.connect(self._brief_chosen)
+        self._select(self.contractor, contractor_id)
+        self._select(self.brief, brief_id)
+        self._contractor_chosen()
+        self._brief_chosen()
+        self.terms.start.setDate(qdate(date.today()))
+        missing = []
+        if not self._contractors:
+            missing.append("a contractor in the Contractors tab")
+        if not self._briefs:
+            missing.append("a brief in the Briefs tab")
+        if missing:
+            self.errors.general.setText(f"Add {' and '.join(missing)} first.")
+            self.errors.general.show()
+            self.hire_button.setEnabled(False)
+        self.resize(480, self.sizeHint().height())
+
+    @staticmethod
+    def _select(combo: QComboBox, item_id: int | None) -> None:
+        if item_id is None:
+            combo.setCurrentIndex(-1 if combo.count() > 1 else 0)
+            return
+        index = combo.findData(item_id)
+        combo.setCurrentIndex(index)
+
+    def _chosen(self, combo: QComboBox, choices: list[Choice]) -> Choice | None:
+        item_id = combo.currentData()
+        return next((choice for choice in choices if choice.id == item_id), None)
+
+    def _contractor_chosen(self) -> None:
+        choice = self._chosen(self.contractor, self._contractors)
+        if choice is not None:
+            self.terms.set_rate(choice.rate, choice.rate_unit, choice.currency)
+
+    def _brief_chosen(self) -> None:
+        choice = self._chosen(self.brief, self._briefs)
+        if choice is None:
+            return
+        self.terms.cadence.setValue(choice.cadence_days or DEFAULT_CADENCE_DAYS)
+        if not self.terms.currency.text():
+            self.terms.currency.setText(choice.currency)
+
+    def accept(self) -> None:
+        """Hire as filled in; a refusal is shown under its field and changes nothing."""
+        contractor = self._chosen(self.contractor, self._contractors)
+        brief = self._chosen(self.brief, self._briefs)
+        terms = self.terms.values()
+        command = HireCommand(
+            self.ctx,
+            contractor.label if contractor else "",
+            contractor_id=contractor.id if contractor else None,
+            brief_id=brief.id if brief else None,
+            start=terms["start_date"],
+            end_date=terms["end_date"],
+            rate=terms["rate"],
+            rate_unit=terms["rate_unit"],
+            currency=terms["currency"],
+            cadence_days=terms["cadence_days"],
+            status=terms["status"],
+        )
+        try:
+            execute(command)
+        except UserError as error:
+            self.errors.show(error)
+            return
+        assert command.hiring is not None
+        self.engagement_id = command.hiring.engagement_id
+        super().accept()
+
+
+def open_hire_dialog(
+    ctx: AppContext,
+    parent: QWidget | None = None,
+    contractor_id: int | None = None,
+    brief_id: int | None = None,
+) -> HireDialog:
+    """Show the hire dialog (window-modal, not blocking), either side chosen in advance."""
+    dialog = HireDialog(ctx, parent, contractor_id=contractor_id, brief_id=brief_id)
+    dialog.open()
+    return dialog

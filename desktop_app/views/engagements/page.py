@@ -1,0 +1,755 @@
+"""The Engagements tab: who needs a check-in, who is doing well, where to act.
+
+At the top, a line per thing to act on (check-ins due this week, confidence
+falling or lost, micromanagement, who is doing well), each name a link to
+the engagement. Below, the list (most urgent check-in first) beside the
+selected engagement's detail pane.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from datetime import date
+from html import escape
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, QUrl
+from PySide6.QtGui import QColor, QDesktopServices
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.exporters.engagement_schedule import export_schedule
+from desktop_app.exporters.mailto import mailto_url
+from desktop_app.models.engagements import (
+    CheckInKind,
+    EngagementRow,
+    EngagementStatus,
+    FeedbackRecord,
+    Initiator,
+    add_check_in,
+    contractor_scorecard,
+    delete_check_in,
+    delete_feedback,
+    end_of_week,
+    engagement_review,
+    feedback_of,
+    list_engagements,
+    timeline,
+)
+from desktop_app.models.errors import UserError
+from desktop_app.views.context import AppContext, Topic
+from desktop_app.views.engagements.commands import (
+    CreateRowCommand,
+    DeleteRowCommand,
+    PutOnNoticeCommand,
+    ReopenCommand,
+    UpdateEngagementCommand,
+)
+from desktop_app.views.engagements.detail import EngagementDetail
+from desktop_app.views.engagements.dialogs import EndDialog, TermsDialog
+from desktop_app.views.engagements.hire_dialog import HireDialog
+from desktop_app.views.engagements.hire_dialog import open_hire_dialog as _open_hire_dialog
+from desktop_app.views.engagements.presentation import (
+    ALERT,
+    GOOD,
+    WARNING,
+    confidence_text,
+    due_sort_key,
+    due_text,
+    due_tone,
+    status_text,
+    trend_text,
+    trend_tone,
+)
+from desktop_app.views.partials.empty_state import EmptyState
+from desktop_app.views.partials.naming import named
+from desktop_app.views.partials.tab_page import TabPage
+from desktop_app.views.partials.table_model import (
+    ALIGN_RIGHT,
+    Column,
+    RowTableModel,
+    SearchSortProxy,
+)
+from desktop_app.views.undo import StoreCommand, execute
+
+if TYPE_CHECKING:
+    from desktop_app.views.engagements.pdf_print import PdfPrintPreview
+
+SETTINGS_PREFIX = "engagements"
+REQUEST_SUMMARY = "Asked for a progress report by e-mail."
+ATTENTION_NAMES = 5  # names per line of the summary; the rest behind a link
+
+FILTERS = (
+    ("open", "Open engagements"),
+    ("due", "Check-in due this week"),
+    ("confidence", "Confidence falling or lost"),
+    ("ended", "Ended"),
+    ("all", "All engagements"),
+)
+
+
+def progress_report_mail(row: EngagementRow, owner_name: str) -> tuple[str, str]:
+    """The subject and body of a request for a progress report."""
+    first_name = row.contractor_name.split()[0] if row.contractor_name.split() else ""
+    subject = f"Progress report: {row.brief_title}"
+    body = (
+        f"Hi {first_name},\n\n"
+        f"could you send me a short progress report on “{row.brief_title}”: what is done "
+        "since we last spoke, what comes next, and anything that holds you up?\n\n"
+        "Thanks,\n"
+        f"{owner_name}".rstrip()
+    )
+    return subject, body
+
+
+def _tint(tone: str | None, alpha: int = 36) -> QColor | None:
+    if tone is None:
+        return None
+    colour = QColor(tone)
+    colour.setAlpha(alpha)
+    return colour
+
+
+class EngagementsPage(TabPage):
+    """The Engagements tab.
+
+    Attributes:
+        model: the engagements, one row each (RowTableModel of EngagementRow).
+        proxy: search, filter and sort over `model`.
+        detail: the selected engagement's pane.
+        status: the line under the list where results and refusals are said.
+    """
+
+    topics = (Topic.ENGAGEMENTS, Topic.CONTRACTORS, Topic.BRIEFS, Topic.SETTINGS)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        named(self, "engagementsPage", "Engagements")
+        self._today = date.today()
+        self._print_folder: tempfile.TemporaryDirectory | None = None
+        self.preview: PdfPrintPreview | None = None
+        self.last_dialog: QWidget | None = None
+
+        self.stack = QStackedWidget()
+        self.empty = EmptyState(
+            "No one at work yet",
+            "When you hire a contractor for a brief, the engagement shows here: check-ins at "
+            "the cadence you agree, feedback on finished work, and a warning when confidence "
+            "falls.",
+            "&Hire a contractor…",
+            object_name="emptyEngagements",
+        )
+        self.empty.action_triggered.connect(self.open_hire_dialog)
+        self.stack.addWidget(self.empty)
+        self.stack.addWidget(self._build_content())
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.stack)
+        self._restore_layout()
+        # Saved from now on: the set-up above resized the columns to the defaults.
+        self.splitter.splitterMoved.connect(self._save_layout)
+        self.left.splitterMoved.connect(self._save_layout)
+        header = self.table.horizontalHeader()
+        header.sectionResized.connect(self._save_layout)
+        header.sortIndicatorChanged.connect(self._save_layout)
+        self.refresh()
+
+    # Building
+    def _build_content(self) -> QWidget:
+        content = QWidget()
+        layout = QVBoxLayout(content)
+        layout.addLayout(self._build_bar())
+        self.attention = named(QLabel(), "attentionSummary", "What needs you")
+        self.attention.setTextFormat(Qt.TextFormat.RichText)
+        self.attention.setWordWrap(True)
+        self.attention.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.attention.linkActivated.connect(self._open_link)
+        layout.addWidget(self.attention)
+        self._build_table()
+        self.detail = EngagementDetail(self.ctx)
+        self.left = named(QSplitter(Qt.Orientation.Vertical), "engagementListSplitter", "")
+        self.left.addWidget(self.table)
+        self.left.addWidget(self.detail.insights)
+        self.left.setStretchFactor(0, 1)
+        self.left.setSizes([300, 260])
+        self.splitter = named(QSplitter(Qt.Orientation.Horizontal), "engagementSplitter", "")
+        self.splitter.addWidget(self.left)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setSizes([600, 580])
+        layout.addWidget(self.splitter, 1)
+        self.status = named(QLabel(), "engagementStatus", "Status")
+        self.status.setWordWrap(True)
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        layout.addWidget(self.status)
+        self._connect()
+        self._apply_filter()
+        return content
+
+    def _build_bar(self) -> QHBoxLayout:
+        bar = QHBoxLayout()
+        self.search = named(
+            QLineEdit(), "engagementSearch", "Search engagements",
+            "Search by contractor, brief, status or skill",
+        )  # fmt: skip
+        self.search.setPlaceholderText("Search contractors, briefs, skills…")
+        self.search.setClearButtonEnabled(True)
+        self.filter = named(QComboBox(), "engagementFilter", "Show")
+        for key, label in FILTERS:
+            self.filter.addItem(label, key)
+        self.hire_button = named(
+            QPushButton("&Hire…"), "hireButtonTop", "Hire a contractor",
+            "Hire a contractor for a brief",
+        )  # fmt: skip
+        self.schedule_button = named(
+            QPushButton("Export check-in &schedule…"), "exportSchedule",
+            "Export check-in schedule", "Save the check-ins as an .ics file for your calendar",
+        )  # fmt: skip
+        bar.addWidget(self.search, 2)
+        bar.addWidget(self.filter, 1)
+        bar.addWidget(self.hire_button)
+        bar.addWidget(self.schedule_button)
+        return bar
+
+    def _build_table(self) -> None:
+        self.model: RowTableModel[EngagementRow] = RowTableModel(self._columns(), self)
+        self.proxy = SearchSortProxy(self._search_text, self)
+        self.proxy.setSourceModel(self.model)
+        self.table = named(QTableView(), "engagementTable", "Engagements")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(3, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for column, width in enumerate((110, 135, 60, 115, 92, 78)):
+            self.table.setColumnWidth(column, width)
+        self.table.selectionModel().currentRowChanged.connect(self._selection_changed)
+
+    def _connect(self) -> None:
+        self.search.textChanged.connect(self.proxy.set_query)
+        self.filter.currentIndexChanged.connect(self._apply_filter)
+        self.hire_button.clicked.connect(self.open_hire_dialog)
+        self.schedule_button.clicked.connect(self.choose_and_export_schedule)
+        d = self.detail
+        d.request_button.clicked.connect(self.request_progress_report)
+        for status, action in d.status_actions.items():
+            action.triggered.connect(lambda _=False, s=status: self.set_status(s))
+        d.end_action.triggered.connect(self.end_selected)
+        d.terms_button.clicked.connect(self.edit_terms)
+        d.print_action.triggered.connect(self.print_review)
+        d.export_action.triggered.connect(self.choose_and_export_review)
+        d.contractor_button.clicked.connect(self.show_contractor)
+        d.brief_button.clicked.connect(self.show_brief)
+        d.reopen_button.clicked.connect(self.reopen_brief)
+        d.notice_button.clicked.connect(self.put_on_notice)
+        d.find_button.clicked.connect(self.find_someone_new)
+        d.delete_entry_action.triggered.connect(self.delete_timeline_entry)
+        d.check_in_form.added.connect(lambda _id: self._said("Check-in added."))
+        d.feedback_form.added.connect(lambda _id: self._said("Feedback added."))
+
+    def _columns(self) -> list[Column[EngagementRow]]:
+        def due_colour(row: EngagementRow) -> QColor | None:
+            tone = due_tone(row, self._today)
+            return QColor(tone) if tone else None
+
+        def trend_colour(row: EngagementRow) -> QColor | None:
+            tone = trend_tone(row)
+            return QColor(tone) if tone else None
+
+        return [
+            Column("Contractor", lambda row: row.contractor_name),
+            Column("Brief", lambda row: row.brief_title),
+            Column("Status", status_text),
+            Column(
+                "Next check-in",
+                lambda row: due_text(row, self._today),
+                sort_key=due_sort_key,
+                foreground=due_colour,
+                background=lambda row: _tint(ALERT) if row.overdue_days else None,
+                tooltip=lambda row: due_text(row, self._today, long=True),
+            ),
+            Column(
+                "Confidence",
+                confidence_text,
+                sort_key=lambda row: row.trend.latest,
+                align=ALIGN_RIGHT,
+                foreground=trend_colour,
+            ),
+            Column(
+                "Trend",
+                trend_text,
+                sort_key=lambda row: (not row.trend.lost, row.trend.direction.value),
+                foreground=trend_colour,
+                tooltip=lambda row: row.trend.reason or None,
+            ),
+        ]
+
+    @staticmethod
+    def _search_text(row: EngagementRow) -> str:
+        return " ".join((row.contractor_name, row.brief_title, row.status, row.brief_skills))
+
+    # Loading
+    def today(self) -> date:
+        return date.today()
+
+    def refresh(self) -> None:
+        self._today = self.today()
+        current = self.selected_id()
+        rows = list_engagements(self._today)
+        self.stack.setCurrentIndex(1 if rows else 0)
+        self.model.set_rows(rows)
+        self.attention.setText(self._attention_html(rows))
+        if current is None or not self.select_engagement(current, reveal=False):
+            self._select_first()
+        else:
+            self._show_selected()
+
+    def _attention_html(self, rows: list[EngagementRow]) -> str:
+        """A line per thing to act on; each name links to its engagement."""
+        today = self._today
+        last_day = end_of_week(today)
+
+        def link(row: EngagementRow, note: str = "", tone: str | None = None) -> str:
+            text = f'<a href="engagement:{row.id}">{escape(row.contractor_name)}</a>'
+            text = f"{text} ({escape(note)})" if note else text
+            return f'<span style="color:{tone}">{text}</span>' if tone else text
+
+        def joined(items: list[str], filter_key: str = "") -> str:
+            # A long list would push the table off the screen: the rest is one link away.
+            shown = " · ".join(items[:ATTENTION_NAMES])
+            more = len(items) - ATTENTION_NAMES
+            if more > 0:
+                rest = f"and {more} more"
+                shown += (
+                    f' · <a href="filter:{filter_key}">{rest}</a>' if filter_key else f" · {rest}"
+                )
+            return shown
+
+        lines = []
+        due = sorted((r for r in rows if r.due_by(last_day)), key=due_sort_key)
+        if due:
+            items = []
+            for row in due:
+                note = due_text(row, today)
+                items.append(link(row, note[0].lower() + note[1:], due_tone(row, today)))
+            lines.append("<b>Check in this week:</b> " + joined(items, "due"))
+        elif any(r.is_working for r in rows):
+            lines.append("<b>No check-in due this week.</b>")
+        at_risk = sorted((r for r in rows if r.confidence_at_risk), key=lambda r: not r.trend.lost)
+        if at_risk:
+            items = [link(r, "lost" if r.trend.lost else "falling") for r in at_risk]
+            lines.append(
+                f'<b style="color:{ALERT}">Confidence to act on:</b> ' + joined(items, "confidence")
+            )
+        micro = [r for r in rows if r.micromanagement and r.micromanagement.warning]
+        if micro:
+            lines.append(
+                f'<b style="color:{WARNING}">Checking in more than agreed:</b> '
+                + joined([link(r) for r in micro])
+            )
+        micro_ids = {r.id for r in micro}
+        well = [r for r in rows if r.doing_well and r.id not in micro_ids]
+        if well:
+            lines.append(
+                f'<b style="color:{GOOD}">Doing well:</b> '
+                + joined([link(r) for r in well])
+                + ": leave them to it."
+            )
+        return "<br>".join(lines)
+
+    def _open_link(self, href: str) -> None:
+        kind, _, value = href.partition(":")
+        if kind == "engagement":
+            self.select_engagement(int(value))
+        elif kind == "filter":
+            self.search.clear()
+            self.filter.setCurrentIndex(self.filter.findData(value))
+
+    # Selection
+    def selected_id(self) -> int | None:
+        row = self.selected_row()
+        return row.id if row else None
+
+    def selected_row(self) -> EngagementRow | None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return None
+        return self.model.row_at(self.proxy.mapToSource(index).row())
+
+    def select_engagement(self, engagement_id: int, *, reveal: bool = True) -> bool:
+        """Select an engagement; with `reveal`, clear search and filter to show it."""
+        for row_number, row in enumerate(self.model.rows()):
+            if row.id != engagement_id:
+                continue
+            index = self.proxy.mapFromSource(self.model.index(row_number, 0))
+            if not index.isValid():
+                if not reveal:
+                    return False
+                self.search.clear()
+                self.filter.setCurrentIndex(self.filter.findData("all"))
+                index = self.proxy.mapFromSource(self.model.index(row_number, 0))
+            self.table.setCurrentIndex(index)
+            self.table.scrollTo(index)
+            self._show_selected()
+            return True
+        return False
+
+    def _select_first(self) -> None:
+        if self.proxy.rowCount():
+            self.table.setCurrentIndex(self.proxy.index(0, 0))
+        self._show_selected()
+
+    def _selection_changed(self, *_: object) -> None:
+        self._show_selected()
+
+    def _show_selected(self) -> None:
+        row = self.selected_row()
+        if row is None:
+            self.detail.show_row(None)
+            return
+        self.detail.show_row(
+            row,
+            self._today,
+            timeline(row.id),
+            feedback_of(row.id),
+            contractor_scorecard(row.contractor_id, self._today),
+        )
+
+    def _apply_filter(self) -> None:
+        key = self.filter.currentData()
+        last_day = end_of_week(self._today)
+        predicates = {
+            "open": lambda row: row.status != EngagementStatus.ENDED,
+            "due": lambda row: row.due_by(last_day),
+            "confidence": lambda row: row.confidence_at_risk,
+            "ended": lambda row: row.status == EngagementStatus.ENDED,
+            "all": None,
+        }
+        self.proxy.set_predicate(predicates.get(key))
+        if self.selected_row() is None:
+            self._select_first()
+
+    # Messages
+    def _said(self, message: str) -> None:
+        self.status.setStyleSheet("")
+        self.status.setText(message)
+
+    def _refused(self, message: str) -> None:
+        self.status.setStyleSheet(f"color: {ALERT};")
+        self.status.setText(message)
+
+    def _run(self, command: StoreCommand, done: str) -> bool:
+        try:
+            execute(command)
+        except UserError as error:
+            self._refused(str(error))
+            return False
+        self._said(done)
+        return True
+
+    def _require_selection(self) -> EngagementRow | None:
+        row = self.selected_row()
+        if row is None:
+            self._refused("Select an engagement first.")
+        return row
+
+    # Actions
+    def open_hire_dialog(
+        self, contractor_id: int | None = None, brief_id: int | None = None
+    ) -> HireDialog:
+        """Open the hire dialog; the new engagement is selected once hired."""
+        dialog: HireDialog = _open_hire_dialog(
+            self.ctx, self, contractor_id=contractor_id, brief_id=brief_id
+        )
+        dialog.accepted.connect(lambda: self._hired(dialog))
+        self.last_dialog = dialog
+        return dialog
+
+    def _hired(self, dialog: HireDialog) -> None:
+        if dialog.engagement_id is not None:
+            self.select_engagement(dialog.engagement_id)
+            self._said("Hired. Agree the first check-in, then let them work.")
+
+    def request_progress_report(self) -> bool:
+        """Open the mail program with a request for a progress report, and record it."""
+        row = self._require_selection()
+        if row is None:
+            return False
+        if row.status == EngagementStatus.ENDED:
+            self._refused(f"The engagement with {row.contractor_name} has ended.")
+            return False
+        subject, body = progress_report_mail(row, self.ctx.settings().owner_name)
+        url = QUrl(mailto_url(row.contractor_email, subject, body))
+        if not QDesktopServices.openUrl(url):
+            self._refused(
+                "No mail program opened, so nothing was recorded. Set a default e-mail "
+                "program in your system settings."
+            )
+            return False
+        engagement_id = row.id
+        command = CreateRowCommand(
+            self.ctx,
+            "Request a progress report",
+            lambda: add_check_in(
+                engagement_id,
+                self.today(),
+                initiated_by=Initiator.OWNER,
+                kind=CheckInKind.REQUEST,
+                summary=REQUEST_SUMMARY,
+            ),
+            delete_check_in,
+        )
+        no_address = "" if row.contractor_email else " Add their e-mail address in Contractors."
+        return self._run(command, f"Asked {row.contractor_name} for a progress report.{no_address}")
+
+    def set_status(self, status: str) -> bool:
+        row = self._require_selection()
+        if row is None or row.status == status:
+            return False
+        label = status.capitalize()
+        return self._run(
+            UpdateEngagementCommand(self.ctx, row.id, {"status": status}, f"Set status {label}"),
+            f"{row.contractor_name}: {label}.",
+        )
+
+    def end_selected(self) -> EndDialog | None:
+        row = self._require_selection()
+        if row is None:
+            return None
+        dialog = EndDialog(self.ctx, row, self)
+        dialog.open()
+        self.last_dialog = dialog
+        return dialog
+
+    def edit_terms(self) -> TermsDialog | None:
+        row = self._require_selection()
+        if row is None:
+            return None
+        dialog = TermsDialog(self.ctx, row, self)
+        dialog.open()
+        self.last_dialog = dialog
+        return dialog
+
+    def put_on_notice(self) -> bool:
+        row = self._require_selection()
+        if row is None:
+            return False
+        return self._run(
+            PutOnNoticeCommand(self.ctx, row.id, self.today()),
+            f"{row.contractor_name} is on notice from today.",
+        )
+
+    def reopen_brief(self) -> bool:
+        """Confidence lost: post the brief again and put the engagement on notice."""
+        row = self._require_selection()
+        if row is None:
+            return False
+        return self._run(
+            ReopenCommand(self.ctx, row.id, self.today()),
+            f"“{row.brief_title}” is posted again and {row.contractor_name} is on notice. "
+            "Find someone new opens your bench filtered to the brief's skills.",
+        )
+
+    def find_someone_new(self) -> None:
+        """Open the contractor bench filtered to the brief's skills."""
+        row = self._require_selection()
+        if row is not None:
+            self.ctx.navigate_requested.emit("contractors", ("skills", row.brief_skills))
+
+    def show_contractor(self) -> None:
+        row = self._require_selection()
+        if row is not None:
+            self.ctx.navigate_requested.emit("contractors", ("contractor", row.contractor_id))
+
+    def show_brief(self) -> None:
+        row = self._require_selection()
+        if row is not None:
+            self.ctx.navigate_requested.emit("briefs", ("brief", row.brief_id))
+
+    def focus_check_in_form(self) -> None:
+        if self._require_selection() is not None:
+            self.detail.tabs.setCurrentWidget(self.detail.check_in_form)
+            self.detail.check_in_form.summary.setFocus()
+
+    def focus_feedback_form(self) -> None:
+        if self._require_selection() is not None:
+            self.detail.tabs.setCurrentWidget(self.detail.feedback_form)
+            self.detail.feedback_form.deliverable.setFocus()
+
+    def delete_timeline_entry(self) -> bool:
+        """Delete the selected check-in or feedback, after asking (undoable)."""
+        entry = self.detail.selected_entry()
+        if entry is None:
+            self._refused("Select a check-in or a piece of feedback in the timeline first.")
+            return False
+        if isinstance(entry, FeedbackRecord):
+            what, delete = f"the feedback on “{entry.deliverable}”", delete_feedback
+        else:
+            what, delete = f"the check-in of {entry.day:%d %b %Y}", delete_check_in
+        if not self._confirm("Delete entry", f"Delete {what}? You can undo it with Ctrl+Z."):
+            return False
+        entry_id = entry.id
+        return self._run(
+            DeleteRowCommand(self.ctx, "Delete timeline entry", lambda: delete(entry_id)),
+            f"Deleted {what}.",
+        )
+
+    def _confirm(self, title: str, question: str) -> bool:
+        answer = QMessageBox.question(self, title, question)
+        return answer == QMessageBox.StandardButton.Yes
+
+    # Files
+    def choose_and_export_schedule(self) -> None:
+        suggested = Path.home() / "offload-check-ins.ics"
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Export check-in schedule", str(suggested), "iCalendar (*.ics)"
+        )
+        if path:
+            self.export_schedule_to(Path(path))
+
+    def export_schedule_to(self, destination: Path) -> int:
+        """Write the check-in schedule; returns how many engagements it holds (0 if refused)."""
+        if destination.suffix.lower() != ".ics":
+            destination = destination.with_name(destination.name + ".ics")
+        try:
+            count = export_schedule(destination, self.today())
+        except UserError as error:
+            self._refused(str(error))
+            return 0
+        self._said(
+            f"Saved the check-ins of {count} engagement{'s' if count != 1 else ''} to "
+            f"{destination}. Open it with your calendar app to get the reminders."
+        )
+        return count
+
+    def _write_review(self, destination: Path, row: EngagementRow) -> Path:
+        from desktop_app.pdf.review import write_review
+
+        settings = self.ctx.settings()
+        return write_review(
+            destination,
+            engagement_review(row.id, self.today()),
+            business_name=settings.business_name,
+            page_size=settings.page_size,
+            today=self.today(),
+        )
+
+    def choose_and_export_review(self) -> None:
+        row = self._require_selection()
+        if row is None:
+            return
+        suggested = Path.home() / f"Review — {row.contractor_name}.pdf"
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Export review as PDF", str(suggested), "PDF (*.pdf)"
+        )
+        if path:
+            self.export_review(Path(path))
+
+    def export_review(self, destination: Path) -> Path | None:
+        """Write the selected engagement's review as a PDF; None when refused."""
+        row = self._require_selection()
+        if row is None:
+            return None
+        if destination.suffix.lower() != ".pdf":
+            destination = destination.with_name(destination.name + ".pdf")
+        try:
+            self._write_review(destination, row)
+        except UserError as error:
+            self._refused(str(error))
+            return None
+        self._said(f"Saved the review of {row.contractor_name} to {destination}.")
+        return destination
+
+    def print_review(self) -> PdfPrintPreview | None:
+        """Open a print preview of exactly the review PDF that export writes."""
+        row = self._require_selection()
+        if row is None:
+            return None
+        from desktop_app.views.engagements.pdf_print import PdfPrintPreview  # QtPdf: on use
+
+        if self._print_folder is None:
+            self._print_folder = tempfile.TemporaryDirectory(prefix="offload-print-")
+        path = self._write_review(Path(self._print_folder.name) / f"review-{row.id}.pdf", row)
+        self.preview = PdfPrintPreview(path, f"Review — {row.contractor_name}", self)
+        self.preview.open()
+        return self.preview
+
+    # Navigation, search, smoke test
+    def open_target(self, target: Any) -> None:
+        """("engagement", id) selects that engagement."""
+        if isinstance(target, tuple) and len(target) == 2 and target[0] == "engagement":
+            self.select_engagement(int(target[1]))
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def smoke_test(self) -> None:
+        """Select an engagement, add a check-in and undo it, write and read the .ics."""
+        from icalendar import Calendar
+
+        from desktop_app.models.engagements import check_ins_of
+
+        if not self.model.rows():
+            raise RuntimeError("the demo has no engagements")
+        self.filter.setCurrentIndex(self.filter.findData("open"))
+        self._select_first()
+        row = self.selected_row()
+        if row is None or self.detail.row is None or self.detail.row.id != row.id:
+            raise RuntimeError("selecting an engagement did not show it")
+        before = len(check_ins_of(row.id))
+        form = self.detail.check_in_form
+        form.summary.setPlainText("Smoke test: all on track.")
+        if form.submit() is None:
+            raise RuntimeError(f"the check-in was refused: {form.errors.message()}")
+        if len(check_ins_of(row.id)) != before + 1:
+            raise RuntimeError("the check-in was not stored")
+        self.ctx.undo_stack.undo()
+        if len(check_ins_of(row.id)) != before:
+            raise RuntimeError("undo did not remove the check-in")
+        with tempfile.TemporaryDirectory(prefix="offload-smoke-ics-") as folder:
+            path = Path(folder) / "check-ins.ics"
+            count = self.export_schedule_to(path)
+            events = Calendar.from_ical(path.read_bytes()).walk("VEVENT")
+            if count == 0 or len(events) != count:
+                raise RuntimeError(f"the schedule holds {len(events)} events, not {count}")
+
+    # Layout memory
+    def _restore_layout(self) -> None:
+        settings = QSettings()
+        for key, splitter in (("splitter", self.splitter), ("listSplitter", self.left)):
+            state = settings.value(f"{SETTINGS_PREFIX}/{key}")
+            if isinstance(state, QByteArray):
+                splitter.restoreState(state)
+        header = settings.value(f"{SETTINGS_PREFIX}/header")
+        if isinstance(header, QByteArray):
+            self.table.horizontalHeader().restoreState(header)
+
+    def _save_layout(self, *_: object) -> None:
+        settings = QSettings()
+        settings.setValue(f"{SETTINGS_PREFIX}/splitter", self.splitter.saveState())
+        settings.setValue(f"{SETTINGS_PREFIX}/listSplitter", self.left.saveState())
+        settings.setValue(f"{SETTINGS_PREFIX}/header", self.table.horizontalHeader().saveState())

@@ -1,0 +1,104 @@
+"""How engagements read on screen: dates, due texts, trends and their colours.
+
+Colour never carries meaning alone: every coloured cell also says it in
+words ("3 days overdue", "Lost"). The tones are mid-range so they read on
+light and dark palettes alike.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from desktop_app.models.engagement_rules import Direction
+from desktop_app.models.engagements import EngagementRow, EngagementStatus
+
+ALERT = "#d92d20"
+WARNING = "#c4740a"
+GOOD = "#12a150"
+
+
+def day_text(value: date | None) -> str:
+    return f"{value.day} {value:%b %Y}" if value else ""
+
+
+def _weekday(value: date) -> str:
+    return f"{value:%a} {value.day} {value:%b}"
+
+
+def due_text(row: EngagementRow, today: date, *, long: bool = False) -> str:
+    """When the next check-in is due, in words: "3 days overdue", "Due today"."""
+    if row.status == EngagementStatus.ENDED:
+        return "Ended: no check-ins" if long else "—"
+    if row.next_due is None:
+        return "Paused: no check-in due" if long else "—"
+    prefix = "Next check-in: " if long else ""
+    if row.overdue_days:
+        days = row.overdue_days
+        text = f"{days} day{'s' if days != 1 else ''} overdue"
+        return f"{prefix}{text} (was due {_weekday(row.next_due)})" if long else text
+    ahead = (row.next_due - today).days
+    if ahead <= 0:
+        return f"{prefix}due today" if long else "Due today"
+    if ahead == 1:
+        return f"{prefix}due tomorrow ({_weekday(row.next_due)})" if long else "Due tomorrow"
+    if long:
+        return f"{prefix}due {_weekday(row.next_due)}, in {ahead} days"
+    return f"Due {_weekday(row.next_due)}"
+
+
+def due_tone(row: EngagementRow, today: date) -> str | None:
+    """Red when overdue, amber when due today; no colour otherwise."""
+    if row.next_due is None:
+        return None
+    if row.overdue_days:
+        return ALERT
+    return WARNING if row.next_due <= today else None
+
+
+def due_sort_key(row: EngagementRow) -> tuple[int, date | None]:
+    """Most urgent first: overdue, then soonest; paused and ended last."""
+    return (0, row.next_due) if row.next_due else (1 if row.status == "paused" else 2, None)
+
+
+def confidence_text(row: EngagementRow) -> str:
+    return "" if row.trend.latest is None else f"{row.trend.latest} / 5"
+
+
+def trend_text(row: EngagementRow) -> str:
+    trend = row.trend
+    if trend.latest is None:
+        return "No feedback yet"
+    if trend.lost:
+        return "Lost"
+    return {
+        Direction.RISING: "Rising ↑",
+        Direction.FALLING: "Falling ↓",
+        Direction.STEADY: "Steady",
+        Direction.UNKNOWN: "First score",
+    }[trend.direction]
+
+
+def trend_tone(row: EngagementRow) -> str | None:
+    if row.trend.lost:
+        return ALERT
+    if row.trend.direction is Direction.FALLING:
+        return WARNING
+    if row.doing_well:
+        return GOOD
+    return None
+
+
+def status_text(row: EngagementRow) -> str:
+    text = row.status_label
+    if row.on_notice_since and row.status != EngagementStatus.ENDED:
+        text += " · on notice"
+    return text
+
+
+def banner_style(object_name: str, tone: str) -> str:
+    """A tinted box with a border in `tone`, for warnings and alerts."""
+    red, green, blue = (int(tone[i : i + 2], 16) for i in (1, 3, 5))
+    return (
+        f"QFrame#{object_name} {{ border: 1px solid {tone}; border-radius: 6px; "
+        f"background: rgba({red}, {green}, {blue}, 28); }}"
+    )

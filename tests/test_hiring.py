@@ -1,0 +1,148 @@
+"""Hiring, ending and reopening: the edits that reach the contractor and the brief."""
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from desktop_app.models.briefs import Brief
+from desktop_app.models.contractors import Contractor, StageChange
+from desktop_app.models.engagements import CheckIn, Engagement, add_check_in
+from desktop_app.models.errors import ValidationError
+from desktop_app.models.hiring import (
+    end_engagement,
+    hire,
+    put_on_notice,
+    redo_hire,
+    reopen,
+    undo_end,
+    undo_hire,
+    undo_reopen,
+)
+from tests.engagement_helpers import brief, contractor
+
+START = date(2026, 11, 2)
+
+
+def _state(contractor_id, brief_id):
+    return (
+        Contractor.get_by_id(contractor_id).stage,
+        Brief.get_by_id(brief_id).status,
+        Engagement.select().count(),
+        [(c.from_stage, c.to_stage) for c in StageChange.select().order_by(StageChange.id)],
+    )
+
+
+def test_hiring_creates_the_engagement_and_moves_contractor_and_brief(store):
+    contractor_id, brief_id = contractor(), brief(status="posted")
+    hiring = hire(contractor_id, brief_id, START, "45,50", 14, currency="eur")
+    engagement = Engagement.get_by_id(hiring.engagement_id)
+    assert (engagement.contractor_id, engagement.brief_id) == (contractor_id, brief_id)
+    assert engagement.rate == Decimal("45.50")
+    assert engagement.currency == "EUR"
+    assert engagement.cadence_days == 14
+    assert engagement.status == "trial"
+    assert _state(contractor_id, brief_id) == ("hired", "filled", 1, [("interviewing", "hired")])
+    change = StageChange.get()
+    assert "Monthly bookkeeping" in change.reason and "02 Nov 2026" in change.reason
+
+
+def test_a_refused_hiring_changes_nothing(store):
+    contractor_id, brief_id = contractor(), brief()
+    before = _state(contractor_id, brief_id)
+    with pytest.raises(ValidationError) as refused:
+        hire(contractor_id, brief_id, START, "40", 0)
+    assert refused.value.field == "cadence_days"
+    assert _state(contractor_id, brief_id) == before
+
+
+def test_a_second_hiring_on_the_same_brief_is_refused_and_changes_nothing(store):
+    contractor_id, brief_id = contractor(), brief()
+    hire(contractor_id, brief_id, START, "40", 7)
+    before = _state(contractor_id, brief_id)
+    with pytest.raises(ValidationError, match="already has an engagement"):
+        hire(contractor_id, brief_id, START, "40", 7)
+    assert _state(contractor_id, brief_id) == before
+
+
+def test_hiring_someone_already_hired_adds_no_stage_move(store):
+    contractor_id = contractor(stage="hired")
+    hiring = hire(contractor_id, brief(), START, None, 7)
+    assert hiring.stage_change_id is None
+    assert StageChange.select().count() == 0
+
+
+def test_undo_and_redo_of_a_hiring_restore_everything_under_the_same_ids(store):
+    contractor_id, brief_id = contractor(), brief(status="final")
+    before = _state(contractor_id, brief_id)
+    hiring = hire(contractor_id, brief_id, START, "40", 7)
+    add_check_in(hiring.engagement_id, START, summary="Kick-off")
+    after = _state(contractor_id, brief_id)
+
+    snapshot = undo_hire(hiring)
+    assert _state(contractor_id, brief_id) == before
+    assert CheckIn.select().count() == 0
+
+    redo_hire(hiring, snapshot)
+    assert _state(contractor_id, brief_id) == after
+    assert Engagement.get().id == hiring.engagement_id
+    assert CheckIn.get().summary == "Kick-off"
+
+
+def test_ending_moves_the_contractor_to_ended_and_undo_puts_it_back(store):
+    contractor_id, brief_id = contractor(), brief()
+    hiring = hire(contractor_id, brief_id, START, "40", 7)
+    ending = end_engagement(hiring.engagement_id, date(2026, 12, 1), "Project finished")
+    engagement = Engagement.get_by_id(hiring.engagement_id)
+    assert (engagement.status, engagement.end_reason) == ("ended", "Project finished")
+    assert Contractor.get_by_id(contractor_id).stage == "ended"
+    assert StageChange.select().order_by(StageChange.id.desc()).get().reason == "Project finished"
+
+    undo_end(ending)
+    engagement = Engagement.get_by_id(hiring.engagement_id)
+    assert (engagement.status, engagement.end_date, engagement.end_reason) == ("trial", None, "")
+    assert Contractor.get_by_id(contractor_id).stage == "hired"
+    assert StageChange.select().count() == 1
+
+
+def test_ending_keeps_the_contractor_hired_while_another_engagement_runs(store):
+    contractor_id = contractor()
+    first = hire(contractor_id, brief("A"), START, "40", 7)
+    hire(contractor_id, brief("B"), START, "40", 7)
+    end_engagement(first.engagement_id, date(2026, 12, 1), "A is done")
+    assert Contractor.get_by_id(contractor_id).stage == "hired"
+
+
+def test_ending_needs_a_reason_and_a_date_after_the_start(store):
+    hiring = hire(contractor(), brief(), START, "40", 7)
+    with pytest.raises(ValidationError) as refused:
+        end_engagement(hiring.engagement_id, date(2026, 12, 1), "  ")
+    assert refused.value.field == "end_reason"
+    with pytest.raises(ValidationError) as refused:
+        end_engagement(hiring.engagement_id, date(2026, 10, 1), "Too early")
+    assert refused.value.field == "end_date"
+    assert Engagement.get().status == "trial"
+    assert Contractor.get().stage == "hired"
+
+
+def test_reopen_posts_the_brief_puts_the_engagement_on_notice_and_names_the_skills(store):
+    contractor_id, brief_id = contractor(), brief(skills="bookkeeping, xero")
+    hiring = hire(contractor_id, brief_id, START, "40", 7)
+    today = date(2026, 12, 10)
+    reopening = reopen(hiring.engagement_id, today)
+    assert reopening.skills == "bookkeeping, xero"
+    assert reopening.brief_id == brief_id
+    assert Brief.get_by_id(brief_id).status == "posted"
+    assert Engagement.get_by_id(hiring.engagement_id).on_notice_since == today
+
+    undo_reopen(reopening)
+    assert Brief.get_by_id(brief_id).status == "filled"
+    assert Engagement.get_by_id(hiring.engagement_id).on_notice_since is None
+
+
+def test_put_on_notice_once(store):
+    hiring = hire(contractor(), brief(), START, "40", 7)
+    previous = put_on_notice(hiring.engagement_id, date(2026, 12, 1))
+    assert previous == {"on_notice_since": None}
+    with pytest.raises(ValidationError, match="on notice since 01 Dec 2026"):
+        put_on_notice(hiring.engagement_id, date(2026, 12, 2))
