@@ -22,7 +22,6 @@ import ast
 import hashlib
 import os
 import re
-import shlex
 import shutil
 import sqlite3
 import statistics
@@ -42,6 +41,27 @@ SPEC = REPO / "build_installer.spec"
 RUNS = int(os.environ.get("INSTALLER_CHECK_RUNS", "5"))
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)
 MIB = 1024 * 1024
+
+# What the build may leave to the desktop: glibc, the OpenGL/EGL drivers,
+# libxcb and Wayland's client libraries (which must match the display
+# server), and CUPS (which must match the print service). Anything else
+# would be a library the build machine lacked when it built (README).
+SYSTEM_LIBRARY_PREFIXES = (
+    "ld-linux",
+    "libc.so",
+    "libm.so",
+    "libdl.so",
+    "libpthread.so",
+    "librt.so",
+    "libresolv.so",
+    "libGL.so",
+    "libEGL.so",
+    "libGLX.so",
+    "libOpenGL.so",
+    "libxcb.so",
+    "libwayland-",
+    "libcups.so",
+)
 
 # Paths (relative to HOME) where running the app may leave files: the
 # user's data, settings and caches. Everything else must be as it was.
@@ -114,10 +134,32 @@ def _unescape_string(value: str) -> str:
 def exec_argv(exec_value: str) -> list[str]:
     """Split an (unescaped) Exec value into arguments, as a launcher does.
 
-    The spec's quoting rule (double quotes; backslash escapes " ` $ \\) is
-    the shell's double-quote rule; field codes like %f are dropped.
+    Arguments are separated by spaces; a double-quoted one may hold spaces,
+    and in it a backslash escapes " ` $ and itself. %% is a literal %;
+    field codes (%f, %u, ...) stand for files and are dropped.
     """
-    return [arg.replace("%%", "%") for arg in shlex.split(exec_value) if not _field_code(arg)]
+    args: list[str] = []
+    current: list[str] = []
+    started = quoted = False
+    index = 0
+    while index < len(exec_value):
+        char = exec_value[index]
+        if quoted and char == "\\" and exec_value[index + 1 : index + 2] in ('"', "`", "$", "\\"):
+            current.append(exec_value[index + 1])
+            index += 1
+        elif char == '"':
+            quoted, started = not quoted, True
+        elif char == " " and not quoted:
+            if started:
+                args.append("".join(current))
+            current, started = [], False
+        else:
+            current.append(char)
+            started = True
+        index += 1
+    if started:
+        args.append("".join(current))
+    return [arg.replace("%%", "%") for arg in args if not _field_code(arg)]
 
 
 def _field_code(arg: str) -> bool:
@@ -263,7 +305,14 @@ def check_build_contents(app: Path) -> list[str]:
     for path in [app / "offload", *internal.rglob("*.so*")]:
         if path.is_file() and not path.is_symlink():
             wanted |= elf_needed(path)
-    return sorted(wanted - bundled)
+    expected = sorted(wanted - bundled)
+    missing = [name for name in expected if not name.startswith(SYSTEM_LIBRARY_PREFIXES)]
+    check(
+        not missing,
+        f"the build lacks {missing}: install them on the build machine (the xcb "
+        "libraries .ci/run lists) and build again",
+    )
+    return expected
 
 
 def seed_user_data(home: Path) -> None:
