@@ -60,6 +60,12 @@ case "$HOME$DATA_HOME" in
 *'
 '*) fail "HOME or XDG_DATA_HOME contains a line break, which a menu entry cannot hold." ;;
 esac
+# The desktop entry spec writes a literal % as %%, but GLib (GNOME and most
+# menus) looks for the program before undoing that, and finds nothing.
+case "$HOME" in
+*%*) fail "your home folder's path ($HOME) contains a %, from which desktop menus
+cannot start a program. Nothing was changed." ;;
+esac
 
 APP_PARENT="$HOME/.local/opt"
 APP_DIR="$APP_PARENT/$NAME"
@@ -196,12 +202,12 @@ done
 
 # The menu entry runs the installed program by its absolute path. In Exec,
 # a quoted argument escapes \ " ` $ for the quoting rule and again for the
-# string rule (so a backslash becomes four), and % is doubled; TryExec is
-# a plain string, where only the backslash is escaped.
+# string rule (so a backslash becomes four); TryExec is a plain string,
+# where only the backslash is escaped. (HOME holds no %, checked above.)
 EXEC_PATH="$APP_DIR/$NAME"
 # shellcheck disable=SC2089,SC2090 # the quotes are meant literally
 OFFLOAD_EXEC_LINE="Exec=\"$(printf '%s' "$EXEC_PATH" |
-    sed -e 's/\\/\\\\\\\\/g' -e 's/["`$]/\\\\&/g' -e 's/%/%%/g')\""
+    sed -e 's/\\/\\\\\\\\/g' -e 's/["`$]/\\\\&/g')\""
 OFFLOAD_TRYEXEC_LINE="TryExec=$(printf '%s' "$EXEC_PATH" | sed -e 's/\\/\\\\/g')"
 # shellcheck disable=SC2090
 export OFFLOAD_EXEC_LINE OFFLOAD_TRYEXEC_LINE

@@ -147,25 +147,47 @@ def test_install_puts_the_app_its_menu_entry_and_icons_where_desktops_look(unpac
     assert launched.stdout.strip() == "stand-in offload"
 
 
-def test_the_menu_entry_is_valid_and_runs_from_a_home_with_quotes_and_spaces(unpacked, tmp_path):
-    home = tmp_path / 'Zoë "Q" $HOME `x` 100% back\\slash'
+def test_the_menu_entry_is_valid_and_glib_runs_it_from_a_home_with_quotes_and_spaces(
+    unpacked, tmp_path
+):
+    home = tmp_path / 'Zoë "Q" $HOME `x` back\\slash'
     home.mkdir()
     result = run_script(unpacked / "install.sh", home)
 
     assert result.returncode == 0, result.stderr
     desktop_file = installed_paths(home)["desktop"]
-    validator = shutil.which("desktop-file-validate")
-    assert validator, "desktop-file-validate is missing: apt-get install desktop-file-utils"
+    for tool in ("desktop-file-validate", "gio"):
+        assert shutil.which(tool), f"{tool} is missing (desktop-file-utils, libglib2.0-bin)"
     validated = subprocess.run(
-        [validator, str(desktop_file)], capture_output=True, text=True, check=False
+        ["desktop-file-validate", str(desktop_file)], capture_output=True, text=True, check=False
     )
     assert validated.returncode == 0, validated.stdout + validated.stderr
     entry = parse_desktop_entry(desktop_file.read_text(encoding="utf-8"))
     program = installed_paths(home)["app"] / "offload"
     assert exec_argv(entry["Exec"]) == [str(program)]
     assert entry["TryExec"] == str(program)
-    launched = subprocess.run(exec_argv(entry["Exec"]), capture_output=True, text=True, check=True)
+    # GLib, which GNOME's and most other menus use, launches it.
+    launched = subprocess.run(
+        ["gio", "launch", str(desktop_file)],
+        env={"PATH": os.environ["PATH"], "HOME": str(home)},
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=False,
+    )
+    assert launched.returncode == 0, launched.stderr
     assert launched.stdout.strip() == "stand-in offload"
+
+
+def test_a_home_whose_path_menus_cannot_run_from_is_refused(unpacked, tmp_path):
+    home = tmp_path / "100% mine"
+    home.mkdir()
+
+    result = run_script(unpacked / "install.sh", home)
+
+    assert result.returncode == 1
+    assert "contains a %, from which desktop menus" in result.stderr
+    assert list(home.iterdir()) == []
 
 
 def test_xdg_data_home_is_where_the_menu_entry_goes_unless_it_is_relative(unpacked, home, tmp_path):
