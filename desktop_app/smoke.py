@@ -2,10 +2,10 @@
 
 It opens the window on a fresh database filled with the demo data, visits
 every tab and runs each tab's own `smoke_test()` (its main path), builds a
-small PDF with non-Latin text and opens it with QtPdf, then exits 0. The
-installer check runs it against the frozen build, where that PDF proves the
-build carries ReportLab, the bundled fonts, QtPdf and the Qt modules the
-tabs import only when needed.
+small PDF with non-Latin text, opens it with QtPdf and imports the Qt
+modules the tabs load only when needed, then exits 0. The installer check
+runs it against the frozen build, where this proves the build carries
+ReportLab, the bundled fonts, QtPdf and those modules.
 """
 
 from __future__ import annotations
