@@ -5,8 +5,9 @@ BIN := $(VENV)/bin
 # Reinstall when the project's metadata changes, not on every run.
 STAMP_RUN := $(VENV)/.stamp-run
 STAMP_TEST := $(VENV)/.stamp-test
+STAMP_INSTALLER := $(VENV)/.stamp-installer
 
-.PHONY: run test lint format bench clean
+.PHONY: run test lint format bench clean installer installer-check
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Offload needs Python 3.11 or newer; set PYTHON=python3.x")'
@@ -40,3 +41,19 @@ bench: $(STAMP_TEST)
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache
+
+# The desktop build (README, "Installing Offload"): PyInstaller into .venv,
+# dist/offload/, then dist/offload-<version>-linux-<machine>.tar.gz.
+$(STAMP_INSTALLER): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[installer]'
+	touch $@ $(STAMP_RUN)
+
+installer: $(STAMP_INSTALLER)
+	$(BIN)/pyinstaller --noconfirm --log-level WARN build_installer.spec
+	$(BIN)/python packaging/make_archive.py
+
+# Builds, installs into a throwaway HOME, runs the installed app's smoke
+# test, uninstalls, checks only the user's data is left; prints sizes and
+# start-up times.
+installer-check: $(STAMP_INSTALLER)
+	$(BIN)/python -m tools.installer_check

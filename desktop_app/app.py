@@ -8,7 +8,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QLocale, QSize
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -30,8 +30,19 @@ def create_application() -> QApplication:
     app.setApplicationDisplayName("Offload")
     # The desktop entry's name: Wayland and the task bar match windows to it.
     QGuiApplication.setDesktopFileName("offload")
-    app.setWindowIcon(QIcon(str(resource_path("icons", "offload.svg"))))
+    app.setWindowIcon(window_icon())
     return app
+
+
+def window_icon() -> QIcon:
+    """The icon as PNGs, one a size: Qt's SVG icon engine would draw the
+    16 px title-bar icon from the large design and blur it; the PNGs for
+    16 and 24 px are drawn for their pixel grid (tools/render_icons.py)."""
+    icon = QIcon()
+    for png in sorted(resource_path("icons").glob("offload-[0-9]*.png")):
+        size = int(png.stem.rsplit("-", 1)[1])
+        icon.addFile(str(png), QSize(size, size))
+    return icon
 
 
 # Where US Letter, not A4, is the paper in the printer. (PySide6 names

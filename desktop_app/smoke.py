@@ -1,12 +1,16 @@
 """`offload --smoke-test`: the whole window, headless, on a throwaway database.
 
 It opens the window on a fresh database filled with the demo data, visits
-every tab and runs each tab's own `smoke_test()` (its main path), then
-exits 0. The installer check runs it against the frozen build.
+every tab and runs each tab's own `smoke_test()` (its main path), builds a
+small PDF with non-Latin text, opens it with QtPdf and imports the Qt
+modules the tabs load only when needed, then exits 0. The installer check
+runs it against the frozen build, where this proves the build carries
+ReportLab, the bundled fonts, QtPdf and those modules.
 """
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
 import tempfile
@@ -15,6 +19,46 @@ import traceback
 from pathlib import Path
 
 from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+
+# Imported by the tabs inside functions, so a frozen build could miss them
+# without a failing start-up: import each here.
+LAZY_QT_MODULES = (
+    "PySide6.QtCharts",
+    "PySide6.QtPdf",
+    "PySide6.QtPdfWidgets",
+    "PySide6.QtPrintSupport",
+)
+# Accents, Greek and Cyrillic: only a bundled Unicode font prints these.
+PDF_SAMPLE_TEXT = "Zoë’s brief — Ζωή, Привет, naïve & <literal>"
+
+
+def check_pdf_export(folder: Path) -> int:
+    """Build a one-page PDF through the app's PDF base, open it with QtPdf,
+    and check its text came through; returns the page count."""
+    from PySide6.QtPdf import QPdfDocument
+
+    from desktop_app.pdf.common import PageFrame, build_pdf, paragraph, styles
+
+    sheet = styles()
+    path = build_pdf(
+        folder / "smoke-test.pdf",
+        [paragraph("Smoke test", sheet["Title"]), paragraph(PDF_SAMPLE_TEXT, sheet["Body"])],
+        frame=PageFrame("Offload", "Smoke test"),
+        title="Offload smoke test",
+    )
+    document = QPdfDocument()
+    try:
+        error = document.load(str(path))
+        if error != QPdfDocument.Error.None_:
+            raise RuntimeError(f"QtPdf cannot open the exported PDF: {error.name}")
+        if document.pageCount() < 1:
+            raise RuntimeError("the exported PDF has no pages")
+        text = document.getAllText(0).text()
+        if "Привет" not in text or "Ζωή" not in text:
+            raise RuntimeError(f"the exported PDF lost its non-Latin text: {text!r}")
+        return document.pageCount()
+    finally:
+        document.close()
 
 
 def run_smoke_test() -> int:
@@ -56,6 +100,9 @@ def run_smoke_test() -> int:
                     page.smoke_test()
                     app.processEvents()
                 visited.append(tab.spec.title)
+            for module_name in LAZY_QT_MODULES:
+                importlib.import_module(module_name)
+            pages = check_pdf_export(Path(folder))
             window.close()
             window.ctx.store.close()
             window.deleteLater()
@@ -71,6 +118,6 @@ def run_smoke_test() -> int:
         return 1
     print(
         f"smoke test passed: window open in {opened:.2f} s; visited {', '.join(visited)} "
-        f"in {time.perf_counter() - started:.2f} s"
+        f"and exported a {pages}-page PDF in {time.perf_counter() - started:.2f} s"
     )
     return 0
