@@ -35,10 +35,12 @@ def plan_vcard_file(path: Path) -> ImportPlan:
     items: list[tuple[str, dict[str, str]]] = []
     refused: list[tuple[str, str]] = []
     cards = list(_split_cards(text))
-    if not cards and not any(line.strip() for line in text.splitlines()):
-        raise UserError(f"{path.name} holds no contacts.")
+    if not any(lines for _, lines, _ in cards):
+        raise UserError(
+            f"{path.name} holds no vCard (no BEGIN:VCARD line); is it a vCard file (.vcf)?"
+        )
     for number, (start, lines, problem) in enumerate(cards, start=1):
-        label = f"card {number} (line {start})"
+        label = f"card {number} (line {start})" if lines else f"line {start}"
         if problem:
             refused.append((label, problem))
             continue
@@ -46,10 +48,6 @@ def plan_vcard_file(path: Path) -> ImportPlan:
             items.append((label, _card_texts(start, lines)))
         except UserError as error:
             refused.append((label, str(error)))
-    if not cards:
-        raise UserError(
-            f"{path.name} holds no vCard (no BEGIN:VCARD line); is it a vCard file (.vcf)?"
-        )
     plan = plan_import(path.name, items)
     plan.refused[:0] = refused
     plan.refused.sort(key=lambda item: _card_number(item[0]))

@@ -295,7 +295,14 @@ def contractor_rows(ids: Iterable[int] | None = None) -> list[ContractorRow]:
             Interview, fn.COUNT(Interview.id), score_sum, score_count, last_held
         )
     }
-    since = dict(grouped(StageChange, fn.MAX(StageChange.changed_at)))
+    # SQLite gives the bare column of the row that holds the MAX: the date of
+    # the latest move (moves are numbered in the order they were made).
+    since = {
+        cid: changed_at
+        for cid, changed_at, _ in grouped(
+            StageChange, StageChange.changed_at, fn.MAX(StageChange.id)
+        )
+    }
     rows = []
     for data in contractors:
         cid = data["id"]
@@ -444,7 +451,7 @@ def contractor_detail(contractor_id: int) -> ContractorDetail:
             HistoryRow(c.id, c.changed_at, c.from_stage, c.to_stage, c.reason)
             for c in StageChange.select()
             .where(StageChange.contractor == contractor_id)
-            .order_by(StageChange.changed_at.desc(), StageChange.id.desc())
+            .order_by(StageChange.id.desc())
         ],
     )
 
@@ -542,7 +549,9 @@ class Duplicate:
     matched: tuple[str, ...]  # "e-mail", "phone", "website"
 
     def describe(self) -> str:
-        return f"{self.name} (same {' and '.join(self.matched)})"
+        fields = list(self.matched)
+        said = fields[0] if len(fields) == 1 else ", ".join(fields[:-1]) + " and " + fields[-1]
+        return f"{self.name} (same {said})"
 
 
 class DuplicateIndex:
@@ -826,6 +835,8 @@ class ImportOutcome:
     created: list[int] = field(default_factory=list)
     # (contractor id, old values of the fields the merge changed, new values)
     merged: list[tuple[int, dict[str, Any], dict[str, Any]]] = field(default_factory=list)
+    # Merged rows that brought nothing the bench did not already hold.
+    unchanged: int = 0
     # (row label, name, the duplicates it matched)
     skipped: list[tuple[str, str, list[Duplicate]]] = field(default_factory=list)
     snapshots: list[RowSnapshot] = field(default_factory=list)
@@ -834,6 +845,8 @@ class ImportOutcome:
         parts = [f"{len(self.created)} added"]
         if self.merged:
             parts.append(f"{len(self.merged)} merged into contractors already on the bench")
+        if self.unchanged:
+            parts.append(f"{self.unchanged} already on the bench with nothing new to merge")
         if self.skipped:
             parts.append(f"{len(self.skipped)} skipped as already on the bench")
         return ", ".join(parts)
@@ -865,6 +878,8 @@ def import_contractors(
                 before = merge_values_into(target, values)
                 if before:
                     outcome.merged.append((target, before, contractor_values(target)))
+                else:
+                    outcome.unchanged += 1
             else:
                 cid = create_contractor(values, reason=reason, at=stamp)
                 outcome.created.append(cid)

@@ -342,7 +342,8 @@ class ContractorsPage(TabPage):
 
     # Selection
     def selected_ids(self) -> list[int]:
-        rows = self.table.selectionModel().selectedRows()
+        """The selected contractors, in the order the list shows them."""
+        rows = sorted(self.table.selectionModel().selectedRows(), key=lambda index: index.row())
         return [self.proxy.data(index, RowTableModel.ROW_ROLE).id for index in rows]
 
     def select_ids(self, ids: list[int]) -> None:
