@@ -78,7 +78,7 @@ def test_csv_in_windows_1252_with_a_referral_and_a_niche_site(store, tmp_path):
 
 
 def test_a_csv_without_a_name_column_says_which_columns_it_has(store, tmp_path):
-    with pytest.raises(UserError, match="no column named “Name”.*Email, Phone"):
+    with pytest.raises(UserError, match=r"no column named “Name”.*Email, Phone"):
         plan_csv_file(write(tmp_path, "x.csv", "Email,Phone\na@example.com,\n"))
     table = read_csv(write(tmp_path, "y.csv", "Email,Phone\na@example.com,\n"))
     with pytest.raises(UserError, match="Choose the column"):

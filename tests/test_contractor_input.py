@@ -86,7 +86,7 @@ def test_rates():
 
 @pytest.mark.parametrize("value", ["0", "6", "-1", "4.5", "x"])
 def test_scores_outside_one_to_five_are_refused(value):
-    with pytest.raises(ValidationError, match="1 to 5|1 to 5, not"):
+    with pytest.raises(ValidationError, match=r"from 1 to 5|whole number from 1 to 5"):
         check_score(value, "communication")
 
 

@@ -179,8 +179,8 @@ def test_the_comparison_lines_up_the_evidence(store):
     brief = Brief.create(title="Monthly bookkeeping")
     ana = add("Ana", rate="32", source="upwork", rating="5")
     tom = add("Tomasz", rate="22", source="referral", source_detail="Leo", rating="4")
-    bench.add_child("reference", ana, bench.parse_reference({"name": "R", "checked": True,
-                                                               "said": "Always on time"}))  # fmt: skip
+    said = {"name": "R", "checked": True, "said": "Always on time"}
+    bench.add_child("reference", ana, bench.parse_reference(said))
     bench.add_child("reference", tom, bench.parse_reference({"name": "K"}))
     bench.add_child("portfolio", ana, bench.parse_portfolio_link({"url": "https://a.example"}))
     for cid, scores, brief_id in (

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialogButtonBox,
-    QLineEdit,
     QMessageBox,
     QPlainTextEdit,
 )
@@ -554,6 +553,33 @@ def test_the_comparison_shows_the_evidence_side_by_side(window, demo_page, qtbot
     preview = dialog.print_preview()
     assert preview is not None and preview.objectName() == "comparisonPrintPreview"
     preview.reject()
+    dialog.close()
+
+
+def test_printing_draws_every_page_of_the_comparison_pdf(demo_page, qtbot, tmp_path):
+    from PySide6.QtGui import QPageLayout
+    from PySide6.QtPdf import QPdfDocument
+    from PySide6.QtPrintSupport import QPrinter
+    from pypdf import PdfReader
+
+    from desktop_app.views.contractors.comparison import comparison_printer, paint_pdf
+
+    ids = [r.id for r in demo_page.model.rows()[:5]]
+    demo_page.select_ids(ids)
+    dialog = demo_page.compare_selected()
+    source = dialog.export_pdf(tmp_path / "compared.pdf")
+    document = QPdfDocument(dialog)
+    document.load(str(source))
+    printer = comparison_printer("letter")
+    assert printer.pageLayout().orientation() == QPageLayout.Orientation.Landscape
+    # A printer that writes a PDF file stands in for the paper printer.
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    paint_pdf(document, printer)
+    printed = PdfReader(tmp_path / "printed.pdf")
+    assert len(printed.pages) == document.pageCount() == len(PdfReader(source).pages)
+    page = printed.pages[0]
+    assert float(page.mediabox.width) > float(page.mediabox.height)
     dialog.close()
 
 

@@ -1165,7 +1165,9 @@ def compare_contractors(ids: Sequence[int], brief_id: int | None = None) -> Comp
         "Interview notes",
         [
             "\n".join(
-                f"{i.held_at:%d %b %Y}: {i.notes}" for i in interviews[p.id] if i.notes
+                f"{i.held_at:%d %b %Y}{'' if i.held else ' (scheduled)'}: {i.notes}"
+                for i in interviews[p.id]
+                if i.notes
             ) or "—"
             for p in people
         ],

@@ -22,10 +22,10 @@ from desktop_app.pdf.common import (
     ACCENT,
     FONT_BOLD,
     MARGIN,
-    PAGE_SIZES,
     RULE,
     PageFrame,
     build_pdf,
+    page_dimensions,
     paragraph,
     styles,
     text,
@@ -71,9 +71,10 @@ def write_comparison_pdf(comparison: Comparison, destination: Path) -> Path:
             if is_best:
                 best_cells.append((column, row_number))
         data.append(cells)
-    page_width = PAGE_SIZES.get(settings.page_size, PAGE_SIZES["a4"])[0]
+    # Landscape: five columns of evidence need the width.
+    page_width = page_dimensions(settings.page_size, landscape=True)[0]
     usable = page_width - 2 * MARGIN
-    label_width = 30 * mm
+    label_width = 36 * mm
     column_width = (usable - label_width) / len(comparison.names)
     table = Table(
         data, colWidths=[label_width] + [column_width] * len(comparison.names), repeatRows=1
@@ -111,4 +112,5 @@ def write_comparison_pdf(comparison: Comparison, destination: Path) -> Path:
         title=title,
         page_size=settings.page_size,
         author=settings.owner_name,
+        landscape=True,
     )

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
-from PySide6.QtGui import QColor, QFont, QPainter
+from PySide6.QtGui import QColor, QFont, QPainter, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -28,6 +29,9 @@ from desktop_app.models.errors import UserError
 from desktop_app.views.context import AppContext, Topic
 from desktop_app.views.partials.naming import named
 from desktop_app.views.partials.table_model import Column, RowTableModel
+
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
 
 BEST_BACKGROUND = QColor("#d9f2ea")
 BEST_FOREGROUND = QColor("#0b4d40")
@@ -73,7 +77,8 @@ class ComparisonDialog(QDialog):
         self.table.setWordWrap(True)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+
         self.legend = QLabel(
             "Tinted cells lead their row. Scores are averages of the interviews on record "
             "(1 to 5); rates are compared only when they share a currency and unit."
@@ -151,9 +156,8 @@ class ComparisonDialog(QDialog):
             )
         self.model.columns = columns
         self.model.set_rows(list(comparison.rows))
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Fixed)
-        self.table.setColumnWidth(0, 150)
-        self.table.resizeRowsToContents()
+        self._fit_columns()
+        self.table.setCurrentIndex(self.model.index(-1, -1))
         title = "Compare contractors"
         if comparison.brief_title:
             title += f" for “{comparison.brief_title}”"
@@ -186,7 +190,7 @@ class ComparisonDialog(QDialog):
     def print_preview(self) -> QDialog | None:
         """A print preview of the comparison PDF; printing prints exactly that PDF."""
         from PySide6.QtPdf import QPdfDocument
-        from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+        from PySide6.QtPrintSupport import QPrintPreviewDialog
 
         if self.comparison is None:
             return None
@@ -197,21 +201,60 @@ class ComparisonDialog(QDialog):
         self.message.setText("")
         document = QPdfDocument(self)
         document.load(str(pdf_path))
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setDocName("Contractors side by side")
+        # The preview does not own the printer: keep it (and the document)
+        # alive as long as the dialog is, or Qt paints onto a deleted printer.
+        printer = comparison_printer(self.ctx.settings().page_size)
+        self._printer, self._document = printer, document
         preview = QPrintPreviewDialog(printer, self)
         preview.setObjectName("comparisonPrintPreview")
-        preview.paintRequested.connect(lambda p: _paint_pdf(document, p))
+        preview.paintRequested.connect(lambda p: paint_pdf(document, p))
         preview.open()
         self._preview = preview
         return preview
+
+    def _fit_columns(self) -> None:
+        """Share the width among the contractors, then measure the wrapped rows.
+
+        Widths are set here rather than by a stretching header, whose sizes
+        arrive later than the row measurement needs them.
+        """
+        columns = self.model.columnCount()
+        if columns < 2:
+            return
+        label_width = 150
+        self.table.setColumnWidth(0, label_width)
+        available = max(self.table.viewport().width() - label_width, 120 * (columns - 1))
+        for column in range(1, columns):
+            self.table.setColumnWidth(column, available // (columns - 1))
+        self.table.resizeRowsToContents()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._fit_columns()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_columns()
 
     def done(self, result: int) -> None:
         QSettings().setValue("contractors/comparisonGeometry", self.saveGeometry())
         super().done(result)
 
 
-def _paint_pdf(document: object, printer: object) -> None:
+def comparison_printer(page_size: str) -> QPrinter:
+    """A printer set up like the comparison PDF: landscape, the owner's paper."""
+    from PySide6.QtGui import QPageLayout, QPageSize
+    from PySide6.QtPrintSupport import QPrinter
+
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setDocName("Contractors side by side")
+    paper = QPageSize.PageSizeId.Letter if page_size == "letter" else QPageSize.PageSizeId.A4
+    printer.setPageSize(QPageSize(paper))
+    printer.setPageOrientation(QPageLayout.Orientation.Landscape)
+    return printer
+
+
+def paint_pdf(document: object, printer: object) -> None:
     """Draw each page of a QPdfDocument onto the printer, scaled to its page."""
     from PySide6.QtCore import QRect, QSize
 

@@ -333,8 +333,20 @@ class ContractorDetailPane(QWidget):
             except UserError:
                 self.contractor_id = None
         detail = self.detail
-        self.setEnabled(detail is not None)
+        for widget in (
+            self.next_button,
+            self.move_button,
+            self.reject_button,
+            self.edit_button,
+            self.delete_button,
+            self.tabs,
+        ):
+            widget.setEnabled(detail is not None)
         if detail is None:
+            for index, title in enumerate(
+                ("Profile", "References", "Portfolio", "Interviews", "History")
+            ):
+                self.tabs.setTabText(index, title)
             self.next_button.hide()
             self.title.setText("No contractor selected")
             self.subtitle.setText("Select a contractor in the list to see everything about them.")
@@ -367,7 +379,7 @@ class ContractorDetailPane(QWidget):
             len(detail.references),
             len(detail.portfolio),
             len(detail.interviews),
-            len(detail.history),
+            None,  # every contractor has a history; its length says little
         )
         for index, title in enumerate(
             ("Profile", "References", "Portfolio", "Interviews", "History")

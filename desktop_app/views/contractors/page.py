@@ -3,6 +3,7 @@ sortable list, and the chosen contractor's details beside it."""
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -62,19 +63,43 @@ CSV_FILTER = "CSV files (*.csv);;All files (*)"
 IMPORT_FILTER = "Contractors (*.csv *.vcf *.vcard);;CSV files (*.csv);;vCard files (*.vcf *.vcard)"
 
 
+# Sorting 2,000 rows compares ~50,000 pairs; folding (case, accents) each
+# text once instead of at every comparison keeps a re-sort fast. A key in a
+# tuple is compared as is by SearchSortProxy (a bare str would be folded again).
+_folded = lru_cache(maxsize=16384)(fold)
+
+
+def _text_key(text: str) -> tuple[str] | None:
+    return (_folded(text),) if text else None
+
+
 def list_columns() -> list[Column[bench.ContractorRow]]:
     from PySide6.QtGui import QColor
 
     return [
-        Column("Name", lambda r: r.name, tooltip=lambda r: r.notes or None),
+        Column(
+            "Name",
+            lambda r: r.name,
+            sort_key=lambda r: _text_key(r.name),
+            tooltip=lambda r: r.notes or None,
+        ),
         Column(
             "Stage",
             lambda r: stage_label(r.stage),
             sort_key=lambda r: bench.STAGE_ORDER.index(bench.Stage(r.stage)),
             foreground=lambda r: QColor(STAGE_COLORS.get(r.stage, "#52606d")),
         ),
-        Column("Skills", lambda r: r.skills, tooltip=lambda r: r.skills or None),
-        Column("Source", lambda r: bench.source_text(r.source, r.source_detail)),
+        Column(
+            "Skills",
+            lambda r: r.skills,
+            sort_key=lambda r: _text_key(r.skills),
+            tooltip=lambda r: r.skills or None,
+        ),
+        Column(
+            "Source",
+            lambda r: bench.source_text(r.source, r.source_detail),
+            sort_key=lambda r: _text_key(bench.source_text(r.source, r.source_detail)),
+        ),
         Column(
             "Rate",
             lambda r: bench.rate_text(r.rate, r.rate_unit, r.currency, short=True),
@@ -730,7 +755,7 @@ class ContractorsPage(TabPage):
         if splitter is not None:
             self.splitter.restoreState(splitter)
         else:
-            self.splitter.setSizes([700, 420])
+            self.splitter.setSizes([660, 470])
         header = settings.value("contractors/header")
         if header is not None:
             self.table.horizontalHeader().restoreState(header)
