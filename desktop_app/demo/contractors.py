@@ -216,7 +216,7 @@ INTERVIEWS: dict[str, tuple[tuple[Any, ...], ...]] = {
     "Lena Fischer": (
         (10, 11, "video", True, (5, 5, 4, 5), "advance",
          "Brought a mock-up calendar for our spring planner launch."),
-        (3, 9, "video", False, (None, None, None, None), "",
+        (-3, 9, "video", False, (None, None, None, None), "",
          "Paid test: one week of Pinterest pins."),
     ),
     "Sam Taylor": ((7, 13, "video", True, (4, 4, 3, 3), "hold",

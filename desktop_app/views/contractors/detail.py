@@ -72,7 +72,9 @@ def stage_label(stage: str | None) -> str:
     return bench.STAGE_LABELS.get(bench.Stage(stage), stage) if stage in set(bench.Stage) else stage
 
 
-def _table(object_name: str, accessible: str, model: RowTableModel) -> QTableView:
+def _table(
+    object_name: str, accessible: str, model: RowTableModel, widths: tuple[int, ...] = ()
+) -> QTableView:
     view = named(QTableView(), object_name, accessible)
     view.setModel(model)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -82,6 +84,8 @@ def _table(object_name: str, accessible: str, model: RowTableModel) -> QTableVie
     view.verticalHeader().hide()
     view.horizontalHeader().setStretchLastSection(True)
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    for column, width in enumerate(widths):
+        view.setColumnWidth(column, width)
     return view
 
 
@@ -220,7 +224,9 @@ class ContractorDetailPane(QWidget):
             ],
             self,
         )
-        self.references_view = _table("referencesTable", "References", self.references_model)
+        self.references_view = _table(
+            "referencesTable", "References", self.references_model, (150, 100, 60, 150)
+        )
         self.references_view.doubleClicked.connect(lambda _: self.edit_reference())
         return self._child_tab(
             self.references_view,
@@ -246,7 +252,9 @@ class ContractorDetailPane(QWidget):
             ],
             self,
         )
-        self.portfolio_view = _table("portfolioTable", "Portfolio", self.portfolio_model)
+        self.portfolio_view = _table(
+            "portfolioTable", "Portfolio", self.portfolio_model, (170, 220)
+        )
         self.portfolio_view.doubleClicked.connect(lambda _: self.open_portfolio_item())
         return self._child_tab(
             self.portfolio_view,
@@ -272,7 +280,7 @@ class ContractorDetailPane(QWidget):
     def _build_interviews(self) -> QWidget:
         score_columns = [
             Column(
-                SCORE_LABELS[key][:5] + ".",
+                SCORE_LABELS[key][:4] + ".",
                 lambda i, k=key: _score(i.scores[k]),
                 sort_key=lambda i, k=key: i.scores[k],
                 align=ALIGN_CENTER,
@@ -293,7 +301,12 @@ class ContractorDetailPane(QWidget):
             ],
             self,
         )
-        self.interviews_view = _table("interviewsTable", "Interviews", self.interviews_model)
+        self.interviews_view = _table(
+            "interviewsTable",
+            "Interviews",
+            self.interviews_model,
+            (135, 70, 70, 110, 48, 48, 48, 48, 40, 80),
+        )
         self.interviews_view.doubleClicked.connect(lambda _: self.edit_interview())
         return self._child_tab(
             self.interviews_view,
@@ -316,7 +329,9 @@ class ContractorDetailPane(QWidget):
             ],
             self,
         )
-        self.history_view = _table("historyTable", "Stage history", self.history_model)
+        self.history_view = _table(
+            "historyTable", "Stage history", self.history_model, (135, 90, 90)
+        )
         return self._child_tab(self.history_view, [])
 
     # Showing

@@ -97,7 +97,16 @@ def contractor_dialog(
 ) -> FormDialog:
     """A new contractor (values None) or an edit of one; result: parsed values."""
     is_new = values is None
-    texts = contractor_texts(values) if values else {"currency": currency, "kind": "individual"}
+    texts = (
+        contractor_texts(values)
+        if values
+        else {
+            "currency": currency,
+            "kind": "individual",
+            "source": "independent",
+            "rate_unit": "hour",
+        }
+    )
     return FormDialog(
         "contractorDialog",
         "New contractor" if is_new else f"Edit {values['name']}",

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -122,33 +122,7 @@ class ImportDialog(QDialog):
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
 
-        self.preview_model: RowTableModel[PreviewRow] = RowTableModel(
-            [
-                Column("", lambda r: STATUS_TEXT[r.status], foreground=_status_color),
-                Column("Row", lambda r: r.label),
-                Column("Name", lambda r: r.name),
-                Column("E-mail", lambda r: r.email),
-                Column("Phone", lambda r: r.phone),
-                Column("Skills", lambda r: r.skills),
-                Column("Rate", lambda r: r.rate),
-                Column("Source", lambda r: r.source),
-                Column("Stage", lambda r: r.stage),
-                Column(
-                    "Note",
-                    lambda r: r.note,
-                    tooltip=lambda r: r.note or None,
-                    foreground=_status_color,
-                ),
-            ],
-            self,
-        )
-        self.preview = named(QTableView(), "importPreview", "Import preview")
-        self.preview.setModel(self.preview_model)
-        self.preview.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.preview.verticalHeader().hide()
-        self.preview.horizontalHeader().setStretchLastSection(True)
-        self.preview.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        layout.addWidget(self.preview, 1)
+        layout.addWidget(self._build_preview(), 1)
 
         self.duplicate_choice = named(
             QComboBox(),
@@ -182,14 +156,47 @@ class ImportDialog(QDialog):
         else:
             self._show_plan()
 
+    def _build_preview(self) -> QTableView:
+        self.preview_model: RowTableModel[PreviewRow] = RowTableModel(
+            [
+                Column("", lambda r: STATUS_TEXT[r.status], foreground=_status_color),
+                Column("Row", lambda r: r.label),
+                Column("Name", lambda r: r.name),
+                Column(
+                    "Note",
+                    lambda r: r.note,
+                    tooltip=lambda r: r.note or None,
+                    foreground=_status_color,
+                ),
+                Column("E-mail", lambda r: r.email),
+                Column("Phone", lambda r: r.phone),
+                Column("Skills", lambda r: r.skills),
+                Column("Rate", lambda r: r.rate),
+                Column("Source", lambda r: r.source),
+                Column("Stage", lambda r: r.stage),
+            ],
+            self,
+        )
+        self.preview = named(QTableView(), "importPreview", "Import preview")
+        self.preview.setModel(self.preview_model)
+        self.preview.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.preview.verticalHeader().hide()
+        self.preview.setWordWrap(False)
+        for column, width in enumerate((165, 110, 150, 320, 170, 120, 120, 110, 110)):
+            self.preview.setColumnWidth(column, width)
+        self.preview.horizontalHeader().setStretchLastSection(True)
+        self.preview.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        return self.preview
+
     def _mapping_box(self, table: CsvTable) -> QWidget:
         group = QGroupBox(
             f"Columns of {table.name} ({len(table.rows)} rows, {table.encoding.upper()}): "
             "choose which column holds each detail"
         )
-        form = QFormLayout()
+        # Three fields a row, so the preview keeps most of the height.
+        form = QGridLayout()
         guessed = guess_mapping(table.headers)
-        for spec in CONTRACTOR_FIELDS:
+        for number, spec in enumerate(CONTRACTOR_FIELDS):
             box = named(QComboBox(), f"importColumn_{spec.key}", f"Column for {spec.label}")
             box.addItem("— not imported —", -1)
             for column, header in enumerate(table.headers):
@@ -197,7 +204,12 @@ class ImportDialog(QDialog):
             column = guessed.get(spec.key)
             box.setCurrentIndex(box.findData(-1 if column is None else column))
             box.currentIndexChanged.connect(self.replan)
-            form.addRow(f"{spec.label}:", box)
+            label = QLabel(f"{spec.label}:")
+            label.setBuddy(box)
+            row, pair = divmod(number, 3)
+            form.addWidget(label, row, pair * 2)
+            form.addWidget(box, row, pair * 2 + 1)
+            form.setColumnStretch(pair * 2 + 1, 1)
             self.mapping_boxes[spec.key] = box
         inner = QWidget()
         inner.setLayout(form)
