@@ -557,10 +557,10 @@ def test_the_comparison_shows_the_evidence_side_by_side(window, demo_page, qtbot
 
 
 def test_printing_draws_every_page_of_the_comparison_pdf(demo_page, qtbot, tmp_path):
+    from pypdf import PdfReader
     from PySide6.QtGui import QPageLayout
     from PySide6.QtPdf import QPdfDocument
     from PySide6.QtPrintSupport import QPrinter
-    from pypdf import PdfReader
 
     from desktop_app.views.contractors.comparison import comparison_printer, paint_pdf
 
@@ -663,6 +663,15 @@ def test_vcard_import_flags_people_already_on_the_bench(page, qtbot, tmp_path):
     assert dialog.run_import()
     rows = bench.contractor_rows()
     assert len(rows) == 1 and rows[0].phone == "+48 600 100 200"
+
+    # Or the owner opens the contractor a row matches, importing nothing.
+    again = page.import_file(path)
+    rect = again.preview.visualRect(again.preview_model.index(0, 2))
+    qtbot.mouseClick(again.preview.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(again.preview.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert not again.isVisible()
+    assert page.selected_ids() == [rows[0].id]
+    assert len(bench.contractor_rows()) == 1
 
 
 def test_an_unreadable_import_file_says_why(page, qtbot, tmp_path):

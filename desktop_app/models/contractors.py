@@ -17,7 +17,6 @@ from enum import StrEnum
 from typing import Any
 
 from peewee import (
-    JOIN,
     BigIntegerField,
     BooleanField,
     CharField,
@@ -397,6 +396,7 @@ class PortfolioRow:
 @dataclass(frozen=True)
 class InterviewRow:
     id: int
+    contractor_id: int
     held_at: datetime
     held: bool
     medium: str
@@ -479,38 +479,32 @@ def interview_rows(
 ) -> list[InterviewRow]:
     """Interviews of `contractor_ids`, latest first (only those for `brief_id` if given)."""
     query = (
-        Interview.select(Interview, Brief.title)
-        .join(Brief, JOIN.LEFT_OUTER)
+        Interview.select()
         .where(Interview.contractor.in_(list(contractor_ids)))
         .order_by(Interview.held_at.desc(), Interview.id.desc())
     )
     if brief_id is not None:
         query = query.where(Interview.brief == brief_id)
+    interviews = list(query)
+    brief_ids = {interview.brief_id for interview in interviews} - {None}
+    titles = dict(Brief.select(Brief.id, Brief.title).where(Brief.id.in_(list(brief_ids))).tuples())
     rows = []
-    for interview in query:
-        brief = interview.brief if interview.brief_id is not None else None
+    for interview in interviews:
         rows.append(
             InterviewRow(
                 id=interview.id,
+                contractor_id=interview.contractor_id,
                 held_at=interview.held_at,
                 held=interview.held,
                 medium=interview.medium,
                 brief_id=interview.brief_id,
-                brief_title=brief.title if brief is not None else "",
+                brief_title=titles.get(interview.brief_id, ""),
                 notes=interview.notes,
                 scores={f: getattr(interview, f) for f in SCORE_FIELDS},
                 decision=interview.decision,
             )
         )
     return rows
-
-
-def interview_contractor_ids(rows: Sequence[InterviewRow]) -> dict[int, int]:
-    """interview id -> contractor id, for the interviews in `rows`."""
-    ids = [row.id for row in rows]
-    return dict(
-        Interview.select(Interview.id, Interview.contractor).where(Interview.id.in_(ids)).tuples()
-    )
 
 
 def brief_choices() -> list[tuple[int, str]]:
@@ -1099,10 +1093,8 @@ def compare_contractors(ids: Sequence[int], brief_id: int | None = None) -> Comp
             raise UserError("That brief no longer exists.")
         brief_title = brief.title
     interviews: dict[int, list[InterviewRow]] = defaultdict(list)
-    found = interview_rows(ids, brief_id)
-    owner = interview_contractor_ids(found)
-    for interview in found:
-        interviews[owner[interview.id]].append(interview)
+    for interview in interview_rows(ids, brief_id):
+        interviews[interview.contractor_id].append(interview)
     references: dict[int, list[Reference]] = defaultdict(list)
     for reference in Reference.select().where(Reference.contractor.in_(ids)).order_by(Reference.id):
         references[reference.contractor_id].append(reference)

@@ -47,6 +47,7 @@ VCARD_SUFFIXES = (".vcf", ".vcard")
 @dataclass(frozen=True)
 class PreviewRow:
     status: str  # "new", "duplicate", "refused"
+    duplicate_of: int | None
     label: str
     name: str
     email: str
@@ -65,6 +66,9 @@ def preview_rows(plan: ImportPlan) -> list[PreviewRow]:
         rows.append(
             PreviewRow(
                 status="duplicate" if record.duplicates else "new",
+                duplicate_of=record.duplicates[0].contractor_id
+                if record.duplicates and record.duplicates[0].contractor_id > 0
+                else None,
                 label=record.label,
                 name=values["name"],
                 email=values["email"],
@@ -79,7 +83,7 @@ def preview_rows(plan: ImportPlan) -> list[PreviewRow]:
             )
         )
     for label, reason in plan.refused:
-        rows.append(PreviewRow("refused", label, "", "", "", "", "", "", "", reason))
+        rows.append(PreviewRow("refused", None, label, "", "", "", "", "", "", "", reason))
     return rows
 
 
@@ -91,6 +95,8 @@ class ImportDialog(QDialog):
 
     Signals:
         imported(str): the import's summary, once it is done.
+        open_requested(int): the owner chose to look at a contractor already on
+            the bench that a row matches (the dialog closes without importing).
 
     Attributes:
         plan: what the import would do with the current mapping.
@@ -99,6 +105,7 @@ class ImportDialog(QDialog):
     """
 
     imported = Signal(str)
+    open_requested = Signal(int)
 
     def __init__(self, ctx: AppContext, path: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -182,11 +189,21 @@ class ImportDialog(QDialog):
         self.preview.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.preview.verticalHeader().hide()
         self.preview.setWordWrap(False)
+        self.preview.doubleClicked.connect(lambda index: self.open_duplicate(index.row()))
         for column, width in enumerate((165, 110, 150, 320, 170, 120, 120, 110, 110)):
             self.preview.setColumnWidth(column, width)
         self.preview.horizontalHeader().setStretchLastSection(True)
         self.preview.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         return self.preview
+
+    def open_duplicate(self, row: int) -> bool:
+        """Close without importing and show the contractor that preview row `row` matches."""
+        duplicate_of = self.preview_model.row_at(row).duplicate_of
+        if duplicate_of is None:
+            return False
+        self.reject()
+        self.open_requested.emit(duplicate_of)
+        return True
 
     def _mapping_box(self, table: CsvTable) -> QWidget:
         group = QGroupBox(
@@ -248,6 +265,8 @@ class ImportDialog(QDialog):
         text = problem or self.plan.describe()
         if self.plan.refused and not problem:
             text += " Refused rows are listed in red with the reason; they will not be imported."
+        if self.plan.duplicates and not problem:
+            text += " Double-click a row marked “Already on the bench?” to open that contractor."
         if self.plan.notes:
             text += " " + " ".join(self.plan.notes)
         self.summary.setText(text)

@@ -418,11 +418,13 @@ class ContractorsPage(TabPage):
         """The list's right-click menu, for the current selection."""
         menu = QMenu(self)
         menu.setObjectName("contractorsContextMenu")
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         ids = self.selected_ids()
         row = self.current_row()
         if len(ids) == 1 and row is not None:
             move = menu.addMenu("Move to stage")
             move.setObjectName("contextMoveMenu")
+            move.menuAction().setObjectName("contextMoveMenuAction")
             for stage, label in bench.STAGE_LABELS.items():
                 action = move.addAction(label)
                 action.setObjectName(f"contextMoveTo_{stage.value}")
@@ -659,6 +661,7 @@ class ContractorsPage(TabPage):
             QMessageBox.warning(self, "Cannot import", str(error))
             return None
         dialog.imported.connect(self.say)
+        dialog.open_requested.connect(lambda cid: self.open_target(("contractor", cid)))
         dialog.open()
         return dialog
 
