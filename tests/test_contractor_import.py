@@ -197,3 +197,21 @@ def test_a_vcard_in_another_encoding_is_refused_whole(store, tmp_path):
 def test_a_file_that_is_no_vcard_says_so(store, tmp_path):
     with pytest.raises(UserError, match="holds no vCard"):
         plan_vcard_file(write(tmp_path, "notes.vcf", "just some notes\n"))
+
+
+def test_undo_of_an_import_that_merged_rows_into_its_own_new_contractor(store, tmp_path):
+    text = "Name,E-mail,Phone\nAna,ana@example.com,\nAna again,ana@example.com,+351 912 345 678\n"
+    outcome = run_plan(plan_csv_file(write(tmp_path, "twice.csv", text)), bench.OnDuplicate.MERGE)
+    assert len(outcome.created) == 1 and len(outcome.merged) == 1
+    assert bench.contractor_values(outcome.created[0])["phone"] == "+351 912 345 678"
+    bench.undo_import(outcome)
+    assert bench.contractor_rows() == []
+    bench.redo_import(outcome)
+    assert bench.contractor_values(outcome.created[0])["phone"] == "+351 912 345 678"
+
+
+def test_a_cancelled_import_writes_nothing(store, tmp_path):
+    plan = plan_csv_file(write(tmp_path, "bench.csv", SPREADSHEET))
+    with pytest.raises(UserError, match="cancelled"):
+        run_plan(plan, bench.OnDuplicate.SKIP, progress=lambda done: done < 2)
+    assert bench.contractor_rows() == []

@@ -886,9 +886,10 @@ def import_contractors(
 
 def undo_import(outcome: ImportOutcome) -> None:
     with database.atomic():
-        outcome.snapshots = [delete_contractor(cid) for cid in reversed(outcome.created)]
-        for cid, before, _after in outcome.merged:
+        # Merges first: a row may have merged into a contractor the same import added.
+        for cid, before, _after in reversed(outcome.merged):
             restore_contractor_values(cid, before)
+        outcome.snapshots = [delete_contractor(cid) for cid in reversed(outcome.created)]
 
 
 def redo_import(outcome: ImportOutcome) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, QSettings, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QHideEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -746,6 +746,11 @@ class ContractorsPage(TabPage):
         self.clear_filters()
 
     # Layout memory
+    def hideEvent(self, event: QHideEvent) -> None:
+        # The detail tables' column widths are saved when the tab is left.
+        self.save_layout()
+        super().hideEvent(event)
+
     def save_layout(self) -> None:
         settings = QSettings()
         settings.setValue("contractors/splitter", self.splitter.saveState())
