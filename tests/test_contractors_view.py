@@ -706,3 +706,20 @@ def test_layout_is_remembered(window, store, qtbot):
 
 def test_smoke_test_passes_on_the_demo(demo_page):
     demo_page.smoke_test()
+
+
+def test_editing_a_contractor_is_one_undoable_step(window, demo_page, qtbot):
+    click_row(qtbot, demo_page, "Tomasz Nowak")
+    tomasz = demo_page.selected_ids()[0]
+    dialog = demo_page.edit_contractor()
+    assert dialog.editors["rate"].text() == "22.00"
+    assert "stage" not in dialog.editors  # stages move through the pipeline, with history
+    type_into(qtbot, dialog.editors["rate"], "25")
+    type_into(qtbot, dialog.editors["notes"], "Raised his rate in November.")
+    ok(qtbot, dialog)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    values = bench.contractor_values(tomasz)
+    assert values["rate"] == 25 and values["notes"] == "Raised his rate in November."
+    assert "25 USD per hour" in demo_page.detail.subtitle.text()
+    undo(qtbot, window)
+    assert bench.contractor_values(tomasz)["rate"] == 22
