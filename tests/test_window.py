@@ -144,3 +144,12 @@ def test_every_tab_can_be_visited(window, qtbot):
     for index in range(window.tabs.count()):
         window.tabs.setCurrentIndex(index)
         assert isinstance(window.tabs.currentWidget().ensure_built(), QWidget)
+
+
+def test_no_two_actions_share_a_shortcut(window):
+    seen = {}
+    for action in window.findChildren(QAction):
+        for sequence in action.shortcuts():
+            key = sequence.toString()
+            assert key not in seen, f"{key} is both {seen[key]} and {action.objectName()}"
+            seen[key] = action.objectName()

@@ -122,6 +122,58 @@ def _median(function: Callable[[], object], runs: int = RUNS) -> float:
     return statistics.median(times)
 
 
+@benchmark
+def contractors_tab() -> list[Row]:
+    """The bench's list query, the Contractors tab's reload, a search and a
+    comparison, on 2,000 contractors against a baseline of 20 (same run)."""
+    import tempfile
+
+    from PySide6.QtGui import QUndoStack
+    from PySide6.QtWidgets import QApplication
+
+    from desktop_app.models.contractors import compare_contractors, contractor_rows
+    from desktop_app.paths import set_application_names
+    from desktop_app.store import open_store
+    from desktop_app.views.context import AppContext
+    from desktop_app.views.contractors.page import ContractorsPage
+    from tools.generate_contractors import generate
+
+    set_application_names()
+    app = QApplication.instance() or QApplication([])
+    rows: list[Row] = []
+    with tempfile.TemporaryDirectory(prefix="offload-bench-") as folder:
+        for count in (20, 2000):
+            store = open_store(Path(folder) / f"bench-{count}.sqlite3")
+            try:
+                generate(count)
+                # Not shown: the timings are the tab's own work (queries, the
+                # item model, the proxy's filter and sort), not the painting.
+                page = ContractorsPage(AppContext(store, QUndoStack()))
+                page.resize(1200, 700)
+                five = [row.id for row in contractor_rows()[:5]]
+
+                def search(page: ContractorsPage = page) -> None:
+                    page.search.setText("xero")
+                    page.search.clear()
+
+                measured = {
+                    "load the list (contractor_rows)": contractor_rows,
+                    "reload the Contractors tab": page.refresh,
+                    "search the list, then clear it": search,
+                    "compare five contractors": lambda five=five: compare_contractors(five),
+                }
+                for what, function in measured.items():
+                    baseline = f"contractors, 20: {what}" if count != 20 else ""
+                    rows.append((f"contractors, {count}: {what}", _median(function),
+                                 baseline))  # fmt: skip
+                page.close()
+                page.deleteLater()
+                app.processEvents()
+            finally:
+                store.close()
+    return rows
+
+
 def main() -> int:
     rows: list[Row] = []
     for function in BENCHMARKS:

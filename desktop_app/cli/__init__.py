@@ -19,7 +19,11 @@ from pathlib import Path
 
 from desktop_app import __version__
 
-SUBCOMMAND_MODULES = ("desktop_app.cli.backup", "desktop_app.cli.export_schedule")
+SUBCOMMAND_MODULES = (
+    "desktop_app.cli.backup",
+    "desktop_app.cli.contractors",
+    "desktop_app.cli.export_schedule",
+)
 
 EXIT_OK = 0
 EXIT_FAILED = 1

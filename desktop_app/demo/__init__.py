@@ -13,7 +13,11 @@ from pathlib import Path
 
 from desktop_app.models.base import database
 
-DEMO_MODULES = ("desktop_app.demo.settings", "desktop_app.demo.engagements")
+DEMO_MODULES = (
+    "desktop_app.demo.settings",
+    "desktop_app.demo.contractors",
+    "desktop_app.demo.engagements",
+)
 
 DEMO_FILE_NAME = "offload-demo.sqlite3"
 

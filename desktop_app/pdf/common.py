@@ -147,6 +147,7 @@ def build_pdf(
     title: str,
     page_size: str = "a4",
     author: str = "",
+    landscape: bool = False,
 ) -> Path:
     """Lay out `story` into a PDF at `destination`, replacing it only on success.
 
@@ -157,7 +158,7 @@ def build_pdf(
     with atomic_destination(destination) as partial:
         document = SimpleDocTemplate(
             str(partial),
-            pagesize=PAGE_SIZES.get(page_size, A4),
+            pagesize=page_dimensions(page_size, landscape=landscape),
             leftMargin=MARGIN,
             rightMargin=MARGIN,
             topMargin=MARGIN,
@@ -168,6 +169,12 @@ def build_pdf(
         )
         document.build(list(story), canvasmaker=_numbered_canvas(frame))
     return destination
+
+
+def page_dimensions(page_size: str, *, landscape: bool = False) -> tuple[float, float]:
+    """(width, height) in points of the named paper, turned sideways for wide tables."""
+    width, height = PAGE_SIZES.get(page_size, A4)
+    return (max(width, height), min(width, height)) if landscape else (width, height)
 
 
 def paragraph(value: object, style: ParagraphStyle) -> Paragraph:

@@ -65,12 +65,18 @@ TABS: tuple[TabSpec, ...] = (
     TabSpec(
         key="contractors",
         title="Contractors",
-        factory="",
+        factory="desktop_app.views.contractors.page:ContractorsPage",
         description="Your bench of contractors, their references, portfolios and interviews.",
         empty_title="Find the right person",
         empty_text="Here you will keep the contractors you are considering: where you found "
         "them, what their references say, their portfolios, your interview notes, and where "
         "each stands in your hiring pipeline.",
+        commands=(
+            TabCommand("file", "New contractor…", "new_contractor", "Ctrl+Shift+C"),
+            TabCommand("file", "Import contractors…", "import_contractors_dialog"),
+            TabCommand("file", "Export contractors to CSV…", "export_contractors_dialog"),
+            TabCommand("view", "Compare selected contractors…", "compare_selected", "Ctrl+Shift+M"),
+        ),
     ),
     TabSpec(
         key="briefs",

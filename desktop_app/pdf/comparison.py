@@ -1,0 +1,116 @@
+"""The side-by-side comparison of 2-5 contractors as a PDF (export and print).
+
+One table: a column per contractor, a row per piece of evidence (rate,
+source, references checked, portfolio, interview scores, notes), the
+leading value of each measurable row in bold on a tinted cell. Long notes
+are cut to a length that always fits on a page (ReportLab cannot split a
+single table cell across pages).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
+
+from desktop_app.models.contractors import Comparison
+from desktop_app.models.settings import load_settings
+from desktop_app.pdf.common import (
+    ACCENT,
+    FONT_BOLD,
+    MARGIN,
+    RULE,
+    PageFrame,
+    build_pdf,
+    page_dimensions,
+    paragraph,
+    styles,
+    text,
+)
+
+# A cell holds at most this many characters; more could not fit on one page.
+MAX_CELL_CHARACTERS = 900
+BEST_TINT = colors.HexColor("#e6f4f1")
+LABEL_TINT = colors.HexColor("#f5f7fa")
+
+
+def _cut(value: str) -> str:
+    if len(value) <= MAX_CELL_CHARACTERS:
+        return value
+    return value[: MAX_CELL_CHARACTERS - 1].rstrip() + "…"
+
+
+def write_comparison_pdf(comparison: Comparison, destination: Path) -> Path:
+    """Write `comparison` to `destination` (replaced only when the whole PDF is written)."""
+    settings = load_settings()
+    sheet = styles()
+    cell_style = sheet["Small"].clone("Cell", textColor=sheet["Body"].textColor, fontSize=8.5)
+    best_style = cell_style.clone("BestCell", fontName=FONT_BOLD)
+    label_style = sheet["Label"].clone("RowLabel", fontSize=8.5, leading=11)
+    head_style = sheet["Label"].clone("Head", fontSize=9.5, leading=12, textColor=ACCENT)
+
+    title = "Contractors side by side"
+    subtitle = ", ".join(comparison.names)
+    if comparison.brief_title:
+        subtitle = f"For “{comparison.brief_title}”: {subtitle}"
+    story: list = [
+        Paragraph(text(title), sheet["Title"]),
+        paragraph(subtitle, sheet["Subtitle"]),
+        Spacer(1, 6 * mm),
+    ]
+    data = [[Paragraph("", label_style)] + [paragraph(n, head_style) for n in comparison.names]]
+    best_cells = []
+    for row_number, row in enumerate(comparison.rows, start=1):
+        cells = [paragraph(row.label, label_style)]
+        for column, value in enumerate(row.values, start=1):
+            is_best = column - 1 in row.best
+            cells.append(paragraph(_cut(value), best_style if is_best else cell_style))
+            if is_best:
+                best_cells.append((column, row_number))
+        data.append(cells)
+    # Landscape: five columns of evidence need the width.
+    page_width = page_dimensions(settings.page_size, landscape=True)[0]
+    usable = page_width - 2 * MARGIN
+    label_width = 36 * mm
+    column_width = (usable - label_width) / len(comparison.names)
+    table = Table(
+        data, colWidths=[label_width] + [column_width] * len(comparison.names), repeatRows=1
+    )
+    commands = [
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LINEBELOW", (0, 0), (-1, 0), 1, ACCENT),
+        ("LINEBELOW", (0, 1), (-1, -1), 0.4, RULE),
+        ("BACKGROUND", (0, 1), (0, -1), LABEL_TINT),
+        ("TOPPADDING", (0, 0), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+    ]
+    commands += [("BACKGROUND", cell, cell, BEST_TINT) for cell in best_cells]
+    table.setStyle(TableStyle(commands))
+    story.append(table)
+    story.append(Spacer(1, 4 * mm))
+    story.append(
+        paragraph(
+            "Bold on a tinted cell: the best value of that row. Scores are averages of the "
+            "interviews on record (1 to 5)"
+            + (f" for “{comparison.brief_title}”" if comparison.brief_title else "")
+            + ". Rates are compared only when all are in the same currency and unit.",
+            sheet["Small"],
+        )
+    )
+    frame = PageFrame(
+        header_left=settings.business_name or "Offload",
+        header_right=title,
+        footer_left=f"Printed {date.today():%d %b %Y}",
+    )
+    return build_pdf(
+        destination,
+        story,
+        frame=frame,
+        title=title,
+        page_size=settings.page_size,
+        author=settings.owner_name,
+        landscape=True,
+    )

@@ -1,0 +1,281 @@
+"""Contractors side by side: 2-5 of them, optionally for one brief, in one
+table; printed (preview of the very PDF that export writes) or exported."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QColor, QFont, QPainter, QResizeEvent, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.models import contractors as bench
+from desktop_app.models.errors import UserError
+from desktop_app.views.context import AppContext, Topic
+from desktop_app.views.partials.naming import named
+from desktop_app.views.partials.table_model import Column, RowTableModel
+
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
+
+BEST_BACKGROUND = QColor("#d9f2ea")
+BEST_FOREGROUND = QColor("#0b4d40")
+
+
+class ComparisonDialog(QDialog):
+    """The comparison table and its print and export buttons.
+
+    Attributes:
+        comparison: what the table shows (desktop_app.models.contractors.Comparison).
+        model, table: the table (one row per piece of evidence, one column per contractor).
+        brief_choice: "All interviews" or one brief (only shown when briefs exist).
+    """
+
+    def __init__(self, ctx: AppContext, contractor_ids: list[int], parent: QWidget | None = None):
+        super().__init__(parent)
+        named(self, "comparisonDialog", "Compare contractors")
+        self.setWindowTitle("Compare contractors")
+        self.ctx = ctx
+        self.contractor_ids = list(contractor_ids)
+        self.comparison: bench.Comparison | None = None
+        self.last_pdf: Path | None = None
+
+        self.brief_choice = named(
+            QComboBox(),
+            "comparisonBrief",
+            "Compare for brief",
+            "Count only the interviews held for this brief",
+        )
+        self.brief_choice.addItem("All interviews", 0)
+        for brief_id, title in bench.brief_choices():
+            self.brief_choice.addItem(f"For “{title}”", brief_id)
+        self.brief_choice.currentIndexChanged.connect(self.reload)
+        brief_label = QLabel("Interview evidence:")
+        brief_label.setBuddy(self.brief_choice)
+        has_briefs = self.brief_choice.count() > 1
+        brief_label.setVisible(has_briefs)
+        self.brief_choice.setVisible(has_briefs)
+
+        self.model: RowTableModel[bench.ComparisonRow] = RowTableModel([], self)
+        self.table = named(QTableView(), "comparisonTable", "Comparison")
+        self.table.setModel(self.model)
+        self.table.setWordWrap(True)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+
+        self.legend = QLabel(
+            "Tinted cells lead their row. Scores are averages of the interviews on record "
+            "(1 to 5); rates are compared only when they share a currency and unit."
+        )
+        self.legend.setWordWrap(True)
+        self.legend.setEnabled(False)
+
+        buttons = self._build_buttons(brief_label)
+
+        self.message = named(QLabel(), "comparisonMessage", "Message")
+        self.message.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.legend)
+        layout.addWidget(self.message)
+        layout.addLayout(buttons)
+        self.resize(1000, 720)
+        geometry = QSettings().value("contractors/comparisonGeometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        ctx.data_changed.connect(self._on_data_changed)
+        self.reload()
+
+    def _build_buttons(self, brief_label: QLabel) -> QHBoxLayout:
+        self.print_button = named(QPushButton("Print…"), "comparisonPrint", "Print comparison")
+        self.print_button.clicked.connect(self.print_preview)
+        self.pdf_button = named(QPushButton("Export PDF…"), "comparisonPdf", "Export to PDF")
+        self.pdf_button.clicked.connect(self.choose_and_export_pdf)
+        close = named(QPushButton("Close"), "comparisonClose", "Close")
+        close.clicked.connect(self.accept)
+        buttons = QHBoxLayout()
+        buttons.addWidget(brief_label)
+        buttons.addWidget(self.brief_choice)
+        buttons.addStretch(1)
+        buttons.addWidget(self.print_button)
+        buttons.addWidget(self.pdf_button)
+        buttons.addWidget(close)
+        return buttons
+
+    def _on_data_changed(self, topic: str) -> None:
+        if topic in (Topic.CONTRACTORS, Topic.BRIEFS):
+            self.reload()
+
+    def brief_id(self) -> int | None:
+        return self.brief_choice.currentData() or None
+
+    def reload(self) -> None:
+        try:
+            self.comparison = bench.compare_contractors(self.contractor_ids, self.brief_id())
+        except UserError as error:
+            self.comparison = None
+            self.model.set_rows([])
+            self.message.setText(str(error))
+            return
+        self.message.setText("")
+        comparison = self.comparison
+        bold = QFont()
+        bold.setBold(True)
+        columns: list[Column[bench.ComparisonRow]] = [
+            Column("", lambda r: r.label, foreground=lambda r: None)
+        ]
+        for number, name in enumerate(comparison.names):
+            columns.append(
+                Column(
+                    name,
+                    lambda r, i=number: r.values[i],
+                    background=lambda r, i=number: BEST_BACKGROUND if i in r.best else None,
+                    foreground=lambda r, i=number: BEST_FOREGROUND if i in r.best else None,
+                    tooltip=lambda r, i=number: (
+                        "Best on this row"
+                        if i in r.best
+                        else (r.values[i] if r.long_text else None)
+                    ),
+                )
+            )
+        self.model.columns = columns
+        self.model.set_rows(list(comparison.rows))
+        self._fit_columns()
+        self.table.setCurrentIndex(self.model.index(-1, -1))
+        title = "Compare contractors"
+        if comparison.brief_title:
+            title += f" for “{comparison.brief_title}”"
+        self.setWindowTitle(title)
+
+    # PDF and printing
+    def choose_and_export_pdf(self) -> None:
+        suggested = Path.home() / "contractors-compared.pdf"
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Export comparison", str(suggested), "PDF files (*.pdf)"
+        )
+        if path:
+            self.export_pdf(Path(path))
+
+    def export_pdf(self, path: Path) -> Path | None:
+        from desktop_app.pdf.comparison import write_comparison_pdf
+
+        if self.comparison is None:
+            return None
+        try:
+            write_comparison_pdf(self.comparison, path)
+        except UserError as error:
+            self.message.setText(str(error))
+            QMessageBox.warning(self, "Export failed", str(error))
+            return None
+        self.message.setText(f"Saved {path}.")
+        self.last_pdf = path
+        return path
+
+    def print_preview(self) -> QDialog | None:
+        """A print preview of the comparison PDF; printing prints exactly that PDF."""
+        from PySide6.QtPdf import QPdfDocument
+        from PySide6.QtPrintSupport import QPrintPreviewDialog
+
+        if self.comparison is None:
+            return None
+        self._scratch = tempfile.TemporaryDirectory(prefix="offload-print-")
+        pdf_path = self.export_pdf(Path(self._scratch.name) / "comparison.pdf")
+        if pdf_path is None:
+            return None
+        self.message.setText("")
+        document = QPdfDocument(self)
+        document.load(str(pdf_path))
+        # The preview does not own the printer: keep it (and the document)
+        # alive as long as the dialog is, or Qt paints onto a deleted printer.
+        printer = comparison_printer(self.ctx.settings().page_size)
+        self._printer, self._document = printer, document
+        preview = QPrintPreviewDialog(printer, self)
+        preview.setObjectName("comparisonPrintPreview")
+        preview.paintRequested.connect(lambda p: paint_pdf(document, p))
+        preview.open()
+        self._preview = preview
+        return preview
+
+    def _fit_columns(self) -> None:
+        """Share the width among the contractors, then measure the wrapped rows.
+
+        Widths are set here rather than by a stretching header, whose sizes
+        arrive later than the row measurement needs them.
+        """
+        columns = self.model.columnCount()
+        if columns < 2:
+            return
+        label_width = 150
+        self.table.setColumnWidth(0, label_width)
+        available = max(self.table.viewport().width() - label_width, 120 * (columns - 1))
+        for column in range(1, columns):
+            self.table.setColumnWidth(column, available // (columns - 1))
+        self.table.resizeRowsToContents()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._fit_columns()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_columns()
+
+    def done(self, result: int) -> None:
+        QSettings().setValue("contractors/comparisonGeometry", self.saveGeometry())
+        super().done(result)
+
+
+def comparison_printer(page_size: str) -> QPrinter:
+    """A printer set up like the comparison PDF: landscape, the owner's paper."""
+    from PySide6.QtGui import QPageLayout, QPageSize
+    from PySide6.QtPrintSupport import QPrinter
+
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setDocName("Contractors side by side")
+    paper = QPageSize.PageSizeId.Letter if page_size == "letter" else QPageSize.PageSizeId.A4
+    printer.setPageSize(QPageSize(paper))
+    printer.setPageOrientation(QPageLayout.Orientation.Landscape)
+    return printer
+
+
+# Pages are rendered at up to this many dots per inch: sharp on paper, while a
+# 1200 dpi printer would otherwise need a 500 MB image per landscape page.
+PRINT_DPI = 300
+
+
+def paint_pdf(document: object, printer: object) -> None:
+    """Draw each page of a QPdfDocument onto the printer, scaled to its page."""
+    from PySide6.QtCore import QRect, QSize
+
+    painter = QPainter(printer)
+    try:
+        target = printer.pageLayout().paintRectPixels(printer.resolution())
+        for page in range(document.pageCount()):
+            if page:
+                printer.newPage()
+            size = document.pagePointSize(page)
+            scale = min(target.width() / size.width(), target.height() / size.height())
+            on_paper = QRect(0, 0, int(size.width() * scale), int(size.height() * scale))
+            dots = min(printer.resolution(), PRINT_DPI) / 72
+            image = document.render(
+                page, QSize(int(size.width() * dots), int(size.height() * dots))
+            )
+            painter.drawImage(on_paper, image)
+    finally:
+        painter.end()

@@ -1,0 +1,657 @@
+"""The detail pane of one contractor: profile, references, portfolio,
+interviews and the history of pipeline moves, each in a tab."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from html import escape
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QSettings, Qt, QUrl, Signal
+from PySide6.QtGui import QAction, QColor, QDesktopServices
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QScrollArea,
+    QTableView,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app import attachments
+from desktop_app.models import contractors as bench
+from desktop_app.models.contractor_input import (
+    KIND_LABELS,
+    RATE_UNIT_LABELS,
+    SCORE_FIELDS,
+    SCORE_LABELS,
+)
+from desktop_app.models.errors import UserError
+from desktop_app.paths import attachments_dir
+from desktop_app.views.context import AppContext
+from desktop_app.views.contractors import dialogs
+from desktop_app.views.contractors.commands import (
+    AddChildCommand,
+    DeleteChildCommand,
+    EditChildCommand,
+)
+from desktop_app.views.contractors.form import FormDialog
+from desktop_app.views.partials.naming import named
+from desktop_app.views.partials.table_model import (
+    ALIGN_CENTER,
+    ALIGN_RIGHT,
+    Column,
+    RowTableModel,
+)
+from desktop_app.views.undo import execute
+
+MISSING_COLOR = QColor("#c0392b")
+
+
+def stars(rating: int | None) -> str:
+    return "" if rating is None else "★" * rating + "☆" * (5 - rating)
+
+
+def when(value: Any, with_time: bool = False) -> str:
+    if value is None:
+        return ""
+    return f"{value:%d %b %Y %H:%M}" if with_time else f"{value:%d %b %Y}"
+
+
+def stage_label(stage: str | None) -> str:
+    if not stage:
+        return "—"
+    return bench.STAGE_LABELS.get(bench.Stage(stage), stage) if stage in set(bench.Stage) else stage
+
+
+def _table(
+    object_name: str, accessible: str, model: RowTableModel, widths: tuple[int, ...] = ()
+) -> QTableView:
+    view = named(QTableView(), object_name, accessible)
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(False)
+    view.verticalHeader().hide()
+    view.horizontalHeader().setStretchLastSection(True)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    for column, width in enumerate(widths):
+        view.setColumnWidth(column, width)
+    return view
+
+
+class ContractorDetailPane(QWidget):
+    """What the bench knows about one contractor.
+
+    Signals:
+        move_requested(str): the owner chose a stage to move the contractor to.
+        edit_requested(), delete_requested(): the profile's buttons.
+
+    Attributes:
+        contractor_id: the contractor shown, or None.
+        message: the label that reports what an action did or why it could not.
+    """
+
+    move_requested = Signal(str)
+    edit_requested = Signal()
+    delete_requested = Signal()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        named(self, "contractorDetail", "Contractor details")
+        self.ctx = ctx
+        self.contractor_id: int | None = None
+        self.detail: bench.ContractorDetail | None = None
+        # QDesktopServices.openUrl, kept as an attribute so that a caller
+        # (the smoke test) can open nothing.
+        self.open_url: Callable[[QUrl], bool] = QDesktopServices.openUrl
+
+        self.title = named(QLabel(), "contractorTitle", "Contractor name")
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.35)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.subtitle = named(QLabel(), "contractorSubtitle", "Stage, source and rate")
+        self.subtitle.setWordWrap(True)
+
+        self.next_button = named(
+            QPushButton(),
+            "moveNextButton",
+            "Move to the next stage",
+            "Move this contractor one step along the pipeline",
+        )
+        self.next_button.clicked.connect(self._move_next)
+        self.move_button = named(
+            QToolButton(), "moveToButton", "Move to stage", "Move to any stage of the pipeline"
+        )
+        self.move_button.setText("Move to…")
+        self.move_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.move_menu = QMenu(self.move_button)
+        self.move_menu.setObjectName("moveToMenu")
+        self.move_button.setMenu(self.move_menu)
+        self.reject_button = named(
+            QPushButton("Reject"), "rejectButton", "Reject", "Move to Rejected, with a reason"
+        )
+        self.reject_button.clicked.connect(lambda: self.move_requested.emit(bench.Stage.REJECTED))
+        self.edit_button = named(QPushButton("Edit…"), "editContractorButton", "Edit contractor")
+        self.edit_button.clicked.connect(self.edit_requested)
+        self.delete_button = named(
+            QPushButton("Delete…"), "deleteContractorButton", "Delete contractor"
+        )
+        self.delete_button.clicked.connect(self.delete_requested)
+        buttons = QHBoxLayout()
+        for widget in (self.next_button, self.move_button, self.reject_button):
+            buttons.addWidget(widget)
+        buttons.addStretch(1)
+        buttons.addWidget(self.edit_button)
+        buttons.addWidget(self.delete_button)
+
+        self.message = named(QLabel(), "contractorMessage", "Message")
+        self.message.setWordWrap(True)
+        self.message.hide()
+
+        self.tabs = named(QTabWidget(), "contractorTabs", "Contractor details")
+        self.tabs.addTab(self._build_profile(), "Profile")
+        self.tabs.addTab(self._build_references(), "References")
+        self.tabs.addTab(self._build_portfolio(), "Portfolio")
+        self.tabs.addTab(self._build_interviews(), "Interviews")
+        self.tabs.addTab(self._build_history(), "History")
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.subtitle)
+        layout.addLayout(buttons)
+        layout.addWidget(self.message)
+        layout.addWidget(self.tabs, 1)
+
+    # Building
+    def _build_profile(self) -> QWidget:
+        self.profile = named(QLabel(), "contractorProfile", "Profile")
+        self.profile.setTextFormat(Qt.TextFormat.RichText)
+        self.profile.setWordWrap(True)
+        self.profile.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.profile.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        # Links open only when clicked, through our handler (never on their own).
+        self.profile.setOpenExternalLinks(False)
+        self.profile.linkActivated.connect(lambda link: self.open_url(QUrl(link)))
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.profile)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        return scroll
+
+    def _child_tab(self, table: QTableView, buttons: list[QPushButton], hint: str = "") -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        row = QHBoxLayout()
+        for button in buttons:
+            row.addWidget(button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        layout.addWidget(table, 1)
+        if hint:
+            label = QLabel(hint)
+            label.setWordWrap(True)
+            label.setEnabled(False)
+            layout.addWidget(label)
+        return page
+
+    def _button(self, text: str, object_name: str, slot: Callable[[], None], tip: str = ""):
+        button = named(QPushButton(text), object_name, text.rstrip("…"), tip)
+        button.clicked.connect(slot)
+        return button
+
+    def _build_references(self) -> QWidget:
+        self.references_model: RowTableModel[bench.ReferenceRow] = RowTableModel(
+            [
+                Column("From", lambda r: r.name),
+                Column("Relation", lambda r: r.relation_text),
+                Column("Checked", lambda r: r.checked, checkable=True, commit=self._commit_checked),
+                Column("How to reach", lambda r: r.contact),
+                Column(
+                    "What they said", lambda r: r.said.replace("\n", " "), tooltip=lambda r: r.said
+                ),
+            ],
+            self,
+        )
+        self.references_view = _table(
+            "referencesTable", "References", self.references_model, (150, 100, 60, 150)
+        )
+        self.references_view.doubleClicked.connect(lambda _: self.edit_reference())
+        return self._child_tab(
+            self.references_view,
+            [
+                self._button("Add reference…", "addReferenceButton", self.add_reference),
+                self._button("Edit…", "editReferenceButton", self.edit_reference),
+                self._button("Delete", "deleteReferenceButton", self.delete_reference),
+            ],
+            "Tick “Checked” once you have spoken to the reference yourself.",
+        )
+
+    def _build_portfolio(self) -> QWidget:
+        self.portfolio_model: RowTableModel[bench.PortfolioRow] = RowTableModel(
+            [
+                Column("Title", lambda p: p.title),
+                Column(
+                    "Link or file",
+                    self._portfolio_target,
+                    foreground=lambda p: MISSING_COLOR if self._is_missing(p) else None,
+                    tooltip=self._portfolio_tip,
+                ),
+                Column("Notes", lambda p: p.notes.replace("\n", " "), tooltip=lambda p: p.notes),
+            ],
+            self,
+        )
+        self.portfolio_view = _table(
+            "portfolioTable", "Portfolio", self.portfolio_model, (170, 220)
+        )
+        self.portfolio_view.doubleClicked.connect(lambda _: self.open_portfolio_item())
+        return self._child_tab(
+            self.portfolio_view,
+            [
+                self._button("Add link…", "addPortfolioLinkButton", self.add_portfolio_link),
+                self._button(
+                    "Attach file…",
+                    "attachFileButton",
+                    self.choose_and_attach_file,
+                    "Copy a sample file into Offload's data folder (at most 100 MB)",
+                ),
+                self._button(
+                    "Open",
+                    "openPortfolioButton",
+                    self.open_portfolio_item,
+                    "Open the link in your browser, or the file in its viewer",
+                ),
+                self._button("Delete", "deletePortfolioButton", self.delete_portfolio_item),
+            ],
+            "Links open in your browser only when you click Open (or double-click).",
+        )
+
+    def _build_interviews(self) -> QWidget:
+        score_columns = [
+            Column(
+                SCORE_LABELS[key][:4] + ".",
+                lambda i, k=key: _score(i.scores[k]),
+                sort_key=lambda i, k=key: i.scores[k],
+                align=ALIGN_CENTER,
+                tooltip=lambda i, k=key: SCORE_LABELS[k],
+            )
+            for key in SCORE_FIELDS
+        ]
+        self.interviews_model: RowTableModel[bench.InterviewRow] = RowTableModel(
+            [
+                Column("When", lambda i: when(i.held_at, True)),
+                Column("Held", lambda i: "yes" if i.held else "scheduled"),
+                Column("Medium", lambda i: i.medium_text),
+                Column("Brief", lambda i: i.brief_title),
+                *score_columns,
+                Column("Avg", lambda i: _score(i.average), align=ALIGN_RIGHT),
+                Column("Decision", lambda i: i.decision_text),
+                Column("Notes", lambda i: i.notes.replace("\n", " "), tooltip=lambda i: i.notes),
+            ],
+            self,
+        )
+        self.interviews_view = _table(
+            "interviewsTable",
+            "Interviews",
+            self.interviews_model,
+            (135, 70, 70, 110, 48, 48, 48, 48, 40, 80),
+        )
+        self.interviews_view.doubleClicked.connect(lambda _: self.edit_interview())
+        return self._child_tab(
+            self.interviews_view,
+            [
+                self._button("Add interview…", "addInterviewButton", self.add_interview),
+                self._button("Edit…", "editInterviewButton", self.edit_interview),
+                self._button("Delete", "deleteInterviewButton", self.delete_interview),
+            ],
+            "Scores from 1 (poor) to 5 (excellent). Schedule an interview now and tick "
+            "“Held” once it has taken place.",
+        )
+
+    def _build_history(self) -> QWidget:
+        self.history_model: RowTableModel[bench.HistoryRow] = RowTableModel(
+            [
+                Column("When", lambda h: when(h.changed_at, True)),
+                Column("From", lambda h: stage_label(h.from_stage)),
+                Column("To", lambda h: stage_label(h.to_stage)),
+                Column("Reason", lambda h: h.reason.replace("\n", " "), tooltip=lambda h: h.reason),
+            ],
+            self,
+        )
+        self.history_view = _table(
+            "historyTable", "Stage history", self.history_model, (135, 90, 90)
+        )
+        return self._child_tab(self.history_view, [])
+
+    # Showing
+    def show_contractor(self, contractor_id: int | None) -> None:
+        self.contractor_id = contractor_id
+        self.message.hide()
+        self.reload()
+
+    def reload(self) -> None:
+        self.detail = None
+        if self.contractor_id is not None:
+            try:
+                self.detail = bench.contractor_detail(self.contractor_id)
+            except UserError:
+                self.contractor_id = None
+        detail = self.detail
+        for widget in (
+            self.next_button,
+            self.move_button,
+            self.reject_button,
+            self.edit_button,
+            self.delete_button,
+            self.tabs,
+        ):
+            widget.setEnabled(detail is not None)
+        if detail is None:
+            for index, title in enumerate(
+                ("Profile", "References", "Portfolio", "Interviews", "History")
+            ):
+                self.tabs.setTabText(index, title)
+            self.next_button.hide()
+            self.title.setText("No contractor selected")
+            self.subtitle.setText("Select a contractor in the list to see everything about them.")
+            for model in (
+                self.references_model,
+                self.portfolio_model,
+                self.interviews_model,
+                self.history_model,
+            ):
+                model.set_rows([])
+            self.profile.setText("")
+            return
+        row = detail.row
+        self.title.setText(row.name)
+        since = f" since {when(row.stage_since)}" if row.stage_since else ""
+        parts = [
+            f"{stage_label(row.stage)}{since}",
+            bench.source_text(row.source, row.source_detail),
+            bench.rate_text(row.rate, row.rate_unit, row.currency),
+        ]
+        self.subtitle.setText(" · ".join(p for p in parts if p))
+        self._update_move_buttons(row.stage)
+        self.profile.setText(self._profile_html(row))
+        self.references_model.set_rows(detail.references)
+        self.portfolio_model.set_rows(detail.portfolio)
+        self.interviews_model.set_rows(detail.interviews)
+        self.history_model.set_rows(detail.history)
+        counts = (
+            None,
+            len(detail.references),
+            len(detail.portfolio),
+            len(detail.interviews),
+            None,  # every contractor has a history; its length says little
+        )
+        for index, title in enumerate(
+            ("Profile", "References", "Portfolio", "Interviews", "History")
+        ):
+            count = counts[index]
+            self.tabs.setTabText(index, f"{title} ({count})" if count else title)
+
+    def _update_move_buttons(self, stage: str) -> None:
+        upcoming = bench.next_stage(stage)
+        self.next_button.setVisible(upcoming is not None)
+        if upcoming is not None:
+            self.next_button.setText(f"Move to {bench.STAGE_LABELS[upcoming]} ▸")
+            self.next_button.setProperty("stage", upcoming.value)
+        self.reject_button.setVisible(stage not in (bench.Stage.REJECTED, bench.Stage.ENDED))
+        self.move_menu.clear()
+        for target, label in bench.STAGE_LABELS.items():
+            action = QAction(label, self.move_menu)
+            action.setObjectName(f"moveTo_{target.value}")
+            action.setEnabled(target != stage)
+            action.triggered.connect(lambda _=False, s=target.value: self.move_requested.emit(s))
+            self.move_menu.addAction(action)
+
+    def _move_next(self) -> None:
+        stage = self.next_button.property("stage")
+        if stage:
+            self.move_requested.emit(stage)
+
+    def _profile_html(self, row: bench.ContractorRow) -> str:
+        def line(label: str, value: str, raw: bool = False) -> str:
+            shown = value if raw else escape(value)
+            return (
+                f"<tr><td style='color:gray;padding-right:12px'>{label}</td><td>{shown}</td></tr>"
+            )
+
+        lines = [line("Kind", KIND_LABELS.get(row.kind, row.kind))]
+        if row.skills:
+            lines.append(line("Skills", row.skills))
+        if row.email:
+            lines.append(line("E-mail", row.email))
+        if row.phone:
+            lines.append(line("Phone", row.phone))
+        if row.website:
+            link = f"<a href='{escape(row.website, quote=True)}'>{escape(row.website)}</a>"
+            lines.append(line("Website", link, raw=True))
+        place = " · ".join(p for p in (row.location, row.timezone) if p)
+        if place:
+            lines.append(line("Location", place))
+        if row.rate is not None:
+            lines.append(line("Rate", bench.rate_text(row.rate, row.rate_unit, row.currency)))
+        else:
+            lines.append(line("Rate", f"not known ({RATE_UNIT_LABELS.get(row.rate_unit, '')})"))
+        lines.append(line("Source", bench.source_text(row.source, row.source_detail)))
+        lines.append(line("Your rating", stars(row.rating) or "not rated"))
+        lines.append(line("Last contact", when(row.last_contact) or "—"))
+        lines.append(
+            line("References", f"{row.references_checked} of {row.references} checked")
+            if row.references
+            else line("References", "none yet")
+        )
+        if row.average_score is not None:
+            lines.append(line("Interview score", f"{row.average_score:.1f} of 5"))
+        notes = escape(row.notes).replace("\n", "<br>") if row.notes else "<i>No notes</i>"
+        return f"<table>{''.join(lines)}</table><p>{notes}</p>"
+
+    # Messages
+    def say(self, text: str, *, error: bool = False) -> None:
+        self.message.setText(text)
+        self.message.setStyleSheet("color: #c0392b;" if error else "")
+        self.message.show()
+
+    def _run(self, command: Any) -> bool:
+        try:
+            execute(command)
+        except UserError as error:
+            self.say(str(error), error=True)
+            return False
+        return True
+
+    # References
+    def _selected(self, view: QTableView, model: RowTableModel) -> Any:
+        rows = view.selectionModel().selectedRows()
+        if not rows:
+            current = view.currentIndex()
+            if not current.isValid():
+                return None
+            return model.row_at(current.row())
+        return model.row_at(rows[0].row())
+
+    def _open_form(self, dialog: FormDialog, on_accept: Callable[[Any], None]) -> FormDialog:
+        dialog.accepted.connect(lambda: on_accept(dialog.result))
+        dialog.open()
+        return dialog
+
+    def add_reference(self) -> FormDialog | None:
+        if self.contractor_id is None:
+            return None
+        cid = self.contractor_id
+        return self._open_form(
+            dialogs.reference_dialog(self),
+            lambda values: self._run(AddChildCommand(self.ctx, "reference", cid, values)),
+        )
+
+    def edit_reference(self) -> FormDialog | None:
+        reference = self._selected(self.references_view, self.references_model)
+        if reference is None:
+            return None
+        values = bench.child_values("reference", reference.id)
+        return self._open_form(
+            dialogs.reference_dialog(self, values),
+            lambda new: self._run(EditChildCommand(self.ctx, "reference", reference.id, new)),
+        )
+
+    def delete_reference(self) -> None:
+        reference = self._selected(self.references_view, self.references_model)
+        if reference is not None:
+            self._run(DeleteChildCommand(self.ctx, "reference", reference.id))
+
+    def _commit_checked(self, reference: bench.ReferenceRow, checked: Any) -> str | None:
+        text = f"Mark reference from {reference.name} as {'checked' if checked else 'unchecked'}"
+        command = EditChildCommand(
+            self.ctx, "reference", reference.id, {"checked": bool(checked)}, text
+        )
+        try:
+            execute(command)
+        except UserError as error:
+            return str(error)
+        return None
+
+    # Portfolio
+    def _folder(self) -> Path:
+        return attachments_dir(self.ctx.database_path)
+
+    def _is_missing(self, item: bench.PortfolioRow) -> bool:
+        return item.is_file and attachments.locate(self._folder(), item.file_hash or "") is None
+
+    def _portfolio_target(self, item: bench.PortfolioRow) -> str:
+        if not item.is_file:
+            return item.url
+        size = f"{(item.file_size or 0) / 1024:,.0f} KB"
+        if self._is_missing(item):
+            return f"{item.file_name} — missing"
+        return f"{item.file_name} ({size})"
+
+    def _portfolio_tip(self, item: bench.PortfolioRow) -> str:
+        if self._is_missing(item):
+            return (
+                f"The sample file {item.file_name} is no longer in {self._folder()}; "
+                "attach it again."
+            )
+        return "Double-click or press Open to view it" if item.is_file else item.url
+
+    def add_portfolio_link(self) -> FormDialog | None:
+        if self.contractor_id is None:
+            return None
+        cid = self.contractor_id
+        return self._open_form(
+            dialogs.portfolio_link_dialog(self),
+            lambda values: self._run(AddChildCommand(self.ctx, "portfolio", cid, values)),
+        )
+
+    def choose_and_attach_file(self) -> None:
+        if self.contractor_id is None:
+            return
+        path, _ = QFileDialog.getOpenFileName(self, "Attach a sample file", str(Path.home()))
+        if path:
+            self.attach_file(Path(path))
+
+    def attach_file(self, path: Path) -> bool:
+        """Copy `path` into the attachments folder and add it to the portfolio."""
+        if self.contractor_id is None:
+            return False
+        try:
+            stored = attachments.store_file(path, self._folder())
+        except UserError as error:
+            self.say(str(error), error=True)
+            return False
+        values = {
+            "title": stored.file_name,
+            "file_hash": stored.file_hash,
+            "file_name": stored.file_name,
+            "file_size": stored.file_size,
+        }
+        if self._run(AddChildCommand(self.ctx, "portfolio", self.contractor_id, values)):
+            note = " (the same file was already stored, so it is kept once)"
+            self.say(f"Attached {stored.file_name}{note if stored.already_stored else ''}.")
+            return True
+        return False
+
+    def open_portfolio_item(self) -> bool:
+        """Open the selected link in the browser or file in the system viewer."""
+        item = self._selected(self.portfolio_view, self.portfolio_model)
+        if item is None:
+            self.say("Select a portfolio item to open.")
+            return False
+        if not item.is_file:
+            return self.open_url(QUrl(item.url))
+        stored = attachments.locate(self._folder(), item.file_hash or "")
+        if stored is None:
+            self.say(
+                f"The sample file {item.file_name} is missing: it is no longer in "
+                f"{self._folder()}. Attach it again if you still have it.",
+                error=True,
+            )
+            return False
+        return self.open_url(QUrl.fromLocalFile(str(stored)))
+
+    def delete_portfolio_item(self) -> None:
+        item = self._selected(self.portfolio_view, self.portfolio_model)
+        if item is not None:
+            self._run(DeleteChildCommand(self.ctx, "portfolio", item.id))
+
+    # Interviews
+    def add_interview(self) -> FormDialog | None:
+        if self.contractor_id is None:
+            return None
+        cid = self.contractor_id
+        return self._open_form(
+            dialogs.interview_dialog(self, bench.brief_choices()),
+            lambda values: self._run(AddChildCommand(self.ctx, "interview", cid, values)),
+        )
+
+    def edit_interview(self) -> FormDialog | None:
+        interview = self._selected(self.interviews_view, self.interviews_model)
+        if interview is None:
+            return None
+        values = bench.child_values("interview", interview.id)
+        return self._open_form(
+            dialogs.interview_dialog(self, bench.brief_choices(), values),
+            lambda new: self._run(EditChildCommand(self.ctx, "interview", interview.id, new)),
+        )
+
+    def delete_interview(self) -> None:
+        interview = self._selected(self.interviews_view, self.interviews_model)
+        if interview is not None:
+            self._run(DeleteChildCommand(self.ctx, "interview", interview.id))
+
+    # Layout memory
+    def save_layout(self, settings: QSettings) -> None:
+        for name, view in self._tables().items():
+            settings.setValue(f"contractors/{name}Header", view.horizontalHeader().saveState())
+
+    def restore_layout(self, settings: QSettings) -> None:
+        for name, view in self._tables().items():
+            state = settings.value(f"contractors/{name}Header")
+            if state is not None:
+                view.horizontalHeader().restoreState(state)
+
+    def _tables(self) -> dict[str, QTableView]:
+        return {
+            "references": self.references_view,
+            "portfolio": self.portfolio_view,
+            "interviews": self.interviews_view,
+            "history": self.history_view,
+        }
+
+
+def _score(value: float | None) -> str:
+    if value is None:
+        return ""
+    return f"{value:.1f}" if value != int(value) else str(int(value))

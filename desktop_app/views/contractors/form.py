@@ -1,0 +1,231 @@
+"""A dialog of labelled fields whose OK asks the models to check the input.
+
+The dialog collects text from its editors, hands it to a parse function of
+`desktop_app.models`, and closes only when that accepts it; a refusal's
+message shows under each field at fault. A web address typed without
+https:// gets a one-click "Use https://…" offer under its field.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.models.errors import ValidationError
+from desktop_app.views.partials.naming import named
+
+ERROR_STYLE = "color: #c0392b;"
+
+
+@dataclass(frozen=True)
+class Field:
+    """One editor of a FormDialog.
+
+    kind: "text", "multiline", "choice" (data from `choices`), "editable"
+    (a combo the user may also type into), "check" or "datetime".
+    """
+
+    key: str
+    label: str
+    kind: str = "text"
+    choices: Sequence[tuple[Any, str]] = ()
+    help: str = ""
+    placeholder: str = ""
+
+
+class FormDialog(QDialog):
+    """Fields, OK and Cancel; `result` holds the parsed values once accepted.
+
+    Attributes:
+        editors: field key -> its editor widget.
+        error_labels: field key -> the label that shows its error.
+        result: what `parse` returned for the accepted input, else None.
+    """
+
+    def __init__(
+        self,
+        object_name: str,
+        title: str,
+        fields: Sequence[Field],
+        values: dict[str, Any],
+        parse: Callable[[dict[str, Any]], Any],
+        *,
+        parent: QWidget | None = None,
+        intro: str = "",
+    ) -> None:
+        super().__init__(parent)
+        named(self, object_name, title)
+        self.setWindowTitle(title)
+        self._parse = parse
+        self._prefix = object_name.removesuffix("Dialog")
+        self.result: Any = None
+        self.editors: dict[str, QWidget] = {}
+        self.error_labels: dict[str, QLabel] = {}
+        self.suggestion_buttons: dict[str, QPushButton] = {}
+        layout = QVBoxLayout(self)
+        if intro:
+            label = QLabel(intro)
+            label.setWordWrap(True)
+            layout.addWidget(label)
+        self.form = QFormLayout()
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        for spec in fields:
+            self._add_field(spec, values.get(spec.key))
+        layout.addLayout(self.form)
+        self.general_error = QLabel()
+        self.general_error.setObjectName(f"{self._prefix}Error")
+        self.general_error.setStyleSheet(ERROR_STYLE)
+        self.general_error.setWordWrap(True)
+        self.general_error.hide()
+        layout.addWidget(self.general_error)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.setObjectName(f"{self._prefix}Buttons")
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(480)
+
+    def _add_field(self, spec: Field, value: Any) -> None:
+        editor = self._editor(spec, value)
+        named(editor, f"{self._prefix}_{spec.key}", spec.label, spec.help)
+        error = QLabel()
+        error.setObjectName(f"{self._prefix}Error_{spec.key}")
+        error.setWordWrap(True)
+        error.setStyleSheet(ERROR_STYLE)
+        error.hide()
+        suggestion = named(
+            QPushButton(), f"{self._prefix}Suggest_{spec.key}", f"Fix {spec.label.lower()}"
+        )
+        suggestion.hide()
+        suggestion.clicked.connect(lambda _=False, key=spec.key: self._take_suggestion(key))
+        column = QVBoxLayout()
+        column.setSpacing(2)
+        column.addWidget(editor)
+        column.addWidget(error)
+        column.addWidget(suggestion, 0, Qt.AlignmentFlag.AlignLeft)
+        if spec.kind == "check":
+            self.form.addRow("", column)
+        else:
+            label = QLabel(f"{spec.label}:")
+            label.setBuddy(editor)
+            self.form.addRow(label, column)
+        self.editors[spec.key] = editor
+        self.error_labels[spec.key] = error
+        self.suggestion_buttons[spec.key] = suggestion
+
+    def _editor(self, spec: Field, value: Any) -> QWidget:
+        if spec.kind == "multiline":
+            editor = QPlainTextEdit("" if value is None else str(value))
+            editor.setTabChangesFocus(True)
+            editor.setMinimumHeight(70)
+            editor.setPlaceholderText(spec.placeholder)
+            return editor
+        if spec.kind == "check":
+            editor = QCheckBox(spec.label)
+            editor.setChecked(bool(value))
+            return editor
+        if spec.kind == "datetime":
+            editor = QDateTimeEdit(QDateTime(value or datetime.now().replace(second=0)))
+            editor.setCalendarPopup(True)
+            editor.setDisplayFormat("yyyy-MM-dd HH:mm")
+            return editor
+        if spec.kind in ("choice", "editable"):
+            editor = QComboBox()
+            for data, label in spec.choices:
+                editor.addItem(label, data)
+            if spec.kind == "editable":
+                editor.setEditable(True)
+                editor.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+                editor.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+                editor.completer().setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+                editor.completer().setFilterMode(Qt.MatchFlag.MatchContains)
+                editor.setCurrentText("" if value is None else str(value))
+            else:
+                editor.setCurrentIndex(max(editor.findData(value), 0))
+            return editor
+        editor = QLineEdit("" if value is None else str(value))
+        editor.setPlaceholderText(spec.placeholder)
+        return editor
+
+    def raw_values(self) -> dict[str, Any]:
+        values: dict[str, Any] = {}
+        for key, editor in self.editors.items():
+            if isinstance(editor, QLineEdit):
+                values[key] = editor.text()
+            elif isinstance(editor, QPlainTextEdit):
+                values[key] = editor.toPlainText()
+            elif isinstance(editor, QCheckBox):
+                values[key] = editor.isChecked()
+            elif isinstance(editor, QDateTimeEdit):
+                values[key] = editor.dateTime().toPython().replace(second=0, microsecond=0)
+            elif isinstance(editor, QComboBox):
+                values[key] = editor.currentText() if editor.isEditable() else editor.currentData()
+        return values
+
+    def set_text(self, key: str, text: str) -> None:
+        editor = self.editors[key]
+        if isinstance(editor, QLineEdit):
+            editor.setText(text)
+        elif isinstance(editor, QPlainTextEdit):
+            editor.setPlainText(text)
+        elif isinstance(editor, QComboBox):
+            if editor.isEditable():
+                editor.setCurrentText(text)
+            else:
+                editor.setCurrentIndex(max(editor.findData(text), 0))
+
+    def _take_suggestion(self, key: str) -> None:
+        button = self.suggestion_buttons[key]
+        self.set_text(key, button.property("suggestion"))
+        button.hide()
+        self.error_labels[key].hide()
+
+    def show_errors(self, error: ValidationError) -> None:
+        for label in (*self.error_labels.values(), self.general_error):
+            label.hide()
+        for button in self.suggestion_buttons.values():
+            button.hide()
+        suggestions = getattr(error, "suggestions", {}) or {}
+        if not suggestions and hasattr(error, "suggestion") and error.field:
+            suggestions = {error.field: error.suggestion}
+        for key, message in error.errors.items():
+            label = self.error_labels.get(key, self.general_error)
+            label.setText(message)
+            label.show()
+            if key in suggestions and key in self.suggestion_buttons:
+                button = self.suggestion_buttons[key]
+                button.setText(f"Use {suggestions[key]}")
+                button.setProperty("suggestion", suggestions[key])
+                button.show()
+        if error.field in self.editors:
+            self.editors[error.field].setFocus()
+
+    def accept(self) -> None:
+        try:
+            self.result = self._parse(self.raw_values())
+        except ValidationError as error:
+            self.result = None
+            self.show_errors(error)
+            return
+        super().accept()

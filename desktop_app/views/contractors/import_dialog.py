@@ -1,0 +1,319 @@
+"""Importing contractors: map a CSV file's columns (or read a vCard file),
+preview every row with what will happen to it, then import in one undoable
+transaction. Broken rows are listed with their reason and not imported."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressDialog,
+    QScrollArea,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.importers.contractor_records import ImportPlan
+from desktop_app.importers.contractors_csv import CsvTable, guess_mapping, plan_csv, read_csv
+from desktop_app.importers.vcard import plan_vcard_file
+from desktop_app.models import contractors as bench
+from desktop_app.models.contractor_input import CONTRACTOR_FIELDS
+from desktop_app.models.errors import UserError
+from desktop_app.views.context import AppContext
+from desktop_app.views.contractors.commands import ImportContractorsCommand
+from desktop_app.views.partials.naming import named
+from desktop_app.views.partials.table_model import Column, RowTableModel
+from desktop_app.views.undo import execute
+
+REFUSED_COLOR = QColor("#c0392b")
+DUPLICATE_COLOR = QColor("#b7791f")
+VCARD_SUFFIXES = (".vcf", ".vcard")
+
+
+@dataclass(frozen=True)
+class PreviewRow:
+    status: str  # "new", "duplicate", "refused"
+    duplicate_of: int | None
+    label: str
+    name: str
+    email: str
+    phone: str
+    skills: str
+    rate: str
+    source: str
+    stage: str
+    note: str  # why refused, or whom it matches
+
+
+def preview_rows(plan: ImportPlan) -> list[PreviewRow]:
+    rows = []
+    for record in plan.records:
+        values = record.values
+        rows.append(
+            PreviewRow(
+                status="duplicate" if record.duplicates else "new",
+                duplicate_of=record.duplicates[0].contractor_id
+                if record.duplicates and record.duplicates[0].contractor_id > 0
+                else None,
+                label=record.label,
+                name=values["name"],
+                email=values["email"],
+                phone=values["phone"],
+                skills=values["skills"],
+                rate=bench.rate_text(values["rate"], values["rate_unit"], values["currency"]),
+                source=bench.source_text(values["source"], values["source_detail"]),
+                stage=bench.STAGE_LABELS[bench.Stage(values["stage"])],
+                note="Matches " + "; ".join(d.describe() for d in record.duplicates)
+                if record.duplicates
+                else "",
+            )
+        )
+    for label, reason in plan.refused:
+        rows.append(PreviewRow("refused", None, label, "", "", "", "", "", "", "", reason))
+    return rows
+
+
+STATUS_TEXT = {"new": "Import", "duplicate": "Already on the bench?", "refused": "Refused"}
+
+
+class ImportDialog(QDialog):
+    """Column mapping (CSV), a preview, what to do with duplicates, and Import.
+
+    Signals:
+        imported(str): the import's summary, once it is done.
+        open_requested(int): the owner chose to look at a contractor already on
+            the bench that a row matches (the dialog closes without importing).
+
+    Attributes:
+        plan: what the import would do with the current mapping.
+        mapping_boxes: field key -> its column chooser (CSV only).
+        preview_model: one PreviewRow per record and per refused row.
+    """
+
+    imported = Signal(str)
+    open_requested = Signal(int)
+
+    def __init__(self, ctx: AppContext, path: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        named(self, "importDialog", "Import contractors")
+        self.setWindowTitle(f"Import contractors from {path.name}")
+        self.ctx = ctx
+        self.path = path
+        self.table_data: CsvTable | None = None
+        self.mapping_boxes: dict[str, QComboBox] = {}
+        is_vcard = path.suffix.lower() in VCARD_SUFFIXES
+        if is_vcard:
+            self.plan = plan_vcard_file(path)
+        else:
+            self.table_data = read_csv(path)
+            self.plan = ImportPlan(path.name)
+
+        layout = QVBoxLayout(self)
+        if self.table_data is not None:
+            layout.addWidget(self._mapping_box(self.table_data), 0)
+        self.summary = named(QLabel(), "importSummary", "What will be imported")
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+
+        layout.addWidget(self._build_preview(), 1)
+
+        self.duplicate_choice = named(
+            QComboBox(),
+            "importDuplicates",
+            "Rows already on the bench",
+            "What to do with a row whose e-mail, phone or website "
+            "matches a contractor already on the bench",
+        )
+        self.duplicate_choice.addItem("Skip them (keep what is on the bench)", "skip")
+        self.duplicate_choice.addItem("Merge them into the existing record", "merge")
+        self.duplicate_choice.addItem("Add them as new contractors anyway", "add")
+        duplicates_row = QHBoxLayout()
+        self.duplicate_label = QLabel("Rows already on the bench:")
+        self.duplicate_label.setBuddy(self.duplicate_choice)
+        duplicates_row.addWidget(self.duplicate_label)
+        duplicates_row.addWidget(self.duplicate_choice, 1)
+        layout.addLayout(duplicates_row)
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.setObjectName("importButtons")
+        self.import_button = self.buttons.addButton(
+            "Import", QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.import_button.setObjectName("importConfirm")
+        self.buttons.accepted.connect(self.run_import)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.resize(980, 640)
+        if self.table_data is not None:
+            self.replan()
+        else:
+            self._show_plan()
+
+    def _build_preview(self) -> QTableView:
+        self.preview_model: RowTableModel[PreviewRow] = RowTableModel(
+            [
+                Column("", lambda r: STATUS_TEXT[r.status], foreground=_status_color),
+                Column("Row", lambda r: r.label),
+                Column("Name", lambda r: r.name),
+                Column(
+                    "Note",
+                    lambda r: r.note,
+                    tooltip=lambda r: r.note or None,
+                    foreground=_status_color,
+                ),
+                Column("E-mail", lambda r: r.email),
+                Column("Phone", lambda r: r.phone),
+                Column("Skills", lambda r: r.skills),
+                Column("Rate", lambda r: r.rate),
+                Column("Source", lambda r: r.source),
+                Column("Stage", lambda r: r.stage),
+            ],
+            self,
+        )
+        self.preview = named(QTableView(), "importPreview", "Import preview")
+        self.preview.setModel(self.preview_model)
+        self.preview.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.preview.verticalHeader().hide()
+        self.preview.setWordWrap(False)
+        self.preview.doubleClicked.connect(lambda index: self.open_duplicate(index.row()))
+        for column, width in enumerate((165, 110, 150, 320, 170, 120, 120, 110, 110)):
+            self.preview.setColumnWidth(column, width)
+        self.preview.horizontalHeader().setStretchLastSection(True)
+        self.preview.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        return self.preview
+
+    def open_duplicate(self, row: int) -> bool:
+        """Close without importing and show the contractor that preview row `row` matches."""
+        duplicate_of = self.preview_model.row_at(row).duplicate_of
+        if duplicate_of is None:
+            return False
+        self.reject()
+        self.open_requested.emit(duplicate_of)
+        return True
+
+    def _mapping_box(self, table: CsvTable) -> QWidget:
+        group = QGroupBox(
+            f"Columns of {table.name} ({len(table.rows)} rows, {table.encoding.upper()}): "
+            "choose which column holds each detail"
+        )
+        # Three fields a row, so the preview keeps most of the height.
+        form = QGridLayout()
+        guessed = guess_mapping(table.headers)
+        for number, spec in enumerate(CONTRACTOR_FIELDS):
+            box = named(QComboBox(), f"importColumn_{spec.key}", f"Column for {spec.label}")
+            box.addItem("— not imported —", -1)
+            for column, header in enumerate(table.headers):
+                box.addItem(header or f"Column {column + 1}", column)
+            column = guessed.get(spec.key)
+            box.setCurrentIndex(box.findData(-1 if column is None else column))
+            box.currentIndexChanged.connect(self.replan)
+            label = QLabel(f"{spec.label}:")
+            label.setBuddy(box)
+            row, pair = divmod(number, 3)
+            form.addWidget(label, row, pair * 2)
+            form.addWidget(box, row, pair * 2 + 1)
+            form.setColumnStretch(pair * 2 + 1, 1)
+            self.mapping_boxes[spec.key] = box
+        inner = QWidget()
+        inner.setLayout(form)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(inner)
+        scroll.setMinimumHeight(160)
+        outer = QVBoxLayout(group)
+        outer.addWidget(scroll)
+        return group
+
+    def mapping(self) -> dict[str, int | None]:
+        return {
+            key: (None if box.currentData() == -1 else int(box.currentData()))
+            for key, box in self.mapping_boxes.items()
+        }
+
+    def set_column(self, key: str, header: str) -> None:
+        """Choose the column titled `header` for `key` ("" for none)."""
+        box = self.mapping_boxes[key]
+        index = box.findText(header) if header else box.findData(-1)
+        box.setCurrentIndex(index)
+
+    def replan(self) -> None:
+        assert self.table_data is not None
+        try:
+            self.plan = plan_csv(self.table_data, self.mapping())
+        except UserError as error:
+            self.plan = ImportPlan(self.path.name)
+            self._show_plan(str(error))
+            return
+        self._show_plan()
+
+    def _show_plan(self, problem: str = "") -> None:
+        self.preview_model.set_rows(preview_rows(self.plan))
+        text = problem or self.plan.describe()
+        if self.plan.refused and not problem:
+            text += " Refused rows are listed in red with the reason; they will not be imported."
+        if self.plan.duplicates and not problem:
+            text += " Double-click a row marked “Already on the bench?” to open that contractor."
+        if self.plan.notes:
+            text += " " + " ".join(self.plan.notes)
+        self.summary.setText(text)
+        has_duplicates = bool(self.plan.duplicates)
+        self.duplicate_choice.setEnabled(has_duplicates)
+        self.duplicate_label.setEnabled(has_duplicates)
+        self.import_button.setEnabled(bool(self.plan.records))
+        self.import_button.setText(f"Import {len(self.plan.records)}")
+
+    def run_import(self) -> bool:
+        """Import the planned records in one transaction, as one undoable edit."""
+        if not self.plan.records:
+            return False
+        total = len(self.plan.records)
+        progress = QProgressDialog("Importing contractors…", "Cancel", 0, total, self)
+        progress.setObjectName("importProgress")
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(400)
+
+        def report(done: int) -> bool:
+            if done % 25 == 0 or done == total:
+                progress.setValue(done)
+                QApplication.processEvents()
+            return not progress.wasCanceled()
+
+        command = ImportContractorsCommand(
+            self.ctx, self.plan, bench.OnDuplicate(self.duplicate_choice.currentData()), report
+        )
+        try:
+            execute(command)
+        except UserError as error:
+            progress.close()
+            self.summary.setText(str(error))
+            return False
+        progress.close()
+        assert command.outcome is not None
+        summary = f"Imported from {self.path.name}: {command.outcome.summary()}."
+        if self.plan.refused:
+            summary += f" {len(self.plan.refused)} refused rows were not imported."
+        self.imported.emit(summary)
+        self.accept()
+        return True
+
+
+def _status_color(row: PreviewRow) -> QColor | None:
+    if row.status == "refused":
+        return REFUSED_COLOR
+    if row.status == "duplicate":
+        return DUPLICATE_COLOR
+    return None

@@ -1,0 +1,770 @@
+"""The Contractors tab: the pipeline at a glance, the bench as a searchable,
+sortable list, and the chosen contractor's details beside it."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QItemSelectionModel, QSettings, Qt
+from PySide6.QtGui import QAction, QHideEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QMessageBox,
+    QProgressDialog,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.models import contractors as bench
+from desktop_app.models.errors import UserError
+from desktop_app.models.text import fold
+from desktop_app.views.context import AppContext, Topic
+from desktop_app.views.contractors import dialogs
+from desktop_app.views.contractors.commands import (
+    AddContractorCommand,
+    DeleteContractorCommand,
+    EditContractorCommand,
+    MergeContractorsCommand,
+    MergeValuesCommand,
+    MoveStageCommand,
+)
+from desktop_app.views.contractors.detail import ContractorDetailPane, stage_label, stars, when
+from desktop_app.views.contractors.form import FormDialog
+from desktop_app.views.contractors.pipeline_bar import STAGE_COLORS, PipelineBar
+from desktop_app.views.partials.empty_state import EmptyState
+from desktop_app.views.partials.naming import named
+from desktop_app.views.partials.tab_page import TabPage
+from desktop_app.views.partials.table_model import (
+    ALIGN_CENTER,
+    ALIGN_RIGHT,
+    Column,
+    RowTableModel,
+    SearchSortProxy,
+)
+from desktop_app.views.undo import execute
+
+UNIT_ORDER = {"hour": 0, "month": 1, "project": 2}
+CSV_FILTER = "CSV files (*.csv);;All files (*)"
+IMPORT_FILTER = "Contractors (*.csv *.vcf *.vcard);;CSV files (*.csv);;vCard files (*.vcf *.vcard)"
+
+
+# Sorting 2,000 rows compares ~50,000 pairs; folding (case, accents) each
+# text once instead of at every comparison keeps a re-sort fast. A key in a
+# tuple is compared as is by SearchSortProxy (a bare str would be folded again).
+_folded = lru_cache(maxsize=16384)(fold)
+
+
+def _text_key(text: str) -> tuple[str] | None:
+    return (_folded(text),) if text else None
+
+
+def list_columns() -> list[Column[bench.ContractorRow]]:
+    from PySide6.QtGui import QColor
+
+    return [
+        Column(
+            "Name",
+            lambda r: r.name,
+            sort_key=lambda r: _text_key(r.name),
+            tooltip=lambda r: r.notes or None,
+        ),
+        Column(
+            "Stage",
+            lambda r: stage_label(r.stage),
+            sort_key=lambda r: bench.STAGE_ORDER.index(bench.Stage(r.stage)),
+            foreground=lambda r: QColor(STAGE_COLORS.get(r.stage, "#52606d")),
+        ),
+        Column(
+            "Skills",
+            lambda r: r.skills,
+            sort_key=lambda r: _text_key(r.skills),
+            tooltip=lambda r: r.skills or None,
+        ),
+        Column(
+            "Source",
+            lambda r: bench.source_text(r.source, r.source_detail),
+            sort_key=lambda r: _text_key(bench.source_text(r.source, r.source_detail)),
+        ),
+        Column(
+            "Rate",
+            lambda r: bench.rate_text(r.rate, r.rate_unit, r.currency, short=True),
+            # Hourly rates sort together, then monthly, then per project.
+            sort_key=lambda r: (
+                None if r.rate is None else (UNIT_ORDER.get(r.rate_unit, 9), r.currency, r.rate)
+            ),
+            align=ALIGN_RIGHT,
+        ),
+        Column(
+            "Rating", lambda r: stars(r.rating), sort_key=lambda r: r.rating, align=ALIGN_CENTER
+        ),
+        Column(
+            "Score",
+            lambda r: "" if r.average_score is None else f"{r.average_score:.1f}",
+            sort_key=lambda r: r.average_score,
+            align=ALIGN_RIGHT,
+            tooltip=lambda r: "Average interview score (1-5)",
+        ),
+        Column(
+            "References",
+            lambda r: f"{r.references_checked}/{r.references}" if r.references else "",
+            sort_key=lambda r: (r.references_checked, r.references) if r.references else None,
+            align=ALIGN_CENTER,
+            tooltip=lambda r: "Checked / on record",
+        ),
+        Column("Last contact", lambda r: when(r.last_contact), sort_key=lambda r: r.last_contact),
+    ]
+
+
+def _search_text(row: bench.ContractorRow) -> str:
+    return row.search_text
+
+
+class ContractorsPage(TabPage):
+    """The Contractors tab.
+
+    Attributes:
+        model, proxy, table: the list of contractors (RowTableModel + SearchSortProxy).
+        pipeline: the stage counts; search, stage_filter, source_filter: the filters.
+        detail: the selected contractor's ContractorDetailPane.
+        status: a line that says what the last action did.
+    """
+
+    topics = (Topic.CONTRACTORS, Topic.BRIEFS)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        named(self, "contractorsPage", "Contractors")
+        self._skills_filter: frozenset[str] = frozenset()
+        filters = self._build_filters()
+        self._build_table()
+        self.detail = ContractorDetailPane(ctx)
+        self.detail.move_requested.connect(self.request_move)
+        self.detail.edit_requested.connect(self.edit_contractor)
+        self.detail.delete_requested.connect(self.delete_contractor)
+
+        self.splitter = named(
+            QSplitter(Qt.Orientation.Horizontal), "contractorsSplitter", "List and details"
+        )
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.splitterMoved.connect(lambda *_: self.save_layout())
+
+        self.empty = EmptyState(
+            "Build your bench",
+            "Add the contractors you are considering: where you found them (Upwork, "
+            "Freelancer, a niche site, on your own or through a referral), what their "
+            "references say, their portfolios and your interview notes. Or import the "
+            "spreadsheet or contacts file you already keep.",
+            "Add your first contractor",
+            object_name="emptyState_contractors",
+        )
+        self.empty.action_triggered.connect(self.new_contractor)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.empty)
+        self.stack.addWidget(self.splitter)
+
+        self.status = named(QLabel(), "contractorsStatus", "Status")
+        self.status.setWordWrap(True)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.pipeline)
+        layout.addLayout(filters)
+        layout.addWidget(self.stack, 1)
+        layout.addWidget(self.status)
+        self.restore_layout()
+        header = self.table.horizontalHeader()
+        header.sectionResized.connect(lambda *_: self.save_layout())
+        header.sortIndicatorChanged.connect(lambda *_: self.save_layout())
+        self.refresh()
+
+    def _build_filters(self) -> QHBoxLayout:
+        self.pipeline = PipelineBar()
+        self.pipeline.stage_chosen.connect(self.filter_stage)
+
+        self.search = named(
+            QLineEdit(),
+            "contractorSearch",
+            "Search contractors",
+            "Search by name, skill, tag or notes (Ctrl+F)",
+        )
+        self.search.setPlaceholderText("Search name, skills, tags, notes…")
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._on_search)
+        self.stage_filter = named(QComboBox(), "stageFilter", "Filter by stage")
+        self.stage_filter.addItem("All stages", "")
+        for stage, label in bench.STAGE_LABELS.items():
+            self.stage_filter.addItem(label, stage.value)
+        self.stage_filter.currentIndexChanged.connect(self._on_stage_filter)
+        self.source_filter = named(QComboBox(), "sourceFilter", "Filter by source")
+        self.source_filter.addItem("All sources", "")
+        for source, label in bench.SOURCE_LABELS.items():
+            self.source_filter.addItem(label, source.value)
+        self.source_filter.currentIndexChanged.connect(self._apply_filters)
+        self.skills_label = named(QLabel(), "skillsFilterLabel", "Skills filter")
+        self.skills_clear = named(
+            QPushButton("Show everyone"), "clearSkillsFilter", "Clear the skills filter"
+        )
+        self.skills_clear.clicked.connect(lambda: self.filter_skills(""))
+        self.skills_label.hide()
+        self.skills_clear.hide()
+
+        self.new_button = named(
+            QPushButton("New contractor…"), "newContractorButton", "New contractor"
+        )
+        self.new_button.clicked.connect(self.new_contractor)
+        self.compare_button = named(
+            QPushButton("Compare…"),
+            "compareButton",
+            "Compare contractors",
+            "Compare 2 to 5 selected contractors side by side",
+        )
+        self.compare_button.clicked.connect(self.compare_selected)
+        # Import and export also sit in the File menu; here they share one button.
+        self.more_button = named(
+            QToolButton(), "moreButton", "Import and export", "Import or export contractors"
+        )
+        self.more_button.setText("Import/Export")
+        self.more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        more = QMenu(self.more_button)
+        more.setObjectName("importExportMenu")
+        self._menu_action(
+            more, "menuImport", "Import from CSV or vCard…", self.import_contractors_dialog
+        )
+        self._menu_action(more, "menuExport", "Export to CSV…", self.export_contractors_dialog)
+        self.more_button.setMenu(more)
+        for combo in (self.stage_filter, self.source_filter):
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(6)
+        self.search.setMinimumWidth(120)
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 3)
+        filters.addWidget(self.stage_filter, 1)
+        filters.addWidget(self.source_filter, 1)
+        filters.addWidget(self.skills_label)
+        filters.addWidget(self.skills_clear)
+        for button in (self.new_button, self.compare_button, self.more_button):
+            filters.addWidget(button)
+        return filters
+
+    def _build_table(self) -> None:
+        self.model: RowTableModel[bench.ContractorRow] = RowTableModel(list_columns(), self)
+        self.proxy = SearchSortProxy(_search_text, self)
+        self.proxy.setSourceModel(self.model)
+        self.table = named(QTableView(), "contractorsTable", "Contractors")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for column, width in enumerate((160, 90, 150, 120, 110, 72, 48, 76)):
+            self.table.setColumnWidth(column, width)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._show_context_menu)
+        self.table.selectionModel().selectionChanged.connect(self._on_selection)
+        self.table.doubleClicked.connect(lambda _: self.edit_contractor())
+        self.delete_action = QAction("Delete contractor…", self)
+        self.delete_action.setObjectName("deleteContractorAction")
+        self.delete_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.delete_action.triggered.connect(self.delete_contractor)
+        self.table.addAction(self.delete_action)
+
+    # Loading
+    def refresh(self) -> None:
+        selected = self.selected_ids()
+        rows = bench.contractor_rows()
+        self.model.set_rows(rows)
+        counts: dict[str, int] = {}
+        for row in rows:
+            counts[row.stage] = counts.get(row.stage, 0) + 1
+        self.pipeline.set_counts(counts, len(rows))
+        self.stack.setCurrentIndex(1 if rows else 0)
+        self.select_ids(selected)
+        if not self.selected_ids():
+            self.detail.show_contractor(None)
+        self._update_status_count()
+
+    def _update_status_count(self) -> None:
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        text = f"{total} contractors" if shown == total else f"{shown} of {total} contractors"
+        self.table.setAccessibleDescription(text)
+        self.status.setText(text)
+
+    # Filters
+    def _on_search(self, text: str) -> None:
+        self.proxy.set_query(text)
+        self._update_status_count()
+
+    def _on_stage_filter(self) -> None:
+        self.pipeline.set_current(self.stage_filter.currentData() or "")
+        self._apply_filters()
+
+    def filter_stage(self, stage: str) -> None:
+        """Show only contractors at `stage` ("" for all)."""
+        index = self.stage_filter.findData(stage)
+        self.stage_filter.setCurrentIndex(max(index, 0))
+
+    def filter_skills(self, skills: str) -> None:
+        """Show contractors with any of the comma-separated `skills` ("" shows everyone)."""
+        wanted = [s.strip() for s in skills.split(",") if s.strip()]
+        self._skills_filter = frozenset(fold(s) for s in wanted)
+        self.skills_label.setText(f"With any of: {', '.join(wanted)}" if wanted else "")
+        self.skills_label.setVisible(bool(wanted))
+        self.skills_clear.setVisible(bool(wanted))
+        self._apply_filters()
+
+    def _apply_filters(self) -> None:
+        stage = self.stage_filter.currentData() or ""
+        source = self.source_filter.currentData() or ""
+        skills = self._skills_filter
+
+        def accepts(row: bench.ContractorRow) -> bool:
+            if stage and row.stage != stage:
+                return False
+            if source and row.source != source:
+                return False
+            if skills:
+                have = row.skill_set
+                return any(any(w in s or s in w for s in have) for w in skills)
+            return True
+
+        self.proxy.set_predicate(accepts if (stage or source or skills) else None)
+        self._update_status_count()
+
+    def clear_filters(self) -> None:
+        self.search.clear()
+        self.stage_filter.setCurrentIndex(0)
+        self.source_filter.setCurrentIndex(0)
+        self.filter_skills("")
+
+    # Selection
+    def selected_ids(self) -> list[int]:
+        """The selected contractors, in the order the list shows them."""
+        rows = sorted(self.table.selectionModel().selectedRows(), key=lambda index: index.row())
+        return [self.proxy.data(index, RowTableModel.ROW_ROLE).id for index in rows]
+
+    def select_ids(self, ids: list[int]) -> None:
+        wanted = set(ids)
+        selection = self.table.selectionModel()
+        selection.clearSelection()
+        first = None
+        for row in range(self.proxy.rowCount()):
+            index = self.proxy.index(row, 0)
+            if self.proxy.data(index, RowTableModel.ROW_ROLE).id in wanted:
+                # setCurrentIndex with Select both selects the row and makes it current.
+                flags = (
+                    QItemSelectionModel.SelectionFlag.Select
+                    | QItemSelectionModel.SelectionFlag.Rows
+                )
+                selection.setCurrentIndex(index, flags)
+                first = first or index
+        if first is not None:
+            self.table.scrollTo(first)
+
+    def _on_selection(self) -> None:
+        ids = self.selected_ids()
+        self.detail.show_contractor(ids[0] if len(ids) == 1 else None)
+        if len(ids) > 1:
+            self.detail.title.setText(f"{len(ids)} contractors selected")
+            self.detail.subtitle.setText(
+                "Compare them side by side (Compare…), or right-click for more."
+                if len(ids) <= bench.MAX_COMPARED
+                else f"Select at most {bench.MAX_COMPARED} to compare."
+            )
+
+    def current_row(self) -> bench.ContractorRow | None:
+        ids = self.selected_ids()
+        if not ids:
+            return None
+        for row in self.model.rows():
+            if row.id == ids[0]:
+                return row
+        return None
+
+    # Context menu
+    def _show_context_menu(self, position: Any) -> None:
+        menu = self.context_menu()
+        menu.popup(self.table.viewport().mapToGlobal(position))
+
+    def context_menu(self) -> QMenu:
+        """The list's right-click menu, for the current selection."""
+        menu = QMenu(self)
+        menu.setObjectName("contractorsContextMenu")
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        ids = self.selected_ids()
+        row = self.current_row()
+        if len(ids) == 1 and row is not None:
+            move = menu.addMenu("Move to stage")
+            move.setObjectName("contextMoveMenu")
+            move.menuAction().setObjectName("contextMoveMenuAction")
+            for stage, label in bench.STAGE_LABELS.items():
+                action = move.addAction(label)
+                action.setObjectName(f"contextMoveTo_{stage.value}")
+                action.setEnabled(stage != row.stage)
+                action.triggered.connect(lambda _=False, s=stage.value: self.request_move(s))
+            self._menu_action(menu, "contextEdit", "Edit…", self.edit_contractor)
+        if bench.MIN_COMPARED <= len(ids) <= bench.MAX_COMPARED:
+            self._menu_action(
+                menu, "contextCompare", f"Compare {len(ids)} side by side…", self.compare_selected
+            )
+        if len(ids) == 2:
+            self._menu_action(menu, "contextMerge", "Merge these two…", self.merge_selected)
+        if len(ids) == 1:
+            menu.addSeparator()
+            self._menu_action(menu, "contextDelete", "Delete…", self.delete_contractor)
+        if not ids:
+            self._menu_action(menu, "contextNew", "New contractor…", self.new_contractor)
+        return menu
+
+    def _menu_action(self, menu: QMenu, name: str, text: str, slot: Any) -> QAction:
+        action = menu.addAction(text)
+        action.setObjectName(name)
+        action.triggered.connect(lambda _=False: slot())
+        return action
+
+    # Asking (blocking dialogs behind small methods, so tests answer the real dialog)
+    def ask(self, title: str, text: str, yes_text: str) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=self)
+        box.setObjectName("contractorsQuestion")
+        yes = box.addButton(yes_text, QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        return box.clickedButton() is yes
+
+    def ask_duplicate(self, name: str, duplicates: list[bench.Duplicate], *, new: bool) -> str:
+        """ "open", "merge", "add" or "" (cancel) for a record that matches others."""
+        first = duplicates[0]
+        others = "; ".join(d.describe() for d in duplicates)
+        box = QMessageBox(QMessageBox.Icon.Warning, "Already on the bench?", "", parent=self)
+        box.setObjectName("duplicateQuestion")
+        box.setText(f"{name} looks like someone already on the bench: {others}.")
+        box.setInformativeText(
+            f"Open {first.name} to look, merge what you typed into that record, or "
+            + ("add a new contractor anyway." if new else "save your changes anyway.")
+        )
+        choices = {
+            box.addButton(f"Open {first.name}", QMessageBox.ButtonRole.ActionRole): "open",
+            box.addButton(f"Merge into {first.name}", QMessageBox.ButtonRole.ActionRole): "merge",
+            box.addButton(
+                "Add anyway" if new else "Save anyway", QMessageBox.ButtonRole.AcceptRole
+            ): "add",
+        }
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        return choices.get(box.clickedButton(), "")
+
+    def say(self, text: str) -> None:
+        self.status.setText(text)
+
+    def _run(self, command: Any) -> bool:
+        try:
+            execute(command)
+        except UserError as error:
+            self.say(str(error))
+            QMessageBox.warning(self, "Not changed", str(error))
+            return False
+        return True
+
+    # Contractors
+    def new_contractor(self) -> FormDialog:
+        """Open the new-contractor form (File > New contractor…)."""
+        dialog = dialogs.contractor_dialog(self, currency=self.ctx.settings().currency)
+        dialog.accepted.connect(lambda: self.add_contractor(dialog.result))
+        dialog.open()
+        return dialog
+
+    def add_contractor(self, values: dict[str, Any]) -> int | None:
+        """Add a contractor from checked values; a likely duplicate asks first."""
+        duplicates = bench.find_duplicates(values)
+        if duplicates:
+            choice = self.ask_duplicate(values["name"], duplicates, new=True)
+            target = duplicates[0]
+            if choice == "open":
+                self.open_target(("contractor", target.contractor_id))
+                return None
+            if choice == "merge":
+                if self._run(
+                    MergeValuesCommand(self.ctx, target.contractor_id, target.name, values)
+                ):
+                    self.open_target(("contractor", target.contractor_id))
+                    self.say(f"Merged the new details into {target.name}.")
+                return None
+            if choice != "add":
+                return None
+        command = AddContractorCommand(self.ctx, values)
+        if not self._run(command):
+            return None
+        self.clear_filters()
+        self.select_ids([command.contractor_id])
+        self.say(f"Added {values['name']}.")
+        return command.contractor_id
+
+    def edit_contractor(self) -> FormDialog | None:
+        row = self.current_row()
+        if row is None:
+            return None
+        dialog = dialogs.contractor_dialog(self, bench.contractor_values(row.id))
+        dialog.accepted.connect(lambda: self.save_contractor(row.id, dialog.result))
+        dialog.open()
+        return dialog
+
+    def save_contractor(self, contractor_id: int, values: dict[str, Any]) -> bool:
+        duplicates = bench.find_duplicates(
+            {**bench.contractor_values(contractor_id), **values}, exclude_id=contractor_id
+        )
+        old = bench.contractor_values(contractor_id)
+        changed_identity = any(values.get(k) != old.get(k) for k in ("email", "phone", "website"))
+        if duplicates and changed_identity:
+            choice = self.ask_duplicate(values.get("name", old["name"]), duplicates, new=False)
+            target = duplicates[0]
+            if choice == "open":
+                self.open_target(("contractor", target.contractor_id))
+                return False
+            if choice == "merge":
+                names = (target.name, old["name"])
+                if self._run(EditContractorCommand(self.ctx, contractor_id, values)):
+                    self._run(
+                        MergeContractorsCommand(
+                            self.ctx, target.contractor_id, contractor_id, names
+                        )
+                    )
+                    self.open_target(("contractor", target.contractor_id))
+                return False
+            if choice != "add":
+                return False
+        return self._run(EditContractorCommand(self.ctx, contractor_id, values))
+
+    def delete_contractor(self) -> bool:
+        """Delete the selected contractor; asks first when it has interviews or more."""
+        row = self.current_row()
+        if row is None or len(self.selected_ids()) != 1:
+            return False
+        counts = bench.dependents_summary(row.id)
+        held = {k: v for k, v in counts.items() if v}
+        if held:
+            what = ", ".join(f"{v} {k if v != 1 else k.rstrip('s')}" for k, v in held.items())
+            what = what.replace("portfolio", "portfolio items").replace(
+                "1 portfolio items", "1 portfolio item"
+            )
+            if not self.ask(
+                "Delete contractor?",
+                f"Delete {row.name} with {what}? Edit > Undo (Ctrl+Z) brings everything back.",
+                "Delete",
+            ):
+                return False
+        if self._run(DeleteContractorCommand(self.ctx, row.id, row.name)):
+            self.say(f"Deleted {row.name}. Undo with Ctrl+Z.")
+            return True
+        return False
+
+    def merge_selected(self) -> bool:
+        ids = self.selected_ids()
+        if len(ids) != 2:
+            self.say("Select the two records of the same person to merge them.")
+            return False
+        names = bench.contractor_names(ids)
+        keep, other = ids
+        if not self.ask(
+            "Merge contractors?",
+            f"Merge {names[other]} into {names[keep]}? References, portfolio, interviews and "
+            f"history move over; details {names[keep]} lacks are filled in, and anything "
+            "that differs is kept in the notes. You can undo this.",
+            "Merge",
+        ):
+            return False
+        if self._run(MergeContractorsCommand(self.ctx, keep, other, (names[keep], names[other]))):
+            self.select_ids([keep])
+            self.say(f"Merged {names[other]} into {names[keep]}.")
+            return True
+        return False
+
+    # Pipeline
+    def request_move(self, stage: str) -> FormDialog | None:
+        """Ask for an optional reason, then move the selected contractor to `stage`."""
+        row = self.current_row()
+        if row is None or row.stage == stage:
+            return None
+        dialog = dialogs.move_stage_dialog(self, row.name, row.stage, stage)
+        dialog.accepted.connect(lambda: self.move(row.id, stage, dialog.result or ""))
+        dialog.open()
+        return dialog
+
+    def move(self, contractor_id: int, stage: str, reason: str = "") -> bool:
+        names = bench.contractor_names([contractor_id])
+        command = MoveStageCommand(
+            self.ctx, contractor_id, names.get(contractor_id, ""), stage, reason
+        )
+        if self._run(command):
+            self.say(f"Moved {names.get(contractor_id, '')} to {stage_label(stage)}.")
+            return True
+        return False
+
+    # Comparison
+    def compare_selected(self) -> QWidget | None:
+        ids = self.selected_ids()
+        if not bench.MIN_COMPARED <= len(ids) <= bench.MAX_COMPARED:
+            self.say(
+                f"Select {bench.MIN_COMPARED} to {bench.MAX_COMPARED} contractors to compare "
+                "(Ctrl+click or Shift+click in the list)."
+            )
+            return None
+        from desktop_app.views.contractors.comparison import ComparisonDialog
+
+        dialog = ComparisonDialog(self.ctx, ids, self)
+        dialog.open()
+        return dialog
+
+    # Import and export
+    def import_contractors_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Import contractors", str(Path.home()), IMPORT_FILTER
+        )
+        if path:
+            self.import_file(Path(path))
+
+    def import_file(self, path: Path) -> QWidget | None:
+        """Read `path` (.csv or .vcf) and show what would be imported."""
+        from desktop_app.views.contractors.import_dialog import ImportDialog
+
+        try:
+            dialog = ImportDialog(self.ctx, path, self)
+        except UserError as error:
+            self.say(str(error))
+            QMessageBox.warning(self, "Cannot import", str(error))
+            return None
+        dialog.imported.connect(self.say)
+        dialog.open_requested.connect(lambda cid: self.open_target(("contractor", cid)))
+        dialog.open()
+        return dialog
+
+    def export_contractors_dialog(self) -> None:
+        suggested = Path.home() / "contractors.csv"
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Export contractors", str(suggested), CSV_FILTER
+        )
+        if path:
+            self.export_csv(Path(path))
+
+    def export_csv(self, path: Path) -> int | None:
+        from desktop_app.exporters.contractors_csv import export_contractors_csv
+
+        progress = None
+        if self.model.rowCount() > 500:
+            progress = QProgressDialog("Exporting contractors…", "", 0, self.model.rowCount(), self)
+            progress.setObjectName("exportProgress")
+            progress.setCancelButton(None)
+            progress.setWindowModality(Qt.WindowModality.WindowModal)
+            progress.setMinimumDuration(300)
+
+        def report(done: int, _total: int) -> None:
+            if progress is not None:
+                progress.setValue(done)
+                QApplication.processEvents()
+
+        try:
+            count = export_contractors_csv(path, report)
+        except UserError as error:
+            self.say(str(error))
+            QMessageBox.warning(self, "Export failed", str(error))
+            return None
+        finally:
+            if progress is not None:
+                progress.close()
+        self.say(f"Exported {count} contractors to {path}.")
+        return count
+
+    # TabPage
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def open_target(self, target: Any) -> None:
+        """("contractor", id), ("stage", value) or ("skills", "a, b, c")."""
+        kind, value = target
+        if kind == "contractor":
+            self.clear_filters()
+            self.select_ids([int(value)])
+        elif kind == "stage":
+            self.clear_filters()
+            self.filter_stage(str(value))
+        elif kind == "skills":
+            self.clear_filters()
+            self.filter_skills(str(value))
+
+    def smoke_test(self) -> None:
+        self.refresh()
+        if self.model.rowCount() == 0:
+            raise RuntimeError("the demo bench is empty")
+        self.detail.open_url = lambda _url: True
+        self.open_target(("stage", bench.Stage.INTERVIEWING.value))
+        if self.proxy.rowCount() == 0:
+            raise RuntimeError("no contractor is interviewing in the demo")
+        self.select_ids([self.proxy.data(self.proxy.index(0, 0), RowTableModel.ROW_ROLE).id])
+        if self.detail.contractor_id is None or not self.detail.title.text():
+            raise RuntimeError("the detail pane shows nothing")
+        ids = [
+            self.proxy.data(self.proxy.index(r, 0), RowTableModel.ROW_ROLE).id
+            for r in range(min(3, self.proxy.rowCount()))
+        ]
+        if len(ids) >= bench.MIN_COMPARED:
+            self.select_ids(ids)
+            dialog = self.compare_selected()
+            if dialog is None or dialog.model.rowCount() == 0:
+                raise RuntimeError("the comparison is empty")
+            dialog.close()
+        self.search.setText("bookkeeping")
+        if self.proxy.rowCount() == 0:
+            raise RuntimeError("searching the demo bench for bookkeeping finds no one")
+        self.clear_filters()
+
+    # Layout memory
+    def hideEvent(self, event: QHideEvent) -> None:
+        # The detail tables' column widths are saved when the tab is left.
+        self.save_layout()
+        super().hideEvent(event)
+
+    def save_layout(self) -> None:
+        settings = QSettings()
+        settings.setValue("contractors/splitter", self.splitter.saveState())
+        settings.setValue("contractors/header", self.table.horizontalHeader().saveState())
+        self.detail.save_layout(settings)
+
+    def restore_layout(self) -> None:
+        settings = QSettings()
+        splitter = settings.value("contractors/splitter")
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+        else:
+            self.splitter.setSizes([660, 470])
+        header = settings.value("contractors/header")
+        if header is not None:
+            self.table.horizontalHeader().restoreState(header)
+        self.detail.restore_layout(settings)
