@@ -723,3 +723,36 @@ def test_editing_a_contractor_is_one_undoable_step(window, demo_page, qtbot):
     assert "25 USD per hour" in demo_page.detail.subtitle.text()
     undo(qtbot, window)
     assert bench.contractor_values(tomasz)["rate"] == 22
+
+
+def test_hiring_from_the_contractors_tab_creates_the_engagement(window, demo_page, qtbot):
+    from desktop_app.models.briefs import Brief
+    from desktop_app.models.contractors import Contractor
+    from desktop_app.models.engagements import Engagement
+
+    books = Brief.create(title="Monthly bookkeeping", status="posted")
+    click_row(qtbot, demo_page, "Tomasz Nowak")
+    qtbot.mouseClick(demo_page.detail.hire_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is not None)
+    dialog = QApplication.activeModalWidget()
+    assert dialog.contractor.currentText().startswith("Tomasz Nowak")
+    dialog.brief.setCurrentIndex(dialog.brief.findData(books.id))
+    qtbot.mouseClick(dialog.hire_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+
+    engagement = Engagement.get(Engagement.brief == books.id)
+    hired = Contractor.get_by_id(engagement.contractor_id)
+    assert hired.name == "Tomasz Nowak" and hired.stage == "hired"
+    assert Brief.get_by_id(books.id).status == "filled"
+    qtbot.waitUntil(lambda: "Hired" in demo_page.detail.subtitle.text())
+    window.undo_stack.undo()
+    assert Engagement.select().count() == 0
+    assert Contractor.get_by_id(hired.id).stage == "interviewing"
+    assert Brief.get_by_id(books.id).status == "posted"
+
+
+def test_the_context_menu_offers_hiring(demo_page, qtbot):
+    click_row(qtbot, demo_page, "Lena Fischer")
+    menu = demo_page.context_menu()
+    assert menu.findChild(QAction, "contextHire") is not None
+    menu.close()

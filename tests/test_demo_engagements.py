@@ -17,25 +17,37 @@ def test_engagements_come_last_in_the_demo():
 def test_the_four_stories(store):
     fill_demo_data(MONDAY)
     rows = {row.contractor_name: row for row in list_engagements(MONDAY)}
-    assert set(rows) == {"Ana Souza", "Marco Bellini", "Priya Nair", "Tomasz Wójcik"}
-    assert rows["Ana Souza"].doing_well
-    assert rows["Marco Bellini"].trend.lost and rows["Marco Bellini"].overdue_days == 3
-    assert rows["Priya Nair"].micromanagement.warning
-    assert not rows["Priya Nair"].trend.lost
-    assert rows["Tomasz Wójcik"].status == "ended" and rows["Tomasz Wójcik"].end_reason
-    assert Contractor.get(Contractor.name == "Tomasz Wójcik").stage == "ended"
-    assert Contractor.get(Contractor.name == "Ana Souza").stage == "hired"
+    assert set(rows) == {"Sofia Almeida", "Luca Romano", "Nadia Haddad", "Mateusz Zieliński"}
+    assert rows["Sofia Almeida"].doing_well
+    assert rows["Luca Romano"].trend.lost and rows["Luca Romano"].overdue_days == 3
+    assert rows["Nadia Haddad"].micromanagement.warning
+    assert not rows["Nadia Haddad"].trend.lost
+    assert rows["Mateusz Zieliński"].status == "ended" and rows["Mateusz Zieliński"].end_reason
+    assert Contractor.get(Contractor.name == "Mateusz Zieliński").stage == "ended"
+    assert Contractor.get(Contractor.name == "Sofia Almeida").stage == "hired"
     assert [row.contractor_name for row in check_ins_due_this_week(MONDAY)] == [
-        "Marco Bellini",
-        "Ana Souza",
-        "Priya Nair",
+        "Luca Romano",
+        "Sofia Almeida",
+        "Nadia Haddad",
     ]
 
 
-def test_the_other_demos_briefs_and_contractors_are_used_when_present(store):
-    existing_brief = Brief.create(title="Bookkeeping for the shop", status="posted")
-    existing = Contractor.create(name="Ana Souza", stage="trial")
+def test_the_engaged_people_are_the_benchs_own_records(store):
+    from desktop_app.models import contractors as bench
+
     fill_demo_data(MONDAY)
-    ana = next(row for row in list_engagements(MONDAY) if row.contractor_name == "Ana Souza")
-    assert (ana.brief_id, ana.contractor_id) == (existing_brief.id, existing.id)
-    assert Contractor.select().where(Contractor.name == "Ana Souza").count() == 1
+    for name in ("Sofia Almeida", "Luca Romano", "Nadia Haddad", "Mateusz Zieliński"):
+        assert Contractor.select().where(Contractor.name == name).count() == 1
+    sofia = Contractor.get(Contractor.name == "Sofia Almeida")
+    assert sofia.email == "sofia.almeida@example.com"  # the bench's full record
+    history = bench.contractor_detail(sofia.id).history
+    assert [h.to_stage for h in reversed(history)] == ["prospect", "hired"]
+
+
+def test_the_other_demos_briefs_are_used_when_present(store):
+    existing_brief = Brief.create(title="Bookkeeping for the shop", status="posted")
+    from desktop_app.demo.engagements import fill
+
+    fill(MONDAY)
+    sofia = next(row for row in list_engagements(MONDAY) if row.contractor_name == "Sofia Almeida")
+    assert sofia.brief_id == existing_brief.id

@@ -1,11 +1,11 @@
 """Demo: four engagements over the last months, each telling its own story.
 
-- Ana Souza keeps the books: weekly reports, on time, confidence high.
-- Marco Bellini runs social media: confidence fell from 5 to 2 and stayed
+- Sofia Almeida keeps the books: weekly reports, on time, confidence high.
+- Luca Romano runs social media: confidence fell from 5 to 2 and stayed
   low, and his check-in is overdue; the app says confidence is lost.
-- Priya Nair answers the support inbox on trial: the owner has been asking
+- Nadia Haddad answers the support inbox on trial: the owner has been asking
   for updates every few days, far more than the weekly cadence agreed.
-- Tomasz Wójcik maintained the website until the migration was done: ended.
+- Mateusz Zieliński maintained the website until the migration was done: ended.
 
 The contractors and briefs of the other demos are used when they exist
 (looked up by name, and by a word of the brief's title); otherwise minimal
@@ -144,9 +144,9 @@ def fill(today: date) -> None:
     def ago(days: int) -> date:
         return today - timedelta(days=days)
 
-    # Going well: weekly reports from Ana, feedback at every month's close.
+    # Going well: weekly reports from Sofia, feedback at every month's close.
     ana = _contractor(
-        "Ana Souza", email="ana.souza@example.com", skills="bookkeeping, Xero, QuickBooks",
+        "Sofia Almeida", email="sofia.almeida@example.com", skills="bookkeeping, Xero, QuickBooks",
         rate=Decimal("38"), location="Lisbon, Portugal", timezone="Europe/Lisbon",
     )  # fmt: skip
     books = _brief(BOOKKEEPING)
@@ -169,9 +169,9 @@ def fill(today: date) -> None:
         _feedback(engagement, ago(day), f"Month {month} close", scores, on_time=True, good=good,
                   not_good="" if month > 1 else "Took a week to learn our categories.")  # fmt: skip
 
-    # Confidence lost: Marco started strong, then deadlines slipped.
+    # Confidence lost: Luca started strong, then deadlines slipped.
     marco = _contractor(
-        "Marco Bellini", email="marco@bellini.example", skills="social media, Instagram, Canva",
+        "Luca Romano", email="luca@romano.example", skills="social media, Instagram, Canva",
         rate=Decimal("900"), rate_unit="month", location="Milan, Italy",
     )  # fmt: skip
     social = _brief(SOCIAL)
@@ -200,7 +200,7 @@ def fill(today: date) -> None:
 
     # Micromanaging: weekly was agreed, but the owner checks in every few days.
     priya = _contractor(
-        "Priya Nair", email="priya.nair@example.com", skills="customer support, Zendesk",
+        "Nadia Haddad", email="nadia.haddad@example.com", skills="customer support, Zendesk",
         rate=Decimal("22"), location="Pune, India", timezone="Asia/Kolkata",
     )  # fmt: skip
     support = _brief(SUPPORT)
@@ -225,7 +225,7 @@ def fill(today: date) -> None:
 
     # Ended: the site moved to its new host and the retainer was no longer needed.
     tomasz = _contractor(
-        "Tomasz Wójcik", email="tomasz@wojcik.example", skills="WordPress, WooCommerce",
+        "Mateusz Zieliński", email="mateusz@zielinski.example", skills="WordPress, WooCommerce",
         rate=Decimal("55"), location="Kraków, Poland",
     )  # fmt: skip
     website = _brief(WEBSITE)

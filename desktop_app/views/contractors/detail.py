@@ -94,6 +94,7 @@ class ContractorDetailPane(QWidget):
 
     Signals:
         move_requested(str): the owner chose a stage to move the contractor to.
+        hire_requested(): the owner wants to hire this contractor for a brief.
         edit_requested(), delete_requested(): the profile's buttons.
 
     Attributes:
@@ -102,6 +103,7 @@ class ContractorDetailPane(QWidget):
     """
 
     move_requested = Signal(str)
+    hire_requested = Signal()
     edit_requested = Signal()
     delete_requested = Signal()
 
@@ -143,6 +145,13 @@ class ContractorDetailPane(QWidget):
             QPushButton("Reject"), "rejectButton", "Reject", "Move to Rejected, with a reason"
         )
         self.reject_button.clicked.connect(lambda: self.move_requested.emit(bench.Stage.REJECTED))
+        self.hire_button = named(
+            QPushButton("Hire for a brief…"),
+            "hireContractorButton",
+            "Hire for a brief",
+            "Start an engagement: this contractor works to one of your briefs",
+        )
+        self.hire_button.clicked.connect(self.hire_requested)
         self.edit_button = named(QPushButton("Edit…"), "editContractorButton", "Edit contractor")
         self.edit_button.clicked.connect(self.edit_requested)
         self.delete_button = named(
@@ -150,7 +159,7 @@ class ContractorDetailPane(QWidget):
         )
         self.delete_button.clicked.connect(self.delete_requested)
         buttons = QHBoxLayout()
-        for widget in (self.next_button, self.move_button, self.reject_button):
+        for widget in (self.next_button, self.move_button, self.reject_button, self.hire_button):
             buttons.addWidget(widget)
         buttons.addStretch(1)
         buttons.addWidget(self.edit_button)

@@ -154,6 +154,7 @@ class ContractorsPage(TabPage):
         self._build_table()
         self.detail = ContractorDetailPane(ctx)
         self.detail.move_requested.connect(self.request_move)
+        self.detail.hire_requested.connect(self.hire_current)
         self.detail.edit_requested.connect(self.edit_contractor)
         self.detail.delete_requested.connect(self.delete_contractor)
 
@@ -431,6 +432,7 @@ class ContractorsPage(TabPage):
                 action.setEnabled(stage != row.stage)
                 action.triggered.connect(lambda _=False, s=stage.value: self.request_move(s))
             self._menu_action(menu, "contextEdit", "Edit…", self.edit_contractor)
+            self._menu_action(menu, "contextHire", "Hire for a brief…", self.hire_current)
         if bench.MIN_COMPARED <= len(ids) <= bench.MAX_COMPARED:
             self._menu_action(
                 menu, "contextCompare", f"Compare {len(ids)} side by side…", self.compare_selected
@@ -628,6 +630,15 @@ class ContractorsPage(TabPage):
         return False
 
     # Comparison
+    def hire_current(self) -> QWidget | None:
+        """Open the hire dialog for the current contractor; the owner picks the brief."""
+        from desktop_app.views.engagements.hire_dialog import open_hire_dialog
+
+        row = self.current_row()
+        if row is None:
+            return None
+        return open_hire_dialog(self.ctx, self, contractor_id=row.id)
+
     def compare_selected(self) -> QWidget | None:
         ids = self.selected_ids()
         if not bench.MIN_COMPARED <= len(ids) <= bench.MAX_COMPARED:
