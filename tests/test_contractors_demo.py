@@ -10,7 +10,7 @@ from desktop_app.models.briefs import Brief
 def test_the_demo_bench_covers_every_source_and_stage(store):
     fill(date(2026, 11, 26))
     rows = bench.contractor_rows()
-    assert len(rows) == 24  # twenty candidates, and four the Engagements demo hires
+    assert len(rows) == 20
     assert {row.source for row in rows} == {source.value for source in bench.Source}
     assert all(count > 0 for count in bench.pipeline_counts().values())
     assert sum(row.references_checked for row in rows) > 5

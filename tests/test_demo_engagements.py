@@ -32,14 +32,15 @@ def test_the_four_stories(store):
     ]
 
 
-def test_the_engaged_people_are_the_benchs_own_records(store):
+def test_the_engaged_people_are_full_bench_records_found_before_hiring(store):
     from desktop_app.models import contractors as bench
 
     fill_demo_data(MONDAY)
     for name in ("Sofia Almeida", "Luca Romano", "Nadia Haddad", "Mateusz Zieliński"):
         assert Contractor.select().where(Contractor.name == name).count() == 1
     sofia = Contractor.get(Contractor.name == "Sofia Almeida")
-    assert sofia.email == "sofia.almeida@example.com"  # the bench's full record
+    assert sofia.email == "sofia.almeida@example.com"  # a full record on the bench
+    assert sofia.website and sofia.rating == 5
     history = bench.contractor_detail(sofia.id).history
     assert [h.to_stage for h in reversed(history)] == ["prospect", "hired"]
 

@@ -1,8 +1,7 @@
 """Demo: twenty candidates for three jobs, bookkeeping, the customer support
 inbox and social media, from every source and at every pipeline stage, with
 references, portfolios, interviews and the history of how each got where
-they are, plus the four people the Engagements demo hires. Interviews link
-to the briefs of the same jobs when they exist.
+they are. Interviews link to the briefs of the same jobs when they exist.
 """
 
 from __future__ import annotations
@@ -25,7 +24,6 @@ BRIEF_TITLES = {
     "books": "Monthly bookkeeping",
     "support": "Customer support inbox",
     "social": "Social media management",
-    "website": "Website maintenance",
 }
 STAGE_PATH = ("prospect", "contacted", "interviewing", "trial", "hired")
 
@@ -112,24 +110,6 @@ CONTRACTORS: tuple[tuple[Any, ...], ...] = (
      "yuki.tanaka@example.jp", "+81 90 5555 0123", "https://yukitanaka.example.jp",
      "Osaka, Japan", "Asia/Tokyo", "25", "hour", "USD", "referral", "Ana Ferreira",
      "prospect", None, "Ana's recommendation; draws the kind of flat-lay art we like.", 1),
-    # The four the Engagements demo hires (it moves them on from "prospect" on
-    # the day each engagement starts, so their history reads in order).
-    ("Sofia Almeida", "books", "individual", "bookkeeping, Xero, QuickBooks, reconciliations",
-     "sofia.almeida@example.com", "+351 913 555 020", "https://sofiaalmeida-books.example.com",
-     "Porto, Portugal", "Europe/Lisbon", "38", "hour", "USD", "referral", "Inês Moura",
-     "prospect", 5, "Weekly notes, never late; knows Etsy and Shopify payouts.", 150),
-    ("Luca Romano", "social", "individual", "social media, Instagram, Canva, Reels",
-     "luca@romano.example", "+39 347 555 0190", "https://lucaromano.example.it",
-     "Milan, Italy", "Europe/Rome", "900", "month", "USD", "upwork", "",
-     "prospect", 3, "Strong start in the summer; slipping since October.", 130),
-    ("Nadia Haddad", "support", "individual", "customer support, Zendesk, email, refunds",
-     "nadia.haddad@example.com", "+961 3 555 014", "", "Beirut, Lebanon", "Asia/Beirut",
-     "22", "hour", "USD", "freelancer", "", "prospect", 4,
-     "Calm, precise replies; on a paid trial with the inbox.", 60),
-    ("Mateusz Zieliński", "website", "individual", "WordPress, WooCommerce, hosting",
-     "mateusz@zielinski.example", "+48 512 555 017", "https://zielinski.example.pl",
-     "Kraków, Poland", "Europe/Warsaw", "55", "hour", "USD", "independent", "",
-     "prospect", 4, "Moved the shop to its new host without an hour of downtime.", 280),
 )  # fmt: skip
 
 REFERENCES: dict[str, tuple[tuple[str, str, str, str, bool], ...]] = {

@@ -15,11 +15,12 @@ ones are created here.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
 from desktop_app.models.briefs import Brief, BriefTask, Expectation
-from desktop_app.models.contractors import Contractor
+from desktop_app.models.contractor_input import parse_contractor
+from desktop_app.models.contractors import Contractor, create_contractor
 from desktop_app.models.engagements import add_check_in, add_feedback
 from desktop_app.models.hiring import end_engagement, hire
 from desktop_app.models.tasks import Task
@@ -108,11 +109,19 @@ def _brief(sketch: BriefSketch) -> Brief:
     return brief
 
 
-def _contractor(name: str, **fields: object) -> Contractor:
+def _contractor(name: str, found_days_before_start: int, start: date, **raw: str) -> Contractor:
+    """The bench's record of `name`, or a full new one found a while before the start.
+
+    New people arrive as prospects through the bench's own `create_contractor`,
+    so their history reads "found, then hired" in order.
+    """
     found = Contractor.get_or_none(Contractor.name == name)
     if found is not None:
         return found
-    return Contractor.create(name=name, stage="interviewing", **fields)
+    values = parse_contractor({"name": name, "stage": "prospect", **raw})
+    at = datetime.combine(start - timedelta(days=found_days_before_start), time(10, 0))
+    contractor_id = create_contractor(values, reason="Found through my own search", at=at)
+    return Contractor.get_by_id(contractor_id)
 
 
 def _link_task(brief: Brief, name: str, monthly_minutes: int) -> None:
@@ -145,13 +154,16 @@ def fill(today: date) -> None:
         return today - timedelta(days=days)
 
     # Going well: weekly reports from Sofia, feedback at every month's close.
+    start = ago(124)
     ana = _contractor(
-        "Sofia Almeida", email="sofia.almeida@example.com", skills="bookkeeping, Xero, QuickBooks",
-        rate=Decimal("38"), location="Lisbon, Portugal", timezone="Europe/Lisbon",
+        "Sofia Almeida", 21, start, email="sofia.almeida@example.com",
+        skills="bookkeeping, Xero, QuickBooks, reconciliations", phone="+351 913 555 020",
+        website="https://sofiaalmeida-books.example.com", location="Porto, Portugal",
+        timezone="Europe/Lisbon", rate="38", rate_unit="hour", currency="USD", rating="5",
+        notes="Weekly notes, never late; knows Etsy and Shopify payouts.",
     )  # fmt: skip
     books = _brief(BOOKKEEPING)
     _link_task(books, "Bookkeeping and invoices", 14 * 60)
-    start = ago(124)
     engagement = hire(ana.id, books.id, start, Decimal("38"), 7, status="active").engagement_id
     for week, day in enumerate(range(120, 4, -7)):
         _report(engagement, ago(day), f"Week {week + 1}: all accounts reconciled.")
@@ -171,8 +183,10 @@ def fill(today: date) -> None:
 
     # Confidence lost: Luca started strong, then deadlines slipped.
     marco = _contractor(
-        "Luca Romano", email="luca@romano.example", skills="social media, Instagram, Canva",
-        rate=Decimal("900"), rate_unit="month", location="Milan, Italy",
+        "Luca Romano", 18, ago(103), email="luca@romano.example",
+        skills="social media, Instagram, Canva, Reels", website="https://lucaromano.example.it",
+        location="Milan, Italy", timezone="Europe/Rome", rate="900", rate_unit="month",
+        currency="USD", rating="3", notes="Strong start in the summer; slipping since October.",
     )  # fmt: skip
     social = _brief(SOCIAL)
     engagement = hire(
@@ -200,8 +214,10 @@ def fill(today: date) -> None:
 
     # Micromanaging: weekly was agreed, but the owner checks in every few days.
     priya = _contractor(
-        "Nadia Haddad", email="nadia.haddad@example.com", skills="customer support, Zendesk",
-        rate=Decimal("22"), location="Pune, India", timezone="Asia/Kolkata",
+        "Nadia Haddad", 16, ago(34), email="nadia.haddad@example.com",
+        skills="customer support, Zendesk, email, refunds", phone="+961 3 555 014",
+        location="Beirut, Lebanon", timezone="Asia/Beirut", rate="22", rate_unit="hour",
+        currency="USD", rating="4", notes="Calm, precise replies; on a paid trial with the inbox.",
     )  # fmt: skip
     support = _brief(SUPPORT)
     _link_task(support, "Customer e-mails", 20 * 60)
@@ -225,8 +241,10 @@ def fill(today: date) -> None:
 
     # Ended: the site moved to its new host and the retainer was no longer needed.
     tomasz = _contractor(
-        "Mateusz Zieliński", email="mateusz@zielinski.example", skills="WordPress, WooCommerce",
-        rate=Decimal("55"), location="Kraków, Poland",
+        "Mateusz Zieliński", 30, ago(250), email="mateusz@zielinski.example",
+        skills="WordPress, WooCommerce, hosting", website="https://zielinski.example.pl",
+        location="Kraków, Poland", timezone="Europe/Warsaw", rate="55", rate_unit="hour",
+        currency="USD", rating="4", notes="Moved the shop to its new host without downtime.",
     )  # fmt: skip
     website = _brief(WEBSITE)
     engagement = hire(
