@@ -81,8 +81,8 @@ def run_import(args: argparse.Namespace) -> int:
             print("Dry run: nothing was imported.")
             return 0
         if not preview.entries:
-            if preview.duplicates and not preview.refused:
-                print("Nothing to import: every row was imported before.")
+            if preview.duplicates:
+                print("Nothing new to import: the rows it can read were imported before.")
                 return 0
             raise UserError(f"Nothing could be imported from {path.name}.")
         outcome = import_time_entries(preview.entries)

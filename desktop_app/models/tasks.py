@@ -148,7 +148,7 @@ def months_with_entries() -> list[date]:
 # Durations as people type them ------------------------------------------------
 
 _CLOCK = re.compile(r"^(\d{1,3}):([0-5]\d)$")
-_UNITS = re.compile(r"^(?:(\d+(?:[.,]\d+)?)\s*h)?\s*(?:(\d+)\s*m(?:in)?)?$")
+_UNITS = re.compile(r"^(?:(\d+(?:[.,]\d+)?)h)?(?:(\d+)(?:m|min)?)?$")
 
 
 def parse_entry_duration(text: str) -> int:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, QStringListModel, Qt, Signal
+from PySide6.QtCore import QDate, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,13 +27,13 @@ from desktop_app.models.tasks import EntryRow, format_minutes, parse_entry_durat
 from desktop_app.models.text import fold
 from desktop_app.views.context import AppContext
 from desktop_app.views.partials.naming import named
-from desktop_app.views.partials.table_model import ALIGN_RIGHT, Column, RowTableModel
+from desktop_app.views.partials.table_model import ALIGN_RIGHT, Column
 from desktop_app.views.time_audit.commands import (
     DeleteEntryCommand,
     LogTimeCommand,
     UpdateEntryCommand,
 )
-from desktop_app.views.time_audit.task_table import DateChoice, EditDelegate
+from desktop_app.views.time_audit.task_table import DateChoice, EditDelegate, SyncedTableModel
 from desktop_app.views.undo import execute
 
 ERROR_STYLE = "color: #c0392b;"
@@ -181,7 +181,7 @@ class EntriesPanel(QWidget):
         named(self, "entriesPanel", "Time entries of the selected task")
         self.title = named(QLabel("Select a task to see its entries."), "entriesTitle", "Entries")
         self.title.setWordWrap(True)
-        self.model: RowTableModel[EntryRow] = RowTableModel(
+        self.model: SyncedTableModel[EntryRow] = SyncedTableModel(
             [
                 Column(
                     "Date",
@@ -254,7 +254,14 @@ class EntriesPanel(QWidget):
     def show_entries(self, task_id: int | None, title: str, entries: list[EntryRow]) -> None:
         self.task_id = task_id
         self.title.setText(title)
-        self.model.set_rows(entries)
+        if self.table.state() == QAbstractItemView.State.EditingState and not (
+            self.model.same_rows(entries)
+        ):
+            # An edit moved an entry out (to another month): reset once the
+            # editor that committed it has closed.
+            QTimer.singleShot(0, lambda: self.model.sync_rows(entries))
+            return
+        self.model.sync_rows(entries)
 
     def _update_buttons(self, *_: Any) -> None:
         self.delete_button.setEnabled(bool(self.table.selectionModel().selectedRows()))

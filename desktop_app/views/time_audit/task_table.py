@@ -48,6 +48,7 @@ from desktop_app.views.partials.table_model import (
     ALIGN_CENTER,
     ALIGN_RIGHT,
     Column,
+    Row,
     RowTableModel,
     SearchSortProxy,
 )
@@ -61,24 +62,36 @@ WARNING_COLOR = QColor("#c0392b")
 Index = QModelIndex | QPersistentModelIndex
 
 
-class TaskTableModel(RowTableModel[TaskRow]):
-    """RowTableModel that updates changed rows in place when the tasks are the same,
-    so an edit keeps the selection, the scroll position and the open editor."""
+class SyncedTableModel(RowTableModel[Row]):
+    """RowTableModel over rows that have an `id`: the same rows shown again are
+    updated in place, so an edit keeps the selection, the scroll position and
+    the editor that committed it; only a change of rows resets the model."""
 
-    def sync_rows(self, rows: Sequence[TaskRow]) -> None:
+    def sync_rows(self, rows: Sequence[Row]) -> bool:
+        """Show `rows`; returns False when the model had to be reset."""
         current = self._rows
-        if [row.id for row in rows] != [row.id for row in current]:
+        by_id = {row.id: row for row in rows}
+        if len(by_id) != len(current) or any(old.id not in by_id for old in current):
             self.set_rows(rows)
-            return
-        for position, (old, new) in enumerate(zip(current, rows, strict=True)):
+            return False
+        for position, old in enumerate(current):
+            new = by_id[old.id]
             if old != new:
                 self.replace_row(position, new)
+        return True
 
-    def row_of(self, task_id: int) -> int | None:
+    def same_rows(self, rows: Sequence[Row]) -> bool:
+        return {row.id for row in rows} == {row.id for row in self._rows}
+
+    def row_of(self, row_id: int) -> int | None:
         for position, row in enumerate(self._rows):
-            if row.id == task_id:
+            if row.id == row_id:
                 return position
         return None
+
+
+class TaskTableModel(SyncedTableModel[TaskRow]):
+    """The task table's model."""
 
 
 @dataclass(frozen=True)
