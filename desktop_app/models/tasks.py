@@ -743,9 +743,13 @@ def load_month(month: date, settings: Settings | None = None) -> MonthAudit:
         Task.status,
         Task.notes,
     )
+    # Raw rows: Peewee's per-column conversion would cost as much as all the
+    # rules together on a few thousand tasks; `_task_row` types the two
+    # columns that need it.
+    cursor = database.execute_sql(*Task.select(*columns).order_by(Task.name_key).sql())
     rows = [
         _task_row(values, sums.get(values[0], (0, 0)), settings.hourly_value, rate_cap)
-        for values in Task.select(*columns).order_by(Task.name_key).tuples()
+        for values in cursor.fetchall()
     ]
     return _summarise(month, rows, settings, rate_cap)
 
@@ -774,6 +778,8 @@ def _task_row(
     minutes = estimate if from_estimate else logged_minutes
     candidate = is_candidate(need, override)
     expertise = bool(expertise)
+    if rate is not None:
+        rate = Decimal(str(rate)).quantize(_CENTS)
     expected = rate if rate is not None else rate_cap
     return TaskRow(
         id=task_id,
@@ -906,6 +912,7 @@ class ImportOutcome:
 
 
 _CHUNK = 400  # under SQLite's limit of bound parameters per statement
+_CENTS = Decimal("0.01")
 
 
 def tasks_by_key(keys: Iterable[str]) -> dict[str, tuple[int, str]]:

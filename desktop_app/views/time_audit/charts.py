@@ -9,7 +9,16 @@ import zlib
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QHelpEvent, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QHelpEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QPolygonF,
+)
 from PySide6.QtWidgets import QToolTip, QVBoxLayout, QWidget
 
 from desktop_app.models.tasks import AREA_LABELS, AreaHours, TaskRow
@@ -97,6 +106,10 @@ class HoursByAreaChart(QWidget):
     def values(self) -> dict[str, tuple[float, float]]:
         """Area label -> (candidate hours, other hours), as drawn."""
         return dict(self._values)
+
+
+def _dot_pen(color: QColor, width: float) -> QPen:
+    return QPen(color, width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
 
 
 @dataclass(frozen=True)
@@ -245,14 +258,25 @@ class ValueDrainMatrix(QWidget):
         painter.restore()
 
     def _draw_points(self, painter: QPainter) -> None:
-        text_color = self.palette().windowText().color()
-        for point in sorted(self._points, key=lambda p: -p.radius):
-            color = QColor(CANDIDATE_COLOR if point.row.worth_handing_off else OTHER_COLOR)
-            color.setAlpha(200)
-            painter.setBrush(color)
-            selected = point.row.id == self._selected
-            painter.setPen(QPen(text_color, 2) if selected else QPen(color.darker(140), 1))
-            painter.drawEllipse(point.center, point.radius, point.radius)
+        # Dots of one colour and size are drawn in one call (round points of a
+        # wide pen): a fixed number of calls whatever the number of tasks.
+        groups: dict[tuple[bool, int], list[QPointF]] = {}
+        for point in self._points:
+            key = (point.row.worth_handing_off, round(point.radius))
+            groups.setdefault(key, []).append(point.center)
+        for (candidate, radius), centers in sorted(groups.items(), key=lambda g: -g[0][1]):
+            color = QColor(CANDIDATE_COLOR if candidate else OTHER_COLOR)
+            color.setAlpha(210)
+            polygon = QPolygonF(centers)
+            painter.setPen(_dot_pen(color.darker(140), 2 * radius + 2))
+            painter.drawPoints(polygon)
+            painter.setPen(_dot_pen(color, 2 * radius))
+            painter.drawPoints(polygon)
+        selected = next((p for p in self._points if p.row.id == self._selected), None)
+        if selected is not None:
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.setPen(QPen(self.palette().windowText().color(), 2))
+            painter.drawEllipse(selected.center, selected.radius + 1.5, selected.radius + 1.5)
 
     def _draw_labels(self, painter: QPainter, area: QRectF) -> None:
         painter.setPen(self.palette().windowText().color())

@@ -109,14 +109,14 @@ class QuickEntryForm(QWidget):
             editor.returnPressed.connect(self.submit)
         self.task_combo.editTextChanged.connect(self._update_hint)
 
-    def set_tasks(self, choices: list[tuple[int, str]]) -> None:
-        """The tasks to offer, as (id, name); what is typed stays."""
-        text = self.task_combo.currentText()
-        self._task_ids = {fold(name): task_id for task_id, name in choices}
-        names = [name for _, name in choices]
+    def set_tasks(self, choices: list[tuple[int, str, str]]) -> None:
+        """The tasks to offer, as (id, name, folded name); what is typed stays."""
+        self._task_ids = {key: task_id for task_id, _, key in choices}
+        names = [name for _, name, _ in choices]
         if names != self._names.stringList():
+            text = self.task_combo.currentText()
             self._names.setStringList(names)
-        self.task_combo.setEditText(text)
+            self.task_combo.setEditText(text)
 
     def set_task(self, name: str) -> None:
         self.task_combo.setEditText(name)

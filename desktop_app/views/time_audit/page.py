@@ -364,7 +364,7 @@ class TimeAuditPage(TabPage):
         if audit.rows and not self._header_restored:
             self.table.resizeColumnsToContents()
             self._header_restored = True
-        self.form.set_tasks([(row.id, row.name) for row in audit.rows])
+        self.form.set_tasks([(row.id, row.name, row.name_key) for row in audit.rows])
         self._update_summary()
         self.chart.set_areas(audit.area_hours, f"Hours by area, {self.month:%B %Y}")
         self.matrix.set_rows(audit.rows)
