@@ -18,6 +18,7 @@ from desktop_app.importers.time_tracking import (
     TaskNameFrom,
     Vendor,
     build_preview,
+    guess_need,
     parse_date,
     parse_duration_seconds,
     parse_time_export,
@@ -26,6 +27,7 @@ from desktop_app.importers.time_tracking import (
 )
 from desktop_app.models.errors import UserError
 from desktop_app.models.tasks import (
+    Need,
     Task,
     TimeEntry,
     add_time_entry,
@@ -200,6 +202,37 @@ def test_importing_the_same_file_twice_adds_nothing(store, tmp_path):
     # Even the rows themselves, forced in again, are recognised.
     assert import_time_entries(first.entries).duplicates == 3
     assert (Task.select().count(), TimeEntry.select().count()) == (tasks, entries)
+
+
+@pytest.mark.parametrize(
+    ("name", "project", "need"),
+    [
+        ("New planner designs", "Product", Need.UNIQUE),
+        ("Strategy and planning", "", Need.UNIQUE),
+        ("Bookkeeping", "Finance", Need.KNOWLEDGE),
+        ("Product photos", "Content", Need.EXPERTISE),
+        ("Shopify fixes", "Website", Need.EXPERTISE),
+        ("Customer emails", "Design", Need.REPETITIVE),  # the name wins over the project
+        ("Misc", "Accounting", Need.KNOWLEDGE),
+        ("Misc", "", Need.REPETITIVE),
+    ],
+)
+def test_what_a_new_task_needs_is_guessed_from_its_words(name, project, need):
+    assert guess_need(name, project) == need
+
+
+def test_imported_tasks_start_with_the_guessed_need_and_existing_ones_keep_theirs(store, tmp_path):
+    create_task("Bookkeeping", need="unique")
+    preview = preview_file(_write(tmp_path, "toggl.csv", TOGGL_US))
+    assert {(t.name, t.need) for t in preview.tasks} == {
+        ("Customer support inbox", "repetitive"),
+        ("Bookkeeping", ""),
+        ("Social media posts, Instagram", "repetitive"),
+    }
+    import_time_entries(preview.entries)
+    needs = dict(Task.select(Task.name, Task.need).tuples())
+    assert needs["Bookkeeping"] == "unique"
+    assert needs["Customer support inbox"] == "repetitive"
 
 
 def test_the_task_name_column_can_be_chosen(store, tmp_path):

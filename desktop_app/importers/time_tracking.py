@@ -33,8 +33,10 @@ row says, so importing the same file twice adds nothing.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import hashlib
 import io
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -49,6 +51,7 @@ from desktop_app.models.tasks import (
     MAX_ENTRY_NOTE_LENGTH,
     MAX_NAME_LENGTH,
     MINUTES_PER_DAY,
+    Need,
     NewEntry,
     existing_import_keys,
     format_minutes,
@@ -362,6 +365,49 @@ def guess_area(*texts: str) -> str:
     return "other"
 
 
+# What a new task needs, guessed from the words of its name, project and tags;
+# the first list with a match wins. Only a starting point: the owner checks it
+# in the Needs column, and the preview and the import's message say so.
+_NEED_WORDS = (
+    (
+        Need.UNIQUE,
+        ("strategy", "planning", "plan", "vision", "design", "designs", "designing", "creative",
+         "partnerships", "partnership", "collaborations", "networking", "hiring", "interviews",
+         "coaching", "mentoring", "speaking", "product development"),
+    ),
+    (
+        Need.KNOWLEDGE,
+        ("bookkeeping", "accounting", "accounts", "invoices", "invoicing", "invoice", "tax",
+         "taxes", "vat", "payroll", "legal", "contracts", "contract", "compliance"),
+    ),
+    (
+        Need.EXPERTISE,
+        ("seo", "ads", "advertising", "photo", "photos", "photography", "video", "videos",
+         "editing", "retouching", "website", "shopify", "wordpress", "code", "coding",
+         "development", "dev", "fix", "fixes", "bug", "bugs", "copywriting", "translation"),
+    ),
+    (
+        Need.REPETITIVE,
+        ("email", "emails", "inbox", "support", "refund", "refunds", "resends", "posts",
+         "posting", "instagram", "social", "pins", "pinterest", "listing", "listings", "orders",
+         "shipping", "fulfilment", "fulfillment", "packing", "data entry", "scheduling",
+         "replies", "comments", "reviews", "uploads", "admin", "filing"),
+    ),
+)  # fmt: skip
+
+
+def guess_need(*texts: str) -> str:
+    """What a task probably needs, from its name, then its project and tags
+    ("Bookkeeping" -> specialized knowledge); repetitive work when no word tells."""
+    for text in texts:  # the name first, then the project and the tags
+        words = re.findall(r"[a-z]+", fold(text))
+        phrases = set(words) | {f"{a} {b}" for a, b in itertools.pairwise(words)}
+        for need, keywords in _NEED_WORDS:
+            if phrases.intersection(keywords):
+                return need.value
+    return Need.REPETITIVE.value
+
+
 # The file -----------------------------------------------------------------------
 
 
@@ -559,6 +605,7 @@ def _parse_row(
         note=note[:MAX_ENTRY_NOTE_LENGTH],
         import_key="",
         area=guess_area(project, tags, client, task),
+        need=guess_need(task_name, project, tags),
     )
     return entry, identity
 
@@ -602,7 +649,7 @@ def _import_key(identity: tuple[str, ...], occurrence: int) -> str:
 
 
 def _with_key(entry: NewEntry, key: str) -> NewEntry:
-    return NewEntry(entry.task_name, entry.day, entry.minutes, entry.note, key, entry.area)
+    return dataclasses.replace(entry, import_key=key)
 
 
 def _sentence(reason: str) -> str:
@@ -623,6 +670,8 @@ class TaskPreview:
     is_new: bool
     minutes: int
     entries: int
+    # What a new task will be marked as needing (a guess); "" for a matched one.
+    need: str = ""
 
 
 @dataclass
@@ -745,15 +794,17 @@ def build_preview(parsed: ParsedExport) -> ImportPreview:
     matched = tasks_by_key(fold(entry.task_name) for entry in entries)
     per_task: dict[str, list[int]] = {}
     names: dict[str, str] = {}
+    needs: dict[str, str] = {}
     for entry in entries:
         key = fold(entry.task_name)
         names.setdefault(key, matched[key][1] if key in matched else entry.task_name)
+        needs.setdefault(key, "" if key in matched else entry.need)
         bucket = per_task.setdefault(key, [0, 0])
         bucket[0] += entry.minutes
         bucket[1] += 1
     tasks = sorted(
         (
-            TaskPreview(names[key], key not in matched, minutes, count)
+            TaskPreview(names[key], key not in matched, minutes, count, needs[key])
             for key, (minutes, count) in per_task.items()
         ),
         key=lambda task: (-task.minutes, fold(task.name)),

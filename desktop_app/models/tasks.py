@@ -900,6 +900,7 @@ class NewEntry:
     note: str
     import_key: str
     area: str = "other"
+    need: str = Need.REPETITIVE.value
 
 
 @dataclass
@@ -974,7 +975,7 @@ def import_time_entries(
                 seen.add(entry.import_key)
                 key = fold(entry.task_name)
                 if key not in task_ids:
-                    task_ids[key] = create_task(entry.task_name, area=entry.area)
+                    task_ids[key] = create_task(entry.task_name, area=entry.area, need=entry.need)
                     outcome.task_ids.append(task_ids[key])
                 outcome.entry_ids.append(
                     TimeEntry.insert(

@@ -34,6 +34,7 @@ from desktop_app.importers.time_tracking import (
     preview_file,
 )
 from desktop_app.models.errors import UserError
+from desktop_app.models.tasks import NEED_LABELS, Need
 from desktop_app.views.context import AppContext
 from desktop_app.views.partials.naming import named
 from desktop_app.views.partials.table_model import ALIGN_RIGHT, Column, RowTableModel
@@ -83,20 +84,32 @@ class ImportDialog(QDialog):
                 Column("", lambda t: "new" if t.is_new else "matched"),
                 Column("Entries", lambda t: t.entries, align=ALIGN_RIGHT),
                 Column("Hours", lambda t: hours(t.minutes), align=ALIGN_RIGHT),
+                Column(
+                    "Needs (a guess, for new tasks)",
+                    lambda t: NEED_LABELS[Need(t.need)] if t.need else "",
+                    tooltip=lambda t: (
+                        "Guessed from the task's name; change it in the Needs column after "
+                        "the import."
+                        if t.need
+                        else "An existing task keeps what it needs."
+                    ),
+                ),
             ],
             self,
         )
-        self.tasks_table = self._table(self.tasks_model, "importTasks", "Tasks the entries go to")
+        self.tasks_table = self._table(
+            self.tasks_model, "importTasks", "Tasks the entries go to", stretch=0
+        )
         self.refused_model: RowTableModel[RefusedRow] = RowTableModel(
             [
                 Column("Line", lambda r: r.line, align=ALIGN_RIGHT),
                 Column("Why it cannot be imported", lambda r: r.reason),
-                Column("Row", lambda r: r.text),
+                Column("Row", lambda r: r.text, tooltip=lambda r: r.text),
             ],
             self,
         )
         self.refused_table = self._table(
-            self.refused_model, "importRefused", "Rows that cannot be imported"
+            self.refused_model, "importRefused", "Rows that cannot be imported", stretch=2
         )
         self.refused_title = QLabel("Rows that cannot be imported:")
         self.buttons = QDialogButtonBox(
@@ -121,14 +134,17 @@ class ImportDialog(QDialog):
         self.name_from.currentIndexChanged.connect(self._reread)
         self.date_order.currentIndexChanged.connect(self._reread)
 
-    def _table(self, model: RowTableModel, name: str, title: str) -> QTableView:
+    def _table(self, model: RowTableModel, name: str, title: str, stretch: int) -> QTableView:
         table = named(QTableView(), name, title)
         table.setModel(model)
         table.verticalHeader().hide()
+        table.setWordWrap(False)  # one line a row: columns size to their whole text
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        table.horizontalHeader().setStretchLastSection(True)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # One column of words takes the room left (and is cut short if need be).
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
         return table
 
     def _read(self, name_from: TaskNameFrom, order: DateOrder) -> ImportPreview:

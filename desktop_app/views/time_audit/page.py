@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QDate, QPoint, QSettings, Qt, QTimer
+from PySide6.QtCore import QByteArray, QDate, QPoint, QSettings, QStandardPaths, Qt, QTimer
 from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -77,6 +77,16 @@ from desktop_app.views.undo import execute
 SETTINGS_PREFIX = "time_audit/"
 CSV_FILTER = "CSV files (*.csv *.txt);;All files (*)"
 ENTRIES_TAB, CHART_TAB, MATRIX_TAB = range(3)
+
+
+def _import_folder() -> Path:
+    """Where the import's file dialog opens: the last folder used, else Downloads."""
+    last = QSettings().value(SETTINGS_PREFIX + "importFolder", "")
+    downloads = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DownloadLocation)
+    for folder in (str(last or ""), downloads):
+        if folder and Path(folder).is_dir():
+            return Path(folder)
+    return Path.home()
 
 
 class TimeAuditPage(TabPage):
@@ -361,6 +371,8 @@ class TimeAuditPage(TabPage):
         self.month_edit.blockSignals(False)
         self.model.sync_rows(audit.rows)
         self.table_stack.setCurrentWidget(self.empty_state if not audit.rows else self.table)
+        # Nothing to show below an empty table: the empty state gets the room.
+        self.bottom_tabs.setVisible(bool(audit.rows))
         if audit.rows and not self._header_restored:
             self.table.resizeColumnsToContents()
             self._header_restored = True
@@ -383,7 +395,12 @@ class TimeAuditPage(TabPage):
         divisor = f"{audit.buyback_divisor.normalize():f}"
         if not audit.rows:
             self.headline.setText("No tasks yet")
-        elif audit.open_minutes:
+            self.detail.setText(
+                f"What you could hand off is priced at your hourly value, {value}/h: "
+                "set yours in File > Settings…"
+            )
+            return
+        if audit.open_minutes:
             self.headline.setText(
                 f"{hours(audit.open_minutes)} h/month could be handed off, "
                 f"worth {money(audit.open_worth, audit.currency)}"
@@ -573,9 +590,10 @@ class TimeAuditPage(TabPage):
 
     def choose_and_import(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, "Import a time tracker export", str(Path.home()), CSV_FILTER
+            self, "Import a time tracker export", str(_import_folder()), CSV_FILTER
         )
         if path:
+            QSettings().setValue(SETTINGS_PREFIX + "importFolder", str(Path(path).parent))
             self.open_import(Path(path))
 
     def open_import(self, path: Path) -> ImportDialog | None:
@@ -600,6 +618,9 @@ class TimeAuditPage(TabPage):
         self.table.sortByColumn(SCORE, Qt.SortOrder.DescendingOrder)
         if preview.main_month is not None:
             self.set_month(preview.main_month)
+        # The month's best candidate, not whatever the intermediate reload kept.
+        self.table.selectRow(0)
+        self.table.scrollToTop()
         new = len(command.outcome.task_ids)
         message = (
             f"Imported {len(command.outcome.entry_ids):,} time entries "
@@ -607,9 +628,15 @@ class TimeAuditPage(TabPage):
         )
         if new:
             message += (
-                f" {new} new task{'' if new == 1 else 's'}: set what each needs "
-                "(the Needs column) so the ranking is right."
+                f" {new} new task{'' if new == 1 else 's'}: what each needs is guessed from its "
+                "name; check the Needs column, the ranking depends on it."
             )
+        assert self.audit is not None
+        message += (
+            f" Worth is figured at your hourly value, "
+            f"{money(self.audit.hourly_value, self.audit.currency, cents=False)}/h "
+            "(File > Settings…)."
+        )
         self.show_message(message)
 
     def _warn(self, title: str, text: str) -> QMessageBox:

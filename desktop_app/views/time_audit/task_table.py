@@ -19,10 +19,12 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
+    QTimer,
 )
 from PySide6.QtCore import Signal as QtSignal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
     QComboBox,
     QDateEdit,
     QLineEdit,
@@ -453,6 +455,8 @@ class EditDelegate(QStyledItemDelegate):
             combo.setAccessibleName("Choose a value")
             for value, label in kind.options:
                 combo.addItem(label, value)
+            # A pick commits at once: double-click, pick, done.
+            combo.activated.connect(lambda _index, editor=combo: self._commit_and_close(editor))
             return combo
         if isinstance(kind, Rating):
             spin = QSpinBox(parent)
@@ -476,6 +480,9 @@ class EditDelegate(QStyledItemDelegate):
         value = index.data(Qt.ItemDataRole.EditRole)
         if isinstance(editor, QComboBox):
             editor.setCurrentIndex(max(editor.findData(value), 0))
+            # Open the list with the editor (the timer dies with the editor;
+            # an editor committed and closed at once stays closed).
+            QTimer.singleShot(0, editor, lambda: editor.isVisible() and editor.showPopup())
         elif isinstance(editor, QSpinBox):
             editor.setValue(int(value))
         elif isinstance(editor, QDateEdit):
@@ -485,8 +492,15 @@ class EditDelegate(QStyledItemDelegate):
         else:
             super().setEditorData(editor, index)
 
+    def _commit_and_close(self, editor: QWidget) -> None:
+        self.commitData.emit(editor)
+        self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+
     def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
         if isinstance(editor, QComboBox):
+            # Committed by Enter with the list still open: close it, or the
+            # keyboard focus stays in a list that is about to go away.
+            editor.hidePopup()
             value: Any = editor.currentData()
         elif isinstance(editor, QSpinBox):
             value = editor.value()
