@@ -4,26 +4,36 @@ Each test runs in a child process: without the guard, the child aborts
 ("Fatal Python error: none_dealloc"), which would take the test run down.
 """
 
+import os
 import subprocess
 import sys
 import textwrap
+from pathlib import Path
 
 from tests.conftest import REPO
 
 
-def _run(code: str) -> subprocess.CompletedProcess:
+def _run(code: str, home: Path) -> subprocess.CompletedProcess:
+    # A child of its own, with this test's HOME: nothing reaches the user's settings.
+    env = {
+        "QT_QPA_PLATFORM": "offscreen",
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "HOME": str(home),
+        "XDG_CONFIG_HOME": str(home / ".config"),
+        "XDG_DATA_HOME": str(home / ".local" / "share"),
+    }
     return subprocess.run(
         [sys.executable, "-c", textwrap.dedent(code)],
         capture_output=True,
         text=True,
         timeout=120,
         cwd=REPO,
-        env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin"},
+        env=env,
         check=False,
     )
 
 
-def test_calls_and_signals_by_the_hundred_thousand_survive_once_guarded():
+def test_calls_and_signals_by_the_hundred_thousand_survive_once_guarded(tmp_path):
     result = _run(
         """
         import sys
@@ -41,7 +51,8 @@ def test_calls_and_signals_by_the_hundred_thousand_survive_once_guarded():
             point.setX(1.0)
             pinger.pinged.emit()
         print("survived")
-        """
+        """,
+        tmp_path,
     )
     assert result.returncode == 0, result.stderr[-2000:]
     assert "survived" in result.stdout
@@ -74,7 +85,8 @@ def test_the_tab_on_2000_tasks_paints_sorts_and_steps_months_without_crashing(tm
             app.processEvents()
         assert page.model.rowCount() == 2000
         print("survived")
-        """
+        """,
+        tmp_path,
     )
     assert result.returncode == 0, result.stderr[-2000:]
     assert "survived" in result.stdout

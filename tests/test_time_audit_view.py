@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import QPoint, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QContextMenuEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QFileDialog,
     QLineEdit,
+    QMenu,
     QMessageBox,
     QPushButton,
     QSpinBox,
@@ -653,3 +654,46 @@ def test_the_layout_is_remembered(window, page, qtbot):
     again = second.show_tab("time_audit").page()
     assert again.table.horizontalHeader().sectionSize(NAME) == 321
     assert again.bottom_tabs.currentIndex() == 2
+
+
+def _context_menu(page, qtbot, name):
+    _select(page, qtbot, name)
+    rect = page.table.visualRect(_index(page, name))
+    # What the platform sends on a right click (the offscreen one sends none).
+    viewport = page.table.viewport()
+    event = QContextMenuEvent(
+        QContextMenuEvent.Reason.Mouse,
+        rect.center(),
+        viewport.mapToGlobal(rect.center()),
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(viewport, event)
+    menus = [m for m in page.findChildren(QMenu, "taskMenu") if m.isVisible()]
+    assert len(menus) == 1
+    return menus[0]
+
+
+def _trigger(menu, name):
+    action = menu.findChild(QAction, name)
+    action.trigger()
+    menu.close()
+
+
+def test_the_context_menu_decides_keep_outsource_and_handed_off(window, page, tasks, qtbot):
+    _trigger(_context_menu(page, qtbot, "Planner design"), "actionOutsourceTask")
+    assert task_values(tasks["design"])["override"] == "outsource"
+    assert _index(page, "Planner design", SCORE).data() != ""
+
+    _trigger(_context_menu(page, qtbot, "Bookkeeping"), "actionKeepTask")
+    assert (task_values(tasks["books"])["status"], task_values(tasks["books"])["override"]) == (
+        "kept",
+        "keep",
+    )
+    _trigger(_context_menu(page, qtbot, "Customer support inbox"), "actionHandedOffTask")
+    assert task_values(tasks["inbox"])["status"] == "handed_off"
+    assert "2.0 h/month already handed off" in page.detail.text()
+    for _ in range(3):
+        window.undo_stack.undo()
+    assert task_values(tasks["inbox"])["status"] == "candidate"
+    assert task_values(tasks["books"])["override"] is None
+    assert task_values(tasks["design"])["override"] is None

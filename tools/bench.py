@@ -66,6 +66,7 @@ def time_audit_month() -> list[Row]:
     import tempfile
     from datetime import date
 
+    from PySide6.QtCore import qInstallMessageHandler
     from PySide6.QtGui import QUndoStack
     from PySide6.QtWidgets import QApplication
 
@@ -76,6 +77,15 @@ def time_audit_month() -> list[Row]:
     from tools.time_audit_data import fill_big_audit
 
     app = QApplication.instance() or QApplication([])
+    # The offscreen platform's "This plugin does not support ..." would
+    # clutter the table; real warnings still print.
+    previous = qInstallMessageHandler(
+        lambda kind, context, message: (
+            None
+            if message.startswith("This plugin does not support")
+            else print(message, file=sys.stderr)
+        )
+    )
     today = date.today()
     timings: dict[tuple[str, int], float] = {}
     with tempfile.TemporaryDirectory(prefix="offload-bench-") as folder:
@@ -96,6 +106,7 @@ def time_audit_month() -> list[Row]:
             page.deleteLater()
             app.processEvents()
             store.close()
+    qInstallMessageHandler(previous)
     rows: list[Row] = []
     for what, title in (("load", "load a month"), ("refresh", "refresh the tab")):
         baseline = f"time audit: {title}, 20 tasks (baseline)"

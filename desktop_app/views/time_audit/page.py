@@ -330,6 +330,7 @@ class TimeAuditPage(TabPage):
             if column == NAME:
                 continue
             action = menu.addAction(self.model.columns[column].title)
+            action.setObjectName(f"actionShowColumn{column}")
             action.setCheckable(True)
             action.setChecked(not header.isSectionHidden(column))
             action.toggled.connect(
@@ -570,15 +571,17 @@ class TimeAuditPage(TabPage):
         menu.setObjectName("taskMenu")
         menu.addAction(self.brief_action)
         log = menu.addAction("Log time for this task")
+        log.setObjectName("actionLogTimeForTask")
         log.triggered.connect(lambda: self.focus_entry_form(row.name))
         menu.addSeparator()
-        for text, override, status in (
-            ("Hand it off (outsource)", Override.OUTSOURCE.value, None),
-            ("Keep it myself", None, TaskStatus.KEPT.value),
-            ("Mark as handed off", None, TaskStatus.HANDED_OFF.value),
-            ("Back to the rules", "", None),
+        for name, text, override, status in (
+            ("actionOutsourceTask", "Hand it off (outsource)", Override.OUTSOURCE.value, None),
+            ("actionKeepTask", "Keep it myself", None, TaskStatus.KEPT.value),
+            ("actionHandedOffTask", "Mark as handed off", None, TaskStatus.HANDED_OFF.value),
+            ("actionTaskByTheRules", "Back to the rules", "", None),
         ):
             action = menu.addAction(text)
+            action.setObjectName(name)
             action.triggered.connect(
                 lambda _=False, o=override, s=status: self.set_selected_decision(o, s)
             )
