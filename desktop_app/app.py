@@ -17,6 +17,7 @@ from desktop_app.assets import resource_path
 from desktop_app.logging_setup import setup_logging
 from desktop_app.models.settings import seed_defaults
 from desktop_app.paths import default_database_path, logs_dir, set_application_names
+from desktop_app.pyside_none_guard import guard_none_refcount
 from desktop_app.store import Store, StoreError, open_store
 
 log = logging.getLogger("offload.init")
@@ -24,6 +25,8 @@ log = logging.getLogger("offload.init")
 
 def create_application() -> QApplication:
     """The one QApplication, named and iconed, before any path is asked for."""
+    # Before the first PySide6 call that could cost a reference (see the module).
+    guard_none_refcount()
     set_application_names()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationVersion(__version__)

@@ -24,7 +24,11 @@ from PySide6.QtCore import QSettings
 
 from desktop_app.models.base import database, unbind_database
 from desktop_app.paths import set_application_names
+from desktop_app.pyside_none_guard import guard_none_refcount
 from desktop_app.store import Store, open_store
+
+# The whole run makes millions of PySide6 calls: guard it as the app guards itself.
+guard_none_refcount()
 
 REPO = Path(__file__).resolve().parent.parent
 

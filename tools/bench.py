@@ -174,6 +174,63 @@ def contractors_tab() -> list[Row]:
     return rows
 
 
+@benchmark
+def time_audit_month() -> list[Row]:
+    """The Time audit tab on 20 tasks and on 2,000 tasks with a year of entries."""
+    import tempfile
+    from datetime import date
+
+    from PySide6.QtCore import qInstallMessageHandler
+    from PySide6.QtGui import QUndoStack
+    from PySide6.QtWidgets import QApplication
+
+    from desktop_app.models.tasks import load_month
+    from desktop_app.store import open_store
+    from desktop_app.views.context import AppContext
+    from desktop_app.views.time_audit.page import TimeAuditPage
+    from tools.time_audit_data import fill_big_audit
+
+    app = QApplication.instance() or QApplication([])
+    # The offscreen platform's "This plugin does not support ..." would
+    # clutter the table; real warnings still print.
+    previous = qInstallMessageHandler(
+        lambda kind, context, message: (
+            None
+            if message.startswith("This plugin does not support")
+            else print(message, file=sys.stderr)
+        )
+    )
+    today = date.today()
+    timings: dict[tuple[str, int], float] = {}
+    with tempfile.TemporaryDirectory(prefix="offload-bench-") as folder:
+        for tasks in (20, 2000):
+            store = open_store(Path(folder) / f"audit-{tasks}.sqlite3")
+            fill_big_audit(tasks, 12, today)
+            timings["load", tasks] = _median(lambda: load_month(today))
+            page = TimeAuditPage(AppContext(store, QUndoStack()))
+            page.resize(1180, 700)
+            page.show()
+
+            def refresh(page: TimeAuditPage = page) -> None:
+                page.refresh()
+                app.processEvents()  # includes painting the table, chart and matrix
+
+            timings["refresh", tasks] = _median(refresh)
+            page.close()
+            page.deleteLater()
+            app.processEvents()
+            store.close()
+    qInstallMessageHandler(previous)
+    rows: list[Row] = []
+    for what, title in (("load", "load a month"), ("refresh", "refresh the tab")):
+        baseline = f"time audit: {title}, 20 tasks (baseline)"
+        rows.append((baseline, timings[what, 20], ""))
+        rows.append(
+            (f"time audit: {title}, 2,000 tasks, a year of entries", timings[what, 2000], baseline)
+        )
+    return rows
+
+
 def main() -> int:
     rows: list[Row] = []
     for function in BENCHMARKS:

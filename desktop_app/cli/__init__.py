@@ -21,6 +21,7 @@ from desktop_app import __version__
 
 SUBCOMMAND_MODULES = (
     "desktop_app.cli.backup",
+    "desktop_app.cli.time_audit",
     "desktop_app.cli.contractors",
     "desktop_app.cli.export_schedule",
 )

@@ -1,8 +1,22 @@
-"""Time audit: the tasks the owner does and the time spent on them (step 1)."""
+"""Time audit: the tasks the owner does and the time spent on them (step 1).
+
+The models, and the queries and edits the time audit makes. Every edit
+validates first and raises `ValidationError` naming the field at fault,
+changing nothing. The rules (candidate, score, buy-back) are pure functions
+in `time_audit_rules`; this module feeds them from the database.
+
+A month is loaded with a fixed handful of queries whatever the number of
+tasks: the tasks, and the month's entries summed per task (`load_month`).
+"""
 
 from __future__ import annotations
 
-from enum import StrEnum
+import re
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from decimal import Decimal
+from typing import Any
 
 from peewee import (
     BooleanField,
@@ -15,53 +29,45 @@ from peewee import (
     IntegerField,
     SmallIntegerField,
     TextField,
+    chunked,
+    fn,
 )
 
-from desktop_app.models.base import BaseModel, now
+from desktop_app.models.base import BaseModel, database, now
+from desktop_app.models.errors import ValidationError
+from desktop_app.models.parsing import parse_decimal
+from desktop_app.models.settings import Settings, load_settings
+from desktop_app.models.snapshots import RowSnapshot, delete_with_snapshot
+from desktop_app.models.text import fold
 
-
-class Need(StrEnum):
-    """What a task needs; the first three make it worth handing off."""
-
-    EXPERTISE = "expertise"
-    KNOWLEDGE = "knowledge"
-    REPETITIVE = "repetitive"
-    UNIQUE = "unique"
-
-
-NEED_LABELS = {
-    Need.EXPERTISE: "Specific expertise",
-    Need.KNOWLEDGE: "Specialized knowledge",
-    Need.REPETITIVE: "Repetitive, unskilled",
-    Need.UNIQUE: "Your unique input",
-}
-
-
-class TaskStatus(StrEnum):
-    LOGGED = "logged"
-    CANDIDATE = "candidate"
-    BRIEFED = "briefed"
-    HANDED_OFF = "handed_off"
-    KEPT = "kept"
-
-
-TASK_STATUS_LABELS = {
-    TaskStatus.LOGGED: "Logged",
-    TaskStatus.CANDIDATE: "Candidate",
-    TaskStatus.BRIEFED: "Briefed",
-    TaskStatus.HANDED_OFF: "Handed off",
-    TaskStatus.KEPT: "Kept",
-}
-
-
-class Override(StrEnum):
-    """The owner's word over the score: keep it, or hand it off anyway."""
-
-    KEEP = "keep"
-    OUTSOURCE = "outsource"
-
+# The vocabulary (needs, statuses, overrides) lives with the pure rules;
+# it is re-exported here beside the models that store it.
+from desktop_app.models.time_audit_rules import (  # noqa: F401
+    NEED_LABELS,
+    OVERRIDE_LABELS,
+    TASK_STATUS_LABELS,
+    Need,
+    Override,
+    Quadrant,
+    TaskStatus,
+    buy_back_per_month,
+    buyback_rate,
+    derive_status,
+    is_candidate,
+    outsourcing_score,
+    quadrant,
+    worth_per_month,
+)
 
 AREAS = ("marketing", "admin", "finance", "content", "support", "development", "sales", "other")
+AREA_LABELS = {area: area.capitalize() for area in AREAS}
+
+MAX_NAME_LENGTH = 200
+MAX_NOTES_LENGTH = 10_000
+MAX_ENTRY_NOTE_LENGTH = 2_000
+MINUTES_PER_DAY = 24 * 60
+MAX_MONTHLY_MINUTES = 31 * MINUTES_PER_DAY
+MAX_RATE = Decimal("100000")
 
 
 class Task(BaseModel):
@@ -106,3 +112,902 @@ class TimeEntry(BaseModel):
 
     class Meta:
         indexes = ((("task", "date"), False),)
+
+
+# Months ---------------------------------------------------------------------
+
+
+def month_start(day: date) -> date:
+    """The first day of `day`'s month: how a month is named in this module."""
+    return day.replace(day=1)
+
+
+def next_month(month: date) -> date:
+    return (month.replace(day=28) + timedelta(days=4)).replace(day=1)
+
+
+def previous_month(month: date) -> date:
+    return (month.replace(day=1) - timedelta(days=1)).replace(day=1)
+
+
+def parse_month(text: str) -> date:
+    """The month in "YYYY-MM" (e.g. "2025-03"); ValidationError otherwise."""
+    match = re.fullmatch(r"\s*(\d{4})-(\d{1,2})\s*", text)
+    if not match or not 1 <= int(match.group(2)) <= 12:
+        raise ValidationError(f"“{text.strip()}” is not a month; write it as YYYY-MM.", "month")
+    return date(int(match.group(1)), int(match.group(2)), 1)
+
+
+def months_with_entries() -> list[date]:
+    """The months that hold at least one time entry, most recent first."""
+    month = fn.substr(TimeEntry.date, 1, 7)
+    query = TimeEntry.select(month.alias("month")).distinct().order_by(month.desc())
+    return [parse_month(text) for (text,) in query.tuples()]
+
+
+# Durations as people type them ------------------------------------------------
+
+_CLOCK = re.compile(r"^(\d{1,3}):([0-5]\d)$")
+_UNITS = re.compile(r"^(?:(\d+(?:[.,]\d+)?)h)?(?:(\d+)(?:m|min)?)?$")
+
+
+def parse_entry_duration(text: str) -> int:
+    """Minutes from what the owner typed: "45" (minutes), "1:30", "1h30", "1.5h", "90m".
+
+    Raises ValidationError (field "minutes") for anything else, for zero or
+    a negative duration, and for more than 24 hours.
+    """
+    cleaned = text.strip().lower().replace(" ", "")
+    if not cleaned:
+        raise ValidationError("How long? Type minutes (45) or hours and minutes (1:30).", "minutes")
+    if cleaned.startswith("-"):
+        raise ValidationError("A duration cannot be negative.", "minutes")
+    minutes: int | None = None
+    if cleaned.isdigit():
+        minutes = int(cleaned)
+    elif clock := _CLOCK.match(cleaned):
+        minutes = int(clock.group(1)) * 60 + int(clock.group(2))
+    elif (units := _UNITS.match(cleaned)) and (units.group(1) or units.group(2)):
+        hours_part = Decimal(units.group(1).replace(",", ".")) if units.group(1) else Decimal(0)
+        minutes = int((hours_part * 60).to_integral_value()) + int(units.group(2) or 0)
+    if minutes is None:
+        raise ValidationError(
+            f"“{text.strip()}” is not a duration; type minutes (45) or hours and minutes (1:30).",
+            "minutes",
+        )
+    return check_entry_minutes(minutes)
+
+
+def check_entry_minutes(minutes: int) -> int:
+    if minutes <= 0:
+        raise ValidationError("A time entry must last at least one minute.", "minutes")
+    if minutes > MINUTES_PER_DAY:
+        raise ValidationError("A time entry cannot last more than 24 hours.", "minutes")
+    return minutes
+
+
+def parse_monthly_hours(text: str) -> int | None:
+    """Minutes a month from hours typed as "6", "6.5", "6,5" or "6:30"; None when empty."""
+    cleaned = text.strip().lower().removesuffix("h").strip()
+    if not cleaned:
+        return None
+    if clock := _CLOCK.match(cleaned):
+        minutes = int(clock.group(1)) * 60 + int(clock.group(2))
+    else:
+        try:
+            value = parse_decimal(cleaned)
+        except ValueError:
+            raise ValidationError(
+                f"“{text.strip()}” is not a number of hours (e.g. 6 or 6:30).",
+                "monthly_estimate_minutes",
+            ) from None
+        minutes = int((value * 60).to_integral_value())
+    return _check_estimate(minutes)
+
+
+def _check_estimate(minutes: int) -> int:
+    if minutes < 0:
+        raise ValidationError("A monthly estimate cannot be negative.", "monthly_estimate_minutes")
+    if minutes > MAX_MONTHLY_MINUTES:
+        raise ValidationError(
+            "A month holds at most 744 hours; check the estimate.", "monthly_estimate_minutes"
+        )
+    return minutes
+
+
+def format_minutes(minutes: int) -> str:
+    """Minutes as h:mm ("1:05")."""
+    sign = "-" if minutes < 0 else ""
+    whole, rest = divmod(abs(minutes), 60)
+    return f"{sign}{whole}:{rest:02d}"
+
+
+# Task fields: validation ------------------------------------------------------
+
+# The fields the owner edits; `task_values` and `restore_task_values` carry them.
+TASK_FIELDS = (
+    "name",
+    "area",
+    "need",
+    "owner_has_expertise",
+    "dislike",
+    "pull_away",
+    "business_value",
+    "monthly_estimate_minutes",
+    "contractor_rate",
+    "override",
+    "status",
+    "notes",
+)
+
+_RATING_LABELS = {
+    "dislike": "Dislike",
+    "pull_away": "Pull-away",
+    "business_value": "Business value",
+}
+
+
+def _clean_name(value: Any, task_id: int | None) -> str:
+    name = " ".join(str(value or "").split())
+    if not name:
+        raise ValidationError("A task needs a name.", "name")
+    if len(name) > MAX_NAME_LENGTH:
+        raise ValidationError(f"A task name can be at most {MAX_NAME_LENGTH} characters.", "name")
+    clash = Task.select(Task.id, Task.name).where(Task.name_key == fold(name))
+    if task_id is not None:
+        clash = clash.where(Task.id != task_id)
+    existing = clash.first()
+    if existing is not None:
+        raise ValidationError(f"A task named “{existing.name}” already exists.", "name")
+    return name
+
+
+def _clean_rating(key: str, value: Any) -> int:
+    label = _RATING_LABELS[key]
+    try:
+        number = int(str(value).strip())
+    except (TypeError, ValueError):
+        raise ValidationError(f"{label} is a rating from 1 to 5.", key) from None
+    if not 1 <= number <= 5:
+        raise ValidationError(f"{label} is a rating from 1 to 5.", key)
+    return number
+
+
+def _clean_rate(value: Any) -> Decimal | None:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    try:
+        rate = value if isinstance(value, Decimal) else parse_decimal(str(value))
+    except ValueError:
+        raise ValidationError(
+            f"“{value}” is not an hourly rate (e.g. 25 or 25.50).", "contractor_rate"
+        ) from None
+    if rate < 0:
+        raise ValidationError("A contractor rate cannot be negative.", "contractor_rate")
+    if rate > MAX_RATE:
+        raise ValidationError("That rate is over 100,000 an hour; check it.", "contractor_rate")
+    return rate.quantize(Decimal("0.01"))
+
+
+def _clean_field(key: str, value: Any, task_id: int | None) -> Any:  # noqa: PLR0912 (one branch a field)
+    if key == "name":
+        return _clean_name(value, task_id)
+    if key == "area":
+        if value not in AREAS:
+            raise ValidationError(f"Choose an area: {', '.join(AREAS)}.", "area")
+        return value
+    if key == "need":
+        if value not in set(Need):
+            raise ValidationError("Choose what the task needs.", "need")
+        return Need(value).value
+    if key == "owner_has_expertise":
+        return bool(value)
+    if key in _RATING_LABELS:
+        return _clean_rating(key, value)
+    if key == "monthly_estimate_minutes":
+        if value is None or value == "":
+            return None
+        if isinstance(value, str):
+            return parse_monthly_hours(value)
+        return _check_estimate(int(value))
+    if key == "contractor_rate":
+        return _clean_rate(value)
+    if key == "override":
+        if value in (None, ""):
+            return None
+        if value not in set(Override):
+            raise ValidationError("Choose Keep, Outsource or By the rules.", "override")
+        return Override(value).value
+    if key == "status":
+        if value not in set(TaskStatus):
+            raise ValidationError("Choose a status.", "status")
+        return TaskStatus(value).value
+    if key == "notes":
+        text = str(value or "")
+        if len(text) > MAX_NOTES_LENGTH:
+            raise ValidationError(f"Notes can be at most {MAX_NOTES_LENGTH:,} characters.", "notes")
+        return text
+    raise ValidationError(f"Unknown task field “{key}”.", key)
+
+
+def clean_task_fields(values: Mapping[str, Any], task_id: int | None = None) -> dict[str, Any]:
+    """Typed, valid values for `values`; ValidationError naming every field at fault."""
+    cleaned: dict[str, Any] = {}
+    errors: dict[str, str] = {}
+    for key, value in values.items():
+        try:
+            cleaned[key] = _clean_field(key, value, task_id)
+        except ValidationError as error:
+            errors[key] = str(error)
+    if errors:
+        raise ValidationError.from_errors(errors)
+    return cleaned
+
+
+# Tasks: edits -----------------------------------------------------------------
+
+
+def create_task(name: str, **fields: Any) -> int:
+    """Add a task; its status follows the rules. Returns its id."""
+    values = clean_task_fields({"name": name, **fields})
+    need = values.setdefault("need", Need.REPETITIVE.value)
+    override = values.get("override")
+    values["status"] = derive_status(need, override, values.get("status", TaskStatus.LOGGED))
+    values["name_key"] = fold(values["name"])
+    return Task.insert(**values).execute()
+
+
+def task_values(task_id: int) -> dict[str, Any]:
+    """The editable fields of a task, as stored (what an undo puts back)."""
+    task = _get_task(task_id)
+    return {key: getattr(task, key) for key in TASK_FIELDS}
+
+
+def _get_task(task_id: int) -> Task:
+    task = Task.get_or_none(Task.id == task_id)
+    if task is None:
+        raise ValidationError("That task no longer exists.")
+    return task
+
+
+def update_task(task_id: int, changes: Mapping[str, Any]) -> dict[str, Any]:
+    """Change a task's fields; returns every editable field as it was before.
+
+    A change of what the task needs or of the owner's override moves its
+    status by the rules. A status chosen by the owner moves the override
+    with it: Kept is the override Keep; Candidate on a task the rules
+    leave out is the override Outsource. A task marked handed off without a
+    monthly estimate keeps its latest logged month as one, so the hours
+    handed off still count in the months after.
+    """
+    task = _get_task(task_id)
+    before = {key: getattr(task, key) for key in TASK_FIELDS}
+    values = clean_task_fields(changes, task_id)
+    merged = {**before, **values}
+    if "status" in values:
+        merged.update(_status_choice(task, merged, values["status"]))
+    elif "need" in values or "override" in values:
+        merged["status"] = derive_status(merged["need"], merged["override"], before["status"])
+    if (
+        merged["status"] == TaskStatus.HANDED_OFF
+        and before["status"] != TaskStatus.HANDED_OFF
+        and merged["monthly_estimate_minutes"] is None
+    ):
+        merged["monthly_estimate_minutes"] = latest_month_minutes(task_id)
+    _write_task(task_id, merged)
+    return before
+
+
+def _status_choice(task: Task, merged: dict[str, Any], status: str) -> dict[str, Any]:
+    natural = is_candidate(merged["need"])
+    override = merged["override"]
+    if status == TaskStatus.KEPT:
+        return {"override": Override.KEEP.value, "status": status}
+    if status == TaskStatus.LOGGED:
+        if natural:
+            raise ValidationError(
+                f"“{task.name}” needs {NEED_LABELS[Need(merged['need'])].lower()}, so the rules "
+                "make it a candidate. Choose Kept to keep it yourself, or change what it needs.",
+                "status",
+            )
+        return {"override": None, "status": status}
+    # Candidate, briefed or handed off: the task is on its way out.
+    if override == Override.KEEP or (override is None and not natural):
+        override = None if natural else Override.OUTSOURCE.value
+    return {"override": override, "status": status}
+
+
+def restore_task_values(task_id: int, values: Mapping[str, Any]) -> None:
+    """Write `values` (from `task_values` or `update_task`) back exactly."""
+    _write_task(task_id, dict(values))
+
+
+def _write_task(task_id: int, values: dict[str, Any]) -> None:
+    values = {key: values[key] for key in TASK_FIELDS if key in values}
+    if "name" in values:
+        values["name_key"] = fold(values["name"])
+    values["updated_at"] = now()
+    Task.update(values).where(Task.id == task_id).execute()
+
+
+def delete_task(task_id: int) -> RowSnapshot:
+    """Delete a task with its time entries; the snapshot puts everything back."""
+    return delete_with_snapshot(_get_task(task_id))
+
+
+def task_entry_count(task_id: int) -> int:
+    return TimeEntry.select().where(TimeEntry.task == task_id).count()
+
+
+def task_name(task_id: int) -> str:
+    return _get_task(task_id).name
+
+
+def find_task_id(name: str) -> int | None:
+    """The id of the task called `name` (case and accents ignored), if any."""
+    found = Task.select(Task.id).where(Task.name_key == fold(name)).first()
+    return found.id if found else None
+
+
+def task_choices() -> list[tuple[int, str]]:
+    """(id, name) of every task, by name: what the quick entry form offers."""
+    query = Task.select(Task.id, Task.name).order_by(Task.name_key)
+    return list(query.tuples())
+
+
+def latest_month_minutes(task_id: int) -> int | None:
+    """The minutes logged on a task in the latest month that has any, or None."""
+    last = TimeEntry.select(fn.MAX(TimeEntry.date)).where(TimeEntry.task == task_id).scalar()
+    if last is None:
+        return None
+    last_day = last if isinstance(last, date) else date.fromisoformat(str(last))
+    start = month_start(last_day)
+    return (
+        TimeEntry.select(fn.SUM(TimeEntry.minutes))
+        .where(
+            (TimeEntry.task == task_id)
+            & (TimeEntry.date >= start)
+            & (TimeEntry.date < next_month(start))
+        )
+        .scalar()
+    )
+
+
+# Time entries -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class EntryRow:
+    id: int
+    task_id: int
+    date: date
+    minutes: int
+    note: str
+    imported: bool
+
+
+def minutes_logged_on(day: date, exclude_entry_id: int | None = None) -> int:
+    """Minutes logged on `day` across every task."""
+    query = TimeEntry.select(fn.COALESCE(fn.SUM(TimeEntry.minutes), 0)).where(TimeEntry.date == day)
+    if exclude_entry_id is not None:
+        query = query.where(TimeEntry.id != exclude_entry_id)
+    return int(query.scalar())
+
+
+def _check_day_total(day: date, minutes: int, exclude_entry_id: int | None = None) -> None:
+    already = minutes_logged_on(day, exclude_entry_id)
+    if already + minutes > MINUTES_PER_DAY:
+        raise ValidationError(
+            f"That would make more than 24 hours on {day:%d %b %Y}: "
+            f"{format_minutes(already)} is already logged that day.",
+            "minutes",
+        )
+
+
+def _clean_entry_note(note: str) -> str:
+    note = note.strip()
+    if len(note) > MAX_ENTRY_NOTE_LENGTH:
+        raise ValidationError(
+            f"A note can be at most {MAX_ENTRY_NOTE_LENGTH:,} characters.", "note"
+        )
+    return note
+
+
+def _clean_day(day: Any) -> date:
+    if isinstance(day, date):
+        return day
+    try:
+        return date.fromisoformat(str(day).strip())
+    except ValueError:
+        raise ValidationError(f"“{day}” is not a date (write it as YYYY-MM-DD).", "date") from None
+
+
+def add_time_entry(task_id: int, day: date, minutes: int, note: str = "") -> int:
+    """Log `minutes` on a task on `day`; returns the entry's id.
+
+    Refused: zero or negative minutes, more than 24 hours, or a day whose
+    entries would then add up to more than 24 hours.
+    """
+    _get_task(task_id)
+    day = _clean_day(day)
+    minutes = check_entry_minutes(int(minutes))
+    note = _clean_entry_note(note)
+    _check_day_total(day, minutes)
+    return TimeEntry.insert(task=task_id, date=day, minutes=minutes, note=note).execute()
+
+
+def log_time(task: int | str, day: date, minutes: int, note: str = "") -> tuple[int, int | None]:
+    """Log time on a task given by id, or by name: a name no task has makes a new task.
+
+    One transaction: a refused entry creates no task. Returns (entry id,
+    id of the task created or None).
+    """
+    with database.atomic():
+        created = None
+        if isinstance(task, str):
+            task_id = find_task_id(task)
+            if task_id is None:
+                task_id = created = create_task(task)
+        else:
+            task_id = task
+        entry_id = add_time_entry(task_id, day, minutes, note)
+    return entry_id, created
+
+
+ENTRY_FIELDS = ("task", "date", "minutes", "note")
+
+
+def entry_values(entry_id: int) -> dict[str, Any]:
+    entry = _get_entry(entry_id)
+    return {"task": entry.task_id, "date": entry.date, "minutes": entry.minutes, "note": entry.note}
+
+
+def _get_entry(entry_id: int) -> TimeEntry:
+    entry = TimeEntry.get_or_none(TimeEntry.id == entry_id)
+    if entry is None:
+        raise ValidationError("That time entry no longer exists.")
+    return entry
+
+
+def update_time_entry(entry_id: int, changes: Mapping[str, Any]) -> dict[str, Any]:
+    """Change an entry's date, minutes or note; returns its values as they were."""
+    before = entry_values(entry_id)
+    merged = dict(before)
+    if "date" in changes:
+        merged["date"] = _clean_day(changes["date"])
+    if "minutes" in changes:
+        merged["minutes"] = check_entry_minutes(int(changes["minutes"]))
+    if "note" in changes:
+        merged["note"] = _clean_entry_note(str(changes["note"]))
+    if "task" in changes:
+        merged["task"] = _get_task(int(changes["task"])).id
+    _check_day_total(merged["date"], merged["minutes"], exclude_entry_id=entry_id)
+    restore_entry_values(entry_id, merged)
+    return before
+
+
+def restore_entry_values(entry_id: int, values: Mapping[str, Any]) -> None:
+    TimeEntry.update({key: values[key] for key in ENTRY_FIELDS if key in values}).where(
+        TimeEntry.id == entry_id
+    ).execute()
+
+
+def delete_time_entry(entry_id: int) -> RowSnapshot:
+    return delete_with_snapshot(_get_entry(entry_id))
+
+
+def entries_for_task(task_id: int, month: date) -> list[EntryRow]:
+    """A task's entries in `month`, newest first."""
+    query = (
+        TimeEntry.select(
+            TimeEntry.id, TimeEntry.date, TimeEntry.minutes, TimeEntry.note, TimeEntry.import_key
+        )
+        .where(
+            (TimeEntry.task == task_id)
+            & (TimeEntry.date >= month)
+            & (TimeEntry.date < next_month(month))
+        )
+        .order_by(TimeEntry.date.desc(), TimeEntry.id.desc())
+    )
+    return [
+        EntryRow(entry_id, task_id, day, minutes, note, key is not None)
+        for entry_id, day, minutes, note, key in query.tuples()
+    ]
+
+
+def entries_between(start: date | None, end: date | None) -> Iterator[tuple[date, str, int, str]]:
+    """(date, task name, minutes, note) of every entry from `start` up to, not
+    including, `end` (either may be None), by date: what the entries export writes."""
+    query = (
+        TimeEntry.select(TimeEntry.date, Task.name, TimeEntry.minutes, TimeEntry.note)
+        .join(Task)
+        .order_by(TimeEntry.date, Task.name_key, TimeEntry.id)
+    )
+    if start is not None:
+        query = query.where(TimeEntry.date >= start)
+    if end is not None:
+        query = query.where(TimeEntry.date < end)
+    yield from query.tuples().iterator()
+
+
+# A month of the audit -----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TaskRow:
+    """One task as the time audit shows it for a month.
+
+    `minutes` are the month's logged minutes, or the monthly estimate when
+    nothing was logged (`from_estimate`). `score` is None for a task that is
+    not a candidate, and so is `buy_back`. `expected_rate` is the contractor
+    rate, or the buyback rate when none is set (`rate_is_buyback`).
+    """
+
+    id: int
+    name: str
+    name_key: str
+    area: str
+    need: str
+    owner_has_expertise: bool
+    dislike: int
+    pull_away: int
+    business_value: int
+    monthly_estimate_minutes: int | None
+    contractor_rate: Decimal | None
+    override: str | None
+    status: str
+    notes: str
+    logged_minutes: int
+    entry_count: int
+    minutes: int
+    from_estimate: bool
+    candidate: bool
+    score: Decimal | None
+    worth: Decimal
+    expected_rate: Decimal
+    rate_is_buyback: bool
+    buy_back: Decimal | None
+    quadrant: Quadrant
+
+    @property
+    def handed_off(self) -> bool:
+        return self.status == TaskStatus.HANDED_OFF
+
+    @property
+    def worth_handing_off(self) -> bool:
+        """A candidate not handed off yet (briefed ones still count)."""
+        return self.candidate and not self.handed_off
+
+
+@dataclass(frozen=True)
+class AreaHours:
+    area: str
+    candidate_minutes: int
+    other_minutes: int
+
+    @property
+    def total_minutes(self) -> int:
+        return self.candidate_minutes + self.other_minutes
+
+
+@dataclass(frozen=True)
+class MonthAudit:
+    """Everything the Time audit tab shows for one month."""
+
+    month: date
+    rows: list[TaskRow]
+    currency: str
+    hourly_value: Decimal
+    buyback_divisor: Decimal
+    buyback_rate: Decimal
+    open_minutes: int = 0
+    open_worth: Decimal = Decimal(0)
+    open_tasks: int = 0
+    handed_off_minutes: int = 0
+    handed_off_tasks: int = 0
+    logged_minutes: int = 0
+    area_hours: list[AreaHours] = field(default_factory=list)
+
+
+def load_month(month: date, settings: Settings | None = None) -> MonthAudit:
+    """The time audit of `month`: every task with its hours, rules applied.
+
+    Two queries whatever the number of tasks: the tasks, and the month's
+    entries summed per task (plus one for the settings when not given).
+    """
+    month = month_start(month)
+    settings = settings or load_settings()
+    rate_cap = buyback_rate(settings.hourly_value, settings.buyback_divisor)
+    sums = {
+        task_id: (minutes, count)
+        for task_id, minutes, count in TimeEntry.select(
+            TimeEntry.task, fn.SUM(TimeEntry.minutes), fn.COUNT(TimeEntry.id)
+        )
+        .where((TimeEntry.date >= month) & (TimeEntry.date < next_month(month)))
+        .group_by(TimeEntry.task)
+        .tuples()
+    }
+    columns = (
+        Task.id,
+        Task.name,
+        Task.name_key,
+        Task.area,
+        Task.need,
+        Task.owner_has_expertise,
+        Task.dislike,
+        Task.pull_away,
+        Task.business_value,
+        Task.monthly_estimate_minutes,
+        Task.contractor_rate,
+        Task.override,
+        Task.status,
+        Task.notes,
+    )
+    # Raw rows: Peewee's per-column conversion would cost as much as all the
+    # rules together on a few thousand tasks; `_task_row` types the two
+    # columns that need it.
+    cursor = database.execute_sql(*Task.select(*columns).order_by(Task.name_key).sql())
+    rows = [
+        _task_row(values, sums.get(values[0], (0, 0)), settings.hourly_value, rate_cap)
+        for values in cursor.fetchall()
+    ]
+    return _summarise(month, rows, settings, rate_cap)
+
+
+def _task_row(
+    values: tuple[Any, ...], logged: tuple[int, int], hourly_value: Decimal, rate_cap: Decimal
+) -> TaskRow:
+    (
+        task_id,
+        name,
+        name_key,
+        area,
+        need,
+        expertise,
+        dislike,
+        pull_away,
+        value,
+        estimate,
+        rate,
+        override,
+        status,
+        notes,
+    ) = values
+    logged_minutes, entry_count = logged
+    from_estimate = logged_minutes == 0 and estimate is not None
+    minutes = estimate if from_estimate else logged_minutes
+    candidate = is_candidate(need, override)
+    expertise = bool(expertise)
+    if rate is not None:
+        rate = Decimal(str(rate)).quantize(_CENTS)
+    expected = rate if rate is not None else rate_cap
+    return TaskRow(
+        id=task_id,
+        name=name,
+        name_key=name_key,
+        area=area,
+        need=need,
+        owner_has_expertise=expertise,
+        dislike=dislike,
+        pull_away=pull_away,
+        business_value=value,
+        monthly_estimate_minutes=estimate,
+        contractor_rate=rate,
+        override=override,
+        status=status,
+        notes=notes,
+        logged_minutes=logged_minutes,
+        entry_count=entry_count,
+        minutes=minutes,
+        from_estimate=from_estimate,
+        candidate=candidate,
+        score=outsourcing_score(minutes, dislike, pull_away, expertise) if candidate else None,
+        worth=worth_per_month(minutes, hourly_value),
+        expected_rate=expected,
+        rate_is_buyback=rate is None,
+        buy_back=buy_back_per_month(minutes, hourly_value, expected) if candidate else None,
+        quadrant=quadrant(value, dislike, pull_away),
+    )
+
+
+def _summarise(
+    month: date, rows: list[TaskRow], settings: Settings, rate_cap: Decimal
+) -> MonthAudit:
+    open_rows = [row for row in rows if row.worth_handing_off]
+    handed = [row for row in rows if row.handed_off]
+    per_area: dict[str, list[int]] = {}
+    for row in rows:
+        if row.minutes:
+            bucket = per_area.setdefault(row.area, [0, 0])
+            bucket[0 if row.worth_handing_off else 1] += row.minutes
+    area_hours = [
+        AreaHours(area, *per_area[area])
+        for area in sorted(per_area, key=lambda a: (-sum(per_area[a]), a))
+    ]
+    open_minutes = sum(row.minutes for row in open_rows)
+    return MonthAudit(
+        month=month,
+        rows=rows,
+        currency=settings.currency,
+        hourly_value=settings.hourly_value,
+        buyback_divisor=settings.buyback_divisor,
+        buyback_rate=rate_cap,
+        open_minutes=open_minutes,
+        open_worth=worth_per_month(open_minutes, settings.hourly_value),
+        open_tasks=len(open_rows),
+        handed_off_minutes=sum(row.minutes for row in handed),
+        handed_off_tasks=len(handed),
+        logged_minutes=sum(row.logged_minutes for row in rows),
+        area_hours=area_hours,
+    )
+
+
+@dataclass(frozen=True)
+class OutsourcingSummary:
+    """What the Overview shows of the time audit for a month.
+
+    handed_off_*: tasks with status handed off (their hours that month:
+    logged, else their monthly estimate). open_*: candidates not handed off
+    yet, and what their hours are worth at the owner's hourly value.
+    """
+
+    month: date
+    handed_off_minutes: int
+    handed_off_tasks: int
+    open_minutes: int
+    open_tasks: int
+    open_worth: Decimal
+    currency: str
+    hourly_value: Decimal
+
+    @property
+    def handed_off_hours(self) -> Decimal:
+        return (Decimal(self.handed_off_minutes) / 60).quantize(Decimal("0.1"))
+
+    @property
+    def open_hours(self) -> Decimal:
+        return (Decimal(self.open_minutes) / 60).quantize(Decimal("0.1"))
+
+
+def monthly_outsourcing_summary(month: date) -> OutsourcingSummary:
+    """Hours a month already handed off, and those still worth handing off with their worth.
+
+    `month` is any day of the month. Same few queries as `load_month`.
+    """
+    audit = load_month(month)
+    return OutsourcingSummary(
+        month=audit.month,
+        handed_off_minutes=audit.handed_off_minutes,
+        handed_off_tasks=audit.handed_off_tasks,
+        open_minutes=audit.open_minutes,
+        open_tasks=audit.open_tasks,
+        open_worth=audit.open_worth,
+        currency=audit.currency,
+        hourly_value=audit.hourly_value,
+    )
+
+
+# Imports --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class NewEntry:
+    """A time entry read from another program's file, ready to store."""
+
+    task_name: str
+    day: date
+    minutes: int
+    note: str
+    import_key: str
+    area: str = "other"
+    need: str = Need.REPETITIVE.value
+
+
+@dataclass
+class ImportOutcome:
+    """What `import_time_entries` added: the ids an undo takes back."""
+
+    task_ids: list[int] = field(default_factory=list)
+    entry_ids: list[int] = field(default_factory=list)
+    duplicates: int = 0
+
+
+_CHUNK = 400  # under SQLite's limit of bound parameters per statement
+_CENTS = Decimal("0.01")
+
+
+def tasks_by_key(keys: Iterable[str]) -> dict[str, tuple[int, str]]:
+    """name_key -> (id, name) of the existing tasks among `keys`."""
+    found: dict[str, tuple[int, str]] = {}
+    for batch in chunked(sorted(set(keys)), _CHUNK):
+        query = Task.select(Task.name_key, Task.id, Task.name).where(Task.name_key.in_(batch))
+        found.update({key: (task_id, name) for key, task_id, name in query.tuples()})
+    return found
+
+
+def existing_import_keys(keys: Iterable[str]) -> set[str]:
+    """The import keys among `keys` already stored (rows imported before)."""
+    found: set[str] = set()
+    for batch in chunked(sorted(set(keys)), _CHUNK):
+        query = TimeEntry.select(TimeEntry.import_key).where(TimeEntry.import_key.in_(batch))
+        found.update(key for (key,) in query.tuples())
+    return found
+
+
+def minutes_logged_by_day(days: Iterable[date]) -> dict[date, int]:
+    """Minutes already logged on each of `days` (days with none are left out)."""
+    totals: dict[date, int] = {}
+    for batch in chunked(sorted(set(days)), _CHUNK):
+        query = (
+            TimeEntry.select(TimeEntry.date, fn.SUM(TimeEntry.minutes))
+            .where(TimeEntry.date.in_(batch))
+            .group_by(TimeEntry.date)
+        )
+        for day, minutes in query.tuples():
+            day_value = day if isinstance(day, date) else date.fromisoformat(str(day))
+            totals[day_value] = int(minutes)
+    return totals
+
+
+def import_time_entries(
+    entries: list[NewEntry], progress: Callable[[int, int], None] | None = None
+) -> ImportOutcome:
+    """Store `entries` in one transaction, creating the tasks they name.
+
+    Tasks are matched by name with case and accents ignored. An entry whose
+    import key is already stored is skipped, so the same file imported
+    twice adds nothing. `progress(done, total)` is called as rows are written.
+    """
+    for entry in entries:
+        check_entry_minutes(entry.minutes)
+    outcome = ImportOutcome()
+    total = len(entries)
+    with database.atomic():
+        stored = existing_import_keys(entry.import_key for entry in entries)
+        task_ids = {key: task_id for key, (task_id, _) in tasks_by_key(
+            fold(entry.task_name) for entry in entries
+        ).items()}  # fmt: skip
+        seen: set[str] = set()
+        for done, entry in enumerate(entries, start=1):
+            if entry.import_key in stored or entry.import_key in seen:
+                outcome.duplicates += 1
+            else:
+                seen.add(entry.import_key)
+                key = fold(entry.task_name)
+                if key not in task_ids:
+                    task_ids[key] = create_task(entry.task_name, area=entry.area, need=entry.need)
+                    outcome.task_ids.append(task_ids[key])
+                outcome.entry_ids.append(
+                    TimeEntry.insert(
+                        task=task_ids[key],
+                        date=entry.day,
+                        minutes=entry.minutes,
+                        note=entry.note,
+                        import_key=entry.import_key,
+                    ).execute()
+                )
+            if progress is not None and (done % 200 == 0 or done == total):
+                progress(done, total)
+    return outcome
+
+
+def delete_imported(outcome: ImportOutcome) -> RowSnapshot:
+    """Take back what an import added: its entries, and the tasks it created
+    with whatever hangs off them. `snapshots.restore` puts it all back."""
+    snapshot = RowSnapshot()
+    created = set(outcome.task_ids)
+    with database.atomic():
+        for batch in chunked(outcome.entry_ids, _CHUNK):
+            query = TimeEntry.select().where(
+                TimeEntry.id.in_(batch) & TimeEntry.task.not_in(created or {0})
+            )
+            rows = list(query.dicts())
+            snapshot.rows.extend((TimeEntry, row) for row in rows)
+            TimeEntry.delete().where(TimeEntry.id.in_([row["id"] for row in rows])).execute()
+        for task_id in outcome.task_ids:
+            task = Task.get_or_none(Task.id == task_id)
+            if task is not None:
+                part = delete_with_snapshot(task)
+                snapshot.rows.extend(part.rows)
+                snapshot.nulled_links.extend(part.nulled_links)
+    return snapshot

@@ -289,6 +289,15 @@ class MainWindow(QMainWindow):
                 view_menu, f"actionShow_{spec.key}", spec.title,
                 lambda _=False, key=spec.key: self.show_tab(key), f"Ctrl+{number}",
             )  # fmt: skip
+        help_menu = self.menus["help"] = bar.addMenu("&Help")
+        help_menu.setObjectName("menuHelp")
+        help_menu.menuAction().setObjectName("menuHelpAction")
+        self._action(
+            help_menu, "actionShortcuts", "&Keyboard shortcuts", self.show_shortcuts,
+            standard_keys(QKeySequence.StandardKey.HelpContents, "F1"),
+        )  # fmt: skip
+        self._action(help_menu, "actionAbout", "&About Offload", self.show_about)
+        # Once every menu exists: a tab's commands may go in any of them, Help included.
         for spec in TABS:
             for command in spec.commands:
                 menu = self.menus[command.menu]
@@ -305,14 +314,6 @@ class MainWindow(QMainWindow):
                     menu.addAction(action)
                 self.addAction(action)
 
-        help_menu = self.menus["help"] = bar.addMenu("&Help")
-        help_menu.setObjectName("menuHelp")
-        help_menu.menuAction().setObjectName("menuHelpAction")
-        self._action(
-            help_menu, "actionShortcuts", "&Keyboard shortcuts", self.show_shortcuts,
-            standard_keys(QKeySequence.StandardKey.HelpContents, "F1"),
-        )  # fmt: skip
-        self._action(help_menu, "actionAbout", "&About Offload", self.show_about)
         # Screen readers announce a menu item by its text; the status tip
         # repeats it plainly (no mnemonic) where the pointer rests.
         for action in self.findChildren(QAction):

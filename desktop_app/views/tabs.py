@@ -56,11 +56,20 @@ TABS: tuple[TabSpec, ...] = (
     TabSpec(
         key="time_audit",
         title="Time audit",
-        factory="",
+        factory="desktop_app.views.time_audit.page:TimeAuditPage",
         description="Log a month of work and find the tasks worth handing off.",
         empty_title="Study where your month goes",
         empty_text="Here you will log what takes your time for a month, or import it from "
         "Toggl, Clockify or Harvest, and see which tasks to hand off and what they are worth.",
+        commands=(
+            TabCommand("file", "Import time tracker export…", "choose_and_import", "Ctrl+I"),
+            TabCommand("file", "Export tasks to CSV…", "choose_and_export_tasks"),
+            TabCommand("file", "Export time entries to CSV…", "choose_and_export_entries"),
+            TabCommand("edit", "Log time…", "focus_entry_form", "Ctrl+T"),
+            TabCommand("edit", "New task", "start_new_task"),
+            TabCommand("view", "Outsourcing candidates", "show_candidates"),
+            TabCommand("help", "How the outsourcing score works", "show_score_help"),
+        ),
     ),
     TabSpec(
         key="contractors",

@@ -1,0 +1,106 @@
+"""`offload import-time FILE` and `offload export-tasks OUT.csv`: the time audit, scripted.
+
+offload import-time [--db PATH] [--dry-run] [--task-from COLUMN] [--date-order ORDER] FILE
+offload export-tasks [--db PATH] [--month YYYY-MM] OUT.csv
+"""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from pathlib import Path
+
+from desktop_app.cli import add_db_option
+from desktop_app.cli.common import cli_store
+from desktop_app.models.errors import UserError
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    importer = subparsers.add_parser(
+        "import-time",
+        help="import a Toggl Track, Clockify or Harvest detailed CSV report",
+        description="Read a detailed time report exported as CSV from Toggl Track, Clockify or "
+        "Harvest, print what it holds, then import it in one transaction. Tasks are matched by "
+        "name (case and accents ignored); rows imported before are skipped.",
+    )
+    add_db_option(importer, in_subcommand=True)
+    importer.add_argument("file", type=Path, metavar="FILE", help="the CSV file to import")
+    importer.add_argument(
+        "--dry-run", action="store_true", help="only print the preview; import nothing"
+    )
+    importer.add_argument(
+        "--task-from",
+        choices=("auto", "description", "task", "project"),
+        default="auto",
+        help="the column that names each row's task (default: the best one for the file)",
+    )
+    importer.add_argument(
+        "--date-order",
+        choices=("auto", "dmy", "mdy"),
+        default="auto",
+        help="day first (dmy) or month first (mdy) for dates like 03/04/2025 "
+        "(default: tell from the file)",
+    )
+    importer.set_defaults(handler=run_import)
+
+    exporter = subparsers.add_parser(
+        "export-tasks",
+        help="write the tasks with their hours for a month to CSV",
+        description="Write one row per task with its hours for the month, candidate, score "
+        "and buy-back, as CSV.",
+    )
+    add_db_option(exporter, in_subcommand=True)
+    exporter.add_argument("out", type=Path, metavar="OUT.csv", help="the CSV file to write")
+    exporter.add_argument(
+        "--month", metavar="YYYY-MM", help="the month whose hours to write (default: this month)"
+    )
+    exporter.set_defaults(handler=run_export)
+
+
+def run_import(args: argparse.Namespace) -> int:
+    from desktop_app.importers.time_tracking import (
+        DateOrder,
+        TaskNameFrom,
+        count_of,
+        preview_file,
+    )
+    from desktop_app.models.tasks import import_time_entries
+
+    path: Path = args.file.expanduser()
+    with cli_store(getattr(args, "db", None)):
+        preview = preview_file(path, TaskNameFrom(args.task_from), DateOrder(args.date_order))
+        for line in preview.summary_lines():
+            print(line)
+        for task in preview.new_tasks[:20]:
+            print(f"  new task: {task.name} ({task.minutes / 60:.1f} h)")
+        if len(preview.new_tasks) > 20:
+            print(f"  … and {len(preview.new_tasks) - 20} more new tasks")
+        for row in preview.refused:
+            print(f"  line {row.line}: {row.reason}")
+        if args.dry_run:
+            print("Dry run: nothing was imported.")
+            return 0
+        if not preview.entries:
+            if preview.duplicates:
+                print("Nothing new to import: the rows it can read were imported before.")
+                return 0
+            raise UserError(f"Nothing could be imported from {path.name}.")
+        outcome = import_time_entries(preview.entries)
+    print(
+        f"Imported {count_of(len(outcome.entry_ids), 'time entry', 'time entries')} "
+        f"({preview.total_minutes / 60:.1f} h) "
+        f"and created {count_of(len(outcome.task_ids), 'new task')}."
+    )
+    return 0
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from desktop_app.exporters.tasks_csv import export_tasks_csv
+    from desktop_app.models.tasks import month_start, parse_month
+
+    month = parse_month(args.month) if args.month else month_start(date.today())
+    out: Path = args.out.expanduser().resolve()
+    with cli_store(getattr(args, "db", None)):
+        count = export_tasks_csv(out, month)
+    print(f"Wrote {count} task{'' if count == 1 else 's'} with hours for {month:%B %Y} to {out}.")
+    return 0

@@ -1,0 +1,821 @@
+"""Reading the detailed CSV reports of Toggl Track, Clockify and Harvest.
+
+The format is recognised from the header row, tried with a comma, a
+semicolon and a tab as the delimiter (spreadsheets in many European
+locales save CSV with semicolons). The documented column layouts:
+
+    Toggl Track  User, Email, Client, Project, Task, Description, Billable,
+                 Start date, Start time, End date, End time, Duration, Tags,
+                 Amount (USD)
+    Clockify     Project, Client, Description, Task, User, Group, Email, Tags,
+                 Billable, Start Date, Start Time, End Date, End Time,
+                 Duration (h), Duration (decimal), Billable Rate (USD), ...
+    Harvest      Date, Client, Project, Project Code, Task, Notes, Hours,
+                 Hours Rounded, Billable?, Invoiced?, First Name, Last Name, ...
+
+Only the columns named in `_LAYOUTS` are read, found by name (any order,
+case ignored); extra columns are ignored. Dates may be ISO (2025-03-04),
+day first (04/03/2025, 04.03.2025) or month first (03/04/2025): the order
+is settled by the dates of the whole file (a 13 or more in first place
+means day first), and where no date settles it, by the separator (a slash
+reads month first, as US exports are written) and the preview says so.
+Times may be 12- or 24-hour; durations h:mm:ss, h:mm or decimal hours,
+with a decimal point or comma.
+
+Reading is in two steps: `parse_time_export` turns the text into plain
+records plus the rows it cannot read, each with the reason (no database);
+`build_preview` matches them to stored tasks and earlier imports. The
+import itself is `desktop_app.models.tasks.import_time_entries`, one
+transaction. Each record carries an import key, a fingerprint of what the
+row says, so importing the same file twice adds nothing.
+"""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import hashlib
+import io
+import itertools
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from enum import StrEnum
+from pathlib import Path
+
+from desktop_app.importers.text_files import read_text_file
+from desktop_app.models.errors import UserError
+from desktop_app.models.tasks import (
+    MAX_ENTRY_NOTE_LENGTH,
+    MAX_NAME_LENGTH,
+    MINUTES_PER_DAY,
+    Need,
+    NewEntry,
+    existing_import_keys,
+    format_minutes,
+    minutes_logged_by_day,
+    tasks_by_key,
+)
+from desktop_app.models.text import fold
+
+
+class Vendor(StrEnum):
+    TOGGL = "toggl"
+    CLOCKIFY = "clockify"
+    HARVEST = "harvest"
+
+
+VENDOR_LABELS = {
+    Vendor.TOGGL: "Toggl Track detailed report",
+    Vendor.CLOCKIFY: "Clockify detailed report",
+    Vendor.HARVEST: "Harvest detailed time report",
+}
+
+
+class TaskNameFrom(StrEnum):
+    """Which column names the task of each row."""
+
+    AUTO = "auto"
+    DESCRIPTION = "description"
+    TASK = "task"
+    PROJECT = "project"
+
+
+TASK_NAME_FROM_LABELS = {
+    TaskNameFrom.AUTO: "Best column for this file",
+    TaskNameFrom.DESCRIPTION: "Description (notes)",
+    TaskNameFrom.TASK: "Task",
+    TaskNameFrom.PROJECT: "Project",
+}
+
+
+class DateOrder(StrEnum):
+    AUTO = "auto"
+    DAY_FIRST = "dmy"
+    MONTH_FIRST = "mdy"
+
+
+DATE_ORDER_LABELS = {
+    DateOrder.AUTO: "Tell from the file",
+    DateOrder.DAY_FIRST: "Day first (31/12/2025)",
+    DateOrder.MONTH_FIRST: "Month first (12/31/2025)",
+}
+
+DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab"}
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Which header (folded) holds each piece of a row, for one vendor."""
+
+    vendor: Vendor
+    date: str
+    durations: tuple[str, ...]
+    start_time: str = ""
+    end_date: str = ""
+    end_time: str = ""
+    description: str = ""
+    task: str = ""
+    project: str = ""
+    client: str = ""
+    tags: str = ""
+    user: tuple[str, ...] = ()
+    # The name column used when the owner leaves the choice to the file.
+    auto_name: tuple[TaskNameFrom, ...] = ()
+
+
+_LAYOUTS = (
+    Layout(
+        Vendor.CLOCKIFY,
+        date="start date",
+        durations=("duration (h)", "duration (decimal)"),
+        start_time="start time",
+        end_date="end date",
+        end_time="end time",
+        description="description",
+        task="task",
+        project="project",
+        client="client",
+        tags="tags",
+        user=("email", "user"),
+        auto_name=(TaskNameFrom.DESCRIPTION, TaskNameFrom.TASK, TaskNameFrom.PROJECT),
+    ),
+    Layout(
+        Vendor.TOGGL,
+        date="start date",
+        durations=("duration",),
+        start_time="start time",
+        end_date="end date",
+        end_time="end time",
+        description="description",
+        task="task",
+        project="project",
+        client="client",
+        tags="tags",
+        user=("email", "user"),
+        auto_name=(TaskNameFrom.DESCRIPTION, TaskNameFrom.TASK, TaskNameFrom.PROJECT),
+    ),
+    Layout(
+        Vendor.HARVEST,
+        date="date",
+        durations=("hours",),
+        description="notes",
+        task="task",
+        project="project",
+        client="client",
+        user=("first name", "last name"),
+        auto_name=(TaskNameFrom.TASK, TaskNameFrom.DESCRIPTION, TaskNameFrom.PROJECT),
+    ),
+)
+
+
+def _header_key(cell: str) -> str:
+    return " ".join(cell.replace("\ufeff", "").split()).casefold()
+
+
+def detect_layout(header: list[str]) -> Layout | None:
+    """The vendor layout whose columns the header row holds, or None."""
+    names = {_header_key(cell) for cell in header}
+    for layout in _LAYOUTS:
+        if layout.date not in names or not any(d in names for d in layout.durations):
+            continue
+        if not {layout.description, layout.task, layout.project} & names:
+            continue
+        # Clockify is tried first: its "Duration (h)" tells it from Toggl's
+        # plain "Duration", and Toggl's header has no such column.
+        return layout
+    return None
+
+
+@dataclass(frozen=True)
+class RefusedRow:
+    line: int
+    reason: str
+    text: str
+
+
+@dataclass(frozen=True)
+class ParsedEntry:
+    line: int
+    entry: NewEntry
+
+
+@dataclass
+class ParsedExport:
+    """What a file holds, read without the database."""
+
+    name: str
+    vendor: Vendor
+    delimiter: str
+    encoding: str
+    date_order: DateOrder
+    # True when no date in the file told day-first from month-first.
+    date_order_guessed: bool
+    task_name_from: TaskNameFrom
+    rows: int = 0
+    entries: list[ParsedEntry] = field(default_factory=list)
+    refused: list[RefusedRow] = field(default_factory=list)
+    people: list[str] = field(default_factory=list)
+    summary_rows: int = 0
+
+    @property
+    def description(self) -> str:
+        return (
+            f"{VENDOR_LABELS[self.vendor]} ({DELIMITER_NAMES[self.delimiter]}-separated, "
+            f"{_ENCODING_NAMES.get(self.encoding, self.encoding)})"
+        )
+
+
+_ENCODING_NAMES = {
+    "utf-8": "UTF-8",
+    "utf-8-sig": "UTF-8 with BOM",
+    "utf-16": "UTF-16",
+    "cp1252": "Windows-1252",
+}
+
+
+# Cells ---------------------------------------------------------------------------
+
+_DATE = re.compile(r"^(\d{1,4})[./-](\d{1,2})[./-](\d{1,4})\.?$")
+_TIME = re.compile(r"^(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([ap])?\.?\s*(m)?\.?$", re.IGNORECASE)
+_CLOCK_DURATION = re.compile(r"^(\d+):([0-5]\d)(?::([0-5]\d))?$")
+_DECIMAL_DURATION = re.compile(r"^(\d+(?:[.,]\d+)?|[.,]\d+)\s*h?$", re.IGNORECASE)
+
+
+def _date_parts(text: str) -> tuple[int, int, int, bool] | None:
+    match = _DATE.match(text.strip())
+    if not match:
+        return None
+    first, second, third = match.groups()
+    return int(first), int(second), int(third), len(first) == 4
+
+
+def settle_date_order(cells: list[str]) -> tuple[DateOrder, bool]:
+    """Day-first or month-first for a file's dates, and whether it was a guess.
+
+    A first part over 12 proves day-first; a second part over 12 proves
+    month-first. When nothing proves it: "/" reads month-first (US exports),
+    "." and "-" day-first.
+    """
+    day_first = month_first = False
+    separators: Counter[str] = Counter()
+    for text in cells:
+        parts = _date_parts(text)
+        if parts is None or parts[3]:
+            continue
+        separators[next(char for char in text.strip() if char in "./-")] += 1
+        day_first |= parts[0] > 12
+        month_first |= parts[1] > 12
+    if day_first and not month_first:
+        return DateOrder.DAY_FIRST, False
+    if month_first and not day_first:
+        return DateOrder.MONTH_FIRST, False
+    if not separators:
+        return DateOrder.DAY_FIRST, False  # ISO only: the order never matters
+    usual = separators.most_common(1)[0][0]
+    return (DateOrder.MONTH_FIRST if usual == "/" else DateOrder.DAY_FIRST), True
+
+
+def parse_date(text: str, order: DateOrder) -> date:
+    """The date in `text`, ISO or in `order`; ValueError with the reason."""
+    parts = _date_parts(text)
+    if parts is None:
+        raise ValueError(f"“{text.strip()}” is not a date")
+    first, second, third, iso = parts
+    if iso:
+        year, month, day = first, second, third
+    else:
+        day, month = (first, second) if order != DateOrder.MONTH_FIRST else (second, first)
+        year = third + 2000 if third < 100 else third
+    try:
+        return date(year, month, day)
+    except ValueError:
+        raise ValueError(f"the date “{text.strip()}” does not exist") from None
+
+
+def parse_time_of_day(text: str) -> tuple[int, int, int]:
+    """(hour, minute, second) from "13:05", "13:05:00", "1:05 PM" or "01:05:00 am"."""
+    match = _TIME.match(text.strip())
+    if not match:
+        raise ValueError(f"“{text.strip()}” is not a time of day")
+    hour, minute, second = int(match.group(1)), int(match.group(2)), int(match.group(3) or 0)
+    meridiem = (match.group(4) or "").lower()
+    if meridiem and not match.group(5):
+        raise ValueError(f"“{text.strip()}” is not a time of day")
+    if minute > 59 or second > 59:
+        raise ValueError(f"“{text.strip()}” is not a time of day")
+    if meridiem:
+        if not 1 <= hour <= 12:
+            raise ValueError(f"“{text.strip()}” is not a 12-hour time")
+        hour = hour % 12 + (12 if meridiem == "p" else 0)
+    elif hour > 23:
+        raise ValueError(f"“{text.strip()}” is not a time of day")
+    return hour, minute, second
+
+
+def parse_duration_seconds(text: str) -> int:
+    """Seconds from "1:30:00", "1:30", "1.5", "1,5" or "1.5h"; ValueError with the reason."""
+    cleaned = text.strip()
+    if cleaned.startswith("-"):
+        raise ValueError(f"the duration “{cleaned}” is negative")
+    if clock := _CLOCK_DURATION.match(cleaned):
+        hours, minutes, seconds = (int(part or 0) for part in clock.groups())
+        return hours * 3600 + minutes * 60 + seconds
+    if decimal_match := _DECIMAL_DURATION.match(cleaned):
+        try:
+            hours_value = Decimal(decimal_match.group(1).replace(",", "."))
+        except InvalidOperation:
+            raise ValueError(f"“{cleaned}” is not a duration") from None
+        return int((hours_value * 3600).to_integral_value(ROUND_HALF_UP))
+    raise ValueError(f"“{cleaned}” is not a duration")
+
+
+def _minutes(seconds: int, shown: str) -> int:
+    if seconds == 0:
+        raise ValueError(f"the duration “{shown}” is zero")
+    minutes = int((Decimal(seconds) / 60).to_integral_value(ROUND_HALF_UP))
+    if minutes == 0:
+        raise ValueError(f"the duration “{shown}” is under half a minute")
+    if minutes > MINUTES_PER_DAY:
+        raise ValueError(f"the duration “{shown}” is more than 24 hours")
+    return minutes
+
+
+_AREA_WORDS = {
+    "marketing": ("marketing", "ads", "advertising", "social media", "seo", "newsletter"),
+    "admin": ("admin", "administration", "operations", "ops", "email", "office"),
+    "finance": ("finance", "accounting", "bookkeeping", "invoices", "invoicing", "taxes"),
+    "content": ("content", "blog", "writing", "video", "podcast", "design"),
+    "support": ("support", "customer support", "customer service", "helpdesk", "help desk"),
+    "development": ("development", "dev", "engineering", "website", "web", "it"),
+    "sales": ("sales", "partnerships", "wholesale"),
+}
+_AREA_BY_WORD = {fold(word): area for area, words in _AREA_WORDS.items() for word in words}
+
+
+def guess_area(*texts: str) -> str:
+    """The area a project, client or tag names ("Customer service" -> support), else "other"."""
+    for text in texts:
+        for part in re.split(r"[,;/|]", text):
+            area = _AREA_BY_WORD.get(fold(part))
+            if area:
+                return area
+    return "other"
+
+
+# What a new task needs, guessed from the words of its name, project and tags;
+# the first list with a match wins. Only a starting point: the owner checks it
+# in the Needs column, and the preview and the import's message say so.
+_NEED_WORDS = (
+    (
+        Need.UNIQUE,
+        ("strategy", "planning", "plan", "vision", "design", "designs", "designing", "creative",
+         "partnerships", "partnership", "collaborations", "networking", "hiring", "interviews",
+         "coaching", "mentoring", "speaking", "product development"),
+    ),
+    (
+        Need.KNOWLEDGE,
+        ("bookkeeping", "accounting", "accounts", "invoices", "invoicing", "invoice", "tax",
+         "taxes", "vat", "payroll", "legal", "contracts", "contract", "compliance"),
+    ),
+    (
+        Need.EXPERTISE,
+        ("seo", "ads", "advertising", "photo", "photos", "photography", "video", "videos",
+         "editing", "retouching", "website", "shopify", "wordpress", "code", "coding",
+         "development", "dev", "fix", "fixes", "bug", "bugs", "copywriting", "translation"),
+    ),
+    (
+        Need.REPETITIVE,
+        ("email", "emails", "inbox", "support", "refund", "refunds", "resends", "posts",
+         "posting", "instagram", "social", "pins", "pinterest", "listing", "listings", "orders",
+         "shipping", "fulfilment", "fulfillment", "packing", "data entry", "scheduling",
+         "replies", "comments", "reviews", "uploads", "admin", "filing"),
+    ),
+)  # fmt: skip
+
+
+def guess_need(*texts: str) -> str:
+    """What a task probably needs, from its name, then its project and tags
+    ("Bookkeeping" -> specialized knowledge); repetitive work when no word tells."""
+    for text in texts:  # the name first, then the project and the tags
+        words = re.findall(r"[a-z]+", fold(text))
+        phrases = set(words) | {f"{a} {b}" for a, b in itertools.pairwise(words)}
+        for need, keywords in _NEED_WORDS:
+            if phrases.intersection(keywords):
+                return need.value
+    return Need.REPETITIVE.value
+
+
+# The file -----------------------------------------------------------------------
+
+
+def read_time_export(
+    path: Path,
+    task_name_from: TaskNameFrom = TaskNameFrom.AUTO,
+    date_order: DateOrder = DateOrder.AUTO,
+) -> ParsedExport:
+    """Read `path` (size and encoding checked) and parse it; UserError when it cannot."""
+    text, encoding = read_text_file(path)
+    return parse_time_export(
+        text,
+        name=path.name,
+        encoding=encoding,
+        task_name_from=task_name_from,
+        date_order=date_order,
+    )
+
+
+def _find_header(text: str) -> tuple[str, Layout, list[str]]:
+    first_line = next((line for line in text.splitlines() if line.strip()), "")
+    for delimiter in (",", ";", "\t"):
+        header = next(csv.reader([first_line], delimiter=delimiter), [])
+        layout = detect_layout(header)
+        if layout is not None:
+            return delimiter, layout, header
+    shown = ", ".join(cell.strip() for cell in first_line.split(",")[:8])
+    raise UserError(
+        "This file is not a detailed report from Toggl Track, Clockify or Harvest"
+        + (f": its first row reads “{shown[:160]}”." if shown else ".")
+        + " In your time tracker, open the Detailed report, export it as CSV, and import that file."
+    )
+
+
+def parse_time_export(
+    text: str,
+    *,
+    name: str = "The file",
+    encoding: str = "utf-8",
+    task_name_from: TaskNameFrom = TaskNameFrom.AUTO,
+    date_order: DateOrder = DateOrder.AUTO,
+) -> ParsedExport:
+    """Every row of an export as a record to import or a refusal with its reason."""
+    delimiter, layout, _ = _find_header(text)
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    raw_rows: list[tuple[int, list[str]]] = []
+    header: list[str] = []
+    line = 0
+    for cells in reader:
+        start_line, line = line + 1, reader.line_num
+        if not any(cell.strip() for cell in cells):
+            continue
+        if not header:
+            header = cells
+            continue
+        raw_rows.append((start_line, cells))
+    if not raw_rows:
+        raise UserError(f"{name} has a header row but no time entries.")
+    columns = {_header_key(cell): index for index, cell in enumerate(header)}
+    guessed = False
+    if date_order == DateOrder.AUTO:
+        date_cells = [
+            _cell(cells, columns, key)
+            for _, cells in raw_rows
+            for key in (layout.date, layout.end_date)
+            if key
+        ]
+        date_order, guessed = settle_date_order(date_cells)
+    chosen_name = _choose_name_column(layout, columns, raw_rows, task_name_from)
+    parsed = ParsedExport(
+        name=name,
+        vendor=layout.vendor,
+        delimiter=delimiter,
+        encoding=encoding,
+        date_order=date_order,
+        date_order_guessed=guessed,
+        task_name_from=chosen_name,
+        rows=len(raw_rows),
+    )
+    occurrences: Counter[tuple[str, ...]] = Counter()
+    people: set[str] = set()
+    for line_number, cells in raw_rows:
+        if _is_total_row(cells, columns, layout):
+            parsed.summary_rows += 1
+            parsed.rows -= 1
+            continue
+        try:
+            entry, identity = _parse_row(cells, columns, layout, date_order, chosen_name)
+        except ValueError as error:
+            parsed.refused.append(RefusedRow(line_number, _sentence(str(error)), _excerpt(cells)))
+            continue
+        occurrences[identity] += 1
+        key = _import_key(identity, occurrences[identity])
+        person = identity[1]
+        if person:
+            people.add(person)
+        parsed.entries.append(ParsedEntry(line_number, _with_key(entry, key)))
+    parsed.people = sorted(people)
+    return parsed
+
+
+def _cell(cells: list[str], columns: dict[str, int], key: str) -> str:
+    index = columns.get(key)
+    if index is None or index >= len(cells):
+        return ""
+    return cells[index].strip()
+
+
+def _is_total_row(cells: list[str], columns: dict[str, int], layout: Layout) -> bool:
+    # Some exports end with a "Total" line: a summary, not an entry.
+    first = cells[0].strip().casefold() if cells else ""
+    return first in {"total", "totals", "total:"} and not _cell(cells, columns, layout.date)
+
+
+def _choose_name_column(
+    layout: Layout,
+    columns: dict[str, int],
+    rows: list[tuple[int, list[str]]],
+    choice: TaskNameFrom,
+) -> TaskNameFrom:
+    if choice != TaskNameFrom.AUTO:
+        return choice
+    # The first column of the vendor's preference that most rows fill in.
+    for candidate in layout.auto_name:
+        key = _name_key(layout, candidate)
+        if key in columns:
+            filled = sum(1 for _, cells in rows if _cell(cells, columns, key))
+            if filled * 2 >= len(rows):
+                return candidate
+    return layout.auto_name[0]
+
+
+def _name_key(layout: Layout, source: TaskNameFrom) -> str:
+    return {
+        TaskNameFrom.DESCRIPTION: layout.description,
+        TaskNameFrom.TASK: layout.task,
+        TaskNameFrom.PROJECT: layout.project,
+    }.get(source, "")
+
+
+def _parse_row(
+    cells: list[str],
+    columns: dict[str, int],
+    layout: Layout,
+    order: DateOrder,
+    name_from: TaskNameFrom,
+) -> tuple[NewEntry, tuple[str, ...]]:
+    needed = [columns[key] for key in (layout.date, *layout.durations) if key in columns]
+    if len(cells) <= max(needed):
+        raise ValueError(f"the row has only {len(cells)} columns; the header has more")
+    date_text = _cell(cells, columns, layout.date)
+    if not date_text:
+        raise ValueError("the row has no date")
+    day = parse_date(date_text, order)
+    start_text = _cell(cells, columns, layout.start_time)
+    start = parse_time_of_day(start_text) if start_text else None
+    minutes = _row_minutes(cells, columns, layout, order, day=day, start=start)
+    description = _cell(cells, columns, layout.description)
+    task = _cell(cells, columns, layout.task)
+    project = _cell(cells, columns, layout.project)
+    by_source = {
+        TaskNameFrom.DESCRIPTION: description,
+        TaskNameFrom.TASK: task,
+        TaskNameFrom.PROJECT: project,
+    }
+    task_name = " ".join(by_source[name_from].split())
+    fallback = next((by_source[s] for s in layout.auto_name if by_source[s]), "")
+    if not task_name:
+        task_name = " ".join(fallback.split())
+    if not task_name:
+        raise ValueError("the row names no task (description, task and project are empty)")
+    if len(task_name) > MAX_NAME_LENGTH:
+        raise ValueError(f"the task name is longer than {MAX_NAME_LENGTH} characters")
+    note = description if name_from != TaskNameFrom.DESCRIPTION else ""
+    if fold(note) == fold(task_name):
+        note = ""
+    client = _cell(cells, columns, layout.client)
+    tags = _cell(cells, columns, layout.tags)
+    person = " ".join(_cell(cells, columns, key) for key in layout.user).strip()
+    identity = (
+        layout.vendor.value,
+        person,
+        day.isoformat(),
+        "{:02d}:{:02d}:{:02d}".format(*start) if start else "",
+        client,
+        project,
+        task,
+        description,
+        str(minutes),
+    )
+    entry = NewEntry(
+        task_name=task_name,
+        day=day,
+        minutes=minutes,
+        note=note[:MAX_ENTRY_NOTE_LENGTH],
+        import_key="",
+        area=guess_area(project, tags, client, task),
+        need=guess_need(task_name, project, tags),
+    )
+    return entry, identity
+
+
+def _row_minutes(
+    cells: list[str],
+    columns: dict[str, int],
+    layout: Layout,
+    order: DateOrder,
+    *,
+    day: date,
+    start: tuple[int, int, int] | None,
+) -> int:
+    for key in layout.durations:
+        shown = _cell(cells, columns, key)
+        if shown:
+            return _minutes(parse_duration_seconds(shown), shown)
+    end_text = _cell(cells, columns, layout.end_time)
+    if start is None or not end_text:
+        raise ValueError("the row has no duration")
+    end_day_text = _cell(cells, columns, layout.end_date)
+    end_day = parse_date(end_day_text, order) if end_day_text else day
+    began = datetime.combine(day, datetime.min.time()) + timedelta(
+        hours=start[0], minutes=start[1], seconds=start[2]
+    )
+    end = parse_time_of_day(end_text)
+    ended = datetime.combine(end_day, datetime.min.time()) + timedelta(
+        hours=end[0], minutes=end[1], seconds=end[2]
+    )
+    seconds = int((ended - began).total_seconds())
+    shown = f"{end_text} − {_cell(cells, columns, layout.start_time)}"
+    if seconds < 0:
+        raise ValueError("the entry ends before it starts")
+    return _minutes(seconds, shown)
+
+
+def _import_key(identity: tuple[str, ...], occurrence: int) -> str:
+    # The nth identical row keeps the nth key, so a re-import lines up.
+    text = "\x1f".join((*identity, str(occurrence)))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _with_key(entry: NewEntry, key: str) -> NewEntry:
+    return dataclasses.replace(entry, import_key=key)
+
+
+def _sentence(reason: str) -> str:
+    return reason[:1].upper() + reason[1:] + ("" if reason.endswith(".") else ".")
+
+
+def _excerpt(cells: list[str]) -> str:
+    text = " | ".join(cell.strip() for cell in cells if cell.strip())
+    return text if len(text) <= 90 else text[:89] + "…"
+
+
+# The preview --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TaskPreview:
+    name: str
+    is_new: bool
+    minutes: int
+    entries: int
+    # What a new task will be marked as needing (a guess); "" for a matched one.
+    need: str = ""
+
+
+@dataclass
+class ImportPreview:
+    """What an import would do to the open database.
+
+    Attributes:
+        entries: what will be stored (new rows that can be read).
+        duplicates: rows already imported before (skipped).
+        refused: rows that cannot be read or would break a rule, with reasons.
+        tasks: the tasks the entries go to, new or matched by name.
+    """
+
+    parsed: ParsedExport
+    entries: list[NewEntry]
+    duplicates: int
+    refused: list[RefusedRow]
+    tasks: list[TaskPreview]
+
+    @property
+    def total_minutes(self) -> int:
+        return sum(entry.minutes for entry in self.entries)
+
+    @property
+    def new_tasks(self) -> list[TaskPreview]:
+        return [task for task in self.tasks if task.is_new]
+
+    @property
+    def matched_tasks(self) -> list[TaskPreview]:
+        return [task for task in self.tasks if not task.is_new]
+
+    @property
+    def first_day(self) -> date | None:
+        return min((entry.day for entry in self.entries), default=None)
+
+    @property
+    def last_day(self) -> date | None:
+        return max((entry.day for entry in self.entries), default=None)
+
+    @property
+    def main_month(self) -> date | None:
+        """The month that holds most of the imported minutes."""
+        per_month: Counter[date] = Counter()
+        for entry in self.entries:
+            per_month[entry.day.replace(day=1)] += entry.minutes
+        return per_month.most_common(1)[0][0] if per_month else None
+
+    def summary_lines(self) -> list[str]:
+        """The preview in words: what the dialog shows and the command line prints."""
+        parsed = self.parsed
+        lines = [f"{parsed.name}: {parsed.description}, {count_of(parsed.rows, 'row')}."]
+        if self.entries:
+            span = f"{self.first_day:%d %b %Y} – {self.last_day:%d %b %Y}"
+            lines.append(
+                f"To import: {count_of(len(self.entries), 'time entry', 'time entries')}, "
+                f"{_hours(self.total_minutes)} ({span})."
+            )
+        else:
+            lines.append("To import: nothing new.")
+        column = TASK_NAME_FROM_LABELS[parsed.task_name_from].split(" (")[0]
+        lines.append(
+            f"Tasks: {len(self.matched_tasks)} matched by name, {len(self.new_tasks)} new "
+            f"(named from the {column} column)."
+        )
+        if self.duplicates:
+            lines.append(f"Already imported before: {count_of(self.duplicates, 'row')} (skipped).")
+        if self.refused:
+            lines.append(f"Cannot import: {count_of(len(self.refused), 'row')} (reasons below).")
+        if parsed.date_order_guessed:
+            order = "month first" if parsed.date_order == DateOrder.MONTH_FIRST else "day first"
+            lines.append(
+                f"No date in the file shows whether it is day or month first; read as {order}."
+            )
+        if len(parsed.people) > 1:
+            lines.append(
+                f"The file holds the time of {len(parsed.people)} people: "
+                f"{', '.join(parsed.people[:5])}{'…' if len(parsed.people) > 5 else ''}."
+            )
+        return lines
+
+
+def count_of(number: int, singular: str, plural: str = "") -> str:
+    """ "1 row", "2 rows": a number with its noun."""
+    return f"{number:,} {singular if number == 1 else plural or singular + 's'}"
+
+
+def _hours(minutes: int) -> str:
+    return f"{Decimal(minutes) / 60:.1f} h"
+
+
+def build_preview(parsed: ParsedExport) -> ImportPreview:
+    """Match a parsed file against the open database (a few queries, any file size).
+
+    Rows already imported are counted and skipped; rows that would take a
+    day past 24 hours (with what is already logged that day) are refused.
+    """
+    keys = [item.entry.import_key for item in parsed.entries]
+    stored = existing_import_keys(keys)
+    fresh = [item for item in parsed.entries if item.entry.import_key not in stored]
+    duplicates = len(parsed.entries) - len(fresh)
+    day_totals = minutes_logged_by_day(item.entry.day for item in fresh)
+    refused = list(parsed.refused)
+    entries: list[NewEntry] = []
+    for item in fresh:
+        entry = item.entry
+        total = day_totals.get(entry.day, 0) + entry.minutes
+        if total > MINUTES_PER_DAY:
+            refused.append(
+                RefusedRow(
+                    item.line,
+                    f"It would make more than 24 hours on {entry.day:%d %b %Y} "
+                    f"({format_minutes(day_totals.get(entry.day, 0))} already counted that day).",
+                    f"{entry.task_name} | {format_minutes(entry.minutes)}",
+                )
+            )
+            continue
+        day_totals[entry.day] = total
+        entries.append(entry)
+    refused.sort(key=lambda row: row.line)
+    matched = tasks_by_key(fold(entry.task_name) for entry in entries)
+    per_task: dict[str, list[int]] = {}
+    names: dict[str, str] = {}
+    needs: dict[str, str] = {}
+    for entry in entries:
+        key = fold(entry.task_name)
+        names.setdefault(key, matched[key][1] if key in matched else entry.task_name)
+        needs.setdefault(key, "" if key in matched else entry.need)
+        bucket = per_task.setdefault(key, [0, 0])
+        bucket[0] += entry.minutes
+        bucket[1] += 1
+    tasks = sorted(
+        (
+            TaskPreview(names[key], key not in matched, minutes, count, needs[key])
+            for key, (minutes, count) in per_task.items()
+        ),
+        key=lambda task: (-task.minutes, fold(task.name)),
+    )
+    return ImportPreview(parsed, entries, duplicates, refused, tasks)
+
+
+def preview_file(
+    path: Path,
+    task_name_from: TaskNameFrom = TaskNameFrom.AUTO,
+    date_order: DateOrder = DateOrder.AUTO,
+) -> ImportPreview:
+    """Read and preview `path` in one step."""
+    return build_preview(read_time_export(path, task_name_from, date_order))

@@ -1,0 +1,214 @@
+"""The rules of the time audit: which tasks to hand off, in what order, and
+what handing them off is worth. Pure functions, no database.
+
+Step 1 of the product: after a month of noting what takes your time, keep
+the tasks that need specific expertise, specialized knowledge or
+repetitive unskilled actions (not your unique input), rank them, and put a
+price on them.
+
+The outsourcing score
+---------------------
+    score = hours a month × (dislike + pull-away) ÷ 2 × expertise factor
+
+    expertise factor = 1.5 when you lack the expertise to do the task
+                       quickly, 1 when you have it
+
+Dislike and pull-away are the owner's 1-5 ratings, so their mean weighs
+the hours by 1 to 5. Only candidates get a score. A candidate with 10 h a
+month, disliked (4), pulling you from growth work (5), that you are slow at
+scores 10 × 4.5 × 1.5 = 67.5; the same hours on a task you like and do
+well (1 and 1) score 10.
+
+Money
+-----
+    worth a month      = hours × your hourly value
+    buyback rate       = your hourly value ÷ the buyback divisor (4 by default)
+    buy-back a month   = hours × your hourly value − hours × the contractor's rate
+
+The buyback rate is the most an hour of a contractor is worth paying (a
+known rule of thumb: a quarter of what your own hour is worth). Where a
+task has no expected contractor rate yet, the buy-back is figured at the
+buyback rate, so it shows what you gain at the most you should pay.
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+from enum import StrEnum
+
+
+class Need(StrEnum):
+    """What a task needs; the first three make it worth handing off."""
+
+    EXPERTISE = "expertise"
+    KNOWLEDGE = "knowledge"
+    REPETITIVE = "repetitive"
+    UNIQUE = "unique"
+
+
+NEED_LABELS = {
+    Need.EXPERTISE: "Specific expertise",
+    Need.KNOWLEDGE: "Specialized knowledge",
+    Need.REPETITIVE: "Repetitive, unskilled",
+    Need.UNIQUE: "Your unique input",
+}
+
+
+class TaskStatus(StrEnum):
+    LOGGED = "logged"
+    CANDIDATE = "candidate"
+    BRIEFED = "briefed"
+    HANDED_OFF = "handed_off"
+    KEPT = "kept"
+
+
+TASK_STATUS_LABELS = {
+    TaskStatus.LOGGED: "Logged",
+    TaskStatus.CANDIDATE: "Candidate",
+    TaskStatus.BRIEFED: "Briefed",
+    TaskStatus.HANDED_OFF: "Handed off",
+    TaskStatus.KEPT: "Kept",
+}
+
+
+class Override(StrEnum):
+    """The owner's word over the score: keep it, or hand it off anyway."""
+
+    KEEP = "keep"
+    OUTSOURCE = "outsource"
+
+
+OVERRIDE_LABELS = {
+    None: "By the rules",
+    Override.KEEP: "Keep",
+    Override.OUTSOURCE: "Outsource",
+}
+
+# The needs that make a task worth handing off (the article's three kinds).
+OUTSOURCEABLE_NEEDS = frozenset({Need.EXPERTISE, Need.KNOWLEDGE, Need.REPETITIVE})
+
+MISSING_EXPERTISE_FACTOR = Decimal("1.5")
+
+# What the Help says about the score, written once beside the formula.
+SCORE_HELP = (
+    "<p><b>Which tasks are candidates?</b> A task is a candidate for handing off when it "
+    "needs specific expertise, specialized knowledge or repetitive, unskilled work, and "
+    "not your own unique input. You can override the rules: mark a task <i>Keep</i> or "
+    "<i>Outsource</i> in the Decision column.</p>"
+    "<p><b>The outsourcing score</b> ranks the candidates:</p>"
+    "<p style='margin-left:16px'><code>score = hours a month × (dislike + pull-away) ÷ 2 "
+    "× expertise factor</code></p>"
+    "<p>Dislike and pull-away are your ratings from 1 to 5. The expertise factor is 1.5 when "
+    "you lack the expertise to do the task quickly, and 1 when you have it. Example: 10 h a "
+    "month, dislike 4, pull-away 5, and you are slow at it: 10 × 4.5 × 1.5 = 67.5.</p>"
+    "<p><b>Worth</b> = hours × your hourly value. <b>Buyback rate</b> = your hourly value ÷ "
+    "the buyback divisor (4 by default, in Settings): the most an hour of a contractor is "
+    "worth paying. <b>Buy-back a month</b> = hours × your hourly value − hours × the "
+    "contractor's rate (your buyback rate where no rate is set).</p>"
+    "<p><b>Value vs drain</b> places each task by its value to the business (1-5) against "
+    "how much it drains you (the mean of dislike and pull-away). <i>Delegate</i>: valuable "
+    "but draining. <i>Replace</i>: draining and of little value. <i>Invest</i>: little value "
+    "yet energising, worth rethinking. <i>Produce</i>: valuable and energising: your own "
+    "work. A rating of 3 counts as the upper half.</p>"
+)
+
+_CENTS = Decimal("0.01")
+_TENTHS = Decimal("0.1")
+
+
+def is_candidate(need: str, override: str | None = None) -> bool:
+    """Whether a task is worth handing off: by what it needs, unless the owner overrode it."""
+    if override == Override.KEEP:
+        return False
+    if override == Override.OUTSOURCE:
+        return True
+    return need in OUTSOURCEABLE_NEEDS
+
+
+def derive_status(need: str, override: str | None, current: str) -> str:
+    """The task's status after its need or the owner's override changed.
+
+    Keep always wins (the owner takes the task back). A task already
+    briefed or handed off stays so; otherwise the status follows the rules:
+    candidate or merely logged.
+    """
+    if override == Override.KEEP:
+        return TaskStatus.KEPT
+    if current in (TaskStatus.BRIEFED, TaskStatus.HANDED_OFF):
+        return current
+    return TaskStatus.CANDIDATE if is_candidate(need, override) else TaskStatus.LOGGED
+
+
+def hours(minutes: int) -> Decimal:
+    """`minutes` as hours, exactly (to the hundredth)."""
+    return (Decimal(minutes) / 60).quantize(_CENTS, ROUND_HALF_UP)
+
+
+def outsourcing_score(
+    minutes: int, dislike: int, pull_away: int, owner_has_expertise: bool
+) -> Decimal:
+    """The score that ranks candidates (see the module docstring for the formula)."""
+    factor = Decimal(1) if owner_has_expertise else MISSING_EXPERTISE_FACTOR
+    score = Decimal(minutes) / 60 * Decimal(dislike + pull_away) / 2 * factor
+    return score.quantize(_TENTHS, ROUND_HALF_UP)
+
+
+def worth_per_month(minutes: int, hourly_value: Decimal) -> Decimal:
+    """What the owner's hours on a task are worth a month at their hourly value."""
+    return (Decimal(minutes) / 60 * hourly_value).quantize(_CENTS, ROUND_HALF_UP)
+
+
+def buyback_rate(hourly_value: Decimal, divisor: Decimal) -> Decimal:
+    """The highest hourly rate worth paying to hand a task off: hourly value ÷ divisor."""
+    if divisor <= 0:
+        raise ValueError("The buyback divisor must be positive.")
+    return (hourly_value / divisor).quantize(_CENTS, ROUND_HALF_UP)
+
+
+def buy_back_per_month(minutes: int, hourly_value: Decimal, contractor_rate: Decimal) -> Decimal:
+    """hours × hourly value − hours × contractor rate; negative when the contractor costs more."""
+    hours_exact = Decimal(minutes) / 60
+    return (hours_exact * hourly_value - hours_exact * contractor_rate).quantize(
+        _CENTS, ROUND_HALF_UP
+    )
+
+
+def drain(dislike: int, pull_away: int) -> Decimal:
+    """How much a task drains the owner, 1-5: the mean of dislike and pull-away."""
+    return Decimal(dislike + pull_away) / 2
+
+
+class Quadrant(StrEnum):
+    """The value-vs-drain quadrants that time-audit coaches use."""
+
+    DELEGATE = "delegate"  # valuable, draining: hand it to someone good
+    REPLACE = "replace"  # little value, draining: automate, drop or hand off cheaply
+    INVEST = "invest"  # little value, energising: rethink it
+    PRODUCE = "produce"  # valuable, energising: the owner's own work
+
+
+QUADRANT_LABELS = {
+    Quadrant.DELEGATE: "Delegate",
+    Quadrant.REPLACE: "Replace",
+    Quadrant.INVEST: "Invest",
+    Quadrant.PRODUCE: "Produce",
+}
+
+QUADRANT_HINTS = {
+    Quadrant.DELEGATE: "Valuable but draining: hand it to someone good at it.",
+    Quadrant.REPLACE: "Draining and of little value: automate it, drop it or hand it off cheaply.",
+    Quadrant.INVEST: "Energising but of little value: rethink how it pays off.",
+    Quadrant.PRODUCE: "Valuable and energising: keep it, it is your own work.",
+}
+
+# Ratings are 1-5; the midpoint 3 counts as the upper half on both axes.
+QUADRANT_MIDPOINT = Decimal(3)
+
+
+def quadrant(business_value: int, dislike: int, pull_away: int) -> Quadrant:
+    """Where a task falls on the value-vs-drain matrix."""
+    draining = drain(dislike, pull_away) >= QUADRANT_MIDPOINT
+    valuable = business_value >= QUADRANT_MIDPOINT
+    if draining:
+        return Quadrant.DELEGATE if valuable else Quadrant.REPLACE
+    return Quadrant.PRODUCE if valuable else Quadrant.INVEST

@@ -1,0 +1,191 @@
+"""The time audit's edits, each one undoable command on the shared stack.
+
+A command that adds rows remembers their ids; its undo deletes them with
+a snapshot (`models.snapshots`), and its redo puts the very same rows back,
+so later commands that point at those ids keep working.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from datetime import date
+from typing import Any
+
+from desktop_app.models.snapshots import RowSnapshot, restore
+from desktop_app.models.tasks import (
+    ImportOutcome,
+    NewEntry,
+    create_task,
+    delete_imported,
+    delete_task,
+    delete_time_entry,
+    format_minutes,
+    import_time_entries,
+    log_time,
+    restore_entry_values,
+    restore_task_values,
+    update_task,
+    update_time_entry,
+)
+from desktop_app.views.context import AppContext, Topic
+from desktop_app.views.undo import StoreCommand
+
+
+class _AddsRows(StoreCommand):
+    """Apply once for real; undo deletes with a snapshot; redo restores it."""
+
+    topics = (Topic.TASKS,)
+
+    def __init__(self, ctx: AppContext, text: str) -> None:
+        super().__init__(ctx, text)
+        self._snapshot: RowSnapshot | None = None
+
+    def apply(self) -> None:
+        if self._snapshot is None:
+            self.first_apply()
+        else:
+            restore(self._snapshot)
+
+    def revert(self) -> None:
+        self._snapshot = self.take_back()
+
+    def first_apply(self) -> None:
+        raise NotImplementedError
+
+    def take_back(self) -> RowSnapshot:
+        raise NotImplementedError
+
+
+class CreateTaskCommand(_AddsRows):
+    def __init__(self, ctx: AppContext, name: str, fields: Mapping[str, Any] | None = None) -> None:
+        super().__init__(ctx, f"Add task “{name.strip()}”")
+        self.name = name
+        self.fields = dict(fields or {})
+        self.task_id: int | None = None
+
+    def first_apply(self) -> None:
+        self.task_id = create_task(self.name, **self.fields)
+
+    def take_back(self) -> RowSnapshot:
+        assert self.task_id is not None
+        return delete_task(self.task_id)
+
+
+class UpdateTaskCommand(StoreCommand):
+    """Change fields of one task; undo writes back every field as it was."""
+
+    topics = (Topic.TASKS,)
+
+    def __init__(self, ctx: AppContext, task_id: int, changes: Mapping[str, Any], text: str):
+        super().__init__(ctx, text)
+        self.task_id = task_id
+        self.changes = dict(changes)
+        self.before: dict[str, Any] = {}
+
+    def apply(self) -> None:
+        self.before = update_task(self.task_id, self.changes)
+
+    def revert(self) -> None:
+        restore_task_values(self.task_id, self.before)
+
+
+class DeleteTaskCommand(StoreCommand):
+    topics = (Topic.TASKS,)
+
+    def __init__(self, ctx: AppContext, task_id: int, name: str) -> None:
+        super().__init__(ctx, f"Delete task “{name}”")
+        self.task_id = task_id
+        self._snapshot: RowSnapshot | None = None
+
+    def apply(self) -> None:
+        self._snapshot = delete_task(self.task_id)
+
+    def revert(self) -> None:
+        assert self._snapshot is not None
+        restore(self._snapshot)
+
+
+class LogTimeCommand(_AddsRows):
+    """Log minutes on a task, creating the task when it is typed by a new name."""
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        task: int | str,
+        task_name: str,
+        *,
+        day: date,
+        minutes: int,
+        note: str = "",
+    ) -> None:
+        super().__init__(ctx, f"Log {format_minutes(minutes)} on “{task_name}”")
+        self.task = task
+        self.day = day
+        self.minutes = minutes
+        self.note = note
+        self.entry_id: int | None = None
+        self.created_task_id: int | None = None
+
+    def first_apply(self) -> None:
+        self.entry_id, self.created_task_id = log_time(self.task, self.day, self.minutes, self.note)
+
+    def take_back(self) -> RowSnapshot:
+        if self.created_task_id is not None:
+            return delete_task(self.created_task_id)
+        assert self.entry_id is not None
+        return delete_time_entry(self.entry_id)
+
+
+class UpdateEntryCommand(StoreCommand):
+    topics = (Topic.TASKS,)
+
+    def __init__(self, ctx: AppContext, entry_id: int, changes: Mapping[str, Any], text: str):
+        super().__init__(ctx, text)
+        self.entry_id = entry_id
+        self.changes = dict(changes)
+        self.before: dict[str, Any] = {}
+
+    def apply(self) -> None:
+        self.before = update_time_entry(self.entry_id, self.changes)
+
+    def revert(self) -> None:
+        restore_entry_values(self.entry_id, self.before)
+
+
+class DeleteEntryCommand(StoreCommand):
+    topics = (Topic.TASKS,)
+
+    def __init__(self, ctx: AppContext, entry_id: int) -> None:
+        super().__init__(ctx, "Delete time entry")
+        self.entry_id = entry_id
+        self._snapshot: RowSnapshot | None = None
+
+    def apply(self) -> None:
+        self._snapshot = delete_time_entry(self.entry_id)
+
+    def revert(self) -> None:
+        assert self._snapshot is not None
+        restore(self._snapshot)
+
+
+class ImportTimeCommand(_AddsRows):
+    """An import in one transaction; undo takes back its entries and new tasks."""
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        entries: list[NewEntry],
+        file_name: str,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> None:
+        super().__init__(ctx, f"Import {len(entries):,} time entries from {file_name}")
+        self.entries = entries
+        self.progress = progress
+        self.outcome = ImportOutcome()
+
+    def first_apply(self) -> None:
+        self.outcome = import_time_entries(self.entries, self.progress)
+        self.progress = None
+
+    def take_back(self) -> RowSnapshot:
+        return delete_imported(self.outcome)

@@ -1,0 +1,299 @@
+"""Logging time: the quick entry form, and the entries of the selected task."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QDate, QStringListModel, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QCompleter,
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.models.errors import UserError, ValidationError
+from desktop_app.models.tasks import EntryRow, format_minutes, parse_entry_duration
+from desktop_app.models.text import fold
+from desktop_app.views.context import AppContext
+from desktop_app.views.partials.naming import named
+from desktop_app.views.partials.table_model import ALIGN_RIGHT, Column
+from desktop_app.views.time_audit.commands import (
+    DeleteEntryCommand,
+    LogTimeCommand,
+    UpdateEntryCommand,
+)
+from desktop_app.views.time_audit.task_table import DateChoice, EditDelegate, SyncedTableModel
+from desktop_app.views.undo import execute
+
+ERROR_STYLE = "color: #c0392b;"
+
+
+class QuickEntryForm(QWidget):
+    """Log time in one line: task (pick one, or type a new name), date, duration, note.
+
+    Signals:
+        logged(str, int): time was logged; a message to show, and the task's id.
+    """
+
+    logged = Signal(str, int)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:  # noqa: PLR0915 (a form: one statement a widget setting)
+        super().__init__(parent)
+        self.ctx = ctx
+        named(self, "quickEntryForm", "Log time")
+        self._task_ids: dict[str, int] = {}
+        self._names = QStringListModel(self)
+        self.task_combo = named(
+            QComboBox(),
+            "entryTask",
+            "Task",
+            "Pick a task, or type a new name to create the task as you log time.",
+        )
+        self.task_combo.setEditable(True)
+        self.task_combo.setModel(self._names)
+        self.task_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.task_combo.setMinimumContentsLength(22)
+        self.task_combo.lineEdit().setPlaceholderText("Task")
+        completer = QCompleter(self._names, self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.task_combo.setCompleter(completer)
+        self.date_edit = named(QDateEdit(QDate.currentDate()), "entryDate", "Date")
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDisplayFormat("d MMM yyyy")
+        self.duration_edit = named(
+            QLineEdit(), "entryDuration", "Duration", "Minutes (45) or hours and minutes (1:30)."
+        )
+        self.duration_edit.setPlaceholderText("45 or 1:30")
+        self.duration_edit.setMaximumWidth(110)
+        self.note_edit = named(QLineEdit(), "entryNote", "Note", "What you did (optional).")
+        self.note_edit.setPlaceholderText("Note (optional)")
+        self.add_button = named(QPushButton("Log time"), "entryAdd", "Log time")
+        self.add_button.setDefault(True)
+        self.new_task_hint = named(QLabel(), "entryNewTaskHint", "New task")
+        self.new_task_hint.hide()
+        self.error_label = named(QLabel(), "entryError", "Why the entry was refused")
+        self.error_label.setStyleSheet(ERROR_STYLE)
+        self.error_label.setWordWrap(True)
+        self.error_label.hide()
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        title = QLabel("Log time:")
+        title.setBuddy(self.task_combo)
+        row.addWidget(title)
+        row.addWidget(self.task_combo, 3)
+        row.addWidget(self.date_edit)
+        row.addWidget(self.duration_edit)
+        row.addWidget(self.note_edit, 4)
+        row.addWidget(self.add_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addLayout(row)
+        layout.addWidget(self.new_task_hint)
+        layout.addWidget(self.error_label)
+        self.add_button.clicked.connect(self.submit)
+        for editor in (self.duration_edit, self.note_edit, self.task_combo.lineEdit()):
+            editor.returnPressed.connect(self.submit)
+        self.task_combo.editTextChanged.connect(self._update_hint)
+
+    def set_tasks(self, choices: list[tuple[int, str, str]]) -> None:
+        """The tasks to offer, as (id, name, folded name); what is typed stays."""
+        self._task_ids = {key: task_id for task_id, _, key in choices}
+        names = [name for _, name, _ in choices]
+        if names != self._names.stringList():
+            text = self.task_combo.currentText()
+            self._names.setStringList(names)
+            self.task_combo.setEditText(text)
+
+    def set_task(self, name: str) -> None:
+        self.task_combo.setEditText(name)
+
+    def _update_hint(self, text: str) -> None:
+        name = " ".join(text.split())
+        is_new = bool(name) and fold(name) not in self._task_ids
+        self.new_task_hint.setText(f"A new task “{name}” will be created." if is_new else "")
+        self.new_task_hint.setVisible(is_new)
+
+    def show_error(self, message: str) -> None:
+        self.error_label.setText(message)
+        self.error_label.setVisible(bool(message))
+
+    def submit(self) -> bool:
+        """Log what the form holds; on a refusal show why and change nothing."""
+        self.show_error("")
+        name = " ".join(self.task_combo.currentText().split())
+        if not name:
+            self.show_error("Choose a task, or type a new task name.")
+            self.task_combo.setFocus()
+            return False
+        try:
+            minutes = parse_entry_duration(self.duration_edit.text())
+        except ValidationError as error:
+            self.show_error(str(error))
+            self.duration_edit.setFocus()
+            return False
+        task: int | str = self._task_ids.get(fold(name), name)
+        day: date = self.date_edit.date().toPython()
+        command = LogTimeCommand(
+            self.ctx, task, name, day=day, minutes=minutes, note=self.note_edit.text()
+        )
+        try:
+            execute(command)
+        except UserError as error:
+            self.show_error(str(error))
+            return False
+        self.duration_edit.clear()
+        self.note_edit.clear()
+        self.duration_edit.setFocus()
+        task_id = command.created_task_id or (task if isinstance(task, int) else 0)
+        created = " (new task)" if command.created_task_id else ""
+        self.logged.emit(
+            f"Logged {format_minutes(minutes)} on {name}{created} for {day:%d %b %Y}.", task_id
+        )
+        return True
+
+
+class EntriesPanel(QWidget):
+    """The selected task's time entries in the month: edit in place, delete, undo.
+
+    Signals:
+        refused(str): an edit was refused; the message says why.
+    """
+
+    refused = Signal(str)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        named(self, "entriesPanel", "Time entries of the selected task")
+        self.title = named(QLabel("Select a task to see its entries."), "entriesTitle", "Entries")
+        self.title.setWordWrap(True)
+        self.model: SyncedTableModel[EntryRow] = SyncedTableModel(
+            [
+                Column(
+                    "Date",
+                    lambda e: f"{e.date:%a %d %b}",
+                    sort_key=lambda e: e.date,
+                    edit_value=lambda e: QDate(e.date),
+                    commit=lambda e, v: self._commit(e, {"date": v}, "Change entry date"),
+                ),
+                Column(
+                    "Duration",
+                    lambda e: format_minutes(e.minutes),
+                    sort_key=lambda e: e.minutes,
+                    align=ALIGN_RIGHT,
+                    edit_value=lambda e: format_minutes(e.minutes),
+                    commit=self._commit_duration,
+                ),
+                Column(
+                    "Note",
+                    lambda e: e.note,
+                    edit_value=lambda e: e.note,
+                    commit=lambda e, v: self._commit(e, {"note": v}, "Change entry note"),
+                ),
+                Column("From", lambda e: "import" if e.imported else "logged here"),
+            ],
+            self,
+        )
+        self.table = named(QTableView(), "entriesTable", "Time entries")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        self.table.setWordWrap(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(False)
+        self.table.horizontalHeader().setSectionResizeMode(
+            2, QHeaderView.ResizeMode.Stretch
+        )  # fmt: skip
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        self.delegate = EditDelegate({0: DateChoice()}, self)
+        self.delegate.refused.connect(self.refused)
+        self.table.setItemDelegate(self.delegate)
+        self.delete_button = named(
+            QPushButton("Delete entry"), "deleteEntry", "Delete the selected time entries"
+        )
+        self.delete_button.setEnabled(False)
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.delete_action = QAction("Delete entry", self)
+        self.delete_action.setObjectName("actionDeleteEntry")
+        self.delete_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.delete_action.triggered.connect(self.delete_selected)
+        self.table.addAction(self.delete_action)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.model.modelReset.connect(self._update_buttons)
+        header = QHBoxLayout()
+        header.addWidget(self.title, 1)
+        header.addWidget(self.delete_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(header)
+        layout.addWidget(self.table)
+        self.task_id: int | None = None
+
+    def show_entries(self, task_id: int | None, title: str, entries: list[EntryRow]) -> None:
+        self.task_id = task_id
+        self.title.setText(title)
+        if self.table.state() == QAbstractItemView.State.EditingState and not (
+            self.model.same_rows(entries)
+        ):
+            # An edit moved an entry out (to another month): reset once the
+            # editor that committed it has closed.
+            QTimer.singleShot(0, lambda: self.model.sync_rows(entries))
+            return
+        self.model.sync_rows(entries)
+
+    def _update_buttons(self, *_: Any) -> None:
+        self.delete_button.setEnabled(bool(self.table.selectionModel().selectedRows()))
+
+    def _commit(self, entry: EntryRow, changes: dict[str, Any], text: str) -> str | None:
+        try:
+            execute(UpdateEntryCommand(self.ctx, entry.id, changes, text))
+        except UserError as error:
+            return str(error)
+        return None
+
+    def _commit_duration(self, entry: EntryRow, text: Any) -> str | None:
+        try:
+            minutes = parse_entry_duration(str(text))
+        except ValidationError as error:
+            return str(error)
+        return self._commit(entry, {"minutes": minutes}, "Change entry duration")
+
+    def selected_entries(self) -> list[EntryRow]:
+        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
+        return [self.model.row_at(row) for row in rows]
+
+    def delete_selected(self) -> None:
+        """Delete the selected entries, each one undoable (Ctrl+Z)."""
+        entries = self.selected_entries()
+        if not entries:
+            return
+        self.ctx.undo_stack.beginMacro(
+            "Delete time entry" if len(entries) == 1 else f"Delete {len(entries)} time entries"
+        )
+        try:
+            for entry in entries:
+                execute(DeleteEntryCommand(self.ctx, entry.id))
+        finally:
+            self.ctx.undo_stack.endMacro()

@@ -1,0 +1,208 @@
+"""File > Import time tracker export…: what a Toggl Track, Clockify or Harvest
+report holds, before anything is stored; then the import, with a progress
+bar, in one transaction and one undoable command."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHeaderView,
+    QLabel,
+    QProgressDialog,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.importers.time_tracking import (
+    DATE_ORDER_LABELS,
+    TASK_NAME_FROM_LABELS,
+    DateOrder,
+    ImportPreview,
+    RefusedRow,
+    TaskNameFrom,
+    TaskPreview,
+    count_of,
+    preview_file,
+)
+from desktop_app.models.errors import UserError
+from desktop_app.models.tasks import NEED_LABELS, Need
+from desktop_app.views.context import AppContext
+from desktop_app.views.partials.naming import named
+from desktop_app.views.partials.table_model import ALIGN_RIGHT, Column, RowTableModel
+from desktop_app.views.time_audit.commands import ImportTimeCommand
+from desktop_app.views.time_audit.formatting import hours
+from desktop_app.views.undo import execute
+
+
+class ImportDialog(QDialog):
+    """The preview of one file, and the Import button.
+
+    Attributes:
+        preview: what the file would add, as last read.
+        command: the import command once the import ran, else None.
+    """
+
+    def __init__(self, ctx: AppContext, path: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.path = path
+        self.command: ImportTimeCommand | None = None
+        named(self, "importDialog", "Import time tracker export")
+        self.setWindowTitle(f"Import {path.name}")
+        self.summary = named(QLabel(), "importSummary", "What the file holds")
+        self.summary.setWordWrap(True)
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.name_from = named(
+            QComboBox(), "importTaskFrom", "Task names from", "Which column names each task."
+        )
+        for value, label in TASK_NAME_FROM_LABELS.items():
+            self.name_from.addItem(label, value.value)
+        self.date_order = named(
+            QComboBox(),
+            "importDateOrder",
+            "Dates",
+            "Whether dates such as 03/04/2025 are day first or month first.",
+        )
+        for value, label in DATE_ORDER_LABELS.items():
+            self.date_order.addItem(label, value.value)
+        options = QFormLayout()
+        options.addRow("Task names from:", self.name_from)
+        options.addRow("Dates:", self.date_order)
+
+        self.tasks_model: RowTableModel[TaskPreview] = RowTableModel(
+            [
+                Column("Task", lambda t: t.name),
+                Column("", lambda t: "new" if t.is_new else "matched"),
+                Column("Entries", lambda t: t.entries, align=ALIGN_RIGHT),
+                Column("Hours", lambda t: hours(t.minutes), align=ALIGN_RIGHT),
+                Column(
+                    "Needs (a guess, for new tasks)",
+                    lambda t: NEED_LABELS[Need(t.need)] if t.need else "",
+                    tooltip=lambda t: (
+                        "Guessed from the task's name; change it in the Needs column after "
+                        "the import."
+                        if t.need
+                        else "An existing task keeps what it needs."
+                    ),
+                ),
+            ],
+            self,
+        )
+        self.tasks_table = self._table(
+            self.tasks_model, "importTasks", "Tasks the entries go to", stretch=0
+        )
+        self.refused_model: RowTableModel[RefusedRow] = RowTableModel(
+            [
+                Column("Line", lambda r: r.line, align=ALIGN_RIGHT),
+                Column("Why it cannot be imported", lambda r: r.reason),
+                Column("Row", lambda r: r.text, tooltip=lambda r: r.text),
+            ],
+            self,
+        )
+        self.refused_table = self._table(
+            self.refused_model, "importRefused", "Rows that cannot be imported", stretch=2
+        )
+        self.refused_title = QLabel("Rows that cannot be imported:")
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.setObjectName("importButtons")
+        self.import_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.import_button.setObjectName("importRun")
+        self.buttons.accepted.connect(self.run_import)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addLayout(options)
+        layout.addWidget(QLabel("Tasks:"))
+        layout.addWidget(self.tasks_table, 3)
+        layout.addWidget(self.refused_title)
+        layout.addWidget(self.refused_table, 2)
+        layout.addWidget(self.buttons)
+        self.resize(760, 620)
+        self.preview: ImportPreview = self._read(TaskNameFrom.AUTO, DateOrder.AUTO)
+        self._show_preview()
+        self.name_from.currentIndexChanged.connect(self._reread)
+        self.date_order.currentIndexChanged.connect(self._reread)
+
+    def _table(self, model: RowTableModel, name: str, title: str, stretch: int) -> QTableView:
+        table = named(QTableView(), name, title)
+        table.setModel(model)
+        table.verticalHeader().hide()
+        table.setWordWrap(False)  # one line a row: columns size to their whole text
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # One column of words takes the room left (and is cut short if need be).
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+        return table
+
+    def _read(self, name_from: TaskNameFrom, order: DateOrder) -> ImportPreview:
+        # Raises UserError (unknown format, empty or oversized file, other
+        # encoding) before the dialog is shown: see TimeAuditPage.open_import.
+        return preview_file(self.path, name_from, order)
+
+    def _reread(self) -> None:
+        try:
+            self.preview = self._read(
+                TaskNameFrom(self.name_from.currentData()), DateOrder(self.date_order.currentData())
+            )
+        except UserError as error:
+            self.summary.setText(str(error))
+            self.import_button.setEnabled(False)
+            return
+        self._show_preview()
+
+    def _show_preview(self) -> None:
+        preview = self.preview
+        self.summary.setText("\n".join(preview.summary_lines()))
+        self.tasks_model.set_rows(preview.tasks)
+        self.refused_model.set_rows(preview.refused)
+        self.refused_title.setVisible(bool(preview.refused))
+        self.refused_table.setVisible(bool(preview.refused))
+        self.import_button.setText(
+            f"Import {count_of(len(preview.entries), 'entry', 'entries')}"
+            if preview.entries
+            else "Nothing to import"
+        )
+        self.import_button.setEnabled(bool(preview.entries))
+
+    def run_import(self) -> None:
+        """Store the previewed entries in one transaction, showing progress."""
+        entries = self.preview.entries
+        if not entries:
+            return
+        progress = QProgressDialog("Importing time entries…", "", 0, len(entries), self)
+        progress.setObjectName("importProgress")
+        progress.setWindowTitle("Importing")
+        progress.setCancelButton(None)  # one transaction: it completes or changes nothing
+        progress.setMinimumDuration(0)
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setValue(0)
+
+        def advance(done: int, _total: int) -> None:
+            progress.setValue(done)
+            QApplication.processEvents()
+
+        command = ImportTimeCommand(self.ctx, entries, self.path.name, advance)
+        try:
+            execute(command)
+        except UserError as error:
+            progress.close()
+            self.summary.setText(f"Nothing was imported: {error}")
+            return
+        progress.setValue(len(entries))
+        progress.close()
+        progress.deleteLater()
+        self.command = command
+        self.accept()

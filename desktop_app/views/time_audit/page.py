@@ -1,0 +1,759 @@
+"""The Time audit tab: a month of work, which tasks to hand off, and what they are worth.
+
+Layout, top to bottom: the month selector with search and filters; the
+line "N h/month could be handed off, worth X"; the quick entry form; the
+task table; and, below it, the selected task's entries, the hours-per-area
+chart and the value-vs-drain matrix. A month loads with a fixed handful of
+queries (`models.tasks.load_month`), whatever the number of tasks.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QDate, QPoint, QSettings, QStandardPaths, Qt, QTimer
+from PySide6.QtGui import QAction, QFont, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDateEdit,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.models.errors import UserError
+from desktop_app.models.tasks import (
+    MonthAudit,
+    Override,
+    TaskRow,
+    TaskStatus,
+    entries_for_task,
+    load_month,
+    month_start,
+    months_with_entries,
+    next_month,
+    previous_month,
+    task_entry_count,
+)
+from desktop_app.models.text import fold
+from desktop_app.models.time_audit_rules import SCORE_HELP
+from desktop_app.views.context import AppContext, Topic
+from desktop_app.views.partials.empty_state import EmptyState
+from desktop_app.views.partials.naming import named
+from desktop_app.views.partials.tab_page import TabPage
+from desktop_app.views.time_audit.charts import HoursByAreaChart, ValueDrainMatrix
+from desktop_app.views.time_audit.commands import (
+    CreateTaskCommand,
+    DeleteTaskCommand,
+    UpdateTaskCommand,
+)
+from desktop_app.views.time_audit.entries import ERROR_STYLE, EntriesPanel, QuickEntryForm
+from desktop_app.views.time_audit.formatting import hours, money
+from desktop_app.views.time_audit.import_dialog import ImportDialog
+from desktop_app.views.time_audit.task_table import (
+    NAME,
+    SCORE,
+    EditDelegate,
+    TaskColumns,
+    TaskTableModel,
+    task_proxy,
+)
+from desktop_app.views.undo import execute
+
+SETTINGS_PREFIX = "time_audit/"
+CSV_FILTER = "CSV files (*.csv *.txt);;All files (*)"
+ENTRIES_TAB, CHART_TAB, MATRIX_TAB = range(3)
+
+
+def _import_folder() -> Path:
+    """Where the import's file dialog opens: the last folder used, else Downloads."""
+    last = QSettings().value(SETTINGS_PREFIX + "importFolder", "")
+    downloads = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DownloadLocation)
+    for folder in (str(last or ""), downloads):
+        if folder and Path(folder).is_dir():
+            return Path(folder)
+    return Path.home()
+
+
+class TimeAuditPage(TabPage):
+    """The Time audit tab's content.
+
+    Attributes:
+        month: the first day of the month shown.
+        audit: the month as last loaded (rows, totals, area hours).
+        model, proxy, table: the task table.
+        form: the quick entry form; entries: the selected task's entries.
+        chart, matrix: hours by area, and value against drain.
+        headline, detail: "N h/month could be handed off, worth X" and its details.
+        status_line: the last message (a refused edit, an import's result).
+    """
+
+    topics = (Topic.TASKS, Topic.SETTINGS, Topic.BRIEFS)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        named(self, "timeAuditPage", "Time audit")
+        self.month = month_start(date.today())
+        self.audit: MonthAudit | None = None
+        self.confirm_box: QMessageBox | None = None
+        self.import_dialog: ImportDialog | None = None
+        self._save_timer = QTimer(self)
+        self._save_timer.setSingleShot(True)
+        self._save_timer.setInterval(400)
+        self._save_timer.timeout.connect(self.save_layout)
+        self._build()
+        self._restore_layout()
+        self.month = self._initial_month()
+        self.refresh()
+
+    # Building -------------------------------------------------------------------
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 4)
+        layout.addLayout(self._build_top_bar())
+        self.headline = named(QLabel(), "handOffHeadline", "What could be handed off")
+        font = QFont(self.headline.font())
+        font.setPointSizeF(font.pointSizeF() * 1.35)
+        font.setBold(True)
+        self.headline.setFont(font)
+        self.detail = named(QLabel(), "handOffDetail", "Candidates, hours handed off, buyback rate")
+        self.detail.setWordWrap(True)
+        layout.addWidget(self.headline)
+        layout.addWidget(self.detail)
+        self.form = QuickEntryForm(self.ctx, self)
+        self.form.logged.connect(self._on_logged)
+        layout.addWidget(self.form)
+        self.splitter = named(QSplitter(Qt.Orientation.Vertical), "timeAuditSplitter", "Panels")
+        self.splitter.addWidget(self._build_table())
+        self.splitter.addWidget(self._build_bottom())
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.splitterMoved.connect(lambda *_: self._save_timer.start())
+        layout.addWidget(self.splitter, 1)
+        self.status_line = named(QLabel(), "timeAuditStatus", "Messages")
+        self.status_line.setWordWrap(True)
+        layout.addWidget(self.status_line)
+
+    def _build_top_bar(self) -> QHBoxLayout:
+        bar = QHBoxLayout()
+        self.previous_button = named(
+            QToolButton(), "previousMonth", "Previous month", "Previous month (Alt+Left)"
+        )
+        self.previous_button.setArrowType(Qt.ArrowType.LeftArrow)
+        self.month_edit = named(QDateEdit(), "monthSelector", "Month", "The month to audit")
+        self.month_edit.setDisplayFormat("MMMM yyyy")
+        self.month_edit.setCalendarPopup(True)
+        self.month_edit.setMinimumWidth(150)
+        self.next_button = named(QToolButton(), "nextMonth", "Next month", "Next month (Alt+Right)")
+        self.next_button.setArrowType(Qt.ArrowType.RightArrow)
+        self.this_month_button = named(QPushButton("This month"), "thisMonth", "This month")
+        self.search = named(QLineEdit(), "taskSearch", "Search tasks", "Search tasks (Ctrl+F)")
+        self.search.setPlaceholderText("Search tasks (Ctrl+F)")
+        self.search.setClearButtonEnabled(True)
+        self.candidates_only = named(
+            QCheckBox("Candidates only"),
+            "candidatesOnly",
+            "Candidates only",
+            "Show only the tasks worth handing off that are not handed off yet.",
+        )
+        self.new_task_button = named(QPushButton("New task"), "newTask", "New task")
+        self.import_button = named(
+            QPushButton("Import…"),
+            "importTime",
+            "Import a time tracker export",
+            "Import a Toggl Track, Clockify or Harvest detailed report (CSV).",
+        )
+        for widget in (self.previous_button, self.month_edit, self.next_button):
+            bar.addWidget(widget)
+        bar.addWidget(self.this_month_button)
+        bar.addSpacing(12)
+        bar.addWidget(self.search, 1)
+        bar.addWidget(self.candidates_only)
+        bar.addStretch(0)
+        bar.addWidget(self.new_task_button)
+        bar.addWidget(self.import_button)
+        self.previous_button.clicked.connect(self.show_previous_month)
+        self.next_button.clicked.connect(self.show_next_month)
+        self.this_month_button.clicked.connect(lambda: self.set_month(date.today()))
+        self.month_edit.dateChanged.connect(lambda d: self.set_month(d.toPython()))
+        self.search.textChanged.connect(self._apply_filters)
+        self.candidates_only.toggled.connect(self._apply_filters)
+        self.new_task_button.clicked.connect(self.start_new_task)
+        self.import_button.clicked.connect(self.choose_and_import)
+        for text, name, keys, slot in (
+            ("Previous month", "actionPreviousMonth", "Alt+Left", self.show_previous_month),
+            ("Next month", "actionNextMonth", "Alt+Right", self.show_next_month),
+        ):
+            action = QAction(text, self)
+            action.setObjectName(name)
+            action.setShortcut(QKeySequence(keys))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.triggered.connect(slot)
+            self.addAction(action)
+        return bar
+
+    def _build_table(self) -> QWidget:
+        columns, editors = TaskColumns(
+            self._commit_task,
+            lambda: self.audit.currency if self.audit else "USD",
+            lambda: self.audit.buyback_rate if self.audit else 0,
+        ).build()
+        self.model = TaskTableModel(columns, self)
+        self.proxy = task_proxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = named(QTableView(), "taskTable", "Tasks", "Your tasks and their hours")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(SCORE, Qt.SortOrder.DescendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.SelectedClicked
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        self.table.setWordWrap(False)
+        self.table.setAlternatingRowColors(True)
+        header = self.table.horizontalHeader()
+        header.setSectionsMovable(True)
+        header.setResizeContentsPrecision(60)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._header_menu)
+        for signal in (header.sectionResized, header.sectionMoved, header.sortIndicatorChanged):
+            signal.connect(lambda *_: self._save_timer.start())
+        self.delegate = EditDelegate(editors, self)
+        self.delegate.refused.connect(self.show_error)
+        self.table.setItemDelegate(self.delegate)
+        # The selection, not the current index: it is up to date when the signal comes.
+        self.table.selectionModel().selectionChanged.connect(self._on_current_changed)
+        self.proxy.modelReset.connect(self._on_current_changed)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._task_menu)
+        self.delete_action = QAction("Delete task…", self)
+        self.delete_action.setObjectName("actionDeleteTask")
+        self.delete_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.delete_action.triggered.connect(self.delete_selected_task)
+        self.table.addAction(self.delete_action)
+        self.brief_action = QAction("Write a brief for this task…", self)
+        self.brief_action.setObjectName("actionWriteBrief")
+        self.brief_action.triggered.connect(self.write_brief_for_selected)
+        self.empty_state = EmptyState(
+            "Study where your month goes",
+            "Import last month's detailed report from Toggl Track, Clockify or Harvest, or log "
+            "time above as you work: type a task's name, how long it took, and press Enter. "
+            "The tasks worth handing off, and what they are worth, appear here.",
+            "Import a time tracker export…",
+            object_name="timeAuditEmpty",
+        )
+        self.empty_state.action_triggered.connect(self.choose_and_import)
+        self.table_stack = QStackedWidget()
+        self.table_stack.setObjectName("taskTableStack")
+        self.table_stack.addWidget(self.table)
+        self.table_stack.addWidget(self.empty_state)
+        return self.table_stack
+
+    def _build_bottom(self) -> QWidget:
+        self.bottom_tabs = named(QTabWidget(), "timeAuditViews", "Entries and charts")
+        self.entries = EntriesPanel(self.ctx, self)
+        self.entries.refused.connect(self.show_error)
+        self.chart = HoursByAreaChart(self)
+        self.matrix = ValueDrainMatrix(self)
+        self.matrix.task_clicked.connect(lambda task_id: self.open_target(("task", task_id)))
+        self.bottom_tabs.addTab(self.entries, "Entries")
+        self.bottom_tabs.addTab(self.chart, "Hours by area")
+        self.bottom_tabs.addTab(self.matrix, "Value vs drain")
+        self.bottom_tabs.currentChanged.connect(lambda *_: self._save_timer.start())
+        corner = QWidget()
+        row = QHBoxLayout(corner)
+        row.setContentsMargins(0, 0, 4, 2)
+        self.brief_button = named(
+            QPushButton("Write a brief…"),
+            "writeBrief",
+            "Write a brief for this task",
+            "Open the Briefs tab with a new brief for the selected task.",
+        )
+        self.brief_button.clicked.connect(self.write_brief_for_selected)
+        self.delete_button = named(
+            QPushButton("Delete task…"), "deleteTask", "Delete the selected task"
+        )
+        self.delete_button.clicked.connect(self.delete_selected_task)
+        row.addWidget(self.brief_button)
+        row.addWidget(self.delete_button)
+        self.bottom_tabs.setCornerWidget(corner)
+        return self.bottom_tabs
+
+    # Layout memory ----------------------------------------------------------------
+
+    def _restore_layout(self) -> None:
+        settings = QSettings()
+        header = settings.value(SETTINGS_PREFIX + "header")
+        self._header_restored = isinstance(header, QByteArray) and (
+            self.table.horizontalHeader().restoreState(header)
+        )
+        splitter = settings.value(SETTINGS_PREFIX + "splitter")
+        if isinstance(splitter, QByteArray):
+            self.splitter.restoreState(splitter)
+        tab = settings.value(SETTINGS_PREFIX + "bottomTab", ENTRIES_TAB)
+        self.bottom_tabs.setCurrentIndex(int(tab) if str(tab).isdigit() else ENTRIES_TAB)
+
+    def save_layout(self) -> None:
+        settings = QSettings()
+        settings.setValue(SETTINGS_PREFIX + "header", self.table.horizontalHeader().saveState())
+        settings.setValue(SETTINGS_PREFIX + "splitter", self.splitter.saveState())
+        settings.setValue(SETTINGS_PREFIX + "bottomTab", self.bottom_tabs.currentIndex())
+
+    def _header_menu(self, position: QPoint) -> None:
+        header = self.table.horizontalHeader()
+        menu = QMenu(self)
+        menu.setObjectName("columnsMenu")
+        for column in range(self.model.columnCount()):
+            if column == NAME:
+                continue
+            action = menu.addAction(self.model.columns[column].title)
+            action.setObjectName(f"actionShowColumn{column}")
+            action.setCheckable(True)
+            action.setChecked(not header.isSectionHidden(column))
+            action.toggled.connect(
+                lambda shown, c=column: (header.setSectionHidden(c, not shown), self.save_layout())
+            )
+        menu.popup(header.mapToGlobal(position))
+
+    # Loading --------------------------------------------------------------------------
+
+    def _initial_month(self) -> date:
+        """This month, unless only earlier months hold entries (say, after an import)."""
+        this_month = month_start(date.today())
+        months = months_with_entries()
+        if not months or this_month in months:
+            return this_month
+        earlier = [month for month in months if month < this_month]
+        return earlier[0] if earlier else this_month
+
+    def set_month(self, day: date) -> None:
+        month = month_start(day)
+        if month == self.month and self.audit is not None:
+            return
+        self.month = month
+        self.refresh()
+
+    def show_previous_month(self) -> None:
+        self.set_month(previous_month(self.month))
+
+    def show_next_month(self) -> None:
+        self.set_month(next_month(self.month))
+
+    def refresh(self) -> None:
+        """Reload the month: the table keeps its selection, sorting and filters."""
+        selected = self.selected_task_id()
+        audit = load_month(self.month)
+        self.audit = audit
+        self.month_edit.blockSignals(True)
+        self.month_edit.setDate(QDate(self.month))
+        self.month_edit.blockSignals(False)
+        self.model.sync_rows(audit.rows)
+        self.table_stack.setCurrentWidget(self.empty_state if not audit.rows else self.table)
+        # Nothing to show below an empty table: the empty state gets the room.
+        self.bottom_tabs.setVisible(bool(audit.rows))
+        if audit.rows and not self._header_restored:
+            self.table.resizeColumnsToContents()
+            self._header_restored = True
+        self.form.set_tasks([(row.id, row.name, row.name_key) for row in audit.rows])
+        self._update_summary()
+        self.chart.set_areas(audit.area_hours, f"Hours by area, {self.month:%B %Y}")
+        self.matrix.set_rows(audit.rows)
+        if selected is not None and self.selected_task_id() != selected:
+            self.select_task(selected)
+        if self.selected_row() is None and self.proxy.rowCount():
+            # Something to look at from the start: the best candidate's entries.
+            self.table.selectRow(0)
+        self._show_entries()
+
+    def _update_summary(self) -> None:
+        audit = self.audit
+        assert audit is not None
+        cap = money(audit.buyback_rate, audit.currency)
+        value = money(audit.hourly_value, audit.currency, cents=False)
+        divisor = f"{audit.buyback_divisor.normalize():f}"
+        if not audit.rows:
+            self.headline.setText("No tasks yet")
+            self.detail.setText(
+                f"What you could hand off is priced at your hourly value, {value}/h: "
+                "set yours in File > Settings…"
+            )
+            return
+        if audit.open_minutes:
+            self.headline.setText(
+                f"{hours(audit.open_minutes)} h/month could be handed off, "
+                f"worth {money(audit.open_worth, audit.currency)}"
+            )
+        else:
+            self.headline.setText(
+                f"Nothing to hand off in {self.month:%B %Y} yet: say what each task needs"
+            )
+        parts = [
+            f"{audit.open_tasks} candidate{'' if audit.open_tasks == 1 else 's'} "
+            f"in {self.month:%B %Y}",
+            f"{hours(audit.logged_minutes)} h logged",
+        ]
+        if audit.handed_off_minutes:
+            parts.append(f"{hours(audit.handed_off_minutes)} h/month already handed off")
+        parts.append(f"pay a contractor at most {cap}/h (your {value}/h ÷ {divisor})")
+        self.detail.setText(" · ".join(parts))
+
+    def _apply_filters(self) -> None:
+        self.proxy.set_query(self.search.text())
+        only = self.candidates_only.isChecked()
+        self.proxy.set_predicate((lambda row: row.worth_handing_off) if only else None)
+
+    # Selection ------------------------------------------------------------------------
+
+    def selected_row(self) -> TaskRow | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        return self.proxy.data(rows[0], self.model.ROW_ROLE)
+
+    def selected_task_id(self) -> int | None:
+        row = self.selected_row()
+        return row.id if row is not None else None
+
+    def select_task(self, task_id: int) -> bool:
+        position = self.model.row_of(task_id)
+        if position is None:
+            return False
+        index = self.proxy.mapFromSource(self.model.index(position, NAME))
+        if not index.isValid():
+            return False
+        self.table.setCurrentIndex(index)
+        self.table.selectRow(index.row())
+        self.table.scrollTo(index)
+        return True
+
+    def _on_current_changed(self, *_: Any) -> None:
+        row = self.selected_row()
+        if row is not None and not self.form.task_combo.hasFocus():
+            self.form.set_task(row.name)
+        self._show_entries()
+
+    def _show_entries(self) -> None:
+        row = self.selected_row()
+        has_row = row is not None
+        self.brief_button.setEnabled(has_row)
+        self.delete_button.setEnabled(has_row)
+        self.brief_action.setEnabled(has_row)
+        self.matrix.set_selected(row.id if row else None)
+        if row is None:
+            self.entries.show_entries(None, "Select a task to see its entries.", [])
+            return
+        entries = entries_for_task(row.id, self.month)
+        logged = f"{hours(row.logged_minutes)} h in {len(entries)} entries" if entries else ""
+        title = f"{row.name}, {self.month:%B %Y}" + (f": {logged}" if logged else ": no entries")
+        self.entries.show_entries(row.id, title, entries)
+
+    # Edits ------------------------------------------------------------------------------
+
+    def _commit_task(self, row: TaskRow, changes: dict[str, Any], text: str) -> str | None:
+        try:
+            execute(UpdateTaskCommand(self.ctx, row.id, changes, text))
+        except UserError as error:
+            return str(error)
+        self.show_message("")
+        return None
+
+    def show_error(self, message: str) -> None:
+        self.status_line.setStyleSheet(ERROR_STYLE)
+        self.status_line.setText(message)
+
+    def show_message(self, message: str) -> None:
+        self.status_line.setStyleSheet("")
+        self.status_line.setText(message)
+
+    def _on_logged(self, message: str, task_id: int) -> None:
+        self.show_message(message)
+        if task_id:
+            self.select_task(task_id)
+
+    def start_new_task(self) -> None:
+        """Add a task named "New task" (numbered if taken) and start editing its name."""
+        taken = {row.name_key for row in (self.audit.rows if self.audit else [])}
+        name, number = "New task", 1
+        while fold(name) in taken:
+            number += 1
+            name = f"New task {number}"
+        command = CreateTaskCommand(self.ctx, name)
+        try:
+            execute(command)
+        except UserError as error:
+            self.show_error(str(error))
+            return
+        self.search.clear()
+        self.candidates_only.setChecked(False)
+        if command.task_id is not None and self.select_task(command.task_id):
+            self.table.setFocus()
+            self.table.edit(self.table.currentIndex().siblingAtColumn(NAME))
+
+    def set_selected_decision(self, override: str | None, status: str | None = None) -> None:
+        row = self.selected_row()
+        if row is None:
+            return
+        changes: dict[str, Any] = {"status": status} if status else {"override": override}
+        self.show_error(self._commit_task(row, changes, f"Change decision of “{row.name}”") or "")
+
+    def delete_selected_task(self) -> None:
+        """Delete the selected task; one with time entries asks first. Undoable."""
+        row = self.selected_row()
+        if row is None:
+            return
+        count = task_entry_count(row.id)
+        if count == 0:
+            self._delete_task(row.id, row.name)
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "Delete task",
+            f"Delete “{row.name}” and its {count} time entr{'y' if count == 1 else 'ies'}?",
+            QMessageBox.StandardButton.NoButton,
+            self,
+        )
+        box.setObjectName("confirmDeleteTask")
+        box.setInformativeText("You can undo this with Edit > Undo (Ctrl+Z).")
+        delete = box.addButton("Delete", QMessageBox.ButtonRole.DestructiveRole)
+        delete.setObjectName("confirmDelete")
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.finished.connect(
+            lambda _result: (
+                self._delete_task(row.id, row.name) if box.clickedButton() is delete else None
+            )
+        )
+        self.confirm_box = box
+        box.open()
+
+    def _delete_task(self, task_id: int, name: str) -> None:
+        try:
+            execute(DeleteTaskCommand(self.ctx, task_id, name))
+        except UserError as error:
+            self.show_error(str(error))
+            return
+        self.show_message(f"Deleted “{name}”. Edit > Undo (Ctrl+Z) puts it back.")
+
+    def write_brief_for_selected(self) -> None:
+        """Ask the Briefs tab for a new brief for the selected task."""
+        task_id = self.selected_task_id()
+        if task_id is not None:
+            self.ctx.navigate_requested.emit("briefs", ("new_for_task", task_id))
+
+    def _task_menu(self, position: QPoint) -> None:
+        row = self.selected_row()
+        if row is None:
+            return
+        menu = QMenu(self)
+        menu.setObjectName("taskMenu")
+        menu.addAction(self.brief_action)
+        log = menu.addAction("Log time for this task")
+        log.setObjectName("actionLogTimeForTask")
+        log.triggered.connect(lambda: self.focus_entry_form(row.name))
+        menu.addSeparator()
+        for name, text, override, status in (
+            ("actionOutsourceTask", "Hand it off (outsource)", Override.OUTSOURCE.value, None),
+            ("actionKeepTask", "Keep it myself", None, TaskStatus.KEPT.value),
+            ("actionHandedOffTask", "Mark as handed off", None, TaskStatus.HANDED_OFF.value),
+            ("actionTaskByTheRules", "Back to the rules", "", None),
+        ):
+            action = menu.addAction(text)
+            action.setObjectName(name)
+            action.triggered.connect(
+                lambda _=False, o=override, s=status: self.set_selected_decision(o, s)
+            )
+        menu.addSeparator()
+        menu.addAction(self.delete_action)
+        menu.popup(self.table.viewport().mapToGlobal(position))
+
+    # Import and export ----------------------------------------------------------------
+
+    def choose_and_import(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Import a time tracker export", str(_import_folder()), CSV_FILTER
+        )
+        if path:
+            QSettings().setValue(SETTINGS_PREFIX + "importFolder", str(Path(path).parent))
+            self.open_import(Path(path))
+
+    def open_import(self, path: Path) -> ImportDialog | None:
+        """Preview `path`; a file that cannot be read is explained and nothing changes."""
+        try:
+            dialog = ImportDialog(self.ctx, path, self)
+        except UserError as error:
+            self._warn("Cannot import this file", str(error))
+            return None
+        dialog.accepted.connect(lambda: self._after_import(dialog))
+        self.import_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _after_import(self, dialog: ImportDialog) -> None:
+        preview = dialog.preview
+        command = dialog.command
+        if command is None:
+            return
+        self.search.clear()
+        self.candidates_only.setChecked(False)
+        self.table.sortByColumn(SCORE, Qt.SortOrder.DescendingOrder)
+        if preview.main_month is not None:
+            self.set_month(preview.main_month)
+        # The month's best candidate, not whatever the intermediate reload kept.
+        self.table.selectRow(0)
+        self.table.scrollToTop()
+        new = len(command.outcome.task_ids)
+        message = (
+            f"Imported {len(command.outcome.entry_ids):,} time entries "
+            f"({hours(preview.total_minutes)} h) from {dialog.path.name}."
+        )
+        if new:
+            message += (
+                f" {new} new task{'' if new == 1 else 's'}: what each needs is guessed from its "
+                "name; check the Needs column, the ranking depends on it."
+            )
+        assert self.audit is not None
+        message += (
+            f" Worth is figured at your hourly value, "
+            f"{money(self.audit.hourly_value, self.audit.currency, cents=False)}/h "
+            "(File > Settings…)."
+        )
+        self.show_message(message)
+
+    def _warn(self, title: str, text: str) -> QMessageBox:
+        ok = QMessageBox.StandardButton.Ok
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text, ok, self)
+        box.setObjectName("timeAuditWarning")
+        self.warning_box = box
+        box.open()
+        return box
+
+    def choose_and_export_tasks(self) -> None:
+        suggested = Path.home() / f"offload-tasks-{self.month:%Y-%m}.csv"
+        path, _ = QFileDialog.getSaveFileName(
+            self, f"Export tasks of {self.month:%B %Y}", str(suggested), CSV_FILTER
+        )
+        if path:
+            self.export_tasks(Path(path))
+
+    def export_tasks(self, path: Path) -> bool:
+        from desktop_app.exporters.tasks_csv import export_tasks_csv
+
+        try:
+            count = export_tasks_csv(path, self.month)
+        except UserError as error:
+            self._warn("Export failed", str(error))
+            return False
+        self.show_message(f"Exported {count} tasks with hours for {self.month:%B %Y} to {path}.")
+        return True
+
+    def choose_and_export_entries(self) -> None:
+        suggested = Path.home() / f"offload-time-entries-{self.month:%Y-%m}.csv"
+        path, _ = QFileDialog.getSaveFileName(
+            self, f"Export time entries of {self.month:%B %Y}", str(suggested), CSV_FILTER
+        )
+        if path:
+            self.export_entries(Path(path))
+
+    def export_entries(self, path: Path) -> bool:
+        from desktop_app.exporters.tasks_csv import export_entries_csv
+
+        try:
+            count = export_entries_csv(path, self.month)
+        except UserError as error:
+            self._warn("Export failed", str(error))
+            return False
+        self.show_message(f"Exported {count} time entries of {self.month:%B %Y} to {path}.")
+        return True
+
+    # Commands of the tab (menus), navigation, search ---------------------------------
+
+    def focus_entry_form(self, task_name: str = "") -> None:
+        if task_name:
+            self.form.set_task(task_name)
+        elif (row := self.selected_row()) is not None:
+            self.form.set_task(row.name)
+        target = self.form.duration_edit if self.form.task_combo.currentText() else None
+        (target or self.form.task_combo).setFocus()
+
+    def show_candidates(self) -> None:
+        self.open_target(("candidates", None))
+
+    def show_score_help(self) -> QMessageBox:
+        box = QMessageBox(self)
+        box.setObjectName("scoreHelp")
+        box.setWindowTitle("How the outsourcing score works")
+        box.setIcon(QMessageBox.Icon.Information)
+        box.setTextFormat(Qt.TextFormat.RichText)
+        box.setText(SCORE_HELP)
+        box.setStandardButtons(QMessageBox.StandardButton.Close)
+        self.help_box = box
+        box.open()
+        return box
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def open_target(self, target: Any) -> None:
+        """("task", id): select and show that task. ("candidates", None): this
+        month's candidates, best first."""
+        if not isinstance(target, tuple) or len(target) != 2:
+            return
+        kind, value = target
+        if kind == "candidates":
+            self.set_month(date.today())
+            self.search.clear()
+            self.candidates_only.setChecked(True)
+            self.table.sortByColumn(SCORE, Qt.SortOrder.DescendingOrder)
+            self.table.setFocus()
+        elif kind == "task" and isinstance(value, int):
+            if self.select_task(value):
+                self.bottom_tabs.setCurrentIndex(ENTRIES_TAB)
+                return
+            # Hidden by the search or the filter: clear them and try again.
+            self.search.clear()
+            self.candidates_only.setChecked(False)
+            if self.select_task(value):
+                self.bottom_tabs.setCurrentIndex(ENTRIES_TAB)
+            else:
+                self.show_error("That task no longer exists.")
+
+    def smoke_test(self) -> None:
+        """The main path, headless: load, filter, select, chart, matrix."""
+        self.refresh()
+        if not self.audit or not self.audit.rows:
+            raise RuntimeError("the time audit shows no tasks")
+        self.candidates_only.setChecked(True)
+        if not 0 < self.proxy.rowCount() <= self.model.rowCount():
+            raise RuntimeError("the candidates filter shows nothing")
+        self.table.selectRow(0)
+        if self.selected_row() is None or "handed off" not in self.headline.text():
+            raise RuntimeError("selecting a candidate failed")
+        if not self.chart.values():
+            raise RuntimeError("the hours-by-area chart is empty")
+        if not self.matrix.shown_rows():
+            raise RuntimeError("the value-vs-drain matrix is empty")
+        self.candidates_only.setChecked(False)
