@@ -19,7 +19,7 @@ from pathlib import Path
 
 from desktop_app import __version__
 
-SUBCOMMAND_MODULES = ("desktop_app.cli.backup",)
+SUBCOMMAND_MODULES = ("desktop_app.cli.backup", "desktop_app.cli.export_brief")
 
 EXIT_OK = 0
 EXIT_FAILED = 1
