@@ -13,7 +13,7 @@ from pathlib import Path
 
 from desktop_app.models.base import database
 
-DEMO_MODULES = ("desktop_app.demo.settings",)
+DEMO_MODULES = ("desktop_app.demo.settings", "desktop_app.demo.briefs")
 
 DEMO_FILE_NAME = "offload-demo.sqlite3"
 
