@@ -631,6 +631,11 @@ def _task_names(brief_id: int) -> list[str]:
     return [task.name for task in query]
 
 
+def brief_ids() -> set[int]:
+    """The ids of every brief (cheap: to tell whether briefs came or went)."""
+    return {brief_id for (brief_id,) in Brief.select(Brief.id).tuples()}
+
+
 def brief_exists(brief_id: int) -> bool:
     return Brief.select().where(Brief.id == brief_id).exists()
 
@@ -733,40 +738,48 @@ class BriefSummary:
 
 
 def brief_summaries(today: date) -> list[BriefSummary]:
-    """Every brief, with its counts and how many clarity findings it has open."""
+    """Every brief, with its counts and how many clarity findings it has open.
+
+    Reads plain rows (no model objects): the list reloads after every edit.
+    """
     from desktop_app.models.clarity import check_brief
 
-    by_brief: dict[int, list[Expectation]] = {}
-    for expectation in Expectation.select().order_by(
-        Expectation.brief, Expectation.position, Expectation.id
-    ):
-        by_brief.setdefault(expectation.brief_id, []).append(expectation)
+    by_brief: dict[int, list[ExpectationData]] = {}
+    query = Expectation.select(
+        Expectation.brief, Expectation.text, Expectation.level, Expectation.measure, Expectation.id
+    ).order_by(Expectation.brief, Expectation.position, Expectation.id)
+    for brief_id, text, level, measure, expectation_id in query.tuples():
+        by_brief.setdefault(brief_id, []).append(
+            ExpectationData(text, level, measure, expectation_id)
+        )
     tasks: dict[int, list[str]] = {}
-    for link in BriefTask.select(BriefTask.brief, Task.name).join(Task).order_by(BriefTask.id):
-        tasks.setdefault(link.brief_id, []).append(link.task.name)
+    links = BriefTask.select(BriefTask.brief, Task.name).join(Task).order_by(BriefTask.id).tuples()
+    for brief_id, name in links:
+        tasks.setdefault(brief_id, []).append(name)
     summaries = []
-    for brief in Brief.select().order_by(Brief.id):
-        data = _data_from_row(brief, by_brief.get(brief.id, []), tasks.get(brief.id, []))
+    for row in Brief.select().order_by(Brief.id).dicts():
+        brief_id = row["id"]
+        data = BriefData(
+            **{name: row[name] for name in CONTENT_FIELDS},
+            expectations=by_brief.get(brief_id, []),
+            tasks=tasks.get(brief_id, []),
+            id=brief_id,
+        )
+        if data.budget is not None:
+            data.budget = Decimal(data.budget)
+        status = BRIEF_STATUS_LABELS.get(BriefStatus(row["status"]), row["status"])
         summaries.append(
             BriefSummary(
-                id=brief.id,
-                title=brief.title,
-                status=brief.status,
-                deadline=brief.deadline,
-                updated_at=brief.updated_at,
+                id=brief_id,
+                title=data.title,
+                status=data.status,
+                deadline=data.deadline,
+                updated_at=row["updated_at"],
                 expectation_count=len(data.expectations),
                 must_count=sum(e.level == Level.MUST for e in data.expectations),
                 open_findings=len(check_brief(data, today)),
                 tasks=tuple(data.tasks),
-                search_text=" ".join(
-                    [
-                        brief.title,
-                        brief.summary,
-                        brief.skills,
-                        *data.tasks,
-                        BRIEF_STATUS_LABELS.get(BriefStatus(brief.status), brief.status),
-                    ]
-                ),
+                search_text=" ".join([data.title, data.summary, data.skills, *data.tasks, status]),
             )
         )
     return summaries
@@ -903,22 +916,29 @@ def move_expectation(expectation_id: int, index: int) -> dict[int, tuple[str, st
 
     Writes the moved row's key and, only when the gap there has grown too
     narrow, a few neighbours' keys. Returns {id: (old key, new key)} for
-    every row written, which is what undo and redo need.
+    every row written (empty when it already sits there), which is what
+    undo and redo need.
     """
     with database.atomic():
-        moved = Expectation.get_by_id(expectation_id)
-        others = [e for e in _ordered_expectations(moved.brief_id) if e.id != expectation_id]
+        brief_id = Expectation.get_by_id(expectation_id).brief_id
+        order = list(
+            Expectation.select(Expectation.id, Expectation.position)
+            .where(Expectation.brief == brief_id)
+            .order_by(Expectation.position, Expectation.id)
+            .tuples()
+        )
+        current = [row_id for row_id, _ in order].index(expectation_id)
+        old_key = order[current][1]
+        others = order[:current] + order[current + 1 :]
         index = max(0, min(index, len(others)))
-        current = [e.id for e in others]
-        current.insert(index, expectation_id)
-        if [e.id for e in _ordered_expectations(moved.brief_id)] == current:
+        if index == current:
             return {}
-        key, rewrites = place([e.position for e in others], index)
-        changes = {expectation_id: (moved.position, key)}
+        key, rewrites = place([position for _, position in others], index)
+        changes = {expectation_id: (old_key, key)}
         for position, new_key in rewrites.items():
-            changes[others[position].id] = (others[position].position, new_key)
+            changes[others[position][0]] = (others[position][1], new_key)
         _write_positions({row_id: new for row_id, (_, new) in changes.items()})
-        _touch(moved.brief_id)
+        _touch(brief_id)
     return changes
 
 

@@ -108,30 +108,34 @@ VAGUE_WORD_FIELDS = (
     "working_hours",
 )
 
-_VAGUE_PATTERNS = tuple(
-    # Whole words only ("some" but not "awesome"); "etc." may end a sentence.
-    (phrase, why, re.compile(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", re.IGNORECASE))
-    for phrase, why in VAGUE_PHRASES
+# One pattern for every phrase, whole words only ("some" but not "awesome"),
+# longer phrases first so that "etc." wins over "etc": one pass per text.
+_REASONS = {phrase.casefold(): (phrase, why) for phrase, why in VAGUE_PHRASES}
+_ORDER = {phrase.casefold(): index for index, (phrase, _) in enumerate(VAGUE_PHRASES)}
+_VAGUE = re.compile(
+    r"(?<![\w-])("
+    + "|".join(re.escape(p) for p, _ in sorted(VAGUE_PHRASES, key=lambda item: -len(item[0])))
+    + r")(?![\w-])",
+    re.IGNORECASE,
 )
 
 
 def vague_phrases(text: str) -> list[tuple[str, str, int, int, int]]:
-    """The vague phrases in `text`: (phrase, why, first start, first end, count).
-
-    A phrase inside a longer one found first ("etc" in "etc.") is not counted twice.
-    """
-    found = []
-    taken: list[tuple[int, int]] = []
-    for phrase, why, pattern in _VAGUE_PATTERNS:
-        spans = [
-            match.span()
-            for match in pattern.finditer(text)
-            if not any(start <= match.start() < end for start, end in taken)
-        ]
-        if spans:
-            taken.extend(spans)
-            found.append((phrase, why, spans[0][0], spans[0][1], len(spans)))
-    return found
+    """The vague phrases in `text`: (phrase, why, first start, first end, count),
+    in the order of VAGUE_PHRASES."""
+    if not text:
+        return []
+    found: dict[str, list[int]] = {}
+    for match in _VAGUE.finditer(text):
+        key = match.group(1).casefold()
+        if key in found:
+            found[key][2] += 1
+        else:
+            found[key] = [match.start(), match.end(), 1]
+    return [
+        (*_REASONS[key], start, end, count)
+        for key, (start, end, count) in sorted(found.items(), key=lambda item: _ORDER[item[0]])
+    ]
 
 
 Rule = Callable[[BriefData, date], Iterator[Finding]]

@@ -54,7 +54,7 @@ PAGES = (
     ("expectations", "Expectations", ()),
     (
         "terms",
-        "Success & terms",
+        "Success and terms",
         ("success_criteria", "acceptance", "revision_rounds", "deadline", "timeline", "budget"),
     ),
     (

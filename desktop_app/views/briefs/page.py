@@ -9,7 +9,15 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QItemSelectionModel, QSettings, QStandardPaths, Qt
+from PySide6.QtCore import (
+    QByteArray,
+    QItemSelectionModel,
+    QSettings,
+    QStandardPaths,
+    Qt,
+    QTimer,
+)
+from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -34,6 +42,7 @@ from desktop_app.models.briefs import (
     BriefSummary,
     brief_dependents,
     brief_exists,
+    brief_ids,
     brief_summaries,
     duplicate_brief,
     load_brief,
@@ -57,6 +66,8 @@ from desktop_app.views.partials.table_model import (
 from desktop_app.views.undo import execute
 
 PDF_FILTER = "PDF (*.pdf)"
+# How long after the last edit the list of briefs catches up.
+LIST_CATCH_UP_MS = 250
 _SETTINGS = "briefs"
 
 # The status filter: (label, statuses shown; None shows all).
@@ -172,6 +183,10 @@ class BriefsPage(TabPage):
         self.editor.duplicate_requested.connect(self.duplicate_brief)
         self.editor.delete_requested.connect(self.delete_brief)
         self.editor.save_template_requested.connect(self.save_as_template)
+        self._list_timer = QTimer(self)
+        self._list_timer.setSingleShot(True)
+        self._list_timer.setInterval(LIST_CATCH_UP_MS)
+        self._list_timer.timeout.connect(self.refresh_list)
         self._restore_layout()
         self.refresh()
 
@@ -261,16 +276,36 @@ class BriefsPage(TabPage):
         return self.editor.brief_id
 
     def refresh(self) -> None:
-        """Reload the list, the brief being edited and its clarity findings."""
-        summaries = brief_summaries(date.today())
-        self._set_list_rows(summaries)
-        self.stack.setCurrentWidget(self.splitter if summaries else self.empty)
+        """Reload the brief being edited, its clarity findings, and the list.
+
+        While the same briefs are listed (typing, say), the list catches up
+        a moment after the last edit instead of after every keystroke: its
+        counts come from every brief's content, the editor's from one.
+        """
+        listed = {summary.id for summary in self.list_model.rows()}
+        if brief_ids() != listed or not listed:
+            self._list_timer.stop()
+            self.refresh_list()
+        else:
+            self._list_timer.start()
         brief_id = self.editor.brief_id
         if brief_id is not None and not brief_exists(brief_id):
             brief_id = None
         if brief_id is None and self.proxy.rowCount():
             brief_id = self.proxy.index(0, 0).data(RowTableModel.ROW_ROLE).id
         self._show(brief_id)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        # A list still catching up is reloaded when the tab shows again.
+        if self._list_timer.isActive():
+            self._list_timer.stop()
+            self._stale = True
+        super().hideEvent(event)
+
+    def refresh_list(self) -> None:
+        summaries = brief_summaries(date.today())
+        self._set_list_rows(summaries)
+        self.stack.setCurrentWidget(self.splitter if summaries else self.empty)
 
     def _set_list_rows(self, summaries: list[BriefSummary]) -> None:
         """Show `summaries`, editing rows in place when the same briefs are listed,

@@ -53,7 +53,8 @@ class PdfPrintPreview(QPrintPreviewDialog):
         self.page_count = self.document.pageCount()
         self.pages_painted = 0
         self.paintRequested.connect(self._paint)
-        self.resize(900, 1000)
+        screen = (parent.screen() if parent is not None else self.screen()).availableGeometry()
+        self.resize(min(900, screen.width() * 9 // 10), screen.height() * 9 // 10)
 
     def _paint(self, printer: QPrinter) -> None:
         painter = QPainter()
