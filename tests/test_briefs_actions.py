@@ -377,3 +377,44 @@ def test_the_demo_briefs_are_linked_and_real(store):
     assert summaries["Social media management"].open_findings == 0
     bookkeeping = summaries["Monthly bookkeeping"].id
     assert len(versions_of(bookkeeping)) == 1
+
+
+def test_the_export_action_asks_where_and_cancel_writes_nothing(window, qtbot):
+    from PySide6.QtWidgets import QFileDialog
+
+    brief_id = _brief(title="Café: <support>")
+    _page(window, qtbot, brief_id)
+    seen = {}
+
+    def answer():
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QFileDialog):
+            QTimer.singleShot(10, answer)
+            return
+        seen["file"] = dialog.selectedFiles()[0]
+        dialog.reject()
+
+    QTimer.singleShot(0, answer)
+    window.findChild(QAction, "action_briefs_export_pdf").trigger()
+    assert seen["file"].endswith("Café support.pdf")
+    assert versions_of(brief_id) == []
+
+
+def test_printing_keeps_a_version(window, qtbot):
+    brief_id = _brief()
+    page = _page(window, qtbot, brief_id)
+    dialog = page.print_brief()
+    qtbot.waitExposed(dialog)
+    dialog.accept()  # what the preview does once the pages went to the printer
+    [version] = versions_of(brief_id)
+    assert version.exported_to == "Printed"
+    assert "Printed “Support inbox”" in window.statusBar().currentMessage()
+
+
+def test_closing_the_window_keeps_what_was_typed(window, qtbot):
+    brief_id = _brief()
+    page = _page(window, qtbot, brief_id)
+    page.editor.focus_field("contact")
+    qtbot.keyClicks(page.editor.fields["contact"].input, "maya@example.com")
+    window.close()
+    assert load_brief(brief_id).contact == "maya@example.com"

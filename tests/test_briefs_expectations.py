@@ -242,3 +242,15 @@ def test_an_empty_or_overlong_expectation_is_refused(window, qtbot):
     assert panel.counter.text() == "2,001 / 2,000"
     assert _stored(brief_id) == ["E0"]
     assert window.undo_stack.count() == 0
+
+
+def test_a_move_the_database_already_has_adds_no_undo_step(window, qtbot):
+    from desktop_app.models.briefs import move_expectation
+
+    brief_id = _brief()
+    panel = _open(window, qtbot, brief_id)
+    # Stored behind the view's back (no notification): the view still shows the old order.
+    move_expectation(expectations_of(brief_id)[3].id, 0)
+    assert panel.model.move(3, 0)
+    assert window.undo_stack.count() == 0
+    assert _shown(panel) == _stored(brief_id) == ["E3", "E0", "E1", "E2", "E4", "E5"]

@@ -63,6 +63,7 @@ def briefs() -> list[Row]:
     """A move among 1,000 expectations, a typed character, a 200-expectation PDF."""
     import tempfile
 
+    from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
     from desktop_app.models.briefs import (
@@ -78,6 +79,9 @@ def briefs() -> list[Row]:
 
     app = QApplication.instance() or QApplication([])
     with tempfile.TemporaryDirectory() as folder:
+        # The window remembers its layout: not in the user's own settings.
+        QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, folder)
         store = open_store(Path(folder) / "bench.sqlite3")
         try:
             expectations = [ExpectationData(f"Expectation {n}", "should", "m") for n in range(1000)]

@@ -262,6 +262,8 @@ class MoveExpectationCommand(BriefCommand):
     def apply(self) -> None:
         if self.positions is None:
             self.positions = move_expectation(self.expectation_id, self.index)
+            # Already there (the list was behind what is stored): nothing to undo.
+            self.setObsolete(not self.positions)
         else:
             set_expectation_positions({row: new for row, (_, new) in self.positions.items()})
 

@@ -34,6 +34,7 @@ from desktop_app.models.briefs import (
     ExpectationRow,
     Level,
     clean_expectation,
+    expectations_of,
 )
 from desktop_app.models.clarity import MAX_MUST_HAVES
 from desktop_app.models.errors import UserError
@@ -408,3 +409,7 @@ class ExpectationsPanel(QWidget):
         except UserError as error:
             self.add_message.setText(str(error))
             self.add_message.show()
+        # Qt deletes a command with nothing to undo: read what it found, not it.
+        if not command.positions:
+            # Nothing was stored: show the order as it is stored.
+            self.set_brief(self.brief_id, expectations_of(self.brief_id))

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.models.briefs import (
     BRIEF_STATUS_LABELS,
+    BriefData,
     BriefStatus,
     BriefSummary,
     brief_dependents,
@@ -53,7 +54,7 @@ from desktop_app.models.errors import UserError
 from desktop_app.views.briefs.clarity_panel import ClarityPanel
 from desktop_app.views.briefs.commands import CreateBriefCommand, DeleteBriefCommand
 from desktop_app.views.briefs.editor import BriefEditor
-from desktop_app.views.context import Topic
+from desktop_app.views.context import AppContext, Topic
 from desktop_app.views.partials.empty_state import EmptyState
 from desktop_app.views.partials.naming import named
 from desktop_app.views.partials.tab_page import TabPage
@@ -126,7 +127,7 @@ class BriefsPage(TabPage):
 
     topics = (Topic.BRIEFS, Topic.TASKS, Topic.SETTINGS)
 
-    def __init__(self, ctx: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         named(self, "briefsPage", "Briefs")
         self.last_message: QMessageBox | None = None
@@ -227,9 +228,6 @@ class BriefsPage(TabPage):
         self.table.setColumnHidden(UPDATED_COLUMN, True)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._header_menu)
-        header.sectionResized.connect(self._save_layout)
-        header.sortIndicatorChanged.connect(self._save_layout)
-        self.splitter.splitterMoved.connect(self._save_layout)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
@@ -296,6 +294,8 @@ class BriefsPage(TabPage):
         self._show(brief_id)
 
     def hideEvent(self, event: QHideEvent) -> None:
+        # Hidden by another tab or by closing the window: remember the layout.
+        self._save_layout()
         # A list still catching up is reloaded when the tab shows again.
         if self._list_timer.isActive():
             self._list_timer.stop()
@@ -561,7 +561,7 @@ class BriefsPage(TabPage):
         self.print_preview = dialog
         return dialog
 
-    def _printed(self, brief_id: int, data: Any) -> None:
+    def _printed(self, brief_id: int, data: BriefData) -> None:
         if brief_exists(brief_id):
             record_version(brief_id, data, "Printed")
             self._status(f"Printed “{data.title.strip()}”")

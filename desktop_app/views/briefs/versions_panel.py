@@ -136,10 +136,3 @@ class VersionsPanel(QWidget):
             f"{count} change{'s' * (count != 1)} since {which} ({when}, {_sent_to(version)}):"
         )
         self.changes.setHtml(changes_html(changes))
-
-    def change_count(self) -> int:
-        """How many changes the panel lists (for the tab's title)."""
-        index = self.table.currentIndex()
-        if not index.isValid() or self.current is None:
-            return 0
-        return len(changes_between(self.model.row_at(index.row()).data, self.current))
