@@ -254,3 +254,25 @@ def test_undo_from_another_tab_shows_the_brief_it_changed(window, qtbot):
     assert window.tabs.currentWidget() is window.tab("briefs")
     assert page.current_brief_id == first
     assert load_brief(first).skills == ""
+
+
+def test_the_wheel_over_a_choice_not_being_edited_leaves_it_alone(window, qtbot):
+    from PySide6.QtCore import QPoint, QPointF
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication
+
+    brief_id = _brief()
+    page = _page(window, qtbot, brief_id)
+    page.editor.focus_field("summary")
+    combo = page.editor.fields["status"].input
+    assert not combo.hasFocus()
+    center = QPointF(combo.rect().center())
+    wheel = QWheelEvent(
+        center, QPointF(combo.mapToGlobal(center.toPoint())), QPoint(0, 0), QPoint(0, -120),
+        Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )  # fmt: skip
+    QApplication.sendEvent(combo, wheel)
+    assert combo.currentData() == "draft"
+    assert load_brief(brief_id).status == "draft"
+    assert window.undo_stack.count() == 0

@@ -42,7 +42,7 @@ from desktop_app.models.clarity import EXPECTATIONS
 from desktop_app.models.errors import UserError
 from desktop_app.views.briefs.commands import EditBriefCommand, LinkTaskCommand
 from desktop_app.views.briefs.expectations_panel import ExpectationsPanel
-from desktop_app.views.briefs.fields import FieldEditor, UndoRouter
+from desktop_app.views.briefs.fields import FieldEditor, FieldEvents
 from desktop_app.views.briefs.versions_panel import VersionsPanel
 from desktop_app.views.context import AppContext
 from desktop_app.views.partials.naming import named
@@ -99,11 +99,11 @@ class BriefEditor(QWidget):
         self.data: BriefData | None = None
         self._shown: dict[str, Any] = {}
         self._burst = 0
-        self.router = UndoRouter(self)
-        self.router.focus_left.connect(self._end_burst)
+        self.field_events = FieldEvents(self)
+        self.field_events.focus_left.connect(self._end_burst)
         self.fields: dict[str, FieldEditor] = {}
         for spec in BRIEF_FIELDS:
-            editor = FieldEditor(spec, self.router)
+            editor = FieldEditor(spec, self.field_events)
             editor.changed.connect(lambda name=spec.name: self._commit(name))
             self.fields[spec.name] = editor
         title_font = self.fields["title"].input.font()
@@ -115,7 +115,7 @@ class BriefEditor(QWidget):
         self.tabs.setDocumentMode(True)
         self.page_of_field: dict[str, int] = {}
         self.scroll_areas: dict[int, QScrollArea] = {}
-        self.expectations = ExpectationsPanel(ctx, self.router)
+        self.expectations = ExpectationsPanel(ctx, self.field_events)
         self.versions = VersionsPanel()
         for key, title, names in PAGES:
             if key == "expectations":

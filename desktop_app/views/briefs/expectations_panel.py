@@ -46,7 +46,7 @@ from desktop_app.views.briefs.commands import (
 )
 from desktop_app.views.briefs.expectation_delegate import ExpectationDelegate
 from desktop_app.views.briefs.expectations_model import ExpectationListModel
-from desktop_app.views.briefs.fields import ERROR_STYLE, UndoRouter
+from desktop_app.views.briefs.fields import ERROR_STYLE, FieldEvents
 from desktop_app.views.context import AppContext
 from desktop_app.views.partials.naming import named
 from desktop_app.views.undo import execute
@@ -62,13 +62,13 @@ def _level_combo(object_name: str, accessible: str) -> QComboBox:
 class ExpectationsPanel(QWidget):
     """The Expectations page of the brief editor."""
 
-    def __init__(self, ctx: AppContext, router: UndoRouter, parent: QWidget | None = None):
+    def __init__(self, ctx: AppContext, events: FieldEvents, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
         self.brief_id: int | None = None
         self._burst = 0
         self._shown: dict[str, Any] = {}
-        router.focus_left.connect(self._end_burst)
+        events.focus_left.connect(self._end_burst)
         self._build_list()
         toolbar = self._build_toolbar()
         hint = QLabel(
@@ -77,7 +77,7 @@ class ExpectationsPanel(QWidget):
         )
         hint.setObjectName("expectationsHint")
         hint.setWordWrap(True)
-        self._build_detail(router)
+        self._build_detail(events)
         add_row = self._build_add_row()
         layout = QVBoxLayout(self)
         layout.addWidget(hint)
@@ -137,7 +137,7 @@ class ExpectationsPanel(QWidget):
         toolbar.addWidget(self.must_label)
         return toolbar
 
-    def _build_detail(self, router: UndoRouter) -> None:
+    def _build_detail(self, events: FieldEvents) -> None:
         """The selected expectation's editor."""
         self.detail = QGroupBox("Selected expectation")
         self.detail.setObjectName("expectationDetail")
@@ -158,8 +158,8 @@ class ExpectationsPanel(QWidget):
         )  # fmt: skip
         self.measure_edit.setPlaceholderText("How you will check it was met")
         self.measure_edit.textEdited.connect(lambda: self._commit("measure"))
-        for widget in (self.text_edit, self.measure_edit):
-            router.watch(widget)
+        for widget in (self.text_edit, self.level_combo, self.measure_edit):
+            events.watch(widget)
         self.detail_message = QLabel()
         self.detail_message.setObjectName("expectationMessage")
         self.detail_message.setStyleSheet(ERROR_STYLE)

@@ -1,9 +1,8 @@
 """Editors for a brief's fields, made from their declaration (`BRIEF_FIELDS`).
 
 Each editor reports every change as it happens (`FieldEditor.changed`) and
-shows a value it is given without reporting it back. Text editors hand
-Ctrl+Z and Ctrl+Shift+Z to the window, so undo always goes through the one
-undo stack instead of each widget's private history.
+shows a value it is given without reporting it back. `FieldEvents` watches
+them all (undo keys, the end of a burst of typing, the mouse wheel).
 """
 
 from __future__ import annotations
@@ -11,9 +10,10 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QDate, QEvent, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
     QComboBox,
     QDateEdit,
     QHBoxLayout,
@@ -45,9 +45,14 @@ _NO_DATE = QDate(2000, 1, 1)
 _UNDO_KEYS = ("Ctrl+Z", "Ctrl+Shift+Z", "Ctrl+Y")
 
 
-class UndoRouter(QObject):
-    """Sends undo/redo keys past text editors to the window's Undo and Redo,
-    and tells when an editor loses the focus (the end of a burst of typing).
+class FieldEvents(QObject):
+    """What the brief's editors share, watched from outside each widget:
+
+    - Ctrl+Z and Ctrl+Shift+Z go past text editors to the window's Undo and
+      Redo, so undo always uses the one stack;
+    - losing the focus ends a burst of typing (`focus_left`);
+    - the mouse wheel over a choice or a number that is not being edited
+      scrolls the form instead of changing the value under the pointer.
 
     Signals:
         focus_left(): a watched editor lost the keyboard focus.
@@ -57,14 +62,25 @@ class UndoRouter(QObject):
 
     def watch(self, widget: QWidget) -> None:
         widget.installEventFilter(self)
+        if isinstance(widget, QComboBox | QAbstractSpinBox):
+            widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ShortcutOverride and _is_undo_key(event):
+        kind = event.type()
+        if kind == QEvent.Type.ShortcutOverride and _is_undo_key(event):
             # Not accepted: the key goes to the window's shortcuts.
             event.ignore()
             return True
-        if event.type() == QEvent.Type.FocusOut:
+        if kind == QEvent.Type.FocusOut:
             self.focus_left.emit()
+        elif (
+            kind == QEvent.Type.Wheel
+            and isinstance(watched, QComboBox | QAbstractSpinBox)
+            and not watched.hasFocus()
+            and watched.parentWidget() is not None
+        ):
+            QCoreApplication.sendEvent(watched.parentWidget(), event)
+            return True
         return False
 
 
@@ -84,12 +100,14 @@ class FieldEditor(QWidget):
 
     changed = Signal()
 
-    def __init__(self, spec: BriefField, router: UndoRouter, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, spec: BriefField, events: FieldEvents, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.spec = spec
         self.input = self._make_input(spec)
         named(self.input, f"briefField_{spec.name}", spec.label, spec.help)
-        router.watch(self.input)
+        events.watch(self.input)
         # A number or a date reads better in a box its own size.
         compact = spec.kind in (FieldKind.COUNT, FieldKind.DATE)
         if compact:
