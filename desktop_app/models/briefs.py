@@ -192,8 +192,6 @@ class BriefField:
     minimum: int = 0
     maximum: int = 0
     choices: tuple[str, ...] = ()
-    # List fields hold one item a line (printed as bullets).
-    is_list: bool = False
 
 
 _TEXT_LIMIT = 20_000
@@ -214,7 +212,6 @@ BRIEF_FIELDS: tuple[BriefField, ...] = (
         FieldKind.TEXT,
         "What you receive, one per line, with its format (e.g. “Monthly profit and loss, PDF”).",
         _TEXT_LIMIT,
-        is_list=True,
     ),
     BriefField(
         "in_scope",
@@ -222,7 +219,6 @@ BRIEF_FIELDS: tuple[BriefField, ...] = (
         FieldKind.TEXT,
         "What the job includes, one per line.",
         _TEXT_LIMIT,
-        is_list=True,
     ),
     BriefField(
         "out_of_scope",
@@ -230,7 +226,6 @@ BRIEF_FIELDS: tuple[BriefField, ...] = (
         FieldKind.TEXT,
         "What the job does not include, one per line: it saves an argument later.",
         _TEXT_LIMIT,
-        is_list=True,
     ),
     BriefField(
         "success_criteria",
@@ -238,7 +233,6 @@ BRIEF_FIELDS: tuple[BriefField, ...] = (
         FieldKind.TEXT,
         "How you will know the job is done well, one per line, in numbers where you can.",
         _TEXT_LIMIT,
-        is_list=True,
     ),
     BriefField(
         "acceptance",
@@ -246,7 +240,6 @@ BRIEF_FIELDS: tuple[BriefField, ...] = (
         FieldKind.TEXT,
         "The sign-off: who checks what, and when the work counts as accepted.",
         _TEXT_LIMIT,
-        is_list=True,
     ),
     BriefField(
         "revision_rounds",
@@ -265,7 +258,6 @@ BRIEF_FIELDS: tuple[BriefField, ...] = (
         FieldKind.TEXT,
         "Milestones or the recurring schedule, one per line.",
         _TEXT_LIMIT,
-        is_list=True,
     ),
     BriefField("budget", "Budget", FieldKind.MONEY, "What you will pay, in the currency chosen."),
     BriefField("currency", "Currency", FieldKind.CURRENCY, "An ISO 4217 code, e.g. USD or EUR."),
@@ -304,7 +296,6 @@ BRIEF_FIELDS: tuple[BriefField, ...] = (
         FieldKind.TEXT,
         "Judgement calls the contractor makes without asking, one per line.",
         _TEXT_LIMIT,
-        is_list=True,
     ),
     BriefField(
         "ask_first",
@@ -312,7 +303,6 @@ BRIEF_FIELDS: tuple[BriefField, ...] = (
         FieldKind.TEXT,
         "Decisions the contractor brings to you before acting, one per line.",
         _TEXT_LIMIT,
-        is_list=True,
     ),
     BriefField(
         "contact", "Contact", FieldKind.TEXT, "Who to contact and how (email, chat, phone).", 2000
@@ -391,10 +381,10 @@ def _clean_count(spec: BriefField, value: Any) -> int | None:
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     try:
-        number = Decimal(str(value).strip()) if not isinstance(value, int) else Decimal(value)
+        number = None if isinstance(value, bool) else Decimal(str(value).strip())
     except InvalidOperation:
         number = None
-    if number is None or number != number.to_integral_value() or isinstance(value, bool):
+    if number is None or not number.is_finite() or number != number.to_integral_value():
         raise ValidationError(f"{spec.label} must be a whole number.", spec.name)
     if not spec.minimum <= number <= spec.maximum:
         raise ValidationError(
@@ -854,10 +844,6 @@ def unlink_task(brief_id: int, task_id: int) -> bool:
 
 # ---------------------------------------------------------------------------
 # Expectations, in priority order
-
-
-def expectation_brief(expectation_id: int) -> int:
-    return Expectation.get_by_id(expectation_id).brief_id
 
 
 def _touch(brief_id: int) -> None:

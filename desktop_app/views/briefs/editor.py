@@ -33,7 +33,6 @@ from desktop_app.models.briefs import (
     FieldKind,
     clean_field,
     deadline_warning,
-    expectations_of,
     linked_tasks,
     task_choices,
     versions_of,
@@ -251,9 +250,9 @@ class BriefEditor(QWidget):
         self.tasks_label.setText(
             f"Hands off: {', '.join(linked)}" if linked else "Hands off: no time-audit task linked"
         )
-        rows = expectations_of(data.id)
-        self.expectations.set_brief(data.id, rows)
-        self.tabs.setTabText(self._page_index("expectations"), f"Expectations ({len(rows)})")
+        self.expectations.set_brief(data.id, data.expectations)
+        count = len(data.expectations)
+        self.tabs.setTabText(self._page_index("expectations"), f"Expectations ({count})")
         if self.tabs.currentWidget() is self.versions:
             self._refresh_versions()
 

@@ -25,7 +25,7 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from desktop_app.models.briefs import LEVEL_LABELS, ExpectationRow, Level
+from desktop_app.models.briefs import LEVEL_LABELS, ExpectationData, Level
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -50,10 +50,10 @@ class ExpectationListModel(QAbstractListModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.brief_id: int | None = None
-        self._rows: list[ExpectationRow] = []
+        self._rows: list[ExpectationData] = []
 
     # Loading
-    def set_rows(self, brief_id: int | None, rows: Sequence[ExpectationRow]) -> None:
+    def set_rows(self, brief_id: int | None, rows: Sequence[ExpectationData]) -> None:
         """Show `rows`; the same expectations reordered or edited keep the selection."""
         rows = list(rows)
         old_ids = [row.id for row in self._rows]
@@ -80,7 +80,7 @@ class ExpectationListModel(QAbstractListModel):
         if changed:
             self.dataChanged.emit(self.index(min(changed), 0), self.index(max(changed), 0))
 
-    def rows(self) -> list[ExpectationRow]:
+    def rows(self) -> list[ExpectationData]:
         return list(self._rows)
 
     def row_of(self, expectation_id: int) -> int:

@@ -31,10 +31,10 @@ from PySide6.QtWidgets import (
 from desktop_app.models.briefs import (
     EXPECTATION_MAX_LENGTH,
     LEVEL_LABELS,
-    ExpectationRow,
+    ExpectationData,
     Level,
     clean_expectation,
-    expectations_of,
+    load_brief,
 )
 from desktop_app.models.clarity import MAX_MUST_HAVES
 from desktop_app.models.errors import UserError
@@ -198,7 +198,7 @@ class ExpectationsPanel(QWidget):
         return add_row
 
     # Loading
-    def set_brief(self, brief_id: int | None, rows: list[ExpectationRow]) -> None:
+    def set_brief(self, brief_id: int | None, rows: list[ExpectationData]) -> None:
         """Show the brief's expectations (the same brief keeps its selection)."""
         same_brief = brief_id == self.brief_id
         current = self.current_id() if same_brief else None
@@ -412,4 +412,4 @@ class ExpectationsPanel(QWidget):
         # Qt deletes a command with nothing to undo: read what it found, not it.
         if not command.positions:
             # Nothing was stored: show the order as it is stored.
-            self.set_brief(self.brief_id, expectations_of(self.brief_id))
+            self.set_brief(self.brief_id, load_brief(self.brief_id).expectations)

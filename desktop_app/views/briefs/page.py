@@ -131,6 +131,7 @@ class BriefsPage(TabPage):
         super().__init__(ctx, parent)
         named(self, "briefsPage", "Briefs")
         self.last_message: QMessageBox | None = None
+        self._selecting = False
         self.print_preview: QWidget | None = None
         self.new_brief_dialog: QWidget | None = None
 
@@ -337,34 +338,35 @@ class BriefsPage(TabPage):
         self._select_in_list(brief_id)
 
     def _select_in_list(self, brief_id: int | None) -> None:
-        selection = self.table.selectionModel()
+        """Select the row of `brief_id` (None: no row), without reacting to it."""
         current = self.table.currentIndex()
-        if brief_id is None:
-            if current.isValid():
-                selection.blockSignals(True)
-                selection.clear()
-                selection.blockSignals(False)
-            return
         if current.isValid() and current.data(RowTableModel.ROW_ROLE).id == brief_id:
             return
-        for row in range(self.proxy.rowCount()):
-            index = self.proxy.index(row, 0)
-            if index.data(RowTableModel.ROW_ROLE).id == brief_id:
-                selection.blockSignals(True)
-                selection.setCurrentIndex(
-                    index,
-                    QItemSelectionModel.SelectionFlag.ClearAndSelect
-                    | QItemSelectionModel.SelectionFlag.Rows,
-                )
-                selection.blockSignals(False)
-                self.table.scrollTo(index)
+        selection = self.table.selectionModel()
+        self._selecting = True
+        try:
+            if brief_id is None:
+                selection.clear()
                 return
+            for row in range(self.proxy.rowCount()):
+                index = self.proxy.index(row, 0)
+                if index.data(RowTableModel.ROW_ROLE).id == brief_id:
+                    selection.setCurrentIndex(
+                        index,
+                        QItemSelectionModel.SelectionFlag.ClearAndSelect
+                        | QItemSelectionModel.SelectionFlag.Rows,
+                    )
+                    self.table.scrollTo(index)
+                    return
+        finally:
+            self._selecting = False
 
     def _on_current_row_changed(self, current: Any, _previous: Any) -> None:
-        if current.isValid():
-            brief_id = current.data(RowTableModel.ROW_ROLE).id
-            if brief_id != self.editor.brief_id:
-                self._show(brief_id)
+        if self._selecting or not current.isValid():
+            return
+        brief_id = current.data(RowTableModel.ROW_ROLE).id
+        if brief_id != self.editor.brief_id:
+            self._show(brief_id)
 
     def _apply_status_filter(self, index: int) -> None:
         statuses = STATUS_FILTERS[index][1]
