@@ -371,7 +371,7 @@ class SaveTemplateDialog(QDialog):
         form.addRow("Description:", self.description_edit)
         explanation = QLabel(
             "The template keeps everything but the deadline, the status and the linked "
-            "tasks. Start a new brief from it with New brief…."
+            "tasks. New brief… lists it beside the templates Offload ships."
         )
         explanation.setWordWrap(True)
         layout = QVBoxLayout(self)
