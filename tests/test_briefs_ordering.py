@@ -99,3 +99,14 @@ def test_keys_between_fills_a_gap_in_order():
     assert keys == sorted(keys)
     assert keys[0] > "a0" and keys[-1] < "a1"
     assert max(map(len, keys)) <= 5
+
+
+def test_keys_from_elsewhere_are_respaced_not_refused():
+    # Two alike, and one this scheme never makes ("a10" ends in a zero digit).
+    keys = ["a0", "a1", "a1", "a10", "a2"]
+    key, rewrites = place(keys, 2)
+    respaced = [rewrites[i] for i in range(len(keys))]
+    respaced.insert(2, key)
+    assert respaced == sorted(respaced) and len(set(respaced)) == 6
+    for new in respaced:
+        validate_key(new)

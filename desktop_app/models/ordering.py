@@ -20,6 +20,7 @@ number of rows.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import pairwise
 
 DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 _ZERO = DIGITS[0]
@@ -197,6 +198,11 @@ def place(keys: Sequence[str], index: int) -> tuple[str, dict[int, str]]:
     """
     if not 0 <= index <= len(keys):
         raise IndexError(index)
+    if not _usable(keys):
+        # Keys this module did not make (malformed, or two alike): start afresh.
+        fresh = keys_between(None, None, len(keys) + 1)
+        key = fresh.pop(index)
+        return key, dict(enumerate(fresh))
     below = keys[index - 1] if index > 0 else None
     above = keys[index] if index < len(keys) else None
     key = key_between(below, above)
@@ -215,3 +221,13 @@ def place(keys: Sequence[str], index: int) -> tuple[str, dict[int, str]]:
             key = fresh.pop(index - start)
             return key, {position: fresh[position - start] for position in range(start, end)}
         radius *= 2
+
+
+def _usable(keys: Sequence[str]) -> bool:
+    """Whether `keys` are well formed and strictly ascending."""
+    try:
+        for key in keys:
+            validate_key(key)
+    except ValueError:
+        return False
+    return all(a < b for a, b in pairwise(keys))
