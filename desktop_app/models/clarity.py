@@ -151,16 +151,44 @@ def _label(field: str) -> str:
     return FIELDS_BY_NAME[field].label
 
 
+# Fields a contractor cannot work without: (rule, field, title, why).
+ESSENTIALS: tuple[tuple[str, str, str, str], ...] = (
+    (
+        "missing_success_criteria",
+        "success_criteria",
+        "No success criteria",
+        "Without them the contractor decides alone when the job is done well. "
+        "Write what you will check, in numbers where you can.",
+    ),
+    (
+        "missing_deliverables",
+        "deliverables",
+        "No deliverables",
+        "Say what you will receive, one per line, with its format.",
+    ),
+    (
+        "missing_budget",
+        "budget",
+        "No budget",
+        "Contractors price a vague job high, or not at all. "
+        "Give a fixed price, an hourly rate or a monthly amount.",
+    ),
+    (
+        "missing_reporting",
+        "report_every_days",
+        "No reporting cadence",
+        "Without an agreed rhythm you either chase the contractor or hear nothing. "
+        "Say how often they report progress.",
+    ),
+)
+
+
 @rule
-def missing_success_criteria(data: BriefData, today: date) -> Iterator[Finding]:
-    if not data.success_criteria.strip():
-        yield Finding(
-            "missing_success_criteria",
-            "No success criteria",
-            "Without them the contractor decides alone when the job is done well. "
-            "Write what you will check, in numbers where you can.",
-            "success_criteria",
-        )
+def missing_essentials(data: BriefData, today: date) -> Iterator[Finding]:
+    for name, field, title, why in ESSENTIALS:
+        value = getattr(data, field)
+        if value is None or (isinstance(value, str) and not value.strip()):
+            yield Finding(name, title, why, field)
 
 
 @rule
@@ -188,41 +216,6 @@ def deadline_passed(data: BriefData, today: date) -> Iterator[Finding]:
             f"The deadline ({data.deadline:%d %b %Y}) is already behind us. "
             "Set the date the work is now due.",
             "deadline",
-        )
-
-
-@rule
-def missing_budget(data: BriefData, today: date) -> Iterator[Finding]:
-    if data.budget is None:
-        yield Finding(
-            "missing_budget",
-            "No budget",
-            "Contractors price a vague job high, or not at all. "
-            "Give a fixed price, an hourly rate or a monthly amount.",
-            "budget",
-        )
-
-
-@rule
-def missing_reporting(data: BriefData, today: date) -> Iterator[Finding]:
-    if data.report_every_days is None:
-        yield Finding(
-            "missing_reporting",
-            "No reporting cadence",
-            "Without an agreed rhythm you either chase the contractor or hear nothing. "
-            "Say how often they report progress.",
-            "report_every_days",
-        )
-
-
-@rule
-def missing_deliverables(data: BriefData, today: date) -> Iterator[Finding]:
-    if not data.deliverables.strip():
-        yield Finding(
-            "missing_deliverables",
-            "No deliverables",
-            "Say what you will receive, one per line, with its format.",
-            "deliverables",
         )
 
 
