@@ -90,7 +90,11 @@ def _file_name(title: str) -> str:
 
 
 LIST_COLUMNS: list[Column[BriefSummary]] = [
-    Column("Title", lambda s: s.title, tooltip=lambda s: ", ".join(s.tasks) or None),
+    Column(
+        "Title",
+        lambda s: s.title,
+        tooltip=lambda s: s.title + (f"\nHands off: {', '.join(s.tasks)}" if s.tasks else ""),
+    ),
     Column("Status", _status_label, sort_key=lambda s: list(BriefStatus).index(s.status)),
     Column(
         "Deadline",
