@@ -46,9 +46,31 @@ def test_the_engaged_people_are_full_bench_records_found_before_hiring(store):
 
 
 def test_the_other_demos_briefs_are_used_when_present(store):
-    existing_brief = Brief.create(title="Bookkeeping for the shop", status="posted")
+    existing_brief = Brief.create(title="Photo editing for the shop", status="posted")
     from desktop_app.demo.engagements import fill
 
     fill(MONDAY)
     sofia = next(row for row in list_engagements(MONDAY) if row.contractor_name == "Sofia Almeida")
     assert sofia.brief_id == existing_brief.id
+
+
+def test_the_engagements_leave_the_jobs_being_hired_for_as_they_are(store):
+    from desktop_app.models import contractors as bench
+
+    fill_demo_data(MONDAY)
+    statuses = {brief.title: brief.status for brief in Brief.select()}
+    assert statuses["Monthly bookkeeping"] == "posted"
+    assert statuses["Customer support inbox"] == "draft"
+    assert statuses["Social media management"] == "final"
+    assert statuses["Pinterest pins and boards"] == "filled"
+    # "Find someone new" for Luca searches the bench by his brief's skills,
+    # and the bench already holds people who do that work.
+    pins = Brief.get(Brief.title == "Pinterest pins and boards")
+    wanted = {skill.strip().lower() for skill in pins.skills.split(",")}
+    matches = [
+        row.name
+        for row in bench.contractor_rows()
+        if row.name != "Luca Romano"
+        and wanted & {skill.strip().lower() for skill in row.skills.split(",")}
+    ]
+    assert len(matches) >= 3

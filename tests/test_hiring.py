@@ -146,3 +146,34 @@ def test_put_on_notice_once(store):
     assert previous == {"on_notice_since": None}
     with pytest.raises(ValidationError, match="on notice since 01 Dec 2026"):
         put_on_notice(hiring.engagement_id, date(2026, 12, 2))
+
+
+def test_hiring_hands_off_the_briefs_tasks_and_undo_gives_them_back(store):
+    from desktop_app.models.briefs import BriefTask
+    from desktop_app.models.tasks import Task, create_task
+
+    contractor_id, brief_id = contractor(), brief(status="posted")
+    books = create_task("Bookkeeping", status="candidate")
+    receipts = create_task("Receipts", status="briefed")
+    other = create_task("Planner design", override="keep")
+    for task_id in (books, receipts):
+        BriefTask.create(brief=brief_id, task=task_id)
+
+    def statuses():
+        return {task.name: task.status for task in Task.select()}
+
+    hiring = hire(contractor_id, brief_id, START, "40", 7)
+    assert statuses() == {
+        "Bookkeeping": "handed_off",
+        "Receipts": "handed_off",
+        "Planner design": "kept",
+    }
+    snapshot = undo_hire(hiring)
+    assert statuses() == {
+        "Bookkeeping": "candidate",
+        "Receipts": "briefed",
+        "Planner design": "kept",
+    }
+    redo_hire(hiring, snapshot)
+    assert statuses()["Bookkeeping"] == "handed_off"
+    assert Task.get_by_id(other).status == "kept"

@@ -231,6 +231,91 @@ def time_audit_month() -> list[Row]:
     return rows
 
 
+@benchmark
+def briefs() -> list[Row]:
+    """A move among 1,000 expectations, a typed character, a 200-expectation PDF."""
+    import tempfile
+
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from desktop_app.models.briefs import (
+        BriefData,
+        Expectation,
+        ExpectationData,
+        create_brief,
+        expectations_of,
+        move_expectation,
+    )
+    from desktop_app.pdf.brief import write_brief_pdf
+    from desktop_app.store import open_store
+
+    app = QApplication.instance() or QApplication([])
+    with tempfile.TemporaryDirectory() as folder:
+        # The window remembers its layout: not in the user's own settings.
+        QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, folder)
+        store = open_store(Path(folder) / "bench.sqlite3")
+        try:
+            expectations = [ExpectationData(f"Expectation {n}", "should", "m") for n in range(1000)]
+            big = create_brief(BriefData(title="Big", expectations=expectations))
+            rows = expectations_of(big)
+            first = rows[0].id
+
+            def update_one() -> None:
+                Expectation.update(measure="n").where(Expectation.id == first).execute()
+
+            order = [row.id for row in rows]
+
+            def move_one() -> None:
+                # The last one to the top: a real move every time.
+                order.insert(0, order.pop())
+                move_expectation(order[0], 0)
+
+            baseline = _median(update_one)
+            move = _median(move_one)
+            # A keystroke in the editor: one merged edit, then the tab reloads.
+            for n in range(300):
+                create_brief(
+                    BriefData(
+                        title=f"Brief {n}",
+                        expectations=[ExpectationData(f"E{k}", "must", "m") for k in range(12)],
+                    )
+                )
+            from desktop_app.views.main_window import MainWindow
+
+            window = MainWindow(store, remember_layout=False)
+            window.show()
+            page = window.show_tab("briefs").page()
+            page.open_target(("brief", big + 1))
+            summary = page.editor.fields["summary"].input
+            keystroke = _median(lambda: summary.insertPlainText("x"), runs=30)
+            list_reload = _median(page.refresh_list, runs=10)
+            window.close()
+            data = BriefData(
+                title="Long",
+                expectations=[
+                    ExpectationData(f"Expectation {n} " * 8, "must", "m") for n in range(200)
+                ],
+            )
+            pdf = _median(lambda: write_brief_pdf(data, Path(folder) / "b.pdf"), runs=3)
+            window.deleteLater()
+            app.processEvents()
+        finally:
+            store.close()
+    return [
+        ("update one expectation row (baseline)", baseline, ""),
+        ("move one expectation among 1,000", move, "update one expectation row (baseline)"),
+        (
+            "type one character in a brief, 300 briefs listed",
+            keystroke,
+            "update one expectation row (baseline)",
+        ),
+        ("reload the list of 300 briefs (once typing pauses)", list_reload, ""),
+        ("export a 200-expectation brief to PDF", pdf, ""),
+    ]
+
+
 def main() -> int:
     rows: list[Row] = []
     for function in BENCHMARKS:

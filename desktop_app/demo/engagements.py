@@ -1,15 +1,23 @@
 """Demo: four engagements over the last months, each telling its own story.
 
-- Sofia Almeida keeps the books: weekly reports, on time, confidence high.
-- Luca Romano runs social media: confidence fell from 5 to 2 and stayed
-  low, and his check-in is overdue; the app says confidence is lost.
-- Nadia Haddad answers the support inbox on trial: the owner has been asking
-  for updates every few days, far more than the weekly cadence agreed.
-- Mateusz Zieliński maintained the website until the migration was done: ended.
+They are jobs Maya handed off before the ones she is hiring for now (the
+Briefs and Contractors demos: bookkeeping, the support inbox, social media),
+each on a time-audit task of its own:
 
-The contractors and briefs of the other demos are used when they exist
-(looked up by name, and by a word of the brief's title); otherwise minimal
-ones are created here.
+- Sofia Almeida retouches the product photos: weekly reports, on time,
+  confidence high; leave her to it.
+- Luca Romano makes the Pinterest pins: confidence fell from 5 to 2 and
+  stayed low, and his check-in is overdue; the app says confidence is lost,
+  and "Find someone new" opens a bench that already holds social media
+  people.
+- Nadia Haddad updates the Etsy listings on trial: the owner has been
+  asking for updates every few days, far more than the weekly cadence.
+- Mateusz Zieliński maintained the website until the migration was done:
+  ended.
+
+Briefs are looked up by a word of their title and created when missing;
+people are the bench's records, created (found a few weeks before they were
+hired) when missing.
 """
 
 from __future__ import annotations
@@ -37,44 +45,45 @@ class BriefSketch:
     expectations: tuple[tuple[str, str, str], ...]  # text, level, measure
 
 
-BOOKKEEPING = BriefSketch(
-    "bookkeeping",
-    "Monthly bookkeeping",
-    "bookkeeping, Xero, reconciliation",
-    "Keep the shop's books in Xero: categorise every transaction, reconcile the bank and "
-    "PayPal accounts, and send a short monthly report.",
+PHOTOS = BriefSketch(
+    "photo",
+    "Product photo editing",
+    "photo editing, Photoshop, Lightroom, mockups",
+    "Retouch the product photos of each new planner and make the listing mockups, "
+    "in our style, from the raw shots in the shared folder.",
     7,
     (
-        ("Reconcile bank and PayPal every week", "must", "Nothing unreconciled after 7 days"),
-        ("Send the monthly profit and loss by the 5th", "must", "Report in my inbox by the 5th"),
-        ("Flag any unusual expense instead of guessing", "should", "Listed in the weekly note"),
-        ("Suggest one saving a quarter", "nice", "One suggestion per quarter"),
+        ("Edited photos in the shared folder within three working days", "must",
+         "Folder date against the shoot date"),
+        ("White background, true-to-print colours", "must", "Checked against the printed proof"),
+        ("Five mockups per planner in the listing sizes", "should", "Etsy and Shopify sizes"),
+        ("Suggest a new mockup scene each season", "nice", "One idea a season"),
     ),
 )  # fmt: skip
-SOCIAL = BriefSketch(
-    "social",
-    "Social media management",
-    "social media, Instagram, Canva, copywriting",
-    "Plan, design and schedule our Instagram and Pinterest posts, and answer comments.",
+PINTEREST = BriefSketch(
+    "pinterest",
+    "Pinterest pins and boards",
+    "social media, Pinterest, Canva, Tailwind",
+    "Design and schedule our Pinterest pins from the product photos, and keep the boards tidy.",
     14,
     (
-        ("Schedule three posts a week, two weeks ahead", "must", "Posts visible in the scheduler"),
-        ("Use the brand colours and fonts", "must", "Every post matches the style guide"),
-        ("Answer comments within a working day", "should", "Median reply time under 24 h"),
-        ("Report reach and saves each fortnight", "should", "A short report every 14 days"),
-        ("Try one new format a month", "nice", "One experiment a month"),
+        ("Fifteen new pins a week, scheduled two weeks ahead", "must", "Visible in Tailwind"),
+        ("Use the brand colours and fonts", "must", "Every pin matches the style guide"),
+        ("Report saves and outbound clicks each fortnight", "should", "A report every 14 days"),
+        ("Try one new pin format a month", "nice", "One experiment a month"),
     ),
 )  # fmt: skip
-SUPPORT = BriefSketch(
-    "support",
-    "Customer support inbox",
-    "customer support, Zendesk, email",
-    "Answer customer e-mails about orders, downloads and refunds, using the saved replies.",
+LISTINGS = BriefSketch(
+    "listing",
+    "Etsy listing updates",
+    "Etsy, product listings, SEO, virtual assistant",
+    "Keep our Etsy listings current: new mockups, titles and tags from the keyword sheet, "
+    "prices after each change.",
     7,
     (
-        ("Answer every e-mail within one working day", "must", "No ticket older than 24 h"),
-        ("Refunds over $50 need my approval", "must", "Approved in the ticket before refunding"),
-        ("Keep saved replies up to date", "should", "Changes noted in the weekly summary"),
+        ("Update listings within two working days of a request", "must", "Request log dates"),
+        ("Titles and tags from the keyword sheet only", "must", "Spot check of five a week"),
+        ("Flag listings with falling views", "should", "Listed in the weekly note"),
     ),
 )  # fmt: skip
 WEBSITE = BriefSketch(
@@ -153,91 +162,92 @@ def fill(today: date) -> None:
     def ago(days: int) -> date:
         return today - timedelta(days=days)
 
-    # Going well: weekly reports from Sofia, feedback at every month's close.
+    # Going well: weekly reports from Sofia, feedback on every month's batch.
     start = ago(124)
-    ana = _contractor(
+    sofia = _contractor(
         "Sofia Almeida", 21, start, email="sofia.almeida@example.com",
-        skills="bookkeeping, Xero, QuickBooks, reconciliations", phone="+351 913 555 020",
-        website="https://sofiaalmeida-books.example.com", location="Porto, Portugal",
-        timezone="Europe/Lisbon", rate="38", rate_unit="hour", currency="USD", rating="5",
-        notes="Weekly notes, never late; knows Etsy and Shopify payouts.",
+        skills="photo editing, Photoshop, Lightroom, mockups", phone="+351 913 555 020",
+        website="https://sofiaalmeida-photo.example.com", location="Porto, Portugal",
+        timezone="Europe/Lisbon", rate="25", rate_unit="hour", currency="USD", rating="5",
+        notes="Retouches to our print colours; mockups that sell.",
     )  # fmt: skip
-    books = _brief(BOOKKEEPING)
-    _link_task(books, "Bookkeeping and invoices", 14 * 60)
-    engagement = hire(ana.id, books.id, start, Decimal("38"), 7, status="active").engagement_id
+    photos = _brief(PHOTOS)
+    _link_task(photos, "Product photo editing", 9 * 60)
+    engagement = hire(sofia.id, photos.id, start, Decimal("25"), 7, status="active").engagement_id
     for week, day in enumerate(range(120, 4, -7)):
-        _report(engagement, ago(day), f"Week {week + 1}: all accounts reconciled.")
-    _report(engagement, ago(5), "Reconciled; two receipts missing from the Etsy payout.",
-            blockers="Need the Etsy receipts for 14 and 16 of last month.")  # fmt: skip
+        _report(engagement, ago(day), f"Week {week + 1}: this week's shots edited and uploaded.")
+    _report(engagement, ago(5), "Holiday planner shots edited; two need a reshoot.",
+            blockers="The gold foil glares in shots 14 and 16: reshoot at an angle?")  # fmt: skip
     for month, (day, scores, good) in enumerate(
         [
-            (96, (4, 4, 4), "Clean categories; clear notes on each question."),
-            (66, (5, 4, 4), "P&L arrived a day early, with a short explanation."),
-            (36, (5, 5, 5), "Spotted a double charge from the print supplier."),
-            (6, (5, 5, 5), "Quarter closed without a single question from me."),
+            (96, (4, 4, 4), "Clean cut-outs; colours close to the print."),
+            (66, (5, 4, 4), "Mockups arrived a day early, with two extra scenes."),
+            (36, (5, 5, 5), "Spotted a typo on a cover before it went live."),
+            (6, (5, 5, 5), "A whole launch's photos without a single question from me."),
         ],
         start=1,
     ):
-        _feedback(engagement, ago(day), f"Month {month} close", scores, on_time=True, good=good,
-                  not_good="" if month > 1 else "Took a week to learn our categories.")  # fmt: skip
+        _feedback(engagement, ago(day), f"Month {month} batch", scores, on_time=True, good=good,
+                  not_good="" if month > 1 else "A week to learn our colour proof.")  # fmt: skip
 
     # Confidence lost: Luca started strong, then deadlines slipped.
-    marco = _contractor(
+    luca = _contractor(
         "Luca Romano", 18, ago(103), email="luca@romano.example",
-        skills="social media, Instagram, Canva, Reels", website="https://lucaromano.example.it",
-        location="Milan, Italy", timezone="Europe/Rome", rate="900", rate_unit="month",
+        skills="social media, Pinterest, Canva, Tailwind", website="https://lucaromano.example.it",
+        location="Milan, Italy", timezone="Europe/Rome", rate="600", rate_unit="month",
         currency="USD", rating="3", notes="Strong start in the summer; slipping since October.",
     )  # fmt: skip
-    social = _brief(SOCIAL)
+    pins = _brief(PINTEREST)
+    _link_task(pins, "Pinterest pins", 6 * 60)
     engagement = hire(
-        marco.id, social.id, ago(103), Decimal("900"), 14, rate_unit="month", status="active"
+        luca.id, pins.id, ago(103), Decimal("600"), 14, rate_unit="month", status="active"
     ).engagement_id
-    _report(engagement, ago(89), "First fortnight scheduled, engagement up 12%.")
-    _report(engagement, ago(75), "Scheduled; new Reels template tried.")
-    _report(engagement, ago(59), "Behind by three posts.", "at_risk",
+    _report(engagement, ago(89), "First fortnight scheduled; saves up 12%.")
+    _report(engagement, ago(75), "Scheduled; tried idea pins for the habit tracker.")
+    _report(engagement, ago(59), "Behind by twenty pins.", "at_risk",
             blockers="Waiting for the new product photos.")  # fmt: skip
     add_check_in(engagement, ago(45), initiated_by="owner", kind="request",
-                 summary="Asked for the missing posts.")  # fmt: skip
-    _report(engagement, ago(31), "Posts for the sale were late; comments unanswered for 3 days.",
+                 summary="Asked for the missing pins.")  # fmt: skip
+    _report(engagement, ago(31), "Pins for the sale went out late; boards untouched.",
             "off_track", initiated_by="owner")  # fmt: skip
     _report(engagement, ago(17), "Says he is overloaded with another client.", "off_track",
-            blockers="No posts scheduled for next week.")  # fmt: skip
+            blockers="Nothing scheduled for next week.")  # fmt: skip
     for day, deliverable, scores, on_time, good, not_good in [
         (88, "Launch fortnight", (5, 4, 5), True, "Striking designs, on brand.", ""),
-        (60, "Spring collection posts", (4, 4, 4), True, "Good captions.", "Two posts off-brand."),
-        (38, "Sale campaign", (4, 3, 3), False, "The carousel worked.", "Three days late."),
+        (60, "Spring collection pins", (4, 4, 4), True, "Good titles.", "Two pins off-brand."),
+        (38, "Sale campaign", (4, 3, 3), False, "The carousel pins worked.", "Three days late."),
         (21, "Fortnight report", (3, 2, 2), False, "", "Numbers copied from last time."),
-        (6, "Holiday posts", (2, 2, 2), False, "", "Half the posts missing; no warning given."),
+        (6, "Holiday pins", (2, 2, 2), False, "", "Half the pins missing; no warning given."),
     ]:
         _feedback(engagement, ago(day), deliverable, scores, on_time=on_time, good=good,
                   not_good=not_good)  # fmt: skip
 
     # Micromanaging: weekly was agreed, but the owner checks in every few days.
-    priya = _contractor(
+    nadia = _contractor(
         "Nadia Haddad", 16, ago(34), email="nadia.haddad@example.com",
-        skills="customer support, Zendesk, email, refunds", phone="+961 3 555 014",
-        location="Beirut, Lebanon", timezone="Asia/Beirut", rate="22", rate_unit="hour",
-        currency="USD", rating="4", notes="Calm, precise replies; on a paid trial with the inbox.",
+        skills="Etsy, product listings, SEO, virtual assistant", phone="+961 3 555 014",
+        location="Beirut, Lebanon", timezone="Asia/Beirut", rate="15", rate_unit="hour",
+        currency="USD", rating="4", notes="Careful with listings; on a paid trial.",
     )  # fmt: skip
-    support = _brief(SUPPORT)
-    _link_task(support, "Customer e-mails", 20 * 60)
-    engagement = hire(priya.id, support.id, ago(34), Decimal("22"), 7).engagement_id
+    listings = _brief(LISTINGS)
+    _link_task(listings, "Etsy listing updates", 5 * 60)
+    engagement = hire(nadia.id, listings.id, ago(34), Decimal("15"), 7).engagement_id
     for day in (33, 26, 19, 12, 5):
-        _report(engagement, ago(day), "Inbox at zero; saved replies updated.")
+        _report(engagement, ago(day), "All requested listings updated; keyword sheet applied.")
     for day in (27, 24, 22, 20, 17, 15, 13, 10, 8, 6, 3, 1):
         add_check_in(engagement, ago(day), initiated_by="owner", kind="request",
-                     summary="Asked how the inbox is going.")  # fmt: skip
+                     summary="Asked how the listings are going.")  # fmt: skip
     _feedback(
         engagement,
         ago(20),
-        "First two weeks of tickets",
+        "First two weeks of listings",
         (4, 5, 4),
         on_time=True,
-        good="Friendly, accurate replies.",
-        not_good="One refund sent without asking.",
+        good="Accurate titles, better tags than mine.",
+        not_good="Changed one price without asking.",
     )
-    _feedback(engagement, ago(6), "Refund backlog", (5, 5, 4), on_time=True,
-              good="Cleared 40 old tickets.")  # fmt: skip
+    _feedback(engagement, ago(6), "Holiday listings", (5, 5, 4), on_time=True,
+              good="Forty listings refreshed with the new mockups.")  # fmt: skip
 
     # Ended: the site moved to its new host and the retainer was no longer needed.
     tomasz = _contractor(

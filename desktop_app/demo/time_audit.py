@@ -3,9 +3,11 @@ printable planners (Northwind Planners, see `demo.settings`).
 
 Eighteen tasks across areas, with time entries on most working days of the
 previous month and of this month up to today: some clear candidates
-(support inbox, bookkeeping, social media), two tasks she keeps, one
-already handed off (product photo editing), one briefed. The Briefs demo
-links to "Bookkeeping", "Customer support inbox" and "Social media posts".
+(support inbox, bookkeeping, social media), two tasks she keeps, two handed
+off in the summer (product photo editing, Pinterest pins: no entries, their
+monthly estimate counts), one briefed. The Briefs demo links to
+"Bookkeeping", "Customer support inbox" and "Social media posts"; the
+Engagements demo hires for the handed-off ones and "Etsy listing updates".
 """
 
 from __future__ import annotations
@@ -128,6 +130,8 @@ TASKS = (
         per_week=2,
         minutes=(30, 70),
         notes=("New mockups on listings", "Updated tags and titles"),
+        # Nadia took it over on trial a month ago (the Engagements demo).
+        last_month_only=True,
     ),
     DemoTask(
         "SEO for product pages",
@@ -196,12 +200,11 @@ TASKS = (
             "business_value": 3,
             "contractor_rate": Decimal("25"),
             "monthly_estimate_minutes": 9 * 60,
-            "notes": "Handed to Lena (retoucher) from this month.",
+            "notes": "Handed to Sofia, a retoucher, in the summer.",
         },
-        per_week=2,
-        minutes=(60, 100),
+        per_week=0,
+        minutes=(0, 0),
         status=TaskStatus.HANDED_OFF,
-        last_month_only=True,
     ),
     DemoTask(
         "Pinterest pins",
@@ -211,9 +214,12 @@ TASKS = (
             "dislike": 3,
             "pull_away": 3,
             "business_value": 2,
+            "monthly_estimate_minutes": 6 * 60,
+            "notes": "Handed to Luca in the summer; pins have been late since October.",
         },
-        per_week=2,
-        minutes=(20, 40),
+        per_week=0,
+        minutes=(0, 0),
+        status=TaskStatus.HANDED_OFF,
     ),
     DemoTask(
         "Strategy and planning",

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
 from enum import IntEnum, StrEnum
+from typing import Any
 
 from peewee import (
     CharField,
@@ -15,8 +21,14 @@ from peewee import (
     TextField,
 )
 
-from desktop_app.models.base import BaseModel, now
+from desktop_app.models.base import BaseModel, database, now
+from desktop_app.models.currencies import normalize_currency
+from desktop_app.models.errors import ValidationError
+from desktop_app.models.ordering import keys_between, place
+from desktop_app.models.parsing import parse_decimal
+from desktop_app.models.snapshots import RowSnapshot, delete_with_snapshot
 from desktop_app.models.tasks import Task
+from desktop_app.models.text import fold
 
 
 class BriefStatus(StrEnum):
@@ -63,7 +75,21 @@ class Level(StrEnum):
 
 LEVEL_LABELS = {Level.MUST: "Must have", Level.SHOULD: "Should have", Level.NICE: "Nice to have"}
 
+
+class BudgetBasis(StrEnum):
+    FIXED = "fixed"
+    HOURLY = "hourly"
+    MONTHLY = "monthly"
+
+
+BUDGET_BASIS_LABELS = {
+    BudgetBasis.FIXED: "Fixed price",
+    BudgetBasis.HOURLY: "Per hour",
+    BudgetBasis.MONTHLY: "Per month",
+}
+
 EXPECTATION_MAX_LENGTH = 2000
+MEASURE_MAX_LENGTH = 1000
 
 
 class Brief(BaseModel):
@@ -137,3 +163,841 @@ class BriefTemplate(BaseModel):
     name = CharField(max_length=200, unique=True)
     content = TextField()  # JSON, in the same shape as the shipped templates
     created_at = DateTimeField(default=now)
+
+
+# ---------------------------------------------------------------------------
+# The brief's fields, declared once: the editor, validation, the PDF and the
+# "what changed" list all read their labels and rules from here.
+
+
+class FieldKind(StrEnum):
+    LINE = "line"  # one line of text
+    TEXT = "text"  # free text; list fields hold one item a line
+    COUNT = "count"  # a whole number, or None
+    MONEY = "money"  # a Decimal >= 0, or None
+    DATE = "date"  # a date, or None
+    CURRENCY = "currency"  # an ISO 4217 code
+    CHOICE = "choice"  # one of `choices`
+
+
+@dataclass(frozen=True)
+class BriefField:
+    """One field of a brief: its label, its kind and its bounds."""
+
+    name: str
+    label: str
+    kind: FieldKind
+    help: str = ""
+    max_length: int = 0
+    minimum: int = 0
+    maximum: int = 0
+    choices: tuple[str, ...] = ()
+
+
+_TEXT_LIMIT = 20_000
+
+BRIEF_FIELDS: tuple[BriefField, ...] = (
+    BriefField("title", "Title", FieldKind.LINE, "What the job is, in a few words.", 200),
+    BriefField(
+        "summary",
+        "The job and its context",
+        FieldKind.TEXT,
+        "What the job is and why it matters to the business: who your customers are, "
+        "what the contractor takes over, what they will find when they start.",
+        _TEXT_LIMIT,
+    ),
+    BriefField(
+        "deliverables",
+        "Deliverables",
+        FieldKind.TEXT,
+        "What you receive, one per line, with its format (e.g. “Monthly profit and loss, PDF”).",
+        _TEXT_LIMIT,
+    ),
+    BriefField(
+        "in_scope",
+        "In scope",
+        FieldKind.TEXT,
+        "What the job includes, one per line.",
+        _TEXT_LIMIT,
+    ),
+    BriefField(
+        "out_of_scope",
+        "Out of scope",
+        FieldKind.TEXT,
+        "What the job does not include, one per line: it saves an argument later.",
+        _TEXT_LIMIT,
+    ),
+    BriefField(
+        "success_criteria",
+        "What success looks like",
+        FieldKind.TEXT,
+        "How you will know the job is done well, one per line, in numbers where you can.",
+        _TEXT_LIMIT,
+    ),
+    BriefField(
+        "acceptance",
+        "How the work is accepted",
+        FieldKind.TEXT,
+        "The sign-off: who checks what, and when the work counts as accepted.",
+        _TEXT_LIMIT,
+    ),
+    BriefField(
+        "revision_rounds",
+        "Revision rounds included",
+        FieldKind.COUNT,
+        "How many rounds of changes the price includes.",
+        minimum=0,
+        maximum=20,
+    ),
+    BriefField(
+        "deadline", "Deadline", FieldKind.DATE, "When the work (or its first delivery) is due."
+    ),
+    BriefField(
+        "timeline",
+        "Timeline and milestones",
+        FieldKind.TEXT,
+        "Milestones or the recurring schedule, one per line.",
+        _TEXT_LIMIT,
+    ),
+    BriefField("budget", "Budget", FieldKind.MONEY, "What you will pay, in the currency chosen."),
+    BriefField("currency", "Currency", FieldKind.CURRENCY, "An ISO 4217 code, e.g. USD or EUR."),
+    BriefField(
+        "budget_basis",
+        "Budget basis",
+        FieldKind.CHOICE,
+        "A fixed price, per hour or per month.",
+        choices=tuple(BudgetBasis),
+    ),
+    BriefField(
+        "report_every_days",
+        "Report progress every",
+        FieldKind.COUNT,
+        "How often, in days, the contractor reports progress.",
+        minimum=1,
+        maximum=365,
+    ),
+    BriefField(
+        "report_how",
+        "How to report",
+        FieldKind.TEXT,
+        "What a progress report contains and where it goes.",
+        _TEXT_LIMIT,
+    ),
+    BriefField(
+        "delegation_level",
+        "Delegation",
+        FieldKind.CHOICE,
+        "How far the contractor may decide alone.",
+        choices=tuple(str(d.value) for d in Delegation),
+    ),
+    BriefField(
+        "decide_alone",
+        "Decide on your own",
+        FieldKind.TEXT,
+        "Judgement calls the contractor makes without asking, one per line.",
+        _TEXT_LIMIT,
+    ),
+    BriefField(
+        "ask_first",
+        "Ask me first",
+        FieldKind.TEXT,
+        "Decisions the contractor brings to you before acting, one per line.",
+        _TEXT_LIMIT,
+    ),
+    BriefField(
+        "contact", "Contact", FieldKind.TEXT, "Who to contact and how (email, chat, phone).", 2000
+    ),
+    BriefField(
+        "working_hours",
+        "Working hours",
+        FieldKind.LINE,
+        "When you are reachable, with the time zone.",
+        200,
+    ),
+    BriefField(
+        "skills",
+        "Skills needed",
+        FieldKind.LINE,
+        "Comma-separated, e.g. “Xero, bank reconciliation”.",
+        500,
+    ),
+    BriefField(
+        "status", "Status", FieldKind.CHOICE, "Where the brief stands.", choices=tuple(BriefStatus)
+    ),
+)
+
+FIELDS_BY_NAME: dict[str, BriefField] = {spec.name: spec for spec in BRIEF_FIELDS}
+
+_MONEY_LIMIT = Decimal("9999999999.99")
+
+
+def clean_field(name: str, value: Any) -> Any:
+    """`value` checked and typed for the field `name`; ValidationError if it is refused.
+
+    Text is kept exactly as typed (the editor stores every keystroke);
+    numbers and dates may come as text ("1 200,50", "2026-12-01").
+    """
+    spec = FIELDS_BY_NAME.get(name)
+    if spec is None:
+        raise ValidationError(f"A brief has no field “{name}”.", name)
+    return _CLEANERS[spec.kind](spec, value)
+
+
+def _clean_text(spec: BriefField, value: Any) -> str:
+    value = "" if value is None else str(value)
+    if spec.name == "title" and not value.strip():
+        raise ValidationError("A brief needs a title.", spec.name)
+    if spec.kind is FieldKind.LINE and "\n" in value:
+        value = " ".join(value.split("\n"))
+    if len(value) > spec.max_length:
+        raise ValidationError(
+            f"{spec.label} can be at most {spec.max_length:,} characters (this is {len(value):,}).",
+            spec.name,
+        )
+    return value
+
+
+def _clean_currency(spec: BriefField, value: Any) -> str:
+    code = normalize_currency(str(value or ""))
+    if code is None:
+        raise ValidationError(
+            f"“{value}” is not an ISO 4217 currency code (such as USD, EUR or GBP).", spec.name
+        )
+    return code
+
+
+def _clean_choice(spec: BriefField, value: Any) -> str | int:
+    if spec.name == "delegation_level":
+        try:
+            return Delegation(int(value)).value
+        except (TypeError, ValueError):
+            raise ValidationError("Choose a delegation level from the list.", spec.name) from None
+    if str(value) not in spec.choices:
+        raise ValidationError(f"{spec.label}: choose one of {', '.join(spec.choices)}.", spec.name)
+    return str(value)
+
+
+def _clean_count(spec: BriefField, value: Any) -> int | None:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    try:
+        number = None if isinstance(value, bool) else Decimal(str(value).strip())
+    except InvalidOperation:
+        number = None
+    if number is None or not number.is_finite() or number != number.to_integral_value():
+        raise ValidationError(f"{spec.label} must be a whole number.", spec.name)
+    if not spec.minimum <= number <= spec.maximum:
+        raise ValidationError(
+            f"{spec.label} must be from {spec.minimum} to {spec.maximum}.", spec.name
+        )
+    return int(number)
+
+
+def _clean_money(spec: BriefField, value: Any) -> Decimal | None:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, Decimal | int) and not isinstance(value, bool):
+        amount = Decimal(value)
+    else:
+        try:
+            amount = parse_decimal(str(value))
+        except ValueError as error:
+            raise ValidationError(f"{spec.label}: {error}", spec.name) from None
+    if amount < 0:
+        raise ValidationError(f"The {spec.label.lower()} cannot be below zero.", spec.name)
+    if amount > _MONEY_LIMIT:
+        raise ValidationError(f"The {spec.label.lower()} is too large.", spec.name)
+    return amount.quantize(Decimal("0.01"))
+
+
+def _clean_date(spec: BriefField, value: Any) -> date | None:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value).strip())
+    except ValueError:
+        raise ValidationError(
+            f"{spec.label}: “{value}” is not a date (write it as 2026-12-31).", spec.name
+        ) from None
+
+
+_CLEANERS = {
+    FieldKind.LINE: _clean_text,
+    FieldKind.TEXT: _clean_text,
+    FieldKind.COUNT: _clean_count,
+    FieldKind.MONEY: _clean_money,
+    FieldKind.DATE: _clean_date,
+    FieldKind.CURRENCY: _clean_currency,
+    FieldKind.CHOICE: _clean_choice,
+}
+
+
+def deadline_warning(deadline: date | None, today: date) -> str:
+    """A warning (never a refusal) for a deadline already past; "" when fine."""
+    if deadline is not None and deadline < today:
+        return f"The deadline {deadline:%d %b %Y} has already passed."
+    return ""
+
+
+def clean_expectation(name: str, value: Any) -> Any:
+    """A value for the expectation field `name` (text, level, measure), checked."""
+    value = "" if value is None else value
+    if name == "text":
+        text = str(value)
+        if not text.strip():
+            raise ValidationError("An expectation needs some text.", "text")
+        if len(text) > EXPECTATION_MAX_LENGTH:
+            raise ValidationError(
+                f"An expectation can be at most {EXPECTATION_MAX_LENGTH:,} characters "
+                f"(this one has {len(text):,}). Split it into two.",
+                "text",
+            )
+        return text
+    if name == "level":
+        if str(value) not in tuple(Level):
+            raise ValidationError("The level must be must, should or nice.", "level")
+        return str(value)
+    if name == "measure":
+        measure = str(value)
+        if len(measure) > MEASURE_MAX_LENGTH:
+            raise ValidationError(
+                f"A measure can be at most {MEASURE_MAX_LENGTH:,} characters "
+                f"(this one has {len(measure):,}).",
+                "measure",
+            )
+        return measure
+    raise ValidationError(f"An expectation has no field “{name}”.", name)
+
+
+# ---------------------------------------------------------------------------
+# A brief's content as plain data: what the editor shows, the PDF prints,
+# the clarity check reads, a version keeps and a template holds.
+
+CONTENT_FIELDS = tuple(spec.name for spec in BRIEF_FIELDS)
+
+
+@dataclass
+class ExpectationData:
+    text: str
+    level: str = Level.SHOULD
+    measure: str = ""
+    id: int | None = None
+
+
+@dataclass
+class BriefData:
+    """A brief's content, detached from the database."""
+
+    title: str = ""
+    summary: str = ""
+    deliverables: str = ""
+    in_scope: str = ""
+    out_of_scope: str = ""
+    success_criteria: str = ""
+    acceptance: str = ""
+    revision_rounds: int | None = None
+    deadline: date | None = None
+    timeline: str = ""
+    budget: Decimal | None = None
+    currency: str = "USD"
+    budget_basis: str = BudgetBasis.FIXED
+    report_every_days: int | None = None
+    report_how: str = ""
+    delegation_level: int = Delegation.AS_WRITTEN
+    decide_alone: str = ""
+    ask_first: str = ""
+    contact: str = ""
+    working_hours: str = ""
+    skills: str = ""
+    status: str = BriefStatus.DRAFT
+    expectations: list[ExpectationData] = field(default_factory=list)
+    # Names of the time-audit tasks the brief hands off (for reading, not matching).
+    tasks: list[str] = field(default_factory=list)
+    id: int | None = None
+
+    def fields(self) -> dict[str, Any]:
+        """The brief's own fields (no expectations), by name."""
+        return {name: getattr(self, name) for name in CONTENT_FIELDS}
+
+    def to_json(self) -> dict[str, Any]:
+        """A JSON-ready dict (dates ISO, money as text)."""
+        brief: dict[str, Any] = {
+            name: value.isoformat()
+            if isinstance(value, date)
+            else str(value)
+            if isinstance(value, Decimal)
+            else value
+            for name, value in self.fields().items()
+        }
+        brief["expectations"] = [
+            {"text": e.text, "level": str(e.level), "measure": e.measure}
+            | ({"id": e.id} if e.id is not None else {})
+            for e in self.expectations
+        ]
+        if self.tasks:
+            brief["tasks"] = list(self.tasks)
+        return brief
+
+
+def brief_data_from_json(raw: Any) -> BriefData:
+    """Checked BriefData from a JSON object (a template or a stored version).
+
+    Missing fields take their defaults; anything wrong raises ValidationError
+    that names the field (or "expectations[N].field").
+    """
+    if not isinstance(raw, Mapping):
+        raise ValidationError("The brief must be a JSON object of fields.")
+    unknown = set(raw) - {*CONTENT_FIELDS, "expectations", "tasks", "id"}
+    if unknown:
+        raise ValidationError(f"Unknown field “{sorted(unknown)[0]}”.", sorted(unknown)[0])
+    values = {name: clean_field(name, raw[name]) for name in CONTENT_FIELDS if name in raw}
+    expectations_raw = raw.get("expectations", [])
+    if not isinstance(expectations_raw, list):
+        raise ValidationError("“expectations” must be a list.", "expectations")
+    expectations = []
+    for number, item in enumerate(expectations_raw, start=1):
+        if not isinstance(item, Mapping):
+            raise ValidationError(f"Expectation {number} must be an object.", "expectations")
+        try:
+            expectations.append(
+                ExpectationData(
+                    text=clean_expectation("text", item.get("text")),
+                    level=clean_expectation("level", item.get("level", Level.SHOULD)),
+                    measure=clean_expectation("measure", item.get("measure", "")),
+                    id=item.get("id") if isinstance(item.get("id"), int) else None,
+                )
+            )
+        except ValidationError as error:
+            raise ValidationError(
+                f"Expectation {number}: {error}", f"expectations[{number}].{error.field}"
+            ) from None
+    tasks = raw.get("tasks", [])
+    return BriefData(
+        **values,
+        expectations=expectations,
+        tasks=[str(name) for name in tasks] if isinstance(tasks, list) else [],
+    )
+
+
+def _data_from_row(
+    brief: Brief, expectations: Iterable[Expectation], tasks: list[str]
+) -> BriefData:
+    values = {name: getattr(brief, name) for name in CONTENT_FIELDS}
+    values["budget"] = None if brief.budget is None else Decimal(brief.budget)
+    return BriefData(
+        **values,
+        expectations=[
+            ExpectationData(text=e.text, level=e.level, measure=e.measure, id=e.id)
+            for e in expectations
+        ],
+        tasks=tasks,
+        id=brief.id,
+    )
+
+
+# ---------------------------------------------------------------------------
+# Briefs
+
+
+def _ordered_expectations(brief_id: int) -> list[Expectation]:
+    return list(
+        Expectation.select()
+        .where(Expectation.brief == brief_id)
+        .order_by(Expectation.position, Expectation.id)
+    )
+
+
+def _task_names(brief_id: int) -> list[str]:
+    query = (
+        Task.select(Task.name)
+        .join(BriefTask)
+        .where(BriefTask.brief == brief_id)
+        .order_by(BriefTask.id)
+    )
+    return [task.name for task in query]
+
+
+def brief_ids() -> set[int]:
+    """The ids of every brief (cheap: to tell whether briefs came or went)."""
+    return {brief_id for (brief_id,) in Brief.select(Brief.id).tuples()}
+
+
+def brief_exists(brief_id: int) -> bool:
+    return Brief.select().where(Brief.id == brief_id).exists()
+
+
+def load_brief(brief_id: int) -> BriefData:
+    """The brief's content with its expectations in priority order."""
+    brief = Brief.get_by_id(brief_id)
+    return _data_from_row(brief, _ordered_expectations(brief_id), _task_names(brief_id))
+
+
+def create_brief(data: BriefData, *, task_ids: Sequence[int] = ()) -> int:
+    """Store a new brief with its expectations (in their order); returns its id."""
+    values = {name: clean_field(name, value) for name, value in data.fields().items()}
+    expectations = [
+        {
+            "text": clean_expectation("text", e.text),
+            "level": clean_expectation("level", e.level),
+            "measure": clean_expectation("measure", e.measure),
+        }
+        for e in data.expectations
+    ]
+    with database.atomic():
+        brief = Brief.create(**values)
+        keys = keys_between(None, None, len(expectations))
+        rows = [
+            {**e, "brief": brief.id, "position": key}
+            for e, key in zip(expectations, keys, strict=True)
+        ]
+        if rows:
+            Expectation.insert_many(rows).execute()
+        for task_id in dict.fromkeys(task_ids):
+            BriefTask.create(brief=brief.id, task=task_id)
+    return brief.id
+
+
+def update_brief(brief_id: int, changes: Mapping[str, Any]) -> dict[str, Any]:
+    """Store `changes` (field -> value), all checked first; returns the old values."""
+    clean = {name: clean_field(name, value) for name, value in changes.items()}
+    with database.atomic():
+        brief = Brief.get_by_id(brief_id)
+        old = {name: getattr(brief, name) for name in clean}
+        Brief.update(**clean, updated_at=now()).where(Brief.id == brief_id).execute()
+    return old
+
+
+def duplicate_brief(brief_id: int) -> int:
+    """A new draft copy of the brief (expectations, order and task links kept)."""
+    data = load_brief(brief_id)
+    title = data.title.strip()
+    copy_title = f"{title} (copy)"
+    data = dataclasses.replace(data, title=copy_title[:200], status=BriefStatus.DRAFT)
+    task_ids = [link.task_id for link in BriefTask.select().where(BriefTask.brief == brief_id)]
+    return create_brief(data, task_ids=task_ids)
+
+
+def delete_brief(brief_id: int) -> RowSnapshot:
+    """Delete the brief with all that hangs on it; `snapshots.restore` undoes it."""
+    return delete_with_snapshot(Brief.get_by_id(brief_id))
+
+
+def brief_dependents(brief_id: int) -> dict[str, int]:
+    """How many rows of each model point at the brief (model name -> count)."""
+    counts = {}
+    for foreign_key in Brief._meta.backrefs:
+        model = foreign_key.model
+        counts[model.__name__] = model.select().where(foreign_key == brief_id).count()
+    return counts
+
+
+def find_briefs(id_or_title: str) -> list[tuple[int, str]]:
+    """Briefs whose id is `id_or_title`, else whose title matches it (case and
+    accents ignored): (id, title) pairs."""
+    text = id_or_title.strip()
+    if text.isdigit():
+        brief = Brief.get_or_none(Brief.id == int(text))
+        if brief is not None:
+            return [(brief.id, brief.title)]
+    wanted = fold(text)
+    return [
+        (brief.id, brief.title)
+        for brief in Brief.select(Brief.id, Brief.title).order_by(Brief.id)
+        if fold(brief.title) == wanted
+    ]
+
+
+@dataclass(frozen=True)
+class BriefSummary:
+    """One brief as the list of briefs shows it."""
+
+    id: int
+    title: str
+    status: str
+    deadline: date | None
+    updated_at: datetime
+    expectation_count: int
+    must_count: int
+    open_findings: int
+    tasks: tuple[str, ...]
+    search_text: str
+
+
+def brief_summaries(today: date) -> list[BriefSummary]:
+    """Every brief, with its counts and how many clarity findings it has open.
+
+    Reads plain rows (no model objects): the list reloads after every edit.
+    """
+    from desktop_app.models.clarity import check_brief
+
+    by_brief: dict[int, list[ExpectationData]] = {}
+    query = Expectation.select(
+        Expectation.brief, Expectation.text, Expectation.level, Expectation.measure, Expectation.id
+    ).order_by(Expectation.brief, Expectation.position, Expectation.id)
+    for brief_id, text, level, measure, expectation_id in query.tuples():
+        by_brief.setdefault(brief_id, []).append(
+            ExpectationData(text, level, measure, expectation_id)
+        )
+    tasks: dict[int, list[str]] = {}
+    links = BriefTask.select(BriefTask.brief, Task.name).join(Task).order_by(BriefTask.id).tuples()
+    for brief_id, name in links:
+        tasks.setdefault(brief_id, []).append(name)
+    summaries = []
+    for row in Brief.select().order_by(Brief.id).dicts():
+        brief_id = row["id"]
+        data = BriefData(
+            **{name: row[name] for name in CONTENT_FIELDS},
+            expectations=by_brief.get(brief_id, []),
+            tasks=tasks.get(brief_id, []),
+            id=brief_id,
+        )
+        if data.budget is not None:
+            data.budget = Decimal(data.budget)
+        status = BRIEF_STATUS_LABELS.get(BriefStatus(row["status"]), row["status"])
+        summaries.append(
+            BriefSummary(
+                id=brief_id,
+                title=data.title,
+                status=data.status,
+                deadline=data.deadline,
+                updated_at=row["updated_at"],
+                expectation_count=len(data.expectations),
+                must_count=sum(e.level == Level.MUST for e in data.expectations),
+                open_findings=len(check_brief(data, today)),
+                tasks=tuple(data.tasks),
+                search_text=" ".join([data.title, data.summary, data.skills, *data.tasks, status]),
+            )
+        )
+    return summaries
+
+
+# ---------------------------------------------------------------------------
+# Tasks a brief hands off
+
+
+@dataclass(frozen=True)
+class TaskChoice:
+    id: int
+    name: str
+    status: str
+
+
+def task_choices() -> list[TaskChoice]:
+    """Every time-audit task, candidates first, then by name."""
+    tasks = [
+        TaskChoice(t.id, t.name, t.status) for t in Task.select(Task.id, Task.name, Task.status)
+    ]
+    return sorted(tasks, key=lambda t: (t.status != "candidate", fold(t.name)))
+
+
+def task_name(task_id: int) -> str | None:
+    task = Task.get_or_none(Task.id == task_id)
+    return None if task is None else task.name
+
+
+def find_task(name: str) -> int | None:
+    """The id of the task called `name` (case and accents ignored), if any."""
+    task = Task.get_or_none(Task.name_key == fold(name))
+    return None if task is None else task.id
+
+
+def linked_tasks(brief_id: int) -> list[TaskChoice]:
+    query = (
+        Task.select(Task.id, Task.name, Task.status)
+        .join(BriefTask)
+        .where(BriefTask.brief == brief_id)
+        .order_by(BriefTask.id)
+    )
+    return [TaskChoice(t.id, t.name, t.status) for t in query]
+
+
+def link_task(brief_id: int, task_id: int) -> bool:
+    """Link the task to the brief; False when it already was."""
+    with database.atomic():
+        if (
+            BriefTask.select()
+            .where(BriefTask.brief == brief_id, BriefTask.task == task_id)
+            .exists()
+        ):
+            return False
+        BriefTask.create(brief=brief_id, task=task_id)
+        Brief.update(updated_at=now()).where(Brief.id == brief_id).execute()
+    return True
+
+
+def unlink_task(brief_id: int, task_id: int) -> bool:
+    """Remove the link; False when there was none."""
+    with database.atomic():
+        removed = (
+            BriefTask.delete()
+            .where(BriefTask.brief == brief_id, BriefTask.task == task_id)
+            .execute()
+        )
+        if removed:
+            Brief.update(updated_at=now()).where(Brief.id == brief_id).execute()
+    return bool(removed)
+
+
+# ---------------------------------------------------------------------------
+# Expectations, in priority order
+
+
+def _touch(brief_id: int) -> None:
+    Brief.update(updated_at=now()).where(Brief.id == brief_id).execute()
+
+
+def add_expectation(
+    brief_id: int,
+    text: str,
+    level: str = Level.SHOULD,
+    measure: str = "",
+    index: int | None = None,
+) -> int:
+    """A new expectation at `index` in the order (None: last); returns its id."""
+    values = {
+        "text": clean_expectation("text", text),
+        "level": clean_expectation("level", level),
+        "measure": clean_expectation("measure", measure),
+    }
+    with database.atomic():
+        ordered = _ordered_expectations(brief_id)
+        index = len(ordered) if index is None else max(0, min(index, len(ordered)))
+        key, rewrites = place([e.position for e in ordered], index)
+        _write_positions({ordered[i].id: new for i, new in rewrites.items()})
+        expectation = Expectation.create(brief=brief_id, position=key, **values)
+        _touch(brief_id)
+    return expectation.id
+
+
+def update_expectation(expectation_id: int, changes: Mapping[str, Any]) -> dict[str, Any]:
+    """Store `changes` to an expectation, all checked first; returns the old values."""
+    clean = {name: clean_expectation(name, value) for name, value in changes.items()}
+    with database.atomic():
+        expectation = Expectation.get_by_id(expectation_id)
+        old = {name: getattr(expectation, name) for name in clean}
+        Expectation.update(**clean).where(Expectation.id == expectation_id).execute()
+        _touch(expectation.brief_id)
+    return old
+
+
+def delete_expectation(expectation_id: int) -> RowSnapshot:
+    expectation = Expectation.get_by_id(expectation_id)
+    with database.atomic():
+        snapshot = delete_with_snapshot(expectation)
+        _touch(expectation.brief_id)
+    return snapshot
+
+
+def _write_positions(positions: Mapping[int, str]) -> None:
+    for expectation_id, key in positions.items():
+        Expectation.update(position=key).where(Expectation.id == expectation_id).execute()
+
+
+def move_expectation(expectation_id: int, index: int) -> dict[int, tuple[str, str]]:
+    """Put the expectation at `index` of its brief's order (0 is the top).
+
+    Writes the moved row's key and, only when the gap there has grown too
+    narrow, a few neighbours' keys. Returns {id: (old key, new key)} for
+    every row written (empty when it already sits there), which is what
+    undo and redo need.
+    """
+    with database.atomic():
+        brief_id = Expectation.get_by_id(expectation_id).brief_id
+        order = list(
+            Expectation.select(Expectation.id, Expectation.position)
+            .where(Expectation.brief == brief_id)
+            .order_by(Expectation.position, Expectation.id)
+            .tuples()
+        )
+        current = [row_id for row_id, _ in order].index(expectation_id)
+        old_key = order[current][1]
+        others = order[:current] + order[current + 1 :]
+        index = max(0, min(index, len(others)))
+        if index == current:
+            return {}
+        key, rewrites = place([position for _, position in others], index)
+        changes = {expectation_id: (old_key, key)}
+        for position, new_key in rewrites.items():
+            changes[others[position][0]] = (others[position][1], new_key)
+        _write_positions({row_id: new for row_id, (_, new) in changes.items()})
+        _touch(brief_id)
+    return changes
+
+
+def set_expectation_positions(positions: Mapping[int, str]) -> None:
+    """Write order keys back (undo and redo of a move)."""
+    if not positions:
+        return
+    with database.atomic():
+        _write_positions(positions)
+        brief_ids = {
+            e.brief_id
+            for e in Expectation.select(Expectation.brief).where(
+                Expectation.id.in_(list(positions))
+            )
+        }
+        for brief_id in brief_ids:
+            _touch(brief_id)
+
+
+@dataclass(frozen=True)
+class ExpectationRow:
+    id: int
+    text: str
+    level: str
+    measure: str
+    position: str
+
+
+def expectations_of(brief_id: int) -> list[ExpectationRow]:
+    """The brief's expectations in priority order."""
+    return [
+        ExpectationRow(e.id, e.text, e.level, e.measure, e.position)
+        for e in _ordered_expectations(brief_id)
+    ]
+
+
+# ---------------------------------------------------------------------------
+# Versions: what the brief said each time it was exported
+
+
+@dataclass(frozen=True)
+class VersionRow:
+    id: int
+    created_at: datetime
+    exported_to: str
+    data: BriefData
+
+
+def record_version(brief_id: int, data: BriefData, exported_to: str) -> int:
+    import json
+
+    version = BriefVersion.create(
+        brief=brief_id,
+        snapshot=json.dumps(data.to_json(), ensure_ascii=False),
+        exported_to=exported_to,
+    )
+    return version.id
+
+
+def versions_of(brief_id: int) -> list[VersionRow]:
+    """The brief's exported versions, newest first."""
+    import json
+
+    rows = []
+    for version in (
+        BriefVersion.select()
+        .where(BriefVersion.brief == brief_id)
+        .order_by(BriefVersion.created_at.desc(), BriefVersion.id.desc())
+    ):
+        try:
+            data = brief_data_from_json(json.loads(version.snapshot))
+        except (ValueError, ValidationError):
+            # A snapshot this version cannot read shows as empty, not as a crash.
+            data = BriefData(title="(unreadable version)")
+        rows.append(VersionRow(version.id, version.created_at, version.exported_to, data))
+    return rows

@@ -1,8 +1,9 @@
 """Hiring, ending and reopening: the edits of step 4 that reach the other steps.
 
 Hiring a contractor for a brief creates the engagement, moves the contractor
-to "hired" (with a StageChange row saying why) and the brief to "filled", in
-one transaction. Ending an engagement may move the contractor to "ended".
+to "hired" (with a StageChange row saying why), the brief to "filled" and
+the time-audit tasks the brief hands off to "handed off", in one
+transaction. Ending an engagement may move the contractor to "ended".
 When confidence is lost, `reopen` puts the brief back to "posted" and the
 engagement on notice, and says which skills to look for on the bench.
 
@@ -18,7 +19,7 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from desktop_app.models.base import database, now
-from desktop_app.models.briefs import Brief, BriefStatus
+from desktop_app.models.briefs import Brief, BriefStatus, BriefTask
 from desktop_app.models.contractors import Contractor, Stage, StageChange
 from desktop_app.models.engagements import (
     OPEN_STATUSES,
@@ -30,11 +31,13 @@ from desktop_app.models.engagements import (
 )
 from desktop_app.models.errors import ValidationError
 from desktop_app.models.snapshots import RowSnapshot, delete_with_snapshot, restore
+from desktop_app.models.tasks import Task, TaskStatus
 
 
 @dataclass(frozen=True)
 class PreviousState:
-    """The contractor's stage and the brief's status before an edit changed them."""
+    """The contractor's stage, the brief's status and its tasks' statuses before
+    an edit changed them."""
 
     contractor_id: int
     stage: str
@@ -42,16 +45,36 @@ class PreviousState:
     brief_id: int
     brief_status: str
     brief_updated_at: datetime
+    # (task id, status) of each time-audit task the brief hands off.
+    task_statuses: tuple[tuple[int, str], ...] = ()
 
 
 def _previous_state(contractor: Contractor, brief: Brief) -> PreviousState:
+    tasks = (
+        Task.select(Task.id, Task.status)
+        .join(BriefTask, on=BriefTask.task == Task.id)
+        .where(BriefTask.brief == brief.id)
+        .tuples()
+    )
     return PreviousState(
         contractor.id, contractor.stage, contractor.updated_at,
-        brief.id, brief.status, brief.updated_at,
+        brief.id, brief.status, brief.updated_at, tuple(tasks),
     )  # fmt: skip
 
 
+def _hand_off_tasks(previous: PreviousState) -> None:
+    """The brief's tasks are someone else's work now: the time audit counts them
+    as handed off."""
+    task_ids = [task_id for task_id, _ in previous.task_statuses]
+    if task_ids:
+        Task.update(status=TaskStatus.HANDED_OFF, updated_at=now()).where(
+            Task.id.in_(task_ids)
+        ).execute()
+
+
 def _put_back(previous: PreviousState) -> None:
+    for task_id, status in previous.task_statuses:
+        Task.update(status=status).where(Task.id == task_id).execute()
     Contractor.update(stage=previous.stage, updated_at=previous.contractor_updated_at).where(
         Contractor.id == previous.contractor_id
     ).execute()
@@ -99,7 +122,8 @@ def hire(
 
     Creates the engagement (validated: see `create_engagement`), moves the
     contractor to "hired" recording the move and its reason, and marks the
-    brief "filled". On a ValidationError nothing is changed.
+    brief "filled", and its time-audit tasks "handed off". On a
+    ValidationError nothing is changed.
     """
     with database.atomic():
         engagement = create_engagement(
@@ -122,6 +146,7 @@ def hire(
                 contractor.id, Stage.HIRED, f"Hired for “{brief.title}” from {start:%d %b %Y}."
             )
         _set_brief_status(brief.id, BriefStatus.FILLED)
+        _hand_off_tasks(previous)
     return Hiring(engagement.id, change_id, previous)
 
 
@@ -146,6 +171,7 @@ def redo_hire(hiring: Hiring, snapshot: RowSnapshot) -> None:
                 Contractor.id == hiring.previous.contractor_id
             ).execute()
         _set_brief_status(hiring.previous.brief_id, BriefStatus.FILLED)
+        _hand_off_tasks(hiring.previous)
 
 
 @dataclass(frozen=True)

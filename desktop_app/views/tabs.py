@@ -90,11 +90,16 @@ TABS: tuple[TabSpec, ...] = (
     TabSpec(
         key="briefs",
         title="Briefs",
-        factory="",
+        factory="desktop_app.views.briefs.page:BriefsPage",
         description="Job descriptions with expectations in priority order.",
         empty_title="Outline every expectation",
         empty_text="Here you will write briefs that leave no room for doubt, put expectations "
         "in priority order, fix what the clarity check finds, and print them.",
+        commands=(
+            TabCommand("file", "New brief…", "new_brief"),
+            TabCommand("file", "Export brief as PDF…", "export_pdf", "Ctrl+E"),
+            TabCommand("file", "Print brief…", "print_brief", "Ctrl+P"),
+        ),
     ),
     TabSpec(
         key="engagements",

@@ -1,0 +1,47 @@
+"""`offload export-brief (ID | "TITLE") OUT.pdf`: a brief as PDF, from a script."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from desktop_app.cli import add_db_option
+from desktop_app.cli.common import cli_store
+from desktop_app.models.errors import UserError
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "export-brief",
+        help="write a brief as PDF",
+        description="Write the brief with the id ID, or the title TITLE (case and accents "
+        "ignored), to OUT.pdf: the same PDF as File > Export brief as PDF…. The export is "
+        "kept as a version of the brief, as in the window.",
+    )
+    add_db_option(parser, in_subcommand=True)
+    parser.add_argument("brief", metavar="ID|TITLE", help="the brief's id, or its title in quotes")
+    parser.add_argument("out", type=Path, metavar="OUT.pdf", help="the PDF file to write")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from desktop_app.models.briefs import find_briefs
+    from desktop_app.pdf.brief import export_brief
+
+    out: Path = args.out.expanduser().resolve()
+    if out.is_dir():
+        raise UserError(f"{out} is a folder; give the name of the PDF file to write.")
+    with cli_store(getattr(args, "db", None)):
+        matches = find_briefs(args.brief)
+        if not matches:
+            raise UserError(f"No brief has the id or the title “{args.brief}”.")
+        if len(matches) > 1:
+            ids = ", ".join(str(brief_id) for brief_id, _ in matches)
+            raise UserError(
+                f"{len(matches)} briefs are titled “{args.brief}” (ids {ids}); give the id instead."
+            )
+        [(brief_id, title)] = matches
+        result = export_brief(brief_id, out)
+    pages = f"{result.pages} page{'s' * (result.pages != 1)}"
+    print(f"Exported “{title}” ({pages}) to {out}.")
+    return 0

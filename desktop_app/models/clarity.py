@@ -1,0 +1,296 @@
+"""The clarity check: what in a brief leaves room for interpretation.
+
+Each rule reads a brief's content (`BriefData`) and yields findings. A
+finding says what is wrong, why it matters to the contractor, and which
+field to jump to (for an expectation: which one, and whether its text or
+its measure). Pure functions: no database, no Qt.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date
+
+from desktop_app.models.briefs import FIELDS_BY_NAME, BriefData, BriefStatus, Level
+
+MAX_MUST_HAVES = 5
+
+# The field a finding about the expectation list as a whole points at.
+EXPECTATIONS = "expectations"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """Something in a brief that a contractor could read two ways.
+
+    Attributes:
+        rule: which rule found it (e.g. "missing_budget", "vague_word").
+        title: what is wrong, in a few words.
+        why: why it matters and what to write instead.
+        field: the brief field to jump to; for an expectation "text" or
+            "measure" (with `expectation_index`), or EXPECTATIONS.
+        expectation_index: the expectation's place in the order (0 = top).
+        expectation_id: its id, when the expectation is stored.
+        start, end: the span of the offending words in the field's text
+            (-1 when the finding is about the whole field).
+    """
+
+    rule: str
+    title: str
+    why: str
+    field: str
+    expectation_index: int | None = None
+    expectation_id: int | None = None
+    start: int = -1
+    end: int = -1
+
+
+# Words that read clearly to the writer and differently to everyone else,
+# each with what to write instead. Matched as whole words, ignoring case.
+VAGUE_PHRASES: tuple[tuple[str, str], ...] = (
+    ("ASAP", "“ASAP” means something different to everyone. Give a date, or a number of hours."),
+    ("as soon as possible", "Give a date, or a number of hours or working days."),
+    ("etc.", "“etc.” leaves the rest of the list to guesswork. Name every item."),
+    ("etc", "“etc” leaves the rest of the list to guesswork. Name every item."),
+    ("and so on", "The rest of the list is left to guesswork. Name every item."),
+    (
+        "good quality",
+        "“Good quality” is a judgement, not a standard. Say how quality will be checked: "
+        "an example to match, a checklist, an error rate.",
+    ),
+    (
+        "high quality",
+        "“High quality” is a judgement, not a standard. Say how quality will be checked: "
+        "an example to match, a checklist, an error rate.",
+    ),
+    (
+        "as needed",
+        "“As needed” does not say who decides it is needed, or how often. "
+        "Give the trigger or the frequency.",
+    ),
+    (
+        "as necessary",
+        "“As necessary” does not say who decides, or how often. Give the trigger or the frequency.",
+    ),
+    ("some", "“Some” does not say how many or which. Give a number, a range or a list."),
+    ("various", "“Various” hides which ones. List them."),
+    ("several", "“Several” does not say how many. Give a number."),
+    (
+        "user-friendly",
+        "“User-friendly” means something different to everyone. Say what a user must be able "
+        "to do, and how quickly.",
+    ),
+    (
+        "user friendly",
+        "“User friendly” means something different to everyone. Say what a user must be able "
+        "to do, and how quickly.",
+    ),
+    ("fast", "“Fast” is not a number. Give a time limit, e.g. “within 4 working hours”."),
+    ("quickly", "“Quickly” is not a number. Give a time limit, e.g. “within 4 working hours”."),
+    ("soon", "“Soon” is not a date. Give one."),
+    ("regularly", "“Regularly” does not say how often. Give the frequency."),
+)
+
+# The fields whose text the vague-word rule reads.
+VAGUE_WORD_FIELDS = (
+    "summary",
+    "deliverables",
+    "in_scope",
+    "out_of_scope",
+    "success_criteria",
+    "acceptance",
+    "timeline",
+    "report_how",
+    "decide_alone",
+    "ask_first",
+    "working_hours",
+)
+
+# One pattern for every phrase, whole words only ("some" but not "awesome"),
+# longer phrases first so that "etc." wins over "etc": one pass per text.
+_REASONS = {phrase.casefold(): (phrase, why) for phrase, why in VAGUE_PHRASES}
+_ORDER = {phrase.casefold(): index for index, (phrase, _) in enumerate(VAGUE_PHRASES)}
+_VAGUE = re.compile(
+    r"(?<![\w-])("
+    + "|".join(re.escape(p) for p, _ in sorted(VAGUE_PHRASES, key=lambda item: -len(item[0])))
+    + r")(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def vague_phrases(text: str) -> list[tuple[str, str, int, int, int]]:
+    """The vague phrases in `text`: (phrase, why, first start, first end, count),
+    in the order of VAGUE_PHRASES."""
+    if not text:
+        return []
+    found: dict[str, list[int]] = {}
+    for match in _VAGUE.finditer(text):
+        key = match.group(1).casefold()
+        if key in found:
+            found[key][2] += 1
+        else:
+            found[key] = [match.start(), match.end(), 1]
+    return [
+        (*_REASONS[key], start, end, count)
+        for key, (start, end, count) in sorted(found.items(), key=lambda item: _ORDER[item[0]])
+    ]
+
+
+Rule = Callable[[BriefData, date], Iterator[Finding]]
+RULES: list[Rule] = []
+
+
+def rule(function: Rule) -> Rule:
+    RULES.append(function)
+    return function
+
+
+def _label(field: str) -> str:
+    return FIELDS_BY_NAME[field].label
+
+
+# Fields a contractor cannot work without: (rule, field, title, why).
+ESSENTIALS: tuple[tuple[str, str, str, str], ...] = (
+    (
+        "missing_success_criteria",
+        "success_criteria",
+        "No success criteria",
+        "Without them the contractor decides alone when the job is done well. "
+        "Write what you will check, in numbers where you can.",
+    ),
+    (
+        "missing_deliverables",
+        "deliverables",
+        "No deliverables",
+        "Say what you will receive, one per line, with its format.",
+    ),
+    (
+        "missing_budget",
+        "budget",
+        "No budget",
+        "Contractors price a vague job high, or not at all. "
+        "Give a fixed price, an hourly rate or a monthly amount.",
+    ),
+    (
+        "missing_reporting",
+        "report_every_days",
+        "No reporting cadence",
+        "Without an agreed rhythm you either chase the contractor or hear nothing. "
+        "Say how often they report progress.",
+    ),
+)
+
+
+@rule
+def missing_essentials(data: BriefData, today: date) -> Iterator[Finding]:
+    for name, field, title, why in ESSENTIALS:
+        value = getattr(data, field)
+        if value is None or (isinstance(value, str) and not value.strip()):
+            yield Finding(name, title, why, field)
+
+
+@rule
+def missing_deadline(data: BriefData, today: date) -> Iterator[Finding]:
+    if data.deadline is None and not data.timeline.strip():
+        yield Finding(
+            "missing_deadline",
+            "No deadline or timeline",
+            "The contractor cannot plan, and you cannot tell whether the work is late. "
+            "Give a date, or the schedule of a recurring job.",
+            "deadline",
+        )
+
+
+@rule
+def deadline_passed(data: BriefData, today: date) -> Iterator[Finding]:
+    if (
+        data.deadline is not None
+        and data.deadline < today
+        and data.status in (BriefStatus.DRAFT, BriefStatus.FINAL)
+    ):
+        yield Finding(
+            "deadline_passed",
+            "The deadline has passed",
+            f"The deadline ({data.deadline:%d %b %Y}) is already behind us. "
+            "Set the date the work is now due.",
+            "deadline",
+        )
+
+
+@rule
+def no_expectations(data: BriefData, today: date) -> Iterator[Finding]:
+    if not any(e.text.strip() for e in data.expectations):
+        yield Finding(
+            "no_expectations",
+            "No expectations",
+            "List what you expect, most important first, so the contractor knows your priorities.",
+            EXPECTATIONS,
+        )
+
+
+@rule
+def too_many_musts(data: BriefData, today: date) -> Iterator[Finding]:
+    musts = sum(e.level == Level.MUST for e in data.expectations)
+    if musts > MAX_MUST_HAVES:
+        yield Finding(
+            "too_many_musts",
+            f"{musts} must-haves",
+            f"When everything is a must, nothing is. Keep {MAX_MUST_HAVES} or fewer must-haves "
+            "and make the rest should-haves or nice-to-haves.",
+            EXPECTATIONS,
+        )
+
+
+@rule
+def expectation_without_measure(data: BriefData, today: date) -> Iterator[Finding]:
+    for index, expectation in enumerate(data.expectations):
+        if expectation.text.strip() and not expectation.measure.strip():
+            yield Finding(
+                "no_measure",
+                f"Expectation {index + 1} has no measure",
+                f"“{_excerpt(expectation.text)}”: say how you will check it was met, "
+                "so you and the contractor judge it the same way.",
+                "measure",
+                index,
+                expectation.id,
+            )
+
+
+@rule
+def vague_words(data: BriefData, today: date) -> Iterator[Finding]:
+    for field in VAGUE_WORD_FIELDS:
+        for phrase, why, start, end, count in vague_phrases(getattr(data, field)):
+            yield Finding(
+                "vague_word",
+                f"“{phrase}” in {_label(field).lower()}" + (f" ({count}×)" if count > 1 else ""),
+                why,
+                field,
+                start=start,
+                end=end,
+            )
+    for index, expectation in enumerate(data.expectations):
+        for part in ("text", "measure"):
+            for phrase, why, start, end, count in vague_phrases(getattr(expectation, part)):
+                where = f"expectation {index + 1}" + ("’s measure" if part == "measure" else "")
+                yield Finding(
+                    "vague_word",
+                    f"“{phrase}” in {where}" + (f" ({count}×)" if count > 1 else ""),
+                    why,
+                    part,
+                    index,
+                    expectation.id,
+                    start,
+                    end,
+                )
+
+
+def _excerpt(text: str, length: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= length else text[: length - 1].rstrip() + "…"
+
+
+def check_brief(data: BriefData, today: date) -> list[Finding]:
+    """Every finding of every rule, in the order the rules are declared."""
+    return [finding for check in RULES for finding in check(data, today)]

@@ -1,0 +1,443 @@
+"""The brief as a PDF a contractor can work from.
+
+One layout, used by File > Export brief as PDF…, by printing (the print
+preview renders this very file) and by `offload export-brief`. The key
+facts come first (deadline, budget, reporting, autonomy), then the job,
+the expectations in priority order with their level and measure, and the
+rest of the brief. Every expectation is one unsplittable block, so a page
+break never cuts one in two.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle, StyleSheet1
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from desktop_app.models.brief_changes import format_value
+from desktop_app.models.briefs import (
+    BUDGET_BASIS_LABELS,
+    DELEGATION_LABELS,
+    BriefData,
+    BriefStatus,
+    BudgetBasis,
+    Delegation,
+    ExpectationData,
+    Level,
+    load_brief,
+    record_version,
+)
+from desktop_app.models.settings import Settings, load_settings
+from desktop_app.pdf.common import (
+    ACCENT,
+    FONT,
+    FONT_BOLD,
+    MARGIN,
+    MUTED,
+    PAGE_SIZES,
+    RULE,
+    PageFrame,
+    build_pdf,
+    styles,
+    text,
+)
+
+# Each level gets a tinted badge whose word still reads in black and white.
+LEVEL_BADGES = {
+    Level.MUST: ("MUST", colors.HexColor("#fde4e1"), colors.HexColor("#9f1c16")),
+    Level.SHOULD: ("SHOULD", colors.HexColor("#fdf0cf"), colors.HexColor("#8a4a05")),
+    Level.NICE: ("NICE", colors.HexColor("#e6eaf0"), colors.HexColor("#3d4b5c")),
+}
+FACTS_BACKGROUND = colors.HexColor("#f3f6f8")
+
+LEVEL_LEGEND = (
+    "Listed from most to least important. <b>Must</b>: required for the work to be "
+    "accepted. <b>Should</b>: expected unless we agree otherwise. <b>Nice</b>: welcome "
+    "when time allows."
+)
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    path: Path
+    pages: int
+
+
+class _PageCounter(Flowable):
+    """Zero-size; remembers the page it was drawn on (the last one, at the end)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.pages = 0
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        self.pages = self.canv._doctemplate.page
+
+
+def _brief_styles() -> StyleSheet1:
+    sheet = styles()
+    body = sheet["Body"]
+    sheet.add(
+        ParagraphStyle(
+            "Kicker", parent=body, fontName=FONT_BOLD, fontSize=8.5, leading=11, textColor=ACCENT
+        )
+    )
+    sheet.add(ParagraphStyle("FactLabel", parent=body, fontSize=8, leading=10, textColor=MUTED))
+    sheet.add(
+        ParagraphStyle("FactValue", parent=body, fontName=FONT_BOLD, fontSize=9.5, leading=12.5)
+    )
+    sheet.add(ParagraphStyle("Number", parent=body, fontName=FONT_BOLD, alignment=TA_RIGHT))
+    sheet.add(
+        ParagraphStyle(
+            "Badge", parent=body, fontName=FONT_BOLD, fontSize=7, leading=9, alignment=TA_CENTER
+        )
+    )
+    sheet.add(ParagraphStyle("Measure", parent=body, fontSize=8.5, leading=11.5, textColor=MUTED))
+    sheet.add(
+        ParagraphStyle(
+            "Subheading",
+            parent=sheet["Label"],
+            fontSize=10,
+            leading=13,
+            spaceBefore=6,
+            spaceAfter=2,
+            keepWithNext=True,
+        )
+    )
+    return sheet
+
+
+def _lines(value: str) -> list[str]:
+    """The items of a one-per-line field, without list marks people type."""
+    items = []
+    for line in value.splitlines():
+        item = line.strip()
+        if item[:2] in ("- ", "* ", "• ", "– "):
+            item = item[2:].strip()
+        if item:
+            items.append(item)
+    return items
+
+
+def _paragraphs(value: str, style: ParagraphStyle) -> list[Flowable]:
+    """Free text as paragraphs: a blank line starts a new one."""
+    blocks = [block.strip() for block in value.replace("\r\n", "\n").split("\n\n")]
+    return [Paragraph(text(block), style) for block in blocks if block]
+
+
+def _bullets(value: str, sheet: StyleSheet1) -> list[Flowable]:
+    return [Paragraph(text(item), sheet["Bullet"], bulletText="•") for item in _lines(value)]
+
+
+def budget_text(data: BriefData) -> str:
+    """ "USD 1,200.00, fixed price" / "EUR 35.00 per hour"; "" without a budget."""
+    if data.budget is None:
+        return ""
+    basis = BudgetBasis(data.budget_basis)
+    amount = f"{data.currency} {data.budget:,.2f}"
+    if basis is BudgetBasis.FIXED:
+        return f"{amount}, fixed price"
+    return f"{amount} {BUDGET_BASIS_LABELS[basis].lower()}"
+
+
+def _facts(data: BriefData) -> list[tuple[str, str]]:
+    facts = []
+    if data.deadline is not None:
+        facts.append(("Deadline", f"{data.deadline:%d %B %Y}"))
+    if data.budget is not None:
+        facts.append(("Budget", budget_text(data)))
+    if data.report_every_days is not None:
+        facts.append(
+            ("Progress reports", format_value("report_every_days", data.report_every_days))
+        )
+    if data.revision_rounds is not None:
+        rounds = data.revision_rounds
+        facts.append(
+            ("Revisions included", "none" if rounds == 0 else f"{rounds} round{'s' * (rounds > 1)}")
+        )
+    facts.append(("Your autonomy", DELEGATION_LABELS[Delegation(data.delegation_level)]))
+    if data.working_hours.strip():
+        facts.append(("Working hours", data.working_hours.strip()))
+    return facts
+
+
+def _facts_table(data: BriefData, sheet: StyleSheet1, width: float) -> Table:
+    facts = _facts(data)
+    if len(facts) % 2:
+        facts.append(("", ""))
+    rows = []
+    for left, right in zip(facts[0::2], facts[1::2], strict=True):
+        rows.append(
+            [
+                [
+                    Paragraph(text(left[0]), sheet["FactLabel"]),
+                    Paragraph(text(left[1]), sheet["FactValue"]),
+                ],
+                [
+                    Paragraph(text(right[0]), sheet["FactLabel"]),
+                    Paragraph(text(right[1]), sheet["FactValue"]),
+                ],
+            ]
+        )
+    table = Table(rows, colWidths=[width / 2, width / 2])
+    table.setStyle(
+        TableStyle(
+            [
+                ("BACKGROUND", (0, 0), (-1, -1), FACTS_BACKGROUND),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 8),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 8),
+                ("TOPPADDING", (0, 0), (-1, -1), 5),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+                ("LINEBELOW", (0, 0), (-1, -2), 0.5, colors.white),
+            ]
+        )
+    )
+    return table
+
+
+def _badge(level: str, sheet: StyleSheet1) -> Table:
+    word, background, ink = LEVEL_BADGES.get(Level(level), LEVEL_BADGES[Level.SHOULD])
+    style = ParagraphStyle(f"Badge{word}", parent=sheet["Badge"], textColor=ink)
+    badge = Table([[Paragraph(word, style)]], colWidths=[15 * mm])
+    badge.setStyle(
+        TableStyle(
+            [
+                ("BACKGROUND", (0, 0), (-1, -1), background),
+                ("TOPPADDING", (0, 0), (-1, -1), 2),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+                ("LEFTPADDING", (0, 0), (-1, -1), 2),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+            ]
+        )
+    )
+    return badge
+
+
+def _expectation_block(
+    number: int, expectation: ExpectationData, sheet: StyleSheet1, widths: tuple[float, float]
+) -> Table:
+    """One expectation as a one-row table: a page break never falls inside it."""
+    measure = expectation.measure.strip()
+    content: list[Flowable] = [Paragraph(text(expectation.text.strip()), sheet["Body"])]
+    if measure:
+        content.append(Paragraph(f"<b>Measured by:</b> {text(measure)}", sheet["Measure"]))
+    number_width, width = widths
+    badge_width = 19 * mm
+    row = Table(
+        [[Paragraph(f"{number}.", sheet["Number"]), _badge(expectation.level, sheet), content]],
+        colWidths=[number_width, badge_width, width - number_width - badge_width],
+    )
+    row.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (0, 0), 6),
+                ("LEFTPADDING", (1, 0), (1, 0), 2),
+                ("TOPPADDING", (0, 0), (-1, -1), 6),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+                ("TOPPADDING", (1, 0), (1, 0), 6),
+                ("LINEBELOW", (0, 0), (-1, -1), 0.5, RULE),
+            ]
+        )
+    )
+    return row
+
+
+def _section(title: str, body: list[Flowable], sheet: StyleSheet1) -> list[Flowable]:
+    """A heading kept with the first lines of its body."""
+    if not body:
+        return []
+    # The heading style keeps with the next flowable; the conditional break
+    # moves a section that would start in the last few lines of a page.
+    return [CondPageBreak(30 * mm), Paragraph(text(title), sheet["Heading"]), *body]
+
+
+def _fit(value: str, width: float, size: float = 8.5) -> str:
+    """`value` cut with an ellipsis to fit `width` points in the header font."""
+    value = " ".join(value.split())
+    if stringWidth(value, FONT, size) <= width:
+        return value
+    while value and stringWidth(value + "…", FONT, size) > width:
+        value = value[:-1]
+    return value.rstrip() + "…"
+
+
+def brief_story(
+    data: BriefData, settings: Settings, exported_on: date, width: float
+) -> list[Flowable]:
+    """The flowables of the brief, `width` points wide."""
+    sheet = _brief_styles()
+    story: list[Flowable] = []
+    who = settings.business_name.strip() or settings.owner_name.strip()
+    story.append(
+        Paragraph(text(f"{who.upper()} · JOB BRIEF" if who else "JOB BRIEF"), sheet["Kicker"])
+    )
+    story.append(Spacer(0, 2))
+    story.append(Paragraph(text(data.title.strip()), sheet["Title"]))
+    byline = [f"Prepared by {settings.owner_name.strip()}" if settings.owner_name.strip() else ""]
+    byline.append(f"{exported_on:%d %B %Y}")
+    if data.status == BriefStatus.DRAFT:
+        byline.append("Draft")
+    story.append(Paragraph(text(" · ".join(part for part in byline if part)), sheet["Subtitle"]))
+    story.append(Spacer(0, 10))
+    story.append(_facts_table(data, sheet, width))
+
+    job = _paragraphs(data.summary, sheet["Body"])
+    if data.skills.strip():
+        job.append(Paragraph(f"<b>Skills needed:</b> {text(data.skills.strip())}", sheet["Body"]))
+    story += _section("The job", _with_gaps(job), sheet)
+
+    expectations = [e for e in data.expectations if e.text.strip()]
+    if expectations:
+        blocks: list[Flowable] = [Paragraph(LEVEL_LEGEND, sheet["Small"]), Spacer(0, 2)]
+        # The number column fits the longest number ("200.") on one line.
+        number_width = stringWidth(f"{len(expectations)}.", FONT_BOLD, 10) + 7
+        blocks += [
+            _expectation_block(number, expectation, sheet, (number_width, width))
+            for number, expectation in enumerate(expectations, start=1)
+        ]
+        story += _section("Expectations, in priority order", blocks, sheet)
+
+    story += _section("Deliverables", _bullets(data.deliverables, sheet), sheet)
+    story += _section(
+        "Scope",
+        _labelled_lists([("Included", data.in_scope), ("Not included", data.out_of_scope)], sheet),
+        sheet,
+    )
+    success = _labelled_lists(
+        [
+            ("What success looks like", data.success_criteria),
+            ("How the work is accepted", data.acceptance),
+        ],
+        sheet,
+    )
+    if data.revision_rounds is not None:
+        rounds = data.revision_rounds
+        success.append(Spacer(0, 4))
+        success.append(
+            Paragraph(
+                "<b>Revisions:</b> "
+                + (
+                    "no revision rounds are included."
+                    if rounds == 0
+                    else f"{rounds} round{'s' * (rounds > 1)} of revisions included."
+                ),
+                sheet["Body"],
+            )
+        )
+    story += _section("Success and sign-off", success, sheet)
+
+    timeline = []
+    if data.deadline is not None:
+        timeline.append(Paragraph(f"<b>Deadline:</b> {data.deadline:%A %d %B %Y}", sheet["Body"]))
+    timeline += _bullets(data.timeline, sheet)
+    story += _section("Timeline", timeline, sheet)
+
+    reporting = []
+    if data.report_every_days is not None:
+        cadence = format_value("report_every_days", data.report_every_days)
+        reporting.append(Paragraph(text(f"Report progress {cadence}."), sheet["Body"]))
+    reporting += _paragraphs(data.report_how, sheet["Body"])
+    story += _section("Progress reports", _with_gaps(reporting), sheet)
+
+    decisions = [
+        Paragraph(
+            f"<b>Your autonomy:</b> {text(DELEGATION_LABELS[Delegation(data.delegation_level)])}.",
+            sheet["Body"],
+        )
+    ]
+    decisions += _labelled_lists(
+        [("Decide on your own", data.decide_alone), ("Ask me first", data.ask_first)], sheet
+    )
+    story += _section("Judgement calls", decisions, sheet)
+
+    contact = _paragraphs(data.contact, sheet["Body"])
+    if data.working_hours.strip():
+        contact.append(
+            Paragraph(f"<b>Working hours:</b> {text(data.working_hours.strip())}", sheet["Body"])
+        )
+    story += _section("Contact", _with_gaps(contact), sheet)
+    return story
+
+
+def _with_gaps(flowables: list[Flowable], gap: float = 5) -> list[Flowable]:
+    """Paragraphs with a little air between them."""
+    spaced: list[Flowable] = []
+    for flowable in flowables:
+        if spaced:
+            spaced.append(Spacer(0, gap))
+        spaced.append(flowable)
+    return spaced
+
+
+def _labelled_lists(parts: list[tuple[str, str]], sheet: StyleSheet1) -> list[Flowable]:
+    flowables: list[Flowable] = []
+    for label, value in parts:
+        bullets = _bullets(value, sheet)
+        if bullets:
+            flowables.append(Paragraph(text(label), sheet["Subheading"]))
+            flowables += bullets
+    return flowables
+
+
+def write_brief_pdf(
+    data: BriefData,
+    destination: Path,
+    *,
+    settings: Settings | None = None,
+    exported_on: date | None = None,
+) -> ExportResult:
+    """Write the brief to `destination` (replaced only on success)."""
+    settings = settings or load_settings()
+    exported_on = exported_on or date.today()
+    page_width = PAGE_SIZES.get(settings.page_size, PAGE_SIZES["a4"])[0]
+    width = page_width - 2 * MARGIN
+    counter = _PageCounter()
+    story = [*brief_story(data, settings, exported_on, width), counter]
+    who = settings.business_name.strip() or settings.owner_name.strip()
+    frame = PageFrame(
+        header_left=_fit(who, width * 0.42),
+        header_right=_fit(data.title, width * 0.55),
+        footer_left=f"Job brief · {exported_on:%d %b %Y}",
+    )
+    build_pdf(
+        destination,
+        story,
+        frame=frame,
+        title=data.title.strip(),
+        page_size=settings.page_size,
+        author=settings.owner_name.strip(),
+    )
+    return ExportResult(destination, counter.pages)
+
+
+def export_brief(brief_id: int, destination: Path, *, keep_version: bool = True) -> ExportResult:
+    """Export the stored brief to `destination`; keep what it said as a version.
+
+    Raises UserError when the folder cannot be written; then nothing is
+    recorded and an existing file is left as it was.
+    """
+    data = load_brief(brief_id)
+    result = write_brief_pdf(data, destination)
+    if keep_version:
+        record_version(brief_id, data, str(destination))
+    return result

@@ -1,0 +1,323 @@
+"""Every edit of the Briefs tab as an undoable command.
+
+Field edits merge: typing in one field makes one undo step per burst of
+typing (the editor starts a new burst when the field loses focus), not one
+per keystroke. Undoing or redoing a brief's edit shows that brief, so the
+owner sees what changed even from another tab.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from desktop_app.models.brief_templates import (
+    delete_own_template,
+    restore_own_template,
+    save_own_template,
+)
+from desktop_app.models.briefs import (
+    FIELDS_BY_NAME,
+    add_expectation,
+    brief_exists,
+    delete_brief,
+    delete_expectation,
+    link_task,
+    move_expectation,
+    set_expectation_positions,
+    unlink_task,
+    update_brief,
+    update_expectation,
+)
+from desktop_app.models.snapshots import RowSnapshot, restore
+from desktop_app.views.context import AppContext, Topic
+from desktop_app.views.undo import StoreCommand
+
+# QUndoCommand ids: commands with the same id may merge.
+_EDIT_BRIEF_ID = 3101
+_EDIT_EXPECTATION_ID = 3102
+
+
+class BriefCommand(StoreCommand):
+    """An edit of one brief; undo and redo bring that brief into view."""
+
+    topics = (Topic.BRIEFS,)
+
+    def __init__(self, ctx: AppContext, text: str, brief_id: int | None) -> None:
+        super().__init__(ctx, text)
+        self.brief_id = brief_id
+
+    def undo(self) -> None:
+        super().undo()
+        self._reveal()
+
+    def redo(self) -> None:
+        first_push = self._applied_before_push
+        super().redo()
+        if not first_push:
+            self._reveal()
+
+    def _reveal(self) -> None:
+        if self.brief_id is not None and brief_exists(self.brief_id):
+            self.ctx.navigate_requested.emit("briefs", ("brief", self.brief_id))
+
+
+class _MergingEdit(BriefCommand):
+    """Stores `new` over `old`; consecutive edits with the same merge key merge."""
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        text: str,
+        brief_id: int,
+        changes: Mapping[str, Any],
+        merge_key: object = None,
+    ) -> None:
+        super().__init__(ctx, text, brief_id)
+        self.new = dict(changes)
+        self.old: dict[str, Any] = {}
+        self.merge_key = merge_key
+        self._closed = False
+
+    def _store(self, values: Mapping[str, Any]) -> dict[str, Any]:
+        raise NotImplementedError
+
+    def apply(self) -> None:
+        old = self._store(self.new)
+        if not self.old:
+            self.old = old
+
+    def revert(self) -> None:
+        self._store(self.old)
+
+    def undo(self) -> None:
+        self._closed = True
+        super().undo()
+
+    def redo(self) -> None:
+        if not self._applied_before_push:
+            self._closed = True
+        super().redo()
+
+    def mergeWith(self, other: object) -> bool:
+        if (
+            self._closed
+            or self.merge_key is None
+            or type(other) is not type(self)
+            or other.merge_key != self.merge_key
+            or other.brief_id != self.brief_id
+        ):
+            return False
+        self.new.update(other.new)
+        if self.new == {name: self.old.get(name) for name in self.new}:
+            # Typed, then typed back: nothing left to undo.
+            self.setObsolete(True)
+        return True
+
+
+class EditBriefCommand(_MergingEdit):
+    """Change fields of a brief."""
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        brief_id: int,
+        changes: Mapping[str, Any],
+        merge_key: object = None,
+    ) -> None:
+        if len(changes) == 1:
+            [name] = changes
+            text = f"Edit {FIELDS_BY_NAME[name].label.lower()}"
+        else:
+            text = "Edit brief"
+        super().__init__(ctx, text, brief_id, changes, merge_key)
+
+    def id(self) -> int:
+        return _EDIT_BRIEF_ID if self.merge_key is not None else -1
+
+    def _store(self, values: Mapping[str, Any]) -> dict[str, Any]:
+        return update_brief(self.brief_id, values)
+
+
+class EditExpectationCommand(_MergingEdit):
+    """Change an expectation's text, level or measure."""
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        brief_id: int,
+        expectation_id: int,
+        changes: Mapping[str, Any],
+        merge_key: object = None,
+    ) -> None:
+        what = {"text": "expectation", "level": "expectation level", "measure": "measure"}
+        text = f"Edit {what[next(iter(changes))]}" if len(changes) == 1 else "Edit expectation"
+        super().__init__(ctx, text, brief_id, changes, merge_key)
+        self.expectation_id = expectation_id
+
+    def id(self) -> int:
+        return _EDIT_EXPECTATION_ID if self.merge_key is not None else -1
+
+    def mergeWith(self, other: object) -> bool:
+        if getattr(other, "expectation_id", None) != self.expectation_id:
+            return False
+        return super().mergeWith(other)
+
+    def _store(self, values: Mapping[str, Any]) -> dict[str, Any]:
+        return update_expectation(self.expectation_id, values)
+
+
+class CreateBriefCommand(BriefCommand):
+    """A new brief (blank, from a template, or a duplicate); undo deletes it."""
+
+    topics = (Topic.BRIEFS, Topic.TASKS)
+
+    def __init__(self, ctx: AppContext, text: str, create: Callable[[], int]) -> None:
+        super().__init__(ctx, text, None)
+        self._create = create
+        self._snapshot: RowSnapshot | None = None
+
+    def apply(self) -> None:
+        if self._snapshot is None:
+            self.brief_id = self._create()
+        else:
+            restore(self._snapshot)
+
+    def revert(self) -> None:
+        self._snapshot = delete_brief(self.brief_id)
+
+
+class DeleteBriefCommand(BriefCommand):
+    """Delete a brief with all that hangs on it; undo puts every row back."""
+
+    # Engagements hang on briefs, interviews link to them, tasks are linked.
+    topics = (Topic.BRIEFS, Topic.TASKS, Topic.CONTRACTORS, Topic.ENGAGEMENTS)
+
+    def __init__(self, ctx: AppContext, brief_id: int, title: str) -> None:
+        super().__init__(ctx, f"Delete brief “{title}”", brief_id)
+        self._snapshot: RowSnapshot | None = None
+
+    def apply(self) -> None:
+        self._snapshot = delete_brief(self.brief_id)
+
+    def revert(self) -> None:
+        restore(self._snapshot)
+
+
+class AddExpectationCommand(BriefCommand):
+    def __init__(
+        self,
+        ctx: AppContext,
+        brief_id: int,
+        values: Mapping[str, str],
+        index: int | None = None,
+    ) -> None:
+        super().__init__(ctx, "Add expectation", brief_id)
+        self.values = dict(values)
+        self.index = index
+        self.expectation_id: int | None = None
+        self._snapshot: RowSnapshot | None = None
+
+    def apply(self) -> None:
+        if self._snapshot is None:
+            self.expectation_id = add_expectation(self.brief_id, index=self.index, **self.values)
+        else:
+            restore(self._snapshot)
+
+    def revert(self) -> None:
+        self._snapshot = delete_expectation(self.expectation_id)
+
+
+class DeleteExpectationCommand(BriefCommand):
+    def __init__(self, ctx: AppContext, brief_id: int, expectation_id: int) -> None:
+        super().__init__(ctx, "Delete expectation", brief_id)
+        self.expectation_id = expectation_id
+        self._snapshot: RowSnapshot | None = None
+
+    def apply(self) -> None:
+        self._snapshot = delete_expectation(self.expectation_id)
+
+    def revert(self) -> None:
+        restore(self._snapshot)
+
+
+class MoveExpectationCommand(BriefCommand):
+    """Put an expectation at a new place in the priority order.
+
+    The first apply computes the new order keys (one row, normally); undo
+    and redo write the remembered keys back, so both are exact.
+
+    Attributes:
+        positions: {expectation id: (old key, new key)} of every row written.
+    """
+
+    def __init__(
+        self, ctx: AppContext, brief_id: int, expectation_id: int, index: int, text: str
+    ) -> None:
+        super().__init__(ctx, text, brief_id)
+        self.expectation_id = expectation_id
+        self.index = index
+        self.positions: dict[int, tuple[str, str]] | None = None
+
+    def apply(self) -> None:
+        if self.positions is None:
+            self.positions = move_expectation(self.expectation_id, self.index)
+            # Already there (the list was behind what is stored): nothing to undo.
+            self.setObsolete(not self.positions)
+        else:
+            set_expectation_positions({row: new for row, (_, new) in self.positions.items()})
+
+    def revert(self) -> None:
+        set_expectation_positions({row: old for row, (old, _) in self.positions.items()})
+
+
+class LinkTaskCommand(BriefCommand):
+    """Link a time-audit task to the brief, or unlink it."""
+
+    topics = (Topic.BRIEFS, Topic.TASKS)
+
+    def __init__(self, ctx: AppContext, brief_id: int, task_id: int, name: str, *, link: bool):
+        text = f"Link task “{name}”" if link else f"Unlink task “{name}”"
+        super().__init__(ctx, text, brief_id)
+        self.task_id = task_id
+        self.link = link
+
+    def apply(self) -> None:
+        (link_task if self.link else unlink_task)(self.brief_id, self.task_id)
+
+    def revert(self) -> None:
+        (unlink_task if self.link else link_task)(self.brief_id, self.task_id)
+
+
+class SaveTemplateCommand(StoreCommand):
+    """Save template JSON under a name (replacing one of that name); undo restores."""
+
+    topics = (Topic.BRIEFS,)
+
+    def __init__(self, ctx: AppContext, name: str, content: str) -> None:
+        super().__init__(ctx, f"Save template “{name.strip()}”")
+        self.name = name
+        self.content = content
+        self.template_id: int | None = None
+        self._previous: str | None = None
+
+    def apply(self) -> None:
+        self.template_id, self._previous = save_own_template(self.name, self.content)
+
+    def revert(self) -> None:
+        restore_own_template(self.template_id, self._previous)
+
+
+class DeleteTemplateCommand(StoreCommand):
+    topics = (Topic.BRIEFS,)
+
+    def __init__(self, ctx: AppContext, template_id: int, name: str) -> None:
+        super().__init__(ctx, f"Delete template “{name}”")
+        self.template_id = template_id
+        self._snapshot: RowSnapshot | None = None
+
+    def apply(self) -> None:
+        self._snapshot = delete_own_template(self.template_id)
+
+    def revert(self) -> None:
+        restore(self._snapshot)

@@ -1,0 +1,358 @@
+"""The brief editor: every field of one brief, its expectations and versions.
+
+Every change is stored as the owner types (one undoable command per burst
+of typing in a field), so switching briefs or closing the window never
+loses anything typed. Input a field refuses stays on screen with the
+reason under the field, and nothing is stored until it is put right.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QScrollArea,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.models.briefs import (
+    BRIEF_FIELDS,
+    FIELDS_BY_NAME,
+    BriefData,
+    BriefStatus,
+    FieldKind,
+    clean_field,
+    deadline_warning,
+    linked_tasks,
+    task_choices,
+    versions_of,
+)
+from desktop_app.models.clarity import EXPECTATIONS
+from desktop_app.models.errors import UserError
+from desktop_app.views.briefs.commands import EditBriefCommand, LinkTaskCommand
+from desktop_app.views.briefs.expectations_panel import ExpectationsPanel
+from desktop_app.views.briefs.fields import FieldEditor, FieldEvents
+from desktop_app.views.briefs.versions_panel import VersionsPanel
+from desktop_app.views.context import AppContext
+from desktop_app.views.partials.naming import named
+from desktop_app.views.undo import execute
+
+# The editor's pages and the fields on each, in the order a brief is written.
+PAGES = (
+    ("job", "The job", ("summary", "deliverables", "in_scope", "out_of_scope", "skills")),
+    ("expectations", "Expectations", ()),
+    (
+        "terms",
+        "Success and terms",
+        ("success_criteria", "acceptance", "revision_rounds", "deadline", "timeline", "budget"),
+    ),
+    (
+        "together",
+        "Working together",
+        (
+            "report_every_days",
+            "report_how",
+            "delegation_level",
+            "decide_alone",
+            "ask_first",
+            "contact",
+            "working_hours",
+        ),
+    ),
+    ("versions", "Versions", ()),
+)
+# Shown beside the budget, on its row.
+_BUDGET_ROW = ("currency", "budget_basis")
+# Fields whose edits are single choices: each is its own undo step.
+_NO_MERGE = {FieldKind.CHOICE, FieldKind.CURRENCY}
+
+
+class BriefEditor(QWidget):
+    """Edits one brief.
+
+    Signals:
+        export_requested(), print_requested(), duplicate_requested(),
+        delete_requested(), save_template_requested(): the header's actions.
+    """
+
+    export_requested = Signal()
+    print_requested = Signal()
+    duplicate_requested = Signal()
+    delete_requested = Signal()
+    save_template_requested = Signal()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.brief_id: int | None = None
+        self.data: BriefData | None = None
+        self._shown: dict[str, Any] = {}
+        self._burst = 0
+        self.field_events = FieldEvents(self)
+        self.field_events.focus_left.connect(self._end_burst)
+        self.fields: dict[str, FieldEditor] = {}
+        for spec in BRIEF_FIELDS:
+            editor = FieldEditor(spec, self.field_events)
+            editor.changed.connect(lambda name=spec.name: self._commit(name))
+            self.fields[spec.name] = editor
+        title_font = self.fields["title"].input.font()
+        title_font.setPointSizeF(title_font.pointSizeF() * 1.35)
+        title_font.setBold(True)
+        self.fields["title"].input.setFont(title_font)
+
+        self.tabs = named(QTabWidget(), "briefEditorTabs", "Brief sections")
+        self.tabs.setDocumentMode(True)
+        self.page_of_field: dict[str, int] = {}
+        self.scroll_areas: dict[int, QScrollArea] = {}
+        self.expectations = ExpectationsPanel(ctx, self.field_events)
+        self.versions = VersionsPanel()
+        for key, title, names in PAGES:
+            if key == "expectations":
+                page = self.expectations
+            elif key == "versions":
+                page = self.versions
+            else:
+                page = self._form_page(names)
+            index = self.tabs.addTab(page, title)
+            self.tabs.widget(index).setObjectName(f"briefPage_{key}")
+            for name in names:
+                self.page_of_field[name] = index
+            if key == "terms":
+                for name in _BUDGET_ROW:
+                    self.page_of_field[name] = index
+        self.page_of_field[EXPECTATIONS] = self._page_index("expectations")
+        self.tabs.currentChanged.connect(self._on_page_changed)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(self._header())
+        layout.addWidget(self.tabs, 1)
+
+    # Building
+    def _header(self) -> QVBoxLayout:
+        header = QVBoxLayout()
+        header.setContentsMargins(8, 8, 8, 0)
+        top = QHBoxLayout()
+        top.addWidget(self.fields["title"], 1)
+        status_label = QLabel("Status:")
+        status_label.setBuddy(self.fields["status"].input)
+        top.addWidget(status_label)
+        top.addWidget(self.fields["status"])
+        header.addLayout(top)
+
+        second = QHBoxLayout()
+        self.tasks_label = named(QLabel(), "briefTasks", "Tasks this brief hands off")
+        self.tasks_label.setWordWrap(True)
+        self.tasks_button = named(
+            QToolButton(), "briefTasksButton", "Link tasks",
+            "Link or unlink the time-audit tasks this brief hands off",
+        )  # fmt: skip
+        self.tasks_button.setText("Tasks")
+        self.tasks_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.tasks_menu = QMenu(self.tasks_button)
+        self.tasks_menu.setObjectName("briefTasksMenu")
+        self.tasks_menu.aboutToShow.connect(self._fill_tasks_menu)
+        self.tasks_button.setMenu(self.tasks_menu)
+        second.addWidget(self.tasks_label, 1)
+        second.addWidget(self.tasks_button)
+        second.addSpacing(12)
+        for name, text, signal, tip in (
+            ("briefExport", "Export PDF…", self.export_requested, "Save the brief as a PDF"),
+            ("briefPrint", "Print…", self.print_requested, "Preview and print the brief"),
+        ):
+            button = named(QPushButton(text), name, text.rstrip("…"), tip)
+            button.clicked.connect(signal)
+            second.addWidget(button)
+        more = named(QToolButton(), "briefMore", "More actions")
+        more.setText("More")
+        more.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(more)
+        menu.setObjectName("briefMoreMenu")
+        for name, text, signal in (
+            ("actionBriefDuplicate", "Duplicate brief", self.duplicate_requested),
+            ("actionBriefSaveTemplate", "Save as template…", self.save_template_requested),
+            ("actionBriefDelete", "Delete brief…", self.delete_requested),
+        ):
+            action = menu.addAction(text)
+            action.setObjectName(name)
+            action.triggered.connect(signal)
+        more.setMenu(menu)
+        second.addWidget(more)
+        header.addLayout(second)
+        return header
+
+    def _form_page(self, names: tuple[str, ...]) -> QScrollArea:
+        content = QWidget()
+        form = QFormLayout(content)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        for name in names:
+            spec = FIELDS_BY_NAME[name]
+            label = QLabel(f"{spec.label}:")
+            label.setBuddy(self.fields[name].input)
+            label.setToolTip(spec.help)
+            if name == "budget":
+                row = QHBoxLayout()
+                row.addWidget(self.fields["budget"], 2)
+                for other in _BUDGET_ROW:
+                    row.addWidget(self.fields[other], 1, Qt.AlignmentFlag.AlignTop)
+                form.addRow(label, row)
+            else:
+                form.addRow(label, self.fields[name])
+        area = QScrollArea()
+        area.setWidgetResizable(True)
+        area.setFrameShape(QScrollArea.Shape.NoFrame)
+        area.setWidget(content)
+        return area
+
+    def _page_index(self, key: str) -> int:
+        return [k for k, _, _ in PAGES].index(key)
+
+    # Showing
+    def show_brief(self, data: BriefData | None) -> None:
+        """Show another brief (or none), from scratch."""
+        self._burst += 1
+        self.brief_id = None if data is None else data.id
+        self._shown = {}
+        if data is not None:
+            self.load(data, force=True)
+        else:
+            self.data = None
+            self.expectations.set_brief(None, [])
+
+    def load(self, data: BriefData, *, force: bool = False) -> None:
+        """Show what is stored for the current brief.
+
+        A field is set again only when its stored value differs from what
+        the editor last showed or stored (an undo, a redo): typing is never
+        interrupted, and refused input stays visible with its message.
+        """
+        self.data = data
+        for spec in BRIEF_FIELDS:
+            value = getattr(data, spec.name)
+            editor = self.fields[spec.name]
+            if force or spec.name not in self._shown or value != self._shown[spec.name]:
+                editor.set_value(value)
+                self._shown[spec.name] = value
+                editor.show_message("")
+        self._show_deadline_warning()
+        linked = data.tasks
+        self.tasks_label.setText(
+            f"Hands off: {', '.join(linked)}" if linked else "Hands off: no time-audit task linked"
+        )
+        self.expectations.set_brief(data.id, data.expectations)
+        count = len(data.expectations)
+        self.tabs.setTabText(self._page_index("expectations"), f"Expectations ({count})")
+        if self.tabs.currentWidget() is self.versions:
+            self._refresh_versions()
+
+    def _refresh_versions(self) -> None:
+        if self.brief_id is None:
+            return
+        versions = versions_of(self.brief_id)
+        self.versions.set_versions(versions, self.data)
+        self.tabs.setTabText(self._page_index("versions"), f"Versions ({len(versions)})")
+
+    def _on_page_changed(self, index: int) -> None:
+        if self.tabs.widget(index) is self.versions:
+            self._refresh_versions()
+
+    def _show_deadline_warning(self) -> None:
+        editor = self.fields["deadline"]
+        deadline = self._shown.get("deadline")
+        status = self._shown.get("status")
+        warning = (
+            deadline_warning(deadline, date.today())
+            if status in (BriefStatus.DRAFT, BriefStatus.FINAL)
+            else ""
+        )
+        if warning:
+            editor.show_message(
+                f"{warning} It is saved; change it if the work is due later.", warning=True
+            )
+        else:
+            editor.show_message("")
+
+    # Editing
+    def _end_burst(self) -> None:
+        self._burst += 1
+
+    def _commit(self, name: str) -> None:
+        """Store the field `name` as it is now in its editor, if valid and changed."""
+        if self.brief_id is None:
+            return
+        editor = self.fields[name]
+        spec = FIELDS_BY_NAME[name]
+        try:
+            value = clean_field(name, editor.value())
+        except UserError as error:
+            editor.show_message(f"{error} Nothing was saved.")
+            return
+        if value == self._shown.get(name):
+            editor.show_message("")
+            return
+        merge_key = None if spec.kind in _NO_MERGE else (name, self._burst)
+        # What is stored is what the editor shows: the reload that the edit
+        # triggers must not set the field again under the cursor.
+        previous, self._shown[name] = self._shown.get(name), value
+        try:
+            execute(EditBriefCommand(self.ctx, self.brief_id, {name: value}, merge_key))
+        except UserError as error:
+            self._shown[name] = previous
+            editor.show_message(f"{error} Nothing was saved.")
+            return
+        editor.show_message("")
+        if name in ("deadline", "status"):
+            self._show_deadline_warning()
+
+    def _fill_tasks_menu(self) -> None:
+        self.tasks_menu.clear()
+        if self.brief_id is None:
+            return
+        linked = {task.id for task in linked_tasks(self.brief_id)}
+        tasks = task_choices()
+        if not tasks:
+            action = self.tasks_menu.addAction("No tasks in the time audit yet")
+            action.setEnabled(False)
+            return
+        for task in tasks:
+            is_linked = task.id in linked
+            action = self.tasks_menu.addAction(task.name)
+            action.setCheckable(True)
+            action.setChecked(is_linked)
+            action.triggered.connect(
+                lambda _=False, t=task, was=is_linked: execute(
+                    LinkTaskCommand(self.ctx, self.brief_id, t.id, t.name, link=not was)
+                )
+            )
+
+    # Jumping
+    def focus_field(self, name: str, start: int = -1, end: int = -1) -> None:
+        """Show the page holding field `name` and put the cursor in it."""
+        if name == EXPECTATIONS:
+            self.tabs.setCurrentIndex(self._page_index("expectations"))
+            self.expectations.view.setFocus()
+            return
+        if name not in self.fields:
+            return
+        if name in self.page_of_field:
+            index = self.page_of_field[name]
+            self.tabs.setCurrentIndex(index)
+            area = self.tabs.widget(index)
+            if isinstance(area, QScrollArea):
+                area.ensureWidgetVisible(self.fields[name])
+        self.fields[name].focus(start, end)
+
+    def focus_expectation(self, row: int, part: str, start: int = -1, end: int = -1) -> None:
+        self.tabs.setCurrentIndex(self._page_index("expectations"))
+        self.expectations.focus_expectation(row, part, start, end)

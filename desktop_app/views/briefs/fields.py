@@ -1,0 +1,252 @@
+"""Editors for a brief's fields, made from their declaration (`BRIEF_FIELDS`).
+
+Each editor reports every change as it happens (`FieldEditor.changed`) and
+shows a value it is given without reporting it back. `FieldEvents` watches
+them all (undo keys, the end of a burst of typing, the mouse wheel).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.models.briefs import (
+    BRIEF_STATUS_LABELS,
+    BUDGET_BASIS_LABELS,
+    DELEGATION_LABELS,
+    BriefField,
+    BriefStatus,
+    BudgetBasis,
+    Delegation,
+    FieldKind,
+)
+from desktop_app.models.currencies import ISO_4217_CODES
+from desktop_app.views.partials.naming import named
+
+ERROR_STYLE = "color: #c0392b;"
+WARNING_STYLE = "color: #b54708;"
+_NO_DATE = QDate(2000, 1, 1)
+_UNDO_KEYS = ("Ctrl+Z", "Ctrl+Shift+Z", "Ctrl+Y")
+
+
+class FieldEvents(QObject):
+    """What the brief's editors share, watched from outside each widget:
+
+    - Ctrl+Z and Ctrl+Shift+Z go past text editors to the window's Undo and
+      Redo, so undo always uses the one stack;
+    - losing the focus ends a burst of typing (`focus_left`);
+    - the mouse wheel over a choice or a number that is not being edited
+      scrolls the form instead of changing the value under the pointer.
+
+    Signals:
+        focus_left(): a watched editor lost the keyboard focus.
+    """
+
+    focus_left = Signal()
+
+    def watch(self, widget: QWidget) -> None:
+        widget.installEventFilter(self)
+        if isinstance(widget, QComboBox | QAbstractSpinBox):
+            widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind == QEvent.Type.ShortcutOverride and _is_undo_key(event):
+            # Not accepted: the key goes to the window's shortcuts.
+            event.ignore()
+            return True
+        if kind == QEvent.Type.FocusOut:
+            self.focus_left.emit()
+        elif (
+            kind == QEvent.Type.Wheel
+            and isinstance(watched, QComboBox | QAbstractSpinBox)
+            and not watched.hasFocus()
+            and watched.parentWidget() is not None
+        ):
+            QCoreApplication.sendEvent(watched.parentWidget(), event)
+            return True
+        return False
+
+
+def _is_undo_key(event: QKeyEvent) -> bool:
+    if event.matches(QKeySequence.StandardKey.Undo) or event.matches(QKeySequence.StandardKey.Redo):
+        return True
+    pressed = QKeySequence(event.keyCombination())
+    return any(pressed == QKeySequence(key) for key in _UNDO_KEYS)
+
+
+class FieldEditor(QWidget):
+    """The editor of one brief field, with a line under it for messages.
+
+    Signals:
+        changed(): the user changed the value.
+    """
+
+    changed = Signal()
+
+    def __init__(
+        self, spec: BriefField, events: FieldEvents, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.spec = spec
+        self.input = self._make_input(spec)
+        named(self.input, f"briefField_{spec.name}", spec.label, spec.help)
+        events.watch(self.input)
+        # A number or a date reads better in a box its own size.
+        compact = spec.kind in (FieldKind.COUNT, FieldKind.DATE)
+        if compact:
+            self.input.setMaximumWidth(220)
+        self.message = QLabel()
+        self.message.setObjectName(f"briefFieldMessage_{spec.name}")
+        self.message.setWordWrap(True)
+        self.message.hide()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.input, 0 if compact else 1)
+        if spec.kind is FieldKind.DATE:
+            clear = named(
+                QToolButton(), f"briefFieldClear_{spec.name}", f"Clear {spec.label.lower()}",
+                f"Remove the {spec.label.lower()}",
+            )  # fmt: skip
+            clear.setText("Clear")
+            clear.clicked.connect(lambda: self.input.setDate(_NO_DATE))
+            row.addWidget(clear)
+        if compact:
+            row.addStretch(1)
+        layout.addLayout(row)
+        layout.addWidget(self.message)
+
+    def _make_input(self, spec: BriefField) -> QWidget:
+        kind = spec.kind
+        if kind is FieldKind.TEXT:
+            editor = QPlainTextEdit()
+            editor.setTabChangesFocus(True)
+            editor.setUndoRedoEnabled(False)
+            editor.setPlaceholderText(spec.help)
+            lines = 7 if spec.name == "summary" else 4
+            height = editor.fontMetrics().lineSpacing() * lines + 12
+            editor.setMinimumHeight(height)
+            editor.setMaximumHeight(height * 2)
+            editor.textChanged.connect(self.changed)
+            return editor
+        if kind in (FieldKind.LINE, FieldKind.MONEY):
+            editor = QLineEdit()
+            editor.setPlaceholderText("e.g. 1,200" if kind is FieldKind.MONEY else spec.help)
+            if kind is FieldKind.LINE:
+                editor.setMaxLength(spec.max_length)
+            editor.textEdited.connect(self.changed)
+            return editor
+        if kind is FieldKind.COUNT:
+            editor = QSpinBox()
+            # The value below the range stands for "not set".
+            editor.setRange(spec.minimum - 1, spec.maximum)
+            editor.setSpecialValueText("Not set")
+            if spec.name == "report_every_days":
+                editor.setSuffix(" days")
+                editor.setPrefix("every ")
+            editor.valueChanged.connect(self.changed)
+            return editor
+        if kind is FieldKind.DATE:
+            editor = QDateEdit()
+            editor.setCalendarPopup(True)
+            editor.setMinimumDate(_NO_DATE)
+            editor.setSpecialValueText("No deadline")
+            editor.setDisplayFormat("d MMM yyyy")
+            editor.dateChanged.connect(self.changed)
+            return editor
+        editor = QComboBox()
+        for value, label in _choices(spec):
+            editor.addItem(label, value)
+        editor.currentIndexChanged.connect(self.changed)
+        return editor
+
+    def value(self) -> Any:
+        """The value as typed: text for text and money, else typed values."""
+        editor = self.input
+        if isinstance(editor, QPlainTextEdit):
+            return editor.toPlainText()
+        if isinstance(editor, QLineEdit):
+            return editor.text()
+        if isinstance(editor, QSpinBox):
+            return None if editor.value() < self.spec.minimum else editor.value()
+        if isinstance(editor, QDateEdit):
+            picked = editor.date()
+            return None if picked == _NO_DATE else picked.toPython()
+        return editor.currentData()
+
+    def set_value(self, value: Any) -> None:
+        """Show `value` without reporting it as a change."""
+        editor = self.input
+        editor.blockSignals(True)
+        try:
+            if isinstance(editor, QPlainTextEdit):
+                if editor.toPlainText() != (value or ""):
+                    editor.setPlainText(value or "")
+            elif isinstance(editor, QLineEdit):
+                text = _money_text(value) if self.spec.kind is FieldKind.MONEY else value or ""
+                editor.setText(text)
+                editor.setCursorPosition(0)  # show the start of a long line
+            elif isinstance(editor, QSpinBox):
+                editor.setValue(self.spec.minimum - 1 if value is None else int(value))
+            elif isinstance(editor, QDateEdit):
+                editor.setDate(_NO_DATE if value is None else QDate(value))
+            else:
+                stored = str(value.value if isinstance(value, Delegation) else value)
+                editor.setCurrentIndex(max(editor.findData(stored), 0))
+        finally:
+            editor.blockSignals(False)
+
+    def show_message(self, text: str, *, warning: bool = False) -> None:
+        self.message.setText(text)
+        self.message.setStyleSheet(WARNING_STYLE if warning else ERROR_STYLE)
+        self.message.setVisible(bool(text))
+
+    def focus(self, start: int = -1, end: int = -1) -> None:
+        """Put the cursor in the editor, selecting `start`..`end` of its text if given."""
+        editor = self.input
+        editor.setFocus()
+        if start < 0:
+            return
+        if isinstance(editor, QPlainTextEdit):
+            cursor = editor.textCursor()
+            cursor.setPosition(start)
+            cursor.setPosition(end, cursor.MoveMode.KeepAnchor)
+            editor.setTextCursor(cursor)
+            editor.ensureCursorVisible()
+        elif isinstance(editor, QLineEdit):
+            editor.setSelection(start, end - start)
+
+
+def _choices(spec: BriefField) -> list[tuple[str, str]]:
+    if spec.name == "status":
+        return [(str(s), BRIEF_STATUS_LABELS[s]) for s in BriefStatus]
+    if spec.name == "budget_basis":
+        return [(str(b), BUDGET_BASIS_LABELS[b]) for b in BudgetBasis]
+    if spec.name == "delegation_level":
+        return [(str(d.value), f"{d.value}. {DELEGATION_LABELS[d]}") for d in Delegation]
+    if spec.kind is FieldKind.CURRENCY:
+        return [(code, code) for code in sorted(ISO_4217_CODES)]
+    return [(choice, choice) for choice in spec.choices]
+
+
+def _money_text(value: Decimal | None) -> str:
+    return "" if value is None else f"{value:,.2f}"

@@ -1,0 +1,590 @@
+"""The Briefs tab: the list of briefs, the editor, and the clarity check."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import tempfile
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import (
+    QByteArray,
+    QItemSelectionModel,
+    QSettings,
+    QStandardPaths,
+    Qt,
+    QTimer,
+)
+from PySide6.QtGui import QHideEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.models.briefs import (
+    BRIEF_STATUS_LABELS,
+    BriefData,
+    BriefStatus,
+    BriefSummary,
+    brief_dependents,
+    brief_exists,
+    brief_ids,
+    brief_summaries,
+    duplicate_brief,
+    load_brief,
+    record_version,
+)
+from desktop_app.models.clarity import Finding, check_brief
+from desktop_app.models.errors import UserError
+from desktop_app.views.briefs.clarity_panel import ClarityPanel
+from desktop_app.views.briefs.commands import CreateBriefCommand, DeleteBriefCommand
+from desktop_app.views.briefs.editor import BriefEditor
+from desktop_app.views.context import AppContext, Topic
+from desktop_app.views.partials.empty_state import EmptyState
+from desktop_app.views.partials.naming import named
+from desktop_app.views.partials.tab_page import TabPage
+from desktop_app.views.partials.table_model import (
+    ALIGN_CENTER,
+    Column,
+    RowTableModel,
+    SearchSortProxy,
+)
+from desktop_app.views.undo import execute
+
+PDF_FILTER = "PDF (*.pdf)"
+# How long after the last edit the list of briefs catches up.
+LIST_CATCH_UP_MS = 250
+_SETTINGS = "briefs"
+
+# The status filter: (label, statuses shown; None shows all).
+STATUS_FILTERS: tuple[tuple[str, frozenset[str] | None], ...] = (
+    ("All briefs", None),
+    ("Open: draft, final, posted", frozenset({"draft", "final", "posted"})),
+    *((BRIEF_STATUS_LABELS[s], frozenset({str(s)})) for s in BriefStatus),
+)
+
+
+def _status_label(summary: BriefSummary) -> str:
+    return BRIEF_STATUS_LABELS.get(BriefStatus(summary.status), summary.status)
+
+
+def _file_name(title: str) -> str:
+    """A file name for a brief's PDF: its title without characters files refuse."""
+    name = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', " ", title).strip(" .") or "brief"
+    return f"{' '.join(name.split())[:120]}.pdf"
+
+
+LIST_COLUMNS: list[Column[BriefSummary]] = [
+    Column(
+        "Title",
+        lambda s: s.title,
+        tooltip=lambda s: s.title + (f"\nHands off: {', '.join(s.tasks)}" if s.tasks else ""),
+    ),
+    Column("Status", _status_label, sort_key=lambda s: list(BriefStatus).index(s.status)),
+    Column(
+        "Deadline",
+        lambda s: f"{s.deadline:%d %b %Y}" if s.deadline else "",
+        sort_key=lambda s: s.deadline,
+    ),
+    Column(
+        "To fix",
+        lambda s: s.open_findings or "",
+        sort_key=lambda s: s.open_findings,
+        align=ALIGN_CENTER,
+        tooltip=lambda s: (
+            f"{s.open_findings} clarity findings to look at" if s.open_findings else None
+        ),
+    ),
+    Column(
+        "Updated",
+        lambda s: f"{s.updated_at:%d %b}",
+        sort_key=lambda s: s.updated_at,
+        tooltip=lambda s: f"Last changed {s.updated_at:%d %b %Y %H:%M}",
+    ),
+]
+UPDATED_COLUMN = 4
+
+
+class BriefsPage(TabPage):
+    """Briefs: pick one on the left, edit it in the middle, see what is unclear on the right.
+
+    Attributes:
+        editor: the BriefEditor of the selected brief.
+        clarity: the ClarityPanel.
+        last_message: the last warning box shown (for tests and screen readers).
+    """
+
+    topics = (Topic.BRIEFS, Topic.TASKS, Topic.SETTINGS)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        named(self, "briefsPage", "Briefs")
+        self.last_message: QMessageBox | None = None
+        self._selecting = False
+        self.print_preview: QWidget | None = None
+        self.new_brief_dialog: QWidget | None = None
+
+        self.list_model: RowTableModel[BriefSummary] = RowTableModel(LIST_COLUMNS, self)
+        self.proxy = SearchSortProxy(lambda s: s.search_text, self)
+        self.proxy.setSourceModel(self.list_model)
+        self.editor = BriefEditor(ctx)
+        self.clarity = named(ClarityPanel(), "clarityPanel", "Clarity check")
+        self.clarity.jump_requested.connect(self.jump_to)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("briefsSplitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self._build_list_panel())
+        self.editor_stack = QStackedWidget()
+        self.no_selection = EmptyState(
+            "Choose a brief",
+            "Pick a brief on the left to edit it, or start a new one from a template.",
+            "New brief…",
+            object_name="briefsNoSelection",
+        )
+        self.no_selection.action_triggered.connect(self.new_brief)
+        self.editor_stack.addWidget(self.no_selection)
+        self.editor_stack.addWidget(self.editor)
+        self.splitter.addWidget(self.editor_stack)
+        self.splitter.addWidget(self.clarity)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 5)
+        self.splitter.setStretchFactor(2, 2)
+        self.splitter.setSizes([380, 560, 250])
+
+        self.empty = EmptyState(
+            "Outline every expectation",
+            "A brief tells a contractor exactly what the job is, what success looks like, "
+            "the deadline, the budget and how often to report, with your expectations in "
+            "priority order. Start from a template for bookkeeping, support, social media "
+            "and more, and the clarity check points out what is still vague or missing.",
+            "New brief…",
+            object_name="briefsEmpty",
+        )
+        self.empty.action_triggered.connect(self.new_brief)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.empty)
+        self.stack.addWidget(self.splitter)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
+
+        self.editor.export_requested.connect(self.export_pdf)
+        self.editor.print_requested.connect(self.print_brief)
+        self.editor.duplicate_requested.connect(self.duplicate_brief)
+        self.editor.delete_requested.connect(self.delete_brief)
+        self.editor.save_template_requested.connect(self.save_as_template)
+        self._list_timer = QTimer(self)
+        self._list_timer.setSingleShot(True)
+        self._list_timer.setInterval(LIST_CATCH_UP_MS)
+        self._list_timer.timeout.connect(self.refresh_list)
+        self._restore_layout()
+        self.refresh()
+
+    # Building
+    def _build_list_panel(self) -> QWidget:
+        panel = QWidget()
+        self.search = named(
+            QLineEdit(), "briefsSearch", "Search briefs",
+            "Search titles, summaries, skills and linked tasks (Ctrl+F)",
+        )  # fmt: skip
+        self.search.setPlaceholderText("Search briefs")
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self.proxy.set_query)
+        self.status_filter = named(QComboBox(), "briefsStatusFilter", "Show briefs")
+        for label, _ in STATUS_FILTERS:
+            self.status_filter.addItem(label)
+        self.status_filter.currentIndexChanged.connect(self._apply_status_filter)
+        new_button = named(
+            QPushButton("New brief…"), "briefsNew", "New brief", "Start a brief from a template"
+        )
+        new_button.clicked.connect(self.new_brief)
+        self.table = named(QTableView(), "briefsTable", "Briefs")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(UPDATED_COLUMN, Qt.SortOrder.DescendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setHighlightSections(False)
+        # The owner picks the columns (right-click the header); Updated starts hidden
+        # to leave the title room, though the list starts sorted by it.
+        self.table.setColumnHidden(UPDATED_COLUMN, True)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._header_menu)
+        self.table.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(new_button)
+        layout = QVBoxLayout(panel)
+        layout.setContentsMargins(8, 8, 0, 8)
+        layout.addLayout(top)
+        layout.addWidget(self.status_filter)
+        layout.addWidget(self.table, 1)
+        return panel
+
+    def _header_menu(self, position: Any) -> None:
+        header = self.table.horizontalHeader()
+        menu = QMenu(self)
+        menu.setObjectName("briefsColumnsMenu")
+        for column, spec in enumerate(LIST_COLUMNS):
+            if column == 0:
+                continue  # the title always shows
+            action = menu.addAction(spec.title)
+            action.setCheckable(True)
+            action.setChecked(not header.isSectionHidden(column))
+            action.toggled.connect(
+                lambda shown, c=column: (header.setSectionHidden(c, not shown), self._save_layout())
+            )
+        menu.popup(header.mapToGlobal(position))
+
+    def _restore_layout(self) -> None:
+        settings = QSettings()
+        sizes = settings.value(f"{_SETTINGS}/splitter")
+        if isinstance(sizes, QByteArray):
+            self.splitter.restoreState(sizes)
+        header = settings.value(f"{_SETTINGS}/listHeader")
+        if isinstance(header, QByteArray):
+            self.table.horizontalHeader().restoreState(header)
+
+    def _save_layout(self, *_: object) -> None:
+        settings = QSettings()
+        settings.setValue(f"{_SETTINGS}/splitter", self.splitter.saveState())
+        settings.setValue(f"{_SETTINGS}/listHeader", self.table.horizontalHeader().saveState())
+
+    # Loading
+    @property
+    def current_brief_id(self) -> int | None:
+        return self.editor.brief_id
+
+    def refresh(self) -> None:
+        """Reload the brief being edited, its clarity findings, and the list.
+
+        While the same briefs are listed (typing, say), the list catches up
+        a moment after the last edit instead of after every keystroke: its
+        counts come from every brief's content, the editor's from one.
+        """
+        listed = {summary.id for summary in self.list_model.rows()}
+        if brief_ids() != listed or not listed:
+            self._list_timer.stop()
+            self.refresh_list()
+        else:
+            self._list_timer.start()
+        brief_id = self.editor.brief_id
+        if brief_id is not None and not brief_exists(brief_id):
+            brief_id = None
+        if brief_id is None and self.proxy.rowCount():
+            brief_id = self.proxy.index(0, 0).data(RowTableModel.ROW_ROLE).id
+        self._show(brief_id)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        # Hidden by another tab or by closing the window: remember the layout.
+        self._save_layout()
+        # A list still catching up is reloaded when the tab shows again.
+        if self._list_timer.isActive():
+            self._list_timer.stop()
+            self._stale = True
+        super().hideEvent(event)
+
+    def refresh_list(self) -> None:
+        summaries = brief_summaries(date.today())
+        self._set_list_rows(summaries)
+        self.stack.setCurrentWidget(self.splitter if summaries else self.empty)
+
+    def _set_list_rows(self, summaries: list[BriefSummary]) -> None:
+        """Show `summaries`, editing rows in place when the same briefs are listed,
+        so the selection and the scroll position stay where they are."""
+        old = self.list_model.rows()
+        if [s.id for s in old] == [s.id for s in summaries]:
+            for row, (before, after) in enumerate(zip(old, summaries, strict=True)):
+                if before != after:
+                    self.list_model.replace_row(row, after)
+            return
+        self.list_model.set_rows(summaries)
+
+    def _show(self, brief_id: int | None) -> None:
+        """Edit `brief_id` (None: nothing), select it in the list, check its clarity."""
+        if brief_id is None:
+            if self.editor.brief_id is not None:
+                self.editor.show_brief(None)
+            self.editor_stack.setCurrentWidget(self.no_selection)
+            self.clarity.set_findings([], has_brief=False)
+            self._select_in_list(None)
+            return
+        data = load_brief(brief_id)
+        if brief_id == self.editor.brief_id:
+            self.editor.load(data)
+        else:
+            self.editor.show_brief(data)
+        self.editor_stack.setCurrentWidget(self.editor)
+        self.clarity.set_findings(check_brief(data, date.today()))
+        self._select_in_list(brief_id)
+
+    def _select_in_list(self, brief_id: int | None) -> None:
+        """Select the row of `brief_id` (None: no row), without reacting to it."""
+        current = self.table.currentIndex()
+        if current.isValid() and current.data(RowTableModel.ROW_ROLE).id == brief_id:
+            return
+        selection = self.table.selectionModel()
+        self._selecting = True
+        try:
+            if brief_id is None:
+                selection.clear()
+                return
+            for row in range(self.proxy.rowCount()):
+                index = self.proxy.index(row, 0)
+                if index.data(RowTableModel.ROW_ROLE).id == brief_id:
+                    selection.setCurrentIndex(
+                        index,
+                        QItemSelectionModel.SelectionFlag.ClearAndSelect
+                        | QItemSelectionModel.SelectionFlag.Rows,
+                    )
+                    self.table.scrollTo(index)
+                    return
+        finally:
+            self._selecting = False
+
+    def _on_current_row_changed(self, current: Any, _previous: Any) -> None:
+        if self._selecting or not current.isValid():
+            return
+        brief_id = current.data(RowTableModel.ROW_ROLE).id
+        if brief_id != self.editor.brief_id:
+            self._show(brief_id)
+
+    def _apply_status_filter(self, index: int) -> None:
+        statuses = STATUS_FILTERS[index][1]
+        self.proxy.set_predicate(None if statuses is None else lambda s: s.status in statuses)
+
+    # TabPage
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def open_target(self, target: Any) -> None:
+        """("brief", id) shows that brief; ("new_for_task", task id) starts a brief for it."""
+        if not isinstance(target, tuple) or len(target) != 2:
+            return
+        kind, value = target
+        if kind == "brief" and brief_exists(value):
+            self._reveal_in_list(value)
+            self._show(value)
+        elif kind == "new_for_task":
+            self.new_brief(task_id=value)
+
+    def _reveal_in_list(self, brief_id: int) -> None:
+        """Clear a search or filter that hides the brief."""
+        visible = any(
+            self.proxy.index(row, 0).data(RowTableModel.ROW_ROLE).id == brief_id
+            for row in range(self.proxy.rowCount())
+        )
+        if not visible:
+            self.search.clear()
+            self.status_filter.setCurrentIndex(0)
+
+    def smoke_test(self) -> None:
+        """Export the selected brief to a temporary PDF and open it with QtPdf."""
+        from PySide6.QtPdf import QPdfDocument
+
+        from desktop_app.pdf.brief import export_brief
+
+        brief_id = self.current_brief_id
+        if brief_id is None:
+            raise RuntimeError("Briefs: no brief to export (the demo data has none)")
+        with tempfile.TemporaryDirectory(prefix="offload-smoke-brief-") as folder:
+            path = Path(folder) / "brief.pdf"
+            export_brief(brief_id, path, keep_version=False)
+            document = QPdfDocument()
+            error = document.load(str(path))
+            pages = document.pageCount()
+            document.close()
+        if error != QPdfDocument.Error.None_ or pages < 1:
+            raise RuntimeError(f"Briefs: the exported PDF does not open ({error.name}, {pages})")
+
+    # Jumping to what a finding is about
+    def jump_to(self, finding: Finding) -> None:
+        if finding.expectation_index is not None:
+            self.editor.focus_expectation(
+                finding.expectation_index, finding.field, finding.start, finding.end
+            )
+        else:
+            self.editor.focus_field(finding.field, finding.start, finding.end)
+
+    # Commands (menus and buttons)
+    def new_brief(self, task_id: int | None = None) -> QWidget:
+        """Open the New brief dialog (templates), for `task_id` if given."""
+        from desktop_app.views.briefs.template_dialogs import NewBriefDialog
+
+        dialog = NewBriefDialog(self.ctx, task_id=task_id or None, parent=self)
+        dialog.created.connect(self._on_created)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.new_brief_dialog = dialog
+        return dialog
+
+    def _on_created(self, brief_id: int) -> None:
+        self.open_target(("brief", brief_id))
+        self.editor.focus_field("summary")
+
+    def duplicate_brief(self) -> None:
+        brief_id = self.current_brief_id
+        if brief_id is None:
+            return
+        title = load_brief(brief_id).title.strip()
+        command = CreateBriefCommand(
+            self.ctx, f"Duplicate brief “{title}”", lambda: duplicate_brief(brief_id)
+        )
+        execute(command)
+        self.open_target(("brief", command.brief_id))
+
+    def delete_brief(self) -> None:
+        """Ask, then delete the selected brief (undoable)."""
+        brief_id = self.current_brief_id
+        if brief_id is None:
+            return
+        title = load_brief(brief_id).title.strip()
+        if self.confirm("Delete brief", self.delete_question(brief_id, title)):
+            execute(DeleteBriefCommand(self.ctx, brief_id, title))
+
+    @staticmethod
+    def delete_question(brief_id: int, title: str) -> str:
+        counts = brief_dependents(brief_id)
+        parts = []
+        for model, noun in (("Expectation", "expectation"), ("BriefVersion", "exported version")):
+            if counts.get(model):
+                parts.append(f"{counts[model]} {noun}{'s' * (counts[model] != 1)}")
+        question = f"Delete the brief “{title}”" + (
+            f" with its {' and '.join(parts)}" if parts else ""
+        )
+        question += "?"
+        if counts.get("Engagement"):
+            n = counts["Engagement"]
+            question += (
+                f"\n\n{n} engagement{'s' * (n != 1)} work{'s' * (n == 1)} to this brief; "
+                f"{'it goes' if n == 1 else 'they go'} with it, check-ins and feedback included."
+            )
+        return question + "\n\nYou can undo this with Ctrl+Z."
+
+    def confirm(self, title: str, question: str) -> bool:
+        """Ask a yes/no question (blocking). Tests answer the real box."""
+        answer = QMessageBox.question(
+            self,
+            title,
+            question,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def save_as_template(self) -> QWidget | None:
+        from desktop_app.views.briefs.template_dialogs import SaveTemplateDialog
+
+        if self.current_brief_id is None:
+            return None
+        dialog = SaveTemplateDialog(self.ctx, load_brief(self.current_brief_id), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    # Export and print
+    def export_pdf(self) -> None:
+        """File > Export brief as PDF…: ask where, then export."""
+        brief_id = self.current_brief_id
+        if brief_id is None:
+            self._status("Choose a brief to export first.")
+            return
+        folder = QSettings().value(
+            f"{_SETTINGS}/exportFolder", ""
+        ) or QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        suggested = str(Path(folder) / _file_name(load_brief(brief_id).title))
+        path, _ = QFileDialog.getSaveFileName(self, "Export brief as PDF", suggested, PDF_FILTER)
+        if path:
+            self.export_to(Path(path))
+
+    def export_to(self, path: Path) -> bool:
+        """Write the selected brief to `path` and keep the version; say so, or say why not."""
+        from desktop_app.pdf.brief import export_brief
+
+        brief_id = self.current_brief_id
+        if brief_id is None:
+            return False
+        if path.suffix.lower() != ".pdf":
+            path = path.with_name(path.name + ".pdf")
+        try:
+            result = export_brief(brief_id, path)
+        except UserError as error:
+            self._warn("Export failed", f"{error}\n\nThe brief was not exported and is unchanged.")
+            return False
+        QSettings().setValue(f"{_SETTINGS}/exportFolder", str(path.parent))
+        pages = f"{result.pages} page{'s' * (result.pages != 1)}"
+        self._status(f"Exported “{load_brief(brief_id).title.strip()}” ({pages}) to {path}")
+        self.refresh()
+        return True
+
+    def print_brief(self) -> QWidget | None:
+        """File > Print brief…: a print preview of exactly the PDF export writes."""
+        from desktop_app.pdf.brief import write_brief_pdf
+        from desktop_app.views.briefs.print_preview import PdfPrintPreview
+
+        brief_id = self.current_brief_id
+        if brief_id is None:
+            self._status("Choose a brief to print first.")
+            return None
+        data = load_brief(brief_id)
+        folder = Path(tempfile.mkdtemp(prefix="offload-print-"))
+        try:
+            pdf = write_brief_pdf(data, folder / _file_name(data.title)).path
+            dialog = PdfPrintPreview(pdf, self)
+        except (UserError, RuntimeError) as error:
+            shutil.rmtree(folder, ignore_errors=True)
+            self._warn("Cannot print", str(error))
+            return None
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        # Printing (the preview closes accepted) sends the brief: keep it as a version.
+        dialog.accepted.connect(lambda: self._printed(brief_id, data))
+        dialog.destroyed.connect(lambda: shutil.rmtree(folder, ignore_errors=True))
+        dialog.open()
+        self.print_preview = dialog
+        return dialog
+
+    def _printed(self, brief_id: int, data: BriefData) -> None:
+        if brief_exists(brief_id):
+            record_version(brief_id, data, "Printed")
+            self._status(f"Printed “{data.title.strip()}”")
+            self.refresh()
+
+    # Messages
+    def _status(self, text: str) -> None:
+        window = self.window()
+        if isinstance(window, QMainWindow):
+            window.statusBar().showMessage(text, 8000)
+
+    def _warn(self, title: str, text: str) -> QMessageBox:
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, self
+        )
+        box.setObjectName("briefsMessage")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        self.last_message = box
+        return box
