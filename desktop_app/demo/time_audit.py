@@ -126,6 +126,7 @@ TASKS = (
             "pull_away": 3,
             "business_value": 2,
             "contractor_rate": Decimal("15"),
+            "monthly_estimate_minutes": 5 * 60,
         },
         per_week=2,
         minutes=(30, 70),

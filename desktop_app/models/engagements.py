@@ -794,20 +794,29 @@ def end_of_week(today: date) -> date:
     return today + timedelta(days=6 - today.weekday())
 
 
-def check_ins_due_this_week(today: date) -> list[EngagementRow]:
+def check_ins_due_this_week(
+    today: date, rows: Sequence[EngagementRow] | None = None
+) -> list[EngagementRow]:
     """Working engagements whose next check-in is overdue or due by Sunday.
 
     Sorted most urgent first. On a Monday that is the whole week ahead.
+    `rows` (from `list_engagements(today)`) saves reading them again.
     """
     last_day = end_of_week(today)
-    due = [row for row in list_engagements(today) if row.due_by(last_day)]
+    due = [row for row in _rows_or_all(today, rows) if row.due_by(last_day)]
     return sorted(due, key=lambda row: (row.next_due, row.contractor_name))
 
 
-def confidence_watch(today: date) -> list[EngagementRow]:
+def confidence_watch(
+    today: date, rows: Sequence[EngagementRow] | None = None
+) -> list[EngagementRow]:
     """Engagements not ended whose confidence is lost or falling, lost first."""
-    rows = [row for row in list_engagements(today) if row.confidence_at_risk]
-    return sorted(rows, key=lambda row: (not row.trend.lost, row.contractor_name))
+    watched = [row for row in _rows_or_all(today, rows) if row.confidence_at_risk]
+    return sorted(watched, key=lambda row: (not row.trend.lost, row.contractor_name))
+
+
+def _rows_or_all(today: date, rows: Sequence[EngagementRow] | None) -> Sequence[EngagementRow]:
+    return list_engagements(today) if rows is None else rows
 
 
 AVERAGE_MONTH_DAYS = Decimal("30.44")
@@ -850,7 +859,7 @@ class MonthlySpend:
         return [line for line in self.lines if line.monthly is None]
 
 
-def monthly_spend(today: date) -> MonthlySpend:
+def monthly_spend(today: date, rows: Sequence[EngagementRow] | None = None) -> MonthlySpend:
     """What the working engagements cost a month, per currency.
 
     How each rate becomes a monthly figure:
@@ -864,7 +873,7 @@ def monthly_spend(today: date) -> MonthlySpend:
       without an end date the whole fee counts as one month.
     Paused and ended engagements cost nothing; no rate agreed: unknown.
     """
-    rows = [row for row in list_engagements(today) if row.is_working]
+    rows = [row for row in _rows_or_all(today, rows) if row.is_working]
     hours = brief_monthly_hours([row.brief_id for row in rows])
     totals: dict[str, Decimal] = {}
     lines = []

@@ -46,7 +46,7 @@ TABS: tuple[TabSpec, ...] = (
     TabSpec(
         key="overview",
         title="Overview",
-        factory="",
+        factory="desktop_app.views.overview.page:OverviewPage",
         description="Hours handed off, spend, check-ins due and what needs a decision.",
         empty_title="Your outsourcing at a glance",
         empty_text="This page will sum up the hours you have handed off and those still worth "

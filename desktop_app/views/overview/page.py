@@ -1,0 +1,391 @@
+"""The Overview tab: where the owner stands, and where to act, on one page.
+
+Four figures across the top (hours handed off, hours still worth handing
+off, monthly spend, check-ins due this week) and four lists below (check-ins
+due; engagements to act on: confidence falling or lost, or the owner
+checking in far more than agreed; briefs in draft; contractors waiting for a
+decision). Every figure and every line opens the place to act on it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.models.contractors import STAGE_LABELS, Stage
+from desktop_app.models.engagements import EngagementRow
+from desktop_app.models.overview import Overview, load_overview
+from desktop_app.views.context import AppContext, Topic
+from desktop_app.views.engagements.presentation import ALERT, GOOD, WARNING, due_text
+from desktop_app.views.overview.tiles import MetricTile
+from desktop_app.views.partials.empty_state import EmptyState
+from desktop_app.views.partials.naming import named
+from desktop_app.views.partials.tab_page import TabPage
+from desktop_app.views.partials.table_model import Column, RowTableModel
+from desktop_app.views.time_audit.formatting import money
+
+
+@dataclass(frozen=True)
+class AttentionItem:
+    """One line of an Overview list and where it leads."""
+
+    text: str
+    tab: str
+    target: Any
+    tooltip: str = ""
+    tone: str | None = None
+
+
+class AttentionList(QWidget):
+    """A titled list of items; a click (or Enter) opens the item's place.
+
+    Attributes:
+        view: the QListView; model: its RowTableModel of AttentionItems.
+    """
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        object_name: str,
+        title: str,
+        when_empty: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.title = title
+        self.heading = QLabel()
+        self.heading.setObjectName(f"{object_name}Heading")
+        font = self.heading.font()
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.model: RowTableModel[AttentionItem] = RowTableModel(
+            [
+                Column(
+                    title,
+                    lambda item: item.text,
+                    tooltip=lambda item: item.tooltip or None,
+                    foreground=lambda item: QColor(item.tone) if item.tone else None,
+                )
+            ],
+            self,
+        )
+        self.view = named(QListView(), object_name, title, when_empty)
+        self.view.setModel(self.model)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setUniformItemSizes(True)
+        self.view.setSpacing(3)
+        self.view.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.view.clicked.connect(self._open)
+        self.view.activated.connect(self._open)
+        self.empty = QLabel(when_empty)
+        self.empty.setObjectName(f"{object_name}Empty")
+        self.empty.setWordWrap(True)
+        self.empty.setEnabled(False)  # drawn in the palette's muted text colour
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.empty)
+        layout.addStretch(0)
+
+    def show_items(self, items: list[AttentionItem]) -> None:
+        self.model.set_rows(items)
+        self.heading.setText(f"{self.title} ({len(items)})" if items else self.title)
+        self.view.setVisible(bool(items))
+        self.empty.setVisible(not items)
+
+    def texts(self) -> list[str]:
+        return [item.text for item in self.model.rows()]
+
+    def _open(self, index: QModelIndex) -> None:
+        item = self.model.row_at(index.row())
+        self.ctx.navigate_requested.emit(item.tab, item.target)
+
+
+def _hours(value: Decimal) -> str:
+    return f"{value:,.1f} h" if value % 1 else f"{value:,.0f} h"
+
+
+def _day(value: date) -> str:
+    return f"{value:%a} {value.day} {value:%b}"
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+class OverviewPage(TabPage):
+    """The first tab. Reloads whenever any step's data changes.
+
+    Attributes:
+        tiles: the four figures, by key ("handed_off", "worth", "spend", "due").
+        lists: the four lists, by key ("due", "act", "drafts", "waiting").
+        overview: what is shown (None until the first load).
+    """
+
+    topics = (Topic.SETTINGS, Topic.TASKS, Topic.CONTRACTORS, Topic.BRIEFS, Topic.ENGAGEMENTS)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        named(self, "overviewPage", "Overview")
+        self.overview: Overview | None = None
+        self.stack = QStackedWidget()
+        self.empty_state = EmptyState(
+            "Start by studying your month",
+            "Offload sums up here what you have handed off, what is still worth handing "
+            "off, what it costs, and what needs you this week. Begin with the time audit: "
+            "log what takes your time for a month, or import it from Toggl, Clockify or "
+            "Harvest.",
+            "Open the time audit",
+            object_name="overviewEmpty",
+        )
+        self.empty_state.action_triggered.connect(
+            lambda: self.ctx.navigate_requested.emit("time_audit", None)
+        )
+        self.stack.addWidget(self._build_dashboard())
+        self.stack.addWidget(self.empty_state)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
+        # The window shows first; the figures fill in a moment later.
+        QTimer.singleShot(0, self.refresh)
+
+    def _build_dashboard(self) -> QWidget:
+        self.greeting = QLabel()
+        self.greeting.setObjectName("overviewGreeting")
+        font = self.greeting.font()
+        font.setPointSizeF(font.pointSizeF() * 1.35)
+        font.setBold(True)
+        self.greeting.setFont(font)
+        self.doing_well = QLabel()
+        self.doing_well.setObjectName("overviewDoingWell")
+        self.doing_well.setWordWrap(True)
+        self.doing_well.setTextFormat(Qt.TextFormat.RichText)
+        self.doing_well.linkActivated.connect(self._open_link)
+
+        self.tiles = {
+            "handed_off": MetricTile("tileHandedOff", "a month handed off"),
+            "worth": MetricTile("tileWorth", "a month still worth handing off"),
+            "spend": MetricTile("tileSpend", "a month on contractors"),
+            "due": MetricTile("tileCheckIns", "check-ins due this week"),
+        }
+        targets = {
+            "handed_off": ("time_audit", None),
+            "worth": ("time_audit", ("candidates", None)),
+            "spend": ("engagements", None),
+            "due": ("engagements", None),
+        }
+        tile_row = QHBoxLayout()
+        for key, tile in self.tiles.items():
+            tab, target = targets[key]
+            tile.clicked.connect(
+                lambda tab=tab, target=target: self.ctx.navigate_requested.emit(tab, target)
+            )
+            tile_row.addWidget(tile, 1)
+
+        self.lists = {
+            "due": AttentionList(
+                self.ctx, "overviewDue", "Check-ins due this week",
+                "No check-ins due this week: your contractors are working.",
+            ),
+            "act": AttentionList(
+                self.ctx, "overviewAct", "Engagements to act on",
+                "Nothing to act on: confidence is steady and you check in as agreed.",
+            ),
+            "drafts": AttentionList(
+                self.ctx, "overviewDrafts", "Briefs in draft",
+                "No brief in draft. Write one for a candidate task in the Briefs tab.",
+            ),
+            "waiting": AttentionList(
+                self.ctx, "overviewWaiting", "Waiting for your decision",
+                "Nobody is waiting for you: no interviews or trials open.",
+            ),
+        }  # fmt: skip
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(18)
+        grid.setVerticalSpacing(14)
+        for position, key in enumerate(("due", "act", "drafts", "waiting")):
+            grid.addWidget(self.lists[key], position // 2, position % 2)
+
+        content = QWidget()
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(18, 14, 18, 14)
+        layout.setSpacing(12)
+        layout.addWidget(self.greeting)
+        layout.addLayout(tile_row)
+        layout.addWidget(self.doing_well)
+        layout.addLayout(grid, 1)
+        scroll = QScrollArea()
+        scroll.setObjectName("overviewScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(content)
+        return scroll
+
+    # Loading
+    def refresh(self) -> None:
+        today = date.today()
+        overview = load_overview(today)
+        self.overview = overview
+        if overview.is_empty:
+            self.stack.setCurrentWidget(self.empty_state)
+            return
+        self.stack.setCurrentIndex(0)
+        settings = self.ctx.settings()
+        name = settings.owner_name.split()[0] if settings.owner_name.strip() else ""
+        self.greeting.setText(f"{today:%A} {today.day} {today:%B}" + (f", {name}" if name else ""))
+        self._show_tiles(overview)
+        self._show_doing_well(overview.doing_well)
+        self.lists["due"].show_items([self._due_item(row, today) for row in overview.check_ins_due])
+        self.lists["act"].show_items(
+            [self._confidence_item(row) for row in overview.confidence_watch]
+            + [self._micromanaging_item(row) for row in overview.micromanaging]
+        )
+        self.lists["drafts"].show_items(
+            [
+                AttentionItem(
+                    f"{brief.title} · "
+                    + (
+                        f"{_plural(brief.open_findings, 'clarity finding')} to fix"
+                        if brief.open_findings
+                        else "clear: ready to finalise"
+                    ),
+                    "briefs",
+                    ("brief", brief.id),
+                    f"Last edited {_day(brief.updated_at.date())}",
+                    WARNING if brief.open_findings else None,
+                )
+                for brief in overview.drafts
+            ]
+        )
+        self.lists["waiting"].show_items(
+            [
+                AttentionItem(
+                    f"{row.name} · {STAGE_LABELS[Stage(row.stage)].lower()}"
+                    + (f" since {_day(row.since.date())}" if row.since else ""),
+                    "contractors",
+                    ("contractor", row.id),
+                    "Decide: move them on, or let them go.",
+                )
+                for row in overview.waiting
+            ]
+        )
+
+    def _show_tiles(self, overview: Overview) -> None:
+        summary = overview.outsourcing
+        self.tiles["handed_off"].show_figure(
+            _hours(summary.handed_off_hours),
+            f"{_plural(summary.handed_off_tasks, 'task')} handed off",
+        )
+        self.tiles["worth"].show_figure(
+            _hours(summary.open_hours),
+            f"worth {money(summary.open_worth, summary.currency, cents=False)} of your time"
+            if summary.open_tasks
+            else "No candidates left this month",
+            f"{_plural(summary.open_tasks, 'candidate task')} at your hourly value of "
+            f"{money(summary.hourly_value, summary.currency)}",
+        )
+        spend = overview.spend
+        if spend.totals:
+            value = " + ".join(
+                money(amount, currency, cents=False) for currency, amount in spend.totals.items()
+            )
+        else:
+            value = "—"
+        unknown = len(spend.unknown)
+        working = len(spend.lines)
+        detail = f"{_plural(working, 'working engagement')}" if working else "No one at work yet"
+        if unknown:
+            detail += f"; {unknown} without known hours"
+        self.tiles["spend"].show_figure(
+            value,
+            detail,
+            "\n".join(
+                f"{line.contractor_name}: "
+                + (money(line.monthly, line.currency) if line.monthly is not None else "unknown")
+                + f" ({line.basis})"
+                for line in spend.lines
+            ),
+        )
+        due = overview.check_ins_due
+        overdue = sum(1 for row in due if row.overdue_days)
+        self.tiles["due"].show_figure(
+            str(len(due)), f"{overdue} overdue" if overdue else "none overdue"
+        )
+        self.tiles["due"].value_label.setStyleSheet(f"color: {ALERT};" if overdue else "")
+
+    def _show_doing_well(self, rows: list[EngagementRow]) -> None:
+        if not rows:
+            self.doing_well.hide()
+            return
+        links = ", ".join(
+            f'<a href="engagement:{row.id}">{row.contractor_name}</a>' for row in rows
+        )
+        self.doing_well.setText(
+            f'<span style="color:{GOOD}; font-weight:bold">Doing well:</span> {links}. '
+            "Leave them to it."
+        )
+        self.doing_well.show()
+
+    def _open_link(self, link: str) -> None:
+        kind, _, value = link.partition(":")
+        if kind == "engagement":
+            self.ctx.navigate_requested.emit("engagements", ("engagement", int(value)))
+
+    @staticmethod
+    def _due_item(row: EngagementRow, today: date) -> AttentionItem:
+        return AttentionItem(
+            f"{row.contractor_name} · {row.brief_title} · {due_text(row, today)}",
+            "engagements",
+            ("engagement", row.id),
+            f"Agreed: a check-in every {row.cadence_days} days",
+            ALERT if row.overdue_days else None,
+        )
+
+    @staticmethod
+    def _confidence_item(row: EngagementRow) -> AttentionItem:
+        trend = row.trend
+        state = "confidence lost" if trend.lost else "confidence falling"
+        return AttentionItem(
+            f"{row.contractor_name} · {row.brief_title} · {state} ({trend.latest}/5)",
+            "engagements",
+            ("engagement", row.id),
+            trend.reason or "Confidence is lower than it was.",
+            ALERT if trend.lost else WARNING,
+        )
+
+    @staticmethod
+    def _micromanaging_item(row: EngagementRow) -> AttentionItem:
+        check = row.micromanagement
+        return AttentionItem(
+            f"{row.contractor_name} · {row.brief_title} · you check in more than agreed",
+            "engagements",
+            ("engagement", row.id),
+            check.explanation() if check else "",
+            WARNING,
+        )
+
+    # The main path, for `offload --smoke-test`.
+    def smoke_test(self) -> None:
+        self.refresh()
+        if self.overview is None:
+            raise RuntimeError("the Overview did not load")
+        if not self.overview.is_empty and self.tiles["handed_off"].value_label.text() == "…":
+            raise RuntimeError("the Overview's figures did not fill in")
