@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from importlib.metadata import PackageNotFoundError, version
+# Read from a plain module rather than the package metadata: importlib.metadata
+# costs start-up time, and a frozen build carries no metadata. The module
+# holds pyproject.toml's version (tests/test_installer_spec.py keeps them equal;
+# build_installer.spec rewrites it).
+from desktop_app._frozen_version import VERSION as __version__  # noqa: N811
 
-try:
-    __version__ = version("offload")
-except PackageNotFoundError:  # a frozen build without package metadata
-    from desktop_app import _frozen_version
-
-    __version__ = _frozen_version.VERSION
+__all__ = ["__version__"]

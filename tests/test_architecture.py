@@ -42,3 +42,48 @@ def test_views_and_models_never_import_reportlab_at_module_level():
             if isinstance(node, ast.Import | ast.ImportFrom):
                 module = node.module if isinstance(node, ast.ImportFrom) else node.names[0].name
                 assert not (module or "").startswith("reportlab"), path
+
+
+HEAVY_MODULES = ("reportlab", "icalendar", "vobject", "PySide6.QtCharts", "PySide6.QtPdf")
+
+
+def _modules_loaded_by(code: str, tmp_path) -> set[str]:
+    """The heavy modules a fresh interpreter has loaded after running `code`."""
+    import os
+    import subprocess
+    import sys
+
+    probe = code + (
+        "\nimport sys\n"
+        f"print('\\n'.join(m for m in sys.modules if m.startswith({HEAVY_MODULES!r})))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=PACKAGE.parent,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path)},
+        check=True,
+    )
+    return set(result.stdout.split())
+
+
+def test_the_command_line_parser_loads_no_heavy_module(tmp_path):
+    # Every `offload` start, the window's included, builds this parser first.
+    assert _modules_loaded_by("import desktop_app.cli as c; c.build_parser()", tmp_path) == set()
+
+
+def test_the_window_opens_without_loading_pdf_chart_or_calendar_code(tmp_path):
+    code = (
+        "from pathlib import Path\n"
+        "from desktop_app.app import create_application\n"
+        "from desktop_app.store import open_store\n"
+        "from desktop_app.views.main_window import MainWindow\n"
+        "app = create_application()\n"
+        f"store = open_store(Path({str(tmp_path / 'db.sqlite3')!r}))\n"
+        "window = MainWindow(store, remember_layout=False)\n"
+        "window.show()\n"
+        "app.processEvents()\n"
+    )
+    assert _modules_loaded_by(code, tmp_path) == set()

@@ -8,7 +8,6 @@ from pathlib import Path
 
 from desktop_app.cli import add_db_option
 from desktop_app.cli.common import cli_store
-from desktop_app.exporters.engagement_schedule import export_schedule
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -25,6 +24,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    # icalendar and the engagement queries load only when the command runs:
+    # every `offload` start builds this parser.
+    from desktop_app.exporters.engagement_schedule import export_schedule
+
     out: Path = args.out.expanduser().resolve()
     with cli_store(getattr(args, "db", None)) as store:
         count = export_schedule(out, date.today())

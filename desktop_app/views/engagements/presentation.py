@@ -11,10 +11,7 @@ from datetime import date
 
 from desktop_app.models.engagement_rules import Direction
 from desktop_app.models.engagements import EngagementRow, EngagementStatus
-
-ALERT = "#d92d20"
-WARNING = "#c4740a"
-GOOD = "#12a150"
+from desktop_app.views.partials.tones import ALERT, GOOD, WARNING
 
 
 def day_text(value: date | None) -> str:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QColor
@@ -28,17 +28,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.models.contractors import STAGE_LABELS, Stage
-from desktop_app.models.engagements import EngagementRow
-from desktop_app.models.overview import Overview, load_overview
 from desktop_app.views.context import AppContext, Topic
-from desktop_app.views.engagements.presentation import ALERT, GOOD, WARNING, due_text
 from desktop_app.views.overview.tiles import MetricTile
 from desktop_app.views.partials.empty_state import EmptyState
 from desktop_app.views.partials.naming import named
 from desktop_app.views.partials.tab_page import TabPage
 from desktop_app.views.partials.table_model import Column, RowTableModel
+from desktop_app.views.partials.tones import ALERT, GOOD, WARNING
 from desktop_app.views.time_audit.formatting import money
+
+if TYPE_CHECKING:
+    from desktop_app.models.engagements import EngagementRow
+    from desktop_app.models.overview import Overview
 
 
 @dataclass(frozen=True)
@@ -241,6 +242,11 @@ class OverviewPage(TabPage):
 
     # Loading
     def refresh(self) -> None:
+        # Every step's models load here, after the window is on screen,
+        # not when the window is built.
+        from desktop_app.models.contractors import STAGE_LABELS, Stage
+        from desktop_app.models.overview import load_overview
+
         today = date.today()
         overview = load_overview(today)
         self.overview = overview
@@ -351,6 +357,8 @@ class OverviewPage(TabPage):
 
     @staticmethod
     def _due_item(row: EngagementRow, today: date) -> AttentionItem:
+        from desktop_app.views.engagements.presentation import due_text
+
         return AttentionItem(
             f"{row.contractor_name} · {row.brief_title} · {due_text(row, today)}",
             "engagements",

@@ -1,0 +1,31 @@
+"""Start-up as the owner sees it: `offload --db DB`, until the window is shown.
+
+    python tools/startup_window.py DB
+
+Runs the same path as `offload` (application, logging, lock, migrations,
+settings, main window with the Overview) and quits once the window is
+painted, so `tools/bench.py` can time it beside a bare PySide6 window.
+"""
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+
+from desktop_app.app import create_application, prepare_store
+from desktop_app.logging_setup import setup_logging
+from desktop_app.paths import logs_dir
+from desktop_app.store import open_store
+from desktop_app.views.main_window import MainWindow
+
+app = create_application()
+setup_logging(logs_dir())
+store = open_store(Path(sys.argv[1]))
+prepare_store(store)
+window = MainWindow(store, remember_layout=False)
+window.show()
+# Quit from the event loop, after the first paint (and the Overview's
+# deferred load, which is queued before this timer).
+QTimer.singleShot(0, app.quit)
+app.exec()
+store.close()
