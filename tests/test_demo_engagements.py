@@ -74,3 +74,12 @@ def test_the_engagements_leave_the_jobs_being_hired_for_as_they_are(store):
         and wanted & {skill.strip().lower() for skill in row.skills.split(",")}
     ]
     assert len(matches) >= 3
+
+
+def test_the_briefs_contractors_were_hired_on_pass_the_clarity_check(store):
+    from desktop_app.models.briefs import brief_summaries
+
+    fill_demo_data(MONDAY)
+    filled = [s for s in brief_summaries(MONDAY) if s.status == "filled"]
+    assert len(filled) == 4
+    assert {s.title: s.open_findings for s in filled} == {s.title: 0 for s in filled}

@@ -43,6 +43,13 @@ class BriefSketch:
     summary: str
     report_every_days: int
     expectations: tuple[tuple[str, str, str], ...]  # text, level, measure
+    # What made the brief clear enough to hire on (the clarity check passes).
+    deliverables: str = ""
+    success_criteria: str = ""
+    acceptance: str = ""
+    timeline: str = ""
+    budget: str = ""
+    budget_basis: str = "hourly"
 
 
 PHOTOS = BriefSketch(
@@ -59,6 +66,13 @@ PHOTOS = BriefSketch(
         ("Five mockups per planner in the listing sizes", "should", "Etsy and Shopify sizes"),
         ("Suggest a new mockup scene each season", "nice", "One idea a season"),
     ),
+    deliverables="Retouched photos, 3000 px JPEG, sRGB\n"
+    "Five listing mockups per planner, 2000 px JPEG",
+    success_criteria="Colours match the printed proof; every new planner listed with photos "
+    "within a week of the shoot.",
+    acceptance="I check each batch against the proof within two working days.",
+    timeline="Ongoing: a batch after every shoot (about two a month).",
+    budget="25",
 )  # fmt: skip
 PINTEREST = BriefSketch(
     "pinterest",
@@ -72,6 +86,12 @@ PINTEREST = BriefSketch(
         ("Report saves and outbound clicks each fortnight", "should", "A report every 14 days"),
         ("Try one new pin format a month", "nice", "One experiment a month"),
     ),
+    deliverables="15 pins a week, scheduled in Tailwind\nA fortnightly report: saves, clicks",
+    success_criteria="Outbound clicks from Pinterest up 20% in three months.",
+    acceptance="Pins approved in the Tailwind queue before they go out.",
+    timeline="Ongoing, scheduled two weeks ahead.",
+    budget="600",
+    budget_basis="monthly",
 )  # fmt: skip
 LISTINGS = BriefSketch(
     "listing",
@@ -85,18 +105,31 @@ LISTINGS = BriefSketch(
         ("Titles and tags from the keyword sheet only", "must", "Spot check of five a week"),
         ("Flag listings with falling views", "should", "Listed in the weekly note"),
     ),
+    deliverables="Updated Etsy listings\nA weekly note of the changes made",
+    success_criteria="Every request done within two working days; no listing with an "
+    "outdated price or mockup.",
+    acceptance="I spot-check five listings a week.",
+    timeline="Ongoing: requests as they come, a weekly note on Fridays.",
+    budget="15",
 )  # fmt: skip
 WEBSITE = BriefSketch(
     "website",
     "Website maintenance",
     "WordPress, WooCommerce",
-    "Keep the shop's WordPress site updated, backed up and fast, and move it to the new host.",
+    "Keep the shop's WordPress site updated, backed up and loading in under two seconds, "
+    "and move it to the new host.",
     30,
     (
         ("Weekly updates and backups", "must", "Backup log every week"),
         ("Move the shop to the new host without downtime", "must", "Under 10 minutes offline"),
         ("Page load under two seconds", "should", "PageSpeed report"),
     ),
+    deliverables="Weekly updates and backups\nThe shop moved to the new host",
+    success_criteria="No downtime over 10 minutes; pages load under two seconds.",
+    acceptance="Backup log and a PageSpeed report each month.",
+    timeline="Monthly retainer until the move to the new host is done.",
+    budget="600",
+    budget_basis="monthly",
 )  # fmt: skip
 
 
@@ -109,6 +142,13 @@ def _brief(sketch: BriefSketch) -> Brief:
         summary=sketch.summary,
         skills=sketch.skills,
         report_every_days=sketch.report_every_days,
+        report_how="A short note by e-mail: what was done, what is next, any blocker.",
+        deliverables=sketch.deliverables,
+        success_criteria=sketch.success_criteria,
+        acceptance=sketch.acceptance,
+        timeline=sketch.timeline,
+        budget=Decimal(sketch.budget) if sketch.budget else None,
+        budget_basis=sketch.budget_basis,
         status="posted",
     )
     for number, (text, level, measure) in enumerate(sketch.expectations):
