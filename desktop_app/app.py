@@ -8,17 +8,17 @@ import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QSize
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop_app import __version__
 from desktop_app.assets import resource_path
+from desktop_app.demo import DEMO_FILE_NAME
 from desktop_app.logging_setup import setup_logging
-from desktop_app.models.settings import seed_defaults
 from desktop_app.paths import default_database_path, logs_dir, set_application_names
 from desktop_app.pyside_none_guard import guard_none_refcount
-from desktop_app.store import Store, StoreError, open_store
+from desktop_app.store import StoreError, open_store
 
 log = logging.getLogger("offload.init")
 
@@ -48,35 +48,6 @@ def window_icon() -> QIcon:
     return icon
 
 
-# Where US Letter, not A4, is the paper in the printer. (PySide6 names
-# the territory enum QLocale.Country.)
-_LETTER_TERRITORIES = {
-    QLocale.Country.UnitedStates,
-    QLocale.Country.Canada,
-    QLocale.Country.Mexico,
-    QLocale.Country.Philippines,
-    QLocale.Country.Chile,
-    QLocale.Country.Colombia,
-    QLocale.Country.Venezuela,
-    QLocale.Country.PuertoRico,
-}
-
-
-def locale_defaults(locale: QLocale | None = None) -> dict[str, str]:
-    """Settings a new database takes from the system locale."""
-    locale = locale or QLocale()
-    defaults = {"page_size": "letter" if locale.territory() in _LETTER_TERRITORIES else "a4"}
-    currency = locale.currencySymbol(QLocale.CurrencySymbolFormat.CurrencyIsoCode)
-    if currency:
-        defaults["currency"] = currency
-    return defaults
-
-
-def prepare_store(store: Store) -> None:
-    """What every opening of a database does after the migrations."""
-    seed_defaults(locale_defaults())
-
-
 def run_gui(database_path: Path | None = None, demo: bool = False) -> int:
     """Show the main window on the chosen database; returns the exit status."""
     app = create_application()
@@ -103,7 +74,6 @@ def run_gui(database_path: Path | None = None, demo: bool = False) -> int:
             box.setObjectName("startupErrorDialog")
             box.exec()
             return 1
-        prepare_store(store)
         from desktop_app.views.main_window import MainWindow
 
         window = MainWindow(store, demo=demo)
@@ -114,4 +84,17 @@ def run_gui(database_path: Path | None = None, demo: bool = False) -> int:
     finally:
         reporter.uninstall()
         if demo_dir is not None:
-            shutil.rmtree(demo_dir, ignore_errors=True)
+            remove_demo_files(demo_dir)
+
+
+def remove_demo_files(demo_dir: Path) -> None:
+    """Delete the demo database and what Offload made beside it, then the folder
+    if nothing else is in it: a file the owner saved there is never deleted."""
+    for path in demo_dir.glob(f"{DEMO_FILE_NAME}*"):
+        path.unlink(missing_ok=True)
+    for made in (f"{Path(DEMO_FILE_NAME).stem}-files", "backups"):
+        shutil.rmtree(demo_dir / made, ignore_errors=True)
+    try:
+        demo_dir.rmdir()
+    except OSError:
+        log.info("kept %s: it holds files that are not the demo's", demo_dir)

@@ -14,21 +14,32 @@ from pathlib import Path
 log = logging.getLogger("offload.backup")
 
 
-def backup_database(source: Path, destination: Path) -> Path:
-    """Copy the database at `source` to `destination` (which must not exist)."""
-    if destination.exists():
+def backup_database(source: Path, destination: Path, *, replace: bool = False) -> Path:
+    """Copy the database at `source` to `destination`, readable by its owner only.
+
+    Reads without taking the writer's lock (a backup never changes the
+    source), so it works while Offload has the file open. The copy is
+    written beside `destination` and renamed into place when complete: an
+    interrupted backup leaves no half file. `destination` must not exist
+    unless `replace` is set.
+    """
+    if destination.exists() and not replace:
         raise FileExistsError(f"{destination} already exists.")
     destination.parent.mkdir(parents=True, exist_ok=True)
+    partial = destination.with_name(f".{destination.name}.partial")
+    partial.unlink(missing_ok=True)
     source_connection = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
     try:
-        target_connection = sqlite3.connect(destination)
+        target_connection = sqlite3.connect(partial)
         try:
             source_connection.backup(target_connection)
         finally:
             target_connection.close()
+        partial.chmod(0o600)
+        partial.replace(destination)
     finally:
         source_connection.close()
-    destination.chmod(0o600)
+        partial.unlink(missing_ok=True)
     log.info("backed up %s to %s", source, destination)
     return destination
 

@@ -64,7 +64,7 @@ def check_pdf_export(folder: Path) -> int:
 def run_smoke_test() -> int:
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
     started = time.perf_counter()
-    from desktop_app.app import create_application, prepare_store
+    from desktop_app.app import create_application
 
     app = create_application()
     warnings: list[str] = []
@@ -85,7 +85,6 @@ def run_smoke_test() -> int:
             from desktop_app.views.main_window import MainWindow
 
             store = open_store(create_demo_database(Path(folder)))
-            prepare_store(store)
             window = MainWindow(store, remember_layout=False)
             window.show()
             app.processEvents()

@@ -1,9 +1,10 @@
 """Opening the owner's database safely: lock, version check, backup, migrate.
 
-Every way into the data (the window, each command-line subcommand, the
-tests) opens it through `open_store`, so the same promises hold everywhere:
-one writer at a time, a database from a newer Offload is never touched, and
-a copy is kept before the schema changes.
+Every way into the data (the window, File > Open, each command-line
+subcommand, the tests) opens it through `open_store`, so the same promises
+hold everywhere: one writer at a time, a database from a newer Offload is
+never touched, a copy is kept before the schema changes, and a new database
+takes its currency and paper size from the system locale.
 """
 
 from __future__ import annotations
@@ -18,9 +19,11 @@ from peewee import PeeweeException, SqliteDatabase
 from PySide6.QtCore import QLockFile
 
 from desktop_app.backup import backup_before_migration
+from desktop_app.locale_defaults import locale_defaults
 from desktop_app.models.base import bind_database, database, unbind_database
 from desktop_app.models.errors import UserError
 from desktop_app.models.migrations import LATEST_VERSION, migrate, pending_migrations
+from desktop_app.models.settings import seed_defaults
 from desktop_app.paths import create_private_file
 
 log = logging.getLogger("offload.db")
@@ -132,6 +135,9 @@ def open_store(database_path: Path) -> Store:
         if steps:
             log.info("migrating %s from schema %s to %s", database_path, version, LATEST_VERSION)
             migrate(db, steps)
+        # Fills only settings never stored: a new database takes the system's
+        # currency and paper size, an existing one keeps what the owner chose.
+        seed_defaults(locale_defaults())
     except BaseException as error:
         # Leave everything as it was: the lock released, and whichever
         # database was bound before (the window's, on File > Open) bound again.

@@ -215,3 +215,15 @@ def test_a_cancelled_import_writes_nothing(store, tmp_path):
     with pytest.raises(UserError, match="cancelled"):
         run_plan(plan, bench.OnDuplicate.SKIP, progress=lambda done: done < 2)
     assert bench.contractor_rows() == []
+
+
+def test_apple_contacts_escaped_web_addresses_are_read(store, tmp_path):
+    # macOS and iCloud Contacts write URL values with text escapes.
+    text = (
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nN:Lind;Sofia;;;\r\nFN:Sofia Lind\r\n"
+        "item1.URL;type=pref:https\\://sofialind.example.com/portfolio\r\n"
+        "item1.X-ABLabel:_$!<HomePage>!$_\r\nEND:VCARD\r\n"
+    )
+    plan = plan_vcard_file(write(tmp_path, "apple.vcf", text))
+    assert plan.refused == []
+    assert plan.records[0].values["website"] == "https://sofialind.example.com/portfolio"

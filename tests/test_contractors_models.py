@@ -236,3 +236,31 @@ def test_pipeline_counts_list_every_stage(store):
     assert list(counts) == list(bench.Stage)
     assert counts[bench.Stage.PROSPECT] == 1 and counts[bench.Stage.HIRED] == 1
     assert counts[bench.Stage.TRIAL] == 0
+
+
+def test_undoing_a_second_merge_keeps_the_first_merges_history(store):
+    def add(name, stage, email):
+        return bench.create_contractor(
+            parse_contractor({"name": name, "stage": stage, "email": email})
+        )
+
+    keep = add("Ana Souza", "interviewing", "ana@example.com")
+    first = bench.merge_contractors(keep, add("Ana S.", "contacted", "ana.s@example.com"))
+    assert first.note_id is not None
+    second = bench.merge_contractors(keep, add("A. Souza", "prospect", "a.souza@example.com"))
+    bench.unmerge(second)
+    notes = [
+        change.reason
+        for change in bench.StageChange.select().where(bench.StageChange.contractor == keep)
+        if change.reason.startswith("Merged with ")
+    ]
+    assert notes == ["Merged with Ana S. (who was at “Contacted”)"]
+
+
+def test_deleting_counts_the_engagements_that_go_with_a_contractor(store):
+    from desktop_app.models.engagements import create_engagement
+
+    contractor_id = bench.create_contractor(parse_contractor({"name": "Ana Souza"}))
+    brief = Brief.create(title="Bookkeeping")
+    create_engagement(brief.id, contractor_id, datetime.now().date(), cadence_days=7)
+    assert bench.dependents_summary(contractor_id)["engagements"] == 1

@@ -40,8 +40,11 @@ def three(store):
 
 def test_the_schedule_holds_working_engagements_from_their_next_due_day(three):
     overdue, later = three
-    schedule = {item.engagement_id: item for item in scheduled_check_ins(TODAY)}
+    everything = scheduled_check_ins(TODAY)
+    schedule = {item.engagement_id: item for item in everything if not item.cancelled}
     assert set(schedule) == {overdue, later}
+    # The paused one is there only to be cancelled in calendars that have it.
+    assert [item.contractor for item in everything if item.cancelled] == ["Li Wei"]
     assert schedule[overdue].first_due == TODAY  # overdue: remind today
     assert schedule[later].first_due == ago(2) + timedelta(days=14)
     assert schedule[later].until == TODAY + timedelta(days=200)
@@ -54,7 +57,9 @@ def test_the_ics_file_parses_back_with_the_same_events(window, three, tmp_path):
     assert page.export_schedule_to(path) == 2
     assert "Saved the check-ins of 2 engagements" in page.status.text()
     events = {str(e["uid"]): e for e in Calendar.from_ical(path.read_bytes()).walk("VEVENT")}
-    assert set(events) == {event_uid(overdue), event_uid(later)}
+    cancelled = {uid for uid, event in events.items() if event.get("status") == "CANCELLED"}
+    assert set(events) - cancelled == {event_uid(overdue), event_uid(later)}
+    assert len(cancelled) == 1  # Li Wei's paused engagement
     first = events[event_uid(overdue)]
     assert str(first["summary"]) == "Check in with Jörg Ødegård: Social media — posts"
     assert first.decoded("dtstart") == TODAY
@@ -105,7 +110,8 @@ def test_the_export_schedule_subcommand(three, store, tmp_path):
     result = run_offload("export-schedule", "--db", str(store.path), str(out))
     assert result.returncode == 0, result.stderr
     assert "2 engagement(s)" in result.stdout
-    assert len(Calendar.from_ical(out.read_bytes()).walk("VEVENT")) == 2
+    events = Calendar.from_ical(out.read_bytes()).walk("VEVENT")
+    assert sum(event.get("status") != "CANCELLED" for event in events) == 2
 
 
 def test_the_subcommand_says_when_there_is_nothing_to_export(store, tmp_path):
@@ -218,7 +224,50 @@ def test_print_preview_shows_the_same_pages_as_the_pdf(window, reviewed, qtbot, 
     preview.dialog.reject()
 
 
-def test_ended_engagements_offer_no_new_check_ins_in_the_schedule(store):
+def test_an_ended_engagement_is_cancelled_in_the_calendar_not_scheduled(store, tmp_path):
+    from desktop_app.exporters.checkin_calendar import write_schedule
+
     ended = engagement(ago(90))
     update_engagement(ended, {"status": "ended", "end_reason": "Done"})
-    assert scheduled_check_ins(TODAY) == []
+    schedule = scheduled_check_ins(TODAY)
+    assert [(item.engagement_id, item.cancelled) for item in schedule] == [(ended, True)]
+    event = Calendar.from_ical(write_schedule(tmp_path / "s.ics", schedule).read_bytes()).walk(
+        "VEVENT"
+    )[0]
+    assert str(event["uid"]) == event_uid(ended)  # the same event a calendar already holds
+    assert event["status"] == "CANCELLED"
+    assert "rrule" not in event
+    assert int(event["sequence"]) > 0
+
+
+@pytest.mark.parametrize(
+    ("expectation_texts", "feedback_text"),
+    [
+        (["Reconcile weekly"], "Good work. " * 90),  # about 900 characters each way
+        (["Deliver " + "careful work " * 152], "Fine."),  # about 1,980 characters
+        ([f"Expectation {n}: " + "detail " * 27 for n in range(12)], "One piece."),
+        # Taller than a page beside its neighbour: laid out one after the other.
+        (["Reconcile weekly"], "Good work. " * 400),
+    ],
+    ids=[
+        "long-feedback",
+        "2000-character-expectation",
+        "twelve-long-expectations",
+        "feedback-longer-than-a-page",
+    ],
+)
+def test_long_texts_never_break_the_review(store, tmp_path, expectation_texts, feedback_text):
+    from desktop_app.models.engagements import add_feedback, engagement_review
+
+    engagement_id = engagement(ago(100))
+    brief_id = Engagement.get_by_id(engagement_id).brief_id
+    expectations(brief_id, *[(text, "must", "measured") for text in expectation_texts])
+    add_feedback(
+        engagement_id, ago(5), deliverable="Batch", on_time=True, quality=4, communication=4,
+        confidence=4, good=feedback_text, not_good=feedback_text,
+    )  # fmt: skip
+    path = write_review(tmp_path / "review.pdf", engagement_review(engagement_id, TODAY))
+    text = " ".join(_text(path).split())
+    for expected in [*expectation_texts, feedback_text]:
+        words = expected.split()
+        assert " ".join(words[:3]) in text and words[-1] in text

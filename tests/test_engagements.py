@@ -354,3 +354,15 @@ def test_confidence_watch_lists_falling_or_lost_engagements(known_database):
         ("Ben", True),
         ("Cleo", False),
     ]
+
+
+def test_hours_logged_so_far_this_month_do_not_shrink_the_spend(known_database):
+    # One hour logged today must not turn a month of work into one hour.
+    task = Task.get(Task.name == "Bookkeeping")
+    TimeEntry.create(task=task, date=TODAY, minutes=60)
+    lines = {line.contractor_name: line for line in monthly_spend(TODAY).lines}
+    assert lines["Ana"].monthly == Decimal("400.00")  # still August's 10 h
+    TimeEntry.delete().where(TimeEntry.date < TODAY.replace(day=1)).execute()
+    Task.update(monthly_estimate_minutes=None).execute()
+    lines = {line.contractor_name: line for line in monthly_spend(TODAY).lines}
+    assert lines["Ana"].monthly == Decimal("40.00")  # only this month's hour is known

@@ -177,3 +177,19 @@ def test_hiring_hands_off_the_briefs_tasks_and_undo_gives_them_back(store):
     redo_hire(hiring, snapshot)
     assert statuses()["Bookkeeping"] == "handed_off"
     assert Task.get_by_id(other).status == "kept"
+
+
+def test_a_hired_task_keeps_its_hours_handed_off_in_later_months(store):
+    from desktop_app.models.briefs import BriefTask
+    from desktop_app.models.tasks import Task, add_time_entry, create_task
+
+    books = create_task("Bookkeeping")
+    for day in (3, 10, 17):
+        add_time_entry(books, date(2026, 10, day), 100)
+    brief_id = brief()
+    BriefTask.create(brief=brief_id, task=books)
+    hiring = hire(contractor(), brief_id, START, "40", 7)
+    # As when the owner marks it handed off by hand: its last month becomes its estimate.
+    assert Task.get_by_id(books).monthly_estimate_minutes == 300
+    undo_hire(hiring)
+    assert Task.get_by_id(books).monthly_estimate_minutes is None

@@ -94,6 +94,10 @@ def test_the_page_shows_those_figures(overview_page):
     assert tiles["handed_off"].value_label.text() == "3 h"
     assert tiles["worth"].value_label.text() == "6 h"
     assert "worth $480 of your time" in tiles["worth"].detail_label.text()
+    month = TODAY.replace(day=1)
+    assert tiles["handed_off"].detail_label.text() == (
+        f"1 task in {month:%B} · 2% of your working month"  # 3 h of 160
+    )
     assert tiles["spend"].value_label.text() == "$590"
     assert tiles["due"].value_label.text() == "1"
     assert tiles["due"].detail_label.text() == "1 overdue"
@@ -175,3 +179,14 @@ def test_smoke_test_on_the_demo(window, qtbot):
     page = window.show_tab("overview").page()
     page.smoke_test()
     assert page.tiles["due"].value_label.text() != "…"
+
+
+def test_after_importing_last_month_the_overview_sums_up_that_month(store):
+    from desktop_app.models.tasks import previous_month
+
+    last_month = previous_month(TODAY.replace(day=1))
+    invoices = create_task("Invoices", need="repetitive")
+    add_time_entry(invoices, last_month + timedelta(days=3), 240)
+    summary = load_overview(TODAY).outsourcing
+    assert summary.month == last_month  # as the Time audit opens on it
+    assert summary.open_minutes == 240

@@ -3,8 +3,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QLocale
 
-from desktop_app.app import locale_defaults
 from desktop_app.assets import resource_path
+from desktop_app.locale_defaults import locale_defaults
 
 REPO = Path(__file__).resolve().parent.parent
 

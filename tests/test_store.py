@@ -46,9 +46,49 @@ def test_a_second_window_says_so_in_a_dialog_and_exits(store, qtbot):
 
 
 def test_a_subcommand_on_a_locked_database_fails_with_one_line(store, tmp_path):
-    result = run_offload("backup", "--db", str(store.path), str(tmp_path / "copy.sqlite3"))
+    result = run_offload("export-tasks", "--db", str(store.path), str(tmp_path / "tasks.csv"))
     assert result.returncode == 1
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1
     assert "already open" in lines[0]
+    assert not (tmp_path / "tasks.csv").exists()
+
+
+def test_a_backup_works_while_the_window_has_the_database_open(store, tmp_path):
+    from desktop_app.models.settings import Settings, save_settings
+
+    save_settings(Settings(business_name="Open Shop"))
+    out = tmp_path / "copy.sqlite3"
+    result = run_offload("backup", "--db", str(store.path), str(out))
+    assert result.returncode == 0, result.stderr
+    import sqlite3
+
+    copy = sqlite3.connect(out)
+    assert copy.execute("SELECT value FROM setting WHERE key='business_name'").fetchone() == (
+        "Open Shop",
+    )
+    copy.close()
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600
+
+
+def test_a_mistyped_db_path_is_refused_and_creates_nothing(tmp_path):
+    typo = tmp_path / "ofload.sqlite3"
+    for args in (
+        ("backup", "--db", str(typo), str(tmp_path / "copy.sqlite3")),
+        ("export-tasks", "--db", str(typo), str(tmp_path / "tasks.csv")),
+    ):
+        result = run_offload(*args)
+        assert result.returncode == 1
+        assert "does not exist" in result.stderr
+    assert not typo.exists()
     assert not (tmp_path / "copy.sqlite3").exists()
+
+
+def test_an_import_may_start_a_new_database_and_says_so(tmp_path):
+    source = tmp_path / "contacts.csv"
+    source.write_text("Name,E-mail\nAna Souza,ana@example.com\n", encoding="utf-8")
+    fresh = tmp_path / "fresh.sqlite3"
+    result = run_offload("import-contractors", "--db", str(fresh), str(source))
+    assert result.returncode == 0, result.stderr
+    assert f"Starting a new database at {fresh}" in result.stdout
+    assert fresh.exists()

@@ -153,3 +153,40 @@ def test_no_two_actions_share_a_shortcut(window):
             key = sequence.toString()
             assert key not in seen, f"{key} is both {seen[key]} and {action.objectName()}"
             seen[key] = action.objectName()
+
+
+def test_a_database_opened_from_the_window_takes_the_locale_defaults(window, tmp_path):
+    from desktop_app.locale_defaults import locale_defaults
+    from desktop_app.models.settings import SettingRow
+
+    assert window.open_database(tmp_path / "fresh.sqlite3")
+    stored = {row.key: row.value for row in SettingRow.select()}
+    for key, value in locale_defaults().items():
+        assert stored[key] == value
+
+
+def test_the_demo_never_suggests_its_temporary_folder(store, qtbot):
+    from desktop_app.paths import data_dir
+
+    demo_window = MainWindow(store, demo=True, remember_layout=False)
+    qtbot.addWidget(demo_window)
+    assert demo_window._database_folder() == data_dir()
+    assert demo_window._database_folder() != store.path.parent
+
+
+def test_closing_the_demo_deletes_only_the_demos_files(tmp_path):
+    from desktop_app.app import remove_demo_files
+    from desktop_app.demo import create_demo_database
+
+    folder = tmp_path / "offload-demo-x"
+    folder.mkdir()
+    create_demo_database(folder)
+    (folder / "offload-demo-files").mkdir()
+    remove_demo_files(folder)
+    assert not folder.exists()
+
+    folder.mkdir()
+    create_demo_database(folder)
+    (folder / "my-real.sqlite3").write_text("the owner's own file")
+    remove_demo_files(folder)
+    assert sorted(p.name for p in folder.iterdir()) == ["my-real.sqlite3"]

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QTimer
 
-from desktop_app.app import create_application, prepare_store
+from desktop_app.app import create_application
 from desktop_app.logging_setup import setup_logging
 from desktop_app.paths import logs_dir
 from desktop_app.store import open_store
@@ -21,7 +21,6 @@ from desktop_app.views.main_window import MainWindow
 app = create_application()
 setup_logging(logs_dir())
 store = open_store(Path(sys.argv[1]))
-prepare_store(store)
 window = MainWindow(store, remember_layout=False)
 window.show()
 # Quit from the event loop, after the first paint (and the Overview's

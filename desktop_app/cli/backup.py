@@ -7,8 +7,9 @@ from pathlib import Path
 
 from desktop_app.backup import backup_database
 from desktop_app.cli import add_db_option
-from desktop_app.cli.common import cli_store
+from desktop_app.cli.common import existing_database
 from desktop_app.models.errors import UserError
+from desktop_app.store import read_schema_version
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -23,10 +24,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    # No lock: a backup only reads, so it works while the window has the file open.
+    source = existing_database(getattr(args, "db", None))
+    read_schema_version(source)  # refuses a file that is not a database
     out: Path = args.out.expanduser().resolve()
     if out.exists():
         raise UserError(f"{out} already exists; choose a new file name.")
-    with cli_store(getattr(args, "db", None)) as store:
-        backup_database(store.path, out)
-    print(f"Backed up {store.path} to {out} ({out.stat().st_size:,} bytes).")
+    backup_database(source, out)
+    print(f"Backed up {source} to {out} ({out.stat().st_size:,} bytes).")
     return 0

@@ -16,11 +16,38 @@ from desktop_app.store import Store, open_store
 log = logging.getLogger("offload.cli")
 
 
-@contextmanager
-def cli_store(database_path: Path | None) -> Iterator[Store]:
-    """The database for a subcommand, locked and upgraded like the window's."""
+def existing_database(database_path: Path | None) -> Path:
+    """The database a subcommand reads: `--db`, or the default one.
+
+    A `--db` that names no file is refused: a mistyped path must not quietly
+    become a new, empty database that the command then "succeeds" on.
+    """
     set_application_names()
-    store = open_store(database_path or default_database_path())
+    if database_path is None:
+        return default_database_path()
+    path = database_path.expanduser().resolve()
+    if not path.exists():
+        raise UserError(
+            f"{path} does not exist. Check the path; to start a new database, "
+            f"open it in the window (offload --db {path}) or import into it."
+        )
+    return path
+
+
+@contextmanager
+def cli_store(database_path: Path | None, *, create: bool = False) -> Iterator[Store]:
+    """The database for a subcommand, locked and upgraded like the window's.
+
+    Only commands that add data (`create=True`: the imports) may start a
+    new database at a `--db` that does not exist yet, and they say so.
+    """
+    if create and database_path is not None and not database_path.expanduser().exists():
+        set_application_names()
+        path = database_path.expanduser().resolve()
+        print(f"Starting a new database at {path}.")
+    else:
+        path = existing_database(database_path)
+    store = open_store(path)
     try:
         yield store
     finally:

@@ -56,7 +56,7 @@ def run_import(args: argparse.Namespace) -> int:
     path: Path = args.file.expanduser()
     if not path.is_file():
         raise UserError(f"{path} does not exist or is not a file.")
-    with cli_store(getattr(args, "db", None)):
+    with cli_store(getattr(args, "db", None), create=True):
         if path.suffix.lower() in VCARD_SUFFIXES:
             from desktop_app.importers.vcard import plan_vcard_file
 

@@ -52,7 +52,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add_db_option(exporter, in_subcommand=True)
     exporter.add_argument("out", type=Path, metavar="OUT.csv", help="the CSV file to write")
     exporter.add_argument(
-        "--month", metavar="YYYY-MM", help="the month whose hours to write (default: this month)"
+        "--month",
+        metavar="YYYY-MM",
+        help="the month whose hours to write (default: this month, or the latest month "
+        "with entries when this one has none)",
     )
     exporter.set_defaults(handler=run_export)
 
@@ -67,7 +70,7 @@ def run_import(args: argparse.Namespace) -> int:
     from desktop_app.models.tasks import import_time_entries
 
     path: Path = args.file.expanduser()
-    with cli_store(getattr(args, "db", None)):
+    with cli_store(getattr(args, "db", None), create=True):
         preview = preview_file(path, TaskNameFrom(args.task_from), DateOrder(args.date_order))
         for line in preview.summary_lines():
             print(line)
@@ -96,11 +99,12 @@ def run_import(args: argparse.Namespace) -> int:
 
 def run_export(args: argparse.Namespace) -> int:
     from desktop_app.exporters.tasks_csv import export_tasks_csv
-    from desktop_app.models.tasks import month_start, parse_month
+    from desktop_app.models.tasks import audit_month, parse_month
 
-    month = parse_month(args.month) if args.month else month_start(date.today())
+    month = parse_month(args.month) if args.month else None
     out: Path = args.out.expanduser().resolve()
     with cli_store(getattr(args, "db", None)):
+        month = month or audit_month(date.today())
         count = export_tasks_csv(out, month)
     print(f"Wrote {count} task{'' if count == 1 else 's'} with hours for {month:%B %Y} to {out}.")
     return 0

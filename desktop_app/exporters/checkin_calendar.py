@@ -3,7 +3,10 @@
 One recurring all-day event per engagement, from its next due date at its
 agreed cadence, with a reminder at 9:00 that day. Each event's UID is fixed
 per engagement, so importing a newer file updates the events instead of
-adding copies.
+adding copies; an engagement paused or ended since is written as a
+cancelled event under the same UID, so the calendar stops reminding. Each
+export carries a higher SEQUENCE than the one before (minutes since 1970),
+which is how calendars tell a newer version of an event.
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ class ScheduledCheckIn:
     first_due: date
     cadence_days: int
     until: date | None = None  # the engagement's planned end, if any
+    cancelled: bool = False  # paused or ended: no more check-ins
 
 
 def event_uid(engagement_id: int) -> str:
@@ -45,10 +49,19 @@ def schedule_calendar(
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", "Offload check-ins")
     stamp = stamp or datetime.now(UTC).replace(microsecond=0)
+    sequence = int(stamp.timestamp()) // 60
     for item in schedule:
         event = Event()
         event.add("uid", event_uid(item.engagement_id))
         event.add("dtstamp", stamp)
+        event.add("sequence", sequence)
+        if item.cancelled:
+            event.add("status", "CANCELLED")
+            event.add("summary", f"Check in with {item.contractor}: {item.brief} (no longer)")
+            event.add("dtstart", item.first_due)
+            event.add("dtend", item.first_due + timedelta(days=1))
+            calendar.add_component(event)
+            continue
         event.add("summary", f"Check in with {item.contractor}: {item.brief}")
         event.add(
             "description",

@@ -15,7 +15,9 @@ from desktop_app.models.errors import UserError
 
 
 def scheduled_check_ins(today: date) -> list[ScheduledCheckIn]:
-    """One recurring check-in per trial or active engagement.
+    """One recurring check-in per trial or active engagement, and a cancelled
+    event for each paused or ended one (so a calendar that imported an
+    earlier file stops reminding).
 
     The series starts at the next due date, or today when that is past (an
     overdue check-in is best done now), and stops at a planned end date.
@@ -23,6 +25,16 @@ def scheduled_check_ins(today: date) -> list[ScheduledCheckIn]:
     schedule = []
     for row in list_engagements(today):
         if row.next_due is None:
+            schedule.append(
+                ScheduledCheckIn(
+                    engagement_id=row.id,
+                    contractor=row.contractor_name,
+                    brief=row.brief_title,
+                    first_due=row.end_date or row.start_date,
+                    cadence_days=row.cadence_days,
+                    cancelled=True,
+                )
+            )
             continue
         first = max(row.next_due, today)
         if row.end_date is not None and first > row.end_date:
@@ -41,16 +53,18 @@ def scheduled_check_ins(today: date) -> list[ScheduledCheckIn]:
 
 
 def export_schedule(destination: Path, today: date) -> int:
-    """Write the schedule to `destination`; returns how many engagements it holds.
+    """Write the schedule to `destination`; returns how many engagements have
+    check-ins in it (cancelled ones are not counted).
 
     Raises UserError when no engagement has check-ins to schedule (nothing
     is written) or the file cannot be written (an existing one is kept).
     """
     schedule = scheduled_check_ins(today)
-    if not schedule:
+    working = sum(1 for item in schedule if not item.cancelled)
+    if not working:
         raise UserError(
             "No trial or active engagement has check-ins to schedule, so there is nothing to "
             "export."
         )
     write_schedule(destination, schedule)
-    return len(schedule)
+    return working

@@ -136,6 +136,11 @@ def _first(card: Any, name: str) -> str:
     return str(value).strip()
 
 
+def _unescape_text(value: str) -> str:
+    """Undo vCard text escapes (\\: \\, \\; \\\\) left in a value."""
+    return re.sub(r"\\([:,;\\])", r"\1", value)
+
+
 def _texts(card: Any) -> dict[str, str]:
     organisation = _first(card, "org").replace(", ", " ").strip(" ;")
     name = _first(card, "fn")
@@ -163,7 +168,9 @@ def _texts(card: Any) -> dict[str, str]:
         "kind": kind,
         "email": _first(card, "email"),
         "phone": _first(card, "tel").removeprefix("tel:"),
-        "website": _first(card, "url"),
+        # Apple's Contacts escape URLs as if they were text ("http\\://..."),
+        # which vobject leaves as it is: undo those escapes.
+        "website": _unescape_text(_first(card, "url")),
         "location": location,
         "timezone": _first(card, "tz") if "/" in _first(card, "tz") else "",
         "skills": ", ".join(skill for skill in skills if skill),

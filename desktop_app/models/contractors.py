@@ -522,7 +522,10 @@ def contractor_names(ids: Iterable[int]) -> dict[int, str]:
 
 def dependents_summary(contractor_id: int) -> dict[str, int]:
     """What deleting a contractor takes with it, counted."""
+    from desktop_app.models.engagements import Engagement  # engagements build on this module
+
     return {
+        "engagements": Engagement.select().where(Engagement.contractor == contractor_id).count(),
         "interviews": Interview.select().where(Interview.contractor == contractor_id).count(),
         "references": Reference.select().where(Reference.contractor == contractor_id).count(),
         "portfolio": PortfolioItem.select()
@@ -751,6 +754,8 @@ class MergeRecord:
     keep_before: dict[str, Any]
     moved: list[tuple[type[BaseModel], str, list[int]]] = field(default_factory=list)
     other_snapshot: RowSnapshot | None = None
+    # The "Merged with ..." history row this merge wrote, if it wrote one.
+    note_id: int | None = None
 
 
 def merge_contractors(keep_id: int, other_id: int) -> MergeRecord:
@@ -764,11 +769,11 @@ def merge_contractors(keep_id: int, other_id: int) -> MergeRecord:
         record = MergeRecord(keep_id, contractor_values(keep_id))
         changes = merged_values(record.keep_before, contractor_values(other_id), other.name)
         if keep.stage != other.stage:
-            StageChange.create(
+            record.note_id = StageChange.create(
                 contractor=keep, from_stage=keep.stage, to_stage=keep.stage,
                 reason=f"Merged with {other.name} (who was at "
                 f"“{STAGE_LABELS.get(Stage(other.stage), other.stage)}”)",
-            )  # fmt: skip
+            ).id  # fmt: skip
         for fk in Contractor._meta.backrefs:
             child = fk.model
             ids = [row_id for (row_id,) in child.select(child.id).where(fk == other_id).tuples()]
@@ -789,11 +794,9 @@ def unmerge(record: MergeRecord) -> None:
         other_id = record.other_snapshot.rows[0][1]["id"] if record.other_snapshot else None
         for child, fk_name, ids in record.moved:
             child.update({fk_name: other_id}).where(child.id.in_(ids)).execute()
-        StageChange.delete().where(
-            (StageChange.contractor == record.keep_id)
-            & StageChange.reason.startswith("Merged with ")
-            & (StageChange.from_stage == StageChange.to_stage)
-        ).execute()
+        if record.note_id is not None:
+            # Only this merge's note: earlier merges keep theirs.
+            StageChange.delete().where(StageChange.id == record.note_id).execute()
         Contractor.update(**record.keep_before).where(Contractor.id == record.keep_id).execute()
 
 

@@ -865,16 +865,15 @@ def monthly_spend(today: date, rows: Sequence[EngagementRow] | None = None) -> M
     How each rate becomes a monthly figure:
     - per month: the rate itself.
     - per hour: the rate times the hours a month that the brief's tasks take
-      (from the time audit: each linked task's minutes in the latest month
-      it was logged, else its monthly estimate). Without linked tasks or
-      known hours the figure is unknown and left out of the total.
+      (from the time audit, see `brief_monthly_hours`). Without linked tasks
+      or known hours the figure is unknown and left out of the total.
     - per project: the rate spread over the engagement's planned length
       (start to end date, in months of 30.44 days, at least one month);
       without an end date the whole fee counts as one month.
     Paused and ended engagements cost nothing; no rate agreed: unknown.
     """
     rows = [row for row in _rows_or_all(today, rows) if row.is_working]
-    hours = brief_monthly_hours([row.brief_id for row in rows])
+    hours = brief_monthly_hours([row.brief_id for row in rows], today)
     totals: dict[str, Decimal] = {}
     lines = []
     for row in rows:
@@ -911,12 +910,14 @@ def _monthly_figure(row: EngagementRow, brief_hours: Decimal | None) -> tuple[De
     )
 
 
-def brief_monthly_hours(brief_ids: Sequence[int]) -> dict[int, Decimal]:
+def brief_monthly_hours(brief_ids: Sequence[int], today: date) -> dict[int, Decimal]:
     """Hours a month of each brief's tasks, for the briefs where any are known.
 
-    A task's monthly minutes are those logged in the latest calendar month
-    it has entries in, else its monthly estimate; tasks with neither add
-    nothing.
+    A task's hours a month are, in this order: the minutes logged in the
+    latest *whole* month before `today`'s that has entries; its monthly
+    estimate (the owner's figure, or the one a hand-off recorded); the
+    minutes logged so far this month. A part of a month would understate
+    the hours, so it is the last resort. Tasks with none add nothing.
     """
     from desktop_app.models.briefs import BriefTask
     from desktop_app.models.tasks import Task, TimeEntry
@@ -937,10 +938,17 @@ def brief_monthly_hours(brief_ids: Sequence[int]) -> dict[int, Decimal]:
         )
         for task_id, day, minutes in entries.tuples():
             by_month[task_id][(day.year, day.month)] += minutes
+    this_month = (today.year, today.month)
     minutes_of_brief: dict[int, int] = {}
     for brief_id, task_id, estimate in links:
-        months = by_month.get(task_id)
-        minutes = months[max(months)] if months else estimate
+        months = by_month.get(task_id, {})
+        whole = [month for month in months if month < this_month]
+        if whole:
+            minutes = months[max(whole)]
+        elif estimate is not None:
+            minutes = estimate
+        else:
+            minutes = months.get(this_month)
         if minutes is not None:
             minutes_of_brief[brief_id] = minutes_of_brief.get(brief_id, 0) + minutes
     return {

@@ -14,7 +14,7 @@ snapshot, so a redo restores them under the same ids).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from decimal import Decimal
 
@@ -31,7 +31,7 @@ from desktop_app.models.engagements import (
 )
 from desktop_app.models.errors import ValidationError
 from desktop_app.models.snapshots import RowSnapshot, delete_with_snapshot, restore
-from desktop_app.models.tasks import Task, TaskStatus
+from desktop_app.models.tasks import TaskStatus, restore_task_values, update_task
 
 
 @dataclass(frozen=True)
@@ -45,36 +45,35 @@ class PreviousState:
     brief_id: int
     brief_status: str
     brief_updated_at: datetime
-    # (task id, status) of each time-audit task the brief hands off.
-    task_statuses: tuple[tuple[int, str], ...] = ()
+    # The ids of the time-audit tasks the brief hands off.
+    task_ids: tuple[int, ...] = ()
+    # (task id, its editable fields) before a hiring handed it off.
+    task_values: tuple[tuple[int, dict], ...] = ()
 
 
 def _previous_state(contractor: Contractor, brief: Brief) -> PreviousState:
-    tasks = (
-        Task.select(Task.id, Task.status)
-        .join(BriefTask, on=BriefTask.task == Task.id)
-        .where(BriefTask.brief == brief.id)
-        .tuples()
-    )
+    task_ids = BriefTask.select(BriefTask.task).where(BriefTask.brief == brief.id).tuples()
     return PreviousState(
         contractor.id, contractor.stage, contractor.updated_at,
-        brief.id, brief.status, brief.updated_at, tuple(tasks),
+        brief.id, brief.status, brief.updated_at, tuple(task_id for (task_id,) in task_ids),
     )  # fmt: skip
 
 
-def _hand_off_tasks(previous: PreviousState) -> None:
-    """The brief's tasks are someone else's work now: the time audit counts them
-    as handed off."""
-    task_ids = [task_id for task_id, _ in previous.task_statuses]
-    if task_ids:
-        Task.update(status=TaskStatus.HANDED_OFF, updated_at=now()).where(
-            Task.id.in_(task_ids)
-        ).execute()
+def _hand_off_tasks(previous: PreviousState) -> PreviousState:
+    """The brief's tasks are someone else's work now: mark them handed off the
+    way the time audit does (a task without an estimate keeps its latest
+    month's hours as one, so "hours handed off" still counts them later).
+    Returns `previous` with what each task was, for the undo."""
+    before = tuple(
+        (task_id, update_task(task_id, {"status": TaskStatus.HANDED_OFF}))
+        for task_id in previous.task_ids
+    )
+    return replace(previous, task_values=before)
 
 
 def _put_back(previous: PreviousState) -> None:
-    for task_id, status in previous.task_statuses:
-        Task.update(status=status).where(Task.id == task_id).execute()
+    for task_id, values in previous.task_values:
+        restore_task_values(task_id, values)
     Contractor.update(stage=previous.stage, updated_at=previous.contractor_updated_at).where(
         Contractor.id == previous.contractor_id
     ).execute()
@@ -146,7 +145,7 @@ def hire(
                 contractor.id, Stage.HIRED, f"Hired for “{brief.title}” from {start:%d %b %Y}."
             )
         _set_brief_status(brief.id, BriefStatus.FILLED)
-        _hand_off_tasks(previous)
+        previous = _hand_off_tasks(previous)
     return Hiring(engagement.id, change_id, previous)
 
 

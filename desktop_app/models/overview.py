@@ -24,7 +24,12 @@ from desktop_app.models.engagements import (
     list_engagements,
     monthly_spend,
 )
-from desktop_app.models.tasks import OutsourcingSummary, Task, monthly_outsourcing_summary
+from desktop_app.models.tasks import (
+    OutsourcingSummary,
+    Task,
+    audit_month,
+    monthly_outsourcing_summary,
+)
 
 # A contractor in these stages waits for the owner: after an interview, to
 # go on to a trial or not; after a trial, to be hired or not.
@@ -125,7 +130,8 @@ def load_overview(today: date) -> Overview:
     )
     return Overview(
         today=today,
-        outsourcing=monthly_outsourcing_summary(today),
+        # The month the Time audit opens on, so both say the same thing.
+        outsourcing=monthly_outsourcing_summary(audit_month(today)),
         spend=monthly_spend(today, engagements),
         check_ins_due=check_ins_due_this_week(today, engagements),
         confidence_watch=confidence_watch(today, engagements),

@@ -138,6 +138,19 @@ def parse_month(text: str) -> date:
     return date(int(match.group(1)), int(match.group(2)), 1)
 
 
+def audit_month(today: date) -> date:
+    """The month to show when none is chosen: this month, unless only earlier
+    months hold entries (after importing last month's export, say), then the
+    latest of those. The Time audit opens on it; the Overview and
+    `export-tasks` sum it up."""
+    this_month = month_start(today)
+    months = months_with_entries()
+    if not months or this_month in months:
+        return this_month
+    earlier = [month for month in months if month < this_month]
+    return earlier[0] if earlier else this_month
+
+
 def months_with_entries() -> list[date]:
     """The months that hold at least one time entry, most recent first."""
     month = fn.substr(TimeEntry.date, 1, 7)

@@ -3,18 +3,24 @@
 Left, what the brief asked for, in the owner's priority order with each
 expectation's level and measure; right, the feedback received on the work,
 what was good, what was not, the scores and whether it came on time. Then
-the check-ins. Both columns flow across pages side by side (a table row
-that splits), and no single expectation or piece of feedback is split.
+the check-ins. Each line of the table pairs the next expectation with the
+next piece of feedback, so both columns flow across pages side by side and
+no expectation or piece of feedback is split. One too long to fit a page
+beside its neighbour (a 2,000-character expectation, say) cannot be laid
+out that way: then the review gives the expectations and then the
+feedback, one after the other, each free to flow across pages.
 """
 
 from __future__ import annotations
 
 from datetime import date
+from itertools import zip_longest
 from pathlib import Path
 
 from reportlab.lib.styles import ParagraphStyle, StyleSheet1
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus.doctemplate import LayoutError
 
 from desktop_app.models.briefs import LEVEL_LABELS, Level
 from desktop_app.models.engagement_rules import Direction
@@ -23,7 +29,6 @@ from desktop_app.models.engagements import (
     RATE_UNIT_LABELS,
     CheckInKind,
     CheckInState,
-    FeedbackRecord,
     Initiator,
     Review,
 )
@@ -103,30 +108,8 @@ def _summary_table(review: Review, sheet: StyleSheet1) -> Table:
     return table
 
 
-def _unbreakable(block: list[Flowable]) -> Table:
-    """`block` as one item that moves whole to the next page rather than split.
-
-    (KeepTogether cannot be used inside a table cell that splits; a
-    one-row table without in-row splitting does the same there.)
-    """
-    table = Table([[block]], colWidths=["100%"])
-    table.setStyle(
-        TableStyle(
-            [
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                ("TOPPADDING", (0, 0), (-1, -1), 0),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
-            ]
-        )
-    )
-    return table
-
-
-def _expectation_flowables(review: Review, sheet: StyleSheet1) -> list[Flowable]:
-    if not review.expectations:
-        return [Paragraph("The brief lists no expectations.", sheet["Small"])]
-    items: list[Flowable] = []
+def _expectation_blocks(review: Review, sheet: StyleSheet1) -> list[list[Flowable]]:
+    blocks: list[list[Flowable]] = []
     for number, line in enumerate(review.expectations, start=1):
         level = Level(line.level) if line.level in {v.value for v in Level} else Level.SHOULD
         colour = LEVEL_COLOURS[level]
@@ -139,31 +122,36 @@ def _expectation_flowables(review: Review, sheet: StyleSheet1) -> list[Flowable]
         ]
         if line.measure:
             block.append(Paragraph(f"Measured by: {text(line.measure)}", sheet["Small"]))
-        items.append(_unbreakable(block))
-    return items
+        blocks.append(block)
+    return blocks
 
 
-def _feedback_block(item: FeedbackRecord, sheet: StyleSheet1) -> Table:
-    on_time = "on time" if item.on_time else '<font color="#b42318">late</font>'
-    block: list[Flowable] = [
-        Paragraph(f"<b>{text(item.deliverable)}</b>", sheet["Body"]),
-        Paragraph(
-            f"{_day(item.day)} · {on_time} · quality {item.quality}/5 · "
-            f"communication {item.communication}/5 · confidence {item.confidence}/5",
-            sheet["Small"],
-        ),
-    ]
-    if item.good:
-        block.append(Paragraph(f"<b>Good:</b> {text(item.good)}", sheet["Body"]))
-    if item.not_good:
-        block.append(Paragraph(f"<b>Not good:</b> {text(item.not_good)}", sheet["Body"]))
-    return _unbreakable(block)
+def _feedback_blocks(review: Review, sheet: StyleSheet1) -> list[list[Flowable]]:
+    blocks: list[list[Flowable]] = []
+    for item in review.feedback:
+        on_time = "on time" if item.on_time else '<font color="#b42318">late</font>'
+        block: list[Flowable] = [
+            Paragraph(f"<b>{text(item.deliverable)}</b>", sheet["Body"]),
+            Paragraph(
+                f"{_day(item.day)} · {on_time} · quality {item.quality}/5 · "
+                f"communication {item.communication}/5 · confidence {item.confidence}/5",
+                sheet["Small"],
+            ),
+        ]
+        if item.good:
+            block.append(Paragraph(f"<b>Good:</b> {text(item.good)}", sheet["Body"]))
+        if item.not_good:
+            block.append(Paragraph(f"<b>Not good:</b> {text(item.not_good)}", sheet["Body"]))
+        blocks.append(block)
+    return blocks
 
 
-def _feedback_flowables(review: Review, sheet: StyleSheet1) -> list[Flowable]:
-    if not review.feedback:
-        return [Paragraph("No feedback given yet.", sheet["Small"])]
-    return [_feedback_block(item, sheet) for item in review.feedback]
+def _none_yet(review: Review, sheet: StyleSheet1) -> tuple[list[Flowable], list[Flowable]]:
+    """What each column says when it has nothing."""
+    return (
+        [Paragraph("The brief lists no expectations.", sheet["Small"])],
+        [Paragraph("No feedback given yet.", sheet["Small"])],
+    )
 
 
 def _side_by_side(review: Review, sheet: StyleSheet1) -> Table:
@@ -171,12 +159,15 @@ def _side_by_side(review: Review, sheet: StyleSheet1) -> Table:
         Paragraph("What the brief expects, in priority order", sheet["Label"]),
         Paragraph("Feedback received, oldest first", sheet["Label"]),
     ]
-    table = Table(
-        [header, [_expectation_flowables(review, sheet), _feedback_flowables(review, sheet)]],
-        colWidths=["50%", "50%"],
-        repeatRows=1,
-        splitInRow=1,
+    no_expectations, no_feedback = _none_yet(review, sheet)
+    pairs = list(
+        zip_longest(
+            _expectation_blocks(review, sheet) or [no_expectations],
+            _feedback_blocks(review, sheet) or [no_feedback],
+            fillvalue="",
+        )
     )
+    table = Table([header, *map(list, pairs)], colWidths=["50%", "50%"], repeatRows=1)
     table.setStyle(
         TableStyle(
             [
@@ -186,10 +177,23 @@ def _side_by_side(review: Review, sheet: StyleSheet1) -> Table:
                 ("LEFTPADDING", (1, 0), (1, -1), 8),
                 ("LEFTPADDING", (0, 0), (0, -1), 0),
                 ("RIGHTPADDING", (0, 0), (0, -1), 8),
+                ("BOTTOMPADDING", (0, 1), (-1, -1), 8),
             ]
         )
     )
     return table
+
+
+def _one_after_the_other(review: Review, sheet: StyleSheet1) -> list[Flowable]:
+    """The same content as `_side_by_side`, in two sections that flow freely."""
+    no_expectations, no_feedback = _none_yet(review, sheet)
+    story: list[Flowable] = [Paragraph("What the brief expects, in priority order", sheet["Label"])]
+    story += [
+        KeepTogether(block) for block in _expectation_blocks(review, sheet)
+    ] or no_expectations
+    story += [Spacer(1, 8), Paragraph("Feedback received, oldest first", sheet["Label"])]
+    story += [KeepTogether(block) for block in _feedback_blocks(review, sheet)] or no_feedback
+    return story
 
 
 def _check_in_table(review: Review, sheet: StyleSheet1) -> Table | Paragraph:
@@ -233,17 +237,7 @@ def _check_in_table(review: Review, sheet: StyleSheet1) -> Table | Paragraph:
     return table
 
 
-def write_review(
-    destination: Path,
-    review: Review,
-    *,
-    business_name: str = "",
-    page_size: str = "a4",
-    today: date | None = None,
-) -> Path:
-    """Write the review of `review` as a PDF at `destination` (replaced only on success)."""
-    sheet = styles()
-    today = today or date.today()
+def _story(review: Review, sheet: StyleSheet1, *, side_by_side: bool) -> list[Flowable]:
     row = review.engagement
     story: list[Flowable] = [
         Paragraph(text(review_title(review)), sheet["Title"]),
@@ -268,19 +262,45 @@ def write_review(
             "Expectations and feedback",
             ParagraphStyle("Loose", sheet["Heading"], keepWithNext=False),
         ),
-        _side_by_side(review, sheet),
-        Paragraph("Check-ins", sheet["Heading"]),
-        _check_in_table(review, sheet),
     ]
-    return build_pdf(
-        destination,
-        story,
-        frame=PageFrame(
-            header_left=business_name or "Offload",
-            header_right=f"Engagement review: {row.contractor_name}",
-            footer_left=f"Exported {_day(today)}",
-        ),
-        title=f"Engagement review: {review_title(review)}",
-        page_size=page_size,
-        author=business_name,
+    if side_by_side:
+        story.append(_side_by_side(review, sheet))
+    else:
+        story += _one_after_the_other(review, sheet)
+    story += [Paragraph("Check-ins", sheet["Heading"]), _check_in_table(review, sheet)]
+    return story
+
+
+def write_review(
+    destination: Path,
+    review: Review,
+    *,
+    business_name: str = "",
+    page_size: str = "a4",
+    today: date | None = None,
+) -> Path:
+    """Write the review of `review` as a PDF at `destination` (replaced only on success)."""
+    sheet = styles()
+    today = today or date.today()
+    row = review.engagement
+    frame = PageFrame(
+        header_left=business_name or "Offload",
+        header_right=f"Engagement review: {row.contractor_name}",
+        footer_left=f"Exported {_day(today)}",
     )
+
+    def build(side_by_side: bool) -> Path:
+        return build_pdf(
+            destination,
+            _story(review, sheet, side_by_side=side_by_side),
+            frame=frame,
+            title=f"Engagement review: {review_title(review)}",
+            page_size=page_size,
+            author=business_name,
+        )
+
+    try:
+        return build(side_by_side=True)
+    except LayoutError:
+        # A pair of blocks taller than a page cannot sit side by side.
+        return build(side_by_side=False)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import os
-import tempfile
 from datetime import date
 from pathlib import Path
 
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 from desktop_app import __version__
 from desktop_app.backup import backup_database
 from desktop_app.models.errors import UserError
+from desktop_app.paths import data_dir
 from desktop_app.store import Store, StoreError, open_store
 from desktop_app.views.context import AppContext
 from desktop_app.views.partials.naming import named
@@ -120,16 +120,21 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Opened {store.path}", 5000)
         return True
 
+    def _database_folder(self) -> Path:
+        """Where file dialogs start: beside the open database, but never in the
+        demo's temporary folder, which is deleted when the window closes."""
+        return data_dir() if self.ctx.demo else self.ctx.store.path.parent
+
     def _choose_and_open_database(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, "Open database", str(self.ctx.store.path.parent), DATABASE_FILTER
+            self, "Open database", str(self._database_folder()), DATABASE_FILTER
         )
         if path:
             self.open_database(Path(path))
 
     def _choose_and_create_database(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
-            self, "New database", str(self.ctx.store.path.parent / "offload.sqlite3"),
+            self, "New database", str(self._database_folder() / "offload.sqlite3"),
             DATABASE_FILTER,
         )  # fmt: skip
         if not path:
@@ -150,14 +155,12 @@ class MainWindow(QMainWindow):
         folder = destination.parent
         if not folder.is_dir() or not os.access(folder, os.W_OK):
             raise UserError(f"Cannot write to {folder}: choose a folder you can write to.")
-        # Copy beside the target first, so a failed copy never replaces a good file.
-        with tempfile.TemporaryDirectory(dir=folder) as scratch:
-            partial = backup_database(self.ctx.store.path, Path(scratch) / destination.name)
-            partial.replace(destination)
+        # The owner confirmed replacing an existing file in the save dialog.
+        backup_database(self.ctx.store.path, destination, replace=True)
         self.statusBar().showMessage(f"Backed up to {destination}", 8000)
 
     def _choose_and_back_up(self) -> None:
-        suggested = self.ctx.store.path.parent / f"offload-backup-{date.today():%Y-%m-%d}.sqlite3"
+        suggested = self._database_folder() / f"offload-backup-{date.today():%Y-%m-%d}.sqlite3"
         path, _ = QFileDialog.getSaveFileName(
             self, "Back up database", str(suggested), DATABASE_FILTER
         )

@@ -296,17 +296,21 @@ class OverviewPage(TabPage):
 
     def _show_tiles(self, overview: Overview) -> None:
         summary = overview.outsourcing
+        working_month = self.ctx.settings().hours_per_month
+        share = 100 * summary.handed_off_hours / working_month
         self.tiles["handed_off"].show_figure(
             _hours(summary.handed_off_hours),
-            f"{_plural(summary.handed_off_tasks, 'task')} handed off",
+            f"{_plural(summary.handed_off_tasks, 'task')} in {summary.month:%B}"
+            + (f" · {share:.0f}% of your working month" if summary.handed_off_minutes else ""),
+            f"Your working month: {working_month:,.0f} h (File > Settings)",
         )
         self.tiles["worth"].show_figure(
             _hours(summary.open_hours),
             f"worth {money(summary.open_worth, summary.currency, cents=False)} of your time"
             if summary.open_tasks
-            else "No candidates left this month",
-            f"{_plural(summary.open_tasks, 'candidate task')} at your hourly value of "
-            f"{money(summary.hourly_value, summary.currency)}",
+            else f"No candidates left in {summary.month:%B}",
+            f"{_plural(summary.open_tasks, 'candidate task')} in {summary.month:%B %Y} at your "
+            f"hourly value of {money(summary.hourly_value, summary.currency)}",
         )
         spend = overview.spend
         if spend.totals:

@@ -41,10 +41,10 @@ from desktop_app.models.tasks import (
     Override,
     TaskRow,
     TaskStatus,
+    audit_month,
     entries_for_task,
     load_month,
     month_start,
-    months_with_entries,
     next_month,
     previous_month,
     task_entry_count,
@@ -341,13 +341,7 @@ class TimeAuditPage(TabPage):
     # Loading --------------------------------------------------------------------------
 
     def _initial_month(self) -> date:
-        """This month, unless only earlier months hold entries (say, after an import)."""
-        this_month = month_start(date.today())
-        months = months_with_entries()
-        if not months or this_month in months:
-            return this_month
-        earlier = [month for month in months if month < this_month]
-        return earlier[0] if earlier else this_month
+        return audit_month(date.today())
 
     def set_month(self, day: date) -> None:
         month = month_start(day)
