@@ -27,7 +27,7 @@ from desktop_app.models.errors import ValidationError
 from desktop_app.models.ordering import keys_between, place
 from desktop_app.models.parsing import parse_decimal
 from desktop_app.models.snapshots import RowSnapshot, delete_with_snapshot
-from desktop_app.models.tasks import Task
+from desktop_app.models.tasks import Task, TaskChanges, mark_briefed, unmark_briefed
 from desktop_app.models.text import fold
 
 
@@ -813,6 +813,43 @@ def linked_tasks(brief_id: int) -> list[TaskChoice]:
         .order_by(BriefTask.id)
     )
     return [TaskChoice(t.id, t.name, t.status) for t in query]
+
+
+def brief_task_ids(brief_id: int) -> list[int]:
+    """The ids of the time-audit tasks the brief hands off."""
+    query = BriefTask.select(BriefTask.task).where(BriefTask.brief == brief_id)
+    return [link.task_id for link in query.order_by(BriefTask.id)]
+
+
+def brief_tasks_briefed(brief_id: int) -> TaskChanges:
+    """The tasks the brief hands off show as briefed in the time audit (unless
+    kept or handed off already); returns what changed, for `restore_tasks`."""
+    return mark_briefed(brief_task_ids(brief_id))
+
+
+def release_tasks(brief_id: int, task_ids: Sequence[int] | None = None) -> TaskChanges:
+    """The brief stops handing off `task_ids` (None: all its tasks), as when it
+    is deleted or a task is unlinked: those no other brief hands off are no
+    longer briefed. Call it before the links go; returns what changed."""
+    ids = brief_task_ids(brief_id) if task_ids is None else list(task_ids)
+    elsewhere = {
+        link.task_id
+        for link in BriefTask.select(BriefTask.task).where(
+            BriefTask.task.in_(ids) & (BriefTask.brief != brief_id)
+        )
+    }
+    return unmark_briefed(task_id for task_id in ids if task_id not in elsewhere)
+
+
+def briefs_for_task(task_id: int) -> list[tuple[int, str]]:
+    """(id, title) of the briefs that hand the task off, newest first."""
+    query = (
+        Brief.select(Brief.id, Brief.title)
+        .join(BriefTask)
+        .where(BriefTask.task == task_id)
+        .order_by(Brief.id.desc())
+    )
+    return [(brief.id, brief.title) for brief in query]
 
 
 def link_task(brief_id: int, task_id: int) -> bool:

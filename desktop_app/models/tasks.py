@@ -435,6 +435,52 @@ def delete_task(task_id: int) -> RowSnapshot:
     return delete_with_snapshot(_get_task(task_id))
 
 
+# Statuses that the Briefs step moves --------------------------------------------
+
+# {task id: every editable field as it was}: what `restore_tasks` writes back.
+TaskChanges = dict[int, dict[str, Any]]
+
+# A task in one of these stays as it is when a brief is written for it: the
+# owner keeps it, or someone already does it.
+_NOT_BRIEFED_AGAIN = (TaskStatus.BRIEFED, TaskStatus.HANDED_OFF, TaskStatus.KEPT)
+
+
+def mark_briefed(task_ids: Iterable[int]) -> TaskChanges:
+    """A brief now hands these tasks off: each shows as briefed, exactly as if
+    the owner had chosen Briefed in its Status column, unless it is kept or
+    handed off already. Returns what it changed, for `restore_tasks`."""
+    ids = list(dict.fromkeys(task_ids))
+    query = Task.select(Task.id).where(Task.id.in_(ids) & Task.status.not_in(_NOT_BRIEFED_AGAIN))
+    with database.atomic():
+        return {
+            task.id: update_task(task.id, {"status": TaskStatus.BRIEFED.value})
+            for task in list(query)
+        }
+
+
+def unmark_briefed(task_ids: Iterable[int]) -> TaskChanges:
+    """No brief hands these tasks off any more: a briefed one goes back to what
+    the rules make it (candidate, or merely logged). Returns what it changed."""
+    ids = list(dict.fromkeys(task_ids))
+    query = Task.select(Task.id, Task.need, Task.override).where(
+        Task.id.in_(ids) & (Task.status == TaskStatus.BRIEFED)
+    )
+    with database.atomic():
+        return {
+            task.id: update_task(
+                task.id, {"status": derive_status(task.need, task.override, TaskStatus.LOGGED)}
+            )
+            for task in list(query)
+        }
+
+
+def restore_tasks(changes: TaskChanges) -> None:
+    """Put back the tasks `mark_briefed` or `unmark_briefed` changed, exactly."""
+    with database.atomic():
+        for task_id, values in changes.items():
+            restore_task_values(task_id, values)
+
+
 def task_entry_count(task_id: int) -> int:
     return TimeEntry.select().where(TimeEntry.task == task_id).count()
 

@@ -20,16 +20,19 @@ from desktop_app.models.briefs import (
     FIELDS_BY_NAME,
     add_expectation,
     brief_exists,
+    brief_tasks_briefed,
     delete_brief,
     delete_expectation,
     link_task,
     move_expectation,
+    release_tasks,
     set_expectation_positions,
     unlink_task,
     update_brief,
     update_expectation,
 )
 from desktop_app.models.snapshots import RowSnapshot, restore
+from desktop_app.models.tasks import TaskChanges, mark_briefed, restore_tasks
 from desktop_app.views.context import AppContext, Topic
 from desktop_app.views.undo import StoreCommand
 
@@ -168,7 +171,11 @@ class EditExpectationCommand(_MergingEdit):
 
 
 class CreateBriefCommand(BriefCommand):
-    """A new brief (blank, from a template, or a duplicate); undo deletes it."""
+    """A new brief (blank, from a template, or a duplicate); undo deletes it.
+
+    The time-audit tasks it hands off show as briefed (unless kept or handed
+    off already); undo puts them back as they were.
+    """
 
     topics = (Topic.BRIEFS, Topic.TASKS)
 
@@ -176,14 +183,17 @@ class CreateBriefCommand(BriefCommand):
         super().__init__(ctx, text, None)
         self._create = create
         self._snapshot: RowSnapshot | None = None
+        self._tasks: TaskChanges = {}
 
     def apply(self) -> None:
         if self._snapshot is None:
             self.brief_id = self._create()
         else:
             restore(self._snapshot)
+        self._tasks = brief_tasks_briefed(self.brief_id)
 
     def revert(self) -> None:
+        restore_tasks(self._tasks)
         self._snapshot = delete_brief(self.brief_id)
 
 
@@ -196,12 +206,16 @@ class DeleteBriefCommand(BriefCommand):
     def __init__(self, ctx: AppContext, brief_id: int, title: str) -> None:
         super().__init__(ctx, f"Delete brief “{title}”", brief_id)
         self._snapshot: RowSnapshot | None = None
+        self._tasks: TaskChanges = {}
 
     def apply(self) -> None:
+        # Tasks no other brief hands off are no longer briefed.
+        self._tasks = release_tasks(self.brief_id)
         self._snapshot = delete_brief(self.brief_id)
 
     def revert(self) -> None:
         restore(self._snapshot)
+        restore_tasks(self._tasks)
 
 
 class AddExpectationCommand(BriefCommand):
@@ -272,7 +286,8 @@ class MoveExpectationCommand(BriefCommand):
 
 
 class LinkTaskCommand(BriefCommand):
-    """Link a time-audit task to the brief, or unlink it."""
+    """Link a time-audit task to the brief (it shows as briefed), or unlink it
+    (no longer briefed, unless another brief hands it off)."""
 
     topics = (Topic.BRIEFS, Topic.TASKS)
 
@@ -281,11 +296,18 @@ class LinkTaskCommand(BriefCommand):
         super().__init__(ctx, text, brief_id)
         self.task_id = task_id
         self.link = link
+        self._tasks: TaskChanges = {}
 
     def apply(self) -> None:
-        (link_task if self.link else unlink_task)(self.brief_id, self.task_id)
+        if self.link:
+            link_task(self.brief_id, self.task_id)
+            self._tasks = mark_briefed([self.task_id])
+        else:
+            self._tasks = release_tasks(self.brief_id, [self.task_id])
+            unlink_task(self.brief_id, self.task_id)
 
     def revert(self) -> None:
+        restore_tasks(self._tasks)
         (unlink_task if self.link else link_task)(self.brief_id, self.task_id)
 
 

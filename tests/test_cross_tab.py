@@ -1,0 +1,155 @@
+"""Paths that lead from one tab to another, driven in one real window."""
+
+from datetime import date
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from desktop_app.models.briefs import BriefTask, expectations_of, load_brief
+from desktop_app.models.tasks import (
+    Task,
+    add_time_entry,
+    create_task,
+    mark_briefed,
+    task_values,
+    unmark_briefed,
+)
+from desktop_app.views.time_audit.task_table import NAME, STATUS
+
+THIS_MONTH = date.today().replace(day=1)
+
+
+def _task_index(page, name, column=NAME):
+    for row in range(page.proxy.rowCount()):
+        if page.proxy.index(row, NAME).data() == name:
+            return page.proxy.index(row, column)
+    raise AssertionError(f"{name} is not shown")
+
+
+def _click_task(page, qtbot, name):
+    rect = page.table.visualRect(_task_index(page, name))
+    qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert page.selected_row().name == name
+
+
+def _answer_next_question(button=QMessageBox.StandardButton.Yes):
+    """Click `button` in the next message box, once it is up."""
+
+    def answer():
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(10, answer)
+            return
+        box.button(button).click()
+
+    QTimer.singleShot(0, answer)
+
+
+# Time audit -> Briefs ------------------------------------------------------------
+
+
+def test_a_candidate_task_becomes_a_brief_from_a_template_and_shows_as_briefed(window, qtbot):
+    social = create_task("Social media posts", area="marketing", need="repetitive")
+    add_time_entry(social, THIS_MONTH, 90)
+    assert task_values(social)["status"] == "candidate"
+    audit = window.show_tab("time_audit").page()
+    _click_task(audit, qtbot, "Social media posts")
+
+    qtbot.mouseClick(audit.brief_button, Qt.MouseButton.LeftButton)
+
+    briefs = window.current_page()
+    assert window.tabs.currentWidget().spec.key == "briefs"
+    dialog = briefs.new_brief_dialog
+    qtbot.waitExposed(dialog)
+    assert dialog.title_edit.text() == "Social media posts"
+    assert dialog.task_combo.currentData() == social
+    assert dialog.selected_template().name == "Social media management"
+    create = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
+    qtbot.mouseClick(create, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+
+    brief_id = briefs.current_brief_id
+    stored = load_brief(brief_id)
+    assert stored.title == "Social media posts"
+    assert stored.tasks == ["Social media posts"]
+    assert [link.task_id for link in BriefTask.select()] == [social]
+    assert len(expectations_of(brief_id)) >= 8  # the template's expectations came along
+    assert task_values(social)["status"] == "briefed"
+
+    # The time audit says so, and one undo takes the brief and the status back.
+    window.show_tab("time_audit")
+    assert _task_index(audit, "Social media posts", STATUS).data() == "Briefed"
+    assert audit.selected_row().worth_handing_off  # still counted until handed off
+    window.undo_stack.undo()
+    assert BriefTask.select().count() == 0
+    assert task_values(social)["status"] == "candidate"
+    assert _task_index(audit, "Social media posts", STATUS).data() == "Candidate"
+    window.undo_stack.redo()
+    assert load_brief(brief_id).tasks == ["Social media posts"]
+    assert task_values(social)["status"] == "briefed"
+
+
+def test_a_kept_or_handed_off_task_keeps_its_status_when_a_brief_is_written(store):
+    kept = create_task("Newsletter", need="unique", override="keep")
+    handed = create_task("Photo editing", need="expertise")
+    from desktop_app.models.tasks import update_task
+
+    update_task(handed, {"status": "handed_off"})
+    logged = create_task("Planner design", need="unique")
+    before = {task_id: task_values(task_id) for task_id in (kept, handed, logged)}
+
+    changes = mark_briefed([kept, handed, logged])
+
+    assert list(changes) == [logged]
+    assert task_values(kept)["status"] == "kept"
+    assert task_values(handed)["status"] == "handed_off"
+    # A task the rules leave out is on its way out once briefed, as when the
+    # owner picks Briefed in the Status column.
+    assert (task_values(logged)["status"], task_values(logged)["override"]) == (
+        "briefed",
+        "outsource",
+    )
+    assert changes[logged] == before[logged]
+    assert unmark_briefed([logged])[logged]["status"] == "briefed"
+    assert Task.get_by_id(logged).status == "candidate"  # outsourced by the owner's brief
+
+
+def test_linking_unlinking_and_deleting_move_the_task_status_undoably(window, qtbot):
+    from desktop_app.models.briefs import BriefData, create_brief
+
+    books = create_task("Bookkeeping", need="knowledge")
+    first = create_brief(BriefData(title="Monthly bookkeeping"))
+    second = create_brief(BriefData(title="Year-end accounts"))
+    page = window.show_tab("briefs").page()
+    page.open_target(("brief", first))
+    editor = page.editor
+    editor._fill_tasks_menu()
+    [link] = [a for a in editor.tasks_menu.actions() if a.text() == "Bookkeeping"]
+    link.trigger()
+    assert task_values(books)["status"] == "briefed"
+
+    # A second brief for the same task: deleting the first leaves it briefed.
+    page.open_target(("brief", second))
+    editor._fill_tasks_menu()
+    [link] = [a for a in editor.tasks_menu.actions() if a.text() == "Bookkeeping"]
+    link.trigger()
+    page.open_target(("brief", first))
+    _answer_next_question()
+    page.delete_brief()
+    assert task_values(books)["status"] == "briefed"
+
+    # Unlinking the last brief's task: back to what the rules say.
+    page.open_target(("brief", second))
+    editor._fill_tasks_menu()
+    [unlink] = [a for a in editor.tasks_menu.actions() if a.text() == "Bookkeeping"]
+    assert unlink.isChecked()
+    unlink.trigger()
+    assert task_values(books)["status"] == "candidate"
+    window.undo_stack.undo()
+    assert task_values(books)["status"] == "briefed"
+    _answer_next_question()
+    page.delete_brief()
+    assert task_values(books)["status"] == "candidate"
+    window.undo_stack.undo()
+    assert task_values(books)["status"] == "briefed"
+    assert load_brief(second).tasks == ["Bookkeeping"]
