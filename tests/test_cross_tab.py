@@ -3,6 +3,7 @@
 from datetime import date
 
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop_app.models.briefs import BriefTask, expectations_of, load_brief
@@ -153,3 +154,84 @@ def test_linking_unlinking_and_deleting_move_the_task_status_undoably(window, qt
     window.undo_stack.undo()
     assert task_values(books)["status"] == "briefed"
     assert load_brief(second).tasks == ["Bookkeeping"]
+
+
+# Briefs -> hiring ----------------------------------------------------------------
+
+
+def _hiring_state():
+    from desktop_app.models.briefs import Brief
+    from desktop_app.models.contractors import Contractor, StageChange
+    from desktop_app.models.engagements import Engagement
+
+    return (
+        [(c.name, c.stage) for c in Contractor.select().order_by(Contractor.id)],
+        [(b.title, b.status) for b in Brief.select().order_by(Brief.id)],
+        Engagement.select().count(),
+        StageChange.select().count(),
+        [(t.name, t.status) for t in Task.select().order_by(Task.id)],
+    )
+
+
+def test_hiring_from_a_brief_fills_it_and_one_undo_puts_everything_back(window, qtbot):
+    from desktop_app.models.briefs import Brief, BriefData, create_brief
+    from desktop_app.models.contractors import Contractor
+    from desktop_app.models.engagements import Engagement
+    from tests.engagement_helpers import contractor
+
+    books = create_task("Bookkeeping", need="knowledge")
+    brief_id = create_brief(
+        BriefData(title="Monthly bookkeeping", status="posted"), task_ids=[books]
+    )
+    ana = contractor("Ana Souza")
+    contractor("Ben Okafor", email="ben@example.com")
+    before = _hiring_state()
+    page = window.show_tab("briefs").page()
+    page.open_target(("brief", brief_id))
+    assert not page.editor.engagements_label.isVisible()
+
+    qtbot.mouseClick(page.editor.hire_button, Qt.MouseButton.LeftButton)
+    dialog = page.hire_dialog
+    qtbot.waitExposed(dialog)
+    assert dialog.brief.currentData() == brief_id
+    assert dialog.contractor.currentIndex() == -1  # the owner chooses who
+    dialog.contractor.setCurrentIndex(dialog.contractor.findData(ana))
+    qtbot.mouseClick(dialog.hire_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+
+    engagement = Engagement.get()
+    assert (engagement.brief_id, engagement.contractor_id) == (brief_id, ana)
+    assert Brief.get_by_id(brief_id).status == "filled"
+    assert Contractor.get_by_id(ana).stage == "hired"
+    assert task_values(books)["status"] == "handed_off"
+    assert page.editor.fields["status"].value() == "filled"
+    links = page.editor.engagements_label
+    assert links.isVisible() and "Ana Souza" in links.text()
+
+    # The brief names who works to it; the name opens the engagement.
+    links.linkActivated.emit(str(engagement.id))
+    assert window.tabs.currentWidget().spec.key == "engagements"
+    assert window.current_page().selected_id() == engagement.id
+
+    window.undo_stack.undo()
+    assert _hiring_state() == before
+    window.show_tab("briefs")
+    assert page.editor.fields["status"].value() == "posted"
+    assert not links.isVisible()
+
+
+def test_the_brief_list_offers_hiring_in_its_context_menu(window, qtbot):
+    from desktop_app.models.briefs import BriefData, create_brief
+
+    brief_id = create_brief(BriefData(title="Social media management"))
+    page = window.show_tab("briefs").page()
+    page.open_target(("brief", brief_id))
+    menu = page.list_menu()
+    hire = menu.findChild(QAction, "briefsContextHire")
+    assert hire.text() == "Hire a contractor…" and hire.isEnabled()
+    hire.trigger()
+    menu.close()
+    dialog = page.hire_dialog
+    qtbot.waitExposed(dialog)
+    assert dialog.brief.currentData() == brief_id
+    dialog.reject()

@@ -772,6 +772,59 @@ def contractor_choices() -> list[Choice]:
     return sorted(choices, key=lambda c: c.detail == "rejected")
 
 
+@dataclass(frozen=True)
+class EngagementLink:
+    """One engagement as another tab names it: who, on which brief, in what state."""
+
+    id: int
+    contractor_id: int
+    contractor_name: str
+    brief_id: int
+    brief_title: str
+    status: str
+    start_date: date
+
+
+def engagement_links(
+    *, brief_id: int | None = None, contractor_id: int | None = None
+) -> list[EngagementLink]:
+    """The engagements of a brief or of a contractor: open ones first, then the
+    most recent start first."""
+    query = (
+        Engagement.select(
+            Engagement.id,
+            Engagement.status,
+            Engagement.start_date,
+            Contractor.id,
+            Contractor.name,
+            Brief.id,
+            Brief.title,
+        )
+        .join_from(Engagement, Contractor)
+        .join_from(Engagement, Brief)
+    )
+    if brief_id is not None:
+        query = query.where(Engagement.brief == brief_id)
+    if contractor_id is not None:
+        query = query.where(Engagement.contractor == contractor_id)
+    links = [
+        EngagementLink(
+            row.id,
+            row.contractor.id,
+            row.contractor.name,
+            row.brief.id,
+            row.brief.title,
+            row.status,
+            row.start_date,
+        )
+        for row in query
+    ]
+    return sorted(
+        links,
+        key=lambda link: (link.status == EngagementStatus.ENDED, -link.start_date.toordinal()),
+    )
+
+
 def brief_choices() -> list[Choice]:
     """Briefs to hire for, by title (closed ones left out)."""
     rows = (

@@ -129,7 +129,8 @@ class BriefsPage(TabPage):
         last_message: the last warning box shown (for tests and screen readers).
     """
 
-    topics = (Topic.BRIEFS, Topic.TASKS, Topic.SETTINGS)
+    # Engagements: the editor names who works to the brief.
+    topics = (Topic.BRIEFS, Topic.TASKS, Topic.SETTINGS, Topic.ENGAGEMENTS)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -138,6 +139,7 @@ class BriefsPage(TabPage):
         self._selecting = False
         self.print_preview: QWidget | None = None
         self.new_brief_dialog: QWidget | None = None
+        self.hire_dialog: QWidget | None = None
 
         self.list_model: RowTableModel[BriefSummary] = RowTableModel(LIST_COLUMNS, self)
         self.proxy = SearchSortProxy(lambda s: s.search_text, self)
@@ -189,6 +191,7 @@ class BriefsPage(TabPage):
         self.editor.duplicate_requested.connect(self.duplicate_brief)
         self.editor.delete_requested.connect(self.delete_brief)
         self.editor.save_template_requested.connect(self.save_as_template)
+        self.editor.hire_requested.connect(self.hire_contractor)
         self._list_timer = QTimer(self)
         self._list_timer.setSingleShot(True)
         self._list_timer.setInterval(LIST_CATCH_UP_MS)
@@ -234,6 +237,10 @@ class BriefsPage(TabPage):
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._header_menu)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(
+            lambda position: self.list_menu().popup(self.table.viewport().mapToGlobal(position))
+        )
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
         top.addWidget(new_button)
@@ -243,6 +250,27 @@ class BriefsPage(TabPage):
         layout.addWidget(self.status_filter)
         layout.addWidget(self.table, 1)
         return panel
+
+    def list_menu(self) -> QMenu:
+        """The list's right-click menu, for the selected brief."""
+        menu = QMenu(self)
+        menu.setObjectName("briefsListMenu")
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        chosen = self.current_brief_id is not None
+        for name, text, slot in (
+            ("briefsContextHire", "Hire a contractor…", self.hire_contractor),
+            ("briefsContextDuplicate", "Duplicate brief", self.duplicate_brief),
+            ("briefsContextDelete", "Delete brief…", self.delete_brief),
+        ):
+            action = menu.addAction(text)
+            action.setObjectName(name)
+            action.setEnabled(chosen)
+            action.triggered.connect(lambda _=False, slot=slot: slot())
+        menu.addSeparator()
+        new = menu.addAction("New brief…")
+        new.setObjectName("briefsContextNew")
+        new.triggered.connect(lambda _=False: self.new_brief())
+        return menu
 
     def _header_menu(self, position: Any) -> None:
         header = self.table.horizontalHeader()
@@ -445,6 +473,25 @@ class BriefsPage(TabPage):
     def _on_created(self, brief_id: int) -> None:
         self.open_target(("brief", brief_id))
         self.editor.focus_field("summary")
+
+    def hire_contractor(self) -> QWidget | None:
+        """Open the hire dialog for the selected brief; the owner picks the contractor.
+
+        Hiring creates the engagement, moves the contractor to Hired and this
+        brief to Filled, in one undoable step.
+        """
+        from desktop_app.views.engagements.hire_dialog import open_hire_dialog
+
+        brief_id = self.current_brief_id
+        if brief_id is None:
+            self._status("Choose a brief to hire for first.")
+            return None
+        dialog = open_hire_dialog(self.ctx, self, brief_id=brief_id)
+        dialog.accepted.connect(
+            lambda: self._status("Hired: click the name under the title to open the engagement.")
+        )
+        self.hire_dialog = dialog
+        return dialog
 
     def duplicate_brief(self) -> None:
         brief_id = self.current_brief_id
