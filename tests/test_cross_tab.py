@@ -235,3 +235,54 @@ def test_the_brief_list_offers_hiring_in_its_context_menu(window, qtbot):
     qtbot.waitExposed(dialog)
     assert dialog.brief.currentData() == brief_id
     dialog.reject()
+
+
+# Engagements -> Contractors and Briefs ---------------------------------------------
+
+
+def test_confidence_lost_leads_to_the_bench_filtered_by_skills_and_to_the_brief(window, qtbot):
+    from datetime import timedelta
+
+    from desktop_app.models.briefs import Brief
+    from tests.engagement_helpers import brief, contractor, engagement, feedback
+
+    today = date.today()
+    marco = engagement(today - timedelta(days=100), contractor_name="Marco Bellini", title="Social")
+    brief_id = Brief.get(Brief.title == "Social").id
+    Brief.update(skills="social media, Canva", status="filled").where(
+        Brief.id == brief_id
+    ).execute()
+    for days_ago, score in ((80, 5), (50, 4), (20, 2), (6, 2)):
+        feedback(marco, today - timedelta(days=days_ago), score, quality=3)
+    contractor("Lena Fischer", email="lena@example.com", skills="Social media, Instagram")
+    contractor("Chloé Martin", email="chloe@example.com", skills="canva, illustration")
+    contractor("Ben Okafor", email="ben@example.com", skills="bookkeeping, Xero")
+    brief("Monthly bookkeeping", status="draft")
+
+    page = window.show_tab("engagements").page()
+    page.open_target(("engagement", marco))
+    assert page.detail.find_button.isVisible()  # the confidence-lost banner
+    qtbot.mouseClick(page.detail.find_button, Qt.MouseButton.LeftButton)
+
+    bench = window.current_page()
+    assert window.tabs.currentWidget().spec.key == "contractors"
+    shown = {bench.proxy.index(row, 0).data() for row in range(bench.proxy.rowCount())}
+    assert shown == {"Lena Fischer", "Chloé Martin"}  # Marco has no skills on record
+    assert bench.skills_label.isVisible()
+    assert bench.skills_label.text() == "With any of: social media, Canva"
+    assert bench.status.text() == "2 of 4 contractors"
+    assert bench.skills_clear.isVisible()
+    qtbot.mouseClick(bench.skills_clear, Qt.MouseButton.LeftButton)
+    assert bench.proxy.rowCount() == 4
+    assert not bench.skills_label.isVisible() and not bench.skills_clear.isVisible()
+
+    # Back to the engagement, then its brief, even when the Briefs list hides it.
+    briefs = window.show_tab("briefs").page()
+    briefs.status_filter.setCurrentIndex(briefs.status_filter.findText("Draft"))
+    window.show_tab("engagements")
+    qtbot.mouseClick(page.detail.brief_button, Qt.MouseButton.LeftButton)
+    assert window.tabs.currentWidget().spec.key == "briefs"
+    assert briefs.current_brief_id == brief_id
+    selected = briefs.table.selectionModel().selectedRows()
+    assert [index.data() for index in selected] == ["Social"]
+    assert briefs.editor.fields["title"].value() == "Social"
