@@ -4,7 +4,7 @@ from datetime import date
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMenu, QMessageBox
 
 from desktop_app.models.briefs import BriefTask, expectations_of, load_brief
 from desktop_app.models.tasks import (
@@ -286,3 +286,41 @@ def test_confidence_lost_leads_to_the_bench_filtered_by_skills_and_to_the_brief(
     selected = briefs.table.selectionModel().selectedRows()
     assert [index.data() for index in selected] == ["Social"]
     assert briefs.editor.fields["title"].value() == "Social"
+
+
+# More ways from one tab to another ---------------------------------------------------
+
+
+def test_a_contractor_names_the_briefs_they_work_on_and_each_opens_its_engagement(window, qtbot):
+    from tests.engagement_helpers import engagement
+
+    start = date.today().replace(day=1)
+    engagement_id = engagement(start, contractor_name="Ana Souza", title="Monthly bookkeeping")
+    page = window.show_tab("contractors").page()
+    page.select_ids([page.model.rows()[0].id])
+    links = page.detail.engagements
+    assert links.isVisible()
+    assert "Monthly bookkeeping" in links.text()
+    assert f"active since {start:%d %b %Y}" in links.text()
+    links.linkActivated.emit(str(engagement_id))
+    assert window.tabs.currentWidget().spec.key == "engagements"
+    assert window.current_page().selected_id() == engagement_id
+
+
+def test_a_briefed_task_offers_its_brief_in_the_time_audit(window, qtbot):
+    from desktop_app.models.briefs import BriefData, brief_tasks_briefed, create_brief
+
+    books = create_task("Bookkeeping", need="knowledge")
+    brief_id = create_brief(BriefData(title="Monthly bookkeeping"), task_ids=[books])
+    brief_tasks_briefed(brief_id)
+    audit = window.show_tab("time_audit").page()
+    _click_task(audit, qtbot, "Bookkeeping")
+    rect = audit.table.visualRect(_task_index(audit, "Bookkeeping"))
+    audit.table.customContextMenuRequested.emit(rect.center())
+    [menu] = [m for m in audit.findChildren(QMenu, "taskMenu") if m.isVisible()]
+    show = menu.findChild(QAction, f"actionShowBrief_{brief_id}")
+    assert show.text() == "Show the brief “Monthly bookkeeping”"
+    show.trigger()
+    menu.close()
+    assert window.tabs.currentWidget().spec.key == "briefs"
+    assert window.current_page().current_brief_id == brief_id

@@ -144,7 +144,8 @@ class ContractorsPage(TabPage):
         status: a line that says what the last action did.
     """
 
-    topics = (Topic.CONTRACTORS, Topic.BRIEFS)
+    # Engagements: the detail pane names what the contractor works on.
+    topics = (Topic.CONTRACTORS, Topic.BRIEFS, Topic.ENGAGEMENTS)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)

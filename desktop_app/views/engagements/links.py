@@ -56,8 +56,8 @@ class EngagementLinks(QLabel):
             else:
                 state = state.lower()
             items.append(f'<a href="{link.id}">{escape(name)}</a> ({state})')
-        label = "Hired" if self._name_by == "contractor" else "Works on"
-        self.setText(f"{label}: " + " · ".join(items) if items else "")
+        # Named like the tab the links open.
+        self.setText("Engagements: " + " · ".join(items) if items else "")
         self.setVisible(bool(items))
 
     def open_link(self, href: str) -> None:

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.models.briefs import briefs_for_task
 from desktop_app.models.errors import UserError
 from desktop_app.models.tasks import (
     MonthAudit,
@@ -570,6 +571,12 @@ class TimeAuditPage(TabPage):
         menu = QMenu(self)
         menu.setObjectName("taskMenu")
         menu.addAction(self.brief_action)
+        for brief_id, title in briefs_for_task(row.id):
+            show = menu.addAction(f"Show the brief “{title}”")
+            show.setObjectName(f"actionShowBrief_{brief_id}")
+            show.triggered.connect(
+                lambda _=False, b=brief_id: self.ctx.navigate_requested.emit("briefs", ("brief", b))
+            )
         log = menu.addAction("Log time for this task")
         log.setObjectName("actionLogTimeForTask")
         log.triggered.connect(lambda: self.focus_entry_form(row.name))
