@@ -562,7 +562,7 @@ def test_printing_draws_every_page_of_the_comparison_pdf(demo_page, qtbot, tmp_p
     from PySide6.QtPdf import QPdfDocument
     from PySide6.QtPrintSupport import QPrinter
 
-    from desktop_app.views.contractors.comparison import comparison_printer, paint_pdf
+    from desktop_app.views.partials.pdf_print import paint_pdf, pdf_printer
 
     ids = [r.id for r in demo_page.model.rows()[:5]]
     demo_page.select_ids(ids)
@@ -570,7 +570,7 @@ def test_printing_draws_every_page_of_the_comparison_pdf(demo_page, qtbot, tmp_p
     source = dialog.export_pdf(tmp_path / "compared.pdf")
     document = QPdfDocument(dialog)
     document.load(str(source))
-    printer = comparison_printer("letter")
+    printer = pdf_printer(document, "Contractors side by side")
     assert printer.pageLayout().orientation() == QPageLayout.Orientation.Landscape
     # A printer that writes a PDF file stands in for the paper printer.
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import shutil
 import tempfile
 from datetime import date
 from pathlib import Path
@@ -591,26 +590,26 @@ class BriefsPage(TabPage):
     def print_brief(self) -> QWidget | None:
         """File > Print brief…: a print preview of exactly the PDF export writes."""
         from desktop_app.pdf.brief import write_brief_pdf
-        from desktop_app.views.briefs.print_preview import PdfPrintPreview
+        from desktop_app.views.partials.pdf_print import open_print_preview
 
         brief_id = self.current_brief_id
         if brief_id is None:
             self._status("Choose a brief to print first.")
             return None
         data = load_brief(brief_id)
-        folder = Path(tempfile.mkdtemp(prefix="offload-print-"))
         try:
-            pdf = write_brief_pdf(data, folder / _file_name(data.title)).path
-            dialog = PdfPrintPreview(pdf, self)
-        except (UserError, RuntimeError) as error:
-            shutil.rmtree(folder, ignore_errors=True)
+            dialog = open_print_preview(
+                lambda path: write_brief_pdf(data, path),
+                _file_name(data.title),
+                data.title.strip(),
+                self,
+                object_name="briefPrintPreview",
+            )
+        except UserError as error:
             self._warn("Cannot print", str(error))
             return None
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         # Printing (the preview closes accepted) sends the brief: keep it as a version.
         dialog.accepted.connect(lambda: self._printed(brief_id, data))
-        dialog.destroyed.connect(lambda: shutil.rmtree(folder, ignore_errors=True))
-        dialog.open()
         self.print_preview = dialog
         return dialog
 

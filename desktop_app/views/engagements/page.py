@@ -88,7 +88,7 @@ from desktop_app.views.partials.table_model import (
 from desktop_app.views.undo import StoreCommand, execute
 
 if TYPE_CHECKING:
-    from desktop_app.views.engagements.pdf_print import PdfPrintPreview
+    from desktop_app.views.partials.pdf_print import PdfPrintPreview
 
 SETTINGS_PREFIX = "engagements"
 REQUEST_SUMMARY = "Asked for a progress report by e-mail."
@@ -141,7 +141,6 @@ class EngagementsPage(TabPage):
         super().__init__(ctx, parent)
         named(self, "engagementsPage", "Engagements")
         self._today = date.today()
-        self._print_folder: tempfile.TemporaryDirectory | None = None
         self.preview: PdfPrintPreview | None = None
         self.last_dialog: QWidget | None = None
 
@@ -688,13 +687,18 @@ class EngagementsPage(TabPage):
         row = self._require_selection()
         if row is None:
             return None
-        from desktop_app.views.engagements.pdf_print import PdfPrintPreview  # QtPdf: on use
+        from desktop_app.views.partials.pdf_print import open_print_preview  # QtPdf: on use
 
-        if self._print_folder is None:
-            self._print_folder = tempfile.TemporaryDirectory(prefix="offload-print-")
-        path = self._write_review(Path(self._print_folder.name) / f"review-{row.id}.pdf", row)
-        self.preview = PdfPrintPreview(path, f"Review — {row.contractor_name}", self)
-        self.preview.open()
+        try:
+            self.preview = open_print_preview(
+                lambda path: self._write_review(path, row),
+                f"review-{row.id}.pdf",
+                f"Review — {row.contractor_name}",
+                self,
+            )
+        except UserError as error:
+            self._refused(str(error))
+            return None
         return self.preview
 
     # Navigation, search, smoke test
