@@ -170,7 +170,7 @@ def test_bad_input_in_the_form_is_refused_field_by_field(page, qtbot):
     assert dialog.isVisible()
     errors = {k: label.text() for k, label in dialog.error_labels.items() if label.isVisible()}
     assert "is not an e-mail address" in errors["email"]
-    assert "cannot be negative" in errors["rate"]
+    assert "cannot be below zero" in errors["rate"]
     assert "ISO 4217" in errors["currency"]
     assert "from 1 to 5, not 7" in errors["rating"]
     assert "is not a phone number" in errors["phone"]

@@ -25,7 +25,7 @@ from desktop_app.models.base import BaseModel, database, now
 from desktop_app.models.currencies import normalize_currency
 from desktop_app.models.errors import ValidationError
 from desktop_app.models.ordering import keys_between, place
-from desktop_app.models.parsing import parse_decimal
+from desktop_app.models.parsing import parse_amount
 from desktop_app.models.snapshots import RowSnapshot, delete_with_snapshot
 from desktop_app.models.tasks import Task, TaskChanges, mark_briefed, unmark_briefed
 from desktop_app.models.text import fold
@@ -328,8 +328,6 @@ BRIEF_FIELDS: tuple[BriefField, ...] = (
 
 FIELDS_BY_NAME: dict[str, BriefField] = {spec.name: spec for spec in BRIEF_FIELDS}
 
-_MONEY_LIMIT = Decimal("9999999999.99")
-
 
 def clean_field(name: str, value: Any) -> Any:
     """`value` checked and typed for the field `name`; ValidationError if it is refused.
@@ -394,20 +392,7 @@ def _clean_count(spec: BriefField, value: Any) -> int | None:
 
 
 def _clean_money(spec: BriefField, value: Any) -> Decimal | None:
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return None
-    if isinstance(value, Decimal | int) and not isinstance(value, bool):
-        amount = Decimal(value)
-    else:
-        try:
-            amount = parse_decimal(str(value))
-        except ValueError as error:
-            raise ValidationError(f"{spec.label}: {error}", spec.name) from None
-    if amount < 0:
-        raise ValidationError(f"The {spec.label.lower()} cannot be below zero.", spec.name)
-    if amount > _MONEY_LIMIT:
-        raise ValidationError(f"The {spec.label.lower()} is too large.", spec.name)
-    return amount.quantize(Decimal("0.01"))
+    return parse_amount(value, spec.name, spec.label)
 
 
 def _clean_date(spec: BriefField, value: Any) -> date | None:

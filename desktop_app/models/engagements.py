@@ -47,7 +47,7 @@ from desktop_app.models.engagement_rules import (
     scorecard,
 )
 from desktop_app.models.errors import ValidationError
-from desktop_app.models.parsing import parse_decimal
+from desktop_app.models.parsing import parse_amount
 from desktop_app.models.snapshots import RowSnapshot, delete_with_snapshot
 
 
@@ -202,22 +202,7 @@ def validate_rating(field_name: str, value: Any) -> int:
 
 def parse_rate(text: str | Decimal | None) -> Decimal | None:
     """The agreed rate typed by the owner ("85", "85,50"); empty means not agreed."""
-    if text is None:
-        return None
-    if isinstance(text, Decimal):
-        value = text
-    else:
-        if not text.strip():
-            return None
-        try:
-            value = parse_decimal(text)
-        except ValueError as error:
-            raise ValidationError(f"Rate: {error}", "rate") from None
-    if value < 0:
-        raise ValidationError("The rate cannot be below zero.", "rate")
-    if value >= Decimal("1e10"):
-        raise ValidationError("The rate is too large.", "rate")
-    return value
+    return parse_amount(text, "rate", "Rate")
 
 
 def validate_rate_unit(unit: str) -> str:

@@ -35,7 +35,7 @@ from peewee import (
 
 from desktop_app.models.base import BaseModel, database, now
 from desktop_app.models.errors import ValidationError
-from desktop_app.models.parsing import parse_decimal
+from desktop_app.models.parsing import parse_amount, parse_decimal
 from desktop_app.models.settings import Settings, load_settings
 from desktop_app.models.snapshots import RowSnapshot, delete_with_snapshot
 from desktop_app.models.text import fold
@@ -67,6 +67,7 @@ MAX_NOTES_LENGTH = 10_000
 MAX_ENTRY_NOTE_LENGTH = 2_000
 MINUTES_PER_DAY = 24 * 60
 MAX_MONTHLY_MINUTES = 31 * MINUTES_PER_DAY
+# An hourly rate above this is a typo.
 MAX_RATE = Decimal("100000")
 
 
@@ -274,19 +275,7 @@ def _clean_rating(key: str, value: Any) -> int:
 
 
 def _clean_rate(value: Any) -> Decimal | None:
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return None
-    try:
-        rate = value if isinstance(value, Decimal) else parse_decimal(str(value))
-    except ValueError:
-        raise ValidationError(
-            f"“{value}” is not an hourly rate (e.g. 25 or 25.50).", "contractor_rate"
-        ) from None
-    if rate < 0:
-        raise ValidationError("A contractor rate cannot be negative.", "contractor_rate")
-    if rate > MAX_RATE:
-        raise ValidationError("That rate is over 100,000 an hour; check it.", "contractor_rate")
-    return rate.quantize(Decimal("0.01"))
+    return parse_amount(value, "contractor_rate", "Contractor rate", maximum=MAX_RATE)
 
 
 def _clean_field(key: str, value: Any, task_id: int | None) -> Any:  # noqa: PLR0912 (one branch a field)
