@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QByteArray,
     QItemSelectionModel,
     QSettings,
     QStandardPaths,
@@ -55,6 +54,12 @@ from desktop_app.views.briefs.commands import CreateBriefCommand, DeleteBriefCom
 from desktop_app.views.briefs.editor import BriefEditor
 from desktop_app.views.context import AppContext, Topic
 from desktop_app.views.partials.empty_state import EmptyState
+from desktop_app.views.partials.layout_memory import (
+    LayoutPart,
+    offer_column_menu,
+    restore_layout,
+    save_layout,
+)
 from desktop_app.views.partials.naming import named
 from desktop_app.views.partials.tab_page import TabPage
 from desktop_app.views.partials.table_model import (
@@ -233,8 +238,7 @@ class BriefsPage(TabPage):
         # The owner picks the columns (right-click the header); Updated starts hidden
         # to leave the title room, though the list starts sorted by it.
         self.table.setColumnHidden(UPDATED_COLUMN, True)
-        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        header.customContextMenuRequested.connect(self._header_menu)
+        offer_column_menu(header, "briefsColumnsMenu", changed=self._save_layout)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(
@@ -271,34 +275,14 @@ class BriefsPage(TabPage):
         new.triggered.connect(lambda _=False: self.new_brief())
         return menu
 
-    def _header_menu(self, position: Any) -> None:
-        header = self.table.horizontalHeader()
-        menu = QMenu(self)
-        menu.setObjectName("briefsColumnsMenu")
-        for column, spec in enumerate(LIST_COLUMNS):
-            if column == 0:
-                continue  # the title always shows
-            action = menu.addAction(spec.title)
-            action.setCheckable(True)
-            action.setChecked(not header.isSectionHidden(column))
-            action.toggled.connect(
-                lambda shown, c=column: (header.setSectionHidden(c, not shown), self._save_layout())
-            )
-        menu.popup(header.mapToGlobal(position))
+    def _layout_parts(self) -> dict[str, LayoutPart]:
+        return {"splitter": self.splitter, "listHeader": self.table.horizontalHeader()}
 
     def _restore_layout(self) -> None:
-        settings = QSettings()
-        sizes = settings.value(f"{_SETTINGS}/splitter")
-        if isinstance(sizes, QByteArray):
-            self.splitter.restoreState(sizes)
-        header = settings.value(f"{_SETTINGS}/listHeader")
-        if isinstance(header, QByteArray):
-            self.table.horizontalHeader().restoreState(header)
+        restore_layout(_SETTINGS, self._layout_parts())
 
     def _save_layout(self, *_: object) -> None:
-        settings = QSettings()
-        settings.setValue(f"{_SETTINGS}/splitter", self.splitter.saveState())
-        settings.setValue(f"{_SETTINGS}/listHeader", self.table.horizontalHeader().saveState())
+        save_layout(_SETTINGS, self._layout_parts())
 
     # Loading
     @property

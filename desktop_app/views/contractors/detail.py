@@ -8,7 +8,7 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSettings, Qt, QUrl, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QColor, QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -652,15 +652,9 @@ class ContractorDetailPane(QWidget):
             self._run(DeleteChildCommand(self.ctx, "interview", interview.id))
 
     # Layout memory
-    def save_layout(self, settings: QSettings) -> None:
-        for name, view in self._tables().items():
-            settings.setValue(f"contractors/{name}Header", view.horizontalHeader().saveState())
-
-    def restore_layout(self, settings: QSettings) -> None:
-        for name, view in self._tables().items():
-            state = settings.value(f"contractors/{name}Header")
-            if state is not None:
-                view.horizontalHeader().restoreState(state)
+    def layout_parts(self) -> dict[str, QHeaderView]:
+        """The detail tables' headers, for the tab's remembered layout."""
+        return {f"{name}Header": view.horizontalHeader() for name, view in self._tables().items()}
 
     def _tables(self) -> dict[str, QTableView]:
         return {

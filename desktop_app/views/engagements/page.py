@@ -14,7 +14,7 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QColor, QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -77,6 +77,12 @@ from desktop_app.views.engagements.presentation import (
     trend_tone,
 )
 from desktop_app.views.partials.empty_state import EmptyState
+from desktop_app.views.partials.layout_memory import (
+    LayoutPart,
+    offer_column_menu,
+    restore_layout,
+    save_layout,
+)
 from desktop_app.views.partials.naming import named
 from desktop_app.views.partials.tab_page import TabPage
 from desktop_app.views.partials.table_model import (
@@ -166,6 +172,7 @@ class EngagementsPage(TabPage):
         header = self.table.horizontalHeader()
         header.sectionResized.connect(self._save_layout)
         header.sortIndicatorChanged.connect(self._save_layout)
+        offer_column_menu(header, "engagementsColumnsMenu", changed=self._save_layout)
         self.refresh()
 
     # Building
@@ -742,18 +749,15 @@ class EngagementsPage(TabPage):
                 raise RuntimeError(f"the schedule holds {len(events)} events, not {count}")
 
     # Layout memory
+    def _layout_parts(self) -> dict[str, LayoutPart]:
+        return {
+            "splitter": self.splitter,
+            "listSplitter": self.left,
+            "header": self.table.horizontalHeader(),
+        }
+
     def _restore_layout(self) -> None:
-        settings = QSettings()
-        for key, splitter in (("splitter", self.splitter), ("listSplitter", self.left)):
-            state = settings.value(f"{SETTINGS_PREFIX}/{key}")
-            if isinstance(state, QByteArray):
-                splitter.restoreState(state)
-        header = settings.value(f"{SETTINGS_PREFIX}/header")
-        if isinstance(header, QByteArray):
-            self.table.horizontalHeader().restoreState(header)
+        restore_layout(SETTINGS_PREFIX, self._layout_parts())
 
     def _save_layout(self, *_: object) -> None:
-        settings = QSettings()
-        settings.setValue(f"{SETTINGS_PREFIX}/splitter", self.splitter.saveState())
-        settings.setValue(f"{SETTINGS_PREFIX}/listSplitter", self.left.saveState())
-        settings.setValue(f"{SETTINGS_PREFIX}/header", self.table.horizontalHeader().saveState())
+        save_layout(SETTINGS_PREFIX, self._layout_parts())
