@@ -22,7 +22,7 @@ from peewee import (
 )
 
 from desktop_app.models.base import BaseModel, database, now
-from desktop_app.models.currencies import normalize_currency
+from desktop_app.models.currencies import check_currency
 from desktop_app.models.errors import ValidationError
 from desktop_app.models.ordering import keys_between, place
 from desktop_app.models.parsing import parse_amount
@@ -356,12 +356,7 @@ def _clean_text(spec: BriefField, value: Any) -> str:
 
 
 def _clean_currency(spec: BriefField, value: Any) -> str:
-    code = normalize_currency(str(value or ""))
-    if code is None:
-        raise ValidationError(
-            f"“{value}” is not an ISO 4217 currency code (such as USD, EUR or GBP).", spec.name
-        )
-    return code
+    return check_currency(value, spec.name)
 
 
 def _clean_choice(spec: BriefField, value: Any) -> str | int:

@@ -16,7 +16,7 @@ from decimal import Decimal
 from typing import Any
 from urllib.parse import urlsplit
 
-from desktop_app.models.currencies import normalize_currency
+from desktop_app.models.currencies import check_currency
 from desktop_app.models.errors import ValidationError
 from desktop_app.models.parsing import parse_amount
 from desktop_app.models.text import fold
@@ -157,15 +157,6 @@ def check_phone(text: str, field: str = "phone") -> str:
 def check_rate(text: str | Decimal | None, field: str = "rate") -> Decimal | None:
     """A rate of 0 or more ("" means none yet)."""
     return parse_amount(text, field, "Rate")
-
-
-def check_currency(text: str, field: str = "currency") -> str:
-    code = normalize_currency(text)
-    if code is None:
-        raise ValidationError(
-            f"“{text.strip()}” is not an ISO 4217 currency code (such as USD, EUR or GBP).", field
-        )
-    return code
 
 
 def check_score(value: str | int | None, field: str, label: str = "") -> int | None:

@@ -32,7 +32,7 @@ from peewee import (
 from desktop_app.models.base import BaseModel, now
 from desktop_app.models.briefs import Brief, BriefStatus, Expectation
 from desktop_app.models.contractors import Contractor, RateUnit
-from desktop_app.models.currencies import normalize_currency
+from desktop_app.models.currencies import check_currency
 from desktop_app.models.engagement_rules import (
     ConfidenceTrend,
     Direction,
@@ -96,11 +96,6 @@ CHECK_IN_STATE_LABELS = {
     CheckInState.OFF_TRACK: "Off track",
 }
 
-RATE_UNIT_LABELS = {
-    RateUnit.HOUR: "per hour",
-    RateUnit.PROJECT: "per project",
-    RateUnit.MONTH: "per month",
-}
 
 CADENCE_MIN_DAYS = 1
 CADENCE_MAX_DAYS = 365
@@ -211,15 +206,6 @@ def validate_rate_unit(unit: str) -> str:
     return unit
 
 
-def validate_currency(text: str) -> str:
-    code = normalize_currency(text or "")
-    if code is None:
-        raise ValidationError(
-            f"“{text}” is not an ISO 4217 currency code (such as USD, EUR or GBP).", "currency"
-        )
-    return code
-
-
 def _ensure_one_open(contractor_id: int, brief_id: int, exclude_id: int | None = None) -> None:
     """A contractor works on a brief through at most one engagement that is not ended."""
     query = Engagement.select(Engagement.id).where(
@@ -267,7 +253,7 @@ def create_engagement(
     cadence_days = validate_cadence(cadence_days)
     rate = parse_rate(rate)
     rate_unit = validate_rate_unit(rate_unit)
-    currency = validate_currency(currency)
+    currency = check_currency(currency)
     _ensure_one_open(contractor_id, brief_id)
     return Engagement.create(
         brief=brief_id,
@@ -323,7 +309,7 @@ def update_engagement(engagement_id: int, changes: Mapping[str, Any]) -> dict[st
         values["rate"] = parse_rate(values["rate"])
     validate_rate_unit(merged["rate_unit"])
     if "currency" in values:
-        values["currency"] = validate_currency(values["currency"])
+        values["currency"] = check_currency(values["currency"])
     if merged["status"] == EngagementStatus.ENDED and not str(merged["end_reason"]).strip():
         raise ValidationError(
             "Say why the engagement ended: it helps the next time you hire.", "end_reason"

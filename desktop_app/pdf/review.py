@@ -17,10 +17,10 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from desktop_app.models.briefs import LEVEL_LABELS, Level
+from desktop_app.models.contractors import rate_text
 from desktop_app.models.engagement_rules import Direction
 from desktop_app.models.engagements import (
     CHECK_IN_STATE_LABELS,
-    RATE_UNIT_LABELS,
     CheckInKind,
     CheckInState,
     FeedbackRecord,
@@ -56,8 +56,7 @@ def _terms(review: Review) -> str:
         parts.append(f"until {_day(row.end_date)}")
     parts.append(f"check-in every {row.cadence_days} day{'s' if row.cadence_days != 1 else ''}")
     if row.rate is not None:
-        unit = RATE_UNIT_LABELS.get(row.rate_unit, row.rate_unit)
-        parts.append(f"{row.currency} {row.rate:,.2f} {unit}")
+        parts.append(rate_text(row.rate, row.rate_unit, row.currency))
     if row.on_notice_since:
         parts.append(f"on notice since {_day(row.on_notice_since)}")
     return " · ".join(parts)

@@ -33,10 +33,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.models.contractors import rate_text
 from desktop_app.models.engagement_rules import Scorecard
 from desktop_app.models.engagements import (
     ENGAGEMENT_STATUS_LABELS,
-    RATE_UNIT_LABELS,
     CheckInKind,
     CheckInRecord,
     EngagementRow,
@@ -463,7 +463,7 @@ def terms_text(row: EngagementRow) -> str:
         parts.append(f"planned end {day_text(row.end_date)}")
     parts.append(f"check-in every {row.cadence_days} day{'s' if row.cadence_days != 1 else ''}")
     if row.rate is not None:
-        parts.append(f"{row.currency} {row.rate:,.2f} {RATE_UNIT_LABELS.get(row.rate_unit, '')}")
+        parts.append(rate_text(row.rate, row.rate_unit, row.currency))
     if row.on_notice_since:
         parts.append(f"on notice since {day_text(row.on_notice_since)}")
     text = " · ".join(parts)
