@@ -31,7 +31,7 @@ from peewee import (
 
 from desktop_app.models.base import BaseModel, now
 from desktop_app.models.briefs import Brief, BriefStatus, Expectation
-from desktop_app.models.contractors import Contractor, RateUnit
+from desktop_app.models.contractors import Contractor, RateUnit, rate_text
 from desktop_app.models.currencies import check_currency
 from desktop_app.models.engagement_rules import (
     ConfidenceTrend,
@@ -494,6 +494,28 @@ class EngagementRow:
     def due_by(self, last_day: date) -> bool:
         """A check-in is due on or before `last_day` (or overdue)."""
         return self.next_due is not None and self.next_due <= last_day
+
+
+def day_text(value: date | None) -> str:
+    """A day as the engagements show it: "3 Nov 2026" ("" for none)."""
+    return f"{value.day} {value:%b %Y}" if value else ""
+
+
+def terms_text(row: EngagementRow) -> str:
+    """The agreed terms on one line, as the engagement's detail and its review
+    PDF show them: "Active since 3 Nov 2026 · check-in every 7 days · 600 USD
+    per month · on notice since 20 Nov 2026"."""
+    parts = [f"{row.status_label} since {day_text(row.start_date)}"]
+    if row.status == EngagementStatus.ENDED and row.end_date:
+        parts[0] += f", ended {day_text(row.end_date)}"
+    elif row.end_date:
+        parts.append(f"planned end {day_text(row.end_date)}")
+    parts.append(f"check-in every {row.cadence_days} day{'s' if row.cadence_days != 1 else ''}")
+    if row.rate is not None:
+        parts.append(rate_text(row.rate, row.rate_unit, row.currency))
+    if row.on_notice_since:
+        parts.append(f"on notice since {day_text(row.on_notice_since)}")
+    return " · ".join(parts)
 
 
 def _engagement_rows(

@@ -17,10 +17,6 @@ WARNING = "#c4740a"
 GOOD = "#12a150"
 
 
-def day_text(value: date | None) -> str:
-    return f"{value.day} {value:%b %Y}" if value else ""
-
-
 def _weekday(value: date) -> str:
     return f"{value:%a} {value.day} {value:%b}"
 
