@@ -125,7 +125,7 @@ def opened_urls():
 # Empty bench, adding, validation, undo
 def test_an_empty_bench_says_what_to_do_and_the_button_opens_the_form(page, qtbot):
     assert page.stack.currentWidget() is page.empty
-    assert page.empty.button.text() == "Add your first contractor"
+    assert page.empty.button.text() == "Add your first contractor…"
     qtbot.mouseClick(page.empty.button, Qt.MouseButton.LeftButton)
     dialog = page.findChild(QObject, "contractorDialog")
     assert dialog is not None and dialog.isVisible()

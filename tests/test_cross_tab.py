@@ -324,3 +324,28 @@ def test_a_briefed_task_offers_its_brief_in_the_time_audit(window, qtbot):
     menu.close()
     assert window.tabs.currentWidget().spec.key == "briefs"
     assert window.current_page().current_brief_id == brief_id
+
+
+def test_hiring_is_offered_only_where_it_can_happen(window, qtbot):
+    from desktop_app.models.briefs import BriefData, create_brief
+    from tests.engagement_helpers import contractor
+
+    contractor("Ana Souza")
+    closed = create_brief(BriefData(title="Old job", status="closed"))
+    briefs = window.show_tab("briefs").page()
+    briefs.open_target(("brief", closed))
+    assert not briefs.editor.hire_button.isEnabled()
+    assert "closed" in briefs.editor.hire_button.toolTip()
+    menu = briefs.list_menu()
+    assert not menu.findChild(QAction, "briefsContextHire").isEnabled()
+    menu.close()
+    briefs.editor.fields["status"].input.setCurrentIndex(
+        briefs.editor.fields["status"].input.findData("posted")
+    )
+    assert briefs.editor.hire_button.isEnabled()
+
+    bench = window.show_tab("contractors").page()
+    bench.select_ids([])
+    assert not bench.detail.hire_button.isEnabled()  # nobody to hire
+    bench.select_ids([bench.model.rows()[0].id])
+    assert bench.detail.hire_button.isEnabled()

@@ -263,6 +263,14 @@ class BriefEditor(QWidget):
             f"Hands off: {', '.join(linked)}" if linked else "Hands off: no time-audit task linked"
         )
         self.engagements_label.show_links(engagement_links(brief_id=data.id))
+        # A closed brief is hired for no more (the hire dialog does not offer it).
+        closed = data.status == BriefStatus.CLOSED
+        self.hire_button.setEnabled(not closed)
+        self.hire_button.setToolTip(
+            "This brief is closed: set it back to Posted to hire for it."
+            if closed
+            else "Hire a contractor for this brief: the engagement starts and the brief is filled"
+        )
         self.expectations.set_brief(data.id, data.expectations)
         count = len(data.expectations)
         self.tabs.setTabText(self._page_index("expectations"), f"Expectations ({count})")

@@ -260,6 +260,7 @@ class BriefsPage(TabPage):
         menu.setObjectName("briefsListMenu")
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         chosen = self.current_brief_id is not None
+        closed = self.editor.data is not None and self.editor.data.status == BriefStatus.CLOSED
         for name, text, slot in (
             ("briefsContextHire", "Hire a contractor…", self.hire_contractor),
             ("briefsContextDuplicate", "Duplicate brief", self.duplicate_brief),
@@ -267,7 +268,7 @@ class BriefsPage(TabPage):
         ):
             action = menu.addAction(text)
             action.setObjectName(name)
-            action.setEnabled(chosen)
+            action.setEnabled(chosen and not (closed and name == "briefsContextHire"))
             action.triggered.connect(lambda _=False, slot=slot: slot())
         menu.addSeparator()
         new = menu.addAction("New brief…")

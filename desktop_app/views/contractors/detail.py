@@ -370,6 +370,7 @@ class ContractorDetailPane(QWidget):
             self.next_button,
             self.move_button,
             self.reject_button,
+            self.hire_button,
             self.edit_button,
             self.delete_button,
             self.tabs,

@@ -181,7 +181,7 @@ class ContractorsPage(TabPage):
             "Freelancer, a niche site, on your own or through a referral), what their "
             "references say, their portfolios and your interview notes. Or import the "
             "spreadsheet or contacts file you already keep.",
-            "Add your first contractor",
+            "Add your first contractor…",
             object_name="emptyState_contractors",
         )
         self.empty.action_triggered.connect(self.new_contractor)

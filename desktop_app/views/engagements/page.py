@@ -220,7 +220,7 @@ class EngagementsPage(TabPage):
         for key, label in FILTERS:
             self.filter.addItem(label, key)
         self.hire_button = named(
-            QPushButton("&Hire…"), "hireButtonTop", "Hire a contractor",
+            QPushButton("&Hire a contractor…"), "hireButtonTop", "Hire a contractor",
             "Hire a contractor for a brief",
         )  # fmt: skip
         self.schedule_button = named(
