@@ -505,11 +505,12 @@ def terms_text(row: EngagementRow) -> str:
     """The agreed terms on one line, as the engagement's detail and its review
     PDF show them: "Active since 3 Nov 2026 · check-in every 7 days · 600 USD
     per month · on notice since 20 Nov 2026"."""
-    parts = [f"{row.status_label} since {day_text(row.start_date)}"]
     if row.status == EngagementStatus.ENDED and row.end_date:
-        parts[0] += f", ended {day_text(row.end_date)}"
-    elif row.end_date:
-        parts.append(f"planned end {day_text(row.end_date)}")
+        parts = [f"Ended {day_text(row.end_date)} (started {day_text(row.start_date)})"]
+    else:
+        parts = [f"{row.status_label} since {day_text(row.start_date)}"]
+        if row.end_date:
+            parts.append(f"planned end {day_text(row.end_date)}")
     parts.append(f"check-in every {row.cadence_days} day{'s' if row.cadence_days != 1 else ''}")
     if row.rate is not None:
         parts.append(rate_text(row.rate, row.rate_unit, row.currency))
