@@ -46,7 +46,7 @@ def test_broken_csv_rows_are_reported_with_reasons_and_the_rest_imported(store, 
     refused = dict(plan.refused)
     assert "e-mail address" in refused["line 3 (Bo Lind)"]
     assert "not a pipeline stage" in refused["line 4 (Chen Wei)"]
-    assert "cannot be negative" in refused["line 5 (Dana Price)"]
+    assert "cannot be below zero" in refused["line 5 (Dana Price)"]
     assert "from 1 to 5, not 9" in refused["line 6 (Eve Stone)"]
     assert "Name is required" in refused["line 7"]
     ana = plan.records[0].values

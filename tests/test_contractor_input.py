@@ -78,7 +78,7 @@ def test_phone_numbers_are_kept_as_typed():
 def test_rates():
     assert check_rate("1.234,50") == Decimal("1234.50")
     assert check_rate("") is None
-    with pytest.raises(ValidationError, match="cannot be negative"):
+    with pytest.raises(ValidationError, match="cannot be below zero"):
         check_rate("-5")
     with pytest.raises(ValidationError, match="not a number"):
         check_rate("lots")

@@ -125,7 +125,7 @@ def opened_urls():
 # Empty bench, adding, validation, undo
 def test_an_empty_bench_says_what_to_do_and_the_button_opens_the_form(page, qtbot):
     assert page.stack.currentWidget() is page.empty
-    assert page.empty.button.text() == "Add your first contractor"
+    assert page.empty.button.text() == "Add your first contractor…"
     qtbot.mouseClick(page.empty.button, Qt.MouseButton.LeftButton)
     dialog = page.findChild(QObject, "contractorDialog")
     assert dialog is not None and dialog.isVisible()
@@ -170,7 +170,7 @@ def test_bad_input_in_the_form_is_refused_field_by_field(page, qtbot):
     assert dialog.isVisible()
     errors = {k: label.text() for k, label in dialog.error_labels.items() if label.isVisible()}
     assert "is not an e-mail address" in errors["email"]
-    assert "cannot be negative" in errors["rate"]
+    assert "cannot be below zero" in errors["rate"]
     assert "ISO 4217" in errors["currency"]
     assert "from 1 to 5, not 7" in errors["rating"]
     assert "is not a phone number" in errors["phone"]
@@ -562,7 +562,7 @@ def test_printing_draws_every_page_of_the_comparison_pdf(demo_page, qtbot, tmp_p
     from PySide6.QtPdf import QPdfDocument
     from PySide6.QtPrintSupport import QPrinter
 
-    from desktop_app.views.contractors.comparison import comparison_printer, paint_pdf
+    from desktop_app.views.partials.pdf_print import paint_pdf, pdf_printer
 
     ids = [r.id for r in demo_page.model.rows()[:5]]
     demo_page.select_ids(ids)
@@ -570,7 +570,7 @@ def test_printing_draws_every_page_of_the_comparison_pdf(demo_page, qtbot, tmp_p
     source = dialog.export_pdf(tmp_path / "compared.pdf")
     document = QPdfDocument(dialog)
     document.load(str(source))
-    printer = comparison_printer("letter")
+    printer = pdf_printer(document, "Contractors side by side")
     assert printer.pageLayout().orientation() == QPageLayout.Orientation.Landscape
     # A printer that writes a PDF file stands in for the paper printer.
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)

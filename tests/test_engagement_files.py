@@ -217,11 +217,11 @@ def test_print_preview_shows_the_same_pages_as_the_pdf(window, reviewed, qtbot, 
     page = window.show_tab("engagements").page()
     pdf_pages = len(PdfReader(page.export_review(tmp_path / "review.pdf")).pages)
     preview = page.print_review()
-    qtbot.waitExposed(preview.dialog)
-    widget = preview.dialog.findChild(QPrintPreviewWidget)
+    qtbot.waitExposed(preview)
+    widget = preview.findChild(QPrintPreviewWidget)
     qtbot.waitUntil(lambda: widget.pageCount() == pdf_pages)
-    assert preview.page_count() == pdf_pages
-    preview.dialog.reject()
+    assert preview.page_count == pdf_pages
+    preview.reject()
 
 
 def test_an_ended_engagement_is_cancelled_in_the_calendar_not_scheduled(store, tmp_path):

@@ -366,3 +366,23 @@ def test_hours_logged_so_far_this_month_do_not_shrink_the_spend(known_database):
     Task.update(monthly_estimate_minutes=None).execute()
     lines = {line.contractor_name: line for line in monthly_spend(TODAY).lines}
     assert lines["Ana"].monthly == Decimal("40.00")  # only this month's hour is known
+
+
+def test_the_terms_read_as_one_line(store):
+    from desktop_app.models.engagements import get_engagement, terms_text
+
+    start = date(2026, 3, 21)
+    open_one = engagement(
+        start, rate="600", rate_unit="month", cadence=30, end_date=date(2026, 12, 31)
+    )
+    assert terms_text(get_engagement(open_one, date(2026, 4, 1))) == (
+        "Active since 21 Mar 2026 · planned end 31 Dec 2026 · check-in every 30 days · "
+        "600 USD per month"
+    )
+    ended = engagement(start, contractor_name="Bo Lind", title="Website", cadence=1)
+    update_engagement(
+        ended, {"status": "ended", "end_date": date(2026, 9, 27), "end_reason": "Done"}
+    )
+    assert terms_text(get_engagement(ended, date(2026, 10, 1))) == (
+        "Ended 27 Sep 2026 (started 21 Mar 2026) · check-in every 1 day · 40 USD per hour"
+    )

@@ -1,6 +1,6 @@
 """Hiring, ending and reopening: the edits that reach the contractor and the brief."""
 
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 
 import pytest
@@ -193,3 +193,26 @@ def test_a_hired_task_keeps_its_hours_handed_off_in_later_months(store):
     assert Task.get_by_id(books).monthly_estimate_minutes == 300
     undo_hire(hiring)
     assert Task.get_by_id(books).monthly_estimate_minutes is None
+
+
+def test_a_hire_recorded_after_the_start_is_dated_on_the_start(store):
+    from desktop_app.models.contractors import contractor_detail
+
+    ana = contractor("Ana Souza")
+    StageChange.create(
+        contractor=ana, from_stage="prospect", to_stage="interviewing",
+        changed_at=datetime(2026, 3, 2, 15, 0),
+    )  # fmt: skip
+    started = date(2026, 3, 10)
+    hiring = hire(ana, brief("Monthly bookkeeping"), started, Decimal("40"), 7)
+    moved = StageChange.get_by_id(hiring.stage_change_id)
+    assert moved.changed_at == datetime(2026, 3, 10, 9, 0)
+    assert contractor_detail(ana).row.stage_since.date() == started
+    # Never before the contractor's last move: the history stays in order.
+    bo = contractor("Bo Lind", email="bo@example.com")
+    StageChange.create(
+        contractor=bo, from_stage="prospect", to_stage="trial",
+        changed_at=datetime(2026, 3, 12, 11, 0),
+    )  # fmt: skip
+    later = hire(bo, brief("Social media"), started, Decimal("40"), 7)
+    assert StageChange.get_by_id(later.stage_change_id).changed_at == datetime(2026, 3, 12, 11, 0)

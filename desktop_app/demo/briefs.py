@@ -4,7 +4,8 @@
 Versions has something to show); "Customer support inbox" is a draft with
 a few things the clarity check still flags; "Social media management" is
 final and clear. Each is linked to the time-audit task of its subject when
-the time audit demo made one.
+the time audit demo made one, and that task shows as briefed, as it does when
+the owner writes a brief for it.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from desktop_app.models.briefs import (
     BriefVersion,
     ExpectationData,
     add_expectation,
+    brief_tasks_briefed,
     create_brief,
     expectations_of,
     find_task,
@@ -43,6 +45,7 @@ def _template(name: str) -> Template:
 def _create(data: BriefData, task_name: str, created: datetime) -> int:
     task_id = find_task(task_name)
     brief_id = create_brief(data, task_ids=[task_id] if task_id is not None else [])
+    brief_tasks_briefed(brief_id)
     Brief.update(created_at=created, updated_at=created).where(Brief.id == brief_id).execute()
     return brief_id
 

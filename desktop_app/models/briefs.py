@@ -22,12 +22,12 @@ from peewee import (
 )
 
 from desktop_app.models.base import BaseModel, database, now
-from desktop_app.models.currencies import normalize_currency
+from desktop_app.models.currencies import check_currency
 from desktop_app.models.errors import ValidationError
 from desktop_app.models.ordering import keys_between, place
-from desktop_app.models.parsing import parse_decimal
+from desktop_app.models.parsing import parse_amount
 from desktop_app.models.snapshots import RowSnapshot, delete_with_snapshot
-from desktop_app.models.tasks import Task
+from desktop_app.models.tasks import Task, TaskChanges, mark_briefed, unmark_briefed
 from desktop_app.models.text import fold
 
 
@@ -328,8 +328,6 @@ BRIEF_FIELDS: tuple[BriefField, ...] = (
 
 FIELDS_BY_NAME: dict[str, BriefField] = {spec.name: spec for spec in BRIEF_FIELDS}
 
-_MONEY_LIMIT = Decimal("9999999999.99")
-
 
 def clean_field(name: str, value: Any) -> Any:
     """`value` checked and typed for the field `name`; ValidationError if it is refused.
@@ -358,12 +356,7 @@ def _clean_text(spec: BriefField, value: Any) -> str:
 
 
 def _clean_currency(spec: BriefField, value: Any) -> str:
-    code = normalize_currency(str(value or ""))
-    if code is None:
-        raise ValidationError(
-            f"“{value}” is not an ISO 4217 currency code (such as USD, EUR or GBP).", spec.name
-        )
-    return code
+    return check_currency(value, spec.name)
 
 
 def _clean_choice(spec: BriefField, value: Any) -> str | int:
@@ -394,20 +387,7 @@ def _clean_count(spec: BriefField, value: Any) -> int | None:
 
 
 def _clean_money(spec: BriefField, value: Any) -> Decimal | None:
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return None
-    if isinstance(value, Decimal | int) and not isinstance(value, bool):
-        amount = Decimal(value)
-    else:
-        try:
-            amount = parse_decimal(str(value))
-        except ValueError as error:
-            raise ValidationError(f"{spec.label}: {error}", spec.name) from None
-    if amount < 0:
-        raise ValidationError(f"The {spec.label.lower()} cannot be below zero.", spec.name)
-    if amount > _MONEY_LIMIT:
-        raise ValidationError(f"The {spec.label.lower()} is too large.", spec.name)
-    return amount.quantize(Decimal("0.01"))
+    return parse_amount(value, spec.name, spec.label)
 
 
 def _clean_date(spec: BriefField, value: Any) -> date | None:
@@ -813,6 +793,43 @@ def linked_tasks(brief_id: int) -> list[TaskChoice]:
         .order_by(BriefTask.id)
     )
     return [TaskChoice(t.id, t.name, t.status) for t in query]
+
+
+def brief_task_ids(brief_id: int) -> list[int]:
+    """The ids of the time-audit tasks the brief hands off."""
+    query = BriefTask.select(BriefTask.task).where(BriefTask.brief == brief_id)
+    return [link.task_id for link in query.order_by(BriefTask.id)]
+
+
+def brief_tasks_briefed(brief_id: int) -> TaskChanges:
+    """The tasks the brief hands off show as briefed in the time audit (unless
+    kept or handed off already); returns what changed, for `restore_tasks`."""
+    return mark_briefed(brief_task_ids(brief_id))
+
+
+def release_tasks(brief_id: int, task_ids: Sequence[int] | None = None) -> TaskChanges:
+    """The brief stops handing off `task_ids` (None: all its tasks), as when it
+    is deleted or a task is unlinked: those no other brief hands off are no
+    longer briefed. Call it before the links go; returns what changed."""
+    ids = brief_task_ids(brief_id) if task_ids is None else list(task_ids)
+    elsewhere = {
+        link.task_id
+        for link in BriefTask.select(BriefTask.task).where(
+            BriefTask.task.in_(ids) & (BriefTask.brief != brief_id)
+        )
+    }
+    return unmark_briefed(task_id for task_id in ids if task_id not in elsewhere)
+
+
+def briefs_for_task(task_id: int) -> list[tuple[int, str]]:
+    """(id, title) of the briefs that hand the task off, newest first."""
+    query = (
+        Brief.select(Brief.id, Brief.title)
+        .join(BriefTask)
+        .where(BriefTask.task == task_id)
+        .order_by(Brief.id.desc())
+    )
+    return [(brief.id, brief.title) for brief in query]
 
 
 def link_task(brief_id: int, task_id: int) -> bool:

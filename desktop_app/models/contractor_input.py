@@ -16,9 +16,9 @@ from decimal import Decimal
 from typing import Any
 from urllib.parse import urlsplit
 
-from desktop_app.models.currencies import normalize_currency
+from desktop_app.models.currencies import check_currency
 from desktop_app.models.errors import ValidationError
-from desktop_app.models.parsing import parse_decimal
+from desktop_app.models.parsing import parse_amount
 from desktop_app.models.text import fold
 
 KINDS = ("individual", "agency")
@@ -48,7 +48,6 @@ SCORE_LABELS = {
     "fit": "Fit",
 }
 
-MAX_RATE = Decimal("1000000000")
 _EMAIL = re.compile(r"^[^@\s<>(),;:\"]+@[^@\s<>(),;:\"]+\.[^@\s<>(),;:\".]{2,}$")
 _HOST = re.compile(r"^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$|^localhost$")
 _PHONE = re.compile(r"^\+?[\d\s().\-/]+(?:\s*(?:ext\.?|x|#)\s*\d{1,6})?$", re.IGNORECASE)
@@ -157,31 +156,7 @@ def check_phone(text: str, field: str = "phone") -> str:
 
 def check_rate(text: str | Decimal | None, field: str = "rate") -> Decimal | None:
     """A rate of 0 or more ("" means none yet)."""
-    if text is None:
-        return None
-    if isinstance(text, Decimal):
-        value = text
-    else:
-        if not text.strip():
-            return None
-        try:
-            value = parse_decimal(text)
-        except ValueError as error:
-            raise ValidationError(f"Rate: {error}", field) from None
-    if value < 0:
-        raise ValidationError("A rate cannot be negative.", field)
-    if value >= MAX_RATE:
-        raise ValidationError("That rate is too large to be real.", field)
-    return value.quantize(Decimal("0.01"))
-
-
-def check_currency(text: str, field: str = "currency") -> str:
-    code = normalize_currency(text)
-    if code is None:
-        raise ValidationError(
-            f"“{text.strip()}” is not an ISO 4217 currency code (such as USD, EUR or GBP).", field
-        )
-    return code
+    return parse_amount(text, field, "Rate")
 
 
 def check_score(value: str | int | None, field: str, label: str = "") -> int | None:

@@ -1,6 +1,9 @@
-"""ISO 4217 currency codes in current use (from the Unicode CLDR via Qt)."""
+"""ISO 4217 currency codes in current use (from the Unicode CLDR via Qt), and
+the one check of a currency the owner types."""
 
 from __future__ import annotations
+
+from desktop_app.models.errors import ValidationError
 
 ISO_4217_CODES: frozenset[str] = frozenset(
     """
@@ -20,3 +23,15 @@ def normalize_currency(text: str) -> str | None:
     """The ISO code for `text` ("usd " -> "USD"), or None if it is not one."""
     code = text.strip().upper()
     return code if code in ISO_4217_CODES else None
+
+
+def check_currency(text: object, field: str = "currency") -> str:
+    """The ISO code for what the owner typed; a ValidationError for `field`
+    saying what a currency code looks like otherwise."""
+    typed = str(text or "").strip()
+    code = normalize_currency(typed)
+    if code is None:
+        raise ValidationError(
+            f"“{typed}” is not an ISO 4217 currency code (such as USD, EUR or GBP).", field
+        )
+    return code

@@ -31,8 +31,8 @@ from peewee import (
 
 from desktop_app.models.base import BaseModel, now
 from desktop_app.models.briefs import Brief, BriefStatus, Expectation
-from desktop_app.models.contractors import Contractor, RateUnit
-from desktop_app.models.currencies import normalize_currency
+from desktop_app.models.contractors import Contractor, RateUnit, rate_text
+from desktop_app.models.currencies import check_currency
 from desktop_app.models.engagement_rules import (
     ConfidenceTrend,
     Direction,
@@ -47,7 +47,7 @@ from desktop_app.models.engagement_rules import (
     scorecard,
 )
 from desktop_app.models.errors import ValidationError
-from desktop_app.models.parsing import parse_decimal
+from desktop_app.models.parsing import parse_amount
 from desktop_app.models.snapshots import RowSnapshot, delete_with_snapshot
 
 
@@ -96,11 +96,6 @@ CHECK_IN_STATE_LABELS = {
     CheckInState.OFF_TRACK: "Off track",
 }
 
-RATE_UNIT_LABELS = {
-    RateUnit.HOUR: "per hour",
-    RateUnit.PROJECT: "per project",
-    RateUnit.MONTH: "per month",
-}
 
 CADENCE_MIN_DAYS = 1
 CADENCE_MAX_DAYS = 365
@@ -202,37 +197,13 @@ def validate_rating(field_name: str, value: Any) -> int:
 
 def parse_rate(text: str | Decimal | None) -> Decimal | None:
     """The agreed rate typed by the owner ("85", "85,50"); empty means not agreed."""
-    if text is None:
-        return None
-    if isinstance(text, Decimal):
-        value = text
-    else:
-        if not text.strip():
-            return None
-        try:
-            value = parse_decimal(text)
-        except ValueError as error:
-            raise ValidationError(f"Rate: {error}", "rate") from None
-    if value < 0:
-        raise ValidationError("The rate cannot be below zero.", "rate")
-    if value >= Decimal("1e10"):
-        raise ValidationError("The rate is too large.", "rate")
-    return value
+    return parse_amount(text, "rate", "Rate")
 
 
 def validate_rate_unit(unit: str) -> str:
     if unit not in {u.value for u in RateUnit}:
         raise ValidationError("Choose whether the rate is per hour, per project or per month.")
     return unit
-
-
-def validate_currency(text: str) -> str:
-    code = normalize_currency(text or "")
-    if code is None:
-        raise ValidationError(
-            f"“{text}” is not an ISO 4217 currency code (such as USD, EUR or GBP).", "currency"
-        )
-    return code
 
 
 def _ensure_one_open(contractor_id: int, brief_id: int, exclude_id: int | None = None) -> None:
@@ -282,7 +253,7 @@ def create_engagement(
     cadence_days = validate_cadence(cadence_days)
     rate = parse_rate(rate)
     rate_unit = validate_rate_unit(rate_unit)
-    currency = validate_currency(currency)
+    currency = check_currency(currency)
     _ensure_one_open(contractor_id, brief_id)
     return Engagement.create(
         brief=brief_id,
@@ -338,7 +309,7 @@ def update_engagement(engagement_id: int, changes: Mapping[str, Any]) -> dict[st
         values["rate"] = parse_rate(values["rate"])
     validate_rate_unit(merged["rate_unit"])
     if "currency" in values:
-        values["currency"] = validate_currency(values["currency"])
+        values["currency"] = check_currency(values["currency"])
     if merged["status"] == EngagementStatus.ENDED and not str(merged["end_reason"]).strip():
         raise ValidationError(
             "Say why the engagement ended: it helps the next time you hire.", "end_reason"
@@ -523,6 +494,29 @@ class EngagementRow:
     def due_by(self, last_day: date) -> bool:
         """A check-in is due on or before `last_day` (or overdue)."""
         return self.next_due is not None and self.next_due <= last_day
+
+
+def day_text(value: date | None) -> str:
+    """A day as the engagements show it: "3 Nov 2026" ("" for none)."""
+    return f"{value.day} {value:%b %Y}" if value else ""
+
+
+def terms_text(row: EngagementRow) -> str:
+    """The agreed terms on one line, as the engagement's detail and its review
+    PDF show them: "Active since 3 Nov 2026 · check-in every 7 days · 600 USD
+    per month · on notice since 20 Nov 2026"."""
+    if row.status == EngagementStatus.ENDED and row.end_date:
+        parts = [f"Ended {day_text(row.end_date)} (started {day_text(row.start_date)})"]
+    else:
+        parts = [f"{row.status_label} since {day_text(row.start_date)}"]
+        if row.end_date:
+            parts.append(f"planned end {day_text(row.end_date)}")
+    parts.append(f"check-in every {row.cadence_days} day{'s' if row.cadence_days != 1 else ''}")
+    if row.rate is not None:
+        parts.append(rate_text(row.rate, row.rate_unit, row.currency))
+    if row.on_notice_since:
+        parts.append(f"on notice since {day_text(row.on_notice_since)}")
+    return " · ".join(parts)
 
 
 def _engagement_rows(
@@ -770,6 +764,59 @@ def contractor_choices() -> list[Choice]:
     ).order_by(Contractor.name, Contractor.id)  # fmt: skip
     choices = [Choice(c.id, c.name, c.stage, c.rate, c.rate_unit, c.currency) for c in rows]
     return sorted(choices, key=lambda c: c.detail == "rejected")
+
+
+@dataclass(frozen=True)
+class EngagementLink:
+    """One engagement as another tab names it: who, on which brief, in what state."""
+
+    id: int
+    contractor_id: int
+    contractor_name: str
+    brief_id: int
+    brief_title: str
+    status: str
+    start_date: date
+
+
+def engagement_links(
+    *, brief_id: int | None = None, contractor_id: int | None = None
+) -> list[EngagementLink]:
+    """The engagements of a brief or of a contractor: open ones first, then the
+    most recent start first."""
+    query = (
+        Engagement.select(
+            Engagement.id,
+            Engagement.status,
+            Engagement.start_date,
+            Contractor.id,
+            Contractor.name,
+            Brief.id,
+            Brief.title,
+        )
+        .join_from(Engagement, Contractor)
+        .join_from(Engagement, Brief)
+    )
+    if brief_id is not None:
+        query = query.where(Engagement.brief == brief_id)
+    if contractor_id is not None:
+        query = query.where(Engagement.contractor == contractor_id)
+    links = [
+        EngagementLink(
+            row.id,
+            row.contractor.id,
+            row.contractor.name,
+            row.brief.id,
+            row.brief.title,
+            row.status,
+            row.start_date,
+        )
+        for row in query
+    ]
+    return sorted(
+        links,
+        key=lambda link: (link.status == EngagementStatus.ENDED, -link.start_date.toordinal()),
+    )
 
 
 def brief_choices() -> list[Choice]:

@@ -15,8 +15,10 @@ snapshot, so a redo restores them under the same ids).
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import date, datetime
+from datetime import date, datetime, time
 from decimal import Decimal
+
+from peewee import fn
 
 from desktop_app.models.base import database, now
 from desktop_app.models.briefs import Brief, BriefStatus, BriefTask
@@ -82,12 +84,26 @@ def _put_back(previous: PreviousState) -> None:
     ).execute()
 
 
-def _move_contractor(contractor_id: int, stage: str, reason: str) -> int:
-    """Move the contractor to `stage`, keeping the move as history; the row's id."""
+def _move_contractor(contractor_id: int, stage: str, reason: str, on: date | None = None) -> int:
+    """Move the contractor to `stage`, keeping the move as history; the row's id.
+
+    The move is dated now, or on the day `on` when that is past (a hire
+    recorded after the work started), though never before the contractor's
+    last move, so the history stays in order.
+    """
     contractor = Contractor.get_by_id(contractor_id)
+    at = now()
+    if on is not None and on < at.date():
+        last = (
+            StageChange.select(fn.MAX(StageChange.changed_at))
+            .where(StageChange.contractor == contractor_id)
+            .scalar()
+        )
+        at = max(datetime.combine(on, time(9, 0)), last or datetime.min)
     change = StageChange.create(
-        contractor=contractor_id, from_stage=contractor.stage, to_stage=stage, reason=reason
-    )
+        contractor=contractor_id, from_stage=contractor.stage, to_stage=stage, reason=reason,
+        changed_at=at,
+    )  # fmt: skip
     Contractor.update(stage=stage, updated_at=now()).where(Contractor.id == contractor_id).execute()
     return change.id
 
@@ -120,9 +136,9 @@ def hire(
     """Hire `contractor_id` for `brief_id` from `start`, in one transaction.
 
     Creates the engagement (validated: see `create_engagement`), moves the
-    contractor to "hired" recording the move and its reason, and marks the
-    brief "filled", and its time-audit tasks "handed off". On a
-    ValidationError nothing is changed.
+    contractor to "hired" recording the move and its reason, marks the brief
+    "filled" and its time-audit tasks "handed off". On a ValidationError
+    nothing is changed.
     """
     with database.atomic():
         engagement = create_engagement(
@@ -142,7 +158,10 @@ def hire(
         change_id = None
         if contractor.stage != Stage.HIRED:
             change_id = _move_contractor(
-                contractor.id, Stage.HIRED, f"Hired for “{brief.title}” from {start:%d %b %Y}."
+                contractor.id,
+                Stage.HIRED,
+                f"Hired for “{brief.title}” from {start:%d %b %Y}.",
+                on=start,
             )
         _set_brief_status(brief.id, BriefStatus.FILLED)
         previous = _hand_off_tasks(previous)

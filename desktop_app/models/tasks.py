@@ -35,7 +35,7 @@ from peewee import (
 
 from desktop_app.models.base import BaseModel, database, now
 from desktop_app.models.errors import ValidationError
-from desktop_app.models.parsing import parse_decimal
+from desktop_app.models.parsing import parse_amount, parse_decimal
 from desktop_app.models.settings import Settings, load_settings
 from desktop_app.models.snapshots import RowSnapshot, delete_with_snapshot
 from desktop_app.models.text import fold
@@ -67,6 +67,7 @@ MAX_NOTES_LENGTH = 10_000
 MAX_ENTRY_NOTE_LENGTH = 2_000
 MINUTES_PER_DAY = 24 * 60
 MAX_MONTHLY_MINUTES = 31 * MINUTES_PER_DAY
+# An hourly rate above this is a typo.
 MAX_RATE = Decimal("100000")
 
 
@@ -287,19 +288,7 @@ def _clean_rating(key: str, value: Any) -> int:
 
 
 def _clean_rate(value: Any) -> Decimal | None:
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return None
-    try:
-        rate = value if isinstance(value, Decimal) else parse_decimal(str(value))
-    except ValueError:
-        raise ValidationError(
-            f"“{value}” is not an hourly rate (e.g. 25 or 25.50).", "contractor_rate"
-        ) from None
-    if rate < 0:
-        raise ValidationError("A contractor rate cannot be negative.", "contractor_rate")
-    if rate > MAX_RATE:
-        raise ValidationError("That rate is over 100,000 an hour; check it.", "contractor_rate")
-    return rate.quantize(Decimal("0.01"))
+    return parse_amount(value, "contractor_rate", "Contractor rate", maximum=MAX_RATE)
 
 
 def _clean_field(key: str, value: Any, task_id: int | None) -> Any:  # noqa: PLR0912 (one branch a field)
@@ -446,6 +435,52 @@ def _write_task(task_id: int, values: dict[str, Any]) -> None:
 def delete_task(task_id: int) -> RowSnapshot:
     """Delete a task with its time entries; the snapshot puts everything back."""
     return delete_with_snapshot(_get_task(task_id))
+
+
+# Statuses that the Briefs step moves --------------------------------------------
+
+# {task id: every editable field as it was}: what `restore_tasks` writes back.
+TaskChanges = dict[int, dict[str, Any]]
+
+# A task in one of these stays as it is when a brief is written for it: the
+# owner keeps it, or someone already does it.
+_NOT_BRIEFED_AGAIN = (TaskStatus.BRIEFED, TaskStatus.HANDED_OFF, TaskStatus.KEPT)
+
+
+def mark_briefed(task_ids: Iterable[int]) -> TaskChanges:
+    """A brief now hands these tasks off: each shows as briefed, exactly as if
+    the owner had chosen Briefed in its Status column, unless it is kept or
+    handed off already. Returns what it changed, for `restore_tasks`."""
+    ids = list(dict.fromkeys(task_ids))
+    query = Task.select(Task.id).where(Task.id.in_(ids) & Task.status.not_in(_NOT_BRIEFED_AGAIN))
+    with database.atomic():
+        return {
+            task.id: update_task(task.id, {"status": TaskStatus.BRIEFED.value})
+            for task in list(query)
+        }
+
+
+def unmark_briefed(task_ids: Iterable[int]) -> TaskChanges:
+    """No brief hands these tasks off any more: a briefed one goes back to what
+    the rules make it (candidate, or merely logged). Returns what it changed."""
+    ids = list(dict.fromkeys(task_ids))
+    query = Task.select(Task.id, Task.need, Task.override).where(
+        Task.id.in_(ids) & (Task.status == TaskStatus.BRIEFED)
+    )
+    with database.atomic():
+        return {
+            task.id: update_task(
+                task.id, {"status": derive_status(task.need, task.override, TaskStatus.LOGGED)}
+            )
+            for task in list(query)
+        }
+
+
+def restore_tasks(changes: TaskChanges) -> None:
+    """Put back the tasks `mark_briefed` or `unmark_briefed` changed, exactly."""
+    with database.atomic():
+        for task_id, values in changes.items():
+            restore_task_values(task_id, values)
 
 
 def task_entry_count(task_id: int) -> int:

@@ -26,19 +26,16 @@ from desktop_app.models.briefs import LEVEL_LABELS, Level
 from desktop_app.models.engagement_rules import Direction
 from desktop_app.models.engagements import (
     CHECK_IN_STATE_LABELS,
-    RATE_UNIT_LABELS,
     CheckInKind,
     CheckInState,
     Initiator,
     Review,
+    day_text,
+    terms_text,
 )
 from desktop_app.pdf.common import ACCENT, RULE, PageFrame, build_pdf, styles, text
 
 LEVEL_COLOURS = {Level.MUST: "#b42318", Level.SHOULD: "#b54708", Level.NICE: "#475467"}
-
-
-def _day(value: date | None) -> str:
-    return f"{value.day} {value:%b %Y}" if value else ""
 
 
 def _percent(value: float | None) -> str:
@@ -52,20 +49,6 @@ def _score(value: float | None) -> str:
 def review_title(review: Review) -> str:
     row = review.engagement
     return f"{row.contractor_name} — {row.brief_title}"
-
-
-def _terms(review: Review) -> str:
-    row = review.engagement
-    parts = [f"{row.status_label} since {_day(row.start_date)}"]
-    if row.end_date:
-        parts.append(f"until {_day(row.end_date)}")
-    parts.append(f"check-in every {row.cadence_days} day{'s' if row.cadence_days != 1 else ''}")
-    if row.rate is not None:
-        unit = RATE_UNIT_LABELS.get(row.rate_unit, row.rate_unit)
-        parts.append(f"{row.currency} {row.rate:,.2f} {unit}")
-    if row.on_notice_since:
-        parts.append(f"on notice since {_day(row.on_notice_since)}")
-    return " · ".join(parts)
 
 
 def _summary_table(review: Review, sheet: StyleSheet1) -> Table:
@@ -133,7 +116,7 @@ def _feedback_blocks(review: Review, sheet: StyleSheet1) -> list[list[Flowable]]
         block: list[Flowable] = [
             Paragraph(f"<b>{text(item.deliverable)}</b>", sheet["Body"]),
             Paragraph(
-                f"{_day(item.day)} · {on_time} · quality {item.quality}/5 · "
+                f"{day_text(item.day)} · {on_time} · quality {item.quality}/5 · "
                 f"communication {item.communication}/5 · confidence {item.confidence}/5",
                 sheet["Small"],
             ),
@@ -217,7 +200,7 @@ def _check_in_table(review: Review, sheet: StyleSheet1) -> Table | Paragraph:
         state = CHECK_IN_STATE_LABELS.get(CheckInState(item.state), "") if item.state else ""
         rows.append(
             [
-                Paragraph(text(_day(item.day)), sheet["Small"]),
+                Paragraph(text(day_text(item.day)), sheet["Small"]),
                 Paragraph(text(who), sheet["Small"]),
                 Paragraph(text(state), sheet["Small"]),
                 Paragraph(text(what), sheet["Body"]),
@@ -241,7 +224,7 @@ def _story(review: Review, sheet: StyleSheet1, *, side_by_side: bool) -> list[Fl
     row = review.engagement
     story: list[Flowable] = [
         Paragraph(text(review_title(review)), sheet["Title"]),
-        Paragraph(text(_terms(review)), sheet["Subtitle"]),
+        Paragraph(text(terms_text(review.engagement)), sheet["Subtitle"]),
     ]
     if row.end_reason:
         story.append(Paragraph(f"Ended: {text(row.end_reason)}", sheet["Subtitle"]))
@@ -286,7 +269,7 @@ def write_review(
     frame = PageFrame(
         header_left=business_name or "Offload",
         header_right=f"Engagement review: {row.contractor_name}",
-        footer_left=f"Exported {_day(today)}",
+        footer_left=f"Exported {day_text(today)}",
     )
 
     def build(side_by_side: bool) -> Path:

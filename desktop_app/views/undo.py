@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable
 
 from PySide6.QtGui import QUndoCommand
 
+from desktop_app.models.snapshots import RowSnapshot, restore
 from desktop_app.views.context import AppContext
 
 
@@ -74,6 +75,50 @@ class CallbackCommand(StoreCommand):
 
     def revert(self) -> None:
         self._revert()
+
+
+class AddRowsCommand(StoreCommand):
+    """An edit that adds rows. The first apply makes them (`first_apply`);
+    undo takes them out with a snapshot (`take_back`), so redo puts the very
+    same rows back under the same ids and later commands still find them."""
+
+    def __init__(self, ctx: AppContext, text: str) -> None:
+        super().__init__(ctx, text)
+        self._snapshot: RowSnapshot | None = None
+
+    def apply(self) -> None:
+        if self._snapshot is None:
+            self.first_apply()
+        else:
+            restore(self._snapshot)
+
+    def revert(self) -> None:
+        self._snapshot = self.take_back()
+
+    def first_apply(self) -> None:
+        raise NotImplementedError
+
+    def take_back(self) -> RowSnapshot:
+        raise NotImplementedError
+
+
+class DeleteRowsCommand(StoreCommand):
+    """An edit that deletes rows (with what depends on them) through
+    `take_out`, which returns their snapshot; undo puts them all back."""
+
+    def __init__(self, ctx: AppContext, text: str) -> None:
+        super().__init__(ctx, text)
+        self._snapshot: RowSnapshot | None = None
+
+    def apply(self) -> None:
+        self._snapshot = self.take_out()
+
+    def revert(self) -> None:
+        assert self._snapshot is not None
+        restore(self._snapshot)
+
+    def take_out(self) -> RowSnapshot:
+        raise NotImplementedError
 
 
 def execute(command: StoreCommand) -> None:

@@ -20,18 +20,21 @@ from desktop_app.models.briefs import (
     FIELDS_BY_NAME,
     add_expectation,
     brief_exists,
+    brief_tasks_briefed,
     delete_brief,
     delete_expectation,
     link_task,
     move_expectation,
+    release_tasks,
     set_expectation_positions,
     unlink_task,
     update_brief,
     update_expectation,
 )
-from desktop_app.models.snapshots import RowSnapshot, restore
+from desktop_app.models.snapshots import RowSnapshot
+from desktop_app.models.tasks import TaskChanges, mark_briefed, restore_tasks
 from desktop_app.views.context import AppContext, Topic
-from desktop_app.views.undo import StoreCommand
+from desktop_app.views.undo import AddRowsCommand, DeleteRowsCommand, StoreCommand
 
 # QUndoCommand ids: commands with the same id may merge.
 _EDIT_BRIEF_ID = 3101
@@ -167,27 +170,36 @@ class EditExpectationCommand(_MergingEdit):
         return update_expectation(self.expectation_id, values)
 
 
-class CreateBriefCommand(BriefCommand):
-    """A new brief (blank, from a template, or a duplicate); undo deletes it."""
+class CreateBriefCommand(BriefCommand, AddRowsCommand):
+    """A new brief (blank, from a template, or a duplicate); undo deletes it.
+
+    The time-audit tasks it hands off show as briefed (unless kept or handed
+    off already); undo puts them back as they were.
+    """
 
     topics = (Topic.BRIEFS, Topic.TASKS)
 
     def __init__(self, ctx: AppContext, text: str, create: Callable[[], int]) -> None:
         super().__init__(ctx, text, None)
         self._create = create
-        self._snapshot: RowSnapshot | None = None
+        self._tasks: TaskChanges = {}
 
     def apply(self) -> None:
-        if self._snapshot is None:
-            self.brief_id = self._create()
-        else:
-            restore(self._snapshot)
+        super().apply()
+        self._tasks = brief_tasks_briefed(self.brief_id)
 
     def revert(self) -> None:
-        self._snapshot = delete_brief(self.brief_id)
+        restore_tasks(self._tasks)
+        super().revert()
+
+    def first_apply(self) -> None:
+        self.brief_id = self._create()
+
+    def take_back(self) -> RowSnapshot:
+        return delete_brief(self.brief_id)
 
 
-class DeleteBriefCommand(BriefCommand):
+class DeleteBriefCommand(BriefCommand, DeleteRowsCommand):
     """Delete a brief with all that hangs on it; undo puts every row back."""
 
     # Engagements hang on briefs, interviews link to them, tasks are linked.
@@ -195,16 +207,19 @@ class DeleteBriefCommand(BriefCommand):
 
     def __init__(self, ctx: AppContext, brief_id: int, title: str) -> None:
         super().__init__(ctx, f"Delete brief “{title}”", brief_id)
-        self._snapshot: RowSnapshot | None = None
+        self._tasks: TaskChanges = {}
 
-    def apply(self) -> None:
-        self._snapshot = delete_brief(self.brief_id)
+    def take_out(self) -> RowSnapshot:
+        # Tasks no other brief hands off are no longer briefed.
+        self._tasks = release_tasks(self.brief_id)
+        return delete_brief(self.brief_id)
 
     def revert(self) -> None:
-        restore(self._snapshot)
+        super().revert()
+        restore_tasks(self._tasks)
 
 
-class AddExpectationCommand(BriefCommand):
+class AddExpectationCommand(BriefCommand, AddRowsCommand):
     def __init__(
         self,
         ctx: AppContext,
@@ -216,29 +231,21 @@ class AddExpectationCommand(BriefCommand):
         self.values = dict(values)
         self.index = index
         self.expectation_id: int | None = None
-        self._snapshot: RowSnapshot | None = None
 
-    def apply(self) -> None:
-        if self._snapshot is None:
-            self.expectation_id = add_expectation(self.brief_id, index=self.index, **self.values)
-        else:
-            restore(self._snapshot)
+    def first_apply(self) -> None:
+        self.expectation_id = add_expectation(self.brief_id, index=self.index, **self.values)
 
-    def revert(self) -> None:
-        self._snapshot = delete_expectation(self.expectation_id)
+    def take_back(self) -> RowSnapshot:
+        return delete_expectation(self.expectation_id)
 
 
-class DeleteExpectationCommand(BriefCommand):
+class DeleteExpectationCommand(BriefCommand, DeleteRowsCommand):
     def __init__(self, ctx: AppContext, brief_id: int, expectation_id: int) -> None:
         super().__init__(ctx, "Delete expectation", brief_id)
         self.expectation_id = expectation_id
-        self._snapshot: RowSnapshot | None = None
 
-    def apply(self) -> None:
-        self._snapshot = delete_expectation(self.expectation_id)
-
-    def revert(self) -> None:
-        restore(self._snapshot)
+    def take_out(self) -> RowSnapshot:
+        return delete_expectation(self.expectation_id)
 
 
 class MoveExpectationCommand(BriefCommand):
@@ -272,7 +279,8 @@ class MoveExpectationCommand(BriefCommand):
 
 
 class LinkTaskCommand(BriefCommand):
-    """Link a time-audit task to the brief, or unlink it."""
+    """Link a time-audit task to the brief (it shows as briefed), or unlink it
+    (no longer briefed, unless another brief hands it off)."""
 
     topics = (Topic.BRIEFS, Topic.TASKS)
 
@@ -281,11 +289,18 @@ class LinkTaskCommand(BriefCommand):
         super().__init__(ctx, text, brief_id)
         self.task_id = task_id
         self.link = link
+        self._tasks: TaskChanges = {}
 
     def apply(self) -> None:
-        (link_task if self.link else unlink_task)(self.brief_id, self.task_id)
+        if self.link:
+            link_task(self.brief_id, self.task_id)
+            self._tasks = mark_briefed([self.task_id])
+        else:
+            self._tasks = release_tasks(self.brief_id, [self.task_id])
+            unlink_task(self.brief_id, self.task_id)
 
     def revert(self) -> None:
+        restore_tasks(self._tasks)
         (unlink_task if self.link else link_task)(self.brief_id, self.task_id)
 
 
@@ -308,16 +323,12 @@ class SaveTemplateCommand(StoreCommand):
         restore_own_template(self.template_id, self._previous)
 
 
-class DeleteTemplateCommand(StoreCommand):
+class DeleteTemplateCommand(DeleteRowsCommand):
     topics = (Topic.BRIEFS,)
 
     def __init__(self, ctx: AppContext, template_id: int, name: str) -> None:
         super().__init__(ctx, f"Delete template “{name}”")
         self.template_id = template_id
-        self._snapshot: RowSnapshot | None = None
 
-    def apply(self) -> None:
-        self._snapshot = delete_own_template(self.template_id)
-
-    def revert(self) -> None:
-        restore(self._snapshot)
+    def take_out(self) -> RowSnapshot:
+        return delete_own_template(self.template_id)

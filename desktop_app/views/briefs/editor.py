@@ -38,12 +38,14 @@ from desktop_app.models.briefs import (
     versions_of,
 )
 from desktop_app.models.clarity import EXPECTATIONS
+from desktop_app.models.engagements import engagement_links
 from desktop_app.models.errors import UserError
 from desktop_app.views.briefs.commands import EditBriefCommand, LinkTaskCommand
 from desktop_app.views.briefs.expectations_panel import ExpectationsPanel
 from desktop_app.views.briefs.fields import FieldEditor, FieldEvents
 from desktop_app.views.briefs.versions_panel import VersionsPanel
 from desktop_app.views.context import AppContext
+from desktop_app.views.engagements.links import EngagementLinks
 from desktop_app.views.partials.naming import named
 from desktop_app.views.undo import execute
 
@@ -82,9 +84,11 @@ class BriefEditor(QWidget):
 
     Signals:
         export_requested(), print_requested(), duplicate_requested(),
-        delete_requested(), save_template_requested(): the header's actions.
+        delete_requested(), save_template_requested(), hire_requested():
+        the header's actions.
     """
 
+    hire_requested = Signal()
     export_requested = Signal()
     print_requested = Signal()
     duplicate_requested = Signal()
@@ -148,7 +152,14 @@ class BriefEditor(QWidget):
         status_label.setBuddy(self.fields["status"].input)
         top.addWidget(status_label)
         top.addWidget(self.fields["status"])
+        self.hire_button = named(
+            QPushButton("Hire a contractor…"), "briefHire", "Hire a contractor",
+            "Hire a contractor for this brief: the engagement starts and the brief is filled",
+        )  # fmt: skip
+        self.hire_button.clicked.connect(self.hire_requested)
+        top.addWidget(self.hire_button)
         header.addLayout(top)
+        self.engagements_label = EngagementLinks(self.ctx, "contractor", "briefEngagements")
 
         second = QHBoxLayout()
         self.tasks_label = named(QLabel(), "briefTasks", "Tasks this brief hands off")
@@ -189,6 +200,7 @@ class BriefEditor(QWidget):
         more.setMenu(menu)
         second.addWidget(more)
         header.addLayout(second)
+        header.addWidget(self.engagements_label)
         return header
 
     def _form_page(self, names: tuple[str, ...]) -> QScrollArea:
@@ -249,6 +261,15 @@ class BriefEditor(QWidget):
         linked = data.tasks
         self.tasks_label.setText(
             f"Hands off: {', '.join(linked)}" if linked else "Hands off: no time-audit task linked"
+        )
+        self.engagements_label.show_links(engagement_links(brief_id=data.id))
+        # A closed brief is hired for no more (the hire dialog does not offer it).
+        closed = data.status == BriefStatus.CLOSED
+        self.hire_button.setEnabled(not closed)
+        self.hire_button.setToolTip(
+            "This brief is closed: set it back to Posted to hire for it."
+            if closed
+            else "Hire a contractor for this brief: the engagement starts and the brief is filled"
         )
         self.expectations.set_brief(data.id, data.expectations)
         count = len(data.expectations)

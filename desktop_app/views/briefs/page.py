@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import re
-import shutil
 import tempfile
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QByteArray,
     QItemSelectionModel,
     QSettings,
     QStandardPaths,
@@ -56,6 +54,12 @@ from desktop_app.views.briefs.commands import CreateBriefCommand, DeleteBriefCom
 from desktop_app.views.briefs.editor import BriefEditor
 from desktop_app.views.context import AppContext, Topic
 from desktop_app.views.partials.empty_state import EmptyState
+from desktop_app.views.partials.layout_memory import (
+    LayoutPart,
+    offer_column_menu,
+    restore_layout,
+    save_layout,
+)
 from desktop_app.views.partials.naming import named
 from desktop_app.views.partials.tab_page import TabPage
 from desktop_app.views.partials.table_model import (
@@ -129,7 +133,8 @@ class BriefsPage(TabPage):
         last_message: the last warning box shown (for tests and screen readers).
     """
 
-    topics = (Topic.BRIEFS, Topic.TASKS, Topic.SETTINGS)
+    # Engagements: the editor names who works to the brief.
+    topics = (Topic.BRIEFS, Topic.TASKS, Topic.SETTINGS, Topic.ENGAGEMENTS)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -138,6 +143,7 @@ class BriefsPage(TabPage):
         self._selecting = False
         self.print_preview: QWidget | None = None
         self.new_brief_dialog: QWidget | None = None
+        self.hire_dialog: QWidget | None = None
 
         self.list_model: RowTableModel[BriefSummary] = RowTableModel(LIST_COLUMNS, self)
         self.proxy = SearchSortProxy(lambda s: s.search_text, self)
@@ -189,6 +195,7 @@ class BriefsPage(TabPage):
         self.editor.duplicate_requested.connect(self.duplicate_brief)
         self.editor.delete_requested.connect(self.delete_brief)
         self.editor.save_template_requested.connect(self.save_as_template)
+        self.editor.hire_requested.connect(self.hire_contractor)
         self._list_timer = QTimer(self)
         self._list_timer.setSingleShot(True)
         self._list_timer.setInterval(LIST_CATCH_UP_MS)
@@ -231,9 +238,12 @@ class BriefsPage(TabPage):
         # The owner picks the columns (right-click the header); Updated starts hidden
         # to leave the title room, though the list starts sorted by it.
         self.table.setColumnHidden(UPDATED_COLUMN, True)
-        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        header.customContextMenuRequested.connect(self._header_menu)
+        offer_column_menu(header, "briefsColumnsMenu", changed=self._save_layout)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(
+            lambda position: self.list_menu().popup(self.table.viewport().mapToGlobal(position))
+        )
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
         top.addWidget(new_button)
@@ -244,34 +254,36 @@ class BriefsPage(TabPage):
         layout.addWidget(self.table, 1)
         return panel
 
-    def _header_menu(self, position: Any) -> None:
-        header = self.table.horizontalHeader()
+    def list_menu(self) -> QMenu:
+        """The list's right-click menu, for the selected brief."""
         menu = QMenu(self)
-        menu.setObjectName("briefsColumnsMenu")
-        for column, spec in enumerate(LIST_COLUMNS):
-            if column == 0:
-                continue  # the title always shows
-            action = menu.addAction(spec.title)
-            action.setCheckable(True)
-            action.setChecked(not header.isSectionHidden(column))
-            action.toggled.connect(
-                lambda shown, c=column: (header.setSectionHidden(c, not shown), self._save_layout())
-            )
-        menu.popup(header.mapToGlobal(position))
+        menu.setObjectName("briefsListMenu")
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        chosen = self.current_brief_id is not None
+        closed = self.editor.data is not None and self.editor.data.status == BriefStatus.CLOSED
+        for name, text, slot in (
+            ("briefsContextHire", "Hire a contractor…", self.hire_contractor),
+            ("briefsContextDuplicate", "Duplicate brief", self.duplicate_brief),
+            ("briefsContextDelete", "Delete brief…", self.delete_brief),
+        ):
+            action = menu.addAction(text)
+            action.setObjectName(name)
+            action.setEnabled(chosen and not (closed and name == "briefsContextHire"))
+            action.triggered.connect(lambda _=False, slot=slot: slot())
+        menu.addSeparator()
+        new = menu.addAction("New brief…")
+        new.setObjectName("briefsContextNew")
+        new.triggered.connect(lambda _=False: self.new_brief())
+        return menu
+
+    def _layout_parts(self) -> dict[str, LayoutPart]:
+        return {"splitter": self.splitter, "listHeader": self.table.horizontalHeader()}
 
     def _restore_layout(self) -> None:
-        settings = QSettings()
-        sizes = settings.value(f"{_SETTINGS}/splitter")
-        if isinstance(sizes, QByteArray):
-            self.splitter.restoreState(sizes)
-        header = settings.value(f"{_SETTINGS}/listHeader")
-        if isinstance(header, QByteArray):
-            self.table.horizontalHeader().restoreState(header)
+        restore_layout(_SETTINGS, self._layout_parts())
 
     def _save_layout(self, *_: object) -> None:
-        settings = QSettings()
-        settings.setValue(f"{_SETTINGS}/splitter", self.splitter.saveState())
-        settings.setValue(f"{_SETTINGS}/listHeader", self.table.horizontalHeader().saveState())
+        save_layout(_SETTINGS, self._layout_parts())
 
     # Loading
     @property
@@ -446,6 +458,25 @@ class BriefsPage(TabPage):
         self.open_target(("brief", brief_id))
         self.editor.focus_field("summary")
 
+    def hire_contractor(self) -> QWidget | None:
+        """Open the hire dialog for the selected brief; the owner picks the contractor.
+
+        Hiring creates the engagement, moves the contractor to Hired and this
+        brief to Filled, in one undoable step.
+        """
+        from desktop_app.views.engagements.hire_dialog import open_hire_dialog
+
+        brief_id = self.current_brief_id
+        if brief_id is None:
+            self._status("Choose a brief to hire for first.")
+            return None
+        dialog = open_hire_dialog(self.ctx, self, brief_id=brief_id)
+        dialog.accepted.connect(
+            lambda: self._status("Hired: click the name under the title to open the engagement.")
+        )
+        self.hire_dialog = dialog
+        return dialog
+
     def duplicate_brief(self) -> None:
         brief_id = self.current_brief_id
         if brief_id is None:
@@ -544,26 +575,26 @@ class BriefsPage(TabPage):
     def print_brief(self) -> QWidget | None:
         """File > Print brief…: a print preview of exactly the PDF export writes."""
         from desktop_app.pdf.brief import write_brief_pdf
-        from desktop_app.views.briefs.print_preview import PdfPrintPreview
+        from desktop_app.views.partials.pdf_print import open_print_preview
 
         brief_id = self.current_brief_id
         if brief_id is None:
             self._status("Choose a brief to print first.")
             return None
         data = load_brief(brief_id)
-        folder = Path(tempfile.mkdtemp(prefix="offload-print-"))
         try:
-            pdf = write_brief_pdf(data, folder / _file_name(data.title)).path
-            dialog = PdfPrintPreview(pdf, self)
-        except (UserError, RuntimeError) as error:
-            shutil.rmtree(folder, ignore_errors=True)
+            dialog = open_print_preview(
+                lambda path: write_brief_pdf(data, path),
+                _file_name(data.title),
+                data.title.strip(),
+                self,
+                object_name="briefPrintPreview",
+            )
+        except UserError as error:
             self._warn("Cannot print", str(error))
             return None
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         # Printing (the preview closes accepted) sends the brief: keep it as a version.
         dialog.accepted.connect(lambda: self._printed(brief_id, data))
-        dialog.destroyed.connect(lambda: shutil.rmtree(folder, ignore_errors=True))
-        dialog.open()
         self.print_preview = dialog
         return dialog
 

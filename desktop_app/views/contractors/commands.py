@@ -14,7 +14,7 @@ from desktop_app.importers.contractor_records import ImportPlan, run_plan
 from desktop_app.models import contractors as bench
 from desktop_app.models.snapshots import RowSnapshot
 from desktop_app.views.context import AppContext, Topic
-from desktop_app.views.undo import StoreCommand
+from desktop_app.views.undo import AddRowsCommand, DeleteRowsCommand, StoreCommand
 
 CHILD_NAMES = {"reference": "reference", "portfolio": "portfolio item", "interview": "interview"}
 
@@ -23,24 +23,20 @@ class ContractorCommand(StoreCommand):
     topics = (Topic.CONTRACTORS,)
 
 
-class AddContractorCommand(ContractorCommand):
+class AddContractorCommand(ContractorCommand, AddRowsCommand):
     """Add a contractor; undo deletes it, redo puts it back under the same id."""
 
     def __init__(self, ctx: AppContext, values: Mapping[str, Any]) -> None:
         super().__init__(ctx, f"Add {values['name']}")
         self.values = dict(values)
         self.contractor_id: int | None = None
-        self._snapshot: RowSnapshot | None = None
 
-    def apply(self) -> None:
-        if self._snapshot is None:
-            self.contractor_id = bench.create_contractor(self.values)
-        else:
-            bench.restore_snapshot(self._snapshot)
+    def first_apply(self) -> None:
+        self.contractor_id = bench.create_contractor(self.values)
 
-    def revert(self) -> None:
+    def take_back(self) -> RowSnapshot:
         assert self.contractor_id is not None
-        self._snapshot = bench.delete_contractor(self.contractor_id)
+        return bench.delete_contractor(self.contractor_id)
 
 
 class EditContractorCommand(ContractorCommand):
@@ -57,20 +53,15 @@ class EditContractorCommand(ContractorCommand):
         bench.restore_contractor_values(self.contractor_id, self._old)
 
 
-class DeleteContractorCommand(ContractorCommand):
+class DeleteContractorCommand(ContractorCommand, DeleteRowsCommand):
     """Delete a contractor with its references, portfolio, interviews and history."""
 
     def __init__(self, ctx: AppContext, contractor_id: int, name: str) -> None:
         super().__init__(ctx, f"Delete {name}")
         self.contractor_id = contractor_id
-        self._snapshot: RowSnapshot | None = None
 
-    def apply(self) -> None:
-        self._snapshot = bench.delete_contractor(self.contractor_id)
-
-    def revert(self) -> None:
-        assert self._snapshot is not None
-        bench.restore_snapshot(self._snapshot)
+    def take_out(self) -> RowSnapshot:
+        return bench.delete_contractor(self.contractor_id)
 
 
 class MoveStageCommand(ContractorCommand):
@@ -157,7 +148,7 @@ class ImportContractorsCommand(ContractorCommand):
         bench.undo_import(self.outcome)
 
 
-class AddChildCommand(ContractorCommand):
+class AddChildCommand(ContractorCommand, AddRowsCommand):
     """Add a reference, portfolio item or interview."""
 
     def __init__(
@@ -168,17 +159,13 @@ class AddChildCommand(ContractorCommand):
         self.contractor_id = contractor_id
         self.values = dict(values)
         self.row_id: int | None = None
-        self._snapshot: RowSnapshot | None = None
 
-    def apply(self) -> None:
-        if self._snapshot is None:
-            self.row_id = bench.add_child(self.kind, self.contractor_id, self.values)
-        else:
-            bench.restore_snapshot(self._snapshot)
+    def first_apply(self) -> None:
+        self.row_id = bench.add_child(self.kind, self.contractor_id, self.values)
 
-    def revert(self) -> None:
+    def take_back(self) -> RowSnapshot:
         assert self.row_id is not None
-        self._snapshot = bench.delete_child(self.kind, self.row_id)
+        return bench.delete_child(self.kind, self.row_id)
 
 
 class EditChildCommand(ContractorCommand):
@@ -198,16 +185,11 @@ class EditChildCommand(ContractorCommand):
         bench.update_child(self.kind, self.row_id, self._old)
 
 
-class DeleteChildCommand(ContractorCommand):
+class DeleteChildCommand(ContractorCommand, DeleteRowsCommand):
     def __init__(self, ctx: AppContext, kind: str, row_id: int) -> None:
         super().__init__(ctx, f"Delete {CHILD_NAMES[kind]}")
         self.kind = kind
         self.row_id = row_id
-        self._snapshot: RowSnapshot | None = None
 
-    def apply(self) -> None:
-        self._snapshot = bench.delete_child(self.kind, self.row_id)
-
-    def revert(self) -> None:
-        assert self._snapshot is not None
-        bench.restore_snapshot(self._snapshot)
+    def take_out(self) -> RowSnapshot:
+        return bench.delete_child(self.kind, self.row_id)

@@ -3,12 +3,10 @@ table; printed (preview of the very PDF that export writes) or exported."""
 
 from __future__ import annotations
 
-import tempfile
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
-from PySide6.QtGui import QColor, QFont, QPainter, QResizeEvent, QShowEvent
+from PySide6.QtGui import QColor, QFont, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -29,9 +27,6 @@ from desktop_app.models.errors import UserError
 from desktop_app.views.context import AppContext, Topic
 from desktop_app.views.partials.naming import named
 from desktop_app.views.partials.table_model import Column, RowTableModel
-
-if TYPE_CHECKING:
-    from PySide6.QtPrintSupport import QPrinter
 
 BEST_BACKGROUND = QColor("#d9f2ea")
 BEST_FOREGROUND = QColor("#0b4d40")
@@ -189,26 +184,25 @@ class ComparisonDialog(QDialog):
 
     def print_preview(self) -> QDialog | None:
         """A print preview of the comparison PDF; printing prints exactly that PDF."""
-        from PySide6.QtPdf import QPdfDocument
-        from PySide6.QtPrintSupport import QPrintPreviewDialog
+        from desktop_app.pdf.comparison import write_comparison_pdf
+        from desktop_app.views.partials.pdf_print import open_print_preview
 
-        if self.comparison is None:
+        comparison = self.comparison
+        if comparison is None:
             return None
-        self._scratch = tempfile.TemporaryDirectory(prefix="offload-print-")
-        pdf_path = self.export_pdf(Path(self._scratch.name) / "comparison.pdf")
-        if pdf_path is None:
+        try:
+            preview = open_print_preview(
+                lambda path: write_comparison_pdf(comparison, path),
+                "comparison.pdf",
+                "Contractors side by side",
+                self,
+                object_name="comparisonPrintPreview",
+            )
+        except UserError as error:
+            self.message.setText(str(error))
+            QMessageBox.warning(self, "Cannot print", str(error))
             return None
         self.message.setText("")
-        document = QPdfDocument(self)
-        document.load(str(pdf_path))
-        # The preview does not own the printer: keep it (and the document)
-        # alive as long as the dialog is, or Qt paints onto a deleted printer.
-        printer = comparison_printer(self.ctx.settings().page_size)
-        self._printer, self._document = printer, document
-        preview = QPrintPreviewDialog(printer, self)
-        preview.setObjectName("comparisonPrintPreview")
-        preview.paintRequested.connect(lambda p: paint_pdf(document, p))
-        preview.open()
         self._preview = preview
         return preview
 
@@ -239,43 +233,3 @@ class ComparisonDialog(QDialog):
     def done(self, result: int) -> None:
         QSettings().setValue("contractors/comparisonGeometry", self.saveGeometry())
         super().done(result)
-
-
-def comparison_printer(page_size: str) -> QPrinter:
-    """A printer set up like the comparison PDF: landscape, the owner's paper."""
-    from PySide6.QtGui import QPageLayout, QPageSize
-    from PySide6.QtPrintSupport import QPrinter
-
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setDocName("Contractors side by side")
-    paper = QPageSize.PageSizeId.Letter if page_size == "letter" else QPageSize.PageSizeId.A4
-    printer.setPageSize(QPageSize(paper))
-    printer.setPageOrientation(QPageLayout.Orientation.Landscape)
-    return printer
-
-
-# Pages are rendered at up to this many dots per inch: sharp on paper, while a
-# 1200 dpi printer would otherwise need a 500 MB image per landscape page.
-PRINT_DPI = 300
-
-
-def paint_pdf(document: object, printer: object) -> None:
-    """Draw each page of a QPdfDocument onto the printer, scaled to its page."""
-    from PySide6.QtCore import QRect, QSize
-
-    painter = QPainter(printer)
-    try:
-        target = printer.pageLayout().paintRectPixels(printer.resolution())
-        for page in range(document.pageCount()):
-            if page:
-                printer.newPage()
-            size = document.pagePointSize(page)
-            scale = min(target.width() / size.width(), target.height() / size.height())
-            on_paper = QRect(0, 0, int(size.width() * scale), int(size.height() * scale))
-            dots = min(printer.resolution(), PRINT_DPI) / 72
-            image = document.render(
-                page, QSize(int(size.width() * dots), int(size.height() * dots))
-            )
-            painter.drawImage(on_paper, image)
-    finally:
-        painter.end()

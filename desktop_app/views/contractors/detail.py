@@ -8,7 +8,7 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSettings, Qt, QUrl, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QColor, QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,6 +34,7 @@ from desktop_app.models.contractor_input import (
     SCORE_FIELDS,
     SCORE_LABELS,
 )
+from desktop_app.models.engagements import engagement_links
 from desktop_app.models.errors import UserError
 from desktop_app.paths import attachments_dir
 from desktop_app.views.context import AppContext
@@ -44,6 +45,7 @@ from desktop_app.views.contractors.commands import (
     EditChildCommand,
 )
 from desktop_app.views.contractors.form import FormDialog
+from desktop_app.views.engagements.links import EngagementLinks
 from desktop_app.views.partials.naming import named
 from desktop_app.views.partials.table_model import (
     ALIGN_CENTER,
@@ -125,7 +127,32 @@ class ContractorDetailPane(QWidget):
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.subtitle = named(QLabel(), "contractorSubtitle", "Stage, source and rate")
         self.subtitle.setWordWrap(True)
+        self.engagements = EngagementLinks(ctx, "brief", "contractorEngagements")
 
+        buttons = self._build_buttons()
+
+        self.message = named(QLabel(), "contractorMessage", "Message")
+        self.message.setWordWrap(True)
+        self.message.hide()
+
+        self.tabs = named(QTabWidget(), "contractorTabs", "Contractor details")
+        self.tabs.addTab(self._build_profile(), "Profile")
+        self.tabs.addTab(self._build_references(), "References")
+        self.tabs.addTab(self._build_portfolio(), "Portfolio")
+        self.tabs.addTab(self._build_interviews(), "Interviews")
+        self.tabs.addTab(self._build_history(), "History")
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.subtitle)
+        layout.addWidget(self.engagements)
+        layout.addLayout(buttons)
+        layout.addWidget(self.message)
+        layout.addWidget(self.tabs, 1)
+
+    # Building
+    def _build_buttons(self) -> QHBoxLayout:
+        """The stage moves, Hire, Edit and Delete."""
         self.next_button = named(
             QPushButton(),
             "moveNextButton",
@@ -164,26 +191,8 @@ class ContractorDetailPane(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.edit_button)
         buttons.addWidget(self.delete_button)
+        return buttons
 
-        self.message = named(QLabel(), "contractorMessage", "Message")
-        self.message.setWordWrap(True)
-        self.message.hide()
-
-        self.tabs = named(QTabWidget(), "contractorTabs", "Contractor details")
-        self.tabs.addTab(self._build_profile(), "Profile")
-        self.tabs.addTab(self._build_references(), "References")
-        self.tabs.addTab(self._build_portfolio(), "Portfolio")
-        self.tabs.addTab(self._build_interviews(), "Interviews")
-        self.tabs.addTab(self._build_history(), "History")
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.title)
-        layout.addWidget(self.subtitle)
-        layout.addLayout(buttons)
-        layout.addWidget(self.message)
-        layout.addWidget(self.tabs, 1)
-
-    # Building
     def _build_profile(self) -> QWidget:
         self.profile = named(QLabel(), "contractorProfile", "Profile")
         self.profile.setTextFormat(Qt.TextFormat.RichText)
@@ -361,6 +370,7 @@ class ContractorDetailPane(QWidget):
             self.next_button,
             self.move_button,
             self.reject_button,
+            self.hire_button,
             self.edit_button,
             self.delete_button,
             self.tabs,
@@ -382,7 +392,9 @@ class ContractorDetailPane(QWidget):
             ):
                 model.set_rows([])
             self.profile.setText("")
+            self.engagements.show_links([])
             return
+        self.engagements.show_links(engagement_links(contractor_id=detail.row.id))
         row = detail.row
         self.title.setText(row.name)
         since = f" since {when(row.stage_since)}" if row.stage_since else ""
@@ -641,15 +653,9 @@ class ContractorDetailPane(QWidget):
             self._run(DeleteChildCommand(self.ctx, "interview", interview.id))
 
     # Layout memory
-    def save_layout(self, settings: QSettings) -> None:
-        for name, view in self._tables().items():
-            settings.setValue(f"contractors/{name}Header", view.horizontalHeader().saveState())
-
-    def restore_layout(self, settings: QSettings) -> None:
-        for name, view in self._tables().items():
-            state = settings.value(f"contractors/{name}Header")
-            if state is not None:
-                view.horizontalHeader().restoreState(state)
+    def layout_parts(self) -> dict[str, QHeaderView]:
+        """The detail tables' headers, for the tab's remembered layout."""
+        return {f"{name}Header": view.horizontalHeader() for name, view in self._tables().items()}
 
     def _tables(self) -> dict[str, QTableView]:
         return {

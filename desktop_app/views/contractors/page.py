@@ -7,7 +7,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QSettings, Qt
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QAction, QHideEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -47,6 +47,12 @@ from desktop_app.views.contractors.detail import ContractorDetailPane, stage_lab
 from desktop_app.views.contractors.form import FormDialog
 from desktop_app.views.contractors.pipeline_bar import STAGE_COLORS, PipelineBar
 from desktop_app.views.partials.empty_state import EmptyState
+from desktop_app.views.partials.layout_memory import (
+    LayoutPart,
+    offer_column_menu,
+    restore_layout,
+    save_layout,
+)
 from desktop_app.views.partials.naming import named
 from desktop_app.views.partials.tab_page import TabPage
 from desktop_app.views.partials.table_model import (
@@ -144,7 +150,8 @@ class ContractorsPage(TabPage):
         status: a line that says what the last action did.
     """
 
-    topics = (Topic.CONTRACTORS, Topic.BRIEFS)
+    # Engagements: the detail pane names what the contractor works on.
+    topics = (Topic.CONTRACTORS, Topic.BRIEFS, Topic.ENGAGEMENTS)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -174,7 +181,7 @@ class ContractorsPage(TabPage):
             "Freelancer, a niche site, on your own or through a referral), what their "
             "references say, their portfolios and your interview notes. Or import the "
             "spreadsheet or contacts file you already keep.",
-            "Add your first contractor",
+            "Add your first contractor…",
             object_name="emptyState_contractors",
         )
         self.empty.action_triggered.connect(self.new_contractor)
@@ -194,6 +201,7 @@ class ContractorsPage(TabPage):
         header = self.table.horizontalHeader()
         header.sectionResized.connect(lambda *_: self.save_layout())
         header.sortIndicatorChanged.connect(lambda *_: self.save_layout())
+        offer_column_menu(header, "contractorsColumnsMenu", changed=self.save_layout)
         self.refresh()
 
     def _build_filters(self) -> QHBoxLayout:
@@ -762,20 +770,16 @@ class ContractorsPage(TabPage):
         self.save_layout()
         super().hideEvent(event)
 
+    def _layout_parts(self) -> dict[str, LayoutPart]:
+        return {
+            "splitter": self.splitter,
+            "header": self.table.horizontalHeader(),
+            **self.detail.layout_parts(),
+        }
+
     def save_layout(self) -> None:
-        settings = QSettings()
-        settings.setValue("contractors/splitter", self.splitter.saveState())
-        settings.setValue("contractors/header", self.table.horizontalHeader().saveState())
-        self.detail.save_layout(settings)
+        save_layout("contractors", self._layout_parts())
 
     def restore_layout(self) -> None:
-        settings = QSettings()
-        splitter = settings.value("contractors/splitter")
-        if splitter is not None:
-            self.splitter.restoreState(splitter)
-        else:
+        if "splitter" not in restore_layout("contractors", self._layout_parts()):
             self.splitter.setSizes([660, 470])
-        header = settings.value("contractors/header")
-        if header is not None:
-            self.table.horizontalHeader().restoreState(header)
-        self.detail.restore_layout(settings)

@@ -28,12 +28,12 @@ from desktop_app.models.hiring import (
     undo_hire,
     undo_reopen,
 )
-from desktop_app.models.snapshots import RowSnapshot, restore
+from desktop_app.models.snapshots import RowSnapshot
 from desktop_app.views.context import AppContext, Topic
-from desktop_app.views.undo import StoreCommand
+from desktop_app.views.undo import AddRowsCommand, DeleteRowsCommand, StoreCommand
 
 
-class CreateRowCommand(StoreCommand):
+class CreateRowCommand(AddRowsCommand):
     """Create one row (a check-in, a piece of feedback); undo removes it.
 
     Attributes:
@@ -52,21 +52,17 @@ class CreateRowCommand(StoreCommand):
         super().__init__(ctx, text)
         self._create = create
         self._delete = delete
-        self._snapshot: RowSnapshot | None = None
         self.row_id: int | None = None
 
-    def apply(self) -> None:
-        if self._snapshot is None:
-            self.row_id = self._create()
-        else:
-            restore(self._snapshot)
+    def first_apply(self) -> None:
+        self.row_id = self._create()
 
-    def revert(self) -> None:
+    def take_back(self) -> RowSnapshot:
         assert self.row_id is not None
-        self._snapshot = self._delete(self.row_id)
+        return self._delete(self.row_id)
 
 
-class DeleteRowCommand(StoreCommand):
+class DeleteRowCommand(DeleteRowsCommand):
     """Delete a row with what depends on it; undo restores it under its id."""
 
     topics = (Topic.ENGAGEMENTS,)
@@ -74,14 +70,9 @@ class DeleteRowCommand(StoreCommand):
     def __init__(self, ctx: AppContext, text: str, delete: Callable[[], RowSnapshot]) -> None:
         super().__init__(ctx, text)
         self._delete = delete
-        self._snapshot: RowSnapshot | None = None
 
-    def apply(self) -> None:
-        self._snapshot = self._delete()
-
-    def revert(self) -> None:
-        assert self._snapshot is not None
-        restore(self._snapshot)
+    def take_out(self) -> RowSnapshot:
+        return self._delete()
 
 
 class UpdateEngagementCommand(StoreCommand):

@@ -36,15 +36,16 @@ from PySide6.QtWidgets import (
 from desktop_app.models.engagement_rules import Scorecard
 from desktop_app.models.engagements import (
     ENGAGEMENT_STATUS_LABELS,
-    RATE_UNIT_LABELS,
     CheckInKind,
     CheckInRecord,
     EngagementRow,
     EngagementStatus,
     FeedbackRecord,
     Initiator,
+    day_text,
     micromanagement_rule,
 )
+from desktop_app.models.engagements import terms_text as engagement_terms
 from desktop_app.views.context import AppContext
 from desktop_app.views.engagements.forms import CheckInForm, FeedbackForm
 from desktop_app.views.engagements.presentation import (
@@ -52,7 +53,6 @@ from desktop_app.views.engagements.presentation import (
     GOOD,
     WARNING,
     banner_style,
-    day_text,
     due_text,
     due_tone,
 )
@@ -454,19 +454,8 @@ class EngagementDetail(QWidget):
 
 
 def terms_text(row: EngagementRow) -> str:
-    parts = [
-        f"{ENGAGEMENT_STATUS_LABELS[EngagementStatus(row.status)]} since {day_text(row.start_date)}"
-    ]
-    if row.status == EngagementStatus.ENDED and row.end_date:
-        parts[0] += f", ended {day_text(row.end_date)}"
-    elif row.end_date:
-        parts.append(f"planned end {day_text(row.end_date)}")
-    parts.append(f"check-in every {row.cadence_days} day{'s' if row.cadence_days != 1 else ''}")
-    if row.rate is not None:
-        parts.append(f"{row.currency} {row.rate:,.2f} {RATE_UNIT_LABELS.get(row.rate_unit, '')}")
-    if row.on_notice_since:
-        parts.append(f"on notice since {day_text(row.on_notice_since)}")
-    text = " · ".join(parts)
+    """The terms, and why it ended when it has."""
+    text = engagement_terms(row)
     if row.end_reason:
         text += f"\nWhy it ended: {row.end_reason}"
     return text

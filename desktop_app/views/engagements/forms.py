@@ -27,10 +27,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.models.contractor_input import RATE_UNIT_LABELS
 from desktop_app.models.contractors import RateUnit
 from desktop_app.models.engagements import (
     CHECK_IN_STATE_LABELS,
-    RATE_UNIT_LABELS,
     CheckInKind,
     CheckInState,
     Initiator,

@@ -14,7 +14,7 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QColor, QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -77,6 +77,12 @@ from desktop_app.views.engagements.presentation import (
     trend_tone,
 )
 from desktop_app.views.partials.empty_state import EmptyState
+from desktop_app.views.partials.layout_memory import (
+    LayoutPart,
+    offer_column_menu,
+    restore_layout,
+    save_layout,
+)
 from desktop_app.views.partials.naming import named
 from desktop_app.views.partials.tab_page import TabPage
 from desktop_app.views.partials.table_model import (
@@ -88,7 +94,7 @@ from desktop_app.views.partials.table_model import (
 from desktop_app.views.undo import StoreCommand, execute
 
 if TYPE_CHECKING:
-    from desktop_app.views.engagements.pdf_print import PdfPrintPreview
+    from desktop_app.views.partials.pdf_print import PdfPrintPreview
 
 SETTINGS_PREFIX = "engagements"
 REQUEST_SUMMARY = "Asked for a progress report by e-mail."
@@ -141,7 +147,6 @@ class EngagementsPage(TabPage):
         super().__init__(ctx, parent)
         named(self, "engagementsPage", "Engagements")
         self._today = date.today()
-        self._print_folder: tempfile.TemporaryDirectory | None = None
         self.preview: PdfPrintPreview | None = None
         self.last_dialog: QWidget | None = None
 
@@ -167,6 +172,7 @@ class EngagementsPage(TabPage):
         header = self.table.horizontalHeader()
         header.sectionResized.connect(self._save_layout)
         header.sortIndicatorChanged.connect(self._save_layout)
+        offer_column_menu(header, "engagementsColumnsMenu", changed=self._save_layout)
         self.refresh()
 
     # Building
@@ -214,7 +220,7 @@ class EngagementsPage(TabPage):
         for key, label in FILTERS:
             self.filter.addItem(label, key)
         self.hire_button = named(
-            QPushButton("&Hire…"), "hireButtonTop", "Hire a contractor",
+            QPushButton("&Hire a contractor…"), "hireButtonTop", "Hire a contractor",
             "Hire a contractor for a brief",
         )  # fmt: skip
         self.schedule_button = named(
@@ -688,13 +694,18 @@ class EngagementsPage(TabPage):
         row = self._require_selection()
         if row is None:
             return None
-        from desktop_app.views.engagements.pdf_print import PdfPrintPreview  # QtPdf: on use
+        from desktop_app.views.partials.pdf_print import open_print_preview  # QtPdf: on use
 
-        if self._print_folder is None:
-            self._print_folder = tempfile.TemporaryDirectory(prefix="offload-print-")
-        path = self._write_review(Path(self._print_folder.name) / f"review-{row.id}.pdf", row)
-        self.preview = PdfPrintPreview(path, f"Review — {row.contractor_name}", self)
-        self.preview.open()
+        try:
+            self.preview = open_print_preview(
+                lambda path: self._write_review(path, row),
+                f"review-{row.id}.pdf",
+                f"Review — {row.contractor_name}",
+                self,
+            )
+        except UserError as error:
+            self._refused(str(error))
+            return None
         return self.preview
 
     # Navigation, search, smoke test
@@ -742,18 +753,15 @@ class EngagementsPage(TabPage):
                 raise RuntimeError(f"the schedule holds {len(events)} events, not {count}")
 
     # Layout memory
+    def _layout_parts(self) -> dict[str, LayoutPart]:
+        return {
+            "splitter": self.splitter,
+            "listSplitter": self.left,
+            "header": self.table.horizontalHeader(),
+        }
+
     def _restore_layout(self) -> None:
-        settings = QSettings()
-        for key, splitter in (("splitter", self.splitter), ("listSplitter", self.left)):
-            state = settings.value(f"{SETTINGS_PREFIX}/{key}")
-            if isinstance(state, QByteArray):
-                splitter.restoreState(state)
-        header = settings.value(f"{SETTINGS_PREFIX}/header")
-        if isinstance(header, QByteArray):
-            self.table.horizontalHeader().restoreState(header)
+        restore_layout(SETTINGS_PREFIX, self._layout_parts())
 
     def _save_layout(self, *_: object) -> None:
-        settings = QSettings()
-        settings.setValue(f"{SETTINGS_PREFIX}/splitter", self.splitter.saveState())
-        settings.setValue(f"{SETTINGS_PREFIX}/listSplitter", self.left.saveState())
-        settings.setValue(f"{SETTINGS_PREFIX}/header", self.table.horizontalHeader().saveState())
+        save_layout(SETTINGS_PREFIX, self._layout_parts())

@@ -14,10 +14,6 @@ from desktop_app.models.engagements import EngagementRow, EngagementStatus
 from desktop_app.views.partials.tones import ALERT, GOOD, WARNING
 
 
-def day_text(value: date | None) -> str:
-    return f"{value.day} {value:%b %Y}" if value else ""
-
-
 def _weekday(value: date) -> str:
     return f"{value:%a} {value.day} {value:%b}"
 

@@ -11,7 +11,7 @@ from collections.abc import Callable, Mapping
 from datetime import date
 from typing import Any
 
-from desktop_app.models.snapshots import RowSnapshot, restore
+from desktop_app.models.snapshots import RowSnapshot
 from desktop_app.models.tasks import (
     ImportOutcome,
     NewEntry,
@@ -28,32 +28,13 @@ from desktop_app.models.tasks import (
     update_time_entry,
 )
 from desktop_app.views.context import AppContext, Topic
-from desktop_app.views.undo import StoreCommand
+from desktop_app.views.undo import AddRowsCommand, DeleteRowsCommand, StoreCommand
 
 
-class _AddsRows(StoreCommand):
-    """Apply once for real; undo deletes with a snapshot; redo restores it."""
+class _AddsRows(AddRowsCommand):
+    """Adds rows of the time audit (see AddRowsCommand)."""
 
     topics = (Topic.TASKS,)
-
-    def __init__(self, ctx: AppContext, text: str) -> None:
-        super().__init__(ctx, text)
-        self._snapshot: RowSnapshot | None = None
-
-    def apply(self) -> None:
-        if self._snapshot is None:
-            self.first_apply()
-        else:
-            restore(self._snapshot)
-
-    def revert(self) -> None:
-        self._snapshot = self.take_back()
-
-    def first_apply(self) -> None:
-        raise NotImplementedError
-
-    def take_back(self) -> RowSnapshot:
-        raise NotImplementedError
 
 
 class CreateTaskCommand(_AddsRows):
@@ -89,20 +70,15 @@ class UpdateTaskCommand(StoreCommand):
         restore_task_values(self.task_id, self.before)
 
 
-class DeleteTaskCommand(StoreCommand):
+class DeleteTaskCommand(DeleteRowsCommand):
     topics = (Topic.TASKS,)
 
     def __init__(self, ctx: AppContext, task_id: int, name: str) -> None:
         super().__init__(ctx, f"Delete task “{name}”")
         self.task_id = task_id
-        self._snapshot: RowSnapshot | None = None
 
-    def apply(self) -> None:
-        self._snapshot = delete_task(self.task_id)
-
-    def revert(self) -> None:
-        assert self._snapshot is not None
-        restore(self._snapshot)
+    def take_out(self) -> RowSnapshot:
+        return delete_task(self.task_id)
 
 
 class LogTimeCommand(_AddsRows):
@@ -152,20 +128,15 @@ class UpdateEntryCommand(StoreCommand):
         restore_entry_values(self.entry_id, self.before)
 
 
-class DeleteEntryCommand(StoreCommand):
+class DeleteEntryCommand(DeleteRowsCommand):
     topics = (Topic.TASKS,)
 
     def __init__(self, ctx: AppContext, entry_id: int) -> None:
         super().__init__(ctx, "Delete time entry")
         self.entry_id = entry_id
-        self._snapshot: RowSnapshot | None = None
 
-    def apply(self) -> None:
-        self._snapshot = delete_time_entry(self.entry_id)
-
-    def revert(self) -> None:
-        assert self._snapshot is not None
-        restore(self._snapshot)
+    def take_out(self) -> RowSnapshot:
+        return delete_time_entry(self.entry_id)
 
 
 class ImportTimeCommand(_AddsRows):

@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QDate, QPoint, QSettings, QStandardPaths, Qt, QTimer
+from PySide6.QtCore import QDate, QPoint, QSettings, QStandardPaths, Qt, QTimer
 from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.models.briefs import briefs_for_task
 from desktop_app.models.errors import UserError
 from desktop_app.models.tasks import (
     MonthAudit,
@@ -53,6 +54,12 @@ from desktop_app.models.text import fold
 from desktop_app.models.time_audit_rules import SCORE_HELP
 from desktop_app.views.context import AppContext, Topic
 from desktop_app.views.partials.empty_state import EmptyState
+from desktop_app.views.partials.layout_memory import (
+    LayoutPart,
+    offer_column_menu,
+    restore_layout,
+    save_layout,
+)
 from desktop_app.views.partials.naming import named
 from desktop_app.views.partials.tab_page import TabPage
 from desktop_app.views.time_audit.charts import HoursByAreaChart, ValueDrainMatrix
@@ -74,7 +81,8 @@ from desktop_app.views.time_audit.task_table import (
 )
 from desktop_app.views.undo import execute
 
-SETTINGS_PREFIX = "time_audit/"
+LAYOUT_KEY = "time_audit"
+SETTINGS_PREFIX = LAYOUT_KEY + "/"
 CSV_FILTER = "CSV files (*.csv *.txt);;All files (*)"
 ENTRIES_TAB, CHART_TAB, MATRIX_TAB = range(3)
 
@@ -236,8 +244,7 @@ class TimeAuditPage(TabPage):
         header = self.table.horizontalHeader()
         header.setSectionsMovable(True)
         header.setResizeContentsPrecision(60)
-        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        header.customContextMenuRequested.connect(self._header_menu)
+        offer_column_menu(header, "columnsMenu", always_shown=(NAME,), changed=self.save_layout)
         for signal in (header.sectionResized, header.sectionMoved, header.sortIndicatorChanged):
             signal.connect(lambda *_: self._save_timer.start())
         self.delegate = EditDelegate(editors, self)
@@ -304,39 +311,18 @@ class TimeAuditPage(TabPage):
 
     # Layout memory ----------------------------------------------------------------
 
+    def _layout_parts(self) -> dict[str, LayoutPart]:
+        return {"header": self.table.horizontalHeader(), "splitter": self.splitter}
+
     def _restore_layout(self) -> None:
-        settings = QSettings()
-        header = settings.value(SETTINGS_PREFIX + "header")
-        self._header_restored = isinstance(header, QByteArray) and (
-            self.table.horizontalHeader().restoreState(header)
-        )
-        splitter = settings.value(SETTINGS_PREFIX + "splitter")
-        if isinstance(splitter, QByteArray):
-            self.splitter.restoreState(splitter)
-        tab = settings.value(SETTINGS_PREFIX + "bottomTab", ENTRIES_TAB)
+        restored = restore_layout(LAYOUT_KEY, self._layout_parts())
+        self._header_restored = "header" in restored
+        tab = QSettings().value(SETTINGS_PREFIX + "bottomTab", ENTRIES_TAB)
         self.bottom_tabs.setCurrentIndex(int(tab) if str(tab).isdigit() else ENTRIES_TAB)
 
     def save_layout(self) -> None:
-        settings = QSettings()
-        settings.setValue(SETTINGS_PREFIX + "header", self.table.horizontalHeader().saveState())
-        settings.setValue(SETTINGS_PREFIX + "splitter", self.splitter.saveState())
-        settings.setValue(SETTINGS_PREFIX + "bottomTab", self.bottom_tabs.currentIndex())
-
-    def _header_menu(self, position: QPoint) -> None:
-        header = self.table.horizontalHeader()
-        menu = QMenu(self)
-        menu.setObjectName("columnsMenu")
-        for column in range(self.model.columnCount()):
-            if column == NAME:
-                continue
-            action = menu.addAction(self.model.columns[column].title)
-            action.setObjectName(f"actionShowColumn{column}")
-            action.setCheckable(True)
-            action.setChecked(not header.isSectionHidden(column))
-            action.toggled.connect(
-                lambda shown, c=column: (header.setSectionHidden(c, not shown), self.save_layout())
-            )
-        menu.popup(header.mapToGlobal(position))
+        save_layout(LAYOUT_KEY, self._layout_parts())
+        QSettings().setValue(SETTINGS_PREFIX + "bottomTab", self.bottom_tabs.currentIndex())
 
     # Loading --------------------------------------------------------------------------
 
@@ -564,6 +550,12 @@ class TimeAuditPage(TabPage):
         menu = QMenu(self)
         menu.setObjectName("taskMenu")
         menu.addAction(self.brief_action)
+        for brief_id, title in briefs_for_task(row.id):
+            show = menu.addAction(f"Show the brief “{title}”")
+            show.setObjectName(f"actionShowBrief_{brief_id}")
+            show.triggered.connect(
+                lambda _=False, b=brief_id: self.ctx.navigate_requested.emit("briefs", ("brief", b))
+            )
         log = menu.addAction("Log time for this task")
         log.setObjectName("actionLogTimeForTask")
         log.triggered.connect(lambda: self.focus_entry_form(row.name))
