@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import shutil
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -105,12 +104,3 @@ def locate(folder: Path, file_hash: str) -> Path | None:
         if (candidate.is_file() and candidate.stem == file_hash) or candidate.name == file_hash:
             return candidate
     return None
-
-
-def export_copy(folder: Path, file_hash: str, destination: Path) -> Path:
-    """Copy a stored file out (Save as…); UserError when it is missing."""
-    stored = locate(folder, file_hash)
-    if stored is None:
-        raise UserError("The sample file is missing from the attachments folder.")
-    shutil.copyfile(stored, destination)
-    return destination

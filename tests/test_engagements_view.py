@@ -200,6 +200,29 @@ def test_a_check_in_added_through_the_form_is_stored_and_undone(window, qtbot, s
     assert check_ins_of(stories["ana"])[-1].id == stored.id
 
 
+def test_half_typed_forms_stay_with_their_engagement(window, qtbot, stories):
+    page = _page(window)
+    _select(page, qtbot, "Ana Souza")
+    check_in, feedback_form = page.detail.check_in_form, page.detail.feedback_form
+    qtbot.keyClicks(check_in.summary, "Books closed")
+    qtbot.keyClicks(feedback_form.good, "Clean categories")
+    feedback_form.quality.setValue(4)
+
+    _select(page, qtbot, "Priya Nair")
+    # Nothing typed for Ana can be added to Priya's timeline.
+    assert check_in.summary.toPlainText() == ""
+    assert feedback_form.good.toPlainText() == ""
+    assert feedback_form.quality.value() == 0
+
+    _select(page, qtbot, "Ana Souza")
+    assert check_in.summary.toPlainText() == "Books closed"
+    assert feedback_form.good.toPlainText() == "Clean categories"
+    assert feedback_form.quality.value() == 4
+    qtbot.mouseClick(check_in.add_button, Qt.MouseButton.LeftButton)
+    assert check_ins_of(stories["ana"])[-1].summary == "Books closed"
+    assert check_ins_of(stories["priya"])[-1].summary == "How is it going?"
+
+
 def test_a_check_in_before_the_start_is_refused_under_its_field(window, qtbot, stories):
     page = _page(window)
     _select(page, qtbot, "Ana Souza")

@@ -1,10 +1,7 @@
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from desktop_app.views.main_window import MainWindow
-from desktop_app.views.partials.empty_state import EmptyState
-from desktop_app.views.tabs import TABS
 
 TAB_TITLES = ["Overview", "Time audit", "Contractors", "Briefs", "Engagements"]
 
@@ -19,17 +16,6 @@ def test_the_status_bar_names_the_open_database(window, store):
     label = window.findChild(QLabel, "databaseLabel")
     assert str(store.path) in label.text()
     assert store.path.name in window.windowTitle()
-
-
-def test_a_tab_whose_view_is_not_built_says_what_it_will_hold(window, qtbot):
-    for number, spec in enumerate(TABS, start=1):
-        if spec.factory:
-            continue
-        qtbot.keyClick(window, Qt.Key(Qt.Key.Key_0 + number), Qt.KeyboardModifier.ControlModifier)
-        assert window.tabs.currentIndex() == number - 1
-        empty = window.findChild(EmptyState, f"emptyState_{spec.key}")
-        assert empty is not None and empty.isVisible()
-        assert empty.text_label.text() == spec.empty_text
 
 
 def test_tabs_are_built_only_when_first_shown(window):

@@ -25,13 +25,13 @@ from desktop_app.models.briefs import (
     brief_tasks_briefed,
     create_brief,
     expectations_of,
-    find_task,
     load_brief,
     move_expectation,
     record_version,
     update_brief,
 )
 from desktop_app.models.settings import load_settings
+from desktop_app.models.tasks import find_task_id
 
 CONTACT = "Maya Lindqvist, Northwind Planners\nmaya@northwindplanners.example\nSlack: #contractors"
 HOURS = "Monday to Friday, 9:00–16:00 Stockholm time (CET)"
@@ -43,7 +43,7 @@ def _template(name: str) -> Template:
 
 
 def _create(data: BriefData, task_name: str, created: datetime) -> int:
-    task_id = find_task(task_name)
+    task_id = find_task_id(task_name)
     brief_id = create_brief(data, task_ids=[task_id] if task_id is not None else [])
     brief_tasks_briefed(brief_id)
     Brief.update(created_at=created, updated_at=created).where(Brief.id == brief_id).execute()

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from desktop_app.exporters.files import atomic_text_writer
+from desktop_app.exporters.files import atomic_text_writer, spreadsheet_cell
 from desktop_app.models.contractor_input import CONTRACTOR_FIELDS, KIND_LABELS, RATE_UNIT_LABELS
 from desktop_app.models.contractors import (
     SOURCE_LABELS,
@@ -66,7 +66,8 @@ def export_contractors_csv(
                 "" if row.average_score is None else f"{row.average_score:.1f}",
             ]
             writer.writerow(
-                [_safe(cells[spec.key]) for spec in CONTRACTOR_FIELDS] + [_safe(e) for e in extra]
+                [spreadsheet_cell(cells[spec.key]) for spec in CONTRACTOR_FIELDS]
+                + [spreadsheet_cell(e) for e in extra]
             )
             if progress is not None and number % 200 == 0:
                 progress(number, len(rows))
@@ -77,8 +78,3 @@ def _date(value: datetime | None) -> str:
     if value is None:
         return ""
     return f"{value:%Y-%m-%d}" if value.time() == datetime.min.time() else f"{value:%Y-%m-%d %H:%M}"
-
-
-def _safe(value: str) -> str:
-    # A phone number "+44 …" is data, not a formula, but a spreadsheet cannot tell.
-    return f"'{value}" if value[:1] in ("=", "+", "-", "@") else value

@@ -56,3 +56,14 @@ def atomic_text_writer(
         partial.open("w", encoding=encoding, newline=newline) as stream,
     ):
         yield stream
+
+
+def spreadsheet_cell(value: object) -> str:
+    """`value` as CSV cell text that a spreadsheet shows as it is.
+
+    A leading = + - @ makes a spreadsheet run the cell as a formula (a phone
+    number "+44 ..." is data, but the spreadsheet cannot tell): such text
+    gets a leading apostrophe, which spreadsheets hide.
+    """
+    text = "" if value is None else str(value)
+    return "'" + text if text[:1] in ("=", "+", "-", "@") else text

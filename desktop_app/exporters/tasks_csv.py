@@ -14,7 +14,7 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-from desktop_app.exporters.files import atomic_text_writer
+from desktop_app.exporters.files import atomic_text_writer, spreadsheet_cell
 from desktop_app.models.tasks import (
     AREA_LABELS,
     NEED_LABELS,
@@ -52,12 +52,6 @@ TASK_COLUMNS = (
 ENTRY_COLUMNS = ("Date", "Task", "Minutes", "Hours", "Note")
 
 
-def _safe(value: object) -> str:
-    text = "" if value is None else str(value)
-    # A leading = + - @ makes a spreadsheet run the cell as a formula.
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
-
-
 def _number(value: Decimal | None) -> str:
     return "" if value is None else f"{value:.2f}"
 
@@ -71,7 +65,7 @@ def export_tasks_csv(path: Path, month: date) -> int:
         for row in audit.rows:
             writer.writerow(
                 [
-                    _safe(row.name),
+                    spreadsheet_cell(row.name),
                     AREA_LABELS.get(row.area, row.area),
                     NEED_LABELS.get(Need(row.need), row.need),
                     "yes" if row.owner_has_expertise else "no",
@@ -89,7 +83,7 @@ def export_tasks_csv(path: Path, month: date) -> int:
                     _number(row.contractor_rate),
                     _number(row.buy_back),
                     QUADRANT_LABELS[row.quadrant],
-                    _safe(row.notes),
+                    spreadsheet_cell(row.notes),
                 ]
             )
     return len(audit.rows)
@@ -107,10 +101,10 @@ def export_entries_csv(path: Path, month: date | None = None) -> int:
             writer.writerow(
                 [
                     day.isoformat() if isinstance(day, date) else day,
-                    _safe(name),
+                    spreadsheet_cell(name),
                     minutes,
                     f"{Decimal(minutes) / 60:.2f}",
-                    _safe(note),
+                    spreadsheet_cell(note),
                 ]
             )
             count += 1

@@ -779,12 +779,6 @@ def task_name(task_id: int) -> str | None:
     return None if task is None else task.name
 
 
-def find_task(name: str) -> int | None:
-    """The id of the task called `name` (case and accents ignored), if any."""
-    task = Task.get_or_none(Task.name_key == fold(name))
-    return None if task is None else task.id
-
-
 def linked_tasks(brief_id: int) -> list[TaskChoice]:
     query = (
         Task.select(Task.id, Task.name, Task.status)

@@ -337,10 +337,6 @@ def _later(a: datetime | None, b: datetime | None) -> datetime | None:
     return max(a, b)
 
 
-def contractor_count() -> int:
-    return Contractor.select().count()
-
-
 def pipeline_counts() -> dict[Stage, int]:
     """How many contractors stand at each stage (every stage listed, in order)."""
     counts = dict(
@@ -1041,10 +1037,6 @@ def child_values(kind: str, row_id: int) -> dict[str, Any]:
     data.pop("id", None)
     data.pop("contractor", None)
     return data
-
-
-def portfolio_hash_in_use(file_hash: str) -> bool:
-    return PortfolioItem.select().where(PortfolioItem.file_hash == file_hash).exists()
 
 
 # ---------------------------------------------------------------------------

@@ -618,10 +618,6 @@ def get_engagement(engagement_id: int, today: date) -> EngagementRow:
     return rows[0]
 
 
-def has_engagements() -> bool:
-    return Engagement.select().exists()
-
-
 @dataclass(frozen=True)
 class CheckInRecord:
     id: int

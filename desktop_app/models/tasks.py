@@ -487,20 +487,10 @@ def task_entry_count(task_id: int) -> int:
     return TimeEntry.select().where(TimeEntry.task == task_id).count()
 
 
-def task_name(task_id: int) -> str:
-    return _get_task(task_id).name
-
-
 def find_task_id(name: str) -> int | None:
     """The id of the task called `name` (case and accents ignored), if any."""
     found = Task.select(Task.id).where(Task.name_key == fold(name)).first()
     return found.id if found else None
-
-
-def task_choices() -> list[tuple[int, str]]:
-    """(id, name) of every task, by name: what the quick entry form offers."""
-    query = Task.select(Task.id, Task.name).order_by(Task.name_key)
-    return list(query.tuples())
 
 
 def latest_month_minutes(task_id: int) -> int | None:

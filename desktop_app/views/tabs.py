@@ -1,8 +1,7 @@
 """The main window's tabs, declared once, built when first shown.
 
 A tab's content class is named by "module:Class" and imported only when the
-tab is first opened, so start-up pays for the Overview alone. A tab whose
-view is not built yet shows an empty state that says what it will hold.
+tab is first opened, so start-up pays for the Overview alone.
 """
 
 from __future__ import annotations
@@ -13,7 +12,6 @@ from dataclasses import dataclass
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from desktop_app.views.context import AppContext
-from desktop_app.views.partials.empty_state import EmptyState
 from desktop_app.views.partials.naming import named
 from desktop_app.views.partials.tab_page import TabPage
 
@@ -34,11 +32,9 @@ class TabCommand:
 class TabSpec:
     key: str
     title: str
-    # "package.module:Class" of a TabPage subclass, or "" while not built.
+    # "package.module:Class" of the tab's TabPage subclass.
     factory: str
     description: str
-    empty_title: str = ""
-    empty_text: str = ""
     commands: tuple[TabCommand, ...] = ()
 
 
@@ -48,19 +44,12 @@ TABS: tuple[TabSpec, ...] = (
         title="Overview",
         factory="desktop_app.views.overview.page:OverviewPage",
         description="Hours handed off, spend, check-ins due and what needs a decision.",
-        empty_title="Your outsourcing at a glance",
-        empty_text="This page will sum up the hours you have handed off and those still worth "
-        "handing off, what you spend on contractors, the check-ins due this week, briefs in "
-        "draft and contractors waiting for your decision.",
     ),
     TabSpec(
         key="time_audit",
         title="Time audit",
         factory="desktop_app.views.time_audit.page:TimeAuditPage",
         description="Log a month of work and find the tasks worth handing off.",
-        empty_title="Study where your month goes",
-        empty_text="Here you will log what takes your time for a month, or import it from "
-        "Toggl, Clockify or Harvest, and see which tasks to hand off and what they are worth.",
         commands=(
             TabCommand("file", "Import time tracker export…", "choose_and_import", "Ctrl+I"),
             TabCommand("file", "Export tasks to CSV…", "choose_and_export_tasks"),
@@ -76,10 +65,6 @@ TABS: tuple[TabSpec, ...] = (
         title="Contractors",
         factory="desktop_app.views.contractors.page:ContractorsPage",
         description="Your bench of contractors, their references, portfolios and interviews.",
-        empty_title="Find the right person",
-        empty_text="Here you will keep the contractors you are considering: where you found "
-        "them, what their references say, their portfolios, your interview notes, and where "
-        "each stands in your hiring pipeline.",
         commands=(
             TabCommand("file", "New contractor…", "new_contractor", "Ctrl+Shift+C"),
             TabCommand("file", "Import contractors…", "import_contractors_dialog"),
@@ -92,9 +77,6 @@ TABS: tuple[TabSpec, ...] = (
         title="Briefs",
         factory="desktop_app.views.briefs.page:BriefsPage",
         description="Job descriptions with expectations in priority order.",
-        empty_title="Outline every expectation",
-        empty_text="Here you will write briefs that leave no room for doubt, put expectations "
-        "in priority order, fix what the clarity check finds, and print them.",
         commands=(
             TabCommand("file", "New brief…", "new_brief"),
             TabCommand("file", "Export brief as PDF…", "export_pdf", "Ctrl+E"),
@@ -106,9 +88,6 @@ TABS: tuple[TabSpec, ...] = (
         title="Engagements",
         factory="desktop_app.views.engagements.page:EngagementsPage",
         description="Contractors at work: check-ins, feedback and confidence.",
-        empty_title="Focus on your own work",
-        empty_text="Here you will follow each hired contractor: check-ins at the cadence you "
-        "agreed, feedback on finished work, and a warning when confidence falls.",
         commands=(
             TabCommand("file", "Export check-in &schedule…", "choose_and_export_schedule"),
             TabCommand("file", "Print engagement review…", "print_review"),
@@ -156,12 +135,6 @@ class LazyTab(QWidget):
         return content if isinstance(content, TabPage) else None
 
     def _build(self) -> QWidget:
-        if not self.spec.factory:
-            return EmptyState(
-                self.spec.empty_title,
-                self.spec.empty_text,
-                object_name=f"emptyState_{self.spec.key}",
-            )
         module_name, _, class_name = self.spec.factory.partition(":")
         page_class = getattr(importlib.import_module(module_name), class_name)
         return page_class(self.ctx)

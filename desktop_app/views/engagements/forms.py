@@ -203,7 +203,43 @@ class TermsForm(QWidget):
         return values
 
 
-class CheckInForm(QWidget):
+class DraftsPerEngagement:
+    """What is typed in a quick form belongs to the engagement it was typed for.
+
+    Selecting another engagement keeps the half-typed text as that
+    engagement's draft and shows the new one's (or a blank form), so a note
+    meant for one contractor can never be added to another's timeline, and
+    nothing typed is lost. Forms implement `capture()` and `apply(values)`.
+    """
+
+    engagement_id: int | None
+
+    def _init_drafts(self) -> None:
+        self._drafts: dict[int, dict[str, Any]] = {}
+        self._blank = self.capture()
+
+    def capture(self) -> dict[str, Any]:
+        raise NotImplementedError
+
+    def apply(self, values: dict[str, Any]) -> None:
+        raise NotImplementedError
+
+    def _switch_to(self, engagement_id: int | None) -> None:
+        if engagement_id == self.engagement_id:
+            return
+        if self.engagement_id is not None:
+            typed = self.capture()
+            if typed != self._blank:
+                self._drafts[self.engagement_id] = typed
+            else:
+                self._drafts.pop(self.engagement_id, None)
+        self.apply(self._drafts.pop(engagement_id, None) or self._blank_for_today())
+
+    def _blank_for_today(self) -> dict[str, Any]:
+        return {**self._blank, "date": date.today()}
+
+
+class CheckInForm(DraftsPerEngagement, QWidget):
     """Record a progress report: when, who started it, how it is going, blockers.
 
     Signals:
@@ -241,10 +277,28 @@ class CheckInForm(QWidget):
         self.add_button.clicked.connect(self.submit)
         layout.addRow(self.errors.general)
         layout.addRow("", self.add_button)
+        self._init_drafts()
+
+    def capture(self) -> dict[str, Any]:
+        return {
+            "date": pydate(self.date.date()),
+            "initiated_by": self.initiated_by.currentIndex(),
+            "state": self.state.currentIndex(),
+            "summary": self.summary.toPlainText(),
+            "blockers": self.blockers.text(),
+        }
+
+    def apply(self, values: dict[str, Any]) -> None:
+        self.date.setDate(qdate(values["date"]))
+        self.initiated_by.setCurrentIndex(values["initiated_by"])
+        self.state.setCurrentIndex(values["state"])
+        self.summary.setPlainText(values["summary"])
+        self.blockers.setText(values["blockers"])
 
     def set_engagement(self, engagement_id: int | None) -> None:
         if engagement_id != self.engagement_id:
             self.errors.clear()
+        self._switch_to(engagement_id)
         self.engagement_id = engagement_id
         self.add_button.setEnabled(engagement_id is not None)
 
@@ -288,7 +342,7 @@ def score_box(object_name: str, accessible_name: str) -> QSpinBox:
     return box
 
 
-class FeedbackForm(QWidget):
+class FeedbackForm(DraftsPerEngagement, QWidget):
     """Feedback on completed work: what, on time, good, not good, three scores.
 
     Signals:
@@ -343,10 +397,33 @@ class FeedbackForm(QWidget):
         self.add_button.clicked.connect(self.submit)
         layout.addRow(self.errors.general)
         layout.addRow("", self.add_button)
+        self._init_drafts()
+
+    def capture(self) -> dict[str, Any]:
+        return {
+            "date": pydate(self.date.date()),
+            "deliverable": self.deliverable.text(),
+            "on_time": self.on_time.isChecked(),
+            "good": self.good.toPlainText(),
+            "not_good": self.not_good.toPlainText(),
+            "scores": (self.quality.value(), self.communication.value(), self.confidence.value()),
+        }
+
+    def apply(self, values: dict[str, Any]) -> None:
+        self.date.setDate(qdate(values["date"]))
+        self.deliverable.setText(values["deliverable"])
+        self.on_time.setChecked(values["on_time"])
+        self.good.setPlainText(values["good"])
+        self.not_good.setPlainText(values["not_good"])
+        for box, value in zip(
+            (self.quality, self.communication, self.confidence), values["scores"], strict=True
+        ):
+            box.setValue(value)
 
     def set_engagement(self, engagement_id: int | None) -> None:
         if engagement_id != self.engagement_id:
             self.errors.clear()
+        self._switch_to(engagement_id)
         self.engagement_id = engagement_id
         self.add_button.setEnabled(engagement_id is not None)
 
