@@ -257,6 +257,8 @@ def test_confidence_lost_leads_to_the_bench_filtered_by_skills_and_to_the_brief(
     contractor("Lena Fischer", email="lena@example.com", skills="Social media, Instagram")
     contractor("Chloé Martin", email="chloe@example.com", skills="canva, illustration")
     contractor("Ben Okafor", email="ben@example.com", skills="bookkeeping, Xero")
+    # Judged unfit before: not offered again when looking for someone new.
+    contractor("Rafael Costa", email="rafael@example.com", skills="social media", stage="rejected")
     brief("Monthly bookkeeping", status="draft")
 
     page = window.show_tab("engagements").page()
@@ -269,11 +271,11 @@ def test_confidence_lost_leads_to_the_bench_filtered_by_skills_and_to_the_brief(
     shown = {bench.proxy.index(row, 0).data() for row in range(bench.proxy.rowCount())}
     assert shown == {"Lena Fischer", "Chloé Martin"}  # Marco has no skills on record
     assert bench.skills_label.isVisible()
-    assert bench.skills_label.text() == "With any of: social media, Canva"
-    assert bench.status.text() == "2 of 4 contractors"
+    assert bench.skills_label.text() == "With any of: social media, Canva (rejected left out)"
+    assert bench.status.text() == "2 of 5 contractors"
     assert bench.skills_clear.isVisible()
     qtbot.mouseClick(bench.skills_clear, Qt.MouseButton.LeftButton)
-    assert bench.proxy.rowCount() == 4
+    assert bench.proxy.rowCount() == 5
     assert not bench.skills_label.isVisible() and not bench.skills_clear.isVisible()
 
     # Back to the engagement, then its brief, even when the Briefs list hides it.

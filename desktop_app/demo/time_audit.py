@@ -5,9 +5,8 @@ Eighteen tasks across areas, with time entries on most working days of the
 previous month and of this month up to today: some clear candidates
 (support inbox, bookkeeping, social media), two tasks she keeps, two handed
 off in the summer (product photo editing, Pinterest pins: no entries, their
-monthly estimate counts), one briefed. The Briefs demo links to
-"Bookkeeping", "Customer support inbox" and "Social media posts" (which
-then show as briefed); the
+monthly estimate counts). The Briefs demo links to "Bookkeeping", "Customer
+support inbox" and "Social media posts" (which then show as briefed); the
 Engagements demo hires for the handed-off ones and "Etsy listing updates".
 """
 
@@ -290,7 +289,6 @@ TASKS = (
         },
         per_week=1,
         minutes=(60, 120),
-        status=TaskStatus.BRIEFED,
     ),
 )
 

@@ -342,10 +342,16 @@ class ContractorsPage(TabPage):
         self.stage_filter.setCurrentIndex(max(index, 0))
 
     def filter_skills(self, skills: str) -> None:
-        """Show contractors with any of the comma-separated `skills` ("" shows everyone)."""
+        """Show contractors with any of the comma-separated `skills` ("" shows everyone).
+
+        Looking for someone new, the owner has no use for those already
+        rejected: they are left out unless a stage filter asks for them.
+        """
         wanted = [s.strip() for s in skills.split(",") if s.strip()]
         self._skills_filter = frozenset(fold(s) for s in wanted)
-        self.skills_label.setText(f"With any of: {', '.join(wanted)}" if wanted else "")
+        self.skills_label.setText(
+            f"With any of: {', '.join(wanted)} (rejected left out)" if wanted else ""
+        )
         self.skills_label.setVisible(bool(wanted))
         self.skills_clear.setVisible(bool(wanted))
         self._apply_filters()
@@ -361,6 +367,8 @@ class ContractorsPage(TabPage):
             if source and row.source != source:
                 return False
             if skills:
+                if not stage and row.stage == bench.Stage.REJECTED:
+                    return False
                 have = row.skill_set
                 return any(any(w in s or s in w for s in have) for w in skills)
             return True
