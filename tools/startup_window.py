@@ -1,10 +1,12 @@
 """Start-up as the owner sees it: `offload --db DB`, until the window is shown.
 
-    python tools/startup_window.py DB
+    python tools/startup_window.py DB [shown|filled]
 
 Runs the same path as `offload` (application, logging, lock, migrations,
 settings, main window with the Overview) and quits once the window is
-painted, so `tools/bench.py` can time it beside a bare PySide6 window.
+shown ("shown", the default), or once the Overview's figures have loaded
+too ("filled"), so `tools/bench.py` can time both beside a bare PySide6
+window.
 """
 
 import sys
@@ -23,8 +25,10 @@ setup_logging(logs_dir())
 store = open_store(Path(sys.argv[1]))
 window = MainWindow(store, remember_layout=False)
 window.show()
-# Quit from the event loop, after the first paint (and the Overview's
-# deferred load, which is queued before this timer).
-QTimer.singleShot(0, app.quit)
-app.exec()
+if sys.argv[2:] == ["filled"]:
+    # Queued after the Overview's deferred load: quits once the figures are in.
+    QTimer.singleShot(0, app.quit)
+    app.exec()
+else:
+    app.processEvents()  # the first paint, before the Overview loads its data
 store.close()
