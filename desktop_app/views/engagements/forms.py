@@ -213,6 +213,16 @@ class DraftsPerEngagement:
     """
 
     engagement_id: int | None
+    errors: FieldErrors
+    add_button: QPushButton
+
+    def set_engagement(self, engagement_id: int | None) -> None:
+        """Show the form for `engagement_id` (None: nothing selected)."""
+        if engagement_id != self.engagement_id:
+            self.errors.clear()
+        self._switch_to(engagement_id)
+        self.engagement_id = engagement_id
+        self.add_button.setEnabled(engagement_id is not None)
 
     def _init_drafts(self) -> None:
         self._drafts: dict[int, dict[str, Any]] = {}
@@ -294,13 +304,6 @@ class CheckInForm(DraftsPerEngagement, QWidget):
         self.state.setCurrentIndex(values["state"])
         self.summary.setPlainText(values["summary"])
         self.blockers.setText(values["blockers"])
-
-    def set_engagement(self, engagement_id: int | None) -> None:
-        if engagement_id != self.engagement_id:
-            self.errors.clear()
-        self._switch_to(engagement_id)
-        self.engagement_id = engagement_id
-        self.add_button.setEnabled(engagement_id is not None)
 
     def submit(self) -> int | None:
         """Add the check-in as typed; returns its id, or None when refused."""
@@ -419,13 +422,6 @@ class FeedbackForm(DraftsPerEngagement, QWidget):
             (self.quality, self.communication, self.confidence), values["scores"], strict=True
         ):
             box.setValue(value)
-
-    def set_engagement(self, engagement_id: int | None) -> None:
-        if engagement_id != self.engagement_id:
-            self.errors.clear()
-        self._switch_to(engagement_id)
-        self.engagement_id = engagement_id
-        self.add_button.setEnabled(engagement_id is not None)
 
     @staticmethod
     def _score(box: QSpinBox) -> int | None:
