@@ -206,6 +206,17 @@ class TaskColumns:
         self._currency = currency
         self._cap = cap
 
+    def _rating_column(self, title: str, key: str, what: str, tooltip: str) -> Column[TaskRow]:
+        """An editable 1-5 score of the task, centred."""
+        return Column(
+            title,
+            lambda r: getattr(r, key),
+            align=ALIGN_CENTER,
+            edit_value=lambda r: getattr(r, key),
+            commit=self._edit(key, f"Change {what}"),
+            tooltip=lambda _r: tooltip,
+        )
+
     def _edit(self, key: str, what: str) -> Callable[[TaskRow, Any], str | None]:
         def commit(row: TaskRow, value: Any) -> str | None:
             return self._commit(row, {key: value}, f"{what} of “{row.name}”")
@@ -299,29 +310,23 @@ class TaskColumns:
                     "Unchecked raises the score by half."
                 ),
             ),
-            Column(
+            self._rating_column(
                 "Dislike",
-                lambda r: r.dislike,
-                align=ALIGN_CENTER,
-                edit_value=lambda r: r.dislike,
-                commit=self._edit("dislike", "Change dislike"),
-                tooltip=lambda _r: "How much you dislike it, 1 (fine) to 5 (dread it).",
+                "dislike",
+                "dislike",
+                "How much you dislike it, 1 (fine) to 5 (dread it).",
             ),
-            Column(
+            self._rating_column(
                 "Pull-away",
-                lambda r: r.pull_away,
-                align=ALIGN_CENTER,
-                edit_value=lambda r: r.pull_away,
-                commit=self._edit("pull_away", "Change pull-away"),
-                tooltip=lambda _r: "How much it pulls you away from growth work, 1 to 5.",
+                "pull_away",
+                "pull-away",
+                "How much it pulls you away from growth work, 1 to 5.",
             ),
-            Column(
+            self._rating_column(
                 "Value",
-                lambda r: r.business_value,
-                align=ALIGN_CENTER,
-                edit_value=lambda r: r.business_value,
-                commit=self._edit("business_value", "Change business value"),
-                tooltip=lambda _r: "What the task is worth to the business, 1 to 5.",
+                "business_value",
+                "business value",
+                "What the task is worth to the business, 1 to 5.",
             ),
             Column(
                 "Area",
