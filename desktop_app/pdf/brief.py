@@ -19,14 +19,7 @@ from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle, StyleSheet1
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import (
-    CondPageBreak,
-    Flowable,
-    Paragraph,
-    Spacer,
-    Table,
-    TableStyle,
-)
+from reportlab.platypus import CondPageBreak, Flowable, Spacer, Table, TableStyle
 
 from desktop_app.models.brief_changes import format_value
 from desktop_app.models.briefs import (
@@ -44,14 +37,15 @@ from desktop_app.models.briefs import (
 from desktop_app.models.settings import Settings, load_settings
 from desktop_app.pdf.common import (
     ACCENT,
-    FONT,
     FONT_BOLD,
     MARGIN,
     MUTED,
     PAGE_SIZES,
     RULE,
     PageFrame,
+    Paragraph,
     build_pdf,
+    fit,
     styles,
     text,
 )
@@ -271,16 +265,6 @@ def _section(title: str, body: list[Flowable], sheet: StyleSheet1) -> list[Flowa
     return [CondPageBreak(30 * mm), Paragraph(text(title), sheet["Heading"]), *body]
 
 
-def _fit(value: str, width: float, size: float = 8.5) -> str:
-    """`value` cut with an ellipsis to fit `width` points in the header font."""
-    value = " ".join(value.split())
-    if stringWidth(value, FONT, size) <= width:
-        return value
-    while value and stringWidth(value + "…", FONT, size) > width:
-        value = value[:-1]
-    return value.rstrip() + "…"
-
-
 def brief_story(
     data: BriefData, settings: Settings, exported_on: date, width: float
 ) -> list[Flowable]:
@@ -415,8 +399,8 @@ def write_brief_pdf(
     story = [*brief_story(data, settings, exported_on, width), counter]
     who = settings.business_name.strip() or settings.owner_name.strip()
     frame = PageFrame(
-        header_left=_fit(who, width * 0.42),
-        header_right=_fit(data.title, width * 0.55),
+        header_left=fit(who, width * 0.42),
+        header_right=fit(data.title, width * 0.55),
         footer_left=f"Job brief · {exported_on:%d %b %Y}",
     )
     build_pdf(

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Spacer, Table, TableStyle
 
 from desktop_app.models.contractors import Comparison
 from desktop_app.models.settings import load_settings
@@ -24,6 +24,7 @@ from desktop_app.pdf.common import (
     MARGIN,
     RULE,
     PageFrame,
+    Paragraph,
     build_pdf,
     page_dimensions,
     paragraph,
