@@ -18,17 +18,16 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle, StyleSheet1
 from reportlab.lib.units import mm
-from reportlab.lib.enums import TA_RIGHT
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, SimpleDocTemplate
 
 from desktop_app.exporters.files import atomic_destination
 from desktop_app.pdf.fonts import FONT, FONT_BOLD, FONT_BOLD_ITALIC, FONT_ITALIC, register_fonts
-from desktop_app.pdf.scripts import Paragraph, text_width
+from desktop_app.pdf.scripts import Paragraph, is_simple, text_width
 
 __all__ = [
     "FONT",
@@ -156,11 +155,19 @@ def _numbered_canvas(frame: PageFrame) -> type[Canvas]:
         ) -> None:
             if not value:
                 return
+            value = fit(value, width)
+            if is_simple(value):
+                # The common case, without a paragraph's cost on every page.
+                self.setFont(FONT, 8.5)
+                self.setFillColor(MUTED)
+                draw = self.drawRightString if alignment == TA_RIGHT else self.drawString
+                draw(x + width if alignment == TA_RIGHT else x, y, value)
+                return
             style = ParagraphStyle(
                 "Frame", fontName=FONT, fontSize=8.5, leading=10, textColor=MUTED
             )
             style.alignment = alignment
-            line = Paragraph(text(fit(value, width)), style)
+            line = Paragraph(text(value), style)
             line.wrapOn(self, width, 20)
             # drawOn's y is the bottom of the paragraph; the baseline sits a descent above it.
             line.drawOn(self, x, y - (style.leading - style.fontSize))

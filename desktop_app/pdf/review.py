@@ -206,7 +206,8 @@ def _check_in_table(review: Review, sheet: StyleSheet1) -> Table | Paragraph:
                 Paragraph(text(what), sheet["Body"]),
             ]
         )
-    table = Table(rows, colWidths=[24 * mm, 24 * mm, 20 * mm, None], repeatRows=1)
+    # A check-in taller than a page (a long unbroken paste) splits across pages.
+    table = Table(rows, colWidths=[24 * mm, 24 * mm, 20 * mm, None], repeatRows=1, splitInRow=1)
     table.setStyle(
         TableStyle(
             [

@@ -27,7 +27,7 @@ put in visual order (rule L2 of the bidi algorithm) before it is drawn.
 from __future__ import annotations
 
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
@@ -47,7 +47,8 @@ _CANNOT_START = set(
     "!%),.:;?]}¢°’”‰′″℃、。〉》」』】〕〗〙〛〟ゝゞァィゥェォッャュョヮヵヶぁぃぅぇぉっゃゅょゎゕゖㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿ々〻ー゠・！％），．：；？］｝｡｣､･ｧｨｩｪｫｬｭｮｯｰ"
     "\u0e30\u0e32\u0e33\u0e45\u0e46\u0e2f"
 )
-_CANNOT_END = set("([{‘“〈《「『【〔〖〘〚〝（［｛｢£¥＄￡￥") | {chr(c) for c in range(0x0E40, 0x0E45)}
+_CANNOT_END = set("([{‘“〈《「『【〔〖〘〚〝（［｛｢£¥＄￡￥")
+_CANNOT_END |= {chr(code) for code in range(0x0E40, 0x0E45)}  # Thai vowels written first
 _JOINERS = {"\u200c", "\u200d", "\u2060"}
 
 
@@ -168,13 +169,17 @@ def _needs_shaping(font_name: str, text: str, rtl: bool) -> bool:
         return True
     if font_name.startswith("WenQuanYi"):
         return False
-    if font_name.startswith("DejaVu") or font_name.startswith("NotoEmoji"):
+    if font_name.startswith(("DejaVu", "NotoEmoji")):
         return any(_is_mark(char) for char in text)
     return True
 
 
+@lru_cache(maxsize=4096)
 def shape(font_name: str, size: float, text: str, rtl: bool) -> tuple[str, float]:
-    """`text` shaped by HarfBuzz in `font_name`: a ShapedStr in visual order, and its width."""
+    """`text` shaped by HarfBuzz in `font_name`: a ShapedStr in visual order, and its width.
+
+    Cached: a brief repeats its words, and a word shapes the same every time.
+    """
     import uharfbuzz
 
     font = pdfmetrics.getFont(font_name)
@@ -363,9 +368,7 @@ def _reorder_lines(paragraph: Paragraph, lines: list) -> None:
                 piece = frag.clone()
                 piece.text = value
                 rebuilt.append(piece)
-        trailing = [
-            frag for frag in line.words if getattr(frag, "_fkind", _FK_TEXT) != _FK_TEXT
-        ]
+        trailing = [frag for frag in line.words if getattr(frag, "_fkind", _FK_TEXT) != _FK_TEXT]
         line.words = rebuilt + trailing
 
 
@@ -388,9 +391,9 @@ class Paragraph(rl_paragraph.Paragraph):
         self._prepared = rl_paragraph._processed_frags(self.frags)
         plain = "" if self._prepared else "".join(getattr(f, "text", "") for f in self.frags)
         self._simple = not self._prepared and is_simple(plain)
-        if not self._simple and not self._prepared and self.style.alignment == TA_LEFT:
-            if is_rtl(plain):
-                self.style = _right_aligned(self.style)
+        left = self.style.alignment == TA_LEFT
+        if not self._simple and not self._prepared and left and is_rtl(plain):
+            self.style = _right_aligned(self.style)
 
     def breakLines(self, width):  # ReportLab's name
         if self._simple:
