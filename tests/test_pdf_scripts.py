@@ -94,11 +94,10 @@ def test_every_sample_character_has_a_glyph_and_shapes_without_notdef():
         if family is FALLBACK[0]:
             assert unicodedata.bidirectional(character) not in ("R", "AL"), character
 
-    class Style:
-        fontName = "DejaVuSans"
+    from desktop_app.pdf.scripts import _Style
 
     for _, sample, _ in SCRIPTS:
-        for face, run in _font_runs(Style(), sample):
+        for face, run in _font_runs(_Style("DejaVuSans"), sample):
             rtl = unicodedata.bidirectional(run.strip()[:1] or "a") in ("R", "AL")
             if _needs_shaping(face, run, rtl):
                 shaped, _ = shape(face, 10, run, rtl)
@@ -143,7 +142,7 @@ def test_cjk_and_thai_lines_break_between_characters_and_never_overflow(tmp_path
 
     for sample in ("翻訳" * 200, "ภาษาไทย" * 80, "번역가님" * 100, LONG):
         paragraph = Paragraph(sample, styles()["Body"])
-        width, _ = paragraph.wrap(200, 10_000)
+        paragraph.wrap(200, 10_000)
         assert len(paragraph.blPara.lines) > 3
         lines = paragraph.blPara.lines
         # Lines of a simple paragraph are (extra space, words) pairs.
