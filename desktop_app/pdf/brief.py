@@ -3,9 +3,8 @@
 One layout, used by File > Export brief as PDF…, by printing (the print
 preview renders this very file) and by `offload export-brief`. The key
 facts come first (deadline, budget, reporting, autonomy), then the job,
-the expectations in priority order with their level and measure, and the
-rest of the brief. Every expectation is one unsplittable block, so a page
-break never cuts one in two.
+the expectations in priority order with their level and measure (a row
+each, which a page break never cuts in two), and the rest of the brief.
 """
 
 from __future__ import annotations
@@ -19,14 +18,7 @@ from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle, StyleSheet1
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import (
-    CondPageBreak,
-    Flowable,
-    Paragraph,
-    Spacer,
-    Table,
-    TableStyle,
-)
+from reportlab.platypus import CondPageBreak, Flowable, Spacer, Table, TableStyle
 
 from desktop_app.models.brief_changes import format_value
 from desktop_app.models.briefs import (
@@ -44,14 +36,16 @@ from desktop_app.models.briefs import (
 from desktop_app.models.settings import Settings, load_settings
 from desktop_app.pdf.common import (
     ACCENT,
-    FONT,
     FONT_BOLD,
+    INK,
     MARGIN,
     MUTED,
     PAGE_SIZES,
     RULE,
     PageFrame,
+    Paragraph,
     build_pdf,
+    fit,
     styles,
     text,
 )
@@ -213,53 +207,102 @@ def _facts_table(data: BriefData, sheet: StyleSheet1, width: float) -> Table:
     return table
 
 
-def _badge(level: str, sheet: StyleSheet1) -> Table:
-    word, background, ink = LEVEL_BADGES.get(Level(level), LEVEL_BADGES[Level.SHOULD])
-    style = ParagraphStyle(f"Badge{word}", parent=sheet["Badge"], textColor=ink)
-    badge = Table([[Paragraph(word, style)]], colWidths=[15 * mm])
-    badge.setStyle(
-        TableStyle(
-            [
-                ("BACKGROUND", (0, 0), (-1, -1), background),
-                ("TOPPADDING", (0, 0), (-1, -1), 2),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
-                ("LEFTPADDING", (0, 0), (-1, -1), 2),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 2),
-            ]
-        )
-    )
-    return badge
+class _ExpectationRow(Flowable):
+    """One expectation: its number, a tinted badge with its level, its text and
+    measure, and a rule below. Drawn directly, so each paragraph is wrapped
+    once (a table row per expectation re-wraps every cell at each page
+    split). Kept whole across a page break unless it is taller than a page;
+    then it splits between or inside its paragraphs."""
+
+    PAD = 6
+
+    def __init__(
+        self,
+        number: str,
+        level: str,
+        content: list[Flowable],
+        columns: tuple[float, float],
+        page_height: float,
+    ) -> None:
+        super().__init__()
+        self.number = number
+        self.badge = LEVEL_BADGES.get(Level(level), LEVEL_BADGES[Level.SHOULD]) if level else None
+        self.content = content
+        self.columns = columns
+        self.page_height = page_height
+        self.heights: list[float] = []
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.width = available_width
+        text_width = available_width - sum(self.columns)
+        self.heights = [item.wrap(text_width, available_height)[1] for item in self.content]
+        self.height = 2 * self.PAD + sum(self.heights)
+        return self.width, self.height
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        self.wrap(available_width, available_height)
+        if self.height <= self.page_height:
+            return []  # whole, on the next page
+        text_width = available_width - sum(self.columns)
+        room = available_height - 2 * self.PAD
+        first: list[Flowable] = []
+        for index, (item, height) in enumerate(zip(self.content, self.heights, strict=True)):
+            if height <= room:
+                first.append(item)
+                room -= height
+                continue
+            parts = item.split(text_width, room)
+            if parts:
+                first.append(parts[0])
+                rest = list(parts[1:]) + self.content[index + 1 :]
+            else:
+                rest = self.content[index:]
+            if not first:
+                return []
+            head = _ExpectationRow(self.number, "", first, self.columns, self.page_height)
+            head.badge = self.badge
+            return [head, _ExpectationRow("", "", rest, self.columns, self.page_height)]
+        return [self]
+
+    def draw(self) -> None:
+        canvas = self.canv
+        number_width, badge_width = self.columns
+        top = self.height - self.PAD
+        if self.number:
+            canvas.setFont(FONT_BOLD, 10)
+            canvas.setFillColor(INK)
+            canvas.drawRightString(number_width - 6, top - 10, self.number)
+        if self.badge:
+            word, background, ink = self.badge
+            x, width, height = number_width + 2, 15 * mm, 13
+            canvas.setFillColor(background)
+            canvas.rect(x, top - height - 1, width, height, stroke=0, fill=1)
+            canvas.setFillColor(ink)
+            canvas.setFont(FONT_BOLD, 7)
+            canvas.drawCentredString(x + width / 2, top - height + 3, word)
+        y = top
+        for item, height in zip(self.content, self.heights, strict=True):
+            y -= height
+            item.drawOn(canvas, number_width + badge_width, y)
+        canvas.setStrokeColor(RULE)
+        canvas.setLineWidth(0.5)
+        canvas.line(0, 0, self.width, 0)
 
 
-def _expectation_block(
-    number: int, expectation: ExpectationData, sheet: StyleSheet1, widths: tuple[float, float]
-) -> Table:
-    """One expectation as a one-row table: a page break never falls inside it."""
-    measure = expectation.measure.strip()
-    content: list[Flowable] = [Paragraph(text(expectation.text.strip()), sheet["Body"])]
-    if measure:
-        content.append(Paragraph(f"<b>Measured by:</b> {text(measure)}", sheet["Measure"]))
-    number_width, width = widths
-    badge_width = 19 * mm
-    row = Table(
-        [[Paragraph(f"{number}.", sheet["Number"]), _badge(expectation.level, sheet), content]],
-        colWidths=[number_width, badge_width, width - number_width - badge_width],
-    )
-    row.setStyle(
-        TableStyle(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (0, 0), 6),
-                ("LEFTPADDING", (1, 0), (1, 0), 2),
-                ("TOPPADDING", (0, 0), (-1, -1), 6),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
-                ("TOPPADDING", (1, 0), (1, 0), 6),
-                ("LINEBELOW", (0, 0), (-1, -1), 0.5, RULE),
-            ]
-        )
-    )
-    return row
+def _expectation_rows(
+    expectations: list[ExpectationData], sheet: StyleSheet1, page_height: float
+) -> list[Flowable]:
+    """Every expectation as one row: number, level, text and measure."""
+    # The number column fits the longest number ("200.") on one line.
+    columns = (stringWidth(f"{len(expectations)}.", FONT_BOLD, 10) + 7, 19 * mm)
+    rows: list[Flowable] = []
+    for number, expectation in enumerate(expectations, start=1):
+        content: list[Flowable] = [Paragraph(text(expectation.text.strip()), sheet["Body"])]
+        measure = expectation.measure.strip()
+        if measure:
+            content.append(Paragraph(f"<b>Measured by:</b> {text(measure)}", sheet["Measure"]))
+        rows.append(_ExpectationRow(f"{number}.", expectation.level, content, columns, page_height))
+    return rows
 
 
 def _section(title: str, body: list[Flowable], sheet: StyleSheet1) -> list[Flowable]:
@@ -269,16 +312,6 @@ def _section(title: str, body: list[Flowable], sheet: StyleSheet1) -> list[Flowa
     # The heading style keeps with the next flowable; the conditional break
     # moves a section that would start in the last few lines of a page.
     return [CondPageBreak(30 * mm), Paragraph(text(title), sheet["Heading"]), *body]
-
-
-def _fit(value: str, width: float, size: float = 8.5) -> str:
-    """`value` cut with an ellipsis to fit `width` points in the header font."""
-    value = " ".join(value.split())
-    if stringWidth(value, FONT, size) <= width:
-        return value
-    while value and stringWidth(value + "…", FONT, size) > width:
-        value = value[:-1]
-    return value.rstrip() + "…"
 
 
 def brief_story(
@@ -308,12 +341,11 @@ def brief_story(
 
     expectations = [e for e in data.expectations if e.text.strip()]
     if expectations:
-        blocks: list[Flowable] = [Paragraph(LEVEL_LEGEND, sheet["Small"]), Spacer(0, 2)]
-        # The number column fits the longest number ("200.") on one line.
-        number_width = stringWidth(f"{len(expectations)}.", FONT_BOLD, 10) + 7
-        blocks += [
-            _expectation_block(number, expectation, sheet, (number_width, width))
-            for number, expectation in enumerate(expectations, start=1)
+        page_height = PAGE_SIZES.get(settings.page_size, PAGE_SIZES["a4"])[1] - 2 * MARGIN
+        blocks: list[Flowable] = [
+            Paragraph(LEVEL_LEGEND, sheet["Small"]),
+            Spacer(0, 2),
+            *_expectation_rows(expectations, sheet, page_height),
         ]
         story += _section("Expectations, in priority order", blocks, sheet)
 
@@ -411,14 +443,15 @@ def write_brief_pdf(
     exported_on = exported_on or date.today()
     page_width = PAGE_SIZES.get(settings.page_size, PAGE_SIZES["a4"])[0]
     width = page_width - 2 * MARGIN
-    counter = _PageCounter()
-    story = [*brief_story(data, settings, exported_on, width), counter]
     who = settings.business_name.strip() or settings.owner_name.strip()
     frame = PageFrame(
-        header_left=_fit(who, width * 0.42),
-        header_right=_fit(data.title, width * 0.55),
+        header_left=fit(who, width * 0.42),
+        header_right=fit(data.title, width * 0.55),
         footer_left=f"Job brief · {exported_on:%d %b %Y}",
     )
+
+    counter = _PageCounter()
+    story = [*brief_story(data, settings, exported_on, width), counter]
     build_pdf(
         destination,
         story,

@@ -1,9 +1,13 @@
-"""What every Offload PDF shares: the embedded Unicode font, the styles, a
+"""What every Offload PDF shares: fonts for every script, the styles, a
 header and "Page N of M" footer, safe text, and writing the file atomically.
 
-ReportLab's built-in fonts cannot show Cyrillic or Greek, so every style
-uses the DejaVu Sans family shipped in resources/fonts. User text goes
-through `text()` so "<", "&" and ">" print literally.
+Every style names the DejaVu Sans family shipped in resources/fonts;
+`Paragraph` (pdf/scripts.py) sets each character DejaVu lacks in the first
+fallback font that has it, shapes and orders right-to-left text, and
+breaks lines of Chinese, Japanese, Korean and Thai. Documents build their
+text with this `Paragraph` (never ReportLab's own), so a new PDF gets all
+of that for free. User text goes through `text()` so "<", "&" and ">"
+print literally.
 """
 
 from __future__ import annotations
@@ -14,22 +18,26 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle, StyleSheet1
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate
+from reportlab.platypus import Flowable, SimpleDocTemplate
 
-from desktop_app.assets import resource_path
 from desktop_app.exporters.files import atomic_destination
+from desktop_app.pdf.fonts import FONT, FONT_BOLD, FONT_BOLD_ITALIC, FONT_ITALIC, register_fonts
+from desktop_app.pdf.scripts import Paragraph, is_simple, text_width
 
-FONT = "DejaVuSans"
-FONT_BOLD = "DejaVuSans-Bold"
-FONT_ITALIC = "DejaVuSans-Oblique"
-FONT_BOLD_ITALIC = "DejaVuSans-BoldOblique"
+__all__ = [
+    "FONT",
+    "FONT_BOLD",
+    "FONT_BOLD_ITALIC",
+    "FONT_ITALIC",
+    "Paragraph",
+    "fit",
+    "register_fonts",
+]
 
 PAGE_SIZES = {"a4": A4, "letter": LETTER}
 
@@ -41,15 +49,20 @@ RULE = colors.HexColor("#cbd2d9")
 MARGIN = 20 * mm
 
 
-def register_fonts() -> None:
-    """Register the DejaVu Sans family once, so <b> and <i> map to real faces."""
-    if FONT in pdfmetrics.getRegisteredFontNames():
-        return
-    for name in (FONT, FONT_BOLD, FONT_ITALIC, FONT_BOLD_ITALIC):
-        pdfmetrics.registerFont(TTFont(name, str(resource_path("fonts", f"{name}.ttf"))))
-    pdfmetrics.registerFontFamily(
-        FONT, normal=FONT, bold=FONT_BOLD, italic=FONT_ITALIC, boldItalic=FONT_BOLD_ITALIC
-    )
+def fit(value: str, width: float, size: float = 8.5, font: str = FONT) -> str:
+    """`value` on one line, cut with an ellipsis to fit `width` points."""
+    value = " ".join(value.split())
+    if text_width(value, font, size) <= width:
+        return value
+    low, high = 0, len(value)
+    # Binary search: shaping makes each measure cost more than a sum of widths.
+    while low < high:
+        middle = (low + high + 1) // 2
+        if text_width(value[:middle].rstrip() + "…", font, size) <= width:
+            low = middle
+        else:
+            high = middle - 1
+    return value[:low].rstrip() + "…"
 
 
 def text(value: object) -> str:
@@ -122,19 +135,42 @@ def _numbered_canvas(frame: PageFrame) -> type[Canvas]:
 
         def _draw_frame(self, number: int, total: int) -> None:
             width, height = self._pagesize
+            inner = width - 2 * MARGIN
             self.saveState()
-            self.setFont(FONT, 8.5)
-            self.setFillColor(MUTED)
-            self.drawString(MARGIN, height - 12 * mm, frame.header_left)
-            self.drawRightString(width - MARGIN, height - 12 * mm, frame.header_right)
             self.setStrokeColor(RULE)
             self.setLineWidth(0.5)
             self.line(MARGIN, height - 14 * mm, width - MARGIN, height - 14 * mm)
             self.line(MARGIN, 14 * mm, width - MARGIN, 14 * mm)
-            if frame.footer_left:
-                self.drawString(MARGIN, 10 * mm, frame.footer_left)
-            self.drawRightString(width - MARGIN, 10 * mm, f"Page {number} of {total}")
+            # Names and titles are the owner's text, in any script: drawn as
+            # one-line paragraphs, which set every character in a font that has it.
+            self._draw_line(frame.header_left, MARGIN, height - 12 * mm, inner * 0.42)
+            right = MARGIN + inner * 0.45
+            self._draw_line(frame.header_right, right, height - 12 * mm, inner * 0.55, TA_RIGHT)
+            self._draw_line(frame.footer_left, MARGIN, 10 * mm, inner * 0.6)
+            self._draw_line(f"Page {number} of {total}", right, 10 * mm, inner * 0.55, TA_RIGHT)
             self.restoreState()
+
+        def _draw_line(
+            self, value: str, x: float, y: float, width: float, alignment: int = TA_LEFT
+        ) -> None:
+            if not value:
+                return
+            value = fit(value, width)
+            if is_simple(value):
+                # The common case, without a paragraph's cost on every page.
+                self.setFont(FONT, 8.5)
+                self.setFillColor(MUTED)
+                draw = self.drawRightString if alignment == TA_RIGHT else self.drawString
+                draw(x + width if alignment == TA_RIGHT else x, y, value)
+                return
+            style = ParagraphStyle(
+                "Frame", fontName=FONT, fontSize=8.5, leading=10, textColor=MUTED
+            )
+            style.alignment = alignment
+            line = Paragraph(text(value), style)
+            line.wrapOn(self, width, 20)
+            # drawOn's y is the bottom of the paragraph; the baseline sits a descent above it.
+            line.drawOn(self, x, y - (style.leading - style.fontSize))
 
     return NumberedCanvas
 

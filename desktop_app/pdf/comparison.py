@@ -3,8 +3,9 @@
 One table: a column per contractor, a row per piece of evidence (rate,
 source, references checked, portfolio, interview scores, notes), the
 leading value of each measurable row in bold on a tinted cell. Long notes
-are cut to a length that always fits on a page (ReportLab cannot split a
-single table cell across pages).
+are cut to keep the table readable; a row still taller than a page (a
+long unbroken string in a narrow column, with five contractors) is split
+across pages rather than failing.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from pathlib import Path
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Spacer, Table, TableStyle
 
 from desktop_app.models.contractors import Comparison
 from desktop_app.models.settings import load_settings
@@ -24,6 +25,7 @@ from desktop_app.pdf.common import (
     MARGIN,
     RULE,
     PageFrame,
+    Paragraph,
     build_pdf,
     page_dimensions,
     paragraph,
@@ -31,7 +33,7 @@ from desktop_app.pdf.common import (
     text,
 )
 
-# A cell holds at most this many characters; more could not fit on one page.
+# A cell holds at most this many characters: the table stays a comparison, not a dossier.
 MAX_CELL_CHARACTERS = 900
 BEST_TINT = colors.HexColor("#e6f4f1")
 LABEL_TINT = colors.HexColor("#f5f7fa")
@@ -77,7 +79,11 @@ def write_comparison_pdf(comparison: Comparison, destination: Path) -> Path:
     label_width = 36 * mm
     column_width = (usable - label_width) / len(comparison.names)
     table = Table(
-        data, colWidths=[label_width] + [column_width] * len(comparison.names), repeatRows=1
+        data,
+        colWidths=[label_width] + [column_width] * len(comparison.names),
+        repeatRows=1,
+        # A row taller than the page is split across pages (at least 1 pt a part).
+        splitInRow=1,
     )
     commands = [
         ("VALIGN", (0, 0), (-1, -1), "TOP"),

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from reportlab.lib.styles import ParagraphStyle, StyleSheet1
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 from reportlab.platypus.doctemplate import LayoutError
 
 from desktop_app.models.briefs import LEVEL_LABELS, Level
@@ -33,7 +33,7 @@ from desktop_app.models.engagements import (
     day_text,
     terms_text,
 )
-from desktop_app.pdf.common import ACCENT, RULE, PageFrame, build_pdf, styles, text
+from desktop_app.pdf.common import ACCENT, RULE, PageFrame, Paragraph, build_pdf, styles, text
 
 LEVEL_COLOURS = {Level.MUST: "#b42318", Level.SHOULD: "#b54708", Level.NICE: "#475467"}
 
@@ -206,7 +206,8 @@ def _check_in_table(review: Review, sheet: StyleSheet1) -> Table | Paragraph:
                 Paragraph(text(what), sheet["Body"]),
             ]
         )
-    table = Table(rows, colWidths=[24 * mm, 24 * mm, 20 * mm, None], repeatRows=1)
+    # A check-in taller than a page (a long unbroken paste) splits across pages.
+    table = Table(rows, colWidths=[24 * mm, 24 * mm, 20 * mm, None], repeatRows=1, splitInRow=1)
     table.setStyle(
         TableStyle(
             [
