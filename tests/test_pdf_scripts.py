@@ -243,3 +243,21 @@ def test_a_latin_brief_stays_as_small_as_before(tmp_path):
         ["pdffonts", str(path.path)], capture_output=True, text=True, check=True
     ).stdout
     assert "DejaVu" in fonts and "Noto" not in fonts and "WenQuanYi" not in fonts
+
+
+def test_the_space_after_a_bold_label_survives_in_a_paragraph_with_cjk(tmp_path):
+    from reportlab.platypus import SimpleDocTemplate
+
+    from desktop_app.pdf.common import Paragraph, styles
+
+    path = tmp_path / "label.pdf"
+    body = styles()["Body"]
+    SimpleDocTemplate(str(path)).build(
+        [
+            Paragraph("<b>Skills needed:</b> 日本語, Python", body),
+            Paragraph("<b>Contact:</b> hello 日本語 <i>world</i> שלום end", body),
+        ]
+    )
+    text = _pdftotext(path)
+    assert "Skills needed: 日本語, Python" in text
+    assert "Contact: hello 日本語 world" in text

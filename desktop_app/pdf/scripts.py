@@ -303,6 +303,13 @@ def _prepare(frags: list) -> list:
                 piece_frag = frag if face == frag.fontName else frag.clone(fontName=face)
                 pieces.append((piece_frag, run))
         units = _units(pieces)
+        if not units:
+            # A word with no text is how ReportLab carries the space after a
+            # styled run ("<b>Skills:</b> 日本語"): keep it, or the space is lost.
+            word.level = base
+            prepared.append(word)
+            offset += 1 if isinstance(word, _HSFrag) else 0
+            continue
         for number, unit in enumerate(units):
             last = number == len(units) - 1
             klass = _WordHS if last and isinstance(word, _HSFrag) else _Word
