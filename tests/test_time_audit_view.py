@@ -40,6 +40,11 @@ RATED = {"owner_has_expertise": True, "business_value": 3}
 
 @pytest.fixture
 def tasks(store):
+    return make_tasks()
+
+
+def make_tasks() -> dict[str, int]:
+    """Four tasks with hours today (the other time-audit test files share them)."""
     save_settings(Settings(hourly_value=Decimal("80"), buyback_divisor=Decimal("4")))
     ids = {
         "inbox": create_task(

@@ -13,10 +13,11 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QPoint, QSettings, QStandardPaths, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QPoint, QSettings, QStandardPaths, Qt, QTimer
 from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QCheckBox,
     QComboBox,
     QFileDialog,
@@ -288,6 +289,7 @@ class TimeAuditPage(TabPage):
         self.proxy.modelReset.connect(self._on_current_changed)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._task_menu)
+        self.table.installEventFilter(self)
         self.delete_action = QAction("Delete task…", self)
         self.delete_action.setObjectName("actionDeleteTask")
         self.delete_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
@@ -316,6 +318,7 @@ class TimeAuditPage(TabPage):
         self.bottom_tabs = named(QTabWidget(), "timeAuditViews", "Entries and charts")
         self.entries = EntriesPanel(self.ctx, self)
         self.entries.refused.connect(self.show_error)
+        self.entries.accepted.connect(self._clear_error)
         self.chart = HoursByAreaChart(self)
         self.matrix = ValueDrainMatrix(self)
         self.matrix.task_clicked.connect(lambda task_id: self.open_target(("task", task_id)))
@@ -441,7 +444,9 @@ class TimeAuditPage(TabPage):
         audit = load_month(self.period)
         self.audit = audit
         self._fill_period_list()
-        self.model.sync_rows(audit.rows)
+        # A row never moves while the user works in the table: the order is
+        # put right when they click a header or leave the table.
+        self.model.sync_rows(audit.rows, resort=not self._user_in_table())
         self.table_stack.setCurrentWidget(self.empty_state if not audit.rows else self.table)
         # Nothing to show below an empty table: the empty state gets the room.
         self.bottom_tabs.setVisible(bool(audit.rows))
@@ -545,6 +550,22 @@ class TimeAuditPage(TabPage):
         if first != "owner_has_expertise":
             self.table.edit(index)
 
+    def _user_in_table(self) -> bool:
+        focus = QApplication.focusWidget()
+        return focus is not None and (focus is self.table or self.table.isAncestorOf(focus))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Leaving the table (not for one of its own editors) re-sorts it.
+        if watched is self.table and event.type() == QEvent.Type.FocusOut:
+            QTimer.singleShot(0, self, self._resort_if_left)
+        return super().eventFilter(watched, event)
+
+    def _resort_if_left(self) -> None:
+        if not self._user_in_table() and self.table.state() != QAbstractItemView.State.EditingState:
+            self.model.resort()
+            if (index := self.table.currentIndex()).isValid():
+                self.table.scrollTo(index)
+
     def _apply_filters(self) -> None:
         self.proxy.set_query(self.search.text())
         only = self.candidates_only.isChecked()
@@ -630,6 +651,11 @@ class TimeAuditPage(TabPage):
     def show_error(self, message: str) -> None:
         self.status_line.setStyleSheet(ERROR_STYLE)
         self.status_line.setText(message)
+
+    def _clear_error(self) -> None:
+        """A value put right: the error line about it goes."""
+        if self.status_line.styleSheet() == ERROR_STYLE:
+            self.show_message("")
 
     def show_message(self, message: str) -> None:
         self.status_line.setStyleSheet("")

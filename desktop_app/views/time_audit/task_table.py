@@ -86,8 +86,13 @@ class SyncedTableModel(RowTableModel[Row]):
     def set_rows(self, rows: Sequence[Row]) -> None:
         super().set_rows([rows[i] for i in self._order(rows)])
 
-    def sync_rows(self, rows: Sequence[Row]) -> bool:
-        """Show `rows`; returns False when the model had to be reset."""
+    def sync_rows(self, rows: Sequence[Row], *, resort: bool = True) -> bool:
+        """Show `rows`; returns False when the model had to be reset.
+
+        With `resort` False the rows keep their places (the user is editing
+        in the table: a row never moves under them); `resort()` puts them in
+        order later, when the user clicks a header or leaves the table.
+        """
         current = self._rows
         by_id = {row.id: row for row in rows}
         if len(by_id) != len(current) or any(old.id not in by_id for old in current):
@@ -100,8 +105,13 @@ class SyncedTableModel(RowTableModel[Row]):
         # One signal for the span, then one re-sort.
         last_column = len(self.columns) - 1
         self.dataChanged.emit(self.index(changed[0], 0), self.index(changed[-1], last_column))
-        self._resort()
+        if resort:
+            self._resort()
         return True
+
+    def resort(self) -> None:
+        """Put the rows back in order (persistent indexes, so the selection, follow)."""
+        self._resort()
 
     def same_rows(self, rows: Sequence[Row]) -> bool:
         return {row.id for row in rows} == {row.id for row in self._rows}
