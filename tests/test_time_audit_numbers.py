@@ -11,14 +11,7 @@ from PySide6.QtWidgets import QComboBox, QLineEdit
 from desktop_app.models.briefs import BriefTask
 from desktop_app.models.hiring import hire
 from desktop_app.models.settings import Settings, save_settings
-from desktop_app.models.tasks import (
-    Task,
-    add_time_entry,
-    audit_period,
-    create_task,
-    load_month,
-    month_period,
-)
+from desktop_app.models.tasks import Task, add_time_entry, create_task, load_month
 from desktop_app.views.time_audit.task_table import NAME, NEED, STATUS
 from tests.engagement_helpers import brief, contractor
 
@@ -45,6 +38,8 @@ def _cell(page, name, column):
 
 
 def test_on_the_first_of_a_month_the_audit_sums_up_the_last_30_days(store):
+    from desktop_app.models.tasks import audit_period, month_period
+
     first = date(2026, 6, 1)
     inbox = create_task("Support inbox", need="repetitive", **RATED)
     day = date(2026, 4, 1)
@@ -101,6 +96,8 @@ def handed_off(store):
 
 
 def test_hours_the_owner_logs_after_a_hand_off_are_flagged_not_counted(window, handed_off, qtbot):
+    from desktop_app.models.tasks import audit_period
+
     assert Task.get_by_id(handed_off).handed_off_on == ago(20)
     audit = load_month(audit_period(TODAY))
     assert (audit.handed_off_minutes, audit.still_yours_minutes) == (240, 180)
