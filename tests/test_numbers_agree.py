@@ -3,10 +3,10 @@
 from datetime import date, timedelta
 
 from pypdf import PdfReader
-from PySide6.QtCore import Qt
 
 from desktop_app.models.engagements import add_check_in
 from tests.engagement_helpers import engagement, feedback, report
+from tests.test_engagements_view import _select
 
 TODAY = date.today()
 
@@ -17,17 +17,6 @@ def ago(days: int) -> date:
 
 def _pdf_text(path) -> str:
     return " ".join(" ".join(page.extract_text() for page in PdfReader(path).pages).split())
-
-
-def _select(page, qtbot, name):
-    for row in range(page.proxy.rowCount()):
-        index = page.proxy.index(row, 0)
-        if index.data() == name:
-            rect = page.table.visualRect(index)
-            qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-            assert page.detail.row.contractor_name == name
-            return
-    raise AssertionError(f"{name} is not listed")
 
 
 def test_the_review_pdf_counts_the_check_ins_the_owner_started_as_the_window_does(

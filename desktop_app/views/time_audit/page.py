@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QSettings, QStandardPaths, Qt, QTimer
+from PySide6.QtCore import QPoint, QSettings, QStandardPaths, Qt, QTimer
 from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -289,7 +289,9 @@ class TimeAuditPage(TabPage):
         self.proxy.modelReset.connect(self._on_current_changed)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._task_menu)
-        self.table.installEventFilter(self)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_moved)
         self.delete_action = QAction("Delete task…", self)
         self.delete_action.setObjectName("actionDeleteTask")
         self.delete_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
@@ -554,11 +556,13 @@ class TimeAuditPage(TabPage):
         focus = QApplication.focusWidget()
         return focus is not None and (focus is self.table or self.table.isAncestorOf(focus))
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        # Leaving the table (not for one of its own editors) re-sorts it.
-        if watched is self.table and event.type() == QEvent.Type.FocusOut:
+    def _focus_moved(self, old: QWidget | None, new: QWidget | None) -> None:
+        # Leaving the table (not for one of its own editors) re-sorts it. The
+        # application's focusChanged, not an event filter: it fires on focus
+        # moves only, not on every event the table gets.
+        table = self.table
+        if old is not None and (old is table or table.isAncestorOf(old)):
             QTimer.singleShot(0, self, self._resort_if_left)
-        return super().eventFilter(watched, event)
 
     def _resort_if_left(self) -> None:
         if not self._user_in_table() and self.table.state() != QAbstractItemView.State.EditingState:
