@@ -153,8 +153,8 @@ def test_hiring_hands_off_the_briefs_tasks_and_undo_gives_them_back(store):
     from desktop_app.models.tasks import Task, create_task
 
     contractor_id, brief_id = contractor(), brief(status="posted")
-    books = create_task("Bookkeeping", status="candidate")
-    receipts = create_task("Receipts", status="briefed")
+    books = create_task("Bookkeeping", need="knowledge", status="candidate")
+    receipts = create_task("Receipts", need="repetitive", status="briefed")
     other = create_task("Planner design", override="keep")
     for task_id in (books, receipts):
         BriefTask.create(brief=brief_id, task=task_id)

@@ -33,14 +33,23 @@ from desktop_app.views.partials.empty_state import EmptyState
 from desktop_app.views.time_audit.task_table import DISLIKE, HOURS, NAME, NEED, QUICK, SCORE
 from tests.test_time_tracking_import import TOGGL_US
 
-THIS_MONTH = date.today().replace(day=1)
+TODAY = date.today()
+THIS_MONTH = TODAY.replace(day=1)
+RATED = {"owner_has_expertise": True, "business_value": 3}
 
 
 @pytest.fixture
 def tasks(store):
+    return make_tasks()
+
+
+def make_tasks() -> dict[str, int]:
+    """Four tasks with hours today (the other time-audit test files share them)."""
     save_settings(Settings(hourly_value=Decimal("80"), buyback_divisor=Decimal("4")))
     ids = {
-        "inbox": create_task("Customer support inbox", need="repetitive", dislike=4, pull_away=4),
+        "inbox": create_task(
+            "Customer support inbox", need="repetitive", dislike=4, pull_away=4, **RATED
+        ),
         "books": create_task(
             "Bookkeeping",
             area="finance",
@@ -48,16 +57,26 @@ def tasks(store):
             owner_has_expertise=False,
             dislike=5,
             pull_away=4,
+            business_value=3,
         ),
-        "design": create_task("Planner design", area="content", need="unique"),
+        "design": create_task(
+            "Planner design", area="content", need="unique", dislike=3, pull_away=3, **RATED
+        ),
         "social": create_task(
-            "Réseaux sociaux", area="marketing", need="repetitive", monthly_estimate_minutes=60
+            "Réseaux sociaux",
+            area="marketing",
+            need="repetitive",
+            monthly_estimate_minutes=60,
+            dislike=3,
+            pull_away=3,
+            **RATED,
         ),
     }
-    add_time_entry(ids["inbox"], THIS_MONTH, 60, "refunds")
-    add_time_entry(ids["inbox"], THIS_MONTH, 60)
-    add_time_entry(ids["books"], THIS_MONTH, 90)
-    add_time_entry(ids["design"], THIS_MONTH, 240)
+    # Today: in this month and in the last 30 days, whatever today's date.
+    add_time_entry(ids["inbox"], TODAY, 60, "refunds")
+    add_time_entry(ids["inbox"], TODAY, 60)
+    add_time_entry(ids["books"], TODAY, 90)
+    add_time_entry(ids["design"], TODAY, 240)
     return ids
 
 
@@ -121,8 +140,12 @@ def _action(window, name):
 def test_the_tab_says_what_could_be_handed_off_and_what_it_is_worth(page):
     # Inbox 2 h, bookkeeping 1.5 h, Réseaux sociaux 1 h (its estimate); design is mine.
     assert page.headline.text() == "4.5 h/month could be handed off, worth $360.00"
-    assert "3 candidates in" in page.detail.text()
-    assert "pay a contractor at most $20.00/h (your $80/h ÷ 4)" in page.detail.text()
+    assert "3 candidates with hours in the last 30 days" in page.detail.text()
+    assert (
+        "pay a contractor at most $20.00/h: your $80/h ÷ 4, the buyback divisor "
+        "(a quarter of your hour)" in page.detail.text()
+    )
+    assert "buyback divisor (4) is the rule of thumb" in page.detail.toolTip()
     # Ranked by score: 1.5 h × 4.5 × 1.5 = 10.1; 2 h × 4 = 8.0; 1 h × 3 = 3.0.
     assert _names(page) == [
         "Bookkeeping",
@@ -209,10 +232,10 @@ def test_an_entry_moved_to_another_month_leaves_the_list(window, page, tasks, qt
     entries.table.setCurrentIndex(entries.model.index(0, 0))
     qtbot.keyClick(entries.table, Qt.Key.Key_F2)
     editor = _editor(entries.table, QDateEdit, "cellDateEditor")
-    editor.setDate(THIS_MONTH - timedelta(days=1))
+    editor.setDate(TODAY - timedelta(days=60))  # out of the last 30 days
     _press_return(qtbot, editor, entries.table)
     qtbot.waitUntil(lambda: entries.model.rowCount() == 0)
-    assert TimeEntry.get(TimeEntry.task == tasks["books"]).date == THIS_MONTH - timedelta(days=1)
+    assert TimeEntry.get(TimeEntry.task == tasks["books"]).date == TODAY - timedelta(days=60)
     window.undo_stack.undo()
     assert entries.model.rowCount() == 1
 
@@ -468,7 +491,7 @@ def test_other_tabs_can_open_a_task_or_the_candidates(window, page, tasks, qtbot
     window.navigate("time_audit", ("candidates", None))
     assert window.tabs.currentWidget().spec.key == "time_audit"
     assert page.candidates_only.isChecked()
-    assert page.month == THIS_MONTH
+    assert page.period.rolling  # what the Overview's figure sums up
     assert _names(page)[0] == "Bookkeeping"
     window.navigate("time_audit", ("task", 999_999))
     assert page.status_line.text() == "That task no longer exists."
@@ -476,14 +499,26 @@ def test_other_tabs_can_open_a_task_or_the_candidates(window, page, tasks, qtbot
 
 def test_months_are_stepped_through(page, tasks, qtbot):
     before = THIS_MONTH - timedelta(days=1)
-    add_time_entry(tasks["design"], before, 30)
+    add_time_entry(tasks["design"], before - timedelta(days=40), 30)
+    page.refresh()
+    # The list: the last 30 days, then the months, newest first.
+    assert page.period.rolling
+    assert page.month_edit.currentText() == "Last 30 days"
+    assert page.month_edit.itemText(1) == f"{THIS_MONTH:%B %Y}"
     qtbot.mouseClick(page.previous_button, Qt.MouseButton.LeftButton)
-    assert page.month == before.replace(day=1)
-    assert page.month_edit.date().toPython() == page.month
+    assert (page.period.rolling, page.month) == (False, THIS_MONTH)
+    qtbot.mouseClick(page.previous_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.previous_button, Qt.MouseButton.LeftButton)
+    month = (before - timedelta(days=40)).replace(day=1)
+    assert page.month == month
+    assert page.month_edit.currentText() == f"{month:%B %Y}"
     assert _index(page, "Planner design", HOURS).data() == "0.5"
     assert _index(page, "Réseaux sociaux", HOURS).data() == "1.0 est."
     qtbot.mouseClick(page.next_button, Qt.MouseButton.LeftButton)
-    assert page.month == THIS_MONTH
+    qtbot.mouseClick(page.next_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.next_button, Qt.MouseButton.LeftButton)
+    assert page.period.rolling
+    assert not page.next_button.isEnabled()
     assert _index(page, "Planner design", HOURS).data() == "4.0"
 
 

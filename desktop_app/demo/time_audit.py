@@ -293,13 +293,22 @@ TASKS = (
 )
 
 
+RATED_DEFAULTS = {
+    "owner_has_expertise": True,
+    "dislike": 3,
+    "pull_away": 3,
+    "business_value": 3,
+}
+
+
 def fill(today: date) -> None:
     this_month = month_start(today)
     first = previous_month(this_month)
     rng = random.Random(first.toordinal())
     ids = {}
     for task in TASKS:
-        ids[task.name] = create_task(task.name, **task.fields)
+        # Maya has rated every task (a new task starts unrated).
+        ids[task.name] = create_task(task.name, **{**RATED_DEFAULTS, **task.fields})
         if task.status is not None:
             update_task(ids[task.name], {"status": task.status})
     rows = []

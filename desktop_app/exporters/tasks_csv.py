@@ -67,8 +67,9 @@ def export_tasks_csv(path: Path, month: date) -> int:
                 [
                     spreadsheet_cell(row.name),
                     AREA_LABELS.get(row.area, row.area),
-                    NEED_LABELS.get(Need(row.need), row.need),
-                    "yes" if row.owner_has_expertise else "no",
+                    # Unrated: an empty cell, never a made-up answer.
+                    NEED_LABELS.get(Need(row.need), row.need) if row.need else "",
+                    {True: "yes", False: "no", None: ""}[row.owner_has_expertise],
                     row.dislike,
                     row.pull_away,
                     row.business_value,
@@ -82,7 +83,7 @@ def export_tasks_csv(path: Path, month: date) -> int:
                     _number(row.worth),
                     _number(row.contractor_rate),
                     _number(row.buy_back),
-                    QUADRANT_LABELS[row.quadrant],
+                    QUADRANT_LABELS[row.quadrant] if row.quadrant else "",
                     spreadsheet_cell(row.notes),
                 ]
             )

@@ -36,7 +36,6 @@ import csv
 import dataclasses
 import hashlib
 import io
-import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -59,6 +58,7 @@ from desktop_app.models.tasks import (
     tasks_by_key,
 )
 from desktop_app.models.text import fold
+from desktop_app.models.time_audit_rules import suggest_need
 
 
 class Vendor(StrEnum):
@@ -365,47 +365,10 @@ def guess_area(*texts: str) -> str:
     return "other"
 
 
-# What a new task needs, guessed from the words of its name, project and tags;
-# the first list with a match wins. Only a starting point: the owner checks it
-# in the Needs column, and the preview and the import's message say so.
-_NEED_WORDS = (
-    (
-        Need.UNIQUE,
-        ("strategy", "planning", "plan", "vision", "design", "designs", "designing", "creative",
-         "partnerships", "partnership", "collaborations", "networking", "hiring", "interviews",
-         "coaching", "mentoring", "speaking", "product development"),
-    ),
-    (
-        Need.KNOWLEDGE,
-        ("bookkeeping", "accounting", "accounts", "invoices", "invoicing", "invoice", "tax",
-         "taxes", "vat", "payroll", "legal", "contracts", "contract", "compliance"),
-    ),
-    (
-        Need.EXPERTISE,
-        ("seo", "ads", "advertising", "photo", "photos", "photography", "video", "videos",
-         "editing", "retouching", "website", "shopify", "wordpress", "code", "coding",
-         "development", "dev", "fix", "fixes", "bug", "bugs", "copywriting", "translation"),
-    ),
-    (
-        Need.REPETITIVE,
-        ("email", "emails", "inbox", "support", "refund", "refunds", "resends", "posts",
-         "posting", "instagram", "social", "pins", "pinterest", "listing", "listings", "orders",
-         "shipping", "fulfilment", "fulfillment", "packing", "data entry", "scheduling",
-         "replies", "comments", "reviews", "uploads", "admin", "filing"),
-    ),
-)  # fmt: skip
-
-
 def guess_need(*texts: str) -> str:
     """What a task probably needs, from its name, then its project and tags
     ("Bookkeeping" -> specialized knowledge); repetitive work when no word tells."""
-    for text in texts:  # the name first, then the project and the tags
-        words = re.findall(r"[a-z]+", fold(text))
-        phrases = set(words) | {f"{a} {b}" for a, b in itertools.pairwise(words)}
-        for need, keywords in _NEED_WORDS:
-            if phrases.intersection(keywords):
-                return need.value
-    return Need.REPETITIVE.value
+    return (suggest_need(*texts) or Need.REPETITIVE).value
 
 
 # The file -----------------------------------------------------------------------

@@ -27,6 +27,21 @@ LOW_CONFIDENCE = 2  # 1-5 scale: 1 or 2 is low
 SHARP_FALL = 2  # points below the recent average
 
 
+# How check-ins are stored (see models.engagements.Initiator and CheckInKind).
+OWNER = "owner"
+REQUEST = "request"
+
+
+def started_by_owner(initiated_by: str, kind: str) -> bool:
+    """Whether the owner started a check-in: one they opened ("I asked for
+    it") or a progress report they requested (a request is always theirs).
+
+    The one definition: the engagement's detail, its review PDF and the
+    micromanagement rule all count check-ins through it.
+    """
+    return initiated_by == OWNER or kind == REQUEST
+
+
 def next_check_in_due(start: date, cadence_days: int, check_in_dates: Sequence[date]) -> date:
     """The day the next check-in is due: one cadence after the latest check-in
     on or after the start, or one cadence after the start when there is none."""

@@ -45,6 +45,7 @@ from desktop_app.models.engagement_rules import (
     next_check_in_due,
     recent_and_lifetime,
     scorecard,
+    started_by_owner,
 )
 from desktop_app.models.errors import ValidationError
 from desktop_app.models.parsing import parse_amount
@@ -474,14 +475,34 @@ class EngagementRow:
         return self.trend.latest
 
     @property
+    def warnings(self) -> list[str]:
+        """What the app warns the owner about on this engagement, in words
+        (empty when nothing): confidence lost or falling, on notice, the
+        owner checking in far more than agreed, a check-in overdue."""
+        found = []
+        if self.trend.lost:
+            found.append("confidence lost")
+        elif self.trend.direction is Direction.FALLING:
+            found.append("confidence falling")
+        if self.on_notice_since is not None and self.status in OPEN_STATUSES:
+            found.append("on notice")
+        if self.micromanagement is not None and self.micromanagement.warning:
+            found.append("you check in more than agreed")
+        if self.overdue_days:
+            found.append(
+                f"check-in {self.overdue_days} day{'s' if self.overdue_days != 1 else ''} overdue"
+            )
+        return found
+
+    @property
     def doing_well(self) -> bool:
-        """Working, confidence 4 or 5 and not falling: leave them to it."""
+        """Working, confidence 4 or 5, and nothing to warn about: leave them
+        to it. An engagement with any warning is never "doing well"."""
         return (
             self.is_working
             and self.trend.latest is not None
             and self.trend.latest >= 4
-            and self.trend.direction is not Direction.FALLING
-            and not self.trend.lost
+            and not self.warnings
         )
 
     @property
@@ -537,7 +558,7 @@ def _engagement_rows(
         .join(Contractor, on=(Engagement.contractor == Contractor.id))
         .order_by(Engagement.id)
     )
-    check_ins = CheckIn.select(CheckIn.engagement, CheckIn.date, CheckIn.initiated_by)
+    check_ins = CheckIn.select(CheckIn.engagement, CheckIn.date, CheckIn.initiated_by, CheckIn.kind)
     feedback = Feedback.select(Feedback.engagement, Feedback.confidence).order_by(
         Feedback.date, Feedback.id
     )
@@ -549,9 +570,9 @@ def _engagement_rows(
     dates: dict[int, list[date]] = defaultdict(list)
     owner_dates: dict[int, list[date]] = defaultdict(list)
     for row in check_ins.tuples():
-        engagement_id, day, initiated_by = row
+        engagement_id, day, initiated_by, kind = row
         dates[engagement_id].append(day)
-        if initiated_by == Initiator.OWNER:
+        if started_by_owner(initiated_by, kind):
             owner_dates[engagement_id].append(day)
     confidences: dict[int, list[int]] = defaultdict(list)
     for engagement_id, confidence in feedback.tuples():
@@ -628,6 +649,10 @@ class CheckInRecord:
     summary: str
     state: str | None
     blockers: str
+
+    @property
+    def started_by_owner(self) -> bool:
+        return started_by_owner(self.initiated_by, self.kind)
 
     @property
     def state_label(self) -> str:
@@ -715,6 +740,11 @@ class Review:
     feedback: list[FeedbackRecord]
     check_ins: list[CheckInRecord]
     scorecard: Scorecard
+
+    @property
+    def owner_started(self) -> int:
+        """The check-ins the owner started, counted as the micromanagement rule counts."""
+        return sum(1 for item in self.check_ins if item.started_by_owner)
 
 
 def engagement_review(engagement_id: int, today: date) -> Review:

@@ -61,13 +61,17 @@ def _previous_state(contractor: Contractor, brief: Brief) -> PreviousState:
     )  # fmt: skip
 
 
-def _hand_off_tasks(previous: PreviousState) -> PreviousState:
-    """The brief's tasks are someone else's work now: mark them handed off the
-    way the time audit does (a task without an estimate keeps its latest
-    month's hours as one, so "hours handed off" still counts them later).
+def _hand_off_tasks(previous: PreviousState, start: date) -> PreviousState:
+    """The brief's tasks are someone else's work from `start`: mark them handed
+    off the way the time audit does (a task without an estimate keeps its
+    latest month's hours as one, so "hours handed off" still counts them
+    later; hours the owner logs from `start` on are flagged as still hers).
     Returns `previous` with what each task was, for the undo."""
     before = tuple(
-        (task_id, update_task(task_id, {"status": TaskStatus.HANDED_OFF}))
+        (
+            task_id,
+            update_task(task_id, {"status": TaskStatus.HANDED_OFF, "handed_off_on": start}),
+        )
         for task_id in previous.task_ids
     )
     return replace(previous, task_values=before)
@@ -119,6 +123,7 @@ class Hiring:
     engagement_id: int
     stage_change_id: int | None  # None when the contractor was hired already
     previous: PreviousState
+    start: date  # the first day of the engagement: the day its tasks were handed off
 
 
 def hire(
@@ -164,8 +169,8 @@ def hire(
                 on=start,
             )
         _set_brief_status(brief.id, BriefStatus.FILLED)
-        previous = _hand_off_tasks(previous)
-    return Hiring(engagement.id, change_id, previous)
+        previous = _hand_off_tasks(previous, start)
+    return Hiring(engagement.id, change_id, previous, start)
 
 
 def undo_hire(hiring: Hiring) -> RowSnapshot:
@@ -189,7 +194,7 @@ def redo_hire(hiring: Hiring, snapshot: RowSnapshot) -> None:
                 Contractor.id == hiring.previous.contractor_id
             ).execute()
         _set_brief_status(hiring.previous.brief_id, BriefStatus.FILLED)
-        _hand_off_tasks(hiring.previous)
+        _hand_off_tasks(hiring.previous, hiring.start)
 
 
 @dataclass(frozen=True)

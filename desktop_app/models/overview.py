@@ -27,7 +27,7 @@ from desktop_app.models.engagements import (
 from desktop_app.models.tasks import (
     OutsourcingSummary,
     Task,
-    audit_month,
+    audit_period,
     monthly_outsourcing_summary,
 )
 
@@ -130,8 +130,8 @@ def load_overview(today: date) -> Overview:
     )
     return Overview(
         today=today,
-        # The month the Time audit opens on, so both say the same thing.
-        outsourcing=monthly_outsourcing_summary(audit_month(today)),
+        # The period the Time audit opens on, so both say the same thing.
+        outsourcing=monthly_outsourcing_summary(audit_period(today)),
         spend=monthly_spend(today, engagements),
         check_ins_due=check_ins_due_this_week(today, engagements),
         confidence_watch=confidence_watch(today, engagements),

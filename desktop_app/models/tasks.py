@@ -45,6 +45,7 @@ from desktop_app.models.text import fold
 from desktop_app.models.time_audit_rules import (  # noqa: F401
     NEED_LABELS,
     OVERRIDE_LABELS,
+    RATED_FIELDS,
     TASK_STATUS_LABELS,
     Need,
     Override,
@@ -79,13 +80,15 @@ class Task(BaseModel):
     # "Factures" and "factures" to one task, and names stay unique that way.
     name_key = CharField(max_length=200, unique=True)
     area = CharField(max_length=40, default="other", index=True)
-    need = CharField(max_length=12, default=Need.REPETITIVE, index=True)
-    owner_has_expertise = BooleanField(default=True)
-    dislike = SmallIntegerField(default=3, constraints=[Check("dislike BETWEEN 1 AND 5")])
-    pull_away = SmallIntegerField(default=3, constraints=[Check("pull_away BETWEEN 1 AND 5")])
+    # What the task needs and the owner's ratings: None until the owner rates
+    # the task (see time_audit_rules.RATED_FIELDS); a new task is not rated.
+    need = CharField(max_length=12, null=True, index=True)
+    owner_has_expertise = BooleanField(null=True)
+    dislike = SmallIntegerField(null=True, constraints=[Check("dislike BETWEEN 1 AND 5")])
+    pull_away = SmallIntegerField(null=True, constraints=[Check("pull_away BETWEEN 1 AND 5")])
     # What the task is worth to the business, 1-5: the value axis of the matrix.
     business_value = SmallIntegerField(
-        default=3, constraints=[Check("business_value BETWEEN 1 AND 5")]
+        null=True, constraints=[Check("business_value BETWEEN 1 AND 5")]
     )
     # Used for months without entries.
     monthly_estimate_minutes = IntegerField(
@@ -98,6 +101,9 @@ class Task(BaseModel):
     notes = TextField(default="")
     created_at = DateTimeField(default=now)
     updated_at = DateTimeField(default=now)
+    # The day the task was handed off (None while it is not): hours the owner
+    # logs on it from then on are flagged, never counted as handed off.
+    handed_off_on = DateField(null=True)
 
 
 class TimeEntry(BaseModel):
@@ -129,6 +135,79 @@ def next_month(month: date) -> date:
 
 def previous_month(month: date) -> date:
     return (month.replace(day=1) - timedelta(days=1)).replace(day=1)
+
+
+ROLLING_DAYS = 30
+
+
+@dataclass(frozen=True)
+class Period:
+    """What the time audit sums up: a calendar month, or the last 30 days.
+
+    `end` is the day after the last day. The last 30 days always hold a
+    whole month's worth of days, where a calendar month on its 1st holds one.
+    """
+
+    start: date
+    end: date
+    rolling: bool = False
+
+    @property
+    def label(self) -> str:
+        """ "Last 30 days" or "December 2026"."""
+        return f"Last {ROLLING_DAYS} days" if self.rolling else f"{self.start:%B %Y}"
+
+    @property
+    def phrase(self) -> str:
+        """ "in the last 30 days" or "in December 2026"."""
+        return f"in the last {ROLLING_DAYS} days" if self.rolling else f"in {self.start:%B %Y}"
+
+    @property
+    def short(self) -> str:
+        """ "the last 30 days" or "December"."""
+        return f"the last {ROLLING_DAYS} days" if self.rolling else f"{self.start:%B}"
+
+    @property
+    def key(self) -> str:
+        """ "last30" or "2026-12": how a period is named in settings and menus."""
+        return f"last{ROLLING_DAYS}" if self.rolling else f"{self.start:%Y-%m}"
+
+
+def month_period(day: date) -> Period:
+    """The calendar month holding `day`."""
+    start = month_start(day)
+    return Period(start, next_month(start))
+
+
+def rolling_period(today: date) -> Period:
+    """The last 30 days, today included."""
+    return Period(today - timedelta(days=ROLLING_DAYS - 1), today + timedelta(days=1), True)
+
+
+def as_period(value: date | Period) -> Period:
+    return value if isinstance(value, Period) else month_period(value)
+
+
+def audit_period(today: date) -> Period:
+    """The period the Time audit opens on and the Overview sums up, so both say
+    the same thing: whichever holds a month of data.
+
+    While the owner logs (entries this month), the last 30 days: on the 1st
+    the calendar month would hold one day. Otherwise the latest month with
+    entries (after importing last month's export, say: that month is whole),
+    or this month when nothing is logged yet.
+    """
+    if _has_entries(month_period(today)):
+        return rolling_period(today)
+    return month_period(audit_month(today))
+
+
+def _has_entries(period: Period) -> bool:
+    return (
+        TimeEntry.select(TimeEntry.id)
+        .where((TimeEntry.date >= period.start) & (TimeEntry.date < period.end))
+        .exists()
+    )
 
 
 def parse_month(text: str) -> date:
@@ -252,6 +331,7 @@ TASK_FIELDS = (
     "override",
     "status",
     "notes",
+    "handed_off_on",
 )
 
 _RATING_LABELS = {
@@ -299,13 +379,15 @@ def _clean_field(key: str, value: Any, task_id: int | None) -> Any:  # noqa: PLR
             raise ValidationError(f"Choose an area: {', '.join(AREAS)}.", "area")
         return value
     if key == "need":
+        if value is None:
+            return None  # back to "not rated" (an undo)
         if value not in set(Need):
             raise ValidationError("Choose what the task needs.", "need")
         return Need(value).value
     if key == "owner_has_expertise":
-        return bool(value)
+        return None if value is None else bool(value)
     if key in _RATING_LABELS:
-        return _clean_rating(key, value)
+        return None if value is None else _clean_rating(key, value)
     if key == "monthly_estimate_minutes":
         if value is None or value == "":
             return None
@@ -324,6 +406,8 @@ def _clean_field(key: str, value: Any, task_id: int | None) -> Any:  # noqa: PLR
         if value not in set(TaskStatus):
             raise ValidationError("Choose a status.", "status")
         return TaskStatus(value).value
+    if key == "handed_off_on":
+        return None if value is None else _clean_day(value)
     if key == "notes":
         text = str(value or "")
         if len(text) > MAX_NOTES_LENGTH:
@@ -350,9 +434,12 @@ def clean_task_fields(values: Mapping[str, Any], task_id: int | None = None) -> 
 
 
 def create_task(name: str, **fields: Any) -> int:
-    """Add a task; its status follows the rules. Returns its id."""
+    """Add a task; its status follows the rules. Returns its id.
+
+    What it needs and the ratings left out stay unrated (None): a new task
+    is no candidate until the owner says what it needs."""
     values = clean_task_fields({"name": name, **fields})
-    need = values.setdefault("need", Need.REPETITIVE.value)
+    need = values.get("need")
     override = values.get("override")
     values["status"] = derive_status(need, override, values.get("status", TaskStatus.LOGGED))
     values["name_key"] = fold(values["name"])
@@ -380,7 +467,9 @@ def update_task(task_id: int, changes: Mapping[str, Any]) -> dict[str, Any]:
     with it: Kept is the override Keep; Candidate on a task the rules
     leave out is the override Outsource. A task marked handed off without a
     monthly estimate keeps its latest logged month as one, so the hours
-    handed off still count in the months after.
+    handed off still count in the months after; it also keeps the day of
+    the hand-off (`handed_off_on`, today unless given), from which hours the
+    owner still logs are flagged. A task no longer handed off forgets it.
     """
     task = _get_task(task_id)
     before = {key: getattr(task, key) for key in TASK_FIELDS}
@@ -396,6 +485,11 @@ def update_task(task_id: int, changes: Mapping[str, Any]) -> dict[str, Any]:
         and merged["monthly_estimate_minutes"] is None
     ):
         merged["monthly_estimate_minutes"] = latest_month_minutes(task_id)
+    if merged["status"] == TaskStatus.HANDED_OFF:
+        if merged["handed_off_on"] is None or "handed_off_on" in values:
+            merged["handed_off_on"] = values.get("handed_off_on") or date.today()
+    else:
+        merged["handed_off_on"] = None
     _write_task(task_id, merged)
     return before
 
@@ -634,16 +728,17 @@ def delete_time_entry(entry_id: int) -> RowSnapshot:
     return delete_with_snapshot(_get_entry(entry_id))
 
 
-def entries_for_task(task_id: int, month: date) -> list[EntryRow]:
-    """A task's entries in `month`, newest first."""
+def entries_for_task(task_id: int, period: date | Period) -> list[EntryRow]:
+    """A task's entries in `period` (a Period, or any day of a month), newest first."""
+    period = as_period(period)
     query = (
         TimeEntry.select(
             TimeEntry.id, TimeEntry.date, TimeEntry.minutes, TimeEntry.note, TimeEntry.import_key
         )
         .where(
             (TimeEntry.task == task_id)
-            & (TimeEntry.date >= month)
-            & (TimeEntry.date < next_month(month))
+            & (TimeEntry.date >= period.start)
+            & (TimeEntry.date < period.end)
         )
         .order_by(TimeEntry.date.desc(), TimeEntry.id.desc())
     )
@@ -673,23 +768,27 @@ def entries_between(start: date | None, end: date | None) -> Iterator[tuple[date
 
 @dataclass(frozen=True)
 class TaskRow:
-    """One task as the time audit shows it for a month.
+    """One task as the time audit shows it for a period.
 
-    `minutes` are the month's logged minutes, or the monthly estimate when
-    nothing was logged (`from_estimate`). `score` is None for a task that is
-    not a candidate, and so is `buy_back`. `expected_rate` is the contractor
-    rate, or the buyback rate when none is set (`rate_is_buyback`).
+    `minutes` are the period's logged minutes, or the monthly estimate when
+    nothing was logged (`from_estimate`). A handed-off task's `minutes` are
+    the hours a month someone else now does (its estimate), never the
+    owner's own: those logged since the hand-off are `still_yours_minutes`.
+    `score` is None for a task that is not a candidate (or whose dislike and
+    pull-away are not rated), and so is `buy_back`. `expected_rate` is the
+    contractor rate, or the buyback rate when none is set (`rate_is_buyback`).
+    The need and ratings are None until the owner rates them (`unrated`).
     """
 
     id: int
     name: str
     name_key: str
     area: str
-    need: str
-    owner_has_expertise: bool
-    dislike: int
-    pull_away: int
-    business_value: int
+    need: str | None
+    owner_has_expertise: bool | None
+    dislike: int | None
+    pull_away: int | None
+    business_value: int | None
     monthly_estimate_minutes: int | None
     contractor_rate: Decimal | None
     override: str | None
@@ -705,7 +804,8 @@ class TaskRow:
     expected_rate: Decimal
     rate_is_buyback: bool
     buy_back: Decimal | None
-    quadrant: Quadrant
+    quadrant: Quadrant | None
+    still_yours_minutes: int = 0
 
     @property
     def handed_off(self) -> bool:
@@ -713,8 +813,14 @@ class TaskRow:
 
     @property
     def worth_handing_off(self) -> bool:
-        """A candidate not handed off yet (briefed ones still count)."""
-        return self.candidate and not self.handed_off
+        """A candidate with hours in the period, not handed off yet (briefed
+        ones still count). A task with no hours frees none."""
+        return self.candidate and not self.handed_off and self.minutes > 0
+
+    @property
+    def unrated(self) -> list[str]:
+        """What the owner has not said about the task yet, in words."""
+        return [label for key, label in RATED_FIELDS.items() if getattr(self, key) is None]
 
 
 @dataclass(frozen=True)
@@ -730,9 +836,10 @@ class AreaHours:
 
 @dataclass(frozen=True)
 class MonthAudit:
-    """Everything the Time audit tab shows for one month."""
+    """Everything the Time audit tab shows for one period (a month, or the
+    last 30 days); `month` is the period's first day."""
 
-    month: date
+    period: Period
     rows: list[TaskRow]
     currency: str
     hourly_value: Decimal
@@ -745,26 +852,48 @@ class MonthAudit:
     handed_off_tasks: int = 0
     logged_minutes: int = 0
     area_hours: list[AreaHours] = field(default_factory=list)
+    # Hours the owner logged on tasks after handing them off, and on how many.
+    still_yours_minutes: int = 0
+    still_yours_tasks: int = 0
+    unrated_tasks: int = 0
+
+    @property
+    def month(self) -> date:
+        return self.period.start
 
 
-def load_month(month: date, settings: Settings | None = None) -> MonthAudit:
-    """The time audit of `month`: every task with its hours, rules applied.
+def load_month(period: date | Period, settings: Settings | None = None) -> MonthAudit:
+    """The time audit of `period` (a Period, or any day of a calendar month):
+    every task with its hours, rules applied.
 
-    Two queries whatever the number of tasks: the tasks, and the month's
-    entries summed per task (plus one for the settings when not given).
+    Three queries whatever the number of tasks: the tasks, the period's
+    entries summed per task, and those logged on handed-off tasks since
+    their hand-off (plus one for the settings when not given).
     """
-    month = month_start(month)
+    period = as_period(period)
     settings = settings or load_settings()
     rate_cap = buyback_rate(settings.hourly_value, settings.buyback_divisor)
+    in_period = (TimeEntry.date >= period.start) & (TimeEntry.date < period.end)
     sums = {
         task_id: (minutes, count)
         for task_id, minutes, count in TimeEntry.select(
             TimeEntry.task, fn.SUM(TimeEntry.minutes), fn.COUNT(TimeEntry.id)
         )
-        .where((TimeEntry.date >= month) & (TimeEntry.date < next_month(month)))
+        .where(in_period)
         .group_by(TimeEntry.task)
         .tuples()
     }
+    still_yours = dict(
+        TimeEntry.select(TimeEntry.task, fn.SUM(TimeEntry.minutes))
+        .join(Task)
+        .where(
+            in_period
+            & (Task.status == TaskStatus.HANDED_OFF)
+            & (Task.handed_off_on.is_null() | (TimeEntry.date >= Task.handed_off_on))
+        )
+        .group_by(TimeEntry.task)
+        .tuples()
+    )
     columns = (
         Task.id,
         Task.name,
@@ -786,14 +915,24 @@ def load_month(month: date, settings: Settings | None = None) -> MonthAudit:
     # columns that need it.
     cursor = database.execute_sql(*Task.select(*columns).order_by(Task.name_key).sql())
     rows = [
-        _task_row(values, sums.get(values[0], (0, 0)), settings.hourly_value, rate_cap)
+        _task_row(
+            values,
+            sums.get(values[0], (0, 0)),
+            still_yours.get(values[0], 0),
+            settings.hourly_value,
+            rate_cap,
+        )
         for values in cursor.fetchall()
     ]
-    return _summarise(month, rows, settings, rate_cap)
+    return _summarise(period, rows, settings, rate_cap)
 
 
 def _task_row(
-    values: tuple[Any, ...], logged: tuple[int, int], hourly_value: Decimal, rate_cap: Decimal
+    values: tuple[Any, ...],
+    logged: tuple[int, int],
+    still_yours: int,
+    hourly_value: Decimal,
+    rate_cap: Decimal,
 ) -> TaskRow:
     (
         task_id,
@@ -812,10 +951,17 @@ def _task_row(
         notes,
     ) = values
     logged_minutes, entry_count = logged
-    from_estimate = logged_minutes == 0 and estimate is not None
-    minutes = estimate if from_estimate else logged_minutes
+    if status == TaskStatus.HANDED_OFF:
+        # Someone else does it now: its hours a month are the estimate (the
+        # hours the owner logged before the hand-off when there is none).
+        from_estimate = estimate is not None
+        minutes = estimate if from_estimate else logged_minutes - still_yours
+    else:
+        still_yours = 0
+        from_estimate = logged_minutes == 0 and estimate is not None
+        minutes = estimate if from_estimate else logged_minutes
     candidate = is_candidate(need, override)
-    expertise = bool(expertise)
+    expertise = None if expertise is None else bool(expertise)
     if rate is not None:
         rate = Decimal(str(rate)).quantize(_CENTS)
     expected = rate if rate is not None else rate_cap
@@ -845,11 +991,12 @@ def _task_row(
         rate_is_buyback=rate is None,
         buy_back=buy_back_per_month(minutes, hourly_value, expected) if candidate else None,
         quadrant=quadrant(value, dislike, pull_away),
+        still_yours_minutes=still_yours,
     )
 
 
 def _summarise(
-    month: date, rows: list[TaskRow], settings: Settings, rate_cap: Decimal
+    period: Period, rows: list[TaskRow], settings: Settings, rate_cap: Decimal
 ) -> MonthAudit:
     open_rows = [row for row in rows if row.worth_handing_off]
     handed = [row for row in rows if row.handed_off]
@@ -863,8 +1010,9 @@ def _summarise(
         for area in sorted(per_area, key=lambda a: (-sum(per_area[a]), a))
     ]
     open_minutes = sum(row.minutes for row in open_rows)
+    still_yours = [row for row in handed if row.still_yours_minutes]
     return MonthAudit(
-        month=month,
+        period=period,
         rows=rows,
         currency=settings.currency,
         hourly_value=settings.hourly_value,
@@ -877,19 +1025,23 @@ def _summarise(
         handed_off_tasks=len(handed),
         logged_minutes=sum(row.logged_minutes for row in rows),
         area_hours=area_hours,
+        still_yours_minutes=sum(row.still_yours_minutes for row in still_yours),
+        still_yours_tasks=len(still_yours),
+        unrated_tasks=sum(1 for row in rows if row.unrated),
     )
 
 
 @dataclass(frozen=True)
 class OutsourcingSummary:
-    """What the Overview shows of the time audit for a month.
+    """What the Overview shows of the time audit for a period.
 
-    handed_off_*: tasks with status handed off (their hours that month:
-    logged, else their monthly estimate). open_*: candidates not handed off
-    yet, and what their hours are worth at the owner's hourly value.
+    handed_off_*: tasks with status handed off (their hours a month, from
+    their estimate). still_yours_*: hours the owner still logged on them
+    since the hand-off, flagged apart. open_*: candidates with hours, not
+    handed off yet, and what their hours are worth at the hourly value.
     """
 
-    month: date
+    period: Period
     handed_off_minutes: int
     handed_off_tasks: int
     open_minutes: int
@@ -897,6 +1049,16 @@ class OutsourcingSummary:
     open_worth: Decimal
     currency: str
     hourly_value: Decimal
+    still_yours_minutes: int = 0
+    still_yours_tasks: int = 0
+
+    @property
+    def month(self) -> date:
+        return self.period.start
+
+    @property
+    def still_yours_hours(self) -> Decimal:
+        return (Decimal(self.still_yours_minutes) / 60).quantize(Decimal("0.1"))
 
     @property
     def handed_off_hours(self) -> Decimal:
@@ -907,14 +1069,14 @@ class OutsourcingSummary:
         return (Decimal(self.open_minutes) / 60).quantize(Decimal("0.1"))
 
 
-def monthly_outsourcing_summary(month: date) -> OutsourcingSummary:
+def monthly_outsourcing_summary(period: date | Period) -> OutsourcingSummary:
     """Hours a month already handed off, and those still worth handing off with their worth.
 
-    `month` is any day of the month. Same few queries as `load_month`.
+    `period` as `load_month` takes it; the same few queries.
     """
-    audit = load_month(month)
+    audit = load_month(period)
     return OutsourcingSummary(
-        month=audit.month,
+        period=audit.period,
         handed_off_minutes=audit.handed_off_minutes,
         handed_off_tasks=audit.handed_off_tasks,
         open_minutes=audit.open_minutes,
@@ -922,6 +1084,8 @@ def monthly_outsourcing_summary(month: date) -> OutsourcingSummary:
         open_worth=audit.open_worth,
         currency=audit.currency,
         hourly_value=audit.hourly_value,
+        still_yours_minutes=audit.still_yours_minutes,
+        still_yours_tasks=audit.still_yours_tasks,
     )
 
 
@@ -938,7 +1102,7 @@ class NewEntry:
     note: str
     import_key: str
     area: str = "other"
-    need: str = Need.REPETITIVE.value
+    need: str | None = Need.REPETITIVE.value
 
 
 @dataclass

@@ -33,8 +33,12 @@ buyback rate, so it shows what you gain at the most you should pay.
 
 from __future__ import annotations
 
+import itertools
+import re
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
+
+from desktop_app.models.text import fold
 
 
 class Need(StrEnum):
@@ -52,6 +56,59 @@ NEED_LABELS = {
     Need.REPETITIVE: "Repetitive, unskilled",
     Need.UNIQUE: "Your unique input",
 }
+
+# A new task is not rated: what it needs, whether the owner is quick at it and
+# the three 1-5 ratings stay empty (None) until the owner says. A made-up
+# answer ("repetitive", 3/3/3) would make it a candidate before anyone asked.
+RATED_FIELDS = {
+    "need": "what it needs",
+    "owner_has_expertise": "whether you are quick at it",
+    "dislike": "dislike",
+    "pull_away": "pull-away",
+    "business_value": "value",
+}
+
+# What a task probably needs, from the words of its name (then its project and
+# tags); the first list with a match wins. Only a suggestion: the owner decides.
+_NEED_WORDS = (
+    (
+        Need.UNIQUE,
+        ("strategy", "planning", "plan", "vision", "design", "designs", "designing", "creative",
+         "partnerships", "partnership", "collaborations", "networking", "hiring", "interviews",
+         "coaching", "mentoring", "speaking", "product development"),
+    ),
+    (
+        Need.KNOWLEDGE,
+        ("bookkeeping", "accounting", "accounts", "invoices", "invoicing", "invoice", "tax",
+         "taxes", "vat", "payroll", "legal", "contracts", "contract", "compliance"),
+    ),
+    (
+        Need.EXPERTISE,
+        ("seo", "ads", "advertising", "photo", "photos", "photography", "video", "videos",
+         "editing", "retouching", "website", "shopify", "wordpress", "code", "coding",
+         "development", "dev", "fix", "fixes", "bug", "bugs", "copywriting", "translation"),
+    ),
+    (
+        Need.REPETITIVE,
+        ("email", "emails", "inbox", "support", "refund", "refunds", "resends", "posts",
+         "posting", "instagram", "social", "pins", "pinterest", "listing", "listings", "orders",
+         "shipping", "fulfilment", "fulfillment", "packing", "data entry", "scheduling",
+         "replies", "comments", "reviews", "uploads", "admin", "filing"),
+    ),
+)  # fmt: skip
+
+
+def suggest_need(*texts: str) -> Need | None:
+    """What a task probably needs from the words of its name (then of its
+    project and tags): "Bookkeeping" -> specialized knowledge; None when no
+    word tells. The importer and the time audit's rating prompt both ask it."""
+    for text in texts:  # the name first, then the project and the tags
+        words = re.findall(r"[a-z]+", fold(text))
+        phrases = set(words) | {f"{a} {b}" for a, b in itertools.pairwise(words)}
+        for need, keywords in _NEED_WORDS:
+            if phrases.intersection(keywords):
+                return need
+    return None
 
 
 class TaskStatus(StrEnum):
@@ -116,16 +173,17 @@ _CENTS = Decimal("0.01")
 _TENTHS = Decimal("0.1")
 
 
-def is_candidate(need: str, override: str | None = None) -> bool:
-    """Whether a task is worth handing off: by what it needs, unless the owner overrode it."""
+def is_candidate(need: str | None, override: str | None = None) -> bool:
+    """Whether a task is worth handing off: by what it needs, unless the owner
+    overrode it. A task whose need is not rated yet is not a candidate."""
     if override == Override.KEEP:
         return False
     if override == Override.OUTSOURCE:
         return True
-    return need in OUTSOURCEABLE_NEEDS
+    return need is not None and need in OUTSOURCEABLE_NEEDS
 
 
-def derive_status(need: str, override: str | None, current: str) -> str:
+def derive_status(need: str | None, override: str | None, current: str) -> str:
     """The task's status after its need or the owner's override changed.
 
     Keep always wins (the owner takes the task back). A task already
@@ -145,10 +203,14 @@ def hours(minutes: int) -> Decimal:
 
 
 def outsourcing_score(
-    minutes: int, dislike: int, pull_away: int, owner_has_expertise: bool
-) -> Decimal:
-    """The score that ranks candidates (see the module docstring for the formula)."""
-    factor = Decimal(1) if owner_has_expertise else MISSING_EXPERTISE_FACTOR
+    minutes: int, dislike: int | None, pull_away: int | None, owner_has_expertise: bool | None
+) -> Decimal | None:
+    """The score that ranks candidates (see the module docstring for the
+    formula); None until dislike and pull-away are rated. Expertise not said
+    yet counts as having it (factor 1), never as a made-up handicap."""
+    if dislike is None or pull_away is None:
+        return None
+    factor = Decimal(1) if owner_has_expertise is not False else MISSING_EXPERTISE_FACTOR
     score = Decimal(minutes) / 60 * Decimal(dislike + pull_away) / 2 * factor
     return score.quantize(_TENTHS, ROUND_HALF_UP)
 
@@ -163,6 +225,24 @@ def buyback_rate(hourly_value: Decimal, divisor: Decimal) -> Decimal:
     if divisor <= 0:
         raise ValueError("The buyback divisor must be positive.")
     return (hourly_value / divisor).quantize(_CENTS, ROUND_HALF_UP)
+
+
+def divisor_in_words(divisor: Decimal) -> str:
+    """ "a quarter", "a third", "a half", else "1/2.5": what share of the owner's
+    hour a contractor's hour may cost at most."""
+    named = {Decimal(2): "half", Decimal(3): "third", Decimal(4): "quarter", Decimal(5): "fifth"}
+    word = named.get(divisor)
+    return f"a {word}" if word else f"1/{divisor.normalize():f}"
+
+
+def buyback_explanation(divisor: Decimal) -> str:
+    """The buyback divisor in one sentence, wherever the rate it makes is shown."""
+    return (
+        f"The buyback divisor ({divisor.normalize():f}) is the rule of thumb that an hour "
+        f"you pay for should cost at most {divisor_in_words(divisor)} of what your own "
+        "hour is worth: the rest is what handing off buys back for growth work. "
+        "Change it in File > Settings."
+    )
 
 
 def buy_back_per_month(minutes: int, hourly_value: Decimal, contractor_rate: Decimal) -> Decimal:
@@ -205,8 +285,12 @@ QUADRANT_HINTS = {
 QUADRANT_MIDPOINT = Decimal(3)
 
 
-def quadrant(business_value: int, dislike: int, pull_away: int) -> Quadrant:
-    """Where a task falls on the value-vs-drain matrix."""
+def quadrant(
+    business_value: int | None, dislike: int | None, pull_away: int | None
+) -> Quadrant | None:
+    """Where a task falls on the value-vs-drain matrix; None until all three are rated."""
+    if business_value is None or dislike is None or pull_away is None:
+        return None
     draining = drain(dislike, pull_away) >= QUADRANT_MIDPOINT
     valuable = business_value >= QUADRANT_MIDPOINT
     if draining:

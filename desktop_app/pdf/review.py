@@ -28,7 +28,6 @@ from desktop_app.models.engagements import (
     CHECK_IN_STATE_LABELS,
     CheckInKind,
     CheckInState,
-    Initiator,
     Review,
     day_text,
     terms_text,
@@ -57,14 +56,13 @@ def _summary_table(review: Review, sheet: StyleSheet1) -> Table:
     confidence = "–" if trend.latest is None else f"{trend.latest} / 5"
     if trend.direction in (Direction.RISING, Direction.FALLING):
         confidence += f" ({trend.direction.value})"
-    requested = sum(1 for c in review.check_ins if c.kind == CheckInKind.REQUEST)
     cells = [
         ("Feedback received", str(card.feedback_count)),
         ("Delivered on time", _percent(card.on_time_percent)),
         ("Average quality", _score(card.average_quality)),
         ("Average communication", _score(card.average_communication)),
         ("Latest confidence", confidence),
-        ("Check-ins", f"{len(review.check_ins)} ({requested} asked for by you)"),
+        ("Check-ins", f"{len(review.check_ins)} ({review.owner_started} started by you)"),
     ]
     data = [
         [Paragraph(text(label), sheet["Small"]), Paragraph(text(value), sheet["Label"])]
@@ -189,7 +187,7 @@ def _check_in_table(review: Review, sheet: StyleSheet1) -> Table | Paragraph:
         ]
     ]
     for item in review.check_ins:
-        who = "You" if item.initiated_by == Initiator.OWNER else "Contractor"
+        who = "You" if item.started_by_owner else "Contractor"
         if item.kind == CheckInKind.REQUEST:
             what = item.summary or "Asked for a progress report."
             who = "You (asked)"

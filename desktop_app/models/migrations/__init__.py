@@ -24,6 +24,7 @@ from desktop_app.models.migrations import (
     m0003_briefs,
     m0004_contractors,
     m0005_engagements,
+    m0006_unrated_tasks,
 )
 
 
@@ -40,6 +41,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(3, "briefs", m0003_briefs.apply),
     Migration(4, "contractors", m0004_contractors.apply),
     Migration(5, "engagements", m0005_engagements.apply),
+    Migration(6, "unrated tasks, hand-off day", m0006_unrated_tasks.apply),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

@@ -296,20 +296,28 @@ class OverviewPage(TabPage):
 
     def _show_tiles(self, overview: Overview) -> None:
         summary = overview.outsourcing
+        period = summary.period
         working_month = self.ctx.settings().hours_per_month
         share = 100 * summary.handed_off_hours / working_month
         self.tiles["handed_off"].show_figure(
             _hours(summary.handed_off_hours),
-            f"{_plural(summary.handed_off_tasks, 'task')} in {summary.month:%B}"
+            f"{_plural(summary.handed_off_tasks, 'task')} in {period.short}"
             + (f" · {share:.0f}% of your working month" if summary.handed_off_minutes else ""),
-            f"Your working month: {working_month:,.0f} h (File > Settings)",
+            f"Your working month: {working_month:,.0f} h (File > Settings). Hours you "
+            "still log on a task after handing it off are not counted as handed off.",
+        )
+        self.tiles["handed_off"].show_flag(
+            f"You still did {_hours(summary.still_yours_hours)} of it yourself in {period.short}"
+            if summary.still_yours_minutes
+            else "",
+            WARNING,
         )
         self.tiles["worth"].show_figure(
             _hours(summary.open_hours),
             f"worth {money(summary.open_worth, summary.currency, cents=False)} of your time"
             if summary.open_tasks
-            else f"No candidates left in {summary.month:%B}",
-            f"{_plural(summary.open_tasks, 'candidate task')} in {summary.month:%B %Y} at your "
+            else f"No candidates with hours in {period.short}",
+            f"{_plural(summary.open_tasks, 'candidate task')} {period.phrase} at your "
             f"hourly value of {money(summary.hourly_value, summary.currency)}",
         )
         spend = overview.spend

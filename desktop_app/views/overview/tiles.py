@@ -50,6 +50,12 @@ class MetricTile(QFrame):
         layout.addWidget(self.value_label)
         layout.addWidget(self.caption_label)
         layout.addWidget(self.detail_label)
+        # A warning about the figure ("you still did 3 h of this yourself").
+        self.flag_label = QLabel()
+        self.flag_label.setObjectName(f"{object_name}Flag")
+        self.flag_label.setWordWrap(True)
+        self.flag_label.hide()
+        layout.addWidget(self.flag_label)
         layout.addStretch(1)
 
     def show_figure(self, value: str, detail: str = "", tooltip: str = "") -> None:
@@ -60,6 +66,14 @@ class MetricTile(QFrame):
         # A screen reader reads the whole tile as one sentence.
         self.setAccessibleName(f"{self.caption}: {value}")
         self.setAccessibleDescription(detail)
+
+    def show_flag(self, text: str, color: str = "") -> None:
+        """A warning line under the detail; empty text hides it."""
+        self.flag_label.setText(text)
+        self.flag_label.setStyleSheet(f"color: {color};" if color else "")
+        self.flag_label.setVisible(bool(text))
+        description = " ".join(part for part in (self.detail_label.text(), text) if part)
+        self.setAccessibleDescription(description)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(

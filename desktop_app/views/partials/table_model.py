@@ -109,7 +109,10 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
         if role == Qt.ItemDataRole.EditRole and spec.edit_value:
             return spec.edit_value(row)
         if role == Qt.ItemDataRole.CheckStateRole and spec.checkable:
-            return Qt.CheckState.Checked if spec.display(row) else Qt.CheckState.Unchecked
+            value = spec.display(row)
+            if value is None:  # not answered yet: neither ticked nor not
+                return Qt.CheckState.PartiallyChecked
+            return Qt.CheckState.Checked if value else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return spec.align
         if role == Qt.ItemDataRole.ToolTipRole and spec.tooltip:

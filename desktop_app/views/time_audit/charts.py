@@ -5,7 +5,7 @@ QtCharts is imported when the first chart is built, not at start-up.
 
 from __future__ import annotations
 
-import zlib
+import math
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
@@ -39,6 +39,7 @@ def _is_dark(widget: QWidget) -> bool:
 
 
 MIDPOINT = float(QUADRANT_MIDPOINT)
+GOLDEN_ANGLE = math.pi * (3 - math.sqrt(5))
 
 
 class HoursByAreaChart(QWidget):
@@ -120,8 +121,11 @@ class MatrixPoint:
 
 
 class ValueDrainMatrix(QWidget):
-    """Each task with hours this month, placed by its value to the business (up)
-    against how much it drains the owner (right), in the four quadrants.
+    """Each rated task with hours in the period, placed by its value to the
+    business (up) against how much it drains the owner (right), in the four
+    quadrants. Tasks with the same ratings spread around their spot (a
+    sunflower pattern, biggest in the middle) instead of piling up, and a
+    name is written only where it covers no other name and no other dot.
 
     Signals:
         task_clicked(int): the id of the task whose dot was clicked.
@@ -142,11 +146,16 @@ class ValueDrainMatrix(QWidget):
         self.setMinimumSize(320, 220)
         self.setMouseTracking(True)
         self._rows: list[TaskRow] = []
+        self._unplaced = 0
         self._points: list[MatrixPoint] = []
+        self._labels: list[tuple[int, QRectF]] = []
         self._selected: int | None = None
 
     def set_rows(self, rows: list[TaskRow]) -> None:
-        self._rows = [row for row in rows if row.minutes > 0]
+        """Show `rows` (the table's visible rows): those with hours, rated."""
+        with_hours = [row for row in rows if row.minutes > 0]
+        self._rows = [row for row in with_hours if row.quadrant is not None]
+        self._unplaced = len(with_hours) - len(self._rows)
         self._points = []
         self.update()
 
@@ -157,36 +166,56 @@ class ValueDrainMatrix(QWidget):
     def quadrant_counts(self) -> dict[Quadrant, int]:
         counts = dict.fromkeys(Quadrant, 0)
         for row in self._rows:
-            counts[row.quadrant] += 1
+            if row.quadrant is not None:
+                counts[row.quadrant] += 1
         return counts
 
     def shown_rows(self) -> list[TaskRow]:
         return list(self._rows)
+
+    def points(self) -> list[MatrixPoint]:
+        """Where each dot is drawn at the widget's present size."""
+        return self._layout_points()
+
+    def label_boxes(self) -> dict[int, QRectF]:
+        """Task id -> the box its name was written in, at the last paint."""
+        return dict(self._labels)
 
     def _plot_rect(self) -> QRectF:
         return QRectF(self.rect()).adjusted(44, 12, -12, -34)
 
     def _layout_points(self) -> list[MatrixPoint]:
         area = self._plot_rect()
+        unit_x, unit_y = area.width() / 5, area.height() / 5
         biggest = max((row.minutes for row in self._rows), default=1)
-        points = []
+        spots: dict[tuple[float, int], list[TaskRow]] = {}
         for row in self._rows:
-            # Scales 1-5 map onto the plot; a steady jitter (from the id)
-            # spreads tasks with the same ratings.
-            spread = zlib.crc32(str(row.id).encode())
-            jitter_x = ((spread & 0xFF) / 255 - 0.5) * 0.45
-            jitter_y = (((spread >> 8) & 0xFF) / 255 - 0.5) * 0.45
-            task_drain = float(drain(row.dislike, row.pull_away))
-            # A rating of 3 belongs to the upper half: never jitter it across the line.
+            assert row.business_value is not None and row.dislike is not None
+            assert row.pull_away is not None
+            key = (float(drain(row.dislike, row.pull_away)), row.business_value)
+            spots.setdefault(key, []).append(row)
+        points = []
+        for (task_drain, value), rows in spots.items():
+            # The spot of the ratings, and the room around it: drains come in
+            # half steps, values in whole ones. A rating of 3 belongs to the
+            # upper half, so its room lies wholly on that side of the line.
+            center_x, room_x = task_drain - 0.5, 0.22
+            center_y, room_y = value - 0.5, 0.4
             if task_drain == MIDPOINT:
-                jitter_x = abs(jitter_x) + 0.05
-            if row.business_value == MIDPOINT:
-                jitter_y = abs(jitter_y) + 0.05
-            x = (task_drain - 0.5 + jitter_x) / 5
-            y = (row.business_value - 0.5 + jitter_y) / 5
-            center = QPointF(area.left() + x * area.width(), area.bottom() - y * area.height())
-            radius = 3 + 11 * (row.minutes / biggest) ** 0.5
-            points.append(MatrixPoint(row, center, radius))
+                center_x, room_x = center_x + 0.24, 0.2
+            if value == MIDPOINT:
+                center_y, room_y = center_y + 0.26, 0.22
+            ordered = sorted(rows, key=lambda r: (-r.minutes, r.id))
+            count = len(ordered)
+            for number, row in enumerate(ordered):
+                # Sunflower: even spread over the room, biggest in the middle.
+                reach = math.sqrt(number / count) if count > 1 else 0.0
+                angle = number * GOLDEN_ANGLE
+                x = (center_x + room_x * reach * math.cos(angle)) * unit_x
+                y = (center_y + room_y * reach * math.sin(angle)) * unit_y
+                center = QPointF(area.left() + x, area.bottom() - y)
+                radius = 3 + 11 * (row.minutes / biggest) ** 0.5
+                points.append(MatrixPoint(row, center, radius))
         return points
 
     def resizeEvent(self, event: object) -> None:
@@ -200,7 +229,14 @@ class ValueDrainMatrix(QWidget):
         self._draw_quadrants(painter, area)
         self._draw_axes(painter, area)
         if not self._rows:
-            painter.drawText(area, Qt.AlignmentFlag.AlignCenter, "No hours in this month yet.")
+            painter.drawText(
+                area,
+                Qt.AlignmentFlag.AlignCenter,
+                "Rate the tasks' value, dislike and pull-away to place them here."
+                if self._unplaced
+                else "No tasks with hours to show.",
+            )
+            self._labels = []
             return
         self._points = self._layout_points()
         self._draw_points(painter)
@@ -283,31 +319,52 @@ class ValueDrainMatrix(QWidget):
         metrics = painter.fontMetrics()
         biggest = sorted(self._points, key=lambda p: -p.row.minutes)[: self.LABELLED]
         labelled = {point.row.id for point in biggest}
-        taken: list[QRectF] = []
-        # The selected task first, then the biggest: a label that would
-        # cover another one is left out (its tooltip still names it).
+        dots = [
+            (p.row.id, QRectF(p.center.x() - p.radius, p.center.y() - p.radius, 2 * p.radius,
+                              2 * p.radius))
+            for p in self._points
+        ]  # fmt: skip
+        self._labels = []
+        # The selected task first, then the biggest: a name that would cover
+        # another name or another dot is left out (its tooltip still names it).
         for point in sorted(
             self._points, key=lambda p: (p.row.id != self._selected, -p.row.minutes)
         ):
             if point.row.id not in labelled and point.row.id != self._selected:
                 continue
             name = point.row.name if len(point.row.name) <= 24 else point.row.name[:23] + "…"
-            right = QRectF(metrics.boundingRect(name)).translated(
-                point.center + QPointF(point.radius + 3, 4)
-            )
-            left = QRectF(right)
-            left.moveRight(point.center.x() - point.radius - 3)
-            box = next(
-                (
-                    place
-                    for place in (right, left)
-                    if area.contains(place) and not any(place.intersects(o) for o in taken)
-                ),
-                None,
-            )
+            box = self._free_place(point, QRectF(metrics.boundingRect(name)), area, dots)
             if box is not None:
-                taken.append(box)
-                painter.drawText(box.bottomLeft() - QPointF(0, metrics.descent()), name)
+                self._labels.append((point.row.id, box))
+                painter.drawText(box, Qt.AlignmentFlag.AlignCenter, name)
+
+    def _free_place(
+        self,
+        point: MatrixPoint,
+        size: QRectF,
+        area: QRectF,
+        dots: list[tuple[int, QRectF]],
+    ) -> QRectF | None:
+        """A box for the point's name beside it (right, left, above, below)
+        that stays in the plot and covers no name and no other dot."""
+        width, height = size.width() + 2, size.height()
+        gap = point.radius + 3
+        x, y = point.center.x(), point.center.y()
+        for left, top in (
+            (x + gap, y - height / 2),
+            (x - gap - width, y - height / 2),
+            (x - width / 2, y - gap - height),
+            (x - width / 2, y + gap),
+        ):
+            box = QRectF(left, top, width, height)
+            if not area.contains(box):
+                continue
+            if any(box.intersects(taken) for _, taken in self._labels):
+                continue
+            if any(box.intersects(dot) for task_id, dot in dots if task_id != point.row.id):
+                continue
+            return box
+        return None
 
     def _draw_legend(self, painter: QPainter, area: QRectF) -> None:
         metrics = painter.fontMetrics()
@@ -320,6 +377,19 @@ class ValueDrainMatrix(QWidget):
             painter.setPen(self.palette().windowText().color())
             painter.drawText(QPointF(x + 14, y + metrics.ascent() / 2 - 1), text)
             x += 24 + metrics.horizontalAdvance(text)
+        if self._unplaced:
+            painter.drawText(
+                QPointF(area.right() - metrics.horizontalAdvance(self.unplaced_text()), y + 4),
+                self.unplaced_text(),
+            )
+
+    def unplaced_text(self) -> str:
+        count = self._unplaced
+        return (
+            f"{count} task{'' if count == 1 else 's'} with hours not rated: not placed"
+            if count
+            else ""
+        )
 
     def point_at(self, position: QPointF) -> MatrixPoint | None:
         points = self._points or self._layout_points()
@@ -343,6 +413,8 @@ class ValueDrainMatrix(QWidget):
                 QToolTip.hideText()
             else:
                 row = point.row
+                assert row.quadrant is not None and row.dislike is not None
+                assert row.pull_away is not None
                 QToolTip.showText(
                     event.globalPos(),
                     f"{row.name}: {hours(row.minutes)} h, value {row.business_value}, "

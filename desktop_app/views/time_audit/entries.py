@@ -39,6 +39,14 @@ from desktop_app.views.undo import execute
 ERROR_STYLE = "color: #c0392b;"
 
 
+class OneStopDateEdit(QDateEdit):
+    """A date picker that Tab leaves in one step, instead of walking through
+    its day, month and year: in a line of fields, the date is one field."""
+
+    def focusNextPrevChild(self, forward: bool) -> bool:
+        return QWidget.focusNextPrevChild(self, forward)
+
+
 class QuickEntryForm(QWidget):
     """Log time in one line: task (pick one, or type a new name), date, duration, note.
 
@@ -70,7 +78,7 @@ class QuickEntryForm(QWidget):
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.task_combo.setCompleter(completer)
-        self.date_edit = named(QDateEdit(QDate.currentDate()), "entryDate", "Date")
+        self.date_edit = named(OneStopDateEdit(QDate.currentDate()), "entryDate", "Date")
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("d MMM yyyy")
         self.duration_edit = named(
@@ -93,10 +101,12 @@ class QuickEntryForm(QWidget):
         title = QLabel("Log time:")
         title.setBuddy(self.task_combo)
         row.addWidget(title)
+        # In the order Tab walks: task, duration, note, Log; the date (today
+        # unless changed) comes last, so a Tab never lands typing in it.
         row.addWidget(self.task_combo, 3)
-        row.addWidget(self.date_edit)
         row.addWidget(self.duration_edit)
         row.addWidget(self.note_edit, 4)
+        row.addWidget(self.date_edit)
         row.addWidget(self.add_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -108,15 +118,33 @@ class QuickEntryForm(QWidget):
         for editor in (self.duration_edit, self.note_edit, self.task_combo.lineEdit()):
             editor.returnPressed.connect(self.submit)
         self.task_combo.editTextChanged.connect(self._update_hint)
+        QWidget.setTabOrder(self.task_combo, self.duration_edit)
+        QWidget.setTabOrder(self.duration_edit, self.note_edit)
+        QWidget.setTabOrder(self.note_edit, self.add_button)
+        QWidget.setTabOrder(self.add_button, self.date_edit)
+        # An error line goes as soon as the user changes what it was about.
+        self.task_combo.editTextChanged.connect(lambda *_: self._clear_error("task"))
+        self.duration_edit.textEdited.connect(lambda *_: self._clear_error("minutes"))
+        self.note_edit.textEdited.connect(lambda *_: self._clear_error("note"))
+        self.date_edit.dateChanged.connect(lambda *_: self._clear_error("date"))
+        self._error_field = ""
 
     def set_tasks(self, choices: list[tuple[int, str, str]]) -> None:
-        """The tasks to offer, as (id, name, folded name); what is typed stays."""
+        """The tasks to offer, as (id, name, folded name); what is typed stays,
+        unless it named a task that has been renamed since: then the new name."""
+        text = self.task_combo.currentText()
+        shown_id = self._task_ids.get(fold(" ".join(text.split())))
         self._task_ids = {key: task_id for task_id, _, key in choices}
         names = [name for _, name, _ in choices]
+        if shown_id is not None and fold(" ".join(text.split())) not in self._task_ids:
+            renamed = next((name for task_id, name, _ in choices if task_id == shown_id), None)
+            if renamed is not None:
+                text = renamed
         if names != self._names.stringList():
-            text = self.task_combo.currentText()
             self._names.setStringList(names)
+        if text != self.task_combo.currentText():
             self.task_combo.setEditText(text)
+        self._update_hint(self.task_combo.currentText())
 
     def set_task(self, name: str) -> None:
         self.task_combo.setEditText(name)
@@ -127,22 +155,27 @@ class QuickEntryForm(QWidget):
         self.new_task_hint.setText(f"A new task “{name}” will be created." if is_new else "")
         self.new_task_hint.setVisible(is_new)
 
-    def show_error(self, message: str) -> None:
+    def show_error(self, message: str, field: str = "") -> None:
         self.error_label.setText(message)
         self.error_label.setVisible(bool(message))
+        self._error_field = field if message else ""
+
+    def _clear_error(self, field: str) -> None:
+        if self.error_label.isVisible() and self._error_field in (field, ""):
+            self.show_error("")
 
     def submit(self) -> bool:
         """Log what the form holds; on a refusal show why and change nothing."""
         self.show_error("")
         name = " ".join(self.task_combo.currentText().split())
         if not name:
-            self.show_error("Choose a task, or type a new task name.")
+            self.show_error("Choose a task, or type a new task name.", "task")
             self.task_combo.setFocus()
             return False
         try:
             minutes = parse_entry_duration(self.duration_edit.text())
         except ValidationError as error:
-            self.show_error(str(error))
+            self.show_error(str(error), "minutes")
             self.duration_edit.setFocus()
             return False
         task: int | str = self._task_ids.get(fold(name), name)
@@ -153,7 +186,7 @@ class QuickEntryForm(QWidget):
         try:
             execute(command)
         except UserError as error:
-            self.show_error(str(error))
+            self.show_error(str(error), getattr(error, "field", "") or "")
             return False
         self.duration_edit.clear()
         self.note_edit.clear()
@@ -171,9 +204,11 @@ class EntriesPanel(QWidget):
 
     Signals:
         refused(str): an edit was refused; the message says why.
+        accepted(): an edit was stored (a refusal shown before is now stale).
     """
 
     refused = Signal(str)
+    accepted = Signal()
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -271,6 +306,7 @@ class EntriesPanel(QWidget):
             execute(UpdateEntryCommand(self.ctx, entry.id, changes, text))
         except UserError as error:
             return str(error)
+        self.accepted.emit()
         return None
 
     def _commit_duration(self, entry: EntryRow, text: Any) -> str | None:

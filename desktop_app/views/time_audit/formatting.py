@@ -38,3 +38,8 @@ def money(amount: Decimal | None, currency: str, *, cents: bool = True) -> str:
 def hours(minutes: int) -> str:
     """Minutes as decimal hours with one decimal: "12.5"."""
     return f"{Decimal(minutes) / 60:.1f}"
+
+
+def plural(count: int, word: str, many: str = "") -> str:
+    """ "1 entry", "2 entries": `many` when the plural is not word + "s"."""
+    return f"{count:,} {word if count == 1 else (many or word + 's')}"

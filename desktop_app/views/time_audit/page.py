@@ -9,16 +9,17 @@ queries (`models.tasks.load_month`), whatever the number of tasks.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QPoint, QSettings, QStandardPaths, Qt, QTimer
+from PySide6.QtCore import QPoint, QSettings, QStandardPaths, Qt, QTimer
 from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QCheckBox,
-    QDateEdit,
+    QComboBox,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -40,18 +41,28 @@ from desktop_app.models.errors import UserError
 from desktop_app.models.tasks import (
     MonthAudit,
     Override,
+    Period,
     TaskRow,
     TaskStatus,
-    audit_month,
+    audit_period,
     entries_for_task,
     load_month,
+    month_period,
     month_start,
+    months_with_entries,
     next_month,
+    parse_month,
     previous_month,
+    rolling_period,
     task_entry_count,
 )
 from desktop_app.models.text import fold
-from desktop_app.models.time_audit_rules import SCORE_HELP
+from desktop_app.models.time_audit_rules import (
+    RATED_FIELDS,
+    SCORE_HELP,
+    buyback_explanation,
+    divisor_in_words,
+)
 from desktop_app.views.context import AppContext, Topic
 from desktop_app.views.partials.empty_state import EmptyState
 from desktop_app.views.partials.layout_memory import (
@@ -62,6 +73,7 @@ from desktop_app.views.partials.layout_memory import (
 )
 from desktop_app.views.partials.naming import named
 from desktop_app.views.partials.tab_page import TabPage
+from desktop_app.views.partials.tones import WARNING
 from desktop_app.views.time_audit.charts import HoursByAreaChart, ValueDrainMatrix
 from desktop_app.views.time_audit.commands import (
     CreateTaskCommand,
@@ -69,11 +81,16 @@ from desktop_app.views.time_audit.commands import (
     UpdateTaskCommand,
 )
 from desktop_app.views.time_audit.entries import ERROR_STYLE, EntriesPanel, QuickEntryForm
-from desktop_app.views.time_audit.formatting import hours, money
+from desktop_app.views.time_audit.formatting import hours, money, plural
 from desktop_app.views.time_audit.import_dialog import ImportDialog
 from desktop_app.views.time_audit.task_table import (
+    DISLIKE,
     NAME,
+    NEED,
+    PULL_AWAY,
+    QUICK,
     SCORE,
+    VALUE,
     EditDelegate,
     TaskColumns,
     TaskTableModel,
@@ -101,8 +118,9 @@ class TimeAuditPage(TabPage):
     """The Time audit tab's content.
 
     Attributes:
-        month: the first day of the month shown.
-        audit: the month as last loaded (rows, totals, area hours).
+        period: what is shown: a calendar month, or the last 30 days.
+        month: the first day of the period shown.
+        audit: the period as last loaded (rows, totals, area hours).
         model, proxy, table: the task table.
         form: the quick entry form; entries: the selected task's entries.
         chart, matrix: hours by area, and value against drain.
@@ -115,7 +133,7 @@ class TimeAuditPage(TabPage):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         named(self, "timeAuditPage", "Time audit")
-        self.month = month_start(date.today())
+        self.period: Period = rolling_period(date.today())
         self.audit: MonthAudit | None = None
         self.confirm_box: QMessageBox | None = None
         self.import_dialog: ImportDialog | None = None
@@ -125,7 +143,7 @@ class TimeAuditPage(TabPage):
         self._save_timer.timeout.connect(self.save_layout)
         self._build()
         self._restore_layout()
-        self.month = self._initial_month()
+        self.period = audit_period(date.today())
         self.refresh()
 
     # Building -------------------------------------------------------------------
@@ -143,6 +161,20 @@ class TimeAuditPage(TabPage):
         self.detail.setWordWrap(True)
         layout.addWidget(self.headline)
         layout.addWidget(self.detail)
+        self.rate_prompt = named(QLabel(), "ratePrompt", "Tasks to rate")
+        self.rate_prompt.setWordWrap(True)
+        self.rate_prompt.setTextFormat(Qt.TextFormat.RichText)
+        self.rate_prompt.linkActivated.connect(self._rate_link)
+        self.rate_prompt.setStyleSheet(f"color: {WARNING};")
+        self.rate_prompt.hide()
+        self.still_yours_flag = named(
+            QLabel(), "stillYoursFlag", "Hours you still did on handed-off tasks"
+        )
+        self.still_yours_flag.setWordWrap(True)
+        self.still_yours_flag.setStyleSheet(f"color: {WARNING};")
+        self.still_yours_flag.hide()
+        layout.addWidget(self.rate_prompt)
+        layout.addWidget(self.still_yours_flag)
         self.form = QuickEntryForm(self.ctx, self)
         self.form.logged.connect(self._on_logged)
         layout.addWidget(self.form)
@@ -164,13 +196,17 @@ class TimeAuditPage(TabPage):
             QToolButton(), "previousMonth", "Previous month", "Previous month (Alt+Left)"
         )
         self.previous_button.setArrowType(Qt.ArrowType.LeftArrow)
-        self.month_edit = named(QDateEdit(), "monthSelector", "Month", "The month to audit")
-        self.month_edit.setDisplayFormat("MMMM yyyy")
-        self.month_edit.setCalendarPopup(True)
-        self.month_edit.setMinimumWidth(150)
+        self.month_edit = named(
+            QComboBox(),
+            "monthSelector",
+            "Period",
+            "What to sum up: the last 30 days (a whole month's worth of days, whatever "
+            "today's date), or a calendar month.",
+        )
+        self.month_edit.setMinimumContentsLength(14)
+        self.month_edit.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.next_button = named(QToolButton(), "nextMonth", "Next month", "Next month (Alt+Right)")
         self.next_button.setArrowType(Qt.ArrowType.RightArrow)
-        self.this_month_button = named(QPushButton("This month"), "thisMonth", "This month")
         self.search = named(QLineEdit(), "taskSearch", "Search tasks", "Search tasks (Ctrl+F)")
         self.search.setPlaceholderText("Search tasks (Ctrl+F)")
         self.search.setClearButtonEnabled(True)
@@ -189,7 +225,6 @@ class TimeAuditPage(TabPage):
         )
         for widget in (self.previous_button, self.month_edit, self.next_button):
             bar.addWidget(widget)
-        bar.addWidget(self.this_month_button)
         bar.addSpacing(12)
         bar.addWidget(self.search, 1)
         bar.addWidget(self.candidates_only)
@@ -198,8 +233,7 @@ class TimeAuditPage(TabPage):
         bar.addWidget(self.import_button)
         self.previous_button.clicked.connect(self.show_previous_month)
         self.next_button.clicked.connect(self.show_next_month)
-        self.this_month_button.clicked.connect(lambda: self.set_month(date.today()))
-        self.month_edit.dateChanged.connect(lambda d: self.set_month(d.toPython()))
+        self.month_edit.activated.connect(self._period_chosen)
         self.search.textChanged.connect(self._apply_filters)
         self.candidates_only.toggled.connect(self._apply_filters)
         self.new_task_button.clicked.connect(self.start_new_task)
@@ -255,6 +289,9 @@ class TimeAuditPage(TabPage):
         self.proxy.modelReset.connect(self._on_current_changed)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._task_menu)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_moved)
         self.delete_action = QAction("Delete task…", self)
         self.delete_action.setObjectName("actionDeleteTask")
         self.delete_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
@@ -283,6 +320,7 @@ class TimeAuditPage(TabPage):
         self.bottom_tabs = named(QTabWidget(), "timeAuditViews", "Entries and charts")
         self.entries = EntriesPanel(self.ctx, self)
         self.entries.refused.connect(self.show_error)
+        self.entries.accepted.connect(self._clear_error)
         self.chart = HoursByAreaChart(self)
         self.matrix = ValueDrainMatrix(self)
         self.matrix.task_clicked.connect(lambda task_id: self.open_target(("task", task_id)))
@@ -326,31 +364,91 @@ class TimeAuditPage(TabPage):
 
     # Loading --------------------------------------------------------------------------
 
-    def _initial_month(self) -> date:
-        return audit_month(date.today())
+    @property
+    def month(self) -> date:
+        """The first day of the period shown."""
+        return self.period.start
 
-    def set_month(self, day: date) -> None:
-        month = month_start(day)
-        if month == self.month and self.audit is not None:
+    @property
+    def export_month(self) -> date:
+        """The calendar month the exports write: the one shown, or, for the
+        last 30 days, this month."""
+        return month_start(self.period.end - timedelta(days=1))
+
+    def set_period(self, period: Period) -> None:
+        if period == self.period and self.audit is not None:
             return
-        self.month = month
+        self.period = period
         self.refresh()
 
+    def set_month(self, day: date) -> None:
+        """Show the calendar month holding `day`."""
+        self.set_period(month_period(day))
+
+    def show_last_30_days(self) -> None:
+        self.set_period(rolling_period(date.today()))
+
     def show_previous_month(self) -> None:
-        self.set_month(previous_month(self.month))
+        """One step down the period list: the last 30 days, this month, the one before..."""
+        this_month = month_start(date.today())
+        if self.period.rolling:
+            self.set_month(this_month)
+        else:
+            self.set_month(previous_month(self.period.start))
 
     def show_next_month(self) -> None:
-        self.set_month(next_month(self.month))
+        """One step up the list; after this month comes the last 30 days."""
+        this_month = month_start(date.today())
+        if self.period.rolling:
+            return
+        if self.period.start >= this_month:
+            self.show_last_30_days()
+        else:
+            self.set_month(next_month(self.period.start))
+
+    def _period_chosen(self, index: int) -> None:
+        key = str(self.month_edit.itemData(index))
+        if key == "rolling":
+            self.show_last_30_days()
+        else:
+            self.set_month(parse_month(key))
+
+    def _fill_period_list(self) -> None:
+        """ "Last 30 days", then every month from this one back to the first
+        with entries (and the one shown, if older)."""
+        this_month = month_start(date.today())
+        months = set(months_with_entries()) | {this_month}
+        if not self.period.rolling:
+            months.add(self.period.start)
+        earliest = min(months)
+        listed = []
+        month = max(months)
+        while month >= earliest:
+            listed.append(month)
+            month = previous_month(month)
+        combo = self.month_edit
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem(rolling_period(date.today()).label, "rolling")
+        for month in listed:
+            combo.addItem(f"{month:%B %Y}", f"{month:%Y-%m}")
+        current = "rolling" if self.period.rolling else f"{self.period.start:%Y-%m}"
+        combo.setCurrentIndex(max(combo.findData(current), 0))
+        combo.blockSignals(False)
+        self.next_button.setEnabled(not self.period.rolling)
 
     def refresh(self) -> None:
         """Reload the month: the table keeps its selection, sorting and filters."""
         selected = self.selected_task_id()
-        audit = load_month(self.month)
+        if self.period.rolling:
+            # The last 30 days end today, whatever day the tab was opened.
+            self.period = rolling_period(date.today())
+        audit = load_month(self.period)
         self.audit = audit
-        self.month_edit.blockSignals(True)
-        self.month_edit.setDate(QDate(self.month))
-        self.month_edit.blockSignals(False)
-        self.model.sync_rows(audit.rows)
+        self._fill_period_list()
+        # A row never moves while the user works in the table: the order is
+        # put right when they click a header or leave the table.
+        self.model.sync_rows(audit.rows, resort=not self._user_in_table())
         self.table_stack.setCurrentWidget(self.empty_state if not audit.rows else self.table)
         # Nothing to show below an empty table: the empty state gets the room.
         self.bottom_tabs.setVisible(bool(audit.rows))
@@ -359,8 +457,8 @@ class TimeAuditPage(TabPage):
             self._header_restored = True
         self.form.set_tasks([(row.id, row.name, row.name_key) for row in audit.rows])
         self._update_summary()
-        self.chart.set_areas(audit.area_hours, f"Hours by area, {self.month:%B %Y}")
-        self.matrix.set_rows(audit.rows)
+        self.chart.set_areas(audit.area_hours, f"Hours by area {self.period.phrase}")
+        self._show_matrix()
         if selected is not None and self.selected_task_id() != selected:
             self.select_task(selected)
         if self.selected_row() is None and self.proxy.rowCount():
@@ -374,6 +472,8 @@ class TimeAuditPage(TabPage):
         cap = money(audit.buyback_rate, audit.currency)
         value = money(audit.hourly_value, audit.currency, cents=False)
         divisor = f"{audit.buyback_divisor.normalize():f}"
+        self.detail.setToolTip(buyback_explanation(audit.buyback_divisor))
+        self._update_flags(audit)
         if not audit.rows:
             self.headline.setText("No tasks yet")
             self.detail.setText(
@@ -388,22 +488,102 @@ class TimeAuditPage(TabPage):
             )
         else:
             self.headline.setText(
-                f"Nothing to hand off in {self.month:%B %Y} yet: say what each task needs"
+                f"Nothing to hand off {self.period.phrase} yet: say what each task needs"
             )
         parts = [
-            f"{audit.open_tasks} candidate{'' if audit.open_tasks == 1 else 's'} "
-            f"in {self.month:%B %Y}",
+            f"{plural(audit.open_tasks, 'candidate')} with hours {self.period.phrase}",
             f"{hours(audit.logged_minutes)} h logged",
         ]
         if audit.handed_off_minutes:
             parts.append(f"{hours(audit.handed_off_minutes)} h/month already handed off")
-        parts.append(f"pay a contractor at most {cap}/h (your {value}/h ÷ {divisor})")
+        parts.append(
+            f"pay a contractor at most {cap}/h: your {value}/h ÷ {divisor}, the buyback "
+            f"divisor ({divisor_in_words(audit.buyback_divisor)} of your hour)"
+        )
         self.detail.setText(" · ".join(parts))
+
+    def _update_flags(self, audit: MonthAudit) -> None:
+        """The prompt to rate new tasks, and hours still done after a hand-off."""
+        unrated = [row for row in audit.rows if row.unrated]
+        if unrated:
+            first = unrated[0]
+            self.rate_prompt.setText(
+                f"<b>{plural(len(unrated), 'task')} not rated yet</b>"
+                f" ({', '.join(row.name for row in unrated[:3])}"
+                + (", …" if len(unrated) > 3 else "")
+                + "): say what each needs and rate it, so the audit can tell whether to hand "
+                f'it off. <a href="rate:{first.id}">Rate “{first.name}”</a>'
+            )
+        self.rate_prompt.setVisible(bool(unrated))
+        still = [row for row in audit.rows if row.still_yours_minutes]
+        if still:
+            names = ", ".join(
+                f"{row.name} ({hours(row.still_yours_minutes)} h)" for row in still[:3]
+            ) + (", …" if len(still) > 3 else "")
+            self.still_yours_flag.setText(
+                f"You still did {hours(audit.still_yours_minutes)} h of handed-off work yourself "
+                f"{self.period.phrase}: {names}. Those hours are not counted as handed off."
+            )
+        self.still_yours_flag.setVisible(bool(still))
+
+    def _rate_link(self, link: str) -> None:
+        kind, _, value = link.partition(":")
+        if kind == "rate" and value.isdigit():
+            self.rate_task(int(value))
+
+    def rate_task(self, task_id: int) -> None:
+        """Select the task and open its first unrated cell's editor."""
+        self.open_target(("task", task_id))
+        row = self.selected_row()
+        if row is None:
+            return
+        column = {
+            "need": NEED,
+            "dislike": DISLIKE,
+            "pull_away": PULL_AWAY,
+            "business_value": VALUE,
+            "owner_has_expertise": QUICK,
+        }
+        first = next((key for key in RATED_FIELDS if getattr(row, key) is None), "need")
+        index = self.table.currentIndex().siblingAtColumn(column[first])
+        self.table.setFocus()
+        self.table.setCurrentIndex(index)
+        self.table.scrollTo(index)
+        if first != "owner_has_expertise":
+            self.table.edit(index)
+
+    def _user_in_table(self) -> bool:
+        focus = QApplication.focusWidget()
+        return focus is not None and (focus is self.table or self.table.isAncestorOf(focus))
+
+    def _focus_moved(self, old: QWidget | None, new: QWidget | None) -> None:
+        # Leaving the table (not for one of its own editors) re-sorts it. The
+        # application's focusChanged, not an event filter: it fires on focus
+        # moves only, not on every event the table gets.
+        table = self.table
+        if old is not None and (old is table or table.isAncestorOf(old)):
+            QTimer.singleShot(0, self, self._resort_if_left)
+
+    def _resort_if_left(self) -> None:
+        if not self._user_in_table() and self.table.state() != QAbstractItemView.State.EditingState:
+            self.model.resort()
+            if (index := self.table.currentIndex()).isValid():
+                self.table.scrollTo(index)
 
     def _apply_filters(self) -> None:
         self.proxy.set_query(self.search.text())
         only = self.candidates_only.isChecked()
         self.proxy.set_predicate((lambda row: row.worth_handing_off) if only else None)
+        self._show_matrix()
+
+    def visible_rows(self) -> list[TaskRow]:
+        """The tasks the table shows, through the search and "Candidates only"."""
+        role = self.model.ROW_ROLE
+        return [self.proxy.index(row, NAME).data(role) for row in range(self.proxy.rowCount())]
+
+    def _show_matrix(self) -> None:
+        # The matrix shows what the table shows: the filter holds for both.
+        self.matrix.set_rows(self.visible_rows())
 
     # Selection ------------------------------------------------------------------------
 
@@ -445,9 +625,21 @@ class TimeAuditPage(TabPage):
         if row is None:
             self.entries.show_entries(None, "Select a task to see its entries.", [])
             return
-        entries = entries_for_task(row.id, self.month)
-        logged = f"{hours(row.logged_minutes)} h in {len(entries)} entries" if entries else ""
-        title = f"{row.name}, {self.month:%B %Y}" + (f": {logged}" if logged else ": no entries")
+        entries = entries_for_task(row.id, self.period)
+        logged = (
+            f"{hours(row.logged_minutes)} h in {plural(len(entries), 'entry', 'entries')}"
+            if entries
+            else ""
+        )
+        title = (
+            f"{row.name}, {self.period.label.lower() if self.period.rolling else self.period.label}"
+            + (f": {logged}" if logged else ": no entries")
+        )
+        if row.still_yours_minutes:
+            title += (
+                f" · handed off, yet you still did {hours(row.still_yours_minutes)} h of this "
+                "yourself"
+            )
         self.entries.show_entries(row.id, title, entries)
 
     # Edits ------------------------------------------------------------------------------
@@ -463,6 +655,11 @@ class TimeAuditPage(TabPage):
     def show_error(self, message: str) -> None:
         self.status_line.setStyleSheet(ERROR_STYLE)
         self.status_line.setText(message)
+
+    def _clear_error(self) -> None:
+        """A value put right: the error line about it goes."""
+        if self.status_line.styleSheet() == ERROR_STYLE:
+            self.show_message("")
 
     def show_message(self, message: str) -> None:
         self.status_line.setStyleSheet("")
@@ -637,9 +834,9 @@ class TimeAuditPage(TabPage):
         return box
 
     def choose_and_export_tasks(self) -> None:
-        suggested = Path.home() / f"offload-tasks-{self.month:%Y-%m}.csv"
+        suggested = Path.home() / f"offload-tasks-{self.export_month:%Y-%m}.csv"
         path, _ = QFileDialog.getSaveFileName(
-            self, f"Export tasks of {self.month:%B %Y}", str(suggested), CSV_FILTER
+            self, f"Export tasks of {self.export_month:%B %Y}", str(suggested), CSV_FILTER
         )
         if path:
             self.export_tasks(Path(path))
@@ -648,17 +845,19 @@ class TimeAuditPage(TabPage):
         from desktop_app.exporters.tasks_csv import export_tasks_csv
 
         try:
-            count = export_tasks_csv(path, self.month)
+            count = export_tasks_csv(path, self.export_month)
         except UserError as error:
             self._warn("Export failed", str(error))
             return False
-        self.show_message(f"Exported {count} tasks with hours for {self.month:%B %Y} to {path}.")
+        self.show_message(
+            f"Exported {count} tasks with hours for {self.export_month:%B %Y} to {path}."
+        )
         return True
 
     def choose_and_export_entries(self) -> None:
-        suggested = Path.home() / f"offload-time-entries-{self.month:%Y-%m}.csv"
+        suggested = Path.home() / f"offload-time-entries-{self.export_month:%Y-%m}.csv"
         path, _ = QFileDialog.getSaveFileName(
-            self, f"Export time entries of {self.month:%B %Y}", str(suggested), CSV_FILTER
+            self, f"Export time entries of {self.export_month:%B %Y}", str(suggested), CSV_FILTER
         )
         if path:
             self.export_entries(Path(path))
@@ -667,11 +866,11 @@ class TimeAuditPage(TabPage):
         from desktop_app.exporters.tasks_csv import export_entries_csv
 
         try:
-            count = export_entries_csv(path, self.month)
+            count = export_entries_csv(path, self.export_month)
         except UserError as error:
             self._warn("Export failed", str(error))
             return False
-        self.show_message(f"Exported {count} time entries of {self.month:%B %Y} to {path}.")
+        self.show_message(f"Exported {count} time entries of {self.export_month:%B %Y} to {path}.")
         return True
 
     # Commands of the tab (menus), navigation, search ---------------------------------
@@ -710,7 +909,8 @@ class TimeAuditPage(TabPage):
             return
         kind, value = target
         if kind == "candidates":
-            self.set_month(date.today())
+            # The period the Overview's figure sums up.
+            self.set_period(audit_period(date.today()))
             self.search.clear()
             self.candidates_only.setChecked(True)
             self.table.sortByColumn(SCORE, Qt.SortOrder.DescendingOrder)

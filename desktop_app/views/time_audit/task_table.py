@@ -45,7 +45,7 @@ from desktop_app.models.tasks import (
     TaskStatus,
     format_minutes,
 )
-from desktop_app.models.time_audit_rules import QUADRANT_LABELS
+from desktop_app.models.time_audit_rules import QUADRANT_LABELS, suggest_need
 from desktop_app.views.partials.table_model import (
     ALIGN_CENTER,
     ALIGN_RIGHT,
@@ -61,6 +61,8 @@ from desktop_app.views.time_audit.formatting import hours, money
 CANDIDATE_COLOR = QColor("#e8590c")
 OTHER_COLOR = QColor("#adb5bd")
 WARNING_COLOR = QColor("#c0392b")
+# Cells the owner has not rated yet: a muted orange, with words that say so.
+UNRATED_COLOR = QColor("#b35c00")
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -84,8 +86,13 @@ class SyncedTableModel(RowTableModel[Row]):
     def set_rows(self, rows: Sequence[Row]) -> None:
         super().set_rows([rows[i] for i in self._order(rows)])
 
-    def sync_rows(self, rows: Sequence[Row]) -> bool:
-        """Show `rows`; returns False when the model had to be reset."""
+    def sync_rows(self, rows: Sequence[Row], *, resort: bool = True) -> bool:
+        """Show `rows`; returns False when the model had to be reset.
+
+        With `resort` False the rows keep their places (the user is editing
+        in the table: a row never moves under them); `resort()` puts them in
+        order later, when the user clicks a header or leaves the table.
+        """
         current = self._rows
         by_id = {row.id: row for row in rows}
         if len(by_id) != len(current) or any(old.id not in by_id for old in current):
@@ -98,8 +105,13 @@ class SyncedTableModel(RowTableModel[Row]):
         # One signal for the span, then one re-sort.
         last_column = len(self.columns) - 1
         self.dataChanged.emit(self.index(changed[0], 0), self.index(changed[-1], last_column))
-        self._resort()
+        if resort:
+            self._resort()
         return True
+
+    def resort(self) -> None:
+        """Put the rows back in order (persistent indexes, so the selection, follow)."""
+        self._resort()
 
     def same_rows(self, rows: Sequence[Row]) -> bool:
         return {row.id for row in rows} == {row.id for row in self._rows}
@@ -149,9 +161,11 @@ class TaskTableModel(SyncedTableModel[TaskRow]):
 
 @dataclass(frozen=True)
 class Choice:
-    """An editor that picks one of (stored value, label)."""
+    """An editor that picks one of (stored value, label); where the stored value
+    is None, it starts on `suggest(row)` when given (a guess, not an answer)."""
 
     options: tuple[tuple[Any, str], ...]
+    suggest: Callable[[Any], Any] | None = None
 
 
 @dataclass(frozen=True)
@@ -167,7 +181,10 @@ class DateChoice:
 EditorKind = Choice | Rating | DateChoice
 
 AREA_CHOICE = Choice(tuple((area, AREA_LABELS[area]) for area in AREAS))
-NEED_CHOICE = Choice(tuple((need.value, NEED_LABELS[need]) for need in Need))
+NEED_CHOICE = Choice(
+    tuple((need.value, NEED_LABELS[need]) for need in Need),
+    suggest=lambda row: _suggested_need(row),  # noqa: PLW0108 (defined below)
+)
 OVERRIDE_CHOICE = Choice(
     tuple(("" if key is None else key.value, label) for key, label in OVERRIDE_LABELS.items())
 )
@@ -207,14 +224,17 @@ class TaskColumns:
         self._cap = cap
 
     def _rating_column(self, title: str, key: str, what: str, tooltip: str) -> Column[TaskRow]:
-        """An editable 1-5 score of the task, centred."""
+        """An editable 1-5 score of the task, centred; "rate" until rated."""
         return Column(
             title,
-            lambda r: getattr(r, key),
+            lambda r: "rate" if getattr(r, key) is None else getattr(r, key),
+            sort_key=lambda r: getattr(r, key),
             align=ALIGN_CENTER,
-            edit_value=lambda r: getattr(r, key),
+            # The editor of an unrated score starts in the middle of the scale.
+            edit_value=lambda r: 3 if getattr(r, key) is None else getattr(r, key),
             commit=self._edit(key, f"Change {what}"),
-            tooltip=lambda _r: tooltip,
+            foreground=lambda r: UNRATED_COLOR if getattr(r, key) is None else None,
+            tooltip=lambda r: tooltip + (" Not rated yet." if getattr(r, key) is None else ""),
         )
 
     def _edit(self, key: str, what: str) -> Callable[[TaskRow, Any], str | None]:
@@ -237,25 +257,19 @@ class TaskColumns:
             ),
             Column(
                 "Needs",
-                lambda r: NEED_LABELS.get(Need(r.need), r.need),
+                _need_text,
+                # The editor of an unrated task starts on the guess from its name.
                 edit_value=lambda r: r.need,
                 commit=self._edit("need", "Change what it needs"),
-                tooltip=lambda _r: (
-                    "Specific expertise, specialized knowledge and repetitive "
-                    "work make a task a candidate; your unique input does not."
-                ),
+                foreground=lambda r: UNRATED_COLOR if r.need is None else None,
+                tooltip=_need_tooltip,
             ),
             Column(
                 "Hours",
                 lambda r: hours(r.minutes) + (" est." if r.from_estimate else ""),
                 sort_key=lambda r: r.minutes,
                 align=ALIGN_RIGHT,
-                tooltip=lambda r: (
-                    "Nothing logged this month: your monthly estimate."
-                    if r.from_estimate
-                    else f"{format_minutes(r.logged_minutes)} logged in "
-                    f"{r.entry_count} entr{'y' if r.entry_count == 1 else 'ies'} this month."
-                ),
+                tooltip=_hours_tooltip,
             ),
             Column(
                 "Score",
@@ -305,9 +319,14 @@ class TaskColumns:
                 lambda r: r.owner_has_expertise,
                 commit=self._edit("owner_has_expertise", "Change expertise"),
                 checkable=True,
-                tooltip=lambda _r: (
+                tooltip=lambda r: (
                     "Checked when you have the expertise to do it quickly. "
                     "Unchecked raises the score by half."
+                    + (
+                        " Not answered yet (half-ticked): click to say."
+                        if r.owner_has_expertise is None
+                        else ""
+                    )
                 ),
             ),
             self._rating_column(
@@ -358,15 +377,24 @@ class TaskColumns:
             ),
             Column(
                 "Status",
-                lambda r: TASK_STATUS_LABELS.get(r.status, r.status),
+                _status_text,
                 edit_value=lambda r: r.status,
                 commit=self._edit("status", "Change status"),
+                foreground=lambda r: WARNING_COLOR if r.still_yours_minutes else None,
+                tooltip=lambda r: (
+                    f"Handed off, yet you logged {hours(r.still_yours_minutes)} h on it yourself "
+                    "since: those hours are not counted as handed off."
+                    if r.still_yours_minutes
+                    else None
+                ),
             ),
             Column(
                 "Quadrant",
-                lambda r: QUADRANT_LABELS[r.quadrant],
+                lambda r: QUADRANT_LABELS[r.quadrant] if r.quadrant else "",
                 tooltip=lambda r: (
                     f"Value {r.business_value}, drain {(r.dislike + r.pull_away) / 2:g}"
+                    if r.quadrant
+                    else "Rate its value, dislike and pull-away to place it."
                 ),
             ),
             Column(
@@ -402,13 +430,61 @@ def _task_tooltip(row: TaskRow) -> str:
         return "A candidate for handing off."
     if row.handed_off:
         return "Handed off."
+    if row.need is None:
+        return "Not rated yet: say what it needs to know whether to hand it off."
+    if row.candidate:
+        return "A candidate, but no hours in this period: nothing to free."
     return "Not a candidate."
+
+
+def _suggested_need(row: TaskRow) -> str:
+    return (suggest_need(row.name) or Need.REPETITIVE).value
+
+
+def _need_text(row: TaskRow) -> str:
+    if row.need is not None:
+        return NEED_LABELS.get(Need(row.need), row.need)
+    guess = suggest_need(row.name)
+    return f"Rate it (maybe {NEED_LABELS[guess].lower()})" if guess else "Rate it"
+
+
+def _need_tooltip(row: TaskRow) -> str:
+    text = (
+        "Specific expertise, specialized knowledge and repetitive "
+        "work make a task a candidate; your unique input does not."
+    )
+    if row.need is None:
+        text = "Not rated yet, so not a candidate. " + text
+    return text
+
+
+def _hours_tooltip(row: TaskRow) -> str:
+    if row.handed_off:
+        text = "Handed off: the hours a month someone else now does (its estimate)."
+        if row.still_yours_minutes:
+            text += f" You still logged {hours(row.still_yours_minutes)} h on it yourself."
+        return text
+    if row.from_estimate:
+        return "Nothing logged in this period: your monthly estimate."
+    return (
+        f"{format_minutes(row.logged_minutes)} logged in "
+        f"{row.entry_count} entr{'y' if row.entry_count == 1 else 'ies'} in this period."
+    )
+
+
+def _status_text(row: TaskRow) -> str:
+    text = TASK_STATUS_LABELS.get(row.status, row.status)
+    if row.still_yours_minutes:
+        text += f" · you still did {hours(row.still_yours_minutes)} h"
+    return text
 
 
 def _score_tooltip(row: TaskRow) -> str | None:
     if row.score is None:
+        if row.candidate and (row.dislike is None or row.pull_away is None):
+            return "Rate dislike and pull-away to score it."
         return "Only candidates get a score."
-    factor = "1" if row.owner_has_expertise else "1.5"
+    factor = "1.5" if row.owner_has_expertise is False else "1"
     return (
         f"{hours(row.minutes)} h × ({row.dislike} + {row.pull_away}) ÷ 2 × {factor} = "
         f"{row.score:.1f}"
@@ -420,7 +496,7 @@ def search_text(row: TaskRow) -> str:
         (
             row.name,
             AREA_LABELS.get(row.area, row.area),
-            NEED_LABELS.get(Need(row.need), ""),
+            _need_text(row),
             TASK_STATUS_LABELS.get(row.status, ""),
             row.notes,
         )
@@ -484,6 +560,9 @@ class EditDelegate(QStyledItemDelegate):
     def setEditorData(self, editor: QWidget, index: Index) -> None:
         value = index.data(Qt.ItemDataRole.EditRole)
         if isinstance(editor, QComboBox):
+            kind = self._editors.get(index.column())
+            if value is None and isinstance(kind, Choice) and kind.suggest is not None:
+                value = kind.suggest(index.data(RowTableModel.ROW_ROLE))
             editor.setCurrentIndex(max(editor.findData(value), 0))
             # Open the list with the editor (the timer dies with the editor;
             # an editor committed and closed at once stays closed).
