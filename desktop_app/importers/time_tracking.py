@@ -33,19 +33,19 @@ row says, so importing the same file twice adds nothing.
 from __future__ import annotations
 
 import csv
-import dataclasses
 import hashlib
-import io
 import itertools
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from enum import StrEnum
 from pathlib import Path
+from typing import Any
 
-from desktop_app.importers.text_files import read_text_file
+from desktop_app.importers.csv_rows import CsvRow, CsvSource
 from desktop_app.models.errors import UserError
 from desktop_app.models.tasks import (
     MAX_ENTRY_NOTE_LENGTH,
@@ -252,30 +252,36 @@ def _date_parts(text: str) -> tuple[int, int, int, bool] | None:
     return int(first), int(second), int(third), len(first) == 4
 
 
-def settle_date_order(cells: list[str]) -> tuple[DateOrder, bool]:
-    """Day-first or month-first for a file's dates, and whether it was a guess.
+class DateOrderEvidence:
+    """What a file's dates say about day-first or month-first, read one date at a time.
 
     A first part over 12 proves day-first; a second part over 12 proves
     month-first. When nothing proves it: "/" reads month-first (US exports),
     "." and "-" day-first.
     """
-    day_first = month_first = False
-    separators: Counter[str] = Counter()
-    for text in cells:
+
+    def __init__(self) -> None:
+        self.day_first = self.month_first = False
+        self.separators: Counter[str] = Counter()
+
+    def add(self, text: str) -> None:
         parts = _date_parts(text)
         if parts is None or parts[3]:
-            continue
-        separators[next(char for char in text.strip() if char in "./-")] += 1
-        day_first |= parts[0] > 12
-        month_first |= parts[1] > 12
-    if day_first and not month_first:
-        return DateOrder.DAY_FIRST, False
-    if month_first and not day_first:
-        return DateOrder.MONTH_FIRST, False
-    if not separators:
-        return DateOrder.DAY_FIRST, False  # ISO only: the order never matters
-    usual = separators.most_common(1)[0][0]
-    return (DateOrder.MONTH_FIRST if usual == "/" else DateOrder.DAY_FIRST), True
+            return
+        self.separators[next(char for char in text.strip() if char in "./-")] += 1
+        self.day_first |= parts[0] > 12
+        self.month_first |= parts[1] > 12
+
+    def settle(self) -> tuple[DateOrder, bool]:
+        """The order, and whether it was a guess."""
+        if self.day_first and not self.month_first:
+            return DateOrder.DAY_FIRST, False
+        if self.month_first and not self.day_first:
+            return DateOrder.MONTH_FIRST, False
+        if not self.separators:
+            return DateOrder.DAY_FIRST, False  # ISO only: the order never matters
+        usual = self.separators.most_common(1)[0][0]
+        return (DateOrder.MONTH_FIRST if usual == "/" else DateOrder.DAY_FIRST), True
 
 
 def parse_date(text: str, order: DateOrder) -> date:
@@ -417,23 +423,19 @@ def read_time_export(
     date_order: DateOrder = DateOrder.AUTO,
 ) -> ParsedExport:
     """Read `path` (size and encoding checked) and parse it; UserError when it cannot."""
-    text, encoding = read_text_file(path)
     return parse_time_export(
-        text,
-        name=path.name,
-        encoding=encoding,
-        task_name_from=task_name_from,
-        date_order=date_order,
+        CsvSource.of_file(path), task_name_from=task_name_from, date_order=date_order
     )
 
 
-def _find_header(text: str) -> tuple[str, Layout, list[str]]:
-    first_line = next((line for line in text.splitlines() if line.strip()), "")
+def _find_header(source: CsvSource) -> tuple[str, Layout, int]:
+    """The delimiter, the vendor's layout and the number of header cells."""
+    first_line = source.first_line()
     for delimiter in (",", ";", "\t"):
         header = next(csv.reader([first_line], delimiter=delimiter), [])
         layout = detect_layout(header)
         if layout is not None:
-            return delimiter, layout, header
+            return delimiter, layout, len(header)
     shown = ", ".join(cell.strip() for cell in first_line.split(",")[:8])
     raise UserError(
         "This file is not a detailed report from Toggl Track, Clockify or Harvest"
@@ -442,71 +444,125 @@ def _find_header(text: str) -> tuple[str, Layout, list[str]]:
     )
 
 
+def _data_rows(
+    source: CsvSource, delimiter: str, width: int
+) -> tuple[dict[str, int], Iterator[CsvRow]]:
+    """The header's columns, and the rows after it (blank rows left out)."""
+    rows = (row for row in source.rows(delimiter, width) if not row.blank)
+    header = next(rows, None)
+    if header is None or header.problem:
+        raise UserError(
+            f"The header row of {source.name} cannot be read"
+            + (f": {header.problem}" if header else ".")
+        )
+    return {_header_key(cell): index for index, cell in enumerate(header.cells)}, rows
+
+
 def parse_time_export(
-    text: str,
+    source: CsvSource | str,
     *,
-    name: str = "The file",
-    encoding: str = "utf-8",
     task_name_from: TaskNameFrom = TaskNameFrom.AUTO,
     date_order: DateOrder = DateOrder.AUTO,
 ) -> ParsedExport:
-    """Every row of an export as a record to import or a refusal with its reason."""
-    delimiter, layout, _ = _find_header(text)
-    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
-    raw_rows: list[tuple[int, list[str]]] = []
-    header: list[str] = []
-    line = 0
-    for cells in reader:
-        start_line, line = line + 1, reader.line_num
-        if not any(cell.strip() for cell in cells):
-            continue
-        if not header:
-            header = cells
-            continue
-        raw_rows.append((start_line, cells))
-    if not raw_rows:
-        raise UserError(f"{name} has a header row but no time entries.")
-    columns = {_header_key(cell): index for index, cell in enumerate(header)}
+    """Every row of an export as a record to import or a refusal with its reason.
+
+    The file is read twice, a row at a time: once for what the whole file
+    decides (day or month first, the column that names tasks), once to read
+    the entries.
+    """
+    if isinstance(source, str):
+        source = CsvSource.of_text(source)
+    delimiter, layout, width = _find_header(source)
+    columns, evidence, filled, count = _survey(source, delimiter, layout, width)
+    if not count:
+        raise UserError(f"{source.name} has a header row but no time entries.")
     guessed = False
     if date_order == DateOrder.AUTO:
-        date_cells = [
-            _cell(cells, columns, key)
-            for _, cells in raw_rows
-            for key in (layout.date, layout.end_date)
-            if key
-        ]
-        date_order, guessed = settle_date_order(date_cells)
-    chosen_name = _choose_name_column(layout, columns, raw_rows, task_name_from)
+        date_order, guessed = evidence.settle()
+    chosen_name = _choose_name_column(layout, columns, filled, count, task_name_from)
     parsed = ParsedExport(
-        name=name,
+        name=source.name,
         vendor=layout.vendor,
         delimiter=delimiter,
-        encoding=encoding,
+        encoding=source.encoding,
         date_order=date_order,
         date_order_guessed=guessed,
         task_name_from=chosen_name,
-        rows=len(raw_rows),
+        rows=count,
     )
-    occurrences: Counter[tuple[str, ...]] = Counter()
+    reader = _RowReader(columns, layout, date_order, chosen_name)
     people: set[str] = set()
-    for line_number, cells in raw_rows:
-        if _is_total_row(cells, columns, layout):
+    for row in _data_rows(source, delimiter, width)[1]:
+        if row.problem:
+            parsed.refused.append(RefusedRow(row.line, row.problem, row.text))
+            continue
+        if _is_total_row(row.cells, columns, layout):
             parsed.summary_rows += 1
             parsed.rows -= 1
             continue
         try:
-            entry, identity = _parse_row(cells, columns, layout, date_order, chosen_name)
+            entry, person = reader.read(row.cells)
         except ValueError as error:
-            parsed.refused.append(RefusedRow(line_number, _sentence(str(error)), _excerpt(cells)))
+            parsed.refused.append(RefusedRow(row.line, _sentence(str(error)), _excerpt(row.cells)))
             continue
-        occurrences[identity] += 1
-        key = _import_key(identity, occurrences[identity])
-        person = identity[1]
         if person:
             people.add(person)
-        parsed.entries.append(ParsedEntry(line_number, _with_key(entry, key)))
+        parsed.entries.append(ParsedEntry(row.line, entry))
     parsed.people = sorted(people)
     return parsed
+
+
+def _survey(
+    source: CsvSource, delimiter: str, layout: Layout, width: int
+) -> tuple[dict[str, int], DateOrderEvidence, Counter[TaskNameFrom], int]:
+    """The first pass: the header's columns, what the dates say, how many rows
+    fill each column that may name tasks, and the number of rows."""
+    columns, rows = _data_rows(source, delimiter, width)
+    evidence = DateOrderEvidence()
+    filled: Counter[TaskNameFrom] = Counter()
+    count = 0
+    for row in rows:
+        count += 1
+        for key in (layout.date, layout.end_date):
+            if key:
+                evidence.add(_cell(row.cells, columns, key))
+        for candidate in layout.auto_name:
+            if _cell(row.cells, columns, _name_key(layout, candidate)):
+                filled[candidate] += 1
+    return columns, evidence, filled, count
+
+
+class _RowReader:
+    """Reads rows into entries, keeping one copy of each repeated text, so a
+    file of a few dozen tasks over 400,000 rows holds a few dozen names."""
+
+    def __init__(
+        self, columns: dict[str, int], layout: Layout, order: DateOrder, name_from: TaskNameFrom
+    ) -> None:
+        self.columns, self.layout, self.order, self.name_from = columns, layout, order, name_from
+        self.occurrences: Counter[bytes] = Counter()
+        self.shared: dict[object, object] = {}
+
+    def _one(self, value: object) -> Any:
+        return self.shared.setdefault(value, value)
+
+    def read(self, cells: list[str]) -> tuple[NewEntry, str]:
+        entry, identity = _parse_row(cells, self.columns, self.layout, self.order, self.name_from)
+        # The nth identical row keeps the nth key, so a re-import lines up.
+        text = "\x1f".join(identity)
+        digest = hashlib.sha256(text.encode("utf-8")).digest()
+        self.occurrences[digest] += 1
+        key = _import_key(text, self.occurrences[digest])
+        entry = NewEntry(
+            task_name=self._one(entry.task_name),
+            day=self._one(entry.day),
+            minutes=entry.minutes,
+            note=self._one(entry.note),
+            import_key=key,
+            area=entry.area,
+            need=entry.need,
+        )
+        return entry, self._one(identity[1])
 
 
 def _cell(cells: list[str], columns: dict[str, int], key: str) -> str:
@@ -525,18 +581,16 @@ def _is_total_row(cells: list[str], columns: dict[str, int], layout: Layout) -> 
 def _choose_name_column(
     layout: Layout,
     columns: dict[str, int],
-    rows: list[tuple[int, list[str]]],
+    filled: Counter[TaskNameFrom],
+    rows: int,
     choice: TaskNameFrom,
 ) -> TaskNameFrom:
     if choice != TaskNameFrom.AUTO:
         return choice
     # The first column of the vendor's preference that most rows fill in.
     for candidate in layout.auto_name:
-        key = _name_key(layout, candidate)
-        if key in columns:
-            filled = sum(1 for _, cells in rows if _cell(cells, columns, key))
-            if filled * 2 >= len(rows):
-                return candidate
+        if _name_key(layout, candidate) in columns and filled[candidate] * 2 >= rows:
+            return candidate
     return layout.auto_name[0]
 
 
@@ -642,14 +696,8 @@ def _row_minutes(
     return _minutes(seconds, shown)
 
 
-def _import_key(identity: tuple[str, ...], occurrence: int) -> str:
-    # The nth identical row keeps the nth key, so a re-import lines up.
-    text = "\x1f".join((*identity, str(occurrence)))
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-def _with_key(entry: NewEntry, key: str) -> NewEntry:
-    return dataclasses.replace(entry, import_key=key)
+def _import_key(identity: str, occurrence: int) -> str:
+    return hashlib.sha256(f"{identity}\x1f{occurrence}".encode()).hexdigest()
 
 
 def _sentence(reason: str) -> str:
