@@ -42,6 +42,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from enum import StrEnum
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -58,7 +59,7 @@ from desktop_app.models.tasks import (
     minutes_logged_by_day,
     tasks_by_key,
 )
-from desktop_app.models.text import fold
+from desktop_app.models.text import fold, fold_cached
 
 
 class Vendor(StrEnum):
@@ -361,6 +362,7 @@ _AREA_WORDS = {
 _AREA_BY_WORD = {fold(word): area for area, words in _AREA_WORDS.items() for word in words}
 
 
+@lru_cache(maxsize=4096)
 def guess_area(*texts: str) -> str:
     """The area a project, client or tag names ("Customer service" -> support), else "other"."""
     for text in texts:
@@ -402,6 +404,7 @@ _NEED_WORDS = (
 )  # fmt: skip
 
 
+@lru_cache(maxsize=4096)
 def guess_need(*texts: str) -> str:
     """What a task probably needs, from its name, then its project and tags
     ("Bookkeeping" -> specialized knowledge); repetitive work when no word tells."""
@@ -636,7 +639,7 @@ def _parse_row(
     if len(task_name) > MAX_NAME_LENGTH:
         raise ValueError(f"the task name is longer than {MAX_NAME_LENGTH} characters")
     note = description if name_from != TaskNameFrom.DESCRIPTION else ""
-    if fold(note) == fold(task_name):
+    if fold_cached(note) == fold_cached(task_name):
         note = ""
     client = _cell(cells, columns, layout.client)
     tags = _cell(cells, columns, layout.tags)
@@ -839,12 +842,12 @@ def build_preview(parsed: ParsedExport) -> ImportPreview:
         day_totals[entry.day] = total
         entries.append(entry)
     refused.sort(key=lambda row: row.line)
-    matched = tasks_by_key(fold(entry.task_name) for entry in entries)
+    matched = tasks_by_key(fold_cached(entry.task_name) for entry in entries)
     per_task: dict[str, list[int]] = {}
     names: dict[str, str] = {}
     needs: dict[str, str] = {}
     for entry in entries:
-        key = fold(entry.task_name)
+        key = fold_cached(entry.task_name)
         names.setdefault(key, matched[key][1] if key in matched else entry.task_name)
         needs.setdefault(key, "" if key in matched else entry.need)
         bucket = per_task.setdefault(key, [0, 0])
