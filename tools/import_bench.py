@@ -1,11 +1,11 @@
 """Timing and peak memory of the time import, against a plain baseline.
 
-    python -m tools.import_bench [--rows 20000] [--runs 3]
-        a Toggl Track CSV of --rows rows imported the way `offload import-time`
-        does it (read, preview, one transaction), against csv + executemany
-        into the same tables; medians of --runs runs.
-    python -m tools.import_bench --memory-mb 50
-        the peak memory (RSS) of `offload import-time` on a CSV of that size.
+python -m tools.import_bench [--rows 20000] [--runs 3]
+    a Toggl Track CSV of --rows rows imported the way `offload import-time`
+    does it (read, preview, one transaction), against csv + executemany
+    into the same tables; medians of --runs runs.
+python -m tools.import_bench --memory-mb 50
+    the peak memory (RSS) of `offload import-time` on a CSV of that size.
 """
 
 from __future__ import annotations
@@ -121,7 +121,8 @@ def peak_memory_of_cli_import(size_mb: int, folder: Path) -> tuple[int, float, s
     seconds = time.perf_counter() - began
     peak_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     shown = " ".join(command[1:]).replace(str(folder), "$TMP")
-    return peak_kib // 1024, seconds, f"{csv_path.stat().st_size / 1e6:.1f} MB, {rows:,} rows: {shown}"
+    size = csv_path.stat().st_size / 1e6
+    return peak_kib // 1024, seconds, f"{size:.1f} MB, {rows:,} rows: {shown}"
 
 
 def main() -> int:
