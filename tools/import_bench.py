@@ -30,16 +30,17 @@ PROJECTS = ("Support", "Marketing", "Finance", "Content", "Operations")
 
 
 def write_toggl_csv(path: Path, rows: int) -> Path:
-    """A Toggl Track detailed report of `rows` entries over the year before 2026
-    (40 tasks; no day passes 24 hours)."""
-    first = date(2025, 1, 1)
+    """A Toggl Track detailed report of `rows` entries, about 100 a day from
+    2014 on (40 tasks; no day passes 24 hours)."""
+    first = date(2014, 1, 1)
+    days = max(1, rows // 100)
     with path.open("w", encoding="utf-8", newline="") as stream:
         writer = csv.writer(stream)
         writer.writerow(HEADER.split(","))
         for n in range(rows):
-            day = first + timedelta(days=n % 365)
+            day = first + timedelta(days=n % days)
             minutes = 5 + n % 20
-            start = 8 * 60 + (n // 365 % 40) * 12
+            start = (n // days % 100) * 14
             writer.writerow([
                 "Maya", "maya@example.com", "Shop", PROJECTS[n % 5], "",
                 f"Task {n % 40} for the {PROJECTS[n % 5].lower()} side", "No",
