@@ -170,7 +170,7 @@ VCARDS = (
 
 def test_vcard_3_and_4_import_and_broken_cards_are_reported(store, tmp_path):
     plan = plan_vcard_file(write(tmp_path, "contacts.vcf", VCARDS))
-    jan, heroes = (r.values for r in plan.records)
+    jan, heroes, bob, bad_mail, hans = (r.values for r in plan.records)
     assert jan["name"] == "Jan Kowalski" and jan["kind"] == "individual"
     assert (jan["email"], jan["phone"]) == ("jan@example.pl", "+48 600 100 200")
     assert jan["website"] == "https://jan.example.pl"
@@ -178,26 +178,23 @@ def test_vcard_3_and_4_import_and_broken_cards_are_reported(store, tmp_path):
     assert "Recommended by Ana" in jan["notes"] and "Organisation: Kowalski Books" in jan["notes"]
     assert heroes["kind"] == "agency" and heroes["phone"] == "+44-20-7946-0958"
     assert heroes["timezone"] == "Europe/London"
-    refused = plan.refused
-    assert [label for label, _ in refused] == [
-        "card 3 (line 23)",
-        "card 4 (line 28) (Bad Mail)",
-        "card 5 (line 33)",
-        "card 6 (line 37)",
-    ]
-    assert "line 26 is broken" in refused[0][1]
-    assert "e-mail address" in refused[1][1]
-    assert "ISO-8859-1 encoding" in refused[2][1]
-    assert "no END:VCARD" in refused[3][1]
+    # One unreadable line or value keeps the contact; what was not read is listed.
+    assert bob["name"] == "Broken Bob"
+    assert plan.records[2].unread == ("line 26 is not a vCard property: “this line is broken”",)
+    assert bad_mail["email"] == "" and "Not read: E-mail: not-an-address" in bad_mail["notes"]
+    assert "e-mail address" in plan.records[3].unread[0]
+    # vCard 2.1 with its own character set is read.
+    assert hans["name"] == "Hans Muller"
+    assert plan.refused == [("card 6 (line 37)", "the file ends inside this card (no END:VCARD).")]
     outcome = run_plan(plan, bench.OnDuplicate.SKIP)
-    assert len(outcome.created) == 2
+    assert len(outcome.created) == 5
 
 
-def test_a_vcard_in_another_encoding_is_refused_whole(store, tmp_path):
+def test_a_vcard_in_windows_1252_is_read_and_said(store, tmp_path):
     text = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:José Müller\r\nEND:VCARD\r\n"
-    with pytest.raises(UserError, match="not in UTF-8"):
-        plan_vcard_file(write(tmp_path, "latin.vcf", text, "cp1252"))
-    assert bench.contractor_rows() == []
+    plan = plan_vcard_file(write(tmp_path, "latin.vcf", text, "cp1252"))
+    assert plan.records[0].values["name"] == "José Müller"
+    assert plan.notes == ["latin.vcf is not in UTF-8; it was read as Windows-1252."]
 
 
 def test_a_file_that_is_no_vcard_says_so(store, tmp_path):

@@ -24,7 +24,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="add contractors from a CSV or vCard (.vcf) file",
         description="Add contractors from a CSV spreadsheet (columns are matched by their "
         "headers: Name, E-mail, Phone, Website, Skills, Rate, Source, Stage, …) or from a "
-        "vCard 3.0/4.0 file. Rows that cannot be read are listed and not imported; the "
+        "vCard file (2.1, 3.0 or 4.0), including the contacts exports of Google Contacts, "
+        "Outlook and LinkedIn. Rows that cannot be read are listed and not imported; the "
         "rest go in together or not at all.",
     )
     add_db_option(importer, in_subcommand=True)
@@ -65,8 +66,12 @@ def run_import(args: argparse.Namespace) -> int:
             from desktop_app.importers.contractors_csv import plan_csv_file
 
             plan = plan_csv_file(path)
+        for note in plan.notes:
+            print(note)
         for label, reason in plan.refused:
             print(f"refused {label}: {reason}")
+        for record in plan.partly_read:
+            print(f"kept {record.label} ({record.values['name']}): {record.unread_text()}")
         outcome = run_plan(plan, OnDuplicate(args.duplicates))
     for label, name, duplicates in outcome.skipped:
         matches = "; ".join(d.describe() for d in duplicates)

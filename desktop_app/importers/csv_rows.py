@@ -75,8 +75,8 @@ class CsvSource:
     def first_line(self) -> str:
         """The first line that holds more than spaces ("" when there is none)."""
         with self.opener() as stream:
-            for _, text in _physical_lines(stream):
-                if text is not None and text.strip():
+            for _, text in physical_lines(stream):
+                if isinstance(text, str) and text.strip():
                     return text.rstrip("\r\n")
         return ""
 
@@ -88,7 +88,19 @@ class CsvSource:
         joined lines that were rows of their own, which are read again.
         """
         with self.opener() as stream:
-            yield from _rows(_physical_lines(stream), delimiter, width)
+            yield from _rows(physical_lines(stream), delimiter, width)
+
+
+class LongLine:
+    """In place of a line too long to keep: its first characters only."""
+
+    __slots__ = ("head",)
+
+    def __init__(self, head: str) -> None:
+        self.head = head
+
+
+Line = tuple[int, "str | LongLine"]
 
 
 class _RowTooLong(Exception):
@@ -99,10 +111,10 @@ class _Feed:
     """The lines csv.reader pulls for one row, kept so a row can be refused and
     the lines after its first read again (at most MAX_ROW_CHARS of them)."""
 
-    def __init__(self, lines: Iterator[tuple[int, str | None]]) -> None:
+    def __init__(self, lines: Iterator[Line]) -> None:
         self.lines = lines
-        self.again: deque[tuple[int, str | None]] = deque()
-        self.taken: list[tuple[int, str | None]] = []
+        self.again: deque[Line] = deque()
+        self.taken: list[Line] = []
         self.size = 0
 
     def __iter__(self) -> _Feed:
@@ -112,7 +124,7 @@ class _Feed:
         line = self.again.popleft() if self.again else next(self.lines)
         self.taken.append(line)
         text = line[1]
-        if text is None:
+        if isinstance(text, LongLine):
             raise _RowTooLong
         self.size += len(text)
         if self.size > MAX_ROW_CHARS:
@@ -127,7 +139,7 @@ class _Feed:
         self.again.extendleft(reversed(self.taken[1:]))
 
 
-def _rows(lines: Iterator[tuple[int, str | None]], delimiter: str, width: int) -> Iterator[CsvRow]:
+def _rows(lines: Iterator[Line], delimiter: str, width: int) -> Iterator[CsvRow]:
     feed = _Feed(lines)
     reader = csv.reader(feed, delimiter=delimiter, strict=True)
     while True:
@@ -161,7 +173,7 @@ def _rows(lines: Iterator[tuple[int, str | None]], delimiter: str, width: int) -
 
 def _too_long_reason(feed: _Feed) -> str:
     limit = f"{MAX_ROW_CHARS // 1024} KiB"
-    if len(feed.taken) > 1 and feed.taken[0][1] is not None:
+    if len(feed.taken) > 1 and not isinstance(feed.taken[0][1], LongLine):
         return (
             f'A quote (") opens in this row and does not close within {limit}; '
             "the lines after it are read as rows of their own."
@@ -185,15 +197,13 @@ def _csv_reason(message: str, feed: _Feed) -> str:
 
 def _refused(feed: _Feed, reason: str) -> CsvRow:
     line, text = feed.taken[0] if feed.taken else (0, "")
-    shown = " ".join((text or "").split())
+    shown = " ".join((text.head if isinstance(text, LongLine) else text).split())
     return CsvRow(line, [], reason, shown if len(shown) <= 90 else shown[:89] + "…")
 
 
-def _physical_lines(
-    stream: TextIO, max_chars: int = MAX_ROW_CHARS
-) -> Iterator[tuple[int, str | None]]:
+def physical_lines(stream: TextIO, max_chars: int = MAX_ROW_CHARS) -> Iterator[Line]:
     """(line number, the line with its line end) for each line of `stream`;
-    None instead of the text for a line longer than `max_chars` (not kept).
+    a `LongLine` instead of the text for a line longer than `max_chars`.
 
     The first line end found decides what ends a line: CR LF or LF, or CR
     alone. The other kind, met alone inside a line, becomes a space.
@@ -216,7 +226,7 @@ def _physical_lines(
             number += 1
         if len(buffer) > max_chars:
             if not skipping:
-                yield number, None
+                yield number, LongLine(buffer[:200])
             skipping, buffer = True, ""
 
 

@@ -84,9 +84,16 @@ def preview_rows(plan: ImportPlan) -> list[PreviewRow]:
                 rate=bench.rate_text(values["rate"], values["rate_unit"], values["currency"]),
                 source=bench.source_text(values["source"], values["source_detail"]),
                 stage=bench.STAGE_LABELS[bench.Stage(values["stage"])],
-                note="Matches " + "; ".join(d.describe() for d in record.duplicates)
-                if record.duplicates
-                else "",
+                note=" ".join(
+                    part
+                    for part in (
+                        "Matches " + "; ".join(d.describe() for d in record.duplicates)
+                        if record.duplicates
+                        else "",
+                        record.unread_text(),
+                    )
+                    if part
+                ),
             )
         )
     for label, reason in plan.refused:
