@@ -2,7 +2,7 @@
 
 The import checks every row first, prints the ones it refuses with their
 reason, then writes the rest in one transaction. A row matching a
-contractor already on the bench (same e-mail, phone or website) is skipped
+contractor already on the bench (same e-mail, phone, website or name) is skipped
 unless --duplicates says to merge it or add it anyway.
 """
 
@@ -34,7 +34,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--duplicates",
         choices=("skip", "merge", "add"),
         default="skip",
-        help="what to do with a row whose e-mail, phone or website matches a contractor "
+        help="what to do with a row whose e-mail, phone, website or name matches a contractor "
         "already on the bench: skip it (default), merge it into that contractor, or add it",
     )
     importer.set_defaults(handler=run_import)

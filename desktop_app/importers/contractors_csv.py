@@ -273,7 +273,8 @@ def plan_csv(table: CsvTable, mapping: Mapping[str, Columns | int | None]) -> Im
         notes.append("Columns not imported: " + ", ".join(unused) + ".")
     if empty:
         notes.append(f"{empty} empty column{'s' if empty > 1 else ''} left out.")
-    plan = plan_import(table.name, items, notes)
+    # A contacts program's export keeps a contact whose phone it cannot read.
+    plan = plan_import(table.name, items, notes, keep_unreadable=bool(table.layout))
     plan.refused[:0] = refused
     plan.refused.sort(key=lambda item: _line_of(item[0]))
     return plan

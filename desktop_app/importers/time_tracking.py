@@ -178,15 +178,25 @@ def _header_key(cell: str) -> str:
 
 
 def detect_layout(header: list[str]) -> Layout | None:
-    """The vendor layout whose columns the header row holds, or None."""
+    """The vendor layout whose columns the header row holds, or None.
+
+    A report needs a date, a column that names the work, and either a
+    duration or start and end times (Clockify can leave Duration out).
+    """
     names = {_header_key(cell) for cell in header}
     for layout in _LAYOUTS:
-        if layout.date not in names or not any(d in names for d in layout.durations):
+        if (
+            layout.date not in names
+            or not {layout.description, layout.task, layout.project} & names
+        ):
             continue
-        if not {layout.description, layout.task, layout.project} & names:
+        timed = bool(layout.start_time) and {layout.start_time, layout.end_time} <= names
+        if not any(d in names for d in layout.durations) and not timed:
             continue
-        # Clockify is tried first: its "Duration (h)" tells it from Toggl's
-        # plain "Duration", and Toggl's header has no such column.
+        # Clockify is tried first: its "Duration (h)" or its "Group" column tells
+        # it from Toggl Track, whose header has neither.
+        if layout.vendor is Vendor.CLOCKIFY and not (names & {*layout.durations, "group"}):
+            continue
         return layout
     return None
 
@@ -570,7 +580,9 @@ def _cell(cells: list[str], columns: dict[str, int], key: str) -> str:
     index = columns.get(key)
     if index is None or index >= len(cells):
         return ""
-    return cells[index].strip()
+    text = cells[index].strip()
+    # Toggl Track's newer exports write "-" for an empty value.
+    return "" if text == "-" else text
 
 
 def _is_total_row(cells: list[str], columns: dict[str, int], layout: Layout) -> bool:

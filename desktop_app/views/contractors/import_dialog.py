@@ -149,7 +149,7 @@ class ImportDialog(QDialog):
             QComboBox(),
             "importDuplicates",
             "Rows already on the bench",
-            "What to do with a row whose e-mail, phone or website "
+            "What to do with a row whose e-mail, phone, website or name "
             "matches a contractor already on the bench",
         )
         self.duplicate_choice.addItem("Skip them (keep what is on the bench)", "skip")
