@@ -52,7 +52,7 @@ HEADER_SYNONYMS: dict[str, tuple[str, ...]] = {
 }
 
 # Fields whose columns are joined (with this text) rather than the first filled one taken.
-JOINED = {"name": " ", "location": ", ", "notes": "\n"}
+JOINED = {"name": " ", "location": ", ", "skills": ", ", "notes": "\n"}
 # Google Contacts joins several values of one field in one cell with this.
 MULTI_VALUE = " ::: "
 # How far into a file the header row may come (LinkedIn writes a few note lines first).
@@ -92,6 +92,7 @@ LAYOUTS = (
             "phone": tuple(f"phone {n} - value" for n in range(1, 6)),
             "website": tuple(f"website {n} - value" for n in range(1, 4)),
             "location": ("address 1 - city", "address 1 - region", "address 1 - country"),
+            "skills": ("labels", "group membership"),
             "notes": (
                 "notes",
                 "organization name",
@@ -102,7 +103,7 @@ LAYOUTS = (
         },
     ),
     CsvLayout(
-        "Outlook",
+        "Outlook contacts",
         ("first name", "last name", "e-mail address", "business phone"),
         {
             "name": _NAME_PARTS,
@@ -118,7 +119,13 @@ LAYOUTS = (
                 "company main phone",
             ),
             "website": ("web page", "personal web page"),
-            "location": ("business city", "business state", "business country/region"),
+            "location": (
+                "business city",
+                "business state",
+                "business country/region",
+                "business country",
+            ),
+            "skills": ("categories",),
             "notes": ("notes", "company", "job title", "department"),
         },
     ),
@@ -139,7 +146,7 @@ class CsvTable:
     header_line: int
     row_count: int
     filled: frozenset[int]  # the columns that hold something in at least one row
-    layout: str = ""  # "Google Contacts", "Outlook", "LinkedIn connections" or ""
+    layout: str = ""  # "Google Contacts", "Outlook contacts", "LinkedIn connections" or ""
 
     @property
     def name(self) -> str:
@@ -268,7 +275,7 @@ def plan_csv(table: CsvTable, mapping: Mapping[str, Columns | int | None]) -> Im
     empty = sum(1 for column in range(len(table.headers)) if column not in used | table.filled)
     notes = []
     if table.layout:
-        notes.append(f"Read as a {table.layout} export.")
+        notes.append(f"Read as an export of {table.layout}.")
     if unused:
         notes.append("Columns not imported: " + ", ".join(unused) + ".")
     if empty:
@@ -324,7 +331,9 @@ def row_texts(
             continue
         header = headers[column] if column < len(headers) else ""
         plain = _folded_header(header) in HEADER_SYNONYMS["notes"] or not header
-        notes.append(value if plain else f"{header}: {value.replace(MULTI_VALUE, ', ')}")
+        # "Organization 1 - Title" reads "Organization Title" in the notes.
+        label = re.sub(r"\s+\d+\s+-\s+", " ", header)
+        notes.append(value if plain else f"{label}: {value.replace(MULTI_VALUE, ', ')}")
     if aside:
         notes.append("Also on record: " + "; ".join(aside) + ".")
     if "notes" in columns or aside:
@@ -333,7 +342,12 @@ def row_texts(
 
 
 def _values(cell: str) -> list[str]:
-    return [value.strip() for value in cell.split(MULTI_VALUE) if value.strip()]
+    # "* myContacts", "* starred": Google's own groups, not the owner's labels.
+    return [
+        value.strip()
+        for value in cell.split(MULTI_VALUE)
+        if value.strip() and not value.strip().startswith("* ")
+    ]
 
 
 def plan_csv_file(path: Path) -> ImportPlan:

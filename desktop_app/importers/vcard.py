@@ -201,7 +201,7 @@ def content_lines(lines: list[tuple[int, str]], version: str) -> tuple[list[Prop
             logical[-1] = (start, before + (text if version == "2.1" else text[1:]))
         elif logical and _soft_break(logical[-1][1]):
             start, before = logical[-1]
-            logical[-1] = (start, before + text)
+            logical[-1] = (start, before[:-1] + text)  # the "=" only marks the break
         elif text.strip():
             logical.append((number, text))
     properties: list[Property] = []
@@ -371,7 +371,9 @@ def card_texts(lines: list[tuple[int, str]]) -> tuple[dict[str, str], list[str]]
         parts = [part.strip() for part in split_unescaped(by_name["N"][0].value, ";")]
         family, given, additional, prefix, suffix = (parts + [""] * 5)[:5]
         name = " ".join(p for p in (prefix, given, additional, family, suffix) if p)
-    kind = "agency" if first("KIND").lower() in ("org", "organization") else ""
+    # KIND (4.0), or Apple's X-ABShowAs:COMPANY, says the card is a company.
+    company = first("KIND").lower() in ("org", "organization") or first("X-ABSHOWAS") == "COMPANY"
+    kind = "agency" if company else ""
     if not name and organisation:
         name, kind = organisation, "agency"
     notes = [first("NOTE")]
@@ -397,6 +399,8 @@ def card_texts(lines: list[tuple[int, str]]) -> tuple[dict[str, str], list[str]]
     skills: list[str] = []
     for prop in by_name.get("CATEGORIES", []):
         skills.extend(part.strip() for part in split_unescaped(prop.value, ","))
+    # Google's and Apple's own groups, not the owner's labels.
+    skills = [skill for skill in skills if skill.casefold() not in ("mycontacts", "starred")]
     phones = preferred("TEL")
     timezone = first("TZ")
     texts = {
