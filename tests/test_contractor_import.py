@@ -142,7 +142,10 @@ def test_export_writes_what_import_reads_back(store, tmp_path):
     assert export_contractors_csv(out) == 1
     raw = out.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")  # a BOM, so Excel shows the accents
-    assert "'+44 20 7946 0958" in raw.decode("utf-8-sig")
+    text = raw.decode("utf-8-sig")
+    # A phone opens as text with no mark; a formula-like cell keeps its guard.
+    assert '"=""+44 20 7946 0958"""' in text and "'+44" not in text
+    assert "'=SUM(A1)" in text
     original = bench.contractor_values(bench.contractor_rows()[0].id)
     plan = plan_csv_file(out)
     assert plan.refused == []

@@ -67,6 +67,7 @@ _UNIT_WORDS = {
     "per month": "month",
     "retainer": "month",
 }
+_TEXT_FORMULA = re.compile(r'^="([^"]*)"$')
 _SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "zł": "PLN", "₱": "PHP"}
 _RATE = re.compile(
     r"^\s*(?P<pre>[A-Za-z]{3}|[$€£¥₹₱]|zł)?\s*(?P<amount>-?[\d][\d.,' \u00a0]*)\s*"
@@ -185,6 +186,8 @@ def _read_loose_texts(raw: dict[str, Any]) -> None:
     for key in list(raw):
         if raw[key].startswith("'") and raw[key][1:2] in ("=", "+", "-", "@"):
             raw[key] = raw[key][1:]  # the guard our own export puts before formulas
+        elif text_formula := _TEXT_FORMULA.match(raw[key]):
+            raw[key] = text_formula.group(1)  # ="+44 20 7946 0958": how the export writes phones
     if "source" in raw:
         source, detail = source_from_text(raw["source"])
         raw["source"] = source
