@@ -436,3 +436,13 @@ def test_a_cell_in_quotes_may_hold_line_breaks(store, tmp_path):
     preview = preview_file(_file(tmp_path, rows, "\r\n"))
     assert preview.entries[0].task_name == "Inbox 1 first pass"
     assert preview.refused == []
+
+
+def test_a_4400_digit_duration_is_refused_in_words(store):
+    from desktop_app.models.errors import ValidationError
+    from desktop_app.models.tasks import parse_entry_duration
+
+    with pytest.raises(ValidationError, match="is not a duration"):
+        parse_entry_duration("9" * 4400)
+    with pytest.raises(ValueError, match="is not a duration"):
+        parse_duration_seconds("9" * 4400 + ":00")

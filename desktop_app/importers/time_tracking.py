@@ -248,7 +248,7 @@ _ENCODING_NAMES = {
 
 _DATE = re.compile(r"^(\d{1,4})[./-](\d{1,2})[./-](\d{1,4})\.?$")
 _TIME = re.compile(r"^(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([ap])?\.?\s*(m)?\.?$", re.IGNORECASE)
-_CLOCK_DURATION = re.compile(r"^(\d+):([0-5]\d)(?::([0-5]\d))?$")
+_CLOCK_DURATION = re.compile(r"^(\d{1,6}):([0-5]\d)(?::([0-5]\d))?$")
 _DECIMAL_DURATION = re.compile(r"^(\d+(?:[.,]\d+)?|[.,]\d+)\s*h?$", re.IGNORECASE)
 
 
@@ -296,7 +296,7 @@ def parse_date(text: str, order: DateOrder) -> date:
     """The date in `text`, ISO or in `order`; ValueError with the reason."""
     parts = _date_parts(text)
     if parts is None:
-        raise ValueError(f"“{text.strip()}” is not a date")
+        raise ValueError(f"“{_shown(text)}” is not a date")
     first, second, third, iso = parts
     if iso:
         year, month, day = first, second, third
@@ -306,26 +306,26 @@ def parse_date(text: str, order: DateOrder) -> date:
     try:
         return date(year, month, day)
     except ValueError:
-        raise ValueError(f"the date “{text.strip()}” does not exist") from None
+        raise ValueError(f"the date “{_shown(text)}” does not exist") from None
 
 
 def parse_time_of_day(text: str) -> tuple[int, int, int]:
     """(hour, minute, second) from "13:05", "13:05:00", "1:05 PM" or "01:05:00 am"."""
     match = _TIME.match(text.strip())
     if not match:
-        raise ValueError(f"“{text.strip()}” is not a time of day")
+        raise ValueError(f"“{_shown(text)}” is not a time of day")
     hour, minute, second = int(match.group(1)), int(match.group(2)), int(match.group(3) or 0)
     meridiem = (match.group(4) or "").lower()
     if meridiem and not match.group(5):
-        raise ValueError(f"“{text.strip()}” is not a time of day")
+        raise ValueError(f"“{_shown(text)}” is not a time of day")
     if minute > 59 or second > 59:
-        raise ValueError(f"“{text.strip()}” is not a time of day")
+        raise ValueError(f"“{_shown(text)}” is not a time of day")
     if meridiem:
         if not 1 <= hour <= 12:
-            raise ValueError(f"“{text.strip()}” is not a 12-hour time")
+            raise ValueError(f"“{_shown(text)}” is not a 12-hour time")
         hour = hour % 12 + (12 if meridiem == "p" else 0)
     elif hour > 23:
-        raise ValueError(f"“{text.strip()}” is not a time of day")
+        raise ValueError(f"“{_shown(text)}” is not a time of day")
     return hour, minute, second
 
 
@@ -333,7 +333,7 @@ def parse_duration_seconds(text: str) -> int:
     """Seconds from "1:30:00", "1:30", "1.5", "1,5" or "1.5h"; ValueError with the reason."""
     cleaned = text.strip()
     if cleaned.startswith("-"):
-        raise ValueError(f"the duration “{cleaned}” is negative")
+        raise ValueError(f"the duration “{_shown(cleaned)}” is negative")
     if clock := _CLOCK_DURATION.match(cleaned):
         hours, minutes, seconds = (int(part or 0) for part in clock.groups())
         return hours * 3600 + minutes * 60 + seconds
@@ -341,19 +341,25 @@ def parse_duration_seconds(text: str) -> int:
         try:
             hours_value = Decimal(decimal_match.group(1).replace(",", "."))
         except InvalidOperation:
-            raise ValueError(f"“{cleaned}” is not a duration") from None
+            raise ValueError(f"“{_shown(cleaned)}” is not a duration") from None
         return int((hours_value * 3600).to_integral_value(ROUND_HALF_UP))
-    raise ValueError(f"“{cleaned}” is not a duration")
+    raise ValueError(f"“{_shown(cleaned)}” is not a duration")
+
+
+def _shown(text: str) -> str:
+    """A cell as a reason quotes it: at most 40 characters."""
+    cleaned = text.strip()
+    return cleaned if len(cleaned) <= 40 else cleaned[:39] + "…"
 
 
 def _minutes(seconds: int, shown: str) -> int:
     if seconds == 0:
-        raise ValueError(f"the duration “{shown}” is zero")
+        raise ValueError(f"the duration “{_shown(shown)}” is zero")
     minutes = int((Decimal(seconds) / 60).to_integral_value(ROUND_HALF_UP))
     if minutes == 0:
-        raise ValueError(f"the duration “{shown}” is under half a minute")
+        raise ValueError(f"the duration “{_shown(shown)}” is under half a minute")
     if minutes > MINUTES_PER_DAY:
-        raise ValueError(f"the duration “{shown}” is more than 24 hours")
+        raise ValueError(f"the duration “{_shown(shown)}” is more than 24 hours")
     return minutes
 
 

@@ -176,6 +176,12 @@ def parse_entry_duration(text: str) -> int:
         raise ValidationError("How long? Type minutes (45) or hours and minutes (1:30).", "minutes")
     if cleaned.startswith("-"):
         raise ValidationError("A duration cannot be negative.", "minutes")
+    if len(cleaned) > 16:  # no duration is written this long (and int() refuses 4,300 digits)
+        raise ValidationError(
+            f"“{text.strip()[:16]}…” is not a duration; type minutes (45) or hours and "
+            "minutes (1:30).",
+            "minutes",
+        )
     minutes: int | None = None
     if cleaned.isdigit():
         minutes = int(cleaned)
