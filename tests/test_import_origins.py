@@ -6,9 +6,12 @@ the same, and importing a file twice adds nothing."""
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
@@ -188,14 +191,25 @@ def _entries(db: Path) -> list[tuple[str, date, int]]:
     return [(name, date.fromisoformat(day), minutes) for name, day, minutes in rows]
 
 
-def _window(qtbot, db: Path):
+@contextmanager
+def _tab(qtbot, db: Path, key: str) -> Iterator[Any]:
+    """The page of tab `key` in a window on `db`, closed afterwards."""
     from desktop_app.views.main_window import MainWindow
 
     store = open_store(db)
     window = MainWindow(store, remember_layout=False)
     qtbot.addWidget(window)
     window.show()
-    return store, window
+    try:
+        yield window.show_tab(key).page()
+    finally:
+        window.close()
+        store.close()
+
+
+def _import_in_dialog(qtbot, dialog) -> None:
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
 
 
 @pytest.mark.parametrize("name", sorted(CONTACTS))
@@ -218,19 +232,12 @@ def test_contacts_from_each_origin(name, tmp_path, qtbot, capsys):
     assert len(_contractors(by_cli)) == len(CONTACTS[name])
 
     # The import dialog stores the same.
-    store, window = _window(qtbot, by_window)
-    try:
-        page = window.show_tab("contractors").page()
-        dialog = page.import_file(source)
-        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
-        qtbot.waitUntil(lambda: not dialog.isVisible())
+    with _tab(qtbot, by_window, "contractors") as page:
+        _import_in_dialog(qtbot, page.import_file(source))
         in_window = {row.name: bench.contractor_values(row.id) for row in bench.contractor_rows()}
         again = page.import_file(source)
         assert f"{len(CONTACTS[name])} of them already on the bench" in again.plan.describe()
         again.reject()
-    finally:
-        window.close()
-        store.close()
     ignored = {"id", "created_at", "updated_at"}
     assert {
         n: {k: v for k, v in values.items() if k not in ignored} for n, values in in_window.items()
@@ -250,16 +257,9 @@ def test_hours_from_each_time_tracker(name, tmp_path, qtbot, capsys):
     assert "Nothing new to import" in capsys.readouterr().out
     assert _entries(by_cli) == expected
 
-    store, window = _window(qtbot, by_window)
-    try:
-        page = window.show_tab("time_audit").page()
-        dialog = page.open_import(source)
-        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
-        qtbot.waitUntil(lambda: not dialog.isVisible())
+    with _tab(qtbot, by_window, "time_audit") as page:
+        _import_in_dialog(qtbot, page.open_import(source))
         again = page.open_import(source)
         assert again.import_button.text() == "Nothing to import"
         again.reject()
-    finally:
-        window.close()
-        store.close()
     assert _entries(by_window) == expected

@@ -264,8 +264,14 @@ def plan_import(
     notes: Sequence[str] = (),
     *,
     keep_unreadable: bool = False,
+    refused: Sequence[tuple[str, str]] = (),
+    read_problems: Mapping[str, Sequence[str]] | None = None,
 ) -> ImportPlan:
     """Check every item ((label, texts)); flag matches with the bench and within the file.
+
+    `refused` are rows the file's reader could not read, and what it
+    could not read of a row (`read_problems`, by label); both join the plan, refusals in the
+    order of their lines.
 
     With `keep_unreadable` (a contacts program's export, which the owner
     cannot easily correct), a record is refused only when it has no name: a
@@ -283,11 +289,20 @@ def plan_import(
             plan.refused.append((f"{label} ({name})" if name else label, str(error)))
             continue
         duplicates = index.matches(values)
+        unread = (*(read_problems or {}).get(label, ()), *unread)
         plan.records.append(PlannedRecord(label, values, tuple(duplicates), unread))
         # Later rows of the same file that repeat this one are flagged too
         # (negative ids: not on the bench yet).
         index.add(-(number + 1), f"{values['name']} ({label} of this file)", values)
+    plan.refused.extend(refused)
+    plan.refused.sort(key=lambda item: _line_of(item[0]))
     return plan
+
+
+def _line_of(label: str) -> int:
+    """The file line a label ("line 4", "card 2 (line 9)") names, to order refusals."""
+    match = re.search(r"line (\d+)", label)
+    return int(match.group(1)) if match else 0
 
 
 def _checked_values(

@@ -281,15 +281,9 @@ def plan_csv(table: CsvTable, mapping: Mapping[str, Columns | int | None]) -> Im
     if empty:
         notes.append(f"{empty} empty column{'s' if empty > 1 else ''} left out.")
     # A contacts program's export keeps a contact whose phone it cannot read.
-    plan = plan_import(table.name, items, notes, keep_unreadable=bool(table.layout))
-    plan.refused[:0] = refused
-    plan.refused.sort(key=lambda item: _line_of(item[0]))
-    return plan
-
-
-def _line_of(label: str) -> int:
-    match = re.match(r"line (\d+)", label)
-    return int(match.group(1)) if match else 0
+    return plan_import(
+        table.name, items, notes, keep_unreadable=bool(table.layout), refused=refused
+    )
 
 
 def _as_columns(value: Columns | int | None) -> Columns:

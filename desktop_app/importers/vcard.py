@@ -29,7 +29,7 @@ import codecs
 import quopri
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from desktop_app.importers.contractor_records import ImportPlan, plan_import
@@ -96,19 +96,14 @@ def plan_vcard_file(path: Path) -> ImportPlan:
     notes = []
     if checked.encoding == "cp1252":
         notes.append(f"{path.name} is not in UTF-8; it was read as Windows-1252.")
-    plan = plan_import(path.name, items, notes, keep_unreadable=True)
-    plan.records = [
-        replace(record, unread=(*unread_by_label.get(record.label, []), *record.unread))
-        for record in plan.records
-    ]
-    plan.refused[:0] = refused
-    plan.refused.sort(key=lambda item: _line_of(item[0]))
-    return plan
-
-
-def _line_of(label: str) -> int:
-    match = re.search(r"line (\d+)", label)
-    return int(match.group(1)) if match else 0
+    return plan_import(
+        path.name,
+        items,
+        notes,
+        keep_unreadable=True,
+        refused=refused,
+        read_problems=unread_by_label,
+    )
 
 
 def _cards(lines: Iterator[tuple[int, str | LongLine]]) -> Iterator[Card]:
