@@ -44,7 +44,7 @@ def test_views_and_models_never_import_reportlab_at_module_level():
                 assert not (module or "").startswith("reportlab"), path
 
 
-HEAVY_MODULES = ("reportlab", "icalendar", "vobject", "PySide6.QtCharts", "PySide6.QtPdf")
+HEAVY_MODULES = ("reportlab", "icalendar", "PySide6.QtCharts", "PySide6.QtPdf")
 
 
 def _modules_loaded_by(code: str, tmp_path) -> set[str]:

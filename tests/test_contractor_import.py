@@ -35,9 +35,9 @@ def test_csv_columns_are_mapped_from_their_headers(tmp_path):
     table = read_csv(write(tmp_path, "bench.csv", SPREADSHEET))
     assert table.delimiter == ";"
     mapping = guess_mapping(table.headers)
-    assert mapping["name"] == 0 and mapping["email"] == 1 and mapping["source"] == 3
-    assert mapping["stage"] == 4 and mapping["rate"] == 5 and mapping["rating"] == 7
-    assert mapping["notes"] == 8 and mapping["website"] is None
+    assert mapping["name"] == (0,) and mapping["email"] == (1,) and mapping["source"] == (3,)
+    assert mapping["stage"] == (4,) and mapping["rate"] == (5,) and mapping["rating"] == (7,)
+    assert mapping["notes"] == (8,) and mapping["website"] == ()
 
 
 def test_broken_csv_rows_are_reported_with_reasons_and_the_rest_imported(store, tmp_path):
@@ -85,9 +85,15 @@ def test_a_csv_without_a_name_column_says_which_columns_it_has(store, tmp_path):
         plan_csv(table, guess_mapping(table.headers))
 
 
-def test_an_unreadable_csv_is_refused(tmp_path):
-    with pytest.raises(UserError, match="not a readable CSV"):
-        read_csv(write(tmp_path, "bad.csv", 'Name,Notes\n"Ana,"unterminated\n'))
+def test_an_unreadable_row_is_refused_with_its_reason(store, tmp_path):
+    text = 'Name,Notes\n"Ana,"unterminated\nBo,"a quote that\nnever closes\nCy,fine\n'
+    plan = plan_csv_file(write(tmp_path, "bad.csv", text))
+    assert [record.values["name"] for record in plan.records] == ["never closes", "Cy"]
+    assert plan.refused == [
+        ("line 2", "A quote (\") closes in the middle of a cell; put the whole cell in quotes."),
+        ("line 3", "A quote (\") opens in this row and never closes; the lines after it are "
+         "read as rows of their own."),
+    ]  # fmt: skip
     with pytest.raises(UserError, match="no contractors"):
         read_csv(write(tmp_path, "header.csv", "Name,Email\n"))
 
@@ -136,7 +142,10 @@ def test_export_writes_what_import_reads_back(store, tmp_path):
     assert export_contractors_csv(out) == 1
     raw = out.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")  # a BOM, so Excel shows the accents
-    assert "'+44 20 7946 0958" in raw.decode("utf-8-sig")
+    text = raw.decode("utf-8-sig")
+    # A phone opens as text with no mark; a formula-like cell keeps its guard.
+    assert '"=""+44 20 7946 0958"""' in text and "'+44" not in text
+    assert "'=SUM(A1)" in text
     original = bench.contractor_values(bench.contractor_rows()[0].id)
     plan = plan_csv_file(out)
     assert plan.refused == []
@@ -164,7 +173,7 @@ VCARDS = (
 
 def test_vcard_3_and_4_import_and_broken_cards_are_reported(store, tmp_path):
     plan = plan_vcard_file(write(tmp_path, "contacts.vcf", VCARDS))
-    jan, heroes = (r.values for r in plan.records)
+    jan, heroes, bob, bad_mail, hans = (r.values for r in plan.records)
     assert jan["name"] == "Jan Kowalski" and jan["kind"] == "individual"
     assert (jan["email"], jan["phone"]) == ("jan@example.pl", "+48 600 100 200")
     assert jan["website"] == "https://jan.example.pl"
@@ -172,26 +181,23 @@ def test_vcard_3_and_4_import_and_broken_cards_are_reported(store, tmp_path):
     assert "Recommended by Ana" in jan["notes"] and "Organisation: Kowalski Books" in jan["notes"]
     assert heroes["kind"] == "agency" and heroes["phone"] == "+44-20-7946-0958"
     assert heroes["timezone"] == "Europe/London"
-    refused = plan.refused
-    assert [label for label, _ in refused] == [
-        "card 3 (line 23)",
-        "card 4 (line 28) (Bad Mail)",
-        "card 5 (line 33)",
-        "card 6 (line 37)",
-    ]
-    assert "line 26 is broken" in refused[0][1]
-    assert "e-mail address" in refused[1][1]
-    assert "ISO-8859-1 encoding" in refused[2][1]
-    assert "no END:VCARD" in refused[3][1]
+    # One unreadable line or value keeps the contact; what was not read is listed.
+    assert bob["name"] == "Broken Bob"
+    assert plan.records[2].unread == ("line 26 is not a vCard property: “this line is broken”",)
+    assert bad_mail["email"] == "" and "Not read: E-mail: not-an-address" in bad_mail["notes"]
+    assert "e-mail address" in plan.records[3].unread[0]
+    # vCard 2.1 with its own character set is read.
+    assert hans["name"] == "Hans Muller"
+    assert plan.refused == [("card 6 (line 37)", "the file ends inside this card (no END:VCARD).")]
     outcome = run_plan(plan, bench.OnDuplicate.SKIP)
-    assert len(outcome.created) == 2
+    assert len(outcome.created) == 5
 
 
-def test_a_vcard_in_another_encoding_is_refused_whole(store, tmp_path):
+def test_a_vcard_in_windows_1252_is_read_and_said(store, tmp_path):
     text = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:José Müller\r\nEND:VCARD\r\n"
-    with pytest.raises(UserError, match="not in UTF-8"):
-        plan_vcard_file(write(tmp_path, "latin.vcf", text, "cp1252"))
-    assert bench.contractor_rows() == []
+    plan = plan_vcard_file(write(tmp_path, "latin.vcf", text, "cp1252"))
+    assert plan.records[0].values["name"] == "José Müller"
+    assert plan.notes == ["latin.vcf is not in UTF-8; it was read as Windows-1252."]
 
 
 def test_a_file_that_is_no_vcard_says_so(store, tmp_path):

@@ -46,23 +46,26 @@ def test_vcard_import_and_csv_export(tmp_path):
     )
     result = run_offload("import-contractors", "--db", str(db), str(cards))
     assert result.returncode == 0, result.stderr
-    assert "refused card 2 (line 6): line 9 is broken" in result.stdout
+    assert (
+        "kept card 2 (line 6) (Broken): Could not read: line 9 is not a vCard property: "
+        "“not a property”." in result.stdout
+    )
     out = tmp_path / "out.csv"
     export = run_offload("export-contractors", "--db", str(db), str(out))
     assert export.returncode == 0, export.stderr
-    assert "Exported 1 contractors" in export.stdout
+    assert "Exported 2 contractors" in export.stdout
     assert "Jan Kowalski,Individual" in out.read_text(encoding="utf-8-sig")
 
 
 def test_a_file_that_cannot_be_read_fails_with_one_line(tmp_path):
     db = tmp_path / "bench.sqlite3"
     latin = tmp_path / "old.vcf"
-    latin.write_bytes("BEGIN:VCARD\nVERSION:3.0\nFN:José\nEND:VCARD\n".encode("cp1252"))
+    latin.write_bytes(b"BEGIN:VCARD\nVERSION:3.0\nFN:Jos\xe9\nEND:VCARD\n\x81")
     result = run_offload("import-contractors", "--db", str(db), str(latin))
     assert result.returncode == 1
     assert result.stderr.strip().splitlines() == [
-        "offload import-contractors: old.vcf is not in UTF-8: vCard 3.0 and 4.0 files always "
-        "are. Export the contacts again as vCard (UTF-8) and import that file."
+        "offload import-contractors: old.vcf is in an encoding Offload cannot read (not UTF-8, "
+        "UTF-16 or Windows-1252); save it as UTF-8 and try again."
     ]
     missing = run_offload("import-contractors", "--db", str(db), str(tmp_path / "nope.csv"))
     assert missing.returncode == 1 and "does not exist" in missing.stderr

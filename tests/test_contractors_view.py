@@ -658,12 +658,14 @@ def test_vcard_import_flags_people_already_on_the_bench(page, qtbot, tmp_path):
     preview = dialog.preview_model
     assert preview.index(0, 0).data() == "Already on the bench?"
     assert "Jan K (same e-mail)" in preview.index(0, 3).data()
-    assert "line 10 is broken" in preview.index(1, 3).data()
+    # A line that is not a property keeps its contact and is listed.
+    assert preview.index(1, 2).data() == "Eve"
+    assert "Could not read: line 10 is not a vCard property" in preview.index(1, 3).data()
     assert dialog.duplicate_choice.isEnabled()
     dialog.duplicate_choice.setCurrentIndex(dialog.duplicate_choice.findData("merge"))
     assert dialog.run_import()
-    rows = bench.contractor_rows()
-    assert len(rows) == 1 and rows[0].phone == "+48 600 100 200"
+    rows = sorted(bench.contractor_rows(), key=lambda r: r.name)
+    assert [r.name for r in rows] == ["Eve", "Jan K"] and rows[1].phone == "+48 600 100 200"
 
     # Or the owner opens the contractor a row matches, importing nothing.
     again = page.import_file(path)
@@ -671,8 +673,8 @@ def test_vcard_import_flags_people_already_on_the_bench(page, qtbot, tmp_path):
     qtbot.mouseClick(again.preview.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.mouseDClick(again.preview.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert not again.isVisible()
-    assert page.selected_ids() == [rows[0].id]
-    assert len(bench.contractor_rows()) == 1
+    assert page.selected_ids() == [rows[1].id]
+    assert len(bench.contractor_rows()) == 2
 
 
 def test_an_unreadable_import_file_says_why(page, qtbot, tmp_path):

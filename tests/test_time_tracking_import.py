@@ -351,3 +351,98 @@ def test_any_decimal_duration_reads_back_with_a_point_or_a_comma(value: Decimal)
     expected = int((value * 3600).to_integral_value())
     assert parse_duration_seconds(f"{value}") == expected
     assert parse_duration_seconds(f"{value}".replace(".", ",")) == expected
+
+
+# Damaged and unusual files (issue 10): every row is imported or refused with its reason.
+
+_ROWS = [
+    f"Maya,m@example.com,,Support,,Inbox {day},No,2025-03-{day:02d},09:00:00,"
+    f"2025-03-{day:02d},10:00:00,01:00:00,,"
+    for day in range(1, 7)
+]
+
+
+def _file(tmp_path, rows, line_end="\n"):
+    path = tmp_path / "export.csv"
+    path.write_bytes((line_end.join([TOGGL_HEADER, *rows]) + line_end).encode())
+    return path
+
+
+def _accounted_for(preview):
+    parsed = preview.parsed
+    return len(preview.entries) + len(preview.refused) + preview.duplicates == parsed.rows
+
+
+def test_excel_for_mac_files_with_cr_line_ends_are_read(store, tmp_path):
+    preview = preview_file(_file(tmp_path, _ROWS, "\r"))
+    assert [e.task_name for e in preview.entries] == [f"Inbox {d}" for d in range(1, 7)]
+    assert preview.refused == []
+
+
+def test_a_stray_cr_inside_a_row_is_read_as_a_space(store, tmp_path):
+    rows = [*_ROWS]
+    rows[1] = rows[1].replace("Inbox 2", "Inbox\r2")
+    preview = preview_file(_file(tmp_path, rows, "\r\n"))
+    assert [e.task_name for e in preview.entries][:2] == ["Inbox 1", "Inbox 2"]
+    assert len(preview.entries) == 6
+
+
+def test_a_row_over_128_kib_is_refused_and_the_rest_imported(store, tmp_path):
+    rows = [*_ROWS]
+    rows[2] = rows[2].replace("Inbox 3", "x" * 140_000)
+    preview = preview_file(_file(tmp_path, rows))
+    assert len(preview.entries) == 5
+    assert _reasons(preview) == {
+        4: "The row is longer than 128 KiB: a cell this long is not a time entry or a contact."
+    }
+    assert preview.refused[0].text.startswith("Maya,m@example.com,,Support,,xxx")
+    assert _accounted_for(preview)
+    import_time_entries(preview.entries)
+    assert TimeEntry.select().count() == 5
+
+
+def test_an_unclosed_quote_refuses_its_row_and_the_later_rows_are_read(store, tmp_path):
+    rows = [*_ROWS]
+    rows[1] = rows[1].replace("Inbox 2", '"Inbox 2')
+    preview = preview_file(_file(tmp_path, rows))
+    assert [e.task_name for e in preview.entries] == [
+        "Inbox 1",
+        *(f"Inbox {d}" for d in (3, 4, 5, 6)),
+    ]
+    assert 'A quote (") opens in this row and never closes' in _reasons(preview)[3]
+    assert _accounted_for(preview)
+
+
+def test_two_stray_quotes_never_join_the_rows_between_them(store, tmp_path):
+    rows = [*_ROWS]
+    rows[1] = rows[1].replace(",Inbox 2,", ',"Inbox 2,')
+    rows[4] = rows[4].replace(",Inbox 5,", ',Inbox" 5,')
+    preview = preview_file(_file(tmp_path, rows))
+    reasons = _reasons(preview)
+    assert "closes only on line 6" in reasons[3]
+    assert [e.task_name for e in preview.entries] == [
+        "Inbox 1",
+        "Inbox 3",
+        "Inbox 4",
+        'Inbox" 5',
+        "Inbox 6",
+    ]
+    assert _accounted_for(preview)
+
+
+def test_a_cell_in_quotes_may_hold_line_breaks(store, tmp_path):
+    rows = [*_ROWS]
+    rows[0] = rows[0].replace(",Inbox 1,", ',"Inbox 1\nfirst pass",')
+    preview = preview_file(_file(tmp_path, rows, "\r\n"))
+    assert preview.entries[0].task_name == "Inbox 1 first pass"
+    assert preview.refused == []
+
+
+def test_a_4400_digit_duration_is_refused_in_words(store):
+    from desktop_app.models.errors import ValidationError
+    from desktop_app.models.tasks import parse_entry_duration
+
+    with pytest.raises(ValidationError, match="is not a duration"):
+        parse_entry_duration("9" * 4400)
+    with pytest.raises(ValueError, match="is not a duration"):
+        parse_duration_seconds("9" * 4400 + ":00")

@@ -2,7 +2,7 @@
 
 The import checks every row first, prints the ones it refuses with their
 reason, then writes the rest in one transaction. A row matching a
-contractor already on the bench (same e-mail, phone or website) is skipped
+contractor already on the bench (same e-mail, phone, website or name) is skipped
 unless --duplicates says to merge it or add it anyway.
 """
 
@@ -24,7 +24,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="add contractors from a CSV or vCard (.vcf) file",
         description="Add contractors from a CSV spreadsheet (columns are matched by their "
         "headers: Name, E-mail, Phone, Website, Skills, Rate, Source, Stage, …) or from a "
-        "vCard 3.0/4.0 file. Rows that cannot be read are listed and not imported; the "
+        "vCard file (2.1, 3.0 or 4.0), including the contacts exports of Google Contacts, "
+        "Outlook and LinkedIn. Rows that cannot be read are listed and not imported; the "
         "rest go in together or not at all.",
     )
     add_db_option(importer, in_subcommand=True)
@@ -33,7 +34,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--duplicates",
         choices=("skip", "merge", "add"),
         default="skip",
-        help="what to do with a row whose e-mail, phone or website matches a contractor "
+        help="what to do with a row whose e-mail, phone, website or name matches a contractor "
         "already on the bench: skip it (default), merge it into that contractor, or add it",
     )
     importer.set_defaults(handler=run_import)
@@ -65,8 +66,12 @@ def run_import(args: argparse.Namespace) -> int:
             from desktop_app.importers.contractors_csv import plan_csv_file
 
             plan = plan_csv_file(path)
+        for note in plan.notes:
+            print(note)
         for label, reason in plan.refused:
             print(f"refused {label}: {reason}")
+        for record in plan.partly_read:
+            print(f"kept {record.label} ({record.values['name']}): {record.unread_text()}")
         outcome = run_plan(plan, OnDuplicate(args.duplicates))
     for label, name, duplicates in outcome.skipped:
         matches = "; ".join(d.describe() for d in duplicates)

@@ -3,8 +3,10 @@
 The headers are the field labels that `importers/contractors_csv.py` maps
 back without help. The file is UTF-8 with a byte-order mark, which makes
 Excel show accented names correctly. A cell that a spreadsheet would run as
-a formula (starting with =, +, - or @) gets a leading apostrophe; the
-importer takes it off again.
+a formula (starting with =, +, - or @) gets a leading apostrophe; a phone
+number is written as the formula ="+44 20 7946 0958", which spreadsheets
+show as that text with no mark (an apostrophe shows in LibreOffice). The
+importer reads both back as the value.
 """
 
 from __future__ import annotations
@@ -14,7 +16,11 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from desktop_app.exporters.files import atomic_text_writer, spreadsheet_cell
+from desktop_app.exporters.files import (
+    atomic_text_writer,
+    spreadsheet_cell,
+    spreadsheet_text_cell,
+)
 from desktop_app.models.contractor_input import CONTRACTOR_FIELDS, KIND_LABELS, RATE_UNIT_LABELS
 from desktop_app.models.contractors import (
     SOURCE_LABELS,
@@ -66,7 +72,12 @@ def export_contractors_csv(
                 "" if row.average_score is None else f"{row.average_score:.1f}",
             ]
             writer.writerow(
-                [spreadsheet_cell(cells[spec.key]) for spec in CONTRACTOR_FIELDS]
+                [
+                    (spreadsheet_text_cell if spec.key == "phone" else spreadsheet_cell)(
+                        cells[spec.key]
+                    )
+                    for spec in CONTRACTOR_FIELDS
+                ]
                 + [spreadsheet_cell(e) for e in extra]
             )
             if progress is not None and number % 200 == 0:

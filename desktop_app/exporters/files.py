@@ -59,11 +59,26 @@ def atomic_text_writer(
 
 
 def spreadsheet_cell(value: object) -> str:
-    """`value` as CSV cell text that a spreadsheet shows as it is.
+    """`value` as CSV cell text that a spreadsheet never runs as a formula.
 
-    A leading = + - @ makes a spreadsheet run the cell as a formula (a phone
-    number "+44 ..." is data, but the spreadsheet cannot tell): such text
-    gets a leading apostrophe, which spreadsheets hide.
+    A leading = + - @ makes Excel run the cell as a formula (LibreOffice
+    runs a leading =): such text gets a leading apostrophe, which keeps it
+    text (and which the importers take off again).
     """
     text = "" if value is None else str(value)
     return "'" + text if text[:1] in ("=", "+", "-", "@") else text
+
+
+def spreadsheet_text_cell(value: object) -> str:
+    """`value` as a cell a spreadsheet shows as text exactly, with no mark:
+    the formula ="value", which yields the text itself.
+
+    For values a spreadsheet would otherwise change: a phone number ("+44 20
+    7946 0958" runs as a formula in Excel, "+442079460958" becomes a number,
+    "020..." loses its zero). Checked with LibreOffice Calc: the cell shows
+    +44 20 7946 0958 as text. The importers read it back as the value.
+    """
+    text = "" if value is None else str(value)
+    if not text or '"' in text:
+        return spreadsheet_cell(text)
+    return f'="{text}"'

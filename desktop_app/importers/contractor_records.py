@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from desktop_app.models.contractor_input import (
+    FIELD_LABELS,
     STAGES,
     parse_contractor,
 )
@@ -66,6 +67,7 @@ _UNIT_WORDS = {
     "per month": "month",
     "retainer": "month",
 }
+_TEXT_FORMULA = re.compile(r'^="([^"]*)"$')
 _SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "zł": "PLN", "₱": "PHP"}
 _RATE = re.compile(
     r"^\s*(?P<pre>[A-Za-z]{3}|[$€£¥₹₱]|zł)?\s*(?P<amount>-?[\d][\d.,' \u00a0]*)\s*"
@@ -184,6 +186,8 @@ def _read_loose_texts(raw: dict[str, Any]) -> None:
     for key in list(raw):
         if raw[key].startswith("'") and raw[key][1:2] in ("=", "+", "-", "@"):
             raw[key] = raw[key][1:]  # the guard our own export puts before formulas
+        elif text_formula := _TEXT_FORMULA.match(raw[key]):
+            raw[key] = text_formula.group(1)  # ="+44 20 7946 0958": how the export writes phones
     if "source" in raw:
         source, detail = source_from_text(raw["source"])
         raw["source"] = source
@@ -212,6 +216,16 @@ class PlannedRecord:
     label: str  # "line 4", "card 2"
     values: dict[str, Any]
     duplicates: tuple[Duplicate, ...] = ()
+    # What could not be read, each kept in the notes as written ("Phone “call me”: …").
+    unread: tuple[str, ...] = ()
+
+    def unread_text(self) -> str:
+        """What the preview and the command line say of the details not read."""
+        if not self.unread:
+            return ""
+        return "Could not read: " + " ".join(
+            reason if reason.endswith(".") else reason + "." for reason in self.unread
+        )
 
 
 @dataclass
@@ -227,35 +241,90 @@ class ImportPlan:
     def duplicates(self) -> list[PlannedRecord]:
         return [record for record in self.records if record.duplicates]
 
+    @property
+    def partly_read(self) -> list[PlannedRecord]:
+        return [record for record in self.records if record.unread]
+
     def describe(self) -> str:
         text = f"{len(self.records)} contractors ready to import"
         if self.duplicates:
             text += f", {len(self.duplicates)} of them already on the bench"
+        if self.partly_read:
+            text += (
+                f"; {len(self.partly_read)} with a detail that could not be read (kept in notes)"
+            )
         if self.refused:
             text += f"; {len(self.refused)} refused"
         return text + "."
 
 
 def plan_import(
-    source_name: str, items: Sequence[tuple[str, Mapping[str, str]]], notes: Sequence[str] = ()
+    source_name: str,
+    items: Sequence[tuple[str, Mapping[str, str]]],
+    notes: Sequence[str] = (),
+    *,
+    keep_unreadable: bool = False,
+    refused: Sequence[tuple[str, str]] = (),
+    read_problems: Mapping[str, Sequence[str]] | None = None,
 ) -> ImportPlan:
-    """Check every item ((label, texts)); flag matches with the bench and within the file."""
+    """Check every item ((label, texts)); flag matches with the bench and within the file.
+
+    `refused` are rows the file's reader could not read, and what it
+    could not read of a row (`read_problems`, by label); both join the plan, refusals in the
+    order of their lines.
+
+    With `keep_unreadable` (a contacts program's export, which the owner
+    cannot easily correct), a record is refused only when it has no name: a
+    detail that cannot be read (a phone written as words, a web address that
+    is not one) goes to the notes as written, and the record says so.
+    """
     plan = ImportPlan(source_name, notes=list(notes))
     index = DuplicateIndex.of_bench()
     currency = load_settings().currency
     for number, (label, texts) in enumerate(items):
+        name = (texts.get("name") or "").strip()
         try:
-            values = values_from_texts(texts, currency)
+            values, unread = _checked_values(texts, currency, keep_unreadable)
         except ValidationError as error:
-            name = (texts.get("name") or "").strip()
             plan.refused.append((f"{label} ({name})" if name else label, str(error)))
             continue
         duplicates = index.matches(values)
-        plan.records.append(PlannedRecord(label, values, tuple(duplicates)))
+        unread = (*(read_problems or {}).get(label, ()), *unread)
+        plan.records.append(PlannedRecord(label, values, tuple(duplicates), unread))
         # Later rows of the same file that repeat this one are flagged too
         # (negative ids: not on the bench yet).
         index.add(-(number + 1), f"{values['name']} ({label} of this file)", values)
+    plan.refused.extend(refused)
+    plan.refused.sort(key=lambda item: _line_of(item[0]))
     return plan
+
+
+def _line_of(label: str) -> int:
+    """The file line a label ("line 4", "card 2 (line 9)") names, to order refusals."""
+    match = re.search(r"line (\d+)", label)
+    return int(match.group(1)) if match else 0
+
+
+def _checked_values(
+    texts: Mapping[str, str], currency: str, keep_unreadable: bool
+) -> tuple[dict[str, Any], tuple[str, ...]]:
+    try:
+        return values_from_texts(texts, currency), ()
+    except ValidationError as error:
+        faulty = {key: message for key, message in error.errors.items() if key != "name"}
+        if not keep_unreadable or "name" in error.errors or "" in faulty or "notes" in faulty:
+            raise
+    kept = {key: value for key, value in texts.items() if key not in faulty}
+    written = [
+        f"{FIELD_LABELS.get(key, key)}: {texts[key].strip()}"
+        for key in faulty
+        if (texts.get(key) or "").strip()
+    ]
+    if written:
+        kept["notes"] = "\n".join(
+            part for part in (kept.get("notes", ""), "Not read: " + "; ".join(written)) if part
+        )
+    return values_from_texts(kept, currency), tuple(faulty.values())
 
 
 def run_plan(plan: ImportPlan, on_duplicate: OnDuplicate, progress: Any = None) -> ImportOutcome:

@@ -33,18 +33,20 @@ row says, so importing the same file twice adds nothing.
 from __future__ import annotations
 
 import csv
-import dataclasses
 import hashlib
-import io
 import re
+from array import array
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from enum import StrEnum
+from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
-from desktop_app.importers.text_files import read_text_file
+from desktop_app.importers.csv_rows import CsvRow, CsvSource
 from desktop_app.models.errors import UserError
 from desktop_app.models.tasks import (
     MAX_ENTRY_NOTE_LENGTH,
@@ -57,7 +59,7 @@ from desktop_app.models.tasks import (
     minutes_logged_by_day,
     tasks_by_key,
 )
-from desktop_app.models.text import fold
+from desktop_app.models.text import fold, fold_cached
 from desktop_app.models.time_audit_rules import suggest_need
 
 
@@ -176,15 +178,25 @@ def _header_key(cell: str) -> str:
 
 
 def detect_layout(header: list[str]) -> Layout | None:
-    """The vendor layout whose columns the header row holds, or None."""
+    """The vendor layout whose columns the header row holds, or None.
+
+    A report needs a date, a column that names the work, and either a
+    duration or start and end times (Clockify can leave Duration out).
+    """
     names = {_header_key(cell) for cell in header}
     for layout in _LAYOUTS:
-        if layout.date not in names or not any(d in names for d in layout.durations):
+        if (
+            layout.date not in names
+            or not {layout.description, layout.task, layout.project} & names
+        ):
             continue
-        if not {layout.description, layout.task, layout.project} & names:
+        timed = bool(layout.start_time) and {layout.start_time, layout.end_time} <= names
+        if not any(d in names for d in layout.durations) and not timed:
             continue
-        # Clockify is tried first: its "Duration (h)" tells it from Toggl's
-        # plain "Duration", and Toggl's header has no such column.
+        # Clockify is tried first: its "Duration (h)" or its "Group" column tells
+        # it from Toggl Track, whose header has neither.
+        if layout.vendor is Vendor.CLOCKIFY and not (names & {*layout.durations, "group"}):
+            continue
         return layout
     return None
 
@@ -194,12 +206,6 @@ class RefusedRow:
     line: int
     reason: str
     text: str
-
-
-@dataclass(frozen=True)
-class ParsedEntry:
-    line: int
-    entry: NewEntry
 
 
 @dataclass
@@ -215,7 +221,9 @@ class ParsedExport:
     date_order_guessed: bool
     task_name_from: TaskNameFrom
     rows: int = 0
-    entries: list[ParsedEntry] = field(default_factory=list)
+    entries: list[NewEntry] = field(default_factory=list)
+    # The file line of each entry (kept apart: four bytes each, for 400,000 rows).
+    entry_lines: array[int] = field(default_factory=lambda: array("L"))
     refused: list[RefusedRow] = field(default_factory=list)
     people: list[str] = field(default_factory=list)
     summary_rows: int = 0
@@ -240,7 +248,7 @@ _ENCODING_NAMES = {
 
 _DATE = re.compile(r"^(\d{1,4})[./-](\d{1,2})[./-](\d{1,4})\.?$")
 _TIME = re.compile(r"^(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([ap])?\.?\s*(m)?\.?$", re.IGNORECASE)
-_CLOCK_DURATION = re.compile(r"^(\d+):([0-5]\d)(?::([0-5]\d))?$")
+_CLOCK_DURATION = re.compile(r"^(\d{1,6}):([0-5]\d)(?::([0-5]\d))?$")
 _DECIMAL_DURATION = re.compile(r"^(\d+(?:[.,]\d+)?|[.,]\d+)\s*h?$", re.IGNORECASE)
 
 
@@ -252,37 +260,43 @@ def _date_parts(text: str) -> tuple[int, int, int, bool] | None:
     return int(first), int(second), int(third), len(first) == 4
 
 
-def settle_date_order(cells: list[str]) -> tuple[DateOrder, bool]:
-    """Day-first or month-first for a file's dates, and whether it was a guess.
+class DateOrderEvidence:
+    """What a file's dates say about day-first or month-first, read one date at a time.
 
     A first part over 12 proves day-first; a second part over 12 proves
     month-first. When nothing proves it: "/" reads month-first (US exports),
     "." and "-" day-first.
     """
-    day_first = month_first = False
-    separators: Counter[str] = Counter()
-    for text in cells:
+
+    def __init__(self) -> None:
+        self.day_first = self.month_first = False
+        self.separators: Counter[str] = Counter()
+
+    def add(self, text: str) -> None:
         parts = _date_parts(text)
         if parts is None or parts[3]:
-            continue
-        separators[next(char for char in text.strip() if char in "./-")] += 1
-        day_first |= parts[0] > 12
-        month_first |= parts[1] > 12
-    if day_first and not month_first:
-        return DateOrder.DAY_FIRST, False
-    if month_first and not day_first:
-        return DateOrder.MONTH_FIRST, False
-    if not separators:
-        return DateOrder.DAY_FIRST, False  # ISO only: the order never matters
-    usual = separators.most_common(1)[0][0]
-    return (DateOrder.MONTH_FIRST if usual == "/" else DateOrder.DAY_FIRST), True
+            return
+        self.separators[next(char for char in text.strip() if char in "./-")] += 1
+        self.day_first |= parts[0] > 12
+        self.month_first |= parts[1] > 12
+
+    def settle(self) -> tuple[DateOrder, bool]:
+        """The order, and whether it was a guess."""
+        if self.day_first and not self.month_first:
+            return DateOrder.DAY_FIRST, False
+        if self.month_first and not self.day_first:
+            return DateOrder.MONTH_FIRST, False
+        if not self.separators:
+            return DateOrder.DAY_FIRST, False  # ISO only: the order never matters
+        usual = self.separators.most_common(1)[0][0]
+        return (DateOrder.MONTH_FIRST if usual == "/" else DateOrder.DAY_FIRST), True
 
 
 def parse_date(text: str, order: DateOrder) -> date:
     """The date in `text`, ISO or in `order`; ValueError with the reason."""
     parts = _date_parts(text)
     if parts is None:
-        raise ValueError(f"“{text.strip()}” is not a date")
+        raise ValueError(f"“{_shown(text)}” is not a date")
     first, second, third, iso = parts
     if iso:
         year, month, day = first, second, third
@@ -292,26 +306,26 @@ def parse_date(text: str, order: DateOrder) -> date:
     try:
         return date(year, month, day)
     except ValueError:
-        raise ValueError(f"the date “{text.strip()}” does not exist") from None
+        raise ValueError(f"the date “{_shown(text)}” does not exist") from None
 
 
 def parse_time_of_day(text: str) -> tuple[int, int, int]:
     """(hour, minute, second) from "13:05", "13:05:00", "1:05 PM" or "01:05:00 am"."""
     match = _TIME.match(text.strip())
     if not match:
-        raise ValueError(f"“{text.strip()}” is not a time of day")
+        raise ValueError(f"“{_shown(text)}” is not a time of day")
     hour, minute, second = int(match.group(1)), int(match.group(2)), int(match.group(3) or 0)
     meridiem = (match.group(4) or "").lower()
     if meridiem and not match.group(5):
-        raise ValueError(f"“{text.strip()}” is not a time of day")
+        raise ValueError(f"“{_shown(text)}” is not a time of day")
     if minute > 59 or second > 59:
-        raise ValueError(f"“{text.strip()}” is not a time of day")
+        raise ValueError(f"“{_shown(text)}” is not a time of day")
     if meridiem:
         if not 1 <= hour <= 12:
-            raise ValueError(f"“{text.strip()}” is not a 12-hour time")
+            raise ValueError(f"“{_shown(text)}” is not a 12-hour time")
         hour = hour % 12 + (12 if meridiem == "p" else 0)
     elif hour > 23:
-        raise ValueError(f"“{text.strip()}” is not a time of day")
+        raise ValueError(f"“{_shown(text)}” is not a time of day")
     return hour, minute, second
 
 
@@ -319,7 +333,7 @@ def parse_duration_seconds(text: str) -> int:
     """Seconds from "1:30:00", "1:30", "1.5", "1,5" or "1.5h"; ValueError with the reason."""
     cleaned = text.strip()
     if cleaned.startswith("-"):
-        raise ValueError(f"the duration “{cleaned}” is negative")
+        raise ValueError(f"the duration “{_shown(cleaned)}” is negative")
     if clock := _CLOCK_DURATION.match(cleaned):
         hours, minutes, seconds = (int(part or 0) for part in clock.groups())
         return hours * 3600 + minutes * 60 + seconds
@@ -327,19 +341,25 @@ def parse_duration_seconds(text: str) -> int:
         try:
             hours_value = Decimal(decimal_match.group(1).replace(",", "."))
         except InvalidOperation:
-            raise ValueError(f"“{cleaned}” is not a duration") from None
+            raise ValueError(f"“{_shown(cleaned)}” is not a duration") from None
         return int((hours_value * 3600).to_integral_value(ROUND_HALF_UP))
-    raise ValueError(f"“{cleaned}” is not a duration")
+    raise ValueError(f"“{_shown(cleaned)}” is not a duration")
+
+
+def _shown(text: str) -> str:
+    """A cell as a reason quotes it: at most 40 characters."""
+    cleaned = text.strip()
+    return cleaned if len(cleaned) <= 40 else cleaned[:39] + "…"
 
 
 def _minutes(seconds: int, shown: str) -> int:
     if seconds == 0:
-        raise ValueError(f"the duration “{shown}” is zero")
+        raise ValueError(f"the duration “{_shown(shown)}” is zero")
     minutes = int((Decimal(seconds) / 60).to_integral_value(ROUND_HALF_UP))
     if minutes == 0:
-        raise ValueError(f"the duration “{shown}” is under half a minute")
+        raise ValueError(f"the duration “{_shown(shown)}” is under half a minute")
     if minutes > MINUTES_PER_DAY:
-        raise ValueError(f"the duration “{shown}” is more than 24 hours")
+        raise ValueError(f"the duration “{_shown(shown)}” is more than 24 hours")
     return minutes
 
 
@@ -355,6 +375,7 @@ _AREA_WORDS = {
 _AREA_BY_WORD = {fold(word): area for area, words in _AREA_WORDS.items() for word in words}
 
 
+@lru_cache(maxsize=4096)
 def guess_area(*texts: str) -> str:
     """The area a project, client or tag names ("Customer service" -> support), else "other"."""
     for text in texts:
@@ -365,6 +386,7 @@ def guess_area(*texts: str) -> str:
     return "other"
 
 
+@lru_cache(maxsize=4096)
 def guess_need(*texts: str) -> str:
     """What a task probably needs, from its name, then its project and tags
     ("Bookkeeping" -> specialized knowledge); repetitive work when no word tells."""
@@ -380,23 +402,19 @@ def read_time_export(
     date_order: DateOrder = DateOrder.AUTO,
 ) -> ParsedExport:
     """Read `path` (size and encoding checked) and parse it; UserError when it cannot."""
-    text, encoding = read_text_file(path)
     return parse_time_export(
-        text,
-        name=path.name,
-        encoding=encoding,
-        task_name_from=task_name_from,
-        date_order=date_order,
+        CsvSource.of_file(path), task_name_from=task_name_from, date_order=date_order
     )
 
 
-def _find_header(text: str) -> tuple[str, Layout, list[str]]:
-    first_line = next((line for line in text.splitlines() if line.strip()), "")
+def _find_header(source: CsvSource) -> tuple[str, Layout, int]:
+    """The delimiter, the vendor's layout and the number of header cells."""
+    first_line = source.first_line()
     for delimiter in (",", ";", "\t"):
         header = next(csv.reader([first_line], delimiter=delimiter), [])
         layout = detect_layout(header)
         if layout is not None:
-            return delimiter, layout, header
+            return delimiter, layout, len(header)
     shown = ", ".join(cell.strip() for cell in first_line.split(",")[:8])
     raise UserError(
         "This file is not a detailed report from Toggl Track, Clockify or Harvest"
@@ -405,78 +423,135 @@ def _find_header(text: str) -> tuple[str, Layout, list[str]]:
     )
 
 
+def _data_rows(
+    source: CsvSource, delimiter: str, width: int
+) -> tuple[dict[str, int], Iterator[CsvRow]]:
+    """The header's columns, and the rows after it (blank rows left out)."""
+    rows = (row for row in source.rows(delimiter, width) if not row.blank)
+    header = next(rows, None)
+    if header is None or header.problem:
+        raise UserError(
+            f"The header row of {source.name} cannot be read"
+            + (f": {header.problem}" if header else ".")
+        )
+    return {_header_key(cell): index for index, cell in enumerate(header.cells)}, rows
+
+
 def parse_time_export(
-    text: str,
+    source: CsvSource | str,
     *,
-    name: str = "The file",
-    encoding: str = "utf-8",
     task_name_from: TaskNameFrom = TaskNameFrom.AUTO,
     date_order: DateOrder = DateOrder.AUTO,
 ) -> ParsedExport:
-    """Every row of an export as a record to import or a refusal with its reason."""
-    delimiter, layout, _ = _find_header(text)
-    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
-    raw_rows: list[tuple[int, list[str]]] = []
-    header: list[str] = []
-    line = 0
-    for cells in reader:
-        start_line, line = line + 1, reader.line_num
-        if not any(cell.strip() for cell in cells):
-            continue
-        if not header:
-            header = cells
-            continue
-        raw_rows.append((start_line, cells))
-    if not raw_rows:
-        raise UserError(f"{name} has a header row but no time entries.")
-    columns = {_header_key(cell): index for index, cell in enumerate(header)}
+    """Every row of an export as a record to import or a refusal with its reason.
+
+    The file is read twice, a row at a time: once for what the whole file
+    decides (day or month first, the column that names tasks), once to read
+    the entries.
+    """
+    if isinstance(source, str):
+        source = CsvSource.of_text(source)
+    delimiter, layout, width = _find_header(source)
+    columns, evidence, filled, count = _survey(source, delimiter, layout, width)
+    if not count:
+        raise UserError(f"{source.name} has a header row but no time entries.")
     guessed = False
     if date_order == DateOrder.AUTO:
-        date_cells = [
-            _cell(cells, columns, key)
-            for _, cells in raw_rows
-            for key in (layout.date, layout.end_date)
-            if key
-        ]
-        date_order, guessed = settle_date_order(date_cells)
-    chosen_name = _choose_name_column(layout, columns, raw_rows, task_name_from)
+        date_order, guessed = evidence.settle()
+    chosen_name = _choose_name_column(layout, columns, filled, count, task_name_from)
     parsed = ParsedExport(
-        name=name,
+        name=source.name,
         vendor=layout.vendor,
         delimiter=delimiter,
-        encoding=encoding,
+        encoding=source.encoding,
         date_order=date_order,
         date_order_guessed=guessed,
         task_name_from=chosen_name,
-        rows=len(raw_rows),
+        rows=count,
     )
-    occurrences: Counter[tuple[str, ...]] = Counter()
+    reader = _RowReader(columns, layout, date_order, chosen_name)
     people: set[str] = set()
-    for line_number, cells in raw_rows:
-        if _is_total_row(cells, columns, layout):
+    for row in _data_rows(source, delimiter, width)[1]:
+        if row.problem:
+            parsed.refused.append(RefusedRow(row.line, row.problem, row.text))
+            continue
+        if _is_total_row(row.cells, columns, layout):
             parsed.summary_rows += 1
             parsed.rows -= 1
             continue
         try:
-            entry, identity = _parse_row(cells, columns, layout, date_order, chosen_name)
+            entry, person = reader.read(row.cells)
         except ValueError as error:
-            parsed.refused.append(RefusedRow(line_number, _sentence(str(error)), _excerpt(cells)))
+            parsed.refused.append(RefusedRow(row.line, _sentence(str(error)), _excerpt(row.cells)))
             continue
-        occurrences[identity] += 1
-        key = _import_key(identity, occurrences[identity])
-        person = identity[1]
         if person:
             people.add(person)
-        parsed.entries.append(ParsedEntry(line_number, _with_key(entry, key)))
+        parsed.entries.append(entry)
+        parsed.entry_lines.append(row.line)
     parsed.people = sorted(people)
     return parsed
+
+
+def _survey(
+    source: CsvSource, delimiter: str, layout: Layout, width: int
+) -> tuple[dict[str, int], DateOrderEvidence, Counter[TaskNameFrom], int]:
+    """The first pass: the header's columns, what the dates say, how many rows
+    fill each column that may name tasks, and the number of rows."""
+    columns, rows = _data_rows(source, delimiter, width)
+    evidence = DateOrderEvidence()
+    filled: Counter[TaskNameFrom] = Counter()
+    count = 0
+    for row in rows:
+        count += 1
+        for key in (layout.date, layout.end_date):
+            if key:
+                evidence.add(_cell(row.cells, columns, key))
+        for candidate in layout.auto_name:
+            if _cell(row.cells, columns, _name_key(layout, candidate)):
+                filled[candidate] += 1
+    return columns, evidence, filled, count
+
+
+class _RowReader:
+    """Reads rows into entries, keeping one copy of each repeated text, so a
+    file of a few dozen tasks over 400,000 rows holds a few dozen names."""
+
+    def __init__(
+        self, columns: dict[str, int], layout: Layout, order: DateOrder, name_from: TaskNameFrom
+    ) -> None:
+        self.columns, self.layout, self.order, self.name_from = columns, layout, order, name_from
+        self.occurrences: Counter[int] = Counter()
+        self.shared: dict[object, object] = {}
+
+    def _one(self, value: object) -> Any:
+        return self.shared.setdefault(value, value)
+
+    def read(self, cells: list[str]) -> tuple[NewEntry, str]:
+        entry, identity = _parse_row(cells, self.columns, self.layout, self.order, self.name_from)
+        # The nth identical row keeps the nth key, so a re-import lines up.
+        text = "\x1f".join(identity)
+        # Counted by the text's hash, not the text: 400,000 rows stay small.
+        self.occurrences[hash(text)] += 1
+        key = _import_key(text, self.occurrences[hash(text)])
+        entry = NewEntry(
+            task_name=self._one(entry.task_name),
+            day=self._one(entry.day),
+            minutes=entry.minutes,
+            note=self._one(entry.note),
+            import_key=key,
+            area=entry.area,
+            need=entry.need,
+        )
+        return entry, self._one(identity[1])
 
 
 def _cell(cells: list[str], columns: dict[str, int], key: str) -> str:
     index = columns.get(key)
     if index is None or index >= len(cells):
         return ""
-    return cells[index].strip()
+    text = cells[index].strip()
+    # Toggl Track's newer exports write "-" for an empty value.
+    return "" if text == "-" else text
 
 
 def _is_total_row(cells: list[str], columns: dict[str, int], layout: Layout) -> bool:
@@ -488,18 +563,16 @@ def _is_total_row(cells: list[str], columns: dict[str, int], layout: Layout) -> 
 def _choose_name_column(
     layout: Layout,
     columns: dict[str, int],
-    rows: list[tuple[int, list[str]]],
+    filled: Counter[TaskNameFrom],
+    rows: int,
     choice: TaskNameFrom,
 ) -> TaskNameFrom:
     if choice != TaskNameFrom.AUTO:
         return choice
     # The first column of the vendor's preference that most rows fill in.
     for candidate in layout.auto_name:
-        key = _name_key(layout, candidate)
-        if key in columns:
-            filled = sum(1 for _, cells in rows if _cell(cells, columns, key))
-            if filled * 2 >= len(rows):
-                return candidate
+        if _name_key(layout, candidate) in columns and filled[candidate] * 2 >= rows:
+            return candidate
     return layout.auto_name[0]
 
 
@@ -545,7 +618,7 @@ def _parse_row(
     if len(task_name) > MAX_NAME_LENGTH:
         raise ValueError(f"the task name is longer than {MAX_NAME_LENGTH} characters")
     note = description if name_from != TaskNameFrom.DESCRIPTION else ""
-    if fold(note) == fold(task_name):
+    if fold_cached(note) == fold_cached(task_name):
         note = ""
     client = _cell(cells, columns, layout.client)
     tags = _cell(cells, columns, layout.tags)
@@ -605,14 +678,8 @@ def _row_minutes(
     return _minutes(seconds, shown)
 
 
-def _import_key(identity: tuple[str, ...], occurrence: int) -> str:
-    # The nth identical row keeps the nth key, so a re-import lines up.
-    text = "\x1f".join((*identity, str(occurrence)))
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-def _with_key(entry: NewEntry, key: str) -> NewEntry:
-    return dataclasses.replace(entry, import_key=key)
+def _import_key(identity: str, occurrence: int) -> str:
+    return hashlib.sha256(f"{identity}\x1f{occurrence}".encode()).hexdigest()
 
 
 def _sentence(reason: str) -> str:
@@ -731,35 +798,37 @@ def build_preview(parsed: ParsedExport) -> ImportPreview:
     Rows already imported are counted and skipped; rows that would take a
     day past 24 hours (with what is already logged that day) are refused.
     """
-    keys = [item.entry.import_key for item in parsed.entries]
-    stored = existing_import_keys(keys)
-    fresh = [item for item in parsed.entries if item.entry.import_key not in stored]
+    stored = existing_import_keys(entry.import_key for entry in parsed.entries)
+    fresh = [
+        (line, entry)
+        for line, entry in zip(parsed.entry_lines, parsed.entries, strict=True)
+        if entry.import_key not in stored
+    ]
     duplicates = len(parsed.entries) - len(fresh)
-    day_totals = minutes_logged_by_day(item.entry.day for item in fresh)
+    day_totals = minutes_logged_by_day(entry.day for _, entry in fresh)
     refused = list(parsed.refused)
     entries: list[NewEntry] = []
-    for item in fresh:
-        entry = item.entry
+    texts: dict[str, str] = {}  # one copy of each reason: a team's file may refuse thousands
+    for line, entry in fresh:
         total = day_totals.get(entry.day, 0) + entry.minutes
         if total > MINUTES_PER_DAY:
-            refused.append(
-                RefusedRow(
-                    item.line,
-                    f"It would make more than 24 hours on {entry.day:%d %b %Y} "
-                    f"({format_minutes(day_totals.get(entry.day, 0))} already counted that day).",
-                    f"{entry.task_name} | {format_minutes(entry.minutes)}",
-                )
+            reason = (
+                f"It would make more than 24 hours on {entry.day:%d %b %Y} "
+                f"({format_minutes(day_totals.get(entry.day, 0))} already counted that day)."
             )
+            shown = f"{entry.task_name} | {format_minutes(entry.minutes)}"
+            reason, shown = texts.setdefault(reason, reason), texts.setdefault(shown, shown)
+            refused.append(RefusedRow(line, reason, shown))
             continue
         day_totals[entry.day] = total
         entries.append(entry)
     refused.sort(key=lambda row: row.line)
-    matched = tasks_by_key(fold(entry.task_name) for entry in entries)
+    matched = tasks_by_key(fold_cached(entry.task_name) for entry in entries)
     per_task: dict[str, list[int]] = {}
     names: dict[str, str] = {}
     needs: dict[str, str] = {}
     for entry in entries:
-        key = fold(entry.task_name)
+        key = fold_cached(entry.task_name)
         names.setdefault(key, matched[key][1] if key in matched else entry.task_name)
         needs.setdefault(key, "" if key in matched else entry.need)
         bucket = per_task.setdefault(key, [0, 0])

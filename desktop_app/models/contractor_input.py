@@ -370,6 +370,13 @@ def phone_key(text: str) -> str:
     return digits[-9:] if len(digits) >= 6 else ""
 
 
+def name_key(text: str) -> str:
+    """A name with case, accents, punctuation and word order ignored:
+    "Ana Ferreira", "FERREIRA, Ana" and "ana  ferreira." match."""
+    words = re.findall(r"\w+", fold(text or ""))
+    return " ".join(sorted(words))
+
+
 def website_key(text: str) -> str:
     """Host without "www." plus path without a trailing slash, ignoring scheme and query."""
     value = (text or "").strip()

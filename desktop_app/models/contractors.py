@@ -47,6 +47,7 @@ from desktop_app.models.contractor_input import (
     check_text,
     check_url,
     email_key,
+    name_key,
     normalize_skills,
     phone_key,
     skill_list,
@@ -531,7 +532,7 @@ def dependents_summary(contractor_id: int) -> dict[str, int]:
 
 
 # ---------------------------------------------------------------------------
-# Duplicates: the same e-mail, phone digits or website host and path
+# Duplicates: the same e-mail, phone digits, website host and path, or name
 # ---------------------------------------------------------------------------
 @dataclass(frozen=True)
 class Duplicate:
@@ -554,6 +555,9 @@ class DuplicateIndex:
         ("email", "e-mail", email_key),
         ("phone", "phone", phone_key),
         ("website", "website", website_key),
+        # Last: a name alone is the weakest sign, but a contact with no
+        # e-mail, phone or site has nothing else (a re-imported address book).
+        ("name", "name", name_key),
     )
 
     def __init__(self) -> None:
@@ -566,7 +570,7 @@ class DuplicateIndex:
             Contractor.id, Contractor.name, Contractor.email, Contractor.phone, Contractor.website
         ).tuples()
         for cid, name, email, phone, website in query:
-            index.add(cid, name, {"email": email, "phone": phone, "website": website})
+            index.add(cid, name, {"name": name, "email": email, "phone": phone, "website": website})
         return index
 
     def add(self, contractor_id: int, name: str, values: Mapping[str, Any]) -> None:
@@ -588,7 +592,7 @@ class DuplicateIndex:
 
 
 def find_duplicates(values: Mapping[str, Any], exclude_id: int | None = None) -> list[Duplicate]:
-    """Contractors on the bench whose e-mail, phone or website matches `values`."""
+    """Contractors on the bench whose e-mail, phone, website or name matches `values`."""
     return DuplicateIndex.of_bench().matches(values, exclude_id)
 
 

@@ -38,7 +38,7 @@ from desktop_app.models.errors import ValidationError
 from desktop_app.models.parsing import parse_amount, parse_decimal
 from desktop_app.models.settings import Settings, load_settings
 from desktop_app.models.snapshots import RowSnapshot, delete_with_snapshot
-from desktop_app.models.text import fold
+from desktop_app.models.text import fold, fold_cached
 
 # The vocabulary (needs, statuses, overrides) lives with the pure rules;
 # it is re-exported here beside the models that store it.
@@ -255,6 +255,12 @@ def parse_entry_duration(text: str) -> int:
         raise ValidationError("How long? Type minutes (45) or hours and minutes (1:30).", "minutes")
     if cleaned.startswith("-"):
         raise ValidationError("A duration cannot be negative.", "minutes")
+    if len(cleaned) > 16:  # no duration is written this long (and int() refuses 4,300 digits)
+        raise ValidationError(
+            f"“{text.strip()[:16]}…” is not a duration; type minutes (45) or hours and "
+            "minutes (1:30).",
+            "minutes",
+        )
     minutes: int | None = None
     if cleaned.isdigit():
         minutes = int(cleaned)
@@ -1092,7 +1098,7 @@ def monthly_outsourcing_summary(period: date | Period) -> OutsourcingSummary:
 # Imports --------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class NewEntry:
     """A time entry read from another program's file, ready to store."""
 
@@ -1130,10 +1136,15 @@ def tasks_by_key(keys: Iterable[str]) -> dict[str, tuple[int, str]]:
 def existing_import_keys(keys: Iterable[str]) -> set[str]:
     """The import keys among `keys` already stored (rows imported before)."""
     found: set[str] = set()
-    for batch in chunked(sorted(set(keys)), _CHUNK):
-        query = TimeEntry.select(TimeEntry.import_key).where(TimeEntry.import_key.in_(batch))
-        found.update(key for (key,) in query.tuples())
+    # Plain SQL: Peewee would build a parameter object for each of thousands of keys.
+    for batch in chunked(keys, _CHUNK):
+        sql = f'SELECT "import_key" FROM "time_entry" WHERE "import_key" IN ({_marks(batch)})'
+        found.update(key for (key,) in database.execute_sql(sql, batch))
     return found
+
+
+def _marks(values: list[Any]) -> str:
+    return ", ".join("?" * len(values))
 
 
 def minutes_logged_by_day(days: Iterable[date]) -> dict[date, int]:
@@ -1159,38 +1170,56 @@ def import_time_entries(
     Tasks are matched by name with case and accents ignored. An entry whose
     import key is already stored is skipped, so the same file imported
     twice adds nothing. `progress(done, total)` is called as rows are written.
+    Entries go in a few thousand at a time through one prepared statement:
+    building each row's SQL would take most of the time.
     """
     for entry in entries:
         check_entry_minutes(entry.minutes)
     outcome = ImportOutcome()
     total = len(entries)
+    stamp = now()
     with database.atomic():
         stored = existing_import_keys(entry.import_key for entry in entries)
         task_ids = {key: task_id for key, (task_id, _) in tasks_by_key(
-            fold(entry.task_name) for entry in entries
+            fold_cached(entry.task_name) for entry in entries
         ).items()}  # fmt: skip
+        (last_id,) = database.execute_sql("SELECT COALESCE(MAX(id), 0) FROM time_entry").fetchone()
         seen: set[str] = set()
-        for done, entry in enumerate(entries, start=1):
-            if entry.import_key in stored or entry.import_key in seen:
-                outcome.duplicates += 1
-            else:
+        for start in range(0, total, _INSERT_CHUNK):
+            rows = []
+            for entry in entries[start : start + _INSERT_CHUNK]:
+                if entry.import_key in stored or entry.import_key in seen:
+                    outcome.duplicates += 1
+                    continue
                 seen.add(entry.import_key)
-                key = fold(entry.task_name)
+                key = fold_cached(entry.task_name)
                 if key not in task_ids:
                     task_ids[key] = create_task(entry.task_name, area=entry.area, need=entry.need)
                     outcome.task_ids.append(task_ids[key])
-                outcome.entry_ids.append(
-                    TimeEntry.insert(
-                        task=task_ids[key],
-                        date=entry.day,
-                        minutes=entry.minutes,
-                        note=entry.note,
-                        import_key=entry.import_key,
-                    ).execute()
-                )
-            if progress is not None and (done % 200 == 0 or done == total):
-                progress(done, total)
+                rows.append(
+                    (task_ids[key], entry.day.isoformat(), entry.minutes, entry.note,
+                     entry.import_key, str(stamp))
+                )  # fmt: skip
+            database.cursor().executemany(_INSERT_ENTRY, rows)
+            if progress is not None:
+                progress(min(start + _INSERT_CHUNK, total), total)
+        # The entries just written are the rows above the highest id before:
+        # nothing else writes while this transaction holds the database.
+        outcome.entry_ids = [
+            entry_id
+            for (entry_id,) in TimeEntry.select(TimeEntry.id)
+            .where(TimeEntry.id > last_id)
+            .order_by(TimeEntry.id)
+            .tuples()
+        ]
     return outcome
+
+
+_INSERT_CHUNK = 2000
+_INSERT_ENTRY = (
+    'INSERT INTO "time_entry" ("task_id", "date", "minutes", "note", "import_key", "created_at") '
+    "VALUES (?, ?, ?, ?, ?, ?)"
+)
 
 
 def delete_imported(outcome: ImportOutcome) -> RowSnapshot:

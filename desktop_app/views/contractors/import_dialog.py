@@ -28,7 +28,14 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.importers.contractor_records import ImportPlan
-from desktop_app.importers.contractors_csv import CsvTable, guess_mapping, plan_csv, read_csv
+from desktop_app.importers.contractors_csv import (
+    Columns,
+    CsvTable,
+    describe_columns,
+    guess_mapping,
+    plan_csv,
+    read_csv,
+)
 from desktop_app.importers.vcard import plan_vcard_file
 from desktop_app.models import contractors as bench
 from desktop_app.models.contractor_input import CONTRACTOR_FIELDS
@@ -77,9 +84,16 @@ def preview_rows(plan: ImportPlan) -> list[PreviewRow]:
                 rate=bench.rate_text(values["rate"], values["rate_unit"], values["currency"]),
                 source=bench.source_text(values["source"], values["source_detail"]),
                 stage=bench.STAGE_LABELS[bench.Stage(values["stage"])],
-                note="Matches " + "; ".join(d.describe() for d in record.duplicates)
-                if record.duplicates
-                else "",
+                note=" ".join(
+                    part
+                    for part in (
+                        "Matches " + "; ".join(d.describe() for d in record.duplicates)
+                        if record.duplicates
+                        else "",
+                        record.unread_text(),
+                    )
+                    if part
+                ),
             )
         )
     for label, reason in plan.refused:
@@ -135,7 +149,7 @@ class ImportDialog(QDialog):
             QComboBox(),
             "importDuplicates",
             "Rows already on the bench",
-            "What to do with a row whose e-mail, phone or website "
+            "What to do with a row whose e-mail, phone, website or name "
             "matches a contractor already on the bench",
         )
         self.duplicate_choice.addItem("Skip them (keep what is on the bench)", "skip")
@@ -206,8 +220,9 @@ class ImportDialog(QDialog):
         return True
 
     def _mapping_box(self, table: CsvTable) -> QWidget:
+        what = f"{table.layout} export, " if table.layout else ""
         group = QGroupBox(
-            f"Columns of {table.name} ({len(table.rows)} rows, {table.encoding.upper()}): "
+            f"Columns of {table.name} ({what}{table.row_count} rows, {table.encoding.upper()}): "
             "choose which column holds each detail"
         )
         # Three fields a row, so the preview keeps most of the height.
@@ -215,11 +230,15 @@ class ImportDialog(QDialog):
         guessed = guess_mapping(table.headers)
         for number, spec in enumerate(CONTRACTOR_FIELDS):
             box = named(QComboBox(), f"importColumn_{spec.key}", f"Column for {spec.label}")
-            box.addItem("— not imported —", -1)
+            box.addItem("— not imported —", [])
+            chosen = guessed.get(spec.key, ())
+            if len(chosen) > 1:  # a layout's choice of several columns
+                box.addItem(describe_columns(table.headers, chosen, spec.key), list(chosen))
             for column, header in enumerate(table.headers):
-                box.addItem(header or f"Column {column + 1}", column)
-            column = guessed.get(spec.key)
-            box.setCurrentIndex(box.findData(-1 if column is None else column))
+                box.addItem(header or f"Column {column + 1}", [column])
+            box.setCurrentIndex(
+                next((i for i in range(box.count()) if box.itemData(i) == list(chosen)), 0)
+            )
             box.currentIndexChanged.connect(self.replan)
             label = QLabel(f"{spec.label}:")
             label.setBuddy(box)
@@ -238,17 +257,13 @@ class ImportDialog(QDialog):
         outer.addWidget(scroll)
         return group
 
-    def mapping(self) -> dict[str, int | None]:
-        return {
-            key: (None if box.currentData() == -1 else int(box.currentData()))
-            for key, box in self.mapping_boxes.items()
-        }
+    def mapping(self) -> dict[str, Columns]:
+        return {key: tuple(box.currentData() or ()) for key, box in self.mapping_boxes.items()}
 
     def set_column(self, key: str, header: str) -> None:
         """Choose the column titled `header` for `key` ("" for none)."""
         box = self.mapping_boxes[key]
-        index = box.findText(header) if header else box.findData(-1)
-        box.setCurrentIndex(index)
+        box.setCurrentIndex(box.findText(header) if header else 0)
 
     def replan(self) -> None:
         assert self.table_data is not None
