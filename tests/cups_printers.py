@@ -104,6 +104,14 @@ def printed_pdf(job_id: str) -> Path:
     raise AssertionError(f"job {job_id} did not print within {JOB_TIMEOUT} s:\n{state}")
 
 
+def latest_job(printer: str) -> int:
+    """The number of the last job sent to `printer` (0 when none): a job sent
+    without telling its id (Qt's own) is the first one above it."""
+    listed = _c_locale("lpstat", "-W", "all", "-o", printer).stdout
+    numbers = re.findall(rf"^{re.escape(printer)}-(\d+)\s", listed, re.MULTILINE)
+    return max(map(int, numbers), default=0)
+
+
 def job_attributes(job_id: str) -> dict[str, str]:
     """The job's IPP attributes as CUPS kept them (copies, collate, sides, media...)."""
     number = job_number(job_id)
