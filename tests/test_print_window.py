@@ -308,3 +308,28 @@ def test_a_range_to_a_file_draws_just_those_pages(qtbot, tmp_path):
         _print(qtbot, preview, file=str(target), pages=(2, 3), copies=2, collate=False)
     assert len(PdfReader(target).pages) == 4  # 2 2 3 3: a file cannot make copies itself
     assert preview.outcome == f"Printed on {target}: pages 2–3 of 3, 2 copies, A4."
+
+
+def test_stopping_while_pages_are_drawn_sends_nothing_and_says_so(qtbot, tmp_path):
+    from desktop_app.models.errors import UserError
+    from desktop_app.printing.request import PrintedDocument, PrintRequest
+    from desktop_app.views.partials.pdf_print import print_document
+
+    pdf = write_pages(tmp_path / "three.pdf", 3)
+    document = load_pdf(pdf)
+    printer = pdf_printer(document, "Three")
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "stopped.pdf"))
+    printer.setResolution(72)
+    seen = []
+
+    def stop_after_one(done: int, total: int) -> bool:
+        seen.append((done, total))
+        return done < 1
+
+    request = PrintRequest("Three", copies=2)  # a file cannot make copies: drawn here
+    with pytest.raises(UserError, match="Printing was stopped"):
+        print_document(
+            pdf, document, printer, request, PrintedDocument(3, A4), progress=stop_after_one
+        )
+    assert seen == [(0, 6), (1, 6)]

@@ -230,7 +230,9 @@ def lp_command(request: PrintRequest, document: PrintedDocument, pdf: Path) -> l
     command = ["lp"]
     if request.printer:
         command += ["-d", request.printer]
-    command += ["-t", request.title or pdf.name, "-n", str(request.copies)]
+    # One line in the printer's queue, whatever the title holds.
+    title = " ".join(request.title.split()) or pdf.name
+    command += ["-t", title, "-n", str(request.copies)]
     options: list[tuple[str, str]] = []
     if len(pages) != document.page_count or request.selection.page_set is not PageSet.ALL:
         # The pages themselves, worked out above, rather than CUPS's page-set:

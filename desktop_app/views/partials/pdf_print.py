@@ -263,6 +263,8 @@ def paint_pdf(
     painter = QPainter()
     if not painter.begin(printer):
         return 0
+    # A page image drawn smaller than rendered (the preview, a fitted page) stays legible.
+    painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
     painted = 0
     try:
         resolution = dpi or min(printer.resolution(), MAX_RENDER_DPI)
@@ -319,9 +321,11 @@ def print_document(
     painted = paint_pdf(
         document, printer, order, copies=own_copies, collate=request.collate, progress=progress
     )
-    if painted < len(order) * own_copies:
-        raise UserError("Printing was stopped; what was drawn so far was not sent.")
     where = printer.outputFileName() if not native else printer.printerName()
+    if painted < len(order) * own_copies:
+        if not native:  # Qt wrote the file as it went: no half a document left behind
+            Path(where).unlink(missing_ok=True)
+        raise UserError(f"Printing was stopped: nothing was sent to {where}.")
     return f"Printed on {where}: {summary}."
 
 
