@@ -40,6 +40,7 @@ def test_the_printer_takes_the_pdf_paper_and_orientation_and_prints_every_page(q
     assert layout.pageSize().id() == QPageSize.PageSizeId.Letter
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    printer.setResolution(100)  # quick; the paper and orientation are what is tested
     assert paint_pdf(document, printer) == 2
     printed = PdfReader(tmp_path / "printed.pdf")
     assert len(printed.pages) == 2
