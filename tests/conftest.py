@@ -92,6 +92,14 @@ def run_offload(*args: str, env: dict[str, str] | None = None, timeout: int = 12
 
 
 @pytest.fixture
+def cups_printers() -> Path:
+    """The CUPS test printers' output folder (tests/cups_printers.py); mark tests `needs_cups`."""
+    from tests.cups_printers import require_printers
+
+    return require_printers()
+
+
+@pytest.fixture
 def xvfb_display(tmp_path: Path) -> Iterator[str]:
     """A private X server (Xvfb) for tests that need a real window; yields DISPLAY.
 

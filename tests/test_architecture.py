@@ -23,6 +23,13 @@ def test_models_never_import_qt():
         assert not offending, f"{path.relative_to(PACKAGE)} imports {offending}"
 
 
+def test_printing_never_imports_qt():
+    # The window and `offload print-brief` share it; a script prints without a display.
+    for path in (PACKAGE / "printing").rglob("*.py"):
+        offending = {name for name in _imports(path) if name.startswith(("PySide6", "shiboken6"))}
+        assert not offending, f"{path.relative_to(PACKAGE)} imports {offending}"
+
+
 def test_views_never_touch_the_database_directly():
     for path in (PACKAGE / "views").rglob("*.py"):
         offending = {

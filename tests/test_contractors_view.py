@@ -576,6 +576,7 @@ def test_printing_draws_every_page_of_the_comparison_pdf(demo_page, qtbot, tmp_p
     # A printer that writes a PDF file stands in for the paper printer.
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    printer.setResolution(100)  # quick; pages and orientation are what is tested
     paint_pdf(document, printer)
     printed = PdfReader(tmp_path / "printed.pdf")
     assert len(printed.pages) == document.pageCount() == len(PdfReader(source).pages)

@@ -5,10 +5,8 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtGui import QPageLayout, QPageSize
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewWidget
-from reportlab.platypus import PageBreak
 
 from desktop_app.models.errors import UserError
-from desktop_app.pdf.common import PageFrame, build_pdf, paragraph, styles
 from desktop_app.views.partials.pdf_print import (
     PdfPrintPreview,
     load_pdf,
@@ -16,22 +14,11 @@ from desktop_app.views.partials.pdf_print import (
     paint_pdf,
     pdf_printer,
 )
-
-
-def _write(path, pages=3, *, page_size="a4", landscape=False):
-    story = []
-    for page in range(pages):
-        story.append(paragraph(f"Page body {page + 1}", styles()["Body"]))
-        if page < pages - 1:
-            story.append(PageBreak())
-    frame = PageFrame("Northwind Planners", "Printed as exported")
-    return build_pdf(
-        path, story, frame=frame, title="Test", page_size=page_size, landscape=landscape
-    )
+from tests.test_printing import write_pages
 
 
 def test_the_preview_shows_and_paints_as_many_pages_as_the_pdf(qtbot, tmp_path):
-    pdf = _write(tmp_path / "three.pdf", pages=3)
+    pdf = write_pages(tmp_path / "three.pdf", pages=3)
     dialog = PdfPrintPreview(pdf, "Three pages")
     qtbot.addWidget(dialog)
     dialog.open()
@@ -45,7 +32,7 @@ def test_the_preview_shows_and_paints_as_many_pages_as_the_pdf(qtbot, tmp_path):
 
 
 def test_the_printer_takes_the_pdf_paper_and_orientation_and_prints_every_page(qtbot, tmp_path):
-    pdf = _write(tmp_path / "wide.pdf", pages=2, page_size="letter", landscape=True)
+    pdf = write_pages(tmp_path / "wide.pdf", pages=2, page_size="letter", landscape=True)
     document = load_pdf(pdf)
     printer = pdf_printer(document, "Wide")
     layout = printer.pageLayout()
@@ -53,6 +40,7 @@ def test_the_printer_takes_the_pdf_paper_and_orientation_and_prints_every_page(q
     assert layout.pageSize().id() == QPageSize.PageSizeId.Letter
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    printer.setResolution(100)  # quick; the paper and orientation are what is tested
     assert paint_pdf(document, printer) == 2
     printed = PdfReader(tmp_path / "printed.pdf")
     assert len(printed.pages) == 2
@@ -79,7 +67,7 @@ def test_a_file_qtpdf_cannot_read_is_refused_and_the_scratch_folder_goes(qtbot, 
 def test_the_scratch_pdf_goes_when_the_preview_closes(qtbot, tmp_path):
     written = []
     dialog = open_print_preview(
-        lambda path: written.append(_write(path, pages=1)), "one.pdf", "One page"
+        lambda path: written.append(write_pages(path, pages=1)), "one.pdf", "One page"
     )
     qtbot.waitExposed(dialog)
     assert written[0].exists()

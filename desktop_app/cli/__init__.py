@@ -24,6 +24,7 @@ SUBCOMMAND_MODULES = (
     "desktop_app.cli.time_audit",
     "desktop_app.cli.contractors",
     "desktop_app.cli.export_brief",
+    "desktop_app.cli.printing",
     "desktop_app.cli.export_schedule",
 )
 

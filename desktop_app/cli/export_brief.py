@@ -24,23 +24,30 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(handler=run)
 
 
-def run(args: argparse.Namespace) -> int:
+def one_brief(id_or_title: str) -> tuple[int, str]:
+    """The (id, title) of the one brief the command line names; a UserError when
+    none or several match (`offload export-brief` and `offload print-brief`)."""
     from desktop_app.models.briefs import find_briefs
+
+    matches = find_briefs(id_or_title)
+    if not matches:
+        raise UserError(f"No brief has the id or the title “{id_or_title}”.")
+    if len(matches) > 1:
+        ids = ", ".join(str(brief_id) for brief_id, _ in matches)
+        raise UserError(
+            f"{len(matches)} briefs are titled “{id_or_title}” (ids {ids}); give the id instead."
+        )
+    return matches[0]
+
+
+def run(args: argparse.Namespace) -> int:
     from desktop_app.pdf.brief import export_brief
 
     out: Path = args.out.expanduser().resolve()
     if out.is_dir():
         raise UserError(f"{out} is a folder; give the name of the PDF file to write.")
     with cli_store(getattr(args, "db", None)):
-        matches = find_briefs(args.brief)
-        if not matches:
-            raise UserError(f"No brief has the id or the title “{args.brief}”.")
-        if len(matches) > 1:
-            ids = ", ".join(str(brief_id) for brief_id, _ in matches)
-            raise UserError(
-                f"{len(matches)} briefs are titled “{args.brief}” (ids {ids}); give the id instead."
-            )
-        [(brief_id, title)] = matches
+        brief_id, title = one_brief(args.brief)
         result = export_brief(brief_id, out)
     pages = f"{result.pages} page{'s' * (result.pages != 1)}"
     print(f"Exported “{title}” ({pages}) to {out}.")

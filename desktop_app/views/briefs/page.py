@@ -589,6 +589,7 @@ class BriefsPage(TabPage):
                 data.title.strip(),
                 self,
                 object_name="briefPrintPreview",
+                noun="brief",
             )
         except UserError as error:
             self._warn("Cannot print", str(error))

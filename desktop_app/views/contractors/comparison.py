@@ -197,6 +197,7 @@ class ComparisonDialog(QDialog):
                 "Contractors side by side",
                 self,
                 object_name="comparisonPrintPreview",
+                noun="comparison",
             )
         except UserError as error:
             self.message.setText(str(error))

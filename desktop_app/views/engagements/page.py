@@ -702,6 +702,7 @@ class EngagementsPage(TabPage):
                 f"review-{row.id}.pdf",
                 f"Review — {row.contractor_name}",
                 self,
+                noun="review",
             )
         except UserError as error:
             self._refused(str(error))

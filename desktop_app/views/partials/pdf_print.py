@@ -1,36 +1,95 @@
-"""Printing a PDF exactly as exported: a print preview of its pages, rendered with QtPdf.
+"""Printing a PDF exactly as exported: a preview of the paper that will come
+out, the system's print dialog, then the PDF itself sent to the printer.
 
 There is no second layout for print. The PDF that "Export … as PDF" writes
-(a brief, the contractor comparison, an engagement review) is rendered page
-by page onto the printer, or the preview, on the PDF's own paper and
-orientation and with its own margins. Import this module where printing
-starts (it loads QtPrintSupport, and QtPdf on first use), so a tab that
-never prints never loads them.
+(a brief, the contractor comparison, an engagement review) is what prints:
+
+- Where CUPS is (Linux, macOS), the PDF goes to CUPS as it is, with the
+  choices of the print dialog as job options (desktop_app/printing): text
+  stays vector and the job is as small as the file.
+- Elsewhere (Windows, no print service), or to a PDF file with choices a
+  copy cannot carry, its pages are rendered with QtPdf, painted on white,
+  at the printer's resolution up to MAX_RENDER_DPI, and drawn through Qt.
+
+Both ways print the same pages (desktop_app.printing.request decides which)
+on the same paper: the document's own, unless the owner picks another or
+chooses to fit it to the printer's paper. When the printer holds other
+paper, the preview says so and offers both, and shows what will come out.
+
+Import this module where printing starts (it loads QtPrintSupport, and
+QtPdf on first use), so a tab that never prints never loads them.
 """
 
 from __future__ import annotations
 
 import shutil
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QRectF, QSize, QSizeF, Qt
-from PySide6.QtGui import QPageLayout, QPageSize, QPainter
-from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
-from PySide6.QtWidgets import QWidget
+from PySide6.QtGui import (
+    QAction,
+    QGuiApplication,
+    QImage,
+    QKeySequence,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+)
+from PySide6.QtPrintSupport import (
+    QAbstractPrintDialog,
+    QPrintDialog,
+    QPrintEngine,
+    QPrinter,
+    QPrinterInfo,
+    QPrintPreviewWidget,
+)
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFrame,
+    QLabel,
+    QMessageBox,
+    QProgressDialog,
+    QRadioButton,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop_app.models.errors import UserError
+from desktop_app.printing import cups
+from desktop_app.printing.paper import Paper, paper_of_size, percent
+from desktop_app.printing.request import (
+    PageSelection,
+    PageSet,
+    PrintedDocument,
+    PrintRequest,
+    Sides,
+    parse_pages,
+)
 from desktop_app.views.partials.naming import named
 
 if TYPE_CHECKING:
     from PySide6.QtPdf import QPdfDocument
 
-# Pages are rendered as images at up to this many dots per inch: sharp on
-# paper, while a 1200 dpi printer would otherwise ask for a 500 MB image per
-# page (a Letter page at 300 dpi is 2550 x 3300 pixels).
-MAX_RENDER_DPI = 300
+# Pages drawn through Qt are rendered at the printer's resolution, at most
+# this: sharp on a 600 dpi laser, while a 1200 dpi printer would otherwise
+# ask for a 560 MB image per A4 page (600 dpi: 140 MB, one page at a time).
+MAX_RENDER_DPI = 600
+# The preview is read on screen: this is sharp there at any sensible zoom.
+PREVIEW_DPI = 150
+# Qt keeps the options of its CUPS print dialog (page set, banner pages,
+# the printer's own settings) in this print engine property (qcups_p.h).
+CUPS_OPTIONS = QPrintEngine.PrintEnginePropertyKey(0xFE00)
+_PAGE_OPTIONS = ("page-ranges", "page-set")
+_SIDES = {
+    QPrinter.DuplexMode.DuplexLongSide: Sides.LONG_EDGE,
+    QPrinter.DuplexMode.DuplexAuto: Sides.LONG_EDGE,
+    QPrinter.DuplexMode.DuplexShortSide: Sides.SHORT_EDGE,
+}
 
 
 def load_pdf(path: Path, parent: Any = None) -> QPdfDocument:
@@ -45,65 +104,262 @@ def load_pdf(path: Path, parent: Any = None) -> QPdfDocument:
     return document
 
 
+# Paper ----------------------------------------------------------------------------------
+
+
+def paper_of(page_size: QPageSize) -> Paper:
+    points = page_size.size(QPageSize.Unit.Point)
+    return paper_of_size(points.width(), points.height())
+
+
+def qt_page_size(paper: Paper) -> QPageSize:
+    """The QPageSize of `paper` (A4, Letter, … by id when Qt knows the size)."""
+    return QPageSize(
+        QSizeF(paper.width, paper.height),
+        QPageSize.Unit.Point,
+        "",
+        QPageSize.SizeMatchPolicy.FuzzyMatch,
+    )
+
+
+def document_paper(document: QPdfDocument) -> Paper:
+    points = document.pagePointSize(0)
+    return paper_of_size(points.width(), points.height())
+
+
+def printer_paper(printer: QPrinter) -> Paper | None:
+    """The paper the printer is set to by default; None for a file or when it does not say."""
+    if printer.outputFormat() != QPrinter.OutputFormat.NativeFormat:
+        return None
+    info = QPrinterInfo.printerInfo(printer.printerName())
+    size = info.defaultPageSize() if not info.isNull() else QPageSize()
+    return paper_of(size) if size.isValid() else None
+
+
+def set_sheet(printer: QPrinter, paper: Paper, document: QPdfDocument) -> None:
+    """Put `paper` in the printer, turned as the document's first page is."""
+    points = document.pagePointSize(0)
+    printer.setPageSize(qt_page_size(paper))
+    printer.setPageOrientation(
+        QPageLayout.Orientation.Landscape
+        if points.width() > points.height()
+        else QPageLayout.Orientation.Portrait
+    )
+
+
 def pdf_printer(document: QPdfDocument, title: str) -> QPrinter:
     """A printer set up like the PDF: its paper (A4, Letter, …) and orientation,
     printing the whole sheet (the PDF carries its own margins)."""
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setDocName(title)
     printer.setFullPage(True)
-    points = document.pagePointSize(0)
-    landscape = points.width() > points.height()
-    # Named paper sizes are portrait; the orientation turns them.
-    portrait = QSizeF(min(points.width(), points.height()), max(points.width(), points.height()))
-    printer.setPageSize(
-        QPageSize(portrait, QPageSize.Unit.Point, "", QPageSize.SizeMatchPolicy.FuzzyMatch)
-    )
-    printer.setPageOrientation(
-        QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait
-    )
+    set_sheet(printer, document_paper(document), document)
     return printer
 
 
-def paint_pdf(document: QPdfDocument, printer: QPrinter) -> int:
-    """Draw every page of `document` onto `printer`; returns the pages drawn.
+# What the print dialog collected ----------------------------------------------------------
 
-    Each page is rendered at the printer's resolution, at most MAX_RENDER_DPI,
-    and fitted to the sheet without stretching (paper other than the PDF's,
-    chosen in the print dialog, gets the page centred across, at the top).
+
+def cups_options(printer: QPrinter) -> list[tuple[str, str]]:
+    """The CUPS options Qt's print dialog left on the printer, as (name, value) pairs."""
+    values = printer.printEngine().property(CUPS_OPTIONS) or []
+    return list(zip(values[0::2], values[1::2], strict=False))
+
+
+def print_request(printer: QPrinter, title: str, current_page: int = 1) -> PrintRequest:
+    """Everything the print dialog collected on `printer`, as a PrintRequest."""
+    options = dict(cups_options(printer))
+    ranges: tuple[tuple[int, int | None], ...] = ()
+    page_set = PageSet(options.get("page-set", "all"))
+    match printer.printRange():
+        case QPrinter.PrintRange.PageRange:
+            ranges = tuple(
+                (part.from_, part.to) for part in printer.pageRanges().toRangeList()
+            ) or ((printer.fromPage(), printer.toPage()),)
+            if page_set is not PageSet.ALL and ranges[0][0] % 2 == 0:
+                # Qt counts odd and even from the first page it is handed (the
+                # application prints from..to); CUPS and Offload count the
+                # document's own page numbers: turn Qt's correction back.
+                page_set = PageSet.EVEN if page_set is PageSet.ODD else PageSet.ODD
+        case QPrinter.PrintRange.CurrentPage:
+            ranges = ((current_page, current_page),)
+        case _ if options.get("page-ranges"):
+            ranges = parse_pages(options["page-ranges"]).ranges  # a range CUPS was to apply
+    return PrintRequest(
+        title=title,
+        printer=printer.printerName() or None,
+        selection=PageSelection(ranges, page_set),
+        copies=printer.copyCount(),
+        collate=printer.collateCopies(),
+        reverse=printer.pageOrder() == QPrinter.PageOrder.LastPageFirst,
+        sides=_SIDES.get(printer.duplex(), Sides.ONE_SIDED),
+        paper=paper_of(printer.pageLayout().pageSize()),
+        grayscale=printer.colorMode() == QPrinter.ColorMode.GrayScale,
+        options=tuple((key, value) for key, value in options.items() if key not in _PAGE_OPTIONS),
+    )
+
+
+# Drawing the pages through Qt (the way without CUPS) ------------------------------------------
+
+
+def render_page(document: QPdfDocument, index: int, dpi: float) -> QImage:
+    """Page `index` (from 0) as an opaque image on white, at `dpi`.
+
+    QtPdf renders onto a transparent background; a print path that drops the
+    alpha mask (many printer drivers do) turns that black. So the page is
+    composed over white and the alpha channel removed before it is drawn."""
+    points = document.pagePointSize(index)
+    image = document.render(
+        index, QSize(round(points.width() / 72 * dpi), round(points.height() / 72 * dpi))
+    )
+    painter = QPainter(image)
+    painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_DestinationOver)
+    painter.fillRect(image.rect(), Qt.GlobalColor.white)
+    painter.end()
+    image.convertTo(QImage.Format.Format_RGB32)
+    return image
+
+
+def _draw_fitted(painter: QPainter, image: QImage, page: QSizeF, sheet: QRectF) -> None:
+    """Draw the page image as large as it fits the sheet, centred; a page whose
+    orientation is not the sheet's is turned, as CUPS turns it."""
+    turned = (page.width() > page.height()) != (sheet.width() > sheet.height())
+    width, height = (page.height(), page.width()) if turned else (page.width(), page.height())
+    scale = min(sheet.width() / width, sheet.height() / height)
+    painter.save()
+    painter.translate(sheet.center())
+    if turned:
+        painter.rotate(90)
+    drawn_width, drawn_height = page.width() * scale, page.height() * scale
+    painter.drawImage(QRectF(-drawn_width / 2, -drawn_height / 2, drawn_width, drawn_height), image)
+    painter.restore()
+
+
+def paint_pdf(
+    document: QPdfDocument,
+    printer: QPrinter,
+    pages: Iterable[int] | None = None,
+    *,
+    dpi: float | None = None,
+    copies: int = 1,
+    collate: bool = True,
+    progress: Callable[[int, int], bool] | None = None,
+) -> int:
+    """Draw `pages` (numbers from 1; default every page) onto `printer`; returns
+    the sheets drawn.
+
+    Each sheet is painted white and the page drawn fitted on it (at full size
+    on its own paper). Pages are rendered at `dpi`, default the printer's
+    resolution up to MAX_RENDER_DPI. `copies` are drawn here (collated or
+    not) for a printer that cannot make copies itself; `progress(done,
+    total)` returning False stops, and the job is aborted.
     """
+    chosen = list(pages) if pages is not None else list(range(1, document.pageCount() + 1))
+    sheets = (
+        [page for _ in range(copies) for page in chosen]
+        if collate
+        else [page for page in chosen for _ in range(copies)]
+    )
     painter = QPainter()
     if not painter.begin(printer):
         return 0
+    # A page image drawn smaller than rendered (the preview, a fitted page) stays legible.
+    painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
     painted = 0
     try:
-        dpi = min(printer.resolution(), MAX_RENDER_DPI)
-        sheet = printer.pageLayout().fullRectPixels(printer.resolution())
-        for page in range(document.pageCount()):
-            if page:
+        resolution = dpi or min(printer.resolution(), MAX_RENDER_DPI)
+        sheet = QRectF(printer.pageLayout().fullRectPixels(printer.resolution()))
+        for number in sheets:
+            if progress is not None and not progress(painted, len(sheets)):
+                printer.abort()
+                break
+            if painted:
                 printer.newPage()
-            points = document.pagePointSize(page)
-            image = document.render(
-                page, QSize(round(points.width() / 72 * dpi), round(points.height() / 72 * dpi))
-            )
-            scale = min(sheet.width() / points.width(), sheet.height() / points.height())
-            width, height = points.width() * scale, points.height() * scale
-            target = QRectF(sheet.x() + (sheet.width() - width) / 2, sheet.y(), width, height)
-            painter.drawImage(target, image)
+            painter.fillRect(sheet, Qt.GlobalColor.white)
+            image = render_page(document, number - 1, resolution)
+            _draw_fitted(painter, image, document.pagePointSize(number - 1), sheet)
             painted += 1
     finally:
         painter.end()
     return painted
 
 
-class PdfPrintPreview(QPrintPreviewDialog):
-    """A print preview that shows and prints the pages of one PDF.
+def print_document(
+    pdf: Path,
+    document: QPdfDocument,
+    printer: QPrinter,
+    request: PrintRequest,
+    printed: PrintedDocument,
+    *,
+    progress: Callable[[int, int], bool] | None = None,
+) -> str:
+    """Print `pdf` as `request` asks, on `printer`; returns what was done, for the owner.
 
-    Raises UserError when QtPdf cannot read the file.
+    Raises UserError, with nothing printed, for pages not in the document or a
+    printer that is gone, paused or refusing jobs.
+    """
+    pages = request.checked(printed)
+    summary = request.summary(printed)
+    native = printer.outputFormat() == QPrinter.OutputFormat.NativeFormat
+    if native and cups.cups_problem() is None:
+        job = cups.send_pdf(pdf, request, printed)
+        return f"Sent to {request.printer or 'the default printer'} as job {job}: {summary}."
+    if not native and _copy_is_enough(request, printed):
+        target = Path(printer.outputFileName())
+        try:
+            shutil.copyfile(pdf, target)
+        except OSError as error:
+            raise UserError(f"Cannot write {target}: {error.strerror or error}.") from error
+        return f"Saved to {target}: {summary}."
+    # Qt's CUPS engine would apply a page range and page set a second time.
+    kept = [item for pair in cups_options(printer) if pair[0] not in _PAGE_OPTIONS for item in pair]
+    printer.printEngine().setProperty(CUPS_OPTIONS, kept)
+    order = list(reversed(pages)) if request.reverse else pages
+    own_copies = 1 if printer.supportsMultipleCopies() else request.copies
+    if printer.supportsMultipleCopies():
+        printer.setCopyCount(request.copies)
+    painted = paint_pdf(
+        document, printer, order, copies=own_copies, collate=request.collate, progress=progress
+    )
+    where = printer.outputFileName() if not native else printer.printerName()
+    if painted < len(order) * own_copies:
+        if not native:  # Qt wrote the file as it went: no half a document left behind
+            Path(where).unlink(missing_ok=True)
+        raise UserError(f"Printing was stopped: nothing was sent to {where}.")
+    return f"Printed on {where}: {summary}."
+
+
+def _copy_is_enough(request: PrintRequest, printed: PrintedDocument) -> bool:
+    """To a PDF file, the document as it is (vector) when nothing asks for changes."""
+    return (
+        request.selection.is_everything()
+        and request.copies == 1
+        and not request.reverse
+        and not request.grayscale
+        and not request.fits(printed)
+    )
+
+
+# The preview -------------------------------------------------------------------------------
+
+
+class PdfPrintPreview(QDialog):
+    """A print preview of one PDF on the paper it will print on, and its Print… button.
+
+    Raises UserError when QtPdf cannot read the file. `accepted` is emitted
+    once the pages went to the printer; a refusal (pages not in the
+    document, a printer gone, paused or refusing jobs) is shown in a
+    message box and the preview stays open.
 
     Attributes:
         page_count: the PDF's pages.
-        pages_painted: pages drawn by the last paint (preview or print).
+        pages_painted: pages drawn by the last paint of the preview.
+        paper: the document's own paper; printed: the document as printing sees it.
         printer, document: the QPrinter and the QPdfDocument, kept alive with it.
+        preview: the QPrintPreviewWidget; paper_bar: the paper choice, shown
+            when the printer is set to other paper than the document's.
+        outcome: what printing did, once accepted.
+        message: the last message box shown.
     """
 
     def __init__(
@@ -112,25 +368,232 @@ class PdfPrintPreview(QPrintPreviewDialog):
         title: str,
         parent: QWidget | None = None,
         object_name: str = "printPreviewDialog",
+        noun: str = "document",
     ) -> None:
-        document = load_pdf(pdf_path)
-        printer = pdf_printer(document, title)
-        super().__init__(printer, parent)
-        # The dialog does not own the printer: keep it (and the document) as
-        # long as the dialog lives, or Qt paints onto a deleted printer.
-        self.printer = printer
+        super().__init__(parent)
+        document = load_pdf(pdf_path, self)
+        self.pdf_path = pdf_path
+        self.title = title
         self.document = document
-        document.setParent(self)
+        self.page_count = document.pageCount()
+        self.paper = document_paper(document)
+        self.printed = PrintedDocument(self.page_count, self.paper, noun)
+        self.printer = pdf_printer(document, title)
+        self.pages_painted = 0
+        self.outcome = ""
+        self.message: QMessageBox | None = None
+        self.print_dialog_shown: QPrintDialog | None = None
         named(self, object_name, f"Print preview: {title}")
         self.setWindowTitle(f"Print preview — {title}")
-        self.page_count = document.pageCount()
-        self.pages_painted = 0
-        self.paintRequested.connect(self._paint)
+
+        self.preview = named(QPrintPreviewWidget(self.printer, self), "printPreview", "Pages")
+        self.preview.paintRequested.connect(self._paint)
+        self.preview.previewChanged.connect(self._show_page_number)
+        self.paper_bar = self._paper_bar()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.print_button = named(
+            buttons.addButton("Print…", QDialogButtonBox.ButtonRole.ActionRole),
+            "printButton",
+            "Print…",
+        )
+        self.print_button.setDefault(True)
+        self.print_button.clicked.connect(self.open_print_dialog)
+        buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self._toolbar())
+        layout.addWidget(self.paper_bar)
+        layout.addWidget(self.preview, 1)
+        layout.addWidget(buttons)
+        self._update_paper_bar()
         screen = (parent.screen() if parent is not None else self.screen()).availableGeometry()
         self.resize(min(900, screen.width() * 9 // 10), screen.height() * 9 // 10)
 
+    # Layout
+    def _toolbar(self) -> QToolBar:
+        bar = named(QToolBar(self), "printPreviewTools", "Preview tools")
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+
+        def action(text: str, slot: Callable[[], object], keys: QKeySequence | str = "") -> None:
+            item = QAction(text, self)
+            item.setObjectName(f"preview_{text.lower().replace(' ', '_').strip('…')}")
+            if keys:
+                item.setShortcut(QKeySequence(keys))
+                item.setToolTip(f"{text} ({QKeySequence(keys).toString()})")
+            item.triggered.connect(slot)
+            bar.addAction(item)
+
+        action("Print…", self.open_print_dialog, QKeySequence.StandardKey.Print)
+        bar.addSeparator()
+        action("Fit width", self.preview.fitToWidth)
+        action("Whole page", self.preview.fitInView)
+        action("Zoom out", self.preview.zoomOut, QKeySequence.StandardKey.ZoomOut)
+        action("Zoom in", self.preview.zoomIn, QKeySequence.StandardKey.ZoomIn)
+        bar.addSeparator()
+        action("Previous page", lambda: self._go(-1), "PgUp")
+        self.page_label = named(QLabel(bar), "previewPageNumber", "Page shown")
+        bar.addWidget(self.page_label)
+        action("Next page", lambda: self._go(1), "PgDown")
+        return bar
+
+    def _paper_bar(self) -> QFrame:
+        bar = named(QFrame(self), "paperBar", "Paper")
+        bar.setFrameShape(QFrame.Shape.StyledPanel)
+        self.paper_label = named(QLabel(bar), "paperMessage", "Paper")
+        self.paper_label.setWordWrap(True)
+        self.own_paper = named(QRadioButton(bar), "ownPaper", "Use the document's paper")
+        self.fit_paper = named(QRadioButton(bar), "fitPaper", "Fit to the printer's paper")
+        self.own_paper.setChecked(True)
+        self.own_paper.toggled.connect(self._paper_chosen)
+        column = QVBoxLayout(bar)
+        for widget in (self.paper_label, self.own_paper, self.fit_paper):
+            column.addWidget(widget)
+        return bar
+
+    def _update_paper_bar(self) -> None:
+        """Show the paper choice when the printer is set to other paper than the document's."""
+        loaded = printer_paper(self.printer)
+        self._printer_paper = loaded
+        if loaded is None or loaded.same_size(self.paper):
+            self.paper_bar.hide()
+            return
+        noun, own = self.printed.noun, self.paper.name
+        scale = percent(loaded.fit_scale(self.paper.width, self.paper.height))
+        self.paper_label.setText(
+            f"“{self.printer.printerName()}” is set to {loaded.name} paper; "
+            f"this {noun} is on {own}."
+        )
+        self.own_paper.setText(f"Use the {noun}'s paper: {own}, full size (load {own} paper)")
+        self.fit_paper.setText(f"Fit to the printer's paper: {loaded.name}, at {scale}")
+        self.paper_bar.show()
+
+    def _paper_chosen(self) -> None:
+        fit = self.fit_paper.isChecked() and self._printer_paper is not None
+        set_sheet(self.printer, self._printer_paper if fit else self.paper, self.document)
+        self.preview.updatePreview()
+
+    # Preview
     def _paint(self, printer: QPrinter) -> None:
-        self.pages_painted = paint_pdf(self.document, printer)
+        self.pages_painted = paint_pdf(self.document, printer, dpi=PREVIEW_DPI)
+
+    def _go(self, step: int) -> None:
+        page = min(max(1, self.preview.currentPage() + step), self.preview.pageCount())
+        self.preview.setCurrentPage(page)
+        self._show_page_number()
+
+    def _show_page_number(self) -> None:
+        self.page_label.setText(f"  Page {self.preview.currentPage()} of {self.page_count}  ")
+
+    def sheet(self) -> Paper:
+        """The paper the preview shows the pages on."""
+        return paper_of(self.printer.pageLayout().pageSize())
+
+    # Printing
+    def open_print_dialog(self) -> QPrintDialog:
+        """The system's print dialog on this preview's printer (not blocking)."""
+        dialog = QPrintDialog(self.printer, self)
+        named(dialog, "printDialog", f"Print {self.title}")
+        dialog.setWindowTitle(f"Print — {self.title}")
+        dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintCurrentPage, True)
+        dialog.setMinMax(1, self.page_count)
+        previewed = (self.printer.printerName(), self.sheet())
+        dialog.finished.connect(lambda result: self._dialog_closed(result, previewed))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        QDialog.open(dialog)  # QPrintDialog.open() wants a slot to call
+        self.print_dialog_shown = dialog
+        return dialog
+
+    def _dialog_closed(self, result: int, previewed: tuple[str, Paper]) -> None:
+        if result != QDialog.DialogCode.Accepted:
+            return
+        sheet = self.sheet()
+        loaded = printer_paper(self.printer)
+        if (
+            sheet.same_size(previewed[1])
+            or loaded is None
+            or not sheet.same_size(loaded)
+            or loaded.same_size(self.paper)
+        ):
+            # As previewed, or a paper the owner picked in the dialog.
+            self.send()
+            return
+        # Another printer, whose paper Qt put in for the document's: ask.
+        self._ask_paper(loaded)
+
+    def _ask_paper(self, loaded: Paper) -> None:
+        noun, own = self.printed.noun, self.paper.name
+        scale = percent(loaded.fit_scale(self.paper.width, self.paper.height))
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "Which paper?",
+            f"“{self.printer.printerName()}” is set to {loaded.name} paper; "
+            f"this {noun} is on {own}.",
+            QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        box.setInformativeText(
+            f"Use the {noun}'s paper to print it at full size on {own} (load {own} paper), "
+            f"or fit it to {loaded.name} at {scale}."
+        )
+        fit = box.addButton("Fit to the printer's paper", QMessageBox.ButtonRole.AcceptRole)
+        own_button = box.addButton(f"Use the {noun}'s paper", QMessageBox.ButtonRole.AcceptRole)
+        fit.setObjectName("fitPaperButton")
+        own_button.setObjectName("ownPaperButton")
+        box.setDefaultButton(own_button)
+        box.setObjectName("paperQuestion")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def answered() -> None:
+            clicked = box.clickedButton()
+            if clicked not in (fit, own_button):
+                return
+            set_sheet(self.printer, loaded if clicked is fit else self.paper, self.document)
+            self.send()
+
+        box.finished.connect(answered)
+        box.open()
+        self.message = box
+
+    def send(self) -> bool:
+        """Print with the printer's current choices; accept, or say why not and stay open."""
+        progress: list[QProgressDialog] = []
+
+        def advance(done: int, total: int) -> bool:
+            # Only drawing pages through Qt reports progress; CUPS takes the file at once.
+            if not progress:
+                progress.append(QProgressDialog("Printing…", "Stop", 0, total, self))
+                progress[0].setObjectName("printProgress")
+                progress[0].setWindowModality(Qt.WindowModality.WindowModal)
+                progress[0].setMinimumDuration(800)
+            progress[0].setLabelText(f"Printing page {done + 1} of {total}…")
+            progress[0].setValue(done)
+            return not progress[0].wasCanceled()
+
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            request = print_request(self.printer, self.title, self.preview.currentPage())
+            self.outcome = print_document(
+                self.pdf_path, self.document, self.printer, request, self.printed, progress=advance
+            )
+        except UserError as error:
+            self._warn(str(error))
+            return False
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+            for dialog in progress:
+                dialog.close()
+                dialog.deleteLater()
+        self.accept()
+        return True
+
+    def _warn(self, text: str) -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, "Cannot print", text, QMessageBox.StandardButton.Ok, self
+        )
+        box.setObjectName("printRefused")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        self.message = box
 
 
 def open_print_preview(
@@ -140,16 +603,18 @@ def open_print_preview(
     parent: QWidget | None = None,
     *,
     object_name: str = "printPreviewDialog",
+    noun: str = "document",
 ) -> PdfPrintPreview:
     """Write a PDF with `write(path)` (the export's own function) into a scratch
     folder and open its print preview (not blocking). The folder goes when the
     preview closes. A UserError (the PDF could not be written or read) leaves
-    nothing behind and reaches the caller."""
+    nothing behind and reaches the caller. `noun` names the document in what
+    the preview says ("this brief is on A4")."""
     folder = Path(tempfile.mkdtemp(prefix="offload-print-"))
     try:
         path = folder / file_name
         write(path)
-        dialog = PdfPrintPreview(path, title, parent, object_name)
+        dialog = PdfPrintPreview(path, title, parent, object_name, noun)
     except BaseException:
         shutil.rmtree(folder, ignore_errors=True)
         raise
