@@ -1,5 +1,7 @@
 import hashlib
+import shutil
 import sqlite3
+from pathlib import Path
 
 import pytest
 from peewee import SqliteDatabase
@@ -128,3 +130,70 @@ def test_a_file_that_is_not_a_database_is_refused(db_path):
     with pytest.raises(NotADatabase, match="not an Offload database"):
         open_store(db_path)
     assert db_path.read_text().startswith("these are my notes")
+
+
+# Real files written by each released schema version (tools/schema_fixture.py):
+# a released step edited afterwards, or a step that loses rows, fails here.
+SCHEMA_FILES = Path(__file__).parent / "data" / "schemas"
+FIRST_RELEASED_VERSION = 5  # versions 1-4 were never released on their own
+
+
+def _row_counts(path):
+    connection = sqlite3.connect(path)
+    try:
+        tables = [
+            name
+            for (name,) in connection.execute(
+                "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'"
+            )
+        ]
+        return {
+            table: connection.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]
+            for table in tables
+        }
+    finally:
+        connection.close()
+
+
+def test_every_schema_version_since_the_first_release_has_its_real_file():
+    versions = {
+        int(path.stem.removeprefix("schema-")) for path in SCHEMA_FILES.glob("schema-*.sqlite3")
+    }
+    assert versions == set(range(FIRST_RELEASED_VERSION, LATEST_VERSION + 1)), (
+        "a schema change adds its file: python -m tools.schema_fixture"
+    )
+
+
+@pytest.mark.parametrize(
+    "fixture", sorted(SCHEMA_FILES.glob("schema-*.sqlite3")), ids=lambda path: path.stem
+)
+def test_a_real_file_of_each_released_version_opens_upgrades_and_keeps_every_row(fixture, tmp_path):
+    path = tmp_path / "offload.sqlite3"
+    shutil.copyfile(fixture, path)
+    before = _row_counts(path)
+    assert all(before.values()), f"{fixture.name} has an empty table: {before}"
+    version = int(fixture.stem.removeprefix("schema-"))
+    assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == version
+
+    store = open_store(path)
+    try:
+        assert store.db.pragma("user_version") == LATEST_VERSION
+        # Every table the old file had still holds every row.
+        after = _row_counts(path)
+        assert {table: after[table] for table in before} == before
+        assert load_settings().business_name
+        from desktop_app.models.briefs import Expectation
+        from desktop_app.models.tasks import Task
+
+        assert Task.select().count() == before["task"]
+        assert Expectation.select().count() == before["expectation"]
+        assert store.db.execute_sql("PRAGMA foreign_key_check").fetchall() == []
+        assert store.db.execute_sql("PRAGMA integrity_check").fetchone()[0] == "ok"
+    finally:
+        store.close()
+    assert _schema(path) == _schema_of_a_new_database(tmp_path / "new.sqlite3")
+
+
+def _schema_of_a_new_database(path):
+    open_store(path).close()
+    return _schema(path)
