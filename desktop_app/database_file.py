@@ -176,8 +176,11 @@ def read_only_parameters(path: Path) -> dict[str, object]:
         finally:
             connection.close()
         return {"mode": "ro"}
-    except sqlite3.OperationalError as error:
-        if error.sqlite_errorname != "SQLITE_CANTOPEN" or folder_is_writable(path.parent):
+    except (sqlite3.OperationalError, sqlite3.DatabaseError) as error:
+        name = getattr(error, "sqlite_errorname", "")
+        if not name.startswith(("SQLITE_CANTOPEN", "SQLITE_READONLY")):
+            raise
+        if folder_is_writable(path.parent):
             raise
     return {"immutable": 1}
 

@@ -125,7 +125,7 @@ def _byte_copy(database_path: Path) -> Path:
         shutil.copyfile(database_path, copy)
         copy.chmod(0o600)
         wal = database_path.with_name(database_path.name + "-wal")
-        if wal.exists():
+        if wal.exists() and wal.stat().st_size:
             shutil.copyfile(wal, copy.with_name(copy.name + "-wal"))
     except OSError as error:
         copy.unlink(missing_ok=True)
