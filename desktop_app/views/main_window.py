@@ -232,6 +232,8 @@ class MainWindow(QMainWindow):
         """Write a consistent, checked copy of the open database to `destination`."""
         # The owner confirmed replacing an existing file in the save dialog, but
         # never the open database itself, nor one open in another Offload.
+        if destination.exists() and destination.samefile(self.ctx.store.path):
+            raise StoreError(f"{destination} is the database itself; choose another file.")
         if destination.exists() and is_open_elsewhere(destination.resolve()):
             raise UserError(f"{destination} is a database open in Offload; choose another file.")
         backup_database(self.ctx.store.path, destination, replace=True)
@@ -431,7 +433,7 @@ class MainWindow(QMainWindow):
             f"<p><small>Python {platform.python_version()}, PySide6 {pyside_version}</small></p>"
         )
         box.setStandardButtons(QMessageBox.StandardButton.Close)
-        folder = QPushButton("Open data folder")
+        folder = QPushButton("Open data folder", box)  # owned by the box, not by Python
         folder.setObjectName("aboutOpenFolder")
         box.addButton(folder, QMessageBox.ButtonRole.ActionRole)
         folder.clicked.connect(lambda: open_folder(path.parent))
