@@ -218,6 +218,7 @@ def test_restore_from_backup_lists_what_each_holds_and_restores_keeping_the_curr
     assert row[1] == "Daily"
     assert row[3] == str(_tasks(backup))
     assert row[4] != "—" and row[5] != "—" and row[6] != "—"
+    assert row[7] == "Passes the check"
     # Restored, with the file it replaced kept, an empty undo history, a fresh view.
     assert _tasks(db) == added - 1
     assert window.undo_stack.count() == 0

@@ -83,10 +83,11 @@ class RestoreDialog(QDialog):
                 Column("Tasks", _count("task"), align=ALIGN_RIGHT),
                 Column("Contractors", _count("contractor"), align=ALIGN_RIGHT),
                 Column("Briefs", _count("brief"), align=ALIGN_RIGHT),
+                Column("Engagements", _count("engagement"), align=ALIGN_RIGHT),
                 Column(
-                    "Engagements / state",
+                    "State",
                     lambda s: (
-                        f"cannot be restored: {s.problem}" if s.problem else _count("engagement")(s)
+                        f"Cannot be restored: {s.problem}" if s.problem else "Passes the check"
                     ),
                     tooltip=lambda s: s.problem or str(s.path),
                     foreground=lambda s: QColor(ALERT) if s.problem else None,
