@@ -116,6 +116,16 @@ def sidecar_owner(path: Path) -> Path | None:
     return None
 
 
+def has_backups(path: Path) -> bool:
+    """Whether Offload keeps backups of `path` (in backups/ beside it): then it
+    was an Offload database, whatever it looks like now."""
+    folder = path.parent / "backups"
+    return folder.is_dir() and any(
+        copy.name.startswith(f"{path.stem}-") and copy.name.endswith(path.suffix)
+        for copy in folder.iterdir()
+    )
+
+
 def check_file_kind(path: Path, *, allow_links: bool = False) -> os.stat_result | None:
     """The file's status, or None when it does not exist.
 
@@ -223,6 +233,10 @@ def inspect_database(
     except OSError as error:
         raise StoreError(f"Cannot read {path}: {error.strerror}.") from error
     if not header.startswith(SQLITE_HEADER):
+        if has_backups(path):
+            # Offload backed this file up before: it was a database, and its
+            # first page has been overwritten since.
+            raise DatabaseDamaged(path, "its first page is not an SQLite page any more")
         raise NotADatabase(f"{path} is not an Offload database: it is not an SQLite file.")
     if len(header) < 100:
         raise DatabaseDamaged(path, f"the file is only {len(header)} bytes long")

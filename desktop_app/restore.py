@@ -25,7 +25,9 @@ from desktop_app.backup import (
     rotate_backups,
 )
 from desktop_app.database_file import (
+    DatabaseDamaged,
     DatabaseTooNew,
+    NotADatabase,
     StoreError,
     check_file_kind,
     inspect_database,
@@ -70,6 +72,7 @@ def restore_backup(backup: Path, database_path: Path) -> Path | None:
     if database_path.exists() and backup.samefile(database_path):
         raise StoreError(f"{backup} is the database itself; choose a backup to restore.")
     check_backup(backup)
+    _check_replaceable(database_path)
     database_path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     lock = acquire_lock(database_path)
     try:
@@ -90,6 +93,20 @@ def restore_backup(backup: Path, database_path: Path) -> Path | None:
     rotate_backups(database_path)
     log.info("restored %s from %s (the file it replaced: %s)", database_path, backup, kept)
     return kept
+
+
+def _check_replaceable(database_path: Path) -> None:
+    """A restore replaces an Offload database (damaged ones included), never
+    another program's file."""
+    try:
+        inspect_database(database_path, quick_check=False)
+    except NotADatabase as error:
+        raise StoreError(
+            f"{error} A restore never replaces another program's file; choose where to "
+            "restore with --db (a new file is fine)."
+        ) from error
+    except DatabaseDamaged:
+        pass
 
 
 def _keep_current(database_path: Path) -> Path | None:

@@ -200,3 +200,147 @@ def run_as_other_user(
         cwd=REPO,
         check=False,
     )
+
+
+# The table of the issue note ------------------------------------------------------------
+
+SHORT = (
+    ("DAMAGED", "damaged (integrity check findings)"),
+    ("is damaged", "refused: damaged"),
+    ("empty, not an Offload", "empty, not an Offload database"),
+    ("from a newer Offload", "refused: from a newer Offload"),
+    ("another program's SQLite", "refused: another program's database"),
+    ("not an SQLite file", "refused: not SQLite"),
+    ("newer version of Offload", "refused: from a newer Offload"),
+    ("named pipe", "refused at once: a FIFO"),
+    ("is a folder", "refused: a folder"),
+    ("names (hard links)", "refused: two names (hard links)"),
+    ("is empty", "refused: empty"),
+    ("cannot be written", "refused: read-only"),
+    ("read-only", "refused: read-only"),
+    ("must be upgraded", "refused: needs an upgrade"),
+)
+
+
+def _short(text: str) -> str:
+    return next((short for words, short in SHORT if words in text), text.strip()[:60])
+
+
+def _window_open(path: Path) -> str:
+    """What `offload --db PATH` shows first (run in a child process)."""
+    from desktop_app.store import DatabaseDamaged, StoreError, open_store
+
+    empty = path.is_file() and path.stat().st_size == 0
+    try:
+        store = open_store(path)
+    except DatabaseDamaged:
+        return "offers the newest good backup, or a read-only look"
+    except StoreError as error:
+        return f"“cannot start” box: {_short(str(error)).removeprefix('refused: ')}"
+    state = f"opens read-only, banner: {store.read_only_reason}" if store.read_only else "opens"
+    store.close()
+    if empty:
+        state += " as a new, empty database"
+    return state
+
+
+def _cell(kind: str, entry: str, args: list[str], folder: Path, db: Path) -> str:
+    before = fingerprint(db)
+    if entry == "window open":
+        command = [sys.executable, "-m", "tests.damaged_files", "--window-open", str(db)]
+    else:
+        command = offload_command(*args)
+    environment = {**os.environ, **other_user_environment(folder)}
+    if kind.startswith("read-only"):
+        command = as_other_user(command)
+    try:
+        result = subprocess.run(
+            command, capture_output=True, text=True, timeout=30, env=environment, cwd=REPO,
+            check=False,
+        )  # fmt: skip
+    except subprocess.TimeoutExpired:
+        return "HANGS"
+    text = (result.stdout + result.stderr).strip()
+    if entry == "window open":
+        outcome = result.stdout.strip().splitlines()[-1] if result.stdout.strip() else text
+    elif result.returncode == 0:
+        outcome = "exit 0: " + {
+            "check": "healthy" + (" (newer schema)" if "newer" in text else ""),
+            "backup": "checked copy written",
+            "restore (list)": "lists the backups",
+            "restore over it": "restored (the file is kept in backups/)",
+            "import-time --dry-run": "preview printed",
+            "import-time": "imported into a new database",
+            "import-contractors": "imported into a new database",
+        }.get(entry, "done")
+    else:
+        outcome = f"exit {result.returncode}, {_short(text)}"
+    unchanged = fingerprint(db) == before
+    expected_change = any(words in outcome for words in ("restored", "new", "exit 0: imported"))
+    return outcome + ("" if unchanged or expected_change else " — FILE CHANGED")
+
+
+def damage_table() -> str:
+    """Run every entry point on every kind of file; the note's Markdown table."""
+    from desktop_app.demo import create_demo_database
+
+    rows = []
+    with shared_folder() as folder:
+        folder.chmod(0o777)  # the other user writes its outputs here
+        sound = create_demo_database(folder / "sound")
+        time_report = folder / "toggl.csv"
+        time_report.write_text(
+            "Client,Project,Task,Description,Start date,Start time,Duration\n"
+            ",Admin,,Invoices,2025-01-06,09:00:00,01:00:00\n",
+            encoding="utf-8",
+        )
+        contacts = folder / "contacts.csv"
+        contacts.write_text("Name,E-mail\nAna Souza,ana@example.com\n", encoding="utf-8")
+        good = folder / "good.sqlite3"
+        shutil.copyfile(sound, good)
+        for path in (time_report, contacts, good):
+            path.chmod(0o644)
+        entries: dict[str, Callable[[Path, Path], list[str]]] = {
+            "window open": lambda db, out: [],
+            "check": lambda db, out: ["check", "--db", str(db)],
+            "backup": lambda db, out: ["backup", "--db", str(db), str(out / "copy.sqlite3")],
+            "export-tasks": lambda db, out: ["export-tasks", "--db", str(db), str(out / "t.csv")],
+            "export-contractors": lambda db, out: [
+                "export-contractors", "--db", str(db), str(out / "c.csv")],
+            "export-schedule": lambda db, out: [
+                "export-schedule", "--db", str(db), str(out / "s.ics")],
+            "export-brief": lambda db, out: [
+                "export-brief", "--db", str(db), "1", str(out / "b.pdf")],
+            "import-time --dry-run": lambda db, out: [
+                "import-time", "--dry-run", "--db", str(db), str(time_report)],
+            "import-time": lambda db, out: ["import-time", "--db", str(db), str(time_report)],
+            "import-contractors": lambda db, out: [
+                "import-contractors", "--db", str(db), str(contacts)],
+            "restore (list)": lambda db, out: ["restore", "--db", str(db)],
+            "restore from it": lambda db, out: [
+                "restore", "--db", str(out / "target.sqlite3"), str(db)],
+            "restore over it": lambda db, out: ["restore", "--db", str(db), str(good)],
+        }  # fmt: skip
+        for number, (kind, make) in enumerate(KINDS.items()):
+            cells = []
+            for entry, args in entries.items():
+                place = folder / f"k{number}-{len(cells)}"
+                place.mkdir()
+                place.chmod(0o777)
+                db = make(sound, place)
+                out = place / "out"
+                out.mkdir()
+                out.chmod(0o777)
+                cells.append(_cell(kind, entry, args(db, out), folder, db))
+            rows.append((kind, cells))
+        header = ["file", *entries]
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join([kind, *cells]) + " |" for kind, cells in rows]
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    if sys.argv[1:2] == ["--window-open"]:
+        print(_window_open(Path(sys.argv[2])))
+    else:
+        print(damage_table())

@@ -457,3 +457,33 @@ def test_rotation_keeps_the_newest_and_seven_days_and_four_weeks(tmp_path):
     last_four_weeks = {at(59, 17), at(53, 17), at(46, 17), at(39, 17)}  # each week's Sunday
     assert kept == newest_five | last_seven_days | last_four_weeks
     assert mine.exists()  # never deletes what it did not name
+
+
+def test_restore_never_replaces_another_programs_file(sound_database, tmp_path, capsys):
+    for make in (damaged_files.foreign_sqlite, damaged_files.not_sqlite):
+        target = make(sound_database, tmp_path)
+        before = target.read_bytes()
+        code, _out, err = _run_in_process(
+            ["restore", "--db", str(target), str(sound_database)], capsys
+        )
+        assert code == 1
+        assert "never replaces another program's file" in err
+        assert target.read_bytes() == before
+
+
+def test_an_offload_file_whose_first_page_is_overwritten_is_called_damaged(
+    sound_database, tmp_path, capsys
+):
+    from desktop_app.backup import Reason, automatic_backup
+
+    db = shutil.copyfile(sound_database, tmp_path / "offload.sqlite3")
+    automatic_backup(db, Reason.DAILY)
+    with db.open("r+b") as stream:
+        stream.write(b"\0" * 4096)
+    code, _out, err = _run_in_process(["export-tasks", "--db", str(db), "x.csv"], capsys)
+    assert code == 1
+    assert "is damaged" in err and "first page" in err
+    # ... and the newest backup can be put back over it.
+    [backup] = (tmp_path / "backups").glob("*-daily.sqlite3")
+    code, _out, err = _run_in_process(["restore", "--db", str(db), str(backup)], capsys)
+    assert code == 0, err
