@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
+import sys
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from typing import TextIO
@@ -24,6 +25,13 @@ class PrivateRotatingFileHandler(RotatingFileHandler):
         # A log written by an earlier version may still be 0644.
         os.fchmod(handle, 0o600)
         return open(handle, self.mode, encoding=self.encoding, errors=self.errors)  # noqa: PTH123
+
+    def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 (logging's name)
+        # A full disk must not also fill the owner's terminal with logging's
+        # own tracebacks: the log is written on a best-effort basis.
+        if isinstance(sys.exc_info()[1], OSError):
+            return
+        super().handleError(record)
 
 
 def setup_logging(logs_dir: Path, level: int = logging.INFO) -> Path:

@@ -113,6 +113,9 @@ def test_a_fifo_as_db_is_refused_at_once_without_hanging(tmp_path, inputs):
         assert "named pipe (FIFO)" in (result.stderr + result.stdout), args
     assert stat.S_ISFIFO(pipe.stat().st_mode)
     assert not (tmp_path / "tasks.csv").exists()
+    device = run_offload("check", "--db", "/dev/null", timeout=30)
+    assert device.returncode == 1
+    assert "/dev/null is a device, not a database file" in device.stdout
 
 
 def test_damaged_files_are_named_damaged_not_foreign(sound_database, tmp_path, capsys):
