@@ -26,7 +26,7 @@ class PrivateRotatingFileHandler(RotatingFileHandler):
         os.fchmod(handle, 0o600)
         return open(handle, self.mode, encoding=self.encoding, errors=self.errors)  # noqa: PTH123
 
-    def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 (logging's name)
+    def handleError(self, record: logging.LogRecord) -> None:
         # A full disk must not also fill the owner's terminal with logging's
         # own tracebacks: the log is written on a best-effort basis.
         if isinstance(sys.exc_info()[1], OSError):
