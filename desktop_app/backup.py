@@ -30,6 +30,7 @@ from desktop_app.database_file import (
     connect_read_only,
     explain_database_error,
     inspect_database,
+    is_damage,
     quick_check_problem,
 )
 from desktop_app.models.migrations import LATEST_VERSION
@@ -99,8 +100,7 @@ def backup_database(source: Path, destination: Path, *, replace: bool = False) -
         partial.replace(destination)
         flush_to_disk(destination.parent)
     except sqlite3.DatabaseError as error:
-        name = getattr(error, "sqlite_errorname", "")
-        if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")):
+        if is_damage(error):
             raise DatabaseDamaged(source, str(error)) from error
         raise StoreError(
             explain_database_error(error, destination) or f"Cannot back up {source}: {error}."

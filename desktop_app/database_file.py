@@ -16,7 +16,6 @@ sentence for the owner; the window and the command line both use it.
 
 from __future__ import annotations
 
-import errno
 import os
 import sqlite3
 import stat
@@ -26,9 +25,9 @@ from urllib.parse import quote
 
 from desktop_app.models import base
 from desktop_app.models.errors import UserError
+from desktop_app.paths import NO_SPACE, cannot_write_message
 
 SQLITE_HEADER = b"SQLite format 3\x00"
-_NO_SPACE = {errno.ENOSPC, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC)}
 # Files SQLite and Offload keep beside a database, named after it.
 SIDECAR_SUFFIXES = ("-wal", "-shm", "-journal", ".lock")
 # The table every Offload schema has had since its first step.
@@ -271,8 +270,7 @@ def inspect_database(
 
 
 def _damaged_or_unreadable(path: Path, error: sqlite3.DatabaseError) -> StoreError:
-    name = getattr(error, "sqlite_errorname", "")
-    if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")):
+    if is_damage(error):
         return DatabaseDamaged(path, str(error))
     return StoreError(explain_database_error(error, path) or f"Cannot read {path}: {error}.")
 
@@ -315,55 +313,76 @@ def _sqlite_error(error: BaseException) -> sqlite3.Error | None:
     return None
 
 
+# SQLite's error names (or, for errors without one, words of its message),
+# each with what the owner is told: {where} is the database, {folder} its
+# folder, {who} the programs holding it, {text} SQLite's own words.
+_EXPLANATIONS = (
+    (
+        ("SQLITE_FULL",),
+        "database or disk is full",
+        "There is no room left on the disk that holds {folder}: the change was not saved "
+        "and nothing was lost. Free some space, then try again.",
+    ),
+    (
+        ("SQLITE_READONLY",),
+        "readonly database",
+        "{where} is read-only, so the change was not saved. To change it, copy it to a "
+        "folder you can write to, or ask for write access.",
+    ),
+    (
+        ("SQLITE_BUSY",),
+        "database is locked",
+        "Another program{who} is writing to {where} and did not let go within {seconds} "
+        "seconds. Close that program (a database browser or a sync tool, say), then try "
+        "again; nothing was changed.",
+    ),
+    (
+        ("SQLITE_CORRUPT", "SQLITE_NOTADB"),
+        "malformed",
+        "{where} is damaged (SQLite says: {text}). Nothing more was written to it. Run "
+        "offload check for details and restore a backup (File > Restore from backup…, or "
+        "offload restore).",
+    ),
+    (
+        ("SQLITE_IOERR",),
+        "disk I/O error",
+        "The disk could not write {where} (it may be full, removed or failing): the change "
+        "was not saved. Check the disk, then try again.",
+    ),
+    (
+        ("SQLITE_CANTOPEN",),
+        "unable to open database file",
+        "Cannot open {where}: it was moved or deleted, or its folder cannot be read or written.",
+    ),
+)
+
+
+def is_damage(error: sqlite3.Error) -> bool:
+    """Whether SQLite raised `error` because the file is damaged."""
+    return getattr(error, "sqlite_errorname", "").startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB"))
+
+
 def explain_database_error(error: BaseException, path: Path | None) -> str | None:
     """One sentence for the owner about a storage failure, or None when
     `error` is not one (then it is a bug, reported as such)."""
-    where = str(path) if path else "the database"
-    folder = str(path.parent) if path else "its folder"
-    if isinstance(error, OSError) and error.errno in _NO_SPACE:
-        return (
-            f"There is no room left on the disk that holds {folder}. Free some space, "
-            "then try again; nothing was changed."
-        )
+    folder = path.parent if path else Path("its folder")
+    if isinstance(error, OSError) and error.errno in NO_SPACE:
+        return cannot_write_message(folder, error)
     cause = _sqlite_error(error)
     if cause is None:
         return None
     name = getattr(cause, "sqlite_errorname", "") or ""
     text = str(cause)
-    if name.startswith("SQLITE_FULL") or "database or disk is full" in text:
-        return (
-            f"There is no room left on the disk that holds {folder}: the change was not "
-            "saved and nothing was lost. Free some space, then try again."
-        )
-    if name.startswith("SQLITE_READONLY") or "readonly database" in text:
-        return (
-            f"{where} is read-only, so the change was not saved. To change it, copy it to "
-            "a folder you can write to, or ask for write access."
-        )
-    if name.startswith("SQLITE_BUSY") or "database is locked" in text:
-        holders = processes_using(path) if path else []
-        who = f" ({', '.join(holders)})" if holders else ""
-        return (
-            f"Another program{who} is writing to {where} and did not let go within "
-            f"{base.BUSY_TIMEOUT:.0f} seconds. Close that program (a database browser or a "
-            "sync tool, say), then try again; nothing was changed."
-        )
-    if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")) or "malformed" in text:
-        return (
-            f"{where} is damaged (SQLite says: {text}). Nothing more was written to it. "
-            "Run offload check for details and restore a backup "
-            "(File > Restore from backup…, or offload restore)."
-        )
-    if name.startswith("SQLITE_IOERR") or "disk I/O error" in text:
-        return (
-            f"The disk could not write {where} (it may be full, removed or failing): "
-            "the change was not saved. Check the disk, then try again."
-        )
-    if name.startswith("SQLITE_CANTOPEN") or "unable to open database file" in text:
-        return (
-            f"Cannot open {where}: it was moved or deleted, or its folder cannot be read "
-            "or written."
-        )
+    for names, words, message in _EXPLANATIONS:
+        if name.startswith(names) or words in text:
+            holders = processes_using(path) if path and "{who}" in message else []
+            return message.format(
+                where=path or "the database",
+                folder=folder,
+                who=f" ({', '.join(holders)})" if holders else "",
+                seconds=f"{base.BUSY_TIMEOUT:.0f}",
+                text=text,
+            )
     return None
 
 

@@ -59,13 +59,13 @@ def create_private_file(path: Path) -> None:
     os.close(fd)
 
 
-_NO_SPACE = {errno.ENOSPC, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC)}
+NO_SPACE = {errno.ENOSPC, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC)}
 _NOT_ALLOWED = {errno.EACCES, errno.EPERM, errno.EROFS}
 
 
 def cannot_write_message(folder: Path, error: OSError) -> str:
     """Why a file could not be written in `folder`, in the owner's words."""
-    if error.errno in _NO_SPACE:
+    if error.errno in NO_SPACE:
         return (
             f"There is no room left on the disk that holds {folder}. Free some space, "
             "then try again; nothing was changed."
