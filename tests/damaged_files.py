@@ -33,10 +33,18 @@ def truncated(source: Path, folder: Path) -> Path:
 
 
 def overwritten_page(source: Path, folder: Path) -> Path:
-    """One page in the middle overwritten with noise, as a bad sector leaves it."""
+    """One page overwritten with noise, as a bad sector leaves it: the first
+    page of the tasks table, which the window reads as it opens."""
     path = _copy(source, folder / "overwritten.sqlite3")
+    connection = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    try:
+        (page,) = connection.execute(
+            "SELECT rootpage FROM sqlite_master WHERE type = 'table' AND name = 'task'"
+        ).fetchone()
+    finally:
+        connection.close()
     with path.open("r+b") as stream:
-        stream.seek(PAGE * 4)
+        stream.seek(PAGE * (page - 1))
         stream.write(random.Random(5).randbytes(PAGE))
     return path
 
