@@ -18,7 +18,7 @@ from desktop_app.demo import DEMO_FILE_NAME
 from desktop_app.logging_setup import setup_logging
 from desktop_app.paths import default_database_path, logs_dir, set_application_names
 from desktop_app.pyside_none_guard import guard_none_refcount
-from desktop_app.store import StoreError, open_store
+from desktop_app.store import DatabaseDamaged, StoreError, open_store
 
 log = logging.getLogger("offload.init")
 
@@ -68,6 +68,14 @@ def run_gui(database_path: Path | None = None, demo: bool = False) -> int:
         log.info("Offload %s starting on %s", __version__, path)
         try:
             store = open_store(path)
+        except DatabaseDamaged as error:
+            log.warning("damaged database %s: %s", path, error.details)
+            from desktop_app.views.restore_dialog import recover_damaged
+
+            recovered = recover_damaged(None, error.path, error)
+            if recovered is None:
+                return 1
+            store = recovered
         except StoreError as error:
             log.warning("cannot open %s: %s", path, error)
             box = QMessageBox(QMessageBox.Icon.Critical, "Offload cannot start", str(error))

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import errno
 import os
+import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QStandardPaths
+
+from desktop_app.models.errors import UserError
 
 ORGANIZATION = "Offload"
 APPLICATION = "Offload"
@@ -53,3 +57,41 @@ def create_private_file(path: Path) -> None:
     except FileExistsError:
         return
     os.close(fd)
+
+
+NO_SPACE = {errno.ENOSPC, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC)}
+_NOT_ALLOWED = {errno.EACCES, errno.EPERM, errno.EROFS}
+
+
+def cannot_write_message(folder: Path, error: OSError) -> str:
+    """Why a file could not be written in `folder`, in the owner's words."""
+    if error.errno in NO_SPACE:
+        return (
+            f"There is no room left on the disk that holds {folder}. Free some space, "
+            "then try again; nothing was changed."
+        )
+    if error.errno in _NOT_ALLOWED:
+        return f"Cannot write to {folder}: it is read-only. Choose a folder you can write to."
+    return f"Cannot write to {folder}: {error.strerror or error}."
+
+
+def check_can_write(folder: Path) -> None:
+    """Raise UserError saying why no file can be written in `folder`.
+
+    Writes and deletes a one-byte file rather than asking `os.access`, which
+    says yes to root on a read-only folder and knows nothing of a full disk.
+    """
+    if not folder.is_dir():
+        raise UserError(f"The folder {folder} does not exist.")
+    try:
+        handle, name = tempfile.mkstemp(prefix=".offload-probe-", dir=folder)
+    except OSError as error:
+        raise UserError(cannot_write_message(folder, error)) from error
+    try:
+        os.write(handle, b"\0")
+        os.fsync(handle)
+    except OSError as error:
+        raise UserError(cannot_write_message(folder, error)) from error
+    finally:
+        os.close(handle)
+        Path(name).unlink()

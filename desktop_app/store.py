@@ -1,73 +1,128 @@
-"""Opening the owner's database safely: lock, version check, backup, migrate.
+"""Opening the owner's database safely: look, lock, back up, migrate, bind.
 
 Every way into the data (the window, File > Open, each command-line
 subcommand, the tests) opens it through `open_store`, so the same promises
-hold everywhere: one writer at a time, a database from a newer Offload is
-never touched, a copy is kept before the schema changes, and a new database
-takes its currency and paper size from the system locale.
+hold everywhere:
+
+- the file is looked at first without changing a byte of it
+  (`database_file.inspect_database`): a folder, pipe or device, a file
+  with two names, a file that is not Offload's, a damaged file and a file
+  from a newer Offload are refused, unchanged;
+- one writer at a time (a lock file beside the real file, symlinks
+  resolved first);
+- a file that cannot be written (a read-only file or folder) is opened
+  read-only when the caller allows it (the window, with a banner), and
+  refused when it must write (an import);
+- a copy is kept before the schema changes and once a day (`backup.py`);
+- only the window and the imports may create or upgrade a database: the
+  exports and dry runs read, and never take the lock.
 """
 
 from __future__ import annotations
 
 import logging
+import os
 import socket
 import sqlite3
 from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
 from pathlib import Path
 
 from peewee import PeeweeException, SqliteDatabase
 from PySide6.QtCore import QLockFile
 
-from desktop_app.backup import backup_before_migration
+from desktop_app.backup import Reason, automatic_backup, backup_before_migration, daily_backup_due
+from desktop_app.database_file import (
+    DatabaseDamaged,
+    DatabaseLocked,
+    DatabaseTooNew,
+    Inspection,
+    NeedsUpgrade,
+    NotADatabase,
+    StoreError,
+    explain_database_error,
+    folder_is_writable,
+    inspect_database,
+    read_only_parameters,
+)
 from desktop_app.locale_defaults import locale_defaults
 from desktop_app.models.base import bind_database, database, unbind_database
 from desktop_app.models.errors import UserError
-from desktop_app.models.migrations import LATEST_VERSION, migrate, pending_migrations
+from desktop_app.models.migrations import (
+    LATEST_VERSION,
+    Migration,
+    migrate,
+    pending_migrations,
+)
 from desktop_app.models.settings import seed_defaults
-from desktop_app.paths import create_private_file
+from desktop_app.paths import check_can_write, create_private_file
+
+__all__ = [
+    "Access",
+    "DatabaseDamaged",
+    "DatabaseLocked",
+    "DatabaseTooNew",
+    "NeedsUpgrade",
+    "NotADatabase",
+    "Store",
+    "StoreError",
+    "open_store",
+]
 
 log = logging.getLogger("offload.db")
 
 
-class StoreError(UserError):
-    """The database cannot be opened; the message says why and what to do."""
+class Access(StrEnum):
+    """What the caller will do with the database."""
 
-
-class DatabaseLocked(StoreError):
-    pass
-
-
-class DatabaseTooNew(StoreError):
-    pass
-
-
-class NotADatabase(StoreError):
-    pass
+    AUTO = "auto"  # write when the disk allows it, else read-only (the window)
+    WRITE = "write"  # write, or refuse to open (imports)
+    READ = "read"  # never write: no lock, no upgrade, no new file (exports, dry runs)
 
 
 @dataclass
 class Store:
-    """An open database: its file, the bound connection and the writer's lock."""
+    """An open database: its file, the bound connection and the writer's lock.
+
+    Attributes:
+        backup_path: the copy taken before this opening upgraded the file, if it did.
+        daily_backup_path: the day's first copy, if this opening took it.
+        read_only_reason: why the file is open read-only ("" when it can be written).
+    """
 
     path: Path
     db: SqliteDatabase
-    lock: QLockFile
-    # The backup taken before this opening migrated the file, if it did.
+    lock: QLockFile | None
     backup_path: Path | None = None
+    daily_backup_path: Path | None = None
+    read_only_reason: str = ""
+
+    @property
+    def read_only(self) -> bool:
+        return bool(self.read_only_reason)
+
+    def back_up(self, reason: Reason) -> Path:
+        """An automatic copy now, e.g. before an import; StoreError when it fails."""
+        try:
+            return automatic_backup(self.path, reason)
+        except UserError as error:
+            raise StoreError(f"Could not keep a copy of the database first: {error}") from error
 
     def close(self) -> None:
         if database.obj is self.db:
             unbind_database()
         else:
             self.db.close()
-        self.lock.unlock()
+        if self.lock is not None:
+            self.lock.unlock()
 
 
 def lock_path(database_path: Path) -> Path:
     return database_path.with_name(database_path.name + ".lock")
 
 
-def _acquire_lock(database_path: Path) -> QLockFile:
+def acquire_lock(database_path: Path) -> QLockFile:
     lock = QLockFile(str(lock_path(database_path)))
     # Never treat a live holder as stale, however long it has run; a lock left
     # by a crashed process (its pid gone) is still detected and taken over.
@@ -81,71 +136,160 @@ def _acquire_lock(database_path: Path) -> QLockFile:
             f"{database_path} is already open in another Offload window{holder}. "
             "Close it there first: only one Offload can write to a database at a time."
         )
-    raise DatabaseLocked(
-        f"Cannot create the lock file beside {database_path}: check that the folder is writable."
-    )
+    # QLockFile does not say why: a read-only folder? A full disk? Ask the disk.
+    try:
+        check_can_write(database_path.parent)
+    except UserError as error:
+        raise StoreError(str(error)) from error
+    raise StoreError(f"Cannot create the lock file beside {database_path}.")
+
+
+def is_open_elsewhere(database_path: Path) -> bool:
+    """True when an Offload holds the writer's lock of `database_path`."""
+    lock = QLockFile(str(lock_path(database_path)))
+    lock.setStaleLockTime(0)
+    if lock.tryLock(0):
+        lock.unlock()
+        return False
+    return lock.error() == QLockFile.LockError.LockFailedError
+
+
+def why_read_only(database_path: Path) -> str:
+    """Why the disk will not let Offload write this database ("" when it will)."""
+    if database_path.exists() and not os.access(database_path, os.W_OK):
+        return "the file is read-only"
+    if not folder_is_writable(database_path.parent):
+        return f"its folder {database_path.parent} is read-only"
+    return ""
 
 
 def read_schema_version(database_path: Path) -> int:
     """The file's schema version, read without changing a byte of it."""
-    if not database_path.exists() or database_path.stat().st_size == 0:
-        return 0
-    try:
-        connection = sqlite3.connect(f"file:{database_path}?mode=ro", uri=True)
-        try:
-            return int(connection.execute("PRAGMA user_version").fetchone()[0])
-        finally:
-            connection.close()
-    except sqlite3.DatabaseError as error:
-        raise NotADatabase(
-            f"{database_path} is not an Offload database (SQLite says: {error})."
-        ) from None
+    return inspect_database(database_path.expanduser().resolve(), quick_check=False).version
 
 
-def open_store(database_path: Path) -> Store:
-    """Lock, check and upgrade the database at `database_path`, then bind it.
+def open_store(
+    database_path: Path,
+    *,
+    access: Access = Access.AUTO,
+    create: bool = True,
+    upgrade: bool = True,
+    damaged_read_only: bool = False,
+) -> Store:
+    """Look at, lock, back up, upgrade and bind the database at `database_path`.
+
+    `create`: a missing or empty file may become a new database (never with
+    Access.READ). `upgrade`: an earlier schema may be upgraded (never with
+    Access.READ; an export refuses instead). `damaged_read_only`: open a
+    file that fails SQLite's check read-only instead of refusing it (the
+    owner asked to look at what is left).
 
     Raises StoreError (with a message for the user) and leaves the file as
-    it was when it is locked, too new or not a database.
+    it was whenever it refuses.
     """
-    database_path = database_path.expanduser().resolve()
-    if database_path.is_dir():
-        raise StoreError(f"{database_path} is a folder, not a database file.")
-    try:
-        database_path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    except OSError as error:
-        raise StoreError(
-            f"Cannot create the folder {database_path.parent}: {error.strerror}."
-        ) from error
-    lock = _acquire_lock(database_path)
+    path = database_path.expanduser().resolve()
+    inspection, read_only_reason = _plan(path, access, create, damaged_read_only)
+    steps = pending_migrations(inspection.version) if inspection is not None else []
+    if steps and (read_only_reason or not upgrade) and inspection and not inspection.new:
+        hint = (
+            "Copy it to a folder you can write to, and open the copy in the Offload window."
+            if access != Access.READ and read_only_reason
+            else "Open it once in the Offload window, which upgrades it (keeping a copy)."
+        )
+        raise NeedsUpgrade(
+            f"{path} comes from an earlier Offload (schema {inspection.version}) and must be "
+            f"upgraded first. {hint} The file was not changed."
+        )
+    lock = None if read_only_reason else acquire_lock(path)
     previous = database.obj
-    db: SqliteDatabase | None = None
+    store = Store(path=path, db=None, lock=lock, read_only_reason=read_only_reason)  # type: ignore[arg-type]
     try:
-        version = read_schema_version(database_path)
-        if version > LATEST_VERSION:
-            raise DatabaseTooNew(
-                f"{database_path} was written by a newer version of Offload (schema {version}; "
-                f"this version knows up to {LATEST_VERSION}). Update Offload to open it; "
-                "the file was not changed."
-            )
-        steps = pending_migrations(version)
-        backup = backup_before_migration(database_path, version) if steps and version else None
-        create_private_file(database_path)
-        db = bind_database(database_path)
-        if steps:
-            log.info("migrating %s from schema %s to %s", database_path, version, LATEST_VERSION)
-            migrate(db, steps)
-        # Fills only settings never stored: a new database takes the system's
-        # currency and paper size, an existing one keeps what the owner chose.
-        seed_defaults(locale_defaults())
+        if read_only_reason:
+            store.db = bind_database(path, read_only=read_only_parameters(path))
+        else:
+            assert inspection is not None
+            _open_for_writing(store, inspection, steps)
     except BaseException as error:
         # Leave everything as it was: the lock released, and whichever
         # database was bound before (the window's, on File > Open) bound again.
-        if db is not None:
-            db.close()
+        if store.db is not None:
+            store.db.close()
             database.initialize(previous)
-        lock.unlock()
+        if lock is not None:
+            lock.unlock()
         if isinstance(error, (OSError, sqlite3.Error, PeeweeException)):
-            raise StoreError(f"Cannot open {database_path}: {error}") from error
+            explained = explain_database_error(error, path)
+            raise StoreError(explained or f"Cannot open {path}: {error}") from error
         raise
-    return Store(path=database_path, db=db, lock=lock, backup_path=backup)
+    if read_only_reason and access != Access.READ:
+        log.warning("opened %s read-only: %s", path, read_only_reason)
+    return store
+
+
+def _plan(
+    path: Path, access: Access, create: bool, damaged_read_only: bool
+) -> tuple[Inspection | None, str]:
+    """What the file is (None when damaged and to be read anyway), and why
+    it must be opened read-only ("" when it can be written)."""
+    read_only_reason = ""
+    try:
+        inspection: Inspection | None = inspect_database(path)
+    except DatabaseDamaged:
+        if not damaged_read_only:
+            raise
+        inspection, read_only_reason = None, "it is damaged"
+    if inspection is not None:
+        if inspection.new and (not create or access == Access.READ):
+            state = "is empty" if path.exists() else "does not exist"
+            raise StoreError(f"{path} {state}: it holds no Offload data.")
+        if inspection.version > LATEST_VERSION:
+            raise DatabaseTooNew(
+                f"{path} was written by a newer version of Offload (schema "
+                f"{inspection.version}; this version knows up to {LATEST_VERSION}). Update "
+                "Offload to open it; the file was not changed."
+            )
+    if access == Access.READ:
+        return inspection, read_only_reason or "opened for reading only"
+    if inspection is not None and inspection.new:
+        _make_folder(path.parent)
+    disk_reason = "" if read_only_reason else why_read_only(path)
+    if disk_reason:
+        if access == Access.WRITE or inspection is None or inspection.new:
+            action = "create a database" if inspection and inspection.new else "change it"
+            raise StoreError(f"Cannot {action}: {path} cannot be written ({disk_reason}).")
+        read_only_reason = disk_reason
+    return inspection, read_only_reason
+
+
+def _open_for_writing(store: Store, inspection: Inspection, steps: list[Migration]) -> None:
+    """Back up (before an upgrade, or the day's first copy), bind, upgrade, seed."""
+    path, version = store.path, inspection.version
+    if steps and version:
+        store.backup_path = backup_before_migration(path, version)
+    elif not inspection.new and daily_backup_due(path, date.today()):
+        store.daily_backup_path = _daily_backup(path)
+    create_private_file(path)
+    store.db = bind_database(path)
+    if steps:
+        log.info("migrating %s from schema %s to %s", path, version, LATEST_VERSION)
+        migrate(store.db, steps)
+    # Fills only settings never stored: a new database takes the system's
+    # currency and paper size, an existing one keeps what the owner chose.
+    seed_defaults(locale_defaults())
+
+
+def _make_folder(folder: Path) -> None:
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    except OSError as error:
+        raise StoreError(f"Cannot create the folder {folder}: {error.strerror}.") from error
+
+
+def _daily_backup(path: Path) -> Path | None:
+    """The day's first copy; a failure (a full disk, say) is logged, not fatal:
+    the owner can still open and read their data."""
+    try:
+        return automatic_backup(path, Reason.DAILY)
+    except UserError as error:
+        log.warning("no daily backup of %s: %s", path, error)
+        return None

@@ -106,6 +106,8 @@ def test_every_earlier_schema_upgrades(tmp_path):
 def test_a_database_from_a_newer_offload_is_refused_unchanged(db_path):
     db_path.parent.mkdir(parents=True)
     connection = sqlite3.connect(db_path)
+    # A newer Offload still has the settings table every schema has had.
+    connection.execute("CREATE TABLE setting (key, value)")
     connection.execute("CREATE TABLE future (x)")
     connection.execute(f"PRAGMA user_version = {LATEST_VERSION + 1}")
     connection.commit()

@@ -45,13 +45,20 @@ def test_a_second_window_says_so_in_a_dialog_and_exits(store, qtbot):
     assert store.path.read_bytes() == before
 
 
-def test_a_subcommand_on_a_locked_database_fails_with_one_line(store, tmp_path):
-    result = run_offload("export-tasks", "--db", str(store.path), str(tmp_path / "tasks.csv"))
+def test_a_writing_subcommand_on_a_locked_database_fails_with_one_line(store, tmp_path):
+    source = tmp_path / "contacts.csv"
+    source.write_text("Name,E-mail\nAna Souza,ana@example.com\n", encoding="utf-8")
+    result = run_offload("import-contractors", "--db", str(store.path), str(source))
     assert result.returncode == 1
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1
     assert "already open" in lines[0]
-    assert not (tmp_path / "tasks.csv").exists()
+
+
+def test_an_export_only_reads_so_it_works_while_the_window_has_the_file_open(store, tmp_path):
+    result = run_offload("export-tasks", "--db", str(store.path), str(tmp_path / "tasks.csv"))
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "tasks.csv").exists()
 
 
 def test_a_backup_works_while_the_window_has_the_database_open(store, tmp_path):

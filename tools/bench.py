@@ -77,6 +77,61 @@ def startup() -> list[Row]:
 
 
 @benchmark
+def opening() -> list[Row]:
+    """What opening a large database costs, on the database of
+    `tools.large_database` (2,000 tasks with about 60,000 time entries, 2,000
+    contractors, 400 briefs with 16,000 expectations, 500 engagements):
+    SQLite's quick_check (run on every opening), the whole `open_store`, and
+    the day's backup. Baseline: reading the schema version alone."""
+    import sqlite3
+    import tempfile
+
+    from desktop_app.backup import backup_database
+    from desktop_app.database_file import connect_read_only, quick_check_problem
+    from desktop_app.store import open_store
+
+    with tempfile.TemporaryDirectory(prefix="offload-bench-") as folder:
+        large = Path(folder) / "large.sqlite3"
+        subprocess.run(
+            [sys.executable, "-m", "tools.large_database", str(large)],
+            cwd=REPO, check=True, capture_output=True,
+        )  # fmt: skip
+
+        def version() -> None:
+            connection = connect_read_only(large)
+            connection.execute("PRAGMA user_version").fetchone()
+            connection.close()
+
+        def quick_check() -> None:
+            connection = connect_read_only(large)
+            assert quick_check_problem(connection) is None
+            connection.close()
+
+        def open_and_close() -> None:
+            open_store(large).close()
+
+        def backup() -> None:
+            copy = Path(folder) / "copy.sqlite3"
+            backup_database(large, copy, replace=True)
+
+        size = f"{large.stat().st_size / 1e6:.0f} MB"
+        with sqlite3.connect(large) as connection:
+            entries = connection.execute("SELECT count(*) FROM time_entry").fetchone()[0]
+        rows = [
+            (
+                f"read the schema version ({size}, {entries:,} entries; baseline)",
+                _median(version),
+                "",
+            ),
+            ("PRAGMA quick_check", _median(quick_check), ""),
+            ("open_store: look, quick_check, lock, bind", _median(open_and_close), ""),
+            ("backup_database: online backup + quick_check of the copy", _median(backup), ""),
+        ]
+        baseline = rows[0][0]
+        return [rows[0], *((name, seconds, baseline) for name, seconds, _ in rows[1:])]
+
+
+@benchmark
 def engagements() -> list[Row]:
     """The Engagements tab on a large history: 1,000 engagements, 52,000 check-ins,
     12,000 pieces of feedback. Baseline: reading those rows and nothing more."""
@@ -343,10 +398,12 @@ def briefs() -> list[Row]:
     ]
 
 
-def main() -> int:
+def main(names: list[str]) -> int:
+    """Run every benchmark, or those named (`python -m tools.bench opening`)."""
     rows: list[Row] = []
     for function in BENCHMARKS:
-        rows.extend(function())
+        if not names or function.__name__ in names:
+            rows.extend(function())
     by_name = {name: seconds for name, seconds, _ in rows}
     width = max(len(name) for name, _, _ in rows)
     print(f"{'benchmark':<{width}}  median s   vs baseline   ({RUNS} runs each)")
@@ -357,4 +414,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))

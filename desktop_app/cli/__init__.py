@@ -21,6 +21,8 @@ from desktop_app import __version__
 
 SUBCOMMAND_MODULES = (
     "desktop_app.cli.backup",
+    "desktop_app.cli.restore",
+    "desktop_app.cli.check",
     "desktop_app.cli.time_audit",
     "desktop_app.cli.contractors",
     "desktop_app.cli.export_brief",

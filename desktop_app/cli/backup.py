@@ -1,4 +1,4 @@
-"""`offload backup OUT`: a consistent copy of the database, taken while in use."""
+"""`offload backup OUT`: a consistent, checked copy of the database, taken while in use."""
 
 from __future__ import annotations
 
@@ -8,15 +8,17 @@ from pathlib import Path
 from desktop_app.backup import backup_database
 from desktop_app.cli import add_db_option
 from desktop_app.cli.common import existing_database
+from desktop_app.database_file import inspect_database
 from desktop_app.models.errors import UserError
-from desktop_app.store import read_schema_version
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "backup",
         help="copy the database to a new file",
-        description="Copy the database to OUT with SQLite's online backup API.",
+        description="Copy the database to OUT with SQLite's online backup API, then check "
+        "the copy with SQLite's quick_check. A damaged database is reported, and no copy "
+        "is kept.",
     )
     add_db_option(parser, in_subcommand=True)
     parser.add_argument("out", type=Path, metavar="OUT", help="the new file to write")
@@ -26,10 +28,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     # No lock: a backup only reads, so it works while the window has the file open.
     source = existing_database(getattr(args, "db", None))
-    read_schema_version(source)  # refuses a file that is not a database
+    # Refuses a folder, a pipe, a file that is not Offload's; the copy is checked below.
+    if inspect_database(source, quick_check=False, allow_links=True).new:
+        raise UserError(f"{source} is empty: there is nothing to back up.")
     out: Path = args.out.expanduser().resolve()
     if out.exists():
         raise UserError(f"{out} already exists; choose a new file name.")
     backup_database(source, out)
-    print(f"Backed up {source} to {out} ({out.stat().st_size:,} bytes).")
+    print(f"Backed up {source} to {out} ({out.stat().st_size:,} bytes, checked).")
     return 0

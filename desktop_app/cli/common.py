@@ -1,17 +1,24 @@
-"""What every subcommand shares: opening the database, reporting failure."""
+"""What every subcommand shares: opening the database, the file it writes,
+reporting failure in one line (and in the log)."""
 
 from __future__ import annotations
 
 import argparse
 import logging
+import os
+import sqlite3
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from peewee import PeeweeException
+
+from desktop_app.database_file import explain_database_error
+from desktop_app.exporters.files import refuse_database_target
 from desktop_app.models.errors import UserError
 from desktop_app.paths import default_database_path, set_application_names
-from desktop_app.store import Store, open_store
+from desktop_app.store import Access, Store, open_store
 
 log = logging.getLogger("offload.cli")
 
@@ -35,11 +42,18 @@ def existing_database(database_path: Path | None) -> Path:
 
 
 @contextmanager
-def cli_store(database_path: Path | None, *, create: bool = False) -> Iterator[Store]:
-    """The database for a subcommand, locked and upgraded like the window's.
+def cli_store(
+    database_path: Path | None,
+    *,
+    access: Access = Access.WRITE,
+    create: bool = False,
+    upgrade: bool = True,
+) -> Iterator[Store]:
+    """The database for a subcommand, opened as the window opens it.
 
     Only commands that add data (`create=True`: the imports) may start a
     new database at a `--db` that does not exist yet, and they say so.
+    Exports read (`Access.READ`): they never create, upgrade or lock it.
     """
     if create and database_path is not None and not database_path.expanduser().exists():
         set_application_names()
@@ -47,22 +61,83 @@ def cli_store(database_path: Path | None, *, create: bool = False) -> Iterator[S
         print(f"Starting a new database at {path}.")
     else:
         path = existing_database(database_path)
-    store = open_store(path)
+    store = open_store(path, access=access, create=create, upgrade=upgrade)
     try:
         yield store
     finally:
         store.close()
 
 
+def add_output_arguments(parser: argparse.ArgumentParser, metavar: str, help_text: str) -> None:
+    """OUT and --force, the same for every export."""
+    parser.add_argument("out", type=Path, metavar=metavar, help=help_text)
+    parser.add_argument(
+        "--force",
+        action="store_true",
+        help=f"replace {metavar} if it exists (a database is never replaced)",
+    )
+
+
+def output_file(args: argparse.Namespace) -> Path:
+    """The file an export writes, refused when it would replace anything
+    without --force, and a database whatever the flags."""
+    out: Path = args.out.expanduser().resolve()
+    if out.is_dir():
+        raise UserError(f"{out} is a folder; give the name of the file to write.")
+    refuse_database_target(out)
+    if os.path.lexists(out) and not getattr(args, "force", False):
+        raise UserError(f"{out} already exists. Add --force to replace it, or choose a new name.")
+    return out
+
+
+def _start_logging() -> Path | None:
+    """Log to the same file as the window; a command still runs when it cannot."""
+    from desktop_app.logging_setup import setup_logging
+    from desktop_app.paths import logs_dir
+
+    try:
+        set_application_names()
+        return setup_logging(logs_dir())
+    except OSError:
+        return None
+
+
+def _database_named(args: argparse.Namespace) -> Path | None:
+    given = getattr(args, "db", None)
+    try:
+        return given.expanduser().resolve() if given else default_database_path()
+    except OSError:
+        return None
+
+
 def run_subcommand(args: argparse.Namespace) -> int:
-    """Run the chosen subcommand; a known failure becomes one line on stderr."""
+    """Run the chosen subcommand; a failure becomes one line on stderr and in the log."""
+    log_path = _start_logging()
+    log.info("offload %s", args.command)
     try:
         return int(args.handler(args) or 0)
+    except KeyboardInterrupt:
+        print(f"offload {args.command}: interrupted; nothing half-done was kept.", file=sys.stderr)
+        return 130
     except UserError as error:
-        print(f"offload {args.command}: {error}", file=sys.stderr)
-        return 1
-    except OSError as error:
-        print(
-            f"offload {args.command}: {error.strerror or error}: {error.filename}", file=sys.stderr
-        )
-        return 1
+        message = str(error)
+    except (OSError, sqlite3.Error, PeeweeException) as error:
+        explained = explain_database_error(error, _database_named(args))
+        if explained is None and not isinstance(error, OSError):
+            return _report_bug(args, error, log_path)
+        message = explained or f"{error.strerror or error}: {error.filename}"  # type: ignore[union-attr]
+    except Exception as error:  # a bug: one line here, the traceback in the log
+        return _report_bug(args, error, log_path)
+    log.warning("offload %s failed: %s", args.command, message)
+    print(f"offload {args.command}: {message}", file=sys.stderr)
+    return 1
+
+
+def _report_bug(args: argparse.Namespace, error: BaseException, log_path: Path | None) -> int:
+    log.error("offload %s: unexpected error", args.command, exc_info=error)
+    where = f" Details are in {log_path}." if log_path else ""
+    print(
+        f"offload {args.command}: unexpected error ({type(error).__name__}: {error}).{where}",
+        file=sys.stderr,
+    )
+    return 1

@@ -11,9 +11,11 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from desktop_app.backup import Reason
 from desktop_app.cli import add_db_option
-from desktop_app.cli.common import cli_store
+from desktop_app.cli.common import add_output_arguments, cli_store, output_file
 from desktop_app.models.errors import UserError
+from desktop_app.store import Access
 
 VCARD_SUFFIXES = (".vcf", ".vcard")
 
@@ -46,7 +48,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "import-contractors reads it back).",
     )
     add_db_option(exporter, in_subcommand=True)
-    exporter.add_argument("out", type=Path, metavar="OUT.csv", help="the CSV file to write")
+    add_output_arguments(exporter, "OUT.csv", "the CSV file to write")
     exporter.set_defaults(handler=run_export)
 
 
@@ -57,7 +59,7 @@ def run_import(args: argparse.Namespace) -> int:
     path: Path = args.file.expanduser()
     if not path.is_file():
         raise UserError(f"{path} does not exist or is not a file.")
-    with cli_store(getattr(args, "db", None), create=True):
+    with cli_store(getattr(args, "db", None), create=True) as store:
         if path.suffix.lower() in VCARD_SUFFIXES:
             from desktop_app.importers.vcard import plan_vcard_file
 
@@ -72,6 +74,8 @@ def run_import(args: argparse.Namespace) -> int:
             print(f"refused {label}: {reason}")
         for record in plan.partly_read:
             print(f"kept {record.label} ({record.values['name']}): {record.unread_text()}")
+        if plan.records:
+            store.back_up(Reason.IMPORT)
         outcome = run_plan(plan, OnDuplicate(args.duplicates))
     for label, name, duplicates in outcome.skipped:
         matches = "; ".join(d.describe() for d in duplicates)
@@ -85,8 +89,8 @@ def run_import(args: argparse.Namespace) -> int:
 def run_export(args: argparse.Namespace) -> int:
     from desktop_app.exporters.contractors_csv import export_contractors_csv
 
-    out: Path = args.out.expanduser().resolve()
-    with cli_store(getattr(args, "db", None)):
+    out = output_file(args)
+    with cli_store(getattr(args, "db", None), access=Access.READ):
         count = export_contractors_csv(out)
     print(f"Exported {count} contractors to {out}.")
     return 0

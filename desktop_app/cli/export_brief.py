@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
 from desktop_app.cli import add_db_option
-from desktop_app.cli.common import cli_store
+from desktop_app.cli.common import add_output_arguments, cli_store, output_file
 from desktop_app.models.errors import UserError
 
 
@@ -20,7 +19,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     add_db_option(parser, in_subcommand=True)
     parser.add_argument("brief", metavar="ID|TITLE", help="the brief's id, or its title in quotes")
-    parser.add_argument("out", type=Path, metavar="OUT.pdf", help="the PDF file to write")
+    add_output_arguments(parser, "OUT.pdf", "the PDF file to write")
     parser.set_defaults(handler=run)
 
 
@@ -43,10 +42,10 @@ def one_brief(id_or_title: str) -> tuple[int, str]:
 def run(args: argparse.Namespace) -> int:
     from desktop_app.pdf.brief import export_brief
 
-    out: Path = args.out.expanduser().resolve()
-    if out.is_dir():
-        raise UserError(f"{out} is a folder; give the name of the PDF file to write.")
-    with cli_store(getattr(args, "db", None)):
+    out = output_file(args)
+    # The export is kept as a version of the brief, so this export writes;
+    # like every export it never creates or upgrades a database.
+    with cli_store(getattr(args, "db", None), upgrade=False):
         brief_id, title = one_brief(args.brief)
         result = export_brief(brief_id, out)
     pages = f"{result.pages} page{'s' * (result.pages != 1)}"

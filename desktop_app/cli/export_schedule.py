@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import argparse
 from datetime import date
-from pathlib import Path
 
 from desktop_app.cli import add_db_option
-from desktop_app.cli.common import cli_store
+from desktop_app.cli.common import add_output_arguments, cli_store, output_file
+from desktop_app.store import Access
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -19,7 +19,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "into your calendar updates the events instead of adding copies.",
     )
     add_db_option(parser, in_subcommand=True)
-    parser.add_argument("out", type=Path, metavar="OUT.ics", help="the calendar file to write")
+    add_output_arguments(parser, "OUT.ics", "the calendar file to write")
     parser.set_defaults(handler=run)
 
 
@@ -28,8 +28,8 @@ def run(args: argparse.Namespace) -> int:
     # every `offload` start builds this parser.
     from desktop_app.exporters.engagement_schedule import export_schedule
 
-    out: Path = args.out.expanduser().resolve()
-    with cli_store(getattr(args, "db", None)) as store:
+    out = output_file(args)
+    with cli_store(getattr(args, "db", None), access=Access.READ) as store:
         count = export_schedule(out, date.today())
     print(f"Wrote the check-in schedule of {count} engagement(s) from {store.path} to {out}.")
     return 0

@@ -10,9 +10,11 @@ import argparse
 from datetime import date
 from pathlib import Path
 
+from desktop_app.backup import Reason
 from desktop_app.cli import add_db_option
-from desktop_app.cli.common import cli_store
+from desktop_app.cli.common import add_output_arguments, cli_store, output_file
 from desktop_app.models.errors import UserError
+from desktop_app.store import Access
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -26,7 +28,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add_db_option(importer, in_subcommand=True)
     importer.add_argument("file", type=Path, metavar="FILE", help="the CSV file to import")
     importer.add_argument(
-        "--dry-run", action="store_true", help="only print the preview; import nothing"
+        "--dry-run",
+        action="store_true",
+        help="only print the preview; import nothing (the database is only read)",
     )
     importer.add_argument(
         "--task-from",
@@ -50,7 +54,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "and buy-back, as CSV.",
     )
     add_db_option(exporter, in_subcommand=True)
-    exporter.add_argument("out", type=Path, metavar="OUT.csv", help="the CSV file to write")
+    add_output_arguments(exporter, "OUT.csv", "the CSV file to write")
     exporter.add_argument(
         "--month",
         metavar="YYYY-MM",
@@ -70,7 +74,9 @@ def run_import(args: argparse.Namespace) -> int:
     from desktop_app.models.tasks import import_time_entries
 
     path: Path = args.file.expanduser()
-    with cli_store(getattr(args, "db", None), create=True):
+    # A dry run only reads: it never creates, upgrades or locks the database.
+    access = Access.READ if args.dry_run else Access.WRITE
+    with cli_store(getattr(args, "db", None), access=access, create=not args.dry_run) as store:
         preview = preview_file(path, TaskNameFrom(args.task_from), DateOrder(args.date_order))
         for line in preview.summary_lines():
             print(line)
@@ -88,6 +94,7 @@ def run_import(args: argparse.Namespace) -> int:
                 print("Nothing new to import: the rows it can read were imported before.")
                 return 0
             raise UserError(f"Nothing could be imported from {path.name}.")
+        store.back_up(Reason.IMPORT)
         outcome = import_time_entries(preview.entries)
     print(
         f"Imported {count_of(len(outcome.entry_ids), 'time entry', 'time entries')} "
@@ -102,8 +109,8 @@ def run_export(args: argparse.Namespace) -> int:
     from desktop_app.models.tasks import audit_month, parse_month
 
     month = parse_month(args.month) if args.month else None
-    out: Path = args.out.expanduser().resolve()
-    with cli_store(getattr(args, "db", None)):
+    out = output_file(args)
+    with cli_store(getattr(args, "db", None), access=Access.READ):
         month = month or audit_month(date.today())
         count = export_tasks_csv(out, month)
     print(f"Wrote {count} task{'' if count == 1 else 's'} with hours for {month:%B %Y} to {out}.")

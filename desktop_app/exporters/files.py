@@ -1,4 +1,11 @@
-"""Writing an export so that a failure never leaves half a file behind."""
+"""Writing an export so that a failure never leaves half a file behind,
+and never in place of a database.
+
+Every export (CSV, iCalendar, PDF; window and command line) writes through
+`atomic_destination`, so this is the one place that refuses to replace an
+SQLite database, the open one (found by identity, whatever its name), or
+a file SQLite keeps beside one.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +16,10 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TextIO
 
+from desktop_app.database_file import has_sqlite_header, sidecar_owner
+from desktop_app.models.base import bound_path
 from desktop_app.models.errors import UserError
+from desktop_app.paths import cannot_write_message, check_can_write
 
 
 def _current_umask() -> int:
@@ -18,19 +28,50 @@ def _current_umask() -> int:
     return mask
 
 
+def refuse_database_target(destination: Path) -> None:
+    """Raise UserError when writing `destination` would replace a database.
+
+    That is the open database (by identity: another name or a hard link of
+    it counts), any SQLite file, and the journal, WAL or lock file beside
+    one. Whatever the flags: an export never replaces a database.
+    """
+    open_database = bound_path()
+    try:
+        same = open_database is not None and destination.samefile(open_database)
+    except OSError:
+        same = False
+    if same:
+        raise UserError(
+            f"{destination} is the database Offload has open; an export never replaces a "
+            "database. Choose another file name. Nothing was written."
+        )
+    if has_sqlite_header(destination):
+        raise UserError(
+            f"{destination} is a database (an SQLite file); an export never replaces a "
+            "database. Choose another file name. Nothing was written."
+        )
+    owner = sidecar_owner(destination)
+    if owner is not None:
+        raise UserError(
+            f"{destination} belongs to the database {owner.name} beside it; an export never "
+            "replaces it. Choose another file name. Nothing was written."
+        )
+
+
 @contextmanager
 def atomic_destination(destination: Path) -> Iterator[Path]:
     """A scratch path beside `destination` that replaces it when the block succeeds.
 
     The finished file gets the usual permissions (0666 less the umask), like
-    any file the user saves. Raises UserError when the folder does not
-    exist or cannot be written; an existing file is then left as it was.
+    any file the user saves. Raises UserError, leaving an existing file as
+    it was, when `destination` is a database (`refuse_database_target`) or
+    a folder, or its folder does not exist or cannot be written.
     """
+    refuse_database_target(destination)
+    if destination.is_dir():
+        raise UserError(f"{destination} is a folder; give the name of the file to write.")
     folder = destination.parent
-    if not folder.is_dir():
-        raise UserError(f"The folder {folder} does not exist.")
-    if not os.access(folder, os.W_OK):
-        raise UserError(f"Cannot write to {folder}: choose a folder you can write to.")
+    check_can_write(folder)
     handle, partial_name = tempfile.mkstemp(
         prefix=".offload-", suffix=destination.suffix, dir=folder
     )
@@ -41,7 +82,7 @@ def atomic_destination(destination: Path) -> Iterator[Path]:
         partial.chmod(0o666 & ~_current_umask())
         partial.replace(destination)
     except OSError as error:
-        raise UserError(f"Cannot write {destination}: {error.strerror or error}.") from error
+        raise UserError(cannot_write_message(folder, error)) from error
     finally:
         partial.unlink(missing_ok=True)
 

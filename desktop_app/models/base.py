@@ -7,13 +7,18 @@ binds a fresh temporary file.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
 from pathlib import Path
+from urllib.parse import quote
 
-from peewee import DatabaseProxy, Model, SqliteDatabase
+from peewee import DatabaseProxy, Model, SqliteDatabase, _savepoint
 from playhouse.sqlite_ext import AutoIncrementField
 
 database = DatabaseProxy()
+
+# How long a connection waits for another program's write lock, in seconds.
+BUSY_TIMEOUT = 10.0
 
 # WAL lets a reader (a backup, say) run beside the writer; synchronous=full
 # trades a little speed for never losing a committed edit on power loss.
@@ -24,12 +29,59 @@ PRAGMAS = (
 )
 
 
-def bind_database(path: Path) -> SqliteDatabase:
-    """Open the SQLite file at `path` and point every model at it."""
-    db = SqliteDatabase(str(path), pragmas=PRAGMAS, timeout=10)
+class _Savepoint(_savepoint):
+    def rollback(self, begin: bool = True) -> None:
+        if self.db.connection().in_transaction:
+            super().rollback(begin)
+
+
+class OffloadDatabase(SqliteDatabase):
+    """SqliteDatabase whose rollback copes with SQLite having rolled back already.
+
+    On a full disk (and some I/O errors) SQLite rolls the whole transaction
+    back itself. Peewee then issues ROLLBACK, which fails with "cannot
+    rollback - no transaction is active" and hides the real error; here the
+    rollback is skipped when no transaction is left, so the full disk is
+    what reaches the owner.
+    """
+
+    file_path: Path | None = None
+
+    def rollback(self) -> None:
+        if not self.is_closed() and not self.connection().in_transaction:
+            return
+        super().rollback()
+
+    def savepoint(self) -> _Savepoint:
+        return _Savepoint(self)
+
+
+def bind_database(path: Path, *, read_only: Mapping[str, object] | None = None) -> OffloadDatabase:
+    """Open the SQLite file at `path` and point every model at it.
+
+    `read_only`, when given, holds the URI parameters that open the file so
+    that SQLite refuses every write ({"mode": "ro"}, or {"immutable": 1}
+    for a file in a folder that cannot be written).
+    """
+    if read_only is not None:
+        query = "&".join(f"{key}={value}" for key, value in read_only.items())
+        db = OffloadDatabase(
+            f"file:{quote(str(path))}?{query}",
+            uri=True,
+            pragmas=(("foreign_keys", 1),),
+            timeout=BUSY_TIMEOUT,
+        )
+    else:
+        db = OffloadDatabase(str(path), pragmas=PRAGMAS, timeout=BUSY_TIMEOUT)
+    db.file_path = path  # what exports compare their target with
     db.connect()
     database.initialize(db)
     return db
+
+
+def bound_path() -> Path | None:
+    """The file of the bound database, if any."""
+    return getattr(database.obj, "file_path", None)
 
 
 def unbind_database() -> None:

@@ -1,9 +1,13 @@
 """What the owner sees when something goes wrong, and the log behind it.
 
 An exception that escapes a slot reaches `sys.excepthook`. A `UserError`
-is shown as its message. Anything else is a bug: it is logged with its
-traceback and shown with a short explanation; the app keeps running. Every
-edit commits in its own transaction, so what was saved stays saved.
+is shown as its message. A storage failure (a full disk, a read-only
+database, another program's write lock, a damaged file) is shown as one
+plain sentence saying what happened and what to do
+(`database_file.explain_database_error`). Anything else is a bug: it is
+logged with its traceback and shown with a short explanation; the app keeps
+running. Every edit commits in its own transaction, so what was saved
+stays saved.
 """
 
 from __future__ import annotations
@@ -16,6 +20,8 @@ from types import TracebackType
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from desktop_app.database_file import explain_database_error
+from desktop_app.models.base import bound_path
 from desktop_app.models.errors import UserError
 
 log = logging.getLogger("offload.ui")
@@ -51,6 +57,11 @@ class ErrorReporter:
         if isinstance(exc, UserError):
             log.warning("refused: %s", exc)
             self._show(QMessageBox.Icon.Warning, "Offload", str(exc), "")
+            return
+        explained = explain_database_error(exc, bound_path())
+        if explained is not None:
+            log.warning("storage: %s", explained, exc_info=(exc_type, exc, tb))
+            self._show(QMessageBox.Icon.Warning, "Offload", explained, "")
             return
         log.error("unexpected error", exc_info=(exc_type, exc, tb))
         where = f"\n\nDetails were written to {self.log_path}." if self.log_path else ""

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import os
 from datetime import date
 from pathlib import Path
 
@@ -15,18 +14,27 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QMessageBox,
+    QPushButton,
     QTabWidget,
+    QVBoxLayout,
     QWidget,
 )
 
 from desktop_app import __version__
-from desktop_app.backup import backup_database
+from desktop_app.backup import backup_database, backups_dir
 from desktop_app.models.errors import UserError
 from desktop_app.paths import data_dir
-from desktop_app.store import Store, StoreError, open_store
+from desktop_app.restore import check_backup, restore_backup
+from desktop_app.store import DatabaseDamaged, Store, StoreError, is_open_elsewhere, open_store
 from desktop_app.views.context import AppContext
 from desktop_app.views.partials.naming import named
 from desktop_app.views.partials.tab_page import TabPage
+from desktop_app.views.restore_dialog import (
+    RestoreDialog,
+    confirm_restore,
+    open_folder,
+    recover_damaged,
+)
 from desktop_app.views.settings_dialog import ChangeSettingsCommand, SettingsDialog
 from desktop_app.views.tabs import TABS, LazyTab, TabCommand
 from desktop_app.views.undo import execute
@@ -66,7 +74,21 @@ class MainWindow(QMainWindow):
         self.tabs = named(QTabWidget(), "mainTabs", "Steps")
         self.tabs.setDocumentMode(True)
         self.tabs.currentChanged.connect(self._on_tab_changed)
-        self.setCentralWidget(self.tabs)
+        # Shown when the database is open read-only, saying why.
+        self.read_only_banner = named(QLabel(), "readOnlyBanner", "Read-only")
+        self.read_only_banner.setTextFormat(Qt.TextFormat.PlainText)
+        self.read_only_banner.setWordWrap(True)
+        self.read_only_banner.setContentsMargins(10, 6, 10, 6)
+        self.read_only_banner.setStyleSheet(
+            "QLabel#readOnlyBanner { background: #c4740a; color: white; font-weight: bold; }"
+        )
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.read_only_banner)
+        column.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
         self.database_label = named(QLabel(), "databaseLabel", "Open database")
         self.database_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.statusBar().addPermanentWidget(self.database_label)
@@ -100,8 +122,17 @@ class MainWindow(QMainWindow):
         if old_ctx is not None:
             old_ctx.deleteLater()
         kind = "Demo database (temporary)" if demo else "Database"
-        self.database_label.setText(f"{kind}: {store.path}")
-        self.setWindowTitle(f"{store.path.name} — Offload" + (" (demo)" if demo else ""))
+        self.database_label.setText(f"{kind}: {store.path}" + (" (read-only)" * store.read_only))
+        self.setWindowTitle(
+            f"{store.path.name} — Offload"
+            + (" (demo)" if demo else "")
+            + (" (read-only)" if store.read_only else "")
+        )
+        self.read_only_banner.setText(
+            f"Read-only: {store.read_only_reason}. You can look, search and export, but "
+            "changes cannot be saved."
+        )
+        self.read_only_banner.setVisible(store.read_only)
         return ctx
 
     def open_database(self, path: Path) -> bool:
@@ -111,14 +142,61 @@ class MainWindow(QMainWindow):
             return True
         try:
             store = open_store(path)
+        except DatabaseDamaged as error:
+            recovered = recover_damaged(self, path.expanduser().resolve(), error)
+            if recovered is None:
+                return False
+            store = recovered
         except StoreError as error:
             QMessageBox.warning(self, "Cannot open the database", str(error))
             return False
-        self._install_store(store, demo=False)
-        old_store.close()
-        self._on_tab_changed(self.tabs.currentIndex())
-        self.statusBar().showMessage(f"Opened {store.path}", 5000)
+        self._switch_to(store, old_store, f"Opened {store.path}")
         return True
+
+    def _switch_to(self, store: Store, old_store: Store | None, message: str) -> None:
+        self._install_store(store, demo=False if old_store is None else self.ctx.demo)
+        if old_store is not None:
+            old_store.close()
+        self._on_tab_changed(self.tabs.currentIndex())
+        self.statusBar().showMessage(message, 8000)
+
+    # Restore
+    def choose_and_restore(self) -> None:
+        """File > Restore from backup…: pick a backup, confirm, restore."""
+        dialog = RestoreDialog(self.ctx.store.path, self)
+        if dialog.exec() != RestoreDialog.DialogCode.Accepted or dialog.chosen is None:
+            return
+        if confirm_restore(self, dialog.chosen, self.ctx.store.path):
+            self.restore_backup_file(dialog.chosen)
+
+    def restore_backup_file(self, backup: Path) -> bool:
+        """Replace the open database with `backup` (keeping a copy of it first),
+        then show the restored file with an empty undo history."""
+        path = self.ctx.store.path
+        try:
+            check_backup(backup)  # before the current file is let go
+        except StoreError as error:
+            QMessageBox.warning(self, "Cannot restore this backup", str(error))
+            return False
+        self.ctx.store.close()  # lets go of the lock; the tabs are rebuilt below
+        try:
+            kept = restore_backup(backup, path)
+        except StoreError as error:
+            QMessageBox.warning(self, "Restore failed", f"{error}\n\nThe database was not changed.")
+            kept = None
+            message = ""
+        else:
+            message = f"Restored {path.name} from {backup.name}" + (
+                f"; the file it replaced is kept as {kept.name}" if kept else ""
+            )
+        try:
+            store = open_store(path)
+        except StoreError as error:
+            QMessageBox.critical(self, "Cannot open the database", str(error))
+            self.close()
+            return False
+        self._switch_to(store, None, message or f"Reopened {path}")
+        return bool(message)
 
     def _database_folder(self) -> Path:
         """Where file dialogs start: beside the open database, but never in the
@@ -151,11 +229,13 @@ class MainWindow(QMainWindow):
         self.open_database(new_path)
 
     def back_up_database(self, destination: Path) -> None:
-        """Write a consistent copy of the open database to `destination`."""
-        folder = destination.parent
-        if not folder.is_dir() or not os.access(folder, os.W_OK):
-            raise UserError(f"Cannot write to {folder}: choose a folder you can write to.")
-        # The owner confirmed replacing an existing file in the save dialog.
+        """Write a consistent, checked copy of the open database to `destination`."""
+        # The owner confirmed replacing an existing file in the save dialog, but
+        # never the open database itself, nor one open in another Offload.
+        if destination.exists() and destination.samefile(self.ctx.store.path):
+            raise StoreError(f"{destination} is the database itself; choose another file.")
+        if destination.exists() and is_open_elsewhere(destination.resolve()):
+            raise UserError(f"{destination} is a database open in Offload; choose another file.")
         backup_database(self.ctx.store.path, destination, replace=True)
         self.statusBar().showMessage(f"Backed up to {destination}", 8000)
 
@@ -254,6 +334,7 @@ class MainWindow(QMainWindow):
             standard_keys(QKeySequence.StandardKey.Open, "Ctrl+O"),
         )  # fmt: skip
         self._action(file_menu, "actionBackUp", "&Back up database…", self._choose_and_back_up)
+        self._action(file_menu, "actionRestore", "&Restore from backup…", self.choose_and_restore)
         file_menu.addSeparator()
         self._file_commands_anchor = file_menu.addSeparator()
         self._action(
@@ -330,6 +411,7 @@ class MainWindow(QMainWindow):
 
     # Help
     def show_about(self) -> QMessageBox:
+        import html
         import platform
 
         from PySide6 import __version__ as pyside_version
@@ -339,15 +421,22 @@ class MainWindow(QMainWindow):
         box.setWindowTitle("About Offload")
         box.setIconPixmap(self.windowIcon().pixmap(64, 64))
         box.setTextFormat(Qt.TextFormat.RichText)
+        path = self.ctx.store.path
         box.setText(
             f"<h3>Offload {__version__}</h3>"
             "<p>Get ready to outsource: study your month, find the right person, "
             "outline every expectation, then focus on your own work.</p>"
             "<p>Everything stays on this computer, in one file:<br>"
-            f"<code>{self.ctx.store.path}</code></p>"
+            f"<code>{html.escape(str(path))}</code></p>"
+            "<p>Backups (one a day, and before every import, restore and upgrade):<br>"
+            f"<code>{html.escape(str(backups_dir(path)))}</code></p>"
             f"<p><small>Python {platform.python_version()}, PySide6 {pyside_version}</small></p>"
         )
         box.setStandardButtons(QMessageBox.StandardButton.Close)
+        folder = QPushButton("Open data folder", box)  # owned by the box, not by Python
+        folder.setObjectName("aboutOpenFolder")
+        box.addButton(folder, QMessageBox.ButtonRole.ActionRole)
+        folder.clicked.connect(lambda: open_folder(path.parent))
         box.open()
         return box
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from desktop_app.backup import Reason
 from desktop_app.importers.contractor_records import ImportPlan, run_plan
 from desktop_app.models import contractors as bench
 from desktop_app.models.snapshots import RowSnapshot
@@ -139,6 +140,7 @@ class ImportContractorsCommand(ContractorCommand):
 
     def apply(self) -> None:
         if self.outcome is None:
+            self.ctx.store.back_up(Reason.IMPORT)
             self.outcome = run_plan(self.plan, self.on_duplicate, self.progress)
         else:
             bench.redo_import(self.outcome)

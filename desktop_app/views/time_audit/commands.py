@@ -11,6 +11,7 @@ from collections.abc import Callable, Mapping
 from datetime import date
 from typing import Any
 
+from desktop_app.backup import Reason
 from desktop_app.models.snapshots import RowSnapshot
 from desktop_app.models.tasks import (
     ImportOutcome,
@@ -155,6 +156,7 @@ class ImportTimeCommand(_AddsRows):
         self.outcome = ImportOutcome()
 
     def first_apply(self) -> None:
+        self.ctx.store.back_up(Reason.IMPORT)
         self.outcome = import_time_entries(self.entries, self.progress)
         self.progress = None
 

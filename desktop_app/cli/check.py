@@ -1,0 +1,28 @@
+"""`offload check`: is the database sound? One line, exit 0 when it is."""
+
+from __future__ import annotations
+
+import argparse
+
+from desktop_app.cli import add_db_option
+from desktop_app.cli.common import existing_database
+from desktop_app.database_file import check_health
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "check",
+        help="check the database for damage",
+        description="Run SQLite's integrity check and foreign-key check on the database and "
+        "read its schema version, without changing it (it may be open in the window). Prints "
+        "one line; exits 0 when the database is healthy, 1 when it is damaged or is not an "
+        "Offload database.",
+    )
+    add_db_option(parser, in_subcommand=True)
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    report = check_health(existing_database(getattr(args, "db", None)))
+    print(report.line)
+    return 0 if report.healthy else 1
