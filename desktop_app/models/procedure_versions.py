@@ -14,7 +14,7 @@ import json
 from dataclasses import dataclass
 from datetime import datetime
 
-from peewee import DateTimeField, ForeignKeyField, TextField
+from peewee import JOIN, DateTimeField, ForeignKeyField, TextField
 
 from desktop_app.models.base import BaseModel, database, now
 from desktop_app.models.briefs import BriefData, BriefVersion, record_version
@@ -91,7 +91,7 @@ def procedure_versions(procedure_id: int) -> list[ProcedureVersionRow]:
         ProcedureVersion.select(ProcedureVersion, BriefVersion.snapshot.alias("brief_snapshot"))
         .join(
             BriefVersion,
-            join_type="LEFT OUTER",
+            join_type=JOIN.LEFT_OUTER,
             on=ProcedureVersion.brief_version == BriefVersion.id,
         )
         .where(ProcedureVersion.procedure == procedure_id)

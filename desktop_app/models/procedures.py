@@ -128,6 +128,14 @@ def procedure_task_id(procedure_id: int) -> int:
     return Procedure.get_by_id(procedure_id).task_id
 
 
+def task_name_of(task_id: int) -> str:
+    """The task's name; UserError when it no longer exists."""
+    task = Task.get_or_none(Task.id == task_id)
+    if task is None:
+        raise UserError("That task no longer exists.")
+    return task.name
+
+
 def find_procedures(name: str) -> list[tuple[int, str]]:
     """Procedures whose task's name, or whose title, is `name` (case and accents
     ignored): (procedure id, task name) pairs."""

@@ -45,10 +45,10 @@ from desktop_app.models.briefs import (
     brief_summaries,
     duplicate_brief,
     load_brief,
-    record_version,
 )
 from desktop_app.models.clarity import Finding, check_brief
 from desktop_app.models.errors import UserError
+from desktop_app.models.procedure_versions import record_brief_sent
 from desktop_app.views.briefs.clarity_panel import ClarityPanel
 from desktop_app.views.briefs.commands import CreateBriefCommand, DeleteBriefCommand
 from desktop_app.views.briefs.editor import BriefEditor
@@ -601,7 +601,7 @@ class BriefsPage(TabPage):
 
     def _printed(self, brief_id: int, data: BriefData) -> None:
         if brief_exists(brief_id):
-            record_version(brief_id, data, "Printed")
+            record_brief_sent(brief_id, data, "Printed")
             self._status(f"Printed “{data.title.strip()}”")
             self.refresh()
 
