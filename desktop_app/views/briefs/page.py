@@ -134,7 +134,7 @@ class BriefsPage(TabPage):
     """
 
     # Engagements: the editor names who works to the brief.
-    topics = (Topic.BRIEFS, Topic.TASKS, Topic.SETTINGS, Topic.ENGAGEMENTS)
+    topics = (Topic.BRIEFS, Topic.TASKS, Topic.SETTINGS, Topic.ENGAGEMENTS, Topic.PROCEDURES)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)

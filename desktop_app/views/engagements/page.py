@@ -141,7 +141,7 @@ class EngagementsPage(TabPage):
         status: the line under the list where results and refusals are said.
     """
 
-    topics = (Topic.ENGAGEMENTS, Topic.CONTRACTORS, Topic.BRIEFS, Topic.SETTINGS)
+    topics = (Topic.ENGAGEMENTS, Topic.CONTRACTORS, Topic.BRIEFS, Topic.SETTINGS, Topic.QUESTIONS)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)

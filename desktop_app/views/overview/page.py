@@ -141,7 +141,14 @@ class OverviewPage(TabPage):
         overview: what is shown (None until the first load).
     """
 
-    topics = (Topic.SETTINGS, Topic.TASKS, Topic.CONTRACTORS, Topic.BRIEFS, Topic.ENGAGEMENTS)
+    topics = (
+        Topic.SETTINGS,
+        Topic.TASKS,
+        Topic.CONTRACTORS,
+        Topic.BRIEFS,
+        Topic.ENGAGEMENTS,
+        Topic.QUESTIONS,
+    )
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)

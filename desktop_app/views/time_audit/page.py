@@ -128,7 +128,7 @@ class TimeAuditPage(TabPage):
         status_line: the last message (a refused edit, an import's result).
     """
 
-    topics = (Topic.TASKS, Topic.SETTINGS, Topic.BRIEFS)
+    topics = (Topic.TASKS, Topic.SETTINGS, Topic.BRIEFS, Topic.PROCEDURES)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
