@@ -3,7 +3,7 @@
 import json
 
 from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMessageBox, QPlainTextEdit, QPushButton
 
 from desktop_app.models.briefs import BriefData, create_brief
 from desktop_app.models.procedure_content import ProcedureData, StepData
@@ -222,3 +222,35 @@ def test_import_export_and_what_changed_since_it_was_sent(window, qtbot, tmp_pat
     window.undo_stack.undo()  # the import
     assert procedure_id_for_task(task_id) is None
     assert version.id
+
+
+def test_the_brief_shows_its_procedures_read_only_with_a_link_to_edit(window, qtbot):
+    task_id = create_task("Bookkeeping")
+    other = create_task("Sales tax filings")
+    create_procedure(
+        task_id,
+        ProcedureData(steps=[StepData("Download", check="Three files"), StepData("Match")]),
+    )
+    brief_id = create_brief(BriefData(title="Monthly bookkeeping"), task_ids=[task_id, other])
+    page = window.show_tab("briefs").page()
+    page.open_target(("brief", brief_id))
+    editor = page.editor
+    index = editor.tabs.indexOf(editor.procedures)
+    assert editor.tabs.tabText(index) == "Procedures (1/2)"
+    shown = editor.procedures.boxes["Bookkeeping"].findChild(QPlainTextEdit)
+    assert shown.isReadOnly()
+    assert "1. Download\n     ✓ Check: Three files\n2. Match" in shown.toPlainText()
+
+    # The clarity check names the task without a procedure; its finding opens the page.
+    [finding] = [f for f in page.clarity.findings() if f.rule == "no_procedure"]
+    assert finding.task_name == "Sales tax filings"
+    page.jump_to(finding)
+    assert editor.tabs.currentWidget() is editor.procedures
+
+    # "Edit in the Time audit…" opens the task's Procedure tab.
+    button = editor.procedures.boxes["Bookkeeping"].findChild(QPushButton)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    audit = window.current_page()
+    panel = audit.procedure
+    assert panel.task_id == task_id
+    assert audit.bottom_tabs.currentWidget() is panel

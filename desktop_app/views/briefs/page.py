@@ -435,7 +435,9 @@ class BriefsPage(TabPage):
 
     # Jumping to what a finding is about
     def jump_to(self, finding: Finding) -> None:
-        if finding.expectation_index is not None:
+        if finding.task_name:
+            self.editor.focus_procedure(finding.task_name)
+        elif finding.expectation_index is not None:
             self.editor.focus_expectation(
                 finding.expectation_index, finding.field, finding.start, finding.end
             )
