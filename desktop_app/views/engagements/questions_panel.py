@@ -188,7 +188,7 @@ class QuestionsPanel(QWidget):
         self.model.set_rows(rows)
         self.table.resizeRowsToContents()
         if keep is not None:
-            self.select(keep)
+            self.select_question(keep)
         self._show_selected()
         self.count_changed.emit(sum(not row.answered for row in rows))
 
@@ -196,7 +196,7 @@ class QuestionsPanel(QWidget):
         rows = self.table.selectionModel().selectedRows()
         return self.model.row_at(rows[0].row()) if rows else None
 
-    def select(self, question_id: int) -> None:
+    def select_question(self, question_id: int) -> None:
         for position, row in enumerate(self.model.rows()):
             if row.id == question_id:
                 self.table.selectRow(position)
@@ -259,7 +259,7 @@ class QuestionsPanel(QWidget):
         self.asked_edit.setDate(QDate.currentDate())
         self._show_offer(None)
         if command.question_id is not None:
-            self.select(command.question_id)
+            self.select_question(command.question_id)
         if not answer:
             self.answer_edit.setFocus()
         return True

@@ -189,13 +189,16 @@ class ProcedurePanel(QWidget):
         self.time_label.setTextFormat(Qt.TextFormat.PlainText)
         self.sent_label = named(QLabel(), "procedureSent", "When the procedure was last sent")
         self.sent_label.setTextFormat(Qt.TextFormat.PlainText)
+        # Wrapped, so a narrow window gives them more lines, not the pane more width.
+        self.time_label.setWordWrap(True)
+        self.sent_label.setWordWrap(True)
         self.changes_button = named(
             QPushButton("What changed…"),
             "procedureChanges",
             "What changed since the version you sent",
         )
         self.changes_button.clicked.connect(self.show_changes)
-        top.addWidget(self.time_label)
+        top.addWidget(self.time_label, 1)
         top.addSpacing(12)
         top.addWidget(self.sent_label, 1)
         top.addWidget(self.changes_button)
