@@ -79,10 +79,10 @@ class ProceduresSection(QScrollArea):
 
     def set_brief(self, brief_id: int | None, procedures: list[ProcedureData]) -> None:
         """Show the procedures of the brief's tasks (None: nothing)."""
-        while self._layout.count():
-            item = self._layout.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+        # A new page each time: the scroll area deletes the old one at once.
+        self._content = QWidget()
+        self._layout = QVBoxLayout(self._content)
+        self.setWidget(self._content)
         self.boxes = {}
         tasks = linked_tasks(brief_id) if brief_id is not None else []
         by_task = {procedure.task_id: procedure for procedure in procedures}

@@ -90,7 +90,7 @@ class QuestionsPanel(QWidget):
         self.asked_edit = named(QDateEdit(), "questionAsked", "Asked on")
         self.asked_edit.setCalendarPopup(True)
         self.asked_edit.setDate(QDate.currentDate())
-        self.add_button = named(QPushButton("Log question"), "logQuestion", "Log the question")
+        self.add_button = named(QPushButton("Log"), "logQuestion", "Log the question")
         self.add_button.clicked.connect(self.add_question)
         row.addWidget(self.question_edit, 1)
         row.addWidget(self.asked_edit)
@@ -142,7 +142,7 @@ class QuestionsPanel(QWidget):
         self.save_button = named(QPushButton("Save answer"), "saveAnswer", "Save the answer")
         self.save_button.clicked.connect(self.save_answer)
         self.step_button = named(
-            QPushButton("Make it a procedure step"),
+            QPushButton("Into a step"),
             "answerToStep",
             "Add the answer as a step of the task's procedure",
         )
@@ -150,7 +150,7 @@ class QuestionsPanel(QWidget):
         self.rule_button = named(
             QToolButton(), "answerToRule", "Add the answer as a rule of the brief"
         )
-        self.rule_button.setText("Make it a rule")
+        self.rule_button.setText("Into a rule")
         self.rule_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         rules = QMenu(self.rule_button)
         for rule, text in ((DECIDE_ALONE, "Decide on your own"), (ASK_FIRST, "Ask me first")):
@@ -159,7 +159,7 @@ class QuestionsPanel(QWidget):
             action.triggered.connect(lambda _=False, r=rule: self.answer_to_rule(r))
         self.rule_button.setMenu(rules)
         self.expectation_button = named(
-            QPushButton("Make it an expectation"),
+            QPushButton("Into an expectation"),
             "answerToExpectation",
             "Add the answer as an expectation of the brief",
         )
@@ -167,10 +167,10 @@ class QuestionsPanel(QWidget):
         self.delete_button = named(QPushButton("Delete"), "deleteQuestion", "Delete the question")
         self.delete_button.clicked.connect(self.delete_selected)
         actions.addWidget(self.save_button)
+        actions.addWidget(self.delete_button)
         actions.addStretch(1)
         for widget in (self.step_button, self.rule_button, self.expectation_button):
             actions.addWidget(widget)
-        actions.addWidget(self.delete_button)
         layout.addLayout(actions)
         self.error = named(QLabel(), "questionError", "Why it was not done")
         self.error.setTextFormat(Qt.TextFormat.PlainText)
