@@ -24,7 +24,7 @@ from peewee import (
 from desktop_app.models.base import BaseModel, database, now
 from desktop_app.models.currencies import check_currency
 from desktop_app.models.errors import ValidationError
-from desktop_app.models.ordering import keys_between, place
+from desktop_app.models.ordering import keys_between, move_to, place
 from desktop_app.models.parsing import parse_amount
 from desktop_app.models.procedure_content import ProcedureData
 from desktop_app.models.procedures import procedures_for_tasks
@@ -947,16 +947,9 @@ def move_expectation(expectation_id: int, index: int) -> dict[int, tuple[str, st
             .order_by(Expectation.position, Expectation.id)
             .tuples()
         )
-        current = [row_id for row_id, _ in order].index(expectation_id)
-        old_key = order[current][1]
-        others = order[:current] + order[current + 1 :]
-        index = max(0, min(index, len(others)))
-        if index == current:
+        changes = move_to(order, expectation_id, index)
+        if not changes:
             return {}
-        key, rewrites = place([position for _, position in others], index)
-        changes = {expectation_id: (old_key, key)}
-        for position, new_key in rewrites.items():
-            changes[others[position][0]] = (others[position][1], new_key)
         _write_positions({row_id: new for row_id, (_, new) in changes.items()})
         _touch(brief_id)
     return changes
