@@ -7,7 +7,14 @@ from decimal import Decimal
 import pytest
 
 from desktop_app.models.briefs import BriefData, ExpectationData
-from desktop_app.models.clarity import EXPECTATIONS, RULES, check_brief, vague_phrases
+from desktop_app.models.clarity import (
+    EXPECTATIONS,
+    PROCEDURES,
+    RULES,
+    check_brief,
+    vague_phrases,
+)
+from desktop_app.models.procedure_content import ProcedureData, StepData
 
 TODAY = date(2026, 11, 20)
 
@@ -137,4 +144,45 @@ def test_every_rule_is_exercised_by_this_module():
         "too_many_musts",
         "expectation_without_measure",
         "vague_words",
+        "procedures",  # test_a_hand_off_without_a_procedure_..., ..._without_done_when
     }
+
+
+def _procedure(task, done_when="Every payout matched, difference 0.00.", steps=("Download",)):
+    return ProcedureData(
+        title="",
+        done_when=done_when,
+        steps=[StepData(text) for text in steps],
+        task_name=task,
+    )
+
+
+def test_a_hand_off_with_its_procedure_has_no_finding():
+    data = _clear_brief(tasks=["Bookkeeping"], procedures=[_procedure("bookkeeping")])
+    assert check_brief(data, TODAY) == []
+
+
+def test_a_hand_off_without_a_procedure_is_a_finding():
+    data = _clear_brief(
+        tasks=["Bookkeeping", "Sales tax filings"], procedures=[_procedure("Bookkeeping")]
+    )
+    [finding] = check_brief(data, TODAY)
+    assert finding.rule == "no_procedure"
+    assert finding.field == PROCEDURES
+    assert finding.task_name == "Sales tax filings"
+    assert "Sales tax filings" in finding.title
+    # A procedure with no steps is no procedure yet.
+    empty = _clear_brief(tasks=["Bookkeeping"], procedures=[_procedure("Bookkeeping", steps=())])
+    assert _rules(empty) == ["no_procedure"]
+
+
+def test_a_procedure_with_steps_and_without_done_when_is_a_finding():
+    data = _clear_brief(tasks=["Bookkeeping"], procedures=[_procedure("Bookkeeping", " ")])
+    [finding] = check_brief(data, TODAY)
+    assert finding.rule == "no_done_when"
+    assert finding.task_name == "Bookkeeping"
+    assert finding.title == "“Bookkeeping” does not say when it is done"
+
+
+def test_a_brief_that_hands_off_no_task_asks_for_no_procedure():
+    assert "no_procedure" not in _rules(_clear_brief(tasks=[]))

@@ -10,8 +10,10 @@ from desktop_app.models.engagements import check_ins_due_this_week, list_engagem
 MONDAY = date(2026, 11, 23)
 
 
-def test_engagements_come_last_in_the_demo():
-    assert DEMO_MODULES[-1] == "desktop_app.demo.engagements"
+def test_engagements_come_after_every_step_they_use_and_before_their_questions():
+    order = {name.rpartition(".")[2]: index for index, name in enumerate(DEMO_MODULES)}
+    assert order["engagements"] > max(order["time_audit"], order["briefs"], order["contractors"])
+    assert DEMO_MODULES[-1] == "desktop_app.demo.questions"
 
 
 def test_the_four_stories(store):

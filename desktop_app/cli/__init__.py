@@ -28,6 +28,7 @@ SUBCOMMAND_MODULES = (
     "desktop_app.cli.export_brief",
     "desktop_app.cli.printing",
     "desktop_app.cli.export_schedule",
+    "desktop_app.cli.procedures",
 )
 
 EXIT_OK = 0

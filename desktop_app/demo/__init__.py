@@ -16,9 +16,11 @@ from desktop_app.models.base import database
 DEMO_MODULES = (
     "desktop_app.demo.settings",
     "desktop_app.demo.time_audit",
+    "desktop_app.demo.procedures",
     "desktop_app.demo.briefs",
     "desktop_app.demo.contractors",
     "desktop_app.demo.engagements",
+    "desktop_app.demo.questions",
 )
 
 DEMO_FILE_NAME = "offload-demo.sqlite3"

@@ -27,8 +27,16 @@ from desktop_app.models.briefs import (
     expectations_of,
     load_brief,
     move_expectation,
-    record_version,
     update_brief,
+)
+from desktop_app.models.procedure_content import StepData
+from desktop_app.models.procedure_versions import ProcedureVersion, record_brief_sent
+from desktop_app.models.procedures import (
+    add_step,
+    procedure_id_for_task,
+    steps_of,
+    update_procedure,
+    update_step,
 )
 from desktop_app.models.settings import load_settings
 from desktop_app.models.tasks import find_task_id
@@ -86,8 +94,12 @@ def _bookkeeping(today: date, currency: str) -> None:
     brief_id = _create(data, "Bookkeeping", created)
     # Sent to two candidates ten days ago...
     sent = _at(today - timedelta(days=10), 15)
-    record_version(brief_id, load_brief(brief_id), "Monthly bookkeeping.pdf")
-    BriefVersion.update(created_at=sent).where(BriefVersion.brief == brief_id).execute()
+    version_id = record_brief_sent(brief_id, load_brief(brief_id), "Monthly bookkeeping.pdf")
+    BriefVersion.update(created_at=sent).where(BriefVersion.id == version_id).execute()
+    ProcedureVersion.update(created_at=sent).where(
+        ProcedureVersion.brief_version == version_id
+    ).execute()
+    _sharpen_bookkeeping_procedure()
     # ...then posted, with a higher budget, sharper priorities and one more expectation.
     update_brief(brief_id, {"budget": "450", "status": BriefStatus.POSTED})
     rows = expectations_of(brief_id)
@@ -102,6 +114,30 @@ def _bookkeeping(today: date, currency: str) -> None:
     )
     edited = _at(today - timedelta(days=3), 11)
     Brief.update(updated_at=edited).where(Brief.id == brief_id).execute()
+
+
+def _sharpen_bookkeeping_procedure() -> None:
+    """Since the brief went out, the procedure of its task was made sharper."""
+    task_id = find_task_id("Bookkeeping")
+    procedure_id = procedure_id_for_task(task_id) if task_id is not None else None
+    if procedure_id is None:
+        return
+    receipts = next(step for step in steps_of(procedure_id) if "receipt" in step.text)
+    update_step(receipts.id, {"check": "No card payment above 100 SEK is left without a receipt."})
+    add_step(
+        procedure_id,
+        StepData(
+            "Lock the period in Xero once Maya has read the note",
+            check="Settings › Financial settings shows the lock date as the month's last day.",
+        ),
+    )
+    update_procedure(
+        procedure_id,
+        {
+            "outputs": "Reconciled bank and clearing accounts\n"
+            "Month-end note (email to Maya)\nLocked period"
+        },
+    )
 
 
 def _support_inbox(today: date, currency: str) -> None:

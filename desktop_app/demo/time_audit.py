@@ -1,7 +1,7 @@
 """Demo: two months in the working life of Maya, who runs an online shop of
 printable planners (Northwind Planners, see `demo.settings`).
 
-Eighteen tasks across areas, with time entries on most working days of the
+Nineteen tasks across areas, with time entries on most working days of the
 previous month and of this month up to today: some clear candidates
 (support inbox, bookkeeping, social media), two tasks she keeps, two handed
 off in the summer (product photo editing, Pinterest pins: no entries, their
@@ -177,6 +177,21 @@ TASKS = (
         },
         per_week=1,
         minutes=(90, 150),
+    ),
+    DemoTask(
+        "Packing paper planner orders",
+        {
+            "area": "admin",
+            "need": Need.REPETITIVE,
+            "dislike": 3,
+            "pull_away": 3,
+            "business_value": 2,
+            "contractor_rate": Decimal("16"),
+            "notes": "The printed editions: about 60 parcels a month, Tuesdays and Fridays.",
+        },
+        per_week=2,
+        minutes=(35, 70),
+        notes=("Tuesday parcels", "Friday parcels", "Restocked mailers"),
     ),
     DemoTask(
         "Supplier and printer emails",

@@ -74,7 +74,7 @@ def _level(value: str) -> str:
         return value
 
 
-def _excerpt(text: str, length: int = 70) -> str:
+def excerpt(text: str, length: int = 70) -> str:
     text = " ".join(text.split())
     return text if len(text) <= length else text[: length - 1].rstrip() + "…"
 
@@ -105,20 +105,21 @@ def changes_between(old: BriefData, new: BriefData) -> list[Change]:
     return changes
 
 
-def _identity(expectation: ExpectationData, index: int) -> Any:
-    return ("id", expectation.id) if expectation.id is not None else ("text", expectation.text)
+def item_identity(item: Any, index: int) -> Any:
+    """What tells an item (an expectation, a step) apart across versions: its id, else its text."""
+    return ("id", item.id) if item.id is not None else ("text", item.text)
 
 
 def _expectation_changes(old: list[ExpectationData], new: list[ExpectationData]) -> list[Change]:
-    old_by_key = {_identity(e, i): (i, e) for i, e in enumerate(old)}
-    new_by_key = {_identity(e, i): (i, e) for i, e in enumerate(new)}
+    old_by_key = {item_identity(e, i): (i, e) for i, e in enumerate(old)}
+    new_by_key = {item_identity(e, i): (i, e) for i, e in enumerate(new)}
     changes = []
     for key, (index, expectation) in old_by_key.items():
         if key not in new_by_key:
             changes.append(
                 Change(
                     f"Removed expectation {index + 1}",
-                    f"{_excerpt(expectation.text)} ({_level(expectation.level)})",
+                    f"{excerpt(expectation.text)} ({_level(expectation.level)})",
                     "",
                     "expectations",
                 )
@@ -129,7 +130,7 @@ def _expectation_changes(old: list[ExpectationData], new: list[ExpectationData])
                 Change(
                     f"Added expectation {index + 1}",
                     "",
-                    f"{_excerpt(expectation.text)} ({_level(expectation.level)})",
+                    f"{excerpt(expectation.text)} ({_level(expectation.level)})",
                     "expectations",
                 )
             )
@@ -164,15 +165,17 @@ def _expectation_changes(old: list[ExpectationData], new: list[ExpectationData])
                     "expectations",
                 )
             )
-    changes.extend(_moves(old_by_key, new_by_key))
+    changes.extend(moved_items(old_by_key, new_by_key))
     return changes
 
 
-def _moves(old_by_key: dict, new_by_key: dict) -> list[Change]:
-    """Expectations whose place among the others changed.
+def moved_items(old_by_key: dict, new_by_key: dict, field: str = "expectations") -> list[Change]:
+    """Items (expectations, a procedure's steps) whose place among the others changed.
 
-    Only those outside the longest run kept in order count as moved, so
-    adding one expectation at the top does not report every other as moved.
+    `old_by_key` and `new_by_key` map each item's identity to (index, item),
+    the item having a `text`. Only those outside the longest run kept in
+    order count as moved, so adding one item at the top does not report
+    every other as moved.
     """
     common_old = [key for key in old_by_key if key in new_by_key]
     common_new = [key for key in new_by_key if key in old_by_key]
@@ -190,10 +193,10 @@ def _moves(old_by_key: dict, new_by_key: dict) -> list[Change]:
         new_index, expectation = new_by_key[key]
         moves.append(
             Change(
-                f"Moved “{_excerpt(expectation.text, 50)}”",
+                f"Moved “{excerpt(expectation.text, 50)}”",
                 f"#{old_index + 1}",
                 f"#{new_index + 1}",
-                "expectations",
+                field,
             )
         )
     return moves

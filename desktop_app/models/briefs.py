@@ -24,8 +24,10 @@ from peewee import (
 from desktop_app.models.base import BaseModel, database, now
 from desktop_app.models.currencies import check_currency
 from desktop_app.models.errors import ValidationError
-from desktop_app.models.ordering import keys_between, place
+from desktop_app.models.ordering import keys_between, move_to, place
 from desktop_app.models.parsing import parse_amount
+from desktop_app.models.procedure_content import ProcedureData
+from desktop_app.models.procedures import procedures_for_tasks
 from desktop_app.models.snapshots import RowSnapshot, delete_with_snapshot
 from desktop_app.models.tasks import Task, TaskChanges, mark_briefed, unmark_briefed
 from desktop_app.models.text import fold
@@ -498,6 +500,10 @@ class BriefData:
     # Names of the time-audit tasks the brief hands off (for reading, not matching).
     tasks: list[str] = field(default_factory=list)
     id: int | None = None
+    # How those tasks are done: the procedures of those that have one, in
+    # the order of `tasks` (read from the database, never from JSON: each
+    # procedure keeps versions of its own).
+    procedures: list[ProcedureData] = field(default_factory=list)
 
     def fields(self) -> dict[str, Any]:
         """The brief's own fields (no expectations), by name."""
@@ -611,9 +617,17 @@ def brief_exists(brief_id: int) -> bool:
 
 
 def load_brief(brief_id: int) -> BriefData:
-    """The brief's content with its expectations in priority order."""
+    """The brief's content with its expectations in priority order, and the
+    procedures of the tasks it hands off."""
     brief = Brief.get_by_id(brief_id)
-    return _data_from_row(brief, _ordered_expectations(brief_id), _task_names(brief_id))
+    data = _data_from_row(brief, _ordered_expectations(brief_id), _task_names(brief_id))
+    data.procedures = _procedures(brief_task_ids(brief_id))
+    return data
+
+
+def _procedures(task_ids: Sequence[int]) -> list[ProcedureData]:
+    by_task = procedures_for_tasks(task_ids)
+    return [by_task[task_id] for task_id in task_ids if task_id in by_task]
 
 
 def create_brief(data: BriefData, *, task_ids: Sequence[int] = ()) -> int:
@@ -723,9 +737,17 @@ def brief_summaries(today: date) -> list[BriefSummary]:
             ExpectationData(text, level, measure, expectation_id)
         )
     tasks: dict[int, list[str]] = {}
-    links = BriefTask.select(BriefTask.brief, Task.name).join(Task).order_by(BriefTask.id).tuples()
-    for brief_id, name in links:
+    task_ids: dict[int, list[int]] = {}
+    links = (
+        BriefTask.select(BriefTask.brief, Task.name, Task.id)
+        .join(Task)
+        .order_by(BriefTask.id)
+        .tuples()
+    )
+    for brief_id, name, task_id in links:
         tasks.setdefault(brief_id, []).append(name)
+        task_ids.setdefault(brief_id, []).append(task_id)
+    procedures = procedures_for_tasks(t for ids in task_ids.values() for t in ids)
     summaries = []
     for row in Brief.select().order_by(Brief.id).dicts():
         brief_id = row["id"]
@@ -734,6 +756,7 @@ def brief_summaries(today: date) -> list[BriefSummary]:
             expectations=by_brief.get(brief_id, []),
             tasks=tasks.get(brief_id, []),
             id=brief_id,
+            procedures=[procedures[t] for t in task_ids.get(brief_id, []) if t in procedures],
         )
         if data.budget is not None:
             data.budget = Decimal(data.budget)
@@ -924,16 +947,9 @@ def move_expectation(expectation_id: int, index: int) -> dict[int, tuple[str, st
             .order_by(Expectation.position, Expectation.id)
             .tuples()
         )
-        current = [row_id for row_id, _ in order].index(expectation_id)
-        old_key = order[current][1]
-        others = order[:current] + order[current + 1 :]
-        index = max(0, min(index, len(others)))
-        if index == current:
+        changes = move_to(order, expectation_id, index)
+        if not changes:
             return {}
-        key, rewrites = place([position for _, position in others], index)
-        changes = {expectation_id: (old_key, key)}
-        for position, new_key in rewrites.items():
-            changes[others[position][0]] = (others[position][1], new_key)
         _write_positions({row_id: new for row_id, (_, new) in changes.items()})
         _touch(brief_id)
     return changes

@@ -14,11 +14,14 @@ from dataclasses import dataclass
 from datetime import date
 
 from desktop_app.models.briefs import FIELDS_BY_NAME, BriefData, BriefStatus, Level
+from desktop_app.models.text import fold
 
 MAX_MUST_HAVES = 5
 
 # The field a finding about the expectation list as a whole points at.
 EXPECTATIONS = "expectations"
+# The field a finding about a handed-off task's procedure points at.
+PROCEDURES = "procedures"
 
 
 @dataclass(frozen=True)
@@ -35,6 +38,8 @@ class Finding:
         expectation_id: its id, when the expectation is stored.
         start, end: the span of the offending words in the field's text
             (-1 when the finding is about the whole field).
+        task_name: for a finding about a procedure (field PROCEDURES), the
+            task it is about.
     """
 
     rule: str
@@ -45,6 +50,7 @@ class Finding:
     expectation_id: int | None = None
     start: int = -1
     end: int = -1
+    task_name: str = ""
 
 
 # Words that read clearly to the writer and differently to everyone else,
@@ -284,6 +290,33 @@ def vague_words(data: BriefData, today: date) -> Iterator[Finding]:
                     start,
                     end,
                 )
+
+
+@rule
+def procedures(data: BriefData, today: date) -> Iterator[Finding]:
+    """Each task handed off needs its procedure, and a procedure its "done when"."""
+    by_task = {fold(procedure.task_name): procedure for procedure in data.procedures}
+    for task in data.tasks:
+        procedure = by_task.get(fold(task))
+        if procedure is None or not any(step.text.strip() for step in procedure.steps):
+            yield Finding(
+                "no_procedure",
+                f"No procedure for “{task}”",
+                "Without written steps the contractor learns the task by asking, or by "
+                "guessing. Write how you do it (Time audit, the task's Procedure tab): "
+                "“Record yourself doing it” gives you a first draft in one pass.",
+                PROCEDURES,
+                task_name=task,
+            )
+        elif not procedure.done_when.strip():
+            yield Finding(
+                "no_done_when",
+                f"“{procedure.shown_title}” does not say when it is done",
+                "Its steps say what to do, not when to stop. Write when the task counts "
+                "as done, so the contractor knows when to hand it back.",
+                PROCEDURES,
+                task_name=task,
+            )
 
 
 def _excerpt(text: str, length: int = 60) -> str:

@@ -231,3 +231,26 @@ def _usable(keys: Sequence[str]) -> bool:
     except ValueError:
         return False
     return all(a < b for a, b in pairwise(keys))
+
+
+def move_to(
+    order: Sequence[tuple[int, str]], item_id: int, index: int
+) -> dict[int, tuple[str, str]]:
+    """Where things go when the item `item_id` moves to `index` of `order`.
+
+    `order` is the list's (id, key) pairs in order. Returns {id: (old key,
+    new key)} for every row to write: the moved one, and only when the gap
+    there has grown too narrow a few neighbours; empty when it already sits
+    at `index`. That mapping is also what undo and redo need.
+    """
+    ids = [row_id for row_id, _ in order]
+    current = ids.index(item_id)
+    others = [*order[:current], *order[current + 1 :]]
+    index = max(0, min(index, len(others)))
+    if index == current:
+        return {}
+    key, rewrites = place([position for _, position in others], index)
+    changes = {item_id: (order[current][1], key)}
+    for position, new_key in rewrites.items():
+        changes[others[position][0]] = (others[position][1], new_key)
+    return changes

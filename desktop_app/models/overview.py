@@ -9,7 +9,7 @@ wait for the owner's decision.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from peewee import fn
@@ -24,6 +24,7 @@ from desktop_app.models.engagements import (
     list_engagements,
     monthly_spend,
 )
+from desktop_app.models.questions import WaitingQuestion, waiting_questions
 from desktop_app.models.tasks import (
     OutsourcingSummary,
     Task,
@@ -66,6 +67,7 @@ class Overview:
         doing_well: working engagements with high, steady confidence.
         drafts: briefs still in draft, the most recently edited first.
         waiting: contractors waiting for a decision, the longest-waiting first.
+        questions: contractors' questions waiting for an answer, the oldest first.
         is_empty: nothing has been recorded yet in any step.
     """
 
@@ -79,6 +81,7 @@ class Overview:
     drafts: list[DraftBrief]
     waiting: list[WaitingContractor]
     is_empty: bool
+    questions: list[WaitingQuestion] = field(default_factory=list)
 
 
 def draft_briefs(today: date) -> list[DraftBrief]:
@@ -142,4 +145,5 @@ def load_overview(today: date) -> Overview:
         drafts=drafts,
         waiting=waiting,
         is_empty=is_empty,
+        questions=waiting_questions(),
     )

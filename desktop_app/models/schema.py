@@ -13,6 +13,9 @@ from desktop_app.models.contractors import (
     StageChange,
 )
 from desktop_app.models.engagements import CheckIn, Engagement, Feedback
+from desktop_app.models.procedure_versions import ProcedureVersion
+from desktop_app.models.procedures import Procedure, ProcedureStep
+from desktop_app.models.questions import Question
 from desktop_app.models.settings import SettingRow
 from desktop_app.models.tasks import Task, TimeEntry
 
@@ -33,4 +36,8 @@ ALL_MODELS: tuple[type[Model], ...] = (
     Engagement,
     CheckIn,
     Feedback,
+    Procedure,
+    ProcedureStep,
+    ProcedureVersion,
+    Question,
 )

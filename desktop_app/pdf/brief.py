@@ -18,7 +18,7 @@ from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle, StyleSheet1
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import CondPageBreak, Flowable, Spacer, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Spacer, Table, TableStyle
 
 from desktop_app.models.brief_changes import format_value
 from desktop_app.models.briefs import (
@@ -31,8 +31,9 @@ from desktop_app.models.briefs import (
     ExpectationData,
     Level,
     load_brief,
-    record_version,
 )
+from desktop_app.models.procedure_versions import record_brief_sent
+from desktop_app.models.procedures import owner_time, owner_time_text
 from desktop_app.models.settings import Settings, load_settings
 from desktop_app.pdf.common import (
     ACCENT,
@@ -42,6 +43,7 @@ from desktop_app.pdf.common import (
     MUTED,
     PAGE_SIZES,
     RULE,
+    PageCounter,
     PageFrame,
     Paragraph,
     build_pdf,
@@ -49,6 +51,7 @@ from desktop_app.pdf.common import (
     styles,
     text,
 )
+from desktop_app.pdf.procedure import procedure_section
 
 # Each level gets a tinted badge whose word still reads in black and white.
 LEVEL_BADGES = {
@@ -69,20 +72,6 @@ LEVEL_LEGEND = (
 class ExportResult:
     path: Path
     pages: int
-
-
-class _PageCounter(Flowable):
-    """Zero-size; remembers the page it was drawn on (the last one, at the end)."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.pages = 0
-
-    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
-        return 0, 0
-
-    def draw(self) -> None:
-        self.pages = self.canv._doctemplate.page
 
 
 def _brief_styles() -> StyleSheet1:
@@ -411,6 +400,49 @@ def brief_story(
     return story
 
 
+def appendix_letter(index: int) -> str:
+    """A, B, ... Z, AA, AB, ...: the letter of the appendix's `index`th procedure."""
+    letters = ""
+    index += 1
+    while index:
+        index, remainder = divmod(index - 1, 26)
+        letters = chr(ord("A") + remainder) + letters
+    return letters
+
+
+def brief_appendix(data: BriefData, settings: Settings, width: float) -> list[Flowable]:
+    """The procedures of the tasks the brief hands off, one section each."""
+    sheet = _brief_styles()
+    page_height = PAGE_SIZES.get(settings.page_size, PAGE_SIZES["a4"])[1] - 2 * MARGIN
+    procedures = [p for p in data.procedures if any(step.text.strip() for step in p.steps)]
+    if not procedures:
+        return []
+    names = ", ".join(f"{appendix_letter(i)}: {p.shown_title}" for i, p in enumerate(procedures))
+    story: list[Flowable] = [
+        PageBreak(),
+        Paragraph("Appendix: how the work is done", sheet["Title"]),
+        Paragraph(
+            text(
+                f"Step by step, the way the work is done today ({names}). Follow the steps "
+                "in order; each check says how to tell a step was done right."
+            ),
+            sheet["Small"],
+        ),
+        Spacer(0, 6),
+    ]
+    for index, procedure in enumerate(procedures):
+        time = owner_time(procedure.task_id) if procedure.task_id is not None else None
+        story += procedure_section(
+            procedure,
+            sheet,
+            width,
+            page_height,
+            heading=f"{appendix_letter(index)}. {procedure.shown_title}",
+            owner_time=owner_time_text(time),
+        )
+    return story
+
+
 def _with_gaps(flowables: list[Flowable], gap: float = 5) -> list[Flowable]:
     """Paragraphs with a little air between them."""
     spaced: list[Flowable] = []
@@ -450,8 +482,12 @@ def write_brief_pdf(
         footer_left=f"Job brief · {exported_on:%d %b %Y}",
     )
 
-    counter = _PageCounter()
-    story = [*brief_story(data, settings, exported_on, width), counter]
+    counter = PageCounter()
+    story = [
+        *brief_story(data, settings, exported_on, width),
+        *brief_appendix(data, settings, width),
+        counter,
+    ]
     build_pdf(
         destination,
         story,
@@ -464,7 +500,8 @@ def write_brief_pdf(
 
 
 def export_brief(brief_id: int, destination: Path, *, keep_version: bool = True) -> ExportResult:
-    """Export the stored brief to `destination`; keep what it said as a version.
+    """Export the stored brief to `destination`; keep what it (and each
+    procedure in its appendix) said as a version.
 
     Raises UserError when the folder cannot be written; then nothing is
     recorded and an existing file is left as it was.
@@ -472,5 +509,5 @@ def export_brief(brief_id: int, destination: Path, *, keep_version: bool = True)
     data = load_brief(brief_id)
     result = write_brief_pdf(data, destination)
     if keep_version:
-        record_version(brief_id, data, str(destination))
+        record_brief_sent(brief_id, data, str(destination))
     return result

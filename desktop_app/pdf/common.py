@@ -103,6 +103,21 @@ def styles() -> StyleSheet1:
     return sheet
 
 
+class PageCounter(Flowable):
+    """Zero-size; put last in a story, it remembers the page it was drawn on:
+    how many pages the document has."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.pages = 0
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        self.pages = self.canv._doctemplate.page
+
+
 @dataclass(frozen=True)
 class PageFrame:
     """What is printed on every page around the content."""

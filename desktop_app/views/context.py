@@ -19,6 +19,8 @@ class Topic:
     CONTRACTORS = "contractors"
     BRIEFS = "briefs"
     ENGAGEMENTS = "engagements"
+    PROCEDURES = "procedures"
+    QUESTIONS = "questions"
 
 
 class AppContext(QObject):

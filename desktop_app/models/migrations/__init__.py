@@ -25,6 +25,7 @@ from desktop_app.models.migrations import (
     m0004_contractors,
     m0005_engagements,
     m0006_unrated_tasks,
+    m0007_procedures,
 )
 
 
@@ -42,6 +43,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(4, "contractors", m0004_contractors.apply),
     Migration(5, "engagements", m0005_engagements.apply),
     Migration(6, "unrated tasks, hand-off day", m0006_unrated_tasks.apply),
+    Migration(7, "procedures and questions", m0007_procedures.apply),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

@@ -37,12 +37,13 @@ from desktop_app.models.briefs import (
     task_choices,
     versions_of,
 )
-from desktop_app.models.clarity import EXPECTATIONS
+from desktop_app.models.clarity import EXPECTATIONS, PROCEDURES
 from desktop_app.models.engagements import engagement_links
 from desktop_app.models.errors import UserError
 from desktop_app.views.briefs.commands import EditBriefCommand, LinkTaskCommand
 from desktop_app.views.briefs.expectations_panel import ExpectationsPanel
 from desktop_app.views.briefs.fields import FieldEditor, FieldEvents
+from desktop_app.views.briefs.procedures_section import ProceduresSection
 from desktop_app.views.briefs.versions_panel import VersionsPanel
 from desktop_app.views.context import AppContext
 from desktop_app.views.engagements.links import EngagementLinks
@@ -71,6 +72,7 @@ PAGES = (
             "working_hours",
         ),
     ),
+    ("procedures", "Procedures", ()),
     ("versions", "Versions", ()),
 )
 # Shown beside the budget, on its row.
@@ -120,9 +122,15 @@ class BriefEditor(QWidget):
         self.scroll_areas: dict[int, QScrollArea] = {}
         self.expectations = ExpectationsPanel(ctx, self.field_events)
         self.versions = VersionsPanel()
+        self.procedures = ProceduresSection()
+        self.procedures.edit_requested.connect(
+            lambda task_id: ctx.navigate_requested.emit("time_audit", ("procedure", task_id))
+        )
         for key, title, names in PAGES:
             if key == "expectations":
                 page = self.expectations
+            elif key == "procedures":
+                page = self.procedures
             elif key == "versions":
                 page = self.versions
             else:
@@ -135,6 +143,7 @@ class BriefEditor(QWidget):
                 for name in _BUDGET_ROW:
                     self.page_of_field[name] = index
         self.page_of_field[EXPECTATIONS] = self._page_index("expectations")
+        self.page_of_field[PROCEDURES] = self._page_index("procedures")
         self.tabs.currentChanged.connect(self._on_page_changed)
 
         layout = QVBoxLayout(self)
@@ -274,6 +283,11 @@ class BriefEditor(QWidget):
         self.expectations.set_brief(data.id, data.expectations)
         count = len(data.expectations)
         self.tabs.setTabText(self._page_index("expectations"), f"Expectations ({count})")
+        self.procedures.set_brief(data.id, data.procedures)
+        self.tabs.setTabText(
+            self._page_index("procedures"),
+            f"Procedures ({self.procedures.count_with}/{self.procedures.count_tasks})",
+        )
         if self.tabs.currentWidget() is self.versions:
             self._refresh_versions()
 
@@ -358,8 +372,16 @@ class BriefEditor(QWidget):
             )
 
     # Jumping
+    def focus_procedure(self, task_name: str) -> None:
+        """Show the Procedures page at the procedure of `task_name`."""
+        self.tabs.setCurrentIndex(self._page_index("procedures"))
+        self.procedures.focus_task(task_name)
+
     def focus_field(self, name: str, start: int = -1, end: int = -1) -> None:
         """Show the page holding field `name` and put the cursor in it."""
+        if name == PROCEDURES:
+            self.focus_procedure("")
+            return
         if name == EXPECTATIONS:
             self.tabs.setCurrentIndex(self._page_index("expectations"))
             self.expectations.view.setFocus()

@@ -45,10 +45,10 @@ from desktop_app.models.briefs import (
     brief_summaries,
     duplicate_brief,
     load_brief,
-    record_version,
 )
 from desktop_app.models.clarity import Finding, check_brief
 from desktop_app.models.errors import UserError
+from desktop_app.models.procedure_versions import record_brief_sent
 from desktop_app.views.briefs.clarity_panel import ClarityPanel
 from desktop_app.views.briefs.commands import CreateBriefCommand, DeleteBriefCommand
 from desktop_app.views.briefs.editor import BriefEditor
@@ -134,7 +134,7 @@ class BriefsPage(TabPage):
     """
 
     # Engagements: the editor names who works to the brief.
-    topics = (Topic.BRIEFS, Topic.TASKS, Topic.SETTINGS, Topic.ENGAGEMENTS)
+    topics = (Topic.BRIEFS, Topic.TASKS, Topic.SETTINGS, Topic.ENGAGEMENTS, Topic.PROCEDURES)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -435,7 +435,9 @@ class BriefsPage(TabPage):
 
     # Jumping to what a finding is about
     def jump_to(self, finding: Finding) -> None:
-        if finding.expectation_index is not None:
+        if finding.task_name:
+            self.editor.focus_procedure(finding.task_name)
+        elif finding.expectation_index is not None:
             self.editor.focus_expectation(
                 finding.expectation_index, finding.field, finding.start, finding.end
             )
@@ -601,7 +603,7 @@ class BriefsPage(TabPage):
 
     def _printed(self, brief_id: int, data: BriefData) -> None:
         if brief_exists(brief_id):
-            record_version(brief_id, data, "Printed")
+            record_brief_sent(brief_id, data, "Printed")
             self._status(f"Printed “{data.title.strip()}”")
             self.refresh()
 

@@ -56,6 +56,7 @@ from desktop_app.views.engagements.presentation import (
     due_text,
     due_tone,
 )
+from desktop_app.views.engagements.questions_panel import QuestionsPanel
 from desktop_app.views.partials.naming import named
 from desktop_app.views.partials.table_model import ALIGN_LEFT, Column, RowTableModel
 
@@ -374,7 +375,14 @@ class EngagementDetail(QWidget):
         self.tabs.addTab(self.timeline_view, "Timeline")
         self.tabs.addTab(self.check_in_form, "Add check-in")
         self.tabs.addTab(self.feedback_form, "Add feedback")
+        self.questions = QuestionsPanel(ctx)
+        self.questions.count_changed.connect(self._show_question_count)
+        self.tabs.addTab(self.questions, "Questions")
         return self.tabs
+
+    def _show_question_count(self, waiting: int) -> None:
+        index = self.tabs.indexOf(self.questions)
+        self.tabs.setTabText(index, f"Questions ({waiting} waiting)" if waiting else "Questions")
 
     # Showing
     def show_row(
@@ -392,6 +400,7 @@ class EngagementDetail(QWidget):
         self.insights.setVisible(row is not None)
         self.check_in_form.set_engagement(row.id if row else None)
         self.feedback_form.set_engagement(row.id if row else None)
+        self.questions.set_engagement(row.id if row else None)
         if row is None:
             self.timeline.set_rows([])
             return

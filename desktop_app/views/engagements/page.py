@@ -141,7 +141,7 @@ class EngagementsPage(TabPage):
         status: the line under the list where results and refusals are said.
     """
 
-    topics = (Topic.ENGAGEMENTS, Topic.CONTRACTORS, Topic.BRIEFS, Topic.SETTINGS)
+    topics = (Topic.ENGAGEMENTS, Topic.CONTRACTORS, Topic.BRIEFS, Topic.SETTINGS, Topic.QUESTIONS)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -711,9 +711,13 @@ class EngagementsPage(TabPage):
 
     # Navigation, search, smoke test
     def open_target(self, target: Any) -> None:
-        """("engagement", id) selects that engagement."""
+        """("engagement", id) selects that engagement; ("question", id) shows its
+        questions log."""
         if isinstance(target, tuple) and len(target) == 2 and target[0] == "engagement":
             self.select_engagement(int(target[1]))
+        elif isinstance(target, tuple) and len(target) == 2 and target[0] == "question":
+            self.select_engagement(int(target[1]))
+            self.detail.tabs.setCurrentWidget(self.detail.questions)
 
     def focus_search(self) -> None:
         self.search.setFocus()

@@ -137,11 +137,18 @@ class OverviewPage(TabPage):
 
     Attributes:
         tiles: the four figures, by key ("handed_off", "worth", "spend", "due").
-        lists: the four lists, by key ("due", "act", "drafts", "waiting").
+        lists: the lists, by key ("due", "act", "drafts", "waiting", "questions").
         overview: what is shown (None until the first load).
     """
 
-    topics = (Topic.SETTINGS, Topic.TASKS, Topic.CONTRACTORS, Topic.BRIEFS, Topic.ENGAGEMENTS)
+    topics = (
+        Topic.SETTINGS,
+        Topic.TASKS,
+        Topic.CONTRACTORS,
+        Topic.BRIEFS,
+        Topic.ENGAGEMENTS,
+        Topic.QUESTIONS,
+    )
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -218,11 +225,15 @@ class OverviewPage(TabPage):
                 self.ctx, "overviewWaiting", "Waiting for your decision",
                 "Nobody is waiting for you: no interviews or trials open.",
             ),
+            "questions": AttentionList(
+                self.ctx, "overviewQuestions", "Questions waiting for your answer",
+                "No question waits: every question your contractors asked has its answer.",
+            ),
         }  # fmt: skip
         grid = QGridLayout()
         grid.setHorizontalSpacing(18)
         grid.setVerticalSpacing(14)
-        for position, key in enumerate(("due", "act", "drafts", "waiting")):
+        for position, key in enumerate(("due", "act", "drafts", "waiting", "questions")):
             grid.addWidget(self.lists[key], position // 2, position % 2)
 
         content = QWidget()
@@ -291,6 +302,19 @@ class OverviewPage(TabPage):
                     "Decide: move them on, or let them go.",
                 )
                 for row in overview.waiting
+            ]
+        )
+        self.lists["questions"].show_items(
+            [
+                AttentionItem(
+                    f"{question.contractor}: {' '.join(question.text.split())}",
+                    "engagements",
+                    ("question", question.engagement_id),
+                    f"Asked {_day(question.asked_on)} ({question.brief}): answer it, then "
+                    "write the answer into the procedure or the brief.",
+                    WARNING if (date.today() - question.asked_on).days > 2 else None,
+                )
+                for question in overview.questions
             ]
         )
 

@@ -83,6 +83,7 @@ from desktop_app.views.time_audit.commands import (
 from desktop_app.views.time_audit.entries import ERROR_STYLE, EntriesPanel, QuickEntryForm
 from desktop_app.views.time_audit.formatting import hours, money, plural
 from desktop_app.views.time_audit.import_dialog import ImportDialog
+from desktop_app.views.time_audit.procedure_panel import ProcedurePanel
 from desktop_app.views.time_audit.task_table import (
     DISLIKE,
     NAME,
@@ -101,7 +102,7 @@ from desktop_app.views.undo import execute
 LAYOUT_KEY = "time_audit"
 SETTINGS_PREFIX = LAYOUT_KEY + "/"
 CSV_FILTER = "CSV files (*.csv *.txt);;All files (*)"
-ENTRIES_TAB, CHART_TAB, MATRIX_TAB = range(3)
+ENTRIES_TAB, PROCEDURE_TAB, CHART_TAB, MATRIX_TAB = range(4)
 
 
 def _import_folder() -> Path:
@@ -128,7 +129,7 @@ class TimeAuditPage(TabPage):
         status_line: the last message (a refused edit, an import's result).
     """
 
-    topics = (Topic.TASKS, Topic.SETTINGS, Topic.BRIEFS)
+    topics = (Topic.TASKS, Topic.SETTINGS, Topic.BRIEFS, Topic.PROCEDURES)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -324,7 +325,12 @@ class TimeAuditPage(TabPage):
         self.chart = HoursByAreaChart(self)
         self.matrix = ValueDrainMatrix(self)
         self.matrix.task_clicked.connect(lambda task_id: self.open_target(("task", task_id)))
+        self.procedure = ProcedurePanel(self.ctx, self)
+        self.procedure.message.connect(
+            lambda text, error: self.show_error(text) if error else self.show_message(text)
+        )
         self.bottom_tabs.addTab(self.entries, "Entries")
+        self.bottom_tabs.addTab(self.procedure, "Procedure")
         self.bottom_tabs.addTab(self.chart, "Hours by area")
         self.bottom_tabs.addTab(self.matrix, "Value vs drain")
         self.bottom_tabs.currentChanged.connect(lambda *_: self._save_timer.start())
@@ -622,6 +628,7 @@ class TimeAuditPage(TabPage):
         self.delete_button.setEnabled(has_row)
         self.brief_action.setEnabled(has_row)
         self.matrix.set_selected(row.id if row else None)
+        self.procedure.show_task(row.id if row else None, row.name if row else "")
         if row is None:
             self.entries.show_entries(None, "Select a task to see its entries.", [])
             return
@@ -757,6 +764,8 @@ class TimeAuditPage(TabPage):
         log.setObjectName("actionLogTimeForTask")
         log.triggered.connect(lambda: self.focus_entry_form(row.name))
         menu.addSeparator()
+        self._procedure_actions(menu)
+        menu.addSeparator()
         for name, text, override, status in (
             ("actionOutsourceTask", "Hand it off (outsource)", Override.OUTSOURCE.value, None),
             ("actionKeepTask", "Keep it myself", None, TaskStatus.KEPT.value),
@@ -771,6 +780,38 @@ class TimeAuditPage(TabPage):
         menu.addSeparator()
         menu.addAction(self.delete_action)
         menu.popup(self.table.viewport().mapToGlobal(position))
+
+    def _procedure_actions(self, menu: QMenu) -> None:
+        """The task's procedure: show it, record it, import or export it."""
+        has_procedure = self.procedure.procedure_id is not None
+        for name, text, slot, enabled in (
+            ("actionShowProcedure", "Show its procedure", self.show_procedure, True),
+            (
+                "actionRecordProcedure",
+                "Record yourself doing it…",
+                self.procedure.open_recorder,
+                True,
+            ),
+            (
+                "actionImportProcedure",
+                "Import its procedure from Markdown…",
+                self.procedure.choose_and_import,
+                True,
+            ),
+            (
+                "actionExportProcedure",
+                "Export its procedure (PDF or Markdown)…",
+                self.procedure.choose_and_export,
+                has_procedure,
+            ),
+        ):
+            action = menu.addAction(text)
+            action.setObjectName(name)
+            action.setEnabled(enabled)
+            action.triggered.connect(lambda _=False, act=slot: (self.show_procedure(), act()))
+
+    def show_procedure(self) -> None:
+        self.bottom_tabs.setCurrentWidget(self.procedure)
 
     # Import and export ----------------------------------------------------------------
 
@@ -915,6 +956,10 @@ class TimeAuditPage(TabPage):
             self.candidates_only.setChecked(True)
             self.table.sortByColumn(SCORE, Qt.SortOrder.DescendingOrder)
             self.table.setFocus()
+        elif kind == "procedure" and isinstance(value, int):
+            self.open_target(("task", value))
+            if self.selected_task_id() == value:
+                self.show_procedure()
         elif kind == "task" and isinstance(value, int):
             if self.select_task(value):
                 self.bottom_tabs.setCurrentIndex(ENTRIES_TAB)

@@ -1,0 +1,323 @@
+"""An engagement's questions log: what the contractor asked, and the answers.
+
+Above, a line to log a new question (a question asked before, by anyone,
+is offered its earlier answer); in the middle, the log, unanswered first;
+below, the selected question's answer and, once answered, one click to
+write it where the next contractor will read it: a step of the task's
+procedure, a "decide alone" or "ask first" rule of the brief, or an
+expectation. Each of those is one undoable command.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPlainTextEdit,
+    QPushButton,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.models.errors import UserError
+from desktop_app.models.questions import (
+    ASK_FIRST,
+    DECIDE_ALONE,
+    QuestionRow,
+    earlier_answer,
+    questions_of,
+    step_targets,
+)
+from desktop_app.views.briefs.fields import ERROR_STYLE
+from desktop_app.views.context import AppContext
+from desktop_app.views.engagements.question_commands import (
+    AddQuestionCommand,
+    AnswerToExpectationCommand,
+    AnswerToRuleCommand,
+    AnswerToStepCommand,
+    DeleteQuestionCommand,
+    UpdateQuestionCommand,
+)
+from desktop_app.views.partials.naming import named
+from desktop_app.views.partials.table_model import Column, RowTableModel
+from desktop_app.views.undo import execute
+
+COLUMNS: list[Column[QuestionRow]] = [
+    Column("Asked", lambda q: f"{q.asked_on:%d %b %Y}", sort_key=lambda q: q.asked_on),
+    Column("Question", lambda q: " ".join(q.text.split())),
+    Column("Answer", lambda q: " ".join(q.answer.split()) or "Waiting for your answer"),
+    Column("Written into", lambda q: ", ".join(q.used_as)),
+]
+
+
+class QuestionsPanel(QWidget):
+    """The questions log of one engagement.
+
+    Signals:
+        count_changed(int): how many questions wait for an answer.
+
+    Attributes:
+        engagement_id: the engagement shown (None: none).
+        offered: the earlier answer offered for the question being typed.
+    """
+
+    count_changed = Signal(int)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        named(self, "questionsPanel", "Questions log")
+        self.ctx = ctx
+        self.engagement_id: int | None = None
+        self.offered: QuestionRow | None = None
+        layout = QVBoxLayout(self)
+        row = QHBoxLayout()
+        self.question_edit = named(
+            QLineEdit(), "newQuestion", "New question", "What the contractor asked"
+        )
+        self.question_edit.setPlaceholderText("What did the contractor ask? Enter logs it")
+        self.question_edit.textEdited.connect(self._offer_earlier)
+        self.question_edit.returnPressed.connect(self.add_question)
+        self.asked_edit = named(QDateEdit(), "questionAsked", "Asked on")
+        self.asked_edit.setCalendarPopup(True)
+        self.asked_edit.setDate(QDate.currentDate())
+        self.add_button = named(QPushButton("Log"), "logQuestion", "Log the question")
+        self.add_button.clicked.connect(self.add_question)
+        row.addWidget(self.question_edit, 1)
+        row.addWidget(self.asked_edit)
+        row.addWidget(self.add_button)
+        layout.addLayout(row)
+        offer = QHBoxLayout()
+        self.offer_label = named(QLabel(), "earlierAnswer", "An earlier answer to this question")
+        self.offer_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.offer_label.setWordWrap(True)
+        self.use_button = named(
+            QPushButton("Use this answer"), "useEarlierAnswer", "Log it with this answer"
+        )
+        self.use_button.clicked.connect(lambda: self.add_question(use_earlier=True))
+        offer.addWidget(self.offer_label, 1)
+        offer.addWidget(self.use_button)
+        layout.addLayout(offer)
+        self._show_offer(None)
+        self._build_log(layout)
+        self._build_answer(layout)
+        self._show_selected()
+
+    def _build_log(self, layout: QVBoxLayout) -> None:
+        self.model: RowTableModel[QuestionRow] = RowTableModel(COLUMNS, self)
+        self.table = named(QTableView(), "questionsTable", "Questions asked")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.selectionModel().selectionChanged.connect(self._show_selected)
+        layout.addWidget(self.table, 1)
+
+    def _build_answer(self, layout: QVBoxLayout) -> None:
+        self.answer_edit = named(
+            QPlainTextEdit(), "questionAnswer", "Your answer", "Your answer to the question"
+        )
+        self.answer_edit.setPlaceholderText("Your answer")
+        self.answer_edit.setTabChangesFocus(True)
+        self.answer_edit.textChanged.connect(self._update_fold_buttons)
+        self.answer_edit.setFixedHeight(self.answer_edit.fontMetrics().lineSpacing() * 3 + 14)
+        layout.addWidget(self.answer_edit)
+        actions = QHBoxLayout()
+        self.save_button = named(QPushButton("Save answer"), "saveAnswer", "Save the answer")
+        self.save_button.clicked.connect(self.save_answer)
+        self.step_button = named(
+            QPushButton("Into a step"),
+            "answerToStep",
+            "Add the answer as a step of the task's procedure",
+        )
+        self.step_button.clicked.connect(self.answer_to_step)
+        self.rule_button = named(
+            QToolButton(), "answerToRule", "Add the answer as a rule of the brief"
+        )
+        self.rule_button.setText("Into a rule")
+        self.rule_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        rules = QMenu(self.rule_button)
+        for rule, text in ((DECIDE_ALONE, "Decide on your own"), (ASK_FIRST, "Ask me first")):
+            action = rules.addAction(text)
+            action.setObjectName(f"answerRule_{rule}")
+            action.triggered.connect(lambda _=False, r=rule: self.answer_to_rule(r))
+        self.rule_button.setMenu(rules)
+        self.expectation_button = named(
+            QPushButton("Into an expectation"),
+            "answerToExpectation",
+            "Add the answer as an expectation of the brief",
+        )
+        self.expectation_button.clicked.connect(self.answer_to_expectation)
+        self.delete_button = named(QPushButton("Delete"), "deleteQuestion", "Delete the question")
+        self.delete_button.clicked.connect(self.delete_selected)
+        actions.addWidget(self.save_button)
+        actions.addWidget(self.delete_button)
+        actions.addStretch(1)
+        for widget in (self.step_button, self.rule_button, self.expectation_button):
+            actions.addWidget(widget)
+        layout.addLayout(actions)
+        self.error = named(QLabel(), "questionError", "Why it was not done")
+        self.error.setTextFormat(Qt.TextFormat.PlainText)
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet(ERROR_STYLE)
+        layout.addWidget(self.error)
+
+    # Loading ----------------------------------------------------------------------
+
+    def set_engagement(self, engagement_id: int | None) -> None:
+        selected = self.selected()
+        keep = selected.id if selected and engagement_id == self.engagement_id else None
+        self.engagement_id = engagement_id
+        rows = questions_of(engagement_id) if engagement_id is not None else []
+        self.model.set_rows(rows)
+        self.table.resizeRowsToContents()
+        if keep is not None:
+            self.select_question(keep)
+        self._show_selected()
+        self.count_changed.emit(sum(not row.answered for row in rows))
+
+    def selected(self) -> QuestionRow | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.row_at(rows[0].row()) if rows else None
+
+    def select_question(self, question_id: int) -> None:
+        for position, row in enumerate(self.model.rows()):
+            if row.id == question_id:
+                self.table.selectRow(position)
+
+    def _show_selected(self, *_: object) -> None:
+        question = self.selected()
+        answer = question.answer if question else ""
+        if self.answer_edit.toPlainText() != answer:
+            self.answer_edit.setPlainText(answer)
+        self.answer_edit.setEnabled(question is not None)
+        self.save_button.setEnabled(question is not None)
+        self.delete_button.setEnabled(question is not None)
+        self._update_fold_buttons()
+        self.error.clear()
+
+    def _update_fold_buttons(self) -> None:
+        """Where an answer can go, once there is one (typed counts: it is saved first)."""
+        answered = self.selected() is not None and bool(self.answer_edit.toPlainText().strip())
+        for button in (self.step_button, self.rule_button, self.expectation_button):
+            button.setEnabled(answered)
+
+    # The earlier answer ------------------------------------------------------------
+
+    def _offer_earlier(self, text: str) -> None:
+        self._show_offer(earlier_answer(text) if len(text.split()) >= 3 else None)
+
+    def _show_offer(self, earlier: QuestionRow | None) -> None:
+        self.offered = earlier
+        self.offer_label.setVisible(earlier is not None)
+        self.use_button.setVisible(earlier is not None)
+        if earlier is not None:
+            when = earlier.answered_on or earlier.asked_on
+            self.offer_label.setText(
+                f"Asked before (“{' '.join(earlier.text.split())}”), answered {when:%d %b %Y}: "
+                f"{' '.join(earlier.answer.split())}"
+            )
+
+    # Edits ---------------------------------------------------------------------------
+
+    def _run(self, command: object) -> bool:
+        try:
+            execute(command)  # type: ignore[arg-type]
+        except UserError as error:
+            self.error.setText(str(error))
+            return False
+        self.error.clear()
+        return True
+
+    def add_question(self, *, use_earlier: bool = False) -> bool:
+        if self.engagement_id is None:
+            return False
+        answer = self.offered.answer if use_earlier and self.offered else ""
+        asked = self.asked_edit.date().toPython()
+        command = AddQuestionCommand(
+            self.ctx, self.engagement_id, self.question_edit.text(), asked, answer
+        )
+        if not self._run(command):
+            return False
+        self.question_edit.clear()
+        self.asked_edit.setDate(QDate.currentDate())
+        self._show_offer(None)
+        if command.question_id is not None:
+            self.select_question(command.question_id)
+        if not answer:
+            self.answer_edit.setFocus()
+        return True
+
+    def save_answer(self) -> bool:
+        question = self.selected()
+        if question is None:
+            return False
+        answer = self.answer_edit.toPlainText()
+        if answer.strip() == question.answer:
+            return True
+        changes: dict[str, object] = {"answer": answer}
+        if answer.strip() and question.answered_on is None:
+            changes["answered_on"] = max(date.today(), question.asked_on)
+        return self._run(UpdateQuestionCommand(self.ctx, question.id, changes, "Answer a question"))
+
+    def _answered(self) -> QuestionRow | None:
+        """The selected question with its answer saved first (None: nothing to use)."""
+        question = self.selected()
+        if question is None or not self.save_answer():
+            return None
+        return self.selected()
+
+    def answer_to_step(self) -> bool:
+        question = self._answered()
+        if question is None or self.engagement_id is None:
+            return False
+        targets = step_targets(self.engagement_id)
+        if len(targets) > 1:
+            menu = QMenu(self)
+            menu.setObjectName("stepTargetMenu")
+            for target in targets:
+                action = menu.addAction(f"A step of “{target.task_name}”")
+                action.triggered.connect(
+                    lambda _=False, t=target: self._run(
+                        AnswerToStepCommand(self.ctx, question.id, t.task_id, t.task_name)
+                    )
+                )
+            menu.popup(self.step_button.mapToGlobal(self.step_button.rect().bottomLeft()))
+            return False
+        task = targets[0] if targets else None
+        return self._run(
+            AnswerToStepCommand(
+                self.ctx,
+                question.id,
+                task.task_id if task else None,
+                task.task_name if task else "",
+            )
+        )
+
+    def answer_to_rule(self, rule: str) -> bool:
+        question = self._answered()
+        return question is not None and self._run(AnswerToRuleCommand(self.ctx, question.id, rule))
+
+    def answer_to_expectation(self) -> bool:
+        question = self._answered()
+        return question is not None and self._run(AnswerToExpectationCommand(self.ctx, question.id))
+
+    def delete_selected(self) -> bool:
+        question = self.selected()
+        return question is not None and self._run(DeleteQuestionCommand(self.ctx, question.id))

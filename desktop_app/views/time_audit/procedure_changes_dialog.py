@@ -1,0 +1,77 @@
+"""What changed in a procedure since a version of it was sent."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.models.brief_changes import Change
+from desktop_app.models.procedure_changes import procedure_changes
+from desktop_app.models.procedure_content import ProcedureData
+from desktop_app.models.procedure_versions import ProcedureVersionRow
+from desktop_app.views.partials.naming import named
+from desktop_app.views.partials.table_model import Column, RowTableModel
+
+COLUMNS: list[Column[Change]] = [
+    Column("What", lambda c: c.what),
+    Column("In the version sent", lambda c: " ".join(c.old.split())),
+    Column("Now", lambda c: " ".join(c.new.split())),
+]
+
+
+class ChangesDialog(QDialog):
+    """The changes since a chosen version (the last one sent, to begin with)."""
+
+    def __init__(
+        self, versions: list[ProcedureVersionRow], current: ProcedureData, parent: QWidget | None
+    ) -> None:
+        super().__init__(parent)
+        named(self, "procedureChangesDialog", "What changed since the version you sent")
+        self.setWindowTitle(f"What changed in “{current.shown_title}”")
+        self.versions = versions
+        self.current = current
+        layout = QVBoxLayout(self)
+        self.version_combo = named(QComboBox(), "procedureVersion", "The version sent")
+        for version in versions:
+            how = f"with “{version.brief_title}”" if version.brief_title else "on its own"
+            self.version_combo.addItem(f"Sent {version.created_at:%d %b %Y %H:%M} {how}")
+        self.version_combo.currentIndexChanged.connect(self._show)
+        layout.addWidget(self.version_combo)
+        self.summary = named(QLabel(), "procedureChangesSummary", "How many changes")
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        layout.addWidget(self.summary)
+        self.model: RowTableModel[Change] = RowTableModel(COLUMNS, self)
+        self.table = named(QTableView(), "procedureChangesTable", "Changes")
+        self.table.setModel(self.model)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(True)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        layout.addWidget(self.table, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(760, 420)
+        self._show()
+
+    def _show(self) -> None:
+        version = self.versions[max(0, self.version_combo.currentIndex())]
+        changes = procedure_changes(version.data, self.current)
+        self.model.set_rows(changes)
+        self.table.resizeRowsToContents()
+        self.summary.setText(
+            f"{len(changes)} change{'s' * (len(changes) != 1)} since this version."
+            if changes
+            else "Nothing changed since this version."
+        )
+
+    def changes(self) -> list[Change]:
+        return self.model.rows()
