@@ -19,6 +19,7 @@ from desktop_app.logging_setup import setup_logging
 from desktop_app.paths import default_database_path, logs_dir, set_application_names
 from desktop_app.pyside_none_guard import guard_none_refcount
 from desktop_app.store import DatabaseDamaged, StoreError, open_store
+from desktop_app.views.first_paint import watch_startup
 
 log = logging.getLogger("offload.init")
 
@@ -86,6 +87,7 @@ def run_gui(database_path: Path | None = None, demo: bool = False) -> int:
 
         window = MainWindow(store, demo=demo)
         window.show()
+        watch_startup(window, window.tab("overview").content)
         status = app.exec()
         window.ctx.store.close()
         return status
