@@ -58,3 +58,66 @@ def test_an_overview_first_shown_later_loads_when_it_is_shown(store, qtbot):
     with qtbot.waitSignal(page.first_loaded, timeout=10_000):
         window.show_tab("overview")
     assert page.tiles["handed_off"].value_label.text() != "…"
+
+
+def _modules_after(code: str, prefix: str, tmp_path) -> set[str]:
+    """The modules under `prefix` a fresh interpreter has loaded after `code`."""
+    import os
+    import subprocess
+    import sys
+
+    probe = (
+        f"{code}\nimport sys\nprint('\\n'.join(m for m in sys.modules if m.startswith({prefix!r})))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path)},
+        check=True,
+    )
+    return set(result.stdout.split())
+
+
+def test_the_window_and_help_import_no_subcommand_module(tmp_path):
+    for argv in ([], ["--db", "x.sqlite3"], ["--demo"]):
+        code = f"import desktop_app.cli as c; c.build_parser({argv!r})"
+        assert _modules_after(code, "desktop_app.cli", tmp_path) == {"desktop_app.cli"}
+
+
+def test_a_subcommand_imports_its_own_module_only(tmp_path):
+    code = (
+        "import desktop_app.cli as c; c.build_parser(['--db', 'a', 'export-brief', '1', 'o.pdf'])"
+    )
+    assert _modules_after(code, "desktop_app.cli", tmp_path) == {
+        "desktop_app.cli",
+        "desktop_app.cli.common",
+        "desktop_app.cli.export_brief",
+    }
+
+
+def test_help_lists_every_subcommand_with_the_help_its_module_gives(capsys):
+    import argparse
+
+    from desktop_app.cli import SUBCOMMANDS, build_parser
+
+    text = build_parser().format_help()
+    for subcommand in SUBCOMMANDS:
+        assert subcommand.name in text
+        real = build_parser([subcommand.name])
+        action = next(a for a in real._actions if isinstance(a, argparse._SubParsersAction))
+        helps = {choice.dest: choice.help for choice in action._choices_actions}
+        assert helps[subcommand.name] == subcommand.help, subcommand.name
+        # The real subcommand, with its own options, not the stand-in.
+        assert action.choices[subcommand.name].add_help
+
+
+def test_a_subcommand_parses_its_own_arguments():
+    from desktop_app.cli import build_parser
+
+    argv = ["import-time", "--dry-run", "--db", "a.sqlite3", "file.csv"]
+    args = build_parser(argv).parse_args(argv)
+    assert (args.command, args.dry_run, args.db.name, args.file.name) == (
+        "import-time", True, "a.sqlite3", "file.csv",
+    )  # fmt: skip
