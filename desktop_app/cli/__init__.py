@@ -72,6 +72,11 @@ SUBCOMMANDS = (
         "write a task's procedure as PDF or Markdown",
         "desktop_app.cli.procedures",
     ),
+    Subcommand(
+        "generate-sample",
+        "write a new database of sample data (the demo, or a large one)",
+        "desktop_app.cli.generate_sample",
+    ),
 )
 
 EXIT_OK = 0
