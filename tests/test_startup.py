@@ -121,3 +121,39 @@ def test_a_subcommand_parses_its_own_arguments():
     assert (args.command, args.dry_run, args.db.name, args.file.name) == (
         "import-time", True, "a.sqlite3", "file.csv",
     )  # fmt: skip
+
+
+def test_the_first_frame_waits_for_no_step_model_dialog_or_subcommand(tmp_path):
+    # What the first frame needs is loaded before it; each step's models and
+    # queries, the dialogs and the subcommands load after it (issue 13).
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from desktop_app.cli import build_parser\n"
+        f"build_parser(['--db', {str(tmp_path / 'db.sqlite3')!r}])\n"
+        "from desktop_app.app import create_application\n"
+        "from desktop_app.store import open_store\n"
+        "from desktop_app.views.first_paint import after_next_frame\n"
+        "from desktop_app.views.main_window import MainWindow\n"
+        "app = create_application()\n"
+        f"store = open_store(Path({str(tmp_path / 'db.sqlite3')!r}))\n"
+        "window = MainWindow(store, remember_layout=False)\n"
+        "window.show()\n"
+        "loaded = []\n"
+        "after_next_frame(window, lambda: (loaded.extend(sys.modules), app.quit()))\n"
+        "app.exec()\n"
+        "print('\\n'.join(m for m in loaded if m.startswith('desktop_app')))\n"
+    )
+    loaded = _modules_after(code, "no module is named like this", tmp_path)
+    for later in (
+        "desktop_app.models.overview",
+        "desktop_app.models.tasks",
+        "desktop_app.models.briefs",
+        "desktop_app.models.contractors",
+        "desktop_app.models.engagements",
+        "desktop_app.views.settings_dialog",
+        "desktop_app.views.undo",
+        "desktop_app.cli.common",
+    ):
+        assert later not in loaded, later
+    assert "desktop_app.views.overview.page" in loaded
