@@ -157,3 +157,41 @@ def test_the_first_frame_waits_for_no_step_model_dialog_or_subcommand(tmp_path):
     ):
         assert later not in loaded, later
     assert "desktop_app.views.overview.page" in loaded
+
+
+def test_the_window_icon_is_set_just_after_the_first_frame(tmp_path):
+    # On X11 a window shown with an icon decodes every size of it first.
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from PySide6.QtCore import QTimer\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "from desktop_app.app import create_application, run_gui\n"
+        "from desktop_app.views.first_paint import after_next_frame\n"
+        "app = create_application(icon=False)\n"
+        "at_first_frame = []\n"
+        "def watch():\n"
+        "    [window] = [w for w in app.topLevelWidgets() if w.objectName() == 'mainWindow']\n"
+        "    after_next_frame(window, lambda: at_first_frame.append(app.windowIcon().isNull()))\n"
+        "QTimer.singleShot(0, watch)\n"
+        f"status = run_gui(Path({str(tmp_path / 'db.sqlite3')!r}))\n"
+        "print('first frame without icon:', at_first_frame)\n"
+        "print('icon sizes:', sorted(s.width() for s in app.windowIcon().availableSizes()))\n"
+    )
+    import os
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path),
+             "XDG_CONFIG_HOME": str(tmp_path / "config"), "XDG_DATA_HOME": str(tmp_path / "data"),
+             "OFFLOAD_STARTUP_PROBE": "overview"},
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "first frame without icon: [True]" in result.stdout
+    assert "icon sizes: [16, 24, 32, 48, 64, 128, 256]" in result.stdout
