@@ -6,6 +6,7 @@ from datetime import date
 from PySide6.QtCore import QEvent, QObject
 
 from desktop_app.demo import fill_demo_data
+from desktop_app.views.first_paint import after_next_frame
 from desktop_app.views.main_window import MainWindow
 
 
@@ -195,3 +196,19 @@ def test_the_window_icon_is_set_just_after_the_first_frame(tmp_path):
     assert result.returncode == 0, result.stderr[-2000:]
     assert "first frame without icon: [True]" in result.stdout
     assert "icon sizes: [16, 24, 32, 48, 64, 128, 256]" in result.stdout
+
+
+def test_an_overview_hidden_before_its_first_frame_loads_when_shown_again(store, qtbot):
+    fill_demo_data(date.today())
+    window = MainWindow(store, remember_layout=False)
+    qtbot.addWidget(window)
+    page = window.tab("overview").content
+    window.show()
+    window.show_tab("contractors")  # before the event loop paints the Overview
+    for _ in range(2):  # the first frames come and go without the Overview
+        painted: list[bool] = []
+        after_next_frame(window, lambda painted=painted: painted.append(True))
+        qtbot.waitUntil(lambda painted=painted: bool(painted))
+    assert page.overview is None
+    with qtbot.waitSignal(page.first_loaded, timeout=10_000):
+        window.show_tab("overview")

@@ -277,6 +277,11 @@ class OverviewPage(TabPage):
             after_next_frame(self, self._load_first)
 
     def _load_first(self) -> None:
+        if not self.isVisible():
+            # Hidden (another tab, the window closed) before its frame came:
+            # it loads when it is shown again.
+            self._load_requested = False
+            return
         self.refresh()
         self.first_loaded.emit()
 
