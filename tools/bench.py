@@ -19,12 +19,9 @@ tests/test_bench.py runs this at scale 0.01 with one run, so it cannot rot.
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import os
-import random
 import shutil
-import sqlite3
 import statistics
 import subprocess
 import sys
@@ -34,7 +31,6 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import date, timedelta
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -476,101 +472,18 @@ def pdf_rows(bench: Bench) -> None:
 
 
 # ---------------------------------------------------------------------------
-# Import
-
-
-TOGGL_HEADER = [
-    "User", "Email", "Client", "Project", "Task", "Description", "Billable", "Start date",
-    "Start time", "End date", "End time", "Duration", "Tags", "Amount (USD)",
-]  # fmt: skip
-
-
-def write_toggl_csv(path: Path, rows: int, seed: int = 3) -> None:
-    """A Toggl Track detailed report of `rows` entries over the past year."""
-    rng = random.Random(seed)
-    today = date.today()
-    names = [f"Task {n:03d} {rng.choice(('invoices', 'support', 'pins', 'refunds'))}"
-             for n in range(200)]  # fmt: skip
-    with path.open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(TOGGL_HEADER)
-        for number in range(rows):
-            day = today - timedelta(days=number % 365)
-            minutes = 1 + number % 3
-            start = f"{8 + number % 8:02d}:{number % 60:02d}:00"
-            writer.writerow(
-                ["Maya", "maya@example.com", "", "Shop", "", rng.choice(names), "No",
-                 day.isoformat(), start, day.isoformat(), start, f"00:{minutes:02d}:00", "", ""]
-            )  # fmt: skip
-
-
-def import_offload(csv_path: Path, database: Path) -> float:
-    from desktop_app.importers.time_tracking import preview_file
-    from desktop_app.models.tasks import import_time_entries
-    from desktop_app.store import open_store
-
-    store = open_store(database)
-    try:
-        started = time.perf_counter()
-        preview = preview_file(csv_path)
-        import_time_entries(preview.entries)
-        return time.perf_counter() - started
-    finally:
-        store.close()
-
-
-def import_plain(csv_path: Path, database: Path) -> float:
-    """csv + sqlite3 executemany: read, make the tasks, insert the entries."""
-    connection = sqlite3.connect(database)
-    try:
-        connection.execute("PRAGMA synchronous = full")
-        started = time.perf_counter()
-        tasks: dict[str, int] = {}
-        entries = []
-        now = time.strftime("%Y-%m-%d %H:%M:%S")
-        with csv_path.open(newline="", encoding="utf-8") as handle:
-            reader = csv.reader(handle)
-            header = next(reader)
-            name_at, day_at, duration_at = (
-                header.index("Description"), header.index("Start date"), header.index("Duration")
-            )  # fmt: skip
-            for number, row in enumerate(reader):
-                name = row[name_at]
-                if name not in tasks:
-                    tasks[name] = connection.execute(
-                        "INSERT INTO task (name, name_key, area, need, owner_has_expertise,"
-                        " dislike, pull_away, business_value, status, notes, created_at,"
-                        " updated_at) VALUES (?, ?, 'other', 'repetitive', 1, 3, 3, 3,"
-                        " 'logged', '', ?, ?)",
-                        (name, name.casefold(), now, now),
-                    ).lastrowid
-                hours, minutes, seconds = (int(part) for part in row[duration_at].split(":"))
-                entries.append(
-                    (tasks[name], row[day_at], hours * 60 + minutes + (seconds >= 30), "",
-                     f"plain-{number}", now)
-                )  # fmt: skip
-        connection.executemany(
-            "INSERT INTO time_entry (task_id, date, minutes, note, import_key, created_at)"
-            " VALUES (?, ?, ?, ?, ?, ?)",
-            entries,
-        )
-        connection.commit()
-        return time.perf_counter() - started
-    finally:
-        connection.close()
+# Import: tools/import_bench.py's CSV, its Offload import (read, preview, one
+# transaction, as `offload import-time`) and its csv + executemany baseline.
 
 
 def import_pair(bench: Bench, rows: int, runs: int) -> tuple[float, float, list[float]]:
-    csv_path = bench.work / f"toggl-{rows}.csv"
-    write_toggl_csv(csv_path, rows)
+    from tools.import_bench import time_baseline, time_offload_import, write_toggl_csv
+
+    csv_path = write_toggl_csv(bench.work / f"toggl-{rows}.csv", rows)
     offload, plain = [], []
-    for run in range(runs):
-        for label, function, into in (("offload", import_offload, offload),
-                                      ("plain", import_plain, plain)):  # fmt: skip
-            database = bench.work / f"import-{label}-{run}.sqlite3"
-            shutil.copyfile(bench.databases["empty"], database)
-            into.append(function(csv_path, database))
-            database.unlink()
+    for _ in range(runs):
+        plain.append(time_baseline(csv_path, bench.work))
+        offload.append(time_offload_import(csv_path, bench.work))
     pairs = [o / p for o, p in zip(offload, plain, strict=True)]
     return statistics.median(plain), statistics.median(offload), pairs
 
