@@ -22,7 +22,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="Write a new database at PATH holding the demo's sample data, or a large "
         "one: 2,000 tasks with 60,000 time entries over a year, 2,000 contractors, 400 briefs "
         "with 16,000 expectations and 500 engagements with their check-ins. --scale multiplies "
-        "every count of the large one (about 30 seconds at scale 1).",
+        "every count of the large one (about 10 seconds at scale 1).",
     )
     parser.add_argument("path", type=Path, metavar="PATH", help="the new database file")
     parser.add_argument(
