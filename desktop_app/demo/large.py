@@ -22,7 +22,13 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
 from desktop_app.models.base import database
-from desktop_app.models.briefs import BriefData, BriefStatus, ExpectationData, create_brief
+from desktop_app.models.briefs import (
+    BriefData,
+    BriefStatus,
+    ExpectationData,
+    brief_tasks_briefed,
+    create_brief,
+)
 from desktop_app.models.contractor_input import MEDIUMS, SOURCES, parse_contractor
 from desktop_app.models.contractors import (
     OnDuplicate,
@@ -35,7 +41,7 @@ from desktop_app.models.engagements import add_check_in, add_feedback
 from desktop_app.models.hiring import end_engagement, hire
 from desktop_app.models.tasks import AREAS, Need, NewEntry, create_task, import_time_entries
 
-GENERATOR_VERSION = 1
+GENERATOR_VERSION = 2
 
 
 @dataclass(frozen=True)
@@ -119,24 +125,24 @@ def fill_large(
     with database.atomic():
         fill_settings(today)
         say(f"{counts.tasks:,} tasks")
-        task_names = _tasks(rng, counts.tasks)
+        task_names, task_ids = _tasks(rng, counts.tasks)
         say(f"{counts.time_entries:,} time entries")
         _time_entries(rng, task_names, counts.time_entries, today)
         say(f"{counts.contractors:,} contractors")
         contractor_ids = _contractors(rng, counts.contractors, today)
         say(f"{counts.briefs:,} briefs")
-        brief_ids = _briefs(rng, counts, today)
+        brief_ids = _briefs(rng, counts, today, task_ids)
         say(f"{counts.engagements:,} engagements")
         _engagements(rng, counts.engagements, contractor_ids, brief_ids, today)
     return counts
 
 
-def _tasks(rng: random.Random, count: int) -> list[str]:
-    names = []
+def _tasks(rng: random.Random, count: int) -> tuple[list[str], list[int]]:
+    names, ids = [], []
     needs = list(Need)
     for number in range(count):
         name = f"{rng.choice(_VERBS)} {rng.choice(_THINGS)} #{number + 1:04d}"
-        create_task(
+        task_id = create_task(
             name,
             area=rng.choice(AREAS),
             need=rng.choice(needs).value,
@@ -149,7 +155,8 @@ def _tasks(rng: random.Random, count: int) -> list[str]:
             override=rng.choice((None,) * 18 + ("keep", "outsource")),
         )
         names.append(name)
-    return names
+        ids.append(task_id)
+    return names, ids
 
 
 def _time_entries(rng: random.Random, task_names: list[str], count: int, today: date) -> None:
@@ -236,7 +243,9 @@ def _contractors(rng: random.Random, count: int, today: date) -> list[int]:
     return outcome.created
 
 
-def _briefs(rng: random.Random, counts: Counts, today: date) -> list[int]:
+def _briefs(rng: random.Random, counts: Counts, today: date, task_ids: list[int]) -> list[int]:
+    """Briefs at every step, each written for a task of the time audit (which
+    then shows as briefed, as when the owner writes one)."""
     statuses = (BriefStatus.DRAFT, BriefStatus.FINAL, BriefStatus.POSTED)
     ids = []
     for number in range(counts.briefs):
@@ -259,7 +268,9 @@ def _briefs(rng: random.Random, counts: Counts, today: date) -> list[int]:
             status=rng.choice(statuses),
             expectations=expectations,
         )
-        ids.append(create_brief(data))
+        brief_id = create_brief(data, task_ids=[task_ids[number % len(task_ids)]])
+        brief_tasks_briefed(brief_id)
+        ids.append(brief_id)
     return ids
 
 
@@ -272,13 +283,15 @@ def _engagements(
     for number in range(min(count, len(contractor_ids))):
         start = today - timedelta(days=rng.randint(14, 360))
         cadence = rng.choice((7, 7, 14))
+        monthly = rng.random() < 0.3
         status = rng.choice(("active", "active", "active", "trial", "paused"))
         hiring = hire(
             contractor_ids[number],
             hired_for[number % len(hired_for)],
             start,
-            str(rng.randint(10, 60)),
+            str(rng.randint(300, 2000) if monthly else rng.randint(10, 60)),
             cadence,
+            rate_unit="month" if monthly else "hour",
             status=status,
         )
         engagement = hiring.engagement_id
