@@ -34,6 +34,8 @@ def test_the_large_sample_holds_every_count_times_the_scale(tmp_path):
     # Briefs at every step: drafts for the Overview, filled ones being worked on.
     assert _count(path, "brief", "WHERE status = 'draft'") > 0
     assert _count(path, "brief", "WHERE status = 'filled'") > 0
+    # Hiring for a brief hands its task off, as in the window.
+    assert _count(path, "task", "WHERE status = 'handed_off'") > 0
     # Nothing left beside it.
     assert sorted(p.name for p in folder.iterdir()) == ["large.sqlite3"]
 
