@@ -8,6 +8,7 @@ from PySide6.QtCore import QEvent, QObject
 from desktop_app.demo import fill_demo_data
 from desktop_app.views.first_paint import after_next_frame
 from desktop_app.views.main_window import MainWindow
+from tests.conftest import modules_loaded_by
 
 
 class FirstFrame(QObject):
@@ -61,37 +62,17 @@ def test_an_overview_first_shown_later_loads_when_it_is_shown(store, qtbot):
     assert page.tiles["handed_off"].value_label.text() != "…"
 
 
-def _modules_after(code: str, prefix: str, tmp_path) -> set[str]:
-    """The modules under `prefix` a fresh interpreter has loaded after `code`."""
-    import os
-    import subprocess
-    import sys
-
-    probe = (
-        f"{code}\nimport sys\nprint('\\n'.join(m for m in sys.modules if m.startswith({prefix!r})))"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", probe],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path)},
-        check=True,
-    )
-    return set(result.stdout.split())
-
-
 def test_the_window_and_help_import_no_subcommand_module(tmp_path):
     for argv in ([], ["--db", "x.sqlite3"], ["--demo"]):
         code = f"import desktop_app.cli as c; c.build_parser({argv!r})"
-        assert _modules_after(code, "desktop_app.cli", tmp_path) == {"desktop_app.cli"}
+        assert modules_loaded_by(code, ("desktop_app.cli",), tmp_path) == {"desktop_app.cli"}
 
 
 def test_a_subcommand_imports_its_own_module_only(tmp_path):
     code = (
         "import desktop_app.cli as c; c.build_parser(['--db', 'a', 'export-brief', '1', 'o.pdf'])"
     )
-    assert _modules_after(code, "desktop_app.cli", tmp_path) == {
+    assert modules_loaded_by(code, ("desktop_app.cli",), tmp_path) == {
         "desktop_app.cli",
         "desktop_app.cli.common",
         "desktop_app.cli.export_brief",
@@ -145,7 +126,7 @@ def test_the_first_frame_waits_for_no_step_model_dialog_or_subcommand(tmp_path):
         "app.exec()\n"
         "print('\\n'.join(m for m in loaded if m.startswith('desktop_app')))\n"
     )
-    loaded = _modules_after(code, "no module is named like this", tmp_path)
+    loaded = modules_loaded_by(code, ("no module is named like this",), tmp_path)
     for later in (
         "desktop_app.models.overview",
         "desktop_app.models.tasks",

@@ -180,21 +180,10 @@ def xvfb() -> Iterator[str | None]:
     if shutil.which("Xvfb") is None:
         yield None
         return
-    read, write = os.pipe()
-    server = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
-        pass_fds=(write,),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    os.close(write)
-    try:
-        with os.fdopen(read) as pipe:
-            number = pipe.readline().strip()
-        yield f":{number}" if number else None
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
+    from tools.installer_check import xvfb as installer_xvfb
+
+    with installer_xvfb() as display:
+        yield display
 
 
 # ---------------------------------------------------------------------------

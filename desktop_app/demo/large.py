@@ -70,11 +70,11 @@ class Counts:
         )
 
 
-_VERBS = (
+VERBS = (
     "Update", "Review", "Answer", "Prepare", "Reconcile", "Schedule", "Edit", "Write",
     "Fix", "Plan", "Check", "Design", "Research", "Publish", "File", "Tidy",
 )  # fmt: skip
-_THINGS = (
+THINGS = (
     "invoices", "support tickets", "product listings", "newsletter", "ad campaigns",
     "blog post", "supplier emails", "shipping labels", "photos", "refunds", "reviews",
     "landing page", "tax forms", "pins", "reels", "analytics report", "wholesale orders",
@@ -141,7 +141,7 @@ def _tasks(rng: random.Random, count: int) -> tuple[list[str], list[int]]:
     names, ids = [], []
     needs = list(Need)
     for number in range(count):
-        name = f"{rng.choice(_VERBS)} {rng.choice(_THINGS)} #{number + 1:04d}"
+        name = f"{rng.choice(VERBS)} {rng.choice(THINGS)} #{number + 1:04d}"
         task_id = create_task(
             name,
             area=rng.choice(AREAS),
@@ -256,7 +256,7 @@ def _briefs(rng: random.Random, counts: Counts, today: date, task_ids: list[int]
                 ExpectationData(text, rng.choice(("must", "should", "nice")), measure)
             )
         data = BriefData(
-            title=f"{rng.choice(_VERBS)} {rng.choice(_THINGS)}, job {number + 1}",
+            title=f"{rng.choice(VERBS)} {rng.choice(THINGS)}, job {number + 1}",
             summary="Take this off my plate: the work, the tools and what good looks like "
             "are below. Ask about anything unclear before you start.",
             deliverables="A weekly note of what was done",
