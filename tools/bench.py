@@ -491,6 +491,46 @@ def import_rows(bench: Bench) -> dict[float, tuple[float, float, list[float]]]:
 
 
 # ---------------------------------------------------------------------------
+# Opening
+
+
+def opening_rows(bench: Bench) -> None:
+    """What opening the large database costs, beside reading its schema version:
+    SQLite's quick_check (run at every opening), the whole `open_store`, and
+    the day's backup (an online backup and a check of the copy)."""
+    from desktop_app.backup import backup_database
+    from desktop_app.database_file import connect_read_only, quick_check_problem
+    from desktop_app.store import open_store
+
+    bench.say("opening the large database")
+    large = bench.databases["large"]
+    runs = max(3, bench.runs) if bench.warm_up else bench.runs
+
+    def version() -> None:
+        connection = connect_read_only(large)
+        connection.execute("PRAGMA user_version").fetchone()
+        connection.close()
+
+    def quick_check() -> None:
+        connection = connect_read_only(large)
+        assert quick_check_problem(connection) is None
+        connection.close()
+
+    def backup() -> None:
+        backup_database(large, bench.work / "copy.sqlite3", replace=True)
+
+    for what, function in (
+        ("opening: PRAGMA quick_check", quick_check),
+        ("opening: open_store (look, quick_check, lock, migrate, bind)",
+         lambda: open_store(large).close()),
+        ("opening: the day's backup (online backup, then quick_check of the copy)", backup),
+    ):  # fmt: skip
+        row = timed_pairs(function, version, runs)
+        row.what, row.database, row.baseline_name = what, "large", "read the schema version"
+        bench.rows.append(row)
+
+
+# ---------------------------------------------------------------------------
 # Growth
 
 
@@ -588,6 +628,7 @@ def run(bench: Bench) -> list[Row]:
     move_rows(bench)
     pdf_rows(bench)
     imports = import_rows(bench)
+    opening_rows(bench)
     growth_rows(bench, startups, imports)
     return bench.rows
 
