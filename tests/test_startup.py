@@ -39,7 +39,7 @@ def test_the_window_is_painted_before_the_overview_loads_then_it_fills_in(store,
     with qtbot.waitSignal(page.first_loaded, timeout=10_000):
         window.show()
     # The first frame: placeholders, and no list claiming to be empty yet.
-    assert first.seen == {"loaded": False, "tile": "…", "empty lists": [False] * 4}
+    assert first.seen == {"loaded": False, "tile": "…", "empty lists": [False] * len(page.lists)}
     # Then the figures, painted in a later frame.
     assert page.overview is not None
     assert page.tiles["handed_off"].value_label.text() != "…"
