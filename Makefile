@@ -36,11 +36,13 @@ format: $(STAMP_TEST)
 test: lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 
+# Issue 13's table (README, "Performance"). The large database is written once
+# into .bench-cache/, under the generator's and the schema's versions.
 bench: $(STAMP_TEST)
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tools.bench
+	$(BIN)/python -m tools.bench --cache .bench-cache
 
 clean:
-	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache .bench-cache
 
 # The desktop build (README, "Installing Offload"): PyInstaller into .venv,
 # dist/offload/, then dist/offload-<version>-linux-<machine>.tar.gz.

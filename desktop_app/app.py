@@ -19,12 +19,14 @@ from desktop_app.logging_setup import setup_logging
 from desktop_app.paths import default_database_path, logs_dir, set_application_names
 from desktop_app.pyside_none_guard import guard_none_refcount
 from desktop_app.store import DatabaseDamaged, StoreError, open_store
+from desktop_app.views.first_paint import after_next_frame, watch_startup
 
 log = logging.getLogger("offload.init")
 
 
-def create_application() -> QApplication:
-    """The one QApplication, named and iconed, before any path is asked for."""
+def create_application(*, icon: bool = True) -> QApplication:
+    """The one QApplication, named and iconed (unless `icon` is False: see
+    `run_gui`), before any path is asked for."""
     # Before the first PySide6 call that could cost a reference (see the module).
     guard_none_refcount()
     set_application_names()
@@ -33,7 +35,8 @@ def create_application() -> QApplication:
     app.setApplicationDisplayName("Offload")
     # The desktop entry's name: Wayland and the task bar match windows to it.
     QGuiApplication.setDesktopFileName("offload")
-    app.setWindowIcon(window_icon())
+    if icon:
+        app.setWindowIcon(window_icon())
     return app
 
 
@@ -50,7 +53,10 @@ def window_icon() -> QIcon:
 
 def run_gui(database_path: Path | None = None, demo: bool = False) -> int:
     """Show the main window on the chosen database; returns the exit status."""
-    app = create_application()
+    # The icon comes just after the first frame: on X11 a window shown with
+    # an icon first decodes every size of it (about a tenth of a bare
+    # window's start-up), and the owner sees the window sooner without.
+    app = create_application(icon=False)
     log_path = setup_logging(logs_dir())
     from desktop_app.views.error_dialog import ErrorReporter
 
@@ -70,6 +76,7 @@ def run_gui(database_path: Path | None = None, demo: bool = False) -> int:
             store = open_store(path)
         except DatabaseDamaged as error:
             log.warning("damaged database %s: %s", path, error.details)
+            app.setWindowIcon(window_icon())
             from desktop_app.views.restore_dialog import recover_damaged
 
             recovered = recover_damaged(None, error.path, error)
@@ -78,6 +85,7 @@ def run_gui(database_path: Path | None = None, demo: bool = False) -> int:
             store = recovered
         except StoreError as error:
             log.warning("cannot open %s: %s", path, error)
+            app.setWindowIcon(window_icon())
             box = QMessageBox(QMessageBox.Icon.Critical, "Offload cannot start", str(error))
             box.setObjectName("startupErrorDialog")
             box.exec()
@@ -86,6 +94,8 @@ def run_gui(database_path: Path | None = None, demo: bool = False) -> int:
 
         window = MainWindow(store, demo=demo)
         window.show()
+        after_next_frame(window, lambda: app.setWindowIcon(window_icon()))
+        watch_startup(window, window.tab("overview").content)
         status = app.exec()
         window.ctx.store.close()
         return status

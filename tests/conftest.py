@@ -77,6 +77,22 @@ def window(qtbot, store: Store):
     return main_window
 
 
+def modules_loaded_by(code: str, prefixes: tuple[str, ...], tmp_path: Path) -> set[str]:
+    """The modules named `prefixes`… that a fresh interpreter has loaded after `code`."""
+    names = f"(m for m in sys.modules if m.startswith({prefixes!r}))"
+    probe = f"{code}\nimport sys\nprint('\\n'.join({names}))"
+    result = subprocess.run(
+        [sys.executable, "-c", probe],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=Path(__file__).resolve().parent.parent,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path)},
+        check=True,
+    )
+    return set(result.stdout.split())
+
+
 def run_offload(*args: str, env: dict[str, str] | None = None, timeout: int = 120):
     """Run `python -m desktop_app ARGS` as a user would run `offload ARGS`."""
     full_env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", **(env or {})}

@@ -3,6 +3,8 @@
 import ast
 from pathlib import Path
 
+from tests.conftest import modules_loaded_by
+
 PACKAGE = Path(__file__).resolve().parent.parent / "desktop_app"
 
 
@@ -56,24 +58,7 @@ HEAVY_MODULES = ("reportlab", "icalendar", "PySide6.QtCharts", "PySide6.QtPdf")
 
 def _modules_loaded_by(code: str, tmp_path) -> set[str]:
     """The heavy modules a fresh interpreter has loaded after running `code`."""
-    import os
-    import subprocess
-    import sys
-
-    probe = code + (
-        "\nimport sys\n"
-        f"print('\\n'.join(m for m in sys.modules if m.startswith({HEAVY_MODULES!r})))\n"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", probe],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        cwd=PACKAGE.parent,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path)},
-        check=True,
-    )
-    return set(result.stdout.split())
+    return modules_loaded_by(code, HEAVY_MODULES, tmp_path)
 
 
 def test_the_command_line_parser_loads_no_heavy_module(tmp_path):

@@ -13,9 +13,11 @@ def test_help_lists_the_options_and_subcommands(capsys):
 
 
 def test_db_given_before_or_after_the_subcommand_is_the_same():
-    parser = build_parser()
-    assert parser.parse_args(["--db", "a.sqlite3", "backup", "out"]).db.name == "a.sqlite3"
-    assert parser.parse_args(["backup", "--db", "b.sqlite3", "out"]).db.name == "b.sqlite3"
+    for argv, name in (
+        (["--db", "a.sqlite3", "backup", "out"], "a.sqlite3"),
+        (["backup", "--db", "b.sqlite3", "out"], "b.sqlite3"),
+    ):
+        assert build_parser(argv).parse_args(argv).db.name == name
 
 
 def test_backup_writes_a_consistent_copy(store, tmp_path):

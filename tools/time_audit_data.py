@@ -18,21 +18,14 @@ from pathlib import Path
 
 from peewee import chunked
 
+from desktop_app.demo import large
 from desktop_app.models.base import database
 from desktop_app.models.tasks import AREAS, Need, Task, TaskStatus, TimeEntry, month_start
 from desktop_app.models.text import fold
 from desktop_app.models.time_audit_rules import derive_status
 
-_VERBS = (
-    "Update", "Review", "Answer", "Prepare", "Reconcile", "Schedule", "Edit", "Write",
-    "Fix", "Plan", "Check", "Design", "Research", "Publish", "File", "Tidy",
-)  # fmt: skip
-_THINGS = (
-    "invoices", "support tickets", "product listings", "newsletter", "ad campaigns",
-    "blog post", "supplier emails", "shipping labels", "photos", "refunds", "reviews",
-    "landing page", "tax forms", "pins", "reels", "analytics report", "wholesale orders",
-    "affiliate payouts", "FAQ page", "podcast notes",
-)  # fmt: skip
+# The large sample's words (desktop_app/demo/large.py), so both read alike.
+_VERBS, _THINGS = large.VERBS, large.THINGS
 
 
 def fill_big_audit(tasks: int, months: int, today: date, seed: int = 1) -> None:

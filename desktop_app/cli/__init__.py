@@ -4,7 +4,10 @@
     offload SUBCOMMAND [--db PATH] ...
 
 Each subcommand lives in a module of this package with a `register(subparsers)`
-function; add the module to SUBCOMMAND_MODULES. A subcommand opens the
+function (which may add several subcommands); add a line for each
+subcommand to SUBCOMMANDS. Every `offload` start, the window's included,
+builds the parser, so a subcommand's module is imported only when that
+subcommand runs: `offload --help` lists them all from the table. A subcommand opens the
 database through `desktop_app.cli.common.cli_store`, so the lock and the
 version checks apply to it as they do to the window, prints a short summary,
 and on failure prints one line and exits non-zero.
@@ -15,20 +18,65 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from desktop_app import __version__
 
-SUBCOMMAND_MODULES = (
-    "desktop_app.cli.backup",
-    "desktop_app.cli.restore",
-    "desktop_app.cli.check",
-    "desktop_app.cli.time_audit",
-    "desktop_app.cli.contractors",
-    "desktop_app.cli.export_brief",
-    "desktop_app.cli.printing",
-    "desktop_app.cli.export_schedule",
-    "desktop_app.cli.procedures",
+
+@dataclass(frozen=True)
+class Subcommand:
+    name: str
+    help: str  # the same as the module registers (tests/test_startup.py checks)
+    module: str  # its `register(subparsers)` adds this subcommand
+
+
+SUBCOMMANDS = (
+    Subcommand("backup", "copy the database to a new file", "desktop_app.cli.backup"),
+    Subcommand("restore", "list the backups, or restore one", "desktop_app.cli.restore"),
+    Subcommand("check", "check the database for damage", "desktop_app.cli.check"),
+    Subcommand(
+        "import-time",
+        "import a Toggl Track, Clockify or Harvest detailed CSV report",
+        "desktop_app.cli.time_audit",
+    ),
+    Subcommand(
+        "export-tasks",
+        "write the tasks with their hours for a month to CSV",
+        "desktop_app.cli.time_audit",
+    ),
+    Subcommand(
+        "import-contractors",
+        "add contractors from a CSV or vCard (.vcf) file",
+        "desktop_app.cli.contractors",
+    ),
+    Subcommand(
+        "export-contractors", "write every contractor to a CSV file", "desktop_app.cli.contractors"
+    ),
+    Subcommand("export-brief", "write a brief as PDF", "desktop_app.cli.export_brief"),
+    Subcommand("print-brief", "print a brief (through CUPS)", "desktop_app.cli.printing"),
+    Subcommand("printers", "list the printers CUPS knows", "desktop_app.cli.printing"),
+    Subcommand(
+        "export-schedule",
+        "write the engagements' check-in schedule as an iCalendar file",
+        "desktop_app.cli.export_schedule",
+    ),
+    Subcommand(
+        "import-procedure",
+        "read a task's procedure from a Markdown file",
+        "desktop_app.cli.procedures",
+    ),
+    Subcommand(
+        "export-procedure",
+        "write a task's procedure as PDF or Markdown",
+        "desktop_app.cli.procedures",
+    ),
+    Subcommand(
+        "generate-sample",
+        "write a new database of sample data (the demo, or a large one)",
+        "desktop_app.cli.generate_sample",
+    ),
 )
 
 EXIT_OK = 0
@@ -47,13 +95,33 @@ def add_db_option(parser: argparse.ArgumentParser, *, in_subcommand: bool) -> No
     )
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
+    """The command line to parse `argv` with: every subcommand is listed, and
+    only the module of the one `argv` names is imported."""
+    return _parser(_chosen_subcommand(argv))
+
+
+def _chosen_subcommand(argv: Sequence[str]) -> str | None:
+    """The subcommand `argv` names, read by a parser that never exits: a
+    mistake in `argv` is reported by the real parser, with its usage."""
+    try:
+        return _parser(None, sniffing=True).parse_known_args(argv)[0].command
+    except (argparse.ArgumentError, SystemExit):
+        return None
+
+
+def _parser(chosen: str | None, *, sniffing: bool = False) -> argparse.ArgumentParser:
+    """The parser with `chosen`'s module registered (None: none), every other
+    subcommand a stand-in that takes whatever follows it."""
     parser = argparse.ArgumentParser(
         prog="offload",
         description="Get ready to outsource: audit your time, vet contractors, "
         "write clear briefs and manage engagements.",
+        add_help=not sniffing,
+        exit_on_error=not sniffing,
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    if not sniffing:
+        parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     add_db_option(parser, in_subcommand=False)
     mode = parser.add_mutually_exclusive_group()
     mode.add_argument(
@@ -67,14 +135,21 @@ def build_parser() -> argparse.ArgumentParser:
         help="open the window headless on a temporary database, visit every tab, exit 0",
     )
     subparsers = parser.add_subparsers(dest="command", title="subcommands", metavar="SUBCOMMAND")
-    for module_name in SUBCOMMAND_MODULES:
-        importlib.import_module(module_name).register(subparsers)
+    for subcommand in SUBCOMMANDS:
+        if subcommand.name == chosen:
+            importlib.import_module(subcommand.module).register(subparsers)
+    for subcommand in SUBCOMMANDS:
+        if subcommand.name not in subparsers.choices:
+            # No help option of its own: `offload NAME --help` is answered
+            # by the real parser once NAME's module is registered.
+            subparsers.add_parser(subcommand.name, help=subcommand.help, add_help=False)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run the command line; returns the process exit status."""
-    args = build_parser().parse_args(argv)
+    """Run the command line (default: sys.argv); returns the process exit status."""
+    argv = sys.argv[1:] if argv is None else argv
+    args = build_parser(argv).parse_args(argv)
     if args.command:
         from desktop_app.cli.common import run_subcommand
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
@@ -35,9 +36,13 @@ from desktop_app.views.restore_dialog import (
     open_folder,
     recover_damaged,
 )
-from desktop_app.views.settings_dialog import ChangeSettingsCommand, SettingsDialog
 from desktop_app.views.tabs import TABS, LazyTab, TabCommand
-from desktop_app.views.undo import execute
+
+if TYPE_CHECKING:
+    from desktop_app.views.settings_dialog import SettingsDialog
+
+# The settings dialog (and the undo machinery it needs) loads when first
+# used, after the first frame: start-up imports only what that frame needs.
 
 log = logging.getLogger("offload.ui")
 
@@ -254,6 +259,8 @@ class MainWindow(QMainWindow):
     # Settings
     def open_settings(self) -> SettingsDialog:
         """Show the settings dialog; its accepted values become one undoable edit."""
+        from desktop_app.views.settings_dialog import SettingsDialog
+
         dialog = SettingsDialog(self.ctx.settings(), self)
         dialog.accepted.connect(lambda: self._apply_settings(dialog))
         dialog.open()
@@ -262,6 +269,9 @@ class MainWindow(QMainWindow):
     def _apply_settings(self, dialog: SettingsDialog) -> None:
         old, new = self.ctx.settings(), dialog.result_settings
         if new is not None and new != old:
+            from desktop_app.views.settings_dialog import ChangeSettingsCommand
+            from desktop_app.views.undo import execute
+
             execute(ChangeSettingsCommand(self.ctx, old, new))
 
     # Tabs

@@ -14,8 +14,8 @@ from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QColor, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.views.context import AppContext, Topic
+from desktop_app.views.first_paint import after_next_frame
 from desktop_app.views.overview.tiles import MetricTile
 from desktop_app.views.partials.empty_state import EmptyState
 from desktop_app.views.partials.naming import named
@@ -135,6 +136,10 @@ def _plural(count: int, word: str) -> str:
 class OverviewPage(TabPage):
     """The first tab. Reloads whenever any step's data changes.
 
+    Signals:
+        first_loaded(): the figures were loaded for the first time (just
+            after the page was first painted, with placeholders).
+
     Attributes:
         tiles: the four figures, by key ("handed_off", "worth", "spend", "due").
         lists: the lists, by key ("due", "act", "drafts", "waiting", "questions").
@@ -149,6 +154,7 @@ class OverviewPage(TabPage):
         Topic.ENGAGEMENTS,
         Topic.QUESTIONS,
     )
+    first_loaded = Signal()
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -172,8 +178,11 @@ class OverviewPage(TabPage):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
-        # The window shows first; the figures fill in a moment later.
-        QTimer.singleShot(0, self.refresh)
+        # The owner sees the window first, with placeholders; the figures
+        # load just after the first frame that shows this page (a timer
+        # queued now would run before it: see views/first_paint.py).
+        self._show_placeholders()
+        self._load_requested = False
 
     def _build_dashboard(self) -> QWidget:
         self.greeting = QLabel()
@@ -252,6 +261,30 @@ class OverviewPage(TabPage):
         return scroll
 
     # Loading
+    def _show_placeholders(self) -> None:
+        """What the first frame shows while the figures load: the tiles' "…"
+        and each list's title, with no claim yet that a list is empty."""
+        self.greeting.setText("Loading your overview…")
+        for attention in self.lists.values():
+            attention.heading.setText(attention.title)
+            attention.view.hide()
+            attention.empty.hide()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._load_requested:
+            self._load_requested = True
+            after_next_frame(self, self._load_first)
+
+    def _load_first(self) -> None:
+        if not self.isVisible():
+            # Hidden (another tab, the window closed) before its frame came:
+            # it loads when it is shown again.
+            self._load_requested = False
+            return
+        self.refresh()
+        self.first_loaded.emit()
+
     def refresh(self) -> None:
         # Every step's models load here, after the window is on screen,
         # not when the window is built.

@@ -1,0 +1,195 @@
+"""Start-up: the first frame comes before any slow work, and `offload` loads
+only what the command it runs needs."""
+
+from datetime import date
+
+from PySide6.QtCore import QEvent, QObject
+
+from desktop_app.demo import fill_demo_data
+from desktop_app.views.first_paint import after_next_frame
+from desktop_app.views.main_window import MainWindow
+from tests.conftest import modules_loaded_by
+
+
+class FirstFrame(QObject):
+    """Notes what the Overview showed when the window was first painted."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.page = window.tab("overview").content
+        self.seen: dict | None = None
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and self.seen is None:
+            self.seen = {
+                "loaded": self.page.overview is not None,
+                "tile": self.page.tiles["handed_off"].value_label.text(),
+                "empty lists": [a.empty.isVisible() for a in self.page.lists.values()],
+            }
+        return False
+
+
+def test_the_window_is_painted_before_the_overview_loads_then_it_fills_in(store, qtbot):
+    fill_demo_data(date.today())
+    window = MainWindow(store, remember_layout=False)
+    qtbot.addWidget(window)
+    first = FirstFrame(window)
+    page = first.page
+    with qtbot.waitSignal(page.first_loaded, timeout=10_000):
+        window.show()
+    # The first frame: placeholders, and no list claiming to be empty yet.
+    assert first.seen == {"loaded": False, "tile": "…", "empty lists": [False] * len(page.lists)}
+    # Then the figures, painted in a later frame.
+    assert page.overview is not None
+    assert page.tiles["handed_off"].value_label.text() != "…"
+    assert any(lst.view.isVisible() for lst in page.lists.values())
+
+
+def test_an_overview_first_shown_later_loads_when_it_is_shown(store, qtbot):
+    from desktop_app.views.tabs import TABS
+
+    fill_demo_data(date.today())
+    window = MainWindow(store, remember_layout=False)
+    qtbot.addWidget(window)
+    window.tabs.setCurrentIndex([spec.key for spec in TABS].index("contractors"))
+    window.show()
+    qtbot.waitExposed(window)
+    page = window.tab("overview").ensure_built()
+    assert page.overview is None  # nothing loaded while another tab shows
+    with qtbot.waitSignal(page.first_loaded, timeout=10_000):
+        window.show_tab("overview")
+    assert page.tiles["handed_off"].value_label.text() != "…"
+
+
+def test_the_window_and_help_import_no_subcommand_module(tmp_path):
+    for argv in ([], ["--db", "x.sqlite3"], ["--demo"]):
+        code = f"import desktop_app.cli as c; c.build_parser({argv!r})"
+        assert modules_loaded_by(code, ("desktop_app.cli",), tmp_path) == {"desktop_app.cli"}
+
+
+def test_a_subcommand_imports_its_own_module_only(tmp_path):
+    code = (
+        "import desktop_app.cli as c; c.build_parser(['--db', 'a', 'export-brief', '1', 'o.pdf'])"
+    )
+    assert modules_loaded_by(code, ("desktop_app.cli",), tmp_path) == {
+        "desktop_app.cli",
+        "desktop_app.cli.common",
+        "desktop_app.cli.export_brief",
+    }
+
+
+def test_help_lists_every_subcommand_with_the_help_its_module_gives(capsys):
+    import argparse
+
+    from desktop_app.cli import SUBCOMMANDS, build_parser
+
+    text = build_parser().format_help()
+    for subcommand in SUBCOMMANDS:
+        assert subcommand.name in text
+        real = build_parser([subcommand.name])
+        action = next(a for a in real._actions if isinstance(a, argparse._SubParsersAction))
+        helps = {choice.dest: choice.help for choice in action._choices_actions}
+        assert helps[subcommand.name] == subcommand.help, subcommand.name
+        # The real subcommand, with its own options, not the stand-in.
+        assert action.choices[subcommand.name].add_help
+
+
+def test_a_subcommand_parses_its_own_arguments():
+    from desktop_app.cli import build_parser
+
+    argv = ["import-time", "--dry-run", "--db", "a.sqlite3", "file.csv"]
+    args = build_parser(argv).parse_args(argv)
+    assert (args.command, args.dry_run, args.db.name, args.file.name) == (
+        "import-time", True, "a.sqlite3", "file.csv",
+    )  # fmt: skip
+
+
+def test_the_first_frame_waits_for_no_step_model_dialog_or_subcommand(tmp_path):
+    # What the first frame needs is loaded before it; each step's models and
+    # queries, the dialogs and the subcommands load after it (issue 13).
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from desktop_app.cli import build_parser\n"
+        f"build_parser(['--db', {str(tmp_path / 'db.sqlite3')!r}])\n"
+        "from desktop_app.app import create_application\n"
+        "from desktop_app.store import open_store\n"
+        "from desktop_app.views.first_paint import after_next_frame\n"
+        "from desktop_app.views.main_window import MainWindow\n"
+        "app = create_application()\n"
+        f"store = open_store(Path({str(tmp_path / 'db.sqlite3')!r}))\n"
+        "window = MainWindow(store, remember_layout=False)\n"
+        "window.show()\n"
+        "loaded = []\n"
+        "after_next_frame(window, lambda: (loaded.extend(sys.modules), app.quit()))\n"
+        "app.exec()\n"
+        "print('\\n'.join(m for m in loaded if m.startswith('desktop_app')))\n"
+    )
+    loaded = modules_loaded_by(code, ("no module is named like this",), tmp_path)
+    for later in (
+        "desktop_app.models.overview",
+        "desktop_app.models.tasks",
+        "desktop_app.models.briefs",
+        "desktop_app.models.contractors",
+        "desktop_app.models.engagements",
+        "desktop_app.views.settings_dialog",
+        "desktop_app.views.undo",
+        "desktop_app.cli.common",
+    ):
+        assert later not in loaded, later
+    assert "desktop_app.views.overview.page" in loaded
+
+
+def test_the_window_icon_is_set_just_after_the_first_frame(tmp_path):
+    # On X11 a window shown with an icon decodes every size of it first.
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from PySide6.QtCore import QTimer\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "from desktop_app.app import create_application, run_gui\n"
+        "from desktop_app.views.first_paint import after_next_frame\n"
+        "app = create_application(icon=False)\n"
+        "at_first_frame = []\n"
+        "def watch():\n"
+        "    [window] = [w for w in app.topLevelWidgets() if w.objectName() == 'mainWindow']\n"
+        "    after_next_frame(window, lambda: at_first_frame.append(app.windowIcon().isNull()))\n"
+        "QTimer.singleShot(0, watch)\n"
+        f"status = run_gui(Path({str(tmp_path / 'db.sqlite3')!r}))\n"
+        "print('first frame without icon:', at_first_frame)\n"
+        "print('icon sizes:', sorted(s.width() for s in app.windowIcon().availableSizes()))\n"
+    )
+    import os
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path),
+             "XDG_CONFIG_HOME": str(tmp_path / "config"), "XDG_DATA_HOME": str(tmp_path / "data"),
+             "OFFLOAD_STARTUP_PROBE": "overview"},
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "first frame without icon: [True]" in result.stdout
+    assert "icon sizes: [16, 24, 32, 48, 64, 128, 256]" in result.stdout
+
+
+def test_an_overview_hidden_before_its_first_frame_loads_when_shown_again(store, qtbot):
+    fill_demo_data(date.today())
+    window = MainWindow(store, remember_layout=False)
+    qtbot.addWidget(window)
+    page = window.tab("overview").content
+    window.show()
+    window.show_tab("contractors")  # before the event loop paints the Overview
+    for _ in range(2):  # the first frames come and go without the Overview
+        painted: list[bool] = []
+        after_next_frame(window, lambda painted=painted: painted.append(True))
+        qtbot.waitUntil(lambda painted=painted: bool(painted))
+    assert page.overview is None
+    with qtbot.waitSignal(page.first_loaded, timeout=10_000):
+        window.show_tab("overview")
