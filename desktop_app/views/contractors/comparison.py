@@ -27,6 +27,7 @@ from desktop_app.models.errors import UserError
 from desktop_app.views.context import AppContext, Topic
 from desktop_app.views.partials.naming import named
 from desktop_app.views.partials.table_model import Column, RowTableModel
+from desktop_app.views.partials.tones import MUTED, set_tone
 
 BEST_BACKGROUND = QColor("#d9f2ea")
 BEST_FOREGROUND = QColor("#0b4d40")
@@ -79,7 +80,7 @@ class ComparisonDialog(QDialog):
             "(1 to 5); rates are compared only when they share a currency and unit."
         )
         self.legend.setWordWrap(True)
-        self.legend.setEnabled(False)
+        set_tone(self.legend, MUTED)
 
         buttons = self._build_buttons(brief_label)
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QAction, QColor, QDesktopServices
+from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -53,9 +53,8 @@ from desktop_app.views.partials.table_model import (
     Column,
     RowTableModel,
 )
+from desktop_app.views.partials.tones import ALERT, MUTED, set_tone, tone, tone_color
 from desktop_app.views.undo import execute
-
-MISSING_COLOR = QColor("#c0392b")
 
 
 def stars(rating: int | None) -> str:
@@ -220,7 +219,7 @@ class ContractorDetailPane(QWidget):
         if hint:
             label = QLabel(hint)
             label.setWordWrap(True)
-            label.setEnabled(False)
+            set_tone(label, MUTED)
             layout.addWidget(label)
         return page
 
@@ -263,7 +262,7 @@ class ContractorDetailPane(QWidget):
                 Column(
                     "Link or file",
                     self._portfolio_target,
-                    foreground=lambda p: MISSING_COLOR if self._is_missing(p) else None,
+                    foreground=lambda p: tone_color(ALERT) if self._is_missing(p) else None,
                     tooltip=self._portfolio_tip,
                 ),
                 Column("Notes", lambda p: p.notes.replace("\n", " "), tooltip=lambda p: p.notes),
@@ -444,10 +443,13 @@ class ContractorDetailPane(QWidget):
             self.move_requested.emit(stage)
 
     def _profile_html(self, row: bench.ContractorRow) -> str:
+        muted = tone(MUTED)
+
         def line(label: str, value: str, raw: bool = False) -> str:
             shown = value if raw else escape(value)
             return (
-                f"<tr><td style='color:gray;padding-right:12px'>{label}</td><td>{shown}</td></tr>"
+                f"<tr><td style='color:{muted};padding-right:12px'>{label}</td>"
+                f"<td>{shown}</td></tr>"
             )
 
         lines = [line("Kind", KIND_LABELS.get(row.kind, row.kind))]

@@ -45,7 +45,7 @@ from desktop_app.views.contractors.commands import (
 )
 from desktop_app.views.contractors.detail import ContractorDetailPane, stage_label, stars, when
 from desktop_app.views.contractors.form import FormDialog
-from desktop_app.views.contractors.pipeline_bar import STAGE_COLORS, PipelineBar
+from desktop_app.views.contractors.pipeline_bar import PipelineBar, stage_color
 from desktop_app.views.partials.empty_state import EmptyState
 from desktop_app.views.partials.layout_memory import (
     LayoutPart,
@@ -80,8 +80,6 @@ def _text_key(text: str) -> tuple[str] | None:
 
 
 def list_columns() -> list[Column[bench.ContractorRow]]:
-    from PySide6.QtGui import QColor
-
     return [
         Column(
             "Name",
@@ -93,7 +91,7 @@ def list_columns() -> list[Column[bench.ContractorRow]]:
             "Stage",
             lambda r: stage_label(r.stage),
             sort_key=lambda r: bench.STAGE_ORDER.index(bench.Stage(r.stage)),
-            foreground=lambda r: QColor(STAGE_COLORS.get(r.stage, "#52606d")),
+            foreground=lambda r: stage_color(r.stage),
         ),
         Column(
             "Skills",

@@ -91,6 +91,7 @@ from desktop_app.views.partials.table_model import (
     RowTableModel,
     SearchSortProxy,
 )
+from desktop_app.views.partials.tones import tint, tone, tone_color
 from desktop_app.views.undo import StoreCommand, execute
 
 if TYPE_CHECKING:
@@ -121,14 +122,6 @@ def progress_report_mail(row: EngagementRow, owner_name: str) -> tuple[str, str]
         f"{owner_name}".rstrip()
     )
     return subject, body
-
-
-def _tint(tone: str | None, alpha: int = 36) -> QColor | None:
-    if tone is None:
-        return None
-    colour = QColor(tone)
-    colour.setAlpha(alpha)
-    return colour
 
 
 class EngagementsPage(TabPage):
@@ -278,12 +271,12 @@ class EngagementsPage(TabPage):
 
     def _columns(self) -> list[Column[EngagementRow]]:
         def due_colour(row: EngagementRow) -> QColor | None:
-            tone = due_tone(row, self._today)
-            return QColor(tone) if tone else None
+            name = due_tone(row, self._today)
+            return tone_color(name) if name else None
 
         def trend_colour(row: EngagementRow) -> QColor | None:
-            tone = trend_tone(row)
-            return QColor(tone) if tone else None
+            name = trend_tone(row)
+            return tone_color(name) if name else None
 
         return [
             Column("Contractor", lambda row: row.contractor_name),
@@ -294,7 +287,7 @@ class EngagementsPage(TabPage):
                 lambda row: due_text(row, self._today),
                 sort_key=due_sort_key,
                 foreground=due_colour,
-                background=lambda row: _tint(ALERT) if row.overdue_days else None,
+                background=lambda row: tint(ALERT) if row.overdue_days else None,
                 tooltip=lambda row: due_text(row, self._today, long=True),
             ),
             Column(
@@ -338,10 +331,10 @@ class EngagementsPage(TabPage):
         today = self._today
         last_day = end_of_week(today)
 
-        def link(row: EngagementRow, note: str = "", tone: str | None = None) -> str:
+        def link(row: EngagementRow, note: str = "", name: str | None = None) -> str:
             text = f'<a href="engagement:{row.id}">{escape(row.contractor_name)}</a>'
             text = f"{text} ({escape(note)})" if note else text
-            return f'<span style="color:{tone}">{text}</span>' if tone else text
+            return f'<span style="color:{tone(name)}">{text}</span>' if name else text
 
         def joined(items: list[str], filter_key: str = "") -> str:
             # A long list would push the table off the screen: the rest is one link away.
@@ -368,19 +361,20 @@ class EngagementsPage(TabPage):
         if at_risk:
             items = [link(r, "lost" if r.trend.lost else "falling") for r in at_risk]
             lines.append(
-                f'<b style="color:{ALERT}">Confidence to act on:</b> ' + joined(items, "confidence")
+                f'<b style="color:{tone(ALERT)}">Confidence to act on:</b> '
+                + joined(items, "confidence")
             )
         micro = [r for r in rows if r.micromanagement and r.micromanagement.warning]
         if micro:
             lines.append(
-                f'<b style="color:{WARNING}">Checking in more than agreed:</b> '
+                f'<b style="color:{tone(WARNING)}">Checking in more than agreed:</b> '
                 + joined([link(r) for r in micro])
             )
         micro_ids = {r.id for r in micro}
         well = [r for r in rows if r.doing_well and r.id not in micro_ids]
         if well:
             lines.append(
-                f'<b style="color:{GOOD}">Doing well:</b> '
+                f'<b style="color:{tone(GOOD)}">Doing well:</b> '
                 + joined([link(r) for r in well])
                 + ": leave them to it."
             )
