@@ -272,7 +272,7 @@ def test_confidence_lost_leads_to_the_bench_filtered_by_skills_and_to_the_brief(
     assert shown == {"Lena Fischer", "Chloé Martin"}  # Marco has no skills on record
     assert bench.skills_label.isVisible()
     assert bench.skills_label.text() == "With any of: social media, Canva (rejected left out)"
-    assert bench.status.text() == "2 of 5 contractors"
+    assert bench.count_label.text() == "2 of 5 contractors"
     assert bench.skills_clear.isVisible()
     qtbot.mouseClick(bench.skills_clear, Qt.MouseButton.LeftButton)
     assert bench.proxy.rowCount() == 5

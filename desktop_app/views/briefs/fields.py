@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QSpinBox,
@@ -37,10 +36,9 @@ from desktop_app.models.briefs import (
     FieldKind,
 )
 from desktop_app.models.currencies import ISO_4217_CODES
+from desktop_app.views.partials.feedback import MessageLine
 from desktop_app.views.partials.naming import named
 
-ERROR_STYLE = "color: #c0392b;"
-WARNING_STYLE = "color: #b54708;"
 _NO_DATE = QDate(2000, 1, 1)
 _UNDO_KEYS = ("Ctrl+Z", "Ctrl+Shift+Z", "Ctrl+Y")
 
@@ -112,10 +110,7 @@ class FieldEditor(QWidget):
         compact = spec.kind in (FieldKind.COUNT, FieldKind.DATE)
         if compact:
             self.input.setMaximumWidth(220)
-        self.message = QLabel()
-        self.message.setObjectName(f"briefFieldMessage_{spec.name}")
-        self.message.setWordWrap(True)
-        self.message.hide()
+        self.message = MessageLine(f"briefFieldMessage_{spec.name}", f"{spec.label}: message")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
@@ -216,9 +211,10 @@ class FieldEditor(QWidget):
             editor.blockSignals(False)
 
     def show_message(self, text: str, *, warning: bool = False) -> None:
-        self.message.setText(text)
-        self.message.setStyleSheet(WARNING_STYLE if warning else ERROR_STYLE)
-        self.message.setVisible(bool(text))
+        if warning:
+            self.message.show_warning(text)
+        else:
+            self.message.show_error(text)
 
     def focus(self, start: int = -1, end: int = -1) -> None:
         """Put the cursor in the editor, selecting `start`..`end` of its text if given."""

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 from desktop_app.models import contractors as bench
 from desktop_app.models.errors import UserError
 from desktop_app.views.context import AppContext, Topic
+from desktop_app.views.partials.feedback import MessageLine
 from desktop_app.views.partials.naming import named
 from desktop_app.views.partials.table_model import Column, RowTableModel
 from desktop_app.views.partials.tones import MUTED, set_tone
@@ -84,8 +84,7 @@ class ComparisonDialog(QDialog):
 
         buttons = self._build_buttons(brief_label)
 
-        self.message = named(QLabel(), "comparisonMessage", "Message")
-        self.message.setWordWrap(True)
+        self.message = MessageLine("comparisonMessage")
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.legend)
@@ -127,9 +126,9 @@ class ComparisonDialog(QDialog):
         except UserError as error:
             self.comparison = None
             self.model.set_rows([])
-            self.message.setText(str(error))
+            self.message.show_error(str(error))
             return
-        self.message.setText("")
+        self.message.clear_message()
         comparison = self.comparison
         bold = QFont()
         bold.setBold(True)
@@ -176,10 +175,9 @@ class ComparisonDialog(QDialog):
         try:
             write_comparison_pdf(self.comparison, path)
         except UserError as error:
-            self.message.setText(str(error))
-            QMessageBox.warning(self, "Export failed", str(error))
+            self.message.show_error(f"Export failed: {error}")
             return None
-        self.message.setText(f"Saved {path}.")
+        self.message.show_note(f"Saved {path}.")
         self.last_pdf = path
         return path
 
@@ -201,10 +199,9 @@ class ComparisonDialog(QDialog):
                 noun="comparison",
             )
         except UserError as error:
-            self.message.setText(str(error))
-            QMessageBox.warning(self, "Cannot print", str(error))
+            self.message.show_error(f"Cannot print: {error}")
             return None
-        self.message.setText("")
+        self.message.clear_message()
         self._preview = preview
         return preview
 

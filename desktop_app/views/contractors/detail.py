@@ -46,6 +46,7 @@ from desktop_app.views.contractors.commands import (
 )
 from desktop_app.views.contractors.form import FormDialog
 from desktop_app.views.engagements.links import EngagementLinks
+from desktop_app.views.partials.feedback import MessageLine, run_edit
 from desktop_app.views.partials.naming import named
 from desktop_app.views.partials.table_model import (
     ALIGN_CENTER,
@@ -54,7 +55,6 @@ from desktop_app.views.partials.table_model import (
     RowTableModel,
 )
 from desktop_app.views.partials.tones import ALERT, MUTED, set_tone, tone, tone_color
-from desktop_app.views.undo import execute
 
 
 def stars(rating: int | None) -> str:
@@ -130,9 +130,7 @@ class ContractorDetailPane(QWidget):
 
         buttons = self._build_buttons()
 
-        self.message = named(QLabel(), "contractorMessage", "Message")
-        self.message.setWordWrap(True)
-        self.message.hide()
+        self.message = MessageLine("contractorMessage")
 
         self.tabs = named(QTabWidget(), "contractorTabs", "Contractor details")
         self.tabs.addTab(self._build_profile(), "Profile")
@@ -354,7 +352,7 @@ class ContractorDetailPane(QWidget):
     # Showing
     def show_contractor(self, contractor_id: int | None) -> None:
         self.contractor_id = contractor_id
-        self.message.hide()
+        self.message.clear_message()
         self.reload()
 
     def reload(self) -> None:
@@ -484,17 +482,13 @@ class ContractorDetailPane(QWidget):
 
     # Messages
     def say(self, text: str, *, error: bool = False) -> None:
-        self.message.setText(text)
-        self.message.setStyleSheet("color: #c0392b;" if error else "")
-        self.message.show()
+        if error:
+            self.message.show_error(text)
+        else:
+            self.message.show_note(text)
 
     def _run(self, command: Any) -> bool:
-        try:
-            execute(command)
-        except UserError as error:
-            self.say(str(error), error=True)
-            return False
-        return True
+        return run_edit(command, self.message.show_error)
 
     # References
     def _selected(self, view: QTableView, model: RowTableModel) -> Any:
@@ -540,11 +534,7 @@ class ContractorDetailPane(QWidget):
         command = EditChildCommand(
             self.ctx, "reference", reference.id, {"checked": bool(checked)}, text
         )
-        try:
-            execute(command)
-        except UserError as error:
-            return str(error)
-        return None
+        return None if run_edit(command, self.message.show_error) else self.message.message()
 
     # Portfolio
     def _folder(self) -> Path:

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtCore import QDateTime, QSize, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -31,9 +32,14 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.models.errors import ValidationError
+from desktop_app.views.partials.feedback import FieldErrors, edited_signals
+from desktop_app.views.partials.fitting import (
+    SCREEN_SHARE,
+    fitted_size,
+    grow_to_content,
+    scrolling,
+)
 from desktop_app.views.partials.naming import named
-
-ERROR_STYLE = "color: #c0392b;"
 
 
 @dataclass(frozen=True)
@@ -57,7 +63,7 @@ class FormDialog(QDialog):
 
     Attributes:
         editors: field key -> its editor widget.
-        error_labels: field key -> the label that shows its error.
+        errors: the messages under the fields (`partials.feedback.FieldErrors`).
         result: what `parse` returned for the accepted input, else None.
     """
 
@@ -79,24 +85,27 @@ class FormDialog(QDialog):
         self._prefix = object_name.removesuffix("Dialog")
         self.result: Any = None
         self.editors: dict[str, QWidget] = {}
-        self.error_labels: dict[str, QLabel] = {}
+        self.errors = FieldErrors(self._prefix)
         self.suggestion_buttons: dict[str, QPushButton] = {}
-        layout = QVBoxLayout(self)
+        fields_box = QWidget()
+        fields_layout = QVBoxLayout(fields_box)
+        fields_layout.setContentsMargins(0, 0, 0, 0)
         if intro:
             label = QLabel(intro)
             label.setWordWrap(True)
-            layout.addWidget(label)
+            fields_layout.addWidget(label)
         self.form = QFormLayout()
-        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         for spec in fields:
             self._add_field(spec, values.get(spec.key))
-        layout.addLayout(self.form)
-        self.general_error = QLabel()
-        self.general_error.setObjectName(f"{self._prefix}Error")
-        self.general_error.setStyleSheet(ERROR_STYLE)
-        self.general_error.setWordWrap(True)
-        self.general_error.hide()
-        layout.addWidget(self.general_error)
+        fields_layout.addLayout(self.form)
+        fields_layout.addStretch(1)
+        # The fields scroll when the screen is too short for them and their
+        # messages; the dialog grows to show them all when it can.
+        self.scroll = scrolling(fields_box, f"{self._prefix}Fields")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.errors.general)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -105,23 +114,29 @@ class FormDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(480)
+        self.resize(fitted_size(QSize(520, self.sizeHint().height()), parent, SCREEN_SHARE))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        grow_to_content(self, self.scroll)
 
     def _add_field(self, spec: Field, value: Any) -> None:
         editor = self._editor(spec, value)
         named(editor, f"{self._prefix}_{spec.key}", spec.label, spec.help)
-        error = QLabel()
-        error.setObjectName(f"{self._prefix}Error_{spec.key}")
-        error.setWordWrap(True)
-        error.setStyleSheet(ERROR_STYLE)
-        error.hide()
+        error = self.errors.line(spec.key, editor)
         suggestion = named(
             QPushButton(), f"{self._prefix}Suggest_{spec.key}", f"Fix {spec.label.lower()}"
         )
         suggestion.hide()
+        for signal in edited_signals(editor):
+            signal.connect(lambda *_, button=suggestion: button.hide())
         suggestion.clicked.connect(lambda _=False, key=spec.key: self._take_suggestion(key))
         column = QVBoxLayout()
         column.setSpacing(2)
-        column.addWidget(editor)
+        # The message under a short editor (a choice, a date) still gets the
+        # whole width of the form to wrap in, so it is never cut.
+        short = isinstance(editor, QComboBox | QDateTimeEdit | QCheckBox)
+        column.addWidget(editor, 0, Qt.AlignmentFlag.AlignLeft if short else Qt.AlignmentFlag(0))
         column.addWidget(error)
         column.addWidget(suggestion, 0, Qt.AlignmentFlag.AlignLeft)
         if spec.kind == "check":
@@ -131,7 +146,6 @@ class FormDialog(QDialog):
             label.setBuddy(editor)
             self.form.addRow(label, column)
         self.editors[spec.key] = editor
-        self.error_labels[spec.key] = error
         self.suggestion_buttons[spec.key] = suggestion
 
     def _editor(self, spec: Field, value: Any) -> QWidget:
@@ -199,27 +213,25 @@ class FormDialog(QDialog):
         button = self.suggestion_buttons[key]
         self.set_text(key, button.property("suggestion"))
         button.hide()
-        self.error_labels[key].hide()
+        self.errors.clear_field(key)
 
     def show_errors(self, error: ValidationError) -> None:
-        for label in (*self.error_labels.values(), self.general_error):
-            label.hide()
         for button in self.suggestion_buttons.values():
             button.hide()
+        self.errors.show(error)
         suggestions = getattr(error, "suggestions", {}) or {}
         if not suggestions and hasattr(error, "suggestion") and error.field:
             suggestions = {error.field: error.suggestion}
-        for key, message in error.errors.items():
-            label = self.error_labels.get(key, self.general_error)
-            label.setText(message)
-            label.show()
+        for key in error.errors:
             if key in suggestions and key in self.suggestion_buttons:
                 button = self.suggestion_buttons[key]
                 button.setText(f"Use {suggestions[key]}")
                 button.setProperty("suggestion", suggestions[key])
                 button.show()
+        grow_to_content(self, self.scroll)
         if error.field in self.editors:
             self.editors[error.field].setFocus()
+            self.scroll.ensureWidgetVisible(self.editors[error.field])
 
     def accept(self) -> None:
         try:

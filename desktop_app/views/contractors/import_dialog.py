@@ -44,9 +44,9 @@ from desktop_app.views.context import AppContext
 from desktop_app.views.contractors.commands import ImportContractorsCommand
 from desktop_app.views.partials.naming import named
 from desktop_app.views.partials.table_model import Column, RowTableModel
+from desktop_app.views.partials.tones import ALERT, tone_color
 from desktop_app.views.undo import execute
 
-REFUSED_COLOR = QColor("#c0392b")
 DUPLICATE_COLOR = QColor("#b7791f")
 VCARD_SUFFIXES = (".vcf", ".vcard")
 
@@ -328,7 +328,7 @@ class ImportDialog(QDialog):
 
 def _status_color(row: PreviewRow) -> QColor | None:
     if row.status == "refused":
-        return REFUSED_COLOR
+        return tone_color(ALERT)
     if row.status == "duplicate":
         return DUPLICATE_COLOR
     return None

@@ -47,6 +47,7 @@ from desktop_app.views.contractors.detail import ContractorDetailPane, stage_lab
 from desktop_app.views.contractors.form import FormDialog
 from desktop_app.views.contractors.pipeline_bar import PipelineBar, stage_color
 from desktop_app.views.partials.empty_state import EmptyState
+from desktop_app.views.partials.feedback import StatusLine, run_edit
 from desktop_app.views.partials.layout_memory import (
     LayoutPart,
     offer_column_menu,
@@ -62,7 +63,6 @@ from desktop_app.views.partials.table_model import (
     RowTableModel,
     SearchSortProxy,
 )
-from desktop_app.views.undo import execute
 
 UNIT_ORDER = {"hour": 0, "month": 1, "project": 2}
 CSV_FILTER = "CSV files (*.csv);;All files (*)"
@@ -145,7 +145,8 @@ class ContractorsPage(TabPage):
         model, proxy, table: the list of contractors (RowTableModel + SearchSortProxy).
         pipeline: the stage counts; search, stage_filter, source_filter: the filters.
         detail: the selected contractor's ContractorDetailPane.
-        status: a line that says what the last action did.
+        count_label: how many contractors the list shows.
+        status: the line that says what the last action did, or why not.
     """
 
     # Engagements: the detail pane names what the contractor works on.
@@ -187,14 +188,18 @@ class ContractorsPage(TabPage):
         self.stack.addWidget(self.empty)
         self.stack.addWidget(self.splitter)
 
-        self.status = named(QLabel(), "contractorsStatus", "Status")
-        self.status.setWordWrap(True)
+        self.count_label = named(QLabel(), "contractorsCount", "Contractors shown")
+        self.status = StatusLine("contractorsStatus")
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.count_label)
+        bottom.addSpacing(16)
+        bottom.addWidget(self.status, 1)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.pipeline)
         layout.addLayout(filters)
         layout.addWidget(self.stack, 1)
-        layout.addWidget(self.status)
+        layout.addLayout(bottom)
         self.restore_layout()
         header = self.table.horizontalHeader()
         header.sectionResized.connect(lambda *_: self.save_layout())
@@ -323,7 +328,7 @@ class ContractorsPage(TabPage):
         shown, total = self.proxy.rowCount(), self.model.rowCount()
         text = f"{total} contractors" if shown == total else f"{shown} of {total} contractors"
         self.table.setAccessibleDescription(text)
-        self.status.setText(text)
+        self.count_label.setText(text)
 
     # Filters
     def _on_search(self, text: str) -> None:
@@ -498,16 +503,13 @@ class ContractorsPage(TabPage):
         return choices.get(box.clickedButton(), "")
 
     def say(self, text: str) -> None:
-        self.status.setText(text)
+        self.status.said(text)
+
+    def _refused(self, text: str) -> None:
+        self.status.refused(text)
 
     def _run(self, command: Any) -> bool:
-        try:
-            execute(command)
-        except UserError as error:
-            self.say(str(error))
-            QMessageBox.warning(self, "Not changed", str(error))
-            return False
-        return True
+        return run_edit(command, self.status)
 
     # Contractors
     def new_contractor(self) -> FormDialog:
@@ -604,7 +606,7 @@ class ContractorsPage(TabPage):
     def merge_selected(self) -> bool:
         ids = self.selected_ids()
         if len(ids) != 2:
-            self.say("Select the two records of the same person to merge them.")
+            self._refused("Select the two records of the same person to merge them.")
             return False
         names = bench.contractor_names(ids)
         keep, other = ids
@@ -656,7 +658,7 @@ class ContractorsPage(TabPage):
     def compare_selected(self) -> QWidget | None:
         ids = self.selected_ids()
         if not bench.MIN_COMPARED <= len(ids) <= bench.MAX_COMPARED:
-            self.say(
+            self._refused(
                 f"Select {bench.MIN_COMPARED} to {bench.MAX_COMPARED} contractors to compare "
                 "(Ctrl+click or Shift+click in the list)."
             )
@@ -682,8 +684,7 @@ class ContractorsPage(TabPage):
         try:
             dialog = ImportDialog(self.ctx, path, self)
         except UserError as error:
-            self.say(str(error))
-            QMessageBox.warning(self, "Cannot import", str(error))
+            self._refused(str(error))
             return None
         dialog.imported.connect(self.say)
         dialog.open_requested.connect(lambda cid: self.open_target(("contractor", cid)))
@@ -717,8 +718,7 @@ class ContractorsPage(TabPage):
         try:
             count = export_contractors_csv(path, report)
         except UserError as error:
-            self.say(str(error))
-            QMessageBox.warning(self, "Export failed", str(error))
+            self._refused(f"{error} Nothing was exported.")
             return None
         finally:
             if progress is not None:

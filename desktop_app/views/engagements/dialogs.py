@@ -19,7 +19,8 @@ from desktop_app.models.engagements import EDITABLE_FIELDS, EngagementRow
 from desktop_app.models.errors import UserError
 from desktop_app.views.context import AppContext
 from desktop_app.views.engagements.commands import EndEngagementCommand, UpdateEngagementCommand
-from desktop_app.views.engagements.forms import FieldErrors, TermsForm, date_edit, pydate
+from desktop_app.views.engagements.forms import TermsForm, date_edit, pydate
+from desktop_app.views.partials.feedback import FieldErrors
 from desktop_app.views.partials.naming import named
 from desktop_app.views.undo import StoreCommand, execute
 

@@ -27,7 +27,8 @@ from desktop_app.models.engagements import Choice, brief_choices, contractor_cho
 from desktop_app.models.errors import UserError
 from desktop_app.views.context import AppContext
 from desktop_app.views.engagements.commands import HireCommand
-from desktop_app.views.engagements.forms import FieldErrors, TermsForm, qdate
+from desktop_app.views.engagements.forms import TermsForm, qdate
+from desktop_app.views.partials.feedback import FieldErrors
 from desktop_app.views.partials.naming import named
 from desktop_app.views.undo import execute
 
@@ -102,8 +103,7 @@ class HireDialog(QDialog):
         if not self._briefs:
             missing.append("a brief in the Briefs tab")
         if missing:
-            self.errors.general.setText(f"Add {' and '.join(missing)} first.")
-            self.errors.general.show()
+            self.errors.show_message("", f"Add {' and '.join(missing)} first.")
             self.hire_button.setEnabled(False)
         self.resize(480, self.sizeHint().height())
 

@@ -77,6 +77,7 @@ from desktop_app.views.engagements.presentation import (
     trend_tone,
 )
 from desktop_app.views.partials.empty_state import EmptyState
+from desktop_app.views.partials.feedback import StatusLine, run_edit
 from desktop_app.views.partials.layout_memory import (
     LayoutPart,
     offer_column_menu,
@@ -92,7 +93,7 @@ from desktop_app.views.partials.table_model import (
     SearchSortProxy,
 )
 from desktop_app.views.partials.tones import tint, tone, tone_color
-from desktop_app.views.undo import StoreCommand, execute
+from desktop_app.views.undo import StoreCommand
 
 if TYPE_CHECKING:
     from desktop_app.views.partials.pdf_print import PdfPrintPreview
@@ -193,9 +194,7 @@ class EngagementsPage(TabPage):
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setSizes([600, 580])
         layout.addWidget(self.splitter, 1)
-        self.status = named(QLabel(), "engagementStatus", "Status")
-        self.status.setWordWrap(True)
-        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.status = StatusLine("engagementStatus")
         layout.addWidget(self.status)
         self._connect()
         self._apply_filter()
@@ -454,21 +453,13 @@ class EngagementsPage(TabPage):
 
     # Messages
     def _said(self, message: str) -> None:
-        self.status.setStyleSheet("")
-        self.status.setText(message)
+        self.status.said(message)
 
     def _refused(self, message: str) -> None:
-        self.status.setStyleSheet(f"color: {ALERT};")
-        self.status.setText(message)
+        self.status.refused(message)
 
     def _run(self, command: StoreCommand, done: str) -> bool:
-        try:
-            execute(command)
-        except UserError as error:
-            self._refused(str(error))
-            return False
-        self._said(done)
-        return True
+        return run_edit(command, self.status, done)
 
     def _require_selection(self) -> EngagementRow | None:
         row = self.selected_row()

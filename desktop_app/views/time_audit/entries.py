@@ -26,6 +26,7 @@ from desktop_app.models.errors import UserError, ValidationError
 from desktop_app.models.tasks import EntryRow, format_minutes, parse_entry_duration
 from desktop_app.models.text import fold
 from desktop_app.views.context import AppContext
+from desktop_app.views.partials.feedback import MessageLine
 from desktop_app.views.partials.naming import named
 from desktop_app.views.partials.table_model import ALIGN_RIGHT, Column
 from desktop_app.views.time_audit.commands import (
@@ -35,8 +36,6 @@ from desktop_app.views.time_audit.commands import (
 )
 from desktop_app.views.time_audit.task_table import DateChoice, EditDelegate, SyncedTableModel
 from desktop_app.views.undo import execute
-
-ERROR_STYLE = "color: #c0392b;"
 
 
 class OneStopDateEdit(QDateEdit):
@@ -92,10 +91,7 @@ class QuickEntryForm(QWidget):
         self.add_button.setDefault(True)
         self.new_task_hint = named(QLabel(), "entryNewTaskHint", "New task")
         self.new_task_hint.hide()
-        self.error_label = named(QLabel(), "entryError", "Why the entry was refused")
-        self.error_label.setStyleSheet(ERROR_STYLE)
-        self.error_label.setWordWrap(True)
-        self.error_label.hide()
+        self.error_label = MessageLine("entryError", "Why the entry was refused")
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         title = QLabel("Log time:")
@@ -156,12 +152,11 @@ class QuickEntryForm(QWidget):
         self.new_task_hint.setVisible(is_new)
 
     def show_error(self, message: str, field: str = "") -> None:
-        self.error_label.setText(message)
-        self.error_label.setVisible(bool(message))
+        self.error_label.show_error(message)
         self._error_field = field if message else ""
 
     def _clear_error(self, field: str) -> None:
-        if self.error_label.isVisible() and self._error_field in (field, ""):
+        if self.error_label.message() and self._error_field in (field, ""):
             self.show_error("")
 
     def submit(self) -> bool:

@@ -65,6 +65,7 @@ from desktop_app.models.time_audit_rules import (
 )
 from desktop_app.views.context import AppContext, Topic
 from desktop_app.views.partials.empty_state import EmptyState
+from desktop_app.views.partials.feedback import StatusLine
 from desktop_app.views.partials.layout_memory import (
     LayoutPart,
     offer_column_menu,
@@ -80,7 +81,7 @@ from desktop_app.views.time_audit.commands import (
     DeleteTaskCommand,
     UpdateTaskCommand,
 )
-from desktop_app.views.time_audit.entries import ERROR_STYLE, EntriesPanel, QuickEntryForm
+from desktop_app.views.time_audit.entries import EntriesPanel, QuickEntryForm
 from desktop_app.views.time_audit.formatting import hours, money, plural
 from desktop_app.views.time_audit.import_dialog import ImportDialog
 from desktop_app.views.time_audit.procedure_panel import ProcedurePanel
@@ -187,8 +188,7 @@ class TimeAuditPage(TabPage):
         self.splitter.setChildrenCollapsible(False)
         self.splitter.splitterMoved.connect(lambda *_: self._save_timer.start())
         layout.addWidget(self.splitter, 1)
-        self.status_line = named(QLabel(), "timeAuditStatus", "Messages")
-        self.status_line.setWordWrap(True)
+        self.status_line = StatusLine("timeAuditStatus")
         layout.addWidget(self.status_line)
 
     def _build_top_bar(self) -> QHBoxLayout:
@@ -660,17 +660,15 @@ class TimeAuditPage(TabPage):
         return None
 
     def show_error(self, message: str) -> None:
-        self.status_line.setStyleSheet(ERROR_STYLE)
-        self.status_line.setText(message)
+        self.status_line.refused(message)
 
     def _clear_error(self) -> None:
         """A value put right: the error line about it goes."""
-        if self.status_line.styleSheet() == ERROR_STYLE:
+        if self.status_line.kind == "error":
             self.show_message("")
 
     def show_message(self, message: str) -> None:
-        self.status_line.setStyleSheet("")
-        self.status_line.setText(message)
+        self.status_line.said(message)
 
     def _on_logged(self, message: str, task_id: int) -> None:
         self.show_message(message)
