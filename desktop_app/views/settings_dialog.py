@@ -31,7 +31,7 @@ from desktop_app.models.settings import (
 )
 from desktop_app.views.context import AppContext, Topic
 from desktop_app.views.partials.feedback import FieldErrors
-from desktop_app.views.partials.naming import named
+from desktop_app.views.partials.naming import name_buttons, named
 from desktop_app.views.undo import StoreCommand
 
 
@@ -105,6 +105,7 @@ class SettingsDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         buttons.setObjectName("settingsButtons")
+        name_buttons(buttons, "settingsButtons")
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

@@ -17,7 +17,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
@@ -28,7 +27,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -68,6 +66,7 @@ from desktop_app.views.partials.table_model import (
     RowTableModel,
     SearchSortProxy,
 )
+from desktop_app.views.partials.tables import data_table
 from desktop_app.views.undo import execute
 
 PDF_FILTER = "PDF (*.pdf)"
@@ -223,20 +222,14 @@ class BriefsPage(TabPage):
             QPushButton("New brief…"), "briefsNew", "New brief", "Start a brief from a template"
         )
         new_button.clicked.connect(self.new_brief)
-        self.table = named(QTableView(), "briefsTable", "Briefs")
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
+        self.table = data_table(
+            "briefsTable", "Briefs", self.proxy, sortable=True, alternating=False
+        )
         self.table.sortByColumn(UPDATED_COLUMN, Qt.SortOrder.DescendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.setWordWrap(False)
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setHighlightSections(False)
         # The owner picks the columns (right-click the header); Updated starts hidden
         # to leave the title room, though the list starts sorted by it.
         self.table.setColumnHidden(UPDATED_COLUMN, True)

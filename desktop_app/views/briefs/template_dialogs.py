@@ -52,7 +52,7 @@ from desktop_app.views.briefs.commands import (
 )
 from desktop_app.views.context import AppContext
 from desktop_app.views.partials.feedback import MessageLine
-from desktop_app.views.partials.naming import named
+from desktop_app.views.partials.naming import name_buttons, named
 from desktop_app.views.partials.table_model import Column, RowTableModel
 from desktop_app.views.partials.tones import MUTED, tone
 from desktop_app.views.undo import execute
@@ -148,6 +148,7 @@ class NewBriefDialog(QDialog):
         )
         self.buttons.setObjectName("newBriefButtons")
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Create brief")
+        name_buttons(self.buttons, "newBriefButtons")
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self._lay_out()
@@ -360,6 +361,7 @@ class SaveTemplateDialog(QDialog):
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
         self.buttons.setObjectName("saveTemplateButtons")
+        name_buttons(self.buttons, "saveTemplateButtons")
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         form = QFormLayout()
@@ -389,6 +391,7 @@ class SaveTemplateDialog(QDialog):
         else:
             self.note.clear_message()
             save.setText("Save")
+        save.setAccessibleName(save.text())
 
     def accept(self) -> None:
         try:

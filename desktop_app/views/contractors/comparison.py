@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -27,6 +26,7 @@ from desktop_app.views.context import AppContext, Topic
 from desktop_app.views.partials.feedback import MessageLine
 from desktop_app.views.partials.naming import named
 from desktop_app.views.partials.table_model import Column, RowTableModel
+from desktop_app.views.partials.tables import data_table
 from desktop_app.views.partials.tones import MUTED, set_tone
 
 BEST_BACKGROUND = QColor("#d9f2ea")
@@ -68,11 +68,11 @@ class ComparisonDialog(QDialog):
         self.brief_choice.setVisible(has_briefs)
 
         self.model: RowTableModel[bench.ComparisonRow] = RowTableModel([], self)
-        self.table = named(QTableView(), "comparisonTable", "Comparison")
-        self.table.setModel(self.model)
-        self.table.setWordWrap(True)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.table.verticalHeader().hide()
+        self.table = data_table(
+            "comparisonTable", "Comparison", self.model,
+            selection=QAbstractItemView.SelectionMode.NoSelection, word_wrap=True,
+            alternating=False, stretch_last=False,
+        )  # fmt: skip
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
 
         self.legend = QLabel(

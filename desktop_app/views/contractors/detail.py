@@ -11,7 +11,6 @@ from typing import Any
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -54,6 +53,7 @@ from desktop_app.views.partials.table_model import (
     Column,
     RowTableModel,
 )
+from desktop_app.views.partials.tables import data_table
 from desktop_app.views.partials.tones import ALERT, MUTED, set_tone, tone, tone_color
 
 
@@ -71,23 +71,6 @@ def stage_label(stage: str | None) -> str:
     if not stage:
         return "—"
     return bench.STAGE_LABELS.get(bench.Stage(stage), stage) if stage in set(bench.Stage) else stage
-
-
-def _table(
-    object_name: str, accessible: str, model: RowTableModel, widths: tuple[int, ...] = ()
-) -> QTableView:
-    view = named(QTableView(), object_name, accessible)
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setAlternatingRowColors(True)
-    view.setWordWrap(False)
-    view.verticalHeader().hide()
-    view.horizontalHeader().setStretchLastSection(True)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    for column, width in enumerate(widths):
-        view.setColumnWidth(column, width)
-    return view
 
 
 class ContractorDetailPane(QWidget):
@@ -239,8 +222,12 @@ class ContractorDetailPane(QWidget):
             ],
             self,
         )
-        self.references_view = _table(
-            "referencesTable", "References", self.references_model, (150, 100, 60, 150)
+        self.references_view = data_table(
+            "referencesTable",
+            "References",
+            self.references_model,
+            widths=(150, 100, 60, 150),
+            editable=True,
         )
         self.references_view.doubleClicked.connect(lambda _: self.edit_reference())
         return self._child_tab(
@@ -267,8 +254,8 @@ class ContractorDetailPane(QWidget):
             ],
             self,
         )
-        self.portfolio_view = _table(
-            "portfolioTable", "Portfolio", self.portfolio_model, (170, 220)
+        self.portfolio_view = data_table(
+            "portfolioTable", "Portfolio", self.portfolio_model, widths=(170, 220), editable=True
         )
         self.portfolio_view.doubleClicked.connect(lambda _: self.open_portfolio_item())
         return self._child_tab(
@@ -316,11 +303,12 @@ class ContractorDetailPane(QWidget):
             ],
             self,
         )
-        self.interviews_view = _table(
+        self.interviews_view = data_table(
             "interviewsTable",
             "Interviews",
             self.interviews_model,
-            (135, 70, 70, 110, 48, 48, 48, 48, 40, 80),
+            widths=(135, 70, 70, 110, 48, 48, 48, 48, 40, 80),
+            editable=True,
         )
         self.interviews_view.doubleClicked.connect(lambda _: self.edit_interview())
         return self._child_tab(
@@ -344,8 +332,8 @@ class ContractorDetailPane(QWidget):
             ],
             self,
         )
-        self.history_view = _table(
-            "historyTable", "Stage history", self.history_model, (135, 90, 90)
+        self.history_view = data_table(
+            "historyTable", "Stage history", self.history_model, widths=(135, 90, 90), editable=True
         )
         return self._child_tab(self.history_view, [])
 

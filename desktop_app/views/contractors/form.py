@@ -39,7 +39,7 @@ from desktop_app.views.partials.fitting import (
     grow_to_content,
     scrolling,
 )
-from desktop_app.views.partials.naming import named
+from desktop_app.views.partials.naming import name_buttons, named
 
 
 @dataclass(frozen=True)
@@ -110,6 +110,7 @@ class FormDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         self.buttons.setObjectName(f"{self._prefix}Buttons")
+        name_buttons(self.buttons, self.buttons.objectName())
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)

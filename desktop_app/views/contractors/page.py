@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMenu,
@@ -24,7 +23,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -54,7 +52,7 @@ from desktop_app.views.partials.layout_memory import (
     restore_layout,
     save_layout,
 )
-from desktop_app.views.partials.naming import named
+from desktop_app.views.partials.naming import name_buttons, named
 from desktop_app.views.partials.tab_page import TabPage
 from desktop_app.views.partials.table_model import (
     ALIGN_CENTER,
@@ -63,6 +61,7 @@ from desktop_app.views.partials.table_model import (
     RowTableModel,
     SearchSortProxy,
 )
+from desktop_app.views.partials.tables import data_table
 
 UNIT_ORDER = {"hour": 0, "month": 1, "project": 2}
 CSV_FILTER = "CSV files (*.csv);;All files (*)"
@@ -283,21 +282,13 @@ class ContractorsPage(TabPage):
         self.model: RowTableModel[bench.ContractorRow] = RowTableModel(list_columns(), self)
         self.proxy = SearchSortProxy(_search_text, self)
         self.proxy.setSourceModel(self.model)
-        self.table = named(QTableView(), "contractorsTable", "Contractors")
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
+        self.table = data_table(
+            "contractorsTable", "Contractors", self.proxy,
+            selection=QAbstractItemView.SelectionMode.ExtendedSelection, sortable=True,
+            widths=(160, 90, 150, 120, 110, 72, 48, 76),
+        )  # fmt: skip
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(24)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for column, width in enumerate((160, 90, 150, 120, 110, 72, 48, 76)):
-            self.table.setColumnWidth(column, width)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._show_context_menu)
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
@@ -477,6 +468,7 @@ class ContractorsPage(TabPage):
         box.setObjectName("contractorsQuestion")
         yes = box.addButton(yes_text, QMessageBox.ButtonRole.AcceptRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
+        name_buttons(box, "contractorsQuestion")
         box.exec()
         return box.clickedButton() is yes
 
@@ -499,6 +491,7 @@ class ContractorsPage(TabPage):
             ): "add",
         }
         box.addButton(QMessageBox.StandardButton.Cancel)
+        name_buttons(box, "duplicateQuestion")
         box.exec()
         return choices.get(box.clickedButton(), "")
 

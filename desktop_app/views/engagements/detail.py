@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFrame,
     QGridLayout,
     QGroupBox,
@@ -26,7 +25,6 @@ from PySide6.QtWidgets import (
     QMenu,
     QPushButton,
     QScrollArea,
-    QTableView,
     QTabWidget,
     QToolButton,
     QVBoxLayout,
@@ -59,6 +57,7 @@ from desktop_app.views.engagements.presentation import (
 from desktop_app.views.engagements.questions_panel import QuestionsPanel
 from desktop_app.views.partials.naming import named
 from desktop_app.views.partials.table_model import ALIGN_LEFT, Column, RowTableModel
+from desktop_app.views.partials.tables import data_table
 from desktop_app.views.partials.tones import set_tone, tone_color
 
 if TYPE_CHECKING:  # QtCharts loads with the chart, not with this module
@@ -353,15 +352,8 @@ class EngagementDetail(QWidget):
     def _build_tabs(self, ctx: AppContext) -> QTabWidget:
         self.tabs = named(QTabWidget(), "detailTabs", "Timeline and forms")
         self.timeline = timeline_model(self)
-        self.timeline_view = named(QTableView(), "timelineView", "Timeline")
-        self.timeline_view.setModel(self.timeline)
-        self.timeline_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.timeline_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.timeline_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.timeline_view.setAlternatingRowColors(True)
-        self.timeline_view.verticalHeader().hide()
         # Rows grow to show the whole text: a timeline is tens of entries, not thousands.
-        self.timeline_view.setWordWrap(True)
+        self.timeline_view = data_table("timelineView", "Timeline", self.timeline, word_wrap=True)
         self.timeline_view.verticalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents
         )

@@ -29,7 +29,7 @@ from desktop_app.views.context import AppContext
 from desktop_app.views.engagements.commands import HireCommand
 from desktop_app.views.engagements.forms import TermsForm, qdate
 from desktop_app.views.partials.feedback import FieldErrors
-from desktop_app.views.partials.naming import named
+from desktop_app.views.partials.naming import name_buttons, named
 from desktop_app.views.undo import execute
 
 DEFAULT_CADENCE_DAYS = 7
@@ -86,6 +86,7 @@ class HireDialog(QDialog):
         self.hire_button = self.buttons.addButton("&Hire", QDialogButtonBox.ButtonRole.AcceptRole)
         self.hire_button.setObjectName("hireButton")
         self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        name_buttons(self.buttons, "hireButtons")
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)

@@ -17,18 +17,15 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QColor, QDesktopServices
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -92,6 +89,7 @@ from desktop_app.views.partials.table_model import (
     RowTableModel,
     SearchSortProxy,
 )
+from desktop_app.views.partials.tables import data_table
 from desktop_app.views.partials.tones import tint, tone, tone_color
 from desktop_app.views.undo import StoreCommand
 
@@ -229,21 +227,11 @@ class EngagementsPage(TabPage):
         self.model: RowTableModel[EngagementRow] = RowTableModel(self._columns(), self)
         self.proxy = SearchSortProxy(self._search_text, self)
         self.proxy.setSourceModel(self.model)
-        self.table = named(QTableView(), "engagementTable", "Engagements")
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
+        self.table = data_table(
+            "engagementTable", "Engagements", self.proxy, sortable=True,
+            widths=(110, 135, 60, 115, 92, 78),
+        )  # fmt: skip
         self.table.sortByColumn(3, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for column, width in enumerate((110, 135, 60, 115, 92, 78)):
-            self.table.setColumnWidth(column, width)
         self.table.selectionModel().currentRowChanged.connect(self._selection_changed)
 
     def _connect(self) -> None:

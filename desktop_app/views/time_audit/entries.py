@@ -29,6 +29,7 @@ from desktop_app.views.context import AppContext
 from desktop_app.views.partials.feedback import MessageLine
 from desktop_app.views.partials.naming import named
 from desktop_app.views.partials.table_model import ALIGN_RIGHT, Column
+from desktop_app.views.partials.tables import name_header
 from desktop_app.views.time_audit.commands import (
     DeleteEntryCommand,
     LogTimeCommand,
@@ -243,6 +244,7 @@ class EntriesPanel(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.verticalHeader().hide()
+        name_header(self.table)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         self.table.setWordWrap(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)

@@ -74,6 +74,7 @@ from desktop_app.views.partials.layout_memory import (
 )
 from desktop_app.views.partials.naming import named
 from desktop_app.views.partials.tab_page import TabPage
+from desktop_app.views.partials.tables import name_header
 from desktop_app.views.partials.tones import WARNING
 from desktop_app.views.time_audit.charts import HoursByAreaChart, ValueDrainMatrix
 from desktop_app.views.time_audit.commands import (
@@ -273,6 +274,7 @@ class TimeAuditPage(TabPage):
             | QAbstractItemView.EditTrigger.AnyKeyPressed
         )
         self.table.verticalHeader().hide()
+        name_header(self.table)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         self.table.setWordWrap(False)
         self.table.setAlternatingRowColors(True)
