@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QColor, QDesktopServices
+from PySide6.QtGui import QColor, QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -81,7 +81,7 @@ from desktop_app.views.partials.layout_memory import (
     restore_layout,
     save_layout,
 )
-from desktop_app.views.partials.naming import named
+from desktop_app.views.partials.naming import name_buttons, named
 from desktop_app.views.partials.tab_page import TabPage
 from desktop_app.views.partials.table_model import (
     ALIGN_RIGHT,
@@ -484,10 +484,46 @@ class EngagementsPage(TabPage):
         url = QUrl(mailto_url(row.contractor_email, subject, body))
         if not QDesktopServices.openUrl(url):
             self._refused(
-                "No mail program opened, so nothing was recorded. Set a default e-mail "
-                "program in your system settings."
+                "No mail program opened, so nothing was recorded yet. Copy the request and "
+                "send it from your e-mail, or set a default e-mail program in your system "
+                "settings."
             )
+            self.last_dialog = self._offer_to_copy(row, subject, body)
             return False
+        return self._record_request(row)
+
+    def _offer_to_copy(self, row: EngagementRow, subject: str, body: str) -> QMessageBox:
+        """No mail program: offer the request to paste into any e-mail (not blocking)."""
+        box = QMessageBox(QMessageBox.Icon.Information, "No mail program", "", parent=self)
+        box.setObjectName("noMailProgram")
+        box.setText(f"No mail program opened for the request to {row.contractor_name}.")
+        box.setInformativeText(
+            "Copy the request, paste it into an e-mail"
+            + (f" to {row.contractor_email}" if row.contractor_email else "")
+            + ", and Offload records that you asked."
+        )
+        box.setDetailedText(f"Subject: {subject}\n\n{body}")
+        copy = box.addButton("&Copy the request", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        name_buttons(box, "noMailProgram")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        address = f"To: {row.contractor_email}\n" if row.contractor_email else ""
+        message = f"{address}Subject: {subject}\n\n{body}"
+
+        def answered() -> None:
+            if box.clickedButton() is copy:
+                QGuiApplication.clipboard().setText(message)
+                if self._record_request(row, copied=True):
+                    self._said(
+                        f"Copied the request to {row.contractor_name}: paste it into an e-mail. "
+                        "Recorded as asked (Ctrl+Z takes it back)."
+                    )
+
+        box.finished.connect(answered)
+        box.open()
+        return box
+
+    def _record_request(self, row: EngagementRow, *, copied: bool = False) -> bool:
         engagement_id = row.id
         command = CreateRowCommand(
             self.ctx,
@@ -502,7 +538,8 @@ class EngagementsPage(TabPage):
             delete_check_in,
         )
         no_address = "" if row.contractor_email else " Add their e-mail address in Contractors."
-        return self._run(command, f"Asked {row.contractor_name} for a progress report.{no_address}")
+        done = "" if copied else f"Asked {row.contractor_name} for a progress report.{no_address}"
+        return self._run(command, done)
 
     def set_status(self, status: str) -> bool:
         row = self._require_selection()
