@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from PySide6.QtCore import QDateTime, QSize, Qt
@@ -19,19 +19,28 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QCompleter,
+    QDateEdit,
     QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop_app.models.errors import ValidationError
+from desktop_app.views.partials.dates import (
+    DATE_TIME_FORMAT,
+    date_edit,
+    picked_date,
+    show_date,
+)
 from desktop_app.views.partials.feedback import FieldErrors, edited_signals
 from desktop_app.views.partials.fitting import (
     SCREEN_SHARE,
@@ -47,7 +56,8 @@ class Field:
     """One editor of a FormDialog.
 
     kind: "text", "multiline", "choice" (data from `choices`), "editable"
-    (a combo the user may also type into), "check" or "datetime".
+    (a combo the user may also type into), "check", "date" (optional: it
+    may be left unset) or "datetime".
     """
 
     key: str
@@ -134,10 +144,13 @@ class FormDialog(QDialog):
         suggestion.clicked.connect(lambda _=False, key=spec.key: self._take_suggestion(key))
         column = QVBoxLayout()
         column.setSpacing(2)
+        shown: QWidget = editor
+        if spec.kind == "date":
+            shown = self._with_clear_button(editor, spec)
         # The message under a short editor (a choice, a date) still gets the
         # whole width of the form to wrap in, so it is never cut.
-        short = isinstance(editor, QComboBox | QDateTimeEdit | QCheckBox)
-        column.addWidget(editor, 0, Qt.AlignmentFlag.AlignLeft if short else Qt.AlignmentFlag(0))
+        short = isinstance(shown, QComboBox | QDateTimeEdit | QCheckBox) or shown is not editor
+        column.addWidget(shown, 0, Qt.AlignmentFlag.AlignLeft if short else Qt.AlignmentFlag(0))
         column.addWidget(error)
         column.addWidget(suggestion, 0, Qt.AlignmentFlag.AlignLeft)
         if spec.kind == "check":
@@ -148,6 +161,20 @@ class FormDialog(QDialog):
             self.form.addRow(label, column)
         self.editors[spec.key] = editor
         self.suggestion_buttons[spec.key] = suggestion
+
+    def _with_clear_button(self, editor: QDateEdit, spec: Field) -> QWidget:
+        row = QWidget()
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        clear = named(
+            QToolButton(), f"{self._prefix}Clear_{spec.key}", f"Clear {spec.label.lower()}",
+            f"Leave the {spec.label.lower()} unset",
+        )  # fmt: skip
+        clear.setText("Clear")
+        clear.clicked.connect(lambda: show_date(editor, None))
+        layout.addWidget(editor)
+        layout.addWidget(clear)
+        return row
 
     def _editor(self, spec: Field, value: Any) -> QWidget:
         if spec.kind == "multiline":
@@ -160,10 +187,16 @@ class FormDialog(QDialog):
             editor = QCheckBox(spec.label)
             editor.setChecked(bool(value))
             return editor
+        if spec.kind == "date":
+            stored = value if isinstance(value, date) else None
+            editor = date_edit("", spec.label, _day(stored), unset_text="Not set")
+            # A stored time of day (an interview's) is kept while the day is unchanged.
+            editor.setProperty("stored", stored)
+            return editor
         if spec.kind == "datetime":
             editor = QDateTimeEdit(QDateTime(value or datetime.now().replace(second=0)))
             editor.setCalendarPopup(True)
-            editor.setDisplayFormat("yyyy-MM-dd HH:mm")
+            editor.setDisplayFormat(DATE_TIME_FORMAT)
             return editor
         if spec.kind in ("choice", "editable"):
             editor = QComboBox()
@@ -192,6 +225,9 @@ class FormDialog(QDialog):
                 values[key] = editor.toPlainText()
             elif isinstance(editor, QCheckBox):
                 values[key] = editor.isChecked()
+            elif isinstance(editor, QDateEdit):
+                picked, stored = picked_date(editor), editor.property("stored")
+                values[key] = stored if picked is not None and picked == _day(stored) else picked
             elif isinstance(editor, QDateTimeEdit):
                 values[key] = editor.dateTime().toPython().replace(second=0, microsecond=0)
             elif isinstance(editor, QComboBox):
@@ -242,3 +278,8 @@ class FormDialog(QDialog):
             self.show_errors(error)
             return
         super().accept()
+
+
+def _day(value: date | None) -> date | None:
+    """The day of a date or of a date and time."""
+    return value.date() if isinstance(value, datetime) else value

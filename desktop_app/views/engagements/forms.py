@@ -11,11 +11,10 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -42,25 +41,11 @@ from desktop_app.models.engagements import (
 from desktop_app.models.errors import UserError
 from desktop_app.views.context import AppContext
 from desktop_app.views.engagements.commands import CreateRowCommand
+from desktop_app.views.partials.dates import date_edit, pydate, qdate
 from desktop_app.views.partials.feedback import FieldErrors
 from desktop_app.views.partials.naming import named
+from desktop_app.views.partials.spin_boxes import count_suffix
 from desktop_app.views.undo import execute
-
-
-def qdate(value: date) -> QDate:
-    return QDate(value.year, value.month, value.day)
-
-
-def pydate(value: QDate) -> date:
-    return date(value.year(), value.month(), value.day())
-
-
-def date_edit(object_name: str, accessible_name: str, value: date | None = None) -> QDateEdit:
-    editor = named(QDateEdit(), object_name, accessible_name)
-    editor.setCalendarPopup(True)
-    editor.setDisplayFormat("d MMM yyyy")
-    editor.setDate(qdate(value or date.today()))
-    return editor
 
 
 def compact_form(widget: QWidget) -> QFormLayout:
@@ -113,7 +98,7 @@ class TermsForm(QWidget):
         # Wider than the valid range, so a cadence of 0 or over a year gets
         # the model's explanation instead of a silent clamp.
         self.cadence.setRange(0, 999)
-        self.cadence.setSuffix(" days")
+        count_suffix(self.cadence, "day")
         self.cadence.setValue(7)
         layout.addRow("Check in &every:", errors.under("cadence_days", self.cadence))
         self.status: QComboBox | None = None

@@ -26,6 +26,7 @@ from desktop_app.models.errors import UserError, ValidationError
 from desktop_app.models.tasks import EntryRow, format_minutes, parse_entry_duration
 from desktop_app.models.text import fold
 from desktop_app.views.context import AppContext
+from desktop_app.views.partials.dates import DATE_FORMAT
 from desktop_app.views.partials.feedback import MessageLine
 from desktop_app.views.partials.naming import named
 from desktop_app.views.partials.table_model import ALIGN_RIGHT, Column
@@ -80,7 +81,7 @@ class QuickEntryForm(QWidget):
         self.task_combo.setCompleter(completer)
         self.date_edit = named(OneStopDateEdit(QDate.currentDate()), "entryDate", "Date")
         self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("d MMM yyyy")
+        self.date_edit.setDisplayFormat(DATE_FORMAT)
         self.duration_edit = named(
             QLineEdit(), "entryDuration", "Duration", "Minutes (45) or hours and minutes (1:30)."
         )

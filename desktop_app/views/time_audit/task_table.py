@@ -46,6 +46,7 @@ from desktop_app.models.tasks import (
     format_minutes,
 )
 from desktop_app.models.time_audit_rules import QUADRANT_LABELS, suggest_need
+from desktop_app.views.partials.dates import DATE_FORMAT
 from desktop_app.views.partials.table_model import (
     ALIGN_CENTER,
     ALIGN_RIGHT,
@@ -548,7 +549,7 @@ class EditDelegate(QStyledItemDelegate):
             editor.setObjectName("cellDateEditor")
             editor.setAccessibleName("Date")
             editor.setCalendarPopup(True)
-            editor.setDisplayFormat("yyyy-MM-dd")
+            editor.setDisplayFormat(DATE_FORMAT)
             return editor
         editor = super().createEditor(parent, option, index)
         editor.setObjectName("cellTextEditor")
