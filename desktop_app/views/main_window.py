@@ -128,10 +128,13 @@ class MainWindow(QMainWindow):
             old_ctx.deleteLater()
         kind = "Demo database (temporary)" if demo else "Database"
         self.database_label.setText(f"{kind}: {store.path}" + (" (read-only)" * store.read_only))
+        # Ending with the application's name, so the desktop does not add it again
+        # ("… — Offload (demo) — Offload").
         self.setWindowTitle(
-            f"{store.path.name} — Offload"
+            f"{store.path.name}"
             + (" (demo)" if demo else "")
             + (" (read-only)" if store.read_only else "")
+            + " — Offload"
         )
         self.read_only_banner.setText(
             f"Read-only: {store.read_only_reason}. You can look, search and export, but "

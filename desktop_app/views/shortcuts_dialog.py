@@ -19,10 +19,13 @@ from desktop_app.views.partials.tables import data_table
 
 
 def _typeable(text: str) -> bool:
-    """Whether a shortcut is typed on an ordinary keyboard: a combination or a
-    function key. Platform bindings also name dedicated keys ("Undo", "Find")
-    that few keyboards have; listing them would only confuse."""
-    return "+" in text or (text[:1] == "F" and text[1:].isdigit())
+    """Whether a shortcut is typed on an ordinary keyboard: a combination or
+    one of the function keys F1 to F12. Platform bindings also name keys few
+    keyboards have ("Undo", "Find", F14 for Undo on X11); listing them would
+    only confuse."""
+    if "+" in text:
+        return True
+    return text[:1] == "F" and text[1:].isdigit() and 1 <= int(text[1:]) <= 12
 
 
 class ShortcutsDialog(QDialog):

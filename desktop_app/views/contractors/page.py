@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.models import contractors as bench
 from desktop_app.models.errors import UserError
-from desktop_app.models.text import fold
+from desktop_app.models.text import count_of, fold
 from desktop_app.views.context import AppContext, Topic
 from desktop_app.views.contractors import dialogs
 from desktop_app.views.contractors.commands import (
@@ -317,7 +317,11 @@ class ContractorsPage(TabPage):
 
     def _update_status_count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
-        text = f"{total} contractors" if shown == total else f"{shown} of {total} contractors"
+        text = (
+            count_of(total, "contractor")
+            if shown == total
+            else f"{shown:,} of {count_of(total, 'contractor')}"
+        )
         self.table.setAccessibleDescription(text)
         self.count_label.setText(text)
 
@@ -716,7 +720,7 @@ class ContractorsPage(TabPage):
         finally:
             if progress is not None:
                 progress.close()
-        self.say(f"Exported {count} contractors to {path}.")
+        self.say(f"Exported {count_of(count, 'contractor')} to {path}.")
         return count
 
     # TabPage

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.models.text import count_of
 from desktop_app.views.context import AppContext, Topic
 from desktop_app.views.first_paint import after_next_frame
 from desktop_app.views.overview.tiles import MetricTile
@@ -432,7 +433,7 @@ class OverviewPage(TabPage):
             f"{row.contractor_name} · {row.brief_title} · {due_text(row, today)}",
             "engagements",
             ("engagement", row.id),
-            f"Agreed: a check-in every {row.cadence_days} days",
+            f"Agreed: a check-in every {count_of(row.cadence_days, 'day')}",
             ALERT if row.overdue_days else None,
         )
 
