@@ -334,6 +334,7 @@ def test_search_and_status_filter_narrow_the_list(window, qtbot):
 
 def test_layout_is_remembered(window, qtbot):
     _brief()
+    window.resize(1264, 752)
     page = _page(window, qtbot)
     page.splitter.setSizes([420, 500, 260])
     page.table.horizontalHeader().setSectionHidden(2, True)

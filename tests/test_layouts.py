@@ -5,9 +5,10 @@ window and its tables fit the screen."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPoint
-from PySide6.QtWidgets import QApplication, QLabel, QScrollArea
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QApplication, QLabel, QScrollArea, QSplitter, QTabWidget
 
+from desktop_app.demo import fill_demo_data
 from desktop_app.models.briefs import BriefData, create_brief
 
 
@@ -59,3 +60,83 @@ def test_brief_labels_sit_beside_the_top_of_their_boxes(window, qtbot, size):
             assert -4 <= gap <= 6, (label.text(), gap)
             checked += 1
     assert checked >= 15
+
+
+def _splitter_sizes(page) -> dict[str, list[int]]:
+    return {
+        splitter.objectName() or str(number): splitter.sizes()
+        for number, splitter in enumerate(page.findChildren(QSplitter))
+        if splitter.isVisible()
+    }
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1040)])
+@pytest.mark.parametrize("key", ["time_audit", "contractors", "briefs", "engagements"])
+def test_panes_keep_their_sizes_while_the_owner_browses(window, qtbot, key, size):
+    fill_demo_data()
+    window.resize(*size)
+    page = window.show_tab(key).page()
+    page.refresh()
+    QApplication.processEvents()
+    before = _splitter_sizes(page)
+    assert before
+    table = page.table
+    for row in range(table.model().rowCount()):
+        table.selectRow(row)
+        QApplication.processEvents()
+        assert _splitter_sizes(page) == before, f"row {row}"
+        for tabs in page.findChildren(QTabWidget):
+            if not tabs.isVisible():
+                continue
+            for index in range(tabs.count()):
+                tabs.setCurrentIndex(index)
+                QApplication.processEvents()
+                now = _splitter_sizes(page)
+                assert {k: v for k, v in now.items() if k in before} == before, (
+                    f"row {row}, {tabs.objectName()} page {index}"
+                )
+            tabs.setCurrentIndex(0)
+
+
+def test_the_window_opens_within_the_screen(window):
+    from desktop_app.views.main_window import MainWindow, default_window_size
+
+    screen = window.screen().availableGeometry()
+    size = default_window_size(window)
+    assert size.width() <= screen.width() and size.height() <= screen.height() - 40
+    fresh = MainWindow(window.ctx.store)
+    try:
+        assert fresh.size() == size
+        assert fresh.minimumSizeHint().height() <= size.height()
+    finally:
+        fresh.close()
+        fresh.deleteLater()
+
+
+@pytest.mark.parametrize("key", ["time_audit", "contractors", "briefs", "engagements"])
+def test_key_columns_are_read_whole_at_1280_by_800(window, qtbot, key):
+    fill_demo_data()
+    window.resize(1264, 752)  # the window on a 1280×800 screen
+    page = window.show_tab(key).page()
+    page.refresh()
+    QApplication.processEvents()
+    table = page.table
+    header = table.horizontalHeader()
+    shown = [c for c in range(header.count()) if not header.isSectionHidden(c)]
+    # No sideways scrolling: every shown column is in view.
+    assert sum(header.sectionSize(c) for c in shown) <= table.viewport().width()
+    capped = {"time_audit": {0: 180}}.get(key, {})
+    for column in shown:
+        needed = max(table.sizeHintForColumn(column), header.sectionSizeHint(column))
+        needed = min(needed, capped.get(column, needed))
+        title = table.model().headerData(column, Qt.Orientation.Horizontal)
+        assert header.sectionSize(column) >= needed, (title, header.sectionSize(column), needed)
+    # What is not shown is one right-click away, in the header's menu.
+    from desktop_app.views.partials.layout_memory import column_menu
+
+    menu = column_menu(header, "menu")
+    hidden = [action.text() for action in menu.actions() if not action.isChecked()]
+    for column in range(header.count()):
+        if header.isSectionHidden(column):
+            assert table.model().headerData(column, Qt.Orientation.Horizontal) in hidden
+    menu.deleteLater()

@@ -52,6 +52,7 @@ from desktop_app.views.briefs.editor import BriefEditor
 from desktop_app.views.context import AppContext, Topic
 from desktop_app.views.partials.empty_state import EmptyState
 from desktop_app.views.partials.feedback import StatusLine
+from desktop_app.views.partials.fitting import pane
 from desktop_app.views.partials.layout_memory import (
     LayoutPart,
     offer_column_menu,
@@ -164,7 +165,7 @@ class BriefsPage(TabPage):
         self.no_selection.action_triggered.connect(self.new_brief)
         self.editor_stack.addWidget(self.no_selection)
         self.editor_stack.addWidget(self.editor)
-        self.splitter.addWidget(self.editor_stack)
+        self.splitter.addWidget(pane(self.editor_stack, "briefEditorPane"))
         self.splitter.addWidget(self.clarity)
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 5)
@@ -223,8 +224,9 @@ class BriefsPage(TabPage):
         )
         new_button.clicked.connect(self.new_brief)
         self.table = data_table(
-            "briefsTable", "Briefs", self.proxy, sortable=True, alternating=False
-        )
+            "briefsTable", "Briefs", self.proxy, sortable=True, alternating=False,
+            stretch_last=False,
+        )  # fmt: skip
         self.table.sortByColumn(UPDATED_COLUMN, Qt.SortOrder.DescendingOrder)
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         header = self.table.horizontalHeader()

@@ -46,6 +46,7 @@ from desktop_app.views.contractors.form import FormDialog
 from desktop_app.views.contractors.pipeline_bar import PipelineBar, stage_color
 from desktop_app.views.partials.empty_state import EmptyState
 from desktop_app.views.partials.feedback import StatusLine, run_edit
+from desktop_app.views.partials.fitting import pane
 from desktop_app.views.partials.layout_memory import (
     LayoutPart,
     offer_column_menu,
@@ -61,7 +62,7 @@ from desktop_app.views.partials.table_model import (
     RowTableModel,
     SearchSortProxy,
 )
-from desktop_app.views.partials.tables import data_table
+from desktop_app.views.partials.tables import data_table, fit_columns
 
 UNIT_ORDER = {"hour": 0, "month": 1, "project": 2}
 CSV_FILTER = "CSV files (*.csv);;All files (*)"
@@ -163,13 +164,15 @@ class ContractorsPage(TabPage):
         self.detail.edit_requested.connect(self.edit_contractor)
         self.detail.delete_requested.connect(self.delete_contractor)
 
+        # The list above the details: both get the window's whole width, so the
+        # bench's key columns and the detail's tables are read whole at 1280×800.
         self.splitter = named(
-            QSplitter(Qt.Orientation.Horizontal), "contractorsSplitter", "List and details"
+            QSplitter(Qt.Orientation.Vertical), "contractorsSplitter", "List and details"
         )
         self.splitter.addWidget(self.table)
-        self.splitter.addWidget(self.detail)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
+        self.splitter.addWidget(pane(self.detail))
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.splitterMoved.connect(lambda *_: self.save_layout())
 
@@ -285,7 +288,6 @@ class ContractorsPage(TabPage):
         self.table = data_table(
             "contractorsTable", "Contractors", self.proxy,
             selection=QAbstractItemView.SelectionMode.ExtendedSelection, sortable=True,
-            widths=(160, 90, 150, 120, 110, 72, 48, 76),
         )  # fmt: skip
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.table.verticalHeader().setDefaultSectionSize(24)
@@ -310,6 +312,10 @@ class ContractorsPage(TabPage):
             counts[row.stage] = counts.get(row.stage, 0) + 1
         self.pipeline.set_counts(counts, len(rows))
         self.stack.setCurrentIndex(1 if rows else 0)
+        if rows and not self._columns_fitted:
+            # Until the owner sizes them: each column as wide as what it shows.
+            fit_columns(self.table)
+            self._columns_fitted = True
         self.select_ids(selected)
         if not self.selected_ids():
             self.detail.show_contractor(None)
@@ -775,7 +781,9 @@ class ContractorsPage(TabPage):
 
     def _layout_parts(self) -> dict[str, LayoutPart]:
         return {
-            "splitter": self.splitter,
+            # A new name: a horizontal split remembered by an earlier version
+            # would turn the splitter back.
+            "listAboveDetails": self.splitter,
             "header": self.table.horizontalHeader(),
             **self.detail.layout_parts(),
         }
@@ -784,5 +792,7 @@ class ContractorsPage(TabPage):
         save_layout("contractors", self._layout_parts())
 
     def restore_layout(self) -> None:
-        if "splitter" not in restore_layout("contractors", self._layout_parts()):
-            self.splitter.setSizes([660, 470])
+        restored = restore_layout("contractors", self._layout_parts())
+        self._columns_fitted = "header" in restored
+        if "listAboveDetails" not in restored:
+            self.splitter.setSizes([290, 330])

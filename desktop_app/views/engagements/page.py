@@ -89,7 +89,7 @@ from desktop_app.views.partials.table_model import (
     RowTableModel,
     SearchSortProxy,
 )
-from desktop_app.views.partials.tables import data_table
+from desktop_app.views.partials.tables import data_table, fit_columns
 from desktop_app.views.partials.tones import tint, tone, tone_color
 from desktop_app.views.undo import StoreCommand
 
@@ -188,9 +188,9 @@ class EngagementsPage(TabPage):
         self.splitter = named(QSplitter(Qt.Orientation.Horizontal), "engagementSplitter", "")
         self.splitter.addWidget(self.left)
         self.splitter.addWidget(self.detail)
-        self.splitter.setStretchFactor(0, 2)
-        self.splitter.setStretchFactor(1, 3)
-        self.splitter.setSizes([600, 580])
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([640, 600])
         layout.addWidget(self.splitter, 1)
         self.status = StatusLine("engagementStatus")
         layout.addWidget(self.status)
@@ -227,10 +227,7 @@ class EngagementsPage(TabPage):
         self.model: RowTableModel[EngagementRow] = RowTableModel(self._columns(), self)
         self.proxy = SearchSortProxy(self._search_text, self)
         self.proxy.setSourceModel(self.model)
-        self.table = data_table(
-            "engagementTable", "Engagements", self.proxy, sortable=True,
-            widths=(110, 135, 60, 115, 92, 78),
-        )  # fmt: skip
+        self.table = data_table("engagementTable", "Engagements", self.proxy, sortable=True)
         self.table.sortByColumn(3, Qt.SortOrder.AscendingOrder)
         self.table.selectionModel().currentRowChanged.connect(self._selection_changed)
 
@@ -307,6 +304,10 @@ class EngagementsPage(TabPage):
         rows = list_engagements(self._today)
         self.stack.setCurrentIndex(1 if rows else 0)
         self.model.set_rows(rows)
+        if rows and not self._columns_fitted:
+            # Until the owner sizes them: each column as wide as what it shows.
+            fit_columns(self.table)
+            self._columns_fitted = True
         self.attention.setText(self._attention_html(rows))
         if current is None or not self.select_engagement(current, reveal=False):
             self._select_first()
@@ -776,7 +777,8 @@ class EngagementsPage(TabPage):
         }
 
     def _restore_layout(self) -> None:
-        restore_layout(SETTINGS_PREFIX, self._layout_parts())
+        restored = restore_layout(SETTINGS_PREFIX, self._layout_parts())
+        self._columns_fitted = "header" in restored
 
     def _save_layout(self, *_: object) -> None:
         save_layout(SETTINGS_PREFIX, self._layout_parts())

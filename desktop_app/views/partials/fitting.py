@@ -33,6 +33,7 @@ def scrolling(content: QWidget, object_name: str = "") -> QScrollArea:
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     area.setWidget(content)
     return area
 
@@ -80,3 +81,24 @@ def fitted_size(preferred: QSize, widget: QWidget | None = None, share: float = 
         min(preferred.width(), int(screen.width() * share)),
         min(preferred.height(), int(screen.height() * share)),
     )
+
+
+# The narrowest a pane of a splitter may be dragged.
+PANE_MINIMUM_WIDTH = 220
+
+
+def pane(content: QWidget, object_name: str = "") -> QScrollArea:
+    """`content` as a splitter pane that only the owner resizes. A pane whose
+    content asks for more room (a longer button label when the selection
+    changes, a wider sub-tab) would make the splitter move its handle; in
+    this area the content scrolls instead, and the handle stays put."""
+    area = QScrollArea()
+    area.setObjectName(object_name or f"{content.objectName()}Pane")
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidget(content)
+    area.setMinimumWidth(PANE_MINIMUM_WIDTH)
+    # A click on a button that takes no focus leaves the focus where it was
+    # (an area that took it would end the list's keyboard shortcuts).
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    return area

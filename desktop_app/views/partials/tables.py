@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtCore import QAbstractItemModel
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from desktop_app.views.partials.naming import named
@@ -58,32 +58,24 @@ def data_table(
 
 
 def fit_columns(
-    table: QTableView, *, maximum: int = 320, stretch: int | None = None, rows: int = 200
+    table: QTableView,
+    *,
+    maximum: int = 360,
+    stretch: int | None = None,
 ) -> None:
-    """Give each shown column the width of its header and of its widest text
-    among the first `rows` rows (at most `maximum` px); `stretch` (a column)
-    then takes the room left, so the key columns are read whole."""
+    """Give each shown column the width of its header and of the widest text it
+    shows (at most `maximum` px); `stretch` (a column) then takes the room
+    left, so that the key columns are read whole."""
     header = table.horizontalHeader()
-    model = table.model()
-    metrics = table.fontMetrics()
-    header_metrics = header.fontMetrics()
-    # Room for the sort arrow and the cell's padding.
-    padding = metrics.horizontalAdvance("M") * 2 + 8
-    count = min(model.rowCount(), rows)
     for column in range(header.count()):
-        if header.isSectionHidden(column):
-            continue
-        title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
-        width = header_metrics.horizontalAdvance(title) + padding + 12
-        for row in range(count):
-            text = model.index(row, column).data()
-            if text:
-                width = max(width, metrics.horizontalAdvance(str(text)) + padding)
-        table.setColumnWidth(column, min(width, maximum))
+        if not header.isSectionHidden(column):
+            table.resizeColumnToContents(column)
+            if header.sectionSize(column) > maximum:
+                header.resizeSection(column, maximum)
     if stretch is not None and not header.isSectionHidden(stretch):
         used = sum(
             header.sectionSize(c) for c in range(header.count()) if not header.isSectionHidden(c)
         )
         spare = table.viewport().width() - used
         if spare > 0:
-            table.setColumnWidth(stretch, header.sectionSize(stretch) + spare)
+            header.resizeSection(stretch, header.sectionSize(stretch) + spare)

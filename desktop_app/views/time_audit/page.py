@@ -74,7 +74,7 @@ from desktop_app.views.partials.layout_memory import (
 )
 from desktop_app.views.partials.naming import named
 from desktop_app.views.partials.tab_page import TabPage
-from desktop_app.views.partials.tables import name_header
+from desktop_app.views.partials.tables import fit_columns, name_header
 from desktop_app.views.partials.tones import WARNING
 from desktop_app.views.time_audit.charts import HoursByAreaChart, ValueDrainMatrix
 from desktop_app.views.time_audit.commands import (
@@ -87,12 +87,16 @@ from desktop_app.views.time_audit.formatting import hours, money, plural
 from desktop_app.views.time_audit.import_dialog import ImportDialog
 from desktop_app.views.time_audit.procedure_panel import ProcedurePanel
 from desktop_app.views.time_audit.task_table import (
+    DECISION,
     DISLIKE,
     NAME,
     NEED,
+    NOTES,
     PULL_AWAY,
+    QUADRANT,
     QUICK,
     SCORE,
+    STATUS,
     VALUE,
     EditDelegate,
     TaskColumns,
@@ -105,6 +109,9 @@ LAYOUT_KEY = "time_audit"
 SETTINGS_PREFIX = LAYOUT_KEY + "/"
 CSV_FILTER = "CSV files (*.csv *.txt);;All files (*)"
 ENTRIES_TAB, PROCEDURE_TAB, CHART_TAB, MATRIX_TAB = range(4)
+# Shown from the header's menu (right-click): the rest fit a 1280 px window.
+HIDDEN_BY_DEFAULT = (DECISION, STATUS, QUADRANT, NOTES)
+TASK_COLUMN_MAXIMUM = 180
 
 
 def _import_folder() -> Path:
@@ -363,6 +370,10 @@ class TimeAuditPage(TabPage):
     def _restore_layout(self) -> None:
         restored = restore_layout(LAYOUT_KEY, self._layout_parts())
         self._header_restored = "header" in restored
+        if not self._header_restored:
+            # What fits at 1280 px; the header's menu shows the rest.
+            for column in HIDDEN_BY_DEFAULT:
+                self.table.setColumnHidden(column, True)
         tab = QSettings().value(SETTINGS_PREFIX + "bottomTab", ENTRIES_TAB)
         self.bottom_tabs.setCurrentIndex(int(tab) if str(tab).isdigit() else ENTRIES_TAB)
 
@@ -461,7 +472,9 @@ class TimeAuditPage(TabPage):
         # Nothing to show below an empty table: the empty state gets the room.
         self.bottom_tabs.setVisible(bool(audit.rows))
         if audit.rows and not self._header_restored:
-            self.table.resizeColumnsToContents()
+            # Each column as wide as what it shows, a long task name cut at a width
+            # that leaves the others room.
+            fit_columns(self.table, maximum=TASK_COLUMN_MAXIMUM)
             self._header_restored = True
         self.form.set_tasks([(row.id, row.name, row.name_key) for row in audit.rows])
         self._update_summary()
