@@ -317,7 +317,9 @@ def test_navigation_targets(demo_page, qtbot):
     demo_page.open_target(("skills", "Pinterest, tiktok"))
     # Rafael Costa has Pinterest too, but was rejected: not offered again.
     assert set(names(demo_page)) == {"Lena Fischer", "Sam Taylor"}
-    assert demo_page.skills_label.text() == "With any of: Pinterest, tiktok (rejected left out)"
+    assert demo_page.skills_label.text() == (
+        "With any of: Pinterest, tiktok. Rejected contractors are left out."
+    )
     qtbot.mouseClick(demo_page.skills_clear, Qt.MouseButton.LeftButton)
     assert len(names(demo_page)) == 20
 

@@ -369,7 +369,7 @@ def test_reopen_put_on_notice_and_find_someone_new(window, qtbot, stories):
     qtbot.mouseClick(detail.brief_button, Qt.MouseButton.LeftButton)
     contractor_id = Engagement.get_by_id(engagement_id).contractor_id
     assert emitted == [
-        ("contractors", ("skills", "social media, Canva")),
+        ("contractors", ("someone_new", engagement_id)),
         ("contractors", ("contractor", contractor_id)),
         ("briefs", ("brief", brief_id)),
     ]

@@ -3,6 +3,7 @@ sortable list, and the chosen contractor's details beside it."""
 
 from __future__ import annotations
 
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QFileDialog,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -29,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.models import contractors as bench
+from desktop_app.models.engagements import get_engagement
 from desktop_app.models.errors import UserError
 from desktop_app.models.text import count_of, fold
 from desktop_app.views.context import AppContext, Topic
@@ -156,6 +159,8 @@ class ContractorsPage(TabPage):
         super().__init__(ctx, parent)
         named(self, "contractorsPage", "Contractors")
         self._skills_filter: frozenset[str] = frozenset()
+        # Looking for someone new: the contractor being replaced is left out.
+        self._leave_out: frozenset[int] = frozenset()
         filters = self._build_filters()
         self._build_table()
         self.detail = ContractorDetailPane(ctx)
@@ -200,6 +205,7 @@ class ContractorsPage(TabPage):
         layout = QVBoxLayout(self)
         layout.addWidget(self.pipeline)
         layout.addLayout(filters)
+        layout.addWidget(self.skills_bar)
         layout.addWidget(self.stack, 1)
         layout.addLayout(bottom)
         self.restore_layout()
@@ -232,13 +238,21 @@ class ContractorsPage(TabPage):
         for source, label in bench.SOURCE_LABELS.items():
             self.source_filter.addItem(label, source.value)
         self.source_filter.currentIndexChanged.connect(self._apply_filters)
+        # The skills filter says itself on its own line, under the others: what is
+        # looked for, who is left out, and how to see everyone again.
+        self.skills_bar = named(QFrame(), "skillsFilterBar", "Skills filter")
+        self.skills_bar.setFrameShape(QFrame.Shape.StyledPanel)
         self.skills_label = named(QLabel(), "skillsFilterLabel", "Skills filter")
+        self.skills_label.setWordWrap(True)
         self.skills_clear = named(
             QPushButton("Show everyone"), "clearSkillsFilter", "Clear the skills filter"
         )
         self.skills_clear.clicked.connect(lambda: self.filter_skills(""))
-        self.skills_label.hide()
-        self.skills_clear.hide()
+        bar = QHBoxLayout(self.skills_bar)
+        bar.setContentsMargins(8, 4, 4, 4)
+        bar.addWidget(self.skills_label, 1)
+        bar.addWidget(self.skills_clear, 0, Qt.AlignmentFlag.AlignVCenter)
+        self.skills_bar.hide()
 
         self.new_button = named(
             QPushButton("New contractor…"), "newContractorButton", "New contractor"
@@ -275,8 +289,6 @@ class ContractorsPage(TabPage):
         filters.addWidget(self.search, 3)
         filters.addWidget(self.stage_filter, 1)
         filters.addWidget(self.source_filter, 1)
-        filters.addWidget(self.skills_label)
-        filters.addWidget(self.skills_clear)
         for button in (self.new_button, self.compare_button, self.more_button):
             filters.addWidget(button)
         return filters
@@ -353,31 +365,63 @@ class ContractorsPage(TabPage):
         """
         wanted = [s.strip() for s in skills.split(",") if s.strip()]
         self._skills_filter = frozenset(fold(s) for s in wanted)
+        self._leave_out = frozenset()
         self.skills_label.setText(
-            f"With any of: {', '.join(wanted)} (rejected left out)" if wanted else ""
+            f"With any of: {', '.join(wanted)}. Rejected contractors are left out."
         )
-        self.skills_label.setVisible(bool(wanted))
-        self.skills_clear.setVisible(bool(wanted))
+        self.skills_bar.setVisible(bool(wanted))
+        self._apply_filters()
+
+    def look_for_someone_new(self, engagement_id: int) -> None:
+        """The bench for replacing an engagement's contractor: those with any of
+        the brief's skills, neither rejected nor the contractor being replaced."""
+        try:
+            row = get_engagement(engagement_id, date.today())
+        except UserError as error:
+            self._refused(str(error))
+            return
+        self.clear_filters()
+        wanted = [s.strip() for s in row.brief_skills.split(",") if s.strip()]
+        self._skills_filter = frozenset(fold(s) for s in wanted)
+        self._leave_out = frozenset({row.contractor_id})
+        left_out = f"Rejected contractors and {row.contractor_name} are left out."
+        if wanted:
+            text = (
+                f"Someone new for “{row.brief_title}”: contractors with any of its skills "
+                f"({', '.join(wanted)}). {left_out}"
+            )
+        else:
+            text = (
+                f"“{row.brief_title}” names no skills, so everyone still on the bench is "
+                f"shown. {left_out} Add the skills to the brief to narrow the list."
+            )
+        self.skills_label.setText(text)
+        self.skills_bar.show()
         self._apply_filters()
 
     def _apply_filters(self) -> None:
         stage = self.stage_filter.currentData() or ""
         source = self.source_filter.currentData() or ""
         skills = self._skills_filter
+        leave_out = self._leave_out
+        looking = bool(skills or leave_out)
 
         def accepts(row: bench.ContractorRow) -> bool:
             if stage and row.stage != stage:
                 return False
             if source and row.source != source:
                 return False
-            if skills:
+            if looking:
+                if row.id in leave_out:
+                    return False
                 if not stage and row.stage == bench.Stage.REJECTED:
                     return False
+            if skills:
                 have = row.skill_set
                 return any(any(w in s or s in w for s in have) for w in skills)
             return True
 
-        self.proxy.set_predicate(accepts if (stage or source or skills) else None)
+        self.proxy.set_predicate(accepts if (stage or source or looking) else None)
         self._update_status_count()
 
     def clear_filters(self) -> None:
@@ -735,7 +779,8 @@ class ContractorsPage(TabPage):
         self.search.selectAll()
 
     def open_target(self, target: Any) -> None:
-        """("contractor", id), ("stage", value) or ("skills", "a, b, c")."""
+        """("contractor", id), ("stage", value), ("skills", "a, b, c") or
+        ("someone_new", engagement id)."""
         kind, value = target
         if kind == "contractor":
             self.clear_filters()
@@ -746,6 +791,8 @@ class ContractorsPage(TabPage):
         elif kind == "skills":
             self.clear_filters()
             self.filter_skills(str(value))
+        elif kind == "someone_new":
+            self.look_for_someone_new(int(value))
 
     def smoke_test(self) -> None:
         self.refresh()

@@ -591,10 +591,11 @@ class EngagementsPage(TabPage):
         )
 
     def find_someone_new(self) -> None:
-        """Open the contractor bench filtered to the brief's skills."""
+        """Open the contractor bench filtered to the brief's skills, without the
+        contractor being replaced."""
         row = self._require_selection()
         if row is not None:
-            self.ctx.navigate_requested.emit("contractors", ("skills", row.brief_skills))
+            self.ctx.navigate_requested.emit("contractors", ("someone_new", row.id))
 
     def show_contractor(self) -> None:
         row = self._require_selection()
