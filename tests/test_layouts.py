@@ -125,7 +125,7 @@ def test_key_columns_are_read_whole_at_1280_by_800(window, qtbot, key):
     shown = [c for c in range(header.count()) if not header.isSectionHidden(c)]
     # No sideways scrolling: every shown column is in view.
     assert sum(header.sectionSize(c) for c in shown) <= table.viewport().width()
-    capped = {"time_audit": {0: 180}}.get(key, {})
+    capped = {"time_audit": {0: 170}}.get(key, {})
     for column in shown:
         needed = max(table.sizeHintForColumn(column), header.sectionSizeHint(column))
         needed = min(needed, capped.get(column, needed))

@@ -19,6 +19,7 @@ from desktop_app.models.briefs import BriefData, VersionRow
 from desktop_app.views.partials.naming import named
 from desktop_app.views.partials.table_model import Column, RowTableModel
 from desktop_app.views.partials.tables import data_table
+from desktop_app.views.partials.tones import ALERT, GOOD, tone
 
 
 def _sent_to(version: VersionRow) -> str:
@@ -50,9 +51,9 @@ def _line_diff(old: str, new: str) -> str:
         if not text.strip():
             continue
         if mark == "-":
-            rows.append(f"<div style='color:#b42318'>− <s>{text}</s></div>")
+            rows.append(f"<div style='color:{tone(ALERT)}'>− <s>{text}</s></div>")
         elif mark == "+":
-            rows.append(f"<div style='color:#067647'>+ {text}</div>")
+            rows.append(f"<div style='color:{tone(GOOD)}'>+ {text}</div>")
     return "".join(rows)
 
 

@@ -45,10 +45,9 @@ from desktop_app.views.contractors.commands import ImportContractorsCommand
 from desktop_app.views.partials.naming import name_buttons, named
 from desktop_app.views.partials.table_model import Column, RowTableModel
 from desktop_app.views.partials.tables import name_header
-from desktop_app.views.partials.tones import ALERT, tone_color
+from desktop_app.views.partials.tones import ALERT, WARNING, tone_color
 from desktop_app.views.undo import execute
 
-DUPLICATE_COLOR = QColor("#b7791f")
 VCARD_SUFFIXES = (".vcf", ".vcard")
 
 
@@ -334,5 +333,5 @@ def _status_color(row: PreviewRow) -> QColor | None:
     if row.status == "refused":
         return tone_color(ALERT)
     if row.status == "duplicate":
-        return DUPLICATE_COLOR
+        return tone_color(WARNING)
     return None

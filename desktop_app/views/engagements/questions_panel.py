@@ -50,6 +50,7 @@ from desktop_app.views.engagements.question_commands import (
 from desktop_app.views.partials.feedback import MessageLine
 from desktop_app.views.partials.naming import named
 from desktop_app.views.partials.table_model import Column, RowTableModel
+from desktop_app.views.partials.tables import name_header
 from desktop_app.views.undo import execute
 
 COLUMNS: list[Column[QuestionRow]] = [
@@ -120,6 +121,7 @@ class QuestionsPanel(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
+        name_header(self.table)
         self.table.setWordWrap(True)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)

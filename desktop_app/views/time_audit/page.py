@@ -75,7 +75,7 @@ from desktop_app.views.partials.layout_memory import (
 from desktop_app.views.partials.naming import named
 from desktop_app.views.partials.tab_page import TabPage
 from desktop_app.views.partials.tables import fit_columns, name_header
-from desktop_app.views.partials.tones import WARNING
+from desktop_app.views.partials.tones import WARNING, set_tone
 from desktop_app.views.time_audit.charts import HoursByAreaChart, ValueDrainMatrix
 from desktop_app.views.time_audit.commands import (
     CreateTaskCommand,
@@ -111,7 +111,7 @@ CSV_FILTER = "CSV files (*.csv *.txt);;All files (*)"
 ENTRIES_TAB, PROCEDURE_TAB, CHART_TAB, MATRIX_TAB = range(4)
 # Shown from the header's menu (right-click): the rest fit a 1280 px window.
 HIDDEN_BY_DEFAULT = (DECISION, STATUS, QUADRANT, NOTES)
-TASK_COLUMN_MAXIMUM = 180
+TASK_COLUMN_MAXIMUM = 170
 
 
 def _import_folder() -> Path:
@@ -175,13 +175,13 @@ class TimeAuditPage(TabPage):
         self.rate_prompt.setWordWrap(True)
         self.rate_prompt.setTextFormat(Qt.TextFormat.RichText)
         self.rate_prompt.linkActivated.connect(self._rate_link)
-        self.rate_prompt.setStyleSheet(f"color: {WARNING};")
+        set_tone(self.rate_prompt, WARNING)
         self.rate_prompt.hide()
         self.still_yours_flag = named(
             QLabel(), "stillYoursFlag", "Hours you still did on handed-off tasks"
         )
         self.still_yours_flag.setWordWrap(True)
-        self.still_yours_flag.setStyleSheet(f"color: {WARNING};")
+        set_tone(self.still_yours_flag, WARNING)
         self.still_yours_flag.hide()
         layout.addWidget(self.rate_prompt)
         layout.addWidget(self.still_yours_flag)
