@@ -10,24 +10,13 @@ from datetime import date, timedelta
 import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QApplication, QComboBox, QDialogButtonBox, QPlainTextEdit
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from desktop_app.models import contractors as bench
 from desktop_app.views.partials.feedback import MessageLine
 from desktop_app.views.partials.tones import ALERT, tone_color
 from tests.engagement_helpers import brief, contractor, engagement
-
-
-def _type(qtbot, editor, text: str) -> None:
-    if isinstance(editor, QComboBox):
-        editor = editor.lineEdit()
-    editor.setFocus()
-    if isinstance(editor, QPlainTextEdit):
-        editor.clear()
-    else:
-        editor.selectAll()
-        qtbot.keyClick(editor, Qt.Key.Key_Delete)
-    qtbot.keyClicks(editor, text)
+from tests.test_contractors_view import type_into
 
 
 def _ok(qtbot, buttons: QDialogButtonBox) -> None:
@@ -43,15 +32,15 @@ def test_a_contractor_field_message_goes_when_the_field_is_edited(window, qtbot)
     page = window.show_tab("contractors").page()
     dialog = page.new_contractor()
     qtbot.waitExposed(dialog)
-    _type(qtbot, dialog.editors["name"], "Bo")
-    _type(qtbot, dialog.editors["email"], "bo@nowhere")
-    _type(qtbot, dialog.editors["rate"], "-20")
+    type_into(qtbot, dialog.editors["name"], "Bo")
+    type_into(qtbot, dialog.editors["email"], "bo@nowhere")
+    type_into(qtbot, dialog.editors["rate"], "-20")
     _ok(qtbot, dialog.buttons)
     email, rate = dialog.errors.labels["email"], dialog.errors.labels["rate"]
     assert email.isVisible() and _is_alert(email)
     assert rate.isVisible() and _is_alert(rate)
 
-    _type(qtbot, dialog.editors["email"], "bo@example.com")
+    type_into(qtbot, dialog.editors["email"], "bo@example.com")
 
     # The message about the e-mail address goes with the address it was about;
     # the rate, not yet fixed, keeps its message.
@@ -63,18 +52,18 @@ def test_a_contractor_field_message_goes_when_the_field_is_edited(window, qtbot)
 def test_settings_and_new_brief_messages_go_when_the_value_is_fixed(window, qtbot):
     settings = window.open_settings()
     qtbot.waitExposed(settings)
-    _type(qtbot, settings.editors["hourly_value"], "a lot")
+    type_into(qtbot, settings.editors["hourly_value"], "a lot")
     _ok(qtbot, settings.findChild(QDialogButtonBox, "settingsButtons"))
     line = settings.errors.labels["hourly_value"]
     assert line.isVisible() and _is_alert(line)
-    _type(qtbot, settings.editors["hourly_value"], "80")
+    type_into(qtbot, settings.editors["hourly_value"], "80")
     assert not line.isVisible()
     settings.reject()
 
     briefs = window.show_tab("briefs").page()
     dialog = briefs.new_brief()
     qtbot.waitExposed(dialog)
-    _type(qtbot, dialog.title_edit, "")
+    type_into(qtbot, dialog.title_edit, "")
     dialog.accept()
     assert dialog.title_error.message() == "A brief needs a title." and _is_alert(
         dialog.title_error
@@ -138,7 +127,7 @@ def test_the_contractor_dialog_shows_every_message_whole(window, qtbot, size):
         ("rating", "9"),
         ("currency", "QQQ"),
     ):
-        _type(qtbot, dialog.editors[key], text)
+        type_into(qtbot, dialog.editors[key], text)
     _ok(qtbot, dialog.buttons)
     shown = [line for line in dialog.errors.labels.values() if line.isVisible()]
     assert len(shown) >= 7
