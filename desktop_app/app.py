@@ -37,6 +37,10 @@ def create_application(*, icon: bool = True) -> QApplication:
     QGuiApplication.setDesktopFileName("offload")
     if icon:
         app.setWindowIcon(window_icon())
+    from desktop_app.views.partials.colour_scheme import follow_colour_scheme
+
+    # Light or dark as the system says, before the first window is made.
+    follow_colour_scheme()
     return app
 
 

@@ -167,7 +167,7 @@ def test_export_keeps_a_version_and_versions_list_what_changed(window, qtbot, tm
     page = _page(window, qtbot, brief_id)
     assert page.export_to(tmp_path / "support")
     assert (tmp_path / "support.pdf").exists()
-    assert "Exported “Support inbox”" in window.statusBar().currentMessage()
+    assert "Exported “Support inbox”" in page.status.text()
     [version] = versions_of(brief_id)
     assert version.exported_to == str(tmp_path / "support.pdf")
 
@@ -201,14 +201,13 @@ def test_export_to_a_folder_that_cannot_be_written_says_so_and_changes_nothing(
         locked.chmod(0o500)
         target = locked / "brief.pdf"
     assert not page.export_to(target)
-    box = page.last_message
-    qtbot.waitExposed(box)
-    assert box.windowTitle() == "Export failed"
-    assert "The brief was not exported and is unchanged." in box.text()
+    assert page.status.kind == "error"
+    assert page.status.text().startswith("Export failed: ")
+    assert "The brief was not exported and is unchanged." in page.status.text()
+    assert QApplication.activeModalWidget() is None  # said in the tab, no box to dismiss
     assert not target.exists()
     assert versions_of(brief_id) == []
     assert load_brief(brief_id) == before
-    box.accept()
 
 
 def test_print_preview_shows_the_pages_of_the_exported_pdf(window, qtbot, tmp_path):
@@ -335,6 +334,7 @@ def test_search_and_status_filter_narrow_the_list(window, qtbot):
 
 def test_layout_is_remembered(window, qtbot):
     _brief()
+    window.resize(1264, 752)
     page = _page(window, qtbot)
     page.splitter.setSizes([420, 500, 260])
     page.table.horizontalHeader().setSectionHidden(2, True)
@@ -406,7 +406,7 @@ def test_printing_keeps_a_version(window, qtbot):
     dialog.accept()  # what the preview does once the pages went to the printer
     [version] = versions_of(brief_id)
     assert version.exported_to == "Printed"
-    assert "Printed “Support inbox”" in window.statusBar().currentMessage()
+    assert "Printed “Support inbox”" in page.status.text()
 
 
 def test_closing_the_window_keeps_what_was_typed(window, qtbot):

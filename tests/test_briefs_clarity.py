@@ -106,6 +106,41 @@ def test_each_vague_word_of_the_issue_is_found_with_its_span(phrase):
     assert phrase.lower() in finding.title.lower()
 
 
+@pytest.mark.parametrize(
+    ("written", "listed"),
+    [
+        ("responsive", "responsive"),
+        ("Professional", "professional"),
+        ("professionally", "professionally"),
+        ("high quality", "high quality"),
+        ("high-quality", "high quality"),
+        ("top-notch", "top-notch"),
+        ("excellent", "excellent"),
+        ("in a timely manner", "timely"),
+        ("promptly", "promptly"),
+        ("a reasonable number of", "reasonable"),
+        ("following best practices", "best practices"),
+        ("if possible", "if possible"),
+        ("with attention to detail", "attention to detail"),
+        ("in a modern and engaging style", "modern"),
+    ],
+)
+def test_judgement_words_are_found_as_written(written, listed):
+    summary = f"Reply to customers {written}, and keep the shop tidy."
+    findings = check_brief(_clear_brief(summary=summary), TODAY)
+    finding = findings[0]
+    assert finding.rule == "vague_word"
+    assert finding.title.startswith(f"“{listed}” in “The job")
+    shown = summary[finding.start : finding.end].lower()
+    assert shown.replace("-", " ") == listed.replace("-", " ")
+    assert finding.why
+
+
+def test_a_vague_word_says_the_field_it_is_in_once():
+    [finding] = check_brief(_clear_brief(in_scope="Posts, stories etc."), TODAY)
+    assert finding.title == "“etc.” in “In scope”"
+
+
 def test_vague_words_in_expectations_point_at_text_or_measure():
     data = _clear_brief()
     data.expectations[0].text = "Answer emails ASAP."

@@ -269,10 +269,13 @@ def test_confidence_lost_leads_to_the_bench_filtered_by_skills_and_to_the_brief(
     bench = window.current_page()
     assert window.tabs.currentWidget().spec.key == "contractors"
     shown = {bench.proxy.index(row, 0).data() for row in range(bench.proxy.rowCount())}
-    assert shown == {"Lena Fischer", "Chloé Martin"}  # Marco has no skills on record
+    assert shown == {"Lena Fischer", "Chloé Martin"}
     assert bench.skills_label.isVisible()
-    assert bench.skills_label.text() == "With any of: social media, Canva (rejected left out)"
-    assert bench.status.text() == "2 of 5 contractors"
+    assert bench.skills_label.text() == (
+        "Someone new for “Social”: contractors with any of its skills (social media, Canva). "
+        "Rejected contractors and Marco Bellini are left out."
+    )
+    assert bench.count_label.text() == "2 of 5 contractors"
     assert bench.skills_clear.isVisible()
     qtbot.mouseClick(bench.skills_clear, Qt.MouseButton.LeftButton)
     assert bench.proxy.rowCount() == 5
@@ -351,3 +354,39 @@ def test_hiring_is_offered_only_where_it_can_happen(window, qtbot):
     assert not bench.detail.hire_button.isEnabled()  # nobody to hire
     bench.select_ids([bench.model.rows()[0].id])
     assert bench.detail.hire_button.isEnabled()
+
+
+def test_someone_new_leaves_out_the_contractor_being_replaced(window, qtbot):
+    from datetime import timedelta
+
+    from desktop_app.models.briefs import Brief
+    from tests.engagement_helpers import contractor, engagement, feedback
+
+    today = date.today()
+    lena = engagement(today - timedelta(days=100), contractor_name="Lena Fischer", title="Pins")
+    Brief.update(skills="Pinterest").where(Brief.title == "Pins").execute()
+    # Lena has the brief's skill herself: she is the one being replaced all the same.
+    from desktop_app.models.contractors import Contractor
+
+    Contractor.update(skills="Pinterest, Canva").where(Contractor.name == "Lena Fischer").execute()
+    for days_ago, score in ((80, 5), (50, 4), (20, 2), (6, 2)):
+        feedback(lena, today - timedelta(days=days_ago), score)
+    contractor("Sam Taylor", email="sam@example.com", skills="Pinterest, TikTok")
+    page = window.show_tab("engagements").page()
+    page.open_target(("engagement", lena))
+    qtbot.mouseClick(page.detail.find_button, Qt.MouseButton.LeftButton)
+    bench = window.current_page()
+    shown = [bench.proxy.index(row, 0).data() for row in range(bench.proxy.rowCount())]
+    assert shown == ["Sam Taylor"]
+    assert "Lena Fischer are left out" in bench.skills_label.text()
+    # The line wraps under the filters: the window never grows for it.
+    assert bench.skills_label.wordWrap()
+    assert bench.skills_bar.geometry().top() > bench.search.geometry().bottom()
+
+    # A brief that names no skills says so, and still leaves Lena out.
+    Brief.update(skills="").where(Brief.title == "Pins").execute()
+    window.show_tab("engagements")
+    qtbot.mouseClick(page.detail.find_button, Qt.MouseButton.LeftButton)
+    shown = {bench.proxy.index(row, 0).data() for row in range(bench.proxy.rowCount())}
+    assert shown == {"Sam Taylor"}
+    assert "names no skills" in bench.skills_label.text()

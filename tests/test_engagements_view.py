@@ -5,7 +5,7 @@ from datetime import date, timedelta
 import pytest
 from PySide6.QtCore import QDate, QObject, QPoint, QSettings, Qt, QTimer, QUrl, Slot
 from PySide6.QtGui import QAction, QColor, QDesktopServices
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
 from desktop_app.models.briefs import Brief
 from desktop_app.models.contractors import Contractor
@@ -308,6 +308,38 @@ def test_request_a_progress_report_opens_the_mail_program_and_records_it(window,
     assert [c.kind for c in check_ins_of(stories["ana"])] == ["report"]
 
 
+@pytest.mark.qt_log_ignore("Unable to detect a launcher")
+def test_without_a_mail_program_the_request_can_be_copied(
+    window, qtbot, stories, monkeypatch, tmp_path
+):
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QMessageBox
+
+    # A desktop with no program to open mailto: links (no xdg-open on the PATH).
+    monkeypatch.setenv("PATH", str(tmp_path))
+    page = _page(window)
+    _select(page, qtbot, "Ana Souza")
+    before = len(check_ins_of(stories["ana"]))
+    qtbot.mouseClick(page.detail.request_button, Qt.MouseButton.LeftButton)
+
+    assert page.status.kind == "error" and "No mail program opened" in page.status.text()
+    assert len(check_ins_of(stories["ana"])) == before  # nothing recorded yet
+    box = page.last_dialog
+    assert isinstance(box, QMessageBox)
+    qtbot.waitExposed(box)
+    copy = box.findChild(QPushButton, "noMailProgram_copy_the_request")
+    qtbot.mouseClick(copy, Qt.MouseButton.LeftButton)
+
+    copied = QGuiApplication.clipboard().text()
+    assert copied.startswith("To: ana@example.com\nSubject: Progress report: Bookkeeping")
+    assert "Hi Ana," in copied
+    request = check_ins_of(stories["ana"])[-1]
+    assert (request.kind, request.initiated_by) == ("request", "owner")
+    assert page.status.kind == "note" and page.status.text().startswith("Copied the request")
+    window.undo_stack.undo()
+    assert len(check_ins_of(stories["ana"])) == before
+
+
 def test_reopen_put_on_notice_and_find_someone_new(window, qtbot, stories):
     page = _page(window)
     _select(page, qtbot, "Marco Bellini")
@@ -337,7 +369,7 @@ def test_reopen_put_on_notice_and_find_someone_new(window, qtbot, stories):
     qtbot.mouseClick(detail.brief_button, Qt.MouseButton.LeftButton)
     contractor_id = Engagement.get_by_id(engagement_id).contractor_id
     assert emitted == [
-        ("contractors", ("skills", "social media, Canva")),
+        ("contractors", ("someone_new", engagement_id)),
         ("contractors", ("contractor", contractor_id)),
         ("briefs", ("brief", brief_id)),
     ]

@@ -4,7 +4,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QPoint, Qt
 
 from desktop_app.models.briefs import Brief
 from desktop_app.models.contractors import Contractor, StageChange
@@ -184,3 +184,61 @@ def test_start_dates_in_the_past_are_allowed(window, qtbot, bench):
     _hire(qtbot, dialog)
     qtbot.waitUntil(lambda: not dialog.isVisible())
     assert Engagement.get().start_date == TODAY - timedelta(days=30)
+
+
+def test_hiring_one_asks_about_the_others_interviewed_for_the_brief(window, qtbot, bench):
+    from datetime import datetime
+
+    from desktop_app.models.contractors import Interview
+
+    cleo = contractor("Cleo Park", email="cleo@example.com", stage="trial")
+    dora = contractor("Dora Lind", email="dora@example.com", stage="rejected")
+    for person in (bench["ana"], bench["ben"], cleo, dora):
+        Interview.create(contractor=person, brief=bench["books"], held_at=datetime(2026, 11, 2))
+    dialog = _open(window, qtbot, contractor_id=bench["ana"], brief_id=bench["books"])
+    # Ben and Cleo wait for an answer; Dora was told already.
+    assert dialog.others_box.isVisible()
+    assert "Ben Okafor, Cleo Park are still in the running" in dialog.others_names.text()
+    assert dialog.keep_others.isChecked() and not dialog.reject_reason.isEnabled()
+    qtbot.mouseClick(dialog.reject_others, Qt.MouseButton.LeftButton, pos=QPoint(6, 6))
+    assert dialog.reject_reason.isEnabled()
+    assert dialog.reject_reason.text() == "We hired Ana Souza for “Monthly bookkeeping”."
+    _hire(qtbot, dialog)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+
+    def stages():
+        return {c.name: c.stage for c in Contractor.select()}
+
+    assert stages() == {
+        "Ana Souza": "hired", "Ben Okafor": "rejected", "Cleo Park": "rejected",
+        "Dora Lind": "rejected",
+    }  # fmt: skip
+    reasons = [c.reason for c in StageChange.select().where(StageChange.to_stage == "rejected")]
+    assert reasons == ["We hired Ana Souza for “Monthly bookkeeping”."] * 2
+    # One step: the hire and the answers to the others go back together.
+    assert window.undo_stack.count() == 1
+    window.undo_stack.undo()
+    assert stages() == {
+        "Ana Souza": "interviewing", "Ben Okafor": "interviewing", "Cleo Park": "trial",
+        "Dora Lind": "rejected",
+    }  # fmt: skip
+    assert StageChange.select().count() == 0
+    window.undo_stack.redo()
+    assert stages()["Ben Okafor"] == "rejected" and stages()["Cleo Park"] == "rejected"
+
+
+def test_keeping_the_others_leaves_them_waiting(window, qtbot, bench):
+    from datetime import datetime
+
+    from desktop_app.models.contractors import Interview
+
+    Interview.create(contractor=bench["ben"], brief=bench["books"], held_at=datetime(2026, 11, 2))
+    dialog = _open(window, qtbot, contractor_id=bench["ana"], brief_id=bench["books"])
+    assert dialog.others_box.isVisible() and dialog.keep_others.isChecked()
+    _hire(qtbot, dialog)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert Contractor.get_by_id(bench["ben"]).stage == "interviewing"
+    # Nobody else interviewed for the social media brief: nothing to ask.
+    other = _open(window, qtbot, contractor_id=bench["ben"], brief_id=bench["social"])
+    assert not other.others_box.isVisible()
+    other.reject()

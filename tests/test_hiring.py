@@ -216,3 +216,25 @@ def test_a_hire_recorded_after_the_start_is_dated_on_the_start(store):
     )  # fmt: skip
     later = hire(bo, brief("Social media"), started, Decimal("40"), 7)
     assert StageChange.get_by_id(later.stage_change_id).changed_at == datetime(2026, 3, 12, 11, 0)
+
+
+def test_a_refused_hire_leaves_the_others_in_the_running(store):
+    from desktop_app.models.contractors import Interview
+    from desktop_app.models.hiring import others_in_the_running
+
+    ana, ben = contractor(), contractor("Ben Okafor", email="ben@example.com")
+    brief_id = brief(status="posted")
+    for person in (ana, ben):
+        Interview.create(contractor=person, brief=brief_id, held_at=datetime(2026, 11, 2))
+    assert [c.name for c in others_in_the_running(brief_id, ana)] == ["Ben Okafor"]
+    with pytest.raises(ValidationError):
+        hire(ana, brief_id, START, "-5", 7, reject_others=[ben], reject_reason="Hired Ana.")
+    assert Contractor.get_by_id(ben).stage == "interviewing"
+    assert StageChange.select().count() == 0
+    hiring = hire(ana, brief_id, START, "40", 7, reject_others=[ben])
+    # Without a reason typed, the move says who was hired instead.
+    [rejection] = StageChange.select().where(StageChange.contractor == ben)
+    assert rejection.reason == "Ana Souza was hired for “Monthly bookkeeping”."
+    assert others_in_the_running(brief_id, ana) == []
+    undo_hire(hiring)
+    assert Contractor.get_by_id(ben).stage == "interviewing"

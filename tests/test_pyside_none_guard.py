@@ -69,8 +69,12 @@ def test_the_tab_on_2000_tasks_paints_sorts_and_steps_months_without_crashing(tm
         from desktop_app.store import open_store
         from desktop_app.views.context import AppContext
         from desktop_app.views.time_audit.page import TimeAuditPage
+        from desktop_app.pyside_none_guard import guard_none_refcount
         from tools.time_audit_data import fill_big_audit
 
+        # As the app does (app.create_application): without the guard, whether the
+        # child survives its own exit depends on a margin of a few dozen references.
+        guard_none_refcount()
         app = QApplication([])
         store = open_store(Path({str(tmp_path / "big.sqlite3")!r}))
         fill_big_audit(2000, 3, date.today())

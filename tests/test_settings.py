@@ -93,7 +93,7 @@ def test_dialog_refuses_a_negative_rate_and_keeps_what_was_stored(window, qtbot)
     dialog = _open_settings(window, qtbot)
     _type_into(qtbot, dialog.editors["hourly_value"], "-20")
     _click_ok(qtbot, dialog)
-    error = dialog.error_labels["hourly_value"]
+    error = dialog.errors.labels["hourly_value"]
     assert dialog.isVisible()
     assert error.isVisible()
     assert "at least 0" in error.text()
@@ -107,8 +107,8 @@ def test_dialog_refuses_text_as_a_rate_and_an_unknown_currency(window, qtbot):
     _type_into(qtbot, dialog.editors["hourly_value"], "a lot")
     _type_into(qtbot, dialog.editors["currency"], "QQQ")
     _click_ok(qtbot, dialog)
-    assert "not a number" in dialog.error_labels["hourly_value"].text()
-    assert "ISO 4217" in dialog.error_labels["currency"].text()
+    assert "not a number" in dialog.errors.labels["hourly_value"].text()
+    assert "ISO 4217" in dialog.errors.labels["currency"].text()
     assert dialog.isVisible()
     dialog.reject()
 

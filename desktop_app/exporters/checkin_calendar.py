@@ -19,6 +19,7 @@ from pathlib import Path
 from icalendar import Alarm, Calendar, Event
 
 from desktop_app.exporters.files import atomic_destination
+from desktop_app.models.text import count_of
 
 PRODUCT_ID = "-//Offload//Check-in schedule//EN"
 
@@ -65,8 +66,8 @@ def schedule_calendar(
         event.add("summary", f"Check in with {item.contractor}: {item.brief}")
         event.add(
             "description",
-            f"Agreed cadence: every {item.cadence_days} days. Ask for a progress report; "
-            "then trust them to do the work.",
+            f"Agreed cadence: every {count_of(item.cadence_days, 'day')}. "
+            "Ask for a progress report; then trust them to do the work.",
         )
         event.add("dtstart", item.first_due)
         event.add("dtend", item.first_due + timedelta(days=1))

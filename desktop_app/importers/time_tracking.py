@@ -59,7 +59,7 @@ from desktop_app.models.tasks import (
     minutes_logged_by_day,
     tasks_by_key,
 )
-from desktop_app.models.text import fold, fold_cached
+from desktop_app.models.text import count_of, fold, fold_cached
 from desktop_app.models.time_audit_rules import suggest_need
 
 
@@ -781,11 +781,6 @@ class ImportPreview:
                 f"{', '.join(parsed.people[:5])}{'…' if len(parsed.people) > 5 else ''}."
             )
         return lines
-
-
-def count_of(number: int, singular: str, plural: str = "") -> str:
-    """ "1 row", "2 rows": a number with its noun."""
-    return f"{number:,} {singular if number == 1 else plural or singular + 's'}"
 
 
 def _hours(minutes: int) -> str:

@@ -53,8 +53,14 @@ class Finding:
     task_name: str = ""
 
 
+_QUALITY = (
+    "is a judgement, not a standard. Say how quality will be checked: "
+    "an example to match, a checklist, an error rate."
+)
+
 # Words that read clearly to the writer and differently to everyone else,
-# each with what to write instead. Matched as whole words, ignoring case.
+# each with what to write instead. Matched as whole words, ignoring case; the
+# words of a phrase may be joined by spaces or hyphens ("high-quality").
 VAGUE_PHRASES: tuple[tuple[str, str], ...] = (
     ("ASAP", "“ASAP” means something different to everyone. Give a date, or a number of hours."),
     ("as soon as possible", "Give a date, or a number of hours or working days."),
@@ -88,15 +94,71 @@ VAGUE_PHRASES: tuple[tuple[str, str], ...] = (
         "“User-friendly” means something different to everyone. Say what a user must be able "
         "to do, and how quickly.",
     ),
-    (
-        "user friendly",
-        "“User friendly” means something different to everyone. Say what a user must be able "
-        "to do, and how quickly.",
-    ),
     ("fast", "“Fast” is not a number. Give a time limit, e.g. “within 4 working hours”."),
     ("quickly", "“Quickly” is not a number. Give a time limit, e.g. “within 4 working hours”."),
     ("soon", "“Soon” is not a date. Give one."),
     ("regularly", "“Regularly” does not say how often. Give the frequency."),
+    (
+        "responsive",
+        "“Responsive” can mean quick replies or a layout that fits phones, and says no "
+        "number either way. Give a reply time (“within 4 working hours”) or the screens "
+        "it must fit.",
+    ),
+    (
+        "professional",
+        "“Professional” is a judgement: everyone pictures their own. Say what it looks "
+        "like: a style guide, an example to match, the tone to write in.",
+    ),
+    (
+        "professionally",
+        "“Professionally” is a judgement. Say what it looks like: a style guide, an "
+        "example to match, the tone to write in.",
+    ),
+    ("top quality", "“Top quality” " + _QUALITY),
+    ("excellent", "“Excellent” " + _QUALITY),
+    ("top-notch", "“Top-notch” " + _QUALITY),
+    ("world-class", "“World-class” " + _QUALITY),
+    ("attention to detail", "“Attention to detail” " + _QUALITY),
+    ("timely", "“Timely” is not a time limit. Give one, e.g. “within 2 working days”."),
+    ("promptly", "“Promptly” is not a time limit. Give one, e.g. “within 4 working hours”."),
+    (
+        "reasonable",
+        "“Reasonable” leaves the limit to whoever reads it. Give the number: hours, "
+        "rounds, an amount.",
+    ),
+    (
+        "appropriate",
+        "“Appropriate” does not say who judges it, or by what. Name the rule or the example.",
+    ),
+    (
+        "best practices",
+        "“Best practices” differ from one contractor to the next. Name the ones you mean.",
+    ),
+    (
+        "if possible",
+        "“If possible” makes it optional without saying so. Say whether it is required.",
+    ),
+    (
+        "where possible",
+        "“Where possible” makes it optional without saying so. Say whether it is required.",
+    ),
+    (
+        "when possible",
+        "“When possible” is not a date or a frequency. Give one, or say it is optional.",
+    ),
+    (
+        "modern",
+        "“Modern” is a taste, not a brief. Give two or three examples to match.",
+    ),
+    (
+        "engaging",
+        "“Engaging” is not measured. Say what should happen: replies, clicks, shares, "
+        "or an example to match.",
+    ),
+    (
+        "polished",
+        "“Polished” is a judgement. Give an example to match, or the checks it must pass.",
+    ),
 )
 
 # The fields whose text the vague-word rule reads.
@@ -114,13 +176,22 @@ VAGUE_WORD_FIELDS = (
     "working_hours",
 )
 
+
 # One pattern for every phrase, whole words only ("some" but not "awesome"),
 # longer phrases first so that "etc." wins over "etc": one pass per text.
-_REASONS = {phrase.casefold(): (phrase, why) for phrase, why in VAGUE_PHRASES}
-_ORDER = {phrase.casefold(): index for index, (phrase, _) in enumerate(VAGUE_PHRASES)}
+def _key(phrase: str) -> str:
+    """A phrase as the list holds it: case, and spaces or hyphens between words, ignored."""
+    return " ".join(re.split(r"[\s-]+", phrase.casefold()))
+
+
+_REASONS = {_key(phrase): (phrase, why) for phrase, why in VAGUE_PHRASES}
+_ORDER = {_key(phrase): index for index, (phrase, _) in enumerate(VAGUE_PHRASES)}
 _VAGUE = re.compile(
     r"(?<![\w-])("
-    + "|".join(re.escape(p) for p, _ in sorted(VAGUE_PHRASES, key=lambda item: -len(item[0])))
+    + "|".join(
+        re.escape(p).replace(r"\ ", r"[\s-]+").replace(r"\-", r"[\s-]+")
+        for p, _ in sorted(VAGUE_PHRASES, key=lambda item: -len(item[0]))
+    )
     + r")(?![\w-])",
     re.IGNORECASE,
 )
@@ -133,7 +204,7 @@ def vague_phrases(text: str) -> list[tuple[str, str, int, int, int]]:
         return []
     found: dict[str, list[int]] = {}
     for match in _VAGUE.finditer(text):
-        key = match.group(1).casefold()
+        key = _key(match.group(1))
         if key in found:
             found[key][2] += 1
         else:
@@ -270,7 +341,7 @@ def vague_words(data: BriefData, today: date) -> Iterator[Finding]:
         for phrase, why, start, end, count in vague_phrases(getattr(data, field)):
             yield Finding(
                 "vague_word",
-                f"“{phrase}” in {_label(field).lower()}" + (f" ({count}×)" if count > 1 else ""),
+                f"“{phrase}” in “{_label(field)}”" + (f" ({count}×)" if count > 1 else ""),
                 why,
                 field,
                 start=start,

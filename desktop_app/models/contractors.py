@@ -218,6 +218,21 @@ def rate_text(rate: Decimal | None, unit: str, currency: str, *, short: bool = F
     return f"{amount} {currency} {RATE_UNIT_LABELS.get(unit, unit)}"
 
 
+def monthly_equivalent(
+    rate: Decimal | None, unit: str, hours_per_month: Decimal | None
+) -> Decimal | None:
+    """What a rate costs a month: a monthly rate as it is, an hourly rate times
+    the hours a month of the work (None while those are not known). A fee per
+    project has no monthly figure without the project's length: None."""
+    if rate is None:
+        return None
+    if unit == RateUnit.MONTH:
+        return rate
+    if unit == RateUnit.HOUR and hours_per_month is not None:
+        return (rate * hours_per_month).quantize(Decimal("0.01"))
+    return None
+
+
 def next_stage(stage: str) -> Stage | None:
     """The next step forward in the pipeline (None at hired, rejected or ended)."""
     forward = (Stage.PROSPECT, Stage.CONTACTED, Stage.INTERVIEWING, Stage.TRIAL, Stage.HIRED)
@@ -507,6 +522,21 @@ def interview_rows(
 def brief_choices() -> list[tuple[int, str]]:
     """(id, title) of every brief, for "compare for one brief" and interview forms."""
     return list(Brief.select(Brief.id, Brief.title).order_by(Brief.title).tuples())
+
+
+def brief_in_common(ids: Iterable[int]) -> int | None:
+    """The brief most of these contractors were interviewed for (the oldest
+    brief on a tie), or None when none was interviewed for one."""
+    counted = fn.COUNT(fn.DISTINCT(Interview.contractor))
+    row = (
+        Interview.select(Interview.brief, counted.alias("people"))
+        .where(Interview.contractor.in_(list(ids)) & Interview.brief.is_null(False))
+        .group_by(Interview.brief)
+        .order_by(counted.desc(), Interview.brief)
+        .tuples()
+        .first()
+    )
+    return row[0] if row else None
 
 
 def contractor_names(ids: Iterable[int]) -> dict[int, str]:
@@ -1073,9 +1103,13 @@ class Comparison:
     rows: tuple[ComparisonRow, ...]
 
 
-def compare_contractors(ids: Sequence[int], brief_id: int | None = None) -> Comparison:
+def compare_contractors(
+    ids: Sequence[int], brief_id: int | None = None, *, monthly_hours: Decimal | None = None
+) -> Comparison:
     """Rate, source, references, portfolio, interview scores and notes of 2-5
-    contractors side by side; with `brief_id`, only the interviews for that brief."""
+    contractors side by side; with `brief_id`, only the interviews for that
+    brief, and each rate's cost a month at `monthly_hours`, the hours a month
+    the brief's work takes (`engagements.brief_monthly_hours`)."""
     ids = list(dict.fromkeys(ids))
     if not MIN_COMPARED <= len(ids) <= MAX_COMPARED:
         raise UserError(
@@ -1115,6 +1149,8 @@ def compare_contractors(ids: Sequence[int], brief_id: int | None = None) -> Comp
         if comparable_rates else None,
         higher_is_better=False,
     )  # fmt: skip
+    if brief_id is not None:
+        add(*_per_month_row(people, monthly_hours), higher_is_better=False)
     add("Source", [source_text(p.source, p.source_detail) for p in people])
     add("Location", [" · ".join(filter(None, (p.location, p.timezone))) or "—" for p in people])
     add("Skills", [p.skills or "—" for p in people])
@@ -1185,6 +1221,27 @@ def compare_contractors(ids: Sequence[int], brief_id: int | None = None) -> Comp
         brief_title=brief_title,
         rows=tuple(rows),
     )
+
+
+def _per_month_row(
+    people: Sequence[ContractorRow], hours: Decimal | None
+) -> tuple[str, list[str], list[float | None] | None]:
+    """The row that puts hourly and monthly rates in one unit: a month of the brief's work."""
+    label = f"Per month at {hours.normalize():f} h" if hours is not None else "Per month"
+    figures = [monthly_equivalent(p.rate, p.rate_unit, hours) for p in people]
+    values = []
+    for person, figure in zip(people, figures, strict=True):
+        if figure is not None:
+            values.append(rate_text(figure, RateUnit.MONTH, person.currency, short=True))
+        elif person.rate is None:
+            values.append("—")
+        elif person.rate_unit == RateUnit.PROJECT:
+            values.append("a fee per project")
+        else:
+            values.append("— (the brief's hours are not known)")
+    currencies = {p.currency for p, f in zip(people, figures, strict=True) if f is not None}
+    scores = [float(f) if f is not None else None for f in figures]
+    return label, values, scores if len(currencies) == 1 else None
 
 
 def _mean(values: Iterable[int | None]) -> float | None:

@@ -31,7 +31,7 @@ from peewee import (
 
 from desktop_app.models.base import BaseModel, now
 from desktop_app.models.briefs import Brief, BriefStatus, Expectation
-from desktop_app.models.contractors import Contractor, RateUnit, rate_text
+from desktop_app.models.contractors import Contractor, RateUnit, monthly_equivalent, rate_text
 from desktop_app.models.currencies import check_currency
 from desktop_app.models.engagement_rules import (
     ConfidenceTrend,
@@ -970,7 +970,7 @@ def _monthly_figure(row: EngagementRow, brief_hours: Decimal | None) -> tuple[De
         if brief_hours is None:
             return None, "Hourly rate; the hours a month of the brief's tasks are not known."
         return (
-            (row.rate * brief_hours).quantize(Decimal("0.01")),
+            monthly_equivalent(row.rate, row.rate_unit, brief_hours),
             f"{row.currency} {row.rate} an hour × {brief_hours.normalize():f} h a month "
             "of the brief's tasks.",
         )

@@ -3,7 +3,9 @@
 Hiring a contractor for a brief creates the engagement, moves the contractor
 to "hired" (with a StageChange row saying why), the brief to "filled" and
 the time-audit tasks the brief hands off to "handed off", in one
-transaction. Ending an engagement may move the contractor to "ended".
+transaction; the others still in the running for that brief (interviewed
+for it: `others_in_the_running`) may be moved to "rejected" in the same
+step, with a reason, or kept as they are. Ending an engagement may move the contractor to "ended".
 When confidence is lost, `reopen` puts the brief back to "posted" and the
 engagement on notice, and says which skills to look for on the bench.
 
@@ -14,6 +16,7 @@ snapshot, so a redo restores them under the same ids).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time
 from decimal import Decimal
@@ -22,7 +25,7 @@ from peewee import fn
 
 from desktop_app.models.base import database, now
 from desktop_app.models.briefs import Brief, BriefStatus, BriefTask
-from desktop_app.models.contractors import Contractor, Stage, StageChange
+from desktop_app.models.contractors import Contractor, Interview, Stage, StageChange
 from desktop_app.models.engagements import (
     OPEN_STATUSES,
     Engagement,
@@ -116,6 +119,49 @@ def _set_brief_status(brief_id: int, status: str) -> None:
     Brief.update(status=status, updated_at=now()).where(Brief.id == brief_id).execute()
 
 
+# Stages of a contractor still in the running for a job.
+IN_THE_RUNNING = (Stage.PROSPECT, Stage.CONTACTED, Stage.INTERVIEWING, Stage.TRIAL)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A contractor still in the running for a brief."""
+
+    contractor_id: int
+    name: str
+    stage: str
+
+
+def others_in_the_running(brief_id: int | None, hired_id: int | None) -> list[Candidate]:
+    """The contractors interviewed (or with an interview planned) for `brief_id`,
+    other than `hired_id`, who are neither hired, rejected nor ended: those a
+    hire for the brief leaves waiting for an answer. By name."""
+    if brief_id is None:
+        return []
+    rows = (
+        Contractor.select(Contractor.id, Contractor.name, Contractor.stage)
+        .join(Interview)
+        .where(
+            (Interview.brief == brief_id)
+            & (Contractor.id != (hired_id or 0))
+            & (Contractor.stage.in_([str(stage) for stage in IN_THE_RUNNING]))
+        )
+        .distinct()
+        .order_by(Contractor.name, Contractor.id)
+    )
+    return [Candidate(row.id, row.name, row.stage) for row in rows]
+
+
+@dataclass(frozen=True)
+class Rejection:
+    """A contractor `hire` moved to "rejected": the move's row and what was there before."""
+
+    contractor_id: int
+    stage_change_id: int
+    previous_stage: str
+    previous_updated_at: datetime
+
+
 @dataclass(frozen=True)
 class Hiring:
     """What `hire` created and changed."""
@@ -124,6 +170,7 @@ class Hiring:
     stage_change_id: int | None  # None when the contractor was hired already
     previous: PreviousState
     start: date  # the first day of the engagement: the day its tasks were handed off
+    rejected: tuple[Rejection, ...] = ()
 
 
 def hire(
@@ -137,13 +184,17 @@ def hire(
     currency: str = "USD",
     status: str = EngagementStatus.TRIAL,
     end_date: date | None = None,
+    reject_others: Sequence[int] = (),
+    reject_reason: str = "",
 ) -> Hiring:
     """Hire `contractor_id` for `brief_id` from `start`, in one transaction.
 
     Creates the engagement (validated: see `create_engagement`), moves the
     contractor to "hired" recording the move and its reason, marks the brief
-    "filled" and its time-audit tasks "handed off". On a ValidationError
-    nothing is changed.
+    "filled" and its time-audit tasks "handed off". The contractors of
+    `reject_others` still in the running for the brief move to "rejected"
+    for `reject_reason` (by default: who was hired instead). On a
+    ValidationError nothing is changed.
     """
     with database.atomic():
         engagement = create_engagement(
@@ -170,7 +221,19 @@ def hire(
             )
         _set_brief_status(brief.id, BriefStatus.FILLED)
         previous = _hand_off_tasks(previous, start)
-    return Hiring(engagement.id, change_id, previous, start)
+        reason = reject_reason.strip() or f"{contractor.name} was hired for “{brief.title}”."
+        waiting = {c.contractor_id: c for c in others_in_the_running(brief.id, contractor.id)}
+        rejected = tuple(
+            _reject(waiting[other], reason) for other in dict.fromkeys(reject_others)
+            if other in waiting
+        )  # fmt: skip
+    return Hiring(engagement.id, change_id, previous, start, rejected)
+
+
+def _reject(candidate: Candidate, reason: str) -> Rejection:
+    before = Contractor.get_by_id(candidate.contractor_id)
+    change_id = _move_contractor(candidate.contractor_id, Stage.REJECTED, reason)
+    return Rejection(candidate.contractor_id, change_id, before.stage, before.updated_at)
 
 
 def undo_hire(hiring: Hiring) -> RowSnapshot:
@@ -178,10 +241,14 @@ def undo_hire(hiring: Hiring) -> RowSnapshot:
     contractor's stage and the brief's status. Returns what `redo_hire` needs."""
     with database.atomic():
         snapshot = delete_with_snapshot(Engagement.get_by_id(hiring.engagement_id))
-        if hiring.stage_change_id is not None:
-            moved = delete_with_snapshot(StageChange.get_by_id(hiring.stage_change_id))
-            snapshot.rows.extend(moved.rows)
+        moves = [hiring.stage_change_id] if hiring.stage_change_id is not None else []
+        for change_id in [*moves, *(r.stage_change_id for r in hiring.rejected)]:
+            snapshot.rows.extend(delete_with_snapshot(StageChange.get_by_id(change_id)).rows)
         _put_back(hiring.previous)
+        for rejection in hiring.rejected:
+            Contractor.update(
+                stage=rejection.previous_stage, updated_at=rejection.previous_updated_at
+            ).where(Contractor.id == rejection.contractor_id).execute()
     return snapshot
 
 
@@ -195,6 +262,10 @@ def redo_hire(hiring: Hiring, snapshot: RowSnapshot) -> None:
             ).execute()
         _set_brief_status(hiring.previous.brief_id, BriefStatus.FILLED)
         _hand_off_tasks(hiring.previous, hiring.start)
+        for rejection in hiring.rejected:
+            Contractor.update(stage=Stage.REJECTED, updated_at=now()).where(
+                Contractor.id == rejection.contractor_id
+            ).execute()
 
 
 @dataclass(frozen=True)

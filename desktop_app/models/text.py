@@ -1,4 +1,4 @@
-"""Text helpers shared by matching and search."""
+"""Text helpers shared by matching, search and what the owner reads."""
 
 from __future__ import annotations
 
@@ -20,3 +20,8 @@ def fold_cached(text: str) -> str:
     """`fold`, remembered: for loops that fold the same few names many times
     (an import of 400,000 rows names a few dozen tasks)."""
     return fold(text)
+
+
+def count_of(number: int, singular: str, plural: str = "") -> str:
+    """ "1 row", "2 rows": a number with its noun."""
+    return f"{number:,} {singular if number == 1 else plural or singular + 's'}"

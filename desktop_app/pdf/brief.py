@@ -25,7 +25,6 @@ from desktop_app.models.briefs import (
     BUDGET_BASIS_LABELS,
     DELEGATION_LABELS,
     BriefData,
-    BriefStatus,
     BudgetBasis,
     Delegation,
     ExpectationData,
@@ -316,9 +315,8 @@ def brief_story(
     story.append(Spacer(0, 2))
     story.append(Paragraph(text(data.title.strip()), sheet["Title"]))
     byline = [f"Prepared by {settings.owner_name.strip()}" if settings.owner_name.strip() else ""]
+    # The brief's status (draft, posted…) is the owner's bookkeeping, not the contractor's.
     byline.append(f"{exported_on:%d %B %Y}")
-    if data.status == BriefStatus.DRAFT:
-        byline.append("Draft")
     story.append(Paragraph(text(" · ".join(part for part in byline if part)), sheet["Subtitle"]))
     story.append(Spacer(0, 10))
     story.append(_facts_table(data, sheet, width))

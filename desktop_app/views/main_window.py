@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -28,6 +28,7 @@ from desktop_app.paths import data_dir
 from desktop_app.restore import check_backup, restore_backup
 from desktop_app.store import DatabaseDamaged, Store, StoreError, is_open_elsewhere, open_store
 from desktop_app.views.context import AppContext
+from desktop_app.views.partials.fitting import available_geometry
 from desktop_app.views.partials.naming import named
 from desktop_app.views.partials.tab_page import TabPage
 from desktop_app.views.restore_dialog import (
@@ -58,6 +59,23 @@ def standard_keys(key: QKeySequence.StandardKey, *always: str) -> list[QKeySeque
         if sequence not in bindings:
             bindings.append(sequence)
     return bindings
+
+
+# The size the window opens at the first time, when the screen has room.
+PREFERRED_SIZE = QSize(1440, 900)
+# Room left for the window's title bar and borders, which the desktop adds.
+FRAME_ALLOWANCE = QSize(16, 48)
+
+
+def default_window_size(window: QWidget) -> QSize:
+    """The preferred size, made to fit the screen's available area (panels and
+    docks left out) with the window's frame: at 150 % on a 1080p screen, all
+    of the window is on the screen."""
+    screen = available_geometry(window)
+    return QSize(
+        min(PREFERRED_SIZE.width(), screen.width() - FRAME_ALLOWANCE.width()),
+        min(PREFERRED_SIZE.height(), screen.height() - FRAME_ALLOWANCE.height()),
+    )
 
 
 class MainWindow(QMainWindow):
@@ -99,7 +117,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.database_label)
         self.ctx = self._install_store(store, demo=demo)
         self._build_menus()
-        self.resize(1180, 760)
+        self.resize(default_window_size(self))
         if remember_layout:
             self._restore_layout()
         else:
@@ -128,10 +146,13 @@ class MainWindow(QMainWindow):
             old_ctx.deleteLater()
         kind = "Demo database (temporary)" if demo else "Database"
         self.database_label.setText(f"{kind}: {store.path}" + (" (read-only)" * store.read_only))
+        # Ending with the application's name, so the desktop does not add it again
+        # ("… — Offload (demo) — Offload").
         self.setWindowTitle(
-            f"{store.path.name} — Offload"
+            f"{store.path.name}"
             + (" (demo)" if demo else "")
             + (" (read-only)" if store.read_only else "")
+            + " — Offload"
         )
         self.read_only_banner.setText(
             f"Read-only: {store.read_only_reason}. You can look, search and export, but "

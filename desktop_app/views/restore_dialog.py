@@ -35,6 +35,7 @@ from desktop_app.restore import restore_backup
 from desktop_app.store import Store, open_store
 from desktop_app.views.partials.naming import named
 from desktop_app.views.partials.table_model import ALIGN_RIGHT, Column, RowTableModel
+from desktop_app.views.partials.tables import name_header
 from desktop_app.views.partials.tones import ALERT
 
 DATABASE_FILTER = "Offload database (*.sqlite3 *.sqlite *.db);;All files (*)"
@@ -100,6 +101,7 @@ class RestoreDialog(QDialog):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
+        name_header(self.table)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.doubleClicked.connect(lambda _index: self._choose_selected())

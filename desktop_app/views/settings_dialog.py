@@ -30,7 +30,8 @@ from desktop_app.models.settings import (
     setting_specs,
 )
 from desktop_app.views.context import AppContext, Topic
-from desktop_app.views.partials.naming import named
+from desktop_app.views.partials.feedback import FieldErrors
+from desktop_app.views.partials.naming import name_buttons, named
 from desktop_app.views.undo import StoreCommand
 
 
@@ -72,17 +73,13 @@ class SettingsDialog(QDialog):
         self.result_settings: Settings | None = None
         self._current = current
         self.editors: dict[str, QLineEdit | QComboBox] = {}
-        self.error_labels: dict[str, QLabel] = {}
+        self.errors = FieldErrors("setting")
         self.money_units: list[QLabel] = []
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         for spec in setting_specs():
             editor = self._editor_for(spec, getattr(current, spec.key))
-            error = QLabel()
-            error.setObjectName(f"settingError_{spec.key}")
-            error.setWordWrap(True)
-            error.setStyleSheet("color: #c0392b;")
-            error.hide()
+            error = self.errors.line(spec.key, editor)
             column = QVBoxLayout()
             column.setSpacing(2)
             if spec.money:
@@ -101,7 +98,6 @@ class SettingsDialog(QDialog):
             label.setBuddy(editor)
             form.addRow(label, column)
             self.editors[spec.key] = editor
-            self.error_labels[spec.key] = error
         currency = self.editors.get("currency")
         if isinstance(currency, QComboBox):
             currency.currentTextChanged.connect(self._show_currency)
@@ -109,10 +105,12 @@ class SettingsDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         buttons.setObjectName("settingsButtons")
+        name_buttons(buttons, "settingsButtons")
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.errors.general)
         layout.addWidget(buttons)
         self.setMinimumWidth(460)
 
@@ -155,15 +153,11 @@ class SettingsDialog(QDialog):
         return values
 
     def accept(self) -> None:
-        for label in self.error_labels.values():
-            label.hide()
+        self.errors.clear()
         try:
             self.result_settings = parse_settings(self.raw_values(), self._current)
         except ValidationError as error:
-            for key, message in error.errors.items():
-                if key in self.error_labels:
-                    self.error_labels[key].setText(message)
-                    self.error_labels[key].show()
+            self.errors.show(error)
             if error.field in self.editors:
                 self.editors[error.field].setFocus()
             return

@@ -6,24 +6,26 @@ from collections.abc import Iterable
 
 from PySide6.QtGui import QKeySequence, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QHeaderView,
     QMenu,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop_app.views.partials.naming import named
+from desktop_app.views.partials.naming import name_buttons, named
+from desktop_app.views.partials.tables import data_table
 
 
 def _typeable(text: str) -> bool:
-    """Whether a shortcut is typed on an ordinary keyboard: a combination or a
-    function key. Platform bindings also name dedicated keys ("Undo", "Find")
-    that few keyboards have; listing them would only confuse."""
-    return "+" in text or (text[:1] == "F" and text[1:].isdigit())
+    """Whether a shortcut is typed on an ordinary keyboard: a combination or
+    one of the function keys F1 to F12. Platform bindings also name keys few
+    keyboards have ("Undo", "Find", F14 for Undo on X11); listing them would
+    only confuse."""
+    if "+" in text:
+        return True
+    return text[:1] == "F" and text[1:].isdigit() and 1 <= int(text[1:]) <= 12
 
 
 class ShortcutsDialog(QDialog):
@@ -58,13 +60,12 @@ class ShortcutsDialog(QDialog):
         for row in range(self.model.rowCount()):
             for column in range(3):
                 self.model.item(row, column).setEditable(False)
-        table = named(QTableView(), "shortcutsTable", "Keyboard shortcuts")
-        table.setModel(self.model)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.verticalHeader().hide()
+        table = data_table("shortcutsTable", "Keyboard shortcuts", self.model)
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        table.horizontalHeader().setStretchLastSection(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons = named(
+            QDialogButtonBox(QDialogButtonBox.StandardButton.Close), "shortcutsButtons", "Close"
+        )
+        name_buttons(buttons, "shortcutsButtons")
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(table)

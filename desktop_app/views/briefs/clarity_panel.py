@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from desktop_app.models.clarity import Finding
 from desktop_app.views.partials.naming import named
 from desktop_app.views.partials.table_model import Column, RowTableModel
+from desktop_app.views.partials.tones import MUTED, set_tone
 
 Index = QModelIndex | QPersistentModelIndex
 _PADDING = 6
@@ -111,7 +112,7 @@ class ClarityPanel(QWidget):
         hint = QLabel("Click a finding to go to the field it is about.")
         hint.setObjectName("clarityHint")
         hint.setWordWrap(True)
-        hint.setEnabled(False)
+        set_tone(hint, MUTED)
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addWidget(self.summary)

@@ -48,6 +48,7 @@ from desktop_app.views.briefs.versions_panel import VersionsPanel
 from desktop_app.views.context import AppContext
 from desktop_app.views.engagements.links import EngagementLinks
 from desktop_app.views.partials.naming import named
+from desktop_app.views.partials.tones import MUTED, set_tone
 from desktop_app.views.undo import execute
 
 # The editor's pages and the fields on each, in the order a brief is written.
@@ -168,6 +169,12 @@ class BriefEditor(QWidget):
         self.hire_button.clicked.connect(self.hire_requested)
         top.addWidget(self.hire_button)
         header.addLayout(top)
+        status = self.fields["status"].input
+        self.status_meaning = named(QLabel(), "briefStatusMeaning", "What the status means")
+        self.status_meaning.setWordWrap(True)
+        set_tone(self.status_meaning, MUTED)
+        status.currentIndexChanged.connect(self._show_status_meaning)
+        header.addWidget(self.status_meaning)
         self.engagements_label = EngagementLinks(self.ctx, "contractor", "briefEngagements")
 
         second = QHBoxLayout()
@@ -214,7 +221,12 @@ class BriefEditor(QWidget):
 
     def _form_page(self, names: tuple[str, ...]) -> QScrollArea:
         content = QWidget()
-        form = QFormLayout(content)
+        column = QVBoxLayout(content)
+        form = QFormLayout()
+        column.addLayout(form)
+        # On a tall screen the spare height goes below the last field, not
+        # between the fields and their labels.
+        column.addStretch(1)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         for name in names:
@@ -235,6 +247,12 @@ class BriefEditor(QWidget):
         area.setFrameShape(QScrollArea.Shape.NoFrame)
         area.setWidget(content)
         return area
+
+    def _show_status_meaning(self) -> None:
+        status = self.fields["status"].input
+        meaning = status.itemData(status.currentIndex(), Qt.ItemDataRole.ToolTipRole) or ""
+        self.status_meaning.setText(meaning)
+        status.setToolTip(meaning)
 
     def _page_index(self, key: str) -> int:
         return [k for k, _, _ in PAGES].index(key)
@@ -267,6 +285,7 @@ class BriefEditor(QWidget):
                 self._shown[spec.name] = value
                 editor.show_message("")
         self._show_deadline_warning()
+        self._show_status_meaning()
         linked = data.tasks
         self.tasks_label.setText(
             f"Hands off: {', '.join(linked)}" if linked else "Hands off: no time-audit task linked"

@@ -46,9 +46,11 @@ from desktop_app.views.briefs.commands import (
 )
 from desktop_app.views.briefs.expectation_delegate import ExpectationDelegate
 from desktop_app.views.briefs.expectations_model import ExpectationListModel
-from desktop_app.views.briefs.fields import ERROR_STYLE, FieldEvents
+from desktop_app.views.briefs.fields import FieldEvents
 from desktop_app.views.context import AppContext
+from desktop_app.views.partials.feedback import MessageLine, clear_on_edit
 from desktop_app.views.partials.naming import named
+from desktop_app.views.partials.tones import ALERT, set_tone
 from desktop_app.views.undo import execute
 
 
@@ -160,11 +162,7 @@ class ExpectationsPanel(QWidget):
         self.measure_edit.textEdited.connect(lambda: self._commit("measure"))
         for widget in (self.text_edit, self.level_combo, self.measure_edit):
             events.watch(widget)
-        self.detail_message = QLabel()
-        self.detail_message.setObjectName("expectationMessage")
-        self.detail_message.setStyleSheet(ERROR_STYLE)
-        self.detail_message.setWordWrap(True)
-        self.detail_message.hide()
+        self.detail_message = MessageLine("expectationMessage", "Expectation: message")
         form = QFormLayout(self.detail)
         text_row = QVBoxLayout()
         text_row.setSpacing(2)
@@ -191,10 +189,8 @@ class ExpectationsPanel(QWidget):
         add_row.addWidget(self.add_edit, 1)
         add_row.addWidget(self.add_level)
         add_row.addWidget(add_button)
-        self.add_message = QLabel()
-        self.add_message.setObjectName("newExpectationMessage")
-        self.add_message.setStyleSheet(ERROR_STYLE)
-        self.add_message.hide()
+        self.add_message = MessageLine("newExpectationMessage", "New expectation: message")
+        clear_on_edit(self.add_message, [self.add_edit])
         return add_row
 
     # Loading
@@ -205,7 +201,7 @@ class ExpectationsPanel(QWidget):
         self.brief_id = brief_id
         self.model.set_rows(brief_id, rows)
         if not same_brief:
-            self.add_message.hide()
+            self.add_message.clear_message()
         if current is not None and self.current_id() is None and self.model.row_of(current) >= 0:
             self.select_row(self.model.row_of(current))
         elif not same_brief and rows:
@@ -251,7 +247,7 @@ class ExpectationsPanel(QWidget):
         musts = sum(row.level == Level.MUST for row in self.model.rows())
         self.must_label.setText(f"{musts} must-have{'s' * (musts != 1)} (at most {MAX_MUST_HAVES})")
         too_many = musts > MAX_MUST_HAVES
-        self.must_label.setStyleSheet(ERROR_STYLE if too_many else "")
+        set_tone(self.must_label, ALERT if too_many else None)
 
     def _update_actions(self) -> None:
         row, count = self.current_row(), self.model.rowCount()
@@ -281,7 +277,7 @@ class ExpectationsPanel(QWidget):
         if row < 0:
             self._shown = {}
             self._set_detail_values("", Level.SHOULD, "")
-            self.detail_message.hide()
+            self.detail_message.clear_message()
             self.counter.clear()
             return
         stored = self.model.rows()[row]
@@ -295,7 +291,7 @@ class ExpectationsPanel(QWidget):
             )
             self._shown = values
             if force:
-                self.detail_message.hide()
+                self.detail_message.clear_message()
         self._update_counter()
 
     def _set_detail_values(self, text: str | None, level: str | None, measure: str | None):
@@ -315,7 +311,7 @@ class ExpectationsPanel(QWidget):
     def _update_counter(self) -> None:
         length = len(self.text_edit.toPlainText())
         self.counter.setText(f"{length:,} / {EXPECTATION_MAX_LENGTH:,}")
-        self.counter.setStyleSheet(ERROR_STYLE if length > EXPECTATION_MAX_LENGTH else "")
+        set_tone(self.counter, ALERT if length > EXPECTATION_MAX_LENGTH else None)
 
     # Editing
     def _commit(self, field: str) -> None:
@@ -334,7 +330,7 @@ class ExpectationsPanel(QWidget):
             self._show_detail_error(str(error))
             return
         if value == self._shown.get(field):
-            self.detail_message.hide()
+            self.detail_message.clear_message()
             return
         # Level changes are single clicks: each is its own undo step.
         merge_key = None if field == "level" else (field, self._burst)
@@ -348,11 +344,10 @@ class ExpectationsPanel(QWidget):
             self._shown[field] = previous
             self._show_detail_error(str(error))
             return
-        self.detail_message.hide()
+        self.detail_message.clear_message()
 
     def _show_detail_error(self, message: str) -> None:
-        self.detail_message.setText(f"{message} Nothing was saved.")
-        self.detail_message.show()
+        self.detail_message.show_error(f"{message} Nothing was saved.")
 
     def add_from_line(self) -> None:
         if self.brief_id is None:
@@ -362,10 +357,9 @@ class ExpectationsPanel(QWidget):
             command = AddExpectationCommand(self.ctx, self.brief_id, values)
             execute(command)
         except UserError as error:
-            self.add_message.setText(str(error))
-            self.add_message.show()
+            self.add_message.show_error(str(error))
             return
-        self.add_message.hide()
+        self.add_message.clear_message()
         self.add_edit.clear()
         row = self.model.row_of(command.expectation_id)
         if row >= 0:
@@ -407,8 +401,7 @@ class ExpectationsPanel(QWidget):
         try:
             execute(command)
         except UserError as error:
-            self.add_message.setText(str(error))
-            self.add_message.show()
+            self.add_message.show_error(str(error))
         # Qt deletes a command with nothing to undo: read what it found, not it.
         if not command.positions:
             # Nothing was stored: show the order as it is stored.

@@ -7,6 +7,7 @@ them all (undo keys, the end of a burst of typing, the mouse wheel).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
@@ -17,7 +18,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QSpinBox,
@@ -37,11 +37,11 @@ from desktop_app.models.briefs import (
     FieldKind,
 )
 from desktop_app.models.currencies import ISO_4217_CODES
+from desktop_app.views.partials.dates import DATE_FORMAT, NO_DATE
+from desktop_app.views.partials.feedback import MessageLine
 from desktop_app.views.partials.naming import named
+from desktop_app.views.partials.spin_boxes import count_suffix
 
-ERROR_STYLE = "color: #c0392b;"
-WARNING_STYLE = "color: #b54708;"
-_NO_DATE = QDate(2000, 1, 1)
 _UNDO_KEYS = ("Ctrl+Z", "Ctrl+Shift+Z", "Ctrl+Y")
 
 
@@ -105,6 +105,7 @@ class FieldEditor(QWidget):
     ) -> None:
         super().__init__(parent)
         self.spec = spec
+        self._follow_count: Callable[[int], None] | None = None
         self.input = self._make_input(spec)
         named(self.input, f"briefField_{spec.name}", spec.label, spec.help)
         events.watch(self.input)
@@ -112,10 +113,7 @@ class FieldEditor(QWidget):
         compact = spec.kind in (FieldKind.COUNT, FieldKind.DATE)
         if compact:
             self.input.setMaximumWidth(220)
-        self.message = QLabel()
-        self.message.setObjectName(f"briefFieldMessage_{spec.name}")
-        self.message.setWordWrap(True)
-        self.message.hide()
+        self.message = MessageLine(f"briefFieldMessage_{spec.name}", f"{spec.label}: message")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
@@ -128,12 +126,15 @@ class FieldEditor(QWidget):
                 f"Remove the {spec.label.lower()}",
             )  # fmt: skip
             clear.setText("Clear")
-            clear.clicked.connect(lambda: self.input.setDate(_NO_DATE))
+            clear.clicked.connect(lambda: self.input.setDate(NO_DATE))
             row.addWidget(clear)
         if compact:
             row.addStretch(1)
         layout.addLayout(row)
         layout.addWidget(self.message)
+        # Room the form gives beyond what the field needs stays below it: the
+        # box never drifts down from its label.
+        layout.addStretch(1)
 
     def _make_input(self, spec: BriefField) -> QWidget:
         kind = spec.kind
@@ -161,21 +162,24 @@ class FieldEditor(QWidget):
             editor.setRange(spec.minimum - 1, spec.maximum)
             editor.setSpecialValueText("Not set")
             if spec.name == "report_every_days":
-                editor.setSuffix(" days")
-                editor.setPrefix("every ")
+                # Its label says "every": the box says how many days.
+                self._follow_count = count_suffix(editor, "day")
             editor.valueChanged.connect(self.changed)
             return editor
         if kind is FieldKind.DATE:
             editor = QDateEdit()
             editor.setCalendarPopup(True)
-            editor.setMinimumDate(_NO_DATE)
+            editor.setMinimumDate(NO_DATE)
             editor.setSpecialValueText("No deadline")
-            editor.setDisplayFormat("d MMM yyyy")
+            editor.setDisplayFormat(DATE_FORMAT)
             editor.dateChanged.connect(self.changed)
             return editor
         editor = QComboBox()
         for value, label in _choices(spec):
             editor.addItem(label, value)
+            if spec.name == "status":
+                meaning = STATUS_MEANINGS[BriefStatus(value)]
+                editor.setItemData(editor.count() - 1, meaning, Qt.ItemDataRole.ToolTipRole)
         editor.currentIndexChanged.connect(self.changed)
         return editor
 
@@ -190,7 +194,7 @@ class FieldEditor(QWidget):
             return None if editor.value() < self.spec.minimum else editor.value()
         if isinstance(editor, QDateEdit):
             picked = editor.date()
-            return None if picked == _NO_DATE else picked.toPython()
+            return None if picked == NO_DATE else picked.toPython()
         return editor.currentData()
 
     def set_value(self, value: Any) -> None:
@@ -207,8 +211,10 @@ class FieldEditor(QWidget):
                 editor.setCursorPosition(0)  # show the start of a long line
             elif isinstance(editor, QSpinBox):
                 editor.setValue(self.spec.minimum - 1 if value is None else int(value))
+                if self._follow_count is not None:
+                    self._follow_count(editor.value())
             elif isinstance(editor, QDateEdit):
-                editor.setDate(_NO_DATE if value is None else QDate(value))
+                editor.setDate(NO_DATE if value is None else QDate(value))
             else:
                 stored = str(value.value if isinstance(value, Delegation) else value)
                 editor.setCurrentIndex(max(editor.findData(stored), 0))
@@ -216,9 +222,10 @@ class FieldEditor(QWidget):
             editor.blockSignals(False)
 
     def show_message(self, text: str, *, warning: bool = False) -> None:
-        self.message.setText(text)
-        self.message.setStyleSheet(WARNING_STYLE if warning else ERROR_STYLE)
-        self.message.setVisible(bool(text))
+        if warning:
+            self.message.show_warning(text)
+        else:
+            self.message.show_error(text)
 
     def focus(self, start: int = -1, end: int = -1) -> None:
         """Put the cursor in the editor, selecting `start`..`end` of its text if given."""
@@ -234,6 +241,17 @@ class FieldEditor(QWidget):
             editor.ensureCursorVisible()
         elif isinstance(editor, QLineEdit):
             editor.setSelection(start, end - start)
+
+
+# What each status means, for the owner: the tooltip of each choice and the
+# line under the status (the status is the owner's bookkeeping, never printed).
+STATUS_MEANINGS = {
+    BriefStatus.DRAFT: "Draft: still being written. The clarity check says what is missing.",
+    BriefStatus.FINAL: "Final: written and checked, ready to send or post; not posted yet.",
+    BriefStatus.POSTED: "Posted: out to contractors; you are looking for someone to do it.",
+    BriefStatus.FILLED: "Filled: a contractor is hired for it and the work is under way.",
+    BriefStatus.CLOSED: "Closed: the job is done or dropped; no one is hired for it any more.",
+}
 
 
 def _choices(spec: BriefField) -> list[tuple[str, str]]:

@@ -17,19 +17,16 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
-    QMainWindow,
     QMenu,
     QMessageBox,
     QPushButton,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -54,6 +51,8 @@ from desktop_app.views.briefs.commands import CreateBriefCommand, DeleteBriefCom
 from desktop_app.views.briefs.editor import BriefEditor
 from desktop_app.views.context import AppContext, Topic
 from desktop_app.views.partials.empty_state import EmptyState
+from desktop_app.views.partials.feedback import StatusLine
+from desktop_app.views.partials.fitting import pane
 from desktop_app.views.partials.layout_memory import (
     LayoutPart,
     offer_column_menu,
@@ -68,6 +67,7 @@ from desktop_app.views.partials.table_model import (
     RowTableModel,
     SearchSortProxy,
 )
+from desktop_app.views.partials.tables import data_table
 from desktop_app.views.undo import execute
 
 PDF_FILTER = "PDF (*.pdf)"
@@ -130,7 +130,7 @@ class BriefsPage(TabPage):
     Attributes:
         editor: the BriefEditor of the selected brief.
         clarity: the ClarityPanel.
-        last_message: the last warning box shown (for tests and screen readers).
+        status: the line under the tab that says what an action did, or why not.
     """
 
     # Engagements: the editor names who works to the brief.
@@ -139,7 +139,6 @@ class BriefsPage(TabPage):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         named(self, "briefsPage", "Briefs")
-        self.last_message: QMessageBox | None = None
         self._selecting = False
         self.print_preview: QWidget | None = None
         self.new_brief_dialog: QWidget | None = None
@@ -166,7 +165,7 @@ class BriefsPage(TabPage):
         self.no_selection.action_triggered.connect(self.new_brief)
         self.editor_stack.addWidget(self.no_selection)
         self.editor_stack.addWidget(self.editor)
-        self.splitter.addWidget(self.editor_stack)
+        self.splitter.addWidget(pane(self.editor_stack, "briefEditorPane"))
         self.splitter.addWidget(self.clarity)
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 5)
@@ -186,9 +185,12 @@ class BriefsPage(TabPage):
         self.stack = QStackedWidget()
         self.stack.addWidget(self.empty)
         self.stack.addWidget(self.splitter)
+        self.status = StatusLine("briefsStatus")
+        self.status.setContentsMargins(8, 0, 8, 4)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.stack)
+        layout.addWidget(self.stack, 1)
+        layout.addWidget(self.status)
 
         self.editor.export_requested.connect(self.export_pdf)
         self.editor.print_requested.connect(self.print_brief)
@@ -221,20 +223,15 @@ class BriefsPage(TabPage):
             QPushButton("New brief…"), "briefsNew", "New brief", "Start a brief from a template"
         )
         new_button.clicked.connect(self.new_brief)
-        self.table = named(QTableView(), "briefsTable", "Briefs")
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
+        self.table = data_table(
+            "briefsTable", "Briefs", self.proxy, sortable=True, alternating=False,
+            stretch_last=False,
+        )  # fmt: skip
         self.table.sortByColumn(UPDATED_COLUMN, Qt.SortOrder.DescendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.setWordWrap(False)
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setHighlightSections(False)
         # The owner picks the columns (right-click the header); Updated starts hidden
         # to leave the title room, though the list starts sorted by it.
         self.table.setColumnHidden(UPDATED_COLUMN, True)
@@ -566,7 +563,9 @@ class BriefsPage(TabPage):
         try:
             result = export_brief(brief_id, path)
         except UserError as error:
-            self._warn("Export failed", f"{error}\n\nThe brief was not exported and is unchanged.")
+            self.status.refused(
+                f"Export failed: {error} The brief was not exported and is unchanged."
+            )
             return False
         QSettings().setValue(f"{_SETTINGS}/exportFolder", str(path.parent))
         pages = f"{result.pages} page{'s' * (result.pages != 1)}"
@@ -594,7 +593,7 @@ class BriefsPage(TabPage):
                 noun="brief",
             )
         except UserError as error:
-            self._warn("Cannot print", str(error))
+            self.status.refused(f"Cannot print: {error}")
             return None
         # Printing (the preview closes accepted) sends the brief: keep it as a version.
         dialog.accepted.connect(lambda: self._printed(brief_id, data))
@@ -609,16 +608,4 @@ class BriefsPage(TabPage):
 
     # Messages
     def _status(self, text: str) -> None:
-        window = self.window()
-        if isinstance(window, QMainWindow):
-            window.statusBar().showMessage(text, 8000)
-
-    def _warn(self, title: str, text: str) -> QMessageBox:
-        box = QMessageBox(
-            QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, self
-        )
-        box.setObjectName("briefsMessage")
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
-        self.last_message = box
-        return box
+        self.status.said(text)

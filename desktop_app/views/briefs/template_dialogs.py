@@ -50,10 +50,11 @@ from desktop_app.views.briefs.commands import (
     DeleteTemplateCommand,
     SaveTemplateCommand,
 )
-from desktop_app.views.briefs.fields import ERROR_STYLE, WARNING_STYLE
 from desktop_app.views.context import AppContext
-from desktop_app.views.partials.naming import named
+from desktop_app.views.partials.feedback import MessageLine
+from desktop_app.views.partials.naming import name_buttons, named
 from desktop_app.views.partials.table_model import Column, RowTableModel
+from desktop_app.views.partials.tones import MUTED, tone
 from desktop_app.views.undo import execute
 
 TEMPLATE_FILTER = "Offload brief template (*.json);;All files (*)"
@@ -92,10 +93,11 @@ def template_preview_html(template: Template | None) -> str:
         f"<p><b>{count} expectation{'s' * (count != 1)}</b>, "
         f"{musts} must-have{'s' * (musts != 1)}, in priority order:</p><ol>"
     )
+    muted = tone(MUTED)
     for expectation in data.expectations:
         level = LEVEL_LABELS[Level(expectation.level)]
         parts.append(
-            f"<li>{escape(expectation.text)} <span style='color:gray'>({level})</span></li>"
+            f"<li>{escape(expectation.text)} <span style='color:{muted}'>({level})</span></li>"
         )
     parts.append("</ol>")
     return "".join(parts)
@@ -135,21 +137,18 @@ class NewBriefDialog(QDialog):
         self.title_edit = named(QLineEdit(), "newBriefTitle", "Title", "What the job is")
         self.title_edit.setMaxLength(200)
         self.title_edit.textEdited.connect(self._on_title_edited)
-        self.title_error = QLabel()
-        self.title_error.setObjectName("newBriefTitleError")
-        self.title_error.setStyleSheet(ERROR_STYLE)
-        self.title_error.hide()
+        # Its line is kept whether or not it holds a message: a message that
+        # came and went would move the template list under the pointer.
+        self.title_error = MessageLine("newBriefTitleError", "Title: message", reserve=True)
         self._build_task_combo(task_id)
         self._build_template_list()
-        self.message = QLabel()
-        self.message.setObjectName("newBriefMessage")
-        self.message.setWordWrap(True)
-        self.message.hide()
+        self.message = MessageLine("newBriefMessage")
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         self.buttons.setObjectName("newBriefButtons")
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Create brief")
+        name_buttons(self.buttons, "newBriefButtons")
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self._lay_out()
@@ -258,7 +257,7 @@ class NewBriefDialog(QDialog):
 
     def _on_title_edited(self) -> None:
         self._title_touched = True
-        self.title_error.hide()
+        self.title_error.clear_message()
         if not self._template_chosen:
             # Until the owner picks one, follow the title: "Bookkeeping" -> Monthly bookkeeping.
             best = best_template(self.template_model.rows()[1:], self.title_edit.text())
@@ -275,9 +274,10 @@ class NewBriefDialog(QDialog):
             self.title_edit.setText(template.data.title)
 
     def _say(self, text: str, *, warning: bool = False) -> None:
-        self.message.setText(text)
-        self.message.setStyleSheet(WARNING_STYLE if warning else ERROR_STYLE)
-        self.message.setVisible(bool(text))
+        if warning:
+            self.message.show_warning(text)
+        else:
+            self.message.show_error(text)
 
     def _choose_template_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "Import template", "", TEMPLATE_FILTER)
@@ -312,8 +312,7 @@ class NewBriefDialog(QDialog):
     def accept(self) -> None:
         title = self.title_edit.text().strip()
         if not title:
-            self.title_error.setText("A brief needs a title.")
-            self.title_error.show()
+            self.title_error.show_error("A brief needs a title.")
             self.title_edit.setFocus()
             return
         template = self.selected_template()
@@ -357,13 +356,12 @@ class SaveTemplateDialog(QDialog):
             QLineEdit(), "templateDescription", "Description",
             "One line saying what job the template is for",
         )  # fmt: skip
-        self.note = QLabel()
-        self.note.setObjectName("templateNote")
-        self.note.setWordWrap(True)
+        self.note = MessageLine("templateNote")
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
         self.buttons.setObjectName("saveTemplateButtons")
+        name_buttons(self.buttons, "saveTemplateButtons")
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         form = QFormLayout()
@@ -386,13 +384,14 @@ class SaveTemplateDialog(QDialog):
         name = self.name_edit.text().strip()
         save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         if name and own_template_named(name) is not None:
-            self.note.setText(f"You already have a template called “{name}”: saving replaces it.")
-            self.note.setStyleSheet(WARNING_STYLE)
+            self.note.show_warning(
+                f"You already have a template called “{name}”: saving replaces it."
+            )
             save.setText("Replace")
         else:
-            self.note.clear()
+            self.note.clear_message()
             save.setText("Save")
-        self.note.setVisible(bool(self.note.text()))
+        save.setAccessibleName(save.text())
 
     def accept(self) -> None:
         try:
@@ -400,8 +399,6 @@ class SaveTemplateDialog(QDialog):
             content = template_json(name, self.description_edit.text().strip(), self.data)
             execute(SaveTemplateCommand(self.ctx, name, content))
         except (UserError, TemplateError) as error:
-            self.note.setText(str(error))
-            self.note.setStyleSheet(ERROR_STYLE)
-            self.note.show()
+            self.note.show_error(str(error))
             return
         super().accept()

@@ -6,11 +6,9 @@ from html import escape
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHeaderView,
     QLabel,
     QSplitter,
-    QTableView,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -20,6 +18,8 @@ from desktop_app.models.brief_changes import Change, changes_between
 from desktop_app.models.briefs import BriefData, VersionRow
 from desktop_app.views.partials.naming import named
 from desktop_app.views.partials.table_model import Column, RowTableModel
+from desktop_app.views.partials.tables import data_table
+from desktop_app.views.partials.tones import ALERT, GOOD, tone
 
 
 def _sent_to(version: VersionRow) -> str:
@@ -51,9 +51,9 @@ def _line_diff(old: str, new: str) -> str:
         if not text.strip():
             continue
         if mark == "-":
-            rows.append(f"<div style='color:#b42318'>− <s>{text}</s></div>")
+            rows.append(f"<div style='color:{tone(ALERT)}'>− <s>{text}</s></div>")
         elif mark == "+":
-            rows.append(f"<div style='color:#067647'>+ {text}</div>")
+            rows.append(f"<div style='color:{tone(GOOD)}'>+ {text}</div>")
     return "".join(rows)
 
 
@@ -71,14 +71,11 @@ class VersionsPanel(QWidget):
             ],
             self,
         )
-        self.table = named(
-            QTableView(), "versionsTable", "Exported versions",
-            "Each export or print of the brief; select one to see what changed since.",
+        self.table = data_table(
+            "versionsTable", "Exported versions", self.model,
+            description="Each export or print of the brief; select one to see what changed since.",
+            alternating=False,
         )  # fmt: skip
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)

@@ -3,6 +3,8 @@ table; printed (preview of the very PDF that export writes) or exported."""
 
 from __future__ import annotations
 
+from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
@@ -15,18 +17,22 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMessageBox,
+    QMenu,
     QPushButton,
-    QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop_app.models import contractors as bench
+from desktop_app.models.engagements import brief_monthly_hours
 from desktop_app.models.errors import UserError
 from desktop_app.views.context import AppContext, Topic
+from desktop_app.views.partials.feedback import MessageLine
 from desktop_app.views.partials.naming import named
 from desktop_app.views.partials.table_model import Column, RowTableModel
+from desktop_app.views.partials.tables import data_table
+from desktop_app.views.partials.tones import MUTED, set_tone
 
 BEST_BACKGROUND = QColor("#d9f2ea")
 BEST_FOREGROUND = QColor("#0b4d40")
@@ -59,6 +65,10 @@ class ComparisonDialog(QDialog):
         self.brief_choice.addItem("All interviews", 0)
         for brief_id, title in bench.brief_choices():
             self.brief_choice.addItem(f"For “{title}”", brief_id)
+        # Compared for the job they were interviewed for, when they share one.
+        common = bench.brief_in_common(self.contractor_ids)
+        if common is not None:
+            self.brief_choice.setCurrentIndex(max(self.brief_choice.findData(common), 0))
         self.brief_choice.currentIndexChanged.connect(self.reload)
         brief_label = QLabel("Interview evidence:")
         brief_label.setBuddy(self.brief_choice)
@@ -67,24 +77,20 @@ class ComparisonDialog(QDialog):
         self.brief_choice.setVisible(has_briefs)
 
         self.model: RowTableModel[bench.ComparisonRow] = RowTableModel([], self)
-        self.table = named(QTableView(), "comparisonTable", "Comparison")
-        self.table.setModel(self.model)
-        self.table.setWordWrap(True)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.table.verticalHeader().hide()
+        self.table = data_table(
+            "comparisonTable", "Comparison", self.model,
+            selection=QAbstractItemView.SelectionMode.NoSelection, word_wrap=True,
+            alternating=False, stretch_last=False,
+        )  # fmt: skip
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
 
-        self.legend = QLabel(
-            "Tinted cells lead their row. Scores are averages of the interviews on record "
-            "(1 to 5); rates are compared only when they share a currency and unit."
-        )
+        self.legend = QLabel()
         self.legend.setWordWrap(True)
-        self.legend.setEnabled(False)
+        set_tone(self.legend, MUTED)
 
         buttons = self._build_buttons(brief_label)
 
-        self.message = named(QLabel(), "comparisonMessage", "Message")
-        self.message.setWordWrap(True)
+        self.message = MessageLine("comparisonMessage")
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.legend)
@@ -98,6 +104,16 @@ class ComparisonDialog(QDialog):
         self.reload()
 
     def _build_buttons(self, brief_label: QLabel) -> QHBoxLayout:
+        self.hire_button = named(
+            QToolButton(), "comparisonHire", "Hire one of them",
+            "Hire one of the contractors compared, for the brief chosen here",
+        )  # fmt: skip
+        self.hire_button.setText("&Hire…")
+        self.hire_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.hire_menu = QMenu(self.hire_button)
+        self.hire_menu.setObjectName("comparisonHireMenu")
+        self.hire_menu.aboutToShow.connect(self._fill_hire_menu)
+        self.hire_button.setMenu(self.hire_menu)
         self.print_button = named(QPushButton("Print…"), "comparisonPrint", "Print comparison")
         self.print_button.clicked.connect(self.print_preview)
         self.pdf_button = named(QPushButton("Export PDF…"), "comparisonPdf", "Export to PDF")
@@ -108,6 +124,7 @@ class ComparisonDialog(QDialog):
         buttons.addWidget(brief_label)
         buttons.addWidget(self.brief_choice)
         buttons.addStretch(1)
+        buttons.addWidget(self.hire_button)
         buttons.addWidget(self.print_button)
         buttons.addWidget(self.pdf_button)
         buttons.addWidget(close)
@@ -120,15 +137,41 @@ class ComparisonDialog(QDialog):
     def brief_id(self) -> int | None:
         return self.brief_choice.currentData() or None
 
+    def _fill_hire_menu(self) -> None:
+        self.hire_menu.clear()
+        names = bench.contractor_names(self.contractor_ids)
+        for contractor_id in self.contractor_ids:
+            if contractor_id not in names:
+                continue
+            action = self.hire_menu.addAction(f"Hire {names[contractor_id]}…")
+            action.setObjectName(f"comparisonHire_{contractor_id}")
+            action.triggered.connect(lambda _=False, c=contractor_id: self.hire(c))
+
+    def hire(self, contractor_id: int) -> QDialog:
+        """Open the hire dialog for one of the contractors, for the brief chosen here."""
+        from desktop_app.views.engagements.hire_dialog import open_hire_dialog
+
+        dialog = open_hire_dialog(
+            self.ctx, self, contractor_id=contractor_id, brief_id=self.brief_id()
+        )
+        self.hire_dialog = dialog
+        return dialog
+
     def reload(self) -> None:
+        brief_id = self.brief_id()
+        # The hours a month of the brief's work put hourly and monthly rates in one unit.
+        hours = brief_monthly_hours([brief_id], date.today()).get(brief_id) if brief_id else None
+        self._show_legend(brief_id, hours)
         try:
-            self.comparison = bench.compare_contractors(self.contractor_ids, self.brief_id())
+            self.comparison = bench.compare_contractors(
+                self.contractor_ids, brief_id, monthly_hours=hours
+            )
         except UserError as error:
             self.comparison = None
             self.model.set_rows([])
-            self.message.setText(str(error))
+            self.message.show_error(str(error))
             return
-        self.message.setText("")
+        self.message.clear_message()
         comparison = self.comparison
         bold = QFont()
         bold.setBold(True)
@@ -158,6 +201,26 @@ class ComparisonDialog(QDialog):
             title += f" for “{comparison.brief_title}”"
         self.setWindowTitle(title)
 
+    def _show_legend(self, brief_id: int | None, hours: Decimal | None) -> None:
+        parts = [
+            "Tinted cells lead their row. Scores are averages of the interviews on record (1 to 5)."
+        ]
+        if brief_id is None:
+            parts.append(
+                "Choose the brief below to see every rate as a month of its work, side by side."
+            )
+        elif hours is None:
+            parts.append(
+                "The brief's hours a month are not known: link it to its time-audit tasks "
+                "to compare hourly and monthly rates."
+            )
+        else:
+            parts.append(
+                f"“Per month” puts every rate in one unit: {hours.normalize():f} h a month, "
+                "what the brief's tasks take in the time audit."
+            )
+        self.legend.setText(" ".join(parts))
+
     # PDF and printing
     def choose_and_export_pdf(self) -> None:
         suggested = Path.home() / "contractors-compared.pdf"
@@ -175,10 +238,9 @@ class ComparisonDialog(QDialog):
         try:
             write_comparison_pdf(self.comparison, path)
         except UserError as error:
-            self.message.setText(str(error))
-            QMessageBox.warning(self, "Export failed", str(error))
+            self.message.show_error(f"Export failed: {error}")
             return None
-        self.message.setText(f"Saved {path}.")
+        self.message.show_note(f"Saved {path}.")
         self.last_pdf = path
         return path
 
@@ -200,10 +262,9 @@ class ComparisonDialog(QDialog):
                 noun="comparison",
             )
         except UserError as error:
-            self.message.setText(str(error))
-            QMessageBox.warning(self, "Cannot print", str(error))
+            self.message.show_error(f"Cannot print: {error}")
             return None
-        self.message.setText("")
+        self.message.clear_message()
         self._preview = preview
         return preview
 

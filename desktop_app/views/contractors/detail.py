@@ -9,9 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QAction, QColor, QDesktopServices
+from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -46,6 +45,7 @@ from desktop_app.views.contractors.commands import (
 )
 from desktop_app.views.contractors.form import FormDialog
 from desktop_app.views.engagements.links import EngagementLinks
+from desktop_app.views.partials.feedback import MessageLine, run_edit
 from desktop_app.views.partials.naming import named
 from desktop_app.views.partials.table_model import (
     ALIGN_CENTER,
@@ -53,9 +53,8 @@ from desktop_app.views.partials.table_model import (
     Column,
     RowTableModel,
 )
-from desktop_app.views.undo import execute
-
-MISSING_COLOR = QColor("#c0392b")
+from desktop_app.views.partials.tables import data_table
+from desktop_app.views.partials.tones import ALERT, MUTED, set_tone, tone, tone_color
 
 
 def stars(rating: int | None) -> str:
@@ -72,23 +71,6 @@ def stage_label(stage: str | None) -> str:
     if not stage:
         return "—"
     return bench.STAGE_LABELS.get(bench.Stage(stage), stage) if stage in set(bench.Stage) else stage
-
-
-def _table(
-    object_name: str, accessible: str, model: RowTableModel, widths: tuple[int, ...] = ()
-) -> QTableView:
-    view = named(QTableView(), object_name, accessible)
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setAlternatingRowColors(True)
-    view.setWordWrap(False)
-    view.verticalHeader().hide()
-    view.horizontalHeader().setStretchLastSection(True)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    for column, width in enumerate(widths):
-        view.setColumnWidth(column, width)
-    return view
 
 
 class ContractorDetailPane(QWidget):
@@ -131,9 +113,7 @@ class ContractorDetailPane(QWidget):
 
         buttons = self._build_buttons()
 
-        self.message = named(QLabel(), "contractorMessage", "Message")
-        self.message.setWordWrap(True)
-        self.message.hide()
+        self.message = MessageLine("contractorMessage")
 
         self.tabs = named(QTabWidget(), "contractorTabs", "Contractor details")
         self.tabs.addTab(self._build_profile(), "Profile")
@@ -220,7 +200,7 @@ class ContractorDetailPane(QWidget):
         if hint:
             label = QLabel(hint)
             label.setWordWrap(True)
-            label.setEnabled(False)
+            set_tone(label, MUTED)
             layout.addWidget(label)
         return page
 
@@ -242,8 +222,12 @@ class ContractorDetailPane(QWidget):
             ],
             self,
         )
-        self.references_view = _table(
-            "referencesTable", "References", self.references_model, (150, 100, 60, 150)
+        self.references_view = data_table(
+            "referencesTable",
+            "References",
+            self.references_model,
+            widths=(150, 100, 60, 150),
+            editable=True,
         )
         self.references_view.doubleClicked.connect(lambda _: self.edit_reference())
         return self._child_tab(
@@ -263,15 +247,15 @@ class ContractorDetailPane(QWidget):
                 Column(
                     "Link or file",
                     self._portfolio_target,
-                    foreground=lambda p: MISSING_COLOR if self._is_missing(p) else None,
+                    foreground=lambda p: tone_color(ALERT) if self._is_missing(p) else None,
                     tooltip=self._portfolio_tip,
                 ),
                 Column("Notes", lambda p: p.notes.replace("\n", " "), tooltip=lambda p: p.notes),
             ],
             self,
         )
-        self.portfolio_view = _table(
-            "portfolioTable", "Portfolio", self.portfolio_model, (170, 220)
+        self.portfolio_view = data_table(
+            "portfolioTable", "Portfolio", self.portfolio_model, widths=(170, 220), editable=True
         )
         self.portfolio_view.doubleClicked.connect(lambda _: self.open_portfolio_item())
         return self._child_tab(
@@ -319,11 +303,12 @@ class ContractorDetailPane(QWidget):
             ],
             self,
         )
-        self.interviews_view = _table(
+        self.interviews_view = data_table(
             "interviewsTable",
             "Interviews",
             self.interviews_model,
-            (135, 70, 70, 110, 48, 48, 48, 48, 40, 80),
+            widths=(135, 70, 70, 110, 48, 48, 48, 48, 40, 80),
+            editable=True,
         )
         self.interviews_view.doubleClicked.connect(lambda _: self.edit_interview())
         return self._child_tab(
@@ -347,15 +332,15 @@ class ContractorDetailPane(QWidget):
             ],
             self,
         )
-        self.history_view = _table(
-            "historyTable", "Stage history", self.history_model, (135, 90, 90)
+        self.history_view = data_table(
+            "historyTable", "Stage history", self.history_model, widths=(135, 90, 90), editable=True
         )
         return self._child_tab(self.history_view, [])
 
     # Showing
     def show_contractor(self, contractor_id: int | None) -> None:
         self.contractor_id = contractor_id
-        self.message.hide()
+        self.message.clear_message()
         self.reload()
 
     def reload(self) -> None:
@@ -444,10 +429,13 @@ class ContractorDetailPane(QWidget):
             self.move_requested.emit(stage)
 
     def _profile_html(self, row: bench.ContractorRow) -> str:
+        muted = tone(MUTED)
+
         def line(label: str, value: str, raw: bool = False) -> str:
             shown = value if raw else escape(value)
             return (
-                f"<tr><td style='color:gray;padding-right:12px'>{label}</td><td>{shown}</td></tr>"
+                f"<tr><td style='color:{muted};padding-right:12px'>{label}</td>"
+                f"<td>{shown}</td></tr>"
             )
 
         lines = [line("Kind", KIND_LABELS.get(row.kind, row.kind))]
@@ -482,17 +470,13 @@ class ContractorDetailPane(QWidget):
 
     # Messages
     def say(self, text: str, *, error: bool = False) -> None:
-        self.message.setText(text)
-        self.message.setStyleSheet("color: #c0392b;" if error else "")
-        self.message.show()
+        if error:
+            self.message.show_error(text)
+        else:
+            self.message.show_note(text)
 
     def _run(self, command: Any) -> bool:
-        try:
-            execute(command)
-        except UserError as error:
-            self.say(str(error), error=True)
-            return False
-        return True
+        return run_edit(command, self.message.show_error)
 
     # References
     def _selected(self, view: QTableView, model: RowTableModel) -> Any:
@@ -538,11 +522,7 @@ class ContractorDetailPane(QWidget):
         command = EditChildCommand(
             self.ctx, "reference", reference.id, {"checked": bool(checked)}, text
         )
-        try:
-            execute(command)
-        except UserError as error:
-            return str(error)
-        return None
+        return None if run_edit(command, self.message.show_error) else self.message.message()
 
     # Portfolio
     def _folder(self) -> Path:

@@ -75,7 +75,7 @@ def contractor_fields(*, with_stage: bool) -> list[Field]:
         )
     fields += [
         Field("rating", "Your rating (1-5)", "editable", SCORE_CHOICES),
-        Field("last_contact", "Last contact", placeholder="YYYY-MM-DD"),
+        Field("last_contact", "Last contact", "date"),
         Field("notes", "Notes", "multiline"),
     ]
     return fields
@@ -87,8 +87,6 @@ def contractor_texts(values: dict[str, Any]) -> dict[str, Any]:
     rate = values.get("rate")
     texts["rate"] = "" if rate is None else f"{Decimal(rate):.2f}"
     texts["rating"] = "" if values.get("rating") is None else str(values["rating"])
-    last = values.get("last_contact")
-    texts["last_contact"] = "" if last is None else f"{last:%Y-%m-%d}"
     return texts
 
 

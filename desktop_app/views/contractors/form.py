@@ -10,30 +10,45 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
-from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtCore import QDateTime, QSize, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QCompleter,
+    QDateEdit,
     QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop_app.models.errors import ValidationError
-from desktop_app.views.partials.naming import named
-
-ERROR_STYLE = "color: #c0392b;"
+from desktop_app.views.partials.dates import (
+    DATE_TIME_FORMAT,
+    date_edit,
+    picked_date,
+    show_date,
+)
+from desktop_app.views.partials.feedback import FieldErrors, edited_signals
+from desktop_app.views.partials.fitting import (
+    SCREEN_SHARE,
+    fitted_size,
+    grow_to_content,
+    scrolling,
+)
+from desktop_app.views.partials.naming import name_buttons, named
 
 
 @dataclass(frozen=True)
@@ -41,7 +56,8 @@ class Field:
     """One editor of a FormDialog.
 
     kind: "text", "multiline", "choice" (data from `choices`), "editable"
-    (a combo the user may also type into), "check" or "datetime".
+    (a combo the user may also type into), "check", "date" (optional: it
+    may be left unset) or "datetime".
     """
 
     key: str
@@ -57,7 +73,7 @@ class FormDialog(QDialog):
 
     Attributes:
         editors: field key -> its editor widget.
-        error_labels: field key -> the label that shows its error.
+        errors: the messages under the fields (`partials.feedback.FieldErrors`).
         result: what `parse` returned for the accepted input, else None.
     """
 
@@ -79,49 +95,62 @@ class FormDialog(QDialog):
         self._prefix = object_name.removesuffix("Dialog")
         self.result: Any = None
         self.editors: dict[str, QWidget] = {}
-        self.error_labels: dict[str, QLabel] = {}
+        self.errors = FieldErrors(self._prefix)
         self.suggestion_buttons: dict[str, QPushButton] = {}
-        layout = QVBoxLayout(self)
+        fields_box = QWidget()
+        fields_layout = QVBoxLayout(fields_box)
+        fields_layout.setContentsMargins(0, 0, 0, 0)
         if intro:
             label = QLabel(intro)
             label.setWordWrap(True)
-            layout.addWidget(label)
+            fields_layout.addWidget(label)
         self.form = QFormLayout()
-        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         for spec in fields:
             self._add_field(spec, values.get(spec.key))
-        layout.addLayout(self.form)
-        self.general_error = QLabel()
-        self.general_error.setObjectName(f"{self._prefix}Error")
-        self.general_error.setStyleSheet(ERROR_STYLE)
-        self.general_error.setWordWrap(True)
-        self.general_error.hide()
-        layout.addWidget(self.general_error)
+        fields_layout.addLayout(self.form)
+        fields_layout.addStretch(1)
+        # The fields scroll when the screen is too short for them and their
+        # messages; the dialog grows to show them all when it can.
+        self.scroll = scrolling(fields_box, f"{self._prefix}Fields")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.errors.general)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         self.buttons.setObjectName(f"{self._prefix}Buttons")
+        name_buttons(self.buttons, self.buttons.objectName())
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(480)
+        self.resize(fitted_size(QSize(520, self.sizeHint().height()), parent, SCREEN_SHARE))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        grow_to_content(self, self.scroll)
 
     def _add_field(self, spec: Field, value: Any) -> None:
         editor = self._editor(spec, value)
         named(editor, f"{self._prefix}_{spec.key}", spec.label, spec.help)
-        error = QLabel()
-        error.setObjectName(f"{self._prefix}Error_{spec.key}")
-        error.setWordWrap(True)
-        error.setStyleSheet(ERROR_STYLE)
-        error.hide()
+        error = self.errors.line(spec.key, editor)
         suggestion = named(
             QPushButton(), f"{self._prefix}Suggest_{spec.key}", f"Fix {spec.label.lower()}"
         )
         suggestion.hide()
+        for signal in edited_signals(editor):
+            signal.connect(lambda *_, button=suggestion: button.hide())
         suggestion.clicked.connect(lambda _=False, key=spec.key: self._take_suggestion(key))
         column = QVBoxLayout()
         column.setSpacing(2)
-        column.addWidget(editor)
+        shown: QWidget = editor
+        if spec.kind == "date":
+            shown = self._with_clear_button(editor, spec)
+        # The message under a short editor (a choice, a date) still gets the
+        # whole width of the form to wrap in, so it is never cut.
+        short = isinstance(shown, QComboBox | QDateTimeEdit | QCheckBox) or shown is not editor
+        column.addWidget(shown, 0, Qt.AlignmentFlag.AlignLeft if short else Qt.AlignmentFlag(0))
         column.addWidget(error)
         column.addWidget(suggestion, 0, Qt.AlignmentFlag.AlignLeft)
         if spec.kind == "check":
@@ -131,8 +160,21 @@ class FormDialog(QDialog):
             label.setBuddy(editor)
             self.form.addRow(label, column)
         self.editors[spec.key] = editor
-        self.error_labels[spec.key] = error
         self.suggestion_buttons[spec.key] = suggestion
+
+    def _with_clear_button(self, editor: QDateEdit, spec: Field) -> QWidget:
+        row = QWidget()
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        clear = named(
+            QToolButton(), f"{self._prefix}Clear_{spec.key}", f"Clear {spec.label.lower()}",
+            f"Leave the {spec.label.lower()} unset",
+        )  # fmt: skip
+        clear.setText("Clear")
+        clear.clicked.connect(lambda: show_date(editor, None))
+        layout.addWidget(editor)
+        layout.addWidget(clear)
+        return row
 
     def _editor(self, spec: Field, value: Any) -> QWidget:
         if spec.kind == "multiline":
@@ -145,10 +187,16 @@ class FormDialog(QDialog):
             editor = QCheckBox(spec.label)
             editor.setChecked(bool(value))
             return editor
+        if spec.kind == "date":
+            stored = value if isinstance(value, date) else None
+            editor = date_edit("", spec.label, _day(stored), unset_text="Not set")
+            # A stored time of day (an interview's) is kept while the day is unchanged.
+            editor.setProperty("stored", stored)
+            return editor
         if spec.kind == "datetime":
             editor = QDateTimeEdit(QDateTime(value or datetime.now().replace(second=0)))
             editor.setCalendarPopup(True)
-            editor.setDisplayFormat("yyyy-MM-dd HH:mm")
+            editor.setDisplayFormat(DATE_TIME_FORMAT)
             return editor
         if spec.kind in ("choice", "editable"):
             editor = QComboBox()
@@ -177,6 +225,9 @@ class FormDialog(QDialog):
                 values[key] = editor.toPlainText()
             elif isinstance(editor, QCheckBox):
                 values[key] = editor.isChecked()
+            elif isinstance(editor, QDateEdit):
+                picked, stored = picked_date(editor), editor.property("stored")
+                values[key] = stored if picked is not None and picked == _day(stored) else picked
             elif isinstance(editor, QDateTimeEdit):
                 values[key] = editor.dateTime().toPython().replace(second=0, microsecond=0)
             elif isinstance(editor, QComboBox):
@@ -199,27 +250,25 @@ class FormDialog(QDialog):
         button = self.suggestion_buttons[key]
         self.set_text(key, button.property("suggestion"))
         button.hide()
-        self.error_labels[key].hide()
+        self.errors.clear_field(key)
 
     def show_errors(self, error: ValidationError) -> None:
-        for label in (*self.error_labels.values(), self.general_error):
-            label.hide()
         for button in self.suggestion_buttons.values():
             button.hide()
+        self.errors.show(error)
         suggestions = getattr(error, "suggestions", {}) or {}
         if not suggestions and hasattr(error, "suggestion") and error.field:
             suggestions = {error.field: error.suggestion}
-        for key, message in error.errors.items():
-            label = self.error_labels.get(key, self.general_error)
-            label.setText(message)
-            label.show()
+        for key in error.errors:
             if key in suggestions and key in self.suggestion_buttons:
                 button = self.suggestion_buttons[key]
                 button.setText(f"Use {suggestions[key]}")
                 button.setProperty("suggestion", suggestions[key])
                 button.show()
+        grow_to_content(self, self.scroll)
         if error.field in self.editors:
             self.editors[error.field].setFocus()
+            self.scroll.ensureWidgetVisible(self.editors[error.field])
 
     def accept(self) -> None:
         try:
@@ -229,3 +278,8 @@ class FormDialog(QDialog):
             self.show_errors(error)
             return
         super().accept()
+
+
+def _day(value: date | None) -> date | None:
+    """The day of a date or of a date and time."""
+    return value.date() if isinstance(value, datetime) else value

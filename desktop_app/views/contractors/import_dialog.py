@@ -42,12 +42,12 @@ from desktop_app.models.contractor_input import CONTRACTOR_FIELDS
 from desktop_app.models.errors import UserError
 from desktop_app.views.context import AppContext
 from desktop_app.views.contractors.commands import ImportContractorsCommand
-from desktop_app.views.partials.naming import named
+from desktop_app.views.partials.naming import name_buttons, named
 from desktop_app.views.partials.table_model import Column, RowTableModel
+from desktop_app.views.partials.tables import name_header
+from desktop_app.views.partials.tones import ALERT, WARNING, tone_color
 from desktop_app.views.undo import execute
 
-REFUSED_COLOR = QColor("#c0392b")
-DUPLICATE_COLOR = QColor("#b7791f")
 VCARD_SUFFIXES = (".vcf", ".vcard")
 
 
@@ -168,6 +168,7 @@ class ImportDialog(QDialog):
             "Import", QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.import_button.setObjectName("importConfirm")
+        name_buttons(self.buttons, "importButtons")
         self.buttons.accepted.connect(self.run_import)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
@@ -202,6 +203,7 @@ class ImportDialog(QDialog):
         self.preview.setModel(self.preview_model)
         self.preview.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.preview.verticalHeader().hide()
+        name_header(self.preview)
         self.preview.setWordWrap(False)
         self.preview.doubleClicked.connect(lambda index: self.open_duplicate(index.row()))
         for column, width in enumerate((165, 110, 150, 320, 170, 120, 120, 110, 110)):
@@ -290,6 +292,7 @@ class ImportDialog(QDialog):
         self.duplicate_label.setEnabled(has_duplicates)
         self.import_button.setEnabled(bool(self.plan.records))
         self.import_button.setText(f"Import {len(self.plan.records)}")
+        self.import_button.setAccessibleName(self.import_button.text())
 
     def run_import(self) -> bool:
         """Import the planned records in one transaction, as one undoable edit."""
@@ -328,7 +331,7 @@ class ImportDialog(QDialog):
 
 def _status_color(row: PreviewRow) -> QColor | None:
     if row.status == "refused":
-        return REFUSED_COLOR
+        return tone_color(ALERT)
     if row.status == "duplicate":
-        return DUPLICATE_COLOR
+        return tone_color(WARNING)
     return None

@@ -3,6 +3,7 @@ sortable list, and the chosen contractor's details beside it."""
 
 from __future__ import annotations
 
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -14,8 +15,8 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QFileDialog,
+    QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMenu,
@@ -24,15 +25,15 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop_app.models import contractors as bench
+from desktop_app.models.engagements import get_engagement
 from desktop_app.models.errors import UserError
-from desktop_app.models.text import fold
+from desktop_app.models.text import count_of, fold
 from desktop_app.views.context import AppContext, Topic
 from desktop_app.views.contractors import dialogs
 from desktop_app.views.contractors.commands import (
@@ -45,15 +46,17 @@ from desktop_app.views.contractors.commands import (
 )
 from desktop_app.views.contractors.detail import ContractorDetailPane, stage_label, stars, when
 from desktop_app.views.contractors.form import FormDialog
-from desktop_app.views.contractors.pipeline_bar import STAGE_COLORS, PipelineBar
+from desktop_app.views.contractors.pipeline_bar import PipelineBar, stage_color
 from desktop_app.views.partials.empty_state import EmptyState
+from desktop_app.views.partials.feedback import StatusLine, run_edit
+from desktop_app.views.partials.fitting import pane
 from desktop_app.views.partials.layout_memory import (
     LayoutPart,
     offer_column_menu,
     restore_layout,
     save_layout,
 )
-from desktop_app.views.partials.naming import named
+from desktop_app.views.partials.naming import name_buttons, named
 from desktop_app.views.partials.tab_page import TabPage
 from desktop_app.views.partials.table_model import (
     ALIGN_CENTER,
@@ -62,7 +65,7 @@ from desktop_app.views.partials.table_model import (
     RowTableModel,
     SearchSortProxy,
 )
-from desktop_app.views.undo import execute
+from desktop_app.views.partials.tables import data_table, fit_columns
 
 UNIT_ORDER = {"hour": 0, "month": 1, "project": 2}
 CSV_FILTER = "CSV files (*.csv);;All files (*)"
@@ -80,8 +83,6 @@ def _text_key(text: str) -> tuple[str] | None:
 
 
 def list_columns() -> list[Column[bench.ContractorRow]]:
-    from PySide6.QtGui import QColor
-
     return [
         Column(
             "Name",
@@ -93,7 +94,7 @@ def list_columns() -> list[Column[bench.ContractorRow]]:
             "Stage",
             lambda r: stage_label(r.stage),
             sort_key=lambda r: bench.STAGE_ORDER.index(bench.Stage(r.stage)),
-            foreground=lambda r: QColor(STAGE_COLORS.get(r.stage, "#52606d")),
+            foreground=lambda r: stage_color(r.stage),
         ),
         Column(
             "Skills",
@@ -147,7 +148,8 @@ class ContractorsPage(TabPage):
         model, proxy, table: the list of contractors (RowTableModel + SearchSortProxy).
         pipeline: the stage counts; search, stage_filter, source_filter: the filters.
         detail: the selected contractor's ContractorDetailPane.
-        status: a line that says what the last action did.
+        count_label: how many contractors the list shows.
+        status: the line that says what the last action did, or why not.
     """
 
     # Engagements: the detail pane names what the contractor works on.
@@ -157,6 +159,8 @@ class ContractorsPage(TabPage):
         super().__init__(ctx, parent)
         named(self, "contractorsPage", "Contractors")
         self._skills_filter: frozenset[str] = frozenset()
+        # Looking for someone new: the contractor being replaced is left out.
+        self._leave_out: frozenset[int] = frozenset()
         filters = self._build_filters()
         self._build_table()
         self.detail = ContractorDetailPane(ctx)
@@ -165,13 +169,15 @@ class ContractorsPage(TabPage):
         self.detail.edit_requested.connect(self.edit_contractor)
         self.detail.delete_requested.connect(self.delete_contractor)
 
+        # The list above the details: both get the window's whole width, so the
+        # bench's key columns and the detail's tables are read whole at 1280×800.
         self.splitter = named(
-            QSplitter(Qt.Orientation.Horizontal), "contractorsSplitter", "List and details"
+            QSplitter(Qt.Orientation.Vertical), "contractorsSplitter", "List and details"
         )
         self.splitter.addWidget(self.table)
-        self.splitter.addWidget(self.detail)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
+        self.splitter.addWidget(pane(self.detail))
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.splitterMoved.connect(lambda *_: self.save_layout())
 
@@ -189,14 +195,19 @@ class ContractorsPage(TabPage):
         self.stack.addWidget(self.empty)
         self.stack.addWidget(self.splitter)
 
-        self.status = named(QLabel(), "contractorsStatus", "Status")
-        self.status.setWordWrap(True)
+        self.count_label = named(QLabel(), "contractorsCount", "Contractors shown")
+        self.status = StatusLine("contractorsStatus")
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.count_label)
+        bottom.addSpacing(16)
+        bottom.addWidget(self.status, 1)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.pipeline)
         layout.addLayout(filters)
+        layout.addWidget(self.skills_bar)
         layout.addWidget(self.stack, 1)
-        layout.addWidget(self.status)
+        layout.addLayout(bottom)
         self.restore_layout()
         header = self.table.horizontalHeader()
         header.sectionResized.connect(lambda *_: self.save_layout())
@@ -227,13 +238,21 @@ class ContractorsPage(TabPage):
         for source, label in bench.SOURCE_LABELS.items():
             self.source_filter.addItem(label, source.value)
         self.source_filter.currentIndexChanged.connect(self._apply_filters)
+        # The skills filter says itself on its own line, under the others: what is
+        # looked for, who is left out, and how to see everyone again.
+        self.skills_bar = named(QFrame(), "skillsFilterBar", "Skills filter")
+        self.skills_bar.setFrameShape(QFrame.Shape.StyledPanel)
         self.skills_label = named(QLabel(), "skillsFilterLabel", "Skills filter")
+        self.skills_label.setWordWrap(True)
         self.skills_clear = named(
             QPushButton("Show everyone"), "clearSkillsFilter", "Clear the skills filter"
         )
         self.skills_clear.clicked.connect(lambda: self.filter_skills(""))
-        self.skills_label.hide()
-        self.skills_clear.hide()
+        bar = QHBoxLayout(self.skills_bar)
+        bar.setContentsMargins(8, 4, 4, 4)
+        bar.addWidget(self.skills_label, 1)
+        bar.addWidget(self.skills_clear, 0, Qt.AlignmentFlag.AlignVCenter)
+        self.skills_bar.hide()
 
         self.new_button = named(
             QPushButton("New contractor…"), "newContractorButton", "New contractor"
@@ -270,8 +289,6 @@ class ContractorsPage(TabPage):
         filters.addWidget(self.search, 3)
         filters.addWidget(self.stage_filter, 1)
         filters.addWidget(self.source_filter, 1)
-        filters.addWidget(self.skills_label)
-        filters.addWidget(self.skills_clear)
         for button in (self.new_button, self.compare_button, self.more_button):
             filters.addWidget(button)
         return filters
@@ -280,21 +297,12 @@ class ContractorsPage(TabPage):
         self.model: RowTableModel[bench.ContractorRow] = RowTableModel(list_columns(), self)
         self.proxy = SearchSortProxy(_search_text, self)
         self.proxy.setSourceModel(self.model)
-        self.table = named(QTableView(), "contractorsTable", "Contractors")
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
+        self.table = data_table(
+            "contractorsTable", "Contractors", self.proxy,
+            selection=QAbstractItemView.SelectionMode.ExtendedSelection, sortable=True,
+        )  # fmt: skip
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(24)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for column, width in enumerate((160, 90, 150, 120, 110, 72, 48, 76)):
-            self.table.setColumnWidth(column, width)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._show_context_menu)
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
@@ -316,6 +324,10 @@ class ContractorsPage(TabPage):
             counts[row.stage] = counts.get(row.stage, 0) + 1
         self.pipeline.set_counts(counts, len(rows))
         self.stack.setCurrentIndex(1 if rows else 0)
+        if rows and not self._columns_fitted:
+            # Until the owner sizes them: each column as wide as what it shows.
+            fit_columns(self.table)
+            self._columns_fitted = True
         self.select_ids(selected)
         if not self.selected_ids():
             self.detail.show_contractor(None)
@@ -323,9 +335,13 @@ class ContractorsPage(TabPage):
 
     def _update_status_count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
-        text = f"{total} contractors" if shown == total else f"{shown} of {total} contractors"
+        text = (
+            count_of(total, "contractor")
+            if shown == total
+            else f"{shown:,} of {count_of(total, 'contractor')}"
+        )
         self.table.setAccessibleDescription(text)
-        self.status.setText(text)
+        self.count_label.setText(text)
 
     # Filters
     def _on_search(self, text: str) -> None:
@@ -349,31 +365,63 @@ class ContractorsPage(TabPage):
         """
         wanted = [s.strip() for s in skills.split(",") if s.strip()]
         self._skills_filter = frozenset(fold(s) for s in wanted)
+        self._leave_out = frozenset()
         self.skills_label.setText(
-            f"With any of: {', '.join(wanted)} (rejected left out)" if wanted else ""
+            f"With any of: {', '.join(wanted)}. Rejected contractors are left out."
         )
-        self.skills_label.setVisible(bool(wanted))
-        self.skills_clear.setVisible(bool(wanted))
+        self.skills_bar.setVisible(bool(wanted))
+        self._apply_filters()
+
+    def look_for_someone_new(self, engagement_id: int) -> None:
+        """The bench for replacing an engagement's contractor: those with any of
+        the brief's skills, neither rejected nor the contractor being replaced."""
+        try:
+            row = get_engagement(engagement_id, date.today())
+        except UserError as error:
+            self._refused(str(error))
+            return
+        self.clear_filters()
+        wanted = [s.strip() for s in row.brief_skills.split(",") if s.strip()]
+        self._skills_filter = frozenset(fold(s) for s in wanted)
+        self._leave_out = frozenset({row.contractor_id})
+        left_out = f"Rejected contractors and {row.contractor_name} are left out."
+        if wanted:
+            text = (
+                f"Someone new for “{row.brief_title}”: contractors with any of its skills "
+                f"({', '.join(wanted)}). {left_out}"
+            )
+        else:
+            text = (
+                f"“{row.brief_title}” names no skills, so everyone still on the bench is "
+                f"shown. {left_out} Add the skills to the brief to narrow the list."
+            )
+        self.skills_label.setText(text)
+        self.skills_bar.show()
         self._apply_filters()
 
     def _apply_filters(self) -> None:
         stage = self.stage_filter.currentData() or ""
         source = self.source_filter.currentData() or ""
         skills = self._skills_filter
+        leave_out = self._leave_out
+        looking = bool(skills or leave_out)
 
         def accepts(row: bench.ContractorRow) -> bool:
             if stage and row.stage != stage:
                 return False
             if source and row.source != source:
                 return False
-            if skills:
+            if looking:
+                if row.id in leave_out:
+                    return False
                 if not stage and row.stage == bench.Stage.REJECTED:
                     return False
+            if skills:
                 have = row.skill_set
                 return any(any(w in s or s in w for s in have) for w in skills)
             return True
 
-        self.proxy.set_predicate(accepts if (stage or source or skills) else None)
+        self.proxy.set_predicate(accepts if (stage or source or looking) else None)
         self._update_status_count()
 
     def clear_filters(self) -> None:
@@ -474,6 +522,7 @@ class ContractorsPage(TabPage):
         box.setObjectName("contractorsQuestion")
         yes = box.addButton(yes_text, QMessageBox.ButtonRole.AcceptRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
+        name_buttons(box, "contractorsQuestion")
         box.exec()
         return box.clickedButton() is yes
 
@@ -496,20 +545,18 @@ class ContractorsPage(TabPage):
             ): "add",
         }
         box.addButton(QMessageBox.StandardButton.Cancel)
+        name_buttons(box, "duplicateQuestion")
         box.exec()
         return choices.get(box.clickedButton(), "")
 
     def say(self, text: str) -> None:
-        self.status.setText(text)
+        self.status.said(text)
+
+    def _refused(self, text: str) -> None:
+        self.status.refused(text)
 
     def _run(self, command: Any) -> bool:
-        try:
-            execute(command)
-        except UserError as error:
-            self.say(str(error))
-            QMessageBox.warning(self, "Not changed", str(error))
-            return False
-        return True
+        return run_edit(command, self.status)
 
     # Contractors
     def new_contractor(self) -> FormDialog:
@@ -606,7 +653,7 @@ class ContractorsPage(TabPage):
     def merge_selected(self) -> bool:
         ids = self.selected_ids()
         if len(ids) != 2:
-            self.say("Select the two records of the same person to merge them.")
+            self._refused("Select the two records of the same person to merge them.")
             return False
         names = bench.contractor_names(ids)
         keep, other = ids
@@ -658,7 +705,7 @@ class ContractorsPage(TabPage):
     def compare_selected(self) -> QWidget | None:
         ids = self.selected_ids()
         if not bench.MIN_COMPARED <= len(ids) <= bench.MAX_COMPARED:
-            self.say(
+            self._refused(
                 f"Select {bench.MIN_COMPARED} to {bench.MAX_COMPARED} contractors to compare "
                 "(Ctrl+click or Shift+click in the list)."
             )
@@ -684,8 +731,7 @@ class ContractorsPage(TabPage):
         try:
             dialog = ImportDialog(self.ctx, path, self)
         except UserError as error:
-            self.say(str(error))
-            QMessageBox.warning(self, "Cannot import", str(error))
+            self._refused(str(error))
             return None
         dialog.imported.connect(self.say)
         dialog.open_requested.connect(lambda cid: self.open_target(("contractor", cid)))
@@ -719,13 +765,12 @@ class ContractorsPage(TabPage):
         try:
             count = export_contractors_csv(path, report)
         except UserError as error:
-            self.say(str(error))
-            QMessageBox.warning(self, "Export failed", str(error))
+            self._refused(f"{error} Nothing was exported.")
             return None
         finally:
             if progress is not None:
                 progress.close()
-        self.say(f"Exported {count} contractors to {path}.")
+        self.say(f"Exported {count_of(count, 'contractor')} to {path}.")
         return count
 
     # TabPage
@@ -734,7 +779,8 @@ class ContractorsPage(TabPage):
         self.search.selectAll()
 
     def open_target(self, target: Any) -> None:
-        """("contractor", id), ("stage", value) or ("skills", "a, b, c")."""
+        """("contractor", id), ("stage", value), ("skills", "a, b, c") or
+        ("someone_new", engagement id)."""
         kind, value = target
         if kind == "contractor":
             self.clear_filters()
@@ -745,6 +791,8 @@ class ContractorsPage(TabPage):
         elif kind == "skills":
             self.clear_filters()
             self.filter_skills(str(value))
+        elif kind == "someone_new":
+            self.look_for_someone_new(int(value))
 
     def smoke_test(self) -> None:
         self.refresh()
@@ -780,7 +828,9 @@ class ContractorsPage(TabPage):
 
     def _layout_parts(self) -> dict[str, LayoutPart]:
         return {
-            "splitter": self.splitter,
+            # A new name: a horizontal split remembered by an earlier version
+            # would turn the splitter back.
+            "listAboveDetails": self.splitter,
             "header": self.table.horizontalHeader(),
             **self.detail.layout_parts(),
         }
@@ -789,5 +839,7 @@ class ContractorsPage(TabPage):
         save_layout("contractors", self._layout_parts())
 
     def restore_layout(self) -> None:
-        if "splitter" not in restore_layout("contractors", self._layout_parts()):
-            self.splitter.setSizes([660, 470])
+        restored = restore_layout("contractors", self._layout_parts())
+        self._columns_fitted = "header" in restored
+        if "listAboveDetails" not in restored:
+            self.splitter.setSizes([290, 330])

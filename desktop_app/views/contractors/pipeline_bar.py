@@ -3,23 +3,43 @@ filters the list to that stage, "All" shows everyone again."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QSizePolicy, QToolButton, QWidget
 
 from desktop_app.models import contractors as bench
 from desktop_app.views.partials.naming import named
+from desktop_app.views.partials.tones import is_dark
 
-# One colour per stage, readable on light and dark palettes.
+# One colour per stage: text in this colour reads at 4.5:1 or more on a light
+# palette's window and base, and so does white text on it (a checked button).
 STAGE_COLORS = {
-    "": "#52606d",
-    bench.Stage.PROSPECT: "#7b8794",
-    bench.Stage.CONTACTED: "#2f80ed",
-    bench.Stage.INTERVIEWING: "#9b51e0",
-    bench.Stage.TRIAL: "#f2994a",
-    bench.Stage.HIRED: "#27ae60",
-    bench.Stage.REJECTED: "#c0392b",
-    bench.Stage.ENDED: "#95a5a6",
+    "": "#3e4c59",
+    bench.Stage.PROSPECT: "#56606b",
+    bench.Stage.CONTACTED: "#1a5fb4",
+    bench.Stage.INTERVIEWING: "#7b3fc4",
+    bench.Stage.TRIAL: "#9a4d00",
+    bench.Stage.HIRED: "#1e7a45",
+    bench.Stage.REJECTED: "#b42318",
+    bench.Stage.ENDED: "#5f6971",
 }
+# The same stages as text on a dark palette.
+DARK_STAGE_COLORS = {
+    "": "#d5dce3",
+    bench.Stage.PROSPECT: "#c6ccd2",
+    bench.Stage.CONTACTED: "#a6c8ff",
+    bench.Stage.INTERVIEWING: "#d4b3f7",
+    bench.Stage.TRIAL: "#f8c07f",
+    bench.Stage.HIRED: "#6fe09c",
+    bench.Stage.REJECTED: "#ffaba3",
+    bench.Stage.ENDED: "#c6ccd2",
+}
+
+
+def stage_color(stage: str, palette: QPalette | None = None) -> QColor:
+    """The colour of a stage's name as text, for `palette` (default: the application's)."""
+    colours = DARK_STAGE_COLORS if is_dark(palette) else STAGE_COLORS
+    return QColor(colours.get(stage, colours[""]))
 
 
 class PipelineBar(QWidget):
@@ -54,19 +74,32 @@ class PipelineBar(QWidget):
             button.setCheckable(True)
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
             button.setMinimumWidth(56)
-            color = STAGE_COLORS[value]
-            button.setStyleSheet(
-                f"QToolButton {{ border: 1px solid palette(mid); border-top: 4px solid {color};"
-                " border-radius: 4px; padding: 4px 6px; font-weight: bold; }"
-                f"QToolButton:checked {{ background: {color}; color: white; }}"
-            )
             button.setProperty("label", label)
             button.clicked.connect(lambda _=False, v=value: self.stage_chosen.emit(v))
             self.group.addButton(button)
             self.buttons[value] = button
             layout.addWidget(button)
         self.buttons[""].setChecked(True)
+        self._style_buttons()
         self.set_counts({}, 0)
+
+    def _style_buttons(self) -> None:
+        for value, button in self.buttons.items():
+            # The checked stage is filled with its colour, under white text.
+            fill = STAGE_COLORS[value]
+            border = stage_color(value, self.palette()).name()
+            style = (
+                f"QToolButton {{ border: 1px solid palette(mid); border-top: 4px solid {border};"
+                " border-radius: 4px; padding: 4px 6px; font-weight: bold; }"
+                f"QToolButton:checked {{ background: {fill}; color: white; }}"
+            )
+            if style != button.styleSheet():
+                button.setStyleSheet(style)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:
+            self._style_buttons()
+        super().changeEvent(event)
 
     def set_counts(self, counts: dict[str, int], total: int) -> None:
         for value, button in self.buttons.items():

@@ -13,10 +13,9 @@ from datetime import date
 from html import escape
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFrame,
     QGridLayout,
     QGroupBox,
@@ -26,7 +25,6 @@ from PySide6.QtWidgets import (
     QMenu,
     QPushButton,
     QScrollArea,
-    QTableView,
     QTabWidget,
     QToolButton,
     QVBoxLayout,
@@ -59,6 +57,8 @@ from desktop_app.views.engagements.presentation import (
 from desktop_app.views.engagements.questions_panel import QuestionsPanel
 from desktop_app.views.partials.naming import named
 from desktop_app.views.partials.table_model import ALIGN_LEFT, Column, RowTableModel
+from desktop_app.views.partials.tables import data_table
+from desktop_app.views.partials.tones import set_tone, tone_color
 
 if TYPE_CHECKING:  # QtCharts loads with the chart, not with this module
     from desktop_app.views.engagements.chart import ConfidenceChart
@@ -107,15 +107,13 @@ def _entry_tooltip(item: TimelineItem) -> str:
 
 
 def _entry_tone(item: TimelineItem) -> object:
-    from PySide6.QtGui import QColor
-
     if isinstance(item, FeedbackRecord):
         if item.confidence <= 2 or not item.on_time:
-            return QColor(ALERT)
-        return QColor(GOOD) if item.confidence >= 4 else None
+            return tone_color(ALERT)
+        return tone_color(GOOD) if item.confidence >= 4 else None
     if item.state == "off_track":
-        return QColor(ALERT)
-    return QColor(WARNING) if item.state == "at_risk" else None
+        return tone_color(ALERT)
+    return tone_color(WARNING) if item.state == "at_risk" else None
 
 
 def timeline_model(parent: QWidget) -> RowTableModel[TimelineItem]:
@@ -138,6 +136,7 @@ class Banner(QFrame):
     def __init__(self, object_name: str, title: str, tone: str) -> None:
         super().__init__()
         named(self, object_name, title)
+        self._tone = tone
         self.setStyleSheet(banner_style(object_name, tone))
         layout = QVBoxLayout(self)
         self.title = QLabel(f"<b>{escape(title)}</b>")
@@ -150,6 +149,14 @@ class Banner(QFrame):
         layout.addWidget(self.text)
         self.buttons = QHBoxLayout()
         layout.addLayout(self.buttons)
+
+    def changeEvent(self, event: QEvent) -> None:
+        # The tint follows a change of colour scheme.
+        if event.type() == QEvent.Type.PaletteChange:
+            style = banner_style(self.objectName(), self._tone)
+            if style != self.styleSheet():
+                self.setStyleSheet(style)
+        super().changeEvent(event)
 
     def add_button(self, text: str, object_name: str, description: str) -> QPushButton:
         button = named(QPushButton(text), object_name, text.replace("&", ""), description)
@@ -345,15 +352,8 @@ class EngagementDetail(QWidget):
     def _build_tabs(self, ctx: AppContext) -> QTabWidget:
         self.tabs = named(QTabWidget(), "detailTabs", "Timeline and forms")
         self.timeline = timeline_model(self)
-        self.timeline_view = named(QTableView(), "timelineView", "Timeline")
-        self.timeline_view.setModel(self.timeline)
-        self.timeline_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.timeline_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.timeline_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.timeline_view.setAlternatingRowColors(True)
-        self.timeline_view.verticalHeader().hide()
         # Rows grow to show the whole text: a timeline is tens of entries, not thousands.
-        self.timeline_view.setWordWrap(True)
+        self.timeline_view = data_table("timelineView", "Timeline", self.timeline, word_wrap=True)
         self.timeline_view.verticalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents
         )
@@ -408,8 +408,7 @@ class EngagementDetail(QWidget):
         self.title.setText(f"{row.contractor_name} — {row.brief_title}")
         self.terms.setText(terms_text(row))
         self.due.setText(due_text(row, today, long=True))
-        tone = due_tone(row, today)
-        self.due.setStyleSheet(f"color: {tone};" if tone else "")
+        set_tone(self.due, due_tone(row, today))
         working = row.status != EngagementStatus.ENDED
         self.request_button.setEnabled(working)
         self.terms_button.setEnabled(working)

@@ -19,8 +19,9 @@ from desktop_app.models.engagements import EDITABLE_FIELDS, EngagementRow
 from desktop_app.models.errors import UserError
 from desktop_app.views.context import AppContext
 from desktop_app.views.engagements.commands import EndEngagementCommand, UpdateEngagementCommand
-from desktop_app.views.engagements.forms import FieldErrors, TermsForm, date_edit, pydate
-from desktop_app.views.partials.naming import named
+from desktop_app.views.engagements.forms import TermsForm, date_edit, pydate
+from desktop_app.views.partials.feedback import FieldErrors
+from desktop_app.views.partials.naming import name_buttons, named
 from desktop_app.views.undo import StoreCommand, execute
 
 
@@ -41,6 +42,7 @@ class _CommandDialog(QDialog):
         self.ok_button = self.buttons.addButton(ok_text, QDialogButtonBox.ButtonRole.AcceptRole)
         self.ok_button.setObjectName(f"{self.objectName()}Ok")
         self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        name_buttons(self.buttons, self.buttons.objectName())
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self.layout_.addWidget(self.buttons)

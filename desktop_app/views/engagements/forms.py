@@ -1,8 +1,9 @@
 """The quick forms of the Engagements tab, and the terms form the dialogs share.
 
 Each form shows a refused input's message under the field at fault (the
-field a `ValidationError` names) and changes nothing; on success it runs
-its command on the undo stack and clears itself.
+field a `ValidationError` names, through `partials.feedback.FieldErrors`)
+and changes nothing; on success it runs its command on the undo stack and
+clears itself.
 """
 
 from __future__ import annotations
@@ -10,15 +11,13 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLayout,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -39,79 +38,14 @@ from desktop_app.models.engagements import (
     delete_check_in,
     delete_feedback,
 )
-from desktop_app.models.errors import UserError, ValidationError
+from desktop_app.models.errors import UserError
 from desktop_app.views.context import AppContext
 from desktop_app.views.engagements.commands import CreateRowCommand
+from desktop_app.views.partials.dates import date_edit, pydate, qdate
+from desktop_app.views.partials.feedback import FieldErrors
 from desktop_app.views.partials.naming import named
+from desktop_app.views.partials.spin_boxes import count_suffix
 from desktop_app.views.undo import execute
-
-ERROR_STYLE = "color: #d92d20;"
-
-
-def qdate(value: date) -> QDate:
-    return QDate(value.year, value.month, value.day)
-
-
-def pydate(value: QDate) -> date:
-    return date(value.year(), value.month(), value.day())
-
-
-def date_edit(object_name: str, accessible_name: str, value: date | None = None) -> QDateEdit:
-    editor = named(QDateEdit(), object_name, accessible_name)
-    editor.setCalendarPopup(True)
-    editor.setDisplayFormat("d MMM yyyy")
-    editor.setDate(qdate(value or date.today()))
-    return editor
-
-
-class FieldErrors:
-    """Error labels under a form's fields, and one for the form as a whole."""
-
-    def __init__(self, prefix: str) -> None:
-        self.prefix = prefix
-        self.labels: dict[str, QLabel] = {}
-        self.general = self._label("")
-
-    def _label(self, field: str) -> QLabel:
-        label = named(
-            QLabel(), f"{self.prefix}Error{field.title().replace('_', '')}", "Error message"
-        )
-        label.setStyleSheet(ERROR_STYLE)
-        label.setWordWrap(True)
-        label.setTextFormat(Qt.TextFormat.PlainText)
-        label.hide()
-        return label
-
-    def under(self, field: str, widget: QWidget) -> QWidget:
-        """`widget` with its error label below it."""
-        self.labels[field] = self._label(field)
-        box = QWidget()
-        column = QVBoxLayout(box)
-        # Never taller than the field and its message: spare height stays below the form.
-        column.setSizeConstraint(QLayout.SizeConstraint.SetMaximumSize)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(2)
-        column.addWidget(widget)
-        column.addWidget(self.labels[field])
-        return box
-
-    def show(self, error: UserError) -> None:
-        self.clear()
-        errors = error.errors if isinstance(error, ValidationError) else {"": str(error)}
-        for field, message in errors.items():
-            label = self.labels.get(field, self.general)
-            label.setText(message)
-            label.show()
-
-    def clear(self) -> None:
-        for label in [*self.labels.values(), self.general]:
-            label.clear()
-            label.hide()
-
-    def message(self, field: str = "") -> str:
-        """The message shown for `field` ("" for the form as a whole)."""
-        label = self.labels.get(field, self.general) if field else self.general
-        return label.text() if not label.isHidden() else ""
 
 
 def compact_form(widget: QWidget) -> QFormLayout:
@@ -164,7 +98,7 @@ class TermsForm(QWidget):
         # Wider than the valid range, so a cadence of 0 or over a year gets
         # the model's explanation instead of a silent clamp.
         self.cadence.setRange(0, 999)
-        self.cadence.setSuffix(" days")
+        count_suffix(self.cadence, "day")
         self.cadence.setValue(7)
         layout.addRow("Check in &every:", errors.under("cadence_days", self.cadence))
         self.status: QComboBox | None = None

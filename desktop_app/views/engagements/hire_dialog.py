@@ -3,7 +3,9 @@
 The Contractors and Briefs tabs call `open_hire_dialog(ctx, parent,
 contractor_id=..., brief_id=...)` with their side chosen in advance; the
 Engagements tab calls it with neither. Accepting runs one undoable
-`HireCommand`: the engagement, the contractor "hired", the brief "filled".
+`HireCommand`: the engagement, the contractor "hired", the brief "filled",
+and, if the owner says so, the others interviewed for the brief "rejected"
+with a reason (`models.hiring.others_in_the_running`).
 """
 
 from __future__ import annotations
@@ -16,7 +18,10 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGroupBox,
     QLabel,
+    QLineEdit,
+    QRadioButton,
     QVBoxLayout,
     QWidget,
 )
@@ -25,10 +30,12 @@ from desktop_app.models.briefs import BRIEF_STATUS_LABELS
 from desktop_app.models.contractors import STAGE_LABELS
 from desktop_app.models.engagements import Choice, brief_choices, contractor_choices
 from desktop_app.models.errors import UserError
+from desktop_app.models.hiring import Candidate, others_in_the_running
 from desktop_app.views.context import AppContext
 from desktop_app.views.engagements.commands import HireCommand
-from desktop_app.views.engagements.forms import FieldErrors, TermsForm, qdate
-from desktop_app.views.partials.naming import named
+from desktop_app.views.engagements.forms import TermsForm, qdate
+from desktop_app.views.partials.feedback import FieldErrors
+from desktop_app.views.partials.naming import name_buttons, named
 from desktop_app.views.undo import execute
 
 DEFAULT_CADENCE_DAYS = 7
@@ -80,11 +87,13 @@ class HireDialog(QDialog):
         layout.addLayout(form)
         self.terms = TermsForm("hire", self.errors, with_status=True)
         layout.addWidget(self.terms)
+        layout.addWidget(self._build_others())
         layout.addWidget(self.errors.general)
         self.buttons = named(QDialogButtonBox(), "hireButtons", "Hire or cancel")
         self.hire_button = self.buttons.addButton("&Hire", QDialogButtonBox.ButtonRole.AcceptRole)
         self.hire_button.setObjectName("hireButton")
         self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        name_buttons(self.buttons, "hireButtons")
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
@@ -95,6 +104,9 @@ class HireDialog(QDialog):
         self._select(self.brief, brief_id)
         self._contractor_chosen()
         self._brief_chosen()
+        for combo in (self.contractor, self.brief):
+            combo.currentIndexChanged.connect(self._show_others)
+        self._show_others()
         self.terms.start.setDate(qdate(date.today()))
         missing = []
         if not self._contractors:
@@ -102,10 +114,60 @@ class HireDialog(QDialog):
         if not self._briefs:
             missing.append("a brief in the Briefs tab")
         if missing:
-            self.errors.general.setText(f"Add {' and '.join(missing)} first.")
-            self.errors.general.show()
+            self.errors.show_message("", f"Add {' and '.join(missing)} first.")
             self.hire_button.setEnabled(False)
         self.resize(480, self.sizeHint().height())
+
+    def _build_others(self) -> QGroupBox:
+        """What to do with the others in the running for the brief."""
+        self.others_box = named(
+            QGroupBox("Others interviewed for this brief"), "hireOthers", "The others"
+        )
+        self.others_names = named(QLabel(), "hireOthersNames", "Who else is waiting")
+        self.others_names.setWordWrap(True)
+        self.keep_others = named(
+            QRadioButton("&Keep them as they are"), "hireKeepOthers", "Keep the others"
+        )
+        self.reject_others = named(
+            QRadioButton("Move them to &Rejected, saying why:"), "hireRejectOthers",
+            "Move the others to Rejected",
+        )  # fmt: skip
+        self.keep_others.setChecked(True)
+        self.reject_reason = named(
+            QLineEdit(), "hireRejectReason", "Why the others were not hired",
+            "Kept in each one's history",
+        )  # fmt: skip
+        self.reject_reason.setEnabled(False)
+        self.reject_others.toggled.connect(self.reject_reason.setEnabled)
+        column = QVBoxLayout(self.others_box)
+        column.addWidget(self.others_names)
+        column.addWidget(self.keep_others)
+        column.addWidget(self.reject_others)
+        column.addWidget(self.reject_reason)
+        self.others: list[Candidate] = []
+        self.others_box.hide()
+        return self.others_box
+
+    def _show_others(self) -> None:
+        """The others in the running for the chosen brief, if any."""
+        contractor = self._chosen(self.contractor, self._contractors)
+        brief = self._chosen(self.brief, self._briefs)
+        self.others = others_in_the_running(
+            brief.id if brief else None, contractor.id if contractor else None
+        )
+        self.others_box.setVisible(bool(self.others))
+        if not self.others or brief is None:
+            return
+        names = [c.name for c in self.others]
+        self.others_names.setText(
+            f"{', '.join(names)} {'is' if len(names) == 1 else 'are'} still in the running "
+            f"for “{brief.label}”. Tell them now, or keep them for later."
+        )
+        hired = contractor.label if contractor else "someone else"
+        if not self.reject_reason.isModified():
+            self.reject_reason.setText(f"We hired {hired} for “{brief.label}”.")
+        # Taller by the box just shown, never narrower or shorter than it was.
+        self.resize(self.width(), max(self.height(), self.sizeHint().height()))
 
     @staticmethod
     def _select(combo: QComboBox, item_id: int | None) -> None:
@@ -149,6 +211,10 @@ class HireDialog(QDialog):
             currency=terms["currency"],
             cadence_days=terms["cadence_days"],
             status=terms["status"],
+            reject_others=(
+                [c.contractor_id for c in self.others] if self.reject_others.isChecked() else []
+            ),
+            reject_reason=self.reject_reason.text(),
         )
         try:
             execute(command)

@@ -15,20 +15,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QColor, QDesktopServices
+from PySide6.QtGui import QColor, QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -77,13 +74,14 @@ from desktop_app.views.engagements.presentation import (
     trend_tone,
 )
 from desktop_app.views.partials.empty_state import EmptyState
+from desktop_app.views.partials.feedback import StatusLine, run_edit
 from desktop_app.views.partials.layout_memory import (
     LayoutPart,
     offer_column_menu,
     restore_layout,
     save_layout,
 )
-from desktop_app.views.partials.naming import named
+from desktop_app.views.partials.naming import name_buttons, named
 from desktop_app.views.partials.tab_page import TabPage
 from desktop_app.views.partials.table_model import (
     ALIGN_RIGHT,
@@ -91,7 +89,9 @@ from desktop_app.views.partials.table_model import (
     RowTableModel,
     SearchSortProxy,
 )
-from desktop_app.views.undo import StoreCommand, execute
+from desktop_app.views.partials.tables import data_table, fit_columns
+from desktop_app.views.partials.tones import tint, tone, tone_color
+from desktop_app.views.undo import StoreCommand
 
 if TYPE_CHECKING:
     from desktop_app.views.partials.pdf_print import PdfPrintPreview
@@ -121,14 +121,6 @@ def progress_report_mail(row: EngagementRow, owner_name: str) -> tuple[str, str]
         f"{owner_name}".rstrip()
     )
     return subject, body
-
-
-def _tint(tone: str | None, alpha: int = 36) -> QColor | None:
-    if tone is None:
-        return None
-    colour = QColor(tone)
-    colour.setAlpha(alpha)
-    return colour
 
 
 class EngagementsPage(TabPage):
@@ -196,13 +188,11 @@ class EngagementsPage(TabPage):
         self.splitter = named(QSplitter(Qt.Orientation.Horizontal), "engagementSplitter", "")
         self.splitter.addWidget(self.left)
         self.splitter.addWidget(self.detail)
-        self.splitter.setStretchFactor(0, 2)
-        self.splitter.setStretchFactor(1, 3)
-        self.splitter.setSizes([600, 580])
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([640, 600])
         layout.addWidget(self.splitter, 1)
-        self.status = named(QLabel(), "engagementStatus", "Status")
-        self.status.setWordWrap(True)
-        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.status = StatusLine("engagementStatus")
         layout.addWidget(self.status)
         self._connect()
         self._apply_filter()
@@ -237,21 +227,8 @@ class EngagementsPage(TabPage):
         self.model: RowTableModel[EngagementRow] = RowTableModel(self._columns(), self)
         self.proxy = SearchSortProxy(self._search_text, self)
         self.proxy.setSourceModel(self.model)
-        self.table = named(QTableView(), "engagementTable", "Engagements")
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
+        self.table = data_table("engagementTable", "Engagements", self.proxy, sortable=True)
         self.table.sortByColumn(3, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for column, width in enumerate((110, 135, 60, 115, 92, 78)):
-            self.table.setColumnWidth(column, width)
         self.table.selectionModel().currentRowChanged.connect(self._selection_changed)
 
     def _connect(self) -> None:
@@ -278,12 +255,12 @@ class EngagementsPage(TabPage):
 
     def _columns(self) -> list[Column[EngagementRow]]:
         def due_colour(row: EngagementRow) -> QColor | None:
-            tone = due_tone(row, self._today)
-            return QColor(tone) if tone else None
+            name = due_tone(row, self._today)
+            return tone_color(name) if name else None
 
         def trend_colour(row: EngagementRow) -> QColor | None:
-            tone = trend_tone(row)
-            return QColor(tone) if tone else None
+            name = trend_tone(row)
+            return tone_color(name) if name else None
 
         return [
             Column("Contractor", lambda row: row.contractor_name),
@@ -294,7 +271,7 @@ class EngagementsPage(TabPage):
                 lambda row: due_text(row, self._today),
                 sort_key=due_sort_key,
                 foreground=due_colour,
-                background=lambda row: _tint(ALERT) if row.overdue_days else None,
+                background=lambda row: tint(ALERT) if row.overdue_days else None,
                 tooltip=lambda row: due_text(row, self._today, long=True),
             ),
             Column(
@@ -327,6 +304,10 @@ class EngagementsPage(TabPage):
         rows = list_engagements(self._today)
         self.stack.setCurrentIndex(1 if rows else 0)
         self.model.set_rows(rows)
+        if rows and not self._columns_fitted:
+            # Until the owner sizes them: each column as wide as what it shows.
+            fit_columns(self.table)
+            self._columns_fitted = True
         self.attention.setText(self._attention_html(rows))
         if current is None or not self.select_engagement(current, reveal=False):
             self._select_first()
@@ -338,10 +319,10 @@ class EngagementsPage(TabPage):
         today = self._today
         last_day = end_of_week(today)
 
-        def link(row: EngagementRow, note: str = "", tone: str | None = None) -> str:
+        def link(row: EngagementRow, note: str = "", name: str | None = None) -> str:
             text = f'<a href="engagement:{row.id}">{escape(row.contractor_name)}</a>'
             text = f"{text} ({escape(note)})" if note else text
-            return f'<span style="color:{tone}">{text}</span>' if tone else text
+            return f'<span style="color:{tone(name)}">{text}</span>' if name else text
 
         def joined(items: list[str], filter_key: str = "") -> str:
             # A long list would push the table off the screen: the rest is one link away.
@@ -368,19 +349,20 @@ class EngagementsPage(TabPage):
         if at_risk:
             items = [link(r, "lost" if r.trend.lost else "falling") for r in at_risk]
             lines.append(
-                f'<b style="color:{ALERT}">Confidence to act on:</b> ' + joined(items, "confidence")
+                f'<b style="color:{tone(ALERT)}">Confidence to act on:</b> '
+                + joined(items, "confidence")
             )
         micro = [r for r in rows if r.micromanagement and r.micromanagement.warning]
         if micro:
             lines.append(
-                f'<b style="color:{WARNING}">Checking in more than agreed:</b> '
+                f'<b style="color:{tone(WARNING)}">Checking in more than agreed:</b> '
                 + joined([link(r) for r in micro])
             )
         micro_ids = {r.id for r in micro}
         well = [r for r in rows if r.doing_well and r.id not in micro_ids]
         if well:
             lines.append(
-                f'<b style="color:{GOOD}">Doing well:</b> '
+                f'<b style="color:{tone(GOOD)}">Doing well:</b> '
                 + joined([link(r) for r in well])
                 + ": leave them to it."
             )
@@ -460,21 +442,13 @@ class EngagementsPage(TabPage):
 
     # Messages
     def _said(self, message: str) -> None:
-        self.status.setStyleSheet("")
-        self.status.setText(message)
+        self.status.said(message)
 
     def _refused(self, message: str) -> None:
-        self.status.setStyleSheet(f"color: {ALERT};")
-        self.status.setText(message)
+        self.status.refused(message)
 
     def _run(self, command: StoreCommand, done: str) -> bool:
-        try:
-            execute(command)
-        except UserError as error:
-            self._refused(str(error))
-            return False
-        self._said(done)
-        return True
+        return run_edit(command, self.status, done)
 
     def _require_selection(self) -> EngagementRow | None:
         row = self.selected_row()
@@ -511,10 +485,46 @@ class EngagementsPage(TabPage):
         url = QUrl(mailto_url(row.contractor_email, subject, body))
         if not QDesktopServices.openUrl(url):
             self._refused(
-                "No mail program opened, so nothing was recorded. Set a default e-mail "
-                "program in your system settings."
+                "No mail program opened, so nothing was recorded yet. Copy the request and "
+                "send it from your e-mail, or set a default e-mail program in your system "
+                "settings."
             )
+            self.last_dialog = self._offer_to_copy(row, subject, body)
             return False
+        return self._record_request(row)
+
+    def _offer_to_copy(self, row: EngagementRow, subject: str, body: str) -> QMessageBox:
+        """No mail program: offer the request to paste into any e-mail (not blocking)."""
+        box = QMessageBox(QMessageBox.Icon.Information, "No mail program", "", parent=self)
+        box.setObjectName("noMailProgram")
+        box.setText(f"No mail program opened for the request to {row.contractor_name}.")
+        box.setInformativeText(
+            "Copy the request, paste it into an e-mail"
+            + (f" to {row.contractor_email}" if row.contractor_email else "")
+            + ", and Offload records that you asked."
+        )
+        box.setDetailedText(f"Subject: {subject}\n\n{body}")
+        copy = box.addButton("&Copy the request", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        name_buttons(box, "noMailProgram")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        address = f"To: {row.contractor_email}\n" if row.contractor_email else ""
+        message = f"{address}Subject: {subject}\n\n{body}"
+
+        def answered() -> None:
+            if box.clickedButton() is copy:
+                QGuiApplication.clipboard().setText(message)
+                if self._record_request(row, copied=True):
+                    self._said(
+                        f"Copied the request to {row.contractor_name}: paste it into an e-mail. "
+                        "Recorded as asked (Ctrl+Z takes it back)."
+                    )
+
+        box.finished.connect(answered)
+        box.open()
+        return box
+
+    def _record_request(self, row: EngagementRow, *, copied: bool = False) -> bool:
         engagement_id = row.id
         command = CreateRowCommand(
             self.ctx,
@@ -529,7 +539,8 @@ class EngagementsPage(TabPage):
             delete_check_in,
         )
         no_address = "" if row.contractor_email else " Add their e-mail address in Contractors."
-        return self._run(command, f"Asked {row.contractor_name} for a progress report.{no_address}")
+        done = "" if copied else f"Asked {row.contractor_name} for a progress report.{no_address}"
+        return self._run(command, done)
 
     def set_status(self, status: str) -> bool:
         row = self._require_selection()
@@ -580,10 +591,11 @@ class EngagementsPage(TabPage):
         )
 
     def find_someone_new(self) -> None:
-        """Open the contractor bench filtered to the brief's skills."""
+        """Open the contractor bench filtered to the brief's skills, without the
+        contractor being replaced."""
         row = self._require_selection()
         if row is not None:
-            self.ctx.navigate_requested.emit("contractors", ("skills", row.brief_skills))
+            self.ctx.navigate_requested.emit("contractors", ("someone_new", row.id))
 
     def show_contractor(self) -> None:
         row = self._require_selection()
@@ -766,7 +778,8 @@ class EngagementsPage(TabPage):
         }
 
     def _restore_layout(self) -> None:
-        restore_layout(SETTINGS_PREFIX, self._layout_parts())
+        restored = restore_layout(SETTINGS_PREFIX, self._layout_parts())
+        self._columns_fitted = "header" in restored
 
     def _save_layout(self, *_: object) -> None:
         save_layout(SETTINGS_PREFIX, self._layout_parts())

@@ -1,8 +1,9 @@
 """How engagements read on screen: dates, due texts, trends and their colours.
 
 Colour never carries meaning alone: every coloured cell also says it in
-words ("3 days overdue", "Lost"). The tones are mid-range so they read on
-light and dark palettes alike.
+words ("3 days overdue", "Lost"). Each tone is returned for the palette in
+use by `tones.tone`: a tone function here returns the tone's name, which
+the view turns into the colour of the palette in use when it paints.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from datetime import date
 
 from desktop_app.models.engagement_rules import Direction
 from desktop_app.models.engagements import EngagementRow, EngagementStatus
-from desktop_app.views.partials.tones import ALERT, GOOD, WARNING
+from desktop_app.views.partials.tones import ALERT, GOOD, WARNING, tone
 
 
 def _weekday(value: date) -> str:
@@ -40,7 +41,7 @@ def due_text(row: EngagementRow, today: date, *, long: bool = False) -> str:
 
 
 def due_tone(row: EngagementRow, today: date) -> str | None:
-    """Red when overdue, amber when due today; no colour otherwise."""
+    """ALERT when overdue, WARNING when due today; None otherwise."""
     if row.next_due is None:
         return None
     if row.overdue_days:
@@ -88,10 +89,11 @@ def status_text(row: EngagementRow) -> str:
     return text
 
 
-def banner_style(object_name: str, tone: str) -> str:
-    """A tinted box with a border in `tone`, for warnings and alerts."""
-    red, green, blue = (int(tone[i : i + 2], 16) for i in (1, 3, 5))
+def banner_style(object_name: str, name: str) -> str:
+    """A tinted box with a border in tone `name`, for warnings and alerts."""
+    colour = tone(name)
+    red, green, blue = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
     return (
-        f"QFrame#{object_name} {{ border: 1px solid {tone}; border-radius: 6px; "
+        f"QFrame#{object_name} {{ border: 1px solid {colour}; border-radius: 6px; "
         f"background: rgba({red}, {green}, {blue}, 28); }}"
     )

@@ -38,7 +38,6 @@ from desktop_app.models.questions import (
     questions_of,
     step_targets,
 )
-from desktop_app.views.briefs.fields import ERROR_STYLE
 from desktop_app.views.context import AppContext
 from desktop_app.views.engagements.question_commands import (
     AddQuestionCommand,
@@ -48,8 +47,10 @@ from desktop_app.views.engagements.question_commands import (
     DeleteQuestionCommand,
     UpdateQuestionCommand,
 )
+from desktop_app.views.partials.feedback import MessageLine
 from desktop_app.views.partials.naming import named
 from desktop_app.views.partials.table_model import Column, RowTableModel
+from desktop_app.views.partials.tables import name_header
 from desktop_app.views.undo import execute
 
 COLUMNS: list[Column[QuestionRow]] = [
@@ -120,6 +121,7 @@ class QuestionsPanel(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
+        name_header(self.table)
         self.table.setWordWrap(True)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
@@ -172,10 +174,7 @@ class QuestionsPanel(QWidget):
         for widget in (self.step_button, self.rule_button, self.expectation_button):
             actions.addWidget(widget)
         layout.addLayout(actions)
-        self.error = named(QLabel(), "questionError", "Why it was not done")
-        self.error.setTextFormat(Qt.TextFormat.PlainText)
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet(ERROR_STYLE)
+        self.error = MessageLine("questionError", "Why it was not done")
         layout.addWidget(self.error)
 
     # Loading ----------------------------------------------------------------------
@@ -210,7 +209,7 @@ class QuestionsPanel(QWidget):
         self.save_button.setEnabled(question is not None)
         self.delete_button.setEnabled(question is not None)
         self._update_fold_buttons()
-        self.error.clear()
+        self.error.clear_message()
 
     def _update_fold_buttons(self) -> None:
         """Where an answer can go, once there is one (typed counts: it is saved first)."""
@@ -240,9 +239,9 @@ class QuestionsPanel(QWidget):
         try:
             execute(command)  # type: ignore[arg-type]
         except UserError as error:
-            self.error.setText(str(error))
+            self.error.show_error(str(error))
             return False
-        self.error.clear()
+        self.error.clear_message()
         return True
 
     def add_question(self, *, use_earlier: bool = False) -> bool:

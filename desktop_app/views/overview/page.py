@@ -15,7 +15,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QColor, QShowEvent
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.models.text import count_of
 from desktop_app.views.context import AppContext, Topic
 from desktop_app.views.first_paint import after_next_frame
 from desktop_app.views.overview.tiles import MetricTile
@@ -35,7 +36,7 @@ from desktop_app.views.partials.empty_state import EmptyState
 from desktop_app.views.partials.naming import named
 from desktop_app.views.partials.tab_page import TabPage
 from desktop_app.views.partials.table_model import Column, RowTableModel
-from desktop_app.views.partials.tones import ALERT, GOOD, WARNING
+from desktop_app.views.partials.tones import ALERT, GOOD, MUTED, WARNING, set_tone, tone, tone_color
 from desktop_app.views.time_audit.formatting import money
 
 if TYPE_CHECKING:
@@ -83,7 +84,7 @@ class AttentionList(QWidget):
                     title,
                     lambda item: item.text,
                     tooltip=lambda item: item.tooltip or None,
-                    foreground=lambda item: QColor(item.tone) if item.tone else None,
+                    foreground=lambda item: tone_color(item.tone) if item.tone else None,
                 )
             ],
             self,
@@ -99,7 +100,7 @@ class AttentionList(QWidget):
         self.empty = QLabel(when_empty)
         self.empty.setObjectName(f"{object_name}Empty")
         self.empty.setWordWrap(True)
-        self.empty.setEnabled(False)  # drawn in the palette's muted text colour
+        set_tone(self.empty, MUTED)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.heading)
@@ -404,7 +405,7 @@ class OverviewPage(TabPage):
         self.tiles["due"].show_figure(
             str(len(due)), f"{overdue} overdue" if overdue else "none overdue"
         )
-        self.tiles["due"].value_label.setStyleSheet(f"color: {ALERT};" if overdue else "")
+        set_tone(self.tiles["due"].value_label, ALERT if overdue else None)
 
     def _show_doing_well(self, rows: list[EngagementRow]) -> None:
         if not rows:
@@ -414,7 +415,7 @@ class OverviewPage(TabPage):
             f'<a href="engagement:{row.id}">{row.contractor_name}</a>' for row in rows
         )
         self.doing_well.setText(
-            f'<span style="color:{GOOD}; font-weight:bold">Doing well:</span> {links}. '
+            f'<span style="color:{tone(GOOD)}; font-weight:bold">Doing well:</span> {links}. '
             "Leave them to it."
         )
         self.doing_well.show()
@@ -432,7 +433,7 @@ class OverviewPage(TabPage):
             f"{row.contractor_name} · {row.brief_title} · {due_text(row, today)}",
             "engagements",
             ("engagement", row.id),
-            f"Agreed: a check-in every {row.cadence_days} days",
+            f"Agreed: a check-in every {count_of(row.cadence_days, 'day')}",
             ALERT if row.overdue_days else None,
         )
 

@@ -7,6 +7,7 @@ from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from desktop_app.views.partials.naming import named
+from desktop_app.views.partials.tones import set_tone
 
 
 class MetricTile(QFrame):
@@ -70,7 +71,8 @@ class MetricTile(QFrame):
     def show_flag(self, text: str, color: str = "") -> None:
         """A warning line under the detail; empty text hides it."""
         self.flag_label.setText(text)
-        self.flag_label.setStyleSheet(f"color: {color};" if color else "")
+        # `color`: a tone (tones.WARNING…), drawn in its colour for the palette in use.
+        set_tone(self.flag_label, color or None)
         self.flag_label.setVisible(bool(text))
         description = " ".join(part for part in (self.detail_label.text(), text) if part)
         self.setAccessibleDescription(description)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from typing import TypeVar
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QWidget
 
 W = TypeVar("W", bound=QWidget)
 
@@ -17,3 +18,21 @@ def named(widget: W, object_name: str, accessible_name: str, description: str = 
         widget.setAccessibleDescription(description)
         widget.setToolTip(description)
     return widget
+
+
+def name_buttons(box: QDialogButtonBox | QMessageBox, prefix: str) -> None:
+    """Name every button of a dialog's button box (OK, Cancel, Create brief…):
+    "<prefix>_<standard button or text>", accessible name its text."""
+    for button in box.buttons():
+        text = button.text().replace("&", "").strip()
+        if not button.objectName():
+            standard = box.standardButton(button)
+            key = (
+                standard.name.lower()
+                if standard not in (QDialogButtonBox.StandardButton.NoButton, None)
+                and standard.name != "NoButton"
+                else re.sub(r"\W+", "_", text.lower()).strip("_")
+            )
+            button.setObjectName(f"{prefix}_{key}")
+        if not button.accessibleName():
+            button.setAccessibleName(text)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QEvent
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QWidget
 
@@ -44,6 +45,15 @@ class TabPage(QWidget):
             self.refresh()
         else:
             self._stale = True
+
+    def changeEvent(self, event: QEvent) -> None:
+        # Another colour scheme: texts that carry a tone's colour are written again.
+        if event.type() == QEvent.Type.PaletteChange:
+            if self.isVisible():
+                self.refresh()
+            else:
+                self._stale = True
+        super().changeEvent(event)
 
     def showEvent(self, event: QShowEvent) -> None:
         if self._stale:

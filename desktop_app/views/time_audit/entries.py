@@ -26,8 +26,11 @@ from desktop_app.models.errors import UserError, ValidationError
 from desktop_app.models.tasks import EntryRow, format_minutes, parse_entry_duration
 from desktop_app.models.text import fold
 from desktop_app.views.context import AppContext
+from desktop_app.views.partials.dates import DATE_FORMAT
+from desktop_app.views.partials.feedback import MessageLine
 from desktop_app.views.partials.naming import named
 from desktop_app.views.partials.table_model import ALIGN_RIGHT, Column
+from desktop_app.views.partials.tables import name_header
 from desktop_app.views.time_audit.commands import (
     DeleteEntryCommand,
     LogTimeCommand,
@@ -35,8 +38,6 @@ from desktop_app.views.time_audit.commands import (
 )
 from desktop_app.views.time_audit.task_table import DateChoice, EditDelegate, SyncedTableModel
 from desktop_app.views.undo import execute
-
-ERROR_STYLE = "color: #c0392b;"
 
 
 class OneStopDateEdit(QDateEdit):
@@ -80,7 +81,7 @@ class QuickEntryForm(QWidget):
         self.task_combo.setCompleter(completer)
         self.date_edit = named(OneStopDateEdit(QDate.currentDate()), "entryDate", "Date")
         self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("d MMM yyyy")
+        self.date_edit.setDisplayFormat(DATE_FORMAT)
         self.duration_edit = named(
             QLineEdit(), "entryDuration", "Duration", "Minutes (45) or hours and minutes (1:30)."
         )
@@ -92,10 +93,7 @@ class QuickEntryForm(QWidget):
         self.add_button.setDefault(True)
         self.new_task_hint = named(QLabel(), "entryNewTaskHint", "New task")
         self.new_task_hint.hide()
-        self.error_label = named(QLabel(), "entryError", "Why the entry was refused")
-        self.error_label.setStyleSheet(ERROR_STYLE)
-        self.error_label.setWordWrap(True)
-        self.error_label.hide()
+        self.error_label = MessageLine("entryError", "Why the entry was refused")
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         title = QLabel("Log time:")
@@ -156,12 +154,11 @@ class QuickEntryForm(QWidget):
         self.new_task_hint.setVisible(is_new)
 
     def show_error(self, message: str, field: str = "") -> None:
-        self.error_label.setText(message)
-        self.error_label.setVisible(bool(message))
+        self.error_label.show_error(message)
         self._error_field = field if message else ""
 
     def _clear_error(self, field: str) -> None:
-        if self.error_label.isVisible() and self._error_field in (field, ""):
+        if self.error_label.message() and self._error_field in (field, ""):
             self.show_error("")
 
     def submit(self) -> bool:
@@ -248,6 +245,7 @@ class EntriesPanel(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.verticalHeader().hide()
+        name_header(self.table)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         self.table.setWordWrap(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from desktop_app.models.text import count_of
+
 # Symbols for the currencies most owners use; others show their ISO code.
 _SYMBOLS = {
     "USD": "$",
@@ -40,6 +42,5 @@ def hours(minutes: int) -> str:
     return f"{Decimal(minutes) / 60:.1f}"
 
 
-def plural(count: int, word: str, many: str = "") -> str:
-    """ "1 entry", "2 entries": `many` when the plural is not word + "s"."""
-    return f"{count:,} {word if count == 1 else (many or word + 's')}"
+# "1 entry", "2 entries": the one way to count a noun (models.text.count_of).
+plural = count_of

@@ -36,8 +36,9 @@ from desktop_app.importers.time_tracking import (
 from desktop_app.models.errors import UserError
 from desktop_app.models.tasks import NEED_LABELS, Need
 from desktop_app.views.context import AppContext
-from desktop_app.views.partials.naming import named
+from desktop_app.views.partials.naming import name_buttons, named
 from desktop_app.views.partials.table_model import ALIGN_RIGHT, Column, RowTableModel
+from desktop_app.views.partials.tables import name_header
 from desktop_app.views.time_audit.commands import ImportTimeCommand
 from desktop_app.views.time_audit.formatting import hours
 from desktop_app.views.undo import execute
@@ -118,6 +119,7 @@ class ImportDialog(QDialog):
         self.buttons.setObjectName("importButtons")
         self.import_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.import_button.setObjectName("importRun")
+        name_buttons(self.buttons, "importButtons")
         self.buttons.accepted.connect(self.run_import)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -138,6 +140,7 @@ class ImportDialog(QDialog):
         table = named(QTableView(), name, title)
         table.setModel(model)
         table.verticalHeader().hide()
+        name_header(table)
         table.setWordWrap(False)  # one line a row: columns size to their whole text
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -176,6 +179,7 @@ class ImportDialog(QDialog):
             else "Nothing to import"
         )
         self.import_button.setEnabled(bool(preview.entries))
+        self.import_button.setAccessibleName(self.import_button.text())
 
     def run_import(self) -> None:
         """Store the previewed entries in one transaction, showing progress."""

@@ -65,6 +65,7 @@ from desktop_app.models.time_audit_rules import (
 )
 from desktop_app.views.context import AppContext, Topic
 from desktop_app.views.partials.empty_state import EmptyState
+from desktop_app.views.partials.feedback import StatusLine
 from desktop_app.views.partials.layout_memory import (
     LayoutPart,
     offer_column_menu,
@@ -73,24 +74,29 @@ from desktop_app.views.partials.layout_memory import (
 )
 from desktop_app.views.partials.naming import named
 from desktop_app.views.partials.tab_page import TabPage
-from desktop_app.views.partials.tones import WARNING
+from desktop_app.views.partials.tables import fit_columns, name_header
+from desktop_app.views.partials.tones import WARNING, set_tone
 from desktop_app.views.time_audit.charts import HoursByAreaChart, ValueDrainMatrix
 from desktop_app.views.time_audit.commands import (
     CreateTaskCommand,
     DeleteTaskCommand,
     UpdateTaskCommand,
 )
-from desktop_app.views.time_audit.entries import ERROR_STYLE, EntriesPanel, QuickEntryForm
+from desktop_app.views.time_audit.entries import EntriesPanel, QuickEntryForm
 from desktop_app.views.time_audit.formatting import hours, money, plural
 from desktop_app.views.time_audit.import_dialog import ImportDialog
 from desktop_app.views.time_audit.procedure_panel import ProcedurePanel
 from desktop_app.views.time_audit.task_table import (
+    DECISION,
     DISLIKE,
     NAME,
     NEED,
+    NOTES,
     PULL_AWAY,
+    QUADRANT,
     QUICK,
     SCORE,
+    STATUS,
     VALUE,
     EditDelegate,
     TaskColumns,
@@ -103,6 +109,9 @@ LAYOUT_KEY = "time_audit"
 SETTINGS_PREFIX = LAYOUT_KEY + "/"
 CSV_FILTER = "CSV files (*.csv *.txt);;All files (*)"
 ENTRIES_TAB, PROCEDURE_TAB, CHART_TAB, MATRIX_TAB = range(4)
+# Shown from the header's menu (right-click): the rest fit a 1280 px window.
+HIDDEN_BY_DEFAULT = (DECISION, STATUS, QUADRANT, NOTES)
+TASK_COLUMN_MAXIMUM = 170
 
 
 def _import_folder() -> Path:
@@ -166,13 +175,13 @@ class TimeAuditPage(TabPage):
         self.rate_prompt.setWordWrap(True)
         self.rate_prompt.setTextFormat(Qt.TextFormat.RichText)
         self.rate_prompt.linkActivated.connect(self._rate_link)
-        self.rate_prompt.setStyleSheet(f"color: {WARNING};")
+        set_tone(self.rate_prompt, WARNING)
         self.rate_prompt.hide()
         self.still_yours_flag = named(
             QLabel(), "stillYoursFlag", "Hours you still did on handed-off tasks"
         )
         self.still_yours_flag.setWordWrap(True)
-        self.still_yours_flag.setStyleSheet(f"color: {WARNING};")
+        set_tone(self.still_yours_flag, WARNING)
         self.still_yours_flag.hide()
         layout.addWidget(self.rate_prompt)
         layout.addWidget(self.still_yours_flag)
@@ -187,8 +196,7 @@ class TimeAuditPage(TabPage):
         self.splitter.setChildrenCollapsible(False)
         self.splitter.splitterMoved.connect(lambda *_: self._save_timer.start())
         layout.addWidget(self.splitter, 1)
-        self.status_line = named(QLabel(), "timeAuditStatus", "Messages")
-        self.status_line.setWordWrap(True)
+        self.status_line = StatusLine("timeAuditStatus")
         layout.addWidget(self.status_line)
 
     def _build_top_bar(self) -> QHBoxLayout:
@@ -273,6 +281,7 @@ class TimeAuditPage(TabPage):
             | QAbstractItemView.EditTrigger.AnyKeyPressed
         )
         self.table.verticalHeader().hide()
+        name_header(self.table)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         self.table.setWordWrap(False)
         self.table.setAlternatingRowColors(True)
@@ -361,6 +370,10 @@ class TimeAuditPage(TabPage):
     def _restore_layout(self) -> None:
         restored = restore_layout(LAYOUT_KEY, self._layout_parts())
         self._header_restored = "header" in restored
+        if not self._header_restored:
+            # What fits at 1280 px; the header's menu shows the rest.
+            for column in HIDDEN_BY_DEFAULT:
+                self.table.setColumnHidden(column, True)
         tab = QSettings().value(SETTINGS_PREFIX + "bottomTab", ENTRIES_TAB)
         self.bottom_tabs.setCurrentIndex(int(tab) if str(tab).isdigit() else ENTRIES_TAB)
 
@@ -459,7 +472,9 @@ class TimeAuditPage(TabPage):
         # Nothing to show below an empty table: the empty state gets the room.
         self.bottom_tabs.setVisible(bool(audit.rows))
         if audit.rows and not self._header_restored:
-            self.table.resizeColumnsToContents()
+            # Each column as wide as what it shows, a long task name cut at a width
+            # that leaves the others room.
+            fit_columns(self.table, maximum=TASK_COLUMN_MAXIMUM)
             self._header_restored = True
         self.form.set_tasks([(row.id, row.name, row.name_key) for row in audit.rows])
         self._update_summary()
@@ -660,17 +675,15 @@ class TimeAuditPage(TabPage):
         return None
 
     def show_error(self, message: str) -> None:
-        self.status_line.setStyleSheet(ERROR_STYLE)
-        self.status_line.setText(message)
+        self.status_line.refused(message)
 
     def _clear_error(self) -> None:
         """A value put right: the error line about it goes."""
-        if self.status_line.styleSheet() == ERROR_STYLE:
+        if self.status_line.kind == "error":
             self.show_message("")
 
     def show_message(self, message: str) -> None:
-        self.status_line.setStyleSheet("")
-        self.status_line.setText(message)
+        self.status_line.said(message)
 
     def _on_logged(self, message: str, task_id: int) -> None:
         self.show_message(message)

@@ -20,6 +20,7 @@ from desktop_app.models.procedure_content import ProcedureData
 from desktop_app.models.procedure_versions import ProcedureVersionRow
 from desktop_app.views.partials.naming import named
 from desktop_app.views.partials.table_model import Column, RowTableModel
+from desktop_app.views.partials.tables import name_header
 
 COLUMNS: list[Column[Change]] = [
     Column("What", lambda c: c.what),
@@ -53,6 +54,7 @@ class ChangesDialog(QDialog):
         self.table = named(QTableView(), "procedureChangesTable", "Changes")
         self.table.setModel(self.model)
         self.table.verticalHeader().hide()
+        name_header(self.table)
         self.table.setWordWrap(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.table, 1)

@@ -51,9 +51,10 @@ from desktop_app.models.procedures import (
     owner_time_text,
     procedure_id_for_task,
 )
-from desktop_app.views.briefs.fields import ERROR_STYLE, FieldEvents
+from desktop_app.views.briefs.fields import FieldEvents
 from desktop_app.views.context import AppContext
 from desktop_app.views.partials.empty_state import EmptyState
+from desktop_app.views.partials.feedback import MessageLine
 from desktop_app.views.partials.naming import named
 from desktop_app.views.partials.ordered_list_model import Index, OrderedListModel
 from desktop_app.views.time_audit.procedure_commands import (
@@ -320,10 +321,7 @@ class ProcedurePanel(QWidget):
             QLineEdit(), "stepCheck", "Check", "How to tell the step was done right"
         )
         self.step_check.setPlaceholderText("How to tell it was done right")
-        self.step_error = named(QLabel(), "stepError", "Why the step was not saved")
-        self.step_error.setTextFormat(Qt.TextFormat.PlainText)
-        self.step_error.setWordWrap(True)
-        self.step_error.setStyleSheet(ERROR_STYLE)
+        self.step_error = MessageLine("stepError", "Why the step was not saved")
         self.step_time = named(QLabel(), "stepTime", "Time the step took when recorded")
         self.step_time.setTextFormat(Qt.TextFormat.PlainText)
         for editor in (self.step_text, self.step_link, self.step_check):
@@ -459,7 +457,7 @@ class ProcedurePanel(QWidget):
             self.step_time.setText(
                 f"Took {duration_text(seconds)} when you recorded it" if seconds else ""
             )
-            self.step_error.clear()
+            self.step_error.clear_message()
         finally:
             self._loading = was_loading
 
@@ -516,7 +514,7 @@ class ProcedurePanel(QWidget):
         }
         changes = {name: value for name, value in values.items() if value != getattr(step, name)}
         if not changes:
-            self.step_error.clear()
+            self.step_error.clear_message()
             return
         number = rows.index(step) + 1
         command = UpdateStepCommand(self.ctx, step.id, changes, f"Edit step {number}")
@@ -524,9 +522,9 @@ class ProcedurePanel(QWidget):
             execute(command)
         except UserError as error:
             # Nothing was stored: the field keeps what was typed, with why.
-            self.step_error.setText(str(error))
+            self.step_error.show_error(str(error))
             return
-        self.step_error.clear()
+        self.step_error.clear_message()
 
     def start_blank(self) -> None:
         if self.task_id is not None:

@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 
 from desktop_app.models.errors import UserError
 from desktop_app.models.procedure_content import StepData, clean_step, duration_text
-from desktop_app.views.briefs.fields import ERROR_STYLE
 from desktop_app.views.context import AppContext
+from desktop_app.views.partials.feedback import MessageLine
 from desktop_app.views.partials.naming import named
 from desktop_app.views.time_audit.procedure_commands import RecordStepsCommand
 from desktop_app.views.undo import execute
@@ -99,9 +99,7 @@ class RecorderDialog(QDialog):
         form.addRow("Step", self.text_edit)
         form.addRow("Check", self.check_edit)
         layout.addLayout(form)
-        self.error_label = named(QLabel(), "recorderError", "Why the step was not kept")
-        self.error_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.error_label.setStyleSheet(ERROR_STYLE)
+        self.error_label = MessageLine("recorderError", "Why the step was not kept")
         layout.addWidget(self.error_label)
         self.done_model = QStringListModel(self)
         self.done_view = named(QListView(), "recorderSteps", "Steps recorded so far")
@@ -134,7 +132,7 @@ class RecorderDialog(QDialog):
         try:
             text = clean_step("text", self.text_edit.text())
         except UserError as error:
-            self.error_label.setText(f"{error} Type it, then press Enter.")
+            self.error_label.show_error(f"{error} Type it, then press Enter.")
             return False
         seconds = int(self.clock.elapsed() // 1000)
         self.steps.append(StepData(text, check=self.check_edit.text().strip(), seconds=seconds))
@@ -147,7 +145,7 @@ class RecorderDialog(QDialog):
         self.done_view.scrollToBottom()
         self.text_edit.clear()
         self.check_edit.clear()
-        self.error_label.clear()
+        self.error_label.clear_message()
         self.clock.restart()
         self._show_step()
         return True
@@ -157,13 +155,13 @@ class RecorderDialog(QDialog):
         if self.text_edit.text().strip() and not self.next_step():
             return False
         if not self.steps:
-            self.error_label.setText("Nothing recorded yet: type the first step you did.")
+            self.error_label.show_error("Nothing recorded yet: type the first step you did.")
             return False
         command = RecordStepsCommand(self.ctx, self.task_id, self.task_name, self.steps)
         try:
             execute(command)
         except UserError as error:
-            self.error_label.setText(str(error))
+            self.error_label.show_error(str(error))
             return False
         self._stored = True
         self.recorded.emit(len(self.steps))

@@ -46,6 +46,7 @@ from desktop_app.models.tasks import (
     format_minutes,
 )
 from desktop_app.models.time_audit_rules import QUADRANT_LABELS, suggest_need
+from desktop_app.views.partials.dates import DATE_FORMAT
 from desktop_app.views.partials.table_model import (
     ALIGN_CENTER,
     ALIGN_RIGHT,
@@ -55,14 +56,12 @@ from desktop_app.views.partials.table_model import (
     SearchSortProxy,
     _sortable,
 )
+from desktop_app.views.partials.tones import ALERT, WARNING, tone_color
 from desktop_app.views.time_audit.formatting import hours, money
 
 # The colour that marks candidates in the table, the chart and the matrix.
 CANDIDATE_COLOR = QColor("#e8590c")
 OTHER_COLOR = QColor("#adb5bd")
-WARNING_COLOR = QColor("#c0392b")
-# Cells the owner has not rated yet: a muted orange, with words that say so.
-UNRATED_COLOR = QColor("#b35c00")
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -233,7 +232,7 @@ class TaskColumns:
             # The editor of an unrated score starts in the middle of the scale.
             edit_value=lambda r: 3 if getattr(r, key) is None else getattr(r, key),
             commit=self._edit(key, f"Change {what}"),
-            foreground=lambda r: UNRATED_COLOR if getattr(r, key) is None else None,
+            foreground=lambda r: tone_color(WARNING) if getattr(r, key) is None else None,
             tooltip=lambda r: tooltip + (" Not rated yet." if getattr(r, key) is None else ""),
         )
 
@@ -261,7 +260,7 @@ class TaskColumns:
                 # The editor of an unrated task starts on the guess from its name.
                 edit_value=lambda r: r.need,
                 commit=self._edit("need", "Change what it needs"),
-                foreground=lambda r: UNRATED_COLOR if r.need is None else None,
+                foreground=lambda r: tone_color(WARNING) if r.need is None else None,
                 tooltip=_need_tooltip,
             ),
             Column(
@@ -291,7 +290,7 @@ class TaskColumns:
                 sort_key=lambda r: r.buy_back,
                 align=ALIGN_RIGHT,
                 foreground=lambda r: (
-                    WARNING_COLOR if r.buy_back is not None and r.buy_back < 0 else None
+                    tone_color(ALERT) if r.buy_back is not None and r.buy_back < 0 else None
                 ),
                 tooltip=lambda r: (
                     None
@@ -308,7 +307,7 @@ class TaskColumns:
                 edit_value=lambda r: "" if r.contractor_rate is None else str(r.contractor_rate),
                 commit=self._edit("contractor_rate", "Change contractor rate"),
                 foreground=lambda r: (
-                    WARNING_COLOR
+                    tone_color(ALERT)
                     if r.contractor_rate is not None and r.contractor_rate > self._cap()
                     else None
                 ),
@@ -380,7 +379,7 @@ class TaskColumns:
                 _status_text,
                 edit_value=lambda r: r.status,
                 commit=self._edit("status", "Change status"),
-                foreground=lambda r: WARNING_COLOR if r.still_yours_minutes else None,
+                foreground=lambda r: tone_color(ALERT) if r.still_yours_minutes else None,
                 tooltip=lambda r: (
                     f"Handed off, yet you logged {hours(r.still_yours_minutes)} h on it yourself "
                     "since: those hours are not counted as handed off."
@@ -550,7 +549,7 @@ class EditDelegate(QStyledItemDelegate):
             editor.setObjectName("cellDateEditor")
             editor.setAccessibleName("Date")
             editor.setCalendarPopup(True)
-            editor.setDisplayFormat("yyyy-MM-dd")
+            editor.setDisplayFormat(DATE_FORMAT)
             return editor
         editor = super().createEditor(parent, option, index)
         editor.setObjectName("cellTextEditor")

@@ -1,0 +1,81 @@
+"""One way to set up a table: `data_table()` makes the QTableView every tab
+shows its rows in (named, with a named header, rows selected whole, no row
+numbers), and `fit_columns()` gives each column the width of what it shows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QAbstractItemModel
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+
+from desktop_app.views.partials.naming import named
+
+Selection = QAbstractItemView.SelectionMode
+
+
+def name_header(table: QTableView, accessible_name: str = "") -> QHeaderView:
+    """Name `table`'s column header for tests and screen readers."""
+    header = table.horizontalHeader()
+    header.setObjectName(f"{table.objectName()}Header")
+    header.setAccessibleName(accessible_name or f"{table.accessibleName()} columns")
+    return header
+
+
+def data_table(
+    object_name: str,
+    accessible_name: str,
+    model: QAbstractItemModel,
+    *,
+    description: str = "",
+    selection: Selection = Selection.SingleSelection,
+    sortable: bool = False,
+    editable: bool = False,
+    alternating: bool = True,
+    word_wrap: bool = False,
+    widths: Sequence[int] = (),
+    stretch_last: bool = True,
+) -> QTableView:
+    """A table of `model`'s rows, set up the way every tab's tables are."""
+    table = named(QTableView(), object_name, accessible_name, description)
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(selection)
+    if not editable:
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(alternating)
+    table.setWordWrap(word_wrap)
+    table.setSortingEnabled(sortable)
+    table.verticalHeader().hide()
+    header = name_header(table)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setStretchLastSection(stretch_last)
+    header.setHighlightSections(False)
+    for column, width in enumerate(widths):
+        table.setColumnWidth(column, width)
+    return table
+
+
+def fit_columns(
+    table: QTableView,
+    *,
+    maximum: int = 360,
+    stretch: int | None = None,
+) -> None:
+    """Give each shown column the width of its header and of the widest text it
+    shows (at most `maximum` px); `stretch` (a column) then takes the room
+    left, so that the key columns are read whole."""
+    header = table.horizontalHeader()
+    for column in range(header.count()):
+        if not header.isSectionHidden(column):
+            table.resizeColumnToContents(column)
+            if header.sectionSize(column) > maximum:
+                header.resizeSection(column, maximum)
+    if stretch is not None and not header.isSectionHidden(stretch):
+        used = sum(
+            header.sectionSize(c) for c in range(header.count()) if not header.isSectionHidden(c)
+        )
+        spare = table.viewport().width() - used
+        if spare > 0:
+            header.resizeSection(stretch, header.sectionSize(stretch) + spare)
