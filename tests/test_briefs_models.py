@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import pytest
 
+from desktop_app.assets import templates_folder
 from desktop_app.models.brief_changes import changes_between
 from desktop_app.models.brief_templates import (
     TemplateError,
@@ -306,7 +307,7 @@ def test_no_changes_since_a_fresh_version(store):
 def test_shipped_templates_are_complete_and_clear():
     from desktop_app.models.clarity import check_brief
 
-    templates, problems = shipped_templates()
+    templates, problems = shipped_templates(templates_folder())
     assert problems == []
     assert len(templates) >= 6
     for template in templates:

@@ -258,9 +258,9 @@ def test_undoing_a_second_merge_keeps_the_first_merges_history(store):
 
 
 def test_deleting_counts_the_engagements_that_go_with_a_contractor(store):
-    from desktop_app.models.engagements import create_engagement
+    from desktop_app.models.engagements import create_engagement, dependents_summary
 
     contractor_id = bench.create_contractor(parse_contractor({"name": "Ana Souza"}))
     brief = Brief.create(title="Bookkeeping")
     create_engagement(brief.id, contractor_id, datetime.now().date(), cadence_days=7)
-    assert bench.dependents_summary(contractor_id)["engagements"] == 1
+    assert dependents_summary(contractor_id)["engagements"] == 1

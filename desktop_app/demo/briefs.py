@@ -14,6 +14,7 @@ import dataclasses
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
+from desktop_app.assets import templates_folder
 from desktop_app.models.brief_templates import Template, shipped_templates
 from desktop_app.models.briefs import (
     Brief,
@@ -46,7 +47,7 @@ HOURS = "Monday to Friday, 9:00–16:00 Stockholm time (CET)"
 
 
 def _template(name: str) -> Template:
-    templates, _ = shipped_templates()
+    templates, _ = shipped_templates(templates_folder())
     return next(t for t in templates if t.name == name)
 
 

@@ -547,20 +547,6 @@ def contractor_names(ids: Iterable[int]) -> dict[int, str]:
     )
 
 
-def dependents_summary(contractor_id: int) -> dict[str, int]:
-    """What deleting a contractor takes with it, counted."""
-    from desktop_app.models.engagements import Engagement  # engagements build on this module
-
-    return {
-        "engagements": Engagement.select().where(Engagement.contractor == contractor_id).count(),
-        "interviews": Interview.select().where(Interview.contractor == contractor_id).count(),
-        "references": Reference.select().where(Reference.contractor == contractor_id).count(),
-        "portfolio": PortfolioItem.select()
-        .where(PortfolioItem.contractor == contractor_id)
-        .count(),
-    }
-
-
 # ---------------------------------------------------------------------------
 # Duplicates: the same e-mail, phone digits, website host and path, or name
 # ---------------------------------------------------------------------------

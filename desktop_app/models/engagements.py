@@ -29,9 +29,18 @@ from peewee import (
     TextField,
 )
 
+from desktop_app.models import engagement_rules as rules
 from desktop_app.models.base import BaseModel, now
-from desktop_app.models.briefs import Brief, BriefStatus, Expectation
-from desktop_app.models.contractors import Contractor, RateUnit, monthly_equivalent, rate_text
+from desktop_app.models.briefs import Brief, BriefStatus, BriefTask, Expectation
+from desktop_app.models.contractors import (
+    Contractor,
+    Interview,
+    PortfolioItem,
+    RateUnit,
+    Reference,
+    monthly_equivalent,
+    rate_text,
+)
 from desktop_app.models.currencies import check_currency
 from desktop_app.models.engagement_rules import (
     ConfidenceTrend,
@@ -50,6 +59,7 @@ from desktop_app.models.engagement_rules import (
 from desktop_app.models.errors import ValidationError
 from desktop_app.models.parsing import parse_amount
 from desktop_app.models.snapshots import RowSnapshot, delete_with_snapshot
+from desktop_app.models.tasks import Task, TimeEntry
 
 
 class EngagementStatus(StrEnum):
@@ -420,6 +430,19 @@ def delete_feedback(feedback_id: int) -> RowSnapshot:
 def delete_engagement(engagement_id: int) -> RowSnapshot:
     """Delete an engagement with its check-ins and feedback (undo with `restore`)."""
     return delete_with_snapshot(Engagement.get_by_id(engagement_id))
+
+
+def dependents_summary(contractor_id: int) -> dict[str, int]:
+    """What deleting a contractor takes with it, counted. It lives here, above
+    contractors.py, because engagements are among what it counts."""
+    return {
+        "engagements": Engagement.select().where(Engagement.contractor == contractor_id).count(),
+        "interviews": Interview.select().where(Interview.contractor == contractor_id).count(),
+        "references": Reference.select().where(Reference.contractor == contractor_id).count(),
+        "portfolio": PortfolioItem.select()
+        .where(PortfolioItem.contractor == contractor_id)
+        .count(),
+    }
 
 
 # ---------------------------------------------------------------------------
@@ -992,9 +1015,6 @@ def brief_monthly_hours(brief_ids: Sequence[int], today: date) -> dict[int, Deci
     minutes logged so far this month. A part of a month would understate
     the hours, so it is the last resort. Tasks with none add nothing.
     """
-    from desktop_app.models.briefs import BriefTask
-    from desktop_app.models.tasks import Task, TimeEntry
-
     if not brief_ids:
         return {}
     links = list(
@@ -1032,8 +1052,6 @@ def brief_monthly_hours(brief_ids: Sequence[int], today: date) -> dict[int, Deci
 
 def micromanagement_rule() -> str:
     """The micromanagement rule in words, from the constants the rule uses."""
-    from desktop_app.models import engagement_rules as rules
-
     return (
         f"The rule: over the last {rules.MICROMANAGEMENT_WINDOW_DAYS} days (at least "
         f"{rules.MICROMANAGEMENT_MIN_WINDOW_DAYS} for a new engagement), the check-ins you "

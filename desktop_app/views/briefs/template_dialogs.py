@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.assets import templates_folder
 from desktop_app.models.brief_templates import (
     Template,
     TemplateError,
@@ -222,7 +223,7 @@ class NewBriefDialog(QDialog):
     # Templates
     def load_templates(self, select_key: str | None = None) -> None:
         """List the templates; select `select_key`, else the best match for the title."""
-        templates, problems = all_templates()
+        templates, problems = all_templates(templates_folder())
         self.template_model.set_rows([None, *templates])
         keys = [None, *(t.key for t in templates)]
         if select_key is not None and select_key in keys:

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.models import contractors as bench
-from desktop_app.models.engagements import get_engagement
+from desktop_app.models.engagements import dependents_summary, get_engagement
 from desktop_app.models.errors import UserError
 from desktop_app.models.text import count_of, fold
 from desktop_app.views.context import AppContext, Topic
@@ -632,7 +632,7 @@ class ContractorsPage(TabPage):
         row = self.current_row()
         if row is None or len(self.selected_ids()) != 1:
             return False
-        counts = bench.dependents_summary(row.id)
+        counts = dependents_summary(row.id)
         held = {k: v for k, v in counts.items() if v}
         if held:
             what = ", ".join(f"{v} {k if v != 1 else k.rstrip('s')}" for k, v in held.items())
