@@ -23,7 +23,6 @@ from desktop_app.models.briefs import (
     BriefVersion,
     ExpectationData,
     add_expectation,
-    brief_tasks_briefed,
     create_brief,
     expectations_of,
     load_brief,
@@ -54,7 +53,6 @@ def _template(name: str) -> Template:
 def _create(data: BriefData, task_name: str, created: datetime) -> int:
     task_id = find_task_id(task_name)
     brief_id = create_brief(data, task_ids=[task_id] if task_id is not None else [])
-    brief_tasks_briefed(brief_id)
     Brief.update(created_at=created, updated_at=created).where(Brief.id == brief_id).execute()
     return brief_id
 

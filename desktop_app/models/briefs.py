@@ -57,8 +57,14 @@ from desktop_app.models.errors import ValidationError
 from desktop_app.models.ordering import keys_between, move_to, place
 from desktop_app.models.procedure_content import ProcedureData
 from desktop_app.models.procedures import procedures_for_tasks
-from desktop_app.models.snapshots import RowSnapshot, delete_with_snapshot
-from desktop_app.models.tasks import Task, TaskChanges, mark_briefed, unmark_briefed
+from desktop_app.models.snapshots import RowSnapshot, delete_with_snapshot, restore
+from desktop_app.models.tasks import (
+    Task,
+    TaskChanges,
+    mark_briefed,
+    restore_tasks,
+    unmark_briefed,
+)
 from desktop_app.models.text import fold
 
 
@@ -196,8 +202,27 @@ def _procedures(task_ids: Sequence[int]) -> list[ProcedureData]:
     return [by_task[task_id] for task_id in task_ids if task_id in by_task]
 
 
-def create_brief(data: BriefData, *, task_ids: Sequence[int] = ()) -> int:
-    """Store a new brief with its expectations (in their order); returns its id."""
+# Creating and deleting a brief reaches the time audit: the tasks it hands
+# off show as briefed while it exists. Each edit below is one transaction
+# and returns what its undo needs, like `hiring.hire`.
+
+
+@dataclass(frozen=True)
+class NewBrief:
+    """What `add_brief` created and changed.
+
+    Attributes:
+        tasks: the time-audit tasks it marked briefed, as they were before.
+    """
+
+    brief_id: int
+    tasks: TaskChanges
+
+
+def add_brief(data: BriefData, *, task_ids: Sequence[int] = ()) -> NewBrief:
+    """Store a new brief with its expectations (in their order) and its links to
+    the time-audit tasks it hands off, which show as briefed from now on (unless
+    kept or handed off already), in one transaction."""
     values = {name: clean_field(name, value) for name, value in data.fields().items()}
     expectations = [
         {
@@ -218,7 +243,29 @@ def create_brief(data: BriefData, *, task_ids: Sequence[int] = ()) -> int:
             Expectation.insert_many(rows).execute()
         for task_id in dict.fromkeys(task_ids):
             BriefTask.create(brief=brief.id, task=task_id)
-    return brief.id
+        tasks = brief_tasks_briefed(brief.id)
+    return NewBrief(brief.id, tasks)
+
+
+def create_brief(data: BriefData, *, task_ids: Sequence[int] = ()) -> int:
+    """`add_brief` for callers that need no undo (the demo, scripts); the new id."""
+    return add_brief(data, task_ids=task_ids).brief_id
+
+
+def undo_add_brief(added: NewBrief) -> RowSnapshot:
+    """Take a new brief back: its tasks as they were, the brief and all that
+    hangs on it deleted. Returns what `redo_add_brief` needs."""
+    with database.atomic():
+        restore_tasks(added.tasks)
+        return delete_with_snapshot(Brief.get_by_id(added.brief_id))
+
+
+def redo_add_brief(added: NewBrief, snapshot: RowSnapshot) -> NewBrief:
+    """Put the brief back after `undo_add_brief`: the same rows under the same
+    ids, its tasks briefed again. Returns what the next undo needs."""
+    with database.atomic():
+        restore(snapshot)
+        return NewBrief(added.brief_id, brief_tasks_briefed(added.brief_id))
 
 
 def update_brief(brief_id: int, changes: Mapping[str, Any]) -> dict[str, Any]:
@@ -231,19 +278,38 @@ def update_brief(brief_id: int, changes: Mapping[str, Any]) -> dict[str, Any]:
     return old
 
 
-def duplicate_brief(brief_id: int) -> int:
+def duplicate_brief(brief_id: int) -> NewBrief:
     """A new draft copy of the brief (expectations, order and task links kept)."""
     data = load_brief(brief_id)
     title = data.title.strip()
     copy_title = f"{title} (copy)"
     data = dataclasses.replace(data, title=copy_title[:200], status=BriefStatus.DRAFT)
     task_ids = [link.task_id for link in BriefTask.select().where(BriefTask.brief == brief_id)]
-    return create_brief(data, task_ids=task_ids)
+    return add_brief(data, task_ids=task_ids)
 
 
-def delete_brief(brief_id: int) -> RowSnapshot:
-    """Delete the brief with all that hangs on it; `snapshots.restore` undoes it."""
-    return delete_with_snapshot(Brief.get_by_id(brief_id))
+@dataclass(frozen=True)
+class DeletedBrief:
+    """What `delete_brief` removed and changed: every row that hung on the brief,
+    and the tasks it no longer hands off as they were before."""
+
+    snapshot: RowSnapshot
+    tasks: TaskChanges
+
+
+def delete_brief(brief_id: int) -> DeletedBrief:
+    """Delete the brief with all that hangs on it, in one transaction; the tasks
+    no other brief hands off are no longer briefed. `undo_delete_brief` undoes it."""
+    with database.atomic():
+        tasks = release_tasks(brief_id)
+        return DeletedBrief(delete_with_snapshot(Brief.get_by_id(brief_id)), tasks)
+
+
+def undo_delete_brief(deleted: DeletedBrief) -> None:
+    """Every row back under its id, and the tasks briefed as they were."""
+    with database.atomic():
+        restore(deleted.snapshot)
+        restore_tasks(deleted.tasks)
 
 
 def brief_dependents(brief_id: int) -> dict[str, int]:
@@ -388,7 +454,7 @@ def brief_tasks_briefed(brief_id: int) -> TaskChanges:
     return mark_briefed(brief_task_ids(brief_id))
 
 
-def release_tasks(brief_id: int, task_ids: Sequence[int] | None = None) -> TaskChanges:
+def release_tasks(brief_id: int, task_ids: Iterable[int] | None = None) -> TaskChanges:
     """The brief stops handing off `task_ids` (None: all its tasks), as when it
     is deleted or a task is unlinked: those no other brief hands off are no
     longer briefed. Call it before the links go; returns what changed."""
@@ -413,31 +479,69 @@ def briefs_for_task(task_id: int) -> list[tuple[int, str]]:
     return [(brief.id, brief.title) for brief in query]
 
 
-def link_task(brief_id: int, task_id: int) -> bool:
-    """Link the task to the brief; False when it already was."""
+@dataclass(frozen=True)
+class TaskLink:
+    """What `link_task` or `unlink_task` changed.
+
+    Attributes:
+        linked: True for a link made, False for one removed.
+        changed: False when there was nothing to do (already so).
+        tasks: the task's fields before its status moved, if it moved.
+    """
+
+    brief_id: int
+    task_id: int
+    linked: bool
+    changed: bool
+    tasks: TaskChanges
+    brief_updated_at: datetime | None = None
+
+
+def _has_link(brief_id: int, task_id: int) -> bool:
+    return BriefTask.select().where(BriefTask.brief == brief_id, BriefTask.task == task_id).exists()
+
+
+def link_task(brief_id: int, task_id: int) -> TaskLink:
+    """The brief hands the task off: link them, and the task shows as briefed
+    (unless kept or handed off already), in one transaction."""
     with database.atomic():
-        if (
-            BriefTask.select()
-            .where(BriefTask.brief == brief_id, BriefTask.task == task_id)
-            .exists()
-        ):
-            return False
+        if _has_link(brief_id, task_id):
+            return TaskLink(brief_id, task_id, linked=True, changed=False, tasks={})
+        updated_at = Brief.get_by_id(brief_id).updated_at
         BriefTask.create(brief=brief_id, task=task_id)
-        Brief.update(updated_at=now()).where(Brief.id == brief_id).execute()
-    return True
+        _touch(brief_id)
+        tasks = mark_briefed([task_id])
+    return TaskLink(brief_id, task_id, True, True, tasks, updated_at)
 
 
-def unlink_task(brief_id: int, task_id: int) -> bool:
-    """Remove the link; False when there was none."""
+def unlink_task(brief_id: int, task_id: int) -> TaskLink:
+    """The brief no longer hands the task off: the task is no longer briefed
+    (unless another brief hands it off) and the link goes, in one transaction."""
     with database.atomic():
-        removed = (
-            BriefTask.delete()
-            .where(BriefTask.brief == brief_id, BriefTask.task == task_id)
-            .execute()
-        )
-        if removed:
-            Brief.update(updated_at=now()).where(Brief.id == brief_id).execute()
-    return bool(removed)
+        if not _has_link(brief_id, task_id):
+            return TaskLink(brief_id, task_id, linked=False, changed=False, tasks={})
+        updated_at = Brief.get_by_id(brief_id).updated_at
+        tasks = release_tasks(brief_id, [task_id])
+        BriefTask.delete().where(BriefTask.brief == brief_id, BriefTask.task == task_id).execute()
+        _touch(brief_id)
+    return TaskLink(brief_id, task_id, False, True, tasks, updated_at)
+
+
+def undo_task_link(change: TaskLink) -> None:
+    """Take back `link_task` or `unlink_task`: the link and the task as they were."""
+    if not change.changed:
+        return
+    with database.atomic():
+        restore_tasks(change.tasks)
+        if change.linked:
+            BriefTask.delete().where(
+                BriefTask.brief == change.brief_id, BriefTask.task == change.task_id
+            ).execute()
+        else:
+            BriefTask.create(brief=change.brief_id, task=change.task_id)
+        Brief.update(updated_at=change.brief_updated_at).where(
+            Brief.id == change.brief_id
+        ).execute()
 
 
 # ---------------------------------------------------------------------------

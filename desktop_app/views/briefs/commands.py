@@ -18,21 +18,25 @@ from desktop_app.models.brief_templates import (
 )
 from desktop_app.models.briefs import (
     FIELDS_BY_NAME,
+    DeletedBrief,
+    NewBrief,
+    TaskLink,
     add_expectation,
     brief_exists,
-    brief_tasks_briefed,
     delete_brief,
     delete_expectation,
     link_task,
     move_expectation,
-    release_tasks,
+    redo_add_brief,
     set_expectation_positions,
+    undo_add_brief,
+    undo_delete_brief,
+    undo_task_link,
     unlink_task,
     update_brief,
     update_expectation,
 )
 from desktop_app.models.snapshots import RowSnapshot
-from desktop_app.models.tasks import TaskChanges, mark_briefed, restore_tasks
 from desktop_app.views.context import AppContext, Topic
 from desktop_app.views.undo import AddRowsCommand, DeleteRowsCommand, StoreCommand
 
@@ -170,53 +174,53 @@ class EditExpectationCommand(_MergingEdit):
         return update_expectation(self.expectation_id, values)
 
 
-class CreateBriefCommand(BriefCommand, AddRowsCommand):
+class CreateBriefCommand(BriefCommand):
     """A new brief (blank, from a template, or a duplicate); undo deletes it.
 
     The time-audit tasks it hands off show as briefed (unless kept or handed
-    off already); undo puts them back as they were.
+    off already); undo puts them back as they were. `create` is the model
+    edit that makes it (`add_brief`, `duplicate_brief`); redo puts the very
+    same rows back under the same ids.
     """
 
     topics = (Topic.BRIEFS, Topic.TASKS)
 
-    def __init__(self, ctx: AppContext, text: str, create: Callable[[], int]) -> None:
+    def __init__(self, ctx: AppContext, text: str, create: Callable[[], NewBrief]) -> None:
         super().__init__(ctx, text, None)
         self._create = create
-        self._tasks: TaskChanges = {}
+        self._added: NewBrief | None = None
+        self._snapshot: RowSnapshot | None = None
 
     def apply(self) -> None:
-        super().apply()
-        self._tasks = brief_tasks_briefed(self.brief_id)
+        if self._added is None:
+            self._added = self._create()
+            self.brief_id = self._added.brief_id
+        else:
+            assert self._snapshot is not None
+            self._added = redo_add_brief(self._added, self._snapshot)
 
     def revert(self) -> None:
-        restore_tasks(self._tasks)
-        super().revert()
-
-    def first_apply(self) -> None:
-        self.brief_id = self._create()
-
-    def take_back(self) -> RowSnapshot:
-        return delete_brief(self.brief_id)
+        assert self._added is not None
+        self._snapshot = undo_add_brief(self._added)
 
 
-class DeleteBriefCommand(BriefCommand, DeleteRowsCommand):
-    """Delete a brief with all that hangs on it; undo puts every row back."""
+class DeleteBriefCommand(BriefCommand):
+    """Delete a brief with all that hangs on it (the tasks it alone hands off
+    are no longer briefed); undo puts every row and status back."""
 
     # Engagements hang on briefs, interviews link to them, tasks are linked.
     topics = (Topic.BRIEFS, Topic.TASKS, Topic.CONTRACTORS, Topic.ENGAGEMENTS)
 
     def __init__(self, ctx: AppContext, brief_id: int, title: str) -> None:
         super().__init__(ctx, f"Delete brief “{title}”", brief_id)
-        self._tasks: TaskChanges = {}
+        self._deleted: DeletedBrief | None = None
 
-    def take_out(self) -> RowSnapshot:
-        # Tasks no other brief hands off are no longer briefed.
-        self._tasks = release_tasks(self.brief_id)
-        return delete_brief(self.brief_id)
+    def apply(self) -> None:
+        self._deleted = delete_brief(self.brief_id)
 
     def revert(self) -> None:
-        super().revert()
-        restore_tasks(self._tasks)
+        assert self._deleted is not None
+        undo_delete_brief(self._deleted)
 
 
 class AddExpectationCommand(BriefCommand, AddRowsCommand):
@@ -289,19 +293,15 @@ class LinkTaskCommand(BriefCommand):
         super().__init__(ctx, text, brief_id)
         self.task_id = task_id
         self.link = link
-        self._tasks: TaskChanges = {}
+        self._change: TaskLink | None = None
 
     def apply(self) -> None:
-        if self.link:
-            link_task(self.brief_id, self.task_id)
-            self._tasks = mark_briefed([self.task_id])
-        else:
-            self._tasks = release_tasks(self.brief_id, [self.task_id])
-            unlink_task(self.brief_id, self.task_id)
+        edit = link_task if self.link else unlink_task
+        self._change = edit(self.brief_id, self.task_id)
 
     def revert(self) -> None:
-        restore_tasks(self._tasks)
-        (unlink_task if self.link else link_task)(self.brief_id, self.task_id)
+        assert self._change is not None
+        undo_task_link(self._change)
 
 
 class SaveTemplateCommand(StoreCommand):

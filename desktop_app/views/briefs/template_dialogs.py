@@ -40,7 +40,7 @@ from desktop_app.models.briefs import (
     BriefData,
     BriefStatus,
     Level,
-    create_brief,
+    add_brief,
     task_choices,
     task_name,
 )
@@ -330,7 +330,7 @@ class NewBriefDialog(QDialog):
         task_id = self.task_combo.currentData()
         task_ids = [task_id] if task_id is not None else []
         command = CreateBriefCommand(
-            self.ctx, f"New brief “{title}”", lambda: create_brief(data, task_ids=task_ids)
+            self.ctx, f"New brief “{title}”", lambda: add_brief(data, task_ids=task_ids)
         )
         try:
             execute(command)
