@@ -338,17 +338,17 @@ def write_engagement_values(engagement_id: int, values: Mapping[str, Any]) -> No
         Engagement.update(dict(values)).where(Engagement.id == engagement_id).execute()
 
 
-def add_check_in(
+def _check_in_values(
     engagement_id: int,
     day: date,
     *,
-    initiated_by: str = Initiator.CONTRACTOR,
-    kind: str = CheckInKind.REPORT,
-    summary: str = "",
-    state: str | None = None,
-    blockers: str = "",
-) -> int:
-    """Record a check-in (a report, or the owner's request for one); returns its id."""
+    initiated_by: str,
+    kind: str,
+    summary: str,
+    state: str | None,
+    blockers: str,
+) -> dict[str, Any]:
+    """A check-in's fields, checked; the one check of a new and an edited check-in."""
     engagement = Engagement.get_by_id(engagement_id)
     if day < engagement.start_date:
         raise ValidationError(
@@ -367,18 +367,62 @@ def add_check_in(
     summary = summary.strip()
     if kind == CheckInKind.REPORT and not summary:
         raise ValidationError("Write a line on what the progress report said.", "summary")
-    return CheckIn.create(
-        engagement=engagement_id,
-        date=day,
-        initiated_by=initiated_by,
-        kind=kind,
-        summary=summary,
-        state=state,
-        blockers=blockers.strip(),
-    ).id
+    return {
+        "date": day,
+        "initiated_by": initiated_by,
+        "kind": kind,
+        "summary": summary,
+        "state": state,
+        "blockers": blockers.strip(),
+    }
 
 
-def add_feedback(
+def add_check_in(
+    engagement_id: int,
+    day: date,
+    *,
+    initiated_by: str = Initiator.CONTRACTOR,
+    kind: str = CheckInKind.REPORT,
+    summary: str = "",
+    state: str | None = None,
+    blockers: str = "",
+) -> int:
+    """Record a check-in (a report, or the owner's request for one); returns its id."""
+    values = _check_in_values(
+        engagement_id, day,
+        initiated_by=initiated_by, kind=kind, summary=summary, state=state, blockers=blockers,
+    )  # fmt: skip
+    return CheckIn.create(engagement=engagement_id, **values).id
+
+
+def update_check_in(
+    check_in_id: int,
+    day: date,
+    *,
+    initiated_by: str,
+    kind: str,
+    summary: str,
+    state: str | None,
+    blockers: str,
+) -> dict[str, Any]:
+    """Change a check-in, checked as a new one is; returns the values it replaced
+    (what `write_check_in_values` puts back)."""
+    row = CheckIn.get_by_id(check_in_id)
+    values = _check_in_values(
+        row.engagement_id, day,
+        initiated_by=initiated_by, kind=kind, summary=summary, state=state, blockers=blockers,
+    )  # fmt: skip
+    previous = {name: getattr(row, name) for name in values}
+    write_check_in_values(check_in_id, values)
+    return previous
+
+
+def write_check_in_values(check_in_id: int, values: Mapping[str, Any]) -> None:
+    """Store a check-in's `values` as they are (for undo)."""
+    CheckIn.update(dict(values)).where(CheckIn.id == check_in_id).execute()
+
+
+def _feedback_values(
     engagement_id: int,
     day: date,
     *,
@@ -387,10 +431,10 @@ def add_feedback(
     quality: int,
     communication: int,
     confidence: int,
-    good: str = "",
-    not_good: str = "",
-) -> int:
-    """Record feedback on one piece of completed work; returns its id."""
+    good: str,
+    not_good: str,
+) -> dict[str, Any]:
+    """Feedback's fields, checked; the one check of new and edited feedback."""
     engagement = Engagement.get_by_id(engagement_id)
     if day < engagement.start_date:
         raise ValidationError(
@@ -406,17 +450,65 @@ def add_feedback(
     validate_rating("quality", quality)
     validate_rating("communication", communication)
     validate_rating("confidence", confidence)
-    return Feedback.create(
-        engagement=engagement_id,
-        date=day,
-        deliverable=deliverable,
-        on_time=bool(on_time),
-        good=good.strip(),
-        not_good=not_good.strip(),
-        quality=quality,
-        communication=communication,
-        confidence=confidence,
-    ).id
+    return {
+        "date": day,
+        "deliverable": deliverable,
+        "on_time": bool(on_time),
+        "good": good.strip(),
+        "not_good": not_good.strip(),
+        "quality": quality,
+        "communication": communication,
+        "confidence": confidence,
+    }
+
+
+def add_feedback(
+    engagement_id: int,
+    day: date,
+    *,
+    deliverable: str,
+    on_time: bool,
+    quality: int,
+    communication: int,
+    confidence: int,
+    good: str = "",
+    not_good: str = "",
+) -> int:
+    """Record feedback on one piece of completed work; returns its id."""
+    values = _feedback_values(
+        engagement_id, day, deliverable=deliverable, on_time=on_time, quality=quality,
+        communication=communication, confidence=confidence, good=good, not_good=not_good,
+    )  # fmt: skip
+    return Feedback.create(engagement=engagement_id, **values).id
+
+
+def update_feedback(
+    feedback_id: int,
+    day: date,
+    *,
+    deliverable: str,
+    on_time: bool,
+    quality: int,
+    communication: int,
+    confidence: int,
+    good: str,
+    not_good: str,
+) -> dict[str, Any]:
+    """Change feedback, checked as new feedback is; returns the values it replaced
+    (what `write_feedback_values` puts back)."""
+    row = Feedback.get_by_id(feedback_id)
+    values = _feedback_values(
+        row.engagement_id, day, deliverable=deliverable, on_time=on_time, quality=quality,
+        communication=communication, confidence=confidence, good=good, not_good=not_good,
+    )  # fmt: skip
+    previous = {name: getattr(row, name) for name in values}
+    write_feedback_values(feedback_id, values)
+    return previous
+
+
+def write_feedback_values(feedback_id: int, values: Mapping[str, Any]) -> None:
+    """Store feedback's `values` as they are (for undo)."""
+    Feedback.update(dict(values)).where(Feedback.id == feedback_id).execute()
 
 
 def delete_check_in(check_in_id: int) -> RowSnapshot:

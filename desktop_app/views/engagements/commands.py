@@ -7,13 +7,23 @@ ids and later commands on the stack still find them.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
 from desktop_app.models.engagements import (
+    CheckInRecord,
+    FeedbackRecord,
+    add_check_in,
+    add_feedback,
+    delete_check_in,
+    delete_feedback,
+    update_check_in,
     update_engagement,
+    update_feedback,
+    write_check_in_values,
     write_engagement_values,
+    write_feedback_values,
 )
 from desktop_app.models.hiring import (
     Ending,
@@ -33,11 +43,11 @@ from desktop_app.views.context import AppContext, Topic
 from desktop_app.views.undo import AddRowsCommand, DeleteRowsCommand, StoreCommand
 
 
-class CreateRowCommand(AddRowsCommand):
-    """Create one row (a check-in, a piece of feedback); undo removes it.
+class AddCheckInCommand(AddRowsCommand):
+    """Record a check-in (a report, or a request for one); undo removes it.
 
     Attributes:
-        row_id: the id of the created row, once applied.
+        row_id: the new check-in's id, once applied.
     """
 
     topics = (Topic.ENGAGEMENTS,)
@@ -45,34 +55,106 @@ class CreateRowCommand(AddRowsCommand):
     def __init__(
         self,
         ctx: AppContext,
-        text: str,
-        create: Callable[[], int],
-        delete: Callable[[int], RowSnapshot],
+        engagement_id: int,
+        day: date,
+        fields: Mapping[str, Any],
+        text: str = "Add check-in",
     ) -> None:
         super().__init__(ctx, text)
-        self._create = create
-        self._delete = delete
+        self.engagement_id = engagement_id
+        self._day = day
+        self._fields = dict(fields)
         self.row_id: int | None = None
 
     def first_apply(self) -> None:
-        self.row_id = self._create()
+        self.row_id = add_check_in(self.engagement_id, self._day, **self._fields)
 
     def take_back(self) -> RowSnapshot:
         assert self.row_id is not None
-        return self._delete(self.row_id)
+        return delete_check_in(self.row_id)
 
 
-class DeleteRowCommand(DeleteRowsCommand):
-    """Delete a row with what depends on it; undo restores it under its id."""
+class AddFeedbackCommand(AddRowsCommand):
+    """Record feedback on a piece of finished work; undo removes it.
+
+    Attributes:
+        row_id: the new feedback's id, once applied.
+    """
 
     topics = (Topic.ENGAGEMENTS,)
 
-    def __init__(self, ctx: AppContext, text: str, delete: Callable[[], RowSnapshot]) -> None:
-        super().__init__(ctx, text)
-        self._delete = delete
+    def __init__(
+        self, ctx: AppContext, engagement_id: int, day: date, fields: Mapping[str, Any]
+    ) -> None:
+        super().__init__(ctx, "Add feedback")
+        self.engagement_id = engagement_id
+        self._day = day
+        self._fields = dict(fields)
+        self.row_id: int | None = None
+
+    def first_apply(self) -> None:
+        self.row_id = add_feedback(self.engagement_id, self._day, **self._fields)
+
+    def take_back(self) -> RowSnapshot:
+        assert self.row_id is not None
+        return delete_feedback(self.row_id)
+
+
+class EditCheckInCommand(StoreCommand):
+    """Change a check-in, checked as a new one is; undo writes the old values."""
+
+    topics = (Topic.ENGAGEMENTS,)
+
+    def __init__(
+        self, ctx: AppContext, check_in_id: int, day: date, fields: Mapping[str, Any]
+    ) -> None:
+        super().__init__(ctx, "Edit check-in")
+        self.row_id = check_in_id
+        self._day = day
+        self._fields = dict(fields)
+        self._previous: dict[str, Any] = {}
+
+    def apply(self) -> None:
+        self._previous = update_check_in(self.row_id, self._day, **self._fields)
+
+    def revert(self) -> None:
+        write_check_in_values(self.row_id, self._previous)
+
+
+class EditFeedbackCommand(StoreCommand):
+    """Change feedback, checked as new feedback is; undo writes the old values."""
+
+    topics = (Topic.ENGAGEMENTS,)
+
+    def __init__(
+        self, ctx: AppContext, feedback_id: int, day: date, fields: Mapping[str, Any]
+    ) -> None:
+        super().__init__(ctx, "Edit feedback")
+        self.row_id = feedback_id
+        self._day = day
+        self._fields = dict(fields)
+        self._previous: dict[str, Any] = {}
+
+    def apply(self) -> None:
+        self._previous = update_feedback(self.row_id, self._day, **self._fields)
+
+    def revert(self) -> None:
+        write_feedback_values(self.row_id, self._previous)
+
+
+class DeleteTimelineEntryCommand(DeleteRowsCommand):
+    """Delete a check-in or a piece of feedback; undo restores it under its id."""
+
+    topics = (Topic.ENGAGEMENTS,)
+
+    def __init__(self, ctx: AppContext, entry: CheckInRecord | FeedbackRecord) -> None:
+        super().__init__(ctx, "Delete timeline entry")
+        self.entry = entry
 
     def take_out(self) -> RowSnapshot:
-        return self._delete()
+        if isinstance(self.entry, FeedbackRecord):
+            return delete_feedback(self.entry.id)
+        return delete_check_in(self.entry.id)
 
 
 class UpdateEngagementCommand(StoreCommand):

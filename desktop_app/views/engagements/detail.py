@@ -358,6 +358,14 @@ class EngagementDetail(QWidget):
             QHeaderView.ResizeMode.ResizeToContents
         )
         self.timeline_view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        # Double-click or Edit entry… opens the entry in the form that added it.
+        self.edit_entry_action = QAction("&Edit entry…", self.timeline_view)
+        self.edit_entry_action.setObjectName("editTimelineEntry")
+        self.edit_entry_action.setShortcuts(
+            [QKeySequence(Qt.Key.Key_F2), QKeySequence(Qt.Key.Key_Return)]
+        )
+        self.edit_entry_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.timeline_view.addAction(self.edit_entry_action)
         self.delete_entry_action = QAction("&Delete entry…", self.timeline_view)
         self.delete_entry_action.setObjectName("deleteTimelineEntry")
         self.delete_entry_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))

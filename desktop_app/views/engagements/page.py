@@ -38,10 +38,7 @@ from desktop_app.models.engagements import (
     EngagementStatus,
     FeedbackRecord,
     Initiator,
-    add_check_in,
     contractor_scorecard,
-    delete_check_in,
-    delete_feedback,
     end_of_week,
     engagement_review,
     feedback_of,
@@ -51,14 +48,15 @@ from desktop_app.models.engagements import (
 from desktop_app.models.errors import UserError
 from desktop_app.views.context import AppContext, Topic
 from desktop_app.views.engagements.commands import (
-    CreateRowCommand,
-    DeleteRowCommand,
+    AddCheckInCommand,
+    DeleteTimelineEntryCommand,
     PutOnNoticeCommand,
     ReopenCommand,
     UpdateEngagementCommand,
 )
 from desktop_app.views.engagements.detail import EngagementDetail
 from desktop_app.views.engagements.dialogs import EndDialog, TermsDialog
+from desktop_app.views.engagements.entry_dialog import EditEntryDialog
 from desktop_app.views.engagements.hire_dialog import HireDialog
 from desktop_app.views.engagements.hire_dialog import open_hire_dialog as _open_hire_dialog
 from desktop_app.views.engagements.presentation import (
@@ -250,6 +248,8 @@ class EngagementsPage(TabPage):
         d.notice_button.clicked.connect(self.put_on_notice)
         d.find_button.clicked.connect(self.find_someone_new)
         d.delete_entry_action.triggered.connect(self.delete_timeline_entry)
+        d.edit_entry_action.triggered.connect(self.edit_timeline_entry)
+        d.timeline_view.doubleClicked.connect(self.edit_timeline_entry)
         d.check_in_form.added.connect(lambda _id: self._said("Check-in added."))
         d.feedback_form.added.connect(lambda _id: self._said("Feedback added."))
 
@@ -525,18 +525,16 @@ class EngagementsPage(TabPage):
         return box
 
     def _record_request(self, row: EngagementRow, *, copied: bool = False) -> bool:
-        engagement_id = row.id
-        command = CreateRowCommand(
+        command = AddCheckInCommand(
             self.ctx,
-            "Request a progress report",
-            lambda: add_check_in(
-                engagement_id,
-                self.today(),
-                initiated_by=Initiator.OWNER,
-                kind=CheckInKind.REQUEST,
-                summary=REQUEST_SUMMARY,
-            ),
-            delete_check_in,
+            row.id,
+            self.today(),
+            {
+                "initiated_by": Initiator.OWNER,
+                "kind": CheckInKind.REQUEST,
+                "summary": REQUEST_SUMMARY,
+            },
+            text="Request a progress report",
         )
         no_address = "" if row.contractor_email else " Add their e-mail address in Contractors."
         done = "" if copied else f"Asked {row.contractor_name} for a progress report.{no_address}"
@@ -624,16 +622,25 @@ class EngagementsPage(TabPage):
             self._refused("Select a check-in or a piece of feedback in the timeline first.")
             return False
         if isinstance(entry, FeedbackRecord):
-            what, delete = f"the feedback on “{entry.deliverable}”", delete_feedback
+            what = f"the feedback on “{entry.deliverable}”"
         else:
-            what, delete = f"the check-in of {entry.day:%d %b %Y}", delete_check_in
+            what = f"the check-in of {entry.day:%d %b %Y}"
         if not self._confirm("Delete entry", f"Delete {what}? You can undo it with Ctrl+Z."):
             return False
-        entry_id = entry.id
-        return self._run(
-            DeleteRowCommand(self.ctx, "Delete timeline entry", lambda: delete(entry_id)),
-            f"Deleted {what}.",
-        )
+        return self._run(DeleteTimelineEntryCommand(self.ctx, entry), f"Deleted {what}.")
+
+    def edit_timeline_entry(self) -> EditEntryDialog | None:
+        """Change the selected check-in or feedback in its quick form (undoable)."""
+        entry = self.detail.selected_entry()
+        if entry is None:
+            self._refused("Select a check-in or a piece of feedback in the timeline first.")
+            return None
+        dialog = EditEntryDialog(self.ctx, entry, self)
+        what = "Feedback" if isinstance(entry, FeedbackRecord) else "Check-in"
+        dialog.accepted.connect(lambda: self._said(f"{what} changed. Undo with Ctrl+Z."))
+        dialog.open()
+        self.last_dialog = dialog
+        return dialog
 
     def _confirm(self, title: str, question: str) -> bool:
         answer = QMessageBox.question(self, title, question)
