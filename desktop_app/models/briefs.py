@@ -669,10 +669,17 @@ class VersionRow:
 
 
 def record_version(brief_id: int, data: BriefData, exported_to: str) -> int:
+    """Keep what the brief said when it went out (`exported_to`: a path, or
+    "Printed"); returns the version's id."""
     version = BriefVersion.create(
         brief=brief_id, snapshot=brief_json_text(data), exported_to=exported_to
     )
     return version.id
+
+
+def delete_version(version_id: int) -> RowSnapshot:
+    """Forget a version (the undo of keeping it); `snapshots.restore` puts it back."""
+    return delete_with_snapshot(BriefVersion.get_by_id(version_id))
 
 
 def versions_of(brief_id: int) -> list[VersionRow]:

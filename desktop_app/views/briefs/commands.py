@@ -18,6 +18,7 @@ from desktop_app.models.brief_templates import (
 )
 from desktop_app.models.briefs import (
     FIELDS_BY_NAME,
+    BriefData,
     DeletedBrief,
     NewBrief,
     TaskLink,
@@ -25,6 +26,7 @@ from desktop_app.models.briefs import (
     brief_exists,
     delete_brief,
     delete_expectation,
+    delete_version,
     link_task,
     move_expectation,
     redo_add_brief,
@@ -36,6 +38,7 @@ from desktop_app.models.briefs import (
     update_brief,
     update_expectation,
 )
+from desktop_app.models.procedure_versions import record_brief_sent
 from desktop_app.models.snapshots import RowSnapshot
 from desktop_app.views.context import AppContext, Topic
 from desktop_app.views.undo import AddRowsCommand, DeleteRowsCommand, StoreCommand
@@ -302,6 +305,34 @@ class LinkTaskCommand(BriefCommand):
     def revert(self) -> None:
         assert self._change is not None
         undo_task_link(self._change)
+
+
+class KeepVersionCommand(BriefCommand, AddRowsCommand):
+    """The brief went out (exported or printed): keep what it said as a version,
+    with one of each procedure it carried, so the Versions pages can list what
+    changed since. Undo forgets them (the procedures' versions hang on the
+    brief's); the file sent stays where it went.
+
+    Attributes:
+        version_id: the version kept, once applied.
+    """
+
+    topics = (Topic.BRIEFS, Topic.PROCEDURES)
+
+    def __init__(
+        self, ctx: AppContext, brief_id: int, data: BriefData, sent_to: str, text: str
+    ) -> None:
+        super().__init__(ctx, text, brief_id)
+        self.data = data
+        self.sent_to = sent_to
+        self.version_id: int | None = None
+
+    def first_apply(self) -> None:
+        self.version_id = record_brief_sent(self.brief_id, self.data, self.sent_to)
+
+    def take_back(self) -> RowSnapshot:
+        assert self.version_id is not None
+        return delete_version(self.version_id)
 
 
 class SaveTemplateCommand(StoreCommand):

@@ -45,9 +45,12 @@ from desktop_app.models.briefs import (
 )
 from desktop_app.models.clarity import Finding, check_brief
 from desktop_app.models.errors import UserError
-from desktop_app.models.procedure_versions import record_brief_sent
 from desktop_app.views.briefs.clarity_panel import ClarityPanel
-from desktop_app.views.briefs.commands import CreateBriefCommand, DeleteBriefCommand
+from desktop_app.views.briefs.commands import (
+    CreateBriefCommand,
+    DeleteBriefCommand,
+    KeepVersionCommand,
+)
 from desktop_app.views.briefs.editor import BriefEditor
 from desktop_app.views.context import AppContext, Topic
 from desktop_app.views.partials.empty_state import EmptyState
@@ -553,24 +556,26 @@ class BriefsPage(TabPage):
 
     def export_to(self, path: Path) -> bool:
         """Write the selected brief to `path` and keep the version; say so, or say why not."""
-        from desktop_app.pdf.brief import export_brief
+        from desktop_app.pdf.brief import write_brief_pdf
 
         brief_id = self.current_brief_id
         if brief_id is None:
             return False
         if path.suffix.lower() != ".pdf":
             path = path.with_name(path.name + ".pdf")
+        data = load_brief(brief_id)
         try:
-            result = export_brief(brief_id, path)
+            result = write_brief_pdf(data, path)
         except UserError as error:
             self.status.refused(
                 f"Export failed: {error} The brief was not exported and is unchanged."
             )
             return False
+        title = data.title.strip()
+        execute(KeepVersionCommand(self.ctx, brief_id, data, str(path), f"Export “{title}”"))
         QSettings().setValue(f"{_SETTINGS}/exportFolder", str(path.parent))
         pages = f"{result.pages} page{'s' * (result.pages != 1)}"
-        self._status(f"Exported “{load_brief(brief_id).title.strip()}” ({pages}) to {path}")
-        self.refresh()
+        self._status(f"Exported “{title}” ({pages}) to {path}")
         return True
 
     def print_brief(self) -> QWidget | None:
@@ -602,9 +607,9 @@ class BriefsPage(TabPage):
 
     def _printed(self, brief_id: int, data: BriefData) -> None:
         if brief_exists(brief_id):
-            record_brief_sent(brief_id, data, "Printed")
-            self._status(f"Printed “{data.title.strip()}”")
-            self.refresh()
+            title = data.title.strip()
+            execute(KeepVersionCommand(self.ctx, brief_id, data, "Printed", f"Print “{title}”"))
+            self._status(f"Printed “{title}”")
 
     # Messages
     def _status(self, text: str) -> None:
