@@ -15,6 +15,7 @@ from desktop_app.models.briefs import Brief, BriefData, BriefTask, create_brief,
 from desktop_app.models.tasks import Task, create_task, task_values, update_task
 from desktop_app.views.context import Topic
 from desktop_app.views.undo import StoreCommand, execute
+from tests.dialogs import shown_dialog
 
 
 def refuse(table: str, action: str) -> None:
@@ -59,7 +60,7 @@ def test_a_new_brief_whose_task_cannot_be_marked_briefed_is_not_created(window, 
     before = _briefs_state()
     briefs = window.show_tab("briefs").page()
     briefs.new_brief()
-    dialog = briefs.new_brief_dialog
+    dialog = shown_dialog(briefs, "newBriefDialog")
     qtbot.waitExposed(dialog)
     dialog.title_edit.setText("Social media posts")
     dialog.task_combo.setCurrentIndex(dialog.task_combo.findData(social))

@@ -16,6 +16,7 @@ from desktop_app.models.engagements import (
     write_check_in_values,
 )
 from desktop_app.models.errors import ValidationError
+from tests.dialogs import shown_dialog
 from tests.engagement_helpers import engagement, feedback, report
 
 TODAY = date.today()
@@ -40,14 +41,14 @@ def _open(window, qtbot, engagement_id):
     return page
 
 
-def _double_click(page, qtbot, row):
+def _double_click(page, qtbot, row, name):
     view = page.detail.timeline_view
     page.detail.tabs.setCurrentIndex(0)
     qtbot.waitUntil(view.isVisible)
     rect = view.visualRect(page.detail.timeline.index(row, 2))
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    dialog = page.last_dialog
+    dialog = shown_dialog(page, name)
     qtbot.waitExposed(dialog)
     return dialog
 
@@ -55,7 +56,8 @@ def _double_click(page, qtbot, row):
 def test_a_check_in_is_edited_from_the_timeline_and_undone(window, qtbot, ana):
     page = _open(window, qtbot, ana)
     assert page.detail.timeline.row_at(1).summary == "Reconciled October"
-    dialog = _double_click(page, qtbot, 1)  # newest first: the feedback, then the report
+    # Newest first: the feedback, then the report.
+    dialog = _double_click(page, qtbot, 1, "editCheckInDialog")
     form = dialog.form
     assert form.summary.toPlainText() == "Reconciled October"
     assert form.add_button.text().replace("&", "") == "Save changes"
@@ -91,7 +93,7 @@ def test_feedback_is_edited_from_the_context_menu_and_cancel_changes_nothing(win
     view.setCurrentIndex(page.detail.timeline.index(0, 0))
     assert page.detail.edit_entry_action in view.actions()
     page.detail.edit_entry_action.trigger()
-    dialog = page.last_dialog
+    dialog = shown_dialog(page, "editFeedbackDialog")
     qtbot.waitExposed(dialog)
     assert dialog.objectName() == "editFeedbackDialog"
     form = dialog.form
@@ -101,7 +103,7 @@ def test_feedback_is_edited_from_the_context_menu_and_cancel_changes_nothing(win
     assert feedback_of(ana)[0].deliverable == f"Work of {ago(3):%d %b}"
 
     page.detail.edit_entry_action.trigger()
-    dialog = page.last_dialog
+    dialog = shown_dialog(page, "editFeedbackDialog")
     form = dialog.form
     assert form.deliverable.text() == f"Work of {ago(3):%d %b}"  # the stored value again
     form.confidence.setValue(2)

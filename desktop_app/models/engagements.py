@@ -519,11 +519,6 @@ def delete_feedback(feedback_id: int) -> RowSnapshot:
     return delete_with_snapshot(Feedback.get_by_id(feedback_id))
 
 
-def delete_engagement(engagement_id: int) -> RowSnapshot:
-    """Delete an engagement with its check-ins and feedback (undo with `restore`)."""
-    return delete_with_snapshot(Engagement.get_by_id(engagement_id))
-
-
 def dependents_summary(contractor_id: int) -> dict[str, int]:
     """What deleting a contractor takes with it, counted. It lives here, above
     contractors.py, because engagements are among what it counts."""

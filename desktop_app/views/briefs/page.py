@@ -143,9 +143,6 @@ class BriefsPage(TabPage):
         super().__init__(ctx, parent)
         named(self, "briefsPage", "Briefs")
         self._selecting = False
-        self.print_preview: QWidget | None = None
-        self.new_brief_dialog: QWidget | None = None
-        self.hire_dialog: QWidget | None = None
 
         self.list_model: RowTableModel[BriefSummary] = RowTableModel(LIST_COLUMNS, self)
         self.proxy = SearchSortProxy(lambda s: s.search_text, self)
@@ -453,7 +450,6 @@ class BriefsPage(TabPage):
         dialog.created.connect(self._on_created)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
-        self.new_brief_dialog = dialog
         return dialog
 
     def _on_created(self, brief_id: int) -> None:
@@ -476,7 +472,6 @@ class BriefsPage(TabPage):
         dialog.accepted.connect(
             lambda: self._status("Hired: click the name under the title to open the engagement.")
         )
-        self.hire_dialog = dialog
         return dialog
 
     def duplicate_brief(self) -> None:
@@ -602,7 +597,6 @@ class BriefsPage(TabPage):
             return None
         # Printing (the preview closes accepted) sends the brief: keep it as a version.
         dialog.accepted.connect(lambda: self._printed(brief_id, data))
-        self.print_preview = dialog
         return dialog
 
     def _printed(self, brief_id: int, data: BriefData) -> None:

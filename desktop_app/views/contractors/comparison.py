@@ -54,7 +54,6 @@ class ComparisonDialog(QDialog):
         self.ctx = ctx
         self.contractor_ids = list(contractor_ids)
         self.comparison: bench.Comparison | None = None
-        self.last_pdf: Path | None = None
 
         self.brief_choice = named(
             QComboBox(),
@@ -241,7 +240,6 @@ class ComparisonDialog(QDialog):
             self.message.show_error(f"Export failed: {error}")
             return None
         self.message.show_note(f"Saved {path}.")
-        self.last_pdf = path
         return path
 
     def print_preview(self) -> QDialog | None:

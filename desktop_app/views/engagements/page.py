@@ -137,8 +137,6 @@ class EngagementsPage(TabPage):
         super().__init__(ctx, parent)
         named(self, "engagementsPage", "Engagements")
         self._today = date.today()
-        self.preview: PdfPrintPreview | None = None
-        self.last_dialog: QWidget | None = None
 
         self.stack = QStackedWidget()
         self.empty = EmptyState(
@@ -465,7 +463,6 @@ class EngagementsPage(TabPage):
             self.ctx, self, contractor_id=contractor_id, brief_id=brief_id
         )
         dialog.accepted.connect(lambda: self._hired(dialog))
-        self.last_dialog = dialog
         return dialog
 
     def _hired(self, dialog: HireDialog) -> None:
@@ -556,7 +553,6 @@ class EngagementsPage(TabPage):
             return None
         dialog = EndDialog(self.ctx, row, self)
         dialog.open()
-        self.last_dialog = dialog
         return dialog
 
     def edit_terms(self) -> TermsDialog | None:
@@ -565,7 +561,6 @@ class EngagementsPage(TabPage):
             return None
         dialog = TermsDialog(self.ctx, row, self)
         dialog.open()
-        self.last_dialog = dialog
         return dialog
 
     def put_on_notice(self) -> bool:
@@ -639,7 +634,6 @@ class EngagementsPage(TabPage):
         what = "Feedback" if isinstance(entry, FeedbackRecord) else "Check-in"
         dialog.accepted.connect(lambda: self._said(f"{what} changed. Undo with Ctrl+Z."))
         dialog.open()
-        self.last_dialog = dialog
         return dialog
 
     def _confirm(self, title: str, question: str) -> bool:
@@ -716,7 +710,7 @@ class EngagementsPage(TabPage):
         from desktop_app.views.partials.pdf_print import open_print_preview  # QtPdf: on use
 
         try:
-            self.preview = open_print_preview(
+            return open_print_preview(
                 lambda path: self._write_review(path, row),
                 f"review-{row.id}.pdf",
                 f"Review — {row.contractor_name}",
@@ -726,7 +720,6 @@ class EngagementsPage(TabPage):
         except UserError as error:
             self._refused(str(error))
             return None
-        return self.preview
 
     # Navigation, search, smoke test
     def open_target(self, target: Any) -> None:

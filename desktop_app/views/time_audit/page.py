@@ -145,8 +145,6 @@ class TimeAuditPage(TabPage):
         named(self, "timeAuditPage", "Time audit")
         self.period: Period = rolling_period(date.today())
         self.audit: MonthAudit | None = None
-        self.confirm_box: QMessageBox | None = None
-        self.import_dialog: ImportDialog | None = None
         self._save_timer = QTimer(self)
         self._save_timer.setSingleShot(True)
         self._save_timer.setInterval(400)
@@ -743,7 +741,6 @@ class TimeAuditPage(TabPage):
                 self._delete_task(row.id, row.name) if box.clickedButton() is delete else None
             )
         )
-        self.confirm_box = box
         box.open()
 
     def _delete_task(self, task_id: int, name: str) -> None:
@@ -844,7 +841,6 @@ class TimeAuditPage(TabPage):
             self._warn("Cannot import this file", str(error))
             return None
         dialog.accepted.connect(lambda: self._after_import(dialog))
-        self.import_dialog = dialog
         dialog.open()
         return dialog
 
@@ -883,7 +879,6 @@ class TimeAuditPage(TabPage):
         ok = QMessageBox.StandardButton.Ok
         box = QMessageBox(QMessageBox.Icon.Warning, title, text, ok, self)
         box.setObjectName("timeAuditWarning")
-        self.warning_box = box
         box.open()
         return box
 
@@ -948,7 +943,6 @@ class TimeAuditPage(TabPage):
         box.setTextFormat(Qt.TextFormat.RichText)
         box.setText(SCORE_HELP)
         box.setStandardButtons(QMessageBox.StandardButton.Close)
-        self.help_box = box
         box.open()
         return box
 
