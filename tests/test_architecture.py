@@ -154,3 +154,25 @@ def test_models_import_nothing_of_desktop_app_outside_models():
         if module.startswith("desktop_app.models"):
             upward = {name for name in imported if not name.startswith("desktop_app.models")}
             assert not upward, f"{module} imports {upward}"
+
+
+def test_views_make_labels_and_message_boxes_that_show_text_as_typed():
+    # QLabel and QMessageBox read text that looks like HTML as HTML (a contractor
+    # called "<img src=...>" loads a file): views make them through
+    # views/partials/plain_text.py, which shows text as typed unless told otherwise.
+    maker = PACKAGE / "views" / "partials" / "plain_text.py"
+    banned = {"QLabel", "QMessageBox"}
+    static = {"warning", "question", "information", "critical", "about"}
+    for path in (PACKAGE / "views").rglob("*.py"):
+        if path == maker:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            called = node.func
+            if isinstance(called, ast.Name):
+                assert called.id not in banned, f"{path.relative_to(PACKAGE)}:{node.lineno}"
+            elif isinstance(called, ast.Attribute) and isinstance(called.value, ast.Name):
+                assert not (called.value.id == "QMessageBox" and called.attr in static), (
+                    f"{path.relative_to(PACKAGE)}:{node.lineno}"
+                )

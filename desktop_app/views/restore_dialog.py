@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QHeaderView,
-    QLabel,
     QMessageBox,
     QPushButton,
     QTableView,
@@ -34,6 +33,7 @@ from desktop_app.database_file import DatabaseDamaged, StoreError
 from desktop_app.restore import restore_backup
 from desktop_app.store import Store, open_store
 from desktop_app.views.partials.naming import named
+from desktop_app.views.partials.plain_text import plain_label
 from desktop_app.views.partials.table_model import ALIGN_RIGHT, Column, RowTableModel
 from desktop_app.views.partials.tables import name_header
 from desktop_app.views.partials.tones import ALERT
@@ -69,7 +69,7 @@ class RestoreDialog(QDialog):
         self.setWindowTitle("Restore from backup")
         self.database_path = database_path
         self.chosen: Path | None = None
-        intro = QLabel(
+        intro = plain_label(
             f"Backups of {database_path}, newest first. Restoring replaces the database "
             "with the backup you choose; the current file is first copied to the backups "
             "folder, so a restore can be undone the same way."
@@ -106,7 +106,7 @@ class RestoreDialog(QDialog):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.doubleClicked.connect(lambda _index: self._choose_selected())
         self.empty_label = named(
-            QLabel(
+            plain_label(
                 "No backups yet. Offload keeps one each day you open the database, and "
                 "before every import, restore and upgrade. To restore a copy you made "
                 "yourself, choose Restore a file…."

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLineEdit,
     QMenu,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QStackedWidget,
@@ -63,6 +62,7 @@ from desktop_app.views.partials.layout_memory import (
     save_layout,
 )
 from desktop_app.views.partials.naming import named
+from desktop_app.views.partials.plain_text import ask
 from desktop_app.views.partials.tab_page import TabPage
 from desktop_app.views.partials.table_model import (
     ALIGN_CENTER,
@@ -515,14 +515,7 @@ class BriefsPage(TabPage):
 
     def confirm(self, title: str, question: str) -> bool:
         """Ask a yes/no question (blocking). Tests answer the real box."""
-        answer = QMessageBox.question(
-            self,
-            title,
-            question,
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        return answer == QMessageBox.StandardButton.Yes
+        return ask(self, title, question)
 
     def save_as_template(self) -> QWidget | None:
         from desktop_app.views.briefs.template_dialogs import SaveTemplateDialog

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QListView,
     QPushButton,
@@ -54,6 +53,7 @@ from desktop_app.views.briefs.commands import (
 from desktop_app.views.context import AppContext
 from desktop_app.views.partials.feedback import MessageLine
 from desktop_app.views.partials.naming import name_buttons, named
+from desktop_app.views.partials.plain_text import plain_label
 from desktop_app.views.partials.table_model import Column, RowTableModel
 from desktop_app.views.partials.tones import MUTED, tone
 from desktop_app.views.undo import execute
@@ -206,7 +206,7 @@ class NewBriefDialog(QDialog):
         form.addRow("Hands off:", self.task_combo)
         left = QVBoxLayout()
         left.addLayout(form)
-        left.addWidget(QLabel("Start from:"))
+        left.addWidget(plain_label("Start from:"))
         left.addWidget(self.template_view, 1)
         template_buttons = QHBoxLayout()
         template_buttons.addWidget(self.import_button)
@@ -368,7 +368,7 @@ class SaveTemplateDialog(QDialog):
         form = QFormLayout()
         form.addRow("Name:", self.name_edit)
         form.addRow("Description:", self.description_edit)
-        explanation = QLabel(
+        explanation = plain_label(
             "The template keeps everything but the deadline, the status and the linked "
             "tasks. New brief… lists it beside the templates Offload ships."
         )

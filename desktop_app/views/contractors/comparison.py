@@ -30,6 +30,7 @@ from desktop_app.models.errors import UserError
 from desktop_app.views.context import AppContext, Topic
 from desktop_app.views.partials.feedback import MessageLine
 from desktop_app.views.partials.naming import named
+from desktop_app.views.partials.plain_text import plain_label
 from desktop_app.views.partials.table_model import Column, RowTableModel
 from desktop_app.views.partials.tables import data_table
 from desktop_app.views.partials.tones import MUTED, set_tone
@@ -69,7 +70,7 @@ class ComparisonDialog(QDialog):
         if common is not None:
             self.brief_choice.setCurrentIndex(max(self.brief_choice.findData(common), 0))
         self.brief_choice.currentIndexChanged.connect(self.reload)
-        brief_label = QLabel("Interview evidence:")
+        brief_label = plain_label("Interview evidence:")
         brief_label.setBuddy(self.brief_choice)
         has_briefs = self.brief_choice.count() > 1
         brief_label.setVisible(has_briefs)
@@ -83,7 +84,7 @@ class ComparisonDialog(QDialog):
         )  # fmt: skip
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
 
-        self.legend = QLabel()
+        self.legend = plain_label()
         self.legend.setWordWrap(True)
         set_tone(self.legend, MUTED)
 

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -48,6 +47,7 @@ from desktop_app.views.engagements.commands import (
 from desktop_app.views.partials.dates import date_edit, pydate, qdate
 from desktop_app.views.partials.feedback import FieldErrors
 from desktop_app.views.partials.naming import named
+from desktop_app.views.partials.plain_text import plain_label
 from desktop_app.views.partials.spin_boxes import count_suffix
 from desktop_app.views.undo import execute
 
@@ -353,7 +353,7 @@ class FeedbackForm(DraftsPerEngagement, QWidget):
             ("Co&mmunication", self.communication),
             ("&Confidence", self.confidence),
         ):
-            caption = QLabel(label)
+            caption = plain_label(label)
             caption.setBuddy(box)
             row.addWidget(caption)
             row.addWidget(box)

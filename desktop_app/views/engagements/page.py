@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
@@ -80,6 +79,7 @@ from desktop_app.views.partials.layout_memory import (
     save_layout,
 )
 from desktop_app.views.partials.naming import name_buttons, named
+from desktop_app.views.partials.plain_text import ask, message_box, rich_label
 from desktop_app.views.partials.tab_page import TabPage
 from desktop_app.views.partials.table_model import (
     ALIGN_RIGHT,
@@ -168,7 +168,7 @@ class EngagementsPage(TabPage):
         content = QWidget()
         layout = QVBoxLayout(content)
         layout.addLayout(self._build_bar())
-        self.attention = named(QLabel(), "attentionSummary", "What needs you")
+        self.attention = named(rich_label(), "attentionSummary", "What needs you")
         self.attention.setTextFormat(Qt.TextFormat.RichText)
         self.attention.setWordWrap(True)
         self.attention.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
@@ -492,7 +492,13 @@ class EngagementsPage(TabPage):
 
     def _offer_to_copy(self, row: EngagementRow, subject: str, body: str) -> QMessageBox:
         """No mail program: offer the request to paste into any e-mail (not blocking)."""
-        box = QMessageBox(QMessageBox.Icon.Information, "No mail program", "", parent=self)
+        box = message_box(
+            self,
+            QMessageBox.Icon.Information,
+            "No mail program",
+            "",
+            QMessageBox.StandardButton.NoButton,
+        )
         box.setObjectName("noMailProgram")
         box.setText(f"No mail program opened for the request to {row.contractor_name}.")
         box.setInformativeText(
@@ -637,8 +643,7 @@ class EngagementsPage(TabPage):
         return dialog
 
     def _confirm(self, title: str, question: str) -> bool:
-        answer = QMessageBox.question(self, title, question)
-        return answer == QMessageBox.StandardButton.Yes
+        return ask(self, title, question)
 
     # Files
     def choose_and_export_schedule(self) -> None:

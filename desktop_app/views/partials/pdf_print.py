@@ -50,7 +50,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFrame,
-    QLabel,
     QMessageBox,
     QProgressDialog,
     QRadioButton,
@@ -71,6 +70,7 @@ from desktop_app.printing.request import (
     parse_pages,
 )
 from desktop_app.views.partials.naming import named
+from desktop_app.views.partials.plain_text import plain_label
 
 if TYPE_CHECKING:
     from PySide6.QtPdf import QPdfDocument
@@ -431,7 +431,7 @@ class PdfPrintPreview(QDialog):
         action("Zoom in", self.preview.zoomIn, QKeySequence.StandardKey.ZoomIn)
         bar.addSeparator()
         action("Previous page", lambda: self._go(-1), "PgUp")
-        self.page_label = named(QLabel(bar), "previewPageNumber", "Page shown")
+        self.page_label = named(plain_label(bar), "previewPageNumber", "Page shown")
         bar.addWidget(self.page_label)
         action("Next page", lambda: self._go(1), "PgDown")
         return bar
@@ -439,7 +439,7 @@ class PdfPrintPreview(QDialog):
     def _paper_bar(self) -> QFrame:
         bar = named(QFrame(self), "paperBar", "Paper")
         bar.setFrameShape(QFrame.Shape.StyledPanel)
-        self.paper_label = named(QLabel(bar), "paperMessage", "Paper")
+        self.paper_label = named(plain_label(bar), "paperMessage", "Paper")
         self.paper_label.setWordWrap(True)
         self.own_paper = named(QRadioButton(bar), "ownPaper", "Use the document's paper")
         self.fit_paper = named(QRadioButton(bar), "fitPaper", "Fit to the printer's paper")

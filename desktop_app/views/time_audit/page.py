@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QMenu,
     QMessageBox,
@@ -73,6 +72,7 @@ from desktop_app.views.partials.layout_memory import (
     save_layout,
 )
 from desktop_app.views.partials.naming import named
+from desktop_app.views.partials.plain_text import html_text, message_box, plain_label, rich_label
 from desktop_app.views.partials.tab_page import TabPage
 from desktop_app.views.partials.tables import fit_columns, name_header
 from desktop_app.views.partials.tones import WARNING, set_tone
@@ -160,23 +160,25 @@ class TimeAuditPage(TabPage):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 4)
         layout.addLayout(self._build_top_bar())
-        self.headline = named(QLabel(), "handOffHeadline", "What could be handed off")
+        self.headline = named(plain_label(), "handOffHeadline", "What could be handed off")
         font = QFont(self.headline.font())
         font.setPointSizeF(font.pointSizeF() * 1.35)
         font.setBold(True)
         self.headline.setFont(font)
-        self.detail = named(QLabel(), "handOffDetail", "Candidates, hours handed off, buyback rate")
+        self.detail = named(
+            plain_label(), "handOffDetail", "Candidates, hours handed off, buyback rate"
+        )
         self.detail.setWordWrap(True)
         layout.addWidget(self.headline)
         layout.addWidget(self.detail)
-        self.rate_prompt = named(QLabel(), "ratePrompt", "Tasks to rate")
+        self.rate_prompt = named(rich_label(), "ratePrompt", "Tasks to rate")
         self.rate_prompt.setWordWrap(True)
         self.rate_prompt.setTextFormat(Qt.TextFormat.RichText)
         self.rate_prompt.linkActivated.connect(self._rate_link)
         set_tone(self.rate_prompt, WARNING)
         self.rate_prompt.hide()
         self.still_yours_flag = named(
-            QLabel(), "stillYoursFlag", "Hours you still did on handed-off tasks"
+            plain_label(), "stillYoursFlag", "Hours you still did on handed-off tasks"
         )
         self.still_yours_flag.setWordWrap(True)
         set_tone(self.still_yours_flag, WARNING)
@@ -528,10 +530,10 @@ class TimeAuditPage(TabPage):
             first = unrated[0]
             self.rate_prompt.setText(
                 f"<b>{plural(len(unrated), 'task')} not rated yet</b>"
-                f" ({', '.join(row.name for row in unrated[:3])}"
+                f" ({', '.join(html_text(row.name) for row in unrated[:3])}"
                 + (", …" if len(unrated) > 3 else "")
                 + "): say what each needs and rate it, so the audit can tell whether to hand "
-                f'it off. <a href="rate:{first.id}">Rate “{first.name}”</a>'
+                f'it off. <a href="rate:{first.id}">Rate “{html_text(first.name)}”</a>'
             )
         self.rate_prompt.setVisible(bool(unrated))
         still = [row for row in audit.rows if row.still_yours_minutes]
@@ -723,12 +725,12 @@ class TimeAuditPage(TabPage):
         if count == 0:
             self._delete_task(row.id, row.name)
             return
-        box = QMessageBox(
+        box = message_box(
+            self,
             QMessageBox.Icon.Question,
             "Delete task",
             f"Delete “{row.name}” and its {count} time entr{'y' if count == 1 else 'ies'}?",
             QMessageBox.StandardButton.NoButton,
-            self,
         )
         box.setObjectName("confirmDeleteTask")
         box.setInformativeText("You can undo this with Edit > Undo (Ctrl+Z).")
@@ -877,7 +879,7 @@ class TimeAuditPage(TabPage):
 
     def _warn(self, title: str, text: str) -> QMessageBox:
         ok = QMessageBox.StandardButton.Ok
-        box = QMessageBox(QMessageBox.Icon.Warning, title, text, ok, self)
+        box = message_box(self, QMessageBox.Icon.Warning, title, text, ok)
         box.setObjectName("timeAuditWarning")
         box.open()
         return box
@@ -936,13 +938,16 @@ class TimeAuditPage(TabPage):
         self.open_target(("candidates", None))
 
     def show_score_help(self) -> QMessageBox:
-        box = QMessageBox(self)
+        box = message_box(
+            self,
+            QMessageBox.Icon.Information,
+            "How the outsourcing score works",
+            "",
+            QMessageBox.StandardButton.Close,
+        )
         box.setObjectName("scoreHelp")
-        box.setWindowTitle("How the outsourcing score works")
-        box.setIcon(QMessageBox.Icon.Information)
-        box.setTextFormat(Qt.TextFormat.RichText)
+        box.setTextFormat(Qt.TextFormat.RichText)  # our own text, no user text in it
         box.setText(SCORE_HELP)
-        box.setStandardButtons(QMessageBox.StandardButton.Close)
         box.open()
         return box
 

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QListView,
     QMessageBox,
@@ -57,6 +56,7 @@ from desktop_app.views.partials.empty_state import EmptyState
 from desktop_app.views.partials.feedback import MessageLine
 from desktop_app.views.partials.naming import named
 from desktop_app.views.partials.ordered_list_model import Index, OrderedListModel
+from desktop_app.views.partials.plain_text import plain_label
 from desktop_app.views.time_audit.procedure_commands import (
     AddStepCommand,
     CreateProcedureCommand,
@@ -186,9 +186,9 @@ class ProcedurePanel(QWidget):
         column = QVBoxLayout(page)
         column.setContentsMargins(4, 4, 4, 0)
         top = QHBoxLayout()
-        self.time_label = named(QLabel(), "procedureOwnerTime", "How long it takes you today")
+        self.time_label = named(plain_label(), "procedureOwnerTime", "How long it takes you today")
         self.time_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.sent_label = named(QLabel(), "procedureSent", "When the procedure was last sent")
+        self.sent_label = named(plain_label(), "procedureSent", "When the procedure was last sent")
         self.sent_label.setTextFormat(Qt.TextFormat.PlainText)
         # Wrapped, so a narrow window gives them more lines, not the pane more width.
         self.time_label.setWordWrap(True)
@@ -322,7 +322,7 @@ class ProcedurePanel(QWidget):
         )
         self.step_check.setPlaceholderText("How to tell it was done right")
         self.step_error = MessageLine("stepError", "Why the step was not saved")
-        self.step_time = named(QLabel(), "stepTime", "Time the step took when recorded")
+        self.step_time = named(plain_label(), "stepTime", "Time the step took when recorded")
         self.step_time.setTextFormat(Qt.TextFormat.PlainText)
         for editor in (self.step_text, self.step_link, self.step_check):
             editor.editingFinished.connect(self._commit_changed)
