@@ -8,7 +8,7 @@ owner sees what changed even from another tab.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from desktop_app.models.brief_templates import (
@@ -22,11 +22,13 @@ from desktop_app.models.briefs import (
     DeletedBrief,
     NewBrief,
     TaskLink,
+    add_brief,
     add_expectation,
     brief_exists,
     delete_brief,
     delete_expectation,
     delete_version,
+    duplicate_brief,
     link_task,
     move_expectation,
     redo_add_brief,
@@ -177,26 +179,31 @@ class EditExpectationCommand(_MergingEdit):
         return update_expectation(self.expectation_id, values)
 
 
-class CreateBriefCommand(BriefCommand):
-    """A new brief (blank, from a template, or a duplicate); undo deletes it.
+class _AddBriefCommand(BriefCommand):
+    """A brief that did not exist; undo deletes it, redo puts the very same
+    rows back under the same ids.
 
     The time-audit tasks it hands off show as briefed (unless kept or handed
-    off already); undo puts them back as they were. `create` is the model
-    edit that makes it (`add_brief`, `duplicate_brief`); redo puts the very
-    same rows back under the same ids.
+    off already); undo puts them back as they were. Subclasses make it in
+    `create()`, with the model edit that returns what the undo needs.
+
+    Attributes:
+        brief_id: the new brief's id, once applied.
     """
 
     topics = (Topic.BRIEFS, Topic.TASKS)
 
-    def __init__(self, ctx: AppContext, text: str, create: Callable[[], NewBrief]) -> None:
+    def __init__(self, ctx: AppContext, text: str) -> None:
         super().__init__(ctx, text, None)
-        self._create = create
         self._added: NewBrief | None = None
         self._snapshot: RowSnapshot | None = None
 
+    def create(self) -> NewBrief:
+        raise NotImplementedError
+
     def apply(self) -> None:
         if self._added is None:
-            self._added = self._create()
+            self._added = self.create()
             self.brief_id = self._added.brief_id
         else:
             assert self._snapshot is not None
@@ -205,6 +212,29 @@ class CreateBriefCommand(BriefCommand):
     def revert(self) -> None:
         assert self._added is not None
         self._snapshot = undo_add_brief(self._added)
+
+
+class NewBriefCommand(_AddBriefCommand):
+    """A new brief (blank or from a template), handing off `task_ids`."""
+
+    def __init__(self, ctx: AppContext, data: BriefData, task_ids: Sequence[int] = ()) -> None:
+        super().__init__(ctx, f"New brief “{data.title.strip()}”")
+        self.data = data
+        self.task_ids = tuple(task_ids)
+
+    def create(self) -> NewBrief:
+        return add_brief(self.data, task_ids=self.task_ids)
+
+
+class DuplicateBriefCommand(_AddBriefCommand):
+    """A draft copy of a brief, with its expectations, order and tasks."""
+
+    def __init__(self, ctx: AppContext, brief_id: int, title: str) -> None:
+        super().__init__(ctx, f"Duplicate brief “{title}”")
+        self.original_id = brief_id
+
+    def create(self) -> NewBrief:
+        return duplicate_brief(self.original_id)
 
 
 class DeleteBriefCommand(BriefCommand):

@@ -39,15 +39,14 @@ from desktop_app.models.briefs import (
     brief_exists,
     brief_ids,
     brief_summaries,
-    duplicate_brief,
     load_brief,
 )
 from desktop_app.models.clarity import Finding, check_brief
 from desktop_app.models.errors import UserError
 from desktop_app.views.briefs.clarity_panel import ClarityPanel
 from desktop_app.views.briefs.commands import (
-    CreateBriefCommand,
     DeleteBriefCommand,
+    DuplicateBriefCommand,
     KeepVersionCommand,
 )
 from desktop_app.views.briefs.editor import BriefEditor
@@ -479,9 +478,7 @@ class BriefsPage(TabPage):
         if brief_id is None:
             return
         title = load_brief(brief_id).title.strip()
-        command = CreateBriefCommand(
-            self.ctx, f"Duplicate brief “{title}”", lambda: duplicate_brief(brief_id)
-        )
+        command = DuplicateBriefCommand(self.ctx, brief_id, title)
         execute(command)
         self.open_target(("brief", command.brief_id))
 

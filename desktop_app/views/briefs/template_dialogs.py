@@ -39,15 +39,14 @@ from desktop_app.models.briefs import (
     BriefData,
     BriefStatus,
     Level,
-    add_brief,
     task_choices,
     task_name,
 )
 from desktop_app.models.errors import UserError
 from desktop_app.models.text import fold
 from desktop_app.views.briefs.commands import (
-    CreateBriefCommand,
     DeleteTemplateCommand,
+    NewBriefCommand,
     SaveTemplateCommand,
 )
 from desktop_app.views.context import AppContext
@@ -329,9 +328,7 @@ class NewBriefDialog(QDialog):
         )
         task_id = self.task_combo.currentData()
         task_ids = [task_id] if task_id is not None else []
-        command = CreateBriefCommand(
-            self.ctx, f"New brief “{title}”", lambda: add_brief(data, task_ids=task_ids)
-        )
+        command = NewBriefCommand(self.ctx, data, task_ids)
         try:
             execute(command)
         except UserError as error:
