@@ -338,17 +338,9 @@ def write_engagement_values(engagement_id: int, values: Mapping[str, Any]) -> No
         Engagement.update(dict(values)).where(Engagement.id == engagement_id).execute()
 
 
-def _check_in_values(
-    engagement_id: int,
-    day: date,
-    *,
-    initiated_by: str,
-    kind: str,
-    summary: str,
-    state: str | None,
-    blockers: str,
-) -> dict[str, Any]:
-    """A check-in's fields, checked; the one check of a new and an edited check-in."""
+def _check_in_values(engagement_id: int, day: date, fields: Mapping[str, Any]) -> dict[str, Any]:
+    """A check-in's fields (those `add_check_in` takes), checked: the one check
+    of a new and of an edited check-in."""
     engagement = Engagement.get_by_id(engagement_id)
     if day < engagement.start_date:
         raise ValidationError(
@@ -356,15 +348,18 @@ def _check_in_values(
             f"({engagement.start_date:%d %b %Y}).",
             "date",
         )
+    initiated_by = fields.get("initiated_by", Initiator.CONTRACTOR)
     if initiated_by not in {i.value for i in Initiator}:
         raise ValidationError(
             "Say who started the check-in: you or the contractor.", "initiated_by"
         )
+    kind = fields.get("kind", CheckInKind.REPORT)
     if kind not in {k.value for k in CheckInKind}:
         raise ValidationError("A check-in is a report or a request for one.", "kind")
+    state = fields.get("state")
     if state is not None and state not in {s.value for s in CheckInState}:
         raise ValidationError("Choose on track, at risk or off track.", "state")
-    summary = summary.strip()
+    summary = str(fields.get("summary", "")).strip()
     if kind == CheckInKind.REPORT and not summary:
         raise ValidationError("Write a line on what the progress report said.", "summary")
     return {
@@ -373,7 +368,7 @@ def _check_in_values(
         "kind": kind,
         "summary": summary,
         "state": state,
-        "blockers": blockers.strip(),
+        "blockers": str(fields.get("blockers", "")).strip(),
     }
 
 
@@ -388,33 +383,21 @@ def add_check_in(
     blockers: str = "",
 ) -> int:
     """Record a check-in (a report, or the owner's request for one); returns its id."""
-    values = _check_in_values(
-        engagement_id, day,
-        initiated_by=initiated_by, kind=kind, summary=summary, state=state, blockers=blockers,
-    )  # fmt: skip
+    fields = {
+        "initiated_by": initiated_by, "kind": kind, "summary": summary, "state": state,
+        "blockers": blockers,
+    }  # fmt: skip
+    values = _check_in_values(engagement_id, day, fields)
     return CheckIn.create(engagement=engagement_id, **values).id
 
 
-def update_check_in(
-    check_in_id: int,
-    day: date,
-    *,
-    initiated_by: str,
-    kind: str,
-    summary: str,
-    state: str | None,
-    blockers: str,
-) -> dict[str, Any]:
-    """Change a check-in, checked as a new one is; returns the values it replaced
-    (what `write_check_in_values` puts back)."""
-    row = CheckIn.get_by_id(check_in_id)
-    values = _check_in_values(
-        row.engagement_id, day,
-        initiated_by=initiated_by, kind=kind, summary=summary, state=state, blockers=blockers,
-    )  # fmt: skip
-    previous = {name: getattr(row, name) for name in values}
-    write_check_in_values(check_in_id, values)
-    return previous
+def update_check_in(check_in_id: int, day: date, **fields: Any) -> dict[str, Any]:
+    """Change a check-in to `day` and `fields` (as `add_check_in` takes them),
+    checked as a new one is; returns the values it replaced (what
+    `write_check_in_values` puts back)."""
+    return _update_entry(
+        CheckIn, check_in_id, _check_in_values(_engagement_of(CheckIn, check_in_id), day, fields)
+    )
 
 
 def write_check_in_values(check_in_id: int, values: Mapping[str, Any]) -> None:
@@ -422,19 +405,21 @@ def write_check_in_values(check_in_id: int, values: Mapping[str, Any]) -> None:
     CheckIn.update(dict(values)).where(CheckIn.id == check_in_id).execute()
 
 
-def _feedback_values(
-    engagement_id: int,
-    day: date,
-    *,
-    deliverable: str,
-    on_time: bool,
-    quality: int,
-    communication: int,
-    confidence: int,
-    good: str,
-    not_good: str,
-) -> dict[str, Any]:
-    """Feedback's fields, checked; the one check of new and edited feedback."""
+def _engagement_of(model: type[CheckIn | Feedback], row_id: int) -> int:
+    return model.get_by_id(row_id).engagement_id
+
+
+def _update_entry(model: type[CheckIn | Feedback], row_id: int, values: dict[str, Any]) -> dict:
+    """Write checked `values` to a check-in or feedback; returns those they replace."""
+    row = model.get_by_id(row_id)
+    previous = {name: getattr(row, name) for name in values}
+    model.update(values).where(model.id == row_id).execute()
+    return previous
+
+
+def _feedback_values(engagement_id: int, day: date, fields: Mapping[str, Any]) -> dict[str, Any]:
+    """Feedback's fields (those `add_feedback` takes), checked: the one check of
+    new and of edited feedback."""
     engagement = Engagement.get_by_id(engagement_id)
     if day < engagement.start_date:
         raise ValidationError(
@@ -442,23 +427,19 @@ def _feedback_values(
             f"({engagement.start_date:%d %b %Y}).",
             "date",
         )
-    deliverable = deliverable.strip()
+    deliverable = str(fields.get("deliverable", "")).strip()
     if not deliverable:
         raise ValidationError("Name the piece of work this feedback is about.", "deliverable")
     if len(deliverable) > 300:
         raise ValidationError("Keep the deliverable's name under 300 characters.", "deliverable")
-    validate_rating("quality", quality)
-    validate_rating("communication", communication)
-    validate_rating("confidence", confidence)
+    scores = {name: validate_rating(name, fields.get(name)) for name in RATING_LABELS}
     return {
         "date": day,
         "deliverable": deliverable,
-        "on_time": bool(on_time),
-        "good": good.strip(),
-        "not_good": not_good.strip(),
-        "quality": quality,
-        "communication": communication,
-        "confidence": confidence,
+        "on_time": bool(fields.get("on_time", True)),
+        "good": str(fields.get("good", "")).strip(),
+        "not_good": str(fields.get("not_good", "")).strip(),
+        **scores,
     }
 
 
@@ -475,35 +456,22 @@ def add_feedback(
     not_good: str = "",
 ) -> int:
     """Record feedback on one piece of completed work; returns its id."""
-    values = _feedback_values(
-        engagement_id, day, deliverable=deliverable, on_time=on_time, quality=quality,
-        communication=communication, confidence=confidence, good=good, not_good=not_good,
-    )  # fmt: skip
+    fields = {
+        "deliverable": deliverable, "on_time": on_time, "quality": quality,
+        "communication": communication, "confidence": confidence, "good": good,
+        "not_good": not_good,
+    }  # fmt: skip
+    values = _feedback_values(engagement_id, day, fields)
     return Feedback.create(engagement=engagement_id, **values).id
 
 
-def update_feedback(
-    feedback_id: int,
-    day: date,
-    *,
-    deliverable: str,
-    on_time: bool,
-    quality: int,
-    communication: int,
-    confidence: int,
-    good: str,
-    not_good: str,
-) -> dict[str, Any]:
-    """Change feedback, checked as new feedback is; returns the values it replaced
-    (what `write_feedback_values` puts back)."""
-    row = Feedback.get_by_id(feedback_id)
-    values = _feedback_values(
-        row.engagement_id, day, deliverable=deliverable, on_time=on_time, quality=quality,
-        communication=communication, confidence=confidence, good=good, not_good=not_good,
-    )  # fmt: skip
-    previous = {name: getattr(row, name) for name in values}
-    write_feedback_values(feedback_id, values)
-    return previous
+def update_feedback(feedback_id: int, day: date, **fields: Any) -> dict[str, Any]:
+    """Change feedback to `day` and `fields` (as `add_feedback` takes them),
+    checked as new feedback is; returns the values it replaced (what
+    `write_feedback_values` puts back)."""
+    return _update_entry(
+        Feedback, feedback_id, _feedback_values(_engagement_of(Feedback, feedback_id), day, fields)
+    )
 
 
 def write_feedback_values(feedback_id: int, values: Mapping[str, Any]) -> None:

@@ -7,7 +7,7 @@ ids and later commands on the stack still find them.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date
 from typing import Any
 
@@ -43,14 +43,40 @@ from desktop_app.views.context import AppContext, Topic
 from desktop_app.views.undo import AddRowsCommand, DeleteRowsCommand, StoreCommand
 
 
-class AddCheckInCommand(AddRowsCommand):
-    """Record a check-in (a report, or a request for one); undo removes it.
+class _AddEntryCommand(AddRowsCommand):
+    """Record a timeline entry through `add(engagement_id, day, **fields)`;
+    undo removes it through `delete(id)`.
 
     Attributes:
-        row_id: the new check-in's id, once applied.
+        row_id: the new entry's id, once applied.
     """
 
     topics = (Topic.ENGAGEMENTS,)
+    add: Callable[..., int]
+    delete: Callable[[int], RowSnapshot]
+
+    def __init__(
+        self, ctx: AppContext, engagement_id: int, day: date, fields: Mapping[str, Any], text: str
+    ) -> None:
+        super().__init__(ctx, text)
+        self.engagement_id = engagement_id
+        self._day = day
+        self._fields = dict(fields)
+        self.row_id: int | None = None
+
+    def first_apply(self) -> None:
+        self.row_id = self.add(self.engagement_id, self._day, **self._fields)
+
+    def take_back(self) -> RowSnapshot:
+        assert self.row_id is not None
+        return self.delete(self.row_id)
+
+
+class AddCheckInCommand(_AddEntryCommand):
+    """Record a check-in (a report, or a request for one); undo removes it."""
+
+    add = staticmethod(add_check_in)
+    delete = staticmethod(delete_check_in)
 
     def __init__(
         self,
@@ -60,86 +86,63 @@ class AddCheckInCommand(AddRowsCommand):
         fields: Mapping[str, Any],
         text: str = "Add check-in",
     ) -> None:
-        super().__init__(ctx, text)
-        self.engagement_id = engagement_id
-        self._day = day
-        self._fields = dict(fields)
-        self.row_id: int | None = None
-
-    def first_apply(self) -> None:
-        self.row_id = add_check_in(self.engagement_id, self._day, **self._fields)
-
-    def take_back(self) -> RowSnapshot:
-        assert self.row_id is not None
-        return delete_check_in(self.row_id)
+        super().__init__(ctx, engagement_id, day, fields, text)
 
 
-class AddFeedbackCommand(AddRowsCommand):
-    """Record feedback on a piece of finished work; undo removes it.
+class AddFeedbackCommand(_AddEntryCommand):
+    """Record feedback on a piece of finished work; undo removes it."""
 
-    Attributes:
-        row_id: the new feedback's id, once applied.
-    """
-
-    topics = (Topic.ENGAGEMENTS,)
+    add = staticmethod(add_feedback)
+    delete = staticmethod(delete_feedback)
 
     def __init__(
         self, ctx: AppContext, engagement_id: int, day: date, fields: Mapping[str, Any]
     ) -> None:
-        super().__init__(ctx, "Add feedback")
-        self.engagement_id = engagement_id
-        self._day = day
-        self._fields = dict(fields)
-        self.row_id: int | None = None
-
-    def first_apply(self) -> None:
-        self.row_id = add_feedback(self.engagement_id, self._day, **self._fields)
-
-    def take_back(self) -> RowSnapshot:
-        assert self.row_id is not None
-        return delete_feedback(self.row_id)
+        super().__init__(ctx, engagement_id, day, fields, "Add feedback")
 
 
-class EditCheckInCommand(StoreCommand):
-    """Change a check-in, checked as a new one is; undo writes the old values."""
+class _EditEntryCommand(StoreCommand):
+    """Change a timeline entry through `update(id, day, **fields)`, checked as a
+    new one is; undo writes the old values back through `write(id, values)`."""
 
     topics = (Topic.ENGAGEMENTS,)
+    update: Callable[..., dict[str, Any]]
+    write: Callable[[int, Mapping[str, Any]], None]
+
+    def __init__(
+        self, ctx: AppContext, row_id: int, day: date, fields: Mapping[str, Any], text: str
+    ) -> None:
+        super().__init__(ctx, text)
+        self.row_id = row_id
+        self._day = day
+        self._fields = dict(fields)
+        self._previous: dict[str, Any] = {}
+
+    def apply(self) -> None:
+        self._previous = self.update(self.row_id, self._day, **self._fields)
+
+    def revert(self) -> None:
+        self.write(self.row_id, self._previous)
+
+
+class EditCheckInCommand(_EditEntryCommand):
+    update = staticmethod(update_check_in)
+    write = staticmethod(write_check_in_values)
 
     def __init__(
         self, ctx: AppContext, check_in_id: int, day: date, fields: Mapping[str, Any]
     ) -> None:
-        super().__init__(ctx, "Edit check-in")
-        self.row_id = check_in_id
-        self._day = day
-        self._fields = dict(fields)
-        self._previous: dict[str, Any] = {}
-
-    def apply(self) -> None:
-        self._previous = update_check_in(self.row_id, self._day, **self._fields)
-
-    def revert(self) -> None:
-        write_check_in_values(self.row_id, self._previous)
+        super().__init__(ctx, check_in_id, day, fields, "Edit check-in")
 
 
-class EditFeedbackCommand(StoreCommand):
-    """Change feedback, checked as new feedback is; undo writes the old values."""
-
-    topics = (Topic.ENGAGEMENTS,)
+class EditFeedbackCommand(_EditEntryCommand):
+    update = staticmethod(update_feedback)
+    write = staticmethod(write_feedback_values)
 
     def __init__(
         self, ctx: AppContext, feedback_id: int, day: date, fields: Mapping[str, Any]
     ) -> None:
-        super().__init__(ctx, "Edit feedback")
-        self.row_id = feedback_id
-        self._day = day
-        self._fields = dict(fields)
-        self._previous: dict[str, Any] = {}
-
-    def apply(self) -> None:
-        self._previous = update_feedback(self.row_id, self._day, **self._fields)
-
-    def revert(self) -> None:
-        write_feedback_values(self.row_id, self._previous)
+        super().__init__(ctx, feedback_id, day, fields, "Edit feedback")
 
 
 class DeleteTimelineEntryCommand(DeleteRowsCommand):
