@@ -237,3 +237,19 @@ def test_the_probe_is_seen_where_it_is_interpreted(qtbot):
     assert _offenders(label) == {"label QLabel"}
     label.setTextFormat(Qt.TextFormat.PlainText)
     assert _offenders(label) == set()
+
+
+def test_an_ampersand_in_a_name_is_shown_in_menus_and_the_undo_action(window, qtbot):
+    from desktop_app.models.briefs import BriefData, create_brief
+    from desktop_app.models.tasks import create_task
+
+    create_task("R&D notes", need="knowledge")
+    brief_id = create_brief(BriefData(title="Research"))
+    page = window.show_tab("briefs").page()
+    page.open_target(("brief", brief_id))
+    page.editor._fill_tasks_menu()
+    [link] = page.editor.tasks_menu.actions()
+    assert link.text() == "R&&D notes"  # shown as "R&D notes", no shortcut on D
+    link.trigger()
+    undo = window.undo_stack.createUndoAction(window)
+    assert undo.text() == "Undo Link task “R&&D notes”"

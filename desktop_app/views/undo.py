@@ -18,6 +18,7 @@ from PySide6.QtGui import QUndoCommand
 from desktop_app.models.base import database
 from desktop_app.models.snapshots import RowSnapshot, restore
 from desktop_app.views.context import AppContext
+from desktop_app.views.partials.plain_text import menu_text
 
 
 class StoreCommand(QUndoCommand):
@@ -31,7 +32,8 @@ class StoreCommand(QUndoCommand):
     topics: tuple[str, ...] = ()
 
     def __init__(self, ctx: AppContext, text: str) -> None:
-        super().__init__(text)
+        # The Edit menu shows it ("Undo Delete brief “R&D”"): a name's "&" stays.
+        super().__init__(menu_text(text))
         self.ctx = ctx
         self._applied_before_push = False
 

@@ -47,7 +47,7 @@ from desktop_app.views.briefs.versions_panel import VersionsPanel
 from desktop_app.views.context import AppContext
 from desktop_app.views.engagements.links import EngagementLinks
 from desktop_app.views.partials.naming import named
-from desktop_app.views.partials.plain_text import plain_label
+from desktop_app.views.partials.plain_text import menu_text, plain_label
 from desktop_app.views.partials.tones import MUTED, set_tone
 from desktop_app.views.undo import execute
 
@@ -381,7 +381,7 @@ class BriefEditor(QWidget):
             return
         for task in tasks:
             is_linked = task.id in linked
-            action = self.tasks_menu.addAction(task.name)
+            action = self.tasks_menu.addAction(menu_text(task.name))
             action.setCheckable(True)
             action.setChecked(is_linked)
             action.triggered.connect(

@@ -56,7 +56,7 @@ from desktop_app.views.partials.layout_memory import (
     save_layout,
 )
 from desktop_app.views.partials.naming import name_buttons, named
-from desktop_app.views.partials.plain_text import message_box, plain_label
+from desktop_app.views.partials.plain_text import menu_text, message_box, plain_label
 from desktop_app.views.partials.tab_page import TabPage
 from desktop_app.views.partials.table_model import (
     ALIGN_CENTER,
@@ -546,8 +546,12 @@ class ContractorsPage(TabPage):
             + ("add a new contractor anyway." if new else "save your changes anyway.")
         )
         choices = {
-            box.addButton(f"Open {first.name}", QMessageBox.ButtonRole.ActionRole): "open",
-            box.addButton(f"Merge into {first.name}", QMessageBox.ButtonRole.ActionRole): "merge",
+            box.addButton(
+                menu_text(f"Open {first.name}"), QMessageBox.ButtonRole.ActionRole
+            ): "open",
+            box.addButton(
+                menu_text(f"Merge into {first.name}"), QMessageBox.ButtonRole.ActionRole
+            ): "merge",
             box.addButton(
                 "Add anyway" if new else "Save anyway", QMessageBox.ButtonRole.AcceptRole
             ): "add",

@@ -6,6 +6,8 @@ loads a local file. So every label is made here: `plain_label` shows its
 text as is; `rich_label` is for the few built from markup, whose user text
 goes through `html_text`. `plain_tooltip` makes any text safe as a tooltip,
 and `message_box`, `warn` and `ask` are QMessageBox with its text as typed.
+Menus and buttons read "&" as a shortcut mark: `menu_text` keeps a name's
+"&" as it is (a task called "R&D" is not shown as "RD").
 tests/test_architecture.py keeps QLabel and QMessageBox's static functions
 out of the other views; tests/test_plain_text.py sweeps the window.
 """
@@ -53,6 +55,11 @@ def plain_tooltip(text: str) -> str:
     if not text or not QtText.mightBeRichText(text):
         return text
     return QtText.convertFromPlainText(text, Qt.WhiteSpaceMode.WhiteSpaceNormal)
+
+
+def menu_text(text: str) -> str:
+    """`text` (a name) for a menu item or a button: its "&" shown, not a shortcut."""
+    return text.replace("&", "&&")
 
 
 def message_box(

@@ -72,7 +72,13 @@ from desktop_app.views.partials.layout_memory import (
     save_layout,
 )
 from desktop_app.views.partials.naming import named
-from desktop_app.views.partials.plain_text import html_text, message_box, plain_label, rich_label
+from desktop_app.views.partials.plain_text import (
+    html_text,
+    menu_text,
+    message_box,
+    plain_label,
+    rich_label,
+)
 from desktop_app.views.partials.tab_page import TabPage
 from desktop_app.views.partials.tables import fit_columns, name_header
 from desktop_app.views.partials.tones import WARNING, set_tone
@@ -767,7 +773,7 @@ class TimeAuditPage(TabPage):
         menu.setObjectName("taskMenu")
         menu.addAction(self.brief_action)
         for brief_id, title in briefs_for_task(row.id):
-            show = menu.addAction(f"Show the brief “{title}”")
+            show = menu.addAction(menu_text(f"Show the brief “{title}”"))
             show.setObjectName(f"actionShowBrief_{brief_id}")
             show.triggered.connect(
                 lambda _=False, b=brief_id: self.ctx.navigate_requested.emit("briefs", ("brief", b))
