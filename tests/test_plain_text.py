@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from desktop_app.demo import fill_demo_data
 from desktop_app.models import schema
 from desktop_app.models.settings import load_settings, save_settings
+from desktop_app.models.tasks import add_time_entry, create_task
 from desktop_app.models.text import fold
 from desktop_app.views.main_window import MainWindow
 from tests.dialogs import shown_dialog
@@ -71,6 +72,8 @@ def _mark_every_user_text() -> None:
             model.update(values).where(model.id == row.id).execute()
     settings = load_settings()
     save_settings(dataclasses.replace(settings, owner_name=f"Maya {PROBE}"))
+    # A task not rated yet: the Time audit names it in its prompt.
+    add_time_entry(create_task(f"Unrated {PROBE}"), date.today(), 30)
 
 
 def _interprets(text: str, text_format: Qt.TextFormat) -> bool:
