@@ -58,6 +58,10 @@ USER_TEXT = {
     "Engagement": ("end_reason",),
     "CheckIn": ("summary", "blockers"),
     "Feedback": ("deliverable", "good", "not_good"),
+    "Procedure": ("title", "purpose", "tools", "inputs", "outputs", "done_when"),
+    "ProcedureStep": ("text", "detail", "check"),
+    "ProcedureVersion": ("exported_to",),
+    "Question": ("text", "answer"),
 }  # fmt: skip
 
 

@@ -56,7 +56,7 @@ from desktop_app.views.partials.empty_state import EmptyState
 from desktop_app.views.partials.feedback import MessageLine
 from desktop_app.views.partials.naming import named
 from desktop_app.views.partials.ordered_list_model import Index, OrderedListModel
-from desktop_app.views.partials.plain_text import plain_label
+from desktop_app.views.partials.plain_text import ask, message_box, plain_label, plain_tooltip
 from desktop_app.views.time_audit.procedure_commands import (
     AddStepCommand,
     CreateProcedureCommand,
@@ -98,7 +98,7 @@ class StepListModel(OrderedListModel[StepData]):
             return f"{index.row() + 1}. {step.text}{check}"
         if role == Qt.ItemDataRole.ToolTipRole:
             check = step.check.strip() or "No check yet: say how to tell it was done right."
-            return f"{step.text}\n\nCheck: {check}"
+            return plain_tooltip(f"{step.text}\n\nCheck: {check}")
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"Step {index.row() + 1}: {step.text}"
         return super().data(index, role)
@@ -594,16 +594,15 @@ class ProcedurePanel(QWidget):
             self._delete(procedure_id, name)
             return None
         titles = ", ".join(f"“{title}”" for _, title in briefs)
-        box = QMessageBox(
+        box = message_box(
+            self,
             QMessageBox.Icon.Question,
             "Delete procedure",
             f"The brief{'s' * (len(briefs) > 1)} {titles} include{'s' * (len(briefs) == 1)} "
             f"this procedure. Delete the procedure of “{name}”?",
             QMessageBox.StandardButton.NoButton,
-            self,
         )
         box.setObjectName("confirmDeleteProcedure")
-        box.setTextFormat(Qt.TextFormat.PlainText)
         box.setInformativeText(
             "The briefs will go out without it. You can undo this with Edit > Undo (Ctrl+Z)."
         )
@@ -651,13 +650,12 @@ class ProcedurePanel(QWidget):
             self.message.emit(f"Cannot import {path.name}: {error}", True)
             return False
         if self.procedure_id is not None and replace is None:
-            answer = QMessageBox.question(
+            replace = ask(
                 self,
                 "Replace the procedure",
                 f"“{self.task_name}” has a procedure of {len(self.data.steps) if self.data else 0} "
                 f"steps. Replace it with the {len(data.steps)} steps of {path.name}?",
             )
-            replace = answer == QMessageBox.StandardButton.Yes
             if not replace:
                 return False
         command = ImportProcedureCommand(self.ctx, self.task_id, data, bool(replace), path.name)

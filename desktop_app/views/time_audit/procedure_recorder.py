@@ -29,7 +29,7 @@ from desktop_app.models.procedure_content import StepData, clean_step, duration_
 from desktop_app.views.context import AppContext
 from desktop_app.views.partials.feedback import MessageLine
 from desktop_app.views.partials.naming import named
-from desktop_app.views.partials.plain_text import plain_label
+from desktop_app.views.partials.plain_text import message_box, plain_label
 from desktop_app.views.time_audit.procedure_commands import RecordStepsCommand
 from desktop_app.views.undo import execute
 
@@ -175,15 +175,17 @@ class RecorderDialog(QDialog):
             super().closeEvent(event)
             return
         count = len(self.steps) + bool(self.text_edit.text().strip())
-        answer = QMessageBox.question(
+        box = message_box(
             self,
+            QMessageBox.Icon.Question,
             "Keep the steps?",
             f"Keep the {count} step{'s' * (count != 1)} you recorded?",
             QMessageBox.StandardButton.Save
             | QMessageBox.StandardButton.Discard
             | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Save,
         )
+        box.setDefaultButton(QMessageBox.StandardButton.Save)
+        answer = box.exec()
         if answer == QMessageBox.StandardButton.Cancel or (
             answer == QMessageBox.StandardButton.Save and not self.finish()
         ):
