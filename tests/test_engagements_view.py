@@ -325,7 +325,7 @@ def test_without_a_mail_program_the_request_can_be_copied(
 
     assert page.status.kind == "error" and "No mail program opened" in page.status.text()
     assert len(check_ins_of(stories["ana"])) == before  # nothing recorded yet
-    box = page.last_dialog
+    box = shown_dialog(page, "noMailProgram")
     assert isinstance(box, QMessageBox)
     qtbot.waitExposed(box)
     copy = box.findChild(QPushButton, "noMailProgram_copy_the_request")

@@ -39,7 +39,8 @@ def printable(text: str) -> str:
 def echo(text: str, *, file: TextIO | None = None) -> None:
     """Print one line of output (to stdout, or `file`) with `printable`: every
     subcommand writes through here, user data included."""
-    print(printable(text), file=file or sys.stdout)
+    # Flushed: a progress line must show while the work goes on.
+    print(printable(text), file=file or sys.stdout, flush=True)
 
 
 def existing_database(database_path: Path | None) -> Path:

@@ -30,7 +30,7 @@ from desktop_app.models.errors import UserError
 from desktop_app.views.context import AppContext, Topic
 from desktop_app.views.partials.feedback import MessageLine
 from desktop_app.views.partials.naming import named
-from desktop_app.views.partials.plain_text import plain_label
+from desktop_app.views.partials.plain_text import menu_text, plain_label
 from desktop_app.views.partials.table_model import Column, RowTableModel
 from desktop_app.views.partials.tables import data_table
 from desktop_app.views.partials.tones import MUTED, set_tone
@@ -143,7 +143,7 @@ class ComparisonDialog(QDialog):
         for contractor_id in self.contractor_ids:
             if contractor_id not in names:
                 continue
-            action = self.hire_menu.addAction(f"Hire {names[contractor_id]}…")
+            action = self.hire_menu.addAction(menu_text(f"Hire {names[contractor_id]}…"))
             action.setObjectName(f"comparisonHire_{contractor_id}")
             action.triggered.connect(lambda _=False, c=contractor_id: self.hire(c))
 
@@ -151,11 +151,9 @@ class ComparisonDialog(QDialog):
         """Open the hire dialog for one of the contractors, for the brief chosen here."""
         from desktop_app.views.engagements.hire_dialog import open_hire_dialog
 
-        dialog = open_hire_dialog(
+        return open_hire_dialog(
             self.ctx, self, contractor_id=contractor_id, brief_id=self.brief_id()
         )
-        self.hire_dialog = dialog
-        return dialog
 
     def reload(self) -> None:
         brief_id = self.brief_id()

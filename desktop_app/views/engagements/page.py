@@ -486,7 +486,7 @@ class EngagementsPage(TabPage):
                 "send it from your e-mail, or set a default e-mail program in your system "
                 "settings."
             )
-            self.last_dialog = self._offer_to_copy(row, subject, body)
+            self._offer_to_copy(row, subject, body)
             return False
         return self._record_request(row)
 

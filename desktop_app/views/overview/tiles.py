@@ -7,7 +7,7 @@ from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
 from desktop_app.views.partials.naming import named
-from desktop_app.views.partials.plain_text import plain_label
+from desktop_app.views.partials.plain_text import plain_label, plain_tooltip
 from desktop_app.views.partials.tones import set_tone
 
 
@@ -64,7 +64,7 @@ class MetricTile(QFrame):
         self.value_label.setText(value)
         self.detail_label.setText(detail)
         self.detail_label.setVisible(bool(detail))
-        self.setToolTip(tooltip)
+        self.setToolTip(plain_tooltip(tooltip))
         # A screen reader reads the whole tile as one sentence.
         self.setAccessibleName(f"{self.caption}: {value}")
         self.setAccessibleDescription(detail)
