@@ -16,3 +16,8 @@ def resource_path(*parts: str) -> Path:
     # so as_file() hands back the path itself rather than a temporary copy.
     with as_file(traversable) as path:
         return Path(path)
+
+
+def templates_folder() -> Path:
+    """The folder of the brief templates Offload ships (resources/templates)."""
+    return resource_path("templates")

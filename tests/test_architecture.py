@@ -79,3 +79,100 @@ def test_the_window_opens_without_loading_pdf_chart_or_calendar_code(tmp_path):
         "app.processEvents()\n"
     )
     assert _modules_loaded_by(code, tmp_path) == set()
+
+
+def _module_name(path: Path) -> str:
+    parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def _import_graph() -> dict[str, set[str]]:
+    """desktop_app's modules -> the desktop_app modules each imports anywhere in
+    its source (function-local and TYPE_CHECKING imports included)."""
+    modules = {_module_name(path): path for path in PACKAGE.rglob("*.py")}
+    graph: dict[str, set[str]] = {}
+    for name, path in modules.items():
+        package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+        imported: set[str] = set()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                imported.update(alias.name for alias in node.names)
+            elif isinstance(node, ast.ImportFrom):
+                base = node.module or ""
+                if node.level:
+                    anchor = package.split(".")[: len(package.split(".")) - node.level + 1]
+                    base = ".".join([*anchor, *([base] if base else [])])
+                # `from package import module` imports the module.
+                imported.update({base, *(f"{base}.{alias.name}" for alias in node.names)})
+        graph[name] = {other for other in imported if other in modules and other != name}
+    return graph
+
+
+def _cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """The strongly connected components of more than one module (Tarjan)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    found: list[list[str]] = []
+
+    def visit(node: str) -> None:
+        index[node] = low[node] = len(index)
+        stack.append(node)
+        for other in sorted(graph[node]):
+            if other not in index:
+                visit(other)
+                low[node] = min(low[node], low[other])
+            elif other in stack:
+                low[node] = min(low[node], index[other])
+        if low[node] == index[node]:
+            component = []
+            while True:
+                member = stack.pop()
+                component.append(member)
+                if member == node:
+                    break
+            if len(component) > 1:
+                found.append(sorted(component))
+
+    for node in sorted(graph):
+        if node not in index:
+            visit(node)
+    return found
+
+
+def test_no_module_of_desktop_app_takes_part_in_an_import_cycle():
+    assert _cycles(_import_graph()) == []
+
+
+def test_the_cycle_finder_finds_a_cycle():
+    graph = {"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}
+    assert _cycles(graph) == [["a", "b", "c"]]
+
+
+def test_models_import_nothing_of_desktop_app_outside_models():
+    for module, imported in _import_graph().items():
+        if module.startswith("desktop_app.models"):
+            upward = {name for name in imported if not name.startswith("desktop_app.models")}
+            assert not upward, f"{module} imports {upward}"
+
+
+def test_views_make_labels_and_message_boxes_that_show_text_as_typed():
+    # QLabel and QMessageBox read text that looks like HTML as HTML (a contractor
+    # called "<img src=...>" loads a file): views make them through
+    # views/partials/plain_text.py, which shows text as typed unless told otherwise.
+    maker = PACKAGE / "views" / "partials" / "plain_text.py"
+    banned = {"QLabel", "QMessageBox"}
+    static = {"warning", "question", "information", "critical", "about"}
+    for path in (PACKAGE / "views").rglob("*.py"):
+        if path == maker:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            called = node.func
+            if isinstance(called, ast.Name):
+                assert called.id not in banned, f"{path.relative_to(PACKAGE)}:{node.lineno}"
+            elif isinstance(called, ast.Attribute) and isinstance(called.value, ast.Name):
+                assert not (called.value.id == "QMessageBox" and called.attr in static), (
+                    f"{path.relative_to(PACKAGE)}:{node.lineno}"
+                )

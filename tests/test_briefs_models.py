@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import pytest
 
+from desktop_app.assets import templates_folder
 from desktop_app.models.brief_changes import changes_between
 from desktop_app.models.brief_templates import (
     TemplateError,
@@ -38,6 +39,7 @@ from desktop_app.models.briefs import (
     move_expectation,
     record_version,
     set_expectation_positions,
+    undo_delete_brief,
     update_brief,
     update_expectation,
     versions_of,
@@ -238,7 +240,7 @@ def test_duplicate_copies_content_order_and_links_as_a_draft(store):
         task_ids=[task.id],
     )
     move_expectation(expectations_of(brief_id)[1].id, 0)
-    copy_id = duplicate_brief(brief_id)
+    copy_id = duplicate_brief(brief_id).brief_id
     copy = load_brief(copy_id)
     assert copy.title == "Books (copy)"
     assert copy.status == BriefStatus.DRAFT
@@ -249,9 +251,9 @@ def test_duplicate_copies_content_order_and_links_as_a_draft(store):
 def test_delete_and_restore_bring_back_everything(store):
     brief_id = _brief(3)
     record_version(brief_id, load_brief(brief_id), "/tmp/x.pdf")
-    snapshot = delete_brief(brief_id)
+    deleted = delete_brief(brief_id)
     assert not Brief.select().exists()
-    restore(snapshot)
+    undo_delete_brief(deleted)
     assert _texts(brief_id) == ["Expectation 0", "Expectation 1", "Expectation 2"]
     assert len(versions_of(brief_id)) == 1
 
@@ -306,7 +308,7 @@ def test_no_changes_since_a_fresh_version(store):
 def test_shipped_templates_are_complete_and_clear():
     from desktop_app.models.clarity import check_brief
 
-    templates, problems = shipped_templates()
+    templates, problems = shipped_templates(templates_folder())
     assert problems == []
     assert len(templates) >= 6
     for template in templates:

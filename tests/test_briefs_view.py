@@ -15,6 +15,7 @@ from desktop_app.models.briefs import (
     load_brief,
 )
 from desktop_app.models.tasks import Task
+from tests.dialogs import shown_dialog
 
 
 def _brief(count=5, **fields):
@@ -62,7 +63,7 @@ def test_an_empty_database_says_what_to_do_and_offers_a_new_brief(window, qtbot)
     assert page.stack.currentWidget() is page.empty
     assert "template" in page.empty.text_label.text()
     qtbot.mouseClick(page.empty.button, Qt.MouseButton.LeftButton)
-    dialog = page.new_brief_dialog
+    dialog = shown_dialog(page, "newBriefDialog")
     qtbot.waitExposed(dialog)
     names = [
         dialog.template_model.index(r, 0).data() for r in range(dialog.template_model.rowCount())
@@ -114,7 +115,7 @@ def test_new_brief_for_a_time_audit_task_links_it_and_picks_the_template(window,
     task = Task.create(name="Social media posts", name_key="social media posts", status="candidate")
     page = _page(window, qtbot)
     window.ctx.navigate_requested.emit("briefs", ("new_for_task", task.id))
-    dialog = page.new_brief_dialog
+    dialog = shown_dialog(page, "newBriefDialog")
     qtbot.waitExposed(dialog)
     assert dialog.title_edit.text() == "Social media posts"
     assert dialog.task_combo.currentData() == task.id

@@ -12,6 +12,7 @@ from desktop_app.models import contractors as bench
 from desktop_app.models.briefs import BriefTask
 from desktop_app.models.contractors import Interview, monthly_equivalent
 from desktop_app.models.tasks import add_time_entry, create_task
+from tests.dialogs import shown_dialog
 from tests.engagement_helpers import brief, contractor
 
 
@@ -83,7 +84,7 @@ def test_hiring_from_the_comparison(window, qtbot):
     names = [action.text() for action in dialog.hire_menu.actions()]
     assert names == ["Hire Ana Souza…", "Hire Ben Okafor…"]
     dialog.hire_menu.actions()[1].trigger()
-    hire = dialog.hire_dialog
+    hire = shown_dialog(dialog, "hireDialog")
     qtbot.waitExposed(hire)
     assert hire.contractor.currentData() == people["ben"]
     assert hire.brief.currentData() == books

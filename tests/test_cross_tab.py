@@ -16,6 +16,7 @@ from desktop_app.models.tasks import (
     unmark_briefed,
 )
 from desktop_app.views.time_audit.task_table import NAME, STATUS
+from tests.dialogs import shown_dialog
 
 THIS_MONTH = date.today().replace(day=1)
 
@@ -60,7 +61,7 @@ def test_a_candidate_task_becomes_a_brief_from_a_template_and_shows_as_briefed(w
 
     briefs = window.current_page()
     assert window.tabs.currentWidget().spec.key == "briefs"
-    dialog = briefs.new_brief_dialog
+    dialog = shown_dialog(briefs, "newBriefDialog")
     qtbot.waitExposed(dialog)
     assert dialog.title_edit.text() == "Social media posts"
     assert dialog.task_combo.currentData() == social
@@ -191,7 +192,7 @@ def test_hiring_from_a_brief_fills_it_and_one_undo_puts_everything_back(window, 
     assert not page.editor.engagements_label.isVisible()
 
     qtbot.mouseClick(page.editor.hire_button, Qt.MouseButton.LeftButton)
-    dialog = page.hire_dialog
+    dialog = shown_dialog(page, "hireDialog")
     qtbot.waitExposed(dialog)
     assert dialog.brief.currentData() == brief_id
     assert dialog.contractor.currentIndex() == -1  # the owner chooses who
@@ -231,7 +232,7 @@ def test_the_brief_list_offers_hiring_in_its_context_menu(window, qtbot):
     assert hire.text() == "Hire a contractor…" and hire.isEnabled()
     hire.trigger()
     menu.close()
-    dialog = page.hire_dialog
+    dialog = shown_dialog(page, "hireDialog")
     qtbot.waitExposed(dialog)
     assert dialog.brief.currentData() == brief_id
     dialog.reject()

@@ -20,6 +20,7 @@ from desktop_app.views.restore_dialog import RestoreDialog
 from desktop_app.views.time_audit.commands import CreateTaskCommand
 from desktop_app.views.undo import execute
 from tests import damaged_files
+from tests.dialogs import shown_dialog
 
 
 def _tasks(db: Path) -> int:
@@ -65,9 +66,10 @@ def test_the_window_refuses_to_export_over_a_database(window, tmp_path, qtbot):
     for target in (other, alias):
         before = target.read_bytes()
         assert page.export_tasks(target) is False
-        qtbot.waitUntil(page.warning_box.isVisible)
-        assert "an export never replaces a database" in page.warning_box.text()
-        page.warning_box.close()
+        box = shown_dialog(page, "timeAuditWarning")
+        qtbot.waitExposed(box)
+        assert "an export never replaces a database" in box.text()
+        box.close()
         assert target.read_bytes() == before
 
 

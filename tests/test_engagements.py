@@ -17,7 +17,6 @@ from desktop_app.models.engagements import (
     confidence_watch,
     contractor_scorecard,
     create_engagement,
-    delete_engagement,
     engagement_review,
     get_engagement,
     list_engagements,
@@ -27,7 +26,6 @@ from desktop_app.models.engagements import (
     write_engagement_values,
 )
 from desktop_app.models.errors import ValidationError
-from desktop_app.models.snapshots import restore
 from desktop_app.models.tasks import Task, TimeEntry
 from tests.engagement_helpers import brief, contractor, engagement, expectations, feedback, report
 
@@ -249,13 +247,16 @@ def test_the_review_lists_expectations_in_priority_order(store):
     assert review.scorecard.feedback_count == 1
 
 
-def test_deleting_an_engagement_takes_its_history_and_undo_puts_it_back(store):
+def test_deleting_the_brief_takes_its_engagement_and_history_and_undo_puts_them_back(store):
+    from desktop_app.models.briefs import delete_brief, undo_delete_brief
+    from desktop_app.models.engagements import Engagement
+
     engagement_id = engagement(START)
     report(engagement_id, date(2026, 9, 8))
     feedback(engagement_id, date(2026, 9, 9), 4)
-    snapshot = delete_engagement(engagement_id)
+    deleted = delete_brief(Engagement.get_by_id(engagement_id).brief_id)
     assert _counts() == (0, 0, 0)
-    restore(snapshot)
+    undo_delete_brief(deleted)
     assert _counts() == (1, 1, 1)
 
 

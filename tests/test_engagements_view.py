@@ -17,6 +17,7 @@ from desktop_app.models.engagements import (
     end_of_week,
 )
 from desktop_app.views.engagements.presentation import ALERT
+from tests.dialogs import shown_dialog
 from tests.engagement_helpers import engagement, feedback, report
 
 TODAY = date.today()
@@ -79,7 +80,7 @@ def test_an_empty_tab_says_what_to_do_and_offers_hiring(window, qtbot):
     assert page.stack.currentWidget() is page.empty
     assert "hire a contractor" in page.empty.text_label.text().lower()
     qtbot.mouseClick(page.empty.button, Qt.MouseButton.LeftButton)
-    dialog = page.last_dialog
+    dialog = shown_dialog(page, "hireDialog")
     qtbot.waitExposed(dialog)
     assert "Add a contractor in the Contractors tab and a brief" in dialog.errors.general.text()
     assert not dialog.hire_button.isEnabled()
@@ -324,7 +325,7 @@ def test_without_a_mail_program_the_request_can_be_copied(
 
     assert page.status.kind == "error" and "No mail program opened" in page.status.text()
     assert len(check_ins_of(stories["ana"])) == before  # nothing recorded yet
-    box = page.last_dialog
+    box = shown_dialog(page, "noMailProgram")
     assert isinstance(box, QMessageBox)
     qtbot.waitExposed(box)
     copy = box.findChild(QPushButton, "noMailProgram_copy_the_request")
@@ -390,7 +391,7 @@ def test_ending_needs_a_reason_then_ends_and_can_be_undone(window, qtbot, storie
     _select(page, qtbot, "Marco Bellini")
     Contractor.update(stage="hired").execute()
     page.detail.end_action.trigger()
-    dialog = page.last_dialog
+    dialog = shown_dialog(page, "endDialog")
     qtbot.waitExposed(dialog)
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     assert dialog.isVisible()

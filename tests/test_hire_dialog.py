@@ -10,6 +10,7 @@ from desktop_app.models.briefs import Brief
 from desktop_app.models.contractors import Contractor, StageChange
 from desktop_app.models.engagements import Engagement
 from desktop_app.views.engagements.hire_dialog import HireDialog, open_hire_dialog
+from tests.dialogs import shown_dialog
 from tests.engagement_helpers import brief, contractor
 
 TODAY = date.today()
@@ -102,7 +103,7 @@ def test_hiring_from_the_briefs_tab_with_the_brief_given(window, qtbot, bench):
 def test_hiring_from_the_engagements_tab_selects_the_new_engagement(window, qtbot, bench):
     page = window.show_tab("engagements").page()
     qtbot.mouseClick(page.empty.button, Qt.MouseButton.LeftButton)
-    dialog = page.last_dialog
+    dialog = shown_dialog(page, "hireDialog")
     qtbot.waitExposed(dialog)
     dialog.contractor.setCurrentIndex(dialog.contractor.findData(bench["ben"]))
     dialog.brief.setCurrentIndex(dialog.brief.findData(bench["books"]))

@@ -2,8 +2,8 @@
 
 import json
 
-from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, Qt
-from PySide6.QtWidgets import QMessageBox, QPlainTextEdit, QPushButton
+from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QPlainTextEdit, QPushButton
 
 from desktop_app.models.briefs import BriefData, create_brief
 from desktop_app.models.procedure_content import ProcedureData, StepData
@@ -162,15 +162,24 @@ def test_record_yourself_doing_it_makes_the_first_draft_in_one_pass(window, qtbo
     assert panel.stack.currentWidget() is panel.empty
 
 
-def test_closing_the_recorder_offers_to_keep_the_steps(window, qtbot, monkeypatch):
+def test_closing_the_recorder_offers_to_keep_the_steps(window, qtbot):
     _page, panel, task_id = _panel(window, qtbot)
     dialog = panel.open_recorder()
     qtbot.keyClicks(dialog.text_edit, "Open Xero")
     qtbot.keyClick(dialog.text_edit, Qt.Key.Key_Return)
-    monkeypatch.setattr(
-        QMessageBox, "question", lambda *args, **kwargs: QMessageBox.StandardButton.Save
-    )
+    asked = []
+
+    def answer():  # the real question, answered as the owner would
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(10, answer)
+            return
+        asked.append(box.text())
+        box.button(QMessageBox.StandardButton.Save).click()
+
+    QTimer.singleShot(0, answer)
     dialog.close()
+    assert asked == ["Keep the 1 step you recorded?"]
     assert _stored(task_id) == ["Open Xero"]
 
 

@@ -31,6 +31,7 @@ from desktop_app.models.tasks import (
 from desktop_app.models.time_audit_rules import Quadrant
 from desktop_app.views.partials.empty_state import EmptyState
 from desktop_app.views.time_audit.task_table import DISLIKE, HOURS, NAME, NEED, QUICK, SCORE
+from tests.dialogs import no_dialog, shown_dialog
 from tests.test_time_tracking_import import TOGGL_US
 
 TODAY = date.today()
@@ -304,14 +305,14 @@ def test_deleting_a_task_with_entries_asks_first_and_undo_brings_it_all_back(
 ):
     _select(page, qtbot, "Customer support inbox")
     _delete_key(page, qtbot)
-    box = page.confirm_box
+    box = shown_dialog(page, "confirmDeleteTask")
     qtbot.waitExposed(box)
     assert box.text() == "Delete “Customer support inbox” and its 2 time entries?"
     qtbot.mouseClick(box.button(QMessageBox.StandardButton.Cancel), Qt.MouseButton.LeftButton)
     assert Task.get_or_none(Task.id == tasks["inbox"]) is not None
 
     _delete_key(page, qtbot)
-    box = page.confirm_box
+    box = shown_dialog(page, "confirmDeleteTask")
     qtbot.waitExposed(box)
     qtbot.mouseClick(box.findChild(QPushButton, "confirmDelete"), Qt.MouseButton.LeftButton)
     assert Task.get_or_none(Task.id == tasks["inbox"]) is None
@@ -329,7 +330,7 @@ def test_deleting_a_task_with_entries_asks_first_and_undo_brings_it_all_back(
 def test_a_task_without_entries_is_deleted_at_once_and_undoable(window, page, tasks, qtbot):
     _select(page, qtbot, "Réseaux sociaux")
     qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
-    assert page.confirm_box is None
+    assert no_dialog(page, "confirmDeleteTask")
     assert "Réseaux sociaux" not in _names(page)
     window.undo_stack.undo()
     assert Task.get_by_id(tasks["social"]).name == "Réseaux sociaux"
@@ -595,7 +596,7 @@ def test_a_file_that_is_no_export_is_explained_and_changes_nothing(page, tmp_pat
     path = tmp_path / "contacts.csv"
     path.write_text("Name,Phone\nAna,123\n")
     assert page.open_import(path) is None
-    box = page.warning_box
+    box = shown_dialog(page, "timeAuditWarning")
     qtbot.waitExposed(box)
     assert "not a detailed report from Toggl Track, Clockify or Harvest" in box.text()
     box.close()
@@ -630,7 +631,7 @@ def test_menus_hold_the_tabs_commands_with_their_shortcuts(window):
 
 def test_the_help_explains_the_score_formula(window, page, qtbot):
     _action(window, "action_time_audit_show_score_help").trigger()
-    box = page.help_box
+    box = shown_dialog(page, "scoreHelp")
     qtbot.waitExposed(box)
     assert "score = hours a month × (dislike + pull-away) ÷ 2 × expertise factor" in box.text()
     box.close()
@@ -657,7 +658,7 @@ def test_tasks_export_from_the_page(page, tmp_path):
     assert str(out) in page.status_line.text()
     assert page.export_entries(tmp_path / "entries.csv")
     assert not page.export_tasks(tmp_path / "missing" / "tasks.csv")
-    page.warning_box.close()
+    shown_dialog(page, "timeAuditWarning").close()
 
 
 def test_an_empty_database_says_what_to_do_next(window, store, qtbot):

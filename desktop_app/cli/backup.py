@@ -7,7 +7,7 @@ from pathlib import Path
 
 from desktop_app.backup import backup_database
 from desktop_app.cli import add_db_option
-from desktop_app.cli.common import existing_database
+from desktop_app.cli.common import echo, existing_database
 from desktop_app.database_file import inspect_database
 from desktop_app.models.errors import UserError
 
@@ -35,5 +35,5 @@ def run(args: argparse.Namespace) -> int:
     if out.exists():
         raise UserError(f"{out} already exists; choose a new file name.")
     backup_database(source, out)
-    print(f"Backed up {source} to {out} ({out.stat().st_size:,} bytes, checked).")
+    echo(f"Backed up {source} to {out} ({out.stat().st_size:,} bytes, checked).")
     return 0

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from desktop_app.cli import add_db_option
-from desktop_app.cli.common import existing_database
+from desktop_app.cli.common import echo, existing_database
 from desktop_app.database_file import check_health
 
 
@@ -24,5 +24,5 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     report = check_health(existing_database(getattr(args, "db", None)))
-    print(report.line)
+    echo(report.line)
     return 0 if report.healthy else 1

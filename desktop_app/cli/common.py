@@ -1,16 +1,19 @@
 """What every subcommand shares: opening the database, the file it writes,
-reporting failure in one line (and in the log)."""
+reporting failure in one line (and in the log), and `echo`, the one way a
+subcommand writes to the terminal."""
 
 from __future__ import annotations
 
 import argparse
 import logging
 import os
+import re
 import sqlite3
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TextIO
 
 from peewee import PeeweeException
 
@@ -21,6 +24,23 @@ from desktop_app.paths import default_database_path, set_application_names
 from desktop_app.store import Access, Store, open_store
 
 log = logging.getLogger("offload.cli")
+
+# C0 controls but tab and newline, DEL, and C1 controls (0x9B starts a CSI
+# sequence on its own): what a terminal obeys instead of showing.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    """`text` without terminal control characters, so a name read from a file
+    cannot retitle the terminal, move the cursor or colour what follows."""
+    return _CONTROL.sub("", text)
+
+
+def echo(text: str, *, file: TextIO | None = None) -> None:
+    """Print one line of output (to stdout, or `file`) with `printable`: every
+    subcommand writes through here, user data included."""
+    # Flushed: a progress line must show while the work goes on.
+    print(printable(text), file=file or sys.stdout, flush=True)
 
 
 def existing_database(database_path: Path | None) -> Path:
@@ -58,7 +78,7 @@ def cli_store(
     if create and database_path is not None and not database_path.expanduser().exists():
         set_application_names()
         path = database_path.expanduser().resolve()
-        print(f"Starting a new database at {path}.")
+        echo(f"Starting a new database at {path}.")
     else:
         path = existing_database(database_path)
     store = open_store(path, access=access, create=create, upgrade=upgrade)
@@ -117,7 +137,7 @@ def run_subcommand(args: argparse.Namespace) -> int:
     try:
         return int(args.handler(args) or 0)
     except KeyboardInterrupt:
-        print(f"offload {args.command}: interrupted; nothing half-done was kept.", file=sys.stderr)
+        echo(f"offload {args.command}: interrupted; nothing half-done was kept.", file=sys.stderr)
         return 130
     except UserError as error:
         message = str(error)
@@ -129,14 +149,14 @@ def run_subcommand(args: argparse.Namespace) -> int:
     except Exception as error:  # a bug: one line here, the traceback in the log
         return _report_bug(args, error, log_path)
     log.warning("offload %s failed: %s", args.command, message)
-    print(f"offload {args.command}: {message}", file=sys.stderr)
+    echo(f"offload {args.command}: {message}", file=sys.stderr)
     return 1
 
 
 def _report_bug(args: argparse.Namespace, error: BaseException, log_path: Path | None) -> int:
     log.error("offload %s: unexpected error", args.command, exc_info=error)
     where = f" Details are in {log_path}." if log_path else ""
-    print(
+    echo(
         f"offload {args.command}: unexpected error ({type(error).__name__}: {error}).{where}",
         file=sys.stderr,
     )

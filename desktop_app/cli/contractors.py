@@ -13,7 +13,7 @@ from pathlib import Path
 
 from desktop_app.backup import Reason
 from desktop_app.cli import add_db_option
-from desktop_app.cli.common import add_output_arguments, cli_store, output_file
+from desktop_app.cli.common import add_output_arguments, cli_store, echo, output_file
 from desktop_app.models.errors import UserError
 from desktop_app.store import Access
 
@@ -69,20 +69,20 @@ def run_import(args: argparse.Namespace) -> int:
 
             plan = plan_csv_file(path)
         for note in plan.notes:
-            print(note)
+            echo(note)
         for label, reason in plan.refused:
-            print(f"refused {label}: {reason}")
+            echo(f"refused {label}: {reason}")
         for record in plan.partly_read:
-            print(f"kept {record.label} ({record.values['name']}): {record.unread_text()}")
+            echo(f"kept {record.label} ({record.values['name']}): {record.unread_text()}")
         if plan.records:
             store.back_up(Reason.IMPORT)
         outcome = run_plan(plan, OnDuplicate(args.duplicates))
     for label, name, duplicates in outcome.skipped:
         matches = "; ".join(d.describe() for d in duplicates)
-        print(f"skipped {label} ({name}): already on the bench as {matches}")
-    print(f"Imported {path.name}: {outcome.summary()}; {len(plan.refused)} refused.")
+        echo(f"skipped {label} ({name}): already on the bench as {matches}")
+    echo(f"Imported {path.name}: {outcome.summary()}; {len(plan.refused)} refused.")
     if outcome.skipped:
-        print("Use --duplicates merge to merge skipped rows into the matching contractors.")
+        echo("Use --duplicates merge to merge skipped rows into the matching contractors.")
     return 1 if plan.refused and not plan.records else 0
 
 
@@ -92,5 +92,5 @@ def run_export(args: argparse.Namespace) -> int:
     out = output_file(args)
     with cli_store(getattr(args, "db", None), access=Access.READ):
         count = export_contractors_csv(out)
-    print(f"Exported {count} contractors to {out}.")
+    echo(f"Exported {count} contractors to {out}.")
     return 0

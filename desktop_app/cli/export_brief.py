@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from desktop_app.cli import add_db_option
-from desktop_app.cli.common import add_output_arguments, cli_store, output_file
+from desktop_app.cli.common import add_output_arguments, cli_store, echo, output_file
 from desktop_app.models.errors import UserError
 
 
@@ -49,5 +49,5 @@ def run(args: argparse.Namespace) -> int:
         brief_id, title = one_brief(args.brief)
         result = export_brief(brief_id, out)
     pages = f"{result.pages} page{'s' * (result.pages != 1)}"
-    print(f"Exported “{title}” ({pages}) to {out}.")
+    echo(f"Exported “{title}” ({pages}) to {out}.")
     return 0

@@ -6,7 +6,7 @@ import argparse
 from datetime import date
 
 from desktop_app.cli import add_db_option
-from desktop_app.cli.common import add_output_arguments, cli_store, output_file
+from desktop_app.cli.common import add_output_arguments, cli_store, echo, output_file
 from desktop_app.store import Access
 
 
@@ -31,5 +31,5 @@ def run(args: argparse.Namespace) -> int:
     out = output_file(args)
     with cli_store(getattr(args, "db", None), access=Access.READ) as store:
         count = export_schedule(out, date.today())
-    print(f"Wrote the check-in schedule of {count} engagement(s) from {store.path} to {out}.")
+    echo(f"Wrote the check-in schedule of {count} engagement(s) from {store.path} to {out}.")
     return 0

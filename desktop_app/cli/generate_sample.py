@@ -12,6 +12,7 @@ import os
 import time
 from pathlib import Path
 
+from desktop_app.cli.common import echo
 from desktop_app.models.errors import UserError
 
 
@@ -63,7 +64,7 @@ def run(args: argparse.Namespace) -> int:
     started = time.perf_counter()
 
     def progress(step: str) -> None:
-        print(f"  {time.perf_counter() - started:5.1f} s  {step}…", flush=True)
+        echo(f"  {time.perf_counter() - started:5.1f} s  {step}…")
 
     try:
         write_sample(partial, args.size, scale=args.scale, seed=args.seed, progress=progress)
@@ -77,5 +78,5 @@ def run(args: argparse.Namespace) -> int:
     what = (
         "the demo's sample data" if args.size == "demo" else f"large sample, scale {args.scale:g}"
     )
-    print(f"Wrote {path} ({what}, {path.stat().st_size / 1e6:.1f} MB) in {seconds:.1f} s.")
+    echo(f"Wrote {path} ({what}, {path.stat().st_size / 1e6:.1f} MB) in {seconds:.1f} s.")
     return 0

@@ -12,7 +12,7 @@ import tempfile
 from pathlib import Path
 
 from desktop_app.cli import add_db_option
-from desktop_app.cli.common import cli_store
+from desktop_app.cli.common import cli_store, echo
 from desktop_app.cli.export_brief import one_brief
 from desktop_app.models.errors import UserError
 
@@ -83,14 +83,14 @@ def run_print_brief(args: argparse.Namespace) -> int:
             summary = request.summary(document)  # refuses pages outside the brief
             if other is not None and not args.fit:
                 scale = percent(other.fit_scale(paper.width, paper.height))
-                print(
+                echo(
                     f"“{target.name}” is set to {other.name} paper; the brief is {paper.name} "
                     f"and prints at full size on {paper.name} (--fit fits it to "
                     f"{other.name}, at {scale})."
                 )
             job = cups.send_pdf(written.path, request, document)
         record_version(brief_id, data, "Printed")
-    print(f"Sent “{title}” ({summary}) to {target.name} as job {job}.")
+    echo(f"Sent “{title}” ({summary}) to {target.name} as job {job}.")
     return 0
 
 
@@ -114,7 +114,7 @@ def run_printers(args: argparse.Namespace) -> int:
     widths = [max(len(row[column]) for row in rows) for column in range(3)]
     for row in rows:
         cells = [cell.ljust(width) for cell, width in zip(row[:3], widths, strict=True)]
-        print("  ".join([*cells, row[3]]).rstrip())
+        echo("  ".join([*cells, row[3]]).rstrip())
     if any(each.is_default for each in found):
-        print("* the default printer")
+        echo("* the default printer")
     return 0

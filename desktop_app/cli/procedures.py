@@ -10,7 +10,7 @@ import argparse
 from pathlib import Path
 
 from desktop_app.cli import add_db_option
-from desktop_app.cli.common import cli_store
+from desktop_app.cli.common import cli_store, echo
 from desktop_app.models.errors import UserError
 
 
@@ -63,7 +63,7 @@ def run_import(args: argparse.Namespace) -> int:
         data = load_procedure(imported.procedure_id)
     steps = f"{len(data.steps)} step{'s' * (len(data.steps) != 1)}"
     replaced = " (the one it had is replaced)" if imported.replaced else ""
-    print(
+    echo(
         f"Imported “{data.shown_title}” ({steps}) as the procedure of “{data.task_name}”{replaced}."
     )
     return 0
@@ -88,5 +88,5 @@ def run_export(args: argparse.Namespace) -> int:
         [(procedure_id, task_name)] = matches
         result = export_procedure(procedure_id, out)
     pages = f" ({result.pages} page{'s' * (result.pages != 1)})" if result.pages else ""
-    print(f"Exported the procedure of “{task_name}”{pages} to {out}.")
+    echo(f"Exported the procedure of “{task_name}”{pages} to {out}.")
     return 0

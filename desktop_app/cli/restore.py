@@ -7,6 +7,7 @@ from pathlib import Path
 
 from desktop_app.backup import backup_summaries
 from desktop_app.cli import add_db_option
+from desktop_app.cli.common import echo
 from desktop_app.paths import default_database_path, set_application_names
 
 
@@ -37,16 +38,16 @@ def run(args: argparse.Namespace) -> int:
     if args.backup is None:
         summaries = backup_summaries(database_path)
         if not summaries:
-            print(f"No backups of {database_path} yet (they go in {database_path.parent}/backups).")
+            echo(f"No backups of {database_path} yet (they go in {database_path.parent}/backups).")
             return 0
-        print(f"Backups of {database_path}, newest first:")
+        echo(f"Backups of {database_path}, newest first:")
         for summary in summaries:
-            print(f"  {summary.describe()}\n    {summary.path}")
+            echo(f"  {summary.describe()}\n    {summary.path}")
         return 0
     from desktop_app.restore import restore_backup
 
     kept = restore_backup(args.backup, database_path)
-    print(
+    echo(
         f"Restored {database_path} from {args.backup.expanduser().resolve()}."
         + (f" The file it replaced is kept as {kept}." if kept else "")
     )

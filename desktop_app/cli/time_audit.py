@@ -12,7 +12,7 @@ from pathlib import Path
 
 from desktop_app.backup import Reason
 from desktop_app.cli import add_db_option
-from desktop_app.cli.common import add_output_arguments, cli_store, output_file
+from desktop_app.cli.common import add_output_arguments, cli_store, echo, output_file
 from desktop_app.models.errors import UserError
 from desktop_app.store import Access
 
@@ -79,24 +79,24 @@ def run_import(args: argparse.Namespace) -> int:
     with cli_store(getattr(args, "db", None), access=access, create=not args.dry_run) as store:
         preview = preview_file(path, TaskNameFrom(args.task_from), DateOrder(args.date_order))
         for line in preview.summary_lines():
-            print(line)
+            echo(line)
         for task in preview.new_tasks[:20]:
-            print(f"  new task: {task.name} ({task.minutes / 60:.1f} h)")
+            echo(f"  new task: {task.name} ({task.minutes / 60:.1f} h)")
         if len(preview.new_tasks) > 20:
-            print(f"  … and {len(preview.new_tasks) - 20} more new tasks")
+            echo(f"  … and {len(preview.new_tasks) - 20} more new tasks")
         for row in preview.refused:
-            print(f"  line {row.line}: {row.reason}")
+            echo(f"  line {row.line}: {row.reason}")
         if args.dry_run:
-            print("Dry run: nothing was imported.")
+            echo("Dry run: nothing was imported.")
             return 0
         if not preview.entries:
             if preview.duplicates:
-                print("Nothing new to import: the rows it can read were imported before.")
+                echo("Nothing new to import: the rows it can read were imported before.")
                 return 0
             raise UserError(f"Nothing could be imported from {path.name}.")
         store.back_up(Reason.IMPORT)
         outcome = import_time_entries(preview.entries)
-    print(
+    echo(
         f"Imported {count_of(len(outcome.entry_ids), 'time entry', 'time entries')} "
         f"({preview.total_minutes / 60:.1f} h) "
         f"and created {count_of(len(outcome.task_ids), 'new task')}."
@@ -113,5 +113,5 @@ def run_export(args: argparse.Namespace) -> int:
     with cli_store(getattr(args, "db", None), access=Access.READ):
         month = month or audit_month(date.today())
         count = export_tasks_csv(out, month)
-    print(f"Wrote {count} task{'' if count == 1 else 's'} with hours for {month:%B %Y} to {out}.")
+    echo(f"Wrote {count} task{'' if count == 1 else 's'} with hours for {month:%B %Y} to {out}.")
     return 0

@@ -14,6 +14,7 @@ import dataclasses
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
+from desktop_app.assets import templates_folder
 from desktop_app.models.brief_templates import Template, shipped_templates
 from desktop_app.models.briefs import (
     Brief,
@@ -22,7 +23,6 @@ from desktop_app.models.briefs import (
     BriefVersion,
     ExpectationData,
     add_expectation,
-    brief_tasks_briefed,
     create_brief,
     expectations_of,
     load_brief,
@@ -46,14 +46,13 @@ HOURS = "Monday to Friday, 9:00–16:00 Stockholm time (CET)"
 
 
 def _template(name: str) -> Template:
-    templates, _ = shipped_templates()
+    templates, _ = shipped_templates(templates_folder())
     return next(t for t in templates if t.name == name)
 
 
 def _create(data: BriefData, task_name: str, created: datetime) -> int:
     task_id = find_task_id(task_name)
     brief_id = create_brief(data, task_ids=[task_id] if task_id is not None else [])
-    brief_tasks_briefed(brief_id)
     Brief.update(created_at=created, updated_at=created).where(Brief.id == brief_id).execute()
     return brief_id
 

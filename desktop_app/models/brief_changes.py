@@ -14,7 +14,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from desktop_app.models.briefs import (
+from desktop_app.models.brief_vocabulary import (
     BRIEF_FIELDS,
     BUDGET_BASIS_LABELS,
     DELEGATION_LABELS,

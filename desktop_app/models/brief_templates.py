@@ -11,7 +11,8 @@ A template is a JSON object:
 
 "brief" holds the fields of a brief (see `BriefData.to_json`); missing
 fields take their defaults. The shipped templates live in
-resources/templates/*.json; the owner's own are stored in the database
+resources/templates/*.json (the caller hands their folder in: models/ never
+looks for files); the owner's own are stored in the database
 (`BriefTemplate.content`) in the same shape. A file that is not such an
 object is refused with a message that says where it is broken.
 """
@@ -24,7 +25,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop_app.models.base import database
-from desktop_app.models.briefs import BriefData, BriefStatus, BriefTemplate, brief_data_from_json
+from desktop_app.models.brief_vocabulary import BriefData, BriefStatus, brief_data_from_json
+from desktop_app.models.briefs import BriefTemplate
 from desktop_app.models.errors import UserError, ValidationError
 from desktop_app.models.snapshots import RowSnapshot, delete_with_snapshot
 from desktop_app.models.text import fold
@@ -114,12 +116,10 @@ def template_json(name: str, description: str, data: BriefData) -> str:
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
-def shipped_templates(folder: Path | None = None) -> tuple[list[Template], list[str]]:
-    """The templates shipped with Offload, by name, and a message for each broken file."""
-    if folder is None:
-        from desktop_app.assets import resource_path
-
-        folder = resource_path("templates")
+def shipped_templates(folder: Path) -> tuple[list[Template], list[str]]:
+    """The templates shipped with Offload (the *.json files in `folder`, which the
+    caller finds: `assets.templates_folder()`), by name, and a message for each
+    broken file."""
     templates, problems = [], []
     for path in sorted(folder.glob("*.json")):
         try:
@@ -148,9 +148,10 @@ def own_templates() -> tuple[list[Template], list[str]]:
     return templates, problems
 
 
-def all_templates() -> tuple[list[Template], list[str]]:
-    """Shipped templates, then the owner's; and the problems found loading them."""
-    shipped, shipped_problems = shipped_templates()
+def all_templates(shipped_folder: Path) -> tuple[list[Template], list[str]]:
+    """The templates shipped in `shipped_folder`, then the owner's; and the
+    problems found loading them."""
+    shipped, shipped_problems = shipped_templates(shipped_folder)
     own, own_problems = own_templates()
     return shipped + own, shipped_problems + own_problems
 

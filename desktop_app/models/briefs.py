@@ -1,13 +1,18 @@
-"""Briefs: job descriptions with expectations in priority order (step 3)."""
+"""Briefs: job descriptions with expectations in priority order (step 3).
+
+What a brief is made of (statuses, levels, fields, `BriefData`) lives in
+`brief_vocabulary.py`, re-exported here for the views; this module stores
+it: the models, creating, updating, duplicating, deleting, expectations in
+priority order, the tasks a brief hands off, and versions.
+"""
 
 from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
-from decimal import Decimal, InvalidOperation
-from enum import IntEnum, StrEnum
+from decimal import Decimal
 from typing import Any
 
 from peewee import (
@@ -22,76 +27,45 @@ from peewee import (
 )
 
 from desktop_app.models.base import BaseModel, database, now
-from desktop_app.models.currencies import check_currency
+from desktop_app.models.brief_vocabulary import (  # noqa: F401  (re-exported for the views)
+    BRIEF_FIELDS,
+    BRIEF_STATUS_LABELS,
+    BUDGET_BASIS_LABELS,
+    CONTENT_FIELDS,
+    DELEGATION_LABELS,
+    EXPECTATION_MAX_LENGTH,
+    FIELDS_BY_NAME,
+    LEVEL_LABELS,
+    MEASURE_MAX_LENGTH,
+    BriefData,
+    BriefField,
+    BriefStatus,
+    BudgetBasis,
+    Delegation,
+    ExpectationData,
+    FieldKind,
+    Level,
+    brief_data_from_json,
+    brief_from_json_text,
+    brief_json_text,
+    clean_expectation,
+    clean_field,
+    deadline_warning,
+)
+from desktop_app.models.clarity import check_brief
 from desktop_app.models.errors import ValidationError
 from desktop_app.models.ordering import keys_between, move_to, place
-from desktop_app.models.parsing import parse_amount
 from desktop_app.models.procedure_content import ProcedureData
 from desktop_app.models.procedures import procedures_for_tasks
-from desktop_app.models.snapshots import RowSnapshot, delete_with_snapshot
-from desktop_app.models.tasks import Task, TaskChanges, mark_briefed, unmark_briefed
+from desktop_app.models.snapshots import RowSnapshot, delete_with_snapshot, restore
+from desktop_app.models.tasks import (
+    Task,
+    TaskChanges,
+    mark_briefed,
+    restore_tasks,
+    unmark_briefed,
+)
 from desktop_app.models.text import fold
-
-
-class BriefStatus(StrEnum):
-    DRAFT = "draft"
-    FINAL = "final"
-    POSTED = "posted"
-    FILLED = "filled"
-    CLOSED = "closed"
-
-
-BRIEF_STATUS_LABELS = {
-    BriefStatus.DRAFT: "Draft",
-    BriefStatus.FINAL: "Final",
-    BriefStatus.POSTED: "Posted",
-    BriefStatus.FILLED: "Filled",
-    BriefStatus.CLOSED: "Closed",
-}
-
-
-class Delegation(IntEnum):
-    """How far the contractor may decide alone, from none to all."""
-
-    AS_WRITTEN = 1
-    RECOMMEND = 2
-    DECIDE_AFTER_ASKING = 3
-    DECIDE_AND_TELL = 4
-    DECIDE_FREELY = 5
-
-
-DELEGATION_LABELS = {
-    Delegation.AS_WRITTEN: "Do exactly as written",
-    Delegation.RECOMMEND: "Recommend; I decide",
-    Delegation.DECIDE_AFTER_ASKING: "Decide after checking with me",
-    Delegation.DECIDE_AND_TELL: "Decide and tell me afterwards",
-    Delegation.DECIDE_FREELY: "Decide, no need to report",
-}
-
-
-class Level(StrEnum):
-    MUST = "must"
-    SHOULD = "should"
-    NICE = "nice"
-
-
-LEVEL_LABELS = {Level.MUST: "Must have", Level.SHOULD: "Should have", Level.NICE: "Nice to have"}
-
-
-class BudgetBasis(StrEnum):
-    FIXED = "fixed"
-    HOURLY = "hourly"
-    MONTHLY = "monthly"
-
-
-BUDGET_BASIS_LABELS = {
-    BudgetBasis.FIXED: "Fixed price",
-    BudgetBasis.HOURLY: "Per hour",
-    BudgetBasis.MONTHLY: "Per month",
-}
-
-EXPECTATION_MAX_LENGTH = 2000
-MEASURE_MAX_LENGTH = 1000
 
 
 class Brief(BaseModel):
@@ -167,408 +141,6 @@ class BriefTemplate(BaseModel):
     created_at = DateTimeField(default=now)
 
 
-# ---------------------------------------------------------------------------
-# The brief's fields, declared once: the editor, validation, the PDF and the
-# "what changed" list all read their labels and rules from here.
-
-
-class FieldKind(StrEnum):
-    LINE = "line"  # one line of text
-    TEXT = "text"  # free text; list fields hold one item a line
-    COUNT = "count"  # a whole number, or None
-    MONEY = "money"  # a Decimal >= 0, or None
-    DATE = "date"  # a date, or None
-    CURRENCY = "currency"  # an ISO 4217 code
-    CHOICE = "choice"  # one of `choices`
-
-
-@dataclass(frozen=True)
-class BriefField:
-    """One field of a brief: its label, its kind and its bounds."""
-
-    name: str
-    label: str
-    kind: FieldKind
-    help: str = ""
-    max_length: int = 0
-    minimum: int = 0
-    maximum: int = 0
-    choices: tuple[str, ...] = ()
-
-
-_TEXT_LIMIT = 20_000
-
-BRIEF_FIELDS: tuple[BriefField, ...] = (
-    BriefField("title", "Title", FieldKind.LINE, "What the job is, in a few words.", 200),
-    BriefField(
-        "summary",
-        "The job and its context",
-        FieldKind.TEXT,
-        "What the job is and why it matters to the business: who your customers are, "
-        "what the contractor takes over, what they will find when they start.",
-        _TEXT_LIMIT,
-    ),
-    BriefField(
-        "deliverables",
-        "Deliverables",
-        FieldKind.TEXT,
-        "What you receive, one per line, with its format (e.g. “Monthly profit and loss, PDF”).",
-        _TEXT_LIMIT,
-    ),
-    BriefField(
-        "in_scope",
-        "In scope",
-        FieldKind.TEXT,
-        "What the job includes, one per line.",
-        _TEXT_LIMIT,
-    ),
-    BriefField(
-        "out_of_scope",
-        "Out of scope",
-        FieldKind.TEXT,
-        "What the job does not include, one per line: it saves an argument later.",
-        _TEXT_LIMIT,
-    ),
-    BriefField(
-        "success_criteria",
-        "What success looks like",
-        FieldKind.TEXT,
-        "How you will know the job is done well, one per line, in numbers where you can.",
-        _TEXT_LIMIT,
-    ),
-    BriefField(
-        "acceptance",
-        "How the work is accepted",
-        FieldKind.TEXT,
-        "The sign-off: who checks what, and when the work counts as accepted.",
-        _TEXT_LIMIT,
-    ),
-    BriefField(
-        "revision_rounds",
-        "Revision rounds included",
-        FieldKind.COUNT,
-        "How many rounds of changes the price includes.",
-        minimum=0,
-        maximum=20,
-    ),
-    BriefField(
-        "deadline", "Deadline", FieldKind.DATE, "When the work (or its first delivery) is due."
-    ),
-    BriefField(
-        "timeline",
-        "Timeline and milestones",
-        FieldKind.TEXT,
-        "Milestones or the recurring schedule, one per line.",
-        _TEXT_LIMIT,
-    ),
-    BriefField("budget", "Budget", FieldKind.MONEY, "What you will pay, in the currency chosen."),
-    BriefField("currency", "Currency", FieldKind.CURRENCY, "An ISO 4217 code, e.g. USD or EUR."),
-    BriefField(
-        "budget_basis",
-        "Budget basis",
-        FieldKind.CHOICE,
-        "A fixed price, per hour or per month.",
-        choices=tuple(BudgetBasis),
-    ),
-    BriefField(
-        "report_every_days",
-        "Report progress every",
-        FieldKind.COUNT,
-        "How often, in days, the contractor reports progress.",
-        minimum=1,
-        maximum=365,
-    ),
-    BriefField(
-        "report_how",
-        "How to report",
-        FieldKind.TEXT,
-        "What a progress report contains and where it goes.",
-        _TEXT_LIMIT,
-    ),
-    BriefField(
-        "delegation_level",
-        "Delegation",
-        FieldKind.CHOICE,
-        "How far the contractor may decide alone.",
-        choices=tuple(str(d.value) for d in Delegation),
-    ),
-    BriefField(
-        "decide_alone",
-        "Decide on your own",
-        FieldKind.TEXT,
-        "Judgement calls the contractor makes without asking, one per line.",
-        _TEXT_LIMIT,
-    ),
-    BriefField(
-        "ask_first",
-        "Ask me first",
-        FieldKind.TEXT,
-        "Decisions the contractor brings to you before acting, one per line.",
-        _TEXT_LIMIT,
-    ),
-    BriefField(
-        "contact", "Contact", FieldKind.TEXT, "Who to contact and how (email, chat, phone).", 2000
-    ),
-    BriefField(
-        "working_hours",
-        "Working hours",
-        FieldKind.LINE,
-        "When you are reachable, with the time zone.",
-        200,
-    ),
-    BriefField(
-        "skills",
-        "Skills needed",
-        FieldKind.LINE,
-        "Comma-separated, e.g. “Xero, bank reconciliation”.",
-        500,
-    ),
-    BriefField(
-        "status", "Status", FieldKind.CHOICE, "Where the brief stands.", choices=tuple(BriefStatus)
-    ),
-)
-
-FIELDS_BY_NAME: dict[str, BriefField] = {spec.name: spec for spec in BRIEF_FIELDS}
-
-
-def clean_field(name: str, value: Any) -> Any:
-    """`value` checked and typed for the field `name`; ValidationError if it is refused.
-
-    Text is kept exactly as typed (the editor stores every keystroke);
-    numbers and dates may come as text ("1 200,50", "2026-12-01").
-    """
-    spec = FIELDS_BY_NAME.get(name)
-    if spec is None:
-        raise ValidationError(f"A brief has no field “{name}”.", name)
-    return _CLEANERS[spec.kind](spec, value)
-
-
-def _clean_text(spec: BriefField, value: Any) -> str:
-    value = "" if value is None else str(value)
-    if spec.name == "title" and not value.strip():
-        raise ValidationError("A brief needs a title.", spec.name)
-    if spec.kind is FieldKind.LINE and "\n" in value:
-        value = " ".join(value.split("\n"))
-    if len(value) > spec.max_length:
-        raise ValidationError(
-            f"{spec.label} can be at most {spec.max_length:,} characters (this is {len(value):,}).",
-            spec.name,
-        )
-    return value
-
-
-def _clean_currency(spec: BriefField, value: Any) -> str:
-    return check_currency(value, spec.name)
-
-
-def _clean_choice(spec: BriefField, value: Any) -> str | int:
-    if spec.name == "delegation_level":
-        try:
-            return Delegation(int(value)).value
-        except (TypeError, ValueError):
-            raise ValidationError("Choose a delegation level from the list.", spec.name) from None
-    if str(value) not in spec.choices:
-        raise ValidationError(f"{spec.label}: choose one of {', '.join(spec.choices)}.", spec.name)
-    return str(value)
-
-
-def _clean_count(spec: BriefField, value: Any) -> int | None:
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return None
-    try:
-        number = None if isinstance(value, bool) else Decimal(str(value).strip())
-    except InvalidOperation:
-        number = None
-    if number is None or not number.is_finite() or number != number.to_integral_value():
-        raise ValidationError(f"{spec.label} must be a whole number.", spec.name)
-    if not spec.minimum <= number <= spec.maximum:
-        raise ValidationError(
-            f"{spec.label} must be from {spec.minimum} to {spec.maximum}.", spec.name
-        )
-    return int(number)
-
-
-def _clean_money(spec: BriefField, value: Any) -> Decimal | None:
-    return parse_amount(value, spec.name, spec.label)
-
-
-def _clean_date(spec: BriefField, value: Any) -> date | None:
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return None
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(str(value).strip())
-    except ValueError:
-        raise ValidationError(
-            f"{spec.label}: “{value}” is not a date (write it as 2026-12-31).", spec.name
-        ) from None
-
-
-_CLEANERS = {
-    FieldKind.LINE: _clean_text,
-    FieldKind.TEXT: _clean_text,
-    FieldKind.COUNT: _clean_count,
-    FieldKind.MONEY: _clean_money,
-    FieldKind.DATE: _clean_date,
-    FieldKind.CURRENCY: _clean_currency,
-    FieldKind.CHOICE: _clean_choice,
-}
-
-
-def deadline_warning(deadline: date | None, today: date) -> str:
-    """A warning (never a refusal) for a deadline already past; "" when fine."""
-    if deadline is not None and deadline < today:
-        return f"The deadline {deadline:%d %b %Y} has already passed."
-    return ""
-
-
-def clean_expectation(name: str, value: Any) -> Any:
-    """A value for the expectation field `name` (text, level, measure), checked."""
-    value = "" if value is None else value
-    if name == "text":
-        text = str(value)
-        if not text.strip():
-            raise ValidationError("An expectation needs some text.", "text")
-        if len(text) > EXPECTATION_MAX_LENGTH:
-            raise ValidationError(
-                f"An expectation can be at most {EXPECTATION_MAX_LENGTH:,} characters "
-                f"(this one has {len(text):,}). Split it into two.",
-                "text",
-            )
-        return text
-    if name == "level":
-        if str(value) not in tuple(Level):
-            raise ValidationError("The level must be must, should or nice.", "level")
-        return str(value)
-    if name == "measure":
-        measure = str(value)
-        if len(measure) > MEASURE_MAX_LENGTH:
-            raise ValidationError(
-                f"A measure can be at most {MEASURE_MAX_LENGTH:,} characters "
-                f"(this one has {len(measure):,}).",
-                "measure",
-            )
-        return measure
-    raise ValidationError(f"An expectation has no field “{name}”.", name)
-
-
-# ---------------------------------------------------------------------------
-# A brief's content as plain data: what the editor shows, the PDF prints,
-# the clarity check reads, a version keeps and a template holds.
-
-CONTENT_FIELDS = tuple(spec.name for spec in BRIEF_FIELDS)
-
-
-@dataclass
-class ExpectationData:
-    text: str
-    level: str = Level.SHOULD
-    measure: str = ""
-    id: int | None = None
-
-
-@dataclass
-class BriefData:
-    """A brief's content, detached from the database."""
-
-    title: str = ""
-    summary: str = ""
-    deliverables: str = ""
-    in_scope: str = ""
-    out_of_scope: str = ""
-    success_criteria: str = ""
-    acceptance: str = ""
-    revision_rounds: int | None = None
-    deadline: date | None = None
-    timeline: str = ""
-    budget: Decimal | None = None
-    currency: str = "USD"
-    budget_basis: str = BudgetBasis.FIXED
-    report_every_days: int | None = None
-    report_how: str = ""
-    delegation_level: int = Delegation.AS_WRITTEN
-    decide_alone: str = ""
-    ask_first: str = ""
-    contact: str = ""
-    working_hours: str = ""
-    skills: str = ""
-    status: str = BriefStatus.DRAFT
-    expectations: list[ExpectationData] = field(default_factory=list)
-    # Names of the time-audit tasks the brief hands off (for reading, not matching).
-    tasks: list[str] = field(default_factory=list)
-    id: int | None = None
-    # How those tasks are done: the procedures of those that have one, in
-    # the order of `tasks` (read from the database, never from JSON: each
-    # procedure keeps versions of its own).
-    procedures: list[ProcedureData] = field(default_factory=list)
-
-    def fields(self) -> dict[str, Any]:
-        """The brief's own fields (no expectations), by name."""
-        return {name: getattr(self, name) for name in CONTENT_FIELDS}
-
-    def to_json(self) -> dict[str, Any]:
-        """A JSON-ready dict (dates ISO, money as text)."""
-        brief: dict[str, Any] = {
-            name: value.isoformat()
-            if isinstance(value, date)
-            else str(value)
-            if isinstance(value, Decimal)
-            else value
-            for name, value in self.fields().items()
-        }
-        brief["expectations"] = [
-            {"text": e.text, "level": str(e.level), "measure": e.measure}
-            | ({"id": e.id} if e.id is not None else {})
-            for e in self.expectations
-        ]
-        if self.tasks:
-            brief["tasks"] = list(self.tasks)
-        return brief
-
-
-def brief_data_from_json(raw: Any) -> BriefData:
-    """Checked BriefData from a JSON object (a template or a stored version).
-
-    Missing fields take their defaults; anything wrong raises ValidationError
-    that names the field (or "expectations[N].field").
-    """
-    if not isinstance(raw, Mapping):
-        raise ValidationError("The brief must be a JSON object of fields.")
-    unknown = set(raw) - {*CONTENT_FIELDS, "expectations", "tasks", "id"}
-    if unknown:
-        raise ValidationError(f"Unknown field “{sorted(unknown)[0]}”.", sorted(unknown)[0])
-    values = {name: clean_field(name, raw[name]) for name in CONTENT_FIELDS if name in raw}
-    expectations_raw = raw.get("expectations", [])
-    if not isinstance(expectations_raw, list):
-        raise ValidationError("“expectations” must be a list.", "expectations")
-    expectations = []
-    for number, item in enumerate(expectations_raw, start=1):
-        if not isinstance(item, Mapping):
-            raise ValidationError(f"Expectation {number} must be an object.", "expectations")
-        try:
-            expectations.append(
-                ExpectationData(
-                    text=clean_expectation("text", item.get("text")),
-                    level=clean_expectation("level", item.get("level", Level.SHOULD)),
-                    measure=clean_expectation("measure", item.get("measure", "")),
-                    id=item.get("id") if isinstance(item.get("id"), int) else None,
-                )
-            )
-        except ValidationError as error:
-            raise ValidationError(
-                f"Expectation {number}: {error}", f"expectations[{number}].{error.field}"
-            ) from None
-    tasks = raw.get("tasks", [])
-    return BriefData(
-        **values,
-        expectations=expectations,
-        tasks=[str(name) for name in tasks] if isinstance(tasks, list) else [],
-    )
-
-
 def _data_from_row(
     brief: Brief, expectations: Iterable[Expectation], tasks: list[str]
 ) -> BriefData:
@@ -630,8 +202,27 @@ def _procedures(task_ids: Sequence[int]) -> list[ProcedureData]:
     return [by_task[task_id] for task_id in task_ids if task_id in by_task]
 
 
-def create_brief(data: BriefData, *, task_ids: Sequence[int] = ()) -> int:
-    """Store a new brief with its expectations (in their order); returns its id."""
+# Creating and deleting a brief reaches the time audit: the tasks it hands
+# off show as briefed while it exists. Each edit below is one transaction
+# and returns what its undo needs, like `hiring.hire`.
+
+
+@dataclass(frozen=True)
+class NewBrief:
+    """What `add_brief` created and changed.
+
+    Attributes:
+        tasks: the time-audit tasks it marked briefed, as they were before.
+    """
+
+    brief_id: int
+    tasks: TaskChanges
+
+
+def add_brief(data: BriefData, *, task_ids: Sequence[int] = ()) -> NewBrief:
+    """Store a new brief with its expectations (in their order) and its links to
+    the time-audit tasks it hands off, which show as briefed from now on (unless
+    kept or handed off already), in one transaction."""
     values = {name: clean_field(name, value) for name, value in data.fields().items()}
     expectations = [
         {
@@ -652,7 +243,29 @@ def create_brief(data: BriefData, *, task_ids: Sequence[int] = ()) -> int:
             Expectation.insert_many(rows).execute()
         for task_id in dict.fromkeys(task_ids):
             BriefTask.create(brief=brief.id, task=task_id)
-    return brief.id
+        tasks = brief_tasks_briefed(brief.id)
+    return NewBrief(brief.id, tasks)
+
+
+def create_brief(data: BriefData, *, task_ids: Sequence[int] = ()) -> int:
+    """`add_brief` for callers that need no undo (the demo, scripts); the new id."""
+    return add_brief(data, task_ids=task_ids).brief_id
+
+
+def undo_add_brief(added: NewBrief) -> RowSnapshot:
+    """Take a new brief back: its tasks as they were, the brief and all that
+    hangs on it deleted. Returns what `redo_add_brief` needs."""
+    with database.atomic():
+        restore_tasks(added.tasks)
+        return delete_with_snapshot(Brief.get_by_id(added.brief_id))
+
+
+def redo_add_brief(added: NewBrief, snapshot: RowSnapshot) -> NewBrief:
+    """Put the brief back after `undo_add_brief`: the same rows under the same
+    ids, its tasks briefed again. Returns what the next undo needs."""
+    with database.atomic():
+        restore(snapshot)
+        return NewBrief(added.brief_id, brief_tasks_briefed(added.brief_id))
 
 
 def update_brief(brief_id: int, changes: Mapping[str, Any]) -> dict[str, Any]:
@@ -665,19 +278,38 @@ def update_brief(brief_id: int, changes: Mapping[str, Any]) -> dict[str, Any]:
     return old
 
 
-def duplicate_brief(brief_id: int) -> int:
+def duplicate_brief(brief_id: int) -> NewBrief:
     """A new draft copy of the brief (expectations, order and task links kept)."""
     data = load_brief(brief_id)
     title = data.title.strip()
     copy_title = f"{title} (copy)"
     data = dataclasses.replace(data, title=copy_title[:200], status=BriefStatus.DRAFT)
     task_ids = [link.task_id for link in BriefTask.select().where(BriefTask.brief == brief_id)]
-    return create_brief(data, task_ids=task_ids)
+    return add_brief(data, task_ids=task_ids)
 
 
-def delete_brief(brief_id: int) -> RowSnapshot:
-    """Delete the brief with all that hangs on it; `snapshots.restore` undoes it."""
-    return delete_with_snapshot(Brief.get_by_id(brief_id))
+@dataclass(frozen=True)
+class DeletedBrief:
+    """What `delete_brief` removed and changed: every row that hung on the brief,
+    and the tasks it no longer hands off as they were before."""
+
+    snapshot: RowSnapshot
+    tasks: TaskChanges
+
+
+def delete_brief(brief_id: int) -> DeletedBrief:
+    """Delete the brief with all that hangs on it, in one transaction; the tasks
+    no other brief hands off are no longer briefed. `undo_delete_brief` undoes it."""
+    with database.atomic():
+        tasks = release_tasks(brief_id)
+        return DeletedBrief(delete_with_snapshot(Brief.get_by_id(brief_id)), tasks)
+
+
+def undo_delete_brief(deleted: DeletedBrief) -> None:
+    """Every row back under its id, and the tasks briefed as they were."""
+    with database.atomic():
+        restore(deleted.snapshot)
+        restore_tasks(deleted.tasks)
 
 
 def brief_dependents(brief_id: int) -> dict[str, int]:
@@ -726,8 +358,6 @@ def brief_summaries(today: date) -> list[BriefSummary]:
 
     Reads plain rows (no model objects): the list reloads after every edit.
     """
-    from desktop_app.models.clarity import check_brief
-
     by_brief: dict[int, list[ExpectationData]] = {}
     query = Expectation.select(
         Expectation.brief, Expectation.text, Expectation.level, Expectation.measure, Expectation.id
@@ -824,7 +454,7 @@ def brief_tasks_briefed(brief_id: int) -> TaskChanges:
     return mark_briefed(brief_task_ids(brief_id))
 
 
-def release_tasks(brief_id: int, task_ids: Sequence[int] | None = None) -> TaskChanges:
+def release_tasks(brief_id: int, task_ids: Iterable[int] | None = None) -> TaskChanges:
     """The brief stops handing off `task_ids` (None: all its tasks), as when it
     is deleted or a task is unlinked: those no other brief hands off are no
     longer briefed. Call it before the links go; returns what changed."""
@@ -849,31 +479,69 @@ def briefs_for_task(task_id: int) -> list[tuple[int, str]]:
     return [(brief.id, brief.title) for brief in query]
 
 
-def link_task(brief_id: int, task_id: int) -> bool:
-    """Link the task to the brief; False when it already was."""
+@dataclass(frozen=True)
+class TaskLink:
+    """What `link_task` or `unlink_task` changed.
+
+    Attributes:
+        linked: True for a link made, False for one removed.
+        changed: False when there was nothing to do (already so).
+        tasks: the task's fields before its status moved, if it moved.
+    """
+
+    brief_id: int
+    task_id: int
+    linked: bool
+    changed: bool
+    tasks: TaskChanges
+    brief_updated_at: datetime | None = None
+
+
+def _has_link(brief_id: int, task_id: int) -> bool:
+    return BriefTask.select().where(BriefTask.brief == brief_id, BriefTask.task == task_id).exists()
+
+
+def link_task(brief_id: int, task_id: int) -> TaskLink:
+    """The brief hands the task off: link them, and the task shows as briefed
+    (unless kept or handed off already), in one transaction."""
     with database.atomic():
-        if (
-            BriefTask.select()
-            .where(BriefTask.brief == brief_id, BriefTask.task == task_id)
-            .exists()
-        ):
-            return False
+        if _has_link(brief_id, task_id):
+            return TaskLink(brief_id, task_id, linked=True, changed=False, tasks={})
+        updated_at = Brief.get_by_id(brief_id).updated_at
         BriefTask.create(brief=brief_id, task=task_id)
-        Brief.update(updated_at=now()).where(Brief.id == brief_id).execute()
-    return True
+        _touch(brief_id)
+        tasks = mark_briefed([task_id])
+    return TaskLink(brief_id, task_id, True, True, tasks, updated_at)
 
 
-def unlink_task(brief_id: int, task_id: int) -> bool:
-    """Remove the link; False when there was none."""
+def unlink_task(brief_id: int, task_id: int) -> TaskLink:
+    """The brief no longer hands the task off: the task is no longer briefed
+    (unless another brief hands it off) and the link goes, in one transaction."""
     with database.atomic():
-        removed = (
-            BriefTask.delete()
-            .where(BriefTask.brief == brief_id, BriefTask.task == task_id)
-            .execute()
-        )
-        if removed:
-            Brief.update(updated_at=now()).where(Brief.id == brief_id).execute()
-    return bool(removed)
+        if not _has_link(brief_id, task_id):
+            return TaskLink(brief_id, task_id, linked=False, changed=False, tasks={})
+        updated_at = Brief.get_by_id(brief_id).updated_at
+        tasks = release_tasks(brief_id, [task_id])
+        BriefTask.delete().where(BriefTask.brief == brief_id, BriefTask.task == task_id).execute()
+        _touch(brief_id)
+    return TaskLink(brief_id, task_id, False, True, tasks, updated_at)
+
+
+def undo_task_link(change: TaskLink) -> None:
+    """Take back `link_task` or `unlink_task`: the link and the task as they were."""
+    if not change.changed:
+        return
+    with database.atomic():
+        restore_tasks(change.tasks)
+        if change.linked:
+            BriefTask.delete().where(
+                BriefTask.brief == change.brief_id, BriefTask.task == change.task_id
+            ).execute()
+        else:
+            BriefTask.create(brief=change.brief_id, task=change.task_id)
+        Brief.update(updated_at=change.brief_updated_at).where(
+            Brief.id == change.brief_id
+        ).execute()
 
 
 # ---------------------------------------------------------------------------
@@ -1001,20 +669,21 @@ class VersionRow:
 
 
 def record_version(brief_id: int, data: BriefData, exported_to: str) -> int:
-    import json
-
+    """Keep what the brief said when it went out (`exported_to`: a path, or
+    "Printed"); returns the version's id."""
     version = BriefVersion.create(
-        brief=brief_id,
-        snapshot=json.dumps(data.to_json(), ensure_ascii=False),
-        exported_to=exported_to,
+        brief=brief_id, snapshot=brief_json_text(data), exported_to=exported_to
     )
     return version.id
 
 
+def delete_version(version_id: int) -> RowSnapshot:
+    """Forget a version (the undo of keeping it); `snapshots.restore` puts it back."""
+    return delete_with_snapshot(BriefVersion.get_by_id(version_id))
+
+
 def versions_of(brief_id: int) -> list[VersionRow]:
     """The brief's exported versions, newest first."""
-    import json
-
     rows = []
     for version in (
         BriefVersion.select()
@@ -1022,7 +691,7 @@ def versions_of(brief_id: int) -> list[VersionRow]:
         .order_by(BriefVersion.created_at.desc(), BriefVersion.id.desc())
     ):
         try:
-            data = brief_data_from_json(json.loads(version.snapshot))
+            data = brief_from_json_text(version.snapshot)
         except (ValueError, ValidationError):
             # A snapshot this version cannot read shows as empty, not as a crash.
             data = BriefData(title="(unreadable version)")

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 
-from desktop_app.models.briefs import FIELDS_BY_NAME, BriefData, BriefStatus, Level
+from desktop_app.models.brief_vocabulary import FIELDS_BY_NAME, BriefData, BriefStatus, Level
 from desktop_app.models.text import fold
 
 MAX_MUST_HAVES = 5

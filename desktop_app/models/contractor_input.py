@@ -8,7 +8,9 @@ detection compares (e-mail, phone digits, website host and path).
 
 from __future__ import annotations
 
+import ipaddress
 import re
+import zoneinfo
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time
@@ -129,8 +131,6 @@ def _valid_http_url(value: str) -> bool:
 
 
 def _is_ip(host: str) -> bool:
-    import ipaddress
-
     try:
         ipaddress.ip_address(host)
     except ValueError:
@@ -198,8 +198,6 @@ def known_timezones() -> frozenset[str]:
     """The IANA names this system knows (empty when it ships no database)."""
     global _TIMEZONES  # noqa: PLW0603 (computed once; the list never changes while running)
     if _TIMEZONES is None:
-        import zoneinfo
-
         try:
             _TIMEZONES = frozenset(zoneinfo.available_timezones())
         except OSError:

@@ -353,16 +353,6 @@ def _later(a: datetime | None, b: datetime | None) -> datetime | None:
     return max(a, b)
 
 
-def pipeline_counts() -> dict[Stage, int]:
-    """How many contractors stand at each stage (every stage listed, in order)."""
-    counts = dict(
-        Contractor.select(Contractor.stage, fn.COUNT(Contractor.id))
-        .group_by(Contractor.stage)
-        .tuples()
-    )
-    return {stage: counts.get(stage.value, 0) for stage in STAGE_ORDER}
-
-
 def contractor_values(contractor_id: int) -> dict[str, Any]:
     """The editable fields of one contractor, as stored."""
     contractor = _get(contractor_id)
@@ -547,20 +537,6 @@ def contractor_names(ids: Iterable[int]) -> dict[int, str]:
     )
 
 
-def dependents_summary(contractor_id: int) -> dict[str, int]:
-    """What deleting a contractor takes with it, counted."""
-    from desktop_app.models.engagements import Engagement  # engagements build on this module
-
-    return {
-        "engagements": Engagement.select().where(Engagement.contractor == contractor_id).count(),
-        "interviews": Interview.select().where(Interview.contractor == contractor_id).count(),
-        "references": Reference.select().where(Reference.contractor == contractor_id).count(),
-        "portfolio": PortfolioItem.select()
-        .where(PortfolioItem.contractor == contractor_id)
-        .count(),
-    }
-
-
 # ---------------------------------------------------------------------------
 # Duplicates: the same e-mail, phone digits, website host and path, or name
 # ---------------------------------------------------------------------------
@@ -667,10 +643,6 @@ def restore_contractor_values(contractor_id: int, values: Mapping[str, Any]) -> 
 def delete_contractor(contractor_id: int) -> RowSnapshot:
     """Delete a contractor with everything that hangs on it; `restore` puts it all back."""
     return delete_with_snapshot(_get(contractor_id))
-
-
-def restore_snapshot(snapshot: RowSnapshot) -> None:
-    restore(snapshot)
 
 
 # ---------------------------------------------------------------------------

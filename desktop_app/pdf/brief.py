@@ -21,7 +21,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Spacer, Table, TableStyle
 
 from desktop_app.models.brief_changes import format_value
-from desktop_app.models.briefs import (
+from desktop_app.models.brief_vocabulary import (
     BUDGET_BASIS_LABELS,
     DELEGATION_LABELS,
     BriefData,
@@ -29,8 +29,8 @@ from desktop_app.models.briefs import (
     Delegation,
     ExpectationData,
     Level,
-    load_brief,
 )
+from desktop_app.models.briefs import load_brief
 from desktop_app.models.procedure_versions import record_brief_sent
 from desktop_app.models.procedures import owner_time, owner_time_text
 from desktop_app.models.settings import Settings, load_settings

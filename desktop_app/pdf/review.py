@@ -22,7 +22,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 from reportlab.platypus.doctemplate import LayoutError
 
-from desktop_app.models.briefs import LEVEL_LABELS, Level
+from desktop_app.models.brief_vocabulary import LEVEL_LABELS, Level
 from desktop_app.models.engagement_rules import Direction
 from desktop_app.models.engagements import (
     CHECK_IN_STATE_LABELS,

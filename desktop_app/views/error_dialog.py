@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from desktop_app.database_file import explain_database_error
 from desktop_app.models.base import bound_path
 from desktop_app.models.errors import UserError
+from desktop_app.views.partials.plain_text import message_box
 
 log = logging.getLogger("offload.ui")
 
@@ -80,7 +81,7 @@ class ErrorReporter:
         if self.dialog is not None and self.dialog.isVisible():
             return  # one at a time: a repeating error must not bury the window
         parent = QApplication.activeWindow()
-        box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
+        box = message_box(parent, icon, title, text)
         box.setObjectName("errorDialog")
         if details:
             box.setDetailedText(details)

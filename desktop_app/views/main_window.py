@@ -11,7 +11,6 @@ from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QFileDialog,
-    QLabel,
     QMainWindow,
     QMenu,
     QMessageBox,
@@ -30,6 +29,7 @@ from desktop_app.store import DatabaseDamaged, Store, StoreError, is_open_elsewh
 from desktop_app.views.context import AppContext
 from desktop_app.views.partials.fitting import available_geometry
 from desktop_app.views.partials.naming import named
+from desktop_app.views.partials.plain_text import message_box, plain_label, warn
 from desktop_app.views.partials.tab_page import TabPage
 from desktop_app.views.restore_dialog import (
     RestoreDialog,
@@ -98,7 +98,7 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self.tabs.currentChanged.connect(self._on_tab_changed)
         # Shown when the database is open read-only, saying why.
-        self.read_only_banner = named(QLabel(), "readOnlyBanner", "Read-only")
+        self.read_only_banner = named(plain_label(), "readOnlyBanner", "Read-only")
         self.read_only_banner.setTextFormat(Qt.TextFormat.PlainText)
         self.read_only_banner.setWordWrap(True)
         self.read_only_banner.setContentsMargins(10, 6, 10, 6)
@@ -112,7 +112,7 @@ class MainWindow(QMainWindow):
         column.addWidget(self.read_only_banner)
         column.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
-        self.database_label = named(QLabel(), "databaseLabel", "Open database")
+        self.database_label = named(plain_label(), "databaseLabel", "Open database")
         self.database_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.statusBar().addPermanentWidget(self.database_label)
         self.ctx = self._install_store(store, demo=demo)
@@ -174,7 +174,7 @@ class MainWindow(QMainWindow):
                 return False
             store = recovered
         except StoreError as error:
-            QMessageBox.warning(self, "Cannot open the database", str(error))
+            warn(self, "Cannot open the database", str(error))
             return False
         self._switch_to(store, old_store, f"Opened {store.path}")
         return True
@@ -202,13 +202,13 @@ class MainWindow(QMainWindow):
         try:
             check_backup(backup)  # before the current file is let go
         except StoreError as error:
-            QMessageBox.warning(self, "Cannot restore this backup", str(error))
+            warn(self, "Cannot restore this backup", str(error))
             return False
         self.ctx.store.close()  # lets go of the lock; the tabs are rebuilt below
         try:
             kept = restore_backup(backup, path)
         except StoreError as error:
-            QMessageBox.warning(self, "Restore failed", f"{error}\n\nThe database was not changed.")
+            warn(self, "Restore failed", f"{error}\n\nThe database was not changed.")
             kept = None
             message = ""
         else:
@@ -218,7 +218,9 @@ class MainWindow(QMainWindow):
         try:
             store = open_store(path)
         except StoreError as error:
-            QMessageBox.critical(self, "Cannot open the database", str(error))
+            message_box(
+                self, QMessageBox.Icon.Critical, "Cannot open the database", str(error)
+            ).exec()
             self.close()
             return False
         self._switch_to(store, None, message or f"Reopened {path}")
@@ -245,7 +247,7 @@ class MainWindow(QMainWindow):
             return
         new_path = Path(path)
         if new_path.exists() and new_path.stat().st_size > 0:
-            QMessageBox.warning(
+            warn(
                 self,
                 "Cannot create the database",
                 f"{new_path} already exists. Use File > Open database… to open it, "
@@ -275,7 +277,7 @@ class MainWindow(QMainWindow):
         try:
             self.back_up_database(Path(path))
         except (UserError, OSError) as error:
-            QMessageBox.warning(self, "Backup failed", str(error))
+            warn(self, "Backup failed", str(error))
 
     # Settings
     def open_settings(self) -> SettingsDialog:
@@ -447,9 +449,10 @@ class MainWindow(QMainWindow):
 
         from PySide6 import __version__ as pyside_version
 
-        box = QMessageBox(self)
+        box = message_box(
+            self, QMessageBox.Icon.NoIcon, "About Offload", "", QMessageBox.StandardButton.Close
+        )
         box.setObjectName("aboutDialog")
-        box.setWindowTitle("About Offload")
         box.setIconPixmap(self.windowIcon().pixmap(64, 64))
         box.setTextFormat(Qt.TextFormat.RichText)
         path = self.ctx.store.path
@@ -463,7 +466,6 @@ class MainWindow(QMainWindow):
             f"<code>{html.escape(str(backups_dir(path)))}</code></p>"
             f"<p><small>Python {platform.python_version()}, PySide6 {pyside_version}</small></p>"
         )
-        box.setStandardButtons(QMessageBox.StandardButton.Close)
         folder = QPushButton("Open data folder", box)  # owned by the box, not by Python
         folder.setObjectName("aboutOpenFolder")
         box.addButton(folder, QMessageBox.ButtonRole.ActionRole)

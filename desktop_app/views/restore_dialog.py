@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QHeaderView,
-    QLabel,
     QMessageBox,
     QPushButton,
     QTableView,
@@ -34,6 +33,7 @@ from desktop_app.database_file import DatabaseDamaged, StoreError
 from desktop_app.restore import restore_backup
 from desktop_app.store import Store, open_store
 from desktop_app.views.partials.naming import named
+from desktop_app.views.partials.plain_text import message_box, plain_label, warn
 from desktop_app.views.partials.table_model import ALIGN_RIGHT, Column, RowTableModel
 from desktop_app.views.partials.tables import name_header
 from desktop_app.views.partials.tones import ALERT
@@ -69,7 +69,7 @@ class RestoreDialog(QDialog):
         self.setWindowTitle("Restore from backup")
         self.database_path = database_path
         self.chosen: Path | None = None
-        intro = QLabel(
+        intro = plain_label(
             f"Backups of {database_path}, newest first. Restoring replaces the database "
             "with the backup you choose; the current file is first copied to the backups "
             "folder, so a restore can be undone the same way."
@@ -106,7 +106,7 @@ class RestoreDialog(QDialog):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.doubleClicked.connect(lambda _index: self._choose_selected())
         self.empty_label = named(
-            QLabel(
+            plain_label(
                 "No backups yet. Offload keeps one each day you open the database, and "
                 "before every import, restore and upgrade. To restore a copy you made "
                 "yourself, choose Restore a file…."
@@ -182,13 +182,13 @@ class RestoreDialog(QDialog):
 
 def confirm_restore(parent: QWidget, backup: Path, database_path: Path) -> bool:
     """Ask before the database is replaced."""
-    box = QMessageBox(
+    box = message_box(
+        parent,
         QMessageBox.Icon.Question,
         "Restore from backup",
         f"Replace {database_path.name} with the backup {backup.name}?\n\n"
         "The current file is first copied to the backups folder. Undo history is cleared.",
         QMessageBox.StandardButton.Cancel,
-        parent,
     )
     box.setObjectName("restoreConfirm")
     restore = box.addButton("Restore", QMessageBox.ButtonRole.AcceptRole)
@@ -213,7 +213,13 @@ def recover_damaged(parent: QWidget | None, path: Path, error: DatabaseDamaged) 
         )
     else:
         text += "No backup of it passes the check. You can still look at what is left, read-only."
-    box = QMessageBox(QMessageBox.Icon.Critical, "The database is damaged", text, parent=parent)
+    box = message_box(
+        parent,
+        QMessageBox.Icon.Critical,
+        "The database is damaged",
+        text,
+        QMessageBox.StandardButton.NoButton,
+    )
     box.setObjectName("damagedDialog")
     restore = box.addButton("Restore that backup", QMessageBox.ButtonRole.AcceptRole)
     restore.setVisible(good is not None)
@@ -229,5 +235,5 @@ def recover_damaged(parent: QWidget | None, path: Path, error: DatabaseDamaged) 
         if clicked is read_only:
             return open_store(path, damaged_read_only=True)
     except StoreError as failure:
-        QMessageBox.warning(parent, "Cannot open the database", str(failure))
+        warn(parent, "Cannot open the database", str(failure))
     return None

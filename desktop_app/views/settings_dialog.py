@@ -32,6 +32,7 @@ from desktop_app.models.settings import (
 from desktop_app.views.context import AppContext, Topic
 from desktop_app.views.partials.feedback import FieldErrors
 from desktop_app.views.partials.naming import name_buttons, named
+from desktop_app.views.partials.plain_text import plain_label
 from desktop_app.views.undo import StoreCommand
 
 
@@ -86,7 +87,7 @@ class SettingsDialog(QDialog):
                 # Show which currency the amount is in, following the currency field.
                 row = QHBoxLayout()
                 row.addWidget(editor, 1)
-                unit = QLabel(current.currency)
+                unit = plain_label(current.currency)
                 unit.setObjectName(f"settingUnit_{spec.key}")
                 self.money_units.append(unit)
                 row.addWidget(unit)
@@ -94,7 +95,7 @@ class SettingsDialog(QDialog):
             else:
                 column.addWidget(editor)
             column.addWidget(error)
-            label = QLabel(f"{spec.label}:")
+            label = plain_label(f"{spec.label}:")
             label.setBuddy(editor)
             form.addRow(label, column)
             self.editors[spec.key] = editor

@@ -1,19 +1,24 @@
 """Undoable edits: every change the owner makes is a command on one stack.
 
-A command's `apply` makes the change and `revert` takes it back; both write
-through `desktop_app.models` functions, each in one transaction. `execute`
-applies a command before pushing it, so a change the models refuse (a
-`UserError`) raises to the caller and nothing lands on the stack.
+A command's `apply` makes the change and `revert` takes it back, through
+`desktop_app.models` functions. Each apply, undo and redo runs in one
+transaction, however many model calls it makes: if any step fails, none
+of it is kept. `execute` applies a command before pushing it, so a change
+the models refuse (a `UserError`) raises to the caller and nothing lands
+on the stack; an undo or redo that fails changes nothing and leaves the
+stack (see `StoreCommand._in_one_transaction`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 
 from PySide6.QtGui import QUndoCommand
 
+from desktop_app.models.base import database
 from desktop_app.models.snapshots import RowSnapshot, restore
 from desktop_app.views.context import AppContext
+from desktop_app.views.partials.plain_text import menu_text
 
 
 class StoreCommand(QUndoCommand):
@@ -27,7 +32,8 @@ class StoreCommand(QUndoCommand):
     topics: tuple[str, ...] = ()
 
     def __init__(self, ctx: AppContext, text: str) -> None:
-        super().__init__(text)
+        # The Edit menu shows it ("Undo Delete brief “R&D”"): a name's "&" stays.
+        super().__init__(menu_text(text))
         self.ctx = ctx
         self._applied_before_push = False
 
@@ -42,39 +48,32 @@ class StoreCommand(QUndoCommand):
             # QUndoStack.push calls redo(); execute() already applied it.
             self._applied_before_push = False
         else:
-            self.apply()
+            self._in_one_transaction(self.apply)
         self.notify()
 
     def undo(self) -> None:
-        self.revert()
+        self._in_one_transaction(self.revert)
         self.notify()
+
+    def _in_one_transaction(self, step: Callable[[], None]) -> None:
+        """Run an undo or a redo as one transaction.
+
+        When it fails, the transaction is rolled back, so the data are as they
+        were; but QUndoStack moves its index whatever happens. Marked obsolete,
+        the command leaves the stack instead, so the stack never offers to take
+        back what did not happen, nor to redo what already is. The error goes
+        on to the error dialog.
+        """
+        try:
+            with database.atomic():
+                step()
+        except BaseException:
+            self.setObsolete(True)
+            raise
 
     def notify(self) -> None:
         for topic in self.topics:
             self.ctx.data_changed.emit(topic)
-
-
-class CallbackCommand(StoreCommand):
-    """A command from two functions, for edits that need no state of their own."""
-
-    def __init__(
-        self,
-        ctx: AppContext,
-        text: str,
-        apply: Callable[[], None],
-        revert: Callable[[], None],
-        topics: Iterable[str],
-    ) -> None:
-        super().__init__(ctx, text)
-        self._apply = apply
-        self._revert = revert
-        self.topics = tuple(topics)
-
-    def apply(self) -> None:
-        self._apply()
-
-    def revert(self) -> None:
-        self._revert()
 
 
 class AddRowsCommand(StoreCommand):
@@ -125,8 +124,9 @@ def execute(command: StoreCommand) -> None:
     """Apply `command` and push it on the undo stack.
 
     Raises whatever apply() raises (a UserError for refused input); then
-    nothing was changed and nothing is pushed.
+    nothing was changed (apply runs in one transaction) and nothing is pushed.
     """
-    command.apply()
+    with database.atomic():
+        command.apply()
     command._applied_before_push = True
     command.ctx.undo_stack.push(command)

@@ -13,7 +13,6 @@ from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
-    QLabel,
     QListView,
     QStyle,
     QStyledItemDelegate,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.models.clarity import Finding
 from desktop_app.views.partials.naming import named
+from desktop_app.views.partials.plain_text import plain_label
 from desktop_app.views.partials.table_model import Column, RowTableModel
 from desktop_app.views.partials.tones import MUTED, set_tone
 
@@ -87,12 +87,12 @@ class ClarityPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        heading = QLabel("Clarity check")
+        heading = plain_label("Clarity check")
         font = heading.font()
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.15)
         heading.setFont(font)
-        self.summary = named(QLabel(), "claritySummary", "Clarity check summary")
+        self.summary = named(plain_label(), "claritySummary", "Clarity check summary")
         self.summary.setWordWrap(True)
         self.model: RowTableModel[Finding] = RowTableModel(
             [Column("Finding", lambda f: f.title, tooltip=lambda f: f.why)], self
@@ -109,7 +109,7 @@ class ClarityPanel(QWidget):
         self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.view.activated.connect(self._jump)
         self.view.clicked.connect(self._jump)
-        hint = QLabel("Click a finding to go to the field it is about.")
+        hint = plain_label("Click a finding to go to the field it is about.")
         hint.setObjectName("clarityHint")
         hint.setWordWrap(True)
         set_tone(hint, MUTED)

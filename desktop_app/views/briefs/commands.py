@@ -8,7 +8,7 @@ owner sees what changed even from another tab.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from desktop_app.models.brief_templates import (
@@ -18,21 +18,30 @@ from desktop_app.models.brief_templates import (
 )
 from desktop_app.models.briefs import (
     FIELDS_BY_NAME,
+    BriefData,
+    DeletedBrief,
+    NewBrief,
+    TaskLink,
+    add_brief,
     add_expectation,
     brief_exists,
-    brief_tasks_briefed,
     delete_brief,
     delete_expectation,
+    delete_version,
+    duplicate_brief,
     link_task,
     move_expectation,
-    release_tasks,
+    redo_add_brief,
     set_expectation_positions,
+    undo_add_brief,
+    undo_delete_brief,
+    undo_task_link,
     unlink_task,
     update_brief,
     update_expectation,
 )
+from desktop_app.models.procedure_versions import record_brief_sent
 from desktop_app.models.snapshots import RowSnapshot
-from desktop_app.models.tasks import TaskChanges, mark_briefed, restore_tasks
 from desktop_app.views.context import AppContext, Topic
 from desktop_app.views.undo import AddRowsCommand, DeleteRowsCommand, StoreCommand
 
@@ -170,53 +179,81 @@ class EditExpectationCommand(_MergingEdit):
         return update_expectation(self.expectation_id, values)
 
 
-class CreateBriefCommand(BriefCommand, AddRowsCommand):
-    """A new brief (blank, from a template, or a duplicate); undo deletes it.
+class _AddBriefCommand(BriefCommand):
+    """A brief that did not exist; undo deletes it, redo puts the very same
+    rows back under the same ids.
 
     The time-audit tasks it hands off show as briefed (unless kept or handed
-    off already); undo puts them back as they were.
+    off already); undo puts them back as they were. Subclasses make it in
+    `create()`, with the model edit that returns what the undo needs.
+
+    Attributes:
+        brief_id: the new brief's id, once applied.
     """
 
     topics = (Topic.BRIEFS, Topic.TASKS)
 
-    def __init__(self, ctx: AppContext, text: str, create: Callable[[], int]) -> None:
+    def __init__(self, ctx: AppContext, text: str) -> None:
         super().__init__(ctx, text, None)
-        self._create = create
-        self._tasks: TaskChanges = {}
+        self._added: NewBrief | None = None
+        self._snapshot: RowSnapshot | None = None
+
+    def create(self) -> NewBrief:
+        raise NotImplementedError
 
     def apply(self) -> None:
-        super().apply()
-        self._tasks = brief_tasks_briefed(self.brief_id)
+        if self._added is None:
+            self._added = self.create()
+            self.brief_id = self._added.brief_id
+        else:
+            assert self._snapshot is not None
+            self._added = redo_add_brief(self._added, self._snapshot)
 
     def revert(self) -> None:
-        restore_tasks(self._tasks)
-        super().revert()
-
-    def first_apply(self) -> None:
-        self.brief_id = self._create()
-
-    def take_back(self) -> RowSnapshot:
-        return delete_brief(self.brief_id)
+        assert self._added is not None
+        self._snapshot = undo_add_brief(self._added)
 
 
-class DeleteBriefCommand(BriefCommand, DeleteRowsCommand):
-    """Delete a brief with all that hangs on it; undo puts every row back."""
+class NewBriefCommand(_AddBriefCommand):
+    """A new brief (blank or from a template), handing off `task_ids`."""
+
+    def __init__(self, ctx: AppContext, data: BriefData, task_ids: Sequence[int] = ()) -> None:
+        super().__init__(ctx, f"New brief “{data.title.strip()}”")
+        self.data = data
+        self.task_ids = tuple(task_ids)
+
+    def create(self) -> NewBrief:
+        return add_brief(self.data, task_ids=self.task_ids)
+
+
+class DuplicateBriefCommand(_AddBriefCommand):
+    """A draft copy of a brief, with its expectations, order and tasks."""
+
+    def __init__(self, ctx: AppContext, brief_id: int, title: str) -> None:
+        super().__init__(ctx, f"Duplicate brief “{title}”")
+        self.original_id = brief_id
+
+    def create(self) -> NewBrief:
+        return duplicate_brief(self.original_id)
+
+
+class DeleteBriefCommand(BriefCommand):
+    """Delete a brief with all that hangs on it (the tasks it alone hands off
+    are no longer briefed); undo puts every row and status back."""
 
     # Engagements hang on briefs, interviews link to them, tasks are linked.
     topics = (Topic.BRIEFS, Topic.TASKS, Topic.CONTRACTORS, Topic.ENGAGEMENTS)
 
     def __init__(self, ctx: AppContext, brief_id: int, title: str) -> None:
         super().__init__(ctx, f"Delete brief “{title}”", brief_id)
-        self._tasks: TaskChanges = {}
+        self._deleted: DeletedBrief | None = None
 
-    def take_out(self) -> RowSnapshot:
-        # Tasks no other brief hands off are no longer briefed.
-        self._tasks = release_tasks(self.brief_id)
-        return delete_brief(self.brief_id)
+    def apply(self) -> None:
+        self._deleted = delete_brief(self.brief_id)
 
     def revert(self) -> None:
-        super().revert()
-        restore_tasks(self._tasks)
+        assert self._deleted is not None
+        undo_delete_brief(self._deleted)
 
 
 class AddExpectationCommand(BriefCommand, AddRowsCommand):
@@ -289,19 +326,43 @@ class LinkTaskCommand(BriefCommand):
         super().__init__(ctx, text, brief_id)
         self.task_id = task_id
         self.link = link
-        self._tasks: TaskChanges = {}
+        self._change: TaskLink | None = None
 
     def apply(self) -> None:
-        if self.link:
-            link_task(self.brief_id, self.task_id)
-            self._tasks = mark_briefed([self.task_id])
-        else:
-            self._tasks = release_tasks(self.brief_id, [self.task_id])
-            unlink_task(self.brief_id, self.task_id)
+        edit = link_task if self.link else unlink_task
+        self._change = edit(self.brief_id, self.task_id)
 
     def revert(self) -> None:
-        restore_tasks(self._tasks)
-        (unlink_task if self.link else link_task)(self.brief_id, self.task_id)
+        assert self._change is not None
+        undo_task_link(self._change)
+
+
+class KeepVersionCommand(BriefCommand, AddRowsCommand):
+    """The brief went out (exported or printed): keep what it said as a version,
+    with one of each procedure it carried, so the Versions pages can list what
+    changed since. Undo forgets them (the procedures' versions hang on the
+    brief's); the file sent stays where it went.
+
+    Attributes:
+        version_id: the version kept, once applied.
+    """
+
+    topics = (Topic.BRIEFS, Topic.PROCEDURES)
+
+    def __init__(
+        self, ctx: AppContext, brief_id: int, data: BriefData, sent_to: str, text: str
+    ) -> None:
+        super().__init__(ctx, text, brief_id)
+        self.data = data
+        self.sent_to = sent_to
+        self.version_id: int | None = None
+
+    def first_apply(self) -> None:
+        self.version_id = record_brief_sent(self.brief_id, self.data, self.sent_to)
+
+    def take_back(self) -> RowSnapshot:
+        assert self.version_id is not None
+        return delete_version(self.version_id)
 
 
 class SaveTemplateCommand(StoreCommand):

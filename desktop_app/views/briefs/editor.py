@@ -15,7 +15,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QMenu,
     QPushButton,
     QScrollArea,
@@ -48,6 +47,7 @@ from desktop_app.views.briefs.versions_panel import VersionsPanel
 from desktop_app.views.context import AppContext
 from desktop_app.views.engagements.links import EngagementLinks
 from desktop_app.views.partials.naming import named
+from desktop_app.views.partials.plain_text import menu_text, plain_label
 from desktop_app.views.partials.tones import MUTED, set_tone
 from desktop_app.views.undo import execute
 
@@ -158,7 +158,7 @@ class BriefEditor(QWidget):
         header.setContentsMargins(8, 8, 8, 0)
         top = QHBoxLayout()
         top.addWidget(self.fields["title"], 1)
-        status_label = QLabel("Status:")
+        status_label = plain_label("Status:")
         status_label.setBuddy(self.fields["status"].input)
         top.addWidget(status_label)
         top.addWidget(self.fields["status"])
@@ -170,7 +170,7 @@ class BriefEditor(QWidget):
         top.addWidget(self.hire_button)
         header.addLayout(top)
         status = self.fields["status"].input
-        self.status_meaning = named(QLabel(), "briefStatusMeaning", "What the status means")
+        self.status_meaning = named(plain_label(), "briefStatusMeaning", "What the status means")
         self.status_meaning.setWordWrap(True)
         set_tone(self.status_meaning, MUTED)
         status.currentIndexChanged.connect(self._show_status_meaning)
@@ -178,7 +178,7 @@ class BriefEditor(QWidget):
         self.engagements_label = EngagementLinks(self.ctx, "contractor", "briefEngagements")
 
         second = QHBoxLayout()
-        self.tasks_label = named(QLabel(), "briefTasks", "Tasks this brief hands off")
+        self.tasks_label = named(plain_label(), "briefTasks", "Tasks this brief hands off")
         self.tasks_label.setWordWrap(True)
         self.tasks_button = named(
             QToolButton(), "briefTasksButton", "Link tasks",
@@ -231,7 +231,7 @@ class BriefEditor(QWidget):
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         for name in names:
             spec = FIELDS_BY_NAME[name]
-            label = QLabel(f"{spec.label}:")
+            label = plain_label(f"{spec.label}:")
             label.setBuddy(self.fields[name].input)
             label.setToolTip(spec.help)
             if name == "budget":
@@ -381,7 +381,7 @@ class BriefEditor(QWidget):
             return
         for task in tasks:
             is_linked = task.id in linked
-            action = self.tasks_menu.addAction(task.name)
+            action = self.tasks_menu.addAction(menu_text(task.name))
             action.setCheckable(True)
             action.setChecked(is_linked)
             action.triggered.connect(

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 
 from desktop_app.models.briefs import LEVEL_LABELS, ExpectationData, Level
 from desktop_app.views.partials.ordered_list_model import Index, OrderedListModel
+from desktop_app.views.partials.plain_text import plain_tooltip
 
 MIME_TYPE = "application/x-offload-expectations"
 
@@ -35,7 +36,7 @@ class ExpectationListModel(OrderedListModel[ExpectationData]):
             return row.measure
         if role == Qt.ItemDataRole.ToolTipRole:
             measure = row.measure.strip() or "No measure yet: say how you will check it."
-            return f"{row.text.strip()}\n\nMeasured by: {measure}"
+            return plain_tooltip(f"{row.text.strip()}\n\nMeasured by: {measure}")
         if role == Qt.ItemDataRole.AccessibleTextRole:
             level = LEVEL_LABELS.get(Level(row.level), row.level)
             return f"{index.row() + 1}. {level}: {row.text.strip()}"

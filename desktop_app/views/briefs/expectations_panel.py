@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QListView,
     QPlainTextEdit,
@@ -50,6 +49,7 @@ from desktop_app.views.briefs.fields import FieldEvents
 from desktop_app.views.context import AppContext
 from desktop_app.views.partials.feedback import MessageLine, clear_on_edit
 from desktop_app.views.partials.naming import named
+from desktop_app.views.partials.plain_text import plain_label
 from desktop_app.views.partials.tones import ALERT, set_tone
 from desktop_app.views.undo import execute
 
@@ -73,7 +73,7 @@ class ExpectationsPanel(QWidget):
         events.focus_left.connect(self._end_burst)
         self._build_list()
         toolbar = self._build_toolbar()
-        hint = QLabel(
+        hint = plain_label(
             "Most important first. Drag a row to reorder it, or select it and press "
             "Ctrl+↑ / Ctrl+↓."
         )
@@ -135,7 +135,7 @@ class ExpectationsPanel(QWidget):
             button.setDefaultAction(action)
             toolbar.addWidget(button)
         toolbar.addStretch(1)
-        self.must_label = named(QLabel(), "mustCount", "Must-haves")
+        self.must_label = named(plain_label(), "mustCount", "Must-haves")
         toolbar.addWidget(self.must_label)
         return toolbar
 
@@ -151,7 +151,7 @@ class ExpectationsPanel(QWidget):
         self.text_edit.setTabChangesFocus(True)
         self.text_edit.setMaximumHeight(self.text_edit.fontMetrics().lineSpacing() * 4 + 12)
         self.text_edit.textChanged.connect(lambda: self._commit("text"))
-        self.counter = named(QLabel(), "expectationLength", "Length")
+        self.counter = named(plain_label(), "expectationLength", "Length")
         self.level_combo = _level_combo("expectationLevel", "Level")
         self.level_combo.currentIndexChanged.connect(lambda: self._commit("level"))
         self.measure_edit = named(

@@ -12,7 +12,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QGroupBox,
-    QLabel,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 from desktop_app.models.briefs import linked_tasks
 from desktop_app.models.procedure_content import ProcedureData, list_items
 from desktop_app.views.partials.naming import named
+from desktop_app.views.partials.plain_text import plain_label
 
 
 def procedure_text(data: ProcedureData) -> str:
@@ -89,7 +89,7 @@ class ProceduresSection(QScrollArea):
         self.count_tasks = len(tasks)
         self.count_with = sum(task.id in by_task for task in tasks)
         if not tasks:
-            note = QLabel(
+            note = plain_label(
                 "This brief hands off no task of the time audit. Link one (Tasks… above): "
                 "its procedure then goes out with the brief."
             )
@@ -110,7 +110,7 @@ class ProceduresSection(QScrollArea):
         box.setObjectName(f"briefProcedure_{task_id}")
         column = QVBoxLayout(box)
         if procedure is None or not procedure.steps:
-            note = QLabel("No procedure yet: the contractor will learn this task by asking.")
+            note = plain_label("No procedure yet: the contractor will learn this task by asking.")
             note.setTextFormat(Qt.TextFormat.PlainText)
             note.setWordWrap(True)
             column.addWidget(note)

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QListView,
     QPushButton,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.assets import templates_folder
 from desktop_app.models.brief_templates import (
     Template,
     TemplateError,
@@ -39,20 +39,20 @@ from desktop_app.models.briefs import (
     BriefData,
     BriefStatus,
     Level,
-    create_brief,
     task_choices,
     task_name,
 )
 from desktop_app.models.errors import UserError
 from desktop_app.models.text import fold
 from desktop_app.views.briefs.commands import (
-    CreateBriefCommand,
     DeleteTemplateCommand,
+    NewBriefCommand,
     SaveTemplateCommand,
 )
 from desktop_app.views.context import AppContext
 from desktop_app.views.partials.feedback import MessageLine
 from desktop_app.views.partials.naming import name_buttons, named
+from desktop_app.views.partials.plain_text import plain_label
 from desktop_app.views.partials.table_model import Column, RowTableModel
 from desktop_app.views.partials.tones import MUTED, tone
 from desktop_app.views.undo import execute
@@ -205,7 +205,7 @@ class NewBriefDialog(QDialog):
         form.addRow("Hands off:", self.task_combo)
         left = QVBoxLayout()
         left.addLayout(form)
-        left.addWidget(QLabel("Start from:"))
+        left.addWidget(plain_label("Start from:"))
         left.addWidget(self.template_view, 1)
         template_buttons = QHBoxLayout()
         template_buttons.addWidget(self.import_button)
@@ -222,7 +222,7 @@ class NewBriefDialog(QDialog):
     # Templates
     def load_templates(self, select_key: str | None = None) -> None:
         """List the templates; select `select_key`, else the best match for the title."""
-        templates, problems = all_templates()
+        templates, problems = all_templates(templates_folder())
         self.template_model.set_rows([None, *templates])
         keys = [None, *(t.key for t in templates)]
         if select_key is not None and select_key in keys:
@@ -328,9 +328,7 @@ class NewBriefDialog(QDialog):
         )
         task_id = self.task_combo.currentData()
         task_ids = [task_id] if task_id is not None else []
-        command = CreateBriefCommand(
-            self.ctx, f"New brief “{title}”", lambda: create_brief(data, task_ids=task_ids)
-        )
+        command = NewBriefCommand(self.ctx, data, task_ids)
         try:
             execute(command)
         except UserError as error:
@@ -367,7 +365,7 @@ class SaveTemplateDialog(QDialog):
         form = QFormLayout()
         form.addRow("Name:", self.name_edit)
         form.addRow("Description:", self.description_edit)
-        explanation = QLabel(
+        explanation = plain_label(
             "The template keeps everything but the deadline, the status and the linked "
             "tasks. New brief… lists it beside the templates Offload ships."
         )

@@ -7,7 +7,6 @@ from html import escape
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QHeaderView,
-    QLabel,
     QSplitter,
     QTextBrowser,
     QVBoxLayout,
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import (
 from desktop_app.models.brief_changes import Change, changes_between
 from desktop_app.models.briefs import BriefData, VersionRow
 from desktop_app.views.partials.naming import named
+from desktop_app.views.partials.plain_text import plain_label
 from desktop_app.views.partials.table_model import Column, RowTableModel
 from desktop_app.views.partials.tables import data_table
 from desktop_app.views.partials.tones import ALERT, GOOD, tone
@@ -80,7 +80,7 @@ class VersionsPanel(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().currentRowChanged.connect(self._show_changes)
-        self.heading = named(QLabel(), "versionsHeading", "What changed")
+        self.heading = named(plain_label(), "versionsHeading", "What changed")
         self.heading.setWordWrap(True)
         self.changes = named(QTextBrowser(), "versionChanges", "Changes since this version")
         self.changes.setOpenLinks(False)

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -49,6 +48,7 @@ from desktop_app.views.partials.fitting import (
     scrolling,
 )
 from desktop_app.views.partials.naming import name_buttons, named
+from desktop_app.views.partials.plain_text import plain_label
 
 
 @dataclass(frozen=True)
@@ -101,7 +101,7 @@ class FormDialog(QDialog):
         fields_layout = QVBoxLayout(fields_box)
         fields_layout.setContentsMargins(0, 0, 0, 0)
         if intro:
-            label = QLabel(intro)
+            label = plain_label(intro)
             label.setWordWrap(True)
             fields_layout.addWidget(label)
         self.form = QFormLayout()
@@ -156,7 +156,7 @@ class FormDialog(QDialog):
         if spec.kind == "check":
             self.form.addRow("", column)
         else:
-            label = QLabel(f"{spec.label}:")
+            label = plain_label(f"{spec.label}:")
             label.setBuddy(editor)
             self.form.addRow(label, column)
         self.editors[spec.key] = editor

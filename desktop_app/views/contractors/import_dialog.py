@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QProgressDialog,
     QScrollArea,
     QTableView,
@@ -43,6 +42,7 @@ from desktop_app.models.errors import UserError
 from desktop_app.views.context import AppContext
 from desktop_app.views.contractors.commands import ImportContractorsCommand
 from desktop_app.views.partials.naming import name_buttons, named
+from desktop_app.views.partials.plain_text import plain_label
 from desktop_app.views.partials.table_model import Column, RowTableModel
 from desktop_app.views.partials.tables import name_header
 from desktop_app.views.partials.tones import ALERT, WARNING, tone_color
@@ -139,7 +139,7 @@ class ImportDialog(QDialog):
         layout = QVBoxLayout(self)
         if self.table_data is not None:
             layout.addWidget(self._mapping_box(self.table_data), 0)
-        self.summary = named(QLabel(), "importSummary", "What will be imported")
+        self.summary = named(plain_label(), "importSummary", "What will be imported")
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
 
@@ -156,7 +156,7 @@ class ImportDialog(QDialog):
         self.duplicate_choice.addItem("Merge them into the existing record", "merge")
         self.duplicate_choice.addItem("Add them as new contractors anyway", "add")
         duplicates_row = QHBoxLayout()
-        self.duplicate_label = QLabel("Rows already on the bench:")
+        self.duplicate_label = plain_label("Rows already on the bench:")
         self.duplicate_label.setBuddy(self.duplicate_choice)
         duplicates_row.addWidget(self.duplicate_label)
         duplicates_row.addWidget(self.duplicate_choice, 1)
@@ -242,7 +242,7 @@ class ImportDialog(QDialog):
                 next((i for i in range(box.count()) if box.itemData(i) == list(chosen)), 0)
             )
             box.currentIndexChanged.connect(self.replan)
-            label = QLabel(f"{spec.label}:")
+            label = plain_label(f"{spec.label}:")
             label.setBuddy(box)
             row, pair = divmod(number, 3)
             form.addWidget(label, row, pair * 2)

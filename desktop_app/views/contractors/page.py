@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QMenu,
     QMessageBox,
@@ -31,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.models import contractors as bench
-from desktop_app.models.engagements import get_engagement
+from desktop_app.models.engagements import dependents_summary, get_engagement
 from desktop_app.models.errors import UserError
 from desktop_app.models.text import count_of, fold
 from desktop_app.views.context import AppContext, Topic
@@ -57,6 +56,7 @@ from desktop_app.views.partials.layout_memory import (
     save_layout,
 )
 from desktop_app.views.partials.naming import name_buttons, named
+from desktop_app.views.partials.plain_text import menu_text, message_box, plain_label
 from desktop_app.views.partials.tab_page import TabPage
 from desktop_app.views.partials.table_model import (
     ALIGN_CENTER,
@@ -195,7 +195,7 @@ class ContractorsPage(TabPage):
         self.stack.addWidget(self.empty)
         self.stack.addWidget(self.splitter)
 
-        self.count_label = named(QLabel(), "contractorsCount", "Contractors shown")
+        self.count_label = named(plain_label(), "contractorsCount", "Contractors shown")
         self.status = StatusLine("contractorsStatus")
         bottom = QHBoxLayout()
         bottom.addWidget(self.count_label)
@@ -242,7 +242,7 @@ class ContractorsPage(TabPage):
         # looked for, who is left out, and how to see everyone again.
         self.skills_bar = named(QFrame(), "skillsFilterBar", "Skills filter")
         self.skills_bar.setFrameShape(QFrame.Shape.StyledPanel)
-        self.skills_label = named(QLabel(), "skillsFilterLabel", "Skills filter")
+        self.skills_label = named(plain_label(), "skillsFilterLabel", "Skills filter")
         self.skills_label.setWordWrap(True)
         self.skills_clear = named(
             QPushButton("Show everyone"), "clearSkillsFilter", "Clear the skills filter"
@@ -518,7 +518,9 @@ class ContractorsPage(TabPage):
 
     # Asking (blocking dialogs behind small methods, so tests answer the real dialog)
     def ask(self, title: str, text: str, yes_text: str) -> bool:
-        box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=self)
+        box = message_box(
+            self, QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton
+        )
         box.setObjectName("contractorsQuestion")
         yes = box.addButton(yes_text, QMessageBox.ButtonRole.AcceptRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
@@ -530,7 +532,13 @@ class ContractorsPage(TabPage):
         """ "open", "merge", "add" or "" (cancel) for a record that matches others."""
         first = duplicates[0]
         others = "; ".join(d.describe() for d in duplicates)
-        box = QMessageBox(QMessageBox.Icon.Warning, "Already on the bench?", "", parent=self)
+        box = message_box(
+            self,
+            QMessageBox.Icon.Warning,
+            "Already on the bench?",
+            "",
+            QMessageBox.StandardButton.NoButton,
+        )
         box.setObjectName("duplicateQuestion")
         box.setText(f"{name} looks like someone already on the bench: {others}.")
         box.setInformativeText(
@@ -538,8 +546,12 @@ class ContractorsPage(TabPage):
             + ("add a new contractor anyway." if new else "save your changes anyway.")
         )
         choices = {
-            box.addButton(f"Open {first.name}", QMessageBox.ButtonRole.ActionRole): "open",
-            box.addButton(f"Merge into {first.name}", QMessageBox.ButtonRole.ActionRole): "merge",
+            box.addButton(
+                menu_text(f"Open {first.name}"), QMessageBox.ButtonRole.ActionRole
+            ): "open",
+            box.addButton(
+                menu_text(f"Merge into {first.name}"), QMessageBox.ButtonRole.ActionRole
+            ): "merge",
             box.addButton(
                 "Add anyway" if new else "Save anyway", QMessageBox.ButtonRole.AcceptRole
             ): "add",
@@ -632,7 +644,7 @@ class ContractorsPage(TabPage):
         row = self.current_row()
         if row is None or len(self.selected_ids()) != 1:
             return False
-        counts = bench.dependents_summary(row.id)
+        counts = dependents_summary(row.id)
         held = {k: v for k, v in counts.items() if v}
         if held:
             what = ", ".join(f"{v} {k if v != 1 else k.rstrip('s')}" for k, v in held.items())

@@ -12,8 +12,18 @@ from datetime import date
 from typing import Any
 
 from desktop_app.models.engagements import (
+    CheckInRecord,
+    FeedbackRecord,
+    add_check_in,
+    add_feedback,
+    delete_check_in,
+    delete_feedback,
+    update_check_in,
     update_engagement,
+    update_feedback,
+    write_check_in_values,
     write_engagement_values,
+    write_feedback_values,
 )
 from desktop_app.models.hiring import (
     Ending,
@@ -33,46 +43,121 @@ from desktop_app.views.context import AppContext, Topic
 from desktop_app.views.undo import AddRowsCommand, DeleteRowsCommand, StoreCommand
 
 
-class CreateRowCommand(AddRowsCommand):
-    """Create one row (a check-in, a piece of feedback); undo removes it.
+class _AddEntryCommand(AddRowsCommand):
+    """Record a timeline entry through `add(engagement_id, day, **fields)`;
+    undo removes it through `delete(id)`.
 
     Attributes:
-        row_id: the id of the created row, once applied.
+        row_id: the new entry's id, once applied.
     """
 
     topics = (Topic.ENGAGEMENTS,)
+    add: Callable[..., int]
+    delete: Callable[[int], RowSnapshot]
+
+    def __init__(
+        self, ctx: AppContext, engagement_id: int, day: date, fields: Mapping[str, Any], text: str
+    ) -> None:
+        super().__init__(ctx, text)
+        self.engagement_id = engagement_id
+        self._day = day
+        self._fields = dict(fields)
+        self.row_id: int | None = None
+
+    def first_apply(self) -> None:
+        self.row_id = self.add(self.engagement_id, self._day, **self._fields)
+
+    def take_back(self) -> RowSnapshot:
+        assert self.row_id is not None
+        return self.delete(self.row_id)
+
+
+class AddCheckInCommand(_AddEntryCommand):
+    """Record a check-in (a report, or a request for one); undo removes it."""
+
+    add = staticmethod(add_check_in)
+    delete = staticmethod(delete_check_in)
 
     def __init__(
         self,
         ctx: AppContext,
-        text: str,
-        create: Callable[[], int],
-        delete: Callable[[int], RowSnapshot],
+        engagement_id: int,
+        day: date,
+        fields: Mapping[str, Any],
+        text: str = "Add check-in",
+    ) -> None:
+        super().__init__(ctx, engagement_id, day, fields, text)
+
+
+class AddFeedbackCommand(_AddEntryCommand):
+    """Record feedback on a piece of finished work; undo removes it."""
+
+    add = staticmethod(add_feedback)
+    delete = staticmethod(delete_feedback)
+
+    def __init__(
+        self, ctx: AppContext, engagement_id: int, day: date, fields: Mapping[str, Any]
+    ) -> None:
+        super().__init__(ctx, engagement_id, day, fields, "Add feedback")
+
+
+class _EditEntryCommand(StoreCommand):
+    """Change a timeline entry through `update(id, day, **fields)`, checked as a
+    new one is; undo writes the old values back through `write(id, values)`."""
+
+    topics = (Topic.ENGAGEMENTS,)
+    update: Callable[..., dict[str, Any]]
+    write: Callable[[int, Mapping[str, Any]], None]
+
+    def __init__(
+        self, ctx: AppContext, row_id: int, day: date, fields: Mapping[str, Any], text: str
     ) -> None:
         super().__init__(ctx, text)
-        self._create = create
-        self._delete = delete
-        self.row_id: int | None = None
+        self.row_id = row_id
+        self._day = day
+        self._fields = dict(fields)
+        self._previous: dict[str, Any] = {}
 
-    def first_apply(self) -> None:
-        self.row_id = self._create()
+    def apply(self) -> None:
+        self._previous = self.update(self.row_id, self._day, **self._fields)
 
-    def take_back(self) -> RowSnapshot:
-        assert self.row_id is not None
-        return self._delete(self.row_id)
+    def revert(self) -> None:
+        self.write(self.row_id, self._previous)
 
 
-class DeleteRowCommand(DeleteRowsCommand):
-    """Delete a row with what depends on it; undo restores it under its id."""
+class EditCheckInCommand(_EditEntryCommand):
+    update = staticmethod(update_check_in)
+    write = staticmethod(write_check_in_values)
+
+    def __init__(
+        self, ctx: AppContext, check_in_id: int, day: date, fields: Mapping[str, Any]
+    ) -> None:
+        super().__init__(ctx, check_in_id, day, fields, "Edit check-in")
+
+
+class EditFeedbackCommand(_EditEntryCommand):
+    update = staticmethod(update_feedback)
+    write = staticmethod(write_feedback_values)
+
+    def __init__(
+        self, ctx: AppContext, feedback_id: int, day: date, fields: Mapping[str, Any]
+    ) -> None:
+        super().__init__(ctx, feedback_id, day, fields, "Edit feedback")
+
+
+class DeleteTimelineEntryCommand(DeleteRowsCommand):
+    """Delete a check-in or a piece of feedback; undo restores it under its id."""
 
     topics = (Topic.ENGAGEMENTS,)
 
-    def __init__(self, ctx: AppContext, text: str, delete: Callable[[], RowSnapshot]) -> None:
-        super().__init__(ctx, text)
-        self._delete = delete
+    def __init__(self, ctx: AppContext, entry: CheckInRecord | FeedbackRecord) -> None:
+        super().__init__(ctx, "Delete timeline entry")
+        self.entry = entry
 
     def take_out(self) -> RowSnapshot:
-        return self._delete()
+        if isinstance(self.entry, FeedbackRecord):
+            return delete_feedback(self.entry.id)
+        return delete_check_in(self.entry.id)
 
 
 class UpdateEngagementCommand(StoreCommand):

@@ -56,6 +56,7 @@ from desktop_app.views.engagements.presentation import (
 )
 from desktop_app.views.engagements.questions_panel import QuestionsPanel
 from desktop_app.views.partials.naming import named
+from desktop_app.views.partials.plain_text import plain_label, rich_label
 from desktop_app.views.partials.table_model import ALIGN_LEFT, Column, RowTableModel
 from desktop_app.views.partials.tables import data_table
 from desktop_app.views.partials.tones import set_tone, tone_color
@@ -139,9 +140,9 @@ class Banner(QFrame):
         self._tone = tone
         self.setStyleSheet(banner_style(object_name, tone))
         layout = QVBoxLayout(self)
-        self.title = QLabel(f"<b>{escape(title)}</b>")
+        self.title = rich_label(f"<b>{escape(title)}</b>")
         self.title.setObjectName(f"{object_name}Title")
-        self.text = QLabel()
+        self.text = plain_label()
         self.text.setObjectName(f"{object_name}Text")
         self.text.setWordWrap(True)
         self.text.setTextFormat(Qt.TextFormat.PlainText)
@@ -173,13 +174,13 @@ class ScorecardBox(QGroupBox):
         super().__init__("Scorecard")
         named(self, "scorecard", "Scorecard", "The contractor's record over all engagements")
         grid = QGridLayout(self)
-        grid.addWidget(QLabel("<b>Last 90 days</b>"), 0, 1, Qt.AlignmentFlag.AlignRight)
-        grid.addWidget(QLabel("<b>Lifetime</b>"), 0, 2, Qt.AlignmentFlag.AlignRight)
+        grid.addWidget(rich_label("<b>Last 90 days</b>"), 0, 1, Qt.AlignmentFlag.AlignRight)
+        grid.addWidget(rich_label("<b>Lifetime</b>"), 0, 2, Qt.AlignmentFlag.AlignRight)
         self.cells: dict[tuple[str, str], QLabel] = {}
         for row, name in enumerate(self.ROWS, start=1):
-            grid.addWidget(QLabel(name), row, 0)
+            grid.addWidget(plain_label(name), row, 0)
             for column, period in enumerate(("recent", "lifetime"), start=1):
-                label = QLabel("–")
+                label = plain_label("–")
                 label.setObjectName(f"scorecard_{period}_{name.replace(' ', '_').lower()}")
                 label.setAlignment(Qt.AlignmentFlag.AlignRight)
                 grid.addWidget(label, row, column)
@@ -224,7 +225,7 @@ class EngagementDetail(QWidget):
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        self.placeholder = QLabel(
+        self.placeholder = plain_label(
             "Select an engagement to see its check-ins, feedback and confidence."
         )
         self.placeholder.setObjectName("detailPlaceholder")
@@ -256,17 +257,17 @@ class EngagementDetail(QWidget):
         self.show_row(None)
 
     def _build_header(self, layout: QVBoxLayout) -> None:
-        self.title = named(QLabel(), "detailTitle", "Engagement")
+        self.title = named(plain_label(), "detailTitle", "Engagement")
         font = self.title.font()
         font.setPointSizeF(font.pointSizeF() * 1.35)
         font.setBold(True)
         self.title.setFont(font)
         self.title.setWordWrap(True)
         self.title.setTextFormat(Qt.TextFormat.PlainText)
-        self.terms = named(QLabel(), "detailTerms", "Terms")
+        self.terms = named(plain_label(), "detailTerms", "Terms")
         self.terms.setWordWrap(True)
         self.terms.setTextFormat(Qt.TextFormat.PlainText)
-        self.due = named(QLabel(), "detailDue", "Next check-in")
+        self.due = named(plain_label(), "detailDue", "Next check-in")
         due_font = self.due.font()
         due_font.setBold(True)
         self.due.setFont(due_font)
@@ -358,6 +359,14 @@ class EngagementDetail(QWidget):
             QHeaderView.ResizeMode.ResizeToContents
         )
         self.timeline_view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        # Double-click or Edit entry… opens the entry in the form that added it.
+        self.edit_entry_action = QAction("&Edit entry…", self.timeline_view)
+        self.edit_entry_action.setObjectName("editTimelineEntry")
+        self.edit_entry_action.setShortcuts(
+            [QKeySequence(Qt.Key.Key_F2), QKeySequence(Qt.Key.Key_Return)]
+        )
+        self.edit_entry_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.timeline_view.addAction(self.edit_entry_action)
         self.delete_entry_action = QAction("&Delete entry…", self.timeline_view)
         self.delete_entry_action.setObjectName("deleteTimelineEntry")
         self.delete_entry_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))

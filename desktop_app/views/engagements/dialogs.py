@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
@@ -22,6 +21,7 @@ from desktop_app.views.engagements.commands import EndEngagementCommand, UpdateE
 from desktop_app.views.engagements.forms import TermsForm, date_edit, pydate
 from desktop_app.views.partials.feedback import FieldErrors
 from desktop_app.views.partials.naming import name_buttons, named
+from desktop_app.views.partials.plain_text import plain_label
 from desktop_app.views.undo import StoreCommand, execute
 
 
@@ -67,7 +67,7 @@ class EndDialog(_CommandDialog):
     def __init__(self, ctx: AppContext, row: EngagementRow, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent, "endDialog", f"End the engagement with {row.contractor_name}")
         self.row = row
-        intro = QLabel(
+        intro = plain_label(
             f"End {row.contractor_name}'s work on “{row.brief_title}”. The reason is kept with "
             "the engagement and in the contractor's history."
         )

@@ -3,7 +3,8 @@
 Each form shows a refused input's message under the field at fault (the
 field a `ValidationError` names, through `partials.feedback.FieldErrors`)
 and changes nothing; on success it runs its command on the undo stack and
-clears itself.
+clears itself. The same forms change an entry of the timeline
+(`edit(record)`: Save writes it back, undoably).
 """
 
 from __future__ import annotations
@@ -17,7 +18,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -31,19 +31,23 @@ from desktop_app.models.contractors import RateUnit
 from desktop_app.models.engagements import (
     CHECK_IN_STATE_LABELS,
     CheckInKind,
+    CheckInRecord,
     CheckInState,
+    FeedbackRecord,
     Initiator,
-    add_check_in,
-    add_feedback,
-    delete_check_in,
-    delete_feedback,
 )
 from desktop_app.models.errors import UserError
 from desktop_app.views.context import AppContext
-from desktop_app.views.engagements.commands import CreateRowCommand
+from desktop_app.views.engagements.commands import (
+    AddCheckInCommand,
+    AddFeedbackCommand,
+    EditCheckInCommand,
+    EditFeedbackCommand,
+)
 from desktop_app.views.partials.dates import date_edit, pydate, qdate
 from desktop_app.views.partials.feedback import FieldErrors
 from desktop_app.views.partials.naming import named
+from desktop_app.views.partials.plain_text import plain_label
 from desktop_app.views.partials.spin_boxes import count_suffix
 from desktop_app.views.undo import execute
 
@@ -188,14 +192,17 @@ class CheckInForm(DraftsPerEngagement, QWidget):
 
     Signals:
         added(int): a check-in was added (its id).
+        saved(int): the check-in being edited was changed (its id).
     """
 
     added = Signal(int)
+    saved = Signal(int)
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
         self.ctx = ctx
         self.engagement_id: int | None = None
+        self.editing: CheckInRecord | None = None
         self.errors = FieldErrors("checkIn")
         layout = compact_form(self)
         self.date = date_edit("checkInDate", "Check-in date")
@@ -239,29 +246,51 @@ class CheckInForm(DraftsPerEngagement, QWidget):
         self.summary.setPlainText(values["summary"])
         self.blockers.setText(values["blockers"])
 
+    def edit(self, record: CheckInRecord) -> None:
+        """Show `record` to change it: Save writes it back instead of adding one."""
+        self.editing = record
+        self.engagement_id = record.engagement_id
+        self.apply(
+            {
+                "date": record.day,
+                "initiated_by": max(self.initiated_by.findData(record.initiated_by), 0),
+                "state": self.state.findData(record.state)
+                if record.state
+                else self.state.count() - 1,
+                "summary": record.summary,
+                "blockers": record.blockers,
+            }
+        )
+        self.add_button.setText("&Save changes")
+        self.add_button.setAccessibleName("Save changes")
+        self.add_button.setEnabled(True)
+
     def submit(self) -> int | None:
-        """Add the check-in as typed; returns its id, or None when refused."""
+        """Add the check-in as typed (or save the one being edited); returns its
+        id, or None when refused."""
         if self.engagement_id is None:
             return None
-        engagement_id = self.engagement_id
         fields = {
             "initiated_by": self.initiated_by.currentData(),
-            "kind": CheckInKind.REPORT.value,
+            "kind": CheckInKind.REPORT.value if self.editing is None else self.editing.kind,
             "summary": self.summary.toPlainText(),
             "state": self.state.currentData(),
             "blockers": self.blockers.text(),
         }
         day = pydate(self.date.date())
-        command = CreateRowCommand(
-            self.ctx, "Add check-in",
-            lambda: add_check_in(engagement_id, day, **fields), delete_check_in,
-        )  # fmt: skip
+        if self.editing is None:
+            command = AddCheckInCommand(self.ctx, self.engagement_id, day, fields)
+        else:
+            command = EditCheckInCommand(self.ctx, self.editing.id, day, fields)
         try:
             execute(command)
         except UserError as error:
             self.errors.show(error)
             return None
         self.errors.clear()
+        if isinstance(command, EditCheckInCommand):
+            self.saved.emit(command.row_id)
+            return command.row_id
         self.summary.clear()
         self.blockers.clear()
         self.date.setDate(qdate(date.today()))
@@ -284,14 +313,17 @@ class FeedbackForm(DraftsPerEngagement, QWidget):
 
     Signals:
         added(int): feedback was added (its id).
+        saved(int): the feedback being edited was changed (its id).
     """
 
     added = Signal(int)
+    saved = Signal(int)
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
         self.ctx = ctx
         self.engagement_id: int | None = None
+        self.editing: FeedbackRecord | None = None
         self.errors = FieldErrors("feedback")
         layout = compact_form(self)
         self.date = date_edit("feedbackDate", "Feedback date")
@@ -321,7 +353,7 @@ class FeedbackForm(DraftsPerEngagement, QWidget):
             ("Co&mmunication", self.communication),
             ("&Confidence", self.confidence),
         ):
-            caption = QLabel(label)
+            caption = plain_label(label)
             caption.setBuddy(box)
             row.addWidget(caption)
             row.addWidget(box)
@@ -361,11 +393,29 @@ class FeedbackForm(DraftsPerEngagement, QWidget):
     def _score(box: QSpinBox) -> int | None:
         return box.value() or None
 
+    def edit(self, record: FeedbackRecord) -> None:
+        """Show `record` to change it: Save writes it back instead of adding one."""
+        self.editing = record
+        self.engagement_id = record.engagement_id
+        self.apply(
+            {
+                "date": record.day,
+                "deliverable": record.deliverable,
+                "on_time": record.on_time,
+                "good": record.good,
+                "not_good": record.not_good,
+                "scores": (record.quality, record.communication, record.confidence),
+            }
+        )
+        self.add_button.setText("&Save changes")
+        self.add_button.setAccessibleName("Save changes")
+        self.add_button.setEnabled(True)
+
     def submit(self) -> int | None:
-        """Add the feedback as typed; returns its id, or None when refused."""
+        """Add the feedback as typed (or save the one being edited); returns its
+        id, or None when refused."""
         if self.engagement_id is None:
             return None
-        engagement_id = self.engagement_id
         day = pydate(self.date.date())
         fields = {
             "deliverable": self.deliverable.text(),
@@ -376,16 +426,19 @@ class FeedbackForm(DraftsPerEngagement, QWidget):
             "communication": self._score(self.communication),
             "confidence": self._score(self.confidence),
         }
-        command = CreateRowCommand(
-            self.ctx, "Add feedback",
-            lambda: add_feedback(engagement_id, day, **fields), delete_feedback,
-        )  # fmt: skip
+        if self.editing is None:
+            command = AddFeedbackCommand(self.ctx, self.engagement_id, day, fields)
+        else:
+            command = EditFeedbackCommand(self.ctx, self.editing.id, day, fields)
         try:
             execute(command)
         except UserError as error:
             self.errors.show(error)
             return None
         self.errors.clear()
+        if isinstance(command, EditFeedbackCommand):
+            self.saved.emit(command.row_id)
+            return command.row_id
         for editor in (self.deliverable, self.good, self.not_good):
             editor.clear()
         for box in (self.quality, self.communication, self.confidence):

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
@@ -38,10 +37,7 @@ from desktop_app.models.engagements import (
     EngagementStatus,
     FeedbackRecord,
     Initiator,
-    add_check_in,
     contractor_scorecard,
-    delete_check_in,
-    delete_feedback,
     end_of_week,
     engagement_review,
     feedback_of,
@@ -51,14 +47,15 @@ from desktop_app.models.engagements import (
 from desktop_app.models.errors import UserError
 from desktop_app.views.context import AppContext, Topic
 from desktop_app.views.engagements.commands import (
-    CreateRowCommand,
-    DeleteRowCommand,
+    AddCheckInCommand,
+    DeleteTimelineEntryCommand,
     PutOnNoticeCommand,
     ReopenCommand,
     UpdateEngagementCommand,
 )
 from desktop_app.views.engagements.detail import EngagementDetail
 from desktop_app.views.engagements.dialogs import EndDialog, TermsDialog
+from desktop_app.views.engagements.entry_dialog import EditEntryDialog
 from desktop_app.views.engagements.hire_dialog import HireDialog
 from desktop_app.views.engagements.hire_dialog import open_hire_dialog as _open_hire_dialog
 from desktop_app.views.engagements.presentation import (
@@ -82,6 +79,7 @@ from desktop_app.views.partials.layout_memory import (
     save_layout,
 )
 from desktop_app.views.partials.naming import name_buttons, named
+from desktop_app.views.partials.plain_text import ask, message_box, rich_label
 from desktop_app.views.partials.tab_page import TabPage
 from desktop_app.views.partials.table_model import (
     ALIGN_RIGHT,
@@ -139,8 +137,6 @@ class EngagementsPage(TabPage):
         super().__init__(ctx, parent)
         named(self, "engagementsPage", "Engagements")
         self._today = date.today()
-        self.preview: PdfPrintPreview | None = None
-        self.last_dialog: QWidget | None = None
 
         self.stack = QStackedWidget()
         self.empty = EmptyState(
@@ -172,7 +168,7 @@ class EngagementsPage(TabPage):
         content = QWidget()
         layout = QVBoxLayout(content)
         layout.addLayout(self._build_bar())
-        self.attention = named(QLabel(), "attentionSummary", "What needs you")
+        self.attention = named(rich_label(), "attentionSummary", "What needs you")
         self.attention.setTextFormat(Qt.TextFormat.RichText)
         self.attention.setWordWrap(True)
         self.attention.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
@@ -250,6 +246,8 @@ class EngagementsPage(TabPage):
         d.notice_button.clicked.connect(self.put_on_notice)
         d.find_button.clicked.connect(self.find_someone_new)
         d.delete_entry_action.triggered.connect(self.delete_timeline_entry)
+        d.edit_entry_action.triggered.connect(self.edit_timeline_entry)
+        d.timeline_view.doubleClicked.connect(self.edit_timeline_entry)
         d.check_in_form.added.connect(lambda _id: self._said("Check-in added."))
         d.feedback_form.added.connect(lambda _id: self._said("Feedback added."))
 
@@ -465,7 +463,6 @@ class EngagementsPage(TabPage):
             self.ctx, self, contractor_id=contractor_id, brief_id=brief_id
         )
         dialog.accepted.connect(lambda: self._hired(dialog))
-        self.last_dialog = dialog
         return dialog
 
     def _hired(self, dialog: HireDialog) -> None:
@@ -489,13 +486,19 @@ class EngagementsPage(TabPage):
                 "send it from your e-mail, or set a default e-mail program in your system "
                 "settings."
             )
-            self.last_dialog = self._offer_to_copy(row, subject, body)
+            self._offer_to_copy(row, subject, body)
             return False
         return self._record_request(row)
 
     def _offer_to_copy(self, row: EngagementRow, subject: str, body: str) -> QMessageBox:
         """No mail program: offer the request to paste into any e-mail (not blocking)."""
-        box = QMessageBox(QMessageBox.Icon.Information, "No mail program", "", parent=self)
+        box = message_box(
+            self,
+            QMessageBox.Icon.Information,
+            "No mail program",
+            "",
+            QMessageBox.StandardButton.NoButton,
+        )
         box.setObjectName("noMailProgram")
         box.setText(f"No mail program opened for the request to {row.contractor_name}.")
         box.setInformativeText(
@@ -525,18 +528,16 @@ class EngagementsPage(TabPage):
         return box
 
     def _record_request(self, row: EngagementRow, *, copied: bool = False) -> bool:
-        engagement_id = row.id
-        command = CreateRowCommand(
+        command = AddCheckInCommand(
             self.ctx,
-            "Request a progress report",
-            lambda: add_check_in(
-                engagement_id,
-                self.today(),
-                initiated_by=Initiator.OWNER,
-                kind=CheckInKind.REQUEST,
-                summary=REQUEST_SUMMARY,
-            ),
-            delete_check_in,
+            row.id,
+            self.today(),
+            {
+                "initiated_by": Initiator.OWNER,
+                "kind": CheckInKind.REQUEST,
+                "summary": REQUEST_SUMMARY,
+            },
+            text="Request a progress report",
         )
         no_address = "" if row.contractor_email else " Add their e-mail address in Contractors."
         done = "" if copied else f"Asked {row.contractor_name} for a progress report.{no_address}"
@@ -558,7 +559,6 @@ class EngagementsPage(TabPage):
             return None
         dialog = EndDialog(self.ctx, row, self)
         dialog.open()
-        self.last_dialog = dialog
         return dialog
 
     def edit_terms(self) -> TermsDialog | None:
@@ -567,7 +567,6 @@ class EngagementsPage(TabPage):
             return None
         dialog = TermsDialog(self.ctx, row, self)
         dialog.open()
-        self.last_dialog = dialog
         return dialog
 
     def put_on_notice(self) -> bool:
@@ -624,20 +623,27 @@ class EngagementsPage(TabPage):
             self._refused("Select a check-in or a piece of feedback in the timeline first.")
             return False
         if isinstance(entry, FeedbackRecord):
-            what, delete = f"the feedback on “{entry.deliverable}”", delete_feedback
+            what = f"the feedback on “{entry.deliverable}”"
         else:
-            what, delete = f"the check-in of {entry.day:%d %b %Y}", delete_check_in
+            what = f"the check-in of {entry.day:%d %b %Y}"
         if not self._confirm("Delete entry", f"Delete {what}? You can undo it with Ctrl+Z."):
             return False
-        entry_id = entry.id
-        return self._run(
-            DeleteRowCommand(self.ctx, "Delete timeline entry", lambda: delete(entry_id)),
-            f"Deleted {what}.",
-        )
+        return self._run(DeleteTimelineEntryCommand(self.ctx, entry), f"Deleted {what}.")
+
+    def edit_timeline_entry(self) -> EditEntryDialog | None:
+        """Change the selected check-in or feedback in its quick form (undoable)."""
+        entry = self.detail.selected_entry()
+        if entry is None:
+            self._refused("Select a check-in or a piece of feedback in the timeline first.")
+            return None
+        dialog = EditEntryDialog(self.ctx, entry, self)
+        what = "Feedback" if isinstance(entry, FeedbackRecord) else "Check-in"
+        dialog.accepted.connect(lambda: self._said(f"{what} changed. Undo with Ctrl+Z."))
+        dialog.open()
+        return dialog
 
     def _confirm(self, title: str, question: str) -> bool:
-        answer = QMessageBox.question(self, title, question)
-        return answer == QMessageBox.StandardButton.Yes
+        return ask(self, title, question)
 
     # Files
     def choose_and_export_schedule(self) -> None:
@@ -709,7 +715,7 @@ class EngagementsPage(TabPage):
         from desktop_app.views.partials.pdf_print import open_print_preview  # QtPdf: on use
 
         try:
-            self.preview = open_print_preview(
+            return open_print_preview(
                 lambda path: self._write_review(path, row),
                 f"review-{row.id}.pdf",
                 f"Review — {row.contractor_name}",
@@ -719,7 +725,6 @@ class EngagementsPage(TabPage):
         except UserError as error:
             self._refused(str(error))
             return None
-        return self.preview
 
     # Navigation, search, smoke test
     def open_target(self, target: Any) -> None:

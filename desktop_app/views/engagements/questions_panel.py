@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QMenu,
     QPlainTextEdit,
@@ -49,6 +48,7 @@ from desktop_app.views.engagements.question_commands import (
 )
 from desktop_app.views.partials.feedback import MessageLine
 from desktop_app.views.partials.naming import named
+from desktop_app.views.partials.plain_text import plain_label
 from desktop_app.views.partials.table_model import Column, RowTableModel
 from desktop_app.views.partials.tables import name_header
 from desktop_app.views.undo import execute
@@ -98,7 +98,9 @@ class QuestionsPanel(QWidget):
         row.addWidget(self.add_button)
         layout.addLayout(row)
         offer = QHBoxLayout()
-        self.offer_label = named(QLabel(), "earlierAnswer", "An earlier answer to this question")
+        self.offer_label = named(
+            plain_label(), "earlierAnswer", "An earlier answer to this question"
+        )
         self.offer_label.setTextFormat(Qt.TextFormat.PlainText)
         self.offer_label.setWordWrap(True)
         self.use_button = named(

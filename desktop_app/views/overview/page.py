@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
     QHBoxLayout,
-    QLabel,
     QListView,
     QScrollArea,
     QStackedWidget,
@@ -34,6 +33,7 @@ from desktop_app.views.first_paint import after_next_frame
 from desktop_app.views.overview.tiles import MetricTile
 from desktop_app.views.partials.empty_state import EmptyState
 from desktop_app.views.partials.naming import named
+from desktop_app.views.partials.plain_text import html_text, plain_label, rich_label
 from desktop_app.views.partials.tab_page import TabPage
 from desktop_app.views.partials.table_model import Column, RowTableModel
 from desktop_app.views.partials.tones import ALERT, GOOD, MUTED, WARNING, set_tone, tone, tone_color
@@ -73,7 +73,7 @@ class AttentionList(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.title = title
-        self.heading = QLabel()
+        self.heading = plain_label()
         self.heading.setObjectName(f"{object_name}Heading")
         font = self.heading.font()
         font.setBold(True)
@@ -97,7 +97,7 @@ class AttentionList(QWidget):
         self.view.setCursor(Qt.CursorShape.PointingHandCursor)
         self.view.clicked.connect(self._open)
         self.view.activated.connect(self._open)
-        self.empty = QLabel(when_empty)
+        self.empty = plain_label(when_empty)
         self.empty.setObjectName(f"{object_name}Empty")
         self.empty.setWordWrap(True)
         set_tone(self.empty, MUTED)
@@ -186,13 +186,13 @@ class OverviewPage(TabPage):
         self._load_requested = False
 
     def _build_dashboard(self) -> QWidget:
-        self.greeting = QLabel()
+        self.greeting = plain_label()
         self.greeting.setObjectName("overviewGreeting")
         font = self.greeting.font()
         font.setPointSizeF(font.pointSizeF() * 1.35)
         font.setBold(True)
         self.greeting.setFont(font)
-        self.doing_well = QLabel()
+        self.doing_well = rich_label()
         self.doing_well.setObjectName("overviewDoingWell")
         self.doing_well.setWordWrap(True)
         self.doing_well.setTextFormat(Qt.TextFormat.RichText)
@@ -412,7 +412,7 @@ class OverviewPage(TabPage):
             self.doing_well.hide()
             return
         links = ", ".join(
-            f'<a href="engagement:{row.id}">{row.contractor_name}</a>' for row in rows
+            f'<a href="engagement:{row.id}">{html_text(row.contractor_name)}</a>' for row in rows
         )
         self.doing_well.setText(
             f'<span style="color:{tone(GOOD)}; font-weight:bold">Doing well:</span> {links}. '

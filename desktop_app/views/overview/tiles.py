@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent
-from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
 from desktop_app.views.partials.naming import named
+from desktop_app.views.partials.plain_text import plain_label, plain_tooltip
 from desktop_app.views.partials.tones import set_tone
 
 
@@ -32,16 +33,16 @@ class MetricTile(QFrame):
             " border-radius: 8px; }"
             f"#{object_name}:focus {{ border: 2px solid palette(highlight); }}"
         )
-        self.value_label = QLabel("…")
+        self.value_label = plain_label("…")
         self.value_label.setObjectName(f"{object_name}Value")
         font = self.value_label.font()
         font.setPointSizeF(font.pointSizeF() * 1.9)
         font.setBold(True)
         self.value_label.setFont(font)
-        self.caption_label = QLabel(caption)
+        self.caption_label = plain_label(caption)
         self.caption_label.setObjectName(f"{object_name}Caption")
         self.caption_label.setWordWrap(True)
-        self.detail_label = QLabel()
+        self.detail_label = plain_label()
         self.detail_label.setObjectName(f"{object_name}Detail")
         self.detail_label.setWordWrap(True)
         self.detail_label.setForegroundRole(self.detail_label.foregroundRole())
@@ -52,7 +53,7 @@ class MetricTile(QFrame):
         layout.addWidget(self.caption_label)
         layout.addWidget(self.detail_label)
         # A warning about the figure ("you still did 3 h of this yourself").
-        self.flag_label = QLabel()
+        self.flag_label = plain_label()
         self.flag_label.setObjectName(f"{object_name}Flag")
         self.flag_label.setWordWrap(True)
         self.flag_label.hide()
@@ -63,7 +64,7 @@ class MetricTile(QFrame):
         self.value_label.setText(value)
         self.detail_label.setText(detail)
         self.detail_label.setVisible(bool(detail))
-        self.setToolTip(tooltip)
+        self.setToolTip(plain_tooltip(tooltip))
         # A screen reader reads the whole tile as one sentence.
         self.setAccessibleName(f"{self.caption}: {value}")
         self.setAccessibleDescription(detail)

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from desktop_app.views.partials.naming import named
+from desktop_app.views.partials.plain_text import plain_label
 
 
 class EmptyState(QWidget):
@@ -34,7 +35,7 @@ class EmptyState(QWidget):
         column = QWidget()
         column.setMaximumWidth(560)
         layout = QVBoxLayout(column)
-        self.title_label = QLabel(title)
+        self.title_label = plain_label(title)
         self.title_label.setObjectName(f"{object_name}Title")
         font = self.title_label.font()
         font.setPointSizeF(font.pointSizeF() * 1.4)
@@ -42,7 +43,7 @@ class EmptyState(QWidget):
         self.title_label.setFont(font)
         self.title_label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         self.title_label.setWordWrap(True)
-        self.text_label = QLabel(text)
+        self.text_label = plain_label(text)
         self.text_label.setObjectName(f"{object_name}Text")
         self.text_label.setWordWrap(True)
         self.text_label.setAlignment(Qt.AlignmentFlag.AlignHCenter)

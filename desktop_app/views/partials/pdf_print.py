@@ -50,7 +50,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFrame,
-    QLabel,
     QMessageBox,
     QProgressDialog,
     QRadioButton,
@@ -71,6 +70,7 @@ from desktop_app.printing.request import (
     parse_pages,
 )
 from desktop_app.views.partials.naming import named
+from desktop_app.views.partials.plain_text import message_box, plain_label
 
 if TYPE_CHECKING:
     from PySide6.QtPdf import QPdfDocument
@@ -431,7 +431,7 @@ class PdfPrintPreview(QDialog):
         action("Zoom in", self.preview.zoomIn, QKeySequence.StandardKey.ZoomIn)
         bar.addSeparator()
         action("Previous page", lambda: self._go(-1), "PgUp")
-        self.page_label = named(QLabel(bar), "previewPageNumber", "Page shown")
+        self.page_label = named(plain_label("", bar), "previewPageNumber", "Page shown")
         bar.addWidget(self.page_label)
         action("Next page", lambda: self._go(1), "PgDown")
         return bar
@@ -439,7 +439,7 @@ class PdfPrintPreview(QDialog):
     def _paper_bar(self) -> QFrame:
         bar = named(QFrame(self), "paperBar", "Paper")
         bar.setFrameShape(QFrame.Shape.StyledPanel)
-        self.paper_label = named(QLabel(bar), "paperMessage", "Paper")
+        self.paper_label = named(plain_label("", bar), "paperMessage", "Paper")
         self.paper_label.setWordWrap(True)
         self.own_paper = named(QRadioButton(bar), "ownPaper", "Use the document's paper")
         self.fit_paper = named(QRadioButton(bar), "fitPaper", "Fit to the printer's paper")
@@ -523,13 +523,13 @@ class PdfPrintPreview(QDialog):
     def _ask_paper(self, loaded: Paper) -> None:
         noun, own = self.printed.noun, self.paper.name
         scale = percent(loaded.fit_scale(self.paper.width, self.paper.height))
-        box = QMessageBox(
+        box = message_box(
+            self,
             QMessageBox.Icon.Question,
             "Which paper?",
             f"“{self.printer.printerName()}” is set to {loaded.name} paper; "
             f"this {noun} is on {own}.",
             QMessageBox.StandardButton.Cancel,
-            self,
         )
         box.setInformativeText(
             f"Use the {noun}'s paper to print it at full size on {own} (load {own} paper), "
@@ -587,9 +587,7 @@ class PdfPrintPreview(QDialog):
         return True
 
     def _warn(self, text: str) -> None:
-        box = QMessageBox(
-            QMessageBox.Icon.Warning, "Cannot print", text, QMessageBox.StandardButton.Ok, self
-        )
+        box = message_box(self, QMessageBox.Icon.Warning, "Cannot print", text)
         box.setObjectName("printRefused")
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()

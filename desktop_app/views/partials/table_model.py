@@ -21,6 +21,7 @@ from PySide6.QtCore import (
 )
 
 from desktop_app.models.text import fold
+from desktop_app.views.partials.plain_text import plain_tooltip
 
 Row = TypeVar("Row")
 Index = QModelIndex | QPersistentModelIndex
@@ -116,7 +117,8 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return spec.align
         if role == Qt.ItemDataRole.ToolTipRole and spec.tooltip:
-            return spec.tooltip(row)
+            tip = spec.tooltip(row)
+            return plain_tooltip(tip) if isinstance(tip, str) else tip
         if role == Qt.ItemDataRole.ForegroundRole and spec.foreground:
             return spec.foreground(row)
         if role == Qt.ItemDataRole.BackgroundRole and spec.background:

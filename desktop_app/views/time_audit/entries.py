@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QPushButton,
     QTableView,
@@ -29,6 +28,7 @@ from desktop_app.views.context import AppContext
 from desktop_app.views.partials.dates import DATE_FORMAT
 from desktop_app.views.partials.feedback import MessageLine
 from desktop_app.views.partials.naming import named
+from desktop_app.views.partials.plain_text import plain_label
 from desktop_app.views.partials.table_model import ALIGN_RIGHT, Column
 from desktop_app.views.partials.tables import name_header
 from desktop_app.views.time_audit.commands import (
@@ -91,12 +91,12 @@ class QuickEntryForm(QWidget):
         self.note_edit.setPlaceholderText("Note (optional)")
         self.add_button = named(QPushButton("Log time"), "entryAdd", "Log time")
         self.add_button.setDefault(True)
-        self.new_task_hint = named(QLabel(), "entryNewTaskHint", "New task")
+        self.new_task_hint = named(plain_label(), "entryNewTaskHint", "New task")
         self.new_task_hint.hide()
         self.error_label = MessageLine("entryError", "Why the entry was refused")
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
-        title = QLabel("Log time:")
+        title = plain_label("Log time:")
         title.setBuddy(self.task_combo)
         row.addWidget(title)
         # In the order Tab walks: task, duration, note, Log; the date (today
@@ -211,7 +211,9 @@ class EntriesPanel(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         named(self, "entriesPanel", "Time entries of the selected task")
-        self.title = named(QLabel("Select a task to see its entries."), "entriesTitle", "Entries")
+        self.title = named(
+            plain_label("Select a task to see its entries."), "entriesTitle", "Entries"
+        )
         self.title.setWordWrap(True)
         self.model: SyncedTableModel[EntryRow] = SyncedTableModel(
             [

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHeaderView,
-    QLabel,
     QProgressDialog,
     QTableView,
     QVBoxLayout,
@@ -37,6 +36,7 @@ from desktop_app.models.errors import UserError
 from desktop_app.models.tasks import NEED_LABELS, Need
 from desktop_app.views.context import AppContext
 from desktop_app.views.partials.naming import name_buttons, named
+from desktop_app.views.partials.plain_text import plain_label
 from desktop_app.views.partials.table_model import ALIGN_RIGHT, Column, RowTableModel
 from desktop_app.views.partials.tables import name_header
 from desktop_app.views.time_audit.commands import ImportTimeCommand
@@ -59,7 +59,7 @@ class ImportDialog(QDialog):
         self.command: ImportTimeCommand | None = None
         named(self, "importDialog", "Import time tracker export")
         self.setWindowTitle(f"Import {path.name}")
-        self.summary = named(QLabel(), "importSummary", "What the file holds")
+        self.summary = named(plain_label(), "importSummary", "What the file holds")
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.name_from = named(
@@ -112,7 +112,7 @@ class ImportDialog(QDialog):
         self.refused_table = self._table(
             self.refused_model, "importRefused", "Rows that cannot be imported", stretch=2
         )
-        self.refused_title = QLabel("Rows that cannot be imported:")
+        self.refused_title = plain_label("Rows that cannot be imported:")
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -125,7 +125,7 @@ class ImportDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addLayout(options)
-        layout.addWidget(QLabel("Tasks:"))
+        layout.addWidget(plain_label("Tasks:"))
         layout.addWidget(self.tasks_table, 3)
         layout.addWidget(self.refused_title)
         layout.addWidget(self.refused_table, 2)

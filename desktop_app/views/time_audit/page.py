@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QMenu,
     QMessageBox,
@@ -73,6 +72,13 @@ from desktop_app.views.partials.layout_memory import (
     save_layout,
 )
 from desktop_app.views.partials.naming import named
+from desktop_app.views.partials.plain_text import (
+    html_text,
+    menu_text,
+    message_box,
+    plain_label,
+    rich_label,
+)
 from desktop_app.views.partials.tab_page import TabPage
 from desktop_app.views.partials.tables import fit_columns, name_header
 from desktop_app.views.partials.tones import WARNING, set_tone
@@ -145,8 +151,6 @@ class TimeAuditPage(TabPage):
         named(self, "timeAuditPage", "Time audit")
         self.period: Period = rolling_period(date.today())
         self.audit: MonthAudit | None = None
-        self.confirm_box: QMessageBox | None = None
-        self.import_dialog: ImportDialog | None = None
         self._save_timer = QTimer(self)
         self._save_timer.setSingleShot(True)
         self._save_timer.setInterval(400)
@@ -162,23 +166,25 @@ class TimeAuditPage(TabPage):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 4)
         layout.addLayout(self._build_top_bar())
-        self.headline = named(QLabel(), "handOffHeadline", "What could be handed off")
+        self.headline = named(plain_label(), "handOffHeadline", "What could be handed off")
         font = QFont(self.headline.font())
         font.setPointSizeF(font.pointSizeF() * 1.35)
         font.setBold(True)
         self.headline.setFont(font)
-        self.detail = named(QLabel(), "handOffDetail", "Candidates, hours handed off, buyback rate")
+        self.detail = named(
+            plain_label(), "handOffDetail", "Candidates, hours handed off, buyback rate"
+        )
         self.detail.setWordWrap(True)
         layout.addWidget(self.headline)
         layout.addWidget(self.detail)
-        self.rate_prompt = named(QLabel(), "ratePrompt", "Tasks to rate")
+        self.rate_prompt = named(rich_label(), "ratePrompt", "Tasks to rate")
         self.rate_prompt.setWordWrap(True)
         self.rate_prompt.setTextFormat(Qt.TextFormat.RichText)
         self.rate_prompt.linkActivated.connect(self._rate_link)
         set_tone(self.rate_prompt, WARNING)
         self.rate_prompt.hide()
         self.still_yours_flag = named(
-            QLabel(), "stillYoursFlag", "Hours you still did on handed-off tasks"
+            plain_label(), "stillYoursFlag", "Hours you still did on handed-off tasks"
         )
         self.still_yours_flag.setWordWrap(True)
         set_tone(self.still_yours_flag, WARNING)
@@ -530,10 +536,10 @@ class TimeAuditPage(TabPage):
             first = unrated[0]
             self.rate_prompt.setText(
                 f"<b>{plural(len(unrated), 'task')} not rated yet</b>"
-                f" ({', '.join(row.name for row in unrated[:3])}"
+                f" ({', '.join(html_text(row.name) for row in unrated[:3])}"
                 + (", …" if len(unrated) > 3 else "")
                 + "): say what each needs and rate it, so the audit can tell whether to hand "
-                f'it off. <a href="rate:{first.id}">Rate “{first.name}”</a>'
+                f'it off. <a href="rate:{first.id}">Rate “{html_text(first.name)}”</a>'
             )
         self.rate_prompt.setVisible(bool(unrated))
         still = [row for row in audit.rows if row.still_yours_minutes]
@@ -725,12 +731,12 @@ class TimeAuditPage(TabPage):
         if count == 0:
             self._delete_task(row.id, row.name)
             return
-        box = QMessageBox(
+        box = message_box(
+            self,
             QMessageBox.Icon.Question,
             "Delete task",
             f"Delete “{row.name}” and its {count} time entr{'y' if count == 1 else 'ies'}?",
             QMessageBox.StandardButton.NoButton,
-            self,
         )
         box.setObjectName("confirmDeleteTask")
         box.setInformativeText("You can undo this with Edit > Undo (Ctrl+Z).")
@@ -743,7 +749,6 @@ class TimeAuditPage(TabPage):
                 self._delete_task(row.id, row.name) if box.clickedButton() is delete else None
             )
         )
-        self.confirm_box = box
         box.open()
 
     def _delete_task(self, task_id: int, name: str) -> None:
@@ -768,7 +773,7 @@ class TimeAuditPage(TabPage):
         menu.setObjectName("taskMenu")
         menu.addAction(self.brief_action)
         for brief_id, title in briefs_for_task(row.id):
-            show = menu.addAction(f"Show the brief “{title}”")
+            show = menu.addAction(menu_text(f"Show the brief “{title}”"))
             show.setObjectName(f"actionShowBrief_{brief_id}")
             show.triggered.connect(
                 lambda _=False, b=brief_id: self.ctx.navigate_requested.emit("briefs", ("brief", b))
@@ -844,7 +849,6 @@ class TimeAuditPage(TabPage):
             self._warn("Cannot import this file", str(error))
             return None
         dialog.accepted.connect(lambda: self._after_import(dialog))
-        self.import_dialog = dialog
         dialog.open()
         return dialog
 
@@ -881,9 +885,8 @@ class TimeAuditPage(TabPage):
 
     def _warn(self, title: str, text: str) -> QMessageBox:
         ok = QMessageBox.StandardButton.Ok
-        box = QMessageBox(QMessageBox.Icon.Warning, title, text, ok, self)
+        box = message_box(self, QMessageBox.Icon.Warning, title, text, ok)
         box.setObjectName("timeAuditWarning")
-        self.warning_box = box
         box.open()
         return box
 
@@ -941,14 +944,16 @@ class TimeAuditPage(TabPage):
         self.open_target(("candidates", None))
 
     def show_score_help(self) -> QMessageBox:
-        box = QMessageBox(self)
+        box = message_box(
+            self,
+            QMessageBox.Icon.Information,
+            "How the outsourcing score works",
+            "",
+            QMessageBox.StandardButton.Close,
+        )
         box.setObjectName("scoreHelp")
-        box.setWindowTitle("How the outsourcing score works")
-        box.setIcon(QMessageBox.Icon.Information)
-        box.setTextFormat(Qt.TextFormat.RichText)
+        box.setTextFormat(Qt.TextFormat.RichText)  # our own text, no user text in it
         box.setText(SCORE_HELP)
-        box.setStandardButtons(QMessageBox.StandardButton.Close)
-        self.help_box = box
         box.open()
         return box
 

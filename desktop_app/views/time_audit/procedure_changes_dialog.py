@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHeaderView,
-    QLabel,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -19,6 +18,7 @@ from desktop_app.models.procedure_changes import procedure_changes
 from desktop_app.models.procedure_content import ProcedureData
 from desktop_app.models.procedure_versions import ProcedureVersionRow
 from desktop_app.views.partials.naming import named
+from desktop_app.views.partials.plain_text import plain_label
 from desktop_app.views.partials.table_model import Column, RowTableModel
 from desktop_app.views.partials.tables import name_header
 
@@ -47,7 +47,7 @@ class ChangesDialog(QDialog):
             self.version_combo.addItem(f"Sent {version.created_at:%d %b %Y %H:%M} {how}")
         self.version_combo.currentIndexChanged.connect(self._show)
         layout.addWidget(self.version_combo)
-        self.summary = named(QLabel(), "procedureChangesSummary", "How many changes")
+        self.summary = named(plain_label(), "procedureChangesSummary", "How many changes")
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(self.summary)
         self.model: RowTableModel[Change] = RowTableModel(COLUMNS, self)

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QListView,
     QMessageBox,
@@ -57,6 +56,7 @@ from desktop_app.views.partials.empty_state import EmptyState
 from desktop_app.views.partials.feedback import MessageLine
 from desktop_app.views.partials.naming import named
 from desktop_app.views.partials.ordered_list_model import Index, OrderedListModel
+from desktop_app.views.partials.plain_text import ask, message_box, plain_label, plain_tooltip
 from desktop_app.views.time_audit.procedure_commands import (
     AddStepCommand,
     CreateProcedureCommand,
@@ -98,7 +98,7 @@ class StepListModel(OrderedListModel[StepData]):
             return f"{index.row() + 1}. {step.text}{check}"
         if role == Qt.ItemDataRole.ToolTipRole:
             check = step.check.strip() or "No check yet: say how to tell it was done right."
-            return f"{step.text}\n\nCheck: {check}"
+            return plain_tooltip(f"{step.text}\n\nCheck: {check}")
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"Step {index.row() + 1}: {step.text}"
         return super().data(index, role)
@@ -186,9 +186,9 @@ class ProcedurePanel(QWidget):
         column = QVBoxLayout(page)
         column.setContentsMargins(4, 4, 4, 0)
         top = QHBoxLayout()
-        self.time_label = named(QLabel(), "procedureOwnerTime", "How long it takes you today")
+        self.time_label = named(plain_label(), "procedureOwnerTime", "How long it takes you today")
         self.time_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.sent_label = named(QLabel(), "procedureSent", "When the procedure was last sent")
+        self.sent_label = named(plain_label(), "procedureSent", "When the procedure was last sent")
         self.sent_label.setTextFormat(Qt.TextFormat.PlainText)
         # Wrapped, so a narrow window gives them more lines, not the pane more width.
         self.time_label.setWordWrap(True)
@@ -322,7 +322,7 @@ class ProcedurePanel(QWidget):
         )
         self.step_check.setPlaceholderText("How to tell it was done right")
         self.step_error = MessageLine("stepError", "Why the step was not saved")
-        self.step_time = named(QLabel(), "stepTime", "Time the step took when recorded")
+        self.step_time = named(plain_label(), "stepTime", "Time the step took when recorded")
         self.step_time.setTextFormat(Qt.TextFormat.PlainText)
         for editor in (self.step_text, self.step_link, self.step_check):
             editor.editingFinished.connect(self._commit_changed)
@@ -594,16 +594,15 @@ class ProcedurePanel(QWidget):
             self._delete(procedure_id, name)
             return None
         titles = ", ".join(f"“{title}”" for _, title in briefs)
-        box = QMessageBox(
+        box = message_box(
+            self,
             QMessageBox.Icon.Question,
             "Delete procedure",
             f"The brief{'s' * (len(briefs) > 1)} {titles} include{'s' * (len(briefs) == 1)} "
             f"this procedure. Delete the procedure of “{name}”?",
             QMessageBox.StandardButton.NoButton,
-            self,
         )
         box.setObjectName("confirmDeleteProcedure")
-        box.setTextFormat(Qt.TextFormat.PlainText)
         box.setInformativeText(
             "The briefs will go out without it. You can undo this with Edit > Undo (Ctrl+Z)."
         )
@@ -651,13 +650,12 @@ class ProcedurePanel(QWidget):
             self.message.emit(f"Cannot import {path.name}: {error}", True)
             return False
         if self.procedure_id is not None and replace is None:
-            answer = QMessageBox.question(
+            replace = ask(
                 self,
                 "Replace the procedure",
                 f"“{self.task_name}” has a procedure of {len(self.data.steps) if self.data else 0} "
                 f"steps. Replace it with the {len(data.steps)} steps of {path.name}?",
             )
-            replace = answer == QMessageBox.StandardButton.Yes
             if not replace:
                 return False
         command = ImportProcedureCommand(self.ctx, self.task_id, data, bool(replace), path.name)

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QListView,
     QMessageBox,
@@ -30,6 +29,7 @@ from desktop_app.models.procedure_content import StepData, clean_step, duration_
 from desktop_app.views.context import AppContext
 from desktop_app.views.partials.feedback import MessageLine
 from desktop_app.views.partials.naming import named
+from desktop_app.views.partials.plain_text import message_box, plain_label
 from desktop_app.views.time_audit.procedure_commands import RecordStepsCommand
 from desktop_app.views.undo import execute
 
@@ -69,7 +69,7 @@ class RecorderDialog(QDialog):
 
     def _build(self) -> None:
         layout = QVBoxLayout(self)
-        intro = QLabel(
+        intro = plain_label(
             "Do the task now, for real. After each step, type what you just did and press "
             "Enter: the step is kept with the time it took, and the clock starts on the next. "
             "Press Finish after the last one."
@@ -77,13 +77,13 @@ class RecorderDialog(QDialog):
         intro.setTextFormat(Qt.TextFormat.PlainText)
         intro.setWordWrap(True)
         layout.addWidget(intro)
-        self.step_label = named(QLabel(), "recorderStep", "Which step")
+        self.step_label = named(plain_label(), "recorderStep", "Which step")
         self.step_label.setTextFormat(Qt.TextFormat.PlainText)
         font = QFont(self.step_label.font())
         font.setPointSizeF(font.pointSizeF() * 1.5)
         font.setBold(True)
         self.step_label.setFont(font)
-        self.clock_label = named(QLabel(), "recorderClock", "Time on this step")
+        self.clock_label = named(plain_label(), "recorderClock", "Time on this step")
         self.clock_label.setTextFormat(Qt.TextFormat.PlainText)
         heading = QHBoxLayout()
         heading.addWidget(self.step_label, 1)
@@ -175,15 +175,17 @@ class RecorderDialog(QDialog):
             super().closeEvent(event)
             return
         count = len(self.steps) + bool(self.text_edit.text().strip())
-        answer = QMessageBox.question(
+        box = message_box(
             self,
+            QMessageBox.Icon.Question,
             "Keep the steps?",
             f"Keep the {count} step{'s' * (count != 1)} you recorded?",
             QMessageBox.StandardButton.Save
             | QMessageBox.StandardButton.Discard
             | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Save,
         )
+        box.setDefaultButton(QMessageBox.StandardButton.Save)
+        answer = box.exec()
         if answer == QMessageBox.StandardButton.Cancel or (
             answer == QMessageBox.StandardButton.Save and not self.finish()
         ):
