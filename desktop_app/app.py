@@ -98,7 +98,7 @@ def run_gui(database_path: Path | None = None, demo: bool = False) -> int:
 
         window = MainWindow(store, demo=demo)
         window.show()
-        after_next_frame(window, lambda: app.setWindowIcon(window_icon()))
+        after_next_frame(window, lambda: _after_first_frame(app))
         watch_startup(window, window.tab("overview").content)
         status = app.exec()
         window.ctx.store.close()
@@ -107,6 +107,14 @@ def run_gui(database_path: Path | None = None, demo: bool = False) -> int:
         reporter.uninstall()
         if demo_dir is not None:
             remove_demo_files(demo_dir)
+
+
+def _after_first_frame(app: QApplication) -> None:
+    """What the window can do without until the owner has seen it."""
+    app.setWindowIcon(window_icon())
+    from desktop_app.views.script_fonts import lend_missing_script_fonts
+
+    lend_missing_script_fonts()
 
 
 def remove_demo_files(demo_dir: Path) -> None:

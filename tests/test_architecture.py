@@ -176,3 +176,17 @@ def test_views_make_labels_and_message_boxes_that_show_text_as_typed():
                 assert not (called.value.id == "QMessageBox" and called.attr in static), (
                     f"{path.relative_to(PACKAGE)}:{node.lineno}"
                 )
+
+
+def test_views_make_multi_line_fields_that_follow_the_direction_of_their_text():
+    # QPlainTextEdit sets Arabic and Hebrew from the left: views make their
+    # multi-line fields with views/partials/text_direction.py's PlainTextEdit.
+    maker = PACKAGE / "views" / "partials" / "text_direction.py"
+    for path in (PACKAGE / "views").rglob("*.py"):
+        if path == maker:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+                assert node.func.id != "QPlainTextEdit", (
+                    f"{path.relative_to(PACKAGE)}:{node.lineno}"
+                )

@@ -25,3 +25,18 @@ def fold_cached(text: str) -> str:
 def count_of(number: int, singular: str, plural: str = "") -> str:
     """ "1 row", "2 rows": a number with its noun."""
     return f"{number:,} {singular if number == 1 else plural or singular + 's'}"
+
+
+def is_right_to_left(text: str) -> bool:
+    """True when the first letter with a direction of `text` is written right to
+    left (Arabic, Hebrew...): such a paragraph reads, and aligns, from the right.
+
+    is_right_to_left("مرحبا Offload") is True; is_right_to_left("Offload مرحبا") is False.
+    """
+    for char in text:
+        direction = unicodedata.bidirectional(char)
+        if direction in ("R", "AL"):
+            return True
+        if direction == "L":
+            return False
+    return False

@@ -35,6 +35,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import ShapeData, ShapedStr
 from reportlab.platypus import paragraph as rl_paragraph
 
+from desktop_app.models.text import is_right_to_left
 from desktop_app.pdf.fonts import FALLBACK, face_for, register_fonts
 
 _FK_TEXT = rl_paragraph._FK_TEXT
@@ -115,10 +116,9 @@ def is_simple(value: str) -> bool:
 
 
 def is_rtl(value: str) -> bool:
-    """True when the first strong character of `value` is right-to-left."""
-    from bidi import get_base_level
-
-    return bool(value) and get_base_level(value) == 1
+    """True when the first strong character of `value` is right-to-left: the
+    one rule the screens follow too (models.text.is_right_to_left)."""
+    return is_right_to_left(value)
 
 
 # ---------------------------------------------------------------- bidi levels

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QListView,
-    QPlainTextEdit,
     QPushButton,
     QToolButton,
     QVBoxLayout,
@@ -50,6 +49,7 @@ from desktop_app.views.context import AppContext
 from desktop_app.views.partials.feedback import MessageLine, clear_on_edit
 from desktop_app.views.partials.naming import named
 from desktop_app.views.partials.plain_text import plain_label
+from desktop_app.views.partials.text_direction import PlainTextEdit
 from desktop_app.views.partials.tones import ALERT, set_tone
 from desktop_app.views.undo import execute
 
@@ -144,7 +144,7 @@ class ExpectationsPanel(QWidget):
         self.detail = QGroupBox("Selected expectation")
         self.detail.setObjectName("expectationDetail")
         self.text_edit = named(
-            QPlainTextEdit(), "expectationText", "Expectation",
+            PlainTextEdit(), "expectationText", "Expectation",
             "What you expect, in a sentence the contractor cannot read two ways.",
         )  # fmt: skip
         self.text_edit.setUndoRedoEnabled(False)

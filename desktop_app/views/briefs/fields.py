@@ -41,6 +41,7 @@ from desktop_app.views.partials.dates import DATE_FORMAT, NO_DATE
 from desktop_app.views.partials.feedback import MessageLine
 from desktop_app.views.partials.naming import named
 from desktop_app.views.partials.spin_boxes import count_suffix
+from desktop_app.views.partials.text_direction import PlainTextEdit
 
 _UNDO_KEYS = ("Ctrl+Z", "Ctrl+Shift+Z", "Ctrl+Y")
 
@@ -139,7 +140,7 @@ class FieldEditor(QWidget):
     def _make_input(self, spec: BriefField) -> QWidget:
         kind = spec.kind
         if kind is FieldKind.TEXT:
-            editor = QPlainTextEdit()
+            editor = PlainTextEdit()
             editor.setTabChangesFocus(True)
             editor.setUndoRedoEnabled(False)
             editor.setPlaceholderText(spec.help)

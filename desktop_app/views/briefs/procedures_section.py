@@ -12,7 +12,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QGroupBox,
-    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -23,6 +22,7 @@ from desktop_app.models.briefs import linked_tasks
 from desktop_app.models.procedure_content import ProcedureData, list_items
 from desktop_app.views.partials.naming import named
 from desktop_app.views.partials.plain_text import plain_label
+from desktop_app.views.partials.text_direction import PlainTextEdit
 
 
 def procedure_text(data: ProcedureData) -> str:
@@ -121,7 +121,7 @@ class ProceduresSection(QScrollArea):
             )
         else:
             text = named(
-                QPlainTextEdit(procedure_text(procedure)),
+                PlainTextEdit(procedure_text(procedure)),
                 f"procedureText_{task_id}",
                 f"The procedure of {task_name}",
             )

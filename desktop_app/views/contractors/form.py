@@ -49,6 +49,7 @@ from desktop_app.views.partials.fitting import (
 )
 from desktop_app.views.partials.naming import name_buttons, named
 from desktop_app.views.partials.plain_text import plain_label
+from desktop_app.views.partials.text_direction import PlainTextEdit
 
 
 @dataclass(frozen=True)
@@ -178,7 +179,7 @@ class FormDialog(QDialog):
 
     def _editor(self, spec: Field, value: Any) -> QWidget:
         if spec.kind == "multiline":
-            editor = QPlainTextEdit("" if value is None else str(value))
+            editor = PlainTextEdit("" if value is None else str(value))
             editor.setTabChangesFocus(True)
             editor.setMinimumHeight(70)
             editor.setPlaceholderText(spec.placeholder)

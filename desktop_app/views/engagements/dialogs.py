@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -22,6 +21,7 @@ from desktop_app.views.engagements.forms import TermsForm, date_edit, pydate
 from desktop_app.views.partials.feedback import FieldErrors
 from desktop_app.views.partials.naming import name_buttons, named
 from desktop_app.views.partials.plain_text import plain_label
+from desktop_app.views.partials.text_direction import PlainTextEdit
 from desktop_app.views.undo import StoreCommand, execute
 
 
@@ -76,7 +76,7 @@ class EndDialog(_CommandDialog):
         form = QFormLayout()
         self.end_date = date_edit("endDate", "End date", max(date.today(), row.start_date))
         form.addRow("&Ended on:", self.errors.under("end_date", self.end_date))
-        self.reason = named(QPlainTextEdit(), "endReason", "Why it ended")
+        self.reason = named(PlainTextEdit(), "endReason", "Why it ended")
         self.reason.setTabChangesFocus(True)
         self.reason.setFixedHeight(70)
         form.addRow("&Why:", self.errors.under("end_reason", self.reason))

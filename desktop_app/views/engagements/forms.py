@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -49,6 +48,7 @@ from desktop_app.views.partials.feedback import FieldErrors
 from desktop_app.views.partials.naming import named
 from desktop_app.views.partials.plain_text import plain_label
 from desktop_app.views.partials.spin_boxes import count_suffix
+from desktop_app.views.partials.text_direction import PlainTextEdit
 from desktop_app.views.undo import execute
 
 
@@ -217,7 +217,7 @@ class CheckInForm(DraftsPerEngagement, QWidget):
         self.state.addItem("Not said", None)
         layout.addRow("S&tate:", self.errors.under("state", self.state))
         self.summary = named(
-            QPlainTextEdit(), "checkInSummary", "Summary", "What the progress report said"
+            PlainTextEdit(), "checkInSummary", "Summary", "What the progress report said"
         )
         self.summary.setTabChangesFocus(True)
         self.summary.setFixedHeight(64)
@@ -335,8 +335,8 @@ class FeedbackForm(DraftsPerEngagement, QWidget):
         self.on_time = named(QCheckBox("Delivered &on time"), "feedbackOnTime", "Delivered on time")
         self.on_time.setChecked(True)
         layout.addRow("", self.on_time)
-        self.good = named(QPlainTextEdit(), "feedbackGood", "What was good")
-        self.not_good = named(QPlainTextEdit(), "feedbackNotGood", "What was not good")
+        self.good = named(PlainTextEdit(), "feedbackGood", "What was good")
+        self.not_good = named(PlainTextEdit(), "feedbackNotGood", "What was not good")
         for editor in (self.good, self.not_good):
             editor.setTabChangesFocus(True)
             editor.setFixedHeight(52)

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLineEdit,
     QMenu,
-    QPlainTextEdit,
     QPushButton,
     QTableView,
     QToolButton,
@@ -51,6 +50,7 @@ from desktop_app.views.partials.naming import named
 from desktop_app.views.partials.plain_text import plain_label
 from desktop_app.views.partials.table_model import Column, RowTableModel
 from desktop_app.views.partials.tables import name_header
+from desktop_app.views.partials.text_direction import PlainTextEdit
 from desktop_app.views.undo import execute
 
 COLUMNS: list[Column[QuestionRow]] = [
@@ -135,7 +135,7 @@ class QuestionsPanel(QWidget):
 
     def _build_answer(self, layout: QVBoxLayout) -> None:
         self.answer_edit = named(
-            QPlainTextEdit(), "questionAnswer", "Your answer", "Your answer to the question"
+            PlainTextEdit(), "questionAnswer", "Your answer", "Your answer to the question"
         )
         self.answer_edit.setPlaceholderText("Your answer")
         self.answer_edit.setTabChangesFocus(True)

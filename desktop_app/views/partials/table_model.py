@@ -20,7 +20,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from desktop_app.models.text import fold
+from desktop_app.models.text import fold, is_right_to_left
 from desktop_app.views.partials.plain_text import plain_tooltip
 
 Row = TypeVar("Row")
@@ -115,6 +115,10 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
                 return Qt.CheckState.PartiallyChecked
             return Qt.CheckState.Checked if value else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.TextAlignmentRole:
+            # Text that starts in Arabic or Hebrew reads from the right, so it
+            # aligns there, as it would in the owner's own editor.
+            if spec.align == ALIGN_LEFT and is_right_to_left(_text(spec.display(row)) or ""):
+                return ALIGN_RIGHT
             return spec.align
         if role == Qt.ItemDataRole.ToolTipRole and spec.tooltip:
             tip = spec.tooltip(row)

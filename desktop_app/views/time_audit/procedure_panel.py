@@ -57,6 +57,7 @@ from desktop_app.views.partials.feedback import MessageLine
 from desktop_app.views.partials.naming import named
 from desktop_app.views.partials.ordered_list_model import Index, OrderedListModel
 from desktop_app.views.partials.plain_text import ask, message_box, plain_label, plain_tooltip
+from desktop_app.views.partials.text_direction import PlainTextEdit
 from desktop_app.views.time_audit.procedure_commands import (
     AddStepCommand,
     CreateProcedureCommand,
@@ -105,7 +106,7 @@ class StepListModel(OrderedListModel[StepData]):
 
 
 def _plain(name: str, accessible: str, hint: str, lines: int = 3) -> QPlainTextEdit:
-    edit = named(QPlainTextEdit(), name, accessible, hint)
+    edit = named(PlainTextEdit(), name, accessible, hint)
     edit.setPlaceholderText(hint)
     edit.setTabChangesFocus(True)
     edit.setFixedHeight(edit.fontMetrics().lineSpacing() * lines + 14)
