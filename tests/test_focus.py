@@ -141,10 +141,15 @@ def test_three_growth_priorities_a_week_at_most(store):
     assert "Three priorities a week at most" in str(refused.value)
     with pytest.raises(ValidationError):
         add_priority(TODAY, "  ")
-    assert [p.text for p in priorities_of(week_of(TODAY))][0] == "Launch the 2027 planner"
+    assert [p.text for p in priorities_of(week_of(TODAY))] == [
+        "Launch the 2027 planner",
+        "Pitch two shops",
+        "Plan the spring sale",
+    ]
     assert update_priority(ids[0], {"done_on": TODAY}) == {"done_on": None}
     # Next week starts empty.
     add_priority(TODAY + timedelta(days=7), "Wholesale catalogue")
+    assert len(priorities_of(TODAY + timedelta(days=7))) == 1
 
 
 def test_results_over_time_beside_hours_freed_and_spend(known_weeks):
