@@ -53,8 +53,9 @@ def known_weeks(store):
     strategy = create_task("Strategy", area="admin", need="repetitive")
     books = create_task("Bookkeeping", area="finance", need="knowledge")
     newsletter = create_task("Newsletter", area="content", need="unique")
-    social = create_task("Social media", area="marketing", need="repetitive",
-                         monthly_estimate_minutes=240)  # fmt: skip
+    social = create_task(
+        "Social media", area="marketing", need="repetitive", monthly_estimate_minutes=240
+    )
     set_area_growth("sales", True)
     set_task_growth(strategy, True)
     set_task_growth(newsletter, False)
@@ -134,8 +135,10 @@ def test_before_any_hire_there_is_no_comparison(store):
 
 
 def test_three_growth_priorities_a_week_at_most(store):
-    ids = [add_priority(TODAY, text) for text in ("Launch the 2027 planner", "Pitch two shops",
-                                                  "Plan the spring sale")]  # fmt: skip
+    ids = [
+        add_priority(TODAY, text)
+        for text in ("Launch the 2027 planner", "Pitch two shops", "Plan the spring sale")
+    ]
     with pytest.raises(ValidationError) as refused:
         add_priority(TODAY + timedelta(days=2), "A fourth")
     assert "Three priorities a week at most" in str(refused.value)

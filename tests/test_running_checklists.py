@@ -103,8 +103,15 @@ def test_ending_starts_offboarding_revokes_the_chosen_access_and_undoes_exactly(
     contractor_id = contractor()
     hiring = hire(contractor_id, brief(), START, "40", 7)
     engagement_id = hiring.engagement_id
-    shop = grant_access(engagement_id, {"name": "Shopify staff account", "level": "admin",
-                                        "granted_on": START, "granted_by": "Maya"})  # fmt: skip
+    shop = grant_access(
+        engagement_id,
+        {
+            "name": "Shopify staff account",
+            "level": "admin",
+            "granted_on": START,
+            "granted_by": "Maya",
+        },
+    )
     drive = grant_access(
         engagement_id, {"name": "Google Drive folder", "level": "view", "granted_on": START}
     )

@@ -42,17 +42,28 @@ def two_currencies(store):
     November at USD 600 a month and has paid nothing yet."""
     ana = create_engagement(
         brief("Bookkeeping", budget=Decimal(500), budget_basis="monthly", currency="USD"),
-        contractor("Ana"), date(2026, 10, 1), rate="40", status="active",
-    ).id  # fmt: skip
+        contractor("Ana"),
+        date(2026, 10, 1),
+        rate="40",
+        status="active",
+    ).id
     ben = create_engagement(
         brief("Design", budget=Decimal(800), budget_basis="monthly", currency="EUR"),
-        contractor("Ben"), date(2026, 10, 1), rate="800", rate_unit="month", currency="EUR",
+        contractor("Ben"),
+        date(2026, 10, 1),
+        rate="800",
+        rate_unit="month",
+        currency="EUR",
         status="active",
-    ).id  # fmt: skip
+    ).id
     cleo = create_engagement(
         brief("Support inbox", budget=Decimal(650), budget_basis="monthly", currency="USD"),
-        contractor("Cleo"), date(2026, 11, 15), rate="600", rate_unit="month", status="active",
-    ).id  # fmt: skip
+        contractor("Cleo"),
+        date(2026, 11, 15),
+        rate="600",
+        rate_unit="month",
+        status="active",
+    ).id
     paid = [
         (ana, "450", "USD", date(2026, 11, 30)),
         (ana, "120", "USD", date(2026, 12, 1)),
@@ -191,9 +202,14 @@ def test_bad_amounts_and_dates_are_refused_naming_the_field(two_currencies):
 def test_overdue_invoices(two_currencies):
     ana = two_currencies["ana"]
     late = add_payment(
-        ana, {"invoiced_on": date(2026, 11, 1), "due_on": date(2026, 11, 15), "amount": "480",
-              "reference": "INV-0042"},
-    )  # fmt: skip
+        ana,
+        {
+            "invoiced_on": date(2026, 11, 1),
+            "due_on": date(2026, 11, 15),
+            "amount": "480",
+            "reference": "INV-0042",
+        },
+    )
     add_payment(ana, {"invoiced_on": date(2026, 11, 20), "amount": "90"})  # due 20 Dec
     [overdue] = overdue_payments(TODAY)
     assert (overdue.id, overdue.days_overdue(TODAY)) == (late, 18)
@@ -227,9 +243,13 @@ def test_the_monthly_budget_of_each_basis():
 
 def test_agreements_and_the_statement_of_work_terms(store):
     brief_id = brief(
-        "Monthly bookkeeping", summary="Keep the books.", deliverables="Monthly P&L, PDF",
-        budget=Decimal(500), budget_basis="monthly", revision_rounds=2,
-    )  # fmt: skip
+        "Monthly bookkeeping",
+        summary="Keep the books.",
+        deliverables="Monthly P&L, PDF",
+        budget=Decimal(500),
+        budget_basis="monthly",
+        revision_rounds=2,
+    )
     engagement_id = create_engagement(
         brief_id, contractor("Ana"), date(2026, 10, 1), rate="40", status="active"
     ).id
@@ -240,9 +260,14 @@ def test_agreements_and_the_statement_of_work_terms(store):
     nda = add_agreement(engagement_id, {"kind": "nda", "signed_on": date(2026, 9, 28)})
     contract = add_agreement(
         engagement_id,
-        {"kind": "sow", "notice_days": "14", "ip_terms": "IP moves on payment",
-         "payment_terms": "Net 7", "confidentiality": "No customer data leaves Xero"},
-    )  # fmt: skip
+        {
+            "kind": "sow",
+            "notice_days": "14",
+            "ip_terms": "IP moves on payment",
+            "payment_terms": "Net 7",
+            "confidentiality": "No customer data leaves Xero",
+        },
+    )
     assert [a.kind for a in agreements_of(engagement_id)] == ["nda", "sow"]
     sow = statement_of_work(engagement_id, TODAY)
     assert (sow.notice, sow.payment_terms, sow.ip_terms) == (
@@ -262,6 +287,10 @@ def test_agreements_and_the_statement_of_work_terms(store):
             update_agreement(nda, bad)
         assert refused.value.field == field
     assert [notice_text(d) for d in (0, 1, 14, 30, None)] == [
-        "No notice", "1 day", "2 weeks", "30 days", "",
-    ]  # fmt: skip
+        "No notice",
+        "1 day",
+        "2 weeks",
+        "30 days",
+        "",
+    ]
     assert Brief.get_by_id(brief_id).title == sow.brief.title
