@@ -5,6 +5,7 @@ from decimal import Decimal
 
 import pytest
 
+from desktop_app.importers.results_csv import parse_month_cell, read_results_csv
 from desktop_app.models.briefs import BriefTask
 from desktop_app.models.errors import ValidationError
 from desktop_app.models.focus import (
@@ -176,3 +177,32 @@ def test_results_over_time_beside_hours_freed_and_spend(known_weeks):
     # whole month before: estimated, nothing was paid.
     assert months[1].spend.amount == Decimal("140.00") and months[1].estimated
     assert months[0].spend.amount == Decimal("0.00")  # before the hire
+
+
+def test_results_from_a_csv_each_row_read_or_refused_with_why(store, tmp_path):
+    path = tmp_path / "revenue.csv"
+    path.write_text(
+        "Month;Revenue\n2026-01;€ 12.400,50\nFeb 2026;13 100\n03/2026;lots\n"
+        "April 2026;\nsomeday;10\n2026-01-01;99\n2026-05;-300\n",
+        encoding="utf-8",
+    )
+    found = read_results_csv(path)
+    assert found.name == "Revenue"
+    assert found.values == {
+        date(2026, 1, 1): Decimal("12400.50"),
+        date(2026, 2, 1): Decimal("13100.00"),
+        date(2026, 5, 1): Decimal("-300.00"),
+    }
+    assert [line for line, _ in found.refused] == [4, 5, 6, 7]
+    assert "not a number" in found.refused[0][1]
+    assert "No value for April 2026" in found.refused[1][1]
+    assert "“someday” is not a month" in found.refused[2][1]
+    assert "twice" in found.refused[3][1]
+    import_results(found.name, found.values)
+    assert results_of("Revenue")[date(2026, 2, 1)] == Decimal("13100.00")
+    assert [parse_month_cell(t) for t in ("2026/7", "7/2026", "Sept. 2026", "2026 March")] == [
+        date(2026, 7, 1),
+        date(2026, 7, 1),
+        date(2026, 9, 1),
+        date(2026, 3, 1),
+    ]
