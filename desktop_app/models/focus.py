@@ -29,11 +29,13 @@ from typing import Any
 
 from peewee import (
     BooleanField,
+    Case,
     CharField,
     DateField,
     DateTimeField,
     ForeignKeyField,
     SmallIntegerField,
+    Value,
     fn,
 )
 
@@ -384,18 +386,46 @@ def hand_offs() -> list[HandOff]:
     return [HandOff(day, "; ".join(names)) for day, names in sorted(labels.items())]
 
 
-def _minutes_by_day(task_ids: Sequence[int] | None = None) -> Iterable[tuple[Any, ...]]:
-    if task_ids is None:
-        query = TimeEntry.select(TimeEntry.date, fn.SUM(TimeEntry.minutes)).group_by(TimeEntry.date)
-        return query.tuples()
-    if not task_ids:
-        return []
+def _weekly_minutes(growth_ids: Sequence[int]) -> tuple[dict[date, int], dict[date, int]]:
+    """Minutes logged a week, and those on growth tasks, in one pass over the
+    entries (summed by day in SQL, by week here)."""
+    logged: dict[date, int] = defaultdict(int)
+    growth: dict[date, int] = defaultdict(int)
+    on_growth = (
+        fn.SUM(Case(None, [(TimeEntry.task.in_(list(growth_ids)), TimeEntry.minutes)], 0))
+        if growth_ids
+        else Value(0)
+    )
+    query = TimeEntry.select(TimeEntry.date, fn.SUM(TimeEntry.minutes), on_growth).group_by(
+        TimeEntry.date
+    )
+    for day, minutes, growth_minutes in query.tuples():
+        logged[week_of(day)] += int(minutes)
+        growth[week_of(day)] += int(growth_minutes or 0)
+    return logged, growth
+
+
+def _growth_by_task(growth_ids: Sequence[int]) -> dict[int, dict[date, int]]:
+    """Each growth task's minutes a week."""
+    by_task: dict[int, dict[date, int]] = defaultdict(lambda: defaultdict(int))
+    if not growth_ids:
+        return by_task
     query = (
         TimeEntry.select(TimeEntry.task, TimeEntry.date, fn.SUM(TimeEntry.minutes))
-        .where(TimeEntry.task.in_(list(task_ids)))
+        .where(TimeEntry.task.in_(list(growth_ids)))
         .group_by(TimeEntry.task, TimeEntry.date)
     )
-    return query.tuples()
+    for task_id, day, minutes in query.tuples():
+        by_task[task_id][week_of(day)] += int(minutes)
+    return by_task
+
+
+def first_hire() -> date | None:
+    """The start of the first engagement, or None before any hire."""
+    first = Engagement.select(fn.MIN(Engagement.start_date)).scalar()
+    if isinstance(first, str):  # MIN() hands back SQLite's text
+        return date.fromisoformat(first)
+    return first
 
 
 def _not_let_go() -> list[NotLetGo]:
@@ -415,73 +445,81 @@ def _not_let_go() -> list[NotLetGo]:
     return sorted(items, key=lambda item: (-item.week.toordinal(), item.task_name.casefold()))
 
 
-def focus_report(today: date) -> FocusReport:
-    """The focus figures as of `today` (see the module's docstring)."""
+def focus_report(today: date, *, detail: bool = True) -> FocusReport:
+    """The focus figures as of `today` (see the module's docstring).
+
+    Without `detail` (the Overview), the per-task figures of each hand-off
+    and "not let go yet" are left out: the other figures are the same.
+    """
     this_week = week_of(today)
-    logged: dict[date, int] = defaultdict(int)
-    for day, minutes in _minutes_by_day():
-        logged[week_of(day)] += int(minutes)
     growing = growth_tasks()
-    growth_by_task: dict[int, dict[date, int]] = defaultdict(lambda: defaultdict(int))
-    growth: dict[date, int] = defaultdict(int)
-    for task_id, day, minutes in _minutes_by_day([task.id for task in growing]):
-        week = week_of(day)
-        growth_by_task[task_id][week] += int(minutes)
-        growth[week] += int(minutes)
+    growth_ids = [task.id for task in growing]
+    logged, growth = _weekly_minutes(growth_ids)
+    by_task = _growth_by_task(growth_ids) if detail else {}
     logged_weeks = sorted(week for week in logged if week <= this_week)
     whole_weeks = [week for week in logged_weeks if week < this_week]
-
-    events = hand_offs()
-    first_hire = (
-        Engagement.select(fn.MIN(Engagement.start_date)).scalar()
-        if Engagement.select().exists()
-        else None
-    )
-    if isinstance(first_hire, str):  # MIN() hands back SQLite's text
-        first_hire = date.fromisoformat(first_hire)
+    hired = first_hire()
     before_first = (
-        average(growth, [w for w in whole_weeks if w < week_of(first_hire)])
-        if first_hire is not None
+        average(growth, [w for w in whole_weeks if w < week_of(hired)])
+        if hired is not None
         else Average(None, 0)
     )
-    figures = []
-    # Several hand-offs in one week are one boundary.
-    boundaries = sorted({week_of(event.day) for event in events})
-    for event in events:
-        week = week_of(event.day)
-        index = boundaries.index(week)
-        if figures and week_of(figures[-1].hand_off.day) == week:
-            continue
-        previous = boundaries[index - 1] if index else date.min
-        following = boundaries[index + 1] if index + 1 < len(boundaries) else this_week
-        same_week = [e.label for e in events if week_of(e.day) == week]
-        before_weeks = [w for w in whole_weeks if previous <= w < week]
-        after_weeks = [w for w in whole_weeks if week <= w < following]
-        figures.append(
-            HandOffFigures(
-                HandOff(event.day, "; ".join(same_week)),
-                average(growth, before_weeks),
-                average(growth, after_weeks),
-                [
-                    TaskAverages(
-                        task.id,
-                        task.name,
-                        average(growth_by_task[task.id], before_weeks),
-                        average(growth_by_task[task.id], after_weeks),
-                    )
-                    for task in growing
-                ],
-            )
-        )
     return FocusReport(
         today=today,
         this_week=this_week,
         this_week_minutes=growth.get(this_week, 0),
-        first_hire=first_hire,
+        first_hire=hired,
         before_first_hire=before_first,
-        hand_offs=figures,
-        not_let_go=_not_let_go(),
+        hand_offs=_hand_off_figures(
+            hand_offs(), whole_weeks, this_week, growth, growing=growing, by_task=by_task
+        ),
+        not_let_go=_not_let_go() if detail else [],
         weeks=[WeekFigures(week, logged[week], growth.get(week, 0)) for week in logged_weeks],
         growth_tasks=growing,
         priorities=priorities_of(today),
     )
+
+
+def _hand_off_figures(
+    events: Sequence[HandOff],
+    whole_weeks: Sequence[date],
+    this_week: date,
+    growth: Mapping[date, int],
+    *,
+    growing: Sequence[GrowthTask],
+    by_task: Mapping[int, Mapping[date, int]],
+) -> list[HandOffFigures]:
+    """Before and after each hand-off's week; several hand-offs in one week are one."""
+    labels: dict[date, list[str]] = defaultdict(list)
+    first_day: dict[date, date] = {}
+    for event in events:
+        week = week_of(event.day)
+        labels[week].append(event.label)
+        first_day.setdefault(week, event.day)
+    boundaries = sorted(labels)
+    figures = []
+    for index, week in enumerate(boundaries):
+        previous = boundaries[index - 1] if index else date.min
+        following = boundaries[index + 1] if index + 1 < len(boundaries) else this_week
+        before_weeks = [w for w in whole_weeks if previous <= w < week]
+        after_weeks = [w for w in whole_weeks if week <= w < following]
+        tasks = [
+            TaskAverages(
+                task.id,
+                task.name,
+                average(by_task[task.id], before_weeks),
+                average(by_task[task.id], after_weeks),
+            )
+            for task in growing
+            if task.id in by_task
+            and any(by_task[task.id].get(w) for w in (*before_weeks, *after_weeks))
+        ]
+        figures.append(
+            HandOffFigures(
+                HandOff(first_day[week], "; ".join(labels[week])),
+                average(growth, before_weeks),
+                average(growth, after_weeks),
+                tasks,
+            )
+        )
+    return figures

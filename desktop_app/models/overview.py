@@ -168,5 +168,5 @@ def load_overview(today: date) -> Overview:
         access_left_open=left_open_after_ending(),
         overdue=overdue_payments(today),
         month=month_spend(today, today, engagements),
-        focus=focus_report(today),
+        focus=focus_report(today, detail=False),
     )
