@@ -230,7 +230,7 @@ def test_the_demo_overview_shows_what_running_engagements_ask_of_the_owner(store
     )
     [overdue] = overview.overdue
     assert (overdue.contractor_name, overdue.amount) == ("Luca Romano", Decimal("600.00"))
-    month = overview.month
+    month = overview.spend
     assert month.budget_lines() == [("USD", Decimal("320.00"), Decimal("913.50"))]
     assert month.estimated == {"USD": Decimal("600.00")}  # Luca: nothing paid this month
     focus = overview.focus

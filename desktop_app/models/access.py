@@ -162,13 +162,17 @@ def revoke_accesses(access_ids: Sequence[int], on: date) -> Revocation:
 
 
 def unrevoke(revocation: Revocation) -> None:
-    for access_id, (before, _) in revocation.items():
-        write_access_values(access_id, {"revoked_on": before})
+    """Open again what a revoke closed (its undo)."""
+    with database.atomic():
+        for access_id, (before, _) in revocation.items():
+            write_access_values(access_id, {"revoked_on": before})
 
 
 def revoke_again(revocation: Revocation) -> None:
-    for access_id, (_, revoked_on) in revocation.items():
-        write_access_values(access_id, {"revoked_on": revoked_on})
+    """Close again what `unrevoke` opened (the redo)."""
+    with database.atomic():
+        for access_id, (_, revoked_on) in revocation.items():
+            write_access_values(access_id, {"revoked_on": revoked_on})
 
 
 # ---------------------------------------------------------------------------

@@ -38,7 +38,7 @@ from desktop_app.models.contractors import Contractor
 from desktop_app.models.engagements import Engagement, EngagementStatus
 from desktop_app.models.errors import ValidationError
 from desktop_app.models.field_checks import date_or_none, note_text
-from desktop_app.models.snapshots import RowSnapshot, delete_with_snapshot
+from desktop_app.models.snapshots import RowSnapshot, delete_with_snapshot, restore
 from desktop_app.models.text import fold
 
 
@@ -281,6 +281,28 @@ def save_own_template(
             name=name, kind=kind, items=json.dumps(list(clean_items)), is_default=make_default
         )
     return SavedTemplate(row.id, previous)
+
+
+def take_back_template(saved: SavedTemplate) -> RowSnapshot:
+    """Undo `save_own_template`: the template goes, the default it replaced
+    is the default again. Returns what `put_back_template` needs."""
+    with database.atomic():
+        snapshot = delete_own_template(saved.template_id)
+        if saved.previous_default_id is not None:
+            ChecklistTemplate.update(is_default=True).where(
+                ChecklistTemplate.id == saved.previous_default_id
+            ).execute()
+    return snapshot
+
+
+def put_back_template(saved: SavedTemplate, snapshot: RowSnapshot) -> None:
+    """Redo `save_own_template` after `take_back_template`: the same row."""
+    with database.atomic():
+        if saved.previous_default_id is not None:
+            ChecklistTemplate.update(is_default=False).where(
+                ChecklistTemplate.id == saved.previous_default_id
+            ).execute()
+        restore(snapshot)
 
 
 def _clear_default(kind: str) -> int | None:

@@ -141,6 +141,12 @@ def set_area_growth(area: str, growth: bool) -> bool:
     return previous
 
 
+def task_growth_mark(task_id: int) -> bool | None:
+    """The task's own mark: True (growth work), False (not), None (none)."""
+    row = GrowthMark.get_or_none(GrowthMark.task == task_id)
+    return None if row is None else bool(row.growth)
+
+
 def growth_areas() -> set[str]:
     return {
         area

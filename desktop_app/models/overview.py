@@ -22,11 +22,9 @@ from desktop_app.models.checklists import OpenChecklist, open_checklists
 from desktop_app.models.contractors import Contractor, Stage, StageChange
 from desktop_app.models.engagements import (
     EngagementRow,
-    MonthlySpend,
     check_ins_due_this_week,
     confidence_watch,
     list_engagements,
-    monthly_spend,
 )
 from desktop_app.models.focus import FocusReport, focus_report
 from desktop_app.models.payments import MonthSpend, PaymentRow, month_spend, overdue_payments
@@ -65,7 +63,10 @@ class Overview:
 
     Attributes:
         outsourcing: hours a month handed off and still worth handing off.
-        spend: what the working engagements cost a month, per currency.
+        spend: this month's money, per currency: what was paid against the
+            briefs' budgets, and the spend (paid where paid, estimated
+            elsewhere, saying which); `payments.month_spend`, which the
+            Engagements tab reads too.
         check_ins_due: engagements with a check-in overdue or due by Sunday.
         confidence_watch: engagements whose confidence is falling or lost.
         micromanaging: working engagements where the owner checks in clearly
@@ -79,14 +80,12 @@ class Overview:
         access_left_open: ended engagements whose contractor can still reach
             a tool or account.
         overdue: invoices unpaid past their due date.
-        month: this month's money: paid against the briefs' budgets, and the
-            spend (paid where paid, estimated elsewhere), per currency.
         focus: growth hours this week against the weeks before the first hire.
     """
 
     today: date
     outsourcing: OutsourcingSummary
-    spend: MonthlySpend
+    spend: MonthSpend
     check_ins_due: list[EngagementRow]
     confidence_watch: list[EngagementRow]
     micromanaging: list[EngagementRow]
@@ -98,7 +97,6 @@ class Overview:
     checklists: list[OpenChecklist] = field(default_factory=list)
     access_left_open: list[LeftOpen] = field(default_factory=list)
     overdue: list[PaymentRow] = field(default_factory=list)
-    month: MonthSpend | None = None
     focus: FocusReport | None = None
 
 
@@ -153,7 +151,7 @@ def load_overview(today: date) -> Overview:
         today=today,
         # The period the Time audit opens on, so both say the same thing.
         outsourcing=monthly_outsourcing_summary(audit_period(today)),
-        spend=monthly_spend(today, engagements),
+        spend=month_spend(today, today, engagements),
         check_ins_due=check_ins_due_this_week(today, engagements),
         confidence_watch=confidence_watch(today, engagements),
         micromanaging=[
@@ -167,6 +165,5 @@ def load_overview(today: date) -> Overview:
         checklists=open_checklists(),
         access_left_open=left_open_after_ending(),
         overdue=overdue_payments(today),
-        month=month_spend(today, today, engagements),
         focus=focus_report(today, detail=False),
     )

@@ -111,6 +111,8 @@ def import_results(name: str, values: Mapping[date, Decimal]) -> dict[date, Deci
 
 
 def restore_results(name: str, previous: Mapping[date, Decimal | None]) -> None:
+    """Undo `import_results`: every month back to what it was."""
+    name = check_name(name)
     with database.atomic():
         for month, value in previous.items():
             write_result(name, month, value)

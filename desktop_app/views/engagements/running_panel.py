@@ -1,0 +1,151 @@
+"""What the panels of a running engagement share (checklists, access,
+payments, agreements): the engagement shown, a line that says what an edit
+did or why it was refused, running an edit (asking first when the models
+say a value is unusual), a table set up the same way in each, and attached
+files stored as portfolio samples are.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QWidget
+
+from desktop_app import attachments
+from desktop_app.models.engagements import EngagementRow
+from desktop_app.models.errors import NeedsConfirmation, UserError
+from desktop_app.paths import attachments_dir
+from desktop_app.views.context import AppContext
+from desktop_app.views.partials.naming import named
+from desktop_app.views.partials.tones import ALERT
+from desktop_app.views.undo import StoreCommand, execute
+
+# A command made for the owner's answer: `confirmed` is True once they said
+# yes to what the models asked about.
+CommandFactory = Callable[[bool], StoreCommand]
+
+
+class RunningPanel(QWidget):
+    """One part of a running engagement, shown in the engagement's detail.
+
+    Attributes:
+        row: the engagement shown (None: none).
+        today: the day the panel shows things as of.
+        message: the line saying what the last edit did, or why it was refused.
+        question: the question asked before an unusual edit, while it is open.
+    """
+
+    def __init__(
+        self, ctx: AppContext, object_name: str, title: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        named(self, object_name, title)
+        self.ctx = ctx
+        self.row: EngagementRow | None = None
+        self.today = date.today()
+        self.question: QMessageBox | None = None
+        self.message = named(QLabel(), f"{object_name}Message", f"{title}: what happened")
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.message.setWordWrap(True)
+        self.message.hide()
+
+    def set_engagement(self, row: EngagementRow | None, today: date | None = None) -> None:
+        """Show `row`'s part (None: nothing)."""
+        if row is None or self.row is None or row.id != self.row.id:
+            self.say("")
+        self.row = row
+        self.today = today or date.today()
+        self.load()
+
+    def load(self) -> None:
+        """Reload what the panel shows for `row`."""
+        raise NotImplementedError
+
+    def say(self, text: str, *, error: bool = False) -> None:
+        self.message.setText(text)
+        self.message.setStyleSheet(f"color: {ALERT};" if error else "")
+        self.message.setVisible(bool(text))
+
+    def run(self, make: CommandFactory, done: str = "") -> bool:
+        """Apply the edit `make(False)`; a refusal is said on the message line.
+
+        When the models ask first (NeedsConfirmation), the question is asked
+        in a box; on Yes, `make(True)` is applied. Returns True when the edit
+        was applied now.
+        """
+        try:
+            execute(make(False))
+        except NeedsConfirmation as asked:
+            self._ask(asked.question, make, done)
+            return False
+        except UserError as error:
+            self.say(str(error), error=True)
+            return False
+        self.say(done)
+        return True
+
+    def _ask(self, question: str, make: CommandFactory, done: str) -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "Record it anyway?",
+            "",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
+        box.setObjectName("confirmBox")
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(question)
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+
+        def answered(result: int) -> None:
+            self.question = None
+            if result != QMessageBox.StandardButton.Yes:
+                self.say("Nothing was recorded.")
+                return
+            try:
+                execute(make(True))
+            except UserError as error:
+                self.say(str(error), error=True)
+                return
+            self.say(done)
+
+        box.finished.connect(answered)
+        self.question = box
+        box.open()
+
+    # Attached files: stored by content beside the database, like portfolio samples.
+
+    def _folder(self) -> Path:
+        return attachments_dir(self.ctx.database_path)
+
+    def choose_file(self, caption: str) -> Path | None:
+        path, _ = QFileDialog.getOpenFileName(self, caption, str(Path.home()))
+        return Path(path) if path else None
+
+    def store_file(self, path: Path) -> attachments.StoredFile | None:
+        """Copy `path` into the attachments folder (the portfolio samples' rules:
+        at most 100 MB, stored once per content); None, with why, when it cannot."""
+        try:
+            return attachments.store_file(path, self._folder())
+        except UserError as error:
+            self.say(str(error), error=True)
+            return None
+
+    def file_missing(self, file_hash: str | None) -> bool:
+        return bool(file_hash) and attachments.locate(self._folder(), file_hash or "") is None
+
+    def open_file(self, file_hash: str | None, file_name: str) -> bool:
+        stored = attachments.locate(self._folder(), file_hash or "")
+        if stored is None:
+            self.say(
+                f"The file {file_name} is missing: it is no longer in {self._folder()}. "
+                "Attach it again if you still have it.",
+                error=True,
+            )
+            return False
+        return QDesktopServices.openUrl(QUrl.fromLocalFile(str(stored)))
