@@ -183,13 +183,15 @@ def clean_payment_values(
         raise ValidationError(
             f"Due on {due:%d %b %Y}, before the invoice's date ({day:%d %b %Y}).", "due_on"
         )
-    earliest = min(d for d in (day, merged.get("paid_on")) if d is not None)
-    if not confirmed and earliest < engagement_start and {"invoiced_on", "paid_on"} & set(values):
+    # Only a date being set now is asked about: one confirmed before is not.
+    touched = [(clean[k], k) for k in ("invoiced_on", "paid_on") if clean.get(k) is not None]
+    early = min(touched, default=None)
+    if not confirmed and early is not None and early[0] < engagement_start:
         raise NeedsConfirmation(
-            f"This payment is dated {day_text(earliest)}, before the engagement started "
+            f"This payment is dated {day_text(early[0])}, before the engagement started "
             f"({day_text(engagement_start)}). Record it anyway? (A deposit paid before "
             "the start, say.)",
-            "invoiced_on" if earliest == day else "paid_on",
+            early[1],
         )
     return clean
 

@@ -44,7 +44,7 @@ class RevokeChoices(QWidget):
         named(self, "revokeChoices", "Accesses to revoke")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 6, 0, 6)
-        heading = QLabel(
+        self.heading = heading = QLabel(
             f"{len(accesses)} access{'es' if len(accesses) != 1 else ''} still open. "
             f"Revoke each {when}? Untick one to keep it open."
         )
