@@ -20,9 +20,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
-    QMenu,
     QPushButton,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -98,17 +96,7 @@ class AgreementsPanel(RunningPanel):
             "Attach the signed agreement to the selected row",
         )
         self.attach_button.clicked.connect(self.choose_and_attach)
-        self.more_button = named(QToolButton(), "agreementsMore", "More actions")
-        self.more_button.setText("More")
-        self.more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        more = QMenu(self.more_button)
-        self.open_action = more.addAction("Open the signed file")
-        self.open_action.setObjectName("openAgreement")
-        self.open_action.triggered.connect(self.open_selected_file)
-        self.delete_action = more.addAction("Delete")
-        self.delete_action.setObjectName("deleteAgreement")
-        self.delete_action.triggered.connect(self.delete_selected)
-        self.more_button.setMenu(more)
+        self.more_menu("agreements", "Open the signed file")
         actions = QHBoxLayout()
         for button in (self.sow_button, self.attach_button, self.more_button):
             actions.addWidget(button)
@@ -237,28 +225,7 @@ class AgreementsPanel(RunningPanel):
         return self.attach(path) if path else False
 
     def attach(self, path: Path) -> bool:
-        chosen = selected_rows(self.table, self.model)
-        if len(chosen) != 1:
-            self.say("Select the agreement to attach the signed file to.")
-            return False
-        stored = self.store_file(path)
-        if stored is None:
-            return False
-        changes = {
-            "file_hash": stored.file_hash,
-            "file_name": stored.file_name,
-            "file_size": stored.file_size,
-        }
-        return self.run(
-            lambda _c: EditAgreementCommand(self.ctx, chosen[0].id, changes, "Attach a file"),
-            f"Attached {stored.file_name}.",
-        )
-
-    def open_selected_file(self) -> bool:
-        chosen = selected_rows(self.table, self.model)
-        if len(chosen) != 1 or not chosen[0].file_hash:
-            return False
-        return self.open_file(chosen[0].file_hash, chosen[0].file_name)
+        return self.attach_to_selected(path, "agreement", EditAgreementCommand)
 
     def choose_and_export_sow(self) -> Path | None:
         if self.row is None:

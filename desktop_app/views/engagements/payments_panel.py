@@ -28,10 +28,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMenu,
     QMessageBox,
     QPushButton,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -50,7 +48,7 @@ from desktop_app.views.engagements.running_commands import (
     DeletePaymentCommand,
     EditPaymentCommand,
 )
-from desktop_app.views.engagements.running_panel import RunningPanel
+from desktop_app.views.engagements.running_panel import RunningPanel, question_box
 from desktop_app.views.partials.naming import named
 from desktop_app.views.partials.row_tables import row_table, selected_rows, show_rows
 from desktop_app.views.partials.table_model import ALIGN_RIGHT, Column, RowTableModel
@@ -199,17 +197,7 @@ class RecordPaymentDialog(QDialog):
         super().accept()
 
     def _ask(self, question: str) -> None:
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
-            "Record it anyway?",
-            "",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            self,
-        )
-        box.setObjectName("confirmBox")
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setText(question)
-        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box = question_box(self, question)
 
         def answered(result: int) -> None:
             self.question = None
@@ -285,16 +273,7 @@ class PaymentsPanel(RunningPanel):
             "Attach a file (the invoice itself) to the selected row",
         )
         self.attach_button.clicked.connect(self.choose_and_attach)
-        self.more_button = named(QToolButton(), "paymentsMore", "More actions")
-        self.more_button.setText("More")
-        self.more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        more = QMenu(self.more_button)
-        self.open_action = more.addAction("Open the attached file")
-        self.open_action.setObjectName("openInvoice")
-        self.open_action.triggered.connect(self.open_selected_file)
-        self.delete_action = more.addAction("Delete")
-        self.delete_action.setObjectName("deletePayment")
-        self.delete_action.triggered.connect(self.delete_selected)
+        more = self.more_menu("payments", "Open the attached file")
         more.addSeparator()
         export = more.addAction("Export this month's payments to CSV…")
         export.setObjectName("exportPayments")
@@ -469,28 +448,7 @@ class PaymentsPanel(RunningPanel):
         return self.attach(path) if path else False
 
     def attach(self, path: Path) -> bool:
-        chosen = selected_rows(self.table, self.model)
-        if len(chosen) != 1:
-            self.say("Select the invoice to attach the file to.")
-            return False
-        stored = self.store_file(path)
-        if stored is None:
-            return False
-        changes = {
-            "file_hash": stored.file_hash,
-            "file_name": stored.file_name,
-            "file_size": stored.file_size,
-        }
-        return self.run(
-            lambda _c: EditPaymentCommand(self.ctx, chosen[0].id, changes, "Attach a file"),
-            f"Attached {stored.file_name}.",
-        )
-
-    def open_selected_file(self) -> bool:
-        chosen = selected_rows(self.table, self.model)
-        if len(chosen) != 1 or not chosen[0].file_hash:
-            return False
-        return self.open_file(chosen[0].file_hash, chosen[0].file_name)
+        return self.attach_to_selected(path, "invoice", EditPaymentCommand)
 
     def choose_and_export(self) -> Path | None:
         month = month_start(self.today)

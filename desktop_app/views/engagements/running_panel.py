@@ -13,7 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QLabel, QMenu, QMessageBox, QToolButton, QWidget
 
 from desktop_app import attachments
 from desktop_app.models.engagements import EngagementRow
@@ -21,6 +21,7 @@ from desktop_app.models.errors import NeedsConfirmation, UserError
 from desktop_app.paths import attachments_dir
 from desktop_app.views.context import AppContext
 from desktop_app.views.partials.naming import named
+from desktop_app.views.partials.row_tables import selected_rows
 from desktop_app.views.partials.tones import ALERT
 from desktop_app.views.undo import StoreCommand, execute
 
@@ -31,6 +32,8 @@ CommandFactory = Callable[[bool], StoreCommand]
 
 class RunningPanel(QWidget):
     """One part of a running engagement, shown in the engagement's detail.
+
+    Subclasses show their rows in `table` (over `model`).
 
     Attributes:
         row: the engagement shown (None: none).
@@ -89,18 +92,7 @@ class RunningPanel(QWidget):
         return True
 
     def _ask(self, question: str, make: CommandFactory, done: str) -> None:
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
-            "Record it anyway?",
-            "",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            self,
-        )
-        box.setObjectName("confirmBox")
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setText(question)
-        box.setDefaultButton(QMessageBox.StandardButton.No)
-        box.setWindowModality(Qt.WindowModality.WindowModal)
+        box = question_box(self, question)
 
         def answered(result: int) -> None:
             self.question = None
@@ -117,6 +109,25 @@ class RunningPanel(QWidget):
         box.finished.connect(answered)
         self.question = box
         box.open()
+
+    def more_menu(self, prefix: str, open_text: str) -> QMenu:
+        """The "More" button's menu, with "open the attached file" and "delete"
+        for the selected row (`open_action`, `delete_action`)."""
+        self.more_button = named(QToolButton(), f"{prefix}More", "More actions")
+        self.more_button.setText("More")
+        self.more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        more = QMenu(self.more_button)
+        self.open_action = more.addAction(open_text)
+        self.open_action.setObjectName(f"{prefix}OpenFile")
+        self.open_action.triggered.connect(self.open_selected_file)
+        self.delete_action = more.addAction("Delete")
+        self.delete_action.setObjectName(f"{prefix}Delete")
+        self.delete_action.triggered.connect(self.delete_selected)
+        self.more_button.setMenu(more)
+        return more
+
+    def delete_selected(self) -> bool:
+        raise NotImplementedError
 
     # Attached files: stored by content beside the database, like portfolio samples.
 
@@ -139,6 +150,33 @@ class RunningPanel(QWidget):
     def file_missing(self, file_hash: str | None) -> bool:
         return bool(file_hash) and attachments.locate(self._folder(), file_hash or "") is None
 
+    def attach_to_selected(self, path: Path, what: str, edit: type) -> bool:
+        """Store `path` and attach it to the one row selected in `self.table`,
+        through the edit command `edit(ctx, id, changes, text)`."""
+        chosen = selected_rows(self.table, self.model)
+        if len(chosen) != 1:
+            self.say(f"Select the {what} to attach the file to.")
+            return False
+        stored = self.store_file(path)
+        if stored is None:
+            return False
+        changes = {
+            "file_hash": stored.file_hash,
+            "file_name": stored.file_name,
+            "file_size": stored.file_size,
+        }
+        return self.run(
+            lambda _c: edit(self.ctx, chosen[0].id, changes, "Attach a file"),
+            f"Attached {stored.file_name}.",
+        )
+
+    def open_selected_file(self) -> bool:
+        """Open the file attached to the one row selected in `self.table`."""
+        chosen = selected_rows(self.table, self.model)
+        if len(chosen) != 1 or not chosen[0].file_hash:
+            return False
+        return self.open_file(chosen[0].file_hash, chosen[0].file_name)
+
     def open_file(self, file_hash: str | None, file_name: str) -> bool:
         stored = attachments.locate(self._folder(), file_hash or "")
         if stored is None:
@@ -149,3 +187,21 @@ class RunningPanel(QWidget):
             )
             return False
         return QDesktopServices.openUrl(QUrl.fromLocalFile(str(stored)))
+
+
+def question_box(parent: QWidget, question: str) -> QMessageBox:
+    """The box that asks before an unusual edit (Yes or No, No the default);
+    not shown yet: the caller connects `finished` and opens it."""
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        "Record it anyway?",
+        "",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        parent,
+    )
+    box.setObjectName("confirmBox")
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setText(question)
+    box.setDefaultButton(QMessageBox.StandardButton.No)
+    box.setWindowModality(Qt.WindowModality.WindowModal)
+    return box

@@ -155,6 +155,7 @@ class OverviewPage(TabPage):
         Topic.BRIEFS,
         Topic.ENGAGEMENTS,
         Topic.QUESTIONS,
+        Topic.FOCUS,
     )
     first_loaded = Signal()
 

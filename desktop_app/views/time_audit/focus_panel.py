@@ -40,6 +40,7 @@ from desktop_app.models.focus import (
 from desktop_app.views.context import AppContext, Topic
 from desktop_app.views.partials.naming import named
 from desktop_app.views.partials.row_tables import row_table, selected_rows, show_rows
+from desktop_app.views.partials.tab_page import TabPage
 from desktop_app.views.partials.table_model import ALIGN_RIGHT, Column, RowTableModel
 from desktop_app.views.partials.tones import ALERT, GOOD, WARNING
 from desktop_app.views.time_audit.focus_commands import (
@@ -81,17 +82,20 @@ def summary_text(report: FocusReport) -> str:
     )
 
 
-class FocusPanel(QWidget):
+class FocusPanel(TabPage):
     """The focus figures and this week's priorities.
 
     Attributes:
         report: what is shown (None until loaded).
     """
 
+    topics = (Topic.FOCUS, Topic.TASKS, Topic.ENGAGEMENTS)
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        # Reloads on these topics while shown, once shown again otherwise
+        # (TabPage's mechanism); it first loads when first shown.
+        super().__init__(ctx, parent)
         named(self, "focusPanel", "Focus: what you did with the hours bought back")
-        self.ctx = ctx
         self.report: FocusReport | None = None
         self._stale = True
         self.today = date.today()
@@ -119,7 +123,6 @@ class FocusPanel(QWidget):
         layout = QHBoxLayout(self)
         layout.addLayout(left, 4)
         layout.addLayout(self._build_tables(), 5)
-        ctx.data_changed.connect(self._on_data_changed)
 
     def _build_priorities(self) -> QVBoxLayout:
         self.priority_model: RowTableModel[PriorityRow] = RowTableModel(
@@ -254,18 +257,6 @@ class FocusPanel(QWidget):
         return "\n".join(lines) or "No growth work logged around this hand-off."
 
     # Loading
-    def _on_data_changed(self, topic: str) -> None:
-        if topic in (Topic.FOCUS, Topic.TASKS, Topic.ENGAGEMENTS):
-            if self.isVisible():
-                self.refresh()
-            else:
-                self._stale = True
-
-    def showEvent(self, event: Any) -> None:
-        if self._stale:
-            self.refresh()
-        super().showEvent(event)
-
     def refresh(self, today: date | None = None) -> None:
         self._stale = False
         self.today = today or date.today()

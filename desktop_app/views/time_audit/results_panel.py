@@ -40,6 +40,7 @@ from desktop_app.models.results import (
 from desktop_app.views.context import AppContext, Topic
 from desktop_app.views.partials.naming import named
 from desktop_app.views.partials.row_tables import row_table
+from desktop_app.views.partials.tab_page import TabPage
 from desktop_app.views.partials.table_model import ALIGN_RIGHT, Column, RowTableModel
 from desktop_app.views.partials.tones import ALERT
 from desktop_app.views.time_audit.focus_commands import ImportResultsCommand, SetResultCommand
@@ -53,17 +54,20 @@ def _value(value: Any) -> str:
     return "" if value is None else f"{value:,.2f}".removesuffix(".00")
 
 
-class ResultsPanel(QWidget):
+class ResultsPanel(TabPage):
     """The owner's monthly figure beside hours freed and spend.
 
     Attributes:
         months: what is shown, oldest first.
     """
 
+    topics = (Topic.FOCUS, Topic.TASKS, Topic.ENGAGEMENTS, Topic.SETTINGS)
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        # Reloads on these topics while shown, once shown again otherwise
+        # (TabPage's mechanism); it first loads when first shown.
+        super().__init__(ctx, parent)
         named(self, "resultsPanel", "Results over time")
-        self.ctx = ctx
         self.months: list[ResultMonth] = []
         self.today = date.today()
         self._stale = True
@@ -108,7 +112,6 @@ class ResultsPanel(QWidget):
         layout.addLayout(row)
         layout.addWidget(self.message)
         layout.addLayout(body, 1)
-        ctx.data_changed.connect(self._on_data_changed)
 
     def _columns(self) -> list[Column[ResultMonth]]:
         return [
@@ -136,18 +139,6 @@ class ResultsPanel(QWidget):
                 ),
             ),
         ]
-
-    def _on_data_changed(self, topic: str) -> None:
-        if topic in (Topic.FOCUS, Topic.TASKS, Topic.ENGAGEMENTS, Topic.SETTINGS):
-            if self.isVisible():
-                self.refresh()
-            else:
-                self._stale = True
-
-    def showEvent(self, event: Any) -> None:
-        if self._stale:
-            self.refresh()
-        super().showEvent(event)
 
     def refresh(self, today: date | None = None) -> None:
         self._stale = False
