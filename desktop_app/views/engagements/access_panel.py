@@ -12,13 +12,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -30,7 +28,6 @@ from desktop_app.models.access import ACCESS_LEVEL_LABELS, AccessLevel, AccessRo
 from desktop_app.models.engagements import EngagementStatus, day_text
 from desktop_app.models.errors import UserError
 from desktop_app.views.context import AppContext
-from desktop_app.views.engagements.forms import FieldErrors, date_edit, pydate
 from desktop_app.views.engagements.running_commands import (
     DeleteAccessCommand,
     EditAccessCommand,
@@ -38,10 +35,12 @@ from desktop_app.views.engagements.running_commands import (
     RevokeAccessCommand,
 )
 from desktop_app.views.engagements.running_panel import RunningPanel
+from desktop_app.views.partials.dates import date_edit, pydate
+from desktop_app.views.partials.feedback import FieldErrors, MessageLine
 from desktop_app.views.partials.naming import named
 from desktop_app.views.partials.row_tables import row_table, selected_rows, show_rows
 from desktop_app.views.partials.table_model import Column, RowTableModel
-from desktop_app.views.partials.tones import WARNING
+from desktop_app.views.partials.tones import WARNING, tone_color
 from desktop_app.views.time_audit.task_table import Choice, DateChoice, EditDelegate
 from desktop_app.views.undo import execute
 
@@ -90,11 +89,7 @@ class AccessPanel(RunningPanel):
         actions.addStretch(1)
         actions.addWidget(self.export_button)
 
-        self.left_open = named(QLabel(), "accessLeftOpen", "Access left open")
-        self.left_open.setTextFormat(Qt.TextFormat.PlainText)
-        self.left_open.setWordWrap(True)
-        self.left_open.setStyleSheet(f"color: {WARNING}; font-weight: bold;")
-        self.left_open.hide()
+        self.left_open = MessageLine("accessLeftOpen", "Access left open")
         layout = QVBoxLayout(self)
         layout.addWidget(self.left_open)
         layout.addLayout(first)
@@ -171,7 +166,7 @@ class AccessPanel(RunningPanel):
                 sort_key=lambda r: r.revoked_on,
                 edit_value=lambda r: r.revoked_on or self.today,
                 commit=lambda r, v: self._edit(r, {"revoked_on": v}),
-                foreground=lambda r: QColor(WARNING) if r.is_open else None,
+                foreground=lambda r: tone_color(WARNING) if r.is_open else None,
             ),
             Column(
                 "Note",
@@ -186,9 +181,9 @@ class AccessPanel(RunningPanel):
         show_rows(self.model, access_rows(self.row.id) if self.row else [])
         still_open = [row.name for row in self.model.rows() if row.is_open]
         ended = self.row is not None and self.row.status == EngagementStatus.ENDED
-        self.left_open.setVisible(ended and bool(still_open))
+        self.left_open.clear_message()
         if ended and still_open:
-            self.left_open.setText(
+            self.left_open.show_warning(
                 f"The engagement ended on {day_text(self.row.end_date)}, and "
                 f"{self.row.contractor_name} can still reach: {', '.join(still_open)}. "
                 "Revoke it in the tool itself, then here."

@@ -12,9 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QFileDialog,
     QFormLayout,
@@ -35,17 +33,17 @@ from desktop_app.models.engagements import day_text
 from desktop_app.models.errors import UserError
 from desktop_app.models.text import fold
 from desktop_app.views.context import AppContext
-from desktop_app.views.engagements.forms import date_edit, pydate
 from desktop_app.views.engagements.running_commands import (
     AddAgreementCommand,
     DeleteAgreementCommand,
     EditAgreementCommand,
 )
 from desktop_app.views.engagements.running_panel import RunningPanel
+from desktop_app.views.partials.dates import date_edit, picked_date
 from desktop_app.views.partials.naming import named
 from desktop_app.views.partials.row_tables import row_table, selected_rows, show_rows
 from desktop_app.views.partials.table_model import Column, RowTableModel
-from desktop_app.views.partials.tones import WARNING
+from desktop_app.views.partials.tones import WARNING, tone_color
 from desktop_app.views.time_audit.task_table import Choice, DateChoice, EditDelegate
 
 KIND, SIGNED, NOTICE, FILE = range(4)
@@ -73,10 +71,7 @@ class AgreementsPanel(RunningPanel):
         self.kind_box = named(QComboBox(), "agreementKind", "Kind of agreement")
         for kind in AgreementKind:
             self.kind_box.addItem(AGREEMENT_KIND_LABELS[kind], kind.value)
-        self.signed_box = named(QCheckBox("Signed on"), "agreementSigned", "Signed")
-        self.signed_edit = date_edit("agreementSignedOn", "Signed on")
-        self.signed_edit.setEnabled(False)
-        self.signed_box.toggled.connect(self.signed_edit.setEnabled)
+        self.signed_edit = date_edit("agreementSignedOn", "Signed on", unset_text="Not signed yet")
         self.add_button = named(QPushButton("&Add agreement"), "addAgreement", "Add the agreement")
         self.add_button.clicked.connect(self.add)
         self.sow_button = named(
@@ -86,7 +81,7 @@ class AgreementsPanel(RunningPanel):
         )
         self.sow_button.clicked.connect(self.choose_and_export_sow)
         add_row = QHBoxLayout()
-        for widget in (self.kind_box, self.signed_box, self.signed_edit, self.add_button):
+        for widget in (self.kind_box, self.signed_edit, self.add_button):
             add_row.addWidget(widget)
         add_row.addStretch(1)
 
@@ -124,7 +119,7 @@ class AgreementsPanel(RunningPanel):
                 sort_key=lambda r: r.signed_on,
                 edit_value=lambda r: r.signed_on or self.today,
                 commit=lambda r, v: self._edit(r, {"signed_on": v}),
-                foreground=lambda r: None if r.signed_on else QColor(WARNING),
+                foreground=lambda r: None if r.signed_on else tone_color(WARNING),
             ),
             Column(
                 "Notice",
@@ -200,7 +195,7 @@ class AgreementsPanel(RunningPanel):
             return False
         values = {
             "kind": self.kind_box.currentData(),
-            "signed_on": pydate(self.signed_edit.date()) if self.signed_box.isChecked() else None,
+            "signed_on": picked_date(self.signed_edit),
         }
         engagement_id = self.row.id
         label = self.kind_box.currentText()

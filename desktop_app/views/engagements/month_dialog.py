@@ -15,7 +15,6 @@ from datetime import date
 from decimal import Decimal
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -28,7 +27,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.models.errors import UserError
 from desktop_app.models.payments import (
     EngagementMonth,
     MonthSpend,
@@ -39,12 +37,12 @@ from desktop_app.models.payments import (
 from desktop_app.models.tasks import month_start, previous_month
 from desktop_app.views.context import AppContext, Topic
 from desktop_app.views.engagements.running_commands import SetConversionRateCommand
-from desktop_app.views.partials.naming import named
+from desktop_app.views.partials.feedback import StatusLine, run_edit
+from desktop_app.views.partials.naming import name_buttons, named
 from desktop_app.views.partials.row_tables import row_table
 from desktop_app.views.partials.table_model import ALIGN_RIGHT, Column, RowTableModel
-from desktop_app.views.partials.tones import ALERT
+from desktop_app.views.partials.tones import ALERT, tone_color
 from desktop_app.views.time_audit.formatting import money
-from desktop_app.views.undo import execute
 
 MONTHS_SHOWN = 12
 
@@ -162,13 +160,12 @@ class MonthDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.totals)
         layout.addLayout(self._build_rates())
-        self.message = named(QLabel(), "monthMessage", "What happened")
-        self.message.setTextFormat(Qt.TextFormat.PlainText)
-        self.message.setWordWrap(True)
+        self.message = StatusLine("monthMessage")
         layout.addWidget(self.message)
         buttons = named(
             QDialogButtonBox(QDialogButtonBox.StandardButton.Close), "monthButtons", "Close"
         )
+        name_buttons(buttons, "monthButtons")
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.resize(820, 480)
@@ -236,7 +233,7 @@ class MonthDialog(QDialog):
                 "Against budget",
                 _against_budget,
                 align=ALIGN_RIGHT,
-                foreground=lambda line: QColor(ALERT) if _over(line) else None,
+                foreground=lambda line: tone_color(ALERT) if _over(line) else None,
             ),
         ]
 
@@ -270,18 +267,15 @@ class MonthDialog(QDialog):
             return False
         currency, rate = self.rate_currency.text(), self.rate_value.text()
         home = self.spend.home_currency
-        try:
-            execute(SetConversionRateCommand(self.ctx, currency, rate, home))
-        except UserError as error:
-            self.message.setText(str(error))
-            self.message.setStyleSheet(f"color: {ALERT};")
-            return False
-        self.message.setStyleSheet("")
-        self.message.setText(
+        done = (
             f"1 {currency.strip().upper()} = {rate.strip()} {home}: totals convert with it."
             if rate.strip()
             else f"No rate for {currency.strip().upper()} any more."
         )
+        if not run_edit(
+            SetConversionRateCommand(self.ctx, currency, rate, home), self.message, done
+        ):
+            return False
         self.rate_currency.clear()
         self.rate_value.clear()
         return True

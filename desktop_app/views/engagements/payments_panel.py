@@ -17,7 +17,6 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -41,7 +40,6 @@ from desktop_app.models.errors import NeedsConfirmation, UserError
 from desktop_app.models.payments import PaymentRow, PaymentState, month_spend, payment_rows
 from desktop_app.models.tasks import month_start
 from desktop_app.views.context import AppContext
-from desktop_app.views.engagements.forms import FieldErrors, date_edit, pydate, qdate
 from desktop_app.views.engagements.month_dialog import MonthDialog, engagement_line
 from desktop_app.views.engagements.running_commands import (
     AddPaymentCommand,
@@ -49,10 +47,12 @@ from desktop_app.views.engagements.running_commands import (
     EditPaymentCommand,
 )
 from desktop_app.views.engagements.running_panel import RunningPanel, question_box
-from desktop_app.views.partials.naming import named
+from desktop_app.views.partials.dates import date_edit, pydate, qdate
+from desktop_app.views.partials.feedback import FieldErrors
+from desktop_app.views.partials.naming import name_buttons, named
 from desktop_app.views.partials.row_tables import row_table, selected_rows, show_rows
 from desktop_app.views.partials.table_model import ALIGN_RIGHT, Column, RowTableModel
-from desktop_app.views.partials.tones import ALERT, GOOD, WARNING
+from desktop_app.views.partials.tones import ALERT, GOOD, WARNING, tone_color
 from desktop_app.views.time_audit.formatting import money
 from desktop_app.views.time_audit.task_table import DateChoice, EditDelegate
 from desktop_app.views.undo import execute
@@ -87,6 +87,7 @@ class RecordPaymentDialog(QDialog):
         ok = self.buttons.addButton("&Record", QDialogButtonBox.ButtonRole.AcceptRole)
         ok.setObjectName("paymentDialogOk")
         self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        name_buttons(self.buttons, "paymentDialogButtons")
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
@@ -327,7 +328,7 @@ class PaymentsPanel(RunningPanel):
             Column(
                 "State",
                 self._state_text,
-                foreground=lambda r: QColor(
+                foreground=lambda r: tone_color(
                     {PaymentState.OVERDUE: ALERT, PaymentState.DUE: WARNING}.get(
                         r.state(self.today), GOOD
                     )

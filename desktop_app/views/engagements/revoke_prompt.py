@@ -23,11 +23,10 @@ from PySide6.QtWidgets import (
 
 from desktop_app.models.access import AccessRow
 from desktop_app.models.engagements import EngagementRow, EngagementStatus, day_text
-from desktop_app.models.errors import UserError
 from desktop_app.views.context import AppContext
 from desktop_app.views.engagements.running_commands import SetStatusCommand
-from desktop_app.views.partials.naming import named
-from desktop_app.views.undo import execute
+from desktop_app.views.partials.feedback import MessageLine, run_edit
+from desktop_app.views.partials.naming import name_buttons, named
 
 
 class RevokeChoices(QWidget):
@@ -97,15 +96,13 @@ class PauseDialog(QDialog):
         layout.addWidget(intro)
         self.choices = RevokeChoices(accesses, "today", self)
         layout.addWidget(self.choices)
-        self.error = named(QLabel(), "pauseError", "Why it was not paused")
-        self.error.setTextFormat(Qt.TextFormat.PlainText)
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = MessageLine("pauseError", "Why it was not paused")
         layout.addWidget(self.error)
         self.buttons = named(QDialogButtonBox(), "pauseDialogButtons", "Pause or cancel")
         self.ok_button = self.buttons.addButton("&Pause", QDialogButtonBox.ButtonRole.AcceptRole)
         self.ok_button.setObjectName("pauseDialogOk")
         self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        name_buttons(self.buttons, "pauseDialogButtons")
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
@@ -119,10 +116,5 @@ class PauseDialog(QDialog):
             revoke=self.choices.chosen(),
             text="Pause",
         )
-        try:
-            execute(command)
-        except UserError as error:
-            self.error.setText(str(error))
-            self.error.show()
-            return
-        super().accept()
+        if run_edit(command, self.error.show_error):
+            super().accept()

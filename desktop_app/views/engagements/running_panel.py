@@ -13,16 +13,16 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QLabel, QMenu, QMessageBox, QToolButton, QWidget
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QToolButton, QWidget
 
 from desktop_app import attachments
 from desktop_app.models.engagements import EngagementRow
 from desktop_app.models.errors import NeedsConfirmation, UserError
 from desktop_app.paths import attachments_dir
 from desktop_app.views.context import AppContext
+from desktop_app.views.partials.feedback import MessageLine
 from desktop_app.views.partials.naming import named
 from desktop_app.views.partials.row_tables import selected_rows
-from desktop_app.views.partials.tones import ALERT
 from desktop_app.views.undo import StoreCommand, execute
 
 # A command made for the owner's answer: `confirmed` is True once they said
@@ -51,10 +51,7 @@ class RunningPanel(QWidget):
         self.row: EngagementRow | None = None
         self.today = date.today()
         self.question: QMessageBox | None = None
-        self.message = named(QLabel(), f"{object_name}Message", f"{title}: what happened")
-        self.message.setTextFormat(Qt.TextFormat.PlainText)
-        self.message.setWordWrap(True)
-        self.message.hide()
+        self.message = MessageLine(f"{object_name}Message", f"{title}: what happened")
 
     def set_engagement(self, row: EngagementRow | None, today: date | None = None) -> None:
         """Show `row`'s part (None: nothing)."""
@@ -69,9 +66,10 @@ class RunningPanel(QWidget):
         raise NotImplementedError
 
     def say(self, text: str, *, error: bool = False) -> None:
-        self.message.setText(text)
-        self.message.setStyleSheet(f"color: {ALERT};" if error else "")
-        self.message.setVisible(bool(text))
+        if error:
+            self.message.show_error(text)
+        else:
+            self.message.show_note(text)
 
     def run(self, make: CommandFactory, done: str = "") -> bool:
         """Apply the edit `make(False)`; a refusal is said on the message line.

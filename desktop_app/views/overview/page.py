@@ -521,7 +521,7 @@ def money_html(overview: Overview) -> str:
             state = (
                 f"{money(left, code)} left"
                 if left >= 0
-                else f'<span style="color:{ALERT}">over by {money(-left, code)}</span>'
+                else f'<span style="color:{tone(ALERT)}">over by {money(-left, code)}</span>'
             )
             parts.append(f"paid {money(paid, code)} of {money(budget, code)} budgeted ({state})")
         text = f"<b>{month}:</b> " + "; ".join(parts)

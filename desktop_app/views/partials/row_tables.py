@@ -6,27 +6,31 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
-from desktop_app.views.partials.naming import named
 from desktop_app.views.partials.table_model import RowTableModel
+from desktop_app.views.partials.tables import Selection, data_table
 
 
 def row_table(
     object_name: str, title: str, model: RowTableModel, stretch: int, parent: QWidget
 ) -> QTableView:
-    """A table of one engagement's rows: whole rows selected, edited in place
-    by double-click or F2, column `stretch` taking the spare width."""
-    table = named(QTableView(parent), object_name, title)
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+    """A table of one record's rows (`partials.tables.data_table`), edited in
+    place by double-click or F2, each column as wide as what it shows and
+    column `stretch` taking the spare width."""
+    table = data_table(
+        object_name,
+        title,
+        model,
+        selection=Selection.ExtendedSelection,
+        editable=True,
+        word_wrap=True,
+        stretch_last=False,
+    )
+    table.setParent(parent)
     table.setEditTriggers(
         QAbstractItemView.EditTrigger.DoubleClicked
         | QAbstractItemView.EditTrigger.EditKeyPressed
         | QAbstractItemView.EditTrigger.SelectedClicked
     )
-    table.setAlternatingRowColors(True)
-    table.verticalHeader().hide()
-    table.setWordWrap(True)
     header = table.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)

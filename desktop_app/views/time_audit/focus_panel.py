@@ -17,7 +17,7 @@ from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.models.engagements import day_text
-from desktop_app.models.errors import UserError
 from desktop_app.models.focus import (
     MAX_PRIORITIES,
     FocusReport,
@@ -38,17 +37,18 @@ from desktop_app.models.focus import (
     focus_report,
 )
 from desktop_app.views.context import AppContext, Topic
+from desktop_app.views.partials.feedback import StatusLine, run_edit
 from desktop_app.views.partials.naming import named
 from desktop_app.views.partials.row_tables import row_table, selected_rows, show_rows
 from desktop_app.views.partials.tab_page import TabPage
 from desktop_app.views.partials.table_model import ALIGN_RIGHT, Column, RowTableModel
-from desktop_app.views.partials.tones import ALERT, GOOD, WARNING
+from desktop_app.views.partials.tones import ALERT, GOOD, WARNING, tone_color
 from desktop_app.views.time_audit.focus_commands import (
     AddPriorityCommand,
     DeletePriorityCommand,
     EditPriorityCommand,
 )
-from desktop_app.views.undo import StoreCommand, execute
+from desktop_app.views.undo import StoreCommand
 
 
 def hours_text(minutes: Decimal | int | None) -> str:
@@ -108,10 +108,7 @@ class FocusPanel(TabPage):
         self.growth = named(QLabel(), "growthTasks", "What counts as growth work")
         self.growth.setTextFormat(Qt.TextFormat.PlainText)
         self.growth.setWordWrap(True)
-        self.message = named(QLabel(), "focusMessage", "What happened")
-        self.message.setTextFormat(Qt.TextFormat.PlainText)
-        self.message.setWordWrap(True)
-        self.message.hide()
+        self.message = StatusLine("focusMessage")
         # Two columns, so the view fits under the task table at 1280 x 800:
         # this week on the left, the hand-offs and what is not let go on the right.
         left = QVBoxLayout()
@@ -195,7 +192,7 @@ class FocusPanel(TabPage):
                     foreground=lambda h: (
                         None
                         if h.change_minutes is None
-                        else QColor(GOOD if h.change_minutes >= 0 else ALERT)
+                        else tone_color(GOOD if h.change_minutes >= 0 else ALERT)
                     ),
                 ),
             ],
@@ -218,7 +215,7 @@ class FocusPanel(TabPage):
                     lambda n: hours_text(n.minutes),
                     sort_key=lambda n: n.minutes,
                     align=ALIGN_RIGHT,
-                    foreground=lambda n: QColor(WARNING),
+                    foreground=lambda n: tone_color(WARNING),
                 ),
             ],
             self,
@@ -284,27 +281,18 @@ class FocusPanel(TabPage):
 
     # Edits
     def _run(self, command: StoreCommand, done: str = "") -> bool:
-        try:
-            execute(command)
-        except UserError as error:
-            self.message.setText(str(error))
-            self.message.setStyleSheet(f"color: {ALERT};")
-            self.message.show()
-            return False
-        self.message.setStyleSheet("")
-        self.message.setText(done)
-        self.message.setVisible(bool(done))
-        return True
+        self.message.clear_message()
+        return run_edit(command, self.message, done)
 
     def _tick(self, priority: PriorityRow, done: Any) -> str | None:
         on = self.today if done else None
         text = "Tick a priority done" if done else "Untick a priority"
         ok = self._run(EditPriorityCommand(self.ctx, priority.id, {"done_on": on}, text))
-        return None if ok else self.message.text()
+        return None if ok else self.message.message()
 
     def _edit(self, priority: PriorityRow, changes: dict, text: str) -> str | None:
         ok = self._run(EditPriorityCommand(self.ctx, priority.id, changes, text))
-        return None if ok else self.message.text()
+        return None if ok else self.message.message()
 
     def add_priority(self) -> bool:
         text = self.priority_edit.text()
@@ -316,8 +304,7 @@ class FocusPanel(TabPage):
     def drop_selected(self) -> bool:
         chosen = selected_rows(self.priorities, self.priority_model)
         if not chosen:
-            self.message.setText("Select a priority to drop.")
-            self.message.show()
+            self.message.said("Select a priority to drop.")
             return False
         return self._run(
             DeletePriorityCommand(self.ctx, chosen[0].id),

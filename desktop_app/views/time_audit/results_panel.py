@@ -38,14 +38,14 @@ from desktop_app.models.results import (
     results_over_time,
 )
 from desktop_app.views.context import AppContext, Topic
+from desktop_app.views.partials.feedback import StatusLine, run_edit
 from desktop_app.views.partials.naming import named
 from desktop_app.views.partials.row_tables import row_table
 from desktop_app.views.partials.tab_page import TabPage
 from desktop_app.views.partials.table_model import ALIGN_RIGHT, Column, RowTableModel
-from desktop_app.views.partials.tones import ALERT
 from desktop_app.views.time_audit.focus_commands import ImportResultsCommand, SetResultCommand
 from desktop_app.views.time_audit.formatting import money
-from desktop_app.views.undo import StoreCommand, execute
+from desktop_app.views.undo import StoreCommand
 
 MONTHS = 12
 
@@ -100,10 +100,7 @@ class ResultsPanel(TabPage):
         self.table = row_table("resultsTable", "Month by month", self.model, 0, self)
         self.table.setEditTriggers(self.table.EditTrigger.NoEditTriggers)
         self.table.setMinimumHeight(0)
-        self.message = named(QLabel(), "resultsMessage", "What happened")
-        self.message.setTextFormat(Qt.TextFormat.PlainText)
-        self.message.setWordWrap(True)
-        self.message.hide()
+        self.message = StatusLine("resultsMessage")
         self.chart_holder = QVBoxLayout()
         body = QHBoxLayout()
         body.addLayout(self.chart_holder, 3)
@@ -217,17 +214,7 @@ class ResultsPanel(TabPage):
 
     # Edits
     def _run(self, command: StoreCommand, done: str) -> bool:
-        try:
-            execute(command)
-        except UserError as error:
-            self.message.setText(str(error))
-            self.message.setStyleSheet(f"color: {ALERT};")
-            self.message.show()
-            return False
-        self.message.setStyleSheet("")
-        self.message.setText(done)
-        self.message.show()
-        return True
+        return run_edit(command, self.message, done)
 
     def set_value(self) -> bool:
         name = self.name_box.currentText()
@@ -255,16 +242,12 @@ class ResultsPanel(TabPage):
         try:
             found = read_results_csv(path)
         except UserError as error:
-            self.message.setText(str(error))
-            self.message.setStyleSheet(f"color: {ALERT};")
-            self.message.show()
+            self.message.refused(str(error))
             return False
         name = found.name or self.name_box.currentText().strip() or "Revenue"
         refused = "; ".join(f"line {line}: {why}" for line, why in found.refused[:5])
         if not found.values:
-            self.message.setText(f"Nothing read from {path.name}. {refused}".strip())
-            self.message.setStyleSheet(f"color: {ALERT};")
-            self.message.show()
+            self.message.refused(f"Nothing read from {path.name}. {refused}".strip())
             return False
         done = f"Imported {len(found.values)} months of {name} from {path.name}."
         if found.refused:
