@@ -617,8 +617,10 @@ def month_spend(
         counts[engagement_id] += 1
     in_month = [row for row in rows if _overlaps(row, month) or row.id in paid]
     as_of = today if month == month_start(today) else after - timedelta(days=1)
-    estimates = {line.engagement_id: line for line in _estimates(in_month, month, today, as_of)}
     hours = brief_monthly_hours([row.brief_id for row in in_month], as_of)
+    estimates = {
+        line.engagement_id: line for line in _estimates(in_month, month, today, as_of, hours)
+    }
     briefs = {
         brief.id: BriefBudget(brief.budget, brief.budget_basis, brief.currency, brief.deadline)
         for brief in Brief.select(
@@ -677,7 +679,13 @@ def month_spend(
     )
 
 
-def _estimates(rows: Iterable[EngagementRow], month: date, today: date, as_of: date) -> list:
+def _estimates(
+    rows: Iterable[EngagementRow],
+    month: date,
+    today: date,
+    as_of: date,
+    hours: Mapping[int, Decimal],
+) -> list:
     """`monthly_spend`'s lines for the engagements working in `month`: one that
     has ended since was working then, so it is estimated as working."""
     current = month_start(today)
@@ -687,7 +695,7 @@ def _estimates(rows: Iterable[EngagementRow], month: date, today: date, as_of: d
         else dataclasses.replace(row, status=EngagementStatus.ACTIVE)
         for row in rows
     ]
-    return monthly_spend(as_of, working).lines
+    return monthly_spend(as_of, working, hours=hours).lines
 
 
 def months_of_payments() -> list[date]:
