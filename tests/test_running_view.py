@@ -18,6 +18,7 @@ from desktop_app.models.contractors import Contractor
 from desktop_app.models.engagements import Engagement, create_engagement
 from desktop_app.models.payments import Payment, add_payment
 from desktop_app.views.engagements.hire_dialog import open_hire_dialog
+from tests.dialogs import no_dialog, shown_dialog
 from tests.engagement_helpers import brief, contractor
 
 TODAY = date.today()
@@ -60,12 +61,12 @@ def _edit_cell(qtbot, table, row, column, text):
     qtbot.waitUntil(lambda: table.state() != QAbstractItemView.State.EditingState)
 
 
-def _answer(qtbot, holder, button):
-    """Answer the question box `holder.question` with `button` (Yes or No)."""
-    qtbot.waitUntil(lambda: holder.question is not None and holder.question.isVisible())
-    box = holder.question
+def _answer(qtbot, parent, button):
+    """Answer the question box shown over `parent` with `button` (Yes or No)."""
+    qtbot.waitUntil(lambda: not no_dialog(parent, "confirmBox"))
+    box = shown_dialog(parent, "confirmBox")
     qtbot.mouseClick(box.button(button), Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: holder.question is None)
+    qtbot.waitUntil(lambda: no_dialog(parent, "confirmBox"))
 
 
 @pytest.fixture
@@ -117,7 +118,7 @@ def test_checklists_from_hire_to_end_with_undo(window, qtbot, hired):
     # End it: the offboarding list starts.
     Contractor.update(stage="hired").execute()
     detail.end_action.trigger()
-    dialog = page.last_dialog
+    dialog = shown_dialog(page, "endDialog")
     qtbot.waitExposed(dialog)
     assert not dialog.revoke.isVisible()  # no access recorded: nothing to ask
     qtbot.keyClicks(dialog.reason, "The books moved to an accountant.")
@@ -177,7 +178,7 @@ def test_the_revoke_prompt_on_ending_lists_every_open_access(window, qtbot, hire
     detail = _select(page, hired)
     Contractor.update(stage="hired").execute()
     detail.end_action.trigger()
-    dialog = page.last_dialog
+    dialog = shown_dialog(page, "endDialog")
     qtbot.waitExposed(dialog)
     boxes = dialog.revoke.boxes
     assert set(boxes) == {shop, drive}  # the closed one is not asked about
@@ -214,7 +215,7 @@ def test_pausing_with_access_open_asks_which_to_revoke(window, qtbot, hired):
     page = _page(window)
     detail = _select(page, hired)
     detail.status_actions["paused"].trigger()
-    dialog = page.last_dialog
+    dialog = shown_dialog(page, "pauseDialog")
     qtbot.waitExposed(dialog)
     assert list(dialog.choices.boxes) == [shop]
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
@@ -346,7 +347,8 @@ def test_recording_an_invoice_checks_the_currency_and_asks_before_the_start(
     early = ago(120)
     dialog.day_edit.setDate(QDate(early.year, early.month, early.day))
     qtbot.mouseClick(dialog.buttons.buttons()[0], Qt.MouseButton.LeftButton)
-    assert "before the engagement started" in dialog.question.text()
+    qtbot.waitUntil(lambda: not no_dialog(dialog, "confirmBox"))
+    assert "before the engagement started" in shown_dialog(dialog, "confirmBox").text()
     _answer(qtbot, dialog, QMessageBox.StandardButton.No)
     assert Payment.select().count() == before and dialog.isVisible()
     qtbot.mouseClick(dialog.buttons.buttons()[0], Qt.MouseButton.LeftButton)

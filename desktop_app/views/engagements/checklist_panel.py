@@ -18,7 +18,6 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
-    QLabel,
     QLineEdit,
     QMenu,
     QPushButton,
@@ -48,6 +47,7 @@ from desktop_app.views.engagements.running_commands import (
 )
 from desktop_app.views.engagements.running_panel import RunningPanel
 from desktop_app.views.partials.naming import named
+from desktop_app.views.partials.plain_text import plain_label
 from desktop_app.views.partials.row_tables import row_table, selected_rows, show_rows
 from desktop_app.views.partials.table_model import Column, RowTableModel
 from desktop_app.views.time_audit.task_table import DateChoice, EditDelegate
@@ -102,9 +102,8 @@ class ChecklistList(QWidget):
         self.delete_action.triggered.connect(self.delete_selected)
         self.table.addAction(self.delete_action)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        self.empty = named(QLabel(), f"{kind.value}ChecklistEmpty", f"No {label.lower()} list")
+        self.empty = named(plain_label(), f"{kind.value}ChecklistEmpty", f"No {label.lower()} list")
         self.empty.setWordWrap(True)
-        self.empty.setTextFormat(Qt.TextFormat.PlainText)
         self.start_button = named(
             QPushButton(f"Start the {label.lower()} checklist"),
             f"start{label}Checklist",

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -39,6 +38,7 @@ from desktop_app.views.context import AppContext, Topic
 from desktop_app.views.engagements.running_commands import SetConversionRateCommand
 from desktop_app.views.partials.feedback import StatusLine, run_edit
 from desktop_app.views.partials.naming import name_buttons, named
+from desktop_app.views.partials.plain_text import plain_label
 from desktop_app.views.partials.row_tables import row_table
 from desktop_app.views.partials.table_model import ALIGN_RIGHT, Column, RowTableModel
 from desktop_app.views.partials.tones import ALERT, tone_color
@@ -145,14 +145,15 @@ class MonthDialog(QDialog):
         self.month_box.setCurrentIndex(max(self.month_box.findData(month or month_start(today)), 0))
         self.month_box.currentIndexChanged.connect(lambda *_: self.load())
         heading = QHBoxLayout()
-        heading.addWidget(QLabel("&Month:", buddy=self.month_box))
+        month_label = plain_label("&Month:")
+        month_label.setBuddy(self.month_box)
+        heading.addWidget(month_label)
         heading.addWidget(self.month_box)
         heading.addStretch(1)
         self.model: RowTableModel[EngagementMonth] = RowTableModel(self._columns(), self)
         self.table = row_table("monthTable", "Every engagement this month", self.model, 0, self)
         self.table.setEditTriggers(self.table.EditTrigger.NoEditTriggers)
-        self.totals = named(QLabel(), "monthTotals", "The month's totals")
-        self.totals.setTextFormat(Qt.TextFormat.PlainText)
+        self.totals = named(plain_label(), "monthTotals", "The month's totals")
         self.totals.setWordWrap(True)
         self.totals.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout = QVBoxLayout(self)
@@ -173,8 +174,7 @@ class MonthDialog(QDialog):
         self.load()
 
     def _build_rates(self) -> QHBoxLayout:
-        self.rates_label = named(QLabel(), "conversionRates", "Conversion rates")
-        self.rates_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.rates_label = named(plain_label(), "conversionRates", "Conversion rates")
         self.rates_label.setWordWrap(True)
         self.rate_currency = named(QLineEdit(), "rateCurrency", "Currency to convert")
         self.rate_currency.setPlaceholderText("EUR")
@@ -183,7 +183,7 @@ class MonthDialog(QDialog):
         self.rate_value.setPlaceholderText("1.08")
         self.rate_value.setMaximumWidth(90)
         self.rate_value.returnPressed.connect(self.set_rate)
-        self.rate_home = QLabel()
+        self.rate_home = plain_label()
         self.rate_button = named(
             QPushButton("Set rate"),
             "setRate",
@@ -193,9 +193,9 @@ class MonthDialog(QDialog):
         row = QHBoxLayout()
         row.addWidget(self.rates_label, 1)
         for widget in (
-            QLabel("1"),
+            plain_label("1"),
             self.rate_currency,
-            QLabel("="),
+            plain_label("="),
             self.rate_value,
             self.rate_home,
             self.rate_button,

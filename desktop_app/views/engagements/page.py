@@ -558,7 +558,6 @@ class EngagementsPage(TabPage):
         if still_open:
             dialog = PauseDialog(self.ctx, row, still_open, self.today(), self)
             dialog.open()
-            self.last_dialog = dialog
             return dialog
         return self._run(
             SetStatusCommand(self.ctx, row.id, status, self.today(), text=f"Set status {label}"),
@@ -754,8 +753,7 @@ class EngagementsPage(TabPage):
             self.select_engagement(int(target[1]))
             self.detail.show_running(getattr(self.detail, target[0]))
         elif target == ("month", None):
-            self.last_dialog = MonthDialog(self.ctx, self.today(), parent=self)
-            self.last_dialog.show()
+            MonthDialog(self.ctx, self.today(), parent=self).show()
 
     def focus_search(self) -> None:
         self.search.setFocus()

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
@@ -50,6 +49,7 @@ from desktop_app.views.engagements.running_panel import RunningPanel, question_b
 from desktop_app.views.partials.dates import date_edit, pydate, qdate
 from desktop_app.views.partials.feedback import FieldErrors
 from desktop_app.views.partials.naming import name_buttons, named
+from desktop_app.views.partials.plain_text import plain_label
 from desktop_app.views.partials.row_tables import row_table, selected_rows, show_rows
 from desktop_app.views.partials.table_model import ALIGN_RIGHT, Column, RowTableModel
 from desktop_app.views.partials.tones import ALERT, GOOD, WARNING, tone_color
@@ -66,8 +66,6 @@ class RecordPaymentDialog(QDialog):
 
     Attributes:
         errors: the messages under the fields.
-        command: the command applied, once it was.
-        question: the box asking about a date before the engagement started.
     """
 
     def __init__(self, ctx: AppContext, row: EngagementRow, parent: QWidget | None = None) -> None:
@@ -76,8 +74,6 @@ class RecordPaymentDialog(QDialog):
         self.setWindowTitle(f"Invoice or payment: {row.contractor_name}")
         self.ctx = ctx
         self.row = row
-        self.command: AddPaymentCommand | None = None
-        self.question: QMessageBox | None = None
         self._due_touched = False
         self.errors = FieldErrors("payment")
         layout = QVBoxLayout(self)
@@ -116,7 +112,7 @@ class RecordPaymentDialog(QDialog):
         period = QHBoxLayout()
         period.addWidget(self.period_box)
         period.addWidget(self.period_start)
-        period.addWidget(QLabel("to"))
+        period.addWidget(plain_label("to"))
         period.addWidget(self.period_end)
         period.addStretch(1)
         for editor in (self.period_start, self.period_end):
@@ -185,8 +181,7 @@ class RecordPaymentDialog(QDialog):
 
     def accept(self) -> None:
         try:
-            command = self._command(False)
-            execute(command)
+            execute(self._command(False))
         except NeedsConfirmation as asked:
             self.errors.clear()
             self._ask(asked.question)
@@ -194,27 +189,22 @@ class RecordPaymentDialog(QDialog):
         except UserError as error:
             self.errors.show(error)
             return
-        self.command = command
         super().accept()
 
     def _ask(self, question: str) -> None:
         box = question_box(self, question)
 
         def answered(result: int) -> None:
-            self.question = None
             if result != QMessageBox.StandardButton.Yes:
                 return
-            command = self._command(True)
             try:
-                execute(command)
+                execute(self._command(True))
             except UserError as error:
                 self.errors.show(error)
                 return
-            self.command = command
             QDialog.accept(self)
 
         box.finished.connect(answered)
-        self.question = box
         box.open()
 
 
@@ -223,14 +213,11 @@ class PaymentsPanel(RunningPanel):
 
     Attributes:
         model: this engagement's invoices and payments, newest first.
-        dialog: the record form or the month view opened last.
     """
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, "paymentsPanel", "Payments", parent)
-        self.dialog: QDialog | None = None
-        self.summary = named(QLabel(), "paymentsSummary", "This month against budget")
-        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.summary = named(plain_label(), "paymentsSummary", "This month against budget")
         self.summary.setWordWrap(True)
         self.month_button = named(
             QPushButton("Budget against paid…"),
@@ -395,7 +382,7 @@ class PaymentsPanel(RunningPanel):
             )
         ):
             return None
-        return None if self.question is not None else (self.message.text() or "Not changed.")
+        return None if self.asking else (self.message.text() or "Not changed.")
 
     def open_record(self) -> RecordPaymentDialog | None:
         if self.row is None:
@@ -403,7 +390,6 @@ class PaymentsPanel(RunningPanel):
         dialog = RecordPaymentDialog(self.ctx, self.row, self)
         dialog.accepted.connect(lambda: self.say("Recorded. Undo (Ctrl+Z) takes it back."))
         dialog.open()
-        self.dialog = dialog
         return dialog
 
     def open_month(self) -> MonthDialog:
@@ -411,7 +397,6 @@ class PaymentsPanel(RunningPanel):
             self.ctx, self.today, engagement_id=self.row.id if self.row else None, parent=self
         )
         dialog.show()
-        self.dialog = dialog
         return dialog
 
     def mark_paid(self) -> bool:

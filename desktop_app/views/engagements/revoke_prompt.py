@@ -11,12 +11,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QLabel,
     QVBoxLayout,
     QWidget,
 )
@@ -27,6 +25,7 @@ from desktop_app.views.context import AppContext
 from desktop_app.views.engagements.running_commands import SetStatusCommand
 from desktop_app.views.partials.feedback import MessageLine, run_edit
 from desktop_app.views.partials.naming import name_buttons, named
+from desktop_app.views.partials.plain_text import menu_text, plain_label
 
 
 class RevokeChoices(QWidget):
@@ -43,12 +42,11 @@ class RevokeChoices(QWidget):
         named(self, "revokeChoices", "Accesses to revoke")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 6, 0, 6)
-        self.heading = heading = QLabel(
+        self.heading = heading = plain_label(
             f"{len(accesses)} access{'es' if len(accesses) != 1 else ''} still open. "
             f"Revoke each {when}? Untick one to keep it open."
         )
         heading.setObjectName("revokeHeading")
-        heading.setTextFormat(Qt.TextFormat.PlainText)
         heading.setWordWrap(True)
         layout.addWidget(heading)
         self.boxes: dict[int, QCheckBox] = {}
@@ -56,9 +54,7 @@ class RevokeChoices(QWidget):
             text = (
                 f"{access.name} ({access.level_label.lower()}, since {day_text(access.granted_on)})"
             )
-            box = named(
-                QCheckBox(text.replace("&", "&&")), f"revoke_{access.id}", f"Revoke {access.name}"
-            )
+            box = named(QCheckBox(menu_text(text)), f"revoke_{access.id}", f"Revoke {access.name}")
             box.setChecked(True)
             layout.addWidget(box)
             self.boxes[access.id] = box
@@ -87,11 +83,10 @@ class PauseDialog(QDialog):
         self.row = row
         self.today = today
         layout = QVBoxLayout(self)
-        intro = QLabel(
+        intro = plain_label(
             f"While paused, {row.contractor_name} does no work on “{row.brief_title}” and no "
             "check-in is due. Access they do not need while paused is best revoked."
         )
-        intro.setTextFormat(Qt.TextFormat.PlainText)
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.choices = RevokeChoices(accesses, "today", self)

@@ -22,6 +22,7 @@ from desktop_app.paths import attachments_dir
 from desktop_app.views.context import AppContext
 from desktop_app.views.partials.feedback import MessageLine
 from desktop_app.views.partials.naming import named
+from desktop_app.views.partials.plain_text import message_box
 from desktop_app.views.partials.row_tables import selected_rows
 from desktop_app.views.undo import StoreCommand, execute
 
@@ -39,7 +40,7 @@ class RunningPanel(QWidget):
         row: the engagement shown (None: none).
         today: the day the panel shows things as of.
         message: the line saying what the last edit did, or why it was refused.
-        question: the question asked before an unusual edit, while it is open.
+        asking: a question about an unusual edit is open (its answer applies it).
     """
 
     def __init__(
@@ -50,7 +51,7 @@ class RunningPanel(QWidget):
         self.ctx = ctx
         self.row: EngagementRow | None = None
         self.today = date.today()
-        self.question: QMessageBox | None = None
+        self.asking = False
         self.message = MessageLine(f"{object_name}Message", f"{title}: what happened")
 
     def set_engagement(self, row: EngagementRow | None, today: date | None = None) -> None:
@@ -93,7 +94,7 @@ class RunningPanel(QWidget):
         box = question_box(self, question)
 
         def answered(result: int) -> None:
-            self.question = None
+            self.asking = False
             if result != QMessageBox.StandardButton.Yes:
                 self.say("Nothing was recorded.")
                 return
@@ -105,7 +106,7 @@ class RunningPanel(QWidget):
             self.say(done)
 
         box.finished.connect(answered)
-        self.question = box
+        self.asking = True
         box.open()
 
     def more_menu(self, prefix: str, open_text: str) -> QMenu:
@@ -190,16 +191,14 @@ class RunningPanel(QWidget):
 def question_box(parent: QWidget, question: str) -> QMessageBox:
     """The box that asks before an unusual edit (Yes or No, No the default);
     not shown yet: the caller connects `finished` and opens it."""
-    box = QMessageBox(
+    box = message_box(
+        parent,
         QMessageBox.Icon.Question,
         "Record it anyway?",
-        "",
+        question,
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        parent,
     )
     box.setObjectName("confirmBox")
-    box.setTextFormat(Qt.TextFormat.PlainText)
-    box.setText(question)
     box.setDefaultButton(QMessageBox.StandardButton.No)
     box.setWindowModality(Qt.WindowModality.WindowModal)
     return box

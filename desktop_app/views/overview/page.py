@@ -200,11 +200,11 @@ class OverviewPage(TabPage):
         self.doing_well.setTextFormat(Qt.TextFormat.RichText)
         self.doing_well.linkActivated.connect(self._open_link)
         # This month's paid against budget, and growth work against before the first hire.
-        self.money_line = named(QLabel(), "overviewMoney", "Paid against budget this month")
-        self.focus_line = named(QLabel(), "overviewFocus", "Growth work this week")
+        # Built from markup with no user text in it (amounts, hours, a link).
+        self.money_line = named(rich_label(), "overviewMoney", "Paid against budget this month")
+        self.focus_line = named(rich_label(), "overviewFocus", "Growth work this week")
         for line in (self.money_line, self.focus_line):
             line.setWordWrap(True)
-            line.setTextFormat(Qt.TextFormat.RichText)
             line.linkActivated.connect(self._open_link)
 
         self.tiles = {

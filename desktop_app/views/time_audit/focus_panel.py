@@ -16,11 +16,9 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -39,6 +37,7 @@ from desktop_app.models.focus import (
 from desktop_app.views.context import AppContext, Topic
 from desktop_app.views.partials.feedback import StatusLine, run_edit
 from desktop_app.views.partials.naming import named
+from desktop_app.views.partials.plain_text import plain_label
 from desktop_app.views.partials.row_tables import row_table, selected_rows, show_rows
 from desktop_app.views.partials.tab_page import TabPage
 from desktop_app.views.partials.table_model import ALIGN_RIGHT, Column, RowTableModel
@@ -99,14 +98,12 @@ class FocusPanel(TabPage):
         self.report: FocusReport | None = None
         self._stale = True
         self.today = date.today()
-        self.summary = named(QLabel(), "focusSummary", "Growth work this week")
-        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.summary = named(plain_label(), "focusSummary", "Growth work this week")
         self.summary.setWordWrap(True)
         font = QFont(self.summary.font())
         font.setBold(True)
         self.summary.setFont(font)
-        self.growth = named(QLabel(), "growthTasks", "What counts as growth work")
-        self.growth.setTextFormat(Qt.TextFormat.PlainText)
+        self.growth = named(plain_label(), "growthTasks", "What counts as growth work")
         self.growth.setWordWrap(True)
         self.message = StatusLine("focusMessage")
         # Two columns, so the view fits under the task table at 1280 x 800:
@@ -233,7 +230,7 @@ class FocusPanel(TabPage):
             ("Growth hours a week, before and after each hand-off (newest first)", self.hand_offs),
             ("Not let go yet: hours you still did on work handed off", self.not_let_go),
         ):
-            heading = QLabel(title)
+            heading = plain_label(title)
             heading.setObjectName(f"{table.objectName()}Heading")
             font = QFont(heading.font())
             font.setBold(True)

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QFileDialog,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -40,6 +39,7 @@ from desktop_app.models.results import (
 from desktop_app.views.context import AppContext, Topic
 from desktop_app.views.partials.feedback import StatusLine, run_edit
 from desktop_app.views.partials.naming import named
+from desktop_app.views.partials.plain_text import plain_label
 from desktop_app.views.partials.row_tables import row_table
 from desktop_app.views.partials.tab_page import TabPage
 from desktop_app.views.partials.table_model import ALIGN_RIGHT, Column, RowTableModel
@@ -90,7 +90,9 @@ class ResultsPanel(TabPage):
         )
         self.import_button.clicked.connect(self.choose_and_import)
         row = QHBoxLayout()
-        row.addWidget(QLabel("&Figure:", buddy=self.name_box))
+        figure_label = plain_label("&Figure:")
+        figure_label.setBuddy(self.name_box)
+        row.addWidget(figure_label)
         row.addWidget(self.name_box, 1)
         row.addWidget(self.month_edit)
         row.addWidget(self.value_edit, 1)
