@@ -11,7 +11,7 @@ import argparse
 from datetime import date
 
 from desktop_app.cli import add_db_option
-from desktop_app.cli.common import add_output_arguments, cli_store, output_file
+from desktop_app.cli.common import add_output_arguments, cli_store, echo, output_file
 from desktop_app.store import Access
 
 
@@ -50,7 +50,7 @@ def run_access(args: argparse.Namespace) -> int:
     out = output_file(args)
     with cli_store(getattr(args, "db", None), access=Access.READ) as store:
         count = export_access_csv(out)
-    print(f"Wrote {count} access record(s) from {store.path} to {out}.")
+    echo(f"Wrote {count} access record(s) from {store.path} to {out}.")
     return 0
 
 
@@ -63,5 +63,5 @@ def run_payments(args: argparse.Namespace) -> int:
     with cli_store(getattr(args, "db", None), access=Access.READ) as store:
         count = export_payments_csv(out, date.today(), month)
     which = f" of {month:%B %Y}" if month else ""
-    print(f"Wrote {count} invoice(s) and payment(s){which} from {store.path} to {out}.")
+    echo(f"Wrote {count} invoice(s) and payment(s){which} from {store.path} to {out}.")
     return 0
