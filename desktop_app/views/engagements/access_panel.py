@@ -70,7 +70,7 @@ class AccessPanel(RunningPanel):
 
         first, second = self._build_form()
         self.revoke_button = named(
-            QPushButton("Re&voke today"), "revokeAccess", "Revoke the selected accesses today"
+            QPushButton("Revoke today"), "revokeAccess", "Revoke the selected accesses today"
         )
         self.revoke_button.clicked.connect(self.revoke_selected)
         self.delete_button = named(
@@ -120,7 +120,7 @@ class AccessPanel(RunningPanel):
         self.by_edit.setPlaceholderText("Granted by")
         self.by_edit.returnPressed.connect(self.grant)
         self.grant_button = named(
-            QPushButton("&Record access"), "recordAccess", "Record the access given"
+            QPushButton("Record access"), "recordAccess", "Record the access given"
         )
         self.grant_button.clicked.connect(self.grant)
         # Two lines, so the panel fits the detail pane at 1280 px.

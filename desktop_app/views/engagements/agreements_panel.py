@@ -72,10 +72,10 @@ class AgreementsPanel(RunningPanel):
         for kind in AgreementKind:
             self.kind_box.addItem(AGREEMENT_KIND_LABELS[kind], kind.value)
         self.signed_edit = date_edit("agreementSignedOn", "Signed on", unset_text="Not signed yet")
-        self.add_button = named(QPushButton("&Add agreement"), "addAgreement", "Add the agreement")
+        self.add_button = named(QPushButton("Add agreement"), "addAgreement", "Add the agreement")
         self.add_button.clicked.connect(self.add)
         self.sow_button = named(
-            QPushButton("&Statement of work (PDF)…"),
+            QPushButton("Statement of work (PDF)…"),
             "exportSow",
             "Write a statement of work from the brief and these terms, to sign outside the app",
         )

@@ -215,7 +215,7 @@ class ChecklistPanel(RunningPanel):
             "Add a template's items, keep this list as a template, choose the one new lists "
             "start from",
         )
-        self.templates_button.setText("&Templates")
+        self.templates_button.setText("Templates")
         self.templates_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.templates_menu = QMenu(self.templates_button)
         self.templates_menu.setObjectName("checklistTemplatesMenu")

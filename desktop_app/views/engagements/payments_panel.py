@@ -248,11 +248,11 @@ class PaymentsPanel(RunningPanel):
 
     def _build_actions(self) -> QHBoxLayout:
         self.record_button = named(
-            QPushButton("Re&cord…"), "recordPayment", "Record an invoice or a payment"
+            QPushButton("Record…"), "recordPayment", "Record an invoice or a payment"
         )
         self.record_button.clicked.connect(self.open_record)
         self.pay_button = named(
-            QPushButton("Mark &paid today"), "markPaid", "Mark the selected invoice paid today"
+            QPushButton("Mark paid today"), "markPaid", "Mark the selected invoice paid today"
         )
         self.pay_button.clicked.connect(self.mark_paid)
         self.attach_button = named(
