@@ -70,7 +70,9 @@ def test_the_figures_on_a_known_database(known):
     assert (summary.handed_off_minutes, summary.handed_off_tasks) == (180, 1)
     assert (summary.open_minutes, summary.open_tasks) == (360, 1)
     assert summary.open_worth == Decimal("480")
-    assert overview.spend.totals == {"USD": Decimal("590.00")}  # 30 x 3 h + 500
+    # Nothing paid yet: estimated from the rates, 30 x 3 h + 500.
+    assert overview.spend.spend == {"USD": Decimal("590.00")}
+    assert overview.spend.estimated == {"USD": Decimal("590.00")}
     assert [row.contractor_name for row in overview.check_ins_due] == ["Ana"]
     assert overview.check_ins_due[0].overdue_days == 3
     assert [row.contractor_name for row in overview.confidence_watch] == ["Ana"]
@@ -101,7 +103,7 @@ def test_the_page_shows_those_figures(overview_page):
     assert tiles["spend"].value_label.text() == "$590"
     assert tiles["due"].value_label.text() == "1"
     assert tiles["due"].detail_label.text() == "1 overdue"
-    assert tiles["spend"].accessibleName() == "a month on contractors: $590"
+    assert tiles["spend"].accessibleName() == "on contractors this month: $590"
     lists = overview_page.lists
     assert lists["due"].texts() == ["Ana · Photo retouching · 3 days overdue"]
     assert lists["act"].texts() == ["Ana · Photo retouching · confidence lost (2/5)"]

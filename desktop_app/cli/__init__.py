@@ -77,6 +77,14 @@ SUBCOMMANDS = (
         "write a new database of sample data (the demo, or a large one)",
         "desktop_app.cli.generate_sample",
     ),
+    Subcommand(
+        "export-access",
+        "write the access register (who can reach which tool or account) to CSV",
+        "desktop_app.cli.running",
+    ),
+    Subcommand(
+        "export-payments", "write the invoices and payments to CSV", "desktop_app.cli.running"
+    ),
 )
 
 EXIT_OK = 0

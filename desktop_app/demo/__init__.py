@@ -25,6 +25,7 @@ DEMO_MODULES = (
     "desktop_app.demo.contractors",
     "desktop_app.demo.engagements",
     "desktop_app.demo.questions",
+    "desktop_app.demo.running",
 )
 
 DEMO_FILE_NAME = "offload-demo.sqlite3"

@@ -1010,7 +1010,12 @@ class MonthlySpend:
         return [line for line in self.lines if line.monthly is None]
 
 
-def monthly_spend(today: date, rows: Sequence[EngagementRow] | None = None) -> MonthlySpend:
+def monthly_spend(
+    today: date,
+    rows: Sequence[EngagementRow] | None = None,
+    *,
+    hours: Mapping[int, Decimal] | None = None,
+) -> MonthlySpend:
     """What the working engagements cost a month, per currency.
 
     How each rate becomes a monthly figure:
@@ -1024,7 +1029,8 @@ def monthly_spend(today: date, rows: Sequence[EngagementRow] | None = None) -> M
     Paused and ended engagements cost nothing; no rate agreed: unknown.
     """
     rows = [row for row in _rows_or_all(today, rows) if row.is_working]
-    hours = brief_monthly_hours([row.brief_id for row in rows], today)
+    if hours is None:  # `hours`: `brief_monthly_hours` when the caller has it already
+        hours = brief_monthly_hours([row.brief_id for row in rows], today)
     totals: dict[str, Decimal] = {}
     lines = []
     for row in rows:

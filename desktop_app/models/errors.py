@@ -33,3 +33,20 @@ class ValidationError(UserError):
         error = cls(" ".join(errors.values()) if len(errors) > 1 else first_message, first_field)
         error.errors = dict(errors)
         return error
+
+
+class NeedsConfirmation(UserError):
+    """Input that is allowed but unusual: the owner is asked first.
+
+    The edit changed nothing; the view asks with `question` and, on yes, calls
+    the same model function again with `confirmed=True`.
+
+    Attributes:
+        question: what to ask the owner, in their words.
+        field: the field the question is about.
+    """
+
+    def __init__(self, question: str, field: str | None = None) -> None:
+        super().__init__(question)
+        self.question = question
+        self.field = field

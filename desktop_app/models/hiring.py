@@ -5,7 +5,11 @@ to "hired" (with a StageChange row saying why), the brief to "filled" and
 the time-audit tasks the brief hands off to "handed off", in one
 transaction; the others still in the running for that brief (interviewed
 for it: `others_in_the_running`) may be moved to "rejected" in the same
-step, with a reason, or kept as they are. Ending an engagement may move the contractor to "ended".
+step, with a reason, or kept as they are; and the engagement's onboarding
+checklist starts. Ending an engagement may move the contractor to "ended",
+starts the offboarding checklist and revokes the accesses the owner chose
+to revoke, in the same transaction; pausing one (`set_status`) may revoke
+accesses too.
 When confidence is lost, `reopen` puts the brief back to "posted" and the
 engagement on notice, and says which skills to look for on the bench.
 
@@ -17,14 +21,22 @@ snapshot, so a redo restores them under the same ids).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time
 from decimal import Decimal
 
 from peewee import fn
 
+from desktop_app.models.access import (
+    AccessGrant,
+    Revocation,
+    revoke_accesses,
+    revoke_again,
+    unrevoke,
+)
 from desktop_app.models.base import database, now
 from desktop_app.models.briefs import Brief, BriefStatus, BriefTask
+from desktop_app.models.checklists import ChecklistKind, delete_items, start_checklist
 from desktop_app.models.contractors import Contractor, Interview, Stage, StageChange
 from desktop_app.models.engagements import (
     OPEN_STATUSES,
@@ -171,6 +183,8 @@ class Hiring:
     previous: PreviousState
     start: date  # the first day of the engagement: the day its tasks were handed off
     rejected: tuple[Rejection, ...] = ()
+    # The onboarding checklist's items (deleted with the engagement on undo).
+    checklist_item_ids: tuple[int, ...] = ()
 
 
 def hire(
@@ -186,6 +200,7 @@ def hire(
     end_date: date | None = None,
     reject_others: Sequence[int] = (),
     reject_reason: str = "",
+    onboarding_template: str | None = None,
 ) -> Hiring:
     """Hire `contractor_id` for `brief_id` from `start`, in one transaction.
 
@@ -193,7 +208,8 @@ def hire(
     contractor to "hired" recording the move and its reason, marks the brief
     "filled" and its time-audit tasks "handed off". The contractors of
     `reject_others` still in the running for the brief move to "rejected"
-    for `reject_reason` (by default: who was hired instead). On a
+    for `reject_reason` (by default: who was hired instead). The onboarding
+    checklist starts from `onboarding_template` (the default one when None). On a
     ValidationError nothing is changed.
     """
     with database.atomic():
@@ -227,7 +243,8 @@ def hire(
             _reject(waiting[other], reason) for other in dict.fromkeys(reject_others)
             if other in waiting
         )  # fmt: skip
-    return Hiring(engagement.id, change_id, previous, start, rejected)
+        items = start_checklist(engagement.id, ChecklistKind.ONBOARDING, onboarding_template)
+    return Hiring(engagement.id, change_id, previous, start, rejected, tuple(items))
 
 
 def _reject(candidate: Candidate, reason: str) -> Rejection:
@@ -270,28 +287,50 @@ def redo_hire(hiring: Hiring, snapshot: RowSnapshot) -> None:
 
 @dataclass(frozen=True)
 class Ending:
-    """What `end_engagement` changed."""
+    """What `end_engagement` changed.
+
+    Attributes:
+        values: what was written on the engagement (status, end date, reason).
+        previous_values: what they were before.
+        revoked: the accesses revoked on the way out.
+        checklist_item_ids: the offboarding checklist's items it made.
+    """
 
     engagement_id: int
     previous_values: dict
     stage_change_id: int | None
     previous: PreviousState
+    values: dict = field(default_factory=dict)
+    revoked: Revocation = field(default_factory=dict)
+    checklist_item_ids: tuple[int, ...] = ()
 
 
-def end_engagement(engagement_id: int, end_date: date, reason: str) -> Ending:
+def end_engagement(
+    engagement_id: int,
+    end_date: date,
+    reason: str,
+    *,
+    revoke: Sequence[int] = (),
+    offboarding_template: str | None = None,
+) -> Ending:
     """End an engagement on `end_date` for `reason` (required).
 
     When the contractor has no other engagement left open and was "hired"
     or on "trial", they move to "ended", with the reason kept as history.
+    The accesses `revoke` names are revoked on `end_date`, and the
+    offboarding checklist starts (from `offboarding_template`, the default
+    one when None), all in one transaction.
     """
     with database.atomic():
         engagement = Engagement.get_by_id(engagement_id)
         if engagement.status == EngagementStatus.ENDED:
             raise ValidationError("This engagement has ended already.", "status")
-        previous_values = update_engagement(
-            engagement_id,
-            {"status": EngagementStatus.ENDED, "end_date": end_date, "end_reason": reason.strip()},
-        )
+        values = {
+            "status": EngagementStatus.ENDED,
+            "end_date": end_date,
+            "end_reason": reason.strip(),
+        }
+        previous_values = update_engagement(engagement_id, values)
         contractor = Contractor.get_by_id(engagement.contractor_id)
         previous = _previous_state(contractor, Brief.get_by_id(engagement.brief_id))
         still_open = (
@@ -306,15 +345,81 @@ def end_engagement(engagement_id: int, end_date: date, reason: str) -> Ending:
         change_id = None
         if not still_open and contractor.stage in (Stage.HIRED, Stage.TRIAL):
             change_id = _move_contractor(contractor.id, Stage.ENDED, reason.strip())
-    return Ending(engagement_id, previous_values, change_id, previous)
+        revoked = revoke_accesses(_own_accesses(engagement_id, revoke), end_date)
+        items = start_checklist(engagement_id, ChecklistKind.OFFBOARDING, offboarding_template)
+    return Ending(
+        engagement_id, previous_values, change_id, previous, values, revoked, tuple(items)
+    )
 
 
-def undo_end(ending: Ending) -> None:
+def _own_accesses(engagement_id: int, access_ids: Sequence[int]) -> list[int]:
+    """The ids of `access_ids` that are this engagement's (never another's)."""
+    from_this = AccessGrant.select(AccessGrant.id).where(
+        (AccessGrant.engagement == engagement_id) & AccessGrant.id.in_(list(access_ids))
+    )
+    return [access_id for (access_id,) in from_this.tuples()]
+
+
+def undo_end(ending: Ending) -> RowSnapshot:
+    """Take an ending back; returns what `redo_end` needs to end it again
+    exactly (the same checklist items and stage move, under their ids)."""
     with database.atomic():
-        write_engagement_values(ending.engagement_id, ending.previous_values)
+        snapshot = delete_items(ending.checklist_item_ids)
         if ending.stage_change_id is not None:
-            StageChange.delete().where(StageChange.id == ending.stage_change_id).execute()
+            moved = delete_with_snapshot(StageChange.get_by_id(ending.stage_change_id))
+            snapshot.rows.extend(moved.rows)
+        unrevoke(ending.revoked)
+        write_engagement_values(ending.engagement_id, ending.previous_values)
         _put_back(ending.previous)
+    return snapshot
+
+
+def redo_end(ending: Ending, snapshot: RowSnapshot) -> None:
+    with database.atomic():
+        write_engagement_values(ending.engagement_id, ending.values)
+        restore(snapshot)
+        if ending.stage_change_id is not None:
+            Contractor.update(stage=Stage.ENDED, updated_at=now()).where(
+                Contractor.id == ending.previous.contractor_id
+            ).execute()
+        revoke_again(ending.revoked)
+
+
+@dataclass(frozen=True)
+class StatusChange:
+    """What `set_status` changed."""
+
+    engagement_id: int
+    values: dict
+    previous_values: dict
+    revoked: Revocation = field(default_factory=dict)
+
+
+def set_status(
+    engagement_id: int, status: str, on: date, *, revoke: Sequence[int] = ()
+) -> StatusChange:
+    """Move an engagement to trial, active or paused, revoking the accesses
+    `revoke` names on `on` (pausing asks which), in one transaction. Ending
+    is `end_engagement`."""
+    if status == EngagementStatus.ENDED:
+        raise ValidationError("End an engagement with “End engagement…”: it needs a reason.")
+    with database.atomic():
+        values = {"status": status}
+        previous_values = update_engagement(engagement_id, values)
+        revoked = revoke_accesses(_own_accesses(engagement_id, revoke), on)
+    return StatusChange(engagement_id, values, previous_values, revoked)
+
+
+def undo_status(change: StatusChange) -> None:
+    with database.atomic():
+        write_engagement_values(change.engagement_id, change.previous_values)
+        unrevoke(change.revoked)
+
+
+def redo_status(change: StatusChange) -> None:
+    with database.atomic():
+        write_engagement_values(change.engagement_id, change.values)
+        revoke_again(change.revoked)
 
 
 @dataclass(frozen=True)

@@ -3,8 +3,10 @@
 The Overview opens first, so it reads each step once: the time audit's month
 (two queries), the engagements (one pass, from which the check-ins due, the
 confidence watch, the spend and who is doing well are all derived), the
-briefs in draft with their open clarity findings, and the contractors who
-wait for the owner's decision.
+briefs in draft with their open clarity findings, the contractors who
+wait for the owner's decision, and what running the engagements asks of the
+owner: checklists with open items, access left open after an ending,
+overdue invoices, the month's paid against budget, and the focus figures.
 """
 
 from __future__ import annotations
@@ -14,16 +16,18 @@ from datetime import date, datetime
 
 from peewee import fn
 
+from desktop_app.models.access import LeftOpen, left_open_after_ending
 from desktop_app.models.briefs import Brief, BriefStatus, brief_summaries
+from desktop_app.models.checklists import OpenChecklist, open_checklists
 from desktop_app.models.contractors import Contractor, Stage, StageChange
 from desktop_app.models.engagements import (
     EngagementRow,
-    MonthlySpend,
     check_ins_due_this_week,
     confidence_watch,
     list_engagements,
-    monthly_spend,
 )
+from desktop_app.models.focus import FocusReport, focus_report
+from desktop_app.models.payments import MonthSpend, PaymentRow, month_spend, overdue_payments
 from desktop_app.models.questions import WaitingQuestion, waiting_questions
 from desktop_app.models.tasks import (
     OutsourcingSummary,
@@ -59,7 +63,10 @@ class Overview:
 
     Attributes:
         outsourcing: hours a month handed off and still worth handing off.
-        spend: what the working engagements cost a month, per currency.
+        spend: this month's money, per currency: what was paid against the
+            briefs' budgets, and the spend (paid where paid, estimated
+            elsewhere, saying which); `payments.month_spend`, which the
+            Engagements tab reads too.
         check_ins_due: engagements with a check-in overdue or due by Sunday.
         confidence_watch: engagements whose confidence is falling or lost.
         micromanaging: working engagements where the owner checks in clearly
@@ -69,11 +76,16 @@ class Overview:
         waiting: contractors waiting for a decision, the longest-waiting first.
         questions: contractors' questions waiting for an answer, the oldest first.
         is_empty: nothing has been recorded yet in any step.
+        checklists: onboarding (and offboarding) checklists with items open.
+        access_left_open: ended engagements whose contractor can still reach
+            a tool or account.
+        overdue: invoices unpaid past their due date.
+        focus: growth hours this week against the weeks before the first hire.
     """
 
     today: date
     outsourcing: OutsourcingSummary
-    spend: MonthlySpend
+    spend: MonthSpend
     check_ins_due: list[EngagementRow]
     confidence_watch: list[EngagementRow]
     micromanaging: list[EngagementRow]
@@ -82,6 +94,10 @@ class Overview:
     waiting: list[WaitingContractor]
     is_empty: bool
     questions: list[WaitingQuestion] = field(default_factory=list)
+    checklists: list[OpenChecklist] = field(default_factory=list)
+    access_left_open: list[LeftOpen] = field(default_factory=list)
+    overdue: list[PaymentRow] = field(default_factory=list)
+    focus: FocusReport | None = None
 
 
 def draft_briefs(today: date) -> list[DraftBrief]:
@@ -135,7 +151,7 @@ def load_overview(today: date) -> Overview:
         today=today,
         # The period the Time audit opens on, so both say the same thing.
         outsourcing=monthly_outsourcing_summary(audit_period(today)),
-        spend=monthly_spend(today, engagements),
+        spend=month_spend(today, today, engagements),
         check_ins_due=check_ins_due_this_week(today, engagements),
         confidence_watch=confidence_watch(today, engagements),
         micromanaging=[
@@ -146,4 +162,8 @@ def load_overview(today: date) -> Overview:
         waiting=waiting,
         is_empty=is_empty,
         questions=waiting_questions(),
+        checklists=open_checklists(),
+        access_left_open=left_open_after_ending(),
+        overdue=overdue_payments(today),
+        focus=focus_report(today, detail=False),
     )

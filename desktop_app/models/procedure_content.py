@@ -12,7 +12,6 @@ Qt: `procedures.py` stores it.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,6 +19,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from desktop_app.models.errors import ValidationError
+from desktop_app.models.secret_check import refuse_secret
 
 TITLE_MAX_LENGTH = 200
 STEP_TEXT_MAX_LENGTH = 500
@@ -50,12 +50,6 @@ STEP_FIELDS: tuple[tuple[str, str], ...] = (
     ("detail", "Detail"),
     ("link", "Link"),
     ("check", "Check"),
-)
-
-# "password: hunter2", "PIN = 1234": a secret typed where a name belongs.
-_SECRET = re.compile(
-    r"\b(pass\s*word|passwd|pwd|passcode|pin|secret|api[\s_-]*key|token)\b\s*[:=]",
-    re.IGNORECASE,
 )
 
 
@@ -153,13 +147,7 @@ def clean_procedure_field(name: str, value: Any) -> str:
         return text
     _too_long(label, text, TEXT_MAX_LENGTH, name)
     if name == "tools":
-        for line in text.splitlines():
-            if _SECRET.search(line):
-                raise ValidationError(
-                    f"“{line.strip()}” looks like it holds a password or a key. Write the "
-                    "tool's or account's name only; share secrets through a password manager.",
-                    name,
-                )
+        refuse_secret(text, name)
     return text
 
 

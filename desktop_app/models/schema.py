@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from peewee import Model
 
+from desktop_app.models.access import AccessGrant
+from desktop_app.models.agreements import Agreement
 from desktop_app.models.briefs import Brief, BriefTask, BriefTemplate, BriefVersion, Expectation
+from desktop_app.models.checklists import ChecklistItem, ChecklistTemplate
 from desktop_app.models.contractors import (
     Contractor,
     Interview,
@@ -13,9 +16,12 @@ from desktop_app.models.contractors import (
     StageChange,
 )
 from desktop_app.models.engagements import CheckIn, Engagement, Feedback
+from desktop_app.models.focus import GrowthMark, GrowthPriority
+from desktop_app.models.payments import ConversionRate, Payment
 from desktop_app.models.procedure_versions import ProcedureVersion
 from desktop_app.models.procedures import Procedure, ProcedureStep
 from desktop_app.models.questions import Question
+from desktop_app.models.results import ResultFigure
 from desktop_app.models.settings import SettingRow
 from desktop_app.models.tasks import Task, TimeEntry
 
@@ -40,4 +46,13 @@ ALL_MODELS: tuple[type[Model], ...] = (
     ProcedureStep,
     ProcedureVersion,
     Question,
+    ChecklistTemplate,
+    ChecklistItem,
+    AccessGrant,
+    Payment,
+    ConversionRate,
+    Agreement,
+    GrowthMark,
+    GrowthPriority,
+    ResultFigure,
 )

@@ -25,6 +25,7 @@ from peewee import (
     DateField,
     DateTimeField,
     DecimalField,
+    Expression,
     ForeignKeyField,
     IntegerField,
     SmallIntegerField,
@@ -868,6 +869,15 @@ class MonthAudit:
         return self.period.start
 
 
+def still_yours_condition() -> Expression:
+    """Time entries (joined to their task) that the owner logged on a task
+    already handed off, from the day it was handed off: hours not let go yet.
+    The one definition the Time audit, the Overview and the focus figures use."""
+    return (Task.status == TaskStatus.HANDED_OFF) & (
+        Task.handed_off_on.is_null() | (TimeEntry.date >= Task.handed_off_on)
+    )
+
+
 def load_month(period: date | Period, settings: Settings | None = None) -> MonthAudit:
     """The time audit of `period` (a Period, or any day of a calendar month):
     every task with its hours, rules applied.
@@ -892,11 +902,7 @@ def load_month(period: date | Period, settings: Settings | None = None) -> Month
     still_yours = dict(
         TimeEntry.select(TimeEntry.task, fn.SUM(TimeEntry.minutes))
         .join(Task)
-        .where(
-            in_period
-            & (Task.status == TaskStatus.HANDED_OFF)
-            & (Task.handed_off_on.is_null() | (TimeEntry.date >= Task.handed_off_on))
-        )
+        .where(in_period & still_yours_condition())
         .group_by(TimeEntry.task)
         .tuples()
     )

@@ -21,6 +21,7 @@ class Topic:
     ENGAGEMENTS = "engagements"
     PROCEDURES = "procedures"
     QUESTIONS = "questions"
+    FOCUS = "focus"  # growth marks and priorities, results over time
 
 
 class AppContext(QObject):

@@ -26,6 +26,7 @@ from desktop_app.models.migrations import (
     m0005_engagements,
     m0006_unrated_tasks,
     m0007_procedures,
+    m0008_running,
 )
 
 
@@ -44,6 +45,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(5, "engagements", m0005_engagements.apply),
     Migration(6, "unrated tasks, hand-off day", m0006_unrated_tasks.apply),
     Migration(7, "procedures and questions", m0007_procedures.apply),
+    Migration(8, "running engagements and focus", m0008_running.apply),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

@@ -7,7 +7,7 @@ ids and later commands on the stack still find them.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from typing import Any
 
@@ -32,6 +32,7 @@ from desktop_app.models.hiring import (
     end_engagement,
     hire,
     put_on_notice,
+    redo_end,
     redo_hire,
     reopen,
     undo_end,
@@ -224,21 +225,40 @@ class HireCommand(StoreCommand):
 
 
 class EndEngagementCommand(StoreCommand):
+    """End an engagement, revoking the accesses chosen and starting the
+    offboarding checklist; undo takes all of it back, redo puts back the
+    very same rows."""
+
     topics = (Topic.ENGAGEMENTS, Topic.CONTRACTORS)
 
-    def __init__(self, ctx: AppContext, engagement_id: int, end_date: date, reason: str) -> None:
+    def __init__(
+        self,
+        ctx: AppContext,
+        engagement_id: int,
+        end_date: date,
+        reason: str,
+        revoke: Sequence[int] = (),
+    ) -> None:
         super().__init__(ctx, "End engagement")
         self.engagement_id = engagement_id
         self._end_date = end_date
         self._reason = reason
+        self._revoke = list(revoke)
         self._ending: Ending | None = None
+        self._snapshot: RowSnapshot | None = None
 
     def apply(self) -> None:
-        self._ending = end_engagement(self.engagement_id, self._end_date, self._reason)
+        if self._ending is None:
+            self._ending = end_engagement(
+                self.engagement_id, self._end_date, self._reason, revoke=self._revoke
+            )
+        else:
+            assert self._snapshot is not None
+            redo_end(self._ending, self._snapshot)
 
     def revert(self) -> None:
         assert self._ending is not None
-        undo_end(self._ending)
+        self._snapshot = undo_end(self._ending)
 
 
 class ReopenCommand(StoreCommand):

@@ -45,7 +45,11 @@ from desktop_app.models.engagements import (
 )
 from desktop_app.models.engagements import terms_text as engagement_terms
 from desktop_app.views.context import AppContext
+from desktop_app.views.engagements.access_panel import AccessPanel
+from desktop_app.views.engagements.agreements_panel import AgreementsPanel
+from desktop_app.views.engagements.checklist_panel import ChecklistPanel
 from desktop_app.views.engagements.forms import CheckInForm, FeedbackForm
+from desktop_app.views.engagements.payments_panel import PaymentsPanel
 from desktop_app.views.engagements.presentation import (
     ALERT,
     GOOD,
@@ -387,7 +391,56 @@ class EngagementDetail(QWidget):
         self.questions = QuestionsPanel(ctx)
         self.questions.count_changed.connect(self._show_question_count)
         self.tabs.addTab(self.questions, "Questions")
+        # Running the engagement: checklists, access, payments, agreements,
+        # one tab of the detail holding a tab each.
+        self.checklists = ChecklistPanel(ctx)
+        self.access = AccessPanel(ctx)
+        self.payments = PaymentsPanel(ctx)
+        self.agreements = AgreementsPanel(ctx)
+        self.running = named(QTabWidget(), "runningTabs", "Running the engagement")
+        for panel, title in (
+            (self.checklists, "Checklists"),
+            (self.access, "Access"),
+            (self.payments, "Payments"),
+            (self.agreements, "Agreements"),
+        ):
+            self.running.addTab(panel, title)
+        self.tabs.addTab(self.running, "Running")
         return self.tabs
+
+    def show_running(self, panel: QWidget) -> None:
+        """Bring one running panel (checklists, access, payments, agreements) to the front."""
+        self.tabs.setCurrentWidget(self.running)
+        self.running.setCurrentWidget(panel)
+
+    def _show_running(self, row: EngagementRow | None, today: date) -> None:
+        """The running panels of `row`, with what waits in each in its tab's title."""
+        for panel in (self.checklists, self.access, self.payments, self.agreements):
+            panel.set_engagement(row, today)
+        open_items = self.checklists.open_items() if row else 0
+        ended = row is not None and row.status == EngagementStatus.ENDED
+        open_access = self.access.open_count() if row else 0
+        overdue = sum(
+            1 for p in self.payments.model.rows() if p.paid_on is None and p.due_date < today
+        )
+        titles = {
+            self.checklists: f"Checklists ({open_items} open)" if open_items else "Checklists",
+            self.access: f"Access ({open_access} open)" if open_access else "Access",
+            self.payments: f"Payments ({overdue} overdue)" if overdue else "Payments",
+            self.agreements: "Agreements",
+        }
+        for panel, title in titles.items():
+            self.running.setTabText(self.running.indexOf(panel), title)
+        to_do = open_items + overdue + (open_access if ended else 0)
+        index = self.tabs.indexOf(self.running)
+        self.tabs.setTabText(index, f"Running ({to_do})" if to_do else "Running")
+        self.tabs.setTabToolTip(
+            index,
+            f"{to_do} thing{'s' if to_do != 1 else ''} to do: checklist items, overdue "
+            "invoices, access left open"
+            if to_do
+            else "Checklists, access, payments and agreements",
+        )
 
     def _show_question_count(self, waiting: int) -> None:
         index = self.tabs.indexOf(self.questions)
@@ -410,10 +463,11 @@ class EngagementDetail(QWidget):
         self.check_in_form.set_engagement(row.id if row else None)
         self.feedback_form.set_engagement(row.id if row else None)
         self.questions.set_engagement(row.id if row else None)
+        today = today or date.today()
+        self._show_running(row, today)
         if row is None:
             self.timeline.set_rows([])
             return
-        today = today or date.today()
         self.title.setText(f"{row.contractor_name} — {row.brief_title}")
         self.terms.setText(terms_text(row))
         self.due.setText(due_text(row, today, long=True))

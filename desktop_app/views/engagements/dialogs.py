@@ -13,11 +13,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.models.access import open_accesses
 from desktop_app.models.engagements import EDITABLE_FIELDS, EngagementRow
 from desktop_app.models.errors import UserError
 from desktop_app.views.context import AppContext
 from desktop_app.views.engagements.commands import EndEngagementCommand, UpdateEngagementCommand
 from desktop_app.views.engagements.forms import TermsForm, date_edit, pydate
+from desktop_app.views.engagements.revoke_prompt import RevokeChoices
 from desktop_app.views.partials.feedback import FieldErrors
 from desktop_app.views.partials.naming import name_buttons, named
 from desktop_app.views.partials.plain_text import plain_label
@@ -81,11 +83,18 @@ class EndDialog(_CommandDialog):
         self.reason.setFixedHeight(70)
         form.addRow("&Why:", self.errors.under("end_reason", self.reason))
         self.layout_.addLayout(form)
+        # Every access still open, each ticked to be revoked on the end date.
+        self.revoke = RevokeChoices(open_accesses(row.id), "on the end date", self)
+        self.layout_.addWidget(self.revoke)
         self._finish("&End engagement")
 
     def command(self) -> StoreCommand:
         return EndEngagementCommand(
-            self.ctx, self.row.id, pydate(self.end_date.date()), self.reason.toPlainText()
+            self.ctx,
+            self.row.id,
+            pydate(self.end_date.date()),
+            self.reason.toPlainText(),
+            self.revoke.chosen(),
         )
 
 

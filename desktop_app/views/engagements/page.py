@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.exporters.engagement_schedule import export_schedule
 from desktop_app.exporters.mailto import mailto_url
+from desktop_app.models.access import open_accesses
 from desktop_app.models.engagements import (
     CheckInKind,
     EngagementRow,
@@ -51,13 +52,13 @@ from desktop_app.views.engagements.commands import (
     DeleteTimelineEntryCommand,
     PutOnNoticeCommand,
     ReopenCommand,
-    UpdateEngagementCommand,
 )
 from desktop_app.views.engagements.detail import EngagementDetail
 from desktop_app.views.engagements.dialogs import EndDialog, TermsDialog
 from desktop_app.views.engagements.entry_dialog import EditEntryDialog
 from desktop_app.views.engagements.hire_dialog import HireDialog
 from desktop_app.views.engagements.hire_dialog import open_hire_dialog as _open_hire_dialog
+from desktop_app.views.engagements.month_dialog import MonthDialog
 from desktop_app.views.engagements.presentation import (
     ALERT,
     GOOD,
@@ -70,6 +71,8 @@ from desktop_app.views.engagements.presentation import (
     trend_text,
     trend_tone,
 )
+from desktop_app.views.engagements.revoke_prompt import PauseDialog
+from desktop_app.views.engagements.running_commands import SetStatusCommand
 from desktop_app.views.partials.empty_state import EmptyState
 from desktop_app.views.partials.feedback import StatusLine, run_edit
 from desktop_app.views.partials.layout_memory import (
@@ -97,6 +100,8 @@ if TYPE_CHECKING:
 SETTINGS_PREFIX = "engagements"
 REQUEST_SUMMARY = "Asked for a progress report by e-mail."
 ATTENTION_NAMES = 5  # names per line of the summary; the rest behind a link
+
+RUNNING_PANELS = ("checklists", "access", "payments", "agreements")
 
 FILTERS = (
     ("open", "Open engagements"),
@@ -543,13 +548,19 @@ class EngagementsPage(TabPage):
         done = "" if copied else f"Asked {row.contractor_name} for a progress report.{no_address}"
         return self._run(command, done)
 
-    def set_status(self, status: str) -> bool:
+    def set_status(self, status: str) -> bool | PauseDialog:
+        """Change the status; pausing with access still open asks which to revoke."""
         row = self._require_selection()
         if row is None or row.status == status:
             return False
         label = status.capitalize()
+        still_open = open_accesses(row.id) if status == EngagementStatus.PAUSED else []
+        if still_open:
+            dialog = PauseDialog(self.ctx, row, still_open, self.today(), self)
+            dialog.open()
+            return dialog
         return self._run(
-            UpdateEngagementCommand(self.ctx, row.id, {"status": status}, f"Set status {label}"),
+            SetStatusCommand(self.ctx, row.id, status, self.today(), text=f"Set status {label}"),
             f"{row.contractor_name}: {label}.",
         )
 
@@ -729,12 +740,20 @@ class EngagementsPage(TabPage):
     # Navigation, search, smoke test
     def open_target(self, target: Any) -> None:
         """("engagement", id) selects that engagement; ("question", id) shows its
-        questions log."""
+        questions log; ("checklists", id), ("access", id), ("payments", id) or
+        ("agreements", id) that part of running it; ("month", None) opens the
+        month's budget against paid."""
         if isinstance(target, tuple) and len(target) == 2 and target[0] == "engagement":
             self.select_engagement(int(target[1]))
         elif isinstance(target, tuple) and len(target) == 2 and target[0] == "question":
             self.select_engagement(int(target[1]))
             self.detail.tabs.setCurrentWidget(self.detail.questions)
+        elif isinstance(target, tuple) and len(target) == 2 and target[0] in RUNNING_PANELS:
+            # ("checklists" | "access" | "payments" | "agreements", engagement id)
+            self.select_engagement(int(target[1]))
+            self.detail.show_running(getattr(self.detail, target[0]))
+        elif target == ("month", None):
+            MonthDialog(self.ctx, self.today(), parent=self).show()
 
     def focus_search(self) -> None:
         self.search.setFocus()

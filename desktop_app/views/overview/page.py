@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from html import escape
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
@@ -154,6 +155,7 @@ class OverviewPage(TabPage):
         Topic.BRIEFS,
         Topic.ENGAGEMENTS,
         Topic.QUESTIONS,
+        Topic.FOCUS,
     )
     first_loaded = Signal()
 
@@ -197,11 +199,18 @@ class OverviewPage(TabPage):
         self.doing_well.setWordWrap(True)
         self.doing_well.setTextFormat(Qt.TextFormat.RichText)
         self.doing_well.linkActivated.connect(self._open_link)
+        # This month's paid against budget, and growth work against before the first hire.
+        # Built from markup with no user text in it (amounts, hours, a link).
+        self.money_line = named(rich_label(), "overviewMoney", "Paid against budget this month")
+        self.focus_line = named(rich_label(), "overviewFocus", "Growth work this week")
+        for line in (self.money_line, self.focus_line):
+            line.setWordWrap(True)
+            line.linkActivated.connect(self._open_link)
 
         self.tiles = {
             "handed_off": MetricTile("tileHandedOff", "a month handed off"),
             "worth": MetricTile("tileWorth", "a month still worth handing off"),
-            "spend": MetricTile("tileSpend", "a month on contractors"),
+            "spend": MetricTile("tileSpend", "on contractors this month"),
             "due": MetricTile("tileCheckIns", "check-ins due this week"),
         }
         targets = {
@@ -239,11 +248,15 @@ class OverviewPage(TabPage):
                 self.ctx, "overviewQuestions", "Questions waiting for your answer",
                 "No question waits: every question your contractors asked has its answer.",
             ),
+            "running": AttentionList(
+                self.ctx, "overviewRunning", "Running your engagements",
+                "Nothing to close: checklists done, access revoked, invoices paid.",
+            ),
         }  # fmt: skip
         grid = QGridLayout()
         grid.setHorizontalSpacing(18)
         grid.setVerticalSpacing(14)
-        for position, key in enumerate(("due", "act", "drafts", "waiting", "questions")):
+        for position, key in enumerate(("due", "act", "running", "drafts", "waiting", "questions")):
             grid.addWidget(self.lists[key], position // 2, position % 2)
 
         content = QWidget()
@@ -252,6 +265,8 @@ class OverviewPage(TabPage):
         layout.setSpacing(12)
         layout.addWidget(self.greeting)
         layout.addLayout(tile_row)
+        layout.addWidget(self.money_line)
+        layout.addWidget(self.focus_line)
         layout.addWidget(self.doing_well)
         layout.addLayout(grid, 1)
         scroll = QScrollArea()
@@ -338,6 +353,11 @@ class OverviewPage(TabPage):
                 for row in overview.waiting
             ]
         )
+        self.lists["running"].show_items(running_items(overview))
+        self.money_line.setText(money_html(overview))
+        self.money_line.setVisible(bool(overview.spend.lines))
+        self.focus_line.setText(focus_html(overview))
+        self.focus_line.setVisible(overview.focus is not None and bool(overview.focus.weeks))
         self.lists["questions"].show_items(
             [
                 AttentionItem(
@@ -379,26 +399,34 @@ class OverviewPage(TabPage):
             f"hourly value of {money(summary.hourly_value, summary.currency)}",
         )
         spend = overview.spend
-        if spend.totals:
-            value = " + ".join(
-                money(amount, currency, cents=False) for currency, amount in spend.totals.items()
+        value = (
+            " + ".join(
+                money(amount, code, cents=False) for code, amount in sorted(spend.spend.items())
             )
+            if spend.spend
+            else "—"
+        )
+        working = [line for line in spend.lines if line.status != "ended"]
+        if not spend.lines:
+            detail = "No one at work yet"
+        elif not spend.estimated:
+            detail = "all of it paid"
+        elif not spend.paid:
+            detail = "estimated from the rates: nothing paid yet"
         else:
-            value = "—"
-        unknown = len(spend.unknown)
-        working = len(spend.lines)
-        detail = f"{_plural(working, 'working engagement')}" if working else "No one at work yet"
-        if unknown:
-            detail += f"; {unknown} without known hours"
+            detail = f"{amounts(spend.paid)} paid, {amounts(spend.estimated)} estimated"
+        if spend.unknown:
+            detail += f"; {_plural(len(spend.unknown), 'engagement')} not known"
         self.tiles["spend"].show_figure(
             value,
             detail,
             "\n".join(
                 f"{line.contractor_name}: "
-                + (money(line.monthly, line.currency) if line.monthly is not None else "unknown")
-                + f" ({line.basis})"
+                + (amounts(line.spend) if line.spend else "not known")
+                + f" ({line.spend_basis})"
                 for line in spend.lines
-            ),
+            )
+            or f"{_plural(len(working), 'working engagement')}",
         )
         due = overview.check_ins_due
         overdue = sum(1 for row in due if row.overdue_days)
@@ -424,6 +452,10 @@ class OverviewPage(TabPage):
         kind, _, value = link.partition(":")
         if kind == "engagement":
             self.ctx.navigate_requested.emit("engagements", ("engagement", int(value)))
+        elif kind == "month":
+            self.ctx.navigate_requested.emit("engagements", ("month", None))
+        elif kind == "focus":
+            self.ctx.navigate_requested.emit("time_audit", ("focus", None))
 
     @staticmethod
     def _due_item(row: EngagementRow, today: date) -> AttentionItem:
@@ -467,3 +499,103 @@ class OverviewPage(TabPage):
             raise RuntimeError("the Overview did not load")
         if not self.overview.is_empty and self.tiles["handed_off"].value_label.text() == "…":
             raise RuntimeError("the Overview's figures did not fill in")
+
+
+def amounts(totals: dict[str, Decimal]) -> str:
+    """Amounts in several currencies, never added: "$320 + €300"."""
+    return " + ".join(money(amount, code, cents=False) for code, amount in sorted(totals.items()))
+
+
+def money_html(overview: Overview) -> str:
+    """This month's paid against the briefs' budgets, per currency, with a link
+    to every engagement's month."""
+    spend = overview.spend
+    lines = spend.budget_lines()
+    month = f"{spend.month:%B}"
+    if not lines:
+        text = f"<b>{month}:</b> paid {escape(amounts(spend.paid) or 'nothing')}; no budget set"
+    else:
+        parts = []
+        for code, paid, budget in lines:
+            left = budget - paid
+            state = (
+                f"{money(left, code)} left"
+                if left >= 0
+                else f'<span style="color:{tone(ALERT)}">over by {money(-left, code)}</span>'
+            )
+            parts.append(f"paid {money(paid, code)} of {money(budget, code)} budgeted ({state})")
+        text = f"<b>{month}:</b> " + "; ".join(parts)
+    return text + ' · <a href="month:">Budget against paid…</a>'
+
+
+def focus_html(overview: Overview) -> str:
+    """Growth work this week against the weeks before the first hire."""
+    focus = overview.focus
+    if focus is None:
+        return ""
+    last_week = next(
+        (week.growth_minutes for week in reversed(focus.weeks) if week.week < focus.this_week),
+        None,
+    )
+    text = f"<b>Growth work:</b> {_hours(focus.this_week_hours)} so far this week"
+    if last_week is not None:
+        text += f" ({_hours((Decimal(last_week) / 60).quantize(Decimal('0.1')))} last week)"
+    before = focus.before_first_hire
+    if focus.first_hire is None:
+        text += "; no one hired yet"
+    elif before.hours is None:
+        text += f"; nothing logged before your first hire ({_day(focus.first_hire)})"
+    else:
+        text += (
+            f", against {_hours(before.hours)} a week before your first hire "
+            f"({_plural(before.weeks, 'week')} logged)"
+        )
+    if focus.priorities:
+        done = sum(1 for item in focus.priorities if item.done_on)
+        text += f" · priorities: {done} of {len(focus.priorities)} done"
+    return text + ' · <a href="focus:">Your focus…</a>'
+
+
+def running_items(overview: Overview) -> list[AttentionItem]:
+    """Access left open after an ending, overdue invoices, then checklists with
+    items open: each opens that part of the engagement."""
+    today = overview.today
+    items = [
+        AttentionItem(
+            f"{left.contractor_name} · ended, still has access: {', '.join(left.names)}",
+            "engagements",
+            ("access", left.engagement_id),
+            f"{left.brief_title} ended"
+            + (f" on {_day(left.end_date)}" if left.end_date else "")
+            + ": revoke the access in the tool, then mark it revoked.",
+            ALERT,
+        )
+        for left in overview.access_left_open
+    ]
+    items += [
+        AttentionItem(
+            f"{row.contractor_name} · invoice of {money(row.amount, row.currency)} overdue "
+            f"{_plural(row.days_overdue(today), 'day')}",
+            "engagements",
+            ("payments", row.engagement_id),
+            f"{row.brief_title}: dated {_day(row.invoiced_on)}, due {_day(row.due_date)}"
+            + (f" ({row.reference})" if row.reference else "")
+            + (f". {row.note}" if row.note else ""),
+            ALERT,
+        )
+        for row in overview.overdue
+    ]
+    items += [
+        AttentionItem(
+            f"{checklist.contractor_name} · "
+            f"{_plural(len(checklist.open_items), checklist.kind_label + ' item')}"
+            f" open: {', '.join(checklist.open_items[:2])}"
+            + ("…" if len(checklist.open_items) > 2 else ""),
+            "engagements",
+            ("checklists", checklist.engagement_id),
+            f"{checklist.brief_title}: " + "; ".join(checklist.open_items),
+            WARNING,
+        )
+        for checklist in overview.checklists
+    ]
+    return items

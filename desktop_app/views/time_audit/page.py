@@ -37,7 +37,9 @@ from PySide6.QtWidgets import (
 
 from desktop_app.models.briefs import briefs_for_task
 from desktop_app.models.errors import UserError
+from desktop_app.models.focus import growth_areas, task_growth_mark
 from desktop_app.models.tasks import (
+    AREA_LABELS,
     MonthAudit,
     Override,
     Period,
@@ -89,9 +91,12 @@ from desktop_app.views.time_audit.commands import (
     UpdateTaskCommand,
 )
 from desktop_app.views.time_audit.entries import EntriesPanel, QuickEntryForm
+from desktop_app.views.time_audit.focus_commands import SetAreaGrowthCommand, SetTaskGrowthCommand
+from desktop_app.views.time_audit.focus_panel import FocusPanel
 from desktop_app.views.time_audit.formatting import hours, money, plural
 from desktop_app.views.time_audit.import_dialog import ImportDialog
 from desktop_app.views.time_audit.procedure_panel import ProcedurePanel
+from desktop_app.views.time_audit.results_panel import ResultsPanel
 from desktop_app.views.time_audit.task_table import (
     DECISION,
     DISLIKE,
@@ -109,7 +114,7 @@ from desktop_app.views.time_audit.task_table import (
     TaskTableModel,
     task_proxy,
 )
-from desktop_app.views.undo import execute
+from desktop_app.views.undo import StoreCommand, execute
 
 LAYOUT_KEY = "time_audit"
 SETTINGS_PREFIX = LAYOUT_KEY + "/"
@@ -348,6 +353,11 @@ class TimeAuditPage(TabPage):
         self.bottom_tabs.addTab(self.procedure, "Procedure")
         self.bottom_tabs.addTab(self.chart, "Hours by area")
         self.bottom_tabs.addTab(self.matrix, "Value vs drain")
+        # What the hours bought back went to, and the results beside them.
+        self.focus = FocusPanel(self.ctx, self)
+        self.results = ResultsPanel(self.ctx, self)
+        self.bottom_tabs.addTab(self.focus, "Focus")
+        self.bottom_tabs.addTab(self.results, "Results")
         self.bottom_tabs.currentChanged.connect(lambda *_: self._save_timer.start())
         corner = QWidget()
         row = QHBoxLayout(corner)
@@ -796,8 +806,51 @@ class TimeAuditPage(TabPage):
                 lambda _=False, o=override, s=status: self.set_selected_decision(o, s)
             )
         menu.addSeparator()
+        self._growth_actions(menu, row)
+        menu.addSeparator()
         menu.addAction(self.delete_action)
         menu.popup(self.table.viewport().mapToGlobal(position))
+
+    def _growth_actions(self, menu: QMenu, row: TaskRow) -> None:
+        """Whether the task, or its whole area, counts as growth work."""
+        growth = menu.addMenu("Growth work")
+        growth.setObjectName("growthMenu")
+        mark = task_growth_mark(row.id)
+        for name, text, value in (
+            ("actionGrowthYes", "Counts as growth work", True),
+            ("actionGrowthNo", "Does not count as growth work", False),
+            ("actionGrowthRules", "As its area and need say", None),
+        ):
+            action = growth.addAction(text)
+            action.setObjectName(name)
+            action.setCheckable(True)
+            action.setChecked(mark is value)
+            action.triggered.connect(
+                lambda _=False, v=value: self._run_focus(
+                    SetTaskGrowthCommand(self.ctx, row.id, v, row.name)
+                )
+            )
+        growth.addSeparator()
+        label = AREA_LABELS.get(row.area, row.area)
+        area_on = row.area in growth_areas()
+        area = growth.addAction(f"The whole area {label} counts")
+        area.setObjectName("actionGrowthArea")
+        area.setCheckable(True)
+        area.setChecked(area_on)
+        area.triggered.connect(
+            lambda _=False: self._run_focus(
+                SetAreaGrowthCommand(self.ctx, row.area, not area_on, label)
+            )
+        )
+
+    def _run_focus(self, command: StoreCommand) -> bool:
+        try:
+            execute(command)
+        except UserError as error:
+            self.show_error(str(error))
+            return False
+        self.show_message(f"{command.text()}. The Focus view counts it.")
+        return True
 
     def _procedure_actions(self, menu: QMenu) -> None:
         """The task's procedure: show it, record it, import or export it."""
@@ -963,10 +1016,13 @@ class TimeAuditPage(TabPage):
 
     def open_target(self, target: Any) -> None:
         """("task", id): select and show that task. ("candidates", None): this
-        month's candidates, best first."""
+        month's candidates, best first. ("focus", None): the focus figures."""
         if not isinstance(target, tuple) or len(target) != 2:
             return
         kind, value = target
+        if kind == "focus":
+            self.bottom_tabs.setCurrentWidget(self.focus)
+            return
         if kind == "candidates":
             # The period the Overview's figure sums up.
             self.set_period(audit_period(date.today()))

@@ -1,0 +1,293 @@
+"""Budget against paid, month by month: every engagement and the totals.
+
+For the month chosen: each engagement's budget (from its brief, and how it
+was reached), what was paid, its spend (paid where paid, estimated
+elsewhere, saying which) and what is left or over; then the totals per
+currency, never added together, and one total in the settings' currency
+when the owner has typed a rate for each other one (Offload never looks
+rates up). All of it from `payments.month_spend`, the function the
+Overview and the payments panel read.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.models.payments import (
+    EngagementMonth,
+    MonthSpend,
+    conversion_rates,
+    month_spend,
+    months_of_payments,
+)
+from desktop_app.models.tasks import month_start, previous_month
+from desktop_app.views.context import AppContext, Topic
+from desktop_app.views.engagements.running_commands import SetConversionRateCommand
+from desktop_app.views.partials.feedback import StatusLine, run_edit
+from desktop_app.views.partials.naming import name_buttons, named
+from desktop_app.views.partials.plain_text import plain_label
+from desktop_app.views.partials.row_tables import row_table
+from desktop_app.views.partials.table_model import ALIGN_RIGHT, Column, RowTableModel
+from desktop_app.views.partials.tones import ALERT, tone_color
+from desktop_app.views.time_audit.formatting import money
+
+MONTHS_SHOWN = 12
+
+
+def amounts_text(totals: dict[str, Decimal]) -> str:
+    """ "$320.00 + €300.00": amounts in several currencies, never added."""
+    if not totals:
+        return "nothing"
+    return " + ".join(money(amount, code) for code, amount in sorted(totals.items()))
+
+
+def budget_line(month: MonthSpend) -> str:
+    """The month's paid against budget, per currency, in words."""
+    lines = month.budget_lines()
+    if not lines:
+        return f"{month.month:%B %Y}: no budget (the briefs set none)."
+    parts = []
+    for code, paid, budget in lines:
+        left = _left(budget - paid, code)
+        parts.append(f"paid {money(paid, code)} of {money(budget, code)} budgeted ({left})")
+    return f"{month.month:%B %Y}: " + "; ".join(parts) + "."
+
+
+def _left(left: Decimal, code: str) -> str:
+    return f"{money(left, code)} left" if left >= 0 else f"over by {money(-left, code)}"
+
+
+def engagement_line(line: EngagementMonth) -> str:
+    """One engagement's month in words: paid against its budget."""
+    paid = line.paid_against_budget()
+    month_paid = amounts_text(line.paid) if line.paid else "nothing"
+    if line.budget is None or paid is None:
+        return f"Paid {month_paid}; {line.budget_basis[0].lower()}{line.budget_basis[1:]}"
+    code = line.budget_currency
+    other = {c: a for c, a in line.paid.items() if c != code}
+    extra = f" (and {amounts_text(other)}, not counted against it)" if other else ""
+    return (
+        f"Paid {money(paid, code)} of a {money(line.budget, code)} budget: "
+        f"{_left(line.budget - paid, code)}{extra}."
+    )
+
+
+def month_totals_text(spend: MonthSpend) -> str:
+    """The month's totals: budget against paid, the spend (which part is
+    estimated), and one converted total when every currency has a rate."""
+    parts = [budget_line(spend)]
+    spent = f"Spend: {amounts_text(spend.spend)}"
+    if spend.estimated:
+        spent += f", of which {amounts_text(spend.estimated)} estimated (nothing paid yet)"
+    parts.append(spent + ".")
+    if len(spend.spend) > 1 or (spend.spend and spend.home_currency not in spend.spend):
+        converted = spend.converted(spend.spend)
+        if converted.amount is not None:
+            parts.append(f"About {money(converted.amount, converted.currency)} at your rates.")
+        else:
+            parts.append(
+                f"Not added together: no rate for {', '.join(converted.missing)} into "
+                f"{converted.currency}."
+            )
+    return "\n".join(parts)
+
+
+def recent_months(today: date) -> list[date]:
+    """The last twelve months and every month with a payment, newest first."""
+    months = {month_start(today)}
+    month = month_start(today)
+    for _ in range(MONTHS_SHOWN - 1):
+        month = previous_month(month)
+        months.add(month)
+    months.update(months_of_payments())
+    return sorted(months, reverse=True)
+
+
+class MonthDialog(QDialog):
+    """Budget against paid for a month, every engagement and in total.
+
+    Attributes:
+        spend: what is shown (from `month_spend`).
+    """
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        today: date,
+        *,
+        month: date | None = None,
+        engagement_id: int | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        named(self, "monthDialog", "Budget against paid")
+        self.setWindowTitle("Budget against paid")
+        self.ctx = ctx
+        self.today = today
+        self.engagement_id = engagement_id
+        self.spend: MonthSpend | None = None
+        self.month_box = named(QComboBox(), "paymentsMonth", "Month")
+        for item in recent_months(today):
+            self.month_box.addItem(f"{item:%B %Y}", item)
+        self.month_box.setCurrentIndex(max(self.month_box.findData(month or month_start(today)), 0))
+        self.month_box.currentIndexChanged.connect(lambda *_: self.load())
+        heading = QHBoxLayout()
+        month_label = plain_label("&Month:")
+        month_label.setBuddy(self.month_box)
+        heading.addWidget(month_label)
+        heading.addWidget(self.month_box)
+        heading.addStretch(1)
+        self.model: RowTableModel[EngagementMonth] = RowTableModel(self._columns(), self)
+        self.table = row_table("monthTable", "Every engagement this month", self.model, 0, self)
+        self.table.setEditTriggers(self.table.EditTrigger.NoEditTriggers)
+        self.totals = named(plain_label(), "monthTotals", "The month's totals")
+        self.totals.setWordWrap(True)
+        self.totals.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout = QVBoxLayout(self)
+        layout.addLayout(heading)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.totals)
+        layout.addLayout(self._build_rates())
+        self.message = StatusLine("monthMessage")
+        layout.addWidget(self.message)
+        buttons = named(
+            QDialogButtonBox(QDialogButtonBox.StandardButton.Close), "monthButtons", "Close"
+        )
+        name_buttons(buttons, "monthButtons")
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(820, 480)
+        ctx.data_changed.connect(self._on_data_changed)
+        self.load()
+
+    def _build_rates(self) -> QHBoxLayout:
+        self.rates_label = named(plain_label(), "conversionRates", "Conversion rates")
+        self.rates_label.setWordWrap(True)
+        self.rate_currency = named(QLineEdit(), "rateCurrency", "Currency to convert")
+        self.rate_currency.setPlaceholderText("EUR")
+        self.rate_currency.setMaximumWidth(70)
+        self.rate_value = named(QLineEdit(), "rateValue", "Its worth in your currency")
+        self.rate_value.setPlaceholderText("1.08")
+        self.rate_value.setMaximumWidth(90)
+        self.rate_value.returnPressed.connect(self.set_rate)
+        self.rate_home = plain_label()
+        self.rate_button = named(
+            QPushButton("Set rate"),
+            "setRate",
+            "Convert totals in that currency with this rate (empty removes it)",
+        )
+        self.rate_button.clicked.connect(self.set_rate)
+        row = QHBoxLayout()
+        row.addWidget(self.rates_label, 1)
+        for widget in (
+            plain_label("1"),
+            self.rate_currency,
+            plain_label("="),
+            self.rate_value,
+            self.rate_home,
+            self.rate_button,
+        ):
+            row.addWidget(widget)
+        return row
+
+    def _columns(self) -> list[Column[EngagementMonth]]:
+        return [
+            Column("Engagement", lambda line: f"{line.contractor_name} · {line.brief_title}"),
+            Column(
+                "Budget",
+                lambda line: (
+                    money(line.budget, line.budget_currency) if line.budget is not None else "—"
+                ),
+                align=ALIGN_RIGHT,
+                tooltip=lambda line: line.budget_basis,
+            ),
+            Column(
+                "Paid",
+                lambda line: amounts_text(line.paid) if line.paid else "—",
+                align=ALIGN_RIGHT,
+            ),
+            Column(
+                "Spend",
+                lambda line: (
+                    (amounts_text(line.spend) + ("" if line.from_payments else " (estimated)"))
+                    if line.spend
+                    else "not known"
+                ),
+                align=ALIGN_RIGHT,
+                tooltip=lambda line: line.spend_basis,
+            ),
+            Column(
+                "Against budget",
+                _against_budget,
+                align=ALIGN_RIGHT,
+                foreground=lambda line: tone_color(ALERT) if _over(line) else None,
+            ),
+        ]
+
+    def _on_data_changed(self, topic: str) -> None:
+        if topic in (Topic.ENGAGEMENTS, Topic.SETTINGS, Topic.BRIEFS):
+            self.load()
+
+    def load(self) -> None:
+        month = self.month_box.currentData() or month_start(self.today)
+        spend = month_spend(month, self.today)
+        self.spend = spend
+        self.model.set_rows(spend.lines)
+        for position, line in enumerate(spend.lines):
+            if line.engagement_id == self.engagement_id:
+                self.table.selectRow(position)
+        self.totals.setText(month_totals_text(spend))
+        rates = conversion_rates(spend.home_currency)
+        self.rate_home.setText(spend.home_currency)
+        self.rates_label.setText(
+            "Your rates: "
+            + ", ".join(
+                f"1 {code} = {rate.normalize():f} {spend.home_currency}"
+                for code, rate in sorted(rates.items())
+            )
+            if rates
+            else f"Type a rate to see one total in {spend.home_currency}:"
+        )
+
+    def set_rate(self) -> bool:
+        if self.spend is None:
+            return False
+        currency, rate = self.rate_currency.text(), self.rate_value.text()
+        home = self.spend.home_currency
+        done = (
+            f"1 {currency.strip().upper()} = {rate.strip()} {home}: totals convert with it."
+            if rate.strip()
+            else f"No rate for {currency.strip().upper()} any more."
+        )
+        if not run_edit(
+            SetConversionRateCommand(self.ctx, currency, rate, home), self.message, done
+        ):
+            return False
+        self.rate_currency.clear()
+        self.rate_value.clear()
+        return True
+
+
+def _over(line: EngagementMonth) -> bool:
+    paid = line.paid_against_budget()
+    return line.budget is not None and paid is not None and paid > line.budget
+
+
+def _against_budget(line: EngagementMonth) -> str:
+    paid = line.paid_against_budget()
+    if line.budget is None or paid is None:
+        return ""
+    return _left(line.budget - paid, line.budget_currency)
