@@ -192,3 +192,29 @@ def test_after_importing_last_month_the_overview_sums_up_that_month(store):
     summary = load_overview(TODAY).outsourcing
     assert summary.month == last_month  # as the Time audit opens on it
     assert summary.open_minutes == 240
+
+
+def test_on_the_demo_at_1280_by_800_every_line_shows_without_scrolling(window, qtbot):
+    from PySide6.QtWidgets import QScrollArea
+
+    from desktop_app.demo import fill_demo_data
+
+    fill_demo_data(TODAY)
+    window.resize(1280, 800)
+    page = window.show_tab("overview").page()
+    page.refresh()
+    qtbot.waitUntil(lambda: page.lists["waiting"].view.isVisible())
+    scroll = page.findChild(QScrollArea, "overviewScroll")
+    qtbot.waitUntil(lambda: scroll.verticalScrollBar().maximum() == 0)
+    for attention in page.lists.values():
+        view = attention.view
+        if not view.isVisible():
+            continue
+        rows = view.model().rowCount()
+        shown = min(rows, attention.MOST_LINES_SHOWN)
+        # Every line up to the most shown is inside the list, none cut...
+        last = view.visualRect(view.model().index(shown - 1, 0))
+        assert view.viewport().rect().contains(last), attention.title
+        # ...and a short list takes the room of its lines, not more.
+        line = last.height() + 2 * view.spacing()
+        assert view.height() < (shown + 1) * line, attention.title

@@ -105,15 +105,25 @@ class AttentionList(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.heading)
-        layout.addWidget(self.view, 1)
+        layout.addWidget(self.view)
         layout.addWidget(self.empty)
-        layout.addStretch(0)
+        layout.addStretch(1)
+
+    # A list is as tall as its lines, up to this many (then it scrolls): two
+    # lines never take the room of ten, so the whole Overview fits the window.
+    MOST_LINES_SHOWN = 8
 
     def show_items(self, items: list[AttentionItem]) -> None:
         self.model.set_rows(items)
         self.heading.setText(f"{self.title} ({len(items)})" if items else self.title)
         self.view.setVisible(bool(items))
         self.empty.setVisible(not items)
+        if items:
+            lines = min(len(items), self.MOST_LINES_SHOWN)
+            line = self.view.sizeHintForRow(0) + 2 * self.view.spacing()
+            self.view.setFixedHeight(
+                lines * line + 2 * self.view.frameWidth() + self.view.spacing()
+            )
 
     def texts(self) -> list[str]:
         return [item.text for item in self.model.rows()]
@@ -268,7 +278,8 @@ class OverviewPage(TabPage):
         layout.addWidget(self.money_line)
         layout.addWidget(self.focus_line)
         layout.addWidget(self.doing_well)
-        layout.addLayout(grid, 1)
+        layout.addLayout(grid)
+        layout.addStretch(1)  # the room left goes below the lists, not between them
         scroll = QScrollArea()
         scroll.setObjectName("overviewScroll")
         scroll.setWidgetResizable(True)
