@@ -384,12 +384,20 @@ def check_real_window(program: Path, env: dict[str, str]) -> list[int]:
             )
             check(found.returncode == 0 and found.stdout.strip(), "no Offload window on X11")
             window = found.stdout.split()[0]
-            props = run(
-                ["xprop", "-len", "100000000", "-id", window, "WM_CLASS", "_NET_WM_ICON"], env=x_env
-            ).stdout
+            # The icon is set just after the first frame (app.run_gui), so
+            # the window may be seen a moment before it has one: ask again.
+            deadline = time.monotonic() + 20
+            while True:
+                props = run(
+                    ["xprop", "-len", "100000000", "-id", window, "WM_CLASS", "_NET_WM_ICON"],
+                    env=x_env,
+                ).stdout
+                # xprop draws each icon under a line "Icon (W x H):".
+                sizes = sorted({int(size) for size in re.findall(r"Icon \((\d+) x \1\)", props)})
+                if sizes or time.monotonic() > deadline:
+                    break
+                time.sleep(0.2)
             check('"offload"' in props, f"WM_CLASS is not offload: {props[:200]}")
-            # xprop draws each icon under a line "Icon (W x H):".
-            sizes = sorted({int(size) for size in re.findall(r"Icon \((\d+) x \1\)", props)})
             # No window manager on Xvfb: focus the window, then type through
             # XTEST as a keyboard does (Qt ignores synthetic key events).
             run(["xdotool", "windowfocus", "--sync", window], env=x_env)
