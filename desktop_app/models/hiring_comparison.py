@@ -44,7 +44,7 @@ def compare_candidates(
         ComparisonRow(
             label,
             tuple(
-                " ".join(filter(None, (overlaps[c].text(), overlaps[c].warning(needed))))
+                "\n".join(filter(None, (overlaps[c].text(), overlaps[c].warning(needed))))
                 for c in people
             ),
             _best(hours),

@@ -16,6 +16,7 @@ by how much and which sections to shorten, the longest first.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -219,13 +220,20 @@ class JobPost:
         return said
 
 
-def job_post(brief_id: int, fmt: PostFormat | str = PostFormat.TEXT) -> JobPost:
-    """The brief `brief_id` as a job post in `fmt`, measured against its board."""
+def job_post(
+    brief_id: int, fmt: PostFormat | str = PostFormat.TEXT, *, board: str | None = None
+) -> JobPost:
+    """The brief `brief_id` as a job post in `fmt`, measured against its board
+    (or `board`, a key of BOARDS, instead)."""
     fmt = PostFormat(fmt)
+    if board is not None and board not in BOARDS:
+        raise UserError(f"“{board}” is not a board: choose {', '.join(BOARDS)}.")
     if not brief_exists(brief_id):
         raise UserError("That brief no longer exists.")
     data = load_brief(brief_id)
     plan = plan_of(brief_id)
+    if board is not None:
+        plan = dataclasses.replace(plan, board=board)
     questions = [q.text for q in questions_of(brief_id)]
     return post_from(data, plan, questions, fmt)
 
