@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
 
-from peewee import CharField, DateTimeField, ForeignKeyField, TextField
+from peewee import JOIN, CharField, DateTimeField, ForeignKeyField, TextField
 
 from desktop_app.models.base import BaseModel, database, now
 from desktop_app.models.briefs import BUDGET_BASIS_LABELS, Brief, BudgetBasis
@@ -475,21 +475,19 @@ class SentRow:
 def messages_of(contractor_id: int) -> list[SentRow]:
     """The messages sent to a contractor, newest first."""
     query = (
-        SentMessage.select(SentMessage, Brief.title)
-        .join(Brief, join_type="LEFT OUTER", on=(SentMessage.brief == Brief.id))
+        SentMessage.select(
+            SentMessage.id,
+            SentMessage.kind,
+            SentMessage.subject,
+            SentMessage.body,
+            SentMessage.to_address,
+            SentMessage.via,
+            SentMessage.sent_at,
+            Brief.title,
+        )
+        .join(Brief, JOIN.LEFT_OUTER)
         .where(SentMessage.contractor == contractor_id)
         .order_by(SentMessage.sent_at.desc(), SentMessage.id.desc())
+        .tuples()
     )
-    return [
-        SentRow(
-            m.id,
-            m.kind,
-            m.subject,
-            m.body,
-            m.to_address,
-            m.via,
-            m.sent_at,
-            m.brief.title if m.brief_id and getattr(m, "brief", None) else "",
-        )
-        for m in query
-    ]
+    return [SentRow(*row[:7], row[7] or "") for row in query]

@@ -268,28 +268,27 @@ def referrer_history(referrer_id: int) -> list[ReferralEvent]:
                           request_id=request.id)
         )  # fmt: skip
     query = (
-        Recommendation.select(Recommendation, Contractor.name)
+        Recommendation.select(Recommendation.recommended_on, Contractor.id, Contractor.name)
         .join(Contractor)
         .where(Recommendation.referrer == referrer_id)
+        .tuples()
     )
-    for row in query:
-        events.append(
-            ReferralEvent(row.recommended_on, f"Recommended {row.contractor.name}",
-                          contractor_id=row.contractor_id)
-        )  # fmt: skip
+    for day, contractor_id, name in query:
+        events.append(ReferralEvent(day, f"Recommended {name}", contractor_id=contractor_id))
     return sorted(events, key=lambda e: (e.day, e.text), reverse=True)
 
 
 def referrer_of(contractor_id: int) -> tuple[int, str] | None:
     """(id, name) of the person who recommended the contractor, if on record."""
     row = (
-        Recommendation.select(Recommendation.referrer, Referrer.name)
+        Recommendation.select(Referrer.id, Referrer.name)
         .join(Referrer)
         .where(Recommendation.contractor == contractor_id)
         .order_by(Recommendation.id)
+        .tuples()
         .first()
     )
-    return None if row is None else (row.referrer_id, row.referrer.name)
+    return None if row is None else (row[0], row[1])
 
 
 def referrer_choices() -> list[tuple[int, str]]:
