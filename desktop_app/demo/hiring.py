@@ -4,8 +4,10 @@ Maya works 09:00–16:00 in Stockholm and needs two shared hours a day with
 her bookkeeper. The "Monthly bookkeeping" brief asks three screening
 questions, answered by Ana, Tomasz and Ledgerlight; its paid trial
 (October's reconciliation, 120 in the brief's currency, due in four days)
-went to those three six days ago: Ana delivered on time and scored high,
-Tomasz delivered a day late, Ledgerlight is still working on it. The social
+went to Ana, Tomasz and Priya six days ago: Ana delivered on time and
+scored high, Tomasz delivered a day late, Priya is still working on it.
+Ana's second interview is scored on the brief's must-haves, and Maya
+wrote her own decline message. The social
 media brief has its screening questions ready to post. Leo, Sofia and Ana
 are on record as the people who recommended Priya, Jonas and Yuki, and
 Maya has asked her mastermind group for a social media person.
@@ -20,9 +22,10 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from desktop_app.models.briefs import Level, expectations_of
-from desktop_app.models.contractors import Contractor, brief_choices
+from desktop_app.models.contractors import Contractor, Interview, brief_choices
 from desktop_app.models.hiring_plan import add_question, record_answers, update_plan
-from desktop_app.models.messages import MessageKind, compose, record_sent
+from desktop_app.models.interview_criteria import brief_criteria, set_criterion_scores
+from desktop_app.models.messages import MessageKind, compose, record_sent, save_template
 from desktop_app.models.referrals import (
     add_referrer,
     ask_for_referral,
@@ -73,6 +76,11 @@ ANSWERS = {
         "Our own payout template per platform.",
         "Our reviewer decides, then we tell the client.",
     ),
+    "Priya Raman": (
+        "Xero for four years, with Wise and three currencies.",
+        "Gross sales to income, fees and refunds to their own accounts, payout to clearing.",
+        "Ask in the client's chat, and note it for the month-end review.",
+    ),
 }
 SOCIAL_QUESTIONS = (
     "Show us a Pinterest account you grew: where did it start, and where is it now?",
@@ -119,7 +127,7 @@ def _bookkeeping(brief_id: int, people: dict[str, int], today: date) -> None:
         },
     )
     own = add_criterion(brief_id, "The month-end note is clear to someone who is not a bookkeeper")
-    trio = [people[n] for n in ("Ana Ferreira", "Tomasz Nowak", "Ledgerlight Bookkeeping")]
+    trio = [people[n] for n in ("Ana Ferreira", "Tomasz Nowak", "Priya Raman")]
     offer_trial(brief_id, trio, today - timedelta(days=6))
     musts = [e for e in expectations_of(brief_id) if e.level in (Level.MUST, Level.SHOULD)]
     by_name = {row.contractor_name: row for row in offer_rows(brief_id=brief_id)}
@@ -140,9 +148,27 @@ def _bookkeeping(brief_id: int, people: dict[str, int], today: date) -> None:
     TrialOffer.update(deadline=today - timedelta(days=2)).where(
         TrialOffer.id == by_name["Tomasz Nowak"].id
     ).execute()
-    for name in ("Ana Ferreira", "Tomasz Nowak", "Ledgerlight Bookkeeping"):
+    for name in ("Ana Ferreira", "Tomasz Nowak", "Priya Raman"):
         message = compose(MessageKind.TRIAL_OFFER, offer_id=by_name[name].id)
         record_sent(message, message.subject, message.body)
+    interview = (
+        Interview.select()
+        .where((Interview.contractor == people["Ana Ferreira"]) & Interview.held)
+        .order_by(Interview.held_at.desc())
+        .first()
+    )
+    if interview is not None and interview.brief_id == brief_id:
+        criteria = brief_criteria(brief_id)
+        set_criterion_scores(
+            interview.id, {c.expectation_id: 5 - (i == 2) for i, c in enumerate(criteria)}
+        )
+    save_template(
+        MessageKind.DECLINE,
+        "{brief_title}: thank you",
+        "Hi {first_name},\n\nthank you for the work you put into {brief_title}. I chose "
+        "someone else this time: {reason}\n\nI will keep your details and may come back to "
+        "you for other jobs.\n\nWarm regards,\n{owner_name}",
+    )
 
 
 def _referrals(people: dict[str, int], social: int | None, today: date) -> None:
