@@ -30,7 +30,7 @@ from desktop_app.models.errors import UserError, ValidationError
 from desktop_app.models.referrals import ReferralRequest, Referrer, ask_for_referral
 from desktop_app.models.settings import load_settings
 from desktop_app.models.snapshots import RowSnapshot, delete_with_snapshot, restore
-from desktop_app.models.trials import TrialOffer, trial_of
+from desktop_app.models.trials import TrialOffer, TrialTask, trial_of
 
 SUBJECT_MAX_LENGTH = 300
 BODY_MAX_LENGTH = 20000
@@ -397,6 +397,47 @@ def compose(
         to = referrer.email
     subject, body, missing = fill(template_of(kind), values)
     return Message(kind, to, subject, body, missing, contractor_id, referrer_id, brief_id)
+
+
+def likely_brief(contractor_id: int) -> int | None:
+    """The brief a message to the contractor is most likely about: their latest
+    trial's, else their latest interview's, else their latest engagement's."""
+    trial = (
+        TrialOffer.select(TrialOffer.trial)
+        .where(TrialOffer.contractor == contractor_id)
+        .order_by(TrialOffer.id.desc())
+        .first()
+    )
+    if trial is not None:
+        return trial.trial.brief_id
+    interview = (
+        Interview.select(Interview.brief)
+        .where((Interview.contractor == contractor_id) & Interview.brief.is_null(False))
+        .order_by(Interview.held_at.desc())
+        .first()
+    )
+    if interview is not None:
+        return interview.brief_id
+    engagement = (
+        Engagement.select(Engagement.brief)
+        .where(Engagement.contractor == contractor_id)
+        .order_by(Engagement.start_date.desc())
+        .first()
+    )
+    return None if engagement is None else engagement.brief_id
+
+
+def open_offer_of(contractor_id: int, brief_id: int | None) -> int | None:
+    """The contractor's trial offer for the brief, if any (for the trial offer message)."""
+    if brief_id is None:
+        return None
+    row = (
+        TrialOffer.select(TrialOffer.id)
+        .join(TrialTask)
+        .where((TrialOffer.contractor == contractor_id) & (TrialTask.brief == brief_id))
+        .first()
+    )
+    return None if row is None else row.id
 
 
 # ---------------------------------------------------------------------------

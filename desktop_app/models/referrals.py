@@ -293,3 +293,12 @@ def referrer_of(contractor_id: int) -> tuple[int, str] | None:
 
 def referrer_choices() -> list[tuple[int, str]]:
     return [(r.id, r.name) for r in Referrer.select().order_by(Referrer.name, Referrer.id)]
+
+
+def contractor_choices() -> list[tuple[int, str]]:
+    """(id, name) of every contractor, by name: whom a referrer may have recommended."""
+    return list(
+        Contractor.select(Contractor.id, Contractor.name)
+        .order_by(Contractor.name, Contractor.id)
+        .tuples()
+    )

@@ -15,6 +15,7 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from desktop_app.models.base import database, now
+from desktop_app.models.briefs import Brief
 from desktop_app.models.contractors import Contractor, Stage, StageChange
 from desktop_app.models.errors import UserError, ValidationError
 from desktop_app.models.hiring import Hiring, hire, redo_hire, undo_hire
@@ -67,6 +68,30 @@ def other_open_offers(offer_id: int) -> list[tuple[int, str]]:
         .order_by(Contractor.name)
     )
     return [(row.id, row.contractor.name) for row in query]
+
+
+@dataclass(frozen=True)
+class HireTerms:
+    """What the hire form starts from: the contractor's rate, the brief's cadence."""
+
+    rate: Decimal | None
+    rate_unit: str
+    currency: str
+    cadence_days: int
+
+
+def hire_terms(offer_id: int) -> HireTerms:
+    offer = TrialOffer.get_or_none(TrialOffer.id == offer_id)
+    if offer is None:
+        raise UserError("That trial offer no longer exists.")
+    contractor = Contractor.get_by_id(offer.contractor_id)
+    brief = Brief.get_by_id(TrialTask.get_by_id(offer.trial_id).brief_id)
+    return HireTerms(
+        None if contractor.rate is None else Decimal(contractor.rate),
+        contractor.rate_unit,
+        contractor.currency,
+        brief.report_every_days or 7,
+    )
 
 
 def hire_from_trial(

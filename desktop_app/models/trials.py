@@ -40,6 +40,7 @@ from desktop_app.models.briefs import Brief, Expectation, Level
 from desktop_app.models.contractors import (
     STAGE_LABELS,
     Contractor,
+    Interview,
     Stage,
     StageChange,
 )
@@ -422,6 +423,43 @@ def redo_offer(offering: Offering) -> None:
                 Contractor.update(stage=Stage.TRIAL, updated_at=now()).where(
                     Contractor.id == cid
                 ).execute()
+
+
+@dataclass(frozen=True)
+class TrialCandidate:
+    """Someone on the shortlist who could be offered the brief's trial."""
+
+    contractor_id: int
+    name: str
+    stage: str
+    interviewed: bool  # interviewed (or an interview planned) for this brief
+
+
+def trial_candidates(brief_id: int) -> list[TrialCandidate]:
+    """The shortlist without the trial yet: those interviewed for the brief
+    first, then by name."""
+    taken = {
+        cid
+        for (cid,) in TrialOffer.select(TrialOffer.contractor)
+        .join(TrialTask)
+        .where(TrialTask.brief == brief_id)
+        .tuples()
+    }
+    interviewed = {
+        cid
+        for (cid,) in Interview.select(Interview.contractor)
+        .where(Interview.brief == brief_id)
+        .tuples()
+    }
+    rows = Contractor.select(Contractor.id, Contractor.name, Contractor.stage).where(
+        Contractor.stage.in_([str(s) for s in SHORTLIST_STAGES])
+    )
+    people = [
+        TrialCandidate(c.id, c.name, c.stage, c.id in interviewed)
+        for c in rows
+        if c.id not in taken
+    ]
+    return sorted(people, key=lambda p: (not p.interviewed, p.name, p.contractor_id))
 
 
 def _money(amount: Decimal, currency: str) -> str:

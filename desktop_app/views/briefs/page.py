@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import tempfile
 from datetime import date
 from pathlib import Path
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLineEdit,
     QMenu,
+    QMessageBox,
     QPushButton,
     QSplitter,
     QStackedWidget,
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.exporters.files import file_name_for
 from desktop_app.models.briefs import (
     BRIEF_STATUS_LABELS,
     BriefData,
@@ -39,16 +40,14 @@ from desktop_app.models.briefs import (
     brief_exists,
     brief_ids,
     brief_summaries,
+    duplicate_brief,
     load_brief,
 )
 from desktop_app.models.clarity import Finding, check_brief
 from desktop_app.models.errors import UserError
+from desktop_app.models.procedure_versions import record_brief_sent
 from desktop_app.views.briefs.clarity_panel import ClarityPanel
-from desktop_app.views.briefs.commands import (
-    DeleteBriefCommand,
-    DuplicateBriefCommand,
-    KeepVersionCommand,
-)
+from desktop_app.views.briefs.commands import CreateBriefCommand, DeleteBriefCommand
 from desktop_app.views.briefs.editor import BriefEditor
 from desktop_app.views.context import AppContext, Topic
 from desktop_app.views.partials.empty_state import EmptyState
@@ -61,7 +60,6 @@ from desktop_app.views.partials.layout_memory import (
     save_layout,
 )
 from desktop_app.views.partials.naming import named
-from desktop_app.views.partials.plain_text import ask
 from desktop_app.views.partials.tab_page import TabPage
 from desktop_app.views.partials.table_model import (
     ALIGN_CENTER,
@@ -87,12 +85,6 @@ STATUS_FILTERS: tuple[tuple[str, frozenset[str] | None], ...] = (
 
 def _status_label(summary: BriefSummary) -> str:
     return BRIEF_STATUS_LABELS.get(BriefStatus(summary.status), summary.status)
-
-
-def _file_name(title: str) -> str:
-    """A file name for a brief's PDF: its title without characters files refuse."""
-    name = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', " ", title).strip(" .") or "brief"
-    return f"{' '.join(name.split())[:120]}.pdf"
 
 
 LIST_COLUMNS: list[Column[BriefSummary]] = [
@@ -142,6 +134,9 @@ class BriefsPage(TabPage):
         super().__init__(ctx, parent)
         named(self, "briefsPage", "Briefs")
         self._selecting = False
+        self.print_preview: QWidget | None = None
+        self.new_brief_dialog: QWidget | None = None
+        self.hire_dialog: QWidget | None = None
 
         self.list_model: RowTableModel[BriefSummary] = RowTableModel(LIST_COLUMNS, self)
         self.proxy = SearchSortProxy(lambda s: s.search_text, self)
@@ -258,6 +253,8 @@ class BriefsPage(TabPage):
         chosen = self.current_brief_id is not None
         closed = self.editor.data is not None and self.editor.data.status == BriefStatus.CLOSED
         for name, text, slot in (
+            ("briefsContextHiring", "Post, screen and trial…", self.open_hiring),
+            ("briefsContextCopyPost", "Copy as job post", self.copy_job_post),
             ("briefsContextHire", "Hire a contractor…", self.hire_contractor),
             ("briefsContextDuplicate", "Duplicate brief", self.duplicate_brief),
             ("briefsContextDelete", "Delete brief…", self.delete_brief),
@@ -449,6 +446,7 @@ class BriefsPage(TabPage):
         dialog.created.connect(self._on_created)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
+        self.new_brief_dialog = dialog
         return dialog
 
     def _on_created(self, brief_id: int) -> None:
@@ -471,14 +469,47 @@ class BriefsPage(TabPage):
         dialog.accepted.connect(
             lambda: self._status("Hired: click the name under the title to open the engagement.")
         )
+        self.hire_dialog = dialog
         return dialog
+
+    def open_hiring(self) -> QWidget | None:
+        """The brief's hiring window: its job post, screening questions and paid trial."""
+        from desktop_app.views.hiring.brief_hiring import open_brief_hiring
+
+        brief_id = self.current_brief_id
+        if brief_id is None:
+            self._status("Choose a brief to hire for first.")
+            return None
+        self.hiring_window = open_brief_hiring(self.ctx, brief_id, self)
+        return self.hiring_window
+
+    def copy_job_post(self) -> bool:
+        """Copy the selected brief as a job post (plain text) to paste on a job board."""
+        from PySide6.QtGui import QGuiApplication
+
+        from desktop_app.models.job_post import job_post
+
+        brief_id = self.current_brief_id
+        if brief_id is None:
+            self._status("Choose a brief to copy as a job post first.")
+            return False
+        post = job_post(brief_id)
+        QGuiApplication.clipboard().setText(post.text)
+        problems = post.problems()
+        self._status(
+            f"Copied “{post.title}” as a job post ({post.length:,} characters)."
+            + (f" Before posting: {' '.join(problems)}" if problems else "")
+        )
+        return True
 
     def duplicate_brief(self) -> None:
         brief_id = self.current_brief_id
         if brief_id is None:
             return
         title = load_brief(brief_id).title.strip()
-        command = DuplicateBriefCommand(self.ctx, brief_id, title)
+        command = CreateBriefCommand(
+            self.ctx, f"Duplicate brief “{title}”", lambda: duplicate_brief(brief_id)
+        )
         execute(command)
         self.open_target(("brief", command.brief_id))
 
@@ -512,7 +543,14 @@ class BriefsPage(TabPage):
 
     def confirm(self, title: str, question: str) -> bool:
         """Ask a yes/no question (blocking). Tests answer the real box."""
-        return ask(self, title, question)
+        answer = QMessageBox.question(
+            self,
+            title,
+            question,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     def save_as_template(self) -> QWidget | None:
         from desktop_app.views.briefs.template_dialogs import SaveTemplateDialog
@@ -534,33 +572,31 @@ class BriefsPage(TabPage):
         folder = QSettings().value(
             f"{_SETTINGS}/exportFolder", ""
         ) or QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        suggested = str(Path(folder) / _file_name(load_brief(brief_id).title))
+        suggested = str(Path(folder) / file_name_for(load_brief(brief_id).title))
         path, _ = QFileDialog.getSaveFileName(self, "Export brief as PDF", suggested, PDF_FILTER)
         if path:
             self.export_to(Path(path))
 
     def export_to(self, path: Path) -> bool:
         """Write the selected brief to `path` and keep the version; say so, or say why not."""
-        from desktop_app.pdf.brief import write_brief_pdf
+        from desktop_app.pdf.brief import export_brief
 
         brief_id = self.current_brief_id
         if brief_id is None:
             return False
         if path.suffix.lower() != ".pdf":
             path = path.with_name(path.name + ".pdf")
-        data = load_brief(brief_id)
         try:
-            result = write_brief_pdf(data, path)
+            result = export_brief(brief_id, path)
         except UserError as error:
             self.status.refused(
                 f"Export failed: {error} The brief was not exported and is unchanged."
             )
             return False
-        title = data.title.strip()
-        execute(KeepVersionCommand(self.ctx, brief_id, data, str(path), f"Export “{title}”"))
         QSettings().setValue(f"{_SETTINGS}/exportFolder", str(path.parent))
         pages = f"{result.pages} page{'s' * (result.pages != 1)}"
-        self._status(f"Exported “{title}” ({pages}) to {path}")
+        self._status(f"Exported “{load_brief(brief_id).title.strip()}” ({pages}) to {path}")
+        self.refresh()
         return True
 
     def print_brief(self) -> QWidget | None:
@@ -576,7 +612,7 @@ class BriefsPage(TabPage):
         try:
             dialog = open_print_preview(
                 lambda path: write_brief_pdf(data, path),
-                _file_name(data.title),
+                file_name_for(data.title),
                 data.title.strip(),
                 self,
                 object_name="briefPrintPreview",
@@ -587,13 +623,14 @@ class BriefsPage(TabPage):
             return None
         # Printing (the preview closes accepted) sends the brief: keep it as a version.
         dialog.accepted.connect(lambda: self._printed(brief_id, data))
+        self.print_preview = dialog
         return dialog
 
     def _printed(self, brief_id: int, data: BriefData) -> None:
         if brief_exists(brief_id):
-            title = data.title.strip()
-            execute(KeepVersionCommand(self.ctx, brief_id, data, "Printed", f"Print “{title}”"))
-            self._status(f"Printed “{title}”")
+            record_brief_sent(brief_id, data, "Printed")
+            self._status(f"Printed “{data.title.strip()}”")
+            self.refresh()
 
     # Messages
     def _status(self, text: str) -> None:

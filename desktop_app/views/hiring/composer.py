@@ -7,6 +7,7 @@ each template is edited here too."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QUrl
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.exporters.files import file_name_for
 from desktop_app.exporters.mailto import mailto_url
 from desktop_app.models import messages
 from desktop_app.models.errors import UserError, ValidationError
@@ -245,9 +247,26 @@ class TemplateDialog(QDialog):
         self.accept()
 
 
-def open_composer(
-    ctx: AppContext, parent: QWidget, kind: str, **data: Any
-) -> MessageComposer:
+SENT_BRIEFS_FOLDER = "Briefs sent"
+
+
+def save_brief_to_send(ctx: AppContext, brief_id: int) -> Path:
+    """Write the brief's PDF beside the database, under "Briefs sent", to attach
+    to the message (a mailto link cannot carry an attachment); its path."""
+    from desktop_app.models.briefs import load_brief
+    from desktop_app.pdf.brief import export_brief
+
+    folder = ctx.store.path.parent / SENT_BRIEFS_FOLDER
+    try:
+        folder.mkdir(exist_ok=True)
+    except OSError as error:
+        raise UserError(f"Cannot make the folder {folder}: {error.strerror}.") from None
+    path = folder / file_name_for(load_brief(brief_id).title)
+    export_brief(brief_id, path, keep_version=False)
+    return path
+
+
+def open_composer(ctx: AppContext, parent: QWidget, kind: str, **data: Any) -> MessageComposer:
     """The composer for `kind`, filled from `data` (see models.messages.compose),
     opened without blocking. Raises UserError when the data is gone."""
     composer = MessageComposer(ctx, messages.compose(kind, **data), parent)
