@@ -328,15 +328,6 @@ def offer_trial(brief_id: int, contractor_ids: Sequence[int], offered_on: date) 
     deadline, the deadline is before `offered_on`, a contractor is no longer
     on the shortlist (hired, rejected, ended) or already has this trial.
     """
-    ids = list(dict.fromkeys(contractor_ids))
-    if not ids:
-        raise ValidationError("Choose who gets the trial.", "contractors")
-    if len(ids) > MAX_OFFERS_AT_ONCE:
-        raise ValidationError(
-            f"Offer a trial to at most {MAX_OFFERS_AT_ONCE} people at once: each is paid, "
-            "and two or three are enough to compare.",
-            "contractors",
-        )
     with database.atomic():
         trial = trial_of(brief_id)
         missing = trial.missing()
@@ -350,6 +341,15 @@ def offer_trial(brief_id: int, contractor_ids: Sequence[int], offered_on: date) 
             raise ValidationError(
                 f"The trial's deadline ({trial.deadline:%d %b %Y}) has passed: set a new one.",
                 "deadline",
+            )
+        ids = list(dict.fromkeys(contractor_ids))
+        if not ids:
+            raise ValidationError("Choose who gets the trial.", "contractors")
+        if len(ids) > MAX_OFFERS_AT_ONCE:
+            raise ValidationError(
+                f"Offer a trial to at most {MAX_OFFERS_AT_ONCE} people at once: each is paid, "
+                "and two or three are enough to compare.",
+                "contractors",
             )
         people = {c.id: c for c in Contractor.select().where(Contractor.id.in_(ids))}
         offered = {

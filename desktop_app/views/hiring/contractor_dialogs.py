@@ -299,7 +299,7 @@ class ReferralsDialog(QDialog):
         layout.addLayout(recommend)
         layout.addLayout(bottom)
         self.resize(820, 560)
-        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_history())
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._show_history())
         ctx.data_changed.connect(self._on_data_changed)
         self.reload()
 
@@ -324,6 +324,7 @@ class ReferralsDialog(QDialog):
         for row in range(self.model.rowCount()):
             if self.model.row_at(row).id == referrer_id:
                 self.table.selectRow(row)
+                self._show_history()
                 return
 
     def selected(self) -> referrals.ReferrerRow | None:
