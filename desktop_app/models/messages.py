@@ -387,7 +387,9 @@ def compose(
         contractor = Contractor.get_or_none(Contractor.id == contractor_id)
         if contractor is None:
             raise UserError("That contractor is no longer on the bench.")
-        values.update(contractor_name=contractor.name, first_name=_first(contractor.name))
+        # An agency is greeted by its name, a person by their first name.
+        greeting = contractor.name if contractor.kind == "agency" else _first(contractor.name)
+        values.update(contractor_name=contractor.name, first_name=greeting)
         to = contractor.email
     if referrer_id is not None:
         referrer = Referrer.get_or_none(Referrer.id == referrer_id)
@@ -425,6 +427,17 @@ def likely_brief(contractor_id: int) -> int | None:
         .first()
     )
     return None if engagement is None else engagement.brief_id
+
+
+def next_interview_of(contractor_id: int) -> int | None:
+    """The contractor's next interview still to hold (the invitation names its time)."""
+    row = (
+        Interview.select(Interview.id)
+        .where((Interview.contractor == contractor_id) & ~Interview.held)
+        .order_by(Interview.held_at)
+        .first()
+    )
+    return None if row is None else row.id
 
 
 def open_offer_of(contractor_id: int, brief_id: int | None) -> int | None:

@@ -135,6 +135,7 @@ class BriefHiringWindow(QDialog):
             QListWidget(), "postParts", "In the post",
             "Untick a section or an expectation to keep it out of the post",
         )  # fmt: skip
+        self.parts.setWordWrap(True)
         self.parts.itemChanged.connect(self._part_toggled)
         self.preview = named(QPlainTextEdit(), "postPreview", "Job post")
         self.preview.setReadOnly(True)
@@ -257,12 +258,13 @@ class BriefHiringWindow(QDialog):
         pay_row.addWidget(save)
         form = QFormLayout()
         form.addRow("&What to do:", self.trial_errors.under("task", self.task))
-        form.addRow("&Pay:", pay_row)
+        form.addRow("Pay:", pay_row)
         return form
 
     def _build_rubric(self) -> QWidget:
         self.rubric = named(QListWidget(), "trialRubric", "Scoring rubric")
         self.rubric.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.rubric.setWordWrap(True)
         self.new_criterion = named(QLineEdit(), "newCriterion", "Your own criterion")
         self.new_criterion.setPlaceholderText("Add a criterion of your own and press Enter")
         self.new_criterion.returnPressed.connect(self.add_criterion)
@@ -310,7 +312,7 @@ class BriefHiringWindow(QDialog):
         for text, name, slot in (
             ("&Offer to…", "trialOffer", self.offer_trial),
             ("&Record result…", "trialRecord", self.record_result),
-            ("Write the &offer…", "trialWriteOffer", self.write_offer),
+            ("Write the o&ffer…", "trialWriteOffer", self.write_offer),
             ("Co&mpare…", "trialCompare", self.compare),
             ("&Hire…", "trialHire", self.hire),
             ("Write the &decline…", "trialDecline", self.write_decline),
