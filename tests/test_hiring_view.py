@@ -311,3 +311,28 @@ def test_the_hiring_window_closes_cleanly_when_its_brief_is_deleted(window, qtbo
     hiring.reload()
     assert hiring.status.text() == "This brief no longer exists."
     hiring.close()
+
+
+def test_feedback_is_sent_from_the_engagement_s_timeline(window, qtbot, demo):
+    page = window.show_tab("engagements").page()
+    sofia = next(r for r in page.model.rows() if r.contractor_name == "Sofia Almeida")
+    page.select_engagement(sofia.id)
+    assert page.send_feedback() is None  # nothing selected yet
+    timeline = page.detail.timeline
+    row = next(
+        r for r in range(timeline.rowCount())
+        if type(timeline.row_at(r)).__name__ == "FeedbackRecord"
+    )  # fmt: skip
+    page.detail.timeline_view.setCurrentIndex(timeline.index(row, 0))
+    feedback = timeline.row_at(row)
+    composer = page.send_feedback()
+    assert isinstance(composer, MessageComposer)
+    assert composer.subject.text() == f"Feedback on {feedback.deliverable}"
+    assert feedback.good in composer.body.toPlainText()
+    if not feedback.not_good:  # nothing on record: flagged, and written over here
+        assert composer.still_missing() == ["feedback_not_good"]
+        body = composer.body.toPlainText().replace("«feedback_not_good»", "nothing.")
+        composer.body.setPlainText(body)
+    composer.open_url = lambda url: True
+    assert composer.send_by_mail()
+    assert messages_of(sofia.contractor_id)[0].kind == "send_feedback"

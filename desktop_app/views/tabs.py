@@ -102,6 +102,7 @@ TABS: tuple[TabSpec, ...] = (
             ),
             TabCommand("edit", "Add check-in", "focus_check_in_form", "Ctrl+Shift+K"),
             TabCommand("edit", "Add feedback", "focus_feedback_form", "Ctrl+Shift+G"),
+            TabCommand("edit", "Send the selected feedback…", "send_feedback"),
         ),
     ),
 )
