@@ -13,6 +13,7 @@ from typing import Any
 
 from desktop_app.models.availability import overlap_needed, overlap_with_owner
 from desktop_app.models.contractors import Comparison, ComparisonRow, compare_contractors
+from desktop_app.models.currencies import money_text
 from desktop_app.models.hiring_plan import answers_of, questions_of
 from desktop_app.models.trials import OfferRow, offer_rows, rubric_of, trial_of
 
@@ -110,9 +111,7 @@ def _trial_rows(
     rows.append(
         ComparisonRow(
             "Trial pay",
-            tuple(
-                f"{o.pay:,.2f}".removesuffix(".00") + f" {o.currency}" if o else "—" for o in got
-            ),
+            tuple(money_text(o.pay, o.currency) if o else "—" for o in got),
         )
     )
     rows.append(

@@ -29,6 +29,7 @@ from desktop_app.models.briefs import (
     brief_exists,
     load_brief,
 )
+from desktop_app.models.currencies import money_text
 from desktop_app.models.errors import UserError
 from desktop_app.models.hiring_plan import BOARDS, JobBoard, PlanValues, plan_of, questions_of
 
@@ -94,10 +95,6 @@ def _escape(value: str, fmt: PostFormat) -> str:
     return "".join(out)
 
 
-def _money(amount: object, currency: str) -> str:
-    return f"{amount:,.2f}".removesuffix(".00") + f" {currency}"
-
-
 def build_sections(
     data: BriefData, plan: PlanValues, questions: list[str], fmt: PostFormat
 ) -> list[Section]:
@@ -132,7 +129,9 @@ def build_sections(
     budget = []
     if data.budget is not None:
         basis = BUDGET_BASIS_LABELS.get(BudgetBasis(data.budget_basis), data.budget_basis)
-        budget.append(f"{bold('Budget:')} {_money(data.budget, data.currency)} ({basis.lower()})")
+        budget.append(
+            f"{bold('Budget:')} {money_text(data.budget, data.currency)} ({basis.lower()})"
+        )
     if data.deadline is not None:
         budget.append(f"{bold('Deadline:')} {data.deadline:%d %b %Y}")
     budget += _bullets(_lines(data.timeline), fmt)

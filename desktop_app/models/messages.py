@@ -25,6 +25,7 @@ from desktop_app.models.base import BaseModel, database, now
 from desktop_app.models.briefs import BUDGET_BASIS_LABELS, Brief, BudgetBasis
 from desktop_app.models.contractor_input import MEDIUM_LABELS
 from desktop_app.models.contractors import Contractor, Interview
+from desktop_app.models.currencies import money_text
 from desktop_app.models.engagements import Engagement, Feedback
 from desktop_app.models.errors import UserError, ValidationError
 from desktop_app.models.referrals import ReferralRequest, Referrer, ask_for_referral
@@ -294,12 +295,6 @@ def _first(name: str) -> str:
     return name.split(maxsplit=1)[0] if name.split() else ""
 
 
-def _money(amount: object, currency: str) -> str:
-    if amount is None:
-        return ""
-    return f"{amount:,.2f}".removesuffix(".00") + f" {currency}"
-
-
 def _brief_values(brief_id: int | None) -> dict[str, str]:
     if brief_id is None:
         return {}
@@ -307,7 +302,7 @@ def _brief_values(brief_id: int | None) -> dict[str, str]:
     if brief is None:
         raise UserError("That brief no longer exists.")
     paragraphs = [p.strip() for p in brief.summary.split("\n\n") if p.strip()]
-    budget = _money(brief.budget, brief.currency)
+    budget = money_text(brief.budget, brief.currency)
     if budget and brief.budget_basis in set(BudgetBasis):
         budget += f" ({BUDGET_BASIS_LABELS[BudgetBasis(brief.budget_basis)].lower()})"
     return {
@@ -360,14 +355,14 @@ def compose(
         brief_id = brief_id or trial.brief_id
         values.update(
             trial_task=trial.task,
-            trial_pay=_money(offer.pay, offer.currency),
+            trial_pay=money_text(offer.pay, offer.currency),
             trial_deadline=f"{offer.deadline:%d %b %Y}",
         )
     elif kind == MessageKind.TRIAL_OFFER and brief_id is not None:
         trial = trial_of(brief_id)
         values.update(
             trial_task=trial.task,
-            trial_pay=_money(trial.pay, trial.currency),
+            trial_pay=money_text(trial.pay, trial.currency),
             trial_deadline=f"{trial.deadline:%d %b %Y}" if trial.deadline else "",
         )
     if feedback_id is not None:

@@ -36,7 +36,7 @@ from peewee import (
 )
 
 from desktop_app.models.base import BaseModel, database, now
-from desktop_app.models.briefs import Brief, Expectation, Level
+from desktop_app.models.briefs import Brief, Expectation, Level, clean_field
 from desktop_app.models.contractors import (
     STAGE_LABELS,
     Contractor,
@@ -44,7 +44,7 @@ from desktop_app.models.contractors import (
     Stage,
     StageChange,
 )
-from desktop_app.models.currencies import check_currency
+from desktop_app.models.currencies import check_currency, money_text
 from desktop_app.models.errors import UserError, ValidationError
 from desktop_app.models.parsing import parse_amount
 from desktop_app.models.snapshots import RowSnapshot, delete_with_snapshot, restore
@@ -214,18 +214,7 @@ def clean_trial_field(name: str, value: Any) -> Any:
     if name == "currency":
         return check_currency(value, "currency")
     if name == "deadline":
-        if value is None or value == "":
-            return None
-        if isinstance(value, datetime):
-            return value.date()
-        if isinstance(value, date):
-            return value
-        try:
-            return date.fromisoformat(str(value).strip())
-        except ValueError:
-            raise ValidationError(
-                f"“{value}” is not a date (write it as 2026-12-31).", "deadline"
-            ) from None
+        return clean_field("deadline", value)  # the brief's deadline rule, the same field
     raise ValidationError(f"A trial has no field “{name}”.", name)
 
 
@@ -371,9 +360,10 @@ def offer_trial(brief_id: int, contractor_ids: Sequence[int], offered_on: date) 
                     "interviewing first.",
                     "contractors",
                 )
+        pay = money_text(trial.pay, trial.currency)
         reason = (
-            f"Offered the paid trial for “{trial.brief_title}”: {_money(trial.pay, trial.currency)}"
-            f", due {trial.deadline:%d %b %Y}."
+            f"Offered the paid trial for “{trial.brief_title}”: {pay}, "
+            f"due {trial.deadline:%d %b %Y}."
         )
         offer_ids, moves = [], []
         stamp = now()
@@ -460,10 +450,6 @@ def trial_candidates(brief_id: int) -> list[TrialCandidate]:
         if c.id not in taken
     ]
     return sorted(people, key=lambda p: (not p.interviewed, p.name, p.contractor_id))
-
-
-def _money(amount: Decimal, currency: str) -> str:
-    return f"{amount:,.2f}".removesuffix(".00") + f" {currency}"
 
 
 # ---------------------------------------------------------------------------

@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSplitter,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -38,6 +37,7 @@ from PySide6.QtWidgets import (
 from desktop_app.exporters.job_post import write_job_post
 from desktop_app.models import hiring_plan, trials
 from desktop_app.models.briefs import LEVEL_LABELS, Level, brief_exists, expectations_of
+from desktop_app.models.currencies import money_text
 from desktop_app.models.errors import UserError
 from desktop_app.models.job_post import SECTIONS, JobPost, PostFormat, job_post
 from desktop_app.models.messages import MessageKind
@@ -55,16 +55,13 @@ from desktop_app.views.hiring.commands import (
     UpdatePlanCommand,
 )
 from desktop_app.views.hiring.composer import open_composer
+from desktop_app.views.hiring.widgets import button_row, row_table
 from desktop_app.views.partials.naming import named
 from desktop_app.views.partials.table_model import ALIGN_RIGHT, Column, RowTableModel
 from desktop_app.views.partials.tones import ALERT, GOOD
 from desktop_app.views.undo import StoreCommand, execute
 
 _SETTINGS = "hiring/briefWindowGeometry"
-
-
-def _money(amount: object, currency: str) -> str:
-    return f"{amount:,.2f}".removesuffix(".00") + f" {currency}"
 
 
 class BriefHiringWindow(QDialog):
@@ -295,32 +292,23 @@ class BriefHiringWindow(QDialog):
                     sort_key=lambda o: o.average(),
                     align=ALIGN_RIGHT,
                 ),
-                Column("Pay", lambda o: _money(o.pay, o.currency), align=ALIGN_RIGHT),
+                Column("Pay", lambda o: money_text(o.pay, o.currency), align=ALIGN_RIGHT),
                 Column("Notes", lambda o: o.closed_reason or o.notes, tooltip=lambda o: o.notes),
             ],
             self,
         )
-        self.offers = named(QTableView(), "trialOffers", "Trial offers")
-        self.offers.setModel(self.offers_model)
-        self.offers.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.offers.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.offers.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.offers.verticalHeader().hide()
-        self.offers.horizontalHeader().setStretchLastSection(True)
+        self.offers = row_table("trialOffers", "Trial offers", self.offers_model, multiple=True)
         self.offers.doubleClicked.connect(lambda _: self.record_result())
-        offer_buttons = QHBoxLayout()
-        for text, name, slot in (
-            ("&Offer to…", "trialOffer", self.offer_trial),
-            ("&Record result…", "trialRecord", self.record_result),
-            ("Write the o&ffer…", "trialWriteOffer", self.write_offer),
-            ("Co&mpare…", "trialCompare", self.compare),
-            ("&Hire…", "trialHire", self.hire),
-            ("Write the &decline…", "trialDecline", self.write_decline),
-        ):
-            button = named(QPushButton(text), name, text.replace("&", "").rstrip("…"))
-            button.clicked.connect(slot)
-            offer_buttons.addWidget(button)
-        offer_buttons.addStretch(1)
+        offer_buttons = button_row(
+            (
+                ("&Offer to…", "trialOffer", self.offer_trial),
+                ("&Record result…", "trialRecord", self.record_result),
+                ("Write the o&ffer…", "trialWriteOffer", self.write_offer),
+                ("Co&mpare…", "trialCompare", self.compare),
+                ("&Hire…", "trialHire", self.hire),
+                ("Write the &decline…", "trialDecline", self.write_decline),
+            )
+        )
         offers_box = QWidget()
         offers_layout = QVBoxLayout(offers_box)
         offers_layout.setContentsMargins(0, 0, 0, 0)

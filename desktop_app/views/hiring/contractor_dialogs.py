@@ -8,10 +8,8 @@ from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -22,7 +20,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -44,20 +41,11 @@ from desktop_app.views.hiring.commands import (
     RecordAnswersCommand,
 )
 from desktop_app.views.hiring.composer import open_composer
+from desktop_app.views.hiring.widgets import button_row, ok_cancel, row_table
 from desktop_app.views.partials.naming import named
 from desktop_app.views.partials.table_model import ALIGN_RIGHT, Column, RowTableModel
 from desktop_app.views.partials.tones import ALERT
 from desktop_app.views.undo import StoreCommand, execute
-
-
-def _ok_cancel(dialog: QDialog, name: str, ok: str = "&Save") -> QDialogButtonBox:
-    box = named(QDialogButtonBox(), f"{name}Buttons", ok)
-    accept = box.addButton(ok, QDialogButtonBox.ButtonRole.AcceptRole)
-    accept.setObjectName(f"{name}Ok")
-    box.addButton(QDialogButtonBox.StandardButton.Cancel)
-    box.accepted.connect(dialog.accept)
-    box.rejected.connect(dialog.reject)
-    return box
 
 
 class AnswersDialog(QDialog):
@@ -91,7 +79,7 @@ class AnswersDialog(QDialog):
         layout.addLayout(top)
         layout.addWidget(scroll, 1)
         layout.addWidget(self.errors.general)
-        layout.addWidget(_ok_cancel(self, "answers"))
+        layout.addWidget(ok_cancel(self, "answers"))
         self.resize(620, 520)
         self._load()
 
@@ -169,7 +157,7 @@ class CriteriaDialog(QDialog):
             none.setWordWrap(True)
             layout.addWidget(none)
         layout.addWidget(self.errors.general)
-        layout.addWidget(_ok_cancel(self, "criteria"))
+        layout.addWidget(ok_cancel(self, "criteria"))
         self.resize(560, self.sizeHint().height())
 
     def accept(self) -> None:
@@ -205,7 +193,7 @@ class ReferrerForm(QDialog):
         form.addRow("N&otes:", self.errors.under("notes", self.notes))
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(_ok_cancel(self, "referrerForm"))
+        layout.addWidget(ok_cancel(self, "referrerForm"))
 
     def accept(self) -> None:
         raw = {key: editor.text() for key, editor in self.editors.items()}
@@ -216,17 +204,6 @@ class ReferrerForm(QDialog):
             self.errors.show(error)
             return
         super().accept()
-
-
-def _list_table(object_name: str, name: str, model: RowTableModel) -> QTableView:
-    table = named(QTableView(), object_name, name)
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.verticalHeader().hide()
-    table.horizontalHeader().setStretchLastSection(True)
-    return table
 
 
 class ReferralsDialog(QDialog):
@@ -253,7 +230,7 @@ class ReferralsDialog(QDialog):
             ],
             self,
         )
-        self.table = _list_table("referrersTable", "Referrers", self.model)
+        self.table = row_table("referrersTable", "Referrers", self.model)
         self.table.doubleClicked.connect(lambda _: self.edit_referrer())
         self.history = named(QListWidget(), "referrerHistory", "History")
         self.status = named(QLabel(), "referralsStatus", "Status")
@@ -264,18 +241,15 @@ class ReferralsDialog(QDialog):
         for choice_id, title in brief_choices():
             self.brief.addItem(title, choice_id)
         self.contractor = named(QComboBox(), "referralContractor", "Recommended contractor")
-        buttons = QHBoxLayout()
-        for text, name, slot in (
-            ("&New…", "referrerNew", self.add_referrer),
-            ("&Edit…", "referrerEdit", self.edit_referrer),
-            ("&Delete", "referrerDelete", self.delete_referrer),
-            ("&Ask for a referral…", "referrerAsk", self.ask),
-            ("&Record as asked", "referrerAsked", self.record_asked),
-        ):
-            button = named(QPushButton(text), name, text.replace("&", "").rstrip("…"))
-            button.clicked.connect(slot)
-            buttons.addWidget(button)
-        buttons.addStretch(1)
+        buttons = button_row(
+            (
+                ("&New…", "referrerNew", self.add_referrer),
+                ("&Edit…", "referrerEdit", self.edit_referrer),
+                ("&Delete", "referrerDelete", self.delete_referrer),
+                ("&Ask for a referral…", "referrerAsk", self.ask),
+                ("&Record as asked", "referrerAsked", self.record_asked),
+            )
+        )
         recommend = QHBoxLayout()
         recommend.addWidget(QLabel("They recommended:"))
         recommend.addWidget(self.contractor, 1)

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QListWidget,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 from desktop_app.models import trials
 from desktop_app.models.availability import overlap_needed, overlap_with_owner
 from desktop_app.models.contractors import STAGE_LABELS, Stage
+from desktop_app.models.currencies import money_text
 from desktop_app.models.errors import UserError
 from desktop_app.models.trial_hiring import hire_terms, other_open_offers
 from desktop_app.views.context import AppContext
@@ -33,19 +33,10 @@ from desktop_app.views.hiring.commands import (
     OfferTrialCommand,
     RecordResultCommand,
 )
+from desktop_app.views.hiring.widgets import ok_cancel
 from desktop_app.views.partials.naming import named
 from desktop_app.views.partials.tones import WARNING
 from desktop_app.views.undo import execute
-
-
-def _buttons(dialog: QDialog, name: str, ok: str) -> QDialogButtonBox:
-    box = named(QDialogButtonBox(), f"{name}Buttons", ok)
-    accept = box.addButton(ok, QDialogButtonBox.ButtonRole.AcceptRole)
-    accept.setObjectName(f"{name}Ok")
-    box.addButton(QDialogButtonBox.StandardButton.Cancel)
-    box.accepted.connect(dialog.accept)
-    box.rejected.connect(dialog.reject)
-    return box
 
 
 class OfferDialog(QDialog):
@@ -64,10 +55,10 @@ class OfferDialog(QDialog):
         self.offered: list[str] = []
         trial = trials.trial_of(brief_id)
         people = trials.trial_candidates(brief_id)
-        pay = "" if trial.pay is None else f"{trial.pay:,.2f}".removesuffix(".00")
+        pay = money_text(trial.pay, trial.currency) or "no pay yet"
         due = f"{trial.deadline:%d %b %Y}" if trial.deadline else "no deadline yet"
         intro = QLabel(
-            f"“{trial.brief_title}”: {pay} {trial.currency} each, due {due}. Two or three "
+            f"“{trial.brief_title}”: {pay} each, due {due}. Two or three "
             "people are enough to compare; each moves to “Trial” in the pipeline."
         )
         intro.setWordWrap(True)
@@ -94,7 +85,7 @@ class OfferDialog(QDialog):
                 "No one on the shortlist (prospect to trial) is left to offer it to."
             )
             self.errors.general.show()
-        layout.addWidget(_buttons(self, "offer", "&Offer the trial"))
+        layout.addWidget(ok_cancel(self, "offer", "&Offer the trial"))
         self.resize(480, 420)
 
     def chosen(self) -> list[int]:
@@ -169,7 +160,7 @@ class ResultDialog(QDialog):
         layout.addWidget(QLabel("Notes:"))
         layout.addWidget(self.notes)
         layout.addWidget(self.errors.general)
-        layout.addWidget(_buttons(self, "result", "&Save"))
+        layout.addWidget(ok_cancel(self, "result", "&Save"))
         self.resize(620, 560)
 
     def accept(self) -> None:
@@ -246,7 +237,7 @@ class HireFromTrialDialog(QDialog):
         else:
             self.reason.hide()
         layout.addWidget(self.errors.general)
-        layout.addWidget(_buttons(self, "trialHire", "&Hire"))
+        layout.addWidget(ok_cancel(self, "trialHire", "&Hire"))
         self.resize(520, self.sizeHint().height())
 
     def accept(self) -> None:
