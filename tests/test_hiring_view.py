@@ -62,9 +62,7 @@ def test_copy_as_job_post_from_the_briefs_menu(window, qtbot, demo):
     copied = QGuiApplication.clipboard().text()
     assert copied.startswith("Monthly bookkeeping\n\nTHE JOB\n")
     assert "maya@northwindplanners.example" not in copied
-    assert "Copied “Monthly bookkeeping” as a job post (4,973 characters)." in (
-        window.statusBar().currentMessage()
-    )
+    assert "Copied “Monthly bookkeeping” as a job post (4,973 characters)." in page.status.text()
 
 
 def test_the_job_post_tab_keeps_sections_out_and_says_what_to_shorten(window, qtbot, demo):

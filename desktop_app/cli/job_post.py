@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from desktop_app.cli import add_db_option
-from desktop_app.cli.common import cli_store, output_file
+from desktop_app.cli.common import cli_store, echo, output_file
 from desktop_app.store import Access
 
 BOARD_CHOICES = ("upwork", "short", "long")
@@ -50,8 +50,9 @@ def run(args: argparse.Namespace) -> int:
         brief_id, title = one_brief(args.brief)
         post = checked_post(brief_id, args.format, args.board)
     if out is None:
-        print(post.text, end="")
+        for line in post.text.rstrip("\n").split("\n"):
+            echo(line)
         return 0
     write_job_post(post, out)
-    print(f"Wrote the job post “{title}” ({post.length:,} characters) to {out}.")
+    echo(f"Wrote the job post “{title}” ({post.length:,} characters) to {out}.")
     return 0

@@ -29,9 +29,18 @@ from peewee import (
     TextField,
 )
 
+from desktop_app.models import engagement_rules as rules
 from desktop_app.models.base import BaseModel, now
-from desktop_app.models.briefs import Brief, BriefStatus, Expectation
-from desktop_app.models.contractors import Contractor, RateUnit, monthly_equivalent, rate_text
+from desktop_app.models.briefs import Brief, BriefStatus, BriefTask, Expectation
+from desktop_app.models.contractors import (
+    Contractor,
+    Interview,
+    PortfolioItem,
+    RateUnit,
+    Reference,
+    monthly_equivalent,
+    rate_text,
+)
 from desktop_app.models.currencies import check_currency
 from desktop_app.models.engagement_rules import (
     ConfidenceTrend,
@@ -50,6 +59,7 @@ from desktop_app.models.engagement_rules import (
 from desktop_app.models.errors import ValidationError
 from desktop_app.models.parsing import parse_amount
 from desktop_app.models.snapshots import RowSnapshot, delete_with_snapshot
+from desktop_app.models.tasks import Task, TimeEntry
 from desktop_app.models.trials import trial_pay_in_month
 
 
@@ -329,6 +339,40 @@ def write_engagement_values(engagement_id: int, values: Mapping[str, Any]) -> No
         Engagement.update(dict(values)).where(Engagement.id == engagement_id).execute()
 
 
+def _check_in_values(engagement_id: int, day: date, fields: Mapping[str, Any]) -> dict[str, Any]:
+    """A check-in's fields (those `add_check_in` takes), checked: the one check
+    of a new and of an edited check-in."""
+    engagement = Engagement.get_by_id(engagement_id)
+    if day < engagement.start_date:
+        raise ValidationError(
+            f"The check-in is dated {day:%d %b %Y}, before the engagement started "
+            f"({engagement.start_date:%d %b %Y}).",
+            "date",
+        )
+    initiated_by = fields.get("initiated_by", Initiator.CONTRACTOR)
+    if initiated_by not in {i.value for i in Initiator}:
+        raise ValidationError(
+            "Say who started the check-in: you or the contractor.", "initiated_by"
+        )
+    kind = fields.get("kind", CheckInKind.REPORT)
+    if kind not in {k.value for k in CheckInKind}:
+        raise ValidationError("A check-in is a report or a request for one.", "kind")
+    state = fields.get("state")
+    if state is not None and state not in {s.value for s in CheckInState}:
+        raise ValidationError("Choose on track, at risk or off track.", "state")
+    summary = str(fields.get("summary", "")).strip()
+    if kind == CheckInKind.REPORT and not summary:
+        raise ValidationError("Write a line on what the progress report said.", "summary")
+    return {
+        "date": day,
+        "initiated_by": initiated_by,
+        "kind": kind,
+        "summary": summary,
+        "state": state,
+        "blockers": str(fields.get("blockers", "")).strip(),
+    }
+
+
 def add_check_in(
     engagement_id: int,
     day: date,
@@ -340,33 +384,64 @@ def add_check_in(
     blockers: str = "",
 ) -> int:
     """Record a check-in (a report, or the owner's request for one); returns its id."""
+    fields = {
+        "initiated_by": initiated_by, "kind": kind, "summary": summary, "state": state,
+        "blockers": blockers,
+    }  # fmt: skip
+    values = _check_in_values(engagement_id, day, fields)
+    return CheckIn.create(engagement=engagement_id, **values).id
+
+
+def update_check_in(check_in_id: int, day: date, **fields: Any) -> dict[str, Any]:
+    """Change a check-in to `day` and `fields` (as `add_check_in` takes them),
+    checked as a new one is; returns the values it replaced (what
+    `write_check_in_values` puts back)."""
+    return _update_entry(
+        CheckIn, check_in_id, _check_in_values(_engagement_of(CheckIn, check_in_id), day, fields)
+    )
+
+
+def write_check_in_values(check_in_id: int, values: Mapping[str, Any]) -> None:
+    """Store a check-in's `values` as they are (for undo)."""
+    CheckIn.update(dict(values)).where(CheckIn.id == check_in_id).execute()
+
+
+def _engagement_of(model: type[CheckIn | Feedback], row_id: int) -> int:
+    return model.get_by_id(row_id).engagement_id
+
+
+def _update_entry(model: type[CheckIn | Feedback], row_id: int, values: dict[str, Any]) -> dict:
+    """Write checked `values` to a check-in or feedback; returns those they replace."""
+    row = model.get_by_id(row_id)
+    previous = {name: getattr(row, name) for name in values}
+    model.update(values).where(model.id == row_id).execute()
+    return previous
+
+
+def _feedback_values(engagement_id: int, day: date, fields: Mapping[str, Any]) -> dict[str, Any]:
+    """Feedback's fields (those `add_feedback` takes), checked: the one check of
+    new and of edited feedback."""
     engagement = Engagement.get_by_id(engagement_id)
     if day < engagement.start_date:
         raise ValidationError(
-            f"The check-in is dated {day:%d %b %Y}, before the engagement started "
+            f"The feedback is dated {day:%d %b %Y}, before the engagement started "
             f"({engagement.start_date:%d %b %Y}).",
             "date",
         )
-    if initiated_by not in {i.value for i in Initiator}:
-        raise ValidationError(
-            "Say who started the check-in: you or the contractor.", "initiated_by"
-        )
-    if kind not in {k.value for k in CheckInKind}:
-        raise ValidationError("A check-in is a report or a request for one.", "kind")
-    if state is not None and state not in {s.value for s in CheckInState}:
-        raise ValidationError("Choose on track, at risk or off track.", "state")
-    summary = summary.strip()
-    if kind == CheckInKind.REPORT and not summary:
-        raise ValidationError("Write a line on what the progress report said.", "summary")
-    return CheckIn.create(
-        engagement=engagement_id,
-        date=day,
-        initiated_by=initiated_by,
-        kind=kind,
-        summary=summary,
-        state=state,
-        blockers=blockers.strip(),
-    ).id
+    deliverable = str(fields.get("deliverable", "")).strip()
+    if not deliverable:
+        raise ValidationError("Name the piece of work this feedback is about.", "deliverable")
+    if len(deliverable) > 300:
+        raise ValidationError("Keep the deliverable's name under 300 characters.", "deliverable")
+    scores = {name: validate_rating(name, fields.get(name)) for name in RATING_LABELS}
+    return {
+        "date": day,
+        "deliverable": deliverable,
+        "on_time": bool(fields.get("on_time", True)),
+        "good": str(fields.get("good", "")).strip(),
+        "not_good": str(fields.get("not_good", "")).strip(),
+        **scores,
+    }
 
 
 def add_feedback(
@@ -382,32 +457,27 @@ def add_feedback(
     not_good: str = "",
 ) -> int:
     """Record feedback on one piece of completed work; returns its id."""
-    engagement = Engagement.get_by_id(engagement_id)
-    if day < engagement.start_date:
-        raise ValidationError(
-            f"The feedback is dated {day:%d %b %Y}, before the engagement started "
-            f"({engagement.start_date:%d %b %Y}).",
-            "date",
-        )
-    deliverable = deliverable.strip()
-    if not deliverable:
-        raise ValidationError("Name the piece of work this feedback is about.", "deliverable")
-    if len(deliverable) > 300:
-        raise ValidationError("Keep the deliverable's name under 300 characters.", "deliverable")
-    validate_rating("quality", quality)
-    validate_rating("communication", communication)
-    validate_rating("confidence", confidence)
-    return Feedback.create(
-        engagement=engagement_id,
-        date=day,
-        deliverable=deliverable,
-        on_time=bool(on_time),
-        good=good.strip(),
-        not_good=not_good.strip(),
-        quality=quality,
-        communication=communication,
-        confidence=confidence,
-    ).id
+    fields = {
+        "deliverable": deliverable, "on_time": on_time, "quality": quality,
+        "communication": communication, "confidence": confidence, "good": good,
+        "not_good": not_good,
+    }  # fmt: skip
+    values = _feedback_values(engagement_id, day, fields)
+    return Feedback.create(engagement=engagement_id, **values).id
+
+
+def update_feedback(feedback_id: int, day: date, **fields: Any) -> dict[str, Any]:
+    """Change feedback to `day` and `fields` (as `add_feedback` takes them),
+    checked as new feedback is; returns the values it replaced (what
+    `write_feedback_values` puts back)."""
+    return _update_entry(
+        Feedback, feedback_id, _feedback_values(_engagement_of(Feedback, feedback_id), day, fields)
+    )
+
+
+def write_feedback_values(feedback_id: int, values: Mapping[str, Any]) -> None:
+    """Store feedback's `values` as they are (for undo)."""
+    Feedback.update(dict(values)).where(Feedback.id == feedback_id).execute()
 
 
 def delete_check_in(check_in_id: int) -> RowSnapshot:
@@ -418,9 +488,17 @@ def delete_feedback(feedback_id: int) -> RowSnapshot:
     return delete_with_snapshot(Feedback.get_by_id(feedback_id))
 
 
-def delete_engagement(engagement_id: int) -> RowSnapshot:
-    """Delete an engagement with its check-ins and feedback (undo with `restore`)."""
-    return delete_with_snapshot(Engagement.get_by_id(engagement_id))
+def dependents_summary(contractor_id: int) -> dict[str, int]:
+    """What deleting a contractor takes with it, counted. It lives here, above
+    contractors.py, because engagements are among what it counts."""
+    return {
+        "engagements": Engagement.select().where(Engagement.contractor == contractor_id).count(),
+        "interviews": Interview.select().where(Interview.contractor == contractor_id).count(),
+        "references": Reference.select().where(Reference.contractor == contractor_id).count(),
+        "portfolio": PortfolioItem.select()
+        .where(PortfolioItem.contractor == contractor_id)
+        .count(),
+    }
 
 
 # ---------------------------------------------------------------------------
@@ -1017,9 +1095,6 @@ def brief_monthly_hours(brief_ids: Sequence[int], today: date) -> dict[int, Deci
     minutes logged so far this month. A part of a month would understate
     the hours, so it is the last resort. Tasks with none add nothing.
     """
-    from desktop_app.models.briefs import BriefTask
-    from desktop_app.models.tasks import Task, TimeEntry
-
     if not brief_ids:
         return {}
     links = list(
@@ -1057,8 +1132,6 @@ def brief_monthly_hours(brief_ids: Sequence[int], today: date) -> dict[int, Deci
 
 def micromanagement_rule() -> str:
     """The micromanagement rule in words, from the constants the rule uses."""
-    from desktop_app.models import engagement_rules as rules
-
     return (
         f"The rule: over the last {rules.MICROMANAGEMENT_WINDOW_DAYS} days (at least "
         f"{rules.MICROMANAGEMENT_MIN_WINDOW_DAYS} for a new engagement), the check-ins you "

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLineEdit,
     QMenu,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QStackedWidget,
@@ -40,14 +39,16 @@ from desktop_app.models.briefs import (
     brief_exists,
     brief_ids,
     brief_summaries,
-    duplicate_brief,
     load_brief,
 )
 from desktop_app.models.clarity import Finding, check_brief
 from desktop_app.models.errors import UserError
-from desktop_app.models.procedure_versions import record_brief_sent
 from desktop_app.views.briefs.clarity_panel import ClarityPanel
-from desktop_app.views.briefs.commands import CreateBriefCommand, DeleteBriefCommand
+from desktop_app.views.briefs.commands import (
+    DeleteBriefCommand,
+    DuplicateBriefCommand,
+    KeepVersionCommand,
+)
 from desktop_app.views.briefs.editor import BriefEditor
 from desktop_app.views.context import AppContext, Topic
 from desktop_app.views.partials.empty_state import EmptyState
@@ -60,6 +61,7 @@ from desktop_app.views.partials.layout_memory import (
     save_layout,
 )
 from desktop_app.views.partials.naming import named
+from desktop_app.views.partials.plain_text import ask
 from desktop_app.views.partials.tab_page import TabPage
 from desktop_app.views.partials.table_model import (
     ALIGN_CENTER,
@@ -134,9 +136,6 @@ class BriefsPage(TabPage):
         super().__init__(ctx, parent)
         named(self, "briefsPage", "Briefs")
         self._selecting = False
-        self.print_preview: QWidget | None = None
-        self.new_brief_dialog: QWidget | None = None
-        self.hire_dialog: QWidget | None = None
 
         self.list_model: RowTableModel[BriefSummary] = RowTableModel(LIST_COLUMNS, self)
         self.proxy = SearchSortProxy(lambda s: s.search_text, self)
@@ -446,7 +445,6 @@ class BriefsPage(TabPage):
         dialog.created.connect(self._on_created)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
-        self.new_brief_dialog = dialog
         return dialog
 
     def _on_created(self, brief_id: int) -> None:
@@ -469,7 +467,6 @@ class BriefsPage(TabPage):
         dialog.accepted.connect(
             lambda: self._status("Hired: click the name under the title to open the engagement.")
         )
-        self.hire_dialog = dialog
         return dialog
 
     def open_hiring(self) -> QWidget | None:
@@ -507,9 +504,7 @@ class BriefsPage(TabPage):
         if brief_id is None:
             return
         title = load_brief(brief_id).title.strip()
-        command = CreateBriefCommand(
-            self.ctx, f"Duplicate brief “{title}”", lambda: duplicate_brief(brief_id)
-        )
+        command = DuplicateBriefCommand(self.ctx, brief_id, title)
         execute(command)
         self.open_target(("brief", command.brief_id))
 
@@ -543,14 +538,7 @@ class BriefsPage(TabPage):
 
     def confirm(self, title: str, question: str) -> bool:
         """Ask a yes/no question (blocking). Tests answer the real box."""
-        answer = QMessageBox.question(
-            self,
-            title,
-            question,
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        return answer == QMessageBox.StandardButton.Yes
+        return ask(self, title, question)
 
     def save_as_template(self) -> QWidget | None:
         from desktop_app.views.briefs.template_dialogs import SaveTemplateDialog
@@ -579,24 +567,26 @@ class BriefsPage(TabPage):
 
     def export_to(self, path: Path) -> bool:
         """Write the selected brief to `path` and keep the version; say so, or say why not."""
-        from desktop_app.pdf.brief import export_brief
+        from desktop_app.pdf.brief import write_brief_pdf
 
         brief_id = self.current_brief_id
         if brief_id is None:
             return False
         if path.suffix.lower() != ".pdf":
             path = path.with_name(path.name + ".pdf")
+        data = load_brief(brief_id)
         try:
-            result = export_brief(brief_id, path)
+            result = write_brief_pdf(data, path)
         except UserError as error:
             self.status.refused(
                 f"Export failed: {error} The brief was not exported and is unchanged."
             )
             return False
+        title = data.title.strip()
+        execute(KeepVersionCommand(self.ctx, brief_id, data, str(path), f"Export “{title}”"))
         QSettings().setValue(f"{_SETTINGS}/exportFolder", str(path.parent))
         pages = f"{result.pages} page{'s' * (result.pages != 1)}"
-        self._status(f"Exported “{load_brief(brief_id).title.strip()}” ({pages}) to {path}")
-        self.refresh()
+        self._status(f"Exported “{title}” ({pages}) to {path}")
         return True
 
     def print_brief(self) -> QWidget | None:
@@ -623,14 +613,13 @@ class BriefsPage(TabPage):
             return None
         # Printing (the preview closes accepted) sends the brief: keep it as a version.
         dialog.accepted.connect(lambda: self._printed(brief_id, data))
-        self.print_preview = dialog
         return dialog
 
     def _printed(self, brief_id: int, data: BriefData) -> None:
         if brief_exists(brief_id):
-            record_brief_sent(brief_id, data, "Printed")
-            self._status(f"Printed “{data.title.strip()}”")
-            self.refresh()
+            title = data.title.strip()
+            execute(KeepVersionCommand(self.ctx, brief_id, data, "Printed", f"Print “{title}”"))
+            self._status(f"Printed “{title}”")
 
     # Messages
     def _status(self, text: str) -> None:

@@ -31,6 +31,7 @@ from desktop_app.models.hiring_comparison import compare_candidates
 from desktop_app.views.context import AppContext, Topic
 from desktop_app.views.partials.feedback import MessageLine
 from desktop_app.views.partials.naming import named
+from desktop_app.views.partials.plain_text import menu_text, plain_label
 from desktop_app.views.partials.table_model import Column, RowTableModel
 from desktop_app.views.partials.tables import data_table
 from desktop_app.views.partials.tones import GOOD, MUTED, set_tone, tone_color
@@ -61,7 +62,6 @@ class ComparisonDialog(QDialog):
         self.ctx = ctx
         self.contractor_ids = list(contractor_ids)
         self.comparison: bench.Comparison | None = None
-        self.last_pdf: Path | None = None
 
         self.brief_choice = named(
             QComboBox(),
@@ -77,7 +77,7 @@ class ComparisonDialog(QDialog):
         if chosen is not None:
             self.brief_choice.setCurrentIndex(max(self.brief_choice.findData(chosen), 0))
         self.brief_choice.currentIndexChanged.connect(self.reload)
-        brief_label = QLabel("Interview evidence:")
+        brief_label = plain_label("Interview evidence:")
         brief_label.setBuddy(self.brief_choice)
         has_briefs = self.brief_choice.count() > 1
         brief_label.setVisible(has_briefs)
@@ -91,7 +91,7 @@ class ComparisonDialog(QDialog):
         )  # fmt: skip
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
 
-        self.legend = QLabel()
+        self.legend = plain_label()
         self.legend.setWordWrap(True)
         set_tone(self.legend, MUTED)
 
@@ -150,7 +150,7 @@ class ComparisonDialog(QDialog):
         for contractor_id in self.contractor_ids:
             if contractor_id not in names:
                 continue
-            action = self.hire_menu.addAction(f"Hire {names[contractor_id]}…")
+            action = self.hire_menu.addAction(menu_text(f"Hire {names[contractor_id]}…"))
             action.setObjectName(f"comparisonHire_{contractor_id}")
             action.triggered.connect(lambda _=False, c=contractor_id: self.hire(c))
 
@@ -158,11 +158,9 @@ class ComparisonDialog(QDialog):
         """Open the hire dialog for one of the contractors, for the brief chosen here."""
         from desktop_app.views.engagements.hire_dialog import open_hire_dialog
 
-        dialog = open_hire_dialog(
+        return open_hire_dialog(
             self.ctx, self, contractor_id=contractor_id, brief_id=self.brief_id()
         )
-        self.hire_dialog = dialog
-        return dialog
 
     def reload(self) -> None:
         brief_id = self.brief_id()
@@ -258,7 +256,6 @@ class ComparisonDialog(QDialog):
             self.message.show_error(f"Export failed: {error}")
             return None
         self.message.show_note(f"Saved {path}.")
-        self.last_pdf = path
         return path
 
     def print_preview(self) -> QDialog | None:

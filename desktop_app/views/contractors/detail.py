@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QMenu,
     QPushButton,
     QScrollArea,
@@ -60,6 +59,7 @@ from desktop_app.views.hiring.composer import open_composer, save_brief_to_send
 from desktop_app.views.hiring.contractor_dialogs import AnswersDialog, CriteriaDialog
 from desktop_app.views.partials.feedback import MessageLine, run_edit
 from desktop_app.views.partials.naming import named
+from desktop_app.views.partials.plain_text import plain_label, rich_label
 from desktop_app.views.partials.table_model import (
     ALIGN_CENTER,
     ALIGN_RIGHT,
@@ -126,13 +126,13 @@ class ContractorDetailPane(QWidget):
         self.open_url: Callable[[QUrl], bool] = QDesktopServices.openUrl
         self.last_composer: QWidget | None = None
 
-        self.title = named(QLabel(), "contractorTitle", "Contractor name")
+        self.title = named(plain_label(), "contractorTitle", "Contractor name")
         font = self.title.font()
         font.setPointSizeF(font.pointSizeF() * 1.35)
         font.setBold(True)
         self.title.setFont(font)
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.subtitle = named(QLabel(), "contractorSubtitle", "Stage, source and rate")
+        self.subtitle = named(plain_label(), "contractorSubtitle", "Stage, source and rate")
         self.subtitle.setWordWrap(True)
         self.engagements = EngagementLinks(ctx, "brief", "contractorEngagements")
 
@@ -219,7 +219,7 @@ class ContractorDetailPane(QWidget):
         return buttons
 
     def _build_profile(self) -> QWidget:
-        self.profile = named(QLabel(), "contractorProfile", "Profile")
+        self.profile = named(rich_label(), "contractorProfile", "Profile")
         self.profile.setTextFormat(Qt.TextFormat.RichText)
         self.profile.setWordWrap(True)
         self.profile.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
@@ -243,7 +243,7 @@ class ContractorDetailPane(QWidget):
         layout.addLayout(row)
         layout.addWidget(table, 1)
         if hint:
-            label = QLabel(hint)
+            label = plain_label(hint)
             label.setWordWrap(True)
             set_tone(label, MUTED)
             layout.addWidget(label)

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
-    QLabel,
     QLineEdit,
     QRadioButton,
     QVBoxLayout,
@@ -37,6 +36,7 @@ from desktop_app.views.engagements.commands import HireCommand
 from desktop_app.views.engagements.forms import TermsForm, qdate
 from desktop_app.views.partials.feedback import FieldErrors, MessageLine
 from desktop_app.views.partials.naming import name_buttons, named
+from desktop_app.views.partials.plain_text import plain_label
 from desktop_app.views.undo import execute
 
 DEFAULT_CADENCE_DAYS = 7
@@ -68,7 +68,7 @@ class HireDialog(QDialog):
         self.setWindowTitle("Hire a contractor")
         self.errors = FieldErrors("hire")
         layout = QVBoxLayout(self)
-        intro = QLabel(
+        intro = plain_label(
             "Hiring creates the engagement, moves the contractor to “Hired” and the brief to "
             "“Filled”. Agree how often you will check in: then trust them to do the work."
         )
@@ -126,7 +126,7 @@ class HireDialog(QDialog):
         self.others_box = named(
             QGroupBox("Others interviewed for this brief"), "hireOthers", "The others"
         )
-        self.others_names = named(QLabel(), "hireOthersNames", "Who else is waiting")
+        self.others_names = named(plain_label(), "hireOthersNames", "Who else is waiting")
         self.others_names.setWordWrap(True)
         self.keep_others = named(
             QRadioButton("&Keep them as they are"), "hireKeepOthers", "Keep the others"

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -42,7 +41,6 @@ from desktop_app.models.errors import UserError
 from desktop_app.models.job_post import SECTIONS, JobPost, PostFormat, job_post
 from desktop_app.models.messages import MessageKind
 from desktop_app.views.context import AppContext, Topic
-from desktop_app.views.engagements.forms import FieldErrors, date_edit, pydate, qdate
 from desktop_app.views.hiring.commands import (
     AddCriterionCommand,
     AddQuestionCommand,
@@ -55,10 +53,13 @@ from desktop_app.views.hiring.commands import (
     UpdatePlanCommand,
 )
 from desktop_app.views.hiring.composer import open_composer
-from desktop_app.views.hiring.widgets import button_row, row_table
+from desktop_app.views.hiring.widgets import button_row
+from desktop_app.views.partials.dates import date_edit, pydate, qdate
+from desktop_app.views.partials.feedback import FieldErrors, MessageLine, StatusLine
 from desktop_app.views.partials.naming import named
+from desktop_app.views.partials.plain_text import plain_label, plain_tooltip
 from desktop_app.views.partials.table_model import ALIGN_RIGHT, Column, RowTableModel
-from desktop_app.views.partials.tones import ALERT, GOOD
+from desktop_app.views.partials.tables import data_table
 from desktop_app.views.undo import StoreCommand, execute
 
 _SETTINGS = "hiring/briefWindowGeometry"
@@ -87,9 +88,7 @@ class BriefHiringWindow(QDialog):
         self.tabs.addTab(self._build_post_tab(), "&Job post")
         self.tabs.addTab(self._build_questions_tab(), "&Screening questions")
         self.tabs.addTab(self._build_trial_tab(), "Paid &trial")
-        self.status = named(QLabel(), "hiringStatus", "Status")
-        self.status.setWordWrap(True)
-        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.status = StatusLine("hiringStatus")
         close = named(QPushButton("Close"), "hiringClose", "Close")
         close.clicked.connect(self.accept)
         bottom = QHBoxLayout()
@@ -136,9 +135,7 @@ class BriefHiringWindow(QDialog):
         self.parts.itemChanged.connect(self._part_toggled)
         self.preview = named(QPlainTextEdit(), "postPreview", "Job post")
         self.preview.setReadOnly(True)
-        self.length = named(QLabel(), "postLength", "Length")
-        self.length.setWordWrap(True)
-        self.length.setTextFormat(Qt.TextFormat.PlainText)
+        self.length = MessageLine("postLength", "Length", reserve=True)
 
     def _build_post_tab(self) -> QWidget:
         page = QWidget()
@@ -148,11 +145,11 @@ class BriefHiringWindow(QDialog):
         save = named(QPushButton("Save as &file…"), "postSave", "Save job post to a file")
         save.clicked.connect(self.choose_and_save_post)
         top = QHBoxLayout()
-        top.addWidget(QLabel("Keep within:"))
+        top.addWidget(plain_label("Keep within:"))
         top.addWidget(self.board)
-        top.addWidget(QLabel("Format:"))
+        top.addWidget(plain_label("Format:"))
         top.addWidget(self.format)
-        top.addWidget(QLabel("Shared hours needed a day:"))
+        top.addWidget(plain_label("Shared hours needed a day:"))
         top.addWidget(self.overlap)
         top.addStretch(1)
         apply_row = QFormLayout()
@@ -160,7 +157,7 @@ class BriefHiringWindow(QDialog):
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        left_label = QLabel("In the post (untick to keep out):")
+        left_label = plain_label("In the post (untick to keep out):")
         left_label.setBuddy(self.parts)
         left_layout.addWidget(left_label)
         left_layout.addWidget(self.parts, 1)
@@ -186,7 +183,7 @@ class BriefHiringWindow(QDialog):
 
     def _build_questions_tab(self) -> QWidget:
         page = QWidget()
-        intro = QLabel(
+        intro = plain_label(
             "Candidates answer these when they apply: they go at the end of the job post. "
             "Record each candidate's answers from their profile in Contractors "
             "(Screening answers…); the comparison shows them side by side."
@@ -236,15 +233,13 @@ class BriefHiringWindow(QDialog):
         self.task.setMaximumHeight(90)
         self.pay = named(QLineEdit(), "trialPay", "Trial pay", "What the trial pays")
         self.pay.setMaximumWidth(110)
-        self.pay_currency = QLabel()
+        self.pay_currency = plain_label()
         self.deadline = date_edit("trialDeadline", "Trial deadline")
         self.has_deadline = named(QCheckBox("Deadline:"), "trialHasDeadline", "Has a deadline")
         self.has_deadline.toggled.connect(self.deadline.setEnabled)
         save = named(QPushButton("Save the trial"), "trialSave", "Save the trial task")
         save.clicked.connect(self.save_trial)
-        self.trial_missing = named(QLabel(), "trialMissing", "What is missing")
-        self.trial_missing.setWordWrap(True)
-        self.trial_missing.setTextFormat(Qt.TextFormat.PlainText)
+        self.trial_missing = MessageLine("trialMissing", "What is missing")
         pay_row = QHBoxLayout()
         pay_row.addWidget(self.trial_errors.under("pay", self.pay))
         pay_row.addWidget(self.pay_currency)
@@ -270,7 +265,7 @@ class BriefHiringWindow(QDialog):
         rubric_box = QWidget()
         rubric_layout = QVBoxLayout(rubric_box)
         rubric_layout.setContentsMargins(0, 0, 0, 0)
-        rubric_label = QLabel("Scoring rubric (the brief's must and should, then yours):")
+        rubric_label = plain_label("Scoring rubric (the brief's must and should, then yours):")
         rubric_label.setBuddy(self.rubric)
         rubric_layout.addWidget(rubric_label)
         rubric_layout.addWidget(self.rubric, 1)
@@ -297,7 +292,10 @@ class BriefHiringWindow(QDialog):
             ],
             self,
         )
-        self.offers = row_table("trialOffers", "Trial offers", self.offers_model, multiple=True)
+        self.offers = data_table(
+            "trialOffers", "Trial offers", self.offers_model,
+            selection=QAbstractItemView.SelectionMode.ExtendedSelection,
+        )  # fmt: skip
         self.offers.doubleClicked.connect(lambda _: self.record_result())
         offer_buttons = button_row(
             (
@@ -312,7 +310,7 @@ class BriefHiringWindow(QDialog):
         offers_box = QWidget()
         offers_layout = QVBoxLayout(offers_box)
         offers_layout.setContentsMargins(0, 0, 0, 0)
-        offers_layout.addWidget(QLabel("Who has the trial:"))
+        offers_layout.addWidget(plain_label("Who has the trial:"))
         offers_layout.addWidget(self.offers, 1)
         offers_layout.addLayout(offer_buttons)
         return offers_box
@@ -338,7 +336,7 @@ class BriefHiringWindow(QDialog):
 
     def reload(self) -> None:
         if not brief_exists(self.brief_id):
-            self.status.setText("This brief no longer exists.")
+            self.status.refused("This brief no longer exists.")
             self.tabs.setEnabled(False)
             return
         self.tabs.setEnabled(True)
@@ -375,7 +373,7 @@ class BriefHiringWindow(QDialog):
                 for number, expectation in enumerate(expectations_of(self.brief_id), start=1):
                     level = LEVEL_LABELS.get(Level(expectation.level), expectation.level)
                     child = QListWidgetItem(f"    {number}. {level}: {expectation.text}")
-                    child.setToolTip(expectation.text)
+                    child.setToolTip(plain_tooltip(expectation.text))
                     child.setData(Qt.ItemDataRole.UserRole, ("expectation", expectation.id))
                     child.setFlags(child.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                     child.setCheckState(
@@ -410,15 +408,14 @@ class BriefHiringWindow(QDialog):
         if trial.deadline is not None:
             self.deadline.setDate(qdate(trial.deadline))
         missing = trial.missing()
-        self.trial_missing.setText(
-            "Cannot be offered yet: " + "; ".join(missing) + "." if missing else ""
-        )
-        self.trial_missing.setStyleSheet(f"color: {ALERT};" if missing else "")
-        self.trial_missing.setVisible(bool(missing))
+        if missing:
+            self.trial_missing.show_warning("Cannot be offered yet: " + "; ".join(missing) + ".")
+        else:
+            self.trial_missing.clear_message()
         self.rubric.clear()
         for line in trial.rubric:
             item = QListWidgetItem(f"{line.source_text}: {line.text}")
-            item.setToolTip(line.text)
+            item.setToolTip(plain_tooltip(line.text))
             item.setData(Qt.ItemDataRole.UserRole, line.key)
             self.rubric.addItem(item)
         self.offers_model.set_rows(trials.offer_rows(brief_id=self.brief_id))
@@ -436,8 +433,7 @@ class BriefHiringWindow(QDialog):
         limit = self.post.board.body_limit
         problems = self.post.problems()
         said = f"{self.post.length:,} of {limit:,} characters (title not counted)."
-        self.length.setText(" ".join([said, *problems]))
-        self.length.setStyleSheet(f"color: {ALERT if problems else GOOD};")
+        (self.length.show_error if problems else self.length.show_note)(" ".join([said, *problems]))
 
     def copy_post(self) -> bool:
         """Copy the post to paste on the job board (said plainly when it is too long)."""
@@ -675,8 +671,10 @@ class BriefHiringWindow(QDialog):
         return dialog
 
     def _say(self, text: str, *, error: bool = False) -> None:
-        self.status.setText(text)
-        self.status.setStyleSheet(f"color: {ALERT};" if error else "")
+        if error:
+            self.status.refused(text)
+        else:
+            self.status.said(text)
 
     def _run(self, command: StoreCommand, done: str = "") -> bool:
         try:

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -34,8 +33,9 @@ from desktop_app.views.hiring.commands import (
     ResetTemplateCommand,
     SaveTemplateCommand,
 )
+from desktop_app.views.partials.feedback import MessageLine
 from desktop_app.views.partials.naming import named
-from desktop_app.views.partials.tones import ALERT
+from desktop_app.views.partials.plain_text import plain_label
 from desktop_app.views.undo import execute
 
 
@@ -64,13 +64,8 @@ class MessageComposer(QDialog):
         self.subject = named(QLineEdit(message.subject), "messageSubject", "Subject")
         self.body = named(QPlainTextEdit(message.body), "messageBody", "Message")
         self.body.setTabChangesFocus(True)
-        self.missing = named(QLabel(), "messageMissing", "Missing values")
-        self.missing.setWordWrap(True)
-        self.missing.setTextFormat(Qt.TextFormat.PlainText)
-        self.missing.setStyleSheet(f"color: {ALERT};")
-        self.status = named(QLabel(), "messageStatus", "Status")
-        self.status.setWordWrap(True)
-        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.missing = MessageLine("messageMissing", "Missing values")
+        self.status = MessageLine("messageStatus", "Status")
 
         form = QFormLayout()
         form.addRow("&To:", self.to)
@@ -120,8 +115,11 @@ class MessageComposer(QDialog):
         if missing:
             names = ", ".join(f"«{name}»" for name in missing)
             what = "; ".join(messages.PLACEHOLDERS[name] for name in missing)
-            self.missing.setText(f"Write over {names} before sending: no value on record ({what}).")
-        self.missing.setVisible(bool(missing))
+            self.missing.show_error(
+                f"Write over {names} before sending: no value on record ({what})."
+            )
+        else:
+            self.missing.clear_message()
         self.send_button.setEnabled(not missing)
         self.copy_button.setEnabled(not missing)
 
@@ -133,7 +131,7 @@ class MessageComposer(QDialog):
         try:
             execute(command)
         except UserError as error:
-            self.status.setText(str(error))
+            self.status.show_error(str(error))
             return False
         self.sent_via = via
         return True
@@ -145,8 +143,7 @@ class MessageComposer(QDialog):
         url = QUrl(mailto_url(self.to.text(), self.subject.text(), self.body.toPlainText()))
         if not self.open_url(url):
             # Nothing recorded yet: the owner copies it (and then it is recorded).
-            self.status.setStyleSheet(f"color: {ALERT};")
-            self.status.setText(
+            self.status.show_error(
                 "No mail program answered, so nothing was recorded yet. Copy the message, "
                 "paste it into your e-mail, and Offload records it as sent; or set a default "
                 "e-mail program in your system settings."
@@ -190,17 +187,12 @@ class TemplateDialog(QDialog):
         current = messages.template_of(kind)
         self.subject = named(QLineEdit(current.subject), "templateSubject", "Subject")
         self.body = named(QPlainTextEdit(current.body), "templateBody", "Message")
-        self.error = named(QLabel(), "templateError", "Error")
-        self.error.setWordWrap(True)
-        self.error.setTextFormat(Qt.TextFormat.PlainText)
-        self.error.setStyleSheet(f"color: {ALERT};")
-        self.error.hide()
-        known = QLabel(
+        self.error = MessageLine("templateError", "Error")
+        known = plain_label(
             "Placeholders: "
             + "; ".join(f"{{{name}}} {what}" for name, what in messages.PLACEHOLDERS.items())
         )
         known.setWordWrap(True)
-        known.setTextFormat(Qt.TextFormat.PlainText)
         known.setEnabled(False)
         save = named(QPushButton("&Save"), "templateSave", "Save template")
         save.setDefault(True)
@@ -235,8 +227,7 @@ class TemplateDialog(QDialog):
                 )
             )
         except ValidationError as error:
-            self.error.setText(str(error))
-            self.error.show()
+            self.error.show_error(str(error))
             (self.body if error.field == "body" else self.subject).setFocus()
             return False
         self.accept()

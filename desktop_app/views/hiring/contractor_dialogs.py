@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -30,7 +29,6 @@ from desktop_app.models.errors import UserError, ValidationError
 from desktop_app.models.interview_criteria import brief_criteria, criterion_scores
 from desktop_app.models.messages import MessageKind
 from desktop_app.views.context import AppContext, Topic
-from desktop_app.views.engagements.forms import FieldErrors
 from desktop_app.views.hiring.commands import (
     AddReferrerCommand,
     AskForReferralCommand,
@@ -41,10 +39,12 @@ from desktop_app.views.hiring.commands import (
     RecordAnswersCommand,
 )
 from desktop_app.views.hiring.composer import open_composer
-from desktop_app.views.hiring.widgets import button_row, ok_cancel, row_table
+from desktop_app.views.hiring.widgets import button_row, ok_cancel
+from desktop_app.views.partials.feedback import FieldErrors, StatusLine
 from desktop_app.views.partials.naming import named
+from desktop_app.views.partials.plain_text import plain_label
 from desktop_app.views.partials.table_model import ALIGN_RIGHT, Column, RowTableModel
-from desktop_app.views.partials.tones import ALERT
+from desktop_app.views.partials.tables import data_table
 from desktop_app.views.undo import StoreCommand, execute
 
 
@@ -90,16 +90,15 @@ class AnswersDialog(QDialog):
         brief_id = self.brief.currentData()
         answers = hiring_plan.answers_of(self.contractor_id, brief_id) if brief_id else []
         if not answers:
-            empty = QLabel(
+            empty = plain_label(
                 "This brief has no screening questions yet: add them in the brief's "
                 "Post, screen and trial window (Briefs tab)."
             )
             empty.setWordWrap(True)
             self.form.addRow(empty)
         for number, answer in enumerate(answers, start=1):
-            label = QLabel(f"{number}. {answer.question}")
+            label = plain_label(f"{number}. {answer.question}")
             label.setWordWrap(True)
-            label.setTextFormat(Qt.TextFormat.PlainText)
             editor = named(QPlainTextEdit(answer.text), f"answer_{answer.question_id}",
                            answer.question)  # fmt: skip
             editor.setTabChangesFocus(True)
@@ -131,7 +130,7 @@ class CriteriaDialog(QDialog):
         self.errors = FieldErrors("criteria")
         current = criterion_scores([interview_id]).get(interview_id, {})
         self.combos: dict[int, QComboBox] = {}
-        intro = QLabel(
+        intro = plain_label(
             "Beside communication, expertise, reliability and fit: how well did they show "
             "each of the brief's must-haves? 1 (not at all) to 5 (clearly)."
         )
@@ -143,9 +142,8 @@ class CriteriaDialog(QDialog):
             for score in range(1, 6):
                 combo.addItem(str(score), score)
             combo.setCurrentIndex(max(0, combo.findData(current.get(criterion.expectation_id))))
-            label = QLabel(criterion.text)
+            label = plain_label(criterion.text)
             label.setWordWrap(True)
-            label.setTextFormat(Qt.TextFormat.PlainText)
             label.setBuddy(combo)
             form.addRow(label, combo)
             self.combos[criterion.expectation_id] = combo
@@ -153,7 +151,7 @@ class CriteriaDialog(QDialog):
         layout.addWidget(intro)
         layout.addLayout(form)
         if not self.combos:
-            none = QLabel("Link the interview to a brief with must-have expectations first.")
+            none = plain_label("Link the interview to a brief with must-have expectations first.")
             none.setWordWrap(True)
             layout.addWidget(none)
         layout.addWidget(self.errors.general)
@@ -230,12 +228,10 @@ class ReferralsDialog(QDialog):
             ],
             self,
         )
-        self.table = row_table("referrersTable", "Referrers", self.model)
+        self.table = data_table("referrersTable", "Referrers", self.model)
         self.table.doubleClicked.connect(lambda _: self.edit_referrer())
         self.history = named(QListWidget(), "referrerHistory", "History")
-        self.status = named(QLabel(), "referralsStatus", "Status")
-        self.status.setWordWrap(True)
-        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.status = StatusLine("referralsStatus")
         self.brief = named(QComboBox(), "referralBrief", "For brief")
         self.brief.addItem("No brief in particular", None)
         for choice_id, title in brief_choices():
@@ -251,7 +247,7 @@ class ReferralsDialog(QDialog):
             )
         )
         recommend = QHBoxLayout()
-        recommend.addWidget(QLabel("They recommended:"))
+        recommend.addWidget(plain_label("They recommended:"))
         recommend.addWidget(self.contractor, 1)
         record = named(QPushButton("Re&cord"), "referrerRecommend", "Record recommendation")
         record.clicked.connect(self.record_recommendation)
@@ -324,8 +320,10 @@ class ReferralsDialog(QDialog):
         return chosen
 
     def _say(self, text: str, *, error: bool = False) -> None:
-        self.status.setText(text)
-        self.status.setStyleSheet(f"color: {ALERT};" if error else "")
+        if error:
+            self.status.refused(text)
+        else:
+            self.status.said(text)
 
     def _run(self, command: StoreCommand) -> bool:
         try:

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFormLayout,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
@@ -27,15 +26,17 @@ from desktop_app.models.currencies import money_text
 from desktop_app.models.errors import UserError
 from desktop_app.models.trial_hiring import hire_terms, other_open_offers
 from desktop_app.views.context import AppContext
-from desktop_app.views.engagements.forms import FieldErrors, TermsForm, date_edit, pydate, qdate
+from desktop_app.views.engagements.forms import TermsForm
 from desktop_app.views.hiring.commands import (
     HireFromTrialCommand,
     OfferTrialCommand,
     RecordResultCommand,
 )
 from desktop_app.views.hiring.widgets import ok_cancel
+from desktop_app.views.partials.dates import date_edit, pydate, qdate
+from desktop_app.views.partials.feedback import FieldErrors, MessageLine
 from desktop_app.views.partials.naming import named
-from desktop_app.views.partials.tones import WARNING
+from desktop_app.views.partials.plain_text import plain_label
 from desktop_app.views.undo import execute
 
 
@@ -57,7 +58,7 @@ class OfferDialog(QDialog):
         people = trials.trial_candidates(brief_id)
         pay = money_text(trial.pay, trial.currency) or "no pay yet"
         due = f"{trial.deadline:%d %b %Y}" if trial.deadline else "no deadline yet"
-        intro = QLabel(
+        intro = plain_label(
             f"“{trial.brief_title}”: {pay} each, due {due}. Two or three "
             "people are enough to compare; each moves to “Trial” in the pipeline."
         )
@@ -127,7 +128,7 @@ class ResultDialog(QDialog):
         if offer.delivered_on is not None:
             self.delivered_on.setDate(qdate(offer.delivered_on))
         self.delivered.toggled.connect(self.delivered_on.setEnabled)
-        deadline = QLabel(f"Deadline agreed: {offer.deadline:%d %b %Y}")
+        deadline = plain_label(f"Deadline agreed: {offer.deadline:%d %b %Y}")
         deadline.setEnabled(False)
         self.scores: dict[str, QComboBox] = {}
         grid = QWidget()
@@ -138,9 +139,8 @@ class ResultDialog(QDialog):
             for score in range(1, 6):
                 combo.addItem(str(score), score)
             combo.setCurrentIndex(max(0, combo.findData(offer.scores.get(line.key))))
-            label = QLabel(f"{line.source_text}: {line.text}")
+            label = plain_label(f"{line.source_text}: {line.text}")
             label.setWordWrap(True)
-            label.setTextFormat(Qt.TextFormat.PlainText)
             label.setBuddy(combo)
             grid_form.addRow(label, self.errors.under(line.key, combo))
             self.scores[line.key] = combo
@@ -155,9 +155,9 @@ class ResultDialog(QDialog):
         form.addRow("", deadline)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(QLabel("Scores, 1 (poor) to 5 (excellent):"))
+        layout.addWidget(plain_label("Scores, 1 (poor) to 5 (excellent):"))
         layout.addWidget(scroll, 1)
-        layout.addWidget(QLabel("Notes:"))
+        layout.addWidget(plain_label("Notes:"))
         layout.addWidget(self.notes)
         layout.addWidget(self.errors.general)
         layout.addWidget(ok_cancel(self, "result", "&Save"))
@@ -196,21 +196,16 @@ class HireFromTrialDialog(QDialog):
         self.others = other_open_offers(offer.id)
         self.errors = FieldErrors("trialHire")
         defaults = hire_terms(offer.id)
-        intro = QLabel(
+        intro = plain_label(
             f"{offer.contractor_name} is hired for “{offer.brief_title}”: the engagement "
             "starts, the brief is filled and its tasks handed off."
         )
         intro.setWordWrap(True)
         info = overlap_with_owner([offer.contractor_id], date.today())[offer.contractor_id]
         warning = info.warning(overlap_needed(offer.brief_id))
-        self.overlap = named(QLabel(), "trialHireOverlap", "Shared working hours")
-        self.overlap.setWordWrap(True)
-        self.overlap.setTextFormat(Qt.TextFormat.PlainText)
-        self.overlap.setText(
-            "Shared working hours: " + info.text() + (f"\n{warning}" if warning else "")
-        )
-        if warning:
-            self.overlap.setStyleSheet(f"color: {WARNING};")
+        self.overlap = MessageLine("trialHireOverlap", "Shared working hours")
+        said = "Shared working hours: " + info.text() + (f"\n{warning}" if warning else "")
+        (self.overlap.show_warning if warning else self.overlap.show_note)(said)
         self.terms = TermsForm("trialHire", self.errors, with_status=True)
         self.terms.set_rate(defaults.rate, defaults.rate_unit, defaults.currency)
         self.terms.cadence.setValue(defaults.cadence_days)
@@ -227,7 +222,7 @@ class HireFromTrialDialog(QDialog):
         self.reason.setMaximumHeight(80)
         if self.others:
             names = ", ".join(name for _, name in self.others)
-            said = QLabel(
+            said = plain_label(
                 f"The trial closes for {names}: they move to “Rejected” with this reason, "
                 "which the decline message then offers to send."
             )
