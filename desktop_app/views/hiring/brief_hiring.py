@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
     QPushButton,
     QSplitter,
     QTabWidget,
@@ -60,6 +59,7 @@ from desktop_app.views.partials.naming import named
 from desktop_app.views.partials.plain_text import plain_label, plain_tooltip
 from desktop_app.views.partials.table_model import ALIGN_RIGHT, Column, RowTableModel
 from desktop_app.views.partials.tables import data_table
+from desktop_app.views.partials.text_direction import PlainTextEdit
 from desktop_app.views.undo import StoreCommand, execute
 
 _SETTINGS = "hiring/briefWindowGeometry"
@@ -133,7 +133,7 @@ class BriefHiringWindow(QDialog):
         )  # fmt: skip
         self.parts.setWordWrap(True)
         self.parts.itemChanged.connect(self._part_toggled)
-        self.preview = named(QPlainTextEdit(), "postPreview", "Job post")
+        self.preview = named(PlainTextEdit(), "postPreview", "Job post")
         self.preview.setReadOnly(True)
         self.length = MessageLine("postLength", "Length", reserve=True)
 
@@ -227,7 +227,7 @@ class BriefHiringWindow(QDialog):
     def _build_trial_form(self) -> QFormLayout:
         self.trial_errors = FieldErrors("trial")
         self.task = named(
-            QPlainTextEdit(), "trialTask", "Trial task",
+            PlainTextEdit(), "trialTask", "Trial task",
             "What to do and what to hand in: a small piece of the real job",
         )  # fmt: skip
         self.task.setMaximumHeight(90)

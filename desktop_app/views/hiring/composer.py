@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -36,6 +35,7 @@ from desktop_app.views.hiring.commands import (
 from desktop_app.views.partials.feedback import MessageLine
 from desktop_app.views.partials.naming import named
 from desktop_app.views.partials.plain_text import plain_label
+from desktop_app.views.partials.text_direction import PlainTextEdit
 from desktop_app.views.undo import execute
 
 
@@ -62,7 +62,7 @@ class MessageComposer(QDialog):
         self.to = named(QLineEdit(message.to), "messageTo", "To")
         self.to.setPlaceholderText("No e-mail address on record: type one, or copy the message")
         self.subject = named(QLineEdit(message.subject), "messageSubject", "Subject")
-        self.body = named(QPlainTextEdit(message.body), "messageBody", "Message")
+        self.body = named(PlainTextEdit(message.body), "messageBody", "Message")
         self.body.setTabChangesFocus(True)
         self.missing = MessageLine("messageMissing", "Missing values")
         self.status = MessageLine("messageStatus", "Status")
@@ -186,7 +186,7 @@ class TemplateDialog(QDialog):
         self.ctx, self.kind = ctx, kind
         current = messages.template_of(kind)
         self.subject = named(QLineEdit(current.subject), "templateSubject", "Subject")
-        self.body = named(QPlainTextEdit(current.body), "templateBody", "Message")
+        self.body = named(PlainTextEdit(current.body), "templateBody", "Message")
         self.error = MessageLine("templateError", "Error")
         known = plain_label(
             "Placeholders: "

@@ -45,6 +45,7 @@ from desktop_app.views.partials.naming import named
 from desktop_app.views.partials.plain_text import plain_label
 from desktop_app.views.partials.table_model import ALIGN_RIGHT, Column, RowTableModel
 from desktop_app.views.partials.tables import data_table
+from desktop_app.views.partials.text_direction import PlainTextEdit
 from desktop_app.views.undo import StoreCommand, execute
 
 
@@ -99,7 +100,7 @@ class AnswersDialog(QDialog):
         for number, answer in enumerate(answers, start=1):
             label = plain_label(f"{number}. {answer.question}")
             label.setWordWrap(True)
-            editor = named(QPlainTextEdit(answer.text), f"answer_{answer.question_id}",
+            editor = named(PlainTextEdit(answer.text), f"answer_{answer.question_id}",
                            answer.question)  # fmt: skip
             editor.setTabChangesFocus(True)
             editor.setMaximumHeight(80)
@@ -182,7 +183,7 @@ class ReferrerForm(QDialog):
             key: named(QLineEdit(str(values.get(key, ""))), f"referrer_{key}", label)
             for key, label in (("name", "Name"), ("email", "E-mail"), ("relation", "Who they are"))
         }
-        self.notes = named(QPlainTextEdit(values.get("notes", "")), "referrer_notes", "Notes")
+        self.notes = named(PlainTextEdit(values.get("notes", "")), "referrer_notes", "Notes")
         self.notes.setTabChangesFocus(True)
         form = QFormLayout()
         form.addRow("&Name:", self.errors.under("name", self.editors["name"]))

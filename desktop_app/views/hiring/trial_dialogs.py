@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -37,6 +36,7 @@ from desktop_app.views.partials.dates import date_edit, pydate, qdate
 from desktop_app.views.partials.feedback import FieldErrors, MessageLine
 from desktop_app.views.partials.naming import named
 from desktop_app.views.partials.plain_text import plain_label
+from desktop_app.views.partials.text_direction import PlainTextEdit
 from desktop_app.views.undo import execute
 
 
@@ -147,7 +147,7 @@ class ResultDialog(QDialog):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(grid)
-        self.notes = named(QPlainTextEdit(offer.notes), "resultNotes", "Notes")
+        self.notes = named(PlainTextEdit(offer.notes), "resultNotes", "Notes")
         self.notes.setMaximumHeight(90)
         self.notes.setTabChangesFocus(True)
         form = QFormLayout()
@@ -215,7 +215,7 @@ class HireFromTrialDialog(QDialog):
         layout.addWidget(self.overlap)
         layout.addWidget(self.terms)
         self.reason = named(
-            QPlainTextEdit(), "trialHireReason", "Why the others were not chosen",
+            PlainTextEdit(), "trialHireReason", "Why the others were not chosen",
             "Kind and specific: it goes in their history and into the decline message",
         )  # fmt: skip
         self.reason.setTabChangesFocus(True)

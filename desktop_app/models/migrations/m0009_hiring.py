@@ -1,4 +1,4 @@
-"""Schema 8: hiring well. A brief's hiring plan (job post choices, hours of
+"""Schema 9: hiring well. A brief's hiring plan (job post choices, hours of
 overlap needed) and screening questions with candidates' answers; paid
 trials (task, own criteria, offers, scores); interview scores on a brief's
 must-haves; referrers with their requests and recommendations; the owner's
