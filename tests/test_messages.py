@@ -146,6 +146,7 @@ def test_owners_edit_templates_and_an_unknown_placeholder_is_named(demo):
 def test_a_sent_message_is_in_the_contractor_s_history_and_undoes(demo):
     people = _people()
     sam = people["Sam Taylor"]
+    contacted = Contractor.get_by_id(sam).last_contact
     message = compose(MessageKind.REFERENCES_REQUEST, contractor_id=sam, brief_id=demo)
     sent = record_sent(message, message.subject, message.body + "\nPS", via="clipboard")
     (row,) = messages_of(sam)
@@ -156,8 +157,10 @@ def test_a_sent_message_is_in_the_contractor_s_history_and_undoes(demo):
     assert Contractor.get_by_id(sam).last_contact == row.sent_at
     undone = unrecord_sent(sent)
     assert messages_of(sam) == []
+    assert Contractor.get_by_id(sam).last_contact == contacted  # undone too
     rerecord_sent(undone)
     assert [r.id for r in messages_of(sam)] == [row.id]
+    assert Contractor.get_by_id(sam).last_contact == row.sent_at
     # Asking a referrer is kept as a request for a referral.
     leo = Referrer.get(Referrer.name == "Leo Martins").id
     before = ReferralRequest.select().count()

@@ -13,6 +13,7 @@ request for a referral, as that person's `ReferralRequest`.
 
 from __future__ import annotations
 
+import dataclasses
 import string
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -459,6 +460,10 @@ class Sent:
     message_id: int | None = None
     request_id: int | None = None
     snapshot: RowSnapshot = field(default_factory=RowSnapshot)
+    # The contractor's last contact before and after (a message is a contact).
+    contractor_id: int | None = None
+    last_contact_before: datetime | None = None
+    last_contact_after: datetime | None = None
 
 
 def record_sent(
@@ -475,7 +480,8 @@ def record_sent(
             return Sent(request_id=request_id)
         if message.contractor_id is None:
             raise UserError("Choose whom the message is for.")
-        if not Contractor.select().where(Contractor.id == message.contractor_id).exists():
+        contractor = Contractor.get_or_none(Contractor.id == message.contractor_id)
+        if contractor is None:
             raise UserError("That contractor is no longer on the bench.")
         row = SentMessage.create(
             contractor=message.contractor_id, brief=message.brief_id, kind=message.kind,
@@ -484,7 +490,12 @@ def record_sent(
         Contractor.update(last_contact=row.sent_at).where(
             Contractor.id == message.contractor_id
         ).execute()
-    return Sent(message_id=row.id)
+    return Sent(
+        message_id=row.id,
+        contractor_id=contractor.id,
+        last_contact_before=contractor.last_contact,
+        last_contact_after=row.sent_at,
+    )
 
 
 def unrecord_sent(sent: Sent) -> Sent:
@@ -494,11 +505,19 @@ def unrecord_sent(sent: Sent) -> Sent:
             snapshot = delete_with_snapshot(ReferralRequest.get_by_id(sent.request_id))
         else:
             snapshot = delete_with_snapshot(SentMessage.get_by_id(sent.message_id))
-    return Sent(sent.message_id, sent.request_id, snapshot)
+            _set_last_contact(sent.contractor_id, sent.last_contact_before)
+    return dataclasses.replace(sent, snapshot=snapshot)
 
 
 def rerecord_sent(sent: Sent) -> None:
-    restore(sent.snapshot)
+    with database.atomic():
+        restore(sent.snapshot)
+        _set_last_contact(sent.contractor_id, sent.last_contact_after)
+
+
+def _set_last_contact(contractor_id: int | None, value: datetime | None) -> None:
+    if contractor_id is not None:
+        Contractor.update(last_contact=value).where(Contractor.id == contractor_id).execute()
 
 
 @dataclass(frozen=True)
