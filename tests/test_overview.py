@@ -203,7 +203,7 @@ def test_on_the_demo_at_1280_by_800_every_line_shows_without_scrolling(window, q
     window.resize(1280, 800)
     page = window.show_tab("overview").page()
     page.refresh()
-    qtbot.waitUntil(lambda: page.lists["waiting"].view.isVisible())
+    qtbot.waitUntil(page.lists["waiting"].view.isVisible)
     scroll = page.findChild(QScrollArea, "overviewScroll")
     qtbot.waitUntil(lambda: scroll.verticalScrollBar().maximum() == 0)
     for attention in page.lists.values():

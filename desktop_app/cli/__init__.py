@@ -55,6 +55,11 @@ SUBCOMMANDS = (
         "export-contractors", "write every contractor to a CSV file", "desktop_app.cli.contractors"
     ),
     Subcommand("export-brief", "write a brief as PDF", "desktop_app.cli.export_brief"),
+    Subcommand(
+        "export-job-post",
+        "write a brief as a job post (plain text or Markdown)",
+        "desktop_app.cli.job_post",
+    ),
     Subcommand("print-brief", "print a brief (through CUPS)", "desktop_app.cli.printing"),
     Subcommand("printers", "list the printers CUPS knows", "desktop_app.cli.printing"),
     Subcommand(

@@ -23,6 +23,7 @@ DEMO_MODULES = (
     "desktop_app.demo.procedures",
     "desktop_app.demo.briefs",
     "desktop_app.demo.contractors",
+    "desktop_app.demo.hiring",
     "desktop_app.demo.engagements",
     "desktop_app.demo.questions",
     "desktop_app.demo.running",

@@ -16,5 +16,7 @@ def fill(today: date) -> None:
             currency="USD",
             hourly_value=Decimal("85"),
             hours_per_month=Decimal("150"),
+            time_zone="Europe/Stockholm",
+            working_hours="09:00–16:00",
         )
     )

@@ -51,6 +51,7 @@ def export_contractors_csv(
                 "website": row.website,
                 "location": row.location,
                 "timezone": row.timezone,
+                "working_hours": row.working_hours,
                 "rate": "" if row.rate is None else f"{row.rate:.2f}",
                 "rate_unit": RATE_UNIT_LABELS.get(row.rate_unit, row.rate_unit),
                 "currency": row.currency,

@@ -6,12 +6,16 @@ write it through here.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 from desktop_app.exporters.checkin_calendar import ScheduledCheckIn, write_schedule
+from desktop_app.models.availability import OverlapInfo, overlap_with_owner, owner_schedule
 from desktop_app.models.engagements import list_engagements
 from desktop_app.models.errors import UserError
+from desktop_app.models.overlap import zone_of
+
+CHECK_IN_MINUTES = 30
 
 
 def scheduled_check_ins(today: date) -> list[ScheduledCheckIn]:
@@ -23,7 +27,10 @@ def scheduled_check_ins(today: date) -> list[ScheduledCheckIn]:
     overdue check-in is best done now), and stops at a planned end date.
     """
     schedule = []
-    for row in list_engagements(today):
+    rows = list_engagements(today)
+    overlaps = overlap_with_owner({row.contractor_id for row in rows}, today)
+    owner, _ = owner_schedule()
+    for row in rows:
         if row.next_due is None:
             schedule.append(
                 ScheduledCheckIn(
@@ -39,6 +46,7 @@ def scheduled_check_ins(today: date) -> list[ScheduledCheckIn]:
         first = max(row.next_due, today)
         if row.end_date is not None and first > row.end_date:
             continue
+        slot = check_in_slot(overlaps.get(row.contractor_id))
         schedule.append(
             ScheduledCheckIn(
                 engagement_id=row.id,
@@ -47,9 +55,46 @@ def scheduled_check_ins(today: date) -> list[ScheduledCheckIn]:
                 first_due=first,
                 cadence_days=row.cadence_days,
                 until=row.end_date,
+                starts=slot[0] if slot else None,
+                ends=slot[1] if slot else None,
+                zone=zone_of(owner.zone) if slot and owner else None,
+                shared_hours=overlaps[row.contractor_id].text()
+                if row.contractor_id in overlaps
+                else "",
             )
         )
     return schedule
+
+
+def check_in_slot(info: OverlapInfo | None) -> tuple[time, time] | None:
+    """Half an hour at the start of the hours shared with the contractor, the
+    same local time (the owner's) through the next summer-time change on
+    either side; None when the shared hours are not known or too short."""
+    if info is None or info.summary is None:
+        return None
+    spans = [_span(info.summary.today.windows)]
+    if info.summary.change is not None:
+        spans.append(_span(info.summary.change[1].windows))
+    if any(span is None for span in spans):
+        return None
+    start = max(span[0] for span in spans if span)
+    end = min(span[1] for span in spans if span)
+    if (end - start) < timedelta(minutes=15):
+        return None
+    finish = min(end, start + timedelta(minutes=CHECK_IN_MINUTES))
+    base = datetime.combine(date.min, time())
+    return (base + start).time(), (base + finish).time()
+
+
+def _span(windows: tuple[tuple[datetime, datetime], ...]) -> tuple[timedelta, timedelta] | None:
+    """The longest shared window of a day, as offsets from that day's midnight."""
+    if not windows:
+        return None
+    start, end = max(windows, key=lambda w: w[1] - w[0])
+    midnight = datetime.combine(start.date(), time())
+    if end.date() != start.date():
+        end = datetime.combine(start.date(), time(23, 59))
+    return start - midnight, end - midnight
 
 
 def export_schedule(destination: Path, today: date) -> int:

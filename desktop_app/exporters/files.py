@@ -10,6 +10,7 @@ a file SQLite keeps beside one.
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -123,3 +124,9 @@ def spreadsheet_text_cell(value: object) -> str:
     if not text or '"' in text:
         return spreadsheet_cell(text)
     return f'="{text}"'
+
+
+def file_name_for(title: str, suffix: str = ".pdf") -> str:
+    """A file name from a title (a brief's): characters files refuse left out."""
+    name = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', " ", title).strip(" .") or "brief"
+    return f"{' '.join(name.split())[:120]}{suffix}"

@@ -40,6 +40,7 @@ HEADER_SYNONYMS: dict[str, tuple[str, ...]] = {
     "website": ("website", "web", "url", "site", "portfolio", "profile", "link", "web page"),
     "location": ("location", "city", "country", "based in", "where"),
     "timezone": ("time zone", "timezone", "tz"),
+    "working_hours": ("working hours", "hours", "availability", "available"),
     "rate": ("rate", "price", "fee", "hourly rate", "cost"),
     "rate_unit": ("rate unit", "unit", "per", "billing"),
     "currency": ("currency", "ccy"),

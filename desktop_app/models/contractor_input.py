@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 
 from desktop_app.models.currencies import check_currency
 from desktop_app.models.errors import ValidationError
+from desktop_app.models.overlap import HoursError, normalize_hours
 from desktop_app.models.parsing import parse_amount
 from desktop_app.models.text import fold
 
@@ -205,6 +206,14 @@ def known_timezones() -> frozenset[str]:
     return _TIMEZONES
 
 
+def check_working_hours(text: str, field: str = "working_hours") -> str:
+    """Working hours in their own time zone ("09:00–17:00"); "" when not known."""
+    try:
+        return normalize_hours(text)
+    except HoursError as error:
+        raise ValidationError(str(error), field) from None
+
+
 def check_choice(text: str, choices: tuple[str, ...], field: str, what: str) -> str:
     value = text.strip().lower()
     if value not in choices:
@@ -259,6 +268,7 @@ CONTRACTOR_FIELDS: tuple[ContractorFields, ...] = tuple(
         ("website", "Website"),
         ("location", "Location"),
         ("timezone", "Time zone"),
+        ("working_hours", "Working hours"),
         ("rate", "Rate"),
         ("rate_unit", "Rate unit"),
         ("currency", "Currency"),
@@ -305,6 +315,7 @@ def parse_contractor(
     take("website", lambda t: check_url(t, assume_https=assume_https))
     take("location", lambda t: check_text(t, "location", "Location", 200))
     take("timezone", check_timezone)
+    take("working_hours", check_working_hours)
     take("rate", check_rate, None)
     take("rate_unit", lambda t: check_choice(t or "hour", RATE_UNITS, "rate_unit", "rate unit"),
          "hour")  # fmt: skip

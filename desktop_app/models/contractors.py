@@ -127,6 +127,9 @@ class Contractor(BaseModel):
     last_contact = DateTimeField(null=True, index=True)
     created_at = DateTimeField(default=now)
     updated_at = DateTimeField(default=now)
+    # Their working hours in their own zone ("09:00–17:00"); "" when not known.
+    # (Last: schema 8 added the column.)
+    working_hours = CharField(max_length=40, default="")
 
 
 class StageChange(BaseModel):
@@ -185,7 +188,8 @@ class Interview(BaseModel):
 
 
 EDITABLE_FIELDS = (
-    "name", "kind", "skills", "email", "phone", "website", "location", "timezone", "rate",
+    "name", "kind", "skills", "email", "phone", "website", "location", "timezone",
+    "working_hours", "rate",
     "rate_unit", "currency", "source", "source_detail", "stage", "rating", "last_contact", "notes",
 )  # fmt: skip
 STAGE_ORDER = tuple(Stage)
@@ -257,6 +261,7 @@ class ContractorRow:
     website: str
     location: str
     timezone: str
+    working_hours: str
     rate: Decimal | None
     rate_unit: str
     currency: str
@@ -696,7 +701,9 @@ def redo_stage_move(change: Mapping[str, Any]) -> None:
 # ---------------------------------------------------------------------------
 # Merging two records of the same person
 # ---------------------------------------------------------------------------
-_MERGE_TEXT_FIELDS = ("email", "phone", "website", "location", "timezone", "source_detail")
+_MERGE_TEXT_FIELDS = (
+    "email", "phone", "website", "location", "timezone", "working_hours", "source_detail",
+)  # fmt: skip
 
 
 def merged_values(keep: Mapping[str, Any], other: Mapping[str, Any], other_name: str) -> dict:
@@ -744,7 +751,8 @@ def merged_values(keep: Mapping[str, Any], other: Mapping[str, Any], other_name:
 
 _MERGE_LABELS = {
     "email": "E-mail", "phone": "Phone", "website": "Website",
-    "location": "Location", "timezone": "Time zone", "source_detail": "Source detail",
+    "location": "Location", "timezone": "Time zone",
+    "working_hours": "Working hours", "source_detail": "Source detail",
 }  # fmt: skip
 
 
@@ -1065,6 +1073,8 @@ class ComparisonRow:
     values: tuple[str, ...]
     best: frozenset[int] = frozenset()
     long_text: bool = False
+    # A line that only names the group of lines below it ("Paid trial").
+    heading: bool = False
 
 
 @dataclass(frozen=True)

@@ -17,13 +17,18 @@ from desktop_app.models.contractors import (
 )
 from desktop_app.models.engagements import CheckIn, Engagement, Feedback
 from desktop_app.models.focus import GrowthMark, GrowthPriority
+from desktop_app.models.hiring_plan import HiringPlan, ScreeningAnswer, ScreeningQuestion
+from desktop_app.models.interview_criteria import InterviewCriterionScore
+from desktop_app.models.messages import MessageTemplate, SentMessage
 from desktop_app.models.payments import ConversionRate, Payment
 from desktop_app.models.procedure_versions import ProcedureVersion
 from desktop_app.models.procedures import Procedure, ProcedureStep
 from desktop_app.models.questions import Question
+from desktop_app.models.referrals import Recommendation, ReferralRequest, Referrer
 from desktop_app.models.results import ResultFigure
 from desktop_app.models.settings import SettingRow
 from desktop_app.models.tasks import Task, TimeEntry
+from desktop_app.models.trials import TrialCriterion, TrialOffer, TrialScore, TrialTask
 
 ALL_MODELS: tuple[type[Model], ...] = (
     SettingRow,
@@ -55,4 +60,17 @@ ALL_MODELS: tuple[type[Model], ...] = (
     GrowthMark,
     GrowthPriority,
     ResultFigure,
+    HiringPlan,
+    ScreeningQuestion,
+    ScreeningAnswer,
+    TrialTask,
+    TrialCriterion,
+    TrialOffer,
+    TrialScore,
+    InterviewCriterionScore,
+    Referrer,
+    ReferralRequest,
+    Recommendation,
+    MessageTemplate,
+    SentMessage,
 )

@@ -17,8 +17,10 @@ from typing import Any
 from peewee import CharField, TextField
 
 from desktop_app.models.base import BaseModel, database
+from desktop_app.models.contractor_input import check_timezone
 from desktop_app.models.currencies import normalize_currency
 from desktop_app.models.errors import ValidationError
+from desktop_app.models.overlap import DEFAULT_HOURS, HoursError, normalize_hours
 from desktop_app.models.parsing import parse_decimal
 
 
@@ -38,6 +40,8 @@ class Kind(StrEnum):
     DECIMAL = "decimal"
     INTEGER = "integer"
     CHOICE = "choice"
+    TIMEZONE = "timezone"  # an IANA name or a UTC offset; "" when not set
+    HOURS = "hours"  # working hours, "09:00–17:00"
 
 
 @dataclass(frozen=True)
@@ -100,6 +104,19 @@ class Settings:
         help="The page size of exported and printed PDFs.",
         choices=(("a4", "A4"), ("letter", "US Letter")),
     )
+    time_zone: str = _setting(
+        "",
+        "Your time zone",
+        Kind.TIMEZONE,
+        help="An IANA name such as Europe/Stockholm, or an offset such as UTC+1: "
+        "contractors' hours are compared with yours.",
+    )
+    working_hours: str = _setting(
+        DEFAULT_HOURS,
+        "Your working hours",
+        Kind.HOURS,
+        help="When you can answer questions, Monday to Friday, e.g. 09:00–17:00.",
+    )
 
 
 def setting_specs() -> list[SettingSpec]:
@@ -131,6 +148,8 @@ def parse_value(spec: SettingSpec, text: str) -> Any:
                 f"“{text}” is not an ISO 4217 currency code (such as USD, EUR or GBP)."
             )
         return code
+    if spec.kind in (Kind.TIMEZONE, Kind.HOURS):
+        return _parse_time_setting(spec, text)
     if spec.kind is Kind.CHOICE:
         if text not in {value for value, _ in spec.choices}:
             raise ValueError(f"{spec.label}: choose one of the options.")
@@ -148,6 +167,16 @@ def parse_value(spec: SettingSpec, text: str) -> Any:
     if spec.maximum is not None and number > spec.maximum:
         raise ValueError(f"{spec.label} must be at most {spec.maximum}.")
     return int(number) if spec.kind is Kind.INTEGER else number
+
+
+def _parse_time_setting(spec: SettingSpec, text: str) -> str:
+    """A time zone (IANA name or UTC offset, "" for none) or working hours."""
+    try:
+        if spec.kind is Kind.TIMEZONE:
+            return check_timezone(text, spec.key)
+        return normalize_hours(text) or DEFAULT_HOURS
+    except (ValidationError, HoursError) as error:
+        raise ValueError(str(error)) from None
 
 
 def format_value(value: Any) -> str:

@@ -1,7 +1,9 @@
 """The side-by-side comparison of 2-5 contractors as a PDF (export and print).
 
 One table: a column per contractor, a row per piece of evidence (rate,
-source, references checked, portfolio, interview scores, notes), the
+source, references checked, portfolio, interview scores, notes; for a
+brief, the shared working hours, the screening answers and the paid trial
+under a band each), the
 leading value of each measurable row in bold on a tinted cell. Long notes
 are cut to keep the table readable; a row still taller than a page (a
 long unbroken string in a narrow column, with five contractors) is split
@@ -65,7 +67,13 @@ def write_comparison_pdf(comparison: Comparison, destination: Path) -> Path:
     ]
     data = [[Paragraph("", label_style)] + [paragraph(n, head_style) for n in comparison.names]]
     best_cells = []
+    headings = []
     for row_number, row in enumerate(comparison.rows, start=1):
+        if row.heading:
+            # A group of lines (the paid trial, the screening answers): one band.
+            data.append([paragraph(row.label, head_style)] + [""] * len(row.values))
+            headings.append(row_number)
+            continue
         cells = [paragraph(row.label, label_style)]
         for column, value in enumerate(row.values, start=1):
             is_best = column - 1 in row.best
@@ -76,7 +84,9 @@ def write_comparison_pdf(comparison: Comparison, destination: Path) -> Path:
     # Landscape: five columns of evidence need the width.
     page_width = page_dimensions(settings.page_size, landscape=True)[0]
     usable = page_width - 2 * MARGIN
-    label_width = 36 * mm
+    # Screening questions and rubric lines are sentences: give them room.
+    long_labels = any(len(row.label) > 40 for row in comparison.rows if not row.heading)
+    label_width = (62 if long_labels else 36) * mm
     column_width = (usable - label_width) / len(comparison.names)
     table = Table(
         data,
@@ -94,6 +104,13 @@ def write_comparison_pdf(comparison: Comparison, destination: Path) -> Path:
         ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
     ]
     commands += [("BACKGROUND", cell, cell, BEST_TINT) for cell in best_cells]
+    for row_number in headings:
+        commands += [
+            ("SPAN", (0, row_number), (-1, row_number)),
+            ("BACKGROUND", (0, row_number), (-1, row_number), colors.white),
+            ("LINEBELOW", (0, row_number), (-1, row_number), 0.8, ACCENT),
+            ("TOPPADDING", (0, row_number), (-1, row_number), 8),
+        ]
     table.setStyle(TableStyle(commands))
     story.append(table)
     story.append(Spacer(1, 4 * mm))
@@ -102,7 +119,8 @@ def write_comparison_pdf(comparison: Comparison, destination: Path) -> Path:
             "Bold on a tinted cell: the best value of that row. Scores are averages of the "
             "interviews on record (1 to 5)"
             + (f" for “{comparison.brief_title}”" if comparison.brief_title else "")
-            + ". Rates are compared only when all are in the same currency and unit.",
+            + "; a trial's scores are its own, one per line of its rubric. Rates are compared "
+            "only when all are in the same currency and unit.",
             sheet["Small"],
         )
     )

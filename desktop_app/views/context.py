@@ -21,6 +21,7 @@ class Topic:
     ENGAGEMENTS = "engagements"
     PROCEDURES = "procedures"
     QUESTIONS = "questions"
+    HIRING = "hiring"  # job posts, screening, trials, messages, referrals
     FOCUS = "focus"  # growth marks and priorities, results over time
 
 

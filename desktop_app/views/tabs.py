@@ -70,6 +70,8 @@ TABS: tuple[TabSpec, ...] = (
             TabCommand("file", "Import contractors…", "import_contractors_dialog"),
             TabCommand("file", "Export contractors to CSV…", "export_contractors_dialog"),
             TabCommand("view", "Compare selected contractors…", "compare_selected", "Ctrl+Shift+M"),
+            TabCommand("edit", "Referrals…", "open_referrals"),
+            TabCommand("edit", "&Write to the contractor…", "write_message", "Ctrl+Shift+W"),
         ),
     ),
     TabSpec(
@@ -81,6 +83,8 @@ TABS: tuple[TabSpec, ...] = (
             TabCommand("file", "New brief…", "new_brief"),
             TabCommand("file", "Export brief as PDF…", "export_pdf", "Ctrl+E"),
             TabCommand("file", "Print brief…", "print_brief", "Ctrl+P"),
+            TabCommand("edit", "Copy as &job post", "copy_job_post", "Ctrl+Shift+J"),
+            TabCommand("edit", "Post, screen and &trial…", "open_hiring", "Ctrl+Shift+T"),
         ),
     ),
     TabSpec(
@@ -98,6 +102,7 @@ TABS: tuple[TabSpec, ...] = (
             ),
             TabCommand("edit", "Add check-in", "focus_check_in_form", "Ctrl+Shift+K"),
             TabCommand("edit", "Add feedback", "focus_feedback_form", "Ctrl+Shift+G"),
+            TabCommand("edit", "Send the selected feedback…", "send_feedback"),
         ),
     ),
 )

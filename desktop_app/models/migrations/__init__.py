@@ -27,6 +27,7 @@ from desktop_app.models.migrations import (
     m0006_unrated_tasks,
     m0007_procedures,
     m0008_running,
+    m0009_hiring,
 )
 
 
@@ -46,6 +47,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(6, "unrated tasks, hand-off day", m0006_unrated_tasks.apply),
     Migration(7, "procedures and questions", m0007_procedures.apply),
     Migration(8, "running engagements and focus", m0008_running.apply),
+    Migration(9, "hiring: job posts, screening, trials, referrals, messages", m0009_hiring.apply),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import tempfile
 from datetime import date
 from pathlib import Path
@@ -30,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.exporters.files import file_name_for
 from desktop_app.models.briefs import (
     BRIEF_STATUS_LABELS,
     BriefData,
@@ -87,12 +87,6 @@ STATUS_FILTERS: tuple[tuple[str, frozenset[str] | None], ...] = (
 
 def _status_label(summary: BriefSummary) -> str:
     return BRIEF_STATUS_LABELS.get(BriefStatus(summary.status), summary.status)
-
-
-def _file_name(title: str) -> str:
-    """A file name for a brief's PDF: its title without characters files refuse."""
-    name = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', " ", title).strip(" .") or "brief"
-    return f"{' '.join(name.split())[:120]}.pdf"
 
 
 LIST_COLUMNS: list[Column[BriefSummary]] = [
@@ -258,6 +252,8 @@ class BriefsPage(TabPage):
         chosen = self.current_brief_id is not None
         closed = self.editor.data is not None and self.editor.data.status == BriefStatus.CLOSED
         for name, text, slot in (
+            ("briefsContextHiring", "Post, screen and trial…", self.open_hiring),
+            ("briefsContextCopyPost", "Copy as job post", self.copy_job_post),
             ("briefsContextHire", "Hire a contractor…", self.hire_contractor),
             ("briefsContextDuplicate", "Duplicate brief", self.duplicate_brief),
             ("briefsContextDelete", "Delete brief…", self.delete_brief),
@@ -473,6 +469,36 @@ class BriefsPage(TabPage):
         )
         return dialog
 
+    def open_hiring(self) -> QWidget | None:
+        """The brief's hiring window: its job post, screening questions and paid trial."""
+        from desktop_app.views.hiring.brief_hiring import open_brief_hiring
+
+        brief_id = self.current_brief_id
+        if brief_id is None:
+            self._status("Choose a brief to hire for first.")
+            return None
+        self.hiring_window = open_brief_hiring(self.ctx, brief_id, self)
+        return self.hiring_window
+
+    def copy_job_post(self) -> bool:
+        """Copy the selected brief as a job post (plain text) to paste on a job board."""
+        from PySide6.QtGui import QGuiApplication
+
+        from desktop_app.models.job_post import job_post
+
+        brief_id = self.current_brief_id
+        if brief_id is None:
+            self._status("Choose a brief to copy as a job post first.")
+            return False
+        post = job_post(brief_id)
+        QGuiApplication.clipboard().setText(post.text)
+        problems = post.problems()
+        self._status(
+            f"Copied “{post.title}” as a job post ({post.length:,} characters)."
+            + (f" Before posting: {' '.join(problems)}" if problems else "")
+        )
+        return True
+
     def duplicate_brief(self) -> None:
         brief_id = self.current_brief_id
         if brief_id is None:
@@ -534,7 +560,7 @@ class BriefsPage(TabPage):
         folder = QSettings().value(
             f"{_SETTINGS}/exportFolder", ""
         ) or QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        suggested = str(Path(folder) / _file_name(load_brief(brief_id).title))
+        suggested = str(Path(folder) / file_name_for(load_brief(brief_id).title))
         path, _ = QFileDialog.getSaveFileName(self, "Export brief as PDF", suggested, PDF_FILTER)
         if path:
             self.export_to(Path(path))
@@ -576,7 +602,7 @@ class BriefsPage(TabPage):
         try:
             dialog = open_print_preview(
                 lambda path: write_brief_pdf(data, path),
-                _file_name(data.title),
+                file_name_for(data.title),
                 data.title.strip(),
                 self,
                 object_name="briefPrintPreview",

@@ -27,13 +27,14 @@ from PySide6.QtWidgets import (
 from desktop_app.models import contractors as bench
 from desktop_app.models.engagements import brief_monthly_hours
 from desktop_app.models.errors import UserError
+from desktop_app.models.hiring_comparison import compare_candidates
 from desktop_app.views.context import AppContext, Topic
 from desktop_app.views.partials.feedback import MessageLine
 from desktop_app.views.partials.naming import named
 from desktop_app.views.partials.plain_text import menu_text, plain_label
 from desktop_app.views.partials.table_model import Column, RowTableModel
 from desktop_app.views.partials.tables import data_table
-from desktop_app.views.partials.tones import MUTED, set_tone
+from desktop_app.views.partials.tones import GOOD, MUTED, set_tone, tone_color
 
 BEST_BACKGROUND = QColor("#d9f2ea")
 BEST_FOREGROUND = QColor("#0b4d40")
@@ -48,7 +49,13 @@ class ComparisonDialog(QDialog):
         brief_choice: "All interviews" or one brief (only shown when briefs exist).
     """
 
-    def __init__(self, ctx: AppContext, contractor_ids: list[int], parent: QWidget | None = None):
+    def __init__(
+        self,
+        ctx: AppContext,
+        contractor_ids: list[int],
+        parent: QWidget | None = None,
+        brief_id: int | None = None,
+    ):
         super().__init__(parent)
         named(self, "comparisonDialog", "Compare contractors")
         self.setWindowTitle("Compare contractors")
@@ -63,12 +70,12 @@ class ComparisonDialog(QDialog):
             "Count only the interviews held for this brief",
         )
         self.brief_choice.addItem("All interviews", 0)
-        for brief_id, title in bench.brief_choices():
-            self.brief_choice.addItem(f"For “{title}”", brief_id)
-        # Compared for the job they were interviewed for, when they share one.
-        common = bench.brief_in_common(self.contractor_ids)
-        if common is not None:
-            self.brief_choice.setCurrentIndex(max(self.brief_choice.findData(common), 0))
+        for choice_id, title in bench.brief_choices():
+            self.brief_choice.addItem(f"For “{title}”", choice_id)
+        # Compared for the brief asked for, else the job they were interviewed for.
+        chosen = brief_id if brief_id is not None else bench.brief_in_common(self.contractor_ids)
+        if chosen is not None:
+            self.brief_choice.setCurrentIndex(max(self.brief_choice.findData(chosen), 0))
         self.brief_choice.currentIndexChanged.connect(self.reload)
         brief_label = plain_label("Interview evidence:")
         brief_label.setBuddy(self.brief_choice)
@@ -131,7 +138,7 @@ class ComparisonDialog(QDialog):
         return buttons
 
     def _on_data_changed(self, topic: str) -> None:
-        if topic in (Topic.CONTRACTORS, Topic.BRIEFS):
+        if topic in (Topic.CONTRACTORS, Topic.BRIEFS, Topic.HIRING):
             self.reload()
 
     def brief_id(self) -> int | None:
@@ -161,8 +168,8 @@ class ComparisonDialog(QDialog):
         hours = brief_monthly_hours([brief_id], date.today()).get(brief_id) if brief_id else None
         self._show_legend(brief_id, hours)
         try:
-            self.comparison = bench.compare_contractors(
-                self.contractor_ids, brief_id, monthly_hours=hours
+            self.comparison = compare_candidates(
+                self.contractor_ids, brief_id, date.today(), monthly_hours=hours
             )
         except UserError as error:
             self.comparison = None
@@ -174,7 +181,11 @@ class ComparisonDialog(QDialog):
         bold = QFont()
         bold.setBold(True)
         columns: list[Column[bench.ComparisonRow]] = [
-            Column("", lambda r: r.label, foreground=lambda r: None)
+            Column(
+                "",
+                lambda r: r.label.upper() if r.heading else r.label,
+                foreground=lambda r: tone_color(GOOD) if r.heading else None,
+            )
         ]
         for number, name in enumerate(comparison.names):
             columns.append(
@@ -192,6 +203,11 @@ class ComparisonDialog(QDialog):
             )
         self.model.columns = columns
         self.model.set_rows(list(comparison.rows))
+        self.table.clearSpans()
+        for number, row in enumerate(comparison.rows):
+            if row.heading:
+                # A band naming the lines below it (the screening answers, the trial).
+                self.table.setSpan(number, 0, 1, len(columns))
         self._fit_columns()
         self.table.setCurrentIndex(self.model.index(-1, -1))
         title = "Compare contractors"
@@ -205,7 +221,8 @@ class ComparisonDialog(QDialog):
         ]
         if brief_id is None:
             parts.append(
-                "Choose the brief below to see every rate as a month of its work, side by side."
+                "Choose the brief below to see every rate as a month of its work, and the "
+                "screening answers and the paid trial, side by side."
             )
         elif hours is None:
             parts.append(
@@ -274,7 +291,9 @@ class ComparisonDialog(QDialog):
         columns = self.model.columnCount()
         if columns < 2:
             return
-        label_width = 150
+        # Screening questions and rubric lines are sentences: give them room.
+        rows = self.comparison.rows if self.comparison else ()
+        label_width = 260 if any(len(r.label) > 40 for r in rows if not r.heading) else 150
         self.table.setColumnWidth(0, label_width)
         available = max(self.table.viewport().width() - label_width, 120 * (columns - 1))
         for column in range(1, columns):

@@ -4,6 +4,7 @@ interviews and the history of pipeline moves, each in a tab."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app import attachments
 from desktop_app.models import contractors as bench
+from desktop_app.models.availability import overlap_needed, overlap_with_owner
 from desktop_app.models.contractor_input import (
     KIND_LABELS,
     RATE_UNIT_LABELS,
@@ -34,6 +36,15 @@ from desktop_app.models.contractor_input import (
 )
 from desktop_app.models.engagements import engagement_links
 from desktop_app.models.errors import UserError
+from desktop_app.models.messages import (
+    MESSAGE_LABELS,
+    MessageKind,
+    SentRow,
+    likely_brief,
+    messages_of,
+    next_interview_of,
+    open_offer_of,
+)
 from desktop_app.paths import attachments_dir
 from desktop_app.views.context import AppContext
 from desktop_app.views.contractors import dialogs
@@ -44,6 +55,8 @@ from desktop_app.views.contractors.commands import (
 )
 from desktop_app.views.contractors.form import FormDialog
 from desktop_app.views.engagements.links import EngagementLinks
+from desktop_app.views.hiring.composer import open_composer, save_brief_to_send
+from desktop_app.views.hiring.contractor_dialogs import AnswersDialog, CriteriaDialog
 from desktop_app.views.partials.feedback import MessageLine, run_edit
 from desktop_app.views.partials.naming import named
 from desktop_app.views.partials.plain_text import plain_label, rich_label
@@ -54,7 +67,18 @@ from desktop_app.views.partials.table_model import (
     RowTableModel,
 )
 from desktop_app.views.partials.tables import data_table
-from desktop_app.views.partials.tones import ALERT, MUTED, set_tone, tone, tone_color
+from desktop_app.views.partials.tones import ALERT, MUTED, WARNING, set_tone, tone, tone_color
+
+TAB_TITLES = ("Profile", "References", "Portfolio", "Interviews", "History", "Messages")
+# What the Write… menu offers (a referral request goes to a referrer, feedback
+# from an engagement).
+CONTRACTOR_MESSAGES = (
+    MessageKind.INTERVIEW_INVITE,
+    MessageKind.REFERENCES_REQUEST,
+    MessageKind.TRIAL_OFFER,
+    MessageKind.SEND_BRIEF,
+    MessageKind.DECLINE,
+)
 
 
 def stars(rating: int | None) -> str:
@@ -100,6 +124,7 @@ class ContractorDetailPane(QWidget):
         # QDesktopServices.openUrl, kept as an attribute so that a caller
         # (the smoke test) can open nothing.
         self.open_url: Callable[[QUrl], bool] = QDesktopServices.openUrl
+        self.last_composer: QWidget | None = None
 
         self.title = named(plain_label(), "contractorTitle", "Contractor name")
         font = self.title.font()
@@ -121,6 +146,7 @@ class ContractorDetailPane(QWidget):
         self.tabs.addTab(self._build_portfolio(), "Portfolio")
         self.tabs.addTab(self._build_interviews(), "Interviews")
         self.tabs.addTab(self._build_history(), "History")
+        self.tabs.addTab(self._build_messages(), "Messages")
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
@@ -159,6 +185,24 @@ class ContractorDetailPane(QWidget):
             "Start an engagement: this contractor works to one of your briefs",
         )
         self.hire_button.clicked.connect(self.hire_requested)
+        self.write_button = named(
+            QToolButton(), "writeButton", "Write to the contractor",
+            "A message written from what Offload knows, sent through your mail program",
+        )  # fmt: skip
+        self.write_button.setText("Write…")
+        self.write_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.write_menu = QMenu(self.write_button)
+        self.write_menu.setObjectName("writeMenu")
+        for kind in CONTRACTOR_MESSAGES:
+            action = self.write_menu.addAction(MESSAGE_LABELS[kind] + "…")
+            action.setObjectName(f"write_{kind.value}")
+            action.triggered.connect(lambda _=False, k=kind: self.write(k))
+        self.write_button.setMenu(self.write_menu)
+        self.answers_button = named(
+            QPushButton("Screening answers…"), "answersButton", "Screening answers",
+            "Record their answers to a brief's screening questions",
+        )  # fmt: skip
+        self.answers_button.clicked.connect(self.edit_answers)
         self.edit_button = named(QPushButton("Edit…"), "editContractorButton", "Edit contractor")
         self.edit_button.clicked.connect(self.edit_requested)
         self.delete_button = named(
@@ -169,6 +213,7 @@ class ContractorDetailPane(QWidget):
         for widget in (self.next_button, self.move_button, self.reject_button, self.hire_button):
             buttons.addWidget(widget)
         buttons.addStretch(1)
+        buttons.addWidget(self.write_button)
         buttons.addWidget(self.edit_button)
         buttons.addWidget(self.delete_button)
         return buttons
@@ -317,6 +362,12 @@ class ContractorDetailPane(QWidget):
                 self._button("Add interview…", "addInterviewButton", self.add_interview),
                 self._button("Edit…", "editInterviewButton", self.edit_interview),
                 self._button("Delete", "deleteInterviewButton", self.delete_interview),
+                self._button(
+                    "Must-haves…",
+                    "interviewCriteriaButton",
+                    self.score_criteria,
+                    "Score the interview on its brief's must-have expectations",
+                ),
             ],
             "Scores from 1 (poor) to 5 (excellent). Schedule an interview now and tick "
             "“Held” once it has taken place.",
@@ -337,6 +388,26 @@ class ContractorDetailPane(QWidget):
         )
         return self._child_tab(self.history_view, [])
 
+    def _build_messages(self) -> QWidget:
+        self.messages_model: RowTableModel[SentRow] = RowTableModel(
+            [
+                Column("When", lambda m: when(m.sent_at, True)),
+                Column("What", lambda m: m.kind_text),
+                Column("Brief", lambda m: m.brief_title),
+                Column("How", lambda m: "mail program" if m.via == "mail" else "copied"),
+                Column("Subject", lambda m: m.subject, tooltip=lambda m: m.body),
+            ],
+            self,
+        )
+        self.messages_view = data_table(
+            "messagesTable", "Messages sent", self.messages_model, widths=(135, 150, 130, 90)
+        )
+        return self._child_tab(
+            self.messages_view,
+            [],
+            "Every message written here (Write…) is kept: hover a subject to read it.",
+        )
+
     # Showing
     def show_contractor(self, contractor_id: int | None) -> None:
         self.contractor_id = contractor_id
@@ -356,15 +427,15 @@ class ContractorDetailPane(QWidget):
             self.move_button,
             self.reject_button,
             self.hire_button,
+            self.write_button,
+            self.answers_button,
             self.edit_button,
             self.delete_button,
             self.tabs,
         ):
             widget.setEnabled(detail is not None)
         if detail is None:
-            for index, title in enumerate(
-                ("Profile", "References", "Portfolio", "Interviews", "History")
-            ):
+            for index, title in enumerate(TAB_TITLES):
                 self.tabs.setTabText(index, title)
             self.next_button.hide()
             self.title.setText("No contractor selected")
@@ -374,6 +445,7 @@ class ContractorDetailPane(QWidget):
                 self.portfolio_model,
                 self.interviews_model,
                 self.history_model,
+                self.messages_model,
             ):
                 model.set_rows([])
             self.profile.setText("")
@@ -395,16 +467,17 @@ class ContractorDetailPane(QWidget):
         self.portfolio_model.set_rows(detail.portfolio)
         self.interviews_model.set_rows(detail.interviews)
         self.history_model.set_rows(detail.history)
+        sent = messages_of(row.id)
+        self.messages_model.set_rows(sent)
         counts = (
             None,
             len(detail.references),
             len(detail.portfolio),
             len(detail.interviews),
             None,  # every contractor has a history; its length says little
+            len(sent),
         )
-        for index, title in enumerate(
-            ("Profile", "References", "Portfolio", "Interviews", "History")
-        ):
+        for index, title in enumerate(TAB_TITLES):
             count = counts[index]
             self.tabs.setTabText(index, f"{title} ({count})" if count else title)
 
@@ -451,6 +524,14 @@ class ContractorDetailPane(QWidget):
         place = " · ".join(p for p in (row.location, row.timezone) if p)
         if place:
             lines.append(line("Location", place))
+        if row.working_hours:
+            lines.append(line("Working hours", f"{row.working_hours} their time"))
+        overlap = overlap_with_owner([row.id], date.today())[row.id]
+        warning = overlap.warning(overlap_needed(likely_brief(row.id)))
+        shared = escape(overlap.text())
+        if warning:
+            shared += f"<br><span style='color:{tone(WARNING)}'>{escape(warning)}</span>"
+        lines.append(line("Shared hours", shared, raw=True))
         if row.rate is not None:
             lines.append(line("Rate", bench.rate_text(row.rate, row.rate_unit, row.currency)))
         else:
@@ -632,6 +713,50 @@ class ContractorDetailPane(QWidget):
         if interview is not None:
             self._run(DeleteChildCommand(self.ctx, "interview", interview.id))
 
+    def score_criteria(self) -> QWidget | None:
+        interview = self._selected(self.interviews_view, self.interviews_model)
+        if interview is None:
+            return None
+        if interview.brief_id is None:
+            self.say("Link the interview to a brief first (Edit…): its must-haves are "
+                     "scored here.", error=True)  # fmt: skip
+            return None
+        dialog = CriteriaDialog(self.ctx, interview.id, interview.brief_id, self)
+        dialog.open()
+        return dialog
+
+    # Hiring: messages and screening answers
+    def write(self, kind: str) -> QWidget | None:
+        """The composer for `kind`, filled from this contractor and their likely brief."""
+        if self.contractor_id is None:
+            return None
+        brief_id = likely_brief(self.contractor_id)
+        data: dict[str, Any] = {"contractor_id": self.contractor_id, "brief_id": brief_id}
+        if kind == MessageKind.TRIAL_OFFER and open_offer_of(self.contractor_id, brief_id):
+            data = {"offer_id": open_offer_of(self.contractor_id, brief_id)}
+        if kind == MessageKind.INTERVIEW_INVITE and next_interview_of(self.contractor_id):
+            data = {"interview_id": next_interview_of(self.contractor_id)}
+        if kind == MessageKind.SEND_BRIEF and brief_id is not None:
+            try:
+                data["brief_pdf"] = str(save_brief_to_send(self.ctx, brief_id))
+            except UserError as error:
+                self.say(str(error), error=True)
+                return None
+        try:
+            composer = open_composer(self.ctx, self, kind, **data)
+        except UserError as error:
+            self.say(str(error), error=True)
+            return None
+        self.last_composer = composer
+        return composer
+
+    def edit_answers(self) -> QWidget | None:
+        if self.contractor_id is None:
+            return None
+        dialog = AnswersDialog(self.ctx, self.contractor_id, likely_brief(self.contractor_id), self)
+        dialog.open()
+        return dialog
+
     # Layout memory
     def layout_parts(self) -> dict[str, QHeaderView]:
         """The detail tables' headers, for the tab's remembered layout."""
@@ -643,6 +768,7 @@ class ContractorDetailPane(QWidget):
             "portfolio": self.portfolio_view,
             "interviews": self.interviews_view,
             "history": self.history_view,
+            "messages": self.messages_view,
         }
 
 

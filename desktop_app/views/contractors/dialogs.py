@@ -49,6 +49,12 @@ def contractor_fields(*, with_stage: bool) -> list[Field]:
             [("", "")] + [(zone, zone) for zone in sorted(known_timezones())],
             help="An IANA name such as Europe/Lisbon, or an offset such as UTC+2.",
         ),
+        Field(
+            "working_hours",
+            "Working hours",
+            placeholder="09:00–17:00",
+            help="Their working hours in their own time zone, to see the hours you share.",
+        ),
         Field("rate", "Rate", placeholder="0.00"),
         Field("rate_unit", "Rate unit", "choice", list(RATE_UNIT_LABELS.items())),
         Field("currency", "Currency", "editable", [(c, c) for c in sorted(ISO_4217_CODES)]),

@@ -714,6 +714,24 @@ class ContractorsPage(TabPage):
             return None
         return open_hire_dialog(self.ctx, self, contractor_id=row.id)
 
+    def open_referrals(self) -> QWidget:
+        """The people who recommend contractors, with whom you asked and whom they named."""
+        from desktop_app.views.hiring.contractor_dialogs import ReferralsDialog
+
+        dialog = ReferralsDialog(self.ctx, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.referrals_dialog = dialog
+        return dialog
+
+    def write_message(self) -> None:
+        """Show the Write… menu of the contractor shown (Ctrl+Shift+W)."""
+        if self.detail.contractor_id is None:
+            self.say("Select a contractor to write to first.")
+            return
+        button = self.detail.write_button
+        self.detail.write_menu.popup(button.mapToGlobal(button.rect().bottomLeft()))
+
     def compare_selected(self) -> QWidget | None:
         ids = self.selected_ids()
         if not bench.MIN_COMPARED <= len(ids) <= bench.MAX_COMPARED:

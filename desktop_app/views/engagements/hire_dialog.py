@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.models.availability import overlap_needed, overlap_with_owner
 from desktop_app.models.briefs import BRIEF_STATUS_LABELS
 from desktop_app.models.contractors import STAGE_LABELS
 from desktop_app.models.engagements import Choice, brief_choices, contractor_choices
@@ -33,7 +34,7 @@ from desktop_app.models.hiring import Candidate, others_in_the_running
 from desktop_app.views.context import AppContext
 from desktop_app.views.engagements.commands import HireCommand
 from desktop_app.views.engagements.forms import TermsForm, qdate
-from desktop_app.views.partials.feedback import FieldErrors
+from desktop_app.views.partials.feedback import FieldErrors, MessageLine
 from desktop_app.views.partials.naming import name_buttons, named
 from desktop_app.views.partials.plain_text import plain_label
 from desktop_app.views.undo import execute
@@ -53,7 +54,7 @@ class HireDialog(QDialog):
         engagement_id: the new engagement's id once hired, else None.
     """
 
-    def __init__(
+    def __init__(  # noqa: PLR0915 (one form, built top to bottom)
         self,
         ctx: AppContext,
         parent: QWidget | None = None,
@@ -85,6 +86,8 @@ class HireDialog(QDialog):
         form.addRow("&Contractor:", self.errors.under("contractor", self.contractor))
         form.addRow("&Brief:", self.errors.under("brief", self.brief))
         layout.addLayout(form)
+        self.overlap = MessageLine("hireOverlap", "Shared working hours")  # under the names
+        layout.addWidget(self.overlap)
         self.terms = TermsForm("hire", self.errors, with_status=True)
         layout.addWidget(self.terms)
         layout.addWidget(self._build_others())
@@ -185,9 +188,24 @@ class HireDialog(QDialog):
         choice = self._chosen(self.contractor, self._contractors)
         if choice is not None:
             self.terms.set_rate(choice.rate, choice.rate_unit, choice.currency)
+        self._show_overlap()
+
+    def _show_overlap(self) -> None:
+        """The hours the owner and the chosen contractor share, warned when under
+        what the chosen brief needs for questions."""
+        contractor = self._chosen(self.contractor, self._contractors)
+        brief = self._chosen(self.brief, self._briefs)
+        if contractor is None:
+            self.overlap.clear_message()
+            return
+        info = overlap_with_owner([contractor.id], date.today())[contractor.id]
+        warning = info.warning(overlap_needed(brief.id if brief else None))
+        said = "Shared working hours: " + info.text() + (f"\n{warning}" if warning else "")
+        (self.overlap.show_warning if warning else self.overlap.show_note)(said)
 
     def _brief_chosen(self) -> None:
         choice = self._chosen(self.brief, self._briefs)
+        self._show_overlap()
         if choice is None:
             return
         self.terms.cadence.setValue(choice.cadence_days or DEFAULT_CADENCE_DAYS)

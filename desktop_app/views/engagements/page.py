@@ -653,6 +653,20 @@ class EngagementsPage(TabPage):
         dialog.open()
         return dialog
 
+    def send_feedback(self) -> QWidget | None:
+        """Write the selected piece of feedback to the contractor (the composer)."""
+        from desktop_app.views.hiring.composer import open_composer
+
+        entry = self.detail.selected_entry()
+        if not isinstance(entry, FeedbackRecord):
+            self._refused("Select a piece of feedback in the timeline first.")
+            return None
+        try:
+            return open_composer(self.ctx, self, "send_feedback", feedback_id=entry.id)
+        except UserError as error:
+            self._refused(str(error))
+            return None
+
     def _confirm(self, title: str, question: str) -> bool:
         return ask(self, title, question)
 

@@ -1,0 +1,264 @@
+"""A brief as a job post: the plain text or Markdown that job boards take.
+
+What goes in, in this order: the title, the job, skills, expectations in the
+owner's priority order (each marked must, should or nice, with its
+measure), deliverables, what success looks like, scope, budget and
+timeline, working hours, and how to apply with the screening questions.
+What never goes in: the brief's status, the owner's time-audit tasks and
+their procedures, the contact details, the delegation rules and how to
+report (they are for the person hired, not for every applicant). The owner
+may also keep any section, or any single expectation, out of the post
+(`hiring_plan.set_left_out`).
+
+The post is measured against the chosen board's length; a post over it says
+by how much and which sections to shorten, the longest first.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from enum import StrEnum
+
+from desktop_app.models.briefs import (
+    BUDGET_BASIS_LABELS,
+    LEVEL_LABELS,
+    BriefData,
+    BudgetBasis,
+    Level,
+    brief_exists,
+    load_brief,
+)
+from desktop_app.models.currencies import money_text
+from desktop_app.models.errors import UserError
+from desktop_app.models.hiring_plan import BOARDS, JobBoard, PlanValues, plan_of, questions_of
+
+
+class PostFormat(StrEnum):
+    MARKDOWN = "markdown"
+    TEXT = "text"
+
+
+# The sections of a post, in order: key and heading. The title is always in.
+SECTIONS: tuple[tuple[str, str], ...] = (
+    ("summary", "The job"),
+    ("skills", "Skills"),
+    ("expectations", "What we expect, most important first"),
+    ("deliverables", "Deliverables"),
+    ("success", "What success looks like"),
+    ("scope", "Scope"),
+    ("budget", "Budget and timeline"),
+    ("hours", "Working hours"),
+    ("apply", "How to apply"),
+)
+SECTION_LABELS = dict(SECTIONS)
+# Brief fields that never go into a post, whatever the owner chooses.
+INTERNAL_FIELDS = (
+    "status",
+    "contact",
+    "delegation_level",
+    "decide_alone",
+    "ask_first",
+    "report_how",
+    "report_every_days",
+    "acceptance",
+    "revision_rounds",
+)
+DEFAULT_HOW_TO_APPLY = (
+    "Apply here with a short note on a similar job you did, and answer the questions below."
+)
+
+
+@dataclass(frozen=True)
+class Section:
+    key: str
+    heading: str
+    lines: tuple[str, ...]  # already formatted for the post's format
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def _bullets(items: list[str], fmt: PostFormat) -> list[str]:
+    mark = "-" if fmt is PostFormat.MARKDOWN else "•"
+    return [f"{mark} {_escape(item, fmt)}" for item in items]
+
+
+def _escape(value: str, fmt: PostFormat) -> str:
+    """Markdown characters typed by the owner print as typed."""
+    if fmt is PostFormat.TEXT:
+        return value
+    out = []
+    for char in value:
+        out.append("\\" + char if char in "\\`*_[]<>#|" else char)
+    return "".join(out)
+
+
+def build_sections(
+    data: BriefData, plan: PlanValues, questions: list[str], fmt: PostFormat
+) -> list[Section]:
+    """The post's sections for `data`, without those the owner left out or that are empty."""
+    bold = (lambda t: f"**{t}**") if fmt is PostFormat.MARKDOWN else (lambda t: t)
+    sections: list[Section] = []
+
+    def add(key: str, lines: list[str]) -> None:
+        if lines and key not in plan.left_out_sections:
+            sections.append(Section(key, SECTION_LABELS[key], tuple(lines)))
+
+    add("summary", [_escape(paragraph, fmt) for paragraph in _paragraphs(data.summary)])
+    skills = [s.strip() for s in data.skills.split(",") if s.strip()]
+    add("skills", [_escape(", ".join(skills), fmt)] if skills else [])
+    expectations = []
+    shown = [e for e in data.expectations if e.id not in plan.left_out_expectations]
+    for number, item in enumerate(shown, start=1):
+        level = LEVEL_LABELS.get(Level(item.level), item.level) if item.level in set(Level) else ""
+        line = f"{number}. {bold(level + ':')} {_escape(item.text.strip(), fmt)}"
+        if item.measure.strip():
+            line += f" (measured by: {_escape(item.measure.strip(), fmt)})"
+        expectations.append(line)
+    add("expectations", expectations)
+    add("deliverables", _bullets(_lines(data.deliverables), fmt))
+    add("success", _bullets(_lines(data.success_criteria), fmt))
+    scope = []
+    if _lines(data.in_scope):
+        scope += [bold("Included:"), *_bullets(_lines(data.in_scope), fmt)]
+    if _lines(data.out_of_scope):
+        scope += [bold("Not included:"), *_bullets(_lines(data.out_of_scope), fmt)]
+    add("scope", scope)
+    budget = []
+    if data.budget is not None:
+        basis = BUDGET_BASIS_LABELS.get(BudgetBasis(data.budget_basis), data.budget_basis)
+        budget.append(
+            f"{bold('Budget:')} {money_text(data.budget, data.currency)} ({basis.lower()})"
+        )
+    if data.deadline is not None:
+        budget.append(f"{bold('Deadline:')} {data.deadline:%d %b %Y}")
+    budget += _bullets(_lines(data.timeline), fmt)
+    add("budget", budget)
+    hours = []
+    if data.working_hours.strip():
+        hours.append(f"{bold('Our hours:')} {_escape(data.working_hours.strip(), fmt)}")
+    if plan.overlap_hours is not None:
+        hours.append(
+            f"We need at least {plan.overlap_hours.normalize():f} h a working day when we are "
+            "both at work, for questions."
+        )
+    add("hours", hours)
+    apply = [_escape(plan.how_to_apply.strip() or DEFAULT_HOW_TO_APPLY, fmt)]
+    if questions:
+        apply.append(bold("Please answer:"))
+        apply += [f"{n}. {_escape(q, fmt)}" for n, q in enumerate(questions, start=1)]
+    add("apply", apply)
+    return sections
+
+
+def _paragraphs(text: str) -> list[str]:
+    return [" ".join(p.split()) for p in text.replace("\r\n", "\n").split("\n\n") if p.strip()]
+
+
+def render(title: str, sections: list[Section], fmt: PostFormat) -> str:
+    """The post as one text: the title, then each section under its heading."""
+    parts = [f"# {_escape(title.strip(), fmt)}" if fmt is PostFormat.MARKDOWN else title.strip()]
+    for section in sections:
+        heading = f"## {section.heading}" if fmt is PostFormat.MARKDOWN else section.heading.upper()
+        joiner = "\n\n" if section.key == "summary" else "\n"
+        parts.append(heading + "\n\n" + joiner.join(section.lines))
+    return "\n\n".join(parts) + "\n"
+
+
+def _section_length(section: Section, fmt: PostFormat) -> int:
+    return len(render("", [section], fmt)) - 2
+
+
+@dataclass(frozen=True)
+class JobPost:
+    """A brief's job post and how it measures against its board.
+
+    Attributes:
+        length: characters of the text below the title (what boards count
+            as the description).
+        too_long: the sections to shorten, longest first, with their
+            lengths, when the post is over the board's length.
+    """
+
+    brief_id: int
+    title: str
+    text: str
+    format: PostFormat
+    board: JobBoard
+    length: int
+    sections: tuple[Section, ...]
+    too_long: tuple[tuple[str, int], ...]
+    questions_over: int
+
+    @property
+    def over_by(self) -> int:
+        return max(0, self.length - self.board.body_limit)
+
+    @property
+    def fits(self) -> bool:
+        return self.over_by == 0 and self.questions_over == 0
+
+    def problems(self) -> list[str]:
+        """What to change before posting, in the owner's words ([] when it fits)."""
+        said = []
+        if self.over_by:
+            names = ", ".join(f"{label} ({length:,})" for label, length in self.too_long)
+            said.append(
+                f"The post is {self.length:,} characters, {self.over_by:,} over the "
+                f"{self.board.body_limit:,} of {self.board.label.split(' (')[0]}. "
+                f"Shorten: {names}."
+            )
+        if self.questions_over:
+            limit = self.board.questions_limit
+            said.append(
+                f"{self.board.label.split(' (')[0]} takes {limit} screening questions: "
+                f"leave out {self.questions_over}."
+            )
+        return said
+
+
+def job_post(
+    brief_id: int, fmt: PostFormat | str = PostFormat.TEXT, *, board: str | None = None
+) -> JobPost:
+    """The brief `brief_id` as a job post in `fmt`, measured against its board
+    (or `board`, a key of BOARDS, instead)."""
+    fmt = PostFormat(fmt)
+    if board is not None and board not in BOARDS:
+        raise UserError(f"“{board}” is not a board: choose {', '.join(BOARDS)}.")
+    if not brief_exists(brief_id):
+        raise UserError("That brief no longer exists.")
+    data = load_brief(brief_id)
+    plan = plan_of(brief_id)
+    if board is not None:
+        plan = dataclasses.replace(plan, board=board)
+    questions = [q.text for q in questions_of(brief_id)]
+    return post_from(data, plan, questions, fmt)
+
+
+def post_from(data: BriefData, plan: PlanValues, questions: list[str], fmt: PostFormat) -> JobPost:
+    board = BOARDS.get(plan.board, BOARDS["upwork"])
+    sections = build_sections(data, plan, questions, fmt)
+    text = render(data.title, sections, fmt)
+    body = len(text) - len(render(data.title, [], fmt))
+    over = max(0, body - board.body_limit)
+    too_long: list[tuple[str, int]] = []
+    if over:
+        covered = 0
+        ranked = sorted(sections, key=lambda s: _section_length(s, fmt), reverse=True)
+        for section in ranked:
+            too_long.append((section.heading, _section_length(section, fmt)))
+            covered += _section_length(section, fmt)
+            # Enough sections to take the excess out of, without cutting any to nothing.
+            if covered >= over * 2:
+                break
+    questions_over = (
+        max(0, len(questions) - board.questions_limit)
+        if board.questions_limit is not None and "apply" not in plan.left_out_sections
+        else 0
+    )
+    return JobPost(
+        data.id or 0, data.title, text, fmt, board, body, tuple(sections), tuple(too_long),
+        questions_over,
+    )  # fmt: skip

@@ -1,0 +1,1 @@
+"""Hiring well: the brief's job post, screening, paid trials, messages, referrals."""
