@@ -12,7 +12,7 @@ from datetime import datetime
 from pathlib import Path
 from urllib.parse import quote
 
-from peewee import DatabaseProxy, Model, SqliteDatabase, _savepoint
+from peewee import AutoField, DatabaseProxy, Model, SqliteDatabase, _savepoint
 from playhouse.sqlite_ext import AutoIncrementField
 
 database = DatabaseProxy()
@@ -99,7 +99,7 @@ def now() -> datetime:
 class BaseModel(Model):
     # AUTOINCREMENT: an id is never handed out twice, so undoing a delete can
     # put rows back under their old ids without colliding with newer rows.
-    id = AutoIncrementField()
+    id: AutoField[int] = AutoIncrementField()
 
     class Meta:
         database = database

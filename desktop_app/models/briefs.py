@@ -57,6 +57,7 @@ from desktop_app.models.errors import ValidationError
 from desktop_app.models.ordering import keys_between, move_to, place
 from desktop_app.models.procedure_content import ProcedureData
 from desktop_app.models.procedures import procedures_for_tasks
+from desktop_app.models.rows import delete_from
 from desktop_app.models.snapshots import RowSnapshot, delete_with_snapshot, restore
 from desktop_app.models.tasks import (
     Task,
@@ -103,7 +104,9 @@ class BriefTask(BaseModel):
     """A task that a brief hands off."""
 
     brief = ForeignKeyField(Brief, backref="task_links", on_delete="CASCADE")
+    brief_id: int
     task = ForeignKeyField(Task, backref="brief_links", on_delete="CASCADE")
+    task_id: int
 
     class Meta:
         indexes = ((("brief", "task"), True),)
@@ -113,6 +116,7 @@ class Expectation(BaseModel):
     """One expectation of a brief, at a place in the owner's priority order."""
 
     brief = ForeignKeyField(Brief, backref="expectations", on_delete="CASCADE")
+    brief_id: int
     text = TextField(constraints=[Check(f"length(text) <= {EXPECTATION_MAX_LENGTH}")])
     level = CharField(max_length=6, default=Level.SHOULD)
     measure = TextField(default="")  # how it will be measured
@@ -128,6 +132,7 @@ class BriefVersion(BaseModel):
     """What a brief said when it was exported: to show what changed since."""
 
     brief = ForeignKeyField(Brief, backref="versions", on_delete="CASCADE")
+    brief_id: int
     created_at = DateTimeField(default=now, index=True)
     snapshot = TextField()  # JSON of the brief and its expectations
     exported_to = TextField(default="")
@@ -522,7 +527,9 @@ def unlink_task(brief_id: int, task_id: int) -> TaskLink:
             return TaskLink(brief_id, task_id, linked=False, changed=False, tasks={})
         updated_at = Brief.get_by_id(brief_id).updated_at
         tasks = release_tasks(brief_id, [task_id])
-        BriefTask.delete().where(BriefTask.brief == brief_id, BriefTask.task == task_id).execute()
+        delete_from(BriefTask).where(
+            BriefTask.brief == brief_id, BriefTask.task == task_id
+        ).execute()
         _touch(brief_id)
     return TaskLink(brief_id, task_id, False, True, tasks, updated_at)
 
@@ -534,7 +541,7 @@ def undo_task_link(change: TaskLink) -> None:
     with database.atomic():
         restore_tasks(change.tasks)
         if change.linked:
-            BriefTask.delete().where(
+            delete_from(BriefTask).where(
                 BriefTask.brief == change.brief_id, BriefTask.task == change.task_id
             ).execute()
         else:

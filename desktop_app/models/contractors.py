@@ -54,6 +54,7 @@ from desktop_app.models.contractor_input import (
     website_key,
 )
 from desktop_app.models.errors import UserError, ValidationError
+from desktop_app.models.rows import delete_from
 from desktop_app.models.snapshots import RowSnapshot, delete_with_snapshot, restore
 from desktop_app.models.text import fold
 
@@ -136,6 +137,7 @@ class StageChange(BaseModel):
     """One move along the pipeline, kept as history."""
 
     contractor = ForeignKeyField(Contractor, backref="stage_changes", on_delete="CASCADE")
+    contractor_id: int
     from_stage = CharField(max_length=12, null=True)
     to_stage = CharField(max_length=12)
     changed_at = DateTimeField(default=now, index=True)
@@ -146,6 +148,7 @@ class Reference(BaseModel):
     """A previous client's or a colleague's word on a contractor."""
 
     contractor = ForeignKeyField(Contractor, backref="references", on_delete="CASCADE")
+    contractor_id: int
     name = CharField(max_length=200)  # from whom
     relation = CharField(max_length=10, default="client")  # client | colleague | other
     contact = CharField(max_length=300, default="")  # how to reach them
@@ -158,6 +161,7 @@ class PortfolioItem(BaseModel):
     """A link to, or a sample file of, a contractor's earlier work."""
 
     contractor = ForeignKeyField(Contractor, backref="portfolio", on_delete="CASCADE")
+    contractor_id: int
     title = CharField(max_length=300)
     url = CharField(max_length=2000, default="")
     # Sample files are copied into the data folder under their SHA-256, so
@@ -173,7 +177,9 @@ class Interview(BaseModel):
     """A conversation with a contractor, with notes and scores 1-5."""
 
     contractor = ForeignKeyField(Contractor, backref="interviews", on_delete="CASCADE")
+    contractor_id: int
     brief = ForeignKeyField(Brief, backref="interviews", null=True, on_delete="SET NULL")
+    brief_id: int | None
     held_at = DateTimeField(index=True)
     held = BooleanField(default=False)  # False while it is only scheduled
     medium = CharField(max_length=10, default="video")  # phone | video | in_person | chat
@@ -683,7 +689,7 @@ def move_stage(
 def undo_stage_move(change: Mapping[str, Any]) -> None:
     """Take back a move: the contractor returns to the stage before, the history row goes."""
     with database.atomic():
-        StageChange.delete().where(StageChange.id == change["id"]).execute()
+        delete_from(StageChange).where(StageChange.id == change["id"]).execute()
         Contractor.update(stage=change["from_stage"], updated_at=now()).where(
             Contractor.id == change["contractor"]
         ).execute()
@@ -806,7 +812,7 @@ def unmerge(record: MergeRecord) -> None:
             child.update({fk_name: other_id}).where(child.id.in_(ids)).execute()
         if record.note_id is not None:
             # Only this merge's note: earlier merges keep theirs.
-            StageChange.delete().where(StageChange.id == record.note_id).execute()
+            delete_from(StageChange).where(StageChange.id == record.note_id).execute()
         Contractor.update(**record.keep_before).where(Contractor.id == record.keep_id).execute()
 
 

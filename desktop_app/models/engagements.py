@@ -124,7 +124,9 @@ class Engagement(BaseModel):
     """A contractor working to a brief."""
 
     brief = ForeignKeyField(Brief, backref="engagements", on_delete="CASCADE")
+    brief_id: int
     contractor = ForeignKeyField(Contractor, backref="engagements", on_delete="CASCADE")
+    contractor_id: int
     start_date = DateField(index=True)
     end_date = DateField(null=True)
     status = CharField(max_length=8, default=EngagementStatus.TRIAL, index=True)
@@ -143,6 +145,7 @@ class CheckIn(BaseModel):
     """A progress report, or the owner's request for one."""
 
     engagement = ForeignKeyField(Engagement, backref="check_ins", on_delete="CASCADE")
+    engagement_id: int
     date = DateField(index=True)
     initiated_by = CharField(max_length=10, default="owner")  # owner | contractor
     kind = CharField(max_length=8, default="report")  # report | request
@@ -155,6 +158,7 @@ class Feedback(BaseModel):
     """The owner's feedback on one piece of completed work."""
 
     engagement = ForeignKeyField(Engagement, backref="feedback", on_delete="CASCADE")
+    engagement_id: int
     date = DateField(index=True)
     deliverable = CharField(max_length=300, default="")
     on_time = BooleanField(default=True)

@@ -61,13 +61,16 @@ class Question(BaseModel):
     """A question a contractor asked, and the owner's answer."""
 
     engagement = ForeignKeyField(Engagement, backref="questions", on_delete="CASCADE")
+    engagement_id: int
     text = TextField()
     answer = TextField(default="")
     asked_on = DateField(index=True)
     answered_on = DateField(null=True)
     # Where the answer went (each may be set): a step, an expectation, a rule.
     step = ForeignKeyField(ProcedureStep, backref="questions", on_delete="SET NULL", null=True)
+    step_id: int | None
     expectation = ForeignKeyField(Expectation, backref="questions", on_delete="SET NULL", null=True)
+    expectation_id: int | None
     rule = CharField(max_length=12, default="")  # "" | decide_alone | ask_first
     created_at = DateTimeField(default=now)
 
