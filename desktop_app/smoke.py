@@ -83,6 +83,7 @@ def run_smoke_test() -> int:
             from desktop_app.demo import create_demo_database
             from desktop_app.store import open_store
             from desktop_app.views.main_window import MainWindow
+            from desktop_app.views.tabs import LazyTab
 
             store = open_store(create_demo_database(Path(folder)))
             window = MainWindow(store, remember_layout=False)
@@ -92,6 +93,7 @@ def run_smoke_test() -> int:
             visited = []
             for index in range(window.tabs.count()):
                 tab = window.tabs.widget(index)
+                assert isinstance(tab, LazyTab)
                 window.tabs.setCurrentIndex(index)
                 app.processEvents()
                 page = tab.page()

@@ -130,8 +130,9 @@ def acquire_lock(database_path: Path) -> QLockFile:
     if lock.tryLock(0):
         return lock
     if lock.error() == QLockFile.LockError.LockFailedError:
-        info = lock.getLockInfo()  # (pid, host, app), or None when unreadable
-        holder = f" (process {info[0]} on {info[1] or socket.gethostname()})" if info else ""
+        # (pid, host, app); (0, "", "") when the lock file cannot be read.
+        pid, host, _app = lock.getLockInfo()
+        holder = f" (process {pid} on {host or socket.gethostname()})" if pid else ""
         raise DatabaseLocked(
             f"{database_path} is already open in another Offload window{holder}. "
             "Close it there first: only one Offload can write to a database at a time."

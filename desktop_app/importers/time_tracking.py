@@ -825,7 +825,7 @@ def build_preview(parsed: ParsedExport) -> ImportPreview:
     for entry in entries:
         key = fold_cached(entry.task_name)
         names.setdefault(key, matched[key][1] if key in matched else entry.task_name)
-        needs.setdefault(key, "" if key in matched else entry.need)
+        needs.setdefault(key, "" if key in matched else entry.need or "")
         bucket = per_task.setdefault(key, [0, 0])
         bucket[0] += entry.minutes
         bucket[1] += 1

@@ -14,10 +14,11 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
 from desktop_app.models.contractors import Comparison
 from desktop_app.models.settings import load_settings
@@ -60,7 +61,7 @@ def write_comparison_pdf(comparison: Comparison, destination: Path) -> Path:
     subtitle = ", ".join(comparison.names)
     if comparison.brief_title:
         subtitle = f"For “{comparison.brief_title}”: {subtitle}"
-    story: list = [
+    story: list[Flowable] = [
         Paragraph(text(title), sheet["Title"]),
         paragraph(subtitle, sheet["Subtitle"]),
         Spacer(1, 6 * mm),
@@ -95,7 +96,7 @@ def write_comparison_pdf(comparison: Comparison, destination: Path) -> Path:
         # A row taller than the page is split across pages (at least 1 pt a part).
         splitInRow=1,
     )
-    commands = [
+    commands: list[tuple[Any, ...]] = [
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LINEBELOW", (0, 0), (-1, 0), 1, ACCENT),
         ("LINEBELOW", (0, 1), (-1, -1), 0.4, RULE),

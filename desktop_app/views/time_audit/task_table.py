@@ -185,7 +185,7 @@ NEED_CHOICE = Choice(
     suggest=lambda row: _suggested_need(row),  # noqa: PLW0108 (defined below)
 )
 OVERRIDE_CHOICE = Choice(
-    tuple(("" if key is None else key.value, label) for key, label in OVERRIDE_LABELS.items())
+    tuple(("" if key is None else key, label) for key, label in OVERRIDE_LABELS.items())
 )
 STATUS_CHOICE = Choice(tuple((status.value, TASK_STATUS_LABELS[status]) for status in TaskStatus))
 
