@@ -56,6 +56,7 @@ from desktop_app.models.time_audit_rules import (  # noqa: F401
     buy_back_per_month,
     buyback_rate,
     derive_status,
+    drain,
     is_candidate,
     outsourcing_score,
     quadrant,
@@ -826,6 +827,13 @@ class TaskRow:
     @property
     def handed_off(self) -> bool:
         return self.status == TaskStatus.HANDED_OFF
+
+    @property
+    def drain(self) -> Decimal | None:
+        """How much it drains the owner (1-5); None until dislike and pull-away are rated."""
+        if self.dislike is None or self.pull_away is None:
+            return None
+        return drain(self.dislike, self.pull_away)
 
     @property
     def worth_handing_off(self) -> bool:
