@@ -57,7 +57,7 @@ from desktop_app.models.errors import ValidationError
 from desktop_app.models.ordering import keys_between, move_to, place
 from desktop_app.models.procedure_content import ProcedureData
 from desktop_app.models.procedures import procedures_for_tasks
-from desktop_app.models.rows import delete_from
+from desktop_app.models.rows import delete_from, dicts, tuples
 from desktop_app.models.snapshots import RowSnapshot, delete_with_snapshot, restore
 from desktop_app.models.tasks import (
     Task,
@@ -186,7 +186,7 @@ def _task_names(brief_id: int) -> list[str]:
 
 def brief_ids() -> set[int]:
     """The ids of every brief (cheap: to tell whether briefs came or went)."""
-    return {brief_id for (brief_id,) in Brief.select(Brief.id).tuples()}
+    return {brief_id for (brief_id,) in tuples(Brief.select(Brief.id))}
 
 
 def brief_exists(brief_id: int) -> bool:
@@ -367,24 +367,21 @@ def brief_summaries(today: date) -> list[BriefSummary]:
     query = Expectation.select(
         Expectation.brief, Expectation.text, Expectation.level, Expectation.measure, Expectation.id
     ).order_by(Expectation.brief, Expectation.position, Expectation.id)
-    for brief_id, text, level, measure, expectation_id in query.tuples():
+    for brief_id, text, level, measure, expectation_id in tuples(query):
         by_brief.setdefault(brief_id, []).append(
             ExpectationData(text, level, measure, expectation_id)
         )
     tasks: dict[int, list[str]] = {}
     task_ids: dict[int, list[int]] = {}
-    links = (
-        BriefTask.select(BriefTask.brief, Task.name, Task.id)
-        .join(Task)
-        .order_by(BriefTask.id)
-        .tuples()
+    links = tuples(
+        BriefTask.select(BriefTask.brief, Task.name, Task.id).join(Task).order_by(BriefTask.id)
     )
     for brief_id, name, task_id in links:
         tasks.setdefault(brief_id, []).append(name)
         task_ids.setdefault(brief_id, []).append(task_id)
     procedures = procedures_for_tasks(t for ids in task_ids.values() for t in ids)
     summaries = []
-    for row in Brief.select().order_by(Brief.id).dicts():
+    for row in dicts(Brief.select().order_by(Brief.id)):
         brief_id = row["id"]
         data = BriefData(
             **{name: row[name] for name in CONTENT_FIELDS},
@@ -616,13 +613,12 @@ def move_expectation(expectation_id: int, index: int) -> dict[int, tuple[str, st
     """
     with database.atomic():
         brief_id = Expectation.get_by_id(expectation_id).brief_id
-        order = list(
+        order = tuples(
             Expectation.select(Expectation.id, Expectation.position)
             .where(Expectation.brief == brief_id)
             .order_by(Expectation.position, Expectation.id)
-            .tuples()
         )
-        changes = move_to(order, expectation_id, index)
+        changes = move_to(list(order), expectation_id, index)
         if not changes:
             return {}
         _write_positions({row_id: new for row_id, (_, new) in changes.items()})

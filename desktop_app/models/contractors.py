@@ -9,7 +9,7 @@ types live in `contractor_input.py`.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
@@ -54,7 +54,7 @@ from desktop_app.models.contractor_input import (
     website_key,
 )
 from desktop_app.models.errors import UserError, ValidationError
-from desktop_app.models.rows import delete_from
+from desktop_app.models.rows import delete_from, dicts, tuples
 from desktop_app.models.snapshots import RowSnapshot, delete_with_snapshot, restore
 from desktop_app.models.text import fold
 
@@ -296,14 +296,15 @@ def contractor_rows(ids: Iterable[int] | None = None) -> list[ContractorRow]:
     query = Contractor.select().order_by(Contractor.name)
     if ids is not None:
         query = query.where(Contractor.id.in_(list(ids)))
-    contractors = list(query.dicts())
+    contractors = list(dicts(query))
     wanted = [row["id"] for row in contractors] if ids is not None else None
 
-    def grouped(model: type[BaseModel], *columns: Any) -> Any:
-        select = model.select(model.contractor, *columns).group_by(model.contractor)
+    def grouped(model: type[BaseModel], *columns: Any) -> Iterator[tuple[Any, ...]]:
+        contractor = model._meta.fields["contractor"]
+        select = model.select(contractor, *columns).group_by(contractor)
         if wanted is not None:
-            select = select.where(model.contractor.in_(wanted))
-        return select.tuples()
+            select = select.where(contractor.in_(wanted))
+        return tuples(select)
 
     references = {
         cid: (total, checked or 0)
@@ -500,7 +501,9 @@ def interview_rows(
         query = query.where(Interview.brief == brief_id)
     interviews = list(query)
     brief_ids = {interview.brief_id for interview in interviews} - {None}
-    titles = dict(Brief.select(Brief.id, Brief.title).where(Brief.id.in_(list(brief_ids))).tuples())
+    titles: dict[int | None, str] = dict(
+        tuples(Brief.select(Brief.id, Brief.title).where(Brief.id.in_(list(brief_ids))))
+    )
     rows = []
     for interview in interviews:
         rows.append(
@@ -522,7 +525,10 @@ def interview_rows(
 
 def brief_choices() -> list[tuple[int, str]]:
     """(id, title) of every brief, for "compare for one brief" and interview forms."""
-    return list(Brief.select(Brief.id, Brief.title).order_by(Brief.title).tuples())
+    return [
+        (row_id, title)
+        for row_id, title in tuples(Brief.select(Brief.id, Brief.title).order_by(Brief.title))
+    ]
 
 
 def brief_in_common(ids: Iterable[int]) -> int | None:
@@ -541,11 +547,8 @@ def brief_in_common(ids: Iterable[int]) -> int | None:
 
 
 def contractor_names(ids: Iterable[int]) -> dict[int, str]:
-    return dict(
-        Contractor.select(Contractor.id, Contractor.name)
-        .where(Contractor.id.in_(list(ids)))
-        .tuples()
-    )
+    query = Contractor.select(Contractor.id, Contractor.name).where(Contractor.id.in_(list(ids)))
+    return dict(tuples(query))
 
 
 # ---------------------------------------------------------------------------
@@ -585,8 +588,8 @@ class DuplicateIndex:
         index = cls()
         query = Contractor.select(
             Contractor.id, Contractor.name, Contractor.email, Contractor.phone, Contractor.website
-        ).tuples()
-        for cid, name, email, phone, website in query:
+        )
+        for cid, name, email, phone, website in tuples(query):
             index.add(cid, name, {"name": name, "email": email, "phone": phone, "website": website})
         return index
 
@@ -712,7 +715,9 @@ _MERGE_TEXT_FIELDS = (
 )  # fmt: skip
 
 
-def merged_values(keep: Mapping[str, Any], other: Mapping[str, Any], other_name: str) -> dict:
+def merged_values(
+    keep: Mapping[str, Any], other: Mapping[str, Any], other_name: str
+) -> dict[str, Any]:
     """The fields of `keep` after taking in `other`: gaps filled, skills joined, and
     every differing value of `other` written into the notes so nothing is lost."""
     result: dict[str, Any] = {}
@@ -925,7 +930,7 @@ def redo_import(outcome: ImportOutcome) -> None:
 def parse_reference(raw: Mapping[str, Any]) -> dict[str, Any]:
     errors: dict[str, str] = {}
     values: dict[str, Any] = {}
-    checks = {
+    checks: dict[str, Callable[[Any], Any]] = {
         "name": lambda t: check_text(t, "name", "From whom", 200, required=True),
         "relation": lambda t: check_choice(t or "client", RELATIONS, "relation", "relation"),
         "contact": lambda t: check_text(t, "contact", "How to reach them", 300),
@@ -947,15 +952,15 @@ def parse_portfolio_link(raw: Mapping[str, Any]) -> dict[str, Any]:
     """A portfolio link: a title and an http(s) address (a bare address is offered https://)."""
     errors: dict[str, str] = {}
     values: dict[str, Any] = {}
-    suggestion = {}
+    suggestion: dict[str, str] = {}
     try:
         values["url"] = check_url(raw.get("url", ""), "url")
         if not values["url"]:
             errors["url"] = "Give the address of the work (like https://example.com/case-study)."
     except ValidationError as error:
         errors["url"] = str(error)
-        if hasattr(error, "suggestion"):
-            suggestion["url"] = error.suggestion
+        if error.suggestions:
+            suggestion["url"] = next(iter(error.suggestions.values()))
     try:
         values["title"] = (
             check_text(raw.get("title", ""), "title", "Title", 300) or (values.get("url", "")[:300])
@@ -964,13 +969,13 @@ def parse_portfolio_link(raw: Mapping[str, Any]) -> dict[str, Any]:
     except ValidationError as error:
         errors[error.field or "title"] = str(error)
     if errors:
-        error = ValidationError.from_errors(errors)
-        error.suggestions = suggestion  # type: ignore[attr-defined]
-        raise error
+        raise ValidationError.from_errors(errors, suggestion)
     return values
 
 
-def parse_interview(raw: Mapping[str, Any], *, current_time: datetime | None = None) -> dict:
+def parse_interview(
+    raw: Mapping[str, Any], *, current_time: datetime | None = None
+) -> dict[str, Any]:
     """An interview's values; refuses scores outside 1-5 and a future interview marked held."""
     errors: dict[str, str] = {}
     values: dict[str, Any] = {}

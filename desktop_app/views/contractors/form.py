@@ -257,9 +257,7 @@ class FormDialog(QDialog):
         for button in self.suggestion_buttons.values():
             button.hide()
         self.errors.show(error)
-        suggestions = getattr(error, "suggestions", {}) or {}
-        if not suggestions and hasattr(error, "suggestion") and error.field:
-            suggestions = {error.field: error.suggestion}
+        suggestions = error.suggestions
         for key in error.errors:
             if key in suggestions and key in self.suggestion_buttons:
                 button = self.suggestion_buttons[key]
