@@ -765,3 +765,14 @@ def test_the_context_menu_offers_hiring(demo_page, qtbot):
     menu = demo_page.context_menu()
     assert menu.findChild(QAction, "contextHire") is not None
     menu.close()
+
+
+def test_the_page_and_its_form_keep_qwidgets_own_move_and_scroll(page, qtbot):
+    # The page's stage move was named `move` (hiding QWidget.move) and the
+    # form's scroll area `scroll` (hiding QWidget.scroll): Qt's own calls failed.
+    page.move(QPoint(3, 4))
+    assert page.pos() == QPoint(3, 4)
+    dialog = page.new_contractor()
+    dialog.scroll(0, 0)
+    assert dialog.scroll_area.isVisibleTo(dialog)
+    dialog.reject()

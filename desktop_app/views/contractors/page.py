@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QAction, QHideEvent, QKeySequence
@@ -66,6 +66,9 @@ from desktop_app.views.partials.table_model import (
     SearchSortProxy,
 )
 from desktop_app.views.partials.tables import data_table, fit_columns
+
+if TYPE_CHECKING:
+    from desktop_app.views.contractors.comparison import ComparisonDialog
 
 UNIT_ORDER = {"hour": 0, "month": 1, "project": 2}
 CSV_FILTER = "CSV files (*.csv);;All files (*)"
@@ -158,6 +161,7 @@ class ContractorsPage(TabPage):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         named(self, "contractorsPage", "Contractors")
+        self._columns_fitted = False  # the columns were sized to their content once
         self._skills_filter: frozenset[str] = frozenset()
         # Looking for someone new: the contractor being replaced is left out.
         self._leave_out: frozenset[int] = frozenset()
@@ -559,7 +563,8 @@ class ContractorsPage(TabPage):
         box.addButton(QMessageBox.StandardButton.Cancel)
         name_buttons(box, "duplicateQuestion")
         box.exec()
-        return choices.get(box.clickedButton(), "")
+        clicked = box.clickedButton()
+        return choices.get(clicked, "") if isinstance(clicked, QPushButton) else ""
 
     def say(self, text: str) -> None:
         self.status.said(text)
@@ -600,9 +605,11 @@ class ContractorsPage(TabPage):
         if not self._run(command):
             return None
         self.clear_filters()
-        self.select_ids([command.contractor_id])
+        added = command.contractor_id
+        assert added is not None  # applied
+        self.select_ids([added])
         self.say(f"Added {values['name']}.")
-        return command.contractor_id
+        return added
 
     def edit_contractor(self) -> FormDialog | None:
         row = self.current_row()
@@ -690,11 +697,11 @@ class ContractorsPage(TabPage):
         if row is None or row.stage == stage:
             return None
         dialog = dialogs.move_stage_dialog(self, row.name, row.stage, stage)
-        dialog.accepted.connect(lambda: self.move(row.id, stage, dialog.result or ""))
+        dialog.accepted.connect(lambda: self.move_to_stage(row.id, stage, dialog.result or ""))
         dialog.open()
         return dialog
 
-    def move(self, contractor_id: int, stage: str, reason: str = "") -> bool:
+    def move_to_stage(self, contractor_id: int, stage: str, reason: str = "") -> bool:
         names = bench.contractor_names([contractor_id])
         command = MoveStageCommand(
             self.ctx, contractor_id, names.get(contractor_id, ""), stage, reason
@@ -732,7 +739,7 @@ class ContractorsPage(TabPage):
         button = self.detail.write_button
         self.detail.write_menu.popup(button.mapToGlobal(button.rect().bottomLeft()))
 
-    def compare_selected(self) -> QWidget | None:
+    def compare_selected(self) -> ComparisonDialog | None:
         ids = self.selected_ids()
         if not bench.MIN_COMPARED <= len(ids) <= bench.MAX_COMPARED:
             self._refused(

@@ -237,13 +237,13 @@ class EngagementDetail(QWidget):
         self.placeholder.setWordWrap(True)
         outer.addWidget(self.placeholder)
 
-        self.scroll = QScrollArea()
-        self.scroll.setObjectName("detailScroll")
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        outer.addWidget(self.scroll)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setObjectName("detailScroll")
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        outer.addWidget(self.scroll_area)
         body = QWidget()
-        self.scroll.setWidget(body)
+        self.scroll_area.setWidget(body)
         layout = QVBoxLayout(body)
         self._build_header(layout)
         layout.addLayout(self._build_actions())
@@ -458,7 +458,7 @@ class EngagementDetail(QWidget):
         """Show `row` with its timeline, feedback (oldest first) and scorecards."""
         self.row = row
         self.placeholder.setVisible(row is None)
-        self.scroll.setVisible(row is not None)
+        self.scroll_area.setVisible(row is not None)
         self.insights.setVisible(row is not None)
         self.check_in_form.set_engagement(row.id if row else None)
         self.feedback_form.set_engagement(row.id if row else None)
