@@ -668,7 +668,8 @@ def test_vcard_import_flags_people_already_on_the_bench(page, qtbot, tmp_path):
     assert "Could not read: line 10 is not a vCard property" in preview.index(1, 3).data()
     assert dialog.duplicate_choice.isEnabled()
     dialog.duplicate_choice.setCurrentIndex(dialog.duplicate_choice.findData("merge"))
-    assert dialog.run_import()
+    with qtbot.waitSignal(dialog.run_import().finished):
+        pass
     rows = sorted(bench.contractor_rows(), key=lambda r: r.name)
     assert [r.name for r in rows] == ["Eve", "Jan K"] and rows[1].phone == "+48 600 100 200"
 

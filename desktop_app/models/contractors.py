@@ -54,6 +54,7 @@ from desktop_app.models.contractor_input import (
     website_key,
 )
 from desktop_app.models.errors import UserError, ValidationError
+from desktop_app.models.progress import Progress
 from desktop_app.models.rows import delete_from, dicts, tuples
 from desktop_app.models.snapshots import RowSnapshot, delete_with_snapshot, restore
 from desktop_app.models.text import fold
@@ -874,19 +875,21 @@ def import_contractors(
     records: Sequence[tuple[str, Mapping[str, Any]]],
     on_duplicate: OnDuplicate = OnDuplicate.SKIP,
     *,
-    progress: Callable[[int], bool] | None = None,
+    progress: Progress | None = None,
     reason: str = "Imported",
 ) -> ImportOutcome:
     """Write `records` ((row label, values from parse_contractor)) in one transaction.
 
     A record matching someone on the bench (or an earlier record of the same
-    file) is skipped, merged or added as `on_duplicate` says. `progress(done)`
-    may return False to cancel: then nothing is written.
+    file) is skipped, merged or added as `on_duplicate` says. `progress(done,
+    total)` is called every few records; it may raise `Cancelled`, and then
+    nothing is written.
     """
     outcome = ImportOutcome()
     index = DuplicateIndex.of_bench()
     stamp = now()
-    with database.atomic() as transaction:
+    total = len(records)
+    with database.atomic():
         for done, (label, values) in enumerate(records, start=1):
             duplicates = index.matches(values)
             if duplicates and on_duplicate is OnDuplicate.SKIP:
@@ -902,10 +905,13 @@ def import_contractors(
                 cid = create_contractor(values, reason=reason, at=stamp)
                 outcome.created.append(cid)
                 index.add(cid, values["name"], values)
-            if progress is not None and not progress(done):
-                transaction.rollback()
-                raise UserError("Import cancelled: nothing was imported.")
+            if progress is not None and (done % _PROGRESS_EVERY == 0 or done == total):
+                progress(done, total)
     return outcome
+
+
+# Records between two progress reports: often enough for a smooth bar.
+_PROGRESS_EVERY = 25
 
 
 def undo_import(outcome: ImportOutcome) -> None:

@@ -12,7 +12,7 @@ tasks: the tasks, and the month's entries summed per task (`load_month`).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
@@ -37,6 +37,7 @@ from peewee import (
 from desktop_app.models.base import BaseModel, database, now
 from desktop_app.models.errors import ValidationError
 from desktop_app.models.parsing import parse_amount, parse_decimal
+from desktop_app.models.progress import Progress
 from desktop_app.models.rows import delete_from, dicts, inserted_id, tuples
 from desktop_app.models.settings import Settings, load_settings
 from desktop_app.models.snapshots import RowSnapshot, delete_with_snapshot
@@ -1185,14 +1186,13 @@ def minutes_logged_by_day(days: Iterable[date]) -> dict[date, int]:
     return totals
 
 
-def import_time_entries(
-    entries: list[NewEntry], progress: Callable[[int, int], None] | None = None
-) -> ImportOutcome:
+def import_time_entries(entries: list[NewEntry], progress: Progress | None = None) -> ImportOutcome:
     """Store `entries` in one transaction, creating the tasks they name.
 
     Tasks are matched by name with case and accents ignored. An entry whose
     import key is already stored is skipped, so the same file imported
-    twice adds nothing. `progress(done, total)` is called as rows are written.
+    twice adds nothing. `progress(done, total)` is called as rows are written;
+    it may raise `Cancelled`, and then nothing is kept.
     Entries go in a few thousand at a time through one prepared statement:
     building each row's SQL would take most of the time.
     """

@@ -211,6 +211,11 @@ class FieldEditor(QWidget):
         editor.currentIndexChanged.connect(self.changed)
         return editor
 
+    def choice_box(self) -> QComboBox:
+        """The box of a choice field (status, delegation, budget basis)."""
+        assert isinstance(self.input, QComboBox), self.spec.name
+        return self.input
+
     def value(self) -> Any:
         """The value as typed: text for text and money, else typed values."""
         editor = self.input

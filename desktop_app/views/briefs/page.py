@@ -95,7 +95,9 @@ LIST_COLUMNS: list[Column[BriefSummary]] = [
         lambda s: s.title,
         tooltip=lambda s: s.title + (f"\nHands off: {', '.join(s.tasks)}" if s.tasks else ""),
     ),
-    Column("Status", _status_label, sort_key=lambda s: list(BriefStatus).index(s.status)),
+    Column(
+        "Status", _status_label, sort_key=lambda s: list(BriefStatus).index(BriefStatus(s.status))
+    ),
     Column(
         "Deadline",
         lambda s: f"{s.deadline:%d %b %Y}" if s.deadline else "",
@@ -557,9 +559,10 @@ class BriefsPage(TabPage):
         if brief_id is None:
             self._status("Choose a brief to export first.")
             return
-        folder = QSettings().value(
-            f"{_SETTINGS}/exportFolder", ""
-        ) or QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        folder = str(
+            QSettings().value(f"{_SETTINGS}/exportFolder", "")
+            or QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        )
         suggested = str(Path(folder) / file_name_for(load_brief(brief_id).title))
         path, _ = QFileDialog.getSaveFileName(self, "Export brief as PDF", suggested, PDF_FILTER)
         if path:

@@ -12,7 +12,6 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QAction, QHideEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QComboBox,
     QFileDialog,
     QFrame,
@@ -20,7 +19,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QMessageBox,
-    QProgressDialog,
     QPushButton,
     QSplitter,
     QStackedWidget,
@@ -32,6 +30,7 @@ from PySide6.QtWidgets import (
 from desktop_app.models import contractors as bench
 from desktop_app.models.engagements import dependents_summary, get_engagement
 from desktop_app.models.errors import UserError
+from desktop_app.models.progress import Cancelled
 from desktop_app.models.text import count_of, fold
 from desktop_app.views.context import AppContext, Topic
 from desktop_app.views.contractors import dialogs
@@ -55,6 +54,7 @@ from desktop_app.views.partials.layout_memory import (
     restore_layout,
     save_layout,
 )
+from desktop_app.views.partials.long_task import LongTask
 from desktop_app.views.partials.naming import name_buttons, named
 from desktop_app.views.partials.plain_text import menu_text, message_box, plain_label
 from desktop_app.views.partials.tab_page import TabPage
@@ -72,6 +72,8 @@ if TYPE_CHECKING:
 
 UNIT_ORDER = {"hour": 0, "month": 1, "project": 2}
 CSV_FILTER = "CSV files (*.csv);;All files (*)"
+# A bench this large is exported in a worker, with progress and Cancel.
+_EXPORT_AT_ONCE = 500
 IMPORT_FILTER = "Contractors (*.csv *.vcf *.vcard);;CSV files (*.csv);;vCard files (*.vcf *.vcard)"
 
 
@@ -783,32 +785,41 @@ class ContractorsPage(TabPage):
         if path:
             self.export_csv(Path(path))
 
-    def export_csv(self, path: Path) -> int | None:
+    def export_csv(self, path: Path) -> LongTask | int | None:
+        """Write the bench to `path`: at once for a small bench (the count, or
+        None when refused), in a worker with progress and Cancel for a large
+        one (the task; its `finished` comes once it is said)."""
         from desktop_app.exporters.contractors_csv import export_contractors_csv
 
-        progress = None
-        if self.model.rowCount() > 500:
-            progress = QProgressDialog("Exporting contractors…", "", 0, self.model.rowCount(), self)
-            progress.setObjectName("exportProgress")
-            progress.setCancelButton(None)
-            progress.setWindowModality(Qt.WindowModality.WindowModal)
-            progress.setMinimumDuration(300)
+        if self.model.rowCount() <= _EXPORT_AT_ONCE:
+            try:
+                count = export_contractors_csv(path)
+            except UserError as error:
+                self._export_refused(error)
+                return None
+            self._exported(count, path)
+            return count
+        task = LongTask(
+            self.ctx.store,
+            self,
+            "Exporting contractors",
+            f"Exporting {count_of(self.model.rowCount(), 'contractor')} to {path.name}…",
+            lambda progress: export_contractors_csv(path, progress),
+            cancelled_text=f"Export cancelled: {path.name} was not written.",
+        )
+        task.succeeded.connect(lambda count: self._exported(count, path))
+        task.failed.connect(self._export_refused)
+        task.start()
+        return task
 
-        def report(done: int, _total: int) -> None:
-            if progress is not None:
-                progress.setValue(done)
-                QApplication.processEvents()
-
-        try:
-            count = export_contractors_csv(path, report)
-        except UserError as error:
-            self._refused(f"{error} Nothing was exported.")
-            return None
-        finally:
-            if progress is not None:
-                progress.close()
+    def _exported(self, count: int, path: Path) -> None:
         self.say(f"Exported {count_of(count, 'contractor')} to {path}.")
-        return count
+
+    def _export_refused(self, error: UserError) -> None:
+        if isinstance(error, Cancelled):
+            self._refused(str(error))
+        else:
+            self._refused(f"{error} Nothing was exported.")
 
     # TabPage
     def focus_search(self) -> None:

@@ -51,9 +51,6 @@ from desktop_app.views.engagements.checklist_panel import ChecklistPanel
 from desktop_app.views.engagements.forms import CheckInForm, FeedbackForm
 from desktop_app.views.engagements.payments_panel import PaymentsPanel
 from desktop_app.views.engagements.presentation import (
-    ALERT,
-    GOOD,
-    WARNING,
     banner_style,
     due_text,
     due_tone,
@@ -63,7 +60,7 @@ from desktop_app.views.partials.naming import named
 from desktop_app.views.partials.plain_text import plain_label, rich_label
 from desktop_app.views.partials.table_model import ALIGN_LEFT, Column, RowTableModel
 from desktop_app.views.partials.tables import data_table
-from desktop_app.views.partials.tones import set_tone, tone_color
+from desktop_app.views.partials.tones import ALERT, GOOD, WARNING, set_tone, tone_color
 
 if TYPE_CHECKING:  # QtCharts loads with the chart, not with this module
     from desktop_app.views.engagements.chart import ConfidenceChart

@@ -181,7 +181,8 @@ class DraftsPerEngagement:
                 self._drafts[self.engagement_id] = typed
             else:
                 self._drafts.pop(self.engagement_id, None)
-        self.apply(self._drafts.pop(engagement_id, None) or self._blank_for_today())
+        draft = self._drafts.pop(engagement_id, None) if engagement_id is not None else None
+        self.apply(draft or self._blank_for_today())
 
     def _blank_for_today(self) -> dict[str, Any]:
         return {**self._blank, "date": date.today()}
@@ -278,6 +279,7 @@ class CheckInForm(DraftsPerEngagement, QWidget):
             "blockers": self.blockers.text(),
         }
         day = pydate(self.date.date())
+        command: AddCheckInCommand | EditCheckInCommand
         if self.editing is None:
             command = AddCheckInCommand(self.ctx, self.engagement_id, day, fields)
         else:
@@ -426,6 +428,7 @@ class FeedbackForm(DraftsPerEngagement, QWidget):
             "communication": self._score(self.communication),
             "confidence": self._score(self.confidence),
         }
+        command: AddFeedbackCommand | EditFeedbackCommand
         if self.editing is None:
             command = AddFeedbackCommand(self.ctx, self.engagement_id, day, fields)
         else:
