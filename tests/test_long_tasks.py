@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from desktop_app.models import contractors as bench
+from desktop_app.models.briefs import ExpectationData, versions_of
 from desktop_app.models.contractor_input import parse_contractor
 from desktop_app.models.progress import Cancelled
 from desktop_app.models.tasks import Task, TimeEntry
@@ -147,3 +148,46 @@ def test_a_bug_in_the_work_reaches_the_error_dialog_not_a_silent_failure(
 def test_the_windows_thread_cannot_take_a_worker_connection(store: Store):
     with pytest.raises(RuntimeError, match="worker threads only"), store.worker_connection():
         pass
+
+
+def _long_brief_page(window, qtbot):
+    from tests.test_briefs_actions import _brief, _page
+
+    expectations = [
+        ExpectationData(f"Expectation number {n} of a long brief", "should", "Checked weekly")
+        for n in range(1, 201)
+    ]
+    brief_id = _brief(title="Long brief", expectations=expectations)
+    return brief_id, _page(window, qtbot, brief_id)
+
+
+def test_a_long_brief_exports_in_a_worker_and_keeps_its_version(window, qtbot, tmp_path):
+    brief_id, page = _long_brief_page(window, qtbot)
+    task = page.export_to(tmp_path / "long")
+    assert isinstance(task, LongTask)
+    with qtbot.waitSignal(task.finished, timeout=60_000):
+        pass
+    assert (tmp_path / "long.pdf").exists()
+    assert "Exported “Long brief” (" in page.status.text()
+    assert [v.exported_to for v in versions_of(brief_id)] == [str(tmp_path / "long.pdf")]
+    assert window.undo_stack.count() == 1
+
+
+def test_a_cancelled_export_writes_no_file_and_keeps_no_version(window, qtbot, tmp_path):
+    brief_id, page = _long_brief_page(window, qtbot)
+    out = tmp_path / "out"
+    out.mkdir()
+    old = out / "long.pdf"
+    old.write_bytes(b"%PDF- an earlier export")
+    task = page.export_to(old)
+    task.cancel()  # before the first page is laid out
+    with qtbot.waitSignal(task.failed, timeout=60_000) as failed:
+        pass
+    assert isinstance(failed.args[0], Cancelled)
+    assert (
+        page.status.text() == "Export cancelled: long.pdf was not written. The brief is unchanged."
+    )
+    assert old.read_bytes() == b"%PDF- an earlier export"
+    assert sorted(out.iterdir()) == [old]  # no partial file left beside it
+    assert versions_of(brief_id) == []
+    assert window.undo_stack.count() == 0

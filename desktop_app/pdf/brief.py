@@ -33,6 +33,7 @@ from desktop_app.models.brief_vocabulary import (
 from desktop_app.models.briefs import load_brief
 from desktop_app.models.procedure_versions import record_brief_sent
 from desktop_app.models.procedures import owner_time, owner_time_text
+from desktop_app.models.progress import Progress
 from desktop_app.models.settings import Settings, load_settings
 from desktop_app.pdf.common import (
     ACCENT,
@@ -463,8 +464,10 @@ def write_brief_pdf(
     *,
     settings: Settings | None = None,
     exported_on: date | None = None,
+    progress: Progress | None = None,
 ) -> ExportResult:
-    """Write the brief to `destination` (replaced only on success)."""
+    """Write the brief to `destination` (replaced only on success; `progress`:
+    see `build_pdf`)."""
     settings = settings or load_settings()
     exported_on = exported_on or date.today()
     page_width = PAGE_SIZES.get(settings.page_size, PAGE_SIZES["a4"])[0]
@@ -489,6 +492,7 @@ def write_brief_pdf(
         title=data.title.strip(),
         page_size=settings.page_size,
         author=settings.owner_name.strip(),
+        progress=progress,
     )
     return ExportResult(destination, counter.pages)
 

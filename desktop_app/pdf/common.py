@@ -27,6 +27,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, SimpleDocTemplate
 
 from desktop_app.exporters.files import atomic_destination
+from desktop_app.models.progress import Progress
 from desktop_app.pdf.fonts import FONT, FONT_BOLD, FONT_BOLD_ITALIC, FONT_ITALIC, register_fonts
 from desktop_app.pdf.scripts import Paragraph, is_simple, text_width
 
@@ -208,11 +209,14 @@ def build_pdf(
     page_size: str = "a4",
     author: str = "",
     landscape: bool = False,
+    progress: Progress | None = None,
 ) -> Path:
     """Lay out `story` into a PDF at `destination`, replacing it only on success.
 
     Raises UserError when the folder cannot be written; an existing file is
-    then left as it was.
+    then left as it was. `progress(done, total)` follows the story's pieces
+    as they are laid out; it may raise `Cancelled`, which leaves the file as
+    it was too.
     """
     register_fonts()
     with atomic_destination(destination) as partial:
@@ -227,8 +231,25 @@ def build_pdf(
             author=author,
             creator="Offload",
         )
+        if progress is not None:
+            document.setProgressCallBack(_layout_progress(progress))
         document.build(list(story), canvasmaker=_numbered_canvas(frame))
     return destination
+
+
+def _layout_progress(progress: Progress) -> Callable[[str, int], None]:
+    """ReportLab's layout callback ("SIZE_EST" then "PROGRESS" with the piece
+    laid out) as progress(done, total)."""
+    total = 0
+
+    def report(kind: str, value: int) -> None:
+        nonlocal total
+        if kind == "SIZE_EST":
+            total = value
+        elif kind == "PROGRESS" and total:
+            progress(min(value, total), total)
+
+    return report
 
 
 def page_dimensions(page_size: str, *, landscape: bool = False) -> tuple[float, float]:
