@@ -302,7 +302,7 @@ class Ending:
     previous_values: dict[str, Any]
     stage_change_id: int | None
     previous: PreviousState
-    values: dict = field(default_factory=dict)
+    values: dict[str, Any] = field(default_factory=dict)
     revoked: Revocation = field(default_factory=dict)
     checklist_item_ids: tuple[int, ...] = ()
 
@@ -359,7 +359,7 @@ def _own_accesses(engagement_id: int, access_ids: Sequence[int]) -> list[int]:
     from_this = AccessGrant.select(AccessGrant.id).where(
         (AccessGrant.engagement == engagement_id) & AccessGrant.id.in_(list(access_ids))
     )
-    return [access_id for (access_id,) in from_this.tuples()]
+    return [access_id for (access_id,) in tuples(from_this)]
 
 
 def undo_end(ending: Ending) -> RowSnapshot:
@@ -392,8 +392,8 @@ class StatusChange:
     """What `set_status` changed."""
 
     engagement_id: int
-    values: dict
-    previous_values: dict
+    values: dict[str, Any]
+    previous_values: dict[str, Any]
     revoked: Revocation = field(default_factory=dict)
 
 

@@ -420,14 +420,14 @@ class EngagementDetail(QWidget):
         overdue = sum(
             1 for p in self.payments.model.rows() if p.paid_on is None and p.due_date < today
         )
-        titles = {
+        titles: dict[QWidget, str] = {
             self.checklists: f"Checklists ({open_items} open)" if open_items else "Checklists",
             self.access: f"Access ({open_access} open)" if open_access else "Access",
             self.payments: f"Payments ({overdue} overdue)" if overdue else "Payments",
             self.agreements: "Agreements",
         }
-        for panel, title in titles.items():
-            self.running.setTabText(self.running.indexOf(panel), title)
+        for shown, title in titles.items():
+            self.running.setTabText(self.running.indexOf(shown), title)
         to_do = open_items + overdue + (open_access if ended else 0)
         index = self.tabs.indexOf(self.running)
         self.tabs.setTabText(index, f"Running ({to_do})" if to_do else "Running")
