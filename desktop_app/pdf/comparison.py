@@ -66,16 +66,19 @@ def write_comparison_pdf(comparison: Comparison, destination: Path) -> Path:
         paragraph(subtitle, sheet["Subtitle"]),
         Spacer(1, 6 * mm),
     ]
-    data = [[Paragraph("", label_style)] + [paragraph(n, head_style) for n in comparison.names]]
+    # A row's cells: a paragraph each, or "" under a heading's band.
+    data: list[list[Paragraph | str]] = [
+        [Paragraph("", label_style), *(paragraph(n, head_style) for n in comparison.names)]
+    ]
     best_cells = []
     headings = []
     for row_number, row in enumerate(comparison.rows, start=1):
         if row.heading:
             # A group of lines (the paid trial, the screening answers): one band.
-            data.append([paragraph(row.label, head_style)] + [""] * len(row.values))
+            data.append([paragraph(row.label, head_style), *([""] * len(row.values))])
             headings.append(row_number)
             continue
-        cells = [paragraph(row.label, label_style)]
+        cells: list[Paragraph | str] = [paragraph(row.label, label_style)]
         for column, value in enumerate(row.values, start=1):
             is_best = column - 1 in row.best
             cells.append(paragraph(_cut(value), best_style if is_best else cell_style))
