@@ -30,7 +30,8 @@ def create_application(*, icon: bool = True) -> QApplication:
     # Before the first PySide6 call that could cost a reference (see the module).
     guard_none_refcount()
     set_application_names()
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationVersion(__version__)
     app.setApplicationDisplayName("Offload")
     # The desktop entry's name: Wayland and the task bar match windows to it.

@@ -196,9 +196,10 @@ def backups_to_keep(backups: list[AutomaticBackup]) -> set[Path]:
         if day not in days and len(days) < KEEP_DAILY:
             days.add(day)
             keep.add(backup.path)
-        week = tuple(day.isocalendar())[:2]
+        calendar = day.isocalendar()
+        week = (calendar.year, calendar.week)
         if week not in weeks and len(weeks) < KEEP_WEEKLY:
-            weeks.add(week)  # type: ignore[arg-type]
+            weeks.add(week)
             keep.add(backup.path)
     return keep
 

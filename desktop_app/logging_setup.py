@@ -7,12 +7,12 @@ it is readable by its owner only (0600), rotated copies included.
 
 from __future__ import annotations
 
+import io
 import logging
 import os
 import sys
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
-from typing import TextIO
 
 LOG_FILE_NAME = "offload.log"
 
@@ -20,11 +20,13 @@ LOG_FILE_NAME = "offload.log"
 class PrivateRotatingFileHandler(RotatingFileHandler):
     """A RotatingFileHandler whose files are created 0600, whatever the umask."""
 
-    def _open(self) -> TextIO:
+    def _open(self) -> io.TextIOWrapper:
         handle = os.open(self.baseFilename, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
         # A log written by an earlier version may still be 0644.
         os.fchmod(handle, 0o600)
-        return open(handle, self.mode, encoding=self.encoding, errors=self.errors)  # noqa: PTH123
+        stream = open(handle, self.mode, encoding=self.encoding, errors=self.errors)  # noqa: PTH123, SIM115
+        assert isinstance(stream, io.TextIOWrapper)  # a text mode ("a") was asked for
+        return stream
 
     def handleError(self, record: logging.LogRecord) -> None:
         # A full disk must not also fill the owner's terminal with logging's

@@ -16,9 +16,10 @@ import sys
 import tempfile
 import time
 import traceback
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import QEventLoop, QTimer, QtMsgType, qInstallMessageHandler
 
 # Imported by the tabs inside functions, so a frozen build could miss them
 # without a failing start-up: import each here.
@@ -61,12 +62,84 @@ def check_pdf_export(folder: Path) -> int:
         document.close()
 
 
+def run_in_turns(steps: Sequence[Callable[[], None]]) -> None:
+    """Run `steps` in order, each in its own turn of the event loop (after
+    what the step before it queued: paints, layouts, deferred deletes), and
+    return once the last has run; the first error is raised here."""
+    remaining = list(steps)
+    failed: list[BaseException] = []
+
+    def next_step() -> None:
+        if not remaining:
+            loop.exit(0)
+            return
+        try:
+            remaining.pop(0)()
+        except BaseException as error:
+            failed.append(error)
+            loop.exit(1)
+            return
+        QTimer.singleShot(0, next_step)
+
+    loop = QEventLoop()
+    QTimer.singleShot(0, next_step)
+    loop.exec()
+    if failed:
+        raise failed[0]
+
+
+def _walk_window(folder: Path, started: float) -> tuple[float, list[str]]:
+    """Open the demo in the window and run each tab's main path; (seconds to open, tabs)."""
+    from desktop_app.demo import create_demo_database
+    from desktop_app.store import open_store
+    from desktop_app.views.main_window import MainWindow
+    from desktop_app.views.tabs import LazyTab
+
+    store = open_store(create_demo_database(folder))
+    window = MainWindow(store, remember_layout=False)
+    opened = 0.0
+    visited: list[str] = []
+
+    def show() -> None:
+        window.show()
+
+    def shown() -> None:
+        nonlocal opened
+        opened = time.perf_counter() - started
+
+    def select(index: int) -> Callable[[], None]:
+        return lambda: window.tabs.setCurrentIndex(index)
+
+    def exercise(index: int) -> Callable[[], None]:
+        def run() -> None:
+            tab = window.tabs.widget(index)
+            assert isinstance(tab, LazyTab)
+            page = tab.page()
+            if page is not None and hasattr(page, "smoke_test"):
+                page.smoke_test()
+            visited.append(tab.spec.title)
+
+        return run
+
+    def close() -> None:
+        window.close()
+        window.ctx.store.close()
+        window.deleteLater()
+
+    tabs = range(window.tabs.count())
+    visits = [step for i in tabs for step in (select(i), exercise(i))]
+    # The last turn lets the deferred delete of the window happen.
+    run_in_turns([show, shown, *visits, close, lambda: None])
+    return opened, visited
+
+
 def run_smoke_test() -> int:
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
     started = time.perf_counter()
     from desktop_app.app import create_application
 
-    app = create_application()
+    # Kept for the whole run: the window and every tab live in it.
+    _app = create_application()
     warnings: list[str] = []
 
     def on_qt_message(kind: QtMsgType, _context: object, message: str) -> None:
@@ -80,32 +153,10 @@ def run_smoke_test() -> int:
     previous_handler = qInstallMessageHandler(on_qt_message)
     try:
         with tempfile.TemporaryDirectory(prefix="offload-smoke-") as folder:
-            from desktop_app.demo import create_demo_database
-            from desktop_app.store import open_store
-            from desktop_app.views.main_window import MainWindow
-
-            store = open_store(create_demo_database(Path(folder)))
-            window = MainWindow(store, remember_layout=False)
-            window.show()
-            app.processEvents()
-            opened = time.perf_counter() - started
-            visited = []
-            for index in range(window.tabs.count()):
-                tab = window.tabs.widget(index)
-                window.tabs.setCurrentIndex(index)
-                app.processEvents()
-                page = tab.page()
-                if page is not None and hasattr(page, "smoke_test"):
-                    page.smoke_test()
-                    app.processEvents()
-                visited.append(tab.spec.title)
+            opened, visited = _walk_window(Path(folder), started)
             for module_name in LAZY_QT_MODULES:
                 importlib.import_module(module_name)
             pages = check_pdf_export(Path(folder))
-            window.close()
-            window.ctx.store.close()
-            window.deleteLater()
-            app.processEvents()
     except Exception:
         traceback.print_exc()
         print("smoke test FAILED", file=sys.stderr)

@@ -24,6 +24,9 @@ import logging
 import os
 import socket
 import sqlite3
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -109,6 +112,25 @@ class Store:
         except UserError as error:
             raise StoreError(f"Could not keep a copy of the database first: {error}") from error
 
+    @contextmanager
+    def worker_connection(self) -> Iterator[None]:
+        """A connection of this worker thread's own to the same database, for the block.
+
+        Peewee keeps one connection per thread, so a worker (a QThreadPool
+        thread running an import or an export) that opens one here reads and
+        writes the same store as the window, through its own SQLite
+        connection: in WAL the window's connection goes on reading while the
+        worker writes. The window's thread must never use this: closing at
+        the end would close the window's own connection.
+        """
+        if threading.current_thread() is threading.main_thread():
+            raise RuntimeError("worker_connection() is for worker threads only")
+        self.db.connect(reuse_if_open=True)
+        try:
+            yield
+        finally:
+            self.db.close()
+
     def close(self) -> None:
         if database.obj is self.db:
             unbind_database()
@@ -130,8 +152,9 @@ def acquire_lock(database_path: Path) -> QLockFile:
     if lock.tryLock(0):
         return lock
     if lock.error() == QLockFile.LockError.LockFailedError:
-        info = lock.getLockInfo()  # (pid, host, app), or None when unreadable
-        holder = f" (process {info[0]} on {info[1] or socket.gethostname()})" if info else ""
+        # (pid, host, app); (0, "", "") when the lock file cannot be read.
+        pid, host, _app = lock.getLockInfo()
+        holder = f" (process {pid} on {host or socket.gethostname()})" if pid else ""
         raise DatabaseLocked(
             f"{database_path} is already open in another Offload window{holder}. "
             "Close it there first: only one Offload can write to a database at a time."
@@ -202,6 +225,7 @@ def open_store(
         )
     lock = None if read_only_reason else acquire_lock(path)
     previous = database.obj
+    # db is bound just below, once the lock is held.
     store = Store(path=path, db=None, lock=lock, read_only_reason=read_only_reason)  # type: ignore[arg-type]
     try:
         if read_only_reason:

@@ -107,20 +107,38 @@ def run_offload(*args: str, env: dict[str, str] | None = None, timeout: int = 12
     )
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    if any(item.get_closest_marker("cups") for item in items):
+        from tests.cups_printers import skip_without_cups
+
+        for item in items:
+            if item.get_closest_marker("cups"):
+                item.add_marker(skip_without_cups)
+
+
+def require_marker(request: pytest.FixtureRequest, marker: str) -> None:
+    """Fail a test that uses what `marker` stands for without carrying it:
+    `make test-fast` leaves tests out by their markers, so they must be true."""
+    if request.node.get_closest_marker(marker) is None:
+        pytest.fail(f"{request.node.nodeid} must be marked @pytest.mark.{marker}")
+
+
 @pytest.fixture
-def cups_printers() -> Path:
+def cups_printers(request: pytest.FixtureRequest) -> Path:
     """The CUPS test printers' output folder (tests/cups_printers.py); mark tests `needs_cups`."""
     from tests.cups_printers import require_printers
 
+    require_marker(request, "cups")
     return require_printers()
 
 
 @pytest.fixture
-def xvfb_display(tmp_path: Path) -> Iterator[str]:
+def xvfb_display(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     """A private X server (Xvfb) for tests that need a real window; yields DISPLAY.
 
     `.ci/run` installs Xvfb; the README lists it for developers.
     """
+    require_marker(request, "xvfb")
     if shutil.which("Xvfb") is None:
         pytest.fail("Xvfb is not installed: apt-get install xvfb (see README, 'System packages').")
     read_fd, write_fd = os.pipe()

@@ -58,7 +58,10 @@ def _find_printers() -> str | None:
 
 CUPS_MISSING = _find_printers()
 
-needs_cups = pytest.mark.skipif(
+# A test that prints through the test printers: `make test-fast` leaves it
+# out, and conftest.py skips it, saying why, where the printers are missing.
+needs_cups = pytest.mark.cups
+skip_without_cups = pytest.mark.skipif(
     CUPS_MISSING is not None and not os.environ.get("OFFLOAD_REQUIRE_CUPS"),
     reason=f"PRINTING THROUGH CUPS IS NOT TESTED HERE: {CUPS_MISSING}",
 )

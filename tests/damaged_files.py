@@ -164,6 +164,16 @@ def shared_folder() -> Iterator[Path]:
         shutil.rmtree(folder, ignore_errors=True)
 
 
+def not_measured(environment: dict[str, str]) -> dict[str, str]:
+    """`environment` without coverage's request to measure the child: another
+    user cannot write `make test`'s coverage data into the checkout."""
+    return {
+        name: value
+        for name, value in environment.items()
+        if name not in ("COVERAGE_PROCESS_CONFIG", "COVERAGE_PROCESS_START")
+    }
+
+
 def other_user_environment(folder: Path) -> dict[str, str]:
     """HOME, XDG folders and Qt's runtime folder, owned by the user the command runs as."""
     home = folder / "home"
@@ -198,7 +208,7 @@ def offload_command(*args: str) -> list[str]:
 def run_as_other_user(
     folder: Path, *args: str, timeout: int = 60
 ) -> subprocess.CompletedProcess[str]:
-    environment = {**os.environ, **other_user_environment(folder)}
+    environment = not_measured({**os.environ, **other_user_environment(folder)})
     return subprocess.run(
         as_other_user(offload_command(*args)),
         capture_output=True,

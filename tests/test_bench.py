@@ -9,12 +9,15 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 REPO = Path(__file__).resolve().parent.parent
 DATABASES = ("empty", "demo", "large")
 TABS = ("Time audit", "Contractors", "Briefs", "Engagements")
 SCALES = ("0.001", "0.01", "0.03")  # the growth rows: 0.1, 1 and 3 times the scale
 
 
+@pytest.mark.slow
 def test_a_tiny_benchmark_produces_every_row(tmp_path):
     result = subprocess.run(
         [sys.executable, "-m", "tools.bench", "--scale", "0.01", "--runs", "1", "--no-warm-up",

@@ -4,6 +4,8 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from desktop_app.models.briefs import (
     BriefData,
     Expectation,
@@ -19,6 +21,7 @@ def _positions(brief_id):
     return {e.id: e.position for e in Expectation.select().where(Expectation.brief == brief_id)}
 
 
+@pytest.mark.xvfb
 def test_a_real_mouse_drag_moves_an_expectation_and_stores_one_row(xvfb_display, store, tmp_path):
     brief_id = create_brief(
         BriefData(

@@ -126,7 +126,7 @@ def test_keyboard_moves_with_ctrl_arrows_and_move_to_top(window, qtbot):
         panel.findChild(QToolButton, "expectationButton_moveTop"), Qt.MouseButton.LeftButton
     )
     assert _stored(brief_id) == ["E3", "E0", "E1", "E2", "E4", "E5"]
-    assert not panel.actions["moveUp"].isEnabled()
+    assert not panel.list_actions["moveUp"].isEnabled()
     qtbot.keyClick(
         view,
         Qt.Key.Key_Down,

@@ -10,6 +10,7 @@ from desktop_app.importers.vcard import plan_vcard_file
 from desktop_app.models import contractors as bench
 from desktop_app.models.contractor_input import parse_contractor
 from desktop_app.models.errors import UserError
+from desktop_app.models.progress import Cancelled
 
 SPREADSHEET = (
     "Full name;Email;Phone;Found on;Status;Hourly rate;Skills;My rating;Comments\n"
@@ -218,8 +219,12 @@ def test_undo_of_an_import_that_merged_rows_into_its_own_new_contractor(store, t
 
 def test_a_cancelled_import_writes_nothing(store, tmp_path):
     plan = plan_csv_file(write(tmp_path, "bench.csv", SPREADSHEET))
-    with pytest.raises(UserError, match="cancelled"):
-        run_plan(plan, bench.OnDuplicate.SKIP, progress=lambda done: done < 2)
+
+    def cancel(done, total):
+        raise Cancelled("Import cancelled: nothing was imported.")
+
+    with pytest.raises(Cancelled):
+        run_plan(plan, bench.OnDuplicate.SKIP, progress=cancel)
     assert bench.contractor_rows() == []
 
 

@@ -668,7 +668,8 @@ def test_vcard_import_flags_people_already_on_the_bench(page, qtbot, tmp_path):
     assert "Could not read: line 10 is not a vCard property" in preview.index(1, 3).data()
     assert dialog.duplicate_choice.isEnabled()
     dialog.duplicate_choice.setCurrentIndex(dialog.duplicate_choice.findData("merge"))
-    assert dialog.run_import()
+    with qtbot.waitSignal(dialog.run_import().finished):
+        pass
     rows = sorted(bench.contractor_rows(), key=lambda r: r.name)
     assert [r.name for r in rows] == ["Eve", "Jan K"] and rows[1].phone == "+48 600 100 200"
 
@@ -765,3 +766,14 @@ def test_the_context_menu_offers_hiring(demo_page, qtbot):
     menu = demo_page.context_menu()
     assert menu.findChild(QAction, "contextHire") is not None
     menu.close()
+
+
+def test_the_page_and_its_form_keep_qwidgets_own_move_and_scroll(page, qtbot):
+    # The page's stage move was named `move` (hiding QWidget.move) and the
+    # form's scroll area `scroll` (hiding QWidget.scroll): Qt's own calls failed.
+    page.move(QPoint(3, 4))
+    assert page.pos() == QPoint(3, 4)
+    dialog = page.new_contractor()
+    dialog.scroll(0, 0)
+    assert dialog.scroll_area.isVisibleTo(dialog)
+    dialog.reject()

@@ -98,6 +98,7 @@ def test_every_subcommand_refuses_an_unusable_file_in_one_line_leaving_it_unchan
         assert sorted(inputs["out"].iterdir()) == written_before, (kind, name)
 
 
+@pytest.mark.slow
 def test_a_fifo_as_db_is_refused_at_once_without_hanging(tmp_path, inputs):
     pipe = damaged_files.fifo(Path(), tmp_path)
     for args in (

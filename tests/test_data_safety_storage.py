@@ -60,6 +60,7 @@ def _child(*args: str, user: Path | None = None) -> dict:
     if user is not None:
         command = damaged_files.as_other_user(command)
         environment.update(damaged_files.other_user_environment(user))
+        environment = damaged_files.not_measured(environment)
     result = subprocess.run(
         command, capture_output=True, text=True, timeout=120, env=environment, cwd=REPO, check=False
     )

@@ -104,7 +104,7 @@ def test_a_refused_contractor_edit_is_said_in_the_tab_without_a_box(window, qtbo
     # Someone else (another window on the same file) deletes her meanwhile.
     bench.Contractor.delete_by_id(ana)
 
-    assert not page.move(ana, bench.Stage.INTERVIEWING)
+    assert not page.move_to_stage(ana, bench.Stage.INTERVIEWING)
 
     assert QApplication.activeModalWidget() is None
     assert page.status.kind == "error" and _is_alert(page.status)
@@ -136,7 +136,7 @@ def test_the_contractor_dialog_shows_every_message_whole(window, qtbot, size):
         assert line.height() >= line.heightForWidth(line.width()), line.text()
     # The fields scroll above the buttons; none slides under them.
     buttons_top = dialog.buttons.mapTo(dialog, dialog.buttons.rect().topLeft()).y()
-    scroll_bottom = dialog.scroll.geometry().bottom()
+    scroll_bottom = dialog.scroll_area.geometry().bottom()
     assert scroll_bottom < buttons_top
     notes = dialog.editors["notes"]
     assert notes.height() >= notes.minimumHeight() >= 60
@@ -144,9 +144,9 @@ def test_the_contractor_dialog_shows_every_message_whole(window, qtbot, size):
     screen = dialog.screen().availableGeometry()
     assert screen.contains(dialog.frameGeometry())
     # Reaching the notes scrolls them into view, under the other fields.
-    dialog.scroll.ensureWidgetVisible(notes)
-    top = notes.mapTo(dialog.scroll.viewport(), notes.rect().topLeft()).y()
-    assert 0 <= top < dialog.scroll.viewport().height()
+    dialog.scroll_area.ensureWidgetVisible(notes)
+    top = notes.mapTo(dialog.scroll_area.viewport(), notes.rect().topLeft()).y()
+    assert 0 <= top < dialog.scroll_area.viewport().height()
     dialog.reject()
 
 

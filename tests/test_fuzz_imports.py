@@ -15,6 +15,7 @@ import csv
 import io
 from datetime import date
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -106,6 +107,7 @@ def test_time_import_of_any_text_raises_only_user_errors(text):
     assert len(parsed.entries) + len(parsed.refused) <= parsed.rows + parsed.summary_rows
 
 
+@pytest.mark.slow
 @FUZZ
 @given(rows=toggl_rows(), line_end=st.sampled_from(["\n", "\r\n", "\r"]))
 def test_time_import_accounts_for_every_row_and_reads_back(store, rows, line_end):

@@ -22,6 +22,8 @@ import pytest
 from tests.conftest import REPO
 from tools.installer_check import exec_argv, parse_desktop_entry, png_size, snapshot
 
+pytestmark = pytest.mark.installer
+
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)
 
 

@@ -150,7 +150,7 @@ def test_tiles_open_their_tab_by_mouse_and_keyboard(window, overview_page, qtbot
 def test_it_follows_edits_made_elsewhere_and_their_undo(window, overview_page, known, qtbot):
     assert len(overview_page.lists["waiting"].texts()) == 1
     contractors = window.show_tab("contractors").page()
-    contractors.move(known["cleo"], "rejected", "Not the right fit")
+    contractors.move_to_stage(known["cleo"], "rejected", "Not the right fit")
     window.show_tab("overview")
     assert overview_page.lists["waiting"].texts() == []
     assert overview_page.lists["waiting"].empty.isVisible()

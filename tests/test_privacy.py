@@ -13,6 +13,7 @@ import pytest
 from tests.conftest import REPO
 
 
+@pytest.mark.slow
 def test_the_smoke_test_opens_no_network_socket(tmp_path):
     """The whole window, every tab and a PDF, traced by the kernel: any
     AF_INET or AF_INET6 socket, from Python or from Qt's C++, fails it."""

@@ -146,3 +146,46 @@ def test_an_answer_becomes_an_expectation(answered):
     assert get_question(answered).expectation_id is None
     restore(snapshot)
     assert get_question(answered).expectation_id == rows[-1].id
+
+
+def test_each_field_is_checked_with_a_message_naming_it(engagement_id, answered):
+    from desktop_app.models.questions import ANSWER_MAX_LENGTH, QUESTION_MAX_LENGTH
+
+    with pytest.raises(ValidationError, match="at most 5,000 characters") as long_question:
+        add_question(engagement_id, "Q" * (QUESTION_MAX_LENGTH + 1), ASKED)
+    assert long_question.value.field == "text"
+    with pytest.raises(ValidationError, match="An answer can be at most") as long_answer:
+        update_question(answered, {"answer": "A" * (ANSWER_MAX_LENGTH + 1)})
+    assert long_answer.value.field == "answer"
+    with pytest.raises(ValidationError, match="is not a date"):
+        update_question(answered, {"asked_on": "next Tuesday"})
+    with pytest.raises(ValidationError, match="has no field"):
+        update_question(answered, {"priority": "high"})
+    # Dates may come as text; clearing the answer clears its date.
+    update_question(answered, {"asked_on": "2026-03-01"})
+    assert get_question(answered).asked_on == date(2026, 3, 1)
+    update_question(answered, {"answer": ""})
+    assert get_question(answered).answered_on is None
+
+
+def test_a_step_is_taken_for_the_task_named_among_several(engagement_id, answered):
+    first, second = create_task("Bookkeeping"), create_task("Payroll")
+    BriefTask.create(brief=1, task=first)
+    BriefTask.create(brief=1, task=second)
+    with pytest.raises(UserError, match="several tasks"):
+        answer_to_step(answered)
+    with pytest.raises(UserError, match="not one the brief hands off"):
+        answer_to_step(answered, create_task("Marketing"))
+    added = answer_to_step(answered, second)
+    assert Procedure.get_by_id(added.procedure_id).task_id == second
+
+
+def test_a_long_answer_is_a_short_step_that_keeps_the_whole_answer(engagement_id):
+    from desktop_app.models.procedure_content import STEP_TEXT_MAX_LENGTH
+
+    answer = "Use the bank feed. " * 40
+    question = add_question(engagement_id, "How do I reconcile?", ASKED, answer, ASKED)
+    BriefTask.create(brief=1, task=create_task("Bookkeeping"))
+    [step] = steps_of(answer_to_step(question).procedure_id)
+    assert len(step.text) == STEP_TEXT_MAX_LENGTH and step.text.endswith("…")
+    assert step.detail.startswith(answer.strip())

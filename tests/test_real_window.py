@@ -21,6 +21,7 @@ def _xdotool(display, *args, timeout=30):
     )
 
 
+@pytest.mark.xvfb
 def test_the_window_opens_on_x11_and_quits_with_ctrl_q(xvfb_display, tmp_path):
     if shutil.which("xdotool") is None:
         pytest.fail("xdotool is not installed: apt-get install xdotool (see README).")

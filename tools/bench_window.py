@@ -250,7 +250,7 @@ def move(database: Path, brief_id: int, runs: int) -> dict[str, float]:
     moves, freezes = [], []
     for run in range(runs):
         # Up then down: the same row goes back and forth, as a user nudges it.
-        action = panel.actions["moveUp" if run % 2 == 0 else "moveDown"]
+        action = panel.list_actions["moveUp" if run % 2 == 0 else "moveDown"]
         moves.append(timed(action.trigger, window))
         freezes.append(longest_stall(LIST_CATCH_UP_MS + 400))
     window.hide()

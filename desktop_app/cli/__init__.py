@@ -118,9 +118,10 @@ def _chosen_subcommand(argv: Sequence[str]) -> str | None:
     """The subcommand `argv` names, read by a parser that never exits: a
     mistake in `argv` is reported by the real parser, with its usage."""
     try:
-        return _parser(None, sniffing=True).parse_known_args(argv)[0].command
+        command: str | None = _parser(None, sniffing=True).parse_known_args(argv)[0].command
     except (argparse.ArgumentError, SystemExit):
         return None
+    return command
 
 
 def _parser(chosen: str | None, *, sniffing: bool = False) -> argparse.ArgumentParser:

@@ -12,7 +12,7 @@ from desktop_app.database_file import inspect_database
 from desktop_app.models.errors import UserError
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "backup",
         help="copy the database to a new file",

@@ -9,7 +9,7 @@ from desktop_app.cli.common import echo, existing_database
 from desktop_app.database_file import check_health
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "check",
         help="check the database for damage",

@@ -145,7 +145,11 @@ def run_subcommand(args: argparse.Namespace) -> int:
         explained = explain_database_error(error, _database_named(args))
         if explained is None and not isinstance(error, OSError):
             return _report_bug(args, error, log_path)
-        message = explained or f"{error.strerror or error}: {error.filename}"  # type: ignore[union-attr]
+        if explained is not None:
+            message = explained
+        else:
+            assert isinstance(error, OSError)  # the others returned above
+            message = f"{error.strerror or error}: {error.filename}"
     except Exception as error:  # a bug: one line here, the traceback in the log
         return _report_bug(args, error, log_path)
     log.warning("offload %s failed: %s", args.command, message)

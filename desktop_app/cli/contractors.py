@@ -20,7 +20,7 @@ from desktop_app.store import Access
 VCARD_SUFFIXES = (".vcf", ".vcard")
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     importer = subparsers.add_parser(
         "import-contractors",
         help="add contractors from a CSV or vCard (.vcf) file",

@@ -9,7 +9,7 @@ from desktop_app.cli.common import add_output_arguments, cli_store, echo, output
 from desktop_app.models.errors import UserError
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "export-brief",
         help="write a brief as PDF",

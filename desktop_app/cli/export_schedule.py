@@ -10,7 +10,7 @@ from desktop_app.cli.common import add_output_arguments, cli_store, echo, output
 from desktop_app.store import Access
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "export-schedule",
         help="write the engagements' check-in schedule as an iCalendar file",

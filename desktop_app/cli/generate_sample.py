@@ -16,7 +16,7 @@ from desktop_app.cli.common import echo
 from desktop_app.models.errors import UserError
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "generate-sample",
         help="write a new database of sample data (the demo, or a large one)",

@@ -12,7 +12,7 @@ from desktop_app.store import Access
 BOARD_CHOICES = ("upwork", "short", "long")
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "export-job-post",
         help="write a brief as a job post (plain text or Markdown)",

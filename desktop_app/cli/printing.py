@@ -17,7 +17,7 @@ from desktop_app.cli.export_brief import one_brief
 from desktop_app.models.errors import UserError
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "print-brief",
         help="print a brief (through CUPS)",

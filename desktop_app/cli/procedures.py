@@ -14,7 +14,7 @@ from desktop_app.cli.common import cli_store, echo
 from desktop_app.models.errors import UserError
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     importer = subparsers.add_parser(
         "import-procedure",
         help="read a task's procedure from a Markdown file",

@@ -11,7 +11,7 @@ from desktop_app.cli.common import echo
 from desktop_app.paths import default_database_path, set_application_names
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "restore",
         help="list the backups, or restore one",

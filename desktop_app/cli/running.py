@@ -15,7 +15,7 @@ from desktop_app.cli.common import add_output_arguments, cli_store, echo, output
 from desktop_app.store import Access
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     access = subparsers.add_parser(
         "export-access",
         help="write the access register (who can reach which tool or account) to CSV",

@@ -17,7 +17,7 @@ from desktop_app.models.errors import UserError
 from desktop_app.store import Access
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     importer = subparsers.add_parser(
         "import-time",
         help="import a Toggl Track, Clockify or Harvest detailed CSV report",
@@ -65,13 +65,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    from desktop_app.importers.time_tracking import (
-        DateOrder,
-        TaskNameFrom,
-        count_of,
-        preview_file,
-    )
+    from desktop_app.importers.time_tracking import DateOrder, TaskNameFrom, preview_file
     from desktop_app.models.tasks import import_time_entries
+    from desktop_app.models.text import count_of
 
     path: Path = args.file.expanduser()
     # A dry run only reads: it never creates, upgrades or locks the database.

@@ -25,6 +25,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
+from typing import Any
 
 from desktop_app.models.briefs import Brief, BriefTask, Expectation
 from desktop_app.models.contractor_input import parse_contractor
@@ -186,11 +187,15 @@ def _link_task(brief: Brief, name: str, monthly_minutes: int) -> None:
     BriefTask.create(brief=brief, task=task)
 
 
-def _report(engagement_id: int, day: date, summary: str, state: str = "on_track", **kw) -> None:
+def _report(
+    engagement_id: int, day: date, summary: str, state: str = "on_track", **kw: Any
+) -> None:
     add_check_in(engagement_id, day, summary=summary, state=state, **kw)
 
 
-def _feedback(engagement_id: int, day: date, deliverable: str, scores: tuple, **kw) -> None:
+def _feedback(
+    engagement_id: int, day: date, deliverable: str, scores: tuple[int, int, int], **kw: Any
+) -> None:
     quality, communication, confidence = scores
     add_feedback(
         engagement_id, day, deliverable=deliverable, quality=quality,

@@ -18,7 +18,9 @@ from desktop_app.models.procedures import create_procedure
 from desktop_app.models.tasks import find_task_id
 
 
-def _s(text: str, check: str = "", detail: str = "", link: str = "", seconds: int | None = None):
+def _s(
+    text: str, check: str = "", detail: str = "", link: str = "", seconds: int | None = None
+) -> StepData:
     return StepData(text=text, detail=detail, link=link, check=check, seconds=seconds)
 
 

@@ -48,6 +48,7 @@ from desktop_app.models.focus import (
 )
 from desktop_app.models.payments import add_payment, set_conversion_rate
 from desktop_app.models.results import set_result
+from desktop_app.models.rows import tuples
 from desktop_app.models.tasks import (
     Task,
     TimeEntry,
@@ -58,17 +59,21 @@ from desktop_app.models.tasks import (
 from desktop_app.models.text import fold
 
 
-def _engagement(contractor_name: str) -> Engagement | None:
-    return (
+def _engagement(contractor_name: str) -> Engagement:
+    found: Engagement | None = (
         Engagement.select()
         .join(Contractor, on=Engagement.contractor == Contractor.id)
         .where(Contractor.name == contractor_name)
         .order_by(Engagement.id.desc())
         .first()
     )
+    assert found is not None, contractor_name  # demo/engagements.py hired them
+    return found
 
 
-def _tick_all(engagement: Engagement, kind: str, first_day: date, *, leave: tuple[str, ...] = ()):
+def _tick_all(
+    engagement: Engagement, kind: str, first_day: date, *, leave: tuple[str, ...] = ()
+) -> None:
     """Tick the items a day or two apart from `first_day`, but those named in `leave`."""
     for number, item in enumerate(checklist_of(engagement.id, kind)):
         if item.text not in leave:
@@ -279,7 +284,7 @@ OTHER_BEFORE = {
 def _fill_focus(today: date, first_hire: date) -> None:
     """A month of time logged before the first hire, the growth marks, this
     week's priorities and a year of revenue."""
-    tasks = dict(Task.select(Task.name, Task.id).tuples())
+    tasks = dict(tuples(Task.select(Task.name, Task.id)))
     rng = random.Random(first_hire.toordinal())
     rows = []
     for week in range(5, 0, -1):

@@ -28,7 +28,7 @@ def scheduled_check_ins(today: date) -> list[ScheduledCheckIn]:
     """
     schedule = []
     rows = list_engagements(today)
-    overlaps = overlap_with_owner({row.contractor_id for row in rows}, today)
+    overlaps = overlap_with_owner(sorted({row.contractor_id for row in rows}), today)
     owner, _ = owner_schedule()
     for row in rows:
         if row.next_due is None:

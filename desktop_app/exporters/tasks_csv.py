@@ -74,7 +74,7 @@ def export_tasks_csv(path: Path, month: date) -> int:
                     row.pull_away,
                     row.business_value,
                     TASK_STATUS_LABELS.get(row.status, row.status),
-                    OVERRIDE_LABELS.get(row.override, row.override),
+                    OVERRIDE_LABELS.get(row.override, row.override or ""),
                     "yes" if row.candidate else "no",
                     "" if row.score is None else f"{row.score:.1f}",
                     f"{audit.month:%Y-%m}",
@@ -101,7 +101,7 @@ def export_entries_csv(path: Path, month: date | None = None) -> int:
         for day, name, minutes, note in entries_between(start, end):
             writer.writerow(
                 [
-                    day.isoformat() if isinstance(day, date) else day,
+                    day.isoformat(),
                     spreadsheet_cell(name),
                     minutes,
                     f"{Decimal(minutes) / 60:.2f}",

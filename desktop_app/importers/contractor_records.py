@@ -28,6 +28,7 @@ from desktop_app.models.contractors import (
     import_contractors,
 )
 from desktop_app.models.errors import ValidationError
+from desktop_app.models.progress import Progress
 from desktop_app.models.settings import load_settings
 from desktop_app.models.text import fold
 
@@ -327,8 +328,10 @@ def _checked_values(
     return values_from_texts(kept, currency), tuple(faulty.values())
 
 
-def run_plan(plan: ImportPlan, on_duplicate: OnDuplicate, progress: Any = None) -> ImportOutcome:
-    """Write the plan's records in one transaction."""
+def run_plan(
+    plan: ImportPlan, on_duplicate: OnDuplicate, progress: Progress | None = None
+) -> ImportOutcome:
+    """Write the plan's records in one transaction (`progress`: see import_contractors)."""
     return import_contractors(
         [(record.label, record.values) for record in plan.records],
         on_duplicate,

@@ -177,7 +177,7 @@ def read_csv_source(source: CsvSource) -> CsvTable:
         delimiter = ","
     header = _header_row(source, delimiter)
     headers = [cell.strip() for cell in header.cells]
-    count, filled = 0, set()
+    count, filled = 0, set[int]()
     for row in source.rows(delimiter, len(headers)):
         if row.line > header.line and not row.blank:
             count += 1
@@ -215,7 +215,7 @@ def guess_mapping(headers: Sequence[str]) -> dict[str, Columns]:
     position = {header: column for column, header in reversed(list(enumerate(folded)))}
     for layout in LAYOUTS:
         if set(layout.signature) <= set(folded):
-            mapping = {spec.key: () for spec in CONTRACTOR_FIELDS}
+            mapping: dict[str, Columns] = {spec.key: () for spec in CONTRACTOR_FIELDS}
             for key, names in layout.fields.items():
                 mapping[key] = tuple(position[name] for name in names if name in position)
             if "name" in position and mapping["name"]:  # a whole name beats its parts

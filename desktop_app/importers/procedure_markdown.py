@@ -27,6 +27,7 @@ import dataclasses
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -159,7 +160,9 @@ def parse_procedure_markdown(
         "done_when": "\n\n".join(block for block in blocks["done_when"] if block),
     }
     try:
-        checked = {field: clean_procedure_field(field, value) for field, value in values.items()}
+        checked: dict[str, Any] = {
+            field: clean_procedure_field(field, value) for field, value in values.items()
+        }
     except ValidationError as error:
         raise UserError(f"{name}: {error}") from None
     return ProcedureData(**checked, steps=steps)

@@ -38,7 +38,7 @@ import re
 from array import array
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from enum import StrEnum
@@ -128,37 +128,26 @@ class Layout:
     auto_name: tuple[TaskNameFrom, ...] = ()
 
 
+_CLOCKIFY = Layout(
+    Vendor.CLOCKIFY,
+    date="start date",
+    durations=("duration (h)", "duration (decimal)"),
+    start_time="start time",
+    end_date="end date",
+    end_time="end time",
+    description="description",
+    task="task",
+    project="project",
+    client="client",
+    tags="tags",
+    user=("email", "user"),
+    auto_name=(TaskNameFrom.DESCRIPTION, TaskNameFrom.TASK, TaskNameFrom.PROJECT),
+)
+
 _LAYOUTS = (
-    Layout(
-        Vendor.CLOCKIFY,
-        date="start date",
-        durations=("duration (h)", "duration (decimal)"),
-        start_time="start time",
-        end_date="end date",
-        end_time="end time",
-        description="description",
-        task="task",
-        project="project",
-        client="client",
-        tags="tags",
-        user=("email", "user"),
-        auto_name=(TaskNameFrom.DESCRIPTION, TaskNameFrom.TASK, TaskNameFrom.PROJECT),
-    ),
-    Layout(
-        Vendor.TOGGL,
-        date="start date",
-        durations=("duration",),
-        start_time="start time",
-        end_date="end date",
-        end_time="end time",
-        description="description",
-        task="task",
-        project="project",
-        client="client",
-        tags="tags",
-        user=("email", "user"),
-        auto_name=(TaskNameFrom.DESCRIPTION, TaskNameFrom.TASK, TaskNameFrom.PROJECT),
-    ),
+    _CLOCKIFY,
+    # Toggl Track's detailed report has Clockify's columns, with one duration.
+    replace(_CLOCKIFY, vendor=Vendor.TOGGL, durations=("duration",)),
     Layout(
         Vendor.HARVEST,
         date="date",
@@ -825,7 +814,7 @@ def build_preview(parsed: ParsedExport) -> ImportPreview:
     for entry in entries:
         key = fold_cached(entry.task_name)
         names.setdefault(key, matched[key][1] if key in matched else entry.task_name)
-        needs.setdefault(key, "" if key in matched else entry.need)
+        needs.setdefault(key, "" if key in matched else entry.need or "")
         bucket = per_task.setdefault(key, [0, 0])
         bucket[0] += entry.minutes
         bucket[1] += 1

@@ -172,7 +172,7 @@ def _long_line(card: Card | None, number: int, line: LongLine) -> None:
 def _is_binary(text: str) -> bool:
     name = re.split(r"[;:]", text, maxsplit=1)[0].strip()
     match = _NAME.match(name)
-    return bool(match) and match.group(1).upper() in _BINARY
+    return match is not None and match.group(1).upper() in _BINARY
 
 
 # Content lines ------------------------------------------------------------------
@@ -377,7 +377,7 @@ def card_texts(lines: list[tuple[int, str]]) -> tuple[dict[str, str], list[str]]
         notes.append(f"Title: {title}")
     if organisation and organisation != name:
         notes.append(f"Organisation: {organisation}")
-    aside = []
+    aside: list[str] = []
     for prop_name, label, read in (
         ("EMAIL", "E-mail", lambda p: unescape(p.value).strip()),
         ("TEL", "Phone", phone_text),

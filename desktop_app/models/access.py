@@ -25,6 +25,7 @@ from desktop_app.models.contractors import Contractor
 from desktop_app.models.engagements import Engagement, EngagementStatus
 from desktop_app.models.errors import ValidationError
 from desktop_app.models.field_checks import date_or_none, line_text, note_text
+from desktop_app.models.rows import tuples
 from desktop_app.models.secret_check import refuse_secret
 from desktop_app.models.snapshots import RowSnapshot, delete_with_snapshot
 
@@ -48,6 +49,7 @@ class AccessGrant(BaseModel):
     """One tool or account a contractor was given access to."""
 
     engagement = ForeignKeyField(Engagement, backref="accesses", on_delete="CASCADE")
+    engagement_id: int
     name = CharField(max_length=NAME_MAX_LENGTH)  # the tool or account, never its password
     level = CharField(max_length=8, default=AccessLevel.EDIT)
     granted_on = DateField()
@@ -264,10 +266,12 @@ def left_open_after_ending() -> list[LeftOpen]:
     by_engagement: dict[int, list[AccessRow]] = {}
     for row in open_rows:
         by_engagement.setdefault(row.engagement_id, []).append(row)
-    ends = dict(
-        Engagement.select(Engagement.id, Engagement.end_date)
-        .where(Engagement.id.in_(list(by_engagement)))
-        .tuples()
+    ends: dict[int, date | None] = dict(
+        tuples(
+            Engagement.select(Engagement.id, Engagement.end_date).where(
+                Engagement.id.in_(list(by_engagement))
+            )
+        )
     )
     return [
         LeftOpen(

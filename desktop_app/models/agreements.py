@@ -61,6 +61,7 @@ class Agreement(BaseModel):
     """One agreement with the contractor of an engagement."""
 
     engagement = ForeignKeyField(Engagement, backref="agreements", on_delete="CASCADE")
+    engagement_id: int
     kind = CharField(max_length=10, default=AgreementKind.CONTRACT)
     signed_on = DateField(null=True)
     notice_days = SmallIntegerField(null=True)

@@ -12,7 +12,7 @@ from datetime import datetime
 from pathlib import Path
 from urllib.parse import quote
 
-from peewee import DatabaseProxy, Model, SqliteDatabase, _savepoint
+from peewee import AutoField, Database, DatabaseProxy, Model, SqliteDatabase, _savepoint
 from playhouse.sqlite_ext import AutoIncrementField
 
 database = DatabaseProxy()
@@ -29,9 +29,15 @@ PRAGMAS = (
 )
 
 
+def _transaction_left(db: Database) -> bool:
+    """Whether SQLite still holds a transaction: on a full disk it may have
+    rolled the whole transaction back itself."""
+    return bool(db.connection().in_transaction)
+
+
 class _Savepoint(_savepoint):
     def rollback(self, begin: bool = True) -> None:
-        if self.db.connection().in_transaction:
+        if _transaction_left(self.db):
             super().rollback(begin)
 
 
@@ -48,7 +54,7 @@ class OffloadDatabase(SqliteDatabase):
     file_path: Path | None = None
 
     def rollback(self) -> None:
-        if not self.is_closed() and not self.connection().in_transaction:
+        if not self.is_closed() and not _transaction_left(self):
             return
         super().rollback()
 
@@ -99,7 +105,7 @@ def now() -> datetime:
 class BaseModel(Model):
     # AUTOINCREMENT: an id is never handed out twice, so undoing a delete can
     # put rows back under their old ids without colliding with newer rows.
-    id = AutoIncrementField()
+    id: AutoField[int] = AutoIncrementField()
 
     class Meta:
         database = database

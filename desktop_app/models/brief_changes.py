@@ -9,6 +9,7 @@ or moved in the priority order. Pure: no database, no Qt.
 from __future__ import annotations
 
 import difflib
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -169,7 +170,11 @@ def _expectation_changes(old: list[ExpectationData], new: list[ExpectationData])
     return changes
 
 
-def moved_items(old_by_key: dict, new_by_key: dict, field: str = "expectations") -> list[Change]:
+def moved_items(
+    old_by_key: Mapping[Any, tuple[int, Any]],
+    new_by_key: Mapping[Any, tuple[int, Any]],
+    field: str = "expectations",
+) -> list[Change]:
     """Items (expectations, a procedure's steps) whose place among the others changed.
 
     `old_by_key` and `new_by_key` map each item's identity to (index, item),

@@ -28,6 +28,7 @@ from desktop_app.models.base import database
 from desktop_app.models.brief_vocabulary import BriefData, BriefStatus, brief_data_from_json
 from desktop_app.models.briefs import BriefTemplate
 from desktop_app.models.errors import UserError, ValidationError
+from desktop_app.models.rows import delete_from
 from desktop_app.models.snapshots import RowSnapshot, delete_with_snapshot
 from desktop_app.models.text import fold
 
@@ -193,7 +194,7 @@ def save_own_template(name: str, content: str) -> tuple[int, str | None]:
 def restore_own_template(template_id: int, previous: str | None) -> None:
     """Undo `save_own_template`: put the old content back, or remove a new template."""
     if previous is None:
-        BriefTemplate.delete().where(BriefTemplate.id == template_id).execute()
+        delete_from(BriefTemplate).where(BriefTemplate.id == template_id).execute()
     else:
         BriefTemplate.update(content=previous).where(BriefTemplate.id == template_id).execute()
 

@@ -264,17 +264,17 @@ def clean_field(name: str, value: Any) -> Any:
 
 
 def _clean_text(spec: BriefField, value: Any) -> str:
-    value = "" if value is None else str(value)
-    if spec.name == "title" and not value.strip():
+    text = "" if value is None else str(value)
+    if spec.name == "title" and not text.strip():
         raise ValidationError("A brief needs a title.", spec.name)
-    if spec.kind is FieldKind.LINE and "\n" in value:
-        value = " ".join(value.split("\n"))
-    if len(value) > spec.max_length:
+    if spec.kind is FieldKind.LINE and "\n" in text:
+        text = " ".join(text.split("\n"))
+    if len(text) > spec.max_length:
         raise ValidationError(
-            f"{spec.label} can be at most {spec.max_length:,} characters (this is {len(value):,}).",
+            f"{spec.label} can be at most {spec.max_length:,} characters (this is {len(text):,}).",
             spec.name,
         )
-    return value
+    return text
 
 
 def _clean_currency(spec: BriefField, value: Any) -> str:

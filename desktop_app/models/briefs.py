@@ -57,6 +57,7 @@ from desktop_app.models.errors import ValidationError
 from desktop_app.models.ordering import keys_between, move_to, place
 from desktop_app.models.procedure_content import ProcedureData
 from desktop_app.models.procedures import procedures_for_tasks
+from desktop_app.models.rows import delete_from, dicts, tuples
 from desktop_app.models.snapshots import RowSnapshot, delete_with_snapshot, restore
 from desktop_app.models.tasks import (
     Task,
@@ -103,7 +104,9 @@ class BriefTask(BaseModel):
     """A task that a brief hands off."""
 
     brief = ForeignKeyField(Brief, backref="task_links", on_delete="CASCADE")
+    brief_id: int
     task = ForeignKeyField(Task, backref="brief_links", on_delete="CASCADE")
+    task_id: int
 
     class Meta:
         indexes = ((("brief", "task"), True),)
@@ -113,6 +116,7 @@ class Expectation(BaseModel):
     """One expectation of a brief, at a place in the owner's priority order."""
 
     brief = ForeignKeyField(Brief, backref="expectations", on_delete="CASCADE")
+    brief_id: int
     text = TextField(constraints=[Check(f"length(text) <= {EXPECTATION_MAX_LENGTH}")])
     level = CharField(max_length=6, default=Level.SHOULD)
     measure = TextField(default="")  # how it will be measured
@@ -128,6 +132,7 @@ class BriefVersion(BaseModel):
     """What a brief said when it was exported: to show what changed since."""
 
     brief = ForeignKeyField(Brief, backref="versions", on_delete="CASCADE")
+    brief_id: int
     created_at = DateTimeField(default=now, index=True)
     snapshot = TextField()  # JSON of the brief and its expectations
     exported_to = TextField(default="")
@@ -181,7 +186,7 @@ def _task_names(brief_id: int) -> list[str]:
 
 def brief_ids() -> set[int]:
     """The ids of every brief (cheap: to tell whether briefs came or went)."""
-    return {brief_id for (brief_id,) in Brief.select(Brief.id).tuples()}
+    return {brief_id for (brief_id,) in tuples(Brief.select(Brief.id))}
 
 
 def brief_exists(brief_id: int) -> bool:
@@ -362,24 +367,21 @@ def brief_summaries(today: date) -> list[BriefSummary]:
     query = Expectation.select(
         Expectation.brief, Expectation.text, Expectation.level, Expectation.measure, Expectation.id
     ).order_by(Expectation.brief, Expectation.position, Expectation.id)
-    for brief_id, text, level, measure, expectation_id in query.tuples():
+    for brief_id, text, level, measure, expectation_id in tuples(query):
         by_brief.setdefault(brief_id, []).append(
             ExpectationData(text, level, measure, expectation_id)
         )
     tasks: dict[int, list[str]] = {}
     task_ids: dict[int, list[int]] = {}
-    links = (
-        BriefTask.select(BriefTask.brief, Task.name, Task.id)
-        .join(Task)
-        .order_by(BriefTask.id)
-        .tuples()
+    links = tuples(
+        BriefTask.select(BriefTask.brief, Task.name, Task.id).join(Task).order_by(BriefTask.id)
     )
     for brief_id, name, task_id in links:
         tasks.setdefault(brief_id, []).append(name)
         task_ids.setdefault(brief_id, []).append(task_id)
     procedures = procedures_for_tasks(t for ids in task_ids.values() for t in ids)
     summaries = []
-    for row in Brief.select().order_by(Brief.id).dicts():
+    for row in dicts(Brief.select().order_by(Brief.id)):
         brief_id = row["id"]
         data = BriefData(
             **{name: row[name] for name in CONTENT_FIELDS},
@@ -522,7 +524,9 @@ def unlink_task(brief_id: int, task_id: int) -> TaskLink:
             return TaskLink(brief_id, task_id, linked=False, changed=False, tasks={})
         updated_at = Brief.get_by_id(brief_id).updated_at
         tasks = release_tasks(brief_id, [task_id])
-        BriefTask.delete().where(BriefTask.brief == brief_id, BriefTask.task == task_id).execute()
+        delete_from(BriefTask).where(
+            BriefTask.brief == brief_id, BriefTask.task == task_id
+        ).execute()
         _touch(brief_id)
     return TaskLink(brief_id, task_id, False, True, tasks, updated_at)
 
@@ -534,7 +538,7 @@ def undo_task_link(change: TaskLink) -> None:
     with database.atomic():
         restore_tasks(change.tasks)
         if change.linked:
-            BriefTask.delete().where(
+            delete_from(BriefTask).where(
                 BriefTask.brief == change.brief_id, BriefTask.task == change.task_id
             ).execute()
         else:
@@ -609,13 +613,12 @@ def move_expectation(expectation_id: int, index: int) -> dict[int, tuple[str, st
     """
     with database.atomic():
         brief_id = Expectation.get_by_id(expectation_id).brief_id
-        order = list(
+        order = tuples(
             Expectation.select(Expectation.id, Expectation.position)
             .where(Expectation.brief == brief_id)
             .order_by(Expectation.position, Expectation.id)
-            .tuples()
         )
-        changes = move_to(order, expectation_id, index)
+        changes = move_to(list(order), expectation_id, index)
         if not changes:
             return {}
         _write_positions({row_id: new for row_id, (_, new) in changes.items()})

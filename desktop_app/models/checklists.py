@@ -38,6 +38,7 @@ from desktop_app.models.contractors import Contractor
 from desktop_app.models.engagements import Engagement, EngagementStatus
 from desktop_app.models.errors import ValidationError
 from desktop_app.models.field_checks import date_or_none, note_text
+from desktop_app.models.rows import tuples
 from desktop_app.models.snapshots import RowSnapshot, delete_with_snapshot, restore
 from desktop_app.models.text import fold
 
@@ -134,6 +135,7 @@ class ChecklistItem(BaseModel):
     """One item of an engagement's onboarding or offboarding checklist."""
 
     engagement = ForeignKeyField(Engagement, backref="checklist_items", on_delete="CASCADE")
+    engagement_id: int
     kind = CharField(max_length=12)
     text = CharField(max_length=ITEM_MAX_LENGTH)
     position = SmallIntegerField(default=0)
@@ -518,7 +520,7 @@ def open_checklists() -> list[OpenChecklist]:
     """Checklists with items not done: onboarding of engagements not ended,
     offboarding of ended ones (an ended engagement's onboarding no longer
     matters). Onboarding first, then by contractor."""
-    query = (
+    query = tuples(
         ChecklistItem.select(
             ChecklistItem.engagement,
             ChecklistItem.kind,
@@ -532,7 +534,6 @@ def open_checklists() -> list[OpenChecklist]:
         .join_from(Engagement, Contractor)
         .join_from(Engagement, Brief)
         .order_by(ChecklistItem.position, ChecklistItem.id)
-        .tuples()
     )
     texts: dict[tuple[int, str], list[str]] = defaultdict(list)
     totals: dict[tuple[int, str], int] = defaultdict(int)

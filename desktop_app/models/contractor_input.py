@@ -66,6 +66,7 @@ class UrlWithoutScheme(ValidationError):
     def __init__(self, message: str, field: str, suggestion: str) -> None:
         super().__init__(message, field)
         self.suggestion = suggestion
+        self.suggestions = {field: suggestion}
 
 
 # Single fields
@@ -304,8 +305,8 @@ def parse_contractor(
             values[key] = parse(text if text is not None else "")
         except ValidationError as error:
             errors[key] = str(error)
-            if isinstance(error, UrlWithoutScheme):
-                suggestions[key] = error.suggestion
+            if error.suggestions:
+                suggestions[key] = next(iter(error.suggestions.values()))
 
     take("name", lambda t: check_text(t, "name", "Name", 200, required=True))
     take("kind", lambda t: check_choice(t or "individual", KINDS, "kind", "kind"), "individual")
@@ -329,10 +330,7 @@ def parse_contractor(
     take("last_contact", lambda t: check_datetime(t, "last_contact", "Last contact"), None)
     take("notes", lambda t: check_text(t, "notes", "Notes", 20000))
     if errors:
-        error = ValidationError.from_errors(errors)
-        # field -> the https:// form of a web address typed without a scheme.
-        error.suggestions = suggestions  # type: ignore[attr-defined]
-        raise error
+        raise ValidationError.from_errors(errors, suggestions)
     return values
 
 

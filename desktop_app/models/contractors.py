@@ -9,7 +9,7 @@ types live in `contractor_input.py`.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
@@ -54,6 +54,8 @@ from desktop_app.models.contractor_input import (
     website_key,
 )
 from desktop_app.models.errors import UserError, ValidationError
+from desktop_app.models.progress import Progress
+from desktop_app.models.rows import delete_from, dicts, tuples
 from desktop_app.models.snapshots import RowSnapshot, delete_with_snapshot, restore
 from desktop_app.models.text import fold
 
@@ -136,6 +138,7 @@ class StageChange(BaseModel):
     """One move along the pipeline, kept as history."""
 
     contractor = ForeignKeyField(Contractor, backref="stage_changes", on_delete="CASCADE")
+    contractor_id: int
     from_stage = CharField(max_length=12, null=True)
     to_stage = CharField(max_length=12)
     changed_at = DateTimeField(default=now, index=True)
@@ -146,6 +149,7 @@ class Reference(BaseModel):
     """A previous client's or a colleague's word on a contractor."""
 
     contractor = ForeignKeyField(Contractor, backref="references", on_delete="CASCADE")
+    contractor_id: int
     name = CharField(max_length=200)  # from whom
     relation = CharField(max_length=10, default="client")  # client | colleague | other
     contact = CharField(max_length=300, default="")  # how to reach them
@@ -158,6 +162,7 @@ class PortfolioItem(BaseModel):
     """A link to, or a sample file of, a contractor's earlier work."""
 
     contractor = ForeignKeyField(Contractor, backref="portfolio", on_delete="CASCADE")
+    contractor_id: int
     title = CharField(max_length=300)
     url = CharField(max_length=2000, default="")
     # Sample files are copied into the data folder under their SHA-256, so
@@ -173,7 +178,9 @@ class Interview(BaseModel):
     """A conversation with a contractor, with notes and scores 1-5."""
 
     contractor = ForeignKeyField(Contractor, backref="interviews", on_delete="CASCADE")
+    contractor_id: int
     brief = ForeignKeyField(Brief, backref="interviews", null=True, on_delete="SET NULL")
+    brief_id: int | None
     held_at = DateTimeField(index=True)
     held = BooleanField(default=False)  # False while it is only scheduled
     medium = CharField(max_length=10, default="video")  # phone | video | in_person | chat
@@ -290,14 +297,15 @@ def contractor_rows(ids: Iterable[int] | None = None) -> list[ContractorRow]:
     query = Contractor.select().order_by(Contractor.name)
     if ids is not None:
         query = query.where(Contractor.id.in_(list(ids)))
-    contractors = list(query.dicts())
+    contractors = list(dicts(query))
     wanted = [row["id"] for row in contractors] if ids is not None else None
 
-    def grouped(model: type[BaseModel], *columns: Any) -> Any:
-        select = model.select(model.contractor, *columns).group_by(model.contractor)
+    def grouped(model: type[BaseModel], *columns: Any) -> Iterator[tuple[Any, ...]]:
+        contractor = model._meta.fields["contractor"]
+        select = model.select(contractor, *columns).group_by(contractor)
         if wanted is not None:
-            select = select.where(model.contractor.in_(wanted))
-        return select.tuples()
+            select = select.where(contractor.in_(wanted))
+        return tuples(select)
 
     references = {
         cid: (total, checked or 0)
@@ -494,7 +502,9 @@ def interview_rows(
         query = query.where(Interview.brief == brief_id)
     interviews = list(query)
     brief_ids = {interview.brief_id for interview in interviews} - {None}
-    titles = dict(Brief.select(Brief.id, Brief.title).where(Brief.id.in_(list(brief_ids))).tuples())
+    titles: dict[int | None, str] = dict(
+        tuples(Brief.select(Brief.id, Brief.title).where(Brief.id.in_(list(brief_ids))))
+    )
     rows = []
     for interview in interviews:
         rows.append(
@@ -516,7 +526,10 @@ def interview_rows(
 
 def brief_choices() -> list[tuple[int, str]]:
     """(id, title) of every brief, for "compare for one brief" and interview forms."""
-    return list(Brief.select(Brief.id, Brief.title).order_by(Brief.title).tuples())
+    return [
+        (row_id, title)
+        for row_id, title in tuples(Brief.select(Brief.id, Brief.title).order_by(Brief.title))
+    ]
 
 
 def brief_in_common(ids: Iterable[int]) -> int | None:
@@ -535,11 +548,8 @@ def brief_in_common(ids: Iterable[int]) -> int | None:
 
 
 def contractor_names(ids: Iterable[int]) -> dict[int, str]:
-    return dict(
-        Contractor.select(Contractor.id, Contractor.name)
-        .where(Contractor.id.in_(list(ids)))
-        .tuples()
-    )
+    query = Contractor.select(Contractor.id, Contractor.name).where(Contractor.id.in_(list(ids)))
+    return dict(tuples(query))
 
 
 # ---------------------------------------------------------------------------
@@ -579,8 +589,8 @@ class DuplicateIndex:
         index = cls()
         query = Contractor.select(
             Contractor.id, Contractor.name, Contractor.email, Contractor.phone, Contractor.website
-        ).tuples()
-        for cid, name, email, phone, website in query:
+        )
+        for cid, name, email, phone, website in tuples(query):
             index.add(cid, name, {"name": name, "email": email, "phone": phone, "website": website})
         return index
 
@@ -683,7 +693,7 @@ def move_stage(
 def undo_stage_move(change: Mapping[str, Any]) -> None:
     """Take back a move: the contractor returns to the stage before, the history row goes."""
     with database.atomic():
-        StageChange.delete().where(StageChange.id == change["id"]).execute()
+        delete_from(StageChange).where(StageChange.id == change["id"]).execute()
         Contractor.update(stage=change["from_stage"], updated_at=now()).where(
             Contractor.id == change["contractor"]
         ).execute()
@@ -706,7 +716,9 @@ _MERGE_TEXT_FIELDS = (
 )  # fmt: skip
 
 
-def merged_values(keep: Mapping[str, Any], other: Mapping[str, Any], other_name: str) -> dict:
+def merged_values(
+    keep: Mapping[str, Any], other: Mapping[str, Any], other_name: str
+) -> dict[str, Any]:
     """The fields of `keep` after taking in `other`: gaps filled, skills joined, and
     every differing value of `other` written into the notes so nothing is lost."""
     result: dict[str, Any] = {}
@@ -806,7 +818,7 @@ def unmerge(record: MergeRecord) -> None:
             child.update({fk_name: other_id}).where(child.id.in_(ids)).execute()
         if record.note_id is not None:
             # Only this merge's note: earlier merges keep theirs.
-            StageChange.delete().where(StageChange.id == record.note_id).execute()
+            delete_from(StageChange).where(StageChange.id == record.note_id).execute()
         Contractor.update(**record.keep_before).where(Contractor.id == record.keep_id).execute()
 
 
@@ -863,19 +875,21 @@ def import_contractors(
     records: Sequence[tuple[str, Mapping[str, Any]]],
     on_duplicate: OnDuplicate = OnDuplicate.SKIP,
     *,
-    progress: Callable[[int], bool] | None = None,
+    progress: Progress | None = None,
     reason: str = "Imported",
 ) -> ImportOutcome:
     """Write `records` ((row label, values from parse_contractor)) in one transaction.
 
     A record matching someone on the bench (or an earlier record of the same
-    file) is skipped, merged or added as `on_duplicate` says. `progress(done)`
-    may return False to cancel: then nothing is written.
+    file) is skipped, merged or added as `on_duplicate` says. `progress(done,
+    total)` is called every few records; it may raise `Cancelled`, and then
+    nothing is written.
     """
     outcome = ImportOutcome()
     index = DuplicateIndex.of_bench()
     stamp = now()
-    with database.atomic() as transaction:
+    total = len(records)
+    with database.atomic():
         for done, (label, values) in enumerate(records, start=1):
             duplicates = index.matches(values)
             if duplicates and on_duplicate is OnDuplicate.SKIP:
@@ -891,10 +905,13 @@ def import_contractors(
                 cid = create_contractor(values, reason=reason, at=stamp)
                 outcome.created.append(cid)
                 index.add(cid, values["name"], values)
-            if progress is not None and not progress(done):
-                transaction.rollback()
-                raise UserError("Import cancelled: nothing was imported.")
+            if progress is not None and (done % _PROGRESS_EVERY == 0 or done == total):
+                progress(done, total)
     return outcome
+
+
+# Records between two progress reports: often enough for a smooth bar.
+_PROGRESS_EVERY = 25
 
 
 def undo_import(outcome: ImportOutcome) -> None:
@@ -919,7 +936,7 @@ def redo_import(outcome: ImportOutcome) -> None:
 def parse_reference(raw: Mapping[str, Any]) -> dict[str, Any]:
     errors: dict[str, str] = {}
     values: dict[str, Any] = {}
-    checks = {
+    checks: dict[str, Callable[[Any], Any]] = {
         "name": lambda t: check_text(t, "name", "From whom", 200, required=True),
         "relation": lambda t: check_choice(t or "client", RELATIONS, "relation", "relation"),
         "contact": lambda t: check_text(t, "contact", "How to reach them", 300),
@@ -941,15 +958,15 @@ def parse_portfolio_link(raw: Mapping[str, Any]) -> dict[str, Any]:
     """A portfolio link: a title and an http(s) address (a bare address is offered https://)."""
     errors: dict[str, str] = {}
     values: dict[str, Any] = {}
-    suggestion = {}
+    suggestion: dict[str, str] = {}
     try:
         values["url"] = check_url(raw.get("url", ""), "url")
         if not values["url"]:
             errors["url"] = "Give the address of the work (like https://example.com/case-study)."
     except ValidationError as error:
         errors["url"] = str(error)
-        if hasattr(error, "suggestion"):
-            suggestion["url"] = error.suggestion
+        if error.suggestions:
+            suggestion["url"] = next(iter(error.suggestions.values()))
     try:
         values["title"] = (
             check_text(raw.get("title", ""), "title", "Title", 300) or (values.get("url", "")[:300])
@@ -958,13 +975,13 @@ def parse_portfolio_link(raw: Mapping[str, Any]) -> dict[str, Any]:
     except ValidationError as error:
         errors[error.field or "title"] = str(error)
     if errors:
-        error = ValidationError.from_errors(errors)
-        error.suggestions = suggestion  # type: ignore[attr-defined]
-        raise error
+        raise ValidationError.from_errors(errors, suggestion)
     return values
 
 
-def parse_interview(raw: Mapping[str, Any], *, current_time: datetime | None = None) -> dict:
+def parse_interview(
+    raw: Mapping[str, Any], *, current_time: datetime | None = None
+) -> dict[str, Any]:
     """An interview's values; refuses scores outside 1-5 and a future interview marked held."""
     errors: dict[str, str] = {}
     values: dict[str, Any] = {}

@@ -58,6 +58,7 @@ from desktop_app.models.engagement_rules import (
 )
 from desktop_app.models.errors import ValidationError
 from desktop_app.models.parsing import parse_amount
+from desktop_app.models.rows import tuples
 from desktop_app.models.snapshots import RowSnapshot, delete_with_snapshot
 from desktop_app.models.tasks import Task, TimeEntry
 from desktop_app.models.trials import trial_pay_in_month
@@ -124,7 +125,9 @@ class Engagement(BaseModel):
     """A contractor working to a brief."""
 
     brief = ForeignKeyField(Brief, backref="engagements", on_delete="CASCADE")
+    brief_id: int
     contractor = ForeignKeyField(Contractor, backref="engagements", on_delete="CASCADE")
+    contractor_id: int
     start_date = DateField(index=True)
     end_date = DateField(null=True)
     status = CharField(max_length=8, default=EngagementStatus.TRIAL, index=True)
@@ -143,6 +146,7 @@ class CheckIn(BaseModel):
     """A progress report, or the owner's request for one."""
 
     engagement = ForeignKeyField(Engagement, backref="check_ins", on_delete="CASCADE")
+    engagement_id: int
     date = DateField(index=True)
     initiated_by = CharField(max_length=10, default="owner")  # owner | contractor
     kind = CharField(max_length=8, default="report")  # report | request
@@ -155,6 +159,7 @@ class Feedback(BaseModel):
     """The owner's feedback on one piece of completed work."""
 
     engagement = ForeignKeyField(Engagement, backref="feedback", on_delete="CASCADE")
+    engagement_id: int
     date = DateField(index=True)
     deliverable = CharField(max_length=300, default="")
     on_time = BooleanField(default=True)
@@ -410,7 +415,9 @@ def _engagement_of(model: type[CheckIn | Feedback], row_id: int) -> int:
     return model.get_by_id(row_id).engagement_id
 
 
-def _update_entry(model: type[CheckIn | Feedback], row_id: int, values: dict[str, Any]) -> dict:
+def _update_entry(
+    model: type[CheckIn | Feedback], row_id: int, values: dict[str, Any]
+) -> dict[str, Any]:
     """Write checked `values` to a check-in or feedback; returns those they replace."""
     row = model.get_by_id(row_id)
     previous = {name: getattr(row, name) for name in values}
@@ -648,13 +655,12 @@ def _engagement_rows(
         feedback = feedback.where(Feedback.engagement.in_(ids))
     dates: dict[int, list[date]] = defaultdict(list)
     owner_dates: dict[int, list[date]] = defaultdict(list)
-    for row in check_ins.tuples():
-        engagement_id, day, initiated_by, kind = row
+    for engagement_id, day, initiated_by, kind in tuples(check_ins):
         dates[engagement_id].append(day)
         if started_by_owner(initiated_by, kind):
             owner_dates[engagement_id].append(day)
     confidences: dict[int, list[int]] = defaultdict(list)
-    for engagement_id, confidence in feedback.tuples():
+    for engagement_id, confidence in tuples(feedback):
         confidences[engagement_id].append(confidence)
 
     rows = []
@@ -798,7 +804,7 @@ def contractor_scorecard(contractor_id: int, today: date) -> tuple[Scorecard, Sc
         .join(Engagement)
         .where(Engagement.contractor == contractor_id)
     )
-    scores = [FeedbackScore(*row) for row in query.tuples()]
+    scores = [FeedbackScore(*row) for row in tuples(query)]
     return recent_and_lifetime(scores, today)
 
 
@@ -1098,10 +1104,11 @@ def brief_monthly_hours(brief_ids: Sequence[int], today: date) -> dict[int, Deci
     if not brief_ids:
         return {}
     links = list(
-        BriefTask.select(BriefTask.brief, BriefTask.task, Task.monthly_estimate_minutes)
-        .join(Task)
-        .where(BriefTask.brief.in_(list(brief_ids)))
-        .tuples()
+        tuples(
+            BriefTask.select(BriefTask.brief, BriefTask.task, Task.monthly_estimate_minutes)
+            .join(Task)
+            .where(BriefTask.brief.in_(list(brief_ids)))
+        )
     )
     task_ids = {task_id for _, task_id, _ in links}
     by_month: dict[int, dict[tuple[int, int], int]] = defaultdict(lambda: defaultdict(int))
@@ -1109,13 +1116,14 @@ def brief_monthly_hours(brief_ids: Sequence[int], today: date) -> dict[int, Deci
         entries = TimeEntry.select(TimeEntry.task, TimeEntry.date, TimeEntry.minutes).where(
             TimeEntry.task.in_(list(task_ids))
         )
-        for task_id, day, minutes in entries.tuples():
-            by_month[task_id][(day.year, day.month)] += minutes
+        for task_id, day, logged in tuples(entries):
+            by_month[task_id][(day.year, day.month)] += logged
     this_month = (today.year, today.month)
     minutes_of_brief: dict[int, int] = {}
     for brief_id, task_id, estimate in links:
         months = by_month.get(task_id, {})
         whole = [month for month in months if month < this_month]
+        minutes: int | None
         if whole:
             minutes = months[max(whole)]
         elif estimate is not None:

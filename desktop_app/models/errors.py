@@ -19,19 +19,25 @@ class ValidationError(UserError):
     Attributes:
         errors: field name -> message, so a form can point at each field.
         field: the first field at fault, or None when the input as a whole is wrong.
+        suggestions: field name -> a value the form may offer to put in instead
+            (the https:// form of a web address typed without it).
     """
 
     def __init__(self, message: str, field: str | None = None) -> None:
         super().__init__(message)
         self.errors: dict[str, str] = {field or "": message}
         self.field = field
+        self.suggestions: dict[str, str] = {}
 
     @classmethod
-    def from_errors(cls, errors: Mapping[str, str]) -> ValidationError:
-        """One error that carries a message for each field at fault."""
+    def from_errors(
+        cls, errors: Mapping[str, str], suggestions: Mapping[str, str] | None = None
+    ) -> ValidationError:
+        """One error that carries a message (and maybe a suggestion) for each field at fault."""
         first_field, first_message = next(iter(errors.items()))
         error = cls(" ".join(errors.values()) if len(errors) > 1 else first_message, first_field)
         error.errors = dict(errors)
+        error.suggestions = dict(suggestions or {})
         return error
 
 

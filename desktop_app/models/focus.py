@@ -44,6 +44,7 @@ from desktop_app.models.briefs import Brief, BriefTask
 from desktop_app.models.contractors import Contractor
 from desktop_app.models.engagements import Engagement
 from desktop_app.models.errors import ValidationError
+from desktop_app.models.rows import delete_from, tuples
 from desktop_app.models.snapshots import RowSnapshot, delete_with_snapshot
 from desktop_app.models.tasks import (
     AREA_LABELS,
@@ -65,6 +66,7 @@ class GrowthMark(BaseModel):
     task = ForeignKeyField(
         Task, backref="growth_marks", null=True, unique=True, on_delete="CASCADE"
     )
+    task_id: int | None
     area = CharField(max_length=40, null=True, unique=True)
     growth = BooleanField(default=True)
 
@@ -120,7 +122,7 @@ def set_task_growth(task_id: int, growth: bool | None) -> bool | None:
         row = GrowthMark.get_or_none(GrowthMark.task == task_id)
         previous = None if row is None else bool(row.growth)
         if growth is None:
-            GrowthMark.delete().where(GrowthMark.task == task_id).execute()
+            delete_from(GrowthMark).where(GrowthMark.task == task_id).execute()
         elif row is None:
             GrowthMark.create(task=task_id, growth=bool(growth))
         else:
@@ -135,7 +137,7 @@ def set_area_growth(area: str, growth: bool) -> bool:
     with database.atomic():
         row = GrowthMark.get_or_none(GrowthMark.area == area)
         previous = row is not None and bool(row.growth)
-        GrowthMark.delete().where(GrowthMark.area == area).execute()
+        delete_from(GrowthMark).where(GrowthMark.area == area).execute()
         if growth:
             GrowthMark.create(area=area, growth=True)
     return previous
@@ -150,9 +152,11 @@ def task_growth_mark(task_id: int) -> bool | None:
 def growth_areas() -> set[str]:
     return {
         area
-        for (area,) in GrowthMark.select(GrowthMark.area)
-        .where(GrowthMark.area.is_null(False) & (GrowthMark.growth == True))  # noqa: E712
-        .tuples()
+        for (area,) in tuples(
+            GrowthMark.select(GrowthMark.area).where(
+                GrowthMark.area.is_null(False) & (GrowthMark.growth == True)  # noqa: E712
+            )
+        )
     }
 
 
@@ -348,14 +352,16 @@ def growth_tasks() -> list[GrowthTask]:
     """Every task that counts as growth work, with why, by name."""
     marks = {
         task_id: bool(growth)
-        for task_id, growth in GrowthMark.select(GrowthMark.task, GrowthMark.growth)
-        .where(GrowthMark.task.is_null(False))
-        .tuples()
+        for task_id, growth in tuples(
+            GrowthMark.select(GrowthMark.task, GrowthMark.growth).where(
+                GrowthMark.task.is_null(False)
+            )
+        )
     }
     areas = growth_areas()
     found = []
-    for task_id, name, area, need in (
-        Task.select(Task.id, Task.name, Task.area, Task.need).order_by(Task.name_key).tuples()
+    for task_id, name, area, need in tuples(
+        Task.select(Task.id, Task.name, Task.area, Task.need).order_by(Task.name_key)
     ):
         reason = growth_reason(marks.get(task_id), area in areas, area, need)
         if reason is not None:
@@ -368,24 +374,23 @@ def hand_offs() -> list[HandOff]:
     each task handed off on a day no hire explains. Several on one day are one."""
     labels: dict[date, list[str]] = defaultdict(list)
     hired_tasks: set[tuple[int, date]] = set()
-    query = (
+    query = tuples(
         Engagement.select(Engagement.start_date, Contractor.name, Brief.title, Brief.id)
         .join_from(Engagement, Contractor)
         .join_from(Engagement, Brief)
         .order_by(Engagement.start_date, Engagement.id)
-        .tuples()
     )
     brief_days: dict[int, list[date]] = defaultdict(list)
     for start, contractor, brief_title, brief_id in query:
         labels[start].append(f"{contractor}: {brief_title}")
         brief_days[brief_id].append(start)
-    for brief_id, task_id in BriefTask.select(BriefTask.brief, BriefTask.task).tuples():
+    for brief_id, task_id in tuples(BriefTask.select(BriefTask.brief, BriefTask.task)):
         for day in brief_days.get(brief_id, []):
             hired_tasks.add((task_id, day))
-    for task_id, name, day in (
-        Task.select(Task.id, Task.name, Task.handed_off_on)
-        .where((Task.status == TaskStatus.HANDED_OFF) & Task.handed_off_on.is_null(False))
-        .tuples()
+    for task_id, name, day in tuples(
+        Task.select(Task.id, Task.name, Task.handed_off_on).where(
+            (Task.status == TaskStatus.HANDED_OFF) & Task.handed_off_on.is_null(False)
+        )
     ):
         if (task_id, day) not in hired_tasks:
             labels[day].append(name)
@@ -405,7 +410,7 @@ def _weekly_minutes(growth_ids: Sequence[int]) -> tuple[dict[date, int], dict[da
     query = TimeEntry.select(TimeEntry.date, fn.SUM(TimeEntry.minutes), on_growth).group_by(
         TimeEntry.date
     )
-    for day, minutes, growth_minutes in query.tuples():
+    for day, minutes, growth_minutes in tuples(query):
         logged[week_of(day)] += int(minutes)
         growth[week_of(day)] += int(growth_minutes or 0)
     return logged, growth
@@ -421,7 +426,7 @@ def _growth_by_task(growth_ids: Sequence[int]) -> dict[int, dict[date, int]]:
         .where(TimeEntry.task.in_(list(growth_ids)))
         .group_by(TimeEntry.task, TimeEntry.date)
     )
-    for task_id, day, minutes in query.tuples():
+    for task_id, day, minutes in tuples(query):
         by_task[task_id][week_of(day)] += int(minutes)
     return by_task
 
@@ -431,16 +436,15 @@ def first_hire() -> date | None:
     first = Engagement.select(fn.MIN(Engagement.start_date)).scalar()
     if isinstance(first, str):  # MIN() hands back SQLite's text
         return date.fromisoformat(first)
-    return first
+    return first if isinstance(first, date) else None
 
 
 def _not_let_go() -> list[NotLetGo]:
-    query = (
+    query = tuples(
         TimeEntry.select(TimeEntry.task, Task.name, TimeEntry.date, fn.SUM(TimeEntry.minutes))
         .join(Task)
         .where(still_yours_condition())
         .group_by(TimeEntry.task, Task.name, TimeEntry.date)
-        .tuples()
     )
     by_week: dict[tuple[int, str, date], int] = defaultdict(int)
     for task_id, name, day, minutes in query:

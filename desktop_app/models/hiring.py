@@ -24,6 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time
 from decimal import Decimal
+from typing import Any
 
 from peewee import fn
 
@@ -47,6 +48,7 @@ from desktop_app.models.engagements import (
     write_engagement_values,
 )
 from desktop_app.models.errors import ValidationError
+from desktop_app.models.rows import tuples
 from desktop_app.models.snapshots import RowSnapshot, delete_with_snapshot, restore
 from desktop_app.models.tasks import TaskStatus, restore_task_values, update_task
 
@@ -65,11 +67,11 @@ class PreviousState:
     # The ids of the time-audit tasks the brief hands off.
     task_ids: tuple[int, ...] = ()
     # (task id, its editable fields) before a hiring handed it off.
-    task_values: tuple[tuple[int, dict], ...] = ()
+    task_values: tuple[tuple[int, dict[str, Any]], ...] = ()
 
 
 def _previous_state(contractor: Contractor, brief: Brief) -> PreviousState:
-    task_ids = BriefTask.select(BriefTask.task).where(BriefTask.brief == brief.id).tuples()
+    task_ids = tuples(BriefTask.select(BriefTask.task).where(BriefTask.brief == brief.id))
     return PreviousState(
         contractor.id, contractor.stage, contractor.updated_at,
         brief.id, brief.status, brief.updated_at, tuple(task_id for (task_id,) in task_ids),
@@ -297,10 +299,10 @@ class Ending:
     """
 
     engagement_id: int
-    previous_values: dict
+    previous_values: dict[str, Any]
     stage_change_id: int | None
     previous: PreviousState
-    values: dict = field(default_factory=dict)
+    values: dict[str, Any] = field(default_factory=dict)
     revoked: Revocation = field(default_factory=dict)
     checklist_item_ids: tuple[int, ...] = ()
 
@@ -357,7 +359,7 @@ def _own_accesses(engagement_id: int, access_ids: Sequence[int]) -> list[int]:
     from_this = AccessGrant.select(AccessGrant.id).where(
         (AccessGrant.engagement == engagement_id) & AccessGrant.id.in_(list(access_ids))
     )
-    return [access_id for (access_id,) in from_this.tuples()]
+    return [access_id for (access_id,) in tuples(from_this)]
 
 
 def undo_end(ending: Ending) -> RowSnapshot:
@@ -390,8 +392,8 @@ class StatusChange:
     """What `set_status` changed."""
 
     engagement_id: int
-    values: dict
-    previous_values: dict
+    values: dict[str, Any]
+    previous_values: dict[str, Any]
     revoked: Revocation = field(default_factory=dict)
 
 
@@ -469,7 +471,7 @@ def undo_reopen(reopening: Reopening) -> None:
         )
 
 
-def put_on_notice(engagement_id: int, today: date) -> dict:
+def put_on_notice(engagement_id: int, today: date) -> dict[str, Any]:
     """Put the engagement on notice from `today`; returns the previous values."""
     engagement = Engagement.get_by_id(engagement_id)
     if engagement.status == EngagementStatus.ENDED:

@@ -32,6 +32,7 @@ from desktop_app.models.briefs import Brief, Level, load_brief
 from desktop_app.models.contractors import Contractor
 from desktop_app.models.errors import UserError, ValidationError
 from desktop_app.models.parsing import parse_decimal
+from desktop_app.models.rows import delete_from
 from desktop_app.models.snapshots import RowSnapshot, delete_with_snapshot, restore
 from desktop_app.models.text import fold
 
@@ -80,6 +81,7 @@ class HiringPlan(BaseModel):
     """A brief's hiring choices (one row per brief, made on first use)."""
 
     brief = ForeignKeyField(Brief, backref="hiring_plans", on_delete="CASCADE", unique=True)
+    brief_id: int
     board = CharField(max_length=20, default="upwork")  # a key of job_post.BOARDS
     # Sections and expectation ids kept out of the job post, as JSON.
     left_out = TextField(default="{}")
@@ -92,6 +94,7 @@ class ScreeningQuestion(BaseModel):
     """A question candidates answer when they apply."""
 
     brief = ForeignKeyField(Brief, backref="screening_questions", on_delete="CASCADE")
+    brief_id: int
     text = TextField()
     position = IntegerField(default=0)
 
@@ -100,7 +103,9 @@ class ScreeningAnswer(BaseModel):
     """One contractor's answer to one screening question."""
 
     question = ForeignKeyField(ScreeningQuestion, backref="answers", on_delete="CASCADE")
+    question_id: int
     contractor = ForeignKeyField(Contractor, backref="screening_answers", on_delete="CASCADE")
+    contractor_id: int
     text = TextField(default="")
     answered_on = DateField(null=True)
 
@@ -217,7 +222,9 @@ def update_plan(brief_id: int, changes: Mapping[str, Any]) -> dict[str, Any]:
     with database.atomic():
         if not Brief.select().where(Brief.id == brief_id).exists():
             raise UserError("That brief no longer exists.")
-        row, _created = HiringPlan.get_or_create(brief=brief_id)
+        row = HiringPlan.get_or_none(HiringPlan.brief == brief_id) or HiringPlan.create(
+            brief=brief_id
+        )
         old = {name: getattr(row, name) for name in clean}
         HiringPlan.update(**clean).where(HiringPlan.id == row.id).execute()
     return old
@@ -455,7 +462,7 @@ def _write_answers(contractor_id: int, values: Mapping[int, tuple[str, date | No
             ScreeningAnswer.contractor == contractor_id
         )
         if not text:
-            ScreeningAnswer.delete().where(where).execute()
+            delete_from(ScreeningAnswer).where(where).execute()
         elif ScreeningAnswer.select().where(where).exists():
             ScreeningAnswer.update(text=text, answered_on=day).where(where).execute()
         else:

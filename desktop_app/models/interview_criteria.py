@@ -14,13 +14,16 @@ from desktop_app.models.base import BaseModel, database
 from desktop_app.models.briefs import Expectation, Level
 from desktop_app.models.contractors import Interview
 from desktop_app.models.errors import UserError, ValidationError
+from desktop_app.models.rows import delete_from
 
 
 class InterviewCriterionScore(BaseModel):
     """An interview's score on one of its brief's must-have expectations."""
 
     interview = ForeignKeyField(Interview, backref="criterion_scores", on_delete="CASCADE")
+    interview_id: int
     expectation = ForeignKeyField(Expectation, backref="interview_scores", on_delete="CASCADE")
+    expectation_id: int
     score = SmallIntegerField(constraints=[Check("score BETWEEN 1 AND 5")])
 
     class Meta:
@@ -56,14 +59,17 @@ def criterion_scores(interview_ids: Sequence[int]) -> dict[int, dict[int, int]]:
     return dict(scores)
 
 
-def set_criterion_scores(interview_id: int, scores: Mapping[int, int | None]) -> dict[int, int]:
+def set_criterion_scores(interview_id: int, scores: Mapping[int, object]) -> dict[int, int]:
     """Store the interview's scores on its brief's criteria (None clears one),
     in one transaction; returns every score it had before, for the undo."""
+    checked: dict[int, int | None] = {}
     for expectation_id, score in scores.items():
-        if score is not None and (
-            isinstance(score, bool) or not isinstance(score, int) or not 1 <= score <= 5
+        if score is None or (
+            isinstance(score, int) and not isinstance(score, bool) and 1 <= score <= 5
         ):
-            raise ValidationError("A score is a whole number from 1 to 5.", f"e{expectation_id}")
+            checked[expectation_id] = score
+            continue
+        raise ValidationError("A score is a whole number from 1 to 5.", f"e{expectation_id}")
     with database.atomic():
         interview = Interview.get_or_none(Interview.id == interview_id)
         if interview is None:
@@ -78,8 +84,8 @@ def set_criterion_scores(interview_id: int, scores: Mapping[int, int | None]) ->
         before = criterion_scores([interview_id]).get(interview_id, {})
         write_criterion_scores(
             interview_id,
-            {**before, **{k: v for k, v in scores.items() if v is not None}}
-            | {k: None for k, v in scores.items() if v is None},
+            {**before, **{k: v for k, v in checked.items() if v is not None}}
+            | {k: None for k, v in checked.items() if v is None},
         )
     return before
 
@@ -87,7 +93,7 @@ def set_criterion_scores(interview_id: int, scores: Mapping[int, int | None]) ->
 def write_criterion_scores(interview_id: int, scores: Mapping[int, int | None]) -> None:
     """Make the interview's stored scores exactly `scores` (None entries dropped)."""
     with database.atomic():
-        InterviewCriterionScore.delete().where(
+        delete_from(InterviewCriterionScore).where(
             InterviewCriterionScore.interview == interview_id
         ).execute()
         rows = [

@@ -30,6 +30,7 @@ from desktop_app.models.currencies import money_text
 from desktop_app.models.engagements import Engagement, Feedback
 from desktop_app.models.errors import UserError, ValidationError
 from desktop_app.models.referrals import ReferralRequest, Referrer, ask_for_referral
+from desktop_app.models.rows import delete_from, tuples
 from desktop_app.models.settings import load_settings
 from desktop_app.models.snapshots import RowSnapshot, delete_with_snapshot, restore
 from desktop_app.models.trials import TrialOffer, TrialTask, trial_of
@@ -164,7 +165,9 @@ class SentMessage(BaseModel):
     """A message sent (or copied to send) to a contractor, kept in their history."""
 
     contractor = ForeignKeyField(Contractor, backref="messages", on_delete="CASCADE")
+    contractor_id: int
     brief = ForeignKeyField(Brief, backref="messages", null=True, on_delete="SET NULL")
+    brief_id: int | None
     kind = CharField(max_length=30)
     to_address = CharField(max_length=254, default="")
     subject = CharField(max_length=SUBJECT_MAX_LENGTH)
@@ -234,7 +237,7 @@ def save_template(kind: str, subject: str, body: str) -> Template:
 def write_template(template: Template) -> None:
     """Make `template` the one in use (the shipped one: the owner's is removed)."""
     with database.atomic():
-        MessageTemplate.delete().where(MessageTemplate.kind == template.kind).execute()
+        delete_from(MessageTemplate).where(MessageTemplate.kind == template.kind).execute()
         if template.own:
             MessageTemplate.create(kind=template.kind, subject=template.subject, body=template.body)
 
@@ -400,7 +403,7 @@ def compose(
 def likely_brief(contractor_id: int) -> int | None:
     """The brief a message to the contractor is most likely about: their latest
     trial's, else their latest interview's, else their latest engagement's."""
-    trial = (
+    trial: TrialOffer | None = (
         TrialOffer.select(TrialOffer.trial)
         .where(TrialOffer.contractor == contractor_id)
         .order_by(TrialOffer.id.desc())
@@ -408,7 +411,7 @@ def likely_brief(contractor_id: int) -> int | None:
     )
     if trial is not None:
         return trial.trial.brief_id
-    interview = (
+    interview: Interview | None = (
         Interview.select(Interview.brief)
         .where((Interview.contractor == contractor_id) & Interview.brief.is_null(False))
         .order_by(Interview.held_at.desc())
@@ -416,7 +419,7 @@ def likely_brief(contractor_id: int) -> int | None:
     )
     if interview is not None:
         return interview.brief_id
-    engagement = (
+    engagement: Engagement | None = (
         Engagement.select(Engagement.brief)
         .where(Engagement.contractor == contractor_id)
         .order_by(Engagement.start_date.desc())
@@ -556,6 +559,8 @@ def messages_of(contractor_id: int) -> list[SentRow]:
         .join(Brief, JOIN.LEFT_OUTER)
         .where(SentMessage.contractor == contractor_id)
         .order_by(SentMessage.sent_at.desc(), SentMessage.id.desc())
-        .tuples()
     )
-    return [SentRow(*row[:7], row[7] or "") for row in query]
+    return [
+        SentRow(message_id, kind, subject, body, to_address, via, sent_at, brief_title or "")
+        for message_id, kind, subject, body, to_address, via, sent_at, brief_title in tuples(query)
+    ]

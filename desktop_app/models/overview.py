@@ -29,6 +29,7 @@ from desktop_app.models.engagements import (
 from desktop_app.models.focus import FocusReport, focus_report
 from desktop_app.models.payments import MonthSpend, PaymentRow, month_spend, overdue_payments
 from desktop_app.models.questions import WaitingQuestion, waiting_questions
+from desktop_app.models.rows import tuples
 from desktop_app.models.tasks import (
     OutsourcingSummary,
     Task,
@@ -116,11 +117,11 @@ def contractors_waiting() -> list[WaitingContractor]:
         .where(StageChange.to_stage.in_(DECISION_STAGES))
         .group_by(StageChange.contractor)
     )
-    since = dict(reached.tuples())
-    rows = (
-        Contractor.select(Contractor.id, Contractor.name, Contractor.stage)
-        .where(Contractor.stage.in_(DECISION_STAGES))
-        .tuples()
+    since = dict(tuples(reached))
+    rows = tuples(
+        Contractor.select(Contractor.id, Contractor.name, Contractor.stage).where(
+            Contractor.stage.in_(DECISION_STAGES)
+        )
     )
     waiting = [
         WaitingContractor(contractor_id, name, stage, _as_datetime(since.get(contractor_id)))

@@ -42,6 +42,7 @@ from desktop_app.models.engagements import (
     Engagement,
     EngagementRow,
     EngagementStatus,
+    SpendLine,
     brief_monthly_hours,
     day_text,
     list_engagements,
@@ -50,6 +51,7 @@ from desktop_app.models.engagements import (
 from desktop_app.models.errors import NeedsConfirmation, ValidationError
 from desktop_app.models.field_checks import date_or_none, line_text, note_text
 from desktop_app.models.parsing import parse_amount, parse_decimal
+from desktop_app.models.rows import delete_from, tuples
 from desktop_app.models.settings import load_settings
 from desktop_app.models.snapshots import RowSnapshot, delete_with_snapshot
 from desktop_app.models.tasks import month_start, next_month
@@ -64,6 +66,7 @@ class Payment(BaseModel):
     """An invoice from a contractor, or a payment to them (paid when `paid_on` is set)."""
 
     engagement = ForeignKeyField(Engagement, backref="payments", on_delete="CASCADE")
+    engagement_id: int
     invoiced_on = DateField(index=True)  # the invoice's (or the payment's) date
     amount = DecimalField(max_digits=14, decimal_places=2, auto_round=True)
     currency = CharField(max_length=3)
@@ -273,7 +276,7 @@ def set_conversion_rate(currency: str, rate: object, to_currency: str) -> Decima
 def write_conversion_rate(currency: str, to_currency: str, rate: Decimal | None) -> None:
     where = (ConversionRate.currency == currency) & (ConversionRate.to_currency == to_currency)
     if rate is None:
-        ConversionRate.delete().where(where).execute()
+        delete_from(ConversionRate).where(where).execute()
     elif ConversionRate.select().where(where).exists():
         ConversionRate.update(rate=rate, updated_at=now()).where(where).execute()
     else:
@@ -612,7 +615,7 @@ def month_spend(
     query = Payment.select(Payment.engagement, Payment.amount, Payment.currency).where(
         (Payment.paid_on >= month) & (Payment.paid_on < after)
     )
-    for engagement_id, amount, currency in query.tuples():
+    for engagement_id, amount, currency in tuples(query):
         _add(paid[engagement_id], currency, Decimal(amount))
         counts[engagement_id] += 1
     in_month = [row for row in rows if _overlaps(row, month) or row.id in paid]
@@ -685,7 +688,7 @@ def _estimates(
     today: date,
     as_of: date,
     hours: Mapping[int, Decimal],
-) -> list:
+) -> list[SpendLine]:
     """`monthly_spend`'s lines for the engagements working in `month`: one that
     has ended since was working then, so it is estimated as working."""
     current = month_start(today)
@@ -702,7 +705,7 @@ def months_of_payments() -> list[date]:
     """The months with a payment made or an invoice dated, newest first."""
     days = {
         month_start(day)
-        for pair in Payment.select(Payment.invoiced_on, Payment.paid_on).tuples()
+        for pair in tuples(Payment.select(Payment.invoiced_on, Payment.paid_on))
         for day in pair
         if day is not None
     }

@@ -242,7 +242,10 @@ def procedure_data_from_json(raw: Any) -> ProcedureData:
     a version keeps what was sent, even if the file has gone since)."""
     if not isinstance(raw, Mapping):
         raise ValidationError("The procedure must be a JSON object of fields.")
-    values = {name: clean_procedure_field(name, raw.get(name, "")) for name, _ in PROCEDURE_FIELDS}
+    # The text fields by name (the checker cannot tell them from task_id and id).
+    values: dict[str, Any] = {
+        name: clean_procedure_field(name, raw.get(name, "")) for name, _ in PROCEDURE_FIELDS
+    }
     steps_raw = raw.get("steps", [])
     if not isinstance(steps_raw, list):
         raise ValidationError("“steps” must be a list.", "steps")

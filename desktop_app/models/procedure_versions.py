@@ -28,10 +28,12 @@ class ProcedureVersion(BaseModel):
     """What a procedure said when it was sent."""
 
     procedure = ForeignKeyField(Procedure, backref="versions", on_delete="CASCADE")
+    procedure_id: int
     # The brief's version it went out with; None when sent on its own.
     brief_version = ForeignKeyField(
         BriefVersion, backref="procedure_versions", on_delete="CASCADE", null=True
     )
+    brief_version_id: int | None
     created_at = DateTimeField(default=now, index=True)
     snapshot = TextField()  # JSON of the procedure and its steps
     exported_to = TextField(default="")

@@ -19,7 +19,6 @@ from peewee import (
     ForeignKeyField,
     IntegerField,
     TextField,
-    fn,
 )
 
 from desktop_app.models.base import BaseModel, database, now
@@ -33,8 +32,9 @@ from desktop_app.models.procedure_content import (
     clean_step,
     clean_step_data,
 )
+from desktop_app.models.rows import tuples
 from desktop_app.models.snapshots import RowSnapshot, delete_with_snapshot, restore
-from desktop_app.models.tasks import Task, TimeEntry, month_start, next_month
+from desktop_app.models.tasks import Task, latest_month_logged
 from desktop_app.models.text import fold
 
 
@@ -42,6 +42,7 @@ class Procedure(BaseModel):
     """How one task is done."""
 
     task = ForeignKeyField(Task, backref="procedures", on_delete="CASCADE", unique=True)
+    task_id: int
     title = CharField(max_length=200, default="")
     purpose = TextField(default="")
     tools = TextField(default="")  # one tool or account a line, names only
@@ -56,6 +57,7 @@ class ProcedureStep(BaseModel):
     """One step of a procedure, at its place in the order."""
 
     procedure = ForeignKeyField(Procedure, backref="steps", on_delete="CASCADE")
+    procedure_id: int
     text = TextField()
     detail = TextField(default="")
     link = TextField(default="")
@@ -103,10 +105,10 @@ def procedures_for_tasks(task_ids: Iterable[int]) -> dict[int, ProcedureData]:
     if not ids:
         return {}
     rows = list(
-        Procedure.select(Procedure, Task.name).join(Task).where(Procedure.task.in_(ids)).objects()
+        Procedure.select(Procedure, Task.id, Task.name).join(Task).where(Procedure.task.in_(ids))
     )
     steps = _ordered_steps([row.id for row in rows])
-    return {row.task_id: _data(row, row.name, steps[row.id]) for row in rows}
+    return {row.task_id: _data(row, row.task.name, steps[row.id]) for row in rows}
 
 
 def load_procedure(procedure_id: int) -> ProcedureData:
@@ -141,15 +143,14 @@ def find_procedures(name: str) -> list[tuple[int, str]]:
     ignored): (procedure id, task name) pairs."""
     wanted = fold(name)
     query = (
-        Procedure.select(Procedure.id, Procedure.title, Task.name, Task.name_key)
+        Procedure.select(Procedure.id, Procedure.title, Task.id, Task.name, Task.name_key)
         .join(Task)
         .order_by(Procedure.id)
-        .objects()
     )
-    by_task = [(row.id, row.name) for row in query if row.name_key == wanted]
+    by_task = [(row.id, row.task.name) for row in query if row.task.name_key == wanted]
     if by_task:
         return by_task
-    return [(row.id, row.name) for row in query if row.title and fold(row.title) == wanted]
+    return [(row.id, row.task.name) for row in query if row.title and fold(row.title) == wanted]
 
 
 @dataclass(frozen=True)
@@ -190,21 +191,8 @@ class OwnerTime:
 
 def owner_time(task_id: int) -> OwnerTime | None:
     """The task's entries in the latest month that has any: how often, how long."""
-    last = TimeEntry.select(fn.MAX(TimeEntry.date)).where(TimeEntry.task == task_id).scalar()
-    if last is None:
-        return None
-    start = month_start(last if isinstance(last, date) else date.fromisoformat(str(last)))
-    minutes, times = (
-        TimeEntry.select(fn.SUM(TimeEntry.minutes), fn.COUNT(TimeEntry.id))
-        .where(
-            (TimeEntry.task == task_id)
-            & (TimeEntry.date >= start)
-            & (TimeEntry.date < next_month(start))
-        )
-        .tuples()
-        .get()
-    )
-    return OwnerTime(start, int(minutes), int(times))
+    logged = latest_month_logged(task_id)
+    return OwnerTime(*logged) if logged is not None else None
 
 
 def owner_time_text(time: OwnerTime | None) -> str:
@@ -233,16 +221,21 @@ def _check_steps(steps: Sequence[StepData]) -> list[StepData]:
     return [clean_step_data(step) for step in steps]
 
 
+def _step_order(procedure_id: int) -> list[tuple[int, str]]:
+    """The procedure's steps in order: (id, order key) pairs."""
+    query = (
+        ProcedureStep.select(ProcedureStep.id, ProcedureStep.position)
+        .where(ProcedureStep.procedure == procedure_id)
+        .order_by(ProcedureStep.position, ProcedureStep.id)
+    )
+    return [(step_id, position) for step_id, position in tuples(query)]
+
+
 def _insert_steps(procedure_id: int, steps: Sequence[StepData], index: int | None) -> list[int]:
     """Insert checked `steps` at `index` of the order (None: last); their ids."""
     if not steps:
         return []
-    order = list(
-        ProcedureStep.select(ProcedureStep.id, ProcedureStep.position)
-        .where(ProcedureStep.procedure == procedure_id)
-        .order_by(ProcedureStep.position, ProcedureStep.id)
-        .tuples()
-    )
+    order = _step_order(procedure_id)
     if len(order) + len(steps) > MAX_STEPS:
         raise UserError(f"A procedure can have at most {MAX_STEPS:,} steps.")
     index = len(order) if index is None else max(0, min(index, len(order)))
@@ -265,12 +258,7 @@ def _insert_steps(procedure_id: int, steps: Sequence[StepData], index: int | Non
 
 
 def _insert_one(procedure_id: int, step: StepData, index: int) -> int:
-    order = list(
-        ProcedureStep.select(ProcedureStep.id, ProcedureStep.position)
-        .where(ProcedureStep.procedure == procedure_id)
-        .order_by(ProcedureStep.position, ProcedureStep.id)
-        .tuples()
-    )
+    order = _step_order(procedure_id)
     key, rewrites = place([position for _, position in order], index)
     _write_positions({order[i][0]: new for i, new in rewrites.items()})
     return _create_step(procedure_id, step, key)
@@ -431,13 +419,7 @@ def move_step(step_id: int, index: int) -> dict[int, tuple[str, str]]:
     """
     with database.atomic():
         procedure_id = ProcedureStep.get_by_id(step_id).procedure_id
-        order = list(
-            ProcedureStep.select(ProcedureStep.id, ProcedureStep.position)
-            .where(ProcedureStep.procedure == procedure_id)
-            .order_by(ProcedureStep.position, ProcedureStep.id)
-            .tuples()
-        )
-        changes = move_to(order, step_id, index)
+        changes = move_to(_step_order(procedure_id), step_id, index)
         if changes:
             _write_positions({row_id: new for row_id, (_, new) in changes.items()})
             _touch(procedure_id)

@@ -42,6 +42,7 @@ from desktop_app.models.procedures import (
     delete_step,
     procedure_id_for_task,
 )
+from desktop_app.models.rows import tuples
 from desktop_app.models.snapshots import RowSnapshot, delete_with_snapshot
 from desktop_app.models.tasks import Task
 from desktop_app.models.text import fold
@@ -61,13 +62,16 @@ class Question(BaseModel):
     """A question a contractor asked, and the owner's answer."""
 
     engagement = ForeignKeyField(Engagement, backref="questions", on_delete="CASCADE")
+    engagement_id: int
     text = TextField()
     answer = TextField(default="")
     asked_on = DateField(index=True)
     answered_on = DateField(null=True)
     # Where the answer went (each may be set): a step, an expectation, a rule.
     step = ForeignKeyField(ProcedureStep, backref="questions", on_delete="SET NULL", null=True)
+    step_id: int | None
     expectation = ForeignKeyField(Expectation, backref="questions", on_delete="SET NULL", null=True)
+    expectation_id: int | None
     rule = CharField(max_length=12, default="")  # "" | decide_alone | ask_first
     created_at = DateTimeField(default=now)
 
@@ -271,9 +275,8 @@ def waiting_questions() -> list[WaitingQuestion]:
         .join(Brief, on=Engagement.brief == Brief.id)
         .where((Question.answer == "") & (Engagement.status != EngagementStatus.ENDED))
         .order_by(Question.asked_on, Question.id)
-        .tuples()
     )
-    return [WaitingQuestion(*row) for row in query]
+    return [WaitingQuestion(*row) for row in tuples(query)]
 
 
 _WORD = re.compile(r"\w+")
@@ -333,7 +336,7 @@ def step_targets(engagement_id: int) -> list[StepTarget]:
     """The tasks the engagement's brief hands off, with their procedures."""
     brief_id = Engagement.get_by_id(engagement_id).brief_id
     ids = brief_task_ids(brief_id)
-    names = dict(Task.select(Task.id, Task.name).where(Task.id.in_(ids)).tuples())
+    names: dict[int, str] = dict(tuples(Task.select(Task.id, Task.name).where(Task.id.in_(ids))))
     return [StepTarget(t, names[t], procedure_id_for_task(t)) for t in ids if t in names]
 
 

@@ -12,7 +12,7 @@ Every edit is one transaction and returns what its undo needs.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -24,6 +24,7 @@ from desktop_app.models.briefs import Brief
 from desktop_app.models.contractor_input import check_email, check_text
 from desktop_app.models.contractors import Contractor, Source
 from desktop_app.models.errors import UserError, ValidationError
+from desktop_app.models.rows import tuples
 from desktop_app.models.snapshots import RowSnapshot, delete_with_snapshot, restore
 
 
@@ -41,7 +42,9 @@ class ReferralRequest(BaseModel):
     """One time the owner asked a referrer for a recommendation."""
 
     referrer = ForeignKeyField(Referrer, backref="requests", on_delete="CASCADE")
+    referrer_id: int
     brief = ForeignKeyField(Brief, backref="referral_requests", null=True, on_delete="SET NULL")
+    brief_id: int | None
     asked_on = DateField(index=True)
     notes = TextField(default="")
 
@@ -50,10 +53,13 @@ class Recommendation(BaseModel):
     """A contractor a referrer recommended."""
 
     referrer = ForeignKeyField(Referrer, backref="recommendations", on_delete="CASCADE")
+    referrer_id: int
     contractor = ForeignKeyField(Contractor, backref="recommendations", on_delete="CASCADE")
+    contractor_id: int
     request = ForeignKeyField(
         ReferralRequest, backref="recommendations", null=True, on_delete="SET NULL"
     )
+    request_id: int | None
     recommended_on = DateField()
 
     class Meta:
@@ -64,7 +70,7 @@ def parse_referrer(raw: Mapping[str, Any]) -> dict[str, Any]:
     """A referrer's values from what the owner typed; every refusal names its field."""
     errors: dict[str, str] = {}
     values: dict[str, Any] = {}
-    checks = {
+    checks: dict[str, Callable[[str], str]] = {
         "name": lambda t: check_text(t, "name", "Name", 200, required=True),
         "email": check_email,
         "relation": lambda t: check_text(t, "relation", "Who they are", 200),
@@ -93,7 +99,10 @@ def update_referrer(referrer_id: int, values: Mapping[str, Any]) -> dict[str, An
         Referrer.update(**dict(values)).where(Referrer.id == referrer_id).execute()
         if "name" in values:
             # The contractors they recommended name them as their source.
-            contractor_ids = [r.contractor_id for r in row.recommendations]
+            recommended = Recommendation.select(Recommendation.contractor).where(
+                Recommendation.referrer == referrer_id
+            )
+            contractor_ids = [r.contractor_id for r in recommended]
             Contractor.update(source_detail=values["name"]).where(
                 Contractor.id.in_(contractor_ids) & (Contractor.source == Source.REFERRAL)
             ).execute()
@@ -267,11 +276,10 @@ def referrer_history(referrer_id: int) -> list[ReferralEvent]:
             ReferralEvent(request.asked_on, what + (f": {request.notes}" if request.notes else ""),
                           request_id=request.id)
         )  # fmt: skip
-    query = (
+    query = tuples(
         Recommendation.select(Recommendation.recommended_on, Contractor.id, Contractor.name)
         .join(Contractor)
         .where(Recommendation.referrer == referrer_id)
-        .tuples()
     )
     for day, contractor_id, name in query:
         events.append(ReferralEvent(day, f"Recommended {name}", contractor_id=contractor_id))
@@ -297,8 +305,7 @@ def referrer_choices() -> list[tuple[int, str]]:
 
 def contractor_choices() -> list[tuple[int, str]]:
     """(id, name) of every contractor, by name: whom a referrer may have recommended."""
-    return list(
-        Contractor.select(Contractor.id, Contractor.name)
-        .order_by(Contractor.name, Contractor.id)
-        .tuples()
+    query = Contractor.select(Contractor.id, Contractor.name).order_by(
+        Contractor.name, Contractor.id
     )
+    return [(contractor_id, name) for contractor_id, name in tuples(query)]

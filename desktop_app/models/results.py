@@ -22,6 +22,7 @@ from desktop_app.models.engagements import EngagementRow, list_engagements
 from desktop_app.models.errors import ValidationError
 from desktop_app.models.parsing import parse_decimal
 from desktop_app.models.payments import Converted, month_spend
+from desktop_app.models.rows import delete_from, tuples
 from desktop_app.models.tasks import Task, TaskStatus, month_start, next_month, previous_month
 
 NAME_MAX_LENGTH = 100
@@ -90,7 +91,7 @@ def write_result(name: str, month: date, value: Decimal | None) -> None:
     """Store a value as it is (for undo and the import)."""
     where = (ResultFigure.name == name) & (ResultFigure.month == month_start(month))
     if value is None:
-        ResultFigure.delete().where(where).execute()
+        delete_from(ResultFigure).where(where).execute()
     elif ResultFigure.select().where(where).exists():
         ResultFigure.update(value=value).where(where).execute()
     else:
@@ -121,24 +122,25 @@ def restore_results(name: str, previous: Mapping[date, Decimal | None]) -> None:
 def result_names() -> list[str]:
     """The figures the owner keeps, by name."""
     query = ResultFigure.select(ResultFigure.name).distinct().order_by(ResultFigure.name)
-    return [name for (name,) in query.tuples()]
+    return [name for (name,) in tuples(query)]
 
 
 def results_of(name: str) -> dict[date, Decimal]:
     query = ResultFigure.select(ResultFigure.month, ResultFigure.value).where(
         ResultFigure.name == name
     )
-    return {month: Decimal(value) for month, value in query.tuples()}
+    return {month: Decimal(value) for month, value in tuples(query)}
 
 
 def hours_freed_by_month(months: Sequence[date]) -> dict[date, Decimal]:
     """Hours a month handed off by the end of each of `months`."""
     handed = list(
-        Task.select(Task.handed_off_on, Task.monthly_estimate_minutes)
-        .where(
-            (Task.status == TaskStatus.HANDED_OFF) & Task.monthly_estimate_minutes.is_null(False)
+        tuples(
+            Task.select(Task.handed_off_on, Task.monthly_estimate_minutes).where(
+                (Task.status == TaskStatus.HANDED_OFF)
+                & Task.monthly_estimate_minutes.is_null(False)
+            )
         )
-        .tuples()
     )
     freed = {}
     for month in months:

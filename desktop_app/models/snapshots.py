@@ -12,21 +12,21 @@ from dataclasses import dataclass, field
 from itertools import groupby
 from typing import Any
 
-from peewee import Model, chunked
+from peewee import chunked
 
-from desktop_app.models.base import database
+from desktop_app.models.base import BaseModel, database
 
 
 @dataclass
 class RowSnapshot:
     """Rows removed by a delete, parents first, and links that were nulled."""
 
-    rows: list[tuple[type[Model], dict[str, Any]]] = field(default_factory=list)
+    rows: list[tuple[type[BaseModel], dict[str, Any]]] = field(default_factory=list)
     # (model, id, foreign-key field name, old value) for ON DELETE SET NULL links.
-    nulled_links: list[tuple[type[Model], int, str, Any]] = field(default_factory=list)
+    nulled_links: list[tuple[type[BaseModel], int, str, Any]] = field(default_factory=list)
 
 
-def delete_with_snapshot(instance: Model) -> RowSnapshot:
+def delete_with_snapshot(instance: BaseModel) -> RowSnapshot:
     """Delete `instance` and its dependents; return what `restore` needs."""
     snapshot = RowSnapshot()
     model = type(instance)
@@ -37,7 +37,7 @@ def delete_with_snapshot(instance: Model) -> RowSnapshot:
     return snapshot
 
 
-def _collect_dependents(model: type[Model], parent_ids: Any, snapshot: RowSnapshot) -> None:
+def _collect_dependents(model: type[BaseModel], parent_ids: Any, snapshot: RowSnapshot) -> None:
     """Record the rows that deleting `parent_ids` of `model` would cascade to or null."""
     for fk in model._meta.backrefs:
         child = fk.model

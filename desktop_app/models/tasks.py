@@ -12,7 +12,7 @@ tasks: the tasks, and the month's entries summed per task (`load_month`).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
@@ -37,6 +37,8 @@ from peewee import (
 from desktop_app.models.base import BaseModel, database, now
 from desktop_app.models.errors import ValidationError
 from desktop_app.models.parsing import parse_amount, parse_decimal
+from desktop_app.models.progress import Progress
+from desktop_app.models.rows import delete_from, dicts, inserted_id, tuples
 from desktop_app.models.settings import Settings, load_settings
 from desktop_app.models.snapshots import RowSnapshot, delete_with_snapshot
 from desktop_app.models.text import fold, fold_cached
@@ -55,6 +57,7 @@ from desktop_app.models.time_audit_rules import (  # noqa: F401
     buy_back_per_month,
     buyback_rate,
     derive_status,
+    drain,
     is_candidate,
     outsourcing_score,
     quadrant,
@@ -111,6 +114,7 @@ class TimeEntry(BaseModel):
     """Minutes spent on a task on one date."""
 
     task = ForeignKeyField(Task, backref="entries", on_delete="CASCADE")
+    task_id: int
     date = DateField(index=True)
     minutes = IntegerField(constraints=[Check("minutes > 0 AND minutes <= 1440")])
     note = TextField(default="")
@@ -236,7 +240,7 @@ def months_with_entries() -> list[date]:
     """The months that hold at least one time entry, most recent first."""
     month = fn.substr(TimeEntry.date, 1, 7)
     query = TimeEntry.select(month.alias("month")).distinct().order_by(month.desc())
-    return [parse_month(text) for (text,) in query.tuples()]
+    return [parse_month(text) for (text,) in tuples(query)]
 
 
 # Durations as people type them ------------------------------------------------
@@ -450,7 +454,7 @@ def create_task(name: str, **fields: Any) -> int:
     override = values.get("override")
     values["status"] = derive_status(need, override, values.get("status", TaskStatus.LOGGED))
     values["name_key"] = fold(values["name"])
-    return Task.insert(**values).execute()
+    return inserted_id(Task.insert(**values))
 
 
 def task_values(task_id: int) -> dict[str, Any]:
@@ -594,22 +598,29 @@ def find_task_id(name: str) -> int | None:
     return found.id if found else None
 
 
-def latest_month_minutes(task_id: int) -> int | None:
-    """The minutes logged on a task in the latest month that has any, or None."""
+def latest_month_logged(task_id: int) -> tuple[date, int, int] | None:
+    """The latest month with time logged on a task: (its first day, the
+    minutes, the number of entries); None when nothing was ever logged."""
     last = TimeEntry.select(fn.MAX(TimeEntry.date)).where(TimeEntry.task == task_id).scalar()
     if last is None:
         return None
-    last_day = last if isinstance(last, date) else date.fromisoformat(str(last))
-    start = month_start(last_day)
-    return (
-        TimeEntry.select(fn.SUM(TimeEntry.minutes))
-        .where(
-            (TimeEntry.task == task_id)
-            & (TimeEntry.date >= start)
-            & (TimeEntry.date < next_month(start))
+    start = month_start(last if isinstance(last, date) else date.fromisoformat(str(last)))
+    minutes, count = next(
+        tuples(
+            TimeEntry.select(fn.SUM(TimeEntry.minutes), fn.COUNT(TimeEntry.id)).where(
+                (TimeEntry.task == task_id)
+                & (TimeEntry.date >= start)
+                & (TimeEntry.date < next_month(start))
+            )
         )
-        .scalar()
     )
+    return start, int(minutes), int(count)
+
+
+def latest_month_minutes(task_id: int) -> int | None:
+    """The minutes logged on a task in the latest month that has any, or None."""
+    logged = latest_month_logged(task_id)
+    return logged[1] if logged is not None else None
 
 
 # Time entries -------------------------------------------------------------------
@@ -672,7 +683,7 @@ def add_time_entry(task_id: int, day: date, minutes: int, note: str = "") -> int
     minutes = check_entry_minutes(int(minutes))
     note = _clean_entry_note(note)
     _check_day_total(day, minutes)
-    return TimeEntry.insert(task=task_id, date=day, minutes=minutes, note=note).execute()
+    return inserted_id(TimeEntry.insert(task=task_id, date=day, minutes=minutes, note=note))
 
 
 def log_time(task: int | str, day: date, minutes: int, note: str = "") -> tuple[int, int | None]:
@@ -751,7 +762,7 @@ def entries_for_task(task_id: int, period: date | Period) -> list[EntryRow]:
     )
     return [
         EntryRow(entry_id, task_id, day, minutes, note, key is not None)
-        for entry_id, day, minutes, note, key in query.tuples()
+        for entry_id, day, minutes, note, key in tuples(query)
     ]
 
 
@@ -817,6 +828,13 @@ class TaskRow:
     @property
     def handed_off(self) -> bool:
         return self.status == TaskStatus.HANDED_OFF
+
+    @property
+    def drain(self) -> Decimal | None:
+        """How much it drains the owner (1-5); None until dislike and pull-away are rated."""
+        if self.dislike is None or self.pull_away is None:
+            return None
+        return drain(self.dislike, self.pull_away)
 
     @property
     def worth_handing_off(self) -> bool:
@@ -892,19 +910,19 @@ def load_month(period: date | Period, settings: Settings | None = None) -> Month
     in_period = (TimeEntry.date >= period.start) & (TimeEntry.date < period.end)
     sums = {
         task_id: (minutes, count)
-        for task_id, minutes, count in TimeEntry.select(
-            TimeEntry.task, fn.SUM(TimeEntry.minutes), fn.COUNT(TimeEntry.id)
+        for task_id, minutes, count in tuples(
+            TimeEntry.select(TimeEntry.task, fn.SUM(TimeEntry.minutes), fn.COUNT(TimeEntry.id))
+            .where(in_period)
+            .group_by(TimeEntry.task)
         )
-        .where(in_period)
-        .group_by(TimeEntry.task)
-        .tuples()
     }
-    still_yours = dict(
-        TimeEntry.select(TimeEntry.task, fn.SUM(TimeEntry.minutes))
-        .join(Task)
-        .where(in_period & still_yours_condition())
-        .group_by(TimeEntry.task)
-        .tuples()
+    still_yours: dict[int, int] = dict(
+        tuples(
+            TimeEntry.select(TimeEntry.task, fn.SUM(TimeEntry.minutes))
+            .join(Task)
+            .where(in_period & still_yours_condition())
+            .group_by(TimeEntry.task)
+        )
     )
     columns = (
         Task.id,
@@ -1135,7 +1153,7 @@ def tasks_by_key(keys: Iterable[str]) -> dict[str, tuple[int, str]]:
     found: dict[str, tuple[int, str]] = {}
     for batch in chunked(sorted(set(keys)), _CHUNK):
         query = Task.select(Task.name_key, Task.id, Task.name).where(Task.name_key.in_(batch))
-        found.update({key: (task_id, name) for key, task_id, name in query.tuples()})
+        found.update({key: (task_id, name) for key, task_id, name in tuples(query)})
     return found
 
 
@@ -1162,20 +1180,19 @@ def minutes_logged_by_day(days: Iterable[date]) -> dict[date, int]:
             .where(TimeEntry.date.in_(batch))
             .group_by(TimeEntry.date)
         )
-        for day, minutes in query.tuples():
+        for day, minutes in tuples(query):
             day_value = day if isinstance(day, date) else date.fromisoformat(str(day))
             totals[day_value] = int(minutes)
     return totals
 
 
-def import_time_entries(
-    entries: list[NewEntry], progress: Callable[[int, int], None] | None = None
-) -> ImportOutcome:
+def import_time_entries(entries: list[NewEntry], progress: Progress | None = None) -> ImportOutcome:
     """Store `entries` in one transaction, creating the tasks they name.
 
     Tasks are matched by name with case and accents ignored. An entry whose
     import key is already stored is skipped, so the same file imported
-    twice adds nothing. `progress(done, total)` is called as rows are written.
+    twice adds nothing. `progress(done, total)` is called as rows are written;
+    it may raise `Cancelled`, and then nothing is kept.
     Entries go in a few thousand at a time through one prepared statement:
     building each row's SQL would take most of the time.
     """
@@ -1213,10 +1230,9 @@ def import_time_entries(
         # nothing else writes while this transaction holds the database.
         outcome.entry_ids = [
             entry_id
-            for (entry_id,) in TimeEntry.select(TimeEntry.id)
-            .where(TimeEntry.id > last_id)
-            .order_by(TimeEntry.id)
-            .tuples()
+            for (entry_id,) in tuples(
+                TimeEntry.select(TimeEntry.id).where(TimeEntry.id > last_id).order_by(TimeEntry.id)
+            )
         ]
     return outcome
 
@@ -1238,9 +1254,9 @@ def delete_imported(outcome: ImportOutcome) -> RowSnapshot:
             query = TimeEntry.select().where(
                 TimeEntry.id.in_(batch) & TimeEntry.task.not_in(created or {0})
             )
-            rows = list(query.dicts())
+            rows = list(dicts(query))
             snapshot.rows.extend((TimeEntry, row) for row in rows)
-            TimeEntry.delete().where(TimeEntry.id.in_([row["id"] for row in rows])).execute()
+            delete_from(TimeEntry).where(TimeEntry.id.in_([row["id"] for row in rows])).execute()
         for task_id in outcome.task_ids:
             task = Task.get_or_none(Task.id == task_id)
             if task is not None:

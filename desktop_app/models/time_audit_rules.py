@@ -50,7 +50,9 @@ class Need(StrEnum):
     UNIQUE = "unique"
 
 
-NEED_LABELS = {
+# Labels are keyed by the stored text (each member is that text), so a row's
+# plain string looks its label up as the enum member does.
+NEED_LABELS: dict[str, str] = {
     Need.EXPERTISE: "Specific expertise",
     Need.KNOWLEDGE: "Specialized knowledge",
     Need.REPETITIVE: "Repetitive, unskilled",
@@ -119,7 +121,7 @@ class TaskStatus(StrEnum):
     KEPT = "kept"
 
 
-TASK_STATUS_LABELS = {
+TASK_STATUS_LABELS: dict[str, str] = {
     TaskStatus.LOGGED: "Logged",
     TaskStatus.CANDIDATE: "Candidate",
     TaskStatus.BRIEFED: "Briefed",
@@ -135,7 +137,7 @@ class Override(StrEnum):
     OUTSOURCE = "outsource"
 
 
-OVERRIDE_LABELS = {
+OVERRIDE_LABELS: dict[str | None, str] = {
     None: "By the rules",
     Override.KEEP: "Keep",
     Override.OUTSOURCE: "Outsource",

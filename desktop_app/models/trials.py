@@ -47,6 +47,7 @@ from desktop_app.models.contractors import (
 from desktop_app.models.currencies import check_currency, money_text
 from desktop_app.models.errors import UserError, ValidationError
 from desktop_app.models.parsing import parse_amount
+from desktop_app.models.rows import delete_from, tuples
 from desktop_app.models.snapshots import RowSnapshot, delete_with_snapshot, restore
 
 TASK_MAX_LENGTH = 5000
@@ -76,6 +77,7 @@ class TrialTask(BaseModel):
     """A brief's paid trial task (one per brief)."""
 
     brief = ForeignKeyField(Brief, backref="trial_tasks", on_delete="CASCADE", unique=True)
+    brief_id: int
     task = TextField(default="")  # what to do, and what to hand in
     pay = DecimalField(
         max_digits=12, decimal_places=2, auto_round=True, null=True,
@@ -90,6 +92,7 @@ class TrialCriterion(BaseModel):
     """One of the owner's own criteria in the trial's rubric."""
 
     trial = ForeignKeyField(TrialTask, backref="criteria", on_delete="CASCADE")
+    trial_id: int
     text = CharField(max_length=CRITERION_MAX_LENGTH)
     position = IntegerField(default=0)
 
@@ -98,7 +101,9 @@ class TrialOffer(BaseModel):
     """The trial given to one contractor, and how it went."""
 
     trial = ForeignKeyField(TrialTask, backref="offers", on_delete="CASCADE")
+    trial_id: int
     contractor = ForeignKeyField(Contractor, backref="trial_offers", on_delete="CASCADE")
+    contractor_id: int
     offered_on = DateField()
     pay = DecimalField(max_digits=12, decimal_places=2, auto_round=True)
     currency = CharField(max_length=3, default="USD")
@@ -116,8 +121,11 @@ class TrialScore(BaseModel):
     """A score 1-5 of one offer on one rubric line (an expectation or an own criterion)."""
 
     offer = ForeignKeyField(TrialOffer, backref="scores", on_delete="CASCADE")
+    offer_id: int
     expectation = ForeignKeyField(Expectation, null=True, on_delete="CASCADE")
+    expectation_id: int | None
     criterion = ForeignKeyField(TrialCriterion, null=True, on_delete="CASCADE")
+    criterion_id: int | None
     score = SmallIntegerField(constraints=[Check("score BETWEEN 1 AND 5")])
 
 
@@ -247,7 +255,7 @@ def update_trial(brief_id: int, changes: Mapping[str, Any]) -> TrialEdit:
 def undo_trial_edit(edit: TrialEdit) -> None:
     with database.atomic():
         if edit.created:
-            TrialTask.delete().where(TrialTask.id == edit.trial_id).execute()
+            delete_from(TrialTask).where(TrialTask.id == edit.trial_id).execute()
         else:
             TrialTask.update(**edit.old).where(TrialTask.id == edit.trial_id).execute()
 
@@ -430,16 +438,17 @@ def trial_candidates(brief_id: int) -> list[TrialCandidate]:
     first, then by name."""
     taken = {
         cid
-        for (cid,) in TrialOffer.select(TrialOffer.contractor)
-        .join(TrialTask)
-        .where(TrialTask.brief == brief_id)
-        .tuples()
+        for (cid,) in tuples(
+            TrialOffer.select(TrialOffer.contractor)
+            .join(TrialTask)
+            .where(TrialTask.brief == brief_id)
+        )
     }
     interviewed = {
         cid
-        for (cid,) in Interview.select(Interview.contractor)
-        .where(Interview.brief == brief_id)
-        .tuples()
+        for (cid,) in tuples(
+            Interview.select(Interview.contractor).where(Interview.brief == brief_id)
+        )
     }
     rows = Contractor.select(Contractor.id, Contractor.name, Contractor.stage).where(
         Contractor.stage.in_([str(s) for s in SHORTLIST_STAGES])
@@ -486,7 +495,7 @@ def record_result(
     offer_id: int,
     *,
     delivered_on: date | None,
-    scores: Mapping[str, int | None],
+    scores: Mapping[str, object],
     notes: str,
 ) -> tuple[OfferResult, OfferResult]:
     """Keep when the trial was delivered, a score per rubric line and notes.
@@ -532,7 +541,7 @@ def write_result(result: OfferResult) -> None:
         TrialOffer.update(
             status=result.status, delivered_on=result.delivered_on, notes=result.notes
         ).where(TrialOffer.id == result.offer_id).execute()
-        TrialScore.delete().where(TrialScore.offer == result.offer_id).execute()
+        delete_from(TrialScore).where(TrialScore.offer == result.offer_id).execute()
         for key, score in result.scores.items():
             kind, number = key[0], int(key[1:])
             TrialScore.create(
@@ -545,6 +554,16 @@ def write_result(result: OfferResult) -> None:
 
 # ---------------------------------------------------------------------------
 # Reading offers
+
+
+def _offer_row(values: tuple[Any, ...], scores: dict[str, int]) -> OfferRow:
+    """An OfferRow from the columns `offer_rows` selects, in their order."""
+    (offer_id, trial_id, brief_id, brief_title, contractor_id, contractor_name, offered_on,
+     pay, currency, deadline, status, delivered_on, notes, closed_reason) = values  # fmt: skip
+    return OfferRow(
+        offer_id, trial_id, brief_id, brief_title, contractor_id, contractor_name, offered_on,
+        Decimal(pay), currency, deadline, status, delivered_on, notes, closed_reason, scores,
+    )  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -635,15 +654,12 @@ def offer_rows(
         query = query.where(TrialOffer.contractor.in_(list(contractor_ids)))
     if offer_ids is not None:
         query = query.where(TrialOffer.id.in_(list(offer_ids)))
-    offers = list(query.tuples())
+    offers = list(tuples(query))
     scores: dict[int, dict[str, int]] = defaultdict(dict)
     for row in TrialScore.select().where(TrialScore.offer.in_([o[0] for o in offers])):
         key = f"e{row.expectation_id}" if row.expectation_id else f"c{row.criterion_id}"
         scores[row.offer_id][key] = row.score
-    rows = [
-        OfferRow(*values[:7], Decimal(values[7]), *values[8:], scores.get(values[0], {}))
-        for values in offers
-    ]
+    rows = [_offer_row(values, scores.get(values[0], {})) for values in offers]
     return sorted(rows, key=lambda r: (r.brief_title, r.contractor_name, r.id))
 
 

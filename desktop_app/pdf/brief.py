@@ -15,7 +15,7 @@ from pathlib import Path
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
-from reportlab.lib.styles import ParagraphStyle, StyleSheet1
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Spacer, Table, TableStyle
@@ -33,6 +33,7 @@ from desktop_app.models.brief_vocabulary import (
 from desktop_app.models.briefs import load_brief
 from desktop_app.models.procedure_versions import record_brief_sent
 from desktop_app.models.procedures import owner_time, owner_time_text
+from desktop_app.models.progress import Progress
 from desktop_app.models.settings import Settings, load_settings
 from desktop_app.pdf.common import (
     ACCENT,
@@ -45,6 +46,7 @@ from desktop_app.pdf.common import (
     PageCounter,
     PageFrame,
     Paragraph,
+    Styles,
     build_pdf,
     fit,
     styles,
@@ -73,26 +75,20 @@ class ExportResult:
     pages: int
 
 
-def _brief_styles() -> StyleSheet1:
+def _brief_styles() -> Styles:
     sheet = styles()
     body = sheet["Body"]
-    sheet.add(
+    for style in (
         ParagraphStyle(
             "Kicker", parent=body, fontName=FONT_BOLD, fontSize=8.5, leading=11, textColor=ACCENT
-        )
-    )
-    sheet.add(ParagraphStyle("FactLabel", parent=body, fontSize=8, leading=10, textColor=MUTED))
-    sheet.add(
-        ParagraphStyle("FactValue", parent=body, fontName=FONT_BOLD, fontSize=9.5, leading=12.5)
-    )
-    sheet.add(ParagraphStyle("Number", parent=body, fontName=FONT_BOLD, alignment=TA_RIGHT))
-    sheet.add(
+        ),
+        ParagraphStyle("FactLabel", parent=body, fontSize=8, leading=10, textColor=MUTED),
+        ParagraphStyle("FactValue", parent=body, fontName=FONT_BOLD, fontSize=9.5, leading=12.5),
+        ParagraphStyle("Number", parent=body, fontName=FONT_BOLD, alignment=TA_RIGHT),
         ParagraphStyle(
             "Badge", parent=body, fontName=FONT_BOLD, fontSize=7, leading=9, alignment=TA_CENTER
-        )
-    )
-    sheet.add(ParagraphStyle("Measure", parent=body, fontSize=8.5, leading=11.5, textColor=MUTED))
-    sheet.add(
+        ),
+        ParagraphStyle("Measure", parent=body, fontSize=8.5, leading=11.5, textColor=MUTED),
         ParagraphStyle(
             "Subheading",
             parent=sheet["Label"],
@@ -101,8 +97,9 @@ def _brief_styles() -> StyleSheet1:
             spaceBefore=6,
             spaceAfter=2,
             keepWithNext=True,
-        )
-    )
+        ),
+    ):
+        sheet[style.name] = style
     return sheet
 
 
@@ -124,7 +121,7 @@ def _paragraphs(value: str, style: ParagraphStyle) -> list[Flowable]:
     return [Paragraph(text(block), style) for block in blocks if block]
 
 
-def _bullets(value: str, sheet: StyleSheet1) -> list[Flowable]:
+def _bullets(value: str, sheet: Styles) -> list[Flowable]:
     return [Paragraph(text(item), sheet["Bullet"], bulletText="•") for item in _lines(value)]
 
 
@@ -160,7 +157,7 @@ def _facts(data: BriefData) -> list[tuple[str, str]]:
     return facts
 
 
-def _facts_table(data: BriefData, sheet: StyleSheet1, width: float) -> Table:
+def _facts_table(data: BriefData, sheet: Styles, width: float) -> Table:
     facts = _facts(data)
     if len(facts) % 2:
         facts.append(("", ""))
@@ -269,8 +266,8 @@ class _ExpectationRow(Flowable):
             canvas.setFont(FONT_BOLD, 7)
             canvas.drawCentredString(x + width / 2, top - height + 3, word)
         y = top
-        for item, height in zip(self.content, self.heights, strict=True):
-            y -= height
+        for item, item_height in zip(self.content, self.heights, strict=True):
+            y -= item_height
             item.drawOn(canvas, number_width + badge_width, y)
         canvas.setStrokeColor(RULE)
         canvas.setLineWidth(0.5)
@@ -278,7 +275,7 @@ class _ExpectationRow(Flowable):
 
 
 def _expectation_rows(
-    expectations: list[ExpectationData], sheet: StyleSheet1, page_height: float
+    expectations: list[ExpectationData], sheet: Styles, page_height: float
 ) -> list[Flowable]:
     """Every expectation as one row: number, level, text and measure."""
     # The number column fits the longest number ("200.") on one line.
@@ -293,7 +290,7 @@ def _expectation_rows(
     return rows
 
 
-def _section(title: str, body: list[Flowable], sheet: StyleSheet1) -> list[Flowable]:
+def _section(title: str, body: list[Flowable], sheet: Styles) -> list[Flowable]:
     """A heading kept with the first lines of its body."""
     if not body:
         return []
@@ -365,20 +362,20 @@ def brief_story(
         )
     story += _section("Success and sign-off", success, sheet)
 
-    timeline = []
+    timeline: list[Flowable] = []
     if data.deadline is not None:
         timeline.append(Paragraph(f"<b>Deadline:</b> {data.deadline:%A %d %B %Y}", sheet["Body"]))
     timeline += _bullets(data.timeline, sheet)
     story += _section("Timeline", timeline, sheet)
 
-    reporting = []
+    reporting: list[Flowable] = []
     if data.report_every_days is not None:
         cadence = format_value("report_every_days", data.report_every_days)
         reporting.append(Paragraph(text(f"Report progress {cadence}."), sheet["Body"]))
     reporting += _paragraphs(data.report_how, sheet["Body"])
     story += _section("Progress reports", _with_gaps(reporting), sheet)
 
-    decisions = [
+    decisions: list[Flowable] = [
         Paragraph(
             f"<b>Your autonomy:</b> {text(DELEGATION_LABELS[Delegation(data.delegation_level)])}.",
             sheet["Body"],
@@ -451,7 +448,7 @@ def _with_gaps(flowables: list[Flowable], gap: float = 5) -> list[Flowable]:
     return spaced
 
 
-def _labelled_lists(parts: list[tuple[str, str]], sheet: StyleSheet1) -> list[Flowable]:
+def _labelled_lists(parts: list[tuple[str, str]], sheet: Styles) -> list[Flowable]:
     flowables: list[Flowable] = []
     for label, value in parts:
         bullets = _bullets(value, sheet)
@@ -467,8 +464,10 @@ def write_brief_pdf(
     *,
     settings: Settings | None = None,
     exported_on: date | None = None,
+    progress: Progress | None = None,
 ) -> ExportResult:
-    """Write the brief to `destination` (replaced only on success)."""
+    """Write the brief to `destination` (replaced only on success; `progress`:
+    see `build_pdf`)."""
     settings = settings or load_settings()
     exported_on = exported_on or date.today()
     page_width = PAGE_SIZES.get(settings.page_size, PAGE_SIZES["a4"])[0]
@@ -493,6 +492,7 @@ def write_brief_pdf(
         title=data.title.strip(),
         page_size=settings.page_size,
         author=settings.owner_name.strip(),
+        progress=progress,
     )
     return ExportResult(destination, counter.pages)
 

@@ -12,20 +12,22 @@ print literally.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, Literal
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4, LETTER
-from reportlab.lib.styles import ParagraphStyle, StyleSheet1
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, SimpleDocTemplate
 
 from desktop_app.exporters.files import atomic_destination
+from desktop_app.models.progress import Progress
 from desktop_app.pdf.fonts import FONT, FONT_BOLD, FONT_BOLD_ITALIC, FONT_ITALIC, register_fonts
 from desktop_app.pdf.scripts import Paragraph, is_simple, text_width
 
@@ -70,22 +72,25 @@ def text(value: object) -> str:
     return escape("" if value is None else str(value)).replace("\n", "<br/>")
 
 
-def styles() -> StyleSheet1:
+# The styles by name ("Body", "Small", "Title", "Subtitle", "Heading",
+# "Label", "Bullet"): a plain dict, since ReportLab's StyleSheet1 is typed
+# as holding any kind of style.
+Styles = dict[str, ParagraphStyle]
+
+
+def styles() -> Styles:
     """The paragraph styles every Offload PDF uses."""
     register_fonts()
-    sheet = StyleSheet1()
     base = ParagraphStyle(
         "Body", fontName=FONT, fontSize=10, leading=14, textColor=INK, alignment=TA_LEFT
     )
-    sheet.add(base)
-    sheet.add(ParagraphStyle("Small", parent=base, fontSize=8.5, leading=11, textColor=MUTED))
-    sheet.add(
+    sheet = (
+        base,
+        ParagraphStyle("Small", parent=base, fontSize=8.5, leading=11, textColor=MUTED),
         ParagraphStyle(
             "Title", parent=base, fontName=FONT_BOLD, fontSize=20, leading=25, spaceAfter=4
-        )
-    )
-    sheet.add(ParagraphStyle("Subtitle", parent=base, fontSize=11, leading=15, textColor=MUTED))
-    sheet.add(
+        ),
+        ParagraphStyle("Subtitle", parent=base, fontSize=11, leading=15, textColor=MUTED),
         ParagraphStyle(
             "Heading",
             parent=base,
@@ -96,11 +101,11 @@ def styles() -> StyleSheet1:
             spaceBefore=12,
             spaceAfter=4,
             keepWithNext=True,
-        )
+        ),
+        ParagraphStyle("Label", parent=base, fontName=FONT_BOLD, fontSize=9, leading=12),
+        ParagraphStyle("Bullet", parent=base, leftIndent=12, bulletIndent=2),
     )
-    sheet.add(ParagraphStyle("Label", parent=base, fontName=FONT_BOLD, fontSize=9, leading=12))
-    sheet.add(ParagraphStyle("Bullet", parent=base, leftIndent=12, bulletIndent=2))
-    return sheet
+    return {style.name: style for style in sheet}
 
 
 class PageCounter(Flowable):
@@ -115,7 +120,8 @@ class PageCounter(Flowable):
         return 0, 0
 
     def draw(self) -> None:
-        self.pages = self.canv._doctemplate.page
+        # The document being built, which ReportLab hangs on its canvas (not in its stubs).
+        self.pages = self.canv._doctemplate.page  # type: ignore[attr-defined]
 
 
 @dataclass(frozen=True)
@@ -131,9 +137,13 @@ def _numbered_canvas(frame: PageFrame) -> type[Canvas]:
     """A canvas that draws header and "Page N of M" once it knows M."""
 
     class NumberedCanvas(Canvas):
-        def __init__(self, *args: object, **kwargs: object) -> None:
+        # Canvas's own attributes that ReportLab's stubs leave out.
+        _pagesize: tuple[float, float]
+        _startPage: Callable[[], None]  # noqa: N815 (ReportLab's name)
+
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
-            self._pages: list[dict] = []
+            self._pages: list[dict[str, Any]] = []
 
         def showPage(self) -> None:
             # Keep the page's state; draw it in save(), once the count is known.
@@ -166,7 +176,7 @@ def _numbered_canvas(frame: PageFrame) -> type[Canvas]:
             self.restoreState()
 
         def _draw_line(
-            self, value: str, x: float, y: float, width: float, alignment: int = TA_LEFT
+            self, value: str, x: float, y: float, width: float, alignment: Literal[0, 2] = TA_LEFT
         ) -> None:
             if not value:
                 return
@@ -199,11 +209,14 @@ def build_pdf(
     page_size: str = "a4",
     author: str = "",
     landscape: bool = False,
+    progress: Progress | None = None,
 ) -> Path:
     """Lay out `story` into a PDF at `destination`, replacing it only on success.
 
     Raises UserError when the folder cannot be written; an existing file is
-    then left as it was.
+    then left as it was. `progress(done, total)` follows the story's pieces
+    as they are laid out; it may raise `Cancelled`, which leaves the file as
+    it was too.
     """
     register_fonts()
     with atomic_destination(destination) as partial:
@@ -218,8 +231,25 @@ def build_pdf(
             author=author,
             creator="Offload",
         )
+        if progress is not None:
+            document.setProgressCallBack(_layout_progress(progress))
         document.build(list(story), canvasmaker=_numbered_canvas(frame))
     return destination
+
+
+def _layout_progress(progress: Progress) -> Callable[[str, int], None]:
+    """ReportLab's layout callback ("SIZE_EST" then "PROGRESS" with the piece
+    laid out) as progress(done, total)."""
+    total = 0
+
+    def report(kind: str, value: int) -> None:
+        nonlocal total
+        if kind == "SIZE_EST":
+            total = value
+        elif kind == "PROGRESS" and total:
+            progress(min(value, total), total)
+
+    return report
 
 
 def page_dimensions(page_size: str, *, landscape: bool = False) -> tuple[float, float]:

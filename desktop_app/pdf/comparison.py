@@ -14,10 +14,11 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
 from desktop_app.models.contractors import Comparison
 from desktop_app.models.settings import load_settings
@@ -60,21 +61,24 @@ def write_comparison_pdf(comparison: Comparison, destination: Path) -> Path:
     subtitle = ", ".join(comparison.names)
     if comparison.brief_title:
         subtitle = f"For “{comparison.brief_title}”: {subtitle}"
-    story: list = [
+    story: list[Flowable] = [
         Paragraph(text(title), sheet["Title"]),
         paragraph(subtitle, sheet["Subtitle"]),
         Spacer(1, 6 * mm),
     ]
-    data = [[Paragraph("", label_style)] + [paragraph(n, head_style) for n in comparison.names]]
+    # A row's cells: a paragraph each, or "" under a heading's band.
+    data: list[list[Paragraph | str]] = [
+        [Paragraph("", label_style), *(paragraph(n, head_style) for n in comparison.names)]
+    ]
     best_cells = []
     headings = []
     for row_number, row in enumerate(comparison.rows, start=1):
         if row.heading:
             # A group of lines (the paid trial, the screening answers): one band.
-            data.append([paragraph(row.label, head_style)] + [""] * len(row.values))
+            data.append([paragraph(row.label, head_style), *([""] * len(row.values))])
             headings.append(row_number)
             continue
-        cells = [paragraph(row.label, label_style)]
+        cells: list[Paragraph | str] = [paragraph(row.label, label_style)]
         for column, value in enumerate(row.values, start=1):
             is_best = column - 1 in row.best
             cells.append(paragraph(_cut(value), best_style if is_best else cell_style))
@@ -95,7 +99,7 @@ def write_comparison_pdf(comparison: Comparison, destination: Path) -> Path:
         # A row taller than the page is split across pages (at least 1 pt a part).
         splitInRow=1,
     )
-    commands = [
+    commands: list[tuple[Any, ...]] = [
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LINEBELOW", (0, 0), (-1, 0), 1, ACCENT),
         ("LINEBELOW", (0, 1), (-1, -1), 0.4, RULE),

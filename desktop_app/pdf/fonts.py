@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from reportlab.pdfbase import pdfdoc, pdfmetrics
 from reportlab.pdfbase.ttfonts import SUBSETN, TTFont
@@ -131,14 +132,19 @@ _PRIVATE_START = 0xF0000
 class ShapingFont(TTFont):
     """A TrueType font whose shaped glyphs copy and search as the text they show."""
 
+    # TTFont's own attributes that ReportLab's stubs leave out; its face is
+    # taken as Any (glyphToChar, _pdfScale and the rest are not in them either).
+    face: Any
+    _asciiReadable: bool  # noqa: N815 (ReportLab's name)
+
     def __init__(self, name: str, filename: str) -> None:
         super().__init__(name, filename)
         self.private_text: dict[int, str] = {}
         self._private_codes: dict[tuple[int, str], int] = {}
-        self._hb_font = None
+        self._hb_font: Any = None  # a uharfbuzz.Font, made when first shaping
 
     @property
-    def hb_font(self):  # -> uharfbuzz.Font
+    def hb_font(self) -> Any:
         if self._hb_font is None:
             import uharfbuzz
 
@@ -163,7 +169,7 @@ class ShapingFont(TTFont):
             face.charWidths[code] = face._pdfScale(advance)
         return code
 
-    def addObjects(self, doc) -> None:  # ReportLab's name
+    def addObjects(self, doc: Any) -> None:  # ReportLab's name and its PDFDocument
         """ReportLab's addObjects, with a ToUnicode that maps private codes
         to their text and writes non-BMP characters as surrogate pairs."""
         try:
@@ -176,7 +182,8 @@ class ShapingFont(TTFont):
             base_font_name = (
                 b"".join((SUBSETN(number), b"+", self.face.name, self.face.subfontNameX))
             ).decode("pdfdoc")
-            pdf_font = pdfdoc.PDFTrueTypeFont()
+            # A PDF dictionary whose entries ReportLab takes as attributes.
+            pdf_font: Any = pdfdoc.PDFTrueTypeFont()
             pdf_font.__Comment__ = f"Font {self.fontName} subset {number}"
             pdf_font.Name = internal_name
             pdf_font.BaseFont = base_font_name
@@ -243,9 +250,16 @@ def _register_family(family: Family) -> None:
     )
 
 
+def shaping_font(name: str) -> ShapingFont:
+    """The registered font `name` (every font Offload registers is a ShapingFont)."""
+    font = pdfmetrics.getFont(name)
+    assert isinstance(font, ShapingFont), name
+    return font
+
+
 def _has_glyph(family: Family, code: int) -> bool:
     _register_family(family)
-    return code in pdfmetrics.getFont(family.regular).face.charToGlyph
+    return code in shaping_font(family.regular).face.charToGlyph
 
 
 @cache

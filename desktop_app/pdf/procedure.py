@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 
 from reportlab.lib import colors
-from reportlab.lib.styles import ParagraphStyle, StyleSheet1
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Table, TableStyle
@@ -38,6 +38,7 @@ from desktop_app.pdf.common import (
     PageCounter,
     PageFrame,
     Paragraph,
+    Styles,
     build_pdf,
     fit,
     styles,
@@ -56,7 +57,7 @@ class ProcedurePdf:
     pages: int
 
 
-def procedure_styles(sheet: StyleSheet1 | None = None) -> StyleSheet1:
+def procedure_styles(sheet: Styles | None = None) -> Styles:
     """The common styles plus those a procedure needs."""
     sheet = sheet or styles()
     body = sheet["Body"]
@@ -92,8 +93,7 @@ def procedure_styles(sheet: StyleSheet1 | None = None) -> StyleSheet1:
             ),
         ),
     ):
-        if name not in sheet:
-            sheet.add(style)
+        sheet.setdefault(name, style)
     return sheet
 
 
@@ -165,7 +165,7 @@ class _StepRow(Flowable):
         canvas.line(0, 0, self.width, 0)
 
 
-def _step_content(step: StepData, sheet: StyleSheet1) -> list[Flowable]:
+def _step_content(step: StepData, sheet: Styles) -> list[Flowable]:
     content: list[Flowable] = [Paragraph(text(step.text.strip()), sheet["StepText"])]
     for block in step.detail.replace("\r\n", "\n").split("\n\n"):
         if block.strip():
@@ -178,14 +178,14 @@ def _step_content(step: StepData, sheet: StyleSheet1) -> list[Flowable]:
 
 
 def step_rows(
-    steps: list[StepData], sheet: StyleSheet1, width: float, page_height: float
+    steps: list[StepData], sheet: Styles, width: float, page_height: float
 ) -> list[Flowable]:
     """Every step as a row: number, what to do, and its check beside it."""
     number_width = stringWidth(f"{len(steps)}.", FONT_BOLD, 10) + 8
     rows: list[Flowable] = []
     for number, step in enumerate(steps, start=1):
         content = _step_content(step, sheet)
-        check = (
+        check: list[Flowable] = (
             [Paragraph(f"<b>Check:</b> {text(step.check.strip())}", sheet["CheckText"])]
             if step.check.strip()
             else []
@@ -202,7 +202,7 @@ def step_rows(
     return rows
 
 
-def _facts(data: ProcedureData, sheet: StyleSheet1, width: float, owner_time: str) -> list:
+def _facts(data: ProcedureData, sheet: Styles, width: float, owner_time: str) -> list[Flowable]:
     """Tools, inputs, outputs and time, in a shaded table of up to three columns."""
     columns = []
     for label, value in (
@@ -244,7 +244,7 @@ def _facts(data: ProcedureData, sheet: StyleSheet1, width: float, owner_time: st
 
 def procedure_section(
     data: ProcedureData,
-    sheet: StyleSheet1,
+    sheet: Styles,
     width: float,
     page_height: float,
     *,

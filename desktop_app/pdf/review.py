@@ -17,7 +17,7 @@ from datetime import date
 from itertools import zip_longest
 from pathlib import Path
 
-from reportlab.lib.styles import ParagraphStyle, StyleSheet1
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 from reportlab.platypus.doctemplate import LayoutError
@@ -32,7 +32,16 @@ from desktop_app.models.engagements import (
     day_text,
     terms_text,
 )
-from desktop_app.pdf.common import ACCENT, RULE, PageFrame, Paragraph, build_pdf, styles, text
+from desktop_app.pdf.common import (
+    ACCENT,
+    RULE,
+    PageFrame,
+    Paragraph,
+    Styles,
+    build_pdf,
+    styles,
+    text,
+)
 
 LEVEL_COLOURS = {Level.MUST: "#b42318", Level.SHOULD: "#b54708", Level.NICE: "#475467"}
 
@@ -50,7 +59,7 @@ def review_title(review: Review) -> str:
     return f"{row.contractor_name} — {row.brief_title}"
 
 
-def _summary_table(review: Review, sheet: StyleSheet1) -> Table:
+def _summary_table(review: Review, sheet: Styles) -> Table:
     row, card = review.engagement, review.scorecard
     trend = row.trend
     confidence = "–" if trend.latest is None else f"{trend.latest} / 5"
@@ -89,7 +98,7 @@ def _summary_table(review: Review, sheet: StyleSheet1) -> Table:
     return table
 
 
-def _expectation_blocks(review: Review, sheet: StyleSheet1) -> list[list[Flowable]]:
+def _expectation_blocks(review: Review, sheet: Styles) -> list[list[Flowable]]:
     blocks: list[list[Flowable]] = []
     for number, line in enumerate(review.expectations, start=1):
         level = Level(line.level) if line.level in {v.value for v in Level} else Level.SHOULD
@@ -107,7 +116,7 @@ def _expectation_blocks(review: Review, sheet: StyleSheet1) -> list[list[Flowabl
     return blocks
 
 
-def _feedback_blocks(review: Review, sheet: StyleSheet1) -> list[list[Flowable]]:
+def _feedback_blocks(review: Review, sheet: Styles) -> list[list[Flowable]]:
     blocks: list[list[Flowable]] = []
     for item in review.feedback:
         on_time = "on time" if item.on_time else '<font color="#b42318">late</font>'
@@ -127,7 +136,7 @@ def _feedback_blocks(review: Review, sheet: StyleSheet1) -> list[list[Flowable]]
     return blocks
 
 
-def _none_yet(review: Review, sheet: StyleSheet1) -> tuple[list[Flowable], list[Flowable]]:
+def _none_yet(review: Review, sheet: Styles) -> tuple[list[Flowable], list[Flowable]]:
     """What each column says when it has nothing."""
     return (
         [Paragraph("The brief lists no expectations.", sheet["Small"])],
@@ -135,7 +144,7 @@ def _none_yet(review: Review, sheet: StyleSheet1) -> tuple[list[Flowable], list[
     )
 
 
-def _side_by_side(review: Review, sheet: StyleSheet1) -> Table:
+def _side_by_side(review: Review, sheet: Styles) -> Table:
     header = [
         Paragraph("What the brief expects, in priority order", sheet["Label"]),
         Paragraph("Feedback received, oldest first", sheet["Label"]),
@@ -165,7 +174,7 @@ def _side_by_side(review: Review, sheet: StyleSheet1) -> Table:
     return table
 
 
-def _one_after_the_other(review: Review, sheet: StyleSheet1) -> list[Flowable]:
+def _one_after_the_other(review: Review, sheet: Styles) -> list[Flowable]:
     """The same content as `_side_by_side`, in two sections that flow freely."""
     no_expectations, no_feedback = _none_yet(review, sheet)
     story: list[Flowable] = [Paragraph("What the brief expects, in priority order", sheet["Label"])]
@@ -177,7 +186,7 @@ def _one_after_the_other(review: Review, sheet: StyleSheet1) -> list[Flowable]:
     return story
 
 
-def _check_in_table(review: Review, sheet: StyleSheet1) -> Table | Paragraph:
+def _check_in_table(review: Review, sheet: Styles) -> Table | Paragraph:
     if not review.check_ins:
         return Paragraph("No check-ins recorded.", sheet["Small"])
     rows = [
@@ -219,7 +228,7 @@ def _check_in_table(review: Review, sheet: StyleSheet1) -> Table | Paragraph:
     return table
 
 
-def _story(review: Review, sheet: StyleSheet1, *, side_by_side: bool) -> list[Flowable]:
+def _story(review: Review, sheet: Styles, *, side_by_side: bool) -> list[Flowable]:
     row = review.engagement
     story: list[Flowable] = [
         Paragraph(text(review_title(review)), sheet["Title"]),

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import unicodedata
 from functools import cache, lru_cache
+from typing import TYPE_CHECKING, Any, Protocol
 
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
@@ -36,10 +37,28 @@ from reportlab.pdfbase.ttfonts import ShapeData, ShapedStr
 from reportlab.platypus import paragraph as rl_paragraph
 
 from desktop_app.models.text import is_right_to_left
-from desktop_app.pdf.fonts import FALLBACK, face_for, register_fonts
+from desktop_app.pdf.fonts import FALLBACK, face_for, register_fonts, shaping_font
 
-_FK_TEXT = rl_paragraph._FK_TEXT
-_HSFrag = rl_paragraph._HSFrag
+# ReportLab's private paragraph machinery this module builds on (fragwords,
+# their kinds); its stubs leave private names out.
+_reportlab_paragraph: Any = rl_paragraph
+_FK_TEXT = _reportlab_paragraph._FK_TEXT
+
+if TYPE_CHECKING:
+
+    class _HSFrag(list[Any]):
+        """ReportLab's fragword followed by a space: [width, (frag, text), ...]."""
+
+else:
+    _HSFrag = rl_paragraph._HSFrag
+
+
+class _Styled(Protocol):
+    """What `_font_runs` reads of a styled piece (a ReportLab frag or `_Style`)."""
+
+    fontName: str  # noqa: N815 (ReportLab's name)
+
+
 _FEATURES = {"kern": True, "liga": True}
 
 # Characters a line may not start with (closing marks, small kana, Thai
@@ -99,7 +118,7 @@ def _simple_characters() -> frozenset[str]:
     """What DejaVu draws without shaping and with no script of its own to break."""
     register_fonts()
     dejavu = FALLBACK[0]
-    font = pdfmetrics.getFont(dejavu.regular)
+    font = shaping_font(dejavu.regular)
     return frozenset(
         chr(code)
         for code in font.face.charToGlyph
@@ -182,7 +201,7 @@ def shape(font_name: str, size: float, text: str, rtl: bool) -> tuple[str, float
     """
     import uharfbuzz
 
-    font = pdfmetrics.getFont(font_name)
+    font = shaping_font(font_name)
     buffer = uharfbuzz.Buffer()
     buffer.add_str(text)
     buffer.guess_segment_properties()
@@ -223,15 +242,17 @@ def shape(font_name: str, size: float, text: str, rtl: bool) -> tuple[str, float
             )
         )
     width = sum(item.x_advance for item in data) * size / 1000
-    return ShapedStr("".join(codes), shapeData=data), width
+    # ReportLab keeps one ShapeData a glyph, though its stubs say one a string.
+    shape_data: Any = data
+    return ShapedStr("".join(codes), shapeData=shape_data), width
 
 
 # ------------------------------------------------------ words ReportLab breaks
 
 
-def _font_runs(frag, text: str) -> list[tuple[str, str]]:
+def _font_runs(frag: _Styled, text: str) -> list[tuple[str, str]]:
     """(font name, text) runs of one styled piece, each in the font that has it."""
-    runs: list[list] = []
+    runs: list[list[str]] = []
     for char in text:
         if runs and _is_mark(char):
             runs[-1][1] += char
@@ -262,18 +283,22 @@ def _units(pieces: list[tuple[object, str]]) -> list[list[tuple[object, str]]]:
     return [unit for unit in units if unit]
 
 
-class _Word(list):
+class _Word(list[Any]):
     """A fragword cut from a longer word: no space follows it."""
+
+    level: int  # its bidi embedding level
 
 
 class _WordHS(_HSFrag):
     """A fragword followed by a space."""
 
+    level: int
 
-def _prepare(frags: list) -> list:
+
+def _prepare(frags: list[Any]) -> list[Any]:
     """ReportLab's fragwords for `frags`, set in fallback fonts, cut at break
     opportunities, with bidi levels and shaped where needed."""
-    words = rl_paragraph._getFragWords(frags)
+    words = _reportlab_paragraph._getFragWords(frags)
     plain = "".join(
         value + (" " if isinstance(word, _HSFrag) else "")
         for word in words
@@ -320,7 +345,9 @@ def _prepare(frags: list) -> list:
     return prepared
 
 
-def _build_word(klass: type, unit: list, levels: list[int] | None, offset: int, base: int):
+def _build_word(
+    klass: type[_Word | _WordHS], unit: list[Any], levels: list[int] | None, offset: int, base: int
+) -> _Word | _WordHS:
     """One fragword: its pieces split by level, shaped, in visual order."""
     runs = []  # (frag, text, level)
     position = offset
@@ -350,9 +377,9 @@ def _build_word(klass: type, unit: list, levels: list[int] | None, offset: int, 
     return word
 
 
-def _reorder_lines(paragraph: Paragraph, lines: list) -> None:
+def _reorder_lines(paragraph: Paragraph, lines: list[Any]) -> None:
     """Put each line's words in visual order (they are laid out in logical order)."""
-    words = paragraph.frags
+    words: list[Any] = paragraph.frags  # fragwords by now (`_prepare`)
     for number, line in enumerate(lines):
         start = line.sFW
         end = lines[number + 1].sFW if number + 1 < len(lines) else len(words)
@@ -364,7 +391,7 @@ def _reorder_lines(paragraph: Paragraph, lines: list) -> None:
         if not members or not any(word.level for word in members):
             continue
         order = visual_order([word.level for word in members])
-        rebuilt = []
+        rebuilt: list[Any] = []
         for position, index in enumerate(order):
             word = members[index]
             if position:
@@ -379,7 +406,7 @@ def _reorder_lines(paragraph: Paragraph, lines: list) -> None:
         line.words = rebuilt + trailing
 
 
-def _space_after(frag):
+def _space_after(frag: Any) -> Any:
     space = frag.clone()
     space.text = " "
     return space
@@ -393,16 +420,16 @@ def _right_aligned(style: ParagraphStyle) -> ParagraphStyle:
 class Paragraph(rl_paragraph.Paragraph):
     """ReportLab's Paragraph for text in any script (see the module's docstring)."""
 
-    def __init__(self, text, style, *args, **kwargs) -> None:
+    def __init__(self, text: str, style: ParagraphStyle, *args: Any, **kwargs: Any) -> None:
         super().__init__(text, style, *args, **kwargs)
-        self._prepared = rl_paragraph._processed_frags(self.frags)
+        self._prepared: bool = _reportlab_paragraph._processed_frags(self.frags)
         plain = "" if self._prepared else "".join(getattr(f, "text", "") for f in self.frags)
         self._simple = not self._prepared and is_simple(plain)
         left = self.style.alignment == TA_LEFT
         if not self._simple and not self._prepared and left and is_rtl(plain):
             self.style = _right_aligned(self.style)
 
-    def breakLines(self, width):  # ReportLab's name
+    def breakLines(self, width: Any) -> Any:  # ReportLab's name
         if self._simple:
             return super().breakLines(width)
         if not self._prepared:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from reportlab.lib.styles import ParagraphStyle, StyleSheet1
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Table, TableStyle
 
@@ -33,6 +33,7 @@ from desktop_app.pdf.common import (
     PageCounter,
     PageFrame,
     Paragraph,
+    Styles,
     build_pdf,
     fit,
     styles,
@@ -46,28 +47,28 @@ class SowExport:
     pages: int
 
 
-def _paragraphs(value: str, sheet: StyleSheet1) -> list[Flowable]:
+def _paragraphs(value: str, sheet: Styles) -> list[Flowable]:
     blocks = [block.strip() for block in value.replace("\r\n", "\n").split("\n\n")]
     return [Paragraph(text(block), sheet["Body"]) for block in blocks if block]
 
 
-def _bullets(value: str, sheet: StyleSheet1) -> list[Flowable]:
+def _bullets(value: str, sheet: Styles) -> list[Flowable]:
     return [Paragraph(text(item), sheet["Bullet"], bulletText="•") for item in list_items(value)]
 
 
-def _section(title: str, body: list[Flowable], sheet: StyleSheet1) -> list[Flowable]:
+def _section(title: str, body: list[Flowable], sheet: Styles) -> list[Flowable]:
     if not body:
         return []
     return [CondPageBreak(30 * mm), Paragraph(text(title), sheet["Heading"]), *body]
 
 
-def _labelled(label: str, value: str, sheet: StyleSheet1) -> list[Flowable]:
+def _labelled(label: str, value: str, sheet: Styles) -> list[Flowable]:
     if not value.strip():
         return []
     return [Paragraph(f"<b>{text(label)}:</b> {text(value)}", sheet["Body"])]
 
 
-def _terms_table(sow: StatementOfWork, sheet: StyleSheet1, width: float) -> Table:
+def _terms_table(sow: StatementOfWork, sheet: Styles, width: float) -> Table:
     rows = [
         ("Rate", sow.rate),
         ("Payment terms", sow.payment_terms),
@@ -96,7 +97,7 @@ def _terms_table(sow: StatementOfWork, sheet: StyleSheet1, width: float) -> Tabl
     return table
 
 
-def _signatures(sow: StatementOfWork, sheet: StyleSheet1, width: float) -> Flowable:
+def _signatures(sow: StatementOfWork, sheet: Styles, width: float) -> Flowable:
     """Two columns to sign: a line to sign on, who signs, a line for the date."""
     owner = sow.owner_name.strip() or "The client"
     if sow.business_name.strip():
@@ -163,7 +164,7 @@ def sow_story(sow: StatementOfWork, width: float) -> list[Flowable]:
         ]
     story += _section("Scope", scope, sheet)
     story += _section("Deliverables", _bullets(brief.deliverables, sheet), sheet)
-    expectations = []
+    expectations: list[Flowable] = []
     for number, item in enumerate(brief.expectations, start=1):
         level = LEVEL_LABELS.get(Level(item.level), "") if item.level in set(Level) else ""
         line = f"<b>{number}.</b> {text(item.text)}"

@@ -68,7 +68,9 @@ def _not_installed(command: str) -> str:
     return f"CUPS is not installed here (no {command} command): there is no printer to print to."
 
 
-def _run(arguments: list[str], timeout: float = TIMEOUT_SECONDS) -> subprocess.CompletedProcess:
+def _run(
+    arguments: list[str], timeout: float = TIMEOUT_SECONDS
+) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "LC_ALL": "C", "LANG": "C", "LANGUAGE": "C"}
     try:
         return subprocess.run(

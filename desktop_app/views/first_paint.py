@@ -88,6 +88,7 @@ def watch_startup(window: QWidget, overview: QObject | None = None) -> bool:
             after_next_frame(window, quit_after("overview"))
 
         after_next_frame(window, lambda: report("first-paint"))
+        # The OverviewPage (its class is not imported here: start-up pays for it later).
         overview.first_loaded.connect(loaded)  # type: ignore[attr-defined]
     else:
         after_next_frame(window, quit_after("first-paint"))

@@ -135,7 +135,8 @@ class MainWindow(QMainWindow):
         while self.tabs.count():
             page = self.tabs.widget(0)
             self.tabs.removeTab(0)
-            page.deleteLater()
+            if page is not None:
+                page.deleteLater()
         for spec in TABS:
             self.tabs.addTab(LazyTab(spec, ctx), spec.title)
         self.tabs.setCurrentIndex(max(current, 0))

@@ -117,13 +117,16 @@ class SettingsDialog(QDialog):
 
     def _editor_for(self, spec: SettingSpec, value: object) -> QLineEdit | QComboBox:
         text = format_value(value)
+        editor: QLineEdit | QComboBox
         if spec.kind is Kind.CURRENCY:
             editor = QComboBox()
             editor.setEditable(True)
             editor.addItems(sorted(ISO_4217_CODES))
             editor.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-            editor.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-            editor.completer().setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+            completer = editor.completer()
+            assert completer is not None  # an editable combo box has one
+            completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+            completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
             editor.setCurrentText(text)
         elif spec.kind is Kind.CHOICE:
             editor = QComboBox()
@@ -131,10 +134,11 @@ class SettingsDialog(QDialog):
                 editor.addItem(label, stored)
             editor.setCurrentIndex(max(editor.findData(text), 0))
         else:
-            editor = QLineEdit(text)
-            editor.setClearButtonEnabled(spec.kind is Kind.TEXT)
+            line = QLineEdit(text)
+            line.setClearButtonEnabled(spec.kind is Kind.TEXT)
             if spec.kind in (Kind.DECIMAL, Kind.INTEGER):
-                editor.setAlignment(Qt.AlignmentFlag.AlignRight)
+                line.setAlignment(Qt.AlignmentFlag.AlignRight)
+            editor = line
         named(editor, f"setting_{spec.key}", spec.label, spec.help)
         return editor
 

@@ -20,7 +20,9 @@ from desktop_app.views.partials.tab_page import TabPage
 class TabCommand:
     """A menu action that belongs to a tab: it opens the tab, then calls `method`
     on the tab's page. The action exists from start-up; the tab is built only
-    when the action is first used."""
+    when the action is first used (so the method is named, not referenced:
+    naming it imports nothing). tests/test_tab_commands.py checks that every
+    name is a method of its page that takes no argument."""
 
     menu: str  # "file", "edit" or "view"
     text: str
@@ -108,6 +110,15 @@ TABS: tuple[TabSpec, ...] = (
 )
 
 
+def page_class(spec: TabSpec) -> type[TabPage]:
+    """The TabPage subclass `spec.factory` names (importing its module)."""
+    module_name, _, class_name = spec.factory.partition(":")
+    found = getattr(importlib.import_module(module_name), class_name)
+    if not (isinstance(found, type) and issubclass(found, TabPage)):
+        raise TypeError(f"{spec.factory} is not a TabPage")
+    return found
+
+
 def tab_spec(key: str) -> TabSpec:
     for spec in TABS:
         if spec.key == key:
@@ -140,6 +151,4 @@ class LazyTab(QWidget):
         return content if isinstance(content, TabPage) else None
 
     def _build(self) -> QWidget:
-        module_name, _, class_name = self.spec.factory.partition(":")
-        page_class = getattr(importlib.import_module(module_name), class_name)
-        return page_class(self.ctx)
+        return page_class(self.spec)(self.ctx)

@@ -14,10 +14,13 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtGui import QUndoCommand
+from PySide6.QtWidgets import QWidget
 
 from desktop_app.models.base import database
+from desktop_app.models.progress import Progress
 from desktop_app.models.snapshots import RowSnapshot, restore
 from desktop_app.views.context import AppContext
+from desktop_app.views.partials.long_task import LongTask
 from desktop_app.views.partials.plain_text import menu_text
 
 
@@ -30,6 +33,9 @@ class StoreCommand(QUndoCommand):
     """
 
     topics: tuple[str, ...] = ()
+    # Set while a long apply runs in a worker (`execute_in_background`): a
+    # command that reports progress passes it to its model function.
+    progress: Progress | None = None
 
     def __init__(self, ctx: AppContext, text: str) -> None:
         # The Edit menu shows it ("Undo Delete brief “R&D”"): a name's "&" stays.
@@ -128,5 +134,35 @@ def execute(command: StoreCommand) -> None:
     """
     with database.atomic():
         command.apply()
+    _push_applied(command)
+
+
+def execute_in_background(
+    command: StoreCommand, parent: QWidget, title: str, text: str, cancelled_text: str
+) -> LongTask:
+    """Apply `command` in a worker thread, then push it: one transaction, one undo step.
+
+    A dialog over `parent` shows the progress the command reports and offers
+    Cancel (`cancelled_text` is what the owner is then told). The task is
+    started; its `succeeded` comes once the command is on the stack, its
+    `failed` with the UserError (a `Cancelled` too) when nothing was changed.
+    """
+
+    def work(progress: Progress) -> None:
+        command.progress = progress
+        try:
+            with database.atomic():
+                command.apply()
+        finally:
+            command.progress = None
+
+    task = LongTask(command.ctx.store, parent, title, text, work, cancelled_text=cancelled_text)
+    # Connected before `succeeded` reaches the caller's slots: pushed first.
+    task.succeeded.connect(lambda _result: _push_applied(command))
+    task.start()
+    return task
+
+
+def _push_applied(command: StoreCommand) -> None:
     command._applied_before_push = True
     command.ctx.undo_stack.push(command)

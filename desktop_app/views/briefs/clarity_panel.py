@@ -12,6 +12,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt,
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QAbstractScrollArea,
     QApplication,
     QListView,
     QStyle,
@@ -48,7 +49,7 @@ class FindingDelegate(QStyledItemDelegate):
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         finding = index.data(RowTableModel.ROW_ROLE)
         view = option.widget
-        if view is not None:
+        if isinstance(view, QAbstractScrollArea):
             option.rect.setWidth(view.viewport().width())
         title, why, _ = self._layout(option, finding)
         return QSize(option.rect.width(), title.height() + why.height() + 3 * _PADDING)
@@ -56,7 +57,8 @@ class FindingDelegate(QStyledItemDelegate):
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         self.initStyleOption(option, index)
         finding = index.data(RowTableModel.ROW_ROLE)
-        widget = option.widget
+        # Qt's stubs call the option's widget never None; it is, outside a view.
+        widget: QWidget | None = option.widget
         style = widget.style() if widget is not None else QApplication.style()
         painter.save()
         style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter, widget)

@@ -53,11 +53,17 @@ _EDIT_EXPECTATION_ID = 3102
 class BriefCommand(StoreCommand):
     """An edit of one brief; undo and redo bring that brief into view."""
 
-    topics = (Topic.BRIEFS,)
+    topics: tuple[str, ...] = (Topic.BRIEFS,)
 
     def __init__(self, ctx: AppContext, text: str, brief_id: int | None) -> None:
         super().__init__(ctx, text)
         self.brief_id = brief_id
+
+    @property
+    def known_brief_id(self) -> int:
+        """The brief's id: an edit of a brief that exists always has one."""
+        assert self.brief_id is not None
+        return self.brief_id
 
     def undo(self) -> None:
         super().undo()
@@ -148,7 +154,7 @@ class EditBriefCommand(_MergingEdit):
         return _EDIT_BRIEF_ID if self.merge_key is not None else -1
 
     def _store(self, values: Mapping[str, Any]) -> dict[str, Any]:
-        return update_brief(self.brief_id, values)
+        return update_brief(self.known_brief_id, values)
 
 
 class EditExpectationCommand(_MergingEdit):
@@ -249,7 +255,7 @@ class DeleteBriefCommand(BriefCommand):
         self._deleted: DeletedBrief | None = None
 
     def apply(self) -> None:
-        self._deleted = delete_brief(self.brief_id)
+        self._deleted = delete_brief(self.known_brief_id)
 
     def revert(self) -> None:
         assert self._deleted is not None
@@ -270,9 +276,10 @@ class AddExpectationCommand(BriefCommand, AddRowsCommand):
         self.expectation_id: int | None = None
 
     def first_apply(self) -> None:
-        self.expectation_id = add_expectation(self.brief_id, index=self.index, **self.values)
+        self.expectation_id = add_expectation(self.known_brief_id, index=self.index, **self.values)
 
     def take_back(self) -> RowSnapshot:
+        assert self.expectation_id is not None  # applied first
         return delete_expectation(self.expectation_id)
 
 
@@ -312,6 +319,7 @@ class MoveExpectationCommand(BriefCommand):
             set_expectation_positions({row: new for row, (_, new) in self.positions.items()})
 
     def revert(self) -> None:
+        assert self.positions is not None  # applied first
         set_expectation_positions({row: old for row, (old, _) in self.positions.items()})
 
 
@@ -330,7 +338,7 @@ class LinkTaskCommand(BriefCommand):
 
     def apply(self) -> None:
         edit = link_task if self.link else unlink_task
-        self._change = edit(self.brief_id, self.task_id)
+        self._change = edit(self.known_brief_id, self.task_id)
 
     def revert(self) -> None:
         assert self._change is not None
@@ -358,7 +366,7 @@ class KeepVersionCommand(BriefCommand, AddRowsCommand):
         self.version_id: int | None = None
 
     def first_apply(self) -> None:
-        self.version_id = record_brief_sent(self.brief_id, self.data, self.sent_to)
+        self.version_id = record_brief_sent(self.known_brief_id, self.data, self.sent_to)
 
     def take_back(self) -> RowSnapshot:
         assert self.version_id is not None
@@ -381,6 +389,7 @@ class SaveTemplateCommand(StoreCommand):
         self.template_id, self._previous = save_own_template(self.name, self.content)
 
     def revert(self) -> None:
+        assert self.template_id is not None  # applied first
         restore_own_template(self.template_id, self._previous)
 
 

@@ -128,6 +128,7 @@ class BriefEditor(QWidget):
             lambda task_id: ctx.navigate_requested.emit("time_audit", ("procedure", task_id))
         )
         for key, title, names in PAGES:
+            page: QWidget
             if key == "expectations":
                 page = self.expectations
             elif key == "procedures":
@@ -137,7 +138,7 @@ class BriefEditor(QWidget):
             else:
                 page = self._form_page(names)
             index = self.tabs.addTab(page, title)
-            self.tabs.widget(index).setObjectName(f"briefPage_{key}")
+            page.setObjectName(f"briefPage_{key}")
             for name in names:
                 self.page_of_field[name] = index
             if key == "terms":
@@ -169,7 +170,7 @@ class BriefEditor(QWidget):
         self.hire_button.clicked.connect(self.hire_requested)
         top.addWidget(self.hire_button)
         header.addLayout(top)
-        status = self.fields["status"].input
+        status = self.fields["status"].choice_box()
         self.status_meaning = named(plain_label(), "briefStatusMeaning", "What the status means")
         self.status_meaning.setWordWrap(True)
         set_tone(self.status_meaning, MUTED)
@@ -249,7 +250,7 @@ class BriefEditor(QWidget):
         return area
 
     def _show_status_meaning(self) -> None:
-        status = self.fields["status"].input
+        status = self.fields["status"].choice_box()
         meaning = status.itemData(status.currentIndex(), Qt.ItemDataRole.ToolTipRole) or ""
         self.status_meaning.setText(meaning)
         status.setToolTip(meaning)

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
-from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import (
+    QApplication,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
 
 from desktop_app.models.briefs import Level
 from desktop_app.views.briefs.expectations_model import ExpectationListModel
@@ -54,7 +60,8 @@ class ExpectationDelegate(QStyledItemDelegate):
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         self.initStyleOption(option, index)
-        widget = option.widget
+        # Qt's stubs call the option's widget never None; it is, outside a view.
+        widget: QWidget | None = option.widget
         style = widget.style() if widget is not None else QApplication.style()
         painter.save()
         # The selection and hover background, as the platform draws it.

@@ -112,7 +112,8 @@ class ExpectationsPanel(QWidget):
         self.view.selectionModel().currentRowChanged.connect(self._on_current_changed)
 
     def _build_toolbar(self) -> QHBoxLayout:
-        self.actions: dict[str, QAction] = {}
+        # Not `self.actions`: that is QWidget.actions(), which Qt and tests call.
+        self.list_actions: dict[str, QAction] = {}
         toolbar = QHBoxLayout()
         toolbar.setContentsMargins(0, 0, 0, 0)
         for key, text, shortcut, slot in (
@@ -130,7 +131,7 @@ class ExpectationsPanel(QWidget):
             action.setToolTip(f"{text} ({QKeySequence(shortcut).toString()})")
             action.triggered.connect(slot)
             self.view.addAction(action)
-            self.actions[key] = action
+            self.list_actions[key] = action
             button = named(QToolButton(), f"expectationButton_{key}", text, action.toolTip())
             button.setDefaultAction(action)
             toolbar.addWidget(button)
@@ -251,11 +252,11 @@ class ExpectationsPanel(QWidget):
 
     def _update_actions(self) -> None:
         row, count = self.current_row(), self.model.rowCount()
-        self.actions["moveTop"].setEnabled(row > 0)
-        self.actions["moveUp"].setEnabled(row > 0)
-        self.actions["moveDown"].setEnabled(0 <= row < count - 1)
-        self.actions["moveBottom"].setEnabled(0 <= row < count - 1)
-        self.actions["delete"].setEnabled(row >= 0)
+        self.list_actions["moveTop"].setEnabled(row > 0)
+        self.list_actions["moveUp"].setEnabled(row > 0)
+        self.list_actions["moveDown"].setEnabled(0 <= row < count - 1)
+        self.list_actions["moveBottom"].setEnabled(0 <= row < count - 1)
+        self.list_actions["delete"].setEnabled(row >= 0)
         self.add_edit.setEnabled(self.brief_id is not None)
 
     def _on_current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
@@ -361,7 +362,7 @@ class ExpectationsPanel(QWidget):
             return
         self.add_message.clear_message()
         self.add_edit.clear()
-        row = self.model.row_of(command.expectation_id)
+        row = self.model.row_of(command.expectation_id) if command.expectation_id else -1
         if row >= 0:
             self.select_row(row)
 

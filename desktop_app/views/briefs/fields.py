@@ -68,7 +68,11 @@ class FieldEvents(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
-        if kind == QEvent.Type.ShortcutOverride and _is_undo_key(event):
+        if (
+            kind == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and _is_undo_key(event)
+        ):
             # Not accepted: the key goes to the window's shortcuts.
             event.ignore()
             return True
@@ -78,9 +82,9 @@ class FieldEvents(QObject):
             kind == QEvent.Type.Wheel
             and isinstance(watched, QComboBox | QAbstractSpinBox)
             and not watched.hasFocus()
-            and watched.parentWidget() is not None
+            and (parent := watched.parentWidget()) is not None
         ):
-            QCoreApplication.sendEvent(watched.parentWidget(), event)
+            QCoreApplication.sendEvent(parent, event)
             return True
         return False
 
@@ -90,6 +94,11 @@ def _is_undo_key(event: QKeyEvent) -> bool:
         return True
     pressed = QKeySequence(event.keyCombination())
     return any(pressed == QKeySequence(key) for key in _UNDO_KEYS)
+
+
+# The box a field is edited in, by its kind (text, line or money, count,
+# date, choice).
+FieldInput = QPlainTextEdit | QLineEdit | QSpinBox | QDateEdit | QComboBox
 
 
 class FieldEditor(QWidget):
@@ -127,7 +136,9 @@ class FieldEditor(QWidget):
                 f"Remove the {spec.label.lower()}",
             )  # fmt: skip
             clear.setText("Clear")
-            clear.clicked.connect(lambda: self.input.setDate(NO_DATE))
+            date_input = self.input
+            assert isinstance(date_input, QDateEdit)
+            clear.clicked.connect(lambda: date_input.setDate(NO_DATE))
             row.addWidget(clear)
         if compact:
             row.addStretch(1)
@@ -137,44 +148,60 @@ class FieldEditor(QWidget):
         # box never drifts down from its label.
         layout.addStretch(1)
 
-    def _make_input(self, spec: BriefField) -> QWidget:
-        kind = spec.kind
-        if kind is FieldKind.TEXT:
-            editor = PlainTextEdit()
-            editor.setTabChangesFocus(True)
-            editor.setUndoRedoEnabled(False)
-            editor.setPlaceholderText(spec.help)
-            lines = 7 if spec.name == "summary" else 4
-            height = editor.fontMetrics().lineSpacing() * lines + 12
-            editor.setMinimumHeight(height)
-            editor.setMaximumHeight(height * 2)
-            editor.textChanged.connect(self.changed)
-            return editor
-        if kind in (FieldKind.LINE, FieldKind.MONEY):
-            editor = QLineEdit()
-            editor.setPlaceholderText("e.g. 1,200" if kind is FieldKind.MONEY else spec.help)
-            if kind is FieldKind.LINE:
-                editor.setMaxLength(spec.max_length)
-            editor.textEdited.connect(self.changed)
-            return editor
-        if kind is FieldKind.COUNT:
-            editor = QSpinBox()
-            # The value below the range stands for "not set".
-            editor.setRange(spec.minimum - 1, spec.maximum)
-            editor.setSpecialValueText("Not set")
-            if spec.name == "report_every_days":
-                # Its label says "every": the box says how many days.
-                self._follow_count = count_suffix(editor, "day")
-            editor.valueChanged.connect(self.changed)
-            return editor
-        if kind is FieldKind.DATE:
-            editor = QDateEdit()
-            editor.setCalendarPopup(True)
-            editor.setMinimumDate(NO_DATE)
-            editor.setSpecialValueText("No deadline")
-            editor.setDisplayFormat(DATE_FORMAT)
-            editor.dateChanged.connect(self.changed)
-            return editor
+    def _make_input(self, spec: BriefField) -> FieldInput:
+        # One builder per kind of box: each returns its own widget type.
+        if spec.kind is FieldKind.TEXT:
+            return self._text_input(spec)
+        if spec.kind in (FieldKind.LINE, FieldKind.MONEY):
+            return self._line_input(spec)
+        if spec.kind is FieldKind.COUNT:
+            return self._count_input(spec)
+        if spec.kind is FieldKind.DATE:
+            return self._date_input()
+        return self._choice_input(spec)
+
+    def _text_input(self, spec: BriefField) -> QPlainTextEdit:
+        editor = PlainTextEdit()
+        editor.setTabChangesFocus(True)
+        editor.setUndoRedoEnabled(False)
+        editor.setPlaceholderText(spec.help)
+        lines = 7 if spec.name == "summary" else 4
+        height = editor.fontMetrics().lineSpacing() * lines + 12
+        editor.setMinimumHeight(height)
+        editor.setMaximumHeight(height * 2)
+        editor.textChanged.connect(self.changed)
+        return editor
+
+    def _line_input(self, spec: BriefField) -> QLineEdit:
+        editor = QLineEdit()
+        money = spec.kind is FieldKind.MONEY
+        editor.setPlaceholderText("e.g. 1,200" if money else spec.help)
+        if not money:
+            editor.setMaxLength(spec.max_length)
+        editor.textEdited.connect(self.changed)
+        return editor
+
+    def _count_input(self, spec: BriefField) -> QSpinBox:
+        editor = QSpinBox()
+        # The value below the range stands for "not set".
+        editor.setRange(spec.minimum - 1, spec.maximum)
+        editor.setSpecialValueText("Not set")
+        if spec.name == "report_every_days":
+            # Its label says "every": the box says how many days.
+            self._follow_count = count_suffix(editor, "day")
+        editor.valueChanged.connect(self.changed)
+        return editor
+
+    def _date_input(self) -> QDateEdit:
+        editor = QDateEdit()
+        editor.setCalendarPopup(True)
+        editor.setMinimumDate(NO_DATE)
+        editor.setSpecialValueText("No deadline")
+        editor.setDisplayFormat(DATE_FORMAT)
+        editor.dateChanged.connect(self.changed)
+        return editor
+
+    def _choice_input(self, spec: BriefField) -> QComboBox:
         editor = QComboBox()
         for value, label in _choices(spec):
             editor.addItem(label, value)
@@ -183,6 +210,11 @@ class FieldEditor(QWidget):
                 editor.setItemData(editor.count() - 1, meaning, Qt.ItemDataRole.ToolTipRole)
         editor.currentIndexChanged.connect(self.changed)
         return editor
+
+    def choice_box(self) -> QComboBox:
+        """The box of a choice field (status, delegation, budget basis)."""
+        assert isinstance(self.input, QComboBox), self.spec.name
+        return self.input
 
     def value(self) -> Any:
         """The value as typed: text for text and money, else typed values."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import tempfile
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QItemSelectionModel,
@@ -43,6 +43,7 @@ from desktop_app.models.briefs import (
 )
 from desktop_app.models.clarity import Finding, check_brief
 from desktop_app.models.errors import UserError
+from desktop_app.models.progress import Cancelled
 from desktop_app.views.briefs.clarity_panel import ClarityPanel
 from desktop_app.views.briefs.commands import (
     DeleteBriefCommand,
@@ -60,6 +61,7 @@ from desktop_app.views.partials.layout_memory import (
     restore_layout,
     save_layout,
 )
+from desktop_app.views.partials.long_task import LongTask
 from desktop_app.views.partials.naming import named
 from desktop_app.views.partials.plain_text import ask
 from desktop_app.views.partials.tab_page import TabPage
@@ -76,6 +78,12 @@ PDF_FILTER = "PDF (*.pdf)"
 # How long after the last edit the list of briefs catches up.
 LIST_CATCH_UP_MS = 250
 _SETTINGS = "briefs"
+# A brief with more pieces to lay out (expectations and procedure steps)
+# is exported in a worker, with progress and Cancel.
+_EXPORT_AT_ONCE = 150
+
+if TYPE_CHECKING:
+    from desktop_app.pdf.brief import ExportResult
 
 # The status filter: (label, statuses shown; None shows all).
 STATUS_FILTERS: tuple[tuple[str, frozenset[str] | None], ...] = (
@@ -89,13 +97,20 @@ def _status_label(summary: BriefSummary) -> str:
     return BRIEF_STATUS_LABELS.get(BriefStatus(summary.status), summary.status)
 
 
+def _pieces(data: BriefData) -> int:
+    """How much a brief's PDF has to lay out: its expectations and procedure steps."""
+    return len(data.expectations) + sum(len(p.steps) for p in data.procedures)
+
+
 LIST_COLUMNS: list[Column[BriefSummary]] = [
     Column(
         "Title",
         lambda s: s.title,
         tooltip=lambda s: s.title + (f"\nHands off: {', '.join(s.tasks)}" if s.tasks else ""),
     ),
-    Column("Status", _status_label, sort_key=lambda s: list(BriefStatus).index(s.status)),
+    Column(
+        "Status", _status_label, sort_key=lambda s: list(BriefStatus).index(BriefStatus(s.status))
+    ),
     Column(
         "Deadline",
         lambda s: f"{s.deadline:%d %b %Y}" if s.deadline else "",
@@ -557,16 +572,23 @@ class BriefsPage(TabPage):
         if brief_id is None:
             self._status("Choose a brief to export first.")
             return
-        folder = QSettings().value(
-            f"{_SETTINGS}/exportFolder", ""
-        ) or QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        folder = str(
+            QSettings().value(f"{_SETTINGS}/exportFolder", "")
+            or QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        )
         suggested = str(Path(folder) / file_name_for(load_brief(brief_id).title))
         path, _ = QFileDialog.getSaveFileName(self, "Export brief as PDF", suggested, PDF_FILTER)
         if path:
             self.export_to(Path(path))
 
-    def export_to(self, path: Path) -> bool:
-        """Write the selected brief to `path` and keep the version; say so, or say why not."""
+    def export_to(self, path: Path) -> LongTask | bool:
+        """Write the selected brief to `path` and keep the version; say so, or say why not.
+
+        A long brief (many expectations, procedures with many steps) is
+        written in a worker, with progress and Cancel: then the task is
+        returned, and the rest happens when it succeeds. Else True when
+        exported, False when refused.
+        """
         from desktop_app.pdf.brief import write_brief_pdf
 
         brief_id = self.current_brief_id
@@ -575,19 +597,41 @@ class BriefsPage(TabPage):
         if path.suffix.lower() != ".pdf":
             path = path.with_name(path.name + ".pdf")
         data = load_brief(brief_id)
+        if _pieces(data) > _EXPORT_AT_ONCE:
+            task = LongTask(
+                self.ctx.store,
+                self,
+                "Exporting brief",
+                f"Writing “{data.title.strip()}” to {path.name}…",
+                lambda progress: write_brief_pdf(data, path, progress=progress),
+                cancelled_text=f"Export cancelled: {path.name} was not written.",
+            )
+            task.succeeded.connect(lambda result: self._exported(brief_id, data, path, result))
+            task.failed.connect(self._export_failed)
+            task.start()
+            return task
         try:
             result = write_brief_pdf(data, path)
         except UserError as error:
-            self.status.refused(
-                f"Export failed: {error} The brief was not exported and is unchanged."
-            )
+            self._export_failed(error)
             return False
+        self._exported(brief_id, data, path, result)
+        return True
+
+    def _exported(self, brief_id: int, data: BriefData, path: Path, result: ExportResult) -> None:
         title = data.title.strip()
         execute(KeepVersionCommand(self.ctx, brief_id, data, str(path), f"Export “{title}”"))
         QSettings().setValue(f"{_SETTINGS}/exportFolder", str(path.parent))
         pages = f"{result.pages} page{'s' * (result.pages != 1)}"
         self._status(f"Exported “{title}” ({pages}) to {path}")
-        return True
+
+    def _export_failed(self, error: UserError) -> None:
+        if isinstance(error, Cancelled):
+            self.status.refused(f"{error} The brief is unchanged.")
+        else:
+            self.status.refused(
+                f"Export failed: {error} The brief was not exported and is unchanged."
+            )
 
     def print_brief(self) -> QWidget | None:
         """File > Print brief…: a print preview of exactly the PDF export writes."""

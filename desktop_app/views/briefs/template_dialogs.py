@@ -260,7 +260,8 @@ class NewBriefDialog(QDialog):
         self.title_error.clear_message()
         if not self._template_chosen:
             # Until the owner picks one, follow the title: "Bookkeeping" -> Monthly bookkeeping.
-            best = best_template(self.template_model.rows()[1:], self.title_edit.text())
+            templates = [row for row in self.template_model.rows()[1:] if row is not None]
+            best = best_template(templates, self.title_edit.text())
             if best is not None:
                 self._select_row(best + 1)
 
@@ -303,7 +304,7 @@ class NewBriefDialog(QDialog):
 
     def delete_selected_template(self) -> None:
         template = self.selected_template()
-        if template is None or not template.is_own:
+        if template is None or not template.is_own or template.own_id is None:
             return
         execute(DeleteTemplateCommand(self.ctx, template.own_id, template.name))
         self.load_templates()

@@ -7,7 +7,7 @@ pane reload after the edit, its undo and its redo.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
 from desktop_app.backup import Reason
@@ -130,12 +130,10 @@ class ImportContractorsCommand(ContractorCommand):
         ctx: AppContext,
         plan: ImportPlan,
         on_duplicate: bench.OnDuplicate,
-        progress: Callable[[int], bool] | None = None,
     ) -> None:
         super().__init__(ctx, f"Import contractors from {plan.source_name}")
         self.plan = plan
         self.on_duplicate = on_duplicate
-        self.progress = progress
         self.outcome: bench.ImportOutcome | None = None
 
     def apply(self) -> None:

@@ -187,20 +187,7 @@ class ComparisonDialog(QDialog):
                 foreground=lambda r: tone_color(GOOD) if r.heading else None,
             )
         ]
-        for number, name in enumerate(comparison.names):
-            columns.append(
-                Column(
-                    name,
-                    lambda r, i=number: r.values[i],
-                    background=lambda r, i=number: BEST_BACKGROUND if i in r.best else None,
-                    foreground=lambda r, i=number: BEST_FOREGROUND if i in r.best else None,
-                    tooltip=lambda r, i=number: (
-                        "Best on this row"
-                        if i in r.best
-                        else (r.values[i] if r.long_text else None)
-                    ),
-                )
-            )
+        columns += [_person_column(name, n) for n, name in enumerate(comparison.names)]
         self.model.columns = columns
         self.model.set_rows(list(comparison.rows))
         self.table.clearSpans()
@@ -311,3 +298,16 @@ class ComparisonDialog(QDialog):
     def done(self, result: int) -> None:
         QSettings().setValue("contractors/comparisonGeometry", self.saveGeometry())
         super().done(result)
+
+
+def _person_column(name: str, i: int) -> Column[bench.ComparisonRow]:
+    """The column of the `i`th contractor compared, the best values marked."""
+    return Column(
+        name,
+        lambda r: r.values[i],
+        background=lambda r: BEST_BACKGROUND if i in r.best else None,
+        foreground=lambda r: BEST_FOREGROUND if i in r.best else None,
+        tooltip=lambda r: (
+            "Best on this row" if i in r.best else (r.values[i] if r.long_text else None)
+        ),
+    )

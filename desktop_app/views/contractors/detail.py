@@ -249,7 +249,9 @@ class ContractorDetailPane(QWidget):
             layout.addWidget(label)
         return page
 
-    def _button(self, text: str, object_name: str, slot: Callable[[], None], tip: str = ""):
+    def _button(
+        self, text: str, object_name: str, slot: Callable[[], object], tip: str = ""
+    ) -> QPushButton:
         button = named(QPushButton(text), object_name, text.rstrip("…"), tip)
         button.clicked.connect(slot)
         return button
@@ -325,16 +327,7 @@ class ContractorDetailPane(QWidget):
         )
 
     def _build_interviews(self) -> QWidget:
-        score_columns = [
-            Column(
-                SCORE_LABELS[key][:4] + ".",
-                lambda i, k=key: _score(i.scores[k]),
-                sort_key=lambda i, k=key: i.scores[k],
-                align=ALIGN_CENTER,
-                tooltip=lambda i, k=key: SCORE_LABELS[k],
-            )
-            for key in SCORE_FIELDS
-        ]
+        score_columns = [_score_column(key) for key in SCORE_FIELDS]
         self.interviews_model: RowTableModel[bench.InterviewRow] = RowTableModel(
             [
                 Column("When", lambda i: when(i.held_at, True)),
@@ -569,7 +562,7 @@ class ContractorDetailPane(QWidget):
             return model.row_at(current.row())
         return model.row_at(rows[0].row())
 
-    def _open_form(self, dialog: FormDialog, on_accept: Callable[[Any], None]) -> FormDialog:
+    def _open_form(self, dialog: FormDialog, on_accept: Callable[[Any], object]) -> FormDialog:
         dialog.accepted.connect(lambda: on_accept(dialog.result))
         dialog.open()
         return dialog
@@ -776,3 +769,13 @@ def _score(value: float | None) -> str:
     if value is None:
         return ""
     return f"{value:.1f}" if value != int(value) else str(int(value))
+
+
+def _score_column(key: str) -> Column[bench.InterviewRow]:
+    return Column(
+        SCORE_LABELS[key][:4] + ".",
+        lambda i: _score(i.scores[key]),
+        sort_key=lambda i: i.scores[key],
+        align=ALIGN_CENTER,
+        tooltip=lambda i: SCORE_LABELS[key],
+    )

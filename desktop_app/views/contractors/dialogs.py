@@ -113,7 +113,7 @@ def contractor_dialog(
     )
     return FormDialog(
         "contractorDialog",
-        "New contractor" if is_new else f"Edit {values['name']}",
+        "New contractor" if values is None else f"Edit {values['name']}",
         contractor_fields(with_stage=is_new),
         texts,
         lambda raw: parse_contractor(raw, partial=not is_new),

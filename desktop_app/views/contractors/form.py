@@ -113,9 +113,9 @@ class FormDialog(QDialog):
         fields_layout.addStretch(1)
         # The fields scroll when the screen is too short for them and their
         # messages; the dialog grows to show them all when it can.
-        self.scroll = scrolling(fields_box, f"{self._prefix}Fields")
+        self.scroll_area = scrolling(fields_box, f"{self._prefix}Fields")
         layout = QVBoxLayout(self)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.scroll_area, 1)
         layout.addWidget(self.errors.general)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -130,7 +130,7 @@ class FormDialog(QDialog):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        grow_to_content(self, self.scroll)
+        grow_to_content(self, self.scroll_area)
 
     def _add_field(self, spec: Field, value: Any) -> None:
         editor = self._editor(spec, value)
@@ -146,7 +146,7 @@ class FormDialog(QDialog):
         column = QVBoxLayout()
         column.setSpacing(2)
         shown: QWidget = editor
-        if spec.kind == "date":
+        if isinstance(editor, QDateEdit):
             shown = self._with_clear_button(editor, spec)
         # The message under a short editor (a choice, a date) still gets the
         # whole width of the form to wrap in, so it is never cut.
@@ -178,44 +178,22 @@ class FormDialog(QDialog):
         return row
 
     def _editor(self, spec: Field, value: Any) -> QWidget:
+        # One builder per kind of field: each returns its own widget type.
         if spec.kind == "multiline":
-            editor = PlainTextEdit("" if value is None else str(value))
-            editor.setTabChangesFocus(True)
-            editor.setMinimumHeight(70)
-            editor.setPlaceholderText(spec.placeholder)
-            return editor
+            return _multiline_editor(spec, value)
         if spec.kind == "check":
-            editor = QCheckBox(spec.label)
-            editor.setChecked(bool(value))
-            return editor
+            check = QCheckBox(spec.label)
+            check.setChecked(bool(value))
+            return check
         if spec.kind == "date":
-            stored = value if isinstance(value, date) else None
-            editor = date_edit("", spec.label, _day(stored), unset_text="Not set")
-            # A stored time of day (an interview's) is kept while the day is unchanged.
-            editor.setProperty("stored", stored)
-            return editor
+            return _date_editor(spec, value)
         if spec.kind == "datetime":
-            editor = QDateTimeEdit(QDateTime(value or datetime.now().replace(second=0)))
-            editor.setCalendarPopup(True)
-            editor.setDisplayFormat(DATE_TIME_FORMAT)
-            return editor
+            return _datetime_editor(value)
         if spec.kind in ("choice", "editable"):
-            editor = QComboBox()
-            for data, label in spec.choices:
-                editor.addItem(label, data)
-            if spec.kind == "editable":
-                editor.setEditable(True)
-                editor.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-                editor.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-                editor.completer().setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-                editor.completer().setFilterMode(Qt.MatchFlag.MatchContains)
-                editor.setCurrentText("" if value is None else str(value))
-            else:
-                editor.setCurrentIndex(max(editor.findData(value), 0))
-            return editor
-        editor = QLineEdit("" if value is None else str(value))
-        editor.setPlaceholderText(spec.placeholder)
-        return editor
+            return _choice_editor(spec, value)
+        line = QLineEdit("" if value is None else str(value))
+        line.setPlaceholderText(spec.placeholder)
+        return line
 
     def raw_values(self) -> dict[str, Any]:
         values: dict[str, Any] = {}
@@ -230,7 +208,9 @@ class FormDialog(QDialog):
                 picked, stored = picked_date(editor), editor.property("stored")
                 values[key] = stored if picked is not None and picked == _day(stored) else picked
             elif isinstance(editor, QDateTimeEdit):
-                values[key] = editor.dateTime().toPython().replace(second=0, microsecond=0)
+                moment = editor.dateTime().toPython()
+                assert isinstance(moment, datetime)
+                values[key] = moment.replace(second=0, microsecond=0)
             elif isinstance(editor, QComboBox):
                 values[key] = editor.currentText() if editor.isEditable() else editor.currentData()
         return values
@@ -257,19 +237,17 @@ class FormDialog(QDialog):
         for button in self.suggestion_buttons.values():
             button.hide()
         self.errors.show(error)
-        suggestions = getattr(error, "suggestions", {}) or {}
-        if not suggestions and hasattr(error, "suggestion") and error.field:
-            suggestions = {error.field: error.suggestion}
+        suggestions = error.suggestions
         for key in error.errors:
             if key in suggestions and key in self.suggestion_buttons:
                 button = self.suggestion_buttons[key]
                 button.setText(f"Use {suggestions[key]}")
                 button.setProperty("suggestion", suggestions[key])
                 button.show()
-        grow_to_content(self, self.scroll)
+        grow_to_content(self, self.scroll_area)
         if error.field in self.editors:
             self.editors[error.field].setFocus()
-            self.scroll.ensureWidgetVisible(self.editors[error.field])
+            self.scroll_area.ensureWidgetVisible(self.editors[error.field])
 
     def accept(self) -> None:
         try:
@@ -284,3 +262,44 @@ class FormDialog(QDialog):
 def _day(value: date | None) -> date | None:
     """The day of a date or of a date and time."""
     return value.date() if isinstance(value, datetime) else value
+
+
+def _multiline_editor(spec: Field, value: Any) -> QPlainTextEdit:
+    editor = PlainTextEdit("" if value is None else str(value))
+    editor.setTabChangesFocus(True)
+    editor.setMinimumHeight(70)
+    editor.setPlaceholderText(spec.placeholder)
+    return editor
+
+
+def _date_editor(spec: Field, value: Any) -> QDateEdit:
+    stored = value if isinstance(value, date) else None
+    editor = date_edit("", spec.label, _day(stored), unset_text="Not set")
+    # A stored time of day (an interview's) is kept while the day is unchanged.
+    editor.setProperty("stored", stored)
+    return editor
+
+
+def _datetime_editor(value: Any) -> QDateTimeEdit:
+    editor = QDateTimeEdit(QDateTime(value or datetime.now().replace(second=0)))
+    editor.setCalendarPopup(True)
+    editor.setDisplayFormat(DATE_TIME_FORMAT)
+    return editor
+
+
+def _choice_editor(spec: Field, value: Any) -> QComboBox:
+    editor = QComboBox()
+    for data, label in spec.choices:
+        editor.addItem(label, data)
+    if spec.kind != "editable":
+        editor.setCurrentIndex(max(editor.findData(value), 0))
+        return editor
+    editor.setEditable(True)
+    editor.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+    completer = editor.completer()
+    assert completer is not None  # an editable combo box has one
+    completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    completer.setFilterMode(Qt.MatchFlag.MatchContains)
+    editor.setCurrentText("" if value is None else str(value))
+    return editor

@@ -7,11 +7,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -19,7 +18,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
-    QProgressDialog,
     QScrollArea,
     QTableView,
     QVBoxLayout,
@@ -39,14 +37,16 @@ from desktop_app.importers.vcard import plan_vcard_file
 from desktop_app.models import contractors as bench
 from desktop_app.models.contractor_input import CONTRACTOR_FIELDS
 from desktop_app.models.errors import UserError
+from desktop_app.models.text import count_of
 from desktop_app.views.context import AppContext
 from desktop_app.views.contractors.commands import ImportContractorsCommand
+from desktop_app.views.partials.long_task import LongTask
 from desktop_app.views.partials.naming import name_buttons, named
 from desktop_app.views.partials.plain_text import plain_label
 from desktop_app.views.partials.table_model import Column, RowTableModel
 from desktop_app.views.partials.tables import name_header
 from desktop_app.views.partials.tones import ALERT, WARNING, tone_color
-from desktop_app.views.undo import execute
+from desktop_app.views.undo import execute_in_background
 
 VCARD_SUFFIXES = (".vcf", ".vcard")
 
@@ -294,39 +294,37 @@ class ImportDialog(QDialog):
         self.import_button.setText(f"Import {len(self.plan.records)}")
         self.import_button.setAccessibleName(self.import_button.text())
 
-    def run_import(self) -> bool:
-        """Import the planned records in one transaction, as one undoable edit."""
+    def run_import(self) -> LongTask | None:
+        """Import the planned records in one transaction, as one undoable edit,
+        in a worker with progress and Cancel; the dialog closes once they are in."""
         if not self.plan.records:
-            return False
-        total = len(self.plan.records)
-        progress = QProgressDialog("Importing contractors…", "Cancel", 0, total, self)
-        progress.setObjectName("importProgress")
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(400)
-
-        def report(done: int) -> bool:
-            if done % 25 == 0 or done == total:
-                progress.setValue(done)
-                QApplication.processEvents()
-            return not progress.wasCanceled()
-
+            return None
+        self.import_button.setEnabled(False)
         command = ImportContractorsCommand(
-            self.ctx, self.plan, bench.OnDuplicate(self.duplicate_choice.currentData()), report
+            self.ctx, self.plan, bench.OnDuplicate(self.duplicate_choice.currentData())
         )
-        try:
-            execute(command)
-        except UserError as error:
-            progress.close()
-            self.summary.setText(str(error))
-            return False
-        progress.close()
+        task = execute_in_background(
+            command,
+            self,
+            "Importing contractors",
+            f"Importing {count_of(len(self.plan.records), 'contractor')} from {self.path.name}…",
+            cancelled_text="Import cancelled: nothing was imported.",
+        )
+        task.succeeded.connect(lambda _result: self._imported(command))
+        task.failed.connect(self._not_imported)
+        return task
+
+    def _imported(self, command: ImportContractorsCommand) -> None:
         assert command.outcome is not None
         summary = f"Imported from {self.path.name}: {command.outcome.summary()}."
         if self.plan.refused:
             summary += f" {len(self.plan.refused)} refused rows were not imported."
         self.imported.emit(summary)
         self.accept()
-        return True
+
+    def _not_imported(self, error: UserError) -> None:
+        self.summary.setText(str(error))
+        self.import_button.setEnabled(True)
 
 
 def _status_color(row: PreviewRow) -> QColor | None:

@@ -6,13 +6,12 @@ from __future__ import annotations
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QAction, QHideEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QComboBox,
     QFileDialog,
     QFrame,
@@ -20,7 +19,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QMessageBox,
-    QProgressDialog,
     QPushButton,
     QSplitter,
     QStackedWidget,
@@ -32,6 +30,7 @@ from PySide6.QtWidgets import (
 from desktop_app.models import contractors as bench
 from desktop_app.models.engagements import dependents_summary, get_engagement
 from desktop_app.models.errors import UserError
+from desktop_app.models.progress import Cancelled
 from desktop_app.models.text import count_of, fold
 from desktop_app.views.context import AppContext, Topic
 from desktop_app.views.contractors import dialogs
@@ -55,6 +54,7 @@ from desktop_app.views.partials.layout_memory import (
     restore_layout,
     save_layout,
 )
+from desktop_app.views.partials.long_task import LongTask
 from desktop_app.views.partials.naming import name_buttons, named
 from desktop_app.views.partials.plain_text import menu_text, message_box, plain_label
 from desktop_app.views.partials.tab_page import TabPage
@@ -67,8 +67,13 @@ from desktop_app.views.partials.table_model import (
 )
 from desktop_app.views.partials.tables import data_table, fit_columns
 
+if TYPE_CHECKING:
+    from desktop_app.views.contractors.comparison import ComparisonDialog
+
 UNIT_ORDER = {"hour": 0, "month": 1, "project": 2}
 CSV_FILTER = "CSV files (*.csv);;All files (*)"
+# A bench this large is exported in a worker, with progress and Cancel.
+_EXPORT_AT_ONCE = 500
 IMPORT_FILTER = "Contractors (*.csv *.vcf *.vcard);;CSV files (*.csv);;vCard files (*.vcf *.vcard)"
 
 
@@ -158,6 +163,7 @@ class ContractorsPage(TabPage):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         named(self, "contractorsPage", "Contractors")
+        self._columns_fitted = False  # the columns were sized to their content once
         self._skills_filter: frozenset[str] = frozenset()
         # Looking for someone new: the contractor being replaced is left out.
         self._leave_out: frozenset[int] = frozenset()
@@ -559,7 +565,8 @@ class ContractorsPage(TabPage):
         box.addButton(QMessageBox.StandardButton.Cancel)
         name_buttons(box, "duplicateQuestion")
         box.exec()
-        return choices.get(box.clickedButton(), "")
+        clicked = box.clickedButton()
+        return choices.get(clicked, "") if isinstance(clicked, QPushButton) else ""
 
     def say(self, text: str) -> None:
         self.status.said(text)
@@ -600,9 +607,11 @@ class ContractorsPage(TabPage):
         if not self._run(command):
             return None
         self.clear_filters()
-        self.select_ids([command.contractor_id])
+        added = command.contractor_id
+        assert added is not None  # applied
+        self.select_ids([added])
         self.say(f"Added {values['name']}.")
-        return command.contractor_id
+        return added
 
     def edit_contractor(self) -> FormDialog | None:
         row = self.current_row()
@@ -690,11 +699,11 @@ class ContractorsPage(TabPage):
         if row is None or row.stage == stage:
             return None
         dialog = dialogs.move_stage_dialog(self, row.name, row.stage, stage)
-        dialog.accepted.connect(lambda: self.move(row.id, stage, dialog.result or ""))
+        dialog.accepted.connect(lambda: self.move_to_stage(row.id, stage, dialog.result or ""))
         dialog.open()
         return dialog
 
-    def move(self, contractor_id: int, stage: str, reason: str = "") -> bool:
+    def move_to_stage(self, contractor_id: int, stage: str, reason: str = "") -> bool:
         names = bench.contractor_names([contractor_id])
         command = MoveStageCommand(
             self.ctx, contractor_id, names.get(contractor_id, ""), stage, reason
@@ -732,7 +741,7 @@ class ContractorsPage(TabPage):
         button = self.detail.write_button
         self.detail.write_menu.popup(button.mapToGlobal(button.rect().bottomLeft()))
 
-    def compare_selected(self) -> QWidget | None:
+    def compare_selected(self) -> ComparisonDialog | None:
         ids = self.selected_ids()
         if not bench.MIN_COMPARED <= len(ids) <= bench.MAX_COMPARED:
             self._refused(
@@ -776,32 +785,41 @@ class ContractorsPage(TabPage):
         if path:
             self.export_csv(Path(path))
 
-    def export_csv(self, path: Path) -> int | None:
+    def export_csv(self, path: Path) -> LongTask | int | None:
+        """Write the bench to `path`: at once for a small bench (the count, or
+        None when refused), in a worker with progress and Cancel for a large
+        one (the task; its `finished` comes once it is said)."""
         from desktop_app.exporters.contractors_csv import export_contractors_csv
 
-        progress = None
-        if self.model.rowCount() > 500:
-            progress = QProgressDialog("Exporting contractors…", "", 0, self.model.rowCount(), self)
-            progress.setObjectName("exportProgress")
-            progress.setCancelButton(None)
-            progress.setWindowModality(Qt.WindowModality.WindowModal)
-            progress.setMinimumDuration(300)
+        if self.model.rowCount() <= _EXPORT_AT_ONCE:
+            try:
+                count = export_contractors_csv(path)
+            except UserError as error:
+                self._export_refused(error)
+                return None
+            self._exported(count, path)
+            return count
+        task = LongTask(
+            self.ctx.store,
+            self,
+            "Exporting contractors",
+            f"Exporting {count_of(self.model.rowCount(), 'contractor')} to {path.name}…",
+            lambda progress: export_contractors_csv(path, progress),
+            cancelled_text=f"Export cancelled: {path.name} was not written.",
+        )
+        task.succeeded.connect(lambda count: self._exported(count, path))
+        task.failed.connect(self._export_refused)
+        task.start()
+        return task
 
-        def report(done: int, _total: int) -> None:
-            if progress is not None:
-                progress.setValue(done)
-                QApplication.processEvents()
-
-        try:
-            count = export_contractors_csv(path, report)
-        except UserError as error:
-            self._refused(f"{error} Nothing was exported.")
-            return None
-        finally:
-            if progress is not None:
-                progress.close()
+    def _exported(self, count: int, path: Path) -> None:
         self.say(f"Exported {count_of(count, 'contractor')} to {path}.")
-        return count
+
+    def _export_refused(self, error: UserError) -> None:
+        if isinstance(error, Cancelled):
+            self._refused(str(error))
+        else:
+            self._refused(f"{error} Nothing was exported.")
 
     # TabPage
     def focus_search(self) -> None:

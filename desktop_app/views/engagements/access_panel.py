@@ -180,12 +180,13 @@ class AccessPanel(RunningPanel):
     def load(self) -> None:
         show_rows(self.model, access_rows(self.row.id) if self.row else [])
         still_open = [row.name for row in self.model.rows() if row.is_open]
-        ended = self.row is not None and self.row.status == EngagementStatus.ENDED
+        row = self.row
+        ended = row is not None and row.status == EngagementStatus.ENDED
         self.left_open.clear_message()
-        if ended and still_open:
+        if row is not None and ended and still_open:
             self.left_open.show_warning(
-                f"The engagement ended on {day_text(self.row.end_date)}, and "
-                f"{self.row.contractor_name} can still reach: {', '.join(still_open)}. "
+                f"The engagement ended on {day_text(row.end_date)}, and "
+                f"{row.contractor_name} can still reach: {', '.join(still_open)}. "
                 "Revoke it in the tool itself, then here."
             )
         if self.row is not None and not self.by_edit.text():

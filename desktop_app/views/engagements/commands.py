@@ -44,7 +44,7 @@ from desktop_app.views.context import AppContext, Topic
 from desktop_app.views.undo import AddRowsCommand, DeleteRowsCommand, StoreCommand
 
 
-class _AddEntryCommand(AddRowsCommand):
+class AddEntryCommand(AddRowsCommand):
     """Record a timeline entry through `add(engagement_id, day, **fields)`;
     undo removes it through `delete(id)`.
 
@@ -73,7 +73,7 @@ class _AddEntryCommand(AddRowsCommand):
         return self.delete(self.row_id)
 
 
-class AddCheckInCommand(_AddEntryCommand):
+class AddCheckInCommand(AddEntryCommand):
     """Record a check-in (a report, or a request for one); undo removes it."""
 
     add = staticmethod(add_check_in)
@@ -90,7 +90,7 @@ class AddCheckInCommand(_AddEntryCommand):
         super().__init__(ctx, engagement_id, day, fields, text)
 
 
-class AddFeedbackCommand(_AddEntryCommand):
+class AddFeedbackCommand(AddEntryCommand):
     """Record feedback on a piece of finished work; undo removes it."""
 
     add = staticmethod(add_feedback)
@@ -102,7 +102,7 @@ class AddFeedbackCommand(_AddEntryCommand):
         super().__init__(ctx, engagement_id, day, fields, "Add feedback")
 
 
-class _EditEntryCommand(StoreCommand):
+class EditEntryCommand(StoreCommand):
     """Change a timeline entry through `update(id, day, **fields)`, checked as a
     new one is; undo writes the old values back through `write(id, values)`."""
 
@@ -126,7 +126,7 @@ class _EditEntryCommand(StoreCommand):
         self.write(self.row_id, self._previous)
 
 
-class EditCheckInCommand(_EditEntryCommand):
+class EditCheckInCommand(EditEntryCommand):
     update = staticmethod(update_check_in)
     write = staticmethod(write_check_in_values)
 
@@ -136,7 +136,7 @@ class EditCheckInCommand(_EditEntryCommand):
         super().__init__(ctx, check_in_id, day, fields, "Edit check-in")
 
 
-class EditFeedbackCommand(_EditEntryCommand):
+class EditFeedbackCommand(EditEntryCommand):
     update = staticmethod(update_feedback)
     write = staticmethod(write_feedback_values)
 

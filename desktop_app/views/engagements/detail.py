@@ -51,9 +51,6 @@ from desktop_app.views.engagements.checklist_panel import ChecklistPanel
 from desktop_app.views.engagements.forms import CheckInForm, FeedbackForm
 from desktop_app.views.engagements.payments_panel import PaymentsPanel
 from desktop_app.views.engagements.presentation import (
-    ALERT,
-    GOOD,
-    WARNING,
     banner_style,
     due_text,
     due_tone,
@@ -63,7 +60,7 @@ from desktop_app.views.partials.naming import named
 from desktop_app.views.partials.plain_text import plain_label, rich_label
 from desktop_app.views.partials.table_model import ALIGN_LEFT, Column, RowTableModel
 from desktop_app.views.partials.tables import data_table
-from desktop_app.views.partials.tones import set_tone, tone_color
+from desktop_app.views.partials.tones import ALERT, GOOD, WARNING, set_tone, tone_color
 
 if TYPE_CHECKING:  # QtCharts loads with the chart, not with this module
     from desktop_app.views.engagements.chart import ConfidenceChart
@@ -237,13 +234,13 @@ class EngagementDetail(QWidget):
         self.placeholder.setWordWrap(True)
         outer.addWidget(self.placeholder)
 
-        self.scroll = QScrollArea()
-        self.scroll.setObjectName("detailScroll")
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        outer.addWidget(self.scroll)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setObjectName("detailScroll")
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        outer.addWidget(self.scroll_area)
         body = QWidget()
-        self.scroll.setWidget(body)
+        self.scroll_area.setWidget(body)
         layout = QVBoxLayout(body)
         self._build_header(layout)
         layout.addLayout(self._build_actions())
@@ -423,14 +420,14 @@ class EngagementDetail(QWidget):
         overdue = sum(
             1 for p in self.payments.model.rows() if p.paid_on is None and p.due_date < today
         )
-        titles = {
+        titles: dict[QWidget, str] = {
             self.checklists: f"Checklists ({open_items} open)" if open_items else "Checklists",
             self.access: f"Access ({open_access} open)" if open_access else "Access",
             self.payments: f"Payments ({overdue} overdue)" if overdue else "Payments",
             self.agreements: "Agreements",
         }
-        for panel, title in titles.items():
-            self.running.setTabText(self.running.indexOf(panel), title)
+        for shown, title in titles.items():
+            self.running.setTabText(self.running.indexOf(shown), title)
         to_do = open_items + overdue + (open_access if ended else 0)
         index = self.tabs.indexOf(self.running)
         self.tabs.setTabText(index, f"Running ({to_do})" if to_do else "Running")
@@ -458,7 +455,7 @@ class EngagementDetail(QWidget):
         """Show `row` with its timeline, feedback (oldest first) and scorecards."""
         self.row = row
         self.placeholder.setVisible(row is None)
-        self.scroll.setVisible(row is not None)
+        self.scroll_area.setVisible(row is not None)
         self.insights.setVisible(row is not None)
         self.check_in_form.set_engagement(row.id if row else None)
         self.feedback_form.set_engagement(row.id if row else None)

@@ -18,8 +18,9 @@ from desktop_app.models.engagements import EDITABLE_FIELDS, EngagementRow
 from desktop_app.models.errors import UserError
 from desktop_app.views.context import AppContext
 from desktop_app.views.engagements.commands import EndEngagementCommand, UpdateEngagementCommand
-from desktop_app.views.engagements.forms import TermsForm, date_edit, pydate
+from desktop_app.views.engagements.forms import TermsForm
 from desktop_app.views.engagements.revoke_prompt import RevokeChoices
+from desktop_app.views.partials.dates import date_edit, pydate
 from desktop_app.views.partials.feedback import FieldErrors
 from desktop_app.views.partials.naming import name_buttons, named
 from desktop_app.views.partials.plain_text import plain_label

@@ -39,8 +39,10 @@ from desktop_app.models.errors import UserError
 from desktop_app.views.context import AppContext
 from desktop_app.views.engagements.commands import (
     AddCheckInCommand,
+    AddEntryCommand,
     AddFeedbackCommand,
     EditCheckInCommand,
+    EditEntryCommand,
     EditFeedbackCommand,
 )
 from desktop_app.views.partials.dates import date_edit, pydate, qdate
@@ -181,7 +183,8 @@ class DraftsPerEngagement:
                 self._drafts[self.engagement_id] = typed
             else:
                 self._drafts.pop(self.engagement_id, None)
-        self.apply(self._drafts.pop(engagement_id, None) or self._blank_for_today())
+        draft = self._drafts.pop(engagement_id, None) if engagement_id is not None else None
+        self.apply(draft or self._blank_for_today())
 
     def _blank_for_today(self) -> dict[str, Any]:
         return {**self._blank, "date": date.today()}
@@ -277,26 +280,34 @@ class CheckInForm(DraftsPerEngagement, QWidget):
             "state": self.state.currentData(),
             "blockers": self.blockers.text(),
         }
-        day = pydate(self.date.date())
-        if self.editing is None:
-            command = AddCheckInCommand(self.ctx, self.engagement_id, day, fields)
-        else:
-            command = EditCheckInCommand(self.ctx, self.editing.id, day, fields)
-        try:
-            execute(command)
-        except UserError as error:
-            self.errors.show(error)
-            return None
-        self.errors.clear()
-        if isinstance(command, EditCheckInCommand):
-            self.saved.emit(command.row_id)
-            return command.row_id
+        command = (
+            AddCheckInCommand(self.ctx, self.engagement_id, pydate(self.date.date()), fields)
+            if self.editing is None
+            else EditCheckInCommand(self.ctx, self.editing.id, pydate(self.date.date()), fields)
+        )
+        row_id = _save_entry(command, self.errors)
+        if row_id is None or isinstance(command, EditCheckInCommand):
+            if row_id is not None:
+                self.saved.emit(row_id)
+            return row_id
         self.summary.clear()
         self.blockers.clear()
         self.date.setDate(qdate(date.today()))
-        assert command.row_id is not None
-        self.added.emit(command.row_id)
-        return command.row_id
+        self.added.emit(row_id)
+        return row_id
+
+
+def _save_entry(command: AddEntryCommand | EditEntryCommand, errors: FieldErrors) -> int | None:
+    """Run the add or the edit of a check-in or feedback; the entry's id, or
+    None when refused (said under the form's fields)."""
+    try:
+        execute(command)
+    except UserError as error:
+        errors.show(error)
+        return None
+    errors.clear()
+    assert command.row_id is not None  # applied
+    return command.row_id
 
 
 def score_box(object_name: str, accessible_name: str) -> QSpinBox:
@@ -426,25 +437,21 @@ class FeedbackForm(DraftsPerEngagement, QWidget):
             "communication": self._score(self.communication),
             "confidence": self._score(self.confidence),
         }
-        if self.editing is None:
-            command = AddFeedbackCommand(self.ctx, self.engagement_id, day, fields)
-        else:
-            command = EditFeedbackCommand(self.ctx, self.editing.id, day, fields)
-        try:
-            execute(command)
-        except UserError as error:
-            self.errors.show(error)
-            return None
-        self.errors.clear()
-        if isinstance(command, EditFeedbackCommand):
-            self.saved.emit(command.row_id)
-            return command.row_id
+        command = (
+            AddFeedbackCommand(self.ctx, self.engagement_id, day, fields)
+            if self.editing is None
+            else EditFeedbackCommand(self.ctx, self.editing.id, day, fields)
+        )
+        row_id = _save_entry(command, self.errors)
+        if row_id is None or isinstance(command, EditFeedbackCommand):
+            if row_id is not None:
+                self.saved.emit(row_id)
+            return row_id
         for editor in (self.deliverable, self.good, self.not_good):
             editor.clear()
         for box in (self.quality, self.communication, self.confidence):
             box.setValue(0)
         self.on_time.setChecked(True)
         self.date.setDate(qdate(date.today()))
-        assert command.row_id is not None
-        self.added.emit(command.row_id)
-        return command.row_id
+        self.added.emit(row_id)
+        return row_id

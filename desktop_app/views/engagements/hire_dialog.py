@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date
+from typing import Any
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -33,7 +34,8 @@ from desktop_app.models.errors import UserError
 from desktop_app.models.hiring import Candidate, others_in_the_running
 from desktop_app.views.context import AppContext
 from desktop_app.views.engagements.commands import HireCommand
-from desktop_app.views.engagements.forms import TermsForm, qdate
+from desktop_app.views.engagements.forms import TermsForm
+from desktop_app.views.partials.dates import qdate
 from desktop_app.views.partials.feedback import FieldErrors, MessageLine
 from desktop_app.views.partials.naming import name_buttons, named
 from desktop_app.views.partials.plain_text import plain_label
@@ -42,7 +44,7 @@ from desktop_app.views.undo import execute
 DEFAULT_CADENCE_DAYS = 7
 
 
-def _label(choice: Choice, labels: Mapping[str, str]) -> str:
+def _label(choice: Choice, labels: Mapping[Any, str]) -> str:
     detail = labels.get(choice.detail, choice.detail)
     return f"{choice.label}  ({detail})" if detail else choice.label
 

@@ -60,9 +60,6 @@ from desktop_app.views.engagements.hire_dialog import HireDialog
 from desktop_app.views.engagements.hire_dialog import open_hire_dialog as _open_hire_dialog
 from desktop_app.views.engagements.month_dialog import MonthDialog
 from desktop_app.views.engagements.presentation import (
-    ALERT,
-    GOOD,
-    WARNING,
     confidence_text,
     due_sort_key,
     due_text,
@@ -91,7 +88,7 @@ from desktop_app.views.partials.table_model import (
     SearchSortProxy,
 )
 from desktop_app.views.partials.tables import data_table, fit_columns
-from desktop_app.views.partials.tones import tint, tone, tone_color
+from desktop_app.views.partials.tones import ALERT, GOOD, WARNING, tint, tone, tone_color
 from desktop_app.views.undo import StoreCommand
 
 if TYPE_CHECKING:
@@ -140,6 +137,7 @@ class EngagementsPage(TabPage):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
+        self._columns_fitted = False  # the columns were sized to their content once
         named(self, "engagementsPage", "Engagements")
         self._today = date.today()
 

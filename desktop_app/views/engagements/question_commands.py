@@ -43,7 +43,8 @@ class AddQuestionCommand(AddRowsCommand):
     ) -> None:
         super().__init__(ctx, "Log a question")
         self.engagement_id = engagement_id
-        self.text = text
+        # Not `self.text`: that is QUndoCommand.text(), the Edit menu's words.
+        self.question_text = text
         self.asked_on = asked_on
         self.answer = answer
         self.question_id: int | None = None
@@ -52,7 +53,7 @@ class AddQuestionCommand(AddRowsCommand):
         answered_on = date.today() if self.answer.strip() else None
         answered_on = max(answered_on, self.asked_on) if answered_on else None
         self.question_id = add_question(
-            self.engagement_id, self.text, self.asked_on, self.answer, answered_on
+            self.engagement_id, self.question_text, self.asked_on, self.answer, answered_on
         )
 
     def take_back(self) -> RowSnapshot:

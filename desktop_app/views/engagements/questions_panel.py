@@ -45,13 +45,14 @@ from desktop_app.views.engagements.question_commands import (
     DeleteQuestionCommand,
     UpdateQuestionCommand,
 )
+from desktop_app.views.partials.dates import pydate
 from desktop_app.views.partials.feedback import MessageLine
 from desktop_app.views.partials.naming import named
 from desktop_app.views.partials.plain_text import plain_label
 from desktop_app.views.partials.table_model import Column, RowTableModel
 from desktop_app.views.partials.tables import name_header
 from desktop_app.views.partials.text_direction import PlainTextEdit
-from desktop_app.views.undo import execute
+from desktop_app.views.undo import StoreCommand, execute
 
 COLUMNS: list[Column[QuestionRow]] = [
     Column("Asked", lambda q: f"{q.asked_on:%d %b %Y}", sort_key=lambda q: q.asked_on),
@@ -237,9 +238,9 @@ class QuestionsPanel(QWidget):
 
     # Edits ---------------------------------------------------------------------------
 
-    def _run(self, command: object) -> bool:
+    def _run(self, command: StoreCommand) -> bool:
         try:
-            execute(command)  # type: ignore[arg-type]
+            execute(command)
         except UserError as error:
             self.error.show_error(str(error))
             return False
@@ -250,7 +251,7 @@ class QuestionsPanel(QWidget):
         if self.engagement_id is None:
             return False
         answer = self.offered.answer if use_earlier and self.offered else ""
-        asked = self.asked_edit.date().toPython()
+        asked = pydate(self.asked_edit.date())
         command = AddQuestionCommand(
             self.ctx, self.engagement_id, self.question_edit.text(), asked, answer
         )

@@ -10,10 +10,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QToolButton, QWidget
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QTableView, QToolButton, QWidget
 
 from desktop_app import attachments
 from desktop_app.models.engagements import EngagementRow
@@ -24,6 +25,7 @@ from desktop_app.views.partials.feedback import MessageLine
 from desktop_app.views.partials.naming import named
 from desktop_app.views.partials.plain_text import message_box
 from desktop_app.views.partials.row_tables import selected_rows
+from desktop_app.views.partials.table_model import RowTableModel
 from desktop_app.views.undo import StoreCommand, execute
 
 # A command made for the owner's answer: `confirmed` is True once they said
@@ -42,6 +44,10 @@ class RunningPanel(QWidget):
         message: the line saying what the last edit did, or why it was refused.
         asking: a question about an unusual edit is open (its answer applies it).
     """
+
+    # Made by each subclass: its rows and the table that shows them.
+    table: QTableView
+    model: RowTableModel[Any]
 
     def __init__(
         self, ctx: AppContext, object_name: str, title: str, parent: QWidget | None = None

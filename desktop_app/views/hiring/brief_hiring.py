@@ -519,7 +519,8 @@ class BriefHiringWindow(QDialog):
             self.add_question(text)
 
     def _selected_question(self) -> int | None:
-        item = self.questions.currentItem()
+        # None when nothing is current (Qt's stubs say otherwise).
+        item: QListWidgetItem | None = self.questions.currentItem()
         return None if item is None else item.data(Qt.ItemDataRole.UserRole)
 
     def _question_edited(self, item: QListWidgetItem) -> None:
@@ -574,7 +575,7 @@ class BriefHiringWindow(QDialog):
         return False
 
     def delete_criterion(self) -> None:
-        item = self.rubric.currentItem()
+        item: QListWidgetItem | None = self.rubric.currentItem()
         key = None if item is None else item.data(Qt.ItemDataRole.UserRole)
         if not key or not key.startswith("c"):
             self._say(
@@ -601,12 +602,15 @@ class BriefHiringWindow(QDialog):
         if not self.save_trial():
             return None
         dialog = OfferDialog(self.ctx, self.brief_id, self)
-        dialog.finished.connect(
-            lambda _: dialog.offered and self._say(
-                f"Offered the trial to {', '.join(dialog.offered)}. Select each and click "
-                "Write the offer… to send it (Ctrl+Z takes the offer back)."
-            )
-        )  # fmt: skip
+
+        def offered(_result: int) -> None:
+            if dialog.offered:
+                self._say(
+                    f"Offered the trial to {', '.join(dialog.offered)}. Select each and click "
+                    "Write the offer… to send it (Ctrl+Z takes the offer back)."
+                )
+
+        dialog.finished.connect(offered)
         return self._open(dialog)
 
     def record_result(self) -> QDialog | None:

@@ -205,13 +205,17 @@ class RecordResultCommand(HiringCommand):
     ) -> None:  # fmt: skip
         super().__init__(ctx, f"Record {name}'s trial")
         self.offer_id = offer_id
-        self.values = {"delivered_on": delivered_on, "scores": dict(scores), "notes": notes}
+        self.delivered_on = delivered_on
+        self.scores = dict(scores)
+        self.notes = notes
         self._before: trials.OfferResult | None = None
         self._after: trials.OfferResult | None = None
 
     def apply(self) -> None:
         if self._after is None:
-            self._before, self._after = trials.record_result(self.offer_id, **self.values)
+            self._before, self._after = trials.record_result(
+                self.offer_id, delivered_on=self.delivered_on, scores=self.scores, notes=self.notes
+            )
         else:
             trials.write_result(self._after)
 
@@ -230,14 +234,18 @@ class HireFromTrialCommand(HiringCommand):
         rate: Decimal | str | None, cadence_days: int, reason: str, rate_unit: str, currency: str,
     ) -> None:  # fmt: skip
         super().__init__(ctx, f"Hire {name} from the trial")
-        self.args = (offer_id, start, rate, cadence_days)
-        self.options = {"reason": reason, "rate_unit": rate_unit, "currency": currency}
+        self.offer_id, self.start = offer_id, start
+        self.rate, self.cadence_days = rate, cadence_days
+        self.reason, self.rate_unit, self.currency = reason, rate_unit, currency
         self.done: TrialHiring | None = None
         self._snapshots: tuple[RowSnapshot, RowSnapshot] | None = None
 
     def apply(self) -> None:
         if self.done is None:
-            self.done = hire_from_trial(*self.args, **self.options)
+            self.done = hire_from_trial(
+                self.offer_id, self.start, self.rate, self.cadence_days,
+                reason=self.reason, rate_unit=self.rate_unit, currency=self.currency,
+            )  # fmt: skip
         else:
             assert self._snapshots is not None
             redo_hire_from_trial(self.done, self._snapshots)

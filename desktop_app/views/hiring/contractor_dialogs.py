@@ -5,6 +5,7 @@ must-haves, and the people who recommend contractors (referrals)."""
 from __future__ import annotations
 
 from datetime import date
+from typing import TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -47,6 +48,9 @@ from desktop_app.views.partials.table_model import ALIGN_RIGHT, Column, RowTable
 from desktop_app.views.partials.tables import data_table
 from desktop_app.views.partials.text_direction import PlainTextEdit
 from desktop_app.views.undo import StoreCommand, execute
+
+# Whatever dialog `_open` is handed, it hands back.
+Dialog = TypeVar("Dialog", bound=QDialog)
 
 
 class AnswersDialog(QDialog):
@@ -299,7 +303,7 @@ class ReferralsDialog(QDialog):
                 return
 
     def selected(self) -> referrals.ReferrerRow | None:
-        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
+        rows = self.table.selectionModel().selectedRows()
         return self.model.row_at(rows[0].row()) if rows else None
 
     def _show_history(self) -> None:
@@ -389,7 +393,7 @@ class ReferralsDialog(QDialog):
             return
         self._run(RecommendationCommand(self.ctx, chosen.id, contractor_id, date.today()))
 
-    def _open(self, dialog: QDialog, *, opened: bool = False) -> QDialog:
+    def _open(self, dialog: Dialog, *, opened: bool = False) -> Dialog:
         self.open_dialogs = [*self.open_dialogs[-8:], dialog]
         if not opened:
             dialog.open()

@@ -222,12 +222,12 @@ class HireFromTrialDialog(QDialog):
         self.reason.setMaximumHeight(80)
         if self.others:
             names = ", ".join(name for _, name in self.others)
-            said = plain_label(
+            closing = plain_label(
                 f"The trial closes for {names}: they move to “Rejected” with this reason, "
                 "which the decline message then offers to send."
             )
-            said.setWordWrap(True)
-            layout.addWidget(said)
+            closing.setWordWrap(True)
+            layout.addWidget(closing)
             layout.addWidget(self.errors.under("reason", self.reason))
         else:
             self.reason.hide()

@@ -125,8 +125,9 @@ def edited_signals(widget: QWidget) -> list:
         return [widget.textChanged]
     if isinstance(widget, QComboBox):
         signals = [widget.activated]
-        if widget.isEditable() and widget.lineEdit() is not None:
-            signals.append(widget.lineEdit().textEdited)
+        line = widget.lineEdit() if widget.isEditable() else None
+        if line is not None:
+            signals.append(line.textEdited)
         return signals
     if isinstance(widget, QDateTimeEdit):
         return [widget.dateTimeChanged]

@@ -41,6 +41,8 @@ def scrolling(content: QWidget, object_name: str = "") -> QScrollArea:
 def content_height(area: QScrollArea) -> int:
     """The height `area`'s content needs at the area's current width."""
     content = area.widget()
+    if content is None:
+        return 0
     width = area.viewport().width() or content.width()
     layout = content.layout()
     if layout is not None and layout.hasHeightForWidth():

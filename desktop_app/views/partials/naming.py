@@ -29,8 +29,8 @@ def name_buttons(box: QDialogButtonBox | QMessageBox, prefix: str) -> None:
             standard = box.standardButton(button)
             key = (
                 standard.name.lower()
-                if standard not in (QDialogButtonBox.StandardButton.NoButton, None)
-                and standard.name != "NoButton"
+                # NoButton of a QDialogButtonBox or of a QMessageBox: no standard button.
+                if standard.name and standard.name != "NoButton"
                 else re.sub(r"\W+", "_", text.lower()).strip("_")
             )
             button.setObjectName(f"{prefix}_{key}")

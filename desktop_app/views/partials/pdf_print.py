@@ -414,7 +414,11 @@ class PdfPrintPreview(QDialog):
         bar = named(QToolBar(self), "printPreviewTools", "Preview tools")
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
 
-        def action(text: str, slot: Callable[[], object], keys: QKeySequence | str = "") -> None:
+        def action(
+            text: str,
+            slot: Callable[[], object],
+            keys: QKeySequence | QKeySequence.StandardKey | str = "",
+        ) -> None:
             item = QAction(text, self)
             item.setObjectName(f"preview_{text.lower().replace(' ', '_').strip('…')}")
             if keys:
@@ -468,8 +472,8 @@ class PdfPrintPreview(QDialog):
         self.paper_bar.show()
 
     def _paper_chosen(self) -> None:
-        fit = self.fit_paper.isChecked() and self._printer_paper is not None
-        set_sheet(self.printer, self._printer_paper if fit else self.paper, self.document)
+        chosen = self._printer_paper if self.fit_paper.isChecked() else None
+        set_sheet(self.printer, chosen or self.paper, self.document)
         self.preview.updatePreview()
 
     # Preview

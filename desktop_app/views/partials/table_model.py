@@ -209,8 +209,13 @@ class SearchSortProxy(QSortFilterProxyModel):
         self._predicate = predicate
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
-    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+    def _rows(self) -> RowTableModel[Any]:
         model = self.sourceModel()
+        assert isinstance(model, RowTableModel)  # the only model it is set on
+        return model
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        model = self._rows()
         row = model.row_at(source_row)
         if self._predicate is not None and not self._predicate(row):
             return False
@@ -220,7 +225,7 @@ class SearchSortProxy(QSortFilterProxyModel):
         return all(word in haystack for word in self._words)
 
     def lessThan(self, left: Index, right: Index) -> bool:
-        model = self.sourceModel()
+        model = self._rows()
         a = _sortable(model.sort_value(left.row(), left.column()))
         b = _sortable(model.sort_value(right.row(), right.column()))
         if self.sortOrder() == Qt.SortOrder.DescendingOrder and a[0] != b[0]:

@@ -18,6 +18,7 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPen,
     QPolygonF,
+    QResizeEvent,
 )
 from PySide6.QtWidgets import QToolTip, QVBoxLayout, QWidget
 
@@ -27,7 +28,6 @@ from desktop_app.models.time_audit_rules import (
     QUADRANT_LABELS,
     QUADRANT_MIDPOINT,
     Quadrant,
-    drain,
 )
 from desktop_app.views.partials.naming import named
 from desktop_app.views.time_audit.formatting import hours
@@ -190,9 +190,8 @@ class ValueDrainMatrix(QWidget):
         biggest = max((row.minutes for row in self._rows), default=1)
         spots: dict[tuple[float, int], list[TaskRow]] = {}
         for row in self._rows:
-            assert row.business_value is not None and row.dislike is not None
-            assert row.pull_away is not None
-            key = (float(drain(row.dislike, row.pull_away)), row.business_value)
+            assert row.business_value is not None and row.drain is not None
+            key = (float(row.drain), row.business_value)
             spots.setdefault(key, []).append(row)
         points = []
         for (task_drain, value), rows in spots.items():
@@ -218,7 +217,7 @@ class ValueDrainMatrix(QWidget):
                 points.append(MatrixPoint(row, center, radius))
         return points
 
-    def resizeEvent(self, event: object) -> None:
+    def resizeEvent(self, event: QResizeEvent) -> None:
         self._points = []
         super().resizeEvent(event)
 
@@ -413,12 +412,11 @@ class ValueDrainMatrix(QWidget):
                 QToolTip.hideText()
             else:
                 row = point.row
-                assert row.quadrant is not None and row.dislike is not None
-                assert row.pull_away is not None
+                assert row.quadrant is not None and row.drain is not None
                 QToolTip.showText(
                     event.globalPos(),
                     f"{row.name}: {hours(row.minutes)} h, value {row.business_value}, "
-                    f"drain {float(drain(row.dislike, row.pull_away)):g}. "
+                    f"drain {float(row.drain):g}. "
                     f"{QUADRANT_LABELS[row.quadrant]}: {QUADRANT_HINTS[row.quadrant]}",
                     self,
                 )

@@ -7,7 +7,7 @@ so later commands that point at those ids keep working.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
@@ -143,22 +143,14 @@ class DeleteEntryCommand(DeleteRowsCommand):
 class ImportTimeCommand(_AddsRows):
     """An import in one transaction; undo takes back its entries and new tasks."""
 
-    def __init__(
-        self,
-        ctx: AppContext,
-        entries: list[NewEntry],
-        file_name: str,
-        progress: Callable[[int, int], None] | None = None,
-    ) -> None:
+    def __init__(self, ctx: AppContext, entries: list[NewEntry], file_name: str) -> None:
         super().__init__(ctx, f"Import {len(entries):,} time entries from {file_name}")
         self.entries = entries
-        self.progress = progress
         self.outcome = ImportOutcome()
 
     def first_apply(self) -> None:
         self.ctx.store.back_up(Reason.IMPORT)
         self.outcome = import_time_entries(self.entries, self.progress)
-        self.progress = None
 
     def take_back(self) -> RowSnapshot:
         return delete_imported(self.outcome)

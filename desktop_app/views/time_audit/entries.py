@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QDate, QStringListModel, Qt, QTimer, Signal
@@ -25,7 +24,7 @@ from desktop_app.models.errors import UserError, ValidationError
 from desktop_app.models.tasks import EntryRow, format_minutes, parse_entry_duration
 from desktop_app.models.text import fold
 from desktop_app.views.context import AppContext
-from desktop_app.views.partials.dates import DATE_FORMAT
+from desktop_app.views.partials.dates import DATE_FORMAT, pydate
 from desktop_app.views.partials.feedback import MessageLine
 from desktop_app.views.partials.naming import named
 from desktop_app.views.partials.plain_text import plain_label
@@ -73,7 +72,7 @@ class QuickEntryForm(QWidget):
         self.task_combo.setModel(self._names)
         self.task_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.task_combo.setMinimumContentsLength(22)
-        self.task_combo.lineEdit().setPlaceholderText("Task")
+        self._task_line().setPlaceholderText("Task")
         completer = QCompleter(self._names, self)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
@@ -113,7 +112,7 @@ class QuickEntryForm(QWidget):
         layout.addWidget(self.new_task_hint)
         layout.addWidget(self.error_label)
         self.add_button.clicked.connect(self.submit)
-        for editor in (self.duration_edit, self.note_edit, self.task_combo.lineEdit()):
+        for editor in (self.duration_edit, self.note_edit, self._task_line()):
             editor.returnPressed.connect(self.submit)
         self.task_combo.editTextChanged.connect(self._update_hint)
         QWidget.setTabOrder(self.task_combo, self.duration_edit)
@@ -161,6 +160,11 @@ class QuickEntryForm(QWidget):
         if self.error_label.message() and self._error_field in (field, ""):
             self.show_error("")
 
+    def _task_line(self) -> QLineEdit:
+        line = self.task_combo.lineEdit()
+        assert line is not None  # the task box is editable
+        return line
+
     def submit(self) -> bool:
         """Log what the form holds; on a refusal show why and change nothing."""
         self.show_error("")
@@ -176,7 +180,7 @@ class QuickEntryForm(QWidget):
             self.duration_edit.setFocus()
             return False
         task: int | str = self._task_ids.get(fold(name), name)
-        day: date = self.date_edit.date().toPython()
+        day = pydate(self.date_edit.date())
         command = LogTimeCommand(
             self.ctx, task, name, day=day, minutes=minutes, note=self.note_edit.text()
         )

@@ -9,13 +9,11 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHeaderView,
-    QProgressDialog,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -29,19 +27,21 @@ from desktop_app.importers.time_tracking import (
     RefusedRow,
     TaskNameFrom,
     TaskPreview,
-    count_of,
     preview_file,
 )
 from desktop_app.models.errors import UserError
+from desktop_app.models.progress import Cancelled
 from desktop_app.models.tasks import NEED_LABELS, Need
+from desktop_app.models.text import count_of
 from desktop_app.views.context import AppContext
+from desktop_app.views.partials.long_task import LongTask
 from desktop_app.views.partials.naming import name_buttons, named
 from desktop_app.views.partials.plain_text import plain_label
 from desktop_app.views.partials.table_model import ALIGN_RIGHT, Column, RowTableModel
 from desktop_app.views.partials.tables import name_header
 from desktop_app.views.time_audit.commands import ImportTimeCommand
 from desktop_app.views.time_audit.formatting import hours
-from desktop_app.views.undo import execute
+from desktop_app.views.undo import execute_in_background
 
 
 class ImportDialog(QDialog):
@@ -65,16 +65,16 @@ class ImportDialog(QDialog):
         self.name_from = named(
             QComboBox(), "importTaskFrom", "Task names from", "Which column names each task."
         )
-        for value, label in TASK_NAME_FROM_LABELS.items():
-            self.name_from.addItem(label, value.value)
+        for name_from, label in TASK_NAME_FROM_LABELS.items():
+            self.name_from.addItem(label, name_from.value)
         self.date_order = named(
             QComboBox(),
             "importDateOrder",
             "Dates",
             "Whether dates such as 03/04/2025 are day first or month first.",
         )
-        for value, label in DATE_ORDER_LABELS.items():
-            self.date_order.addItem(label, value.value)
+        for order, label in DATE_ORDER_LABELS.items():
+            self.date_order.addItem(label, order.value)
         options = QFormLayout()
         options.addRow("Task names from:", self.name_from)
         options.addRow("Dates:", self.date_order)
@@ -181,32 +181,31 @@ class ImportDialog(QDialog):
         self.import_button.setEnabled(bool(preview.entries))
         self.import_button.setAccessibleName(self.import_button.text())
 
-    def run_import(self) -> None:
-        """Store the previewed entries in one transaction, showing progress."""
+    def run_import(self) -> LongTask | None:
+        """Store the previewed entries in one transaction, in a worker, with
+        progress and Cancel; the dialog closes once they are stored."""
         entries = self.preview.entries
         if not entries:
-            return
-        progress = QProgressDialog("Importing time entries…", "", 0, len(entries), self)
-        progress.setObjectName("importProgress")
-        progress.setWindowTitle("Importing")
-        progress.setCancelButton(None)  # one transaction: it completes or changes nothing
-        progress.setMinimumDuration(0)
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setValue(0)
+            return None
+        self.import_button.setEnabled(False)
+        command = ImportTimeCommand(self.ctx, entries, self.path.name)
+        task = execute_in_background(
+            command,
+            self,
+            "Importing",
+            f"Importing {count_of(len(entries), 'time entry', 'time entries')} "
+            f"from {self.path.name}…",
+            cancelled_text="Import cancelled: nothing was imported.",
+        )
+        task.succeeded.connect(lambda _result: self._imported(command))
+        task.failed.connect(self._not_imported)
+        return task
 
-        def advance(done: int, _total: int) -> None:
-            progress.setValue(done)
-            QApplication.processEvents()
-
-        command = ImportTimeCommand(self.ctx, entries, self.path.name, advance)
-        try:
-            execute(command)
-        except UserError as error:
-            progress.close()
-            self.summary.setText(f"Nothing was imported: {error}")
-            return
-        progress.setValue(len(entries))
-        progress.close()
-        progress.deleteLater()
+    def _imported(self, command: ImportTimeCommand) -> None:
         self.command = command
         self.accept()
+
+    def _not_imported(self, error: UserError) -> None:
+        said = str(error) if isinstance(error, Cancelled) else f"Nothing was imported: {error}"
+        self.summary.setText(said)
+        self.import_button.setEnabled(True)

@@ -9,7 +9,9 @@ queries (`models.tasks.load_month`), whatever the number of tasks.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -274,7 +276,7 @@ class TimeAuditPage(TabPage):
         columns, editors = TaskColumns(
             self._commit_task,
             lambda: self.audit.currency if self.audit else "USD",
-            lambda: self.audit.buyback_rate if self.audit else 0,
+            lambda: self.audit.buyback_rate if self.audit else Decimal(0),
         ).build()
         self.model = TaskTableModel(columns, self)
         self.proxy = task_proxy(self)
@@ -390,8 +392,8 @@ class TimeAuditPage(TabPage):
             # What fits at 1280 px; the header's menu shows the rest.
             for column in HIDDEN_BY_DEFAULT:
                 self.table.setColumnHidden(column, True)
-        tab = QSettings().value(SETTINGS_PREFIX + "bottomTab", ENTRIES_TAB)
-        self.bottom_tabs.setCurrentIndex(int(tab) if str(tab).isdigit() else ENTRIES_TAB)
+        tab = str(QSettings().value(SETTINGS_PREFIX + "bottomTab", ENTRIES_TAB))
+        self.bottom_tabs.setCurrentIndex(int(tab) if tab.isdigit() else ENTRIES_TAB)
 
     def save_layout(self) -> None:
         save_layout(LAYOUT_KEY, self._layout_parts())
@@ -879,7 +881,11 @@ class TimeAuditPage(TabPage):
             action = menu.addAction(text)
             action.setObjectName(name)
             action.setEnabled(enabled)
-            action.triggered.connect(lambda _=False, act=slot: (self.show_procedure(), act()))
+            action.triggered.connect(lambda _=False, act=slot: self._on_procedure_tab(act))
+
+    def _on_procedure_tab(self, act: Callable[[], object]) -> None:
+        self.show_procedure()
+        act()
 
     def show_procedure(self) -> None:
         self.bottom_tabs.setCurrentWidget(self.procedure)

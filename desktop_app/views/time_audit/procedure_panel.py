@@ -18,6 +18,7 @@ from PySide6.QtCore import QModelIndex, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QBoxLayout,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -69,7 +70,7 @@ from desktop_app.views.time_audit.procedure_commands import (
     UpdateProcedureCommand,
     UpdateStepCommand,
 )
-from desktop_app.views.undo import execute
+from desktop_app.views.undo import StoreCommand, execute
 
 SETTINGS_PREFIX = "time_audit/procedure/"
 MARKDOWN_FILTER = "Markdown (*.md *.markdown *.txt);;All files (*)"
@@ -173,7 +174,9 @@ class ProcedurePanel(QWidget):
         extra.addWidget(self.blank_button)
         extra.addWidget(self.import_empty_button)
         extra.addStretch(1)
-        self.empty.layout().insertLayout(self.empty.layout().count() - 1, extra)
+        empty_layout = self.empty.layout()
+        assert isinstance(empty_layout, QBoxLayout)  # EmptyState's own column
+        empty_layout.insertLayout(empty_layout.count() - 1, extra)
         self.stack.addWidget(self.no_task)
         self.stack.addWidget(self.empty)
         self.stack.addWidget(self._build_editor())
@@ -233,12 +236,12 @@ class ProcedurePanel(QWidget):
         self.fields: dict[str, QLineEdit | QPlainTextEdit] = {}
         for name, label in PROCEDURE_FIELDS:
             hint = FIELD_HINTS[name]
+            editor: QLineEdit | QPlainTextEdit
             if name == "title":
-                editor: QLineEdit | QPlainTextEdit = named(
-                    QLineEdit(), "procedureTitle", label, hint
-                )
-                editor.setPlaceholderText(hint)
-                editor.editingFinished.connect(self._commit_changed)
+                title = named(QLineEdit(), "procedureTitle", label, hint)
+                title.setPlaceholderText(hint)
+                title.editingFinished.connect(self._commit_changed)
+                editor = title
             else:
                 lines = 2 if name == "purpose" else 3
                 editor = _plain(f"procedure_{name}", label, hint, lines)
@@ -325,10 +328,10 @@ class ProcedurePanel(QWidget):
         self.step_error = MessageLine("stepError", "Why the step was not saved")
         self.step_time = named(plain_label(), "stepTime", "Time the step took when recorded")
         self.step_time.setTextFormat(Qt.TextFormat.PlainText)
-        for editor in (self.step_text, self.step_link, self.step_check):
-            editor.editingFinished.connect(self._commit_changed)
-        for editor in (self.step_text, self.step_detail, self.step_link, self.step_check):
-            self.events.watch(editor)
+        for line in (self.step_text, self.step_link, self.step_check):
+            line.editingFinished.connect(self._commit_changed)
+        for step_editor in (self.step_text, self.step_detail, self.step_link, self.step_check):
+            self.events.watch(step_editor)
         form.addRow("Step", self.step_text)
         form.addRow("Detail", self.step_detail)
         form.addRow("Link", link_row)
@@ -399,7 +402,7 @@ class ProcedurePanel(QWidget):
             self._loading = False
         self._show_times()
         self._update_actions()
-        self.stack.setCurrentWidget(self.stack.widget(2))
+        self.stack.setCurrentIndex(2)
 
     def _show_times(self) -> None:
         assert self.data is not None and self.task_id is not None
@@ -451,8 +454,8 @@ class ProcedurePanel(QWidget):
             detail = step.detail if step else ""
             if self.step_detail.toPlainText() != detail:
                 self.step_detail.setPlainText(detail)
-            for editor in (self.step_text, self.step_detail, self.step_link, self.step_check):
-                editor.setEnabled(step is not None)
+            for step_editor in (self.step_text, self.step_detail, self.step_link, self.step_check):
+                step_editor.setEnabled(step is not None)
             self.link_file_button.setEnabled(step is not None)
             seconds = step.seconds if step else None
             self.step_time.setText(
@@ -475,9 +478,9 @@ class ProcedurePanel(QWidget):
 
     # Edits ------------------------------------------------------------------------
 
-    def _run(self, command: object) -> bool:
+    def _run(self, command: StoreCommand) -> bool:
         try:
-            execute(command)  # type: ignore[arg-type]
+            execute(command)
         except UserError as error:
             self.message.emit(str(error), True)
             return False

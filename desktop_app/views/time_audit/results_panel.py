@@ -37,6 +37,7 @@ from desktop_app.models.results import (
     results_over_time,
 )
 from desktop_app.views.context import AppContext, Topic
+from desktop_app.views.partials.dates import pydate
 from desktop_app.views.partials.feedback import StatusLine, run_edit
 from desktop_app.views.partials.naming import named
 from desktop_app.views.partials.plain_text import plain_label
@@ -220,7 +221,7 @@ class ResultsPanel(TabPage):
 
     def set_value(self) -> bool:
         name = self.name_box.currentText()
-        month = self.month_edit.date().toPython().replace(day=1)
+        month = pydate(self.month_edit.date()).replace(day=1)
         value = self.value_edit.text()
         done = (
             f"{name.strip()} of {month:%B %Y}: {value.strip()}."

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -51,7 +51,6 @@ from desktop_app.views.partials.table_model import (
     ALIGN_CENTER,
     ALIGN_RIGHT,
     Column,
-    Row,
     RowTableModel,
     SearchSortProxy,
     _sortable,
@@ -64,6 +63,15 @@ CANDIDATE_COLOR = QColor("#e8590c")
 OTHER_COLOR = QColor("#adb5bd")
 
 Index = QModelIndex | QPersistentModelIndex
+
+
+class _HasId(Protocol):
+    @property
+    def id(self) -> int: ...
+
+
+# A row the table finds again by its id when the same rows are shown again.
+Row = TypeVar("Row", bound=_HasId)
 
 
 class SyncedTableModel(RowTableModel[Row]):
@@ -185,7 +193,7 @@ NEED_CHOICE = Choice(
     suggest=lambda row: _suggested_need(row),  # noqa: PLW0108 (defined below)
 )
 OVERRIDE_CHOICE = Choice(
-    tuple(("" if key is None else key.value, label) for key, label in OVERRIDE_LABELS.items())
+    tuple(("" if key is None else key, label) for key, label in OVERRIDE_LABELS.items())
 )
 STATUS_CHOICE = Choice(tuple((status.value, TASK_STATUS_LABELS[status]) for status in TaskStatus))
 
@@ -391,7 +399,7 @@ class TaskColumns:
                 "Quadrant",
                 lambda r: QUADRANT_LABELS[r.quadrant] if r.quadrant else "",
                 tooltip=lambda r: (
-                    f"Value {r.business_value}, drain {(r.dislike + r.pull_away) / 2:g}"
+                    f"Value {r.business_value}, drain {float(r.drain or 0):g}"
                     if r.quadrant
                     else "Rate its value, dislike and pull-away to place it."
                 ),
@@ -513,6 +521,11 @@ def task_proxy(parent: QObject | None = None) -> SearchSortProxy:
     return ModelSortProxy(search_text, parent)
 
 
+def _open_list(combo: QComboBox) -> None:
+    if combo.isVisible():
+        combo.showPopup()
+
+
 class EditDelegate(QStyledItemDelegate):
     """Combo boxes, 1-5 spin boxes and date pickers for the declared columns,
     and the message of a refused edit.
@@ -545,16 +558,16 @@ class EditDelegate(QStyledItemDelegate):
             spin.setRange(1, 5)
             return spin
         if isinstance(kind, DateChoice):
-            editor = QDateEdit(parent)
-            editor.setObjectName("cellDateEditor")
-            editor.setAccessibleName("Date")
-            editor.setCalendarPopup(True)
-            editor.setDisplayFormat(DATE_FORMAT)
-            return editor
-        editor = super().createEditor(parent, option, index)
-        editor.setObjectName("cellTextEditor")
-        editor.setAccessibleName("Edit the value")
-        return editor
+            date_editor = QDateEdit(parent)
+            date_editor.setObjectName("cellDateEditor")
+            date_editor.setAccessibleName("Date")
+            date_editor.setCalendarPopup(True)
+            date_editor.setDisplayFormat(DATE_FORMAT)
+            return date_editor
+        text_editor = super().createEditor(parent, option, index)
+        text_editor.setObjectName("cellTextEditor")
+        text_editor.setAccessibleName("Edit the value")
+        return text_editor
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:
         value = index.data(Qt.ItemDataRole.EditRole)
@@ -565,7 +578,7 @@ class EditDelegate(QStyledItemDelegate):
             editor.setCurrentIndex(max(editor.findData(value), 0))
             # Open the list with the editor (the timer dies with the editor;
             # an editor committed and closed at once stays closed).
-            QTimer.singleShot(0, editor, lambda: editor.isVisible() and editor.showPopup())
+            QTimer.singleShot(0, editor, lambda: _open_list(editor))
         elif isinstance(editor, QSpinBox):
             editor.setValue(int(value))
         elif isinstance(editor, QDateEdit):
