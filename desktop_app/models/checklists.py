@@ -317,27 +317,6 @@ def _clear_default(kind: str) -> int | None:
     return current.id
 
 
-def update_own_template(template_id: int, changes: Mapping[str, Any]) -> dict[str, Any]:
-    """Rename a template or change its items; returns the previous values."""
-    unknown = set(changes) - {"name", "items"}
-    if unknown:
-        raise ValueError(f"not editable: {sorted(unknown)}")
-    row = ChecklistTemplate.get_by_id(template_id)
-    values: dict[str, Any] = {}
-    if "name" in changes:
-        values["name"] = _check_name(changes["name"], template_id)
-    if "items" in changes:
-        values["items"] = json.dumps(list(template_items(changes["items"])))
-    previous = {name: getattr(row, name) for name in values}
-    write_template_values(template_id, values)
-    return previous
-
-
-def write_template_values(template_id: int, values: Mapping[str, Any]) -> None:
-    if values:
-        ChecklistTemplate.update(dict(values)).where(ChecklistTemplate.id == template_id).execute()
-
-
 def delete_own_template(template_id: int) -> RowSnapshot:
     """Delete a template of the owner's own (undo with `snapshots.restore`); the
     checklists made from it keep their items."""

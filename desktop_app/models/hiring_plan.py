@@ -33,7 +33,7 @@ from desktop_app.models.contractors import Contractor
 from desktop_app.models.errors import UserError, ValidationError
 from desktop_app.models.parsing import parse_decimal
 from desktop_app.models.rows import delete_from
-from desktop_app.models.snapshots import RowSnapshot, delete_with_snapshot, restore
+from desktop_app.models.snapshots import RowSnapshot, delete_with_snapshot
 from desktop_app.models.text import fold
 
 QUESTION_MAX_LENGTH = 500
@@ -330,12 +330,8 @@ def restore_question_text(question_id: int, text: str) -> None:
 
 
 def delete_question(question_id: int) -> RowSnapshot:
-    """Delete a question with its answers (`restore_snapshot` undoes it)."""
+    """Delete a question with its answers (`snapshots.restore` undoes it)."""
     return delete_with_snapshot(_question(question_id))
-
-
-def restore_snapshot(snapshot: RowSnapshot) -> None:
-    restore(snapshot)
 
 
 def move_question(question_id: int, index: int) -> list[int]:

@@ -566,10 +566,6 @@ class MonthSpend:
     rates: dict[str, Decimal] = field(default_factory=dict)
 
     @property
-    def has_payments(self) -> bool:
-        return bool(self.paid)
-
-    @property
     def unknown(self) -> list[EngagementMonth]:
         """Working engagements whose spend is neither paid nor estimable."""
         return [

@@ -127,9 +127,3 @@ def _brief_title(snapshot: str | None) -> str:
     except (ValueError, AttributeError):
         return ""
     return str(title).strip()
-
-
-def last_sent(procedure_id: int) -> ProcedureVersionRow | None:
-    """The version sent last, if the procedure was ever sent."""
-    versions = procedure_versions(procedure_id)
-    return versions[0] if versions else None

@@ -117,17 +117,9 @@ def load_procedure(procedure_id: int) -> ProcedureData:
     return _data(procedure, procedure.task.name, _ordered_steps([procedure_id])[procedure_id])
 
 
-def procedure_exists(procedure_id: int) -> bool:
-    return Procedure.select().where(Procedure.id == procedure_id).exists()
-
-
 def procedure_id_for_task(task_id: int) -> int | None:
     row = Procedure.select(Procedure.id).where(Procedure.task == task_id).first()
     return row.id if row is not None else None
-
-
-def procedure_task_id(procedure_id: int) -> int:
-    return Procedure.get_by_id(procedure_id).task_id
 
 
 def task_name_of(task_id: int) -> str:

@@ -111,13 +111,6 @@ FALLBACK: tuple[Family, ...] = (
     _noto("Symbols"),
     _noto("Symbols2"),
 )
-# The Indic scripts, Thai and CJK only: their words need shaping or have no spaces.
-_FAMILY_OF = {
-    face: family
-    for family in FALLBACK
-    for face in (family.regular, family.bold, family.italic, family.bold_italic)
-    if face
-}
 _STYLE_OF = {FONT: (False, False), FONT_BOLD: (True, False), FONT_ITALIC: (False, True)}
 _STYLE_OF[FONT_BOLD_ITALIC] = (True, True)
 for _family in FALLBACK[1:]:
@@ -275,7 +268,3 @@ def face_for(code: int, font_name: str) -> str:
     """The font that sets `code` in text styled `font_name` (bold and italic kept)."""
     bold, italic = _STYLE_OF.get(font_name, (False, False))
     return family_for(code).face(bold=bold, italic=italic)
-
-
-def family_of(font_name: str) -> Family | None:
-    return _FAMILY_OF.get(font_name)

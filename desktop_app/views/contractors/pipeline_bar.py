@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QSizePolicy, QToolButto
 
 from desktop_app.models import contractors as bench
 from desktop_app.views.partials.naming import named
-from desktop_app.views.partials.tones import is_dark
+from desktop_app.views.partials.tones import is_dark, set_palette_style_sheet
 
 # One colour per stage: text in this colour reads at 4.5:1 or more on a light
 # palette's window and base, and so does white text on it (a checked button).
@@ -94,7 +94,7 @@ class PipelineBar(QWidget):
                 f"QToolButton:checked {{ background: {fill}; color: white; }}"
             )
             if style != button.styleSheet():
-                button.setStyleSheet(style)
+                set_palette_style_sheet(button, style)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.PaletteChange:

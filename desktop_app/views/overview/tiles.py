@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
 from desktop_app.views.partials.naming import named
 from desktop_app.views.partials.plain_text import plain_label, plain_tooltip
-from desktop_app.views.partials.tones import set_tone
+from desktop_app.views.partials.tones import set_palette_style_sheet, set_tone
 
 
 class MetricTile(QFrame):
@@ -28,10 +28,11 @@ class MetricTile(QFrame):
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         # Palette roles, not fixed colours: the tile follows a dark system theme.
-        self.setStyleSheet(
+        set_palette_style_sheet(
+            self,
             f"#{object_name} {{ background: palette(base); border: 1px solid palette(mid);"
             " border-radius: 8px; }"
-            f"#{object_name}:focus {{ border: 2px solid palette(highlight); }}"
+            f"#{object_name}:focus {{ border: 2px solid palette(highlight); }}",
         )
         self.value_label = plain_label("…")
         self.value_label.setObjectName(f"{object_name}Value")

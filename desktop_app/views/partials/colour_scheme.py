@@ -89,13 +89,7 @@ def apply_colour_scheme(scheme: Qt.ColorScheme | None = None) -> Qt.ColorScheme:
         scheme = Qt.ColorScheme.Light
     app.setPalette(scheme_palette(scheme))
     tones.retone()
-    # Style sheets that name palette roles ("palette(base)") read them when set:
-    # set them again so they take the new colours.
-    for widget in QApplication.allWidgets():
-        sheet = widget.styleSheet()
-        if "palette(" in sheet:
-            widget.setStyleSheet("")
-            widget.setStyleSheet(sheet)
+    tones.restyle_palette_sheets()
     return scheme
 
 

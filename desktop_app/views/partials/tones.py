@@ -12,8 +12,11 @@ Colour never carries meaning alone: a coloured text also says it in words.
 
 from __future__ import annotations
 
+import weakref
+
+import shiboken6
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QWidget
 
 ALERT = "#b42318"
 WARNING = "#8a4b08"
@@ -27,6 +30,14 @@ DARK_TONES = {ALERT: "#ffaba3", WARNING: "#f8c07f", GOOD: "#6fe09c", MUTED: "#c6
 # The widget property that remembers a widget's tone, so a change of colour
 # scheme can paint it again (`retone`).
 TONE_PROPERTY = "offloadTone"
+
+# The widgets a change of colour scheme must paint again. They are tracked
+# here rather than found through QApplication.allWidgets(): that list can
+# hold a widget whose C++ object is being torn down, and wrapping it for
+# Python crashed the process (seen in the full test suite). A weak set
+# forgets a widget when it is deleted.
+_toned: weakref.WeakSet[QWidget] = weakref.WeakSet()
+_palette_sheets: weakref.WeakSet[QWidget] = weakref.WeakSet()
 
 
 def is_dark(palette: QPalette | None = None) -> bool:
@@ -55,7 +66,16 @@ def set_tone(widget: QWidget, name: str | None) -> None:
     """Draw `widget`'s text in tone `name` (None: the palette's own text colour),
     now and after any change of colour scheme."""
     widget.setProperty(TONE_PROPERTY, name or "")
+    _toned.add(widget)
     _paint(widget)
+
+
+def set_palette_style_sheet(widget: QWidget, sheet: str) -> None:
+    """Give `widget` a style sheet that names palette roles ("palette(base)"),
+    set again after any change of colour scheme: Qt reads the roles only
+    when the sheet is set."""
+    widget.setStyleSheet(sheet)
+    _palette_sheets.add(widget)
 
 
 def widget_tone(widget: QWidget) -> str:
@@ -80,6 +100,19 @@ def _paint(widget: QWidget) -> None:
 def retone() -> None:
     """Paint every toned widget again for the application's palette (after the
     colour scheme changed)."""
-    for widget in QApplication.allWidgets():
+    for widget in _live(_toned):
         if widget_tone(widget):
             _paint(widget)
+
+
+def restyle_palette_sheets() -> None:
+    """Set again every style sheet `set_palette_style_sheet` gave, so it takes
+    the application's new palette."""
+    for widget in _live(_palette_sheets):
+        sheet = widget.styleSheet()
+        widget.setStyleSheet("")
+        widget.setStyleSheet(sheet)
+
+
+def _live(widgets: weakref.WeakSet[QWidget]) -> list[QWidget]:
+    return [widget for widget in list(widgets) if shiboken6.isValid(widget)]
