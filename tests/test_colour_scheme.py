@@ -48,9 +48,7 @@ def test_a_toned_label_and_a_tile_take_the_dark_scheme_and_back(qtbot, restore_p
     assert _centre_colour(tile) == light.color(QPalette.ColorRole.Base)
 
 
-def test_a_scheme_change_after_toned_widgets_were_deleted_paints_the_rest(
-    qtbot, restore_palette
-):
+def test_a_scheme_change_after_toned_widgets_were_deleted_paints_the_rest(qtbot, restore_palette):
     parent = QWidget()
     qtbot.addWidget(parent)
     kept = QLabel("kept", parent)
