@@ -674,6 +674,10 @@ class TrialPay:
     pay: Decimal
     due: date  # the day it is owed: delivery, or the deadline while still open
 
+    @property
+    def basis(self) -> str:
+        return f"Paid trial for “{self.brief_title}”, owed {self.due:%d %b %Y}."
+
 
 def trial_pay_in_month(today: date) -> list[TrialPay]:
     """The trials owed in `today`'s calendar month: delivered this month, or
