@@ -160,3 +160,9 @@ def test_offload_export_job_post_prints_writes_and_refuses_an_over_long_post(sto
                           "long", "Monthly bookkeeping", str(out))  # fmt: skip
     assert written.returncode == 0, written.stderr
     assert out.read_text(encoding="utf-8").startswith("# Monthly bookkeeping\n\n## The job\n")
+    # In the order the usage gives: ID, then the options, then OUT.
+    other = tmp_path / "post.txt"
+    ordered = run_offload("export-job-post", "--db", db, "Monthly bookkeeping", "--format",
+                          "text", str(other))  # fmt: skip
+    assert ordered.returncode == 0, ordered.stderr
+    assert other.read_text(encoding="utf-8").startswith("Monthly bookkeeping\n\nTHE JOB\n")
