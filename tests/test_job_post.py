@@ -127,6 +127,21 @@ def test_markdown_marks_typed_by_the_owner_print_as_typed(store):
     assert "1. **Must have:** Use \\`rel=noopener\\` \\# always" in text
 
 
+@pytest.mark.parametrize("fmt", ["text", "markdown"])
+def test_list_marks_the_owner_typed_are_not_doubled(store, fmt):
+    from desktop_app.models.briefs import BriefData, create_brief
+
+    brief_id = create_brief(
+        BriefData(title="Etsy", deliverables="- 投稿 10 件\n* تقرير شهري\n• One report\nNo mark",
+                  success_criteria="– Sold out")
+    )  # fmt: skip
+    text = job_post(brief_id, fmt).text
+    mark = "-" if fmt == "markdown" else "•"
+    for item in ("投稿 10 件", "تقرير شهري", "One report", "No mark", "Sold out"):
+        assert f"\n{mark} {item}\n" in text
+    assert f"{mark} -" not in text and f"{mark} •" not in text and f"{mark} *" not in text
+
+
 def test_plan_refusals_name_their_field(demo):
     brief_id = demo["Monthly bookkeeping"]
     with pytest.raises(ValidationError) as refused:
