@@ -88,6 +88,8 @@ def zone_of(name: str) -> tzinfo:
     offset = _OFFSET.match(value)
     if offset:
         sign, hours, minutes = offset.groups()
+        if int(minutes or 0) > 59:
+            raise HoursError(f"“{value}”: {minutes} is not a number of minutes.")
         delta = timedelta(hours=int(hours), minutes=int(minutes or 0))
         if delta > timedelta(hours=14):
             raise HoursError(f"“{value}” is further from UTC than any time zone (14 hours).")
