@@ -334,3 +334,26 @@ def test_feedback_is_sent_from_the_engagement_s_timeline(window, qtbot, demo):
     composer.open_url = lambda url: True
     assert composer.send_by_mail()
     assert messages_of(sofia.contractor_id)[0].kind == "send_feedback"
+
+
+def test_a_post_mixing_arabic_and_english_reads_each_line_in_its_own_direction(window, qtbot):
+    from desktop_app.models.briefs import BriefData, ExpectationData, create_brief
+
+    brief_id = create_brief(
+        BriefData(title="إدارة وسائل التواصل", summary="نبيع دفاتر التخطيط.",
+                  skills="Canva, 写真編集", expectations=[ExpectationData("毎日投稿する", "must")])
+    )  # fmt: skip
+    hiring = _hiring(window, qtbot, brief_id)
+    document = hiring.preview.document()
+    directions = {}
+    block = document.begin()
+    while block.isValid():
+        directions[block.text()] = block.textDirection()
+        block = block.next()
+    rtl, ltr = Qt.LayoutDirection.RightToLeft, Qt.LayoutDirection.LeftToRight
+    assert directions["إدارة وسائل التواصل"] == rtl
+    assert directions["نبيع دفاتر التخطيط."] == rtl
+    # The post's own English stays left to right: "1. Must have:" reads from its number.
+    assert directions["THE JOB"] == ltr
+    assert directions["1. Must have: 毎日投稿する"] == ltr
+    assert directions["Canva, 写真編集"] == ltr
