@@ -357,3 +357,33 @@ def test_a_post_mixing_arabic_and_english_reads_each_line_in_its_own_direction(w
     assert directions["THE JOB"] == ltr
     assert directions["1. Must have: 毎日投稿する"] == ltr
     assert directions["Canva, 写真編集"] == ltr
+
+
+def test_interview_scores_on_the_brief_s_must_haves_are_compared_side_by_side(
+    window, qtbot, demo, tmp_path
+):
+    from pypdf import PdfReader
+
+    from desktop_app.models.interview_criteria import brief_criteria
+
+    brief_id = demo["Monthly bookkeeping"]
+    hiring = _hiring(window, qtbot, brief_id)
+    hiring.tabs.setCurrentIndex(2)
+    hiring.offers.clearSelection()
+    compare = hiring.compare()  # Ana, Priya and Tomasz, on the demo's trial
+    qtbot.waitExposed(compare)
+    rows = {compare.model.row_at(r).label: compare.model.row_at(r)
+            for r in range(compare.model.rowCount())}  # fmt: skip
+    names = compare.comparison.names
+    ana, tomasz = names.index("Ana Ferreira"), names.index("Tomasz Nowak")
+    # The demo scored Ana's interview on each must-have: 5, 5, 4, 5, 5.
+    criteria = brief_criteria(brief_id)
+    first = rows[f"Interview, must have: {criteria[0].text}"]
+    assert first.values[ana] == "5.0" and first.values[tomasz] == "—"
+    assert rows[f"Interview, must have: {criteria[2].text}"].values[ana] == "4.0"
+    labels = list(rows)
+    assert labels.index("Average score") < labels.index(f"Interview, must have: {criteria[0].text}")
+    pdf = compare.export_pdf(tmp_path / "compare.pdf")
+    text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(pdf).pages)
+    assert "Interview, must have:" in text
+    compare.close()
