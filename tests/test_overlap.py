@@ -108,3 +108,12 @@ def test_each_contractor_s_overlap_and_the_warning_under_the_brief_s_need(store)
     )
     with pytest.raises(ValidationError, match=r"span of working hours"):
         parse_contractor({"name": "X", "working_hours": "whenever"})
+
+
+def test_a_zone_is_named_by_its_place_and_an_offset_as_written():
+    from desktop_app.models.overlap import zone_place
+
+    assert zone_place("Australia/Sydney") == "Sydney"
+    assert zone_place("America/Argentina/Buenos_Aires") == "Buenos Aires"
+    assert zone_place("UTC+5:30") == "UTC+5:30"
+    assert zone_place("Etc/GMT+5") == "Etc/GMT+5"  # five hours behind UTC, not "GMT+5"

@@ -219,3 +219,30 @@ def overlap_summary(
         ):
             return OverlapSummary(first, (day, later))
     return OverlapSummary(first, None)
+
+
+def zone_place(zone: str) -> str:
+    """How a zone is named in a sentence: "Australia/Sydney" -> "Sydney",
+    "America/Argentina/Buenos_Aires" -> "Buenos Aires"; an offset, or an
+    Etc/ zone (whose sign reads backwards), as written."""
+    name = zone.strip()
+    if "/" not in name or name.startswith("Etc/"):
+        return name
+    return name.rsplit("/", 1)[1].replace("_", " ")
+
+
+def when_for_both(when: datetime, owner_zone: str, their_zone: str) -> str:
+    """The owner's local `when` as both read it: "Tuesday 24 Nov at 09:00
+    Stockholm time, 19:00 Sydney time" (their day too when it differs);
+    the owner's time alone when either zone is not known or both clocks agree."""
+    said = f"{when:%A %d %b at %H:%M}"
+    try:
+        ours, theirs = zone_of(owner_zone), zone_of(their_zone)
+    except HoursError:
+        return said
+    local = when.replace(tzinfo=ours)
+    there = local.astimezone(theirs).replace(tzinfo=None)
+    if there == when:
+        return said
+    their_time = f"{there:%H:%M}" if there.date() == when.date() else f"{there:%A %d %b at %H:%M}"
+    return f"{said} {zone_place(owner_zone)} time, {their_time} {zone_place(their_zone)} time"
