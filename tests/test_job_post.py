@@ -142,6 +142,17 @@ def test_list_marks_the_owner_typed_are_not_doubled(store, fmt):
     assert f"{mark} -" not in text and f"{mark} •" not in text and f"{mark} *" not in text
 
 
+def test_the_length_counts_as_a_job_board_s_form_does(store):
+    from desktop_app.models.briefs import BriefData, create_brief
+
+    plain = job_post(create_brief(BriefData(title="Pins", summary="Pins for spring.")))
+    # An emoji is two of the units a browser's form counts (UTF-16), a CJK letter one.
+    emoji = job_post(create_brief(BriefData(title="Pins", summary="Pins for spring 🌸.")))
+    cjk = job_post(create_brief(BriefData(title="Pins", summary="Pins for spring 春.")))
+    assert cjk.length == plain.length + 2  # " 春"
+    assert emoji.length == plain.length + 3  # " 🌸"
+
+
 def test_plan_refusals_name_their_field(demo):
     brief_id = demo["Monthly bookkeeping"]
     with pytest.raises(ValidationError) as refused:

@@ -165,7 +165,13 @@ def render(title: str, sections: list[Section], fmt: PostFormat) -> str:
 
 
 def _section_length(section: Section, fmt: PostFormat) -> int:
-    return len(render("", [section], fmt)) - 2
+    return form_length(render("", [section], fmt)) - 2
+
+
+def form_length(text: str) -> int:
+    """`text`'s length as a job board's form counts it: in UTF-16 units, as
+    browsers count a field's maximum length, so an emoji counts two."""
+    return len(text.encode("utf-16-le")) // 2
 
 
 @dataclass(frozen=True)
@@ -174,7 +180,7 @@ class JobPost:
 
     Attributes:
         length: characters of the text below the title (what boards count
-            as the description).
+            as the description), counted as their forms count (`form_length`).
         too_long: the sections to shorten, longest first, with their
             lengths, when the post is over the board's length.
     """
@@ -238,7 +244,7 @@ def post_from(data: BriefData, plan: PlanValues, questions: list[str], fmt: Post
     board = BOARDS.get(plan.board, BOARDS["upwork"])
     sections = build_sections(data, plan, questions, fmt)
     text = render(data.title, sections, fmt)
-    body = len(text) - len(render(data.title, [], fmt))
+    body = form_length(text) - form_length(render(data.title, [], fmt))
     over = max(0, body - board.body_limit)
     too_long: list[tuple[str, int]] = []
     if over:
