@@ -184,11 +184,20 @@ def next_working_day(day: date) -> date:
 
 @dataclass(frozen=True)
 class OverlapSummary:
-    """The overlap on the next working day, and when it next changes (summer time)."""
+    """The overlap on the next working day, and when it next changes (summer time).
+
+    Attributes:
+        change: the first change within the horizon asked for (what the
+            profile and the comparison say).
+        changes: every change within a year, in turn (summer time starts and
+            ends on each side, on other days): a check-in that recurs all
+            year stays inside all of them.
+    """
 
     today: Overlap
     # (first day, overlap from that day) of the next change within the horizon.
     change: tuple[date, Overlap] | None
+    changes: tuple[tuple[date, Overlap], ...] = ()
 
     @property
     def hours(self) -> float:
@@ -202,23 +211,34 @@ class OverlapSummary:
         return said
 
 
+YEAR_DAYS = 366
+
+
+def _same_clock(earlier: Overlap, later: Overlap) -> bool:
+    """Whether `later` shares the same hours of the day as `earlier`."""
+    shift = later.day - earlier.day
+    return later.windows == tuple((start + shift, end + shift) for start, end in earlier.windows)
+
+
 def overlap_summary(
     owner: Schedule, other: Schedule, today: date, horizon_days: int = 183
 ) -> OverlapSummary:
-    """The overlap from `today` (its next working day), and its first change
-    within `horizon_days` (a summer-time move on either side)."""
+    """The overlap from `today` (its next working day), its first change
+    within `horizon_days` (a summer-time move on either side), and every
+    change within a year."""
     first = overlap_on(next_working_day(today), owner, other)
-    day = first.day
-    for _ in range(horizon_days):
+    current, day = first, first.day
+    changes: list[tuple[date, Overlap]] = []
+    for _ in range(max(horizon_days, YEAR_DAYS)):
         day += timedelta(days=1)
         if day.weekday() not in WORKING_WEEKDAYS:
             continue
         later = overlap_on(day, owner, other)
-        if later.windows != tuple(
-            (start + (day - first.day), end + (day - first.day)) for start, end in first.windows
-        ):
-            return OverlapSummary(first, (day, later))
-    return OverlapSummary(first, None)
+        if not _same_clock(current, later):
+            changes.append((day, later))
+            current = later
+    change = changes[0] if changes and (changes[0][0] - first.day).days <= horizon_days else None
+    return OverlapSummary(first, change, tuple(changes))
 
 
 def zone_place(zone: str) -> str:
