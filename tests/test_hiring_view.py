@@ -387,3 +387,20 @@ def test_interview_scores_on_the_brief_s_must_haves_are_compared_side_by_side(
     text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(pdf).pages)
     assert "Interview, must have:" in text
     compare.close()
+
+
+def test_a_message_too_long_for_a_mail_link_says_so_before_sending(window, qtbot, demo):
+    people = _people()
+    page = window.show_tab("contractors").page()
+    page.select_ids([people["Sam Taylor"]])
+    composer = page.detail.write("references_request")
+    qtbot.waitExposed(composer)
+    assert composer.link_note.isHidden()
+    # 300 Japanese letters are 2,700 characters in a mail link (9 each, percent-encoded).
+    composer.body.setPlainText(composer.body.toPlainText() + "\n" + "日本語" * 100)
+    assert composer.link_note.isVisible()
+    assert "some mail programs cut a link over 2,000 characters" in composer.link_note.text()
+    assert "Copy message" in composer.link_note.text()
+    composer.body.setPlainText("Short again.")
+    assert composer.link_note.isHidden()
+    composer.reject()
