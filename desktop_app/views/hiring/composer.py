@@ -38,7 +38,6 @@ from desktop_app.views.partials.plain_text import plain_label
 from desktop_app.views.partials.text_direction import PlainTextEdit
 from desktop_app.views.undo import execute
 
-
 # Mail programs on Windows (Outlook among them) cut a mailto link somewhere
 # past 2,000 characters, without saying so.
 MAILTO_SAFE_LENGTH = 2000
