@@ -192,3 +192,24 @@ def test_offload_export_job_post_prints_writes_and_refuses_an_over_long_post(sto
                           "text", str(other))  # fmt: skip
     assert ordered.returncode == 0, ordered.stderr
     assert other.read_text(encoding="utf-8").startswith("Monthly bookkeeping\n\nTHE JOB\n")
+
+
+def test_printing_a_post_into_a_pipe_closed_early_says_nothing(store):
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import REPO
+
+    fill_demo_data(DAY)
+    store.close()
+    # `offload export-job-post ID | head -3`: the reader stops reading early.
+    child = subprocess.Popen(
+        [sys.executable, "-m", "desktop_app", "export-job-post", "--db", str(store.path), "1"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=REPO,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )  # fmt: skip
+    child.stdout.close()  # closed before the child writes its first line
+    _, errors = child.communicate(timeout=120)
+    assert errors.decode() == ""  # no "Broken pipe" complaint, no traceback
+    assert child.returncode == 1
