@@ -404,3 +404,20 @@ def test_a_message_too_long_for_a_mail_link_says_so_before_sending(window, qtbot
     composer.body.setPlainText("Short again.")
     assert composer.link_note.isHidden()
     composer.reject()
+
+
+def test_trial_notes_past_the_note_length_are_refused_in_the_dialog(window, qtbot, demo):
+    hiring = _hiring(window, qtbot, demo["Monthly bookkeeping"])
+    hiring.tabs.setCurrentIndex(2)
+    priya = _offer_row(hiring, "Priya Raman")
+    result = hiring.record_result()
+    qtbot.waitExposed(result)
+    result.notes.setPlainText("Looked at every payout. " * 100)  # 2,400 characters
+    result.accept()
+    assert result.isVisible()
+    assert "Keep the note under 2,000 characters" in result.errors.general.text()
+    assert TrialOffer.get_by_id(priya.id).notes == ""
+    result.notes.setPlainText("Looked at every payout.")
+    result.accept()
+    qtbot.waitUntil(lambda: not result.isVisible())
+    assert TrialOffer.get_by_id(priya.id).notes == "Looked at every payout."
