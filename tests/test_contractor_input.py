@@ -102,6 +102,20 @@ def test_time_zones():
         check_timezone("Lisbon time")
 
 
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("UTC+99", "further from UTC than any time zone"),
+        ("UTC+14:30", "further from UTC than any time zone"),
+        ("UTC+5:75", "75 is not a number of minutes"),
+    ],
+)
+def test_an_offset_no_clock_uses_is_refused_where_it_is_typed(text, message):
+    # The overlap refuses these when it reads them: the form refuses them first.
+    with pytest.raises(ValidationError, match=message):
+        check_timezone(text)
+
+
 def test_a_whole_contractor_names_every_field_at_fault():
     with pytest.raises(ValidationError) as refused:
         parse_contractor(

@@ -334,3 +334,90 @@ def test_feedback_is_sent_from_the_engagement_s_timeline(window, qtbot, demo):
     composer.open_url = lambda url: True
     assert composer.send_by_mail()
     assert messages_of(sofia.contractor_id)[0].kind == "send_feedback"
+
+
+def test_a_post_mixing_arabic_and_english_reads_each_line_in_its_own_direction(window, qtbot):
+    from desktop_app.models.briefs import BriefData, ExpectationData, create_brief
+
+    brief_id = create_brief(
+        BriefData(title="إدارة وسائل التواصل", summary="نبيع دفاتر التخطيط.",
+                  skills="Canva, 写真編集", expectations=[ExpectationData("毎日投稿する", "must")])
+    )  # fmt: skip
+    hiring = _hiring(window, qtbot, brief_id)
+    document = hiring.preview.document()
+    directions = {}
+    block = document.begin()
+    while block.isValid():
+        directions[block.text()] = block.textDirection()
+        block = block.next()
+    rtl, ltr = Qt.LayoutDirection.RightToLeft, Qt.LayoutDirection.LeftToRight
+    assert directions["إدارة وسائل التواصل"] == rtl
+    assert directions["نبيع دفاتر التخطيط."] == rtl
+    # The post's own English stays left to right: "1. Must have:" reads from its number.
+    assert directions["THE JOB"] == ltr
+    assert directions["1. Must have: 毎日投稿する"] == ltr
+    assert directions["Canva, 写真編集"] == ltr
+
+
+def test_interview_scores_on_the_brief_s_must_haves_are_compared_side_by_side(
+    window, qtbot, demo, tmp_path
+):
+    from pypdf import PdfReader
+
+    from desktop_app.models.interview_criteria import brief_criteria
+
+    brief_id = demo["Monthly bookkeeping"]
+    hiring = _hiring(window, qtbot, brief_id)
+    hiring.tabs.setCurrentIndex(2)
+    hiring.offers.clearSelection()
+    compare = hiring.compare()  # Ana, Priya and Tomasz, on the demo's trial
+    qtbot.waitExposed(compare)
+    rows = {compare.model.row_at(r).label: compare.model.row_at(r)
+            for r in range(compare.model.rowCount())}  # fmt: skip
+    names = compare.comparison.names
+    ana, tomasz = names.index("Ana Ferreira"), names.index("Tomasz Nowak")
+    # The demo scored Ana's interview on each must-have: 5, 5, 4, 5, 5.
+    criteria = brief_criteria(brief_id)
+    first = rows[f"Interview, must have: {criteria[0].text}"]
+    assert first.values[ana] == "5.0" and first.values[tomasz] == "—"
+    assert rows[f"Interview, must have: {criteria[2].text}"].values[ana] == "4.0"
+    labels = list(rows)
+    assert labels.index("Average score") < labels.index(f"Interview, must have: {criteria[0].text}")
+    pdf = compare.export_pdf(tmp_path / "compare.pdf")
+    text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(pdf).pages)
+    assert "Interview, must have:" in text
+    compare.close()
+
+
+def test_a_message_too_long_for_a_mail_link_says_so_before_sending(window, qtbot, demo):
+    people = _people()
+    page = window.show_tab("contractors").page()
+    page.select_ids([people["Sam Taylor"]])
+    composer = page.detail.write("references_request")
+    qtbot.waitExposed(composer)
+    assert composer.link_note.isHidden()
+    # 300 Japanese letters are 2,700 characters in a mail link (9 each, percent-encoded).
+    composer.body.setPlainText(composer.body.toPlainText() + "\n" + "日本語" * 100)
+    assert composer.link_note.isVisible()
+    assert "some mail programs cut a link over 2,000 characters" in composer.link_note.text()
+    assert "Copy message" in composer.link_note.text()
+    composer.body.setPlainText("Short again.")
+    assert composer.link_note.isHidden()
+    composer.reject()
+
+
+def test_trial_notes_past_the_note_length_are_refused_in_the_dialog(window, qtbot, demo):
+    hiring = _hiring(window, qtbot, demo["Monthly bookkeeping"])
+    hiring.tabs.setCurrentIndex(2)
+    priya = _offer_row(hiring, "Priya Raman")
+    result = hiring.record_result()
+    qtbot.waitExposed(result)
+    result.notes.setPlainText("Looked at every payout. " * 100)  # 2,400 characters
+    result.accept()
+    assert result.isVisible()
+    assert "Keep the note under 2,000 characters" in result.errors.general.text()
+    assert TrialOffer.get_by_id(priya.id).notes == ""
+    result.notes.setPlainText("Looked at every payout.")
+    result.accept()
+    qtbot.waitUntil(lambda: not result.isVisible())
+    assert TrialOffer.get_by_id(priya.id).notes == "Looked at every payout."

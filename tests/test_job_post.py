@@ -127,6 +127,32 @@ def test_markdown_marks_typed_by_the_owner_print_as_typed(store):
     assert "1. **Must have:** Use \\`rel=noopener\\` \\# always" in text
 
 
+@pytest.mark.parametrize("fmt", ["text", "markdown"])
+def test_list_marks_the_owner_typed_are_not_doubled(store, fmt):
+    from desktop_app.models.briefs import BriefData, create_brief
+
+    brief_id = create_brief(
+        BriefData(title="Etsy", deliverables="- 投稿 10 件\n* تقرير شهري\n• One report\nNo mark",
+                  success_criteria="– Sold out")
+    )  # fmt: skip
+    text = job_post(brief_id, fmt).text
+    mark = "-" if fmt == "markdown" else "•"
+    for item in ("投稿 10 件", "تقرير شهري", "One report", "No mark", "Sold out"):
+        assert f"\n{mark} {item}\n" in text
+    assert f"{mark} -" not in text and f"{mark} •" not in text and f"{mark} *" not in text
+
+
+def test_the_length_counts_as_a_job_board_s_form_does(store):
+    from desktop_app.models.briefs import BriefData, create_brief
+
+    plain = job_post(create_brief(BriefData(title="Pins", summary="Pins for spring.")))
+    # An emoji is two of the units a browser's form counts (UTF-16), a CJK letter one.
+    emoji = job_post(create_brief(BriefData(title="Pins", summary="Pins for spring 🌸.")))
+    cjk = job_post(create_brief(BriefData(title="Pins", summary="Pins for spring 春.")))
+    assert cjk.length == plain.length + 2  # " 春"
+    assert emoji.length == plain.length + 3  # " 🌸"
+
+
 def test_plan_refusals_name_their_field(demo):
     brief_id = demo["Monthly bookkeeping"]
     with pytest.raises(ValidationError) as refused:
@@ -160,3 +186,30 @@ def test_offload_export_job_post_prints_writes_and_refuses_an_over_long_post(sto
                           "long", "Monthly bookkeeping", str(out))  # fmt: skip
     assert written.returncode == 0, written.stderr
     assert out.read_text(encoding="utf-8").startswith("# Monthly bookkeeping\n\n## The job\n")
+    # In the order the usage gives: ID, then the options, then OUT.
+    other = tmp_path / "post.txt"
+    ordered = run_offload("export-job-post", "--db", db, "Monthly bookkeeping", "--format",
+                          "text", str(other))  # fmt: skip
+    assert ordered.returncode == 0, ordered.stderr
+    assert other.read_text(encoding="utf-8").startswith("Monthly bookkeeping\n\nTHE JOB\n")
+
+
+def test_printing_a_post_into_a_pipe_closed_early_says_nothing(store):
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import REPO
+
+    fill_demo_data(DAY)
+    store.close()
+    # `offload export-job-post ID | head -3`: the reader stops reading early.
+    child = subprocess.Popen(
+        [sys.executable, "-m", "desktop_app", "export-job-post", "--db", str(store.path), "1"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=REPO,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )  # fmt: skip
+    child.stdout.close()  # closed before the child writes its first line
+    _, errors = child.communicate(timeout=120)
+    assert errors.decode() == ""  # no "Broken pipe" complaint, no traceback
+    assert child.returncode == 1

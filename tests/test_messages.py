@@ -176,3 +176,23 @@ def test_compose_names_a_time_it_is_given(demo):
     message = compose(MessageKind.INTERVIEW_INVITE, contractor_id=people["Sam Taylor"],
                       brief_id=demo, interview_when=datetime(2026, 11, 24, 15, 30))  # fmt: skip
     assert "Tuesday 24 Nov at 15:30" in message.body
+
+
+def test_an_invitation_across_time_zones_gives_the_time_in_both(demo):
+    people = _people()
+    # Maya works in Stockholm; Pixel & Post in Sydney (summer there, winter here: +10 h).
+    sydney = compose(MessageKind.INTERVIEW_INVITE, contractor_id=people["Pixel & Post Studio"],
+                     brief_id=demo, interview_when=datetime(2026, 11, 24, 9, 0))  # fmt: skip
+    assert "Tuesday 24 Nov at 09:00 Stockholm time, 19:00 Sydney time" in sydney.body
+    # Past their midnight the day is said too; Chicago is 7 h behind.
+    late = compose(MessageKind.INTERVIEW_INVITE, contractor_id=people["Pixel & Post Studio"],
+                   brief_id=demo, interview_when=datetime(2026, 11, 24, 15, 0))  # fmt: skip
+    assert "at 15:00 Stockholm time, Wednesday 25 Nov at 01:00 Sydney time" in late.body
+    chicago = compose(MessageKind.INTERVIEW_INVITE,
+                      contractor_id=people["Ledgerlight Bookkeeping"], brief_id=demo,
+                      interview_when=datetime(2026, 11, 24, 15, 0))  # fmt: skip
+    assert "at 15:00 Stockholm time, 08:00 Chicago time" in chicago.body
+    # The same clock (Warsaw): the time once, as before.
+    warsaw = compose(MessageKind.INTERVIEW_INVITE, contractor_id=people["Tomasz Nowak"],
+                     brief_id=demo, interview_when=datetime(2026, 11, 24, 9, 0))  # fmt: skip
+    assert "Tuesday 24 Nov at 09:00 (" in warsaw.body

@@ -104,7 +104,19 @@ def test_each_contractor_s_overlap_and_the_warning_under_the_brief_s_need(store)
     update_plan(brief_id, {"overlap_hours": "2"})
     assert info[ids[0]].warning(Decimal("2")) == ""
     assert info[ids[1]].warning(Decimal("2")) == (
-        "Only 0 h a day of shared working hours; the brief needs 2 h for questions."
+        "No shared working hours on some working days; the brief needs 2 h for questions."
+    )
+    assert info[ids[1]].warning(Decimal("0.5")) == (  # none before 15 Mar, not "only 0 h"
+        "No shared working hours on some working days; the brief needs 0.5 h for questions."
     )
     with pytest.raises(ValidationError, match=r"span of working hours"):
         parse_contractor({"name": "X", "working_hours": "whenever"})
+
+
+def test_a_zone_is_named_by_its_place_and_an_offset_as_written():
+    from desktop_app.models.overlap import zone_place
+
+    assert zone_place("Australia/Sydney") == "Sydney"
+    assert zone_place("America/Argentina/Buenos_Aires") == "Buenos Aires"
+    assert zone_place("UTC+5:30") == "UTC+5:30"
+    assert zone_place("Etc/GMT+5") == "Etc/GMT+5"  # five hours behind UTC, not "GMT+5"

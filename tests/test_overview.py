@@ -159,6 +159,36 @@ def test_it_follows_edits_made_elsewhere_and_their_undo(window, overview_page, k
     assert Contractor.get_by_id(known["cleo"]).stage == "interviewing"
 
 
+def test_paid_trials_are_in_the_spend_the_same_on_the_overview_and_the_payments(
+    window, overview_page, known, qtbot
+):
+    from desktop_app.models.trials import offer_trial, update_trial
+
+    # A trial on "Support inbox" for Cleo and Dev, 75 each, due today: owed this month.
+    support = Brief.get(Brief.title == "Support inbox").id
+    update_trial(support, {"task": "Answer ten tickets", "pay": "75", "deadline": TODAY})
+    dev = Contractor.get(Contractor.name == "Dev").id
+    offer_trial(support, [known["cleo"], dev], TODAY)
+    overview_page.refresh()
+    spend = overview_page.tiles["spend"]
+    assert spend.value_label.text() == "$740"  # 590 for the engagements + 2 × 75
+    assert spend.detail_label.text() == (
+        "estimated from the rates: nothing paid yet; $150 for paid trials"
+    )
+    assert f"Cleo: $75 (Paid trial for “Support inbox”, owed {TODAY:%d %b %Y}.)" in spend.toolTip()
+    # The payments panel's month says the same.
+    page = window.show_tab("engagements").page()
+    assert page.select_engagement(known["ben"])
+    panel = page.detail.payments
+    page.detail.show_running(panel)
+    month = panel.open_month()
+    qtbot.waitExposed(month)
+    totals = month.totals.text()
+    assert "Spend: $740.00, of which $590.00 estimated (nothing paid yet)" in totals
+    assert "and $150.00 for paid trials (Cleo, Dev)" in totals
+    month.close()
+
+
 def test_a_new_database_says_where_to_start(window, qtbot):
     page = window.show_tab("overview").page()
     page.refresh()

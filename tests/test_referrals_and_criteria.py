@@ -137,3 +137,27 @@ def test_the_sample_workspace_sets_hours_zones_and_a_trial_with_three(store, tmp
         start = event.decoded("dtstart")
         assert isinstance(start, datetime), event["summary"]
         assert time(9) <= start.time() and event.decoded("dtend").time() <= time(16)
+
+
+@pytest.mark.parametrize("zone", ["Australia/Sydney", "America/Santiago", "America/New_York"])
+def test_a_timed_check_in_stays_inside_the_shared_hours_through_every_change_of_the_year(zone):
+    from desktop_app.exporters.engagement_schedule import check_in_slot
+    from desktop_app.models.availability import OverlapInfo
+    from desktop_app.models.overlap import Schedule, overlap_on, overlap_summary
+
+    owner = Schedule.of("Europe/Stockholm", "09:00–16:00")
+    for start in range(0, 24, 2):
+        theirs = Schedule.of(zone, f"{start:02d}:00–{(start + 8) % 24:02d}:00")
+        for today in (date(2026, 1, 15), date(2026, 6, 15), date(2026, 11, 16)):
+            slot = check_in_slot(OverlapInfo(1, overlap_summary(owner, theirs, today)))
+            if slot is None:
+                continue  # an all-day check-in: no half hour is shared all year
+            # Sydney from 00:00 in January: 14:00–16:00 here, 15:00–16:00 from
+            # 29 March, none from 6 April when Sydney leaves summer time.
+            for offset in range(366):
+                day = today + timedelta(days=offset)
+                if day.weekday() > 4:
+                    continue
+                begin, end = (datetime.combine(day, t) for t in slot)
+                shared = overlap_on(day, owner, theirs).windows
+                assert any(a <= begin and end <= b for a, b in shared), (zone, start, today, day)

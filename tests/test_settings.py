@@ -113,6 +113,18 @@ def test_dialog_refuses_text_as_a_rate_and_an_unknown_currency(window, qtbot):
     dialog.reject()
 
 
+def test_dialog_refuses_a_time_zone_offset_beyond_any_clock(window, qtbot):
+    dialog = _open_settings(window, qtbot)
+    _type_into(qtbot, dialog.editors["time_zone"], "UTC+15")
+    _click_ok(qtbot, dialog)
+    assert "further from UTC than any time zone" in dialog.errors.labels["time_zone"].text()
+    assert dialog.isVisible() and load_settings().time_zone == Settings().time_zone
+    _type_into(qtbot, dialog.editors["time_zone"], "UTC+5:45")  # Nepal's offset
+    _click_ok(qtbot, dialog)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert load_settings().time_zone == "UTC+5:45"
+
+
 def test_a_settings_change_is_stored_and_undone_and_redone(window, qtbot):
     dialog = _open_settings(window, qtbot)
     _type_into(qtbot, dialog.editors["business_name"], "Northwind")

@@ -14,6 +14,7 @@ from desktop_app.models.engagements import Engagement, monthly_spend
 from desktop_app.models.errors import ValidationError
 from desktop_app.models.hiring_comparison import compare_candidates
 from desktop_app.models.hiring_plan import add_question, questions_of, record_answers
+from desktop_app.models.payments import month_spend
 from desktop_app.models.trial_hiring import (
     hire_from_trial,
     redo_hire_from_trial,
@@ -207,13 +208,18 @@ def test_the_trial_pay_is_in_the_month_it_is_owed(three):
     offer_trial(brief_id, [ana, ben, chloe], TODAY)
     offers = {o.contractor_id: o.id for o in offer_rows(brief_id=brief_id)}
     record_result(offers[ana], delivered_on=date(2026, 11, 28), scores={}, notes="")
-    november = monthly_spend(date(2026, 11, 15))
-    assert november.totals == {"USD": Decimal("120.00")}
-    (line,) = november.lines
-    assert line.trial_offer_id == offers[ana] and line.contractor_name == "Ana Souza"
-    assert line.basis == "Paid trial for “Monthly bookkeeping”, owed 28 Nov 2026."
+    # The month's spend, the one the Overview and the payments' month show.
+    november = month_spend(date(2026, 11, 1), TODAY)
+    assert november.spend == {"USD": Decimal("120.00")}
+    assert november.trial_pay == {"USD": Decimal("120.00")}
+    (trial,) = november.trials
+    assert trial.offer_id == offers[ana] and trial.contractor_name == "Ana Souza"
+    assert trial.basis == "Paid trial for “Monthly bookkeeping”, owed 28 Nov 2026."
     # Ben and Chloé are owed in December, when their deadline falls.
-    assert monthly_spend(date(2026, 12, 1)).totals == {"USD": Decimal("240.00")}
+    december = month_spend(date(2026, 12, 1), TODAY)
+    assert december.spend == december.trial_pay == {"USD": Decimal("240.00")}
+    # The engagements' own monthly cost leaves trials out: they count once.
+    assert monthly_spend(date(2026, 11, 15)).totals == {}
 
 
 def test_at_most_five_at_once_and_only_from_the_shortlist(three):

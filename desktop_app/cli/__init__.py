@@ -108,6 +108,28 @@ def add_db_option(parser: argparse.ArgumentParser, *, in_subcommand: bool) -> No
     )
 
 
+class _SubcommandParser(argparse.ArgumentParser):
+    """A subcommand's parser that takes its options between its arguments.
+
+    argparse alone gives an optional argument nothing once an option comes
+    before it: `export-job-post 3 --format markdown post.md` would refuse
+    post.md. Reading the arguments intermixed takes them in any order.
+    """
+
+    _intermixing = False
+
+    def parse_known_args(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
+    ) -> tuple[argparse.Namespace, list[str]]:
+        if self._intermixing:  # parse_known_intermixed_args calls back in here
+            return super().parse_known_args(args, namespace)
+        self._intermixing = True
+        try:
+            return self.parse_known_intermixed_args(args, namespace)
+        finally:
+            self._intermixing = False
+
+
 def build_parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
     """The command line to parse `argv` with: every subcommand is listed, and
     only the module of the one `argv` names is imported."""
@@ -148,7 +170,12 @@ def _parser(chosen: str | None, *, sniffing: bool = False) -> argparse.ArgumentP
         action="store_true",
         help="open the window headless on a temporary database, visit every tab, exit 0",
     )
-    subparsers = parser.add_subparsers(dest="command", title="subcommands", metavar="SUBCOMMAND")
+    subparsers = parser.add_subparsers(
+        dest="command",
+        title="subcommands",
+        metavar="SUBCOMMAND",
+        parser_class=_SubcommandParser,
+    )
     for subcommand in SUBCOMMANDS:
         if subcommand.name == chosen:
             importlib.import_module(subcommand.module).register(subparsers)

@@ -139,6 +139,12 @@ def run_subcommand(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         echo(f"offload {args.command}: interrupted; nothing half-done was kept.", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # The reader stopped reading (`| head`): nothing to say to anyone. Point
+        # stdout at nowhere so the exit's own flush does not fail again.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
     except UserError as error:
         message = str(error)
     except (OSError, sqlite3.Error, PeeweeException) as error:

@@ -68,13 +68,13 @@ def scheduled_check_ins(today: date) -> list[ScheduledCheckIn]:
 
 def check_in_slot(info: OverlapInfo | None) -> tuple[time, time] | None:
     """Half an hour at the start of the hours shared with the contractor, the
-    same local time (the owner's) through the next summer-time change on
-    either side; None when the shared hours are not known or too short."""
+    same local time (the owner's) through every summer-time change of the
+    year on either side (the series recurs all year); None when the shared
+    hours are not known, or no quarter of an hour is shared all year."""
     if info is None or info.summary is None:
         return None
     spans = [_span(info.summary.today.windows)]
-    if info.summary.change is not None:
-        spans.append(_span(info.summary.change[1].windows))
+    spans += [_span(later.windows) for _, later in info.summary.changes]
     if any(span is None for span in spans):
         return None
     start = max(span[0] for span in spans if span)

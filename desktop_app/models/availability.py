@@ -57,6 +57,11 @@ class OverlapInfo:
         )
         if least + 1e-9 >= float(needed):
             return ""
+        if least < 1e-9:
+            return (
+                "No shared working hours on some working days; the brief needs "
+                f"{needed.normalize():f} h for questions."
+            )
         return (
             f"Only {hours_text(least)} a day of shared working hours; the brief needs "
             f"{needed.normalize():f} h for questions."

@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 
 from desktop_app.models.currencies import check_currency
 from desktop_app.models.errors import ValidationError
-from desktop_app.models.overlap import HoursError, normalize_hours
+from desktop_app.models.overlap import HoursError, normalize_hours, zone_of
 from desktop_app.models.parsing import parse_amount
 from desktop_app.models.text import fold
 
@@ -178,7 +178,13 @@ def check_score(value: str | int | None, field: str, label: str = "") -> int | N
 def check_timezone(text: str, field: str = "timezone") -> str:
     """An IANA time zone name ("Europe/Lisbon") or a UTC offset ("UTC+2")."""
     value = text.strip()
-    if not value or _UTC_OFFSET.match(value):
+    if not value:
+        return value
+    if _UTC_OFFSET.match(value):
+        try:
+            zone_of(value)  # the check the overlap makes when it reads the offset
+        except HoursError as error:
+            raise ValidationError(str(error), field) from None
         return value
     zones = known_timezones()
     if zones and value not in zones:

@@ -61,7 +61,6 @@ from desktop_app.models.parsing import parse_amount
 from desktop_app.models.rows import tuples
 from desktop_app.models.snapshots import RowSnapshot, delete_with_snapshot
 from desktop_app.models.tasks import Task, TimeEntry
-from desktop_app.models.trials import trial_pay_in_month
 
 
 class EngagementStatus(StrEnum):
@@ -990,25 +989,22 @@ class SpendLine:
         basis: how the figure was reached, for a tooltip.
     """
 
-    engagement_id: int | None
+    engagement_id: int
     contractor_name: str
     brief_title: str
     currency: str
     monthly: Decimal | None
     basis: str
-    # Set on a paid trial's pay (a one-off, in the month it is owed).
-    trial_offer_id: int | None = None
 
 
 @dataclass(frozen=True)
 class MonthlySpend:
-    """Monthly spend on engagements that are working (trial or active), and
-    the paid trials owed this month.
+    """Monthly spend on engagements that are working (trial or active).
 
     Attributes:
         totals: currency -> the sum of the known monthly figures (rates in
             different currencies are never converted).
-        lines: every working engagement's figure, then each paid trial's pay.
+        lines: every working engagement's figure.
         unknown: the lines whose figure is not known, so not in the totals.
     """
 
@@ -1037,8 +1033,8 @@ def monthly_spend(
       (start to end date, in months of 30.44 days, at least one month);
       without an end date the whole fee counts as one month.
     Paused and ended engagements cost nothing; no rate agreed: unknown.
-    A paid trial's pay counts once, in the month it is owed (delivered then,
-    or due then while still open: `trials.trial_pay_in_month`).
+    Paid trials are not engagements: `payments.month_spend` adds their pay
+    to the month's spend.
     """
     rows = [row for row in _rows_or_all(today, rows) if row.is_working]
     if hours is None:  # `hours`: `brief_monthly_hours` when the caller has it already
@@ -1051,19 +1047,6 @@ def monthly_spend(
             totals[row.currency] = totals.get(row.currency, Decimal(0)) + monthly
         lines.append(
             SpendLine(row.id, row.contractor_name, row.brief_title, row.currency, monthly, basis)
-        )
-    for trial in trial_pay_in_month(today):
-        totals[trial.currency] = totals.get(trial.currency, Decimal(0)) + trial.pay
-        lines.append(
-            SpendLine(
-                None,
-                trial.contractor_name,
-                trial.brief_title,
-                trial.currency,
-                trial.pay,
-                f"Paid trial for “{trial.brief_title}”, owed {trial.due:%d %b %Y}.",
-                trial_offer_id=trial.offer_id,
-            )
         )
     return MonthlySpend(
         {code: value.quantize(Decimal("0.01")) for code, value in totals.items()}, lines

@@ -1,5 +1,6 @@
 """The comparison of candidates for one brief: the bench's evidence
-(`contractors.compare_contractors`), then the shared working hours, the
+(`contractors.compare_contractors`, with the interviews' scores on the
+brief's must-haves after the general ones), then the shared working hours, the
 answers to the brief's screening questions and the paid trial (on time,
 a score per rubric line, the average, the pay, the notes), side by side.
 The comparison window and its PDF both show this."""
@@ -7,14 +8,22 @@ The comparison window and its PDF both show this."""
 from __future__ import annotations
 
 import dataclasses
+from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
 from desktop_app.models.availability import overlap_needed, overlap_with_owner
-from desktop_app.models.contractors import Comparison, ComparisonRow, compare_contractors
+from desktop_app.models.contractors import (
+    Comparison,
+    ComparisonRow,
+    Interview,
+    compare_contractors,
+)
 from desktop_app.models.currencies import money_text
 from desktop_app.models.hiring_plan import answers_of, questions_of
+from desktop_app.models.interview_criteria import brief_criteria, criterion_scores
+from desktop_app.models.rows import tuples
 from desktop_app.models.trials import OfferRow, offer_rows, rubric_of, trial_of
 
 
@@ -54,6 +63,10 @@ def compare_candidates(
     if brief_id is None:
         return dataclasses.replace(base, rows=tuple(rows))
 
+    # The interviews' scores on the brief's must-haves, after the four general ones.
+    after = next((i + 1 for i, row in enumerate(rows) if row.label == "Average score"), len(rows))
+    rows[after:after] = _criteria_rows(people, brief_id)
+
     questions = questions_of(brief_id)
     if questions:
         rows.append(ComparisonRow("Screening answers", blank, heading=True))
@@ -74,6 +87,33 @@ def compare_candidates(
     if offers:
         rows += _trial_rows(people, offers, trial.id, brief_id, today)
     return dataclasses.replace(base, rows=tuple(rows))
+
+
+def _criteria_rows(people: Sequence[int], brief_id: int) -> list[ComparisonRow]:
+    """One row per must-have of the brief that someone was scored on: the
+    mean of each contractor's interviews for the brief (none scored: no rows)."""
+    interviews = Interview.select(Interview.id, Interview.contractor).where(
+        Interview.contractor.in_(list(people)) & (Interview.brief == brief_id)
+    )
+    whose: dict[int, int] = dict(tuples(interviews))  # interview id -> contractor id
+    scores: dict[tuple[int, int], list[int]] = defaultdict(list)
+    for interview_id, by_expectation in criterion_scores(list(whose)).items():
+        for expectation_id, score in by_expectation.items():
+            scores[(whose[interview_id], expectation_id)].append(score)
+    rows = []
+    for criterion in brief_criteria(brief_id):
+        given = [scores.get((c, criterion.expectation_id)) for c in people]
+        if not any(given):
+            continue
+        means = [sum(s) / len(s) if s else None for s in given]
+        rows.append(
+            ComparisonRow(
+                f"Interview, must have: {criterion.text}",
+                tuple(f"{m:.1f}" if m is not None else "—" for m in means),
+                _best(means),
+            )
+        )
+    return rows
 
 
 def _trial_rows(

@@ -32,6 +32,7 @@ from desktop_app.models.briefs import (
 from desktop_app.models.currencies import money_text
 from desktop_app.models.errors import UserError
 from desktop_app.models.hiring_plan import BOARDS, JobBoard, PlanValues, plan_of, questions_of
+from desktop_app.models.text import list_items
 
 
 class PostFormat(StrEnum):
@@ -76,10 +77,6 @@ class Section:
     lines: tuple[str, ...]  # already formatted for the post's format
 
 
-def _lines(text: str) -> list[str]:
-    return [line.strip() for line in text.splitlines() if line.strip()]
-
-
 def _bullets(items: list[str], fmt: PostFormat) -> list[str]:
     mark = "-" if fmt is PostFormat.MARKDOWN else "•"
     return [f"{mark} {_escape(item, fmt)}" for item in items]
@@ -118,13 +115,13 @@ def build_sections(
             line += f" (measured by: {_escape(item.measure.strip(), fmt)})"
         expectations.append(line)
     add("expectations", expectations)
-    add("deliverables", _bullets(_lines(data.deliverables), fmt))
-    add("success", _bullets(_lines(data.success_criteria), fmt))
+    add("deliverables", _bullets(list_items(data.deliverables), fmt))
+    add("success", _bullets(list_items(data.success_criteria), fmt))
     scope = []
-    if _lines(data.in_scope):
-        scope += [bold("Included:"), *_bullets(_lines(data.in_scope), fmt)]
-    if _lines(data.out_of_scope):
-        scope += [bold("Not included:"), *_bullets(_lines(data.out_of_scope), fmt)]
+    if list_items(data.in_scope):
+        scope += [bold("Included:"), *_bullets(list_items(data.in_scope), fmt)]
+    if list_items(data.out_of_scope):
+        scope += [bold("Not included:"), *_bullets(list_items(data.out_of_scope), fmt)]
     add("scope", scope)
     budget = []
     if data.budget is not None:
@@ -134,7 +131,7 @@ def build_sections(
         )
     if data.deadline is not None:
         budget.append(f"{bold('Deadline:')} {data.deadline:%d %b %Y}")
-    budget += _bullets(_lines(data.timeline), fmt)
+    budget += _bullets(list_items(data.timeline), fmt)
     add("budget", budget)
     hours = []
     if data.working_hours.strip():
@@ -168,7 +165,13 @@ def render(title: str, sections: list[Section], fmt: PostFormat) -> str:
 
 
 def _section_length(section: Section, fmt: PostFormat) -> int:
-    return len(render("", [section], fmt)) - 2
+    return form_length(render("", [section], fmt)) - 2
+
+
+def form_length(text: str) -> int:
+    """`text`'s length as a job board's form counts it: in UTF-16 units, as
+    browsers count a field's maximum length, so an emoji counts two."""
+    return len(text.encode("utf-16-le")) // 2
 
 
 @dataclass(frozen=True)
@@ -177,7 +180,7 @@ class JobPost:
 
     Attributes:
         length: characters of the text below the title (what boards count
-            as the description).
+            as the description), counted as their forms count (`form_length`).
         too_long: the sections to shorten, longest first, with their
             lengths, when the post is over the board's length.
     """
@@ -241,7 +244,7 @@ def post_from(data: BriefData, plan: PlanValues, questions: list[str], fmt: Post
     board = BOARDS.get(plan.board, BOARDS["upwork"])
     sections = build_sections(data, plan, questions, fmt)
     text = render(data.title, sections, fmt)
-    body = len(text) - len(render(data.title, [], fmt))
+    body = form_length(text) - form_length(render(data.title, [], fmt))
     over = max(0, body - board.body_limit)
     too_long: list[tuple[str, int]] = []
     if over:

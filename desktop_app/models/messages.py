@@ -29,6 +29,7 @@ from desktop_app.models.contractors import Contractor, Interview
 from desktop_app.models.currencies import money_text
 from desktop_app.models.engagements import Engagement, Feedback
 from desktop_app.models.errors import UserError, ValidationError
+from desktop_app.models.overlap import when_for_both
 from desktop_app.models.referrals import ReferralRequest, Referrer, ask_for_referral
 from desktop_app.models.rows import delete_from, tuples
 from desktop_app.models.settings import load_settings
@@ -339,7 +340,7 @@ def compose(
         "reason": reason,
         "brief_pdf": brief_pdf,
     }
-    to = ""
+    to = their_zone = ""
     if interview_id is not None:
         interview = Interview.get_or_none(Interview.id == interview_id)
         if interview is None:
@@ -348,8 +349,6 @@ def compose(
         brief_id = brief_id or interview.brief_id
         interview_when = interview_when or interview.held_at
         values["interview_medium"] = MEDIUM_LABELS.get(interview.medium, interview.medium).lower()
-    if interview_when is not None:
-        values["interview_when"] = f"{interview_when:%A %d %b at %H:%M}"
     if offer_id is not None:
         offer = TrialOffer.get_or_none(TrialOffer.id == offer_id)
         if offer is None:
@@ -390,6 +389,10 @@ def compose(
         greeting = contractor.name if contractor.kind == "agency" else _first(contractor.name)
         values.update(contractor_name=contractor.name, first_name=greeting)
         to = contractor.email
+        their_zone = contractor.timezone
+    if interview_when is not None:
+        # In both clocks when they differ: "09:00" alone misleads someone 9 hours away.
+        values["interview_when"] = when_for_both(interview_when, settings.time_zone, their_zone)
     if referrer_id is not None:
         referrer = Referrer.get_or_none(Referrer.id == referrer_id)
         if referrer is None:

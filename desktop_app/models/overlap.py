@@ -88,6 +88,8 @@ def zone_of(name: str) -> tzinfo:
     offset = _OFFSET.match(value)
     if offset:
         sign, hours, minutes = offset.groups()
+        if int(minutes or 0) > 59:
+            raise HoursError(f"“{value}”: {minutes} is not a number of minutes.")
         delta = timedelta(hours=int(hours), minutes=int(minutes or 0))
         if delta > timedelta(hours=14):
             raise HoursError(f"“{value}” is further from UTC than any time zone (14 hours).")
@@ -182,11 +184,20 @@ def next_working_day(day: date) -> date:
 
 @dataclass(frozen=True)
 class OverlapSummary:
-    """The overlap on the next working day, and when it next changes (summer time)."""
+    """The overlap on the next working day, and when it next changes (summer time).
+
+    Attributes:
+        change: the first change within the horizon asked for (what the
+            profile and the comparison say).
+        changes: every change within a year, in turn (summer time starts and
+            ends on each side, on other days): a check-in that recurs all
+            year stays inside all of them.
+    """
 
     today: Overlap
     # (first day, overlap from that day) of the next change within the horizon.
     change: tuple[date, Overlap] | None
+    changes: tuple[tuple[date, Overlap], ...] = ()
 
     @property
     def hours(self) -> float:
@@ -200,20 +211,58 @@ class OverlapSummary:
         return said
 
 
+YEAR_DAYS = 366
+
+
+def _same_clock(earlier: Overlap, later: Overlap) -> bool:
+    """Whether `later` shares the same hours of the day as `earlier`."""
+    shift = later.day - earlier.day
+    return later.windows == tuple((start + shift, end + shift) for start, end in earlier.windows)
+
+
 def overlap_summary(
     owner: Schedule, other: Schedule, today: date, horizon_days: int = 183
 ) -> OverlapSummary:
-    """The overlap from `today` (its next working day), and its first change
-    within `horizon_days` (a summer-time move on either side)."""
+    """The overlap from `today` (its next working day), its first change
+    within `horizon_days` (a summer-time move on either side), and every
+    change within a year."""
     first = overlap_on(next_working_day(today), owner, other)
-    day = first.day
-    for _ in range(horizon_days):
+    current, day = first, first.day
+    changes: list[tuple[date, Overlap]] = []
+    for _ in range(max(horizon_days, YEAR_DAYS)):
         day += timedelta(days=1)
         if day.weekday() not in WORKING_WEEKDAYS:
             continue
         later = overlap_on(day, owner, other)
-        if later.windows != tuple(
-            (start + (day - first.day), end + (day - first.day)) for start, end in first.windows
-        ):
-            return OverlapSummary(first, (day, later))
-    return OverlapSummary(first, None)
+        if not _same_clock(current, later):
+            changes.append((day, later))
+            current = later
+    change = changes[0] if changes and (changes[0][0] - first.day).days <= horizon_days else None
+    return OverlapSummary(first, change, tuple(changes))
+
+
+def zone_place(zone: str) -> str:
+    """How a zone is named in a sentence: "Australia/Sydney" -> "Sydney",
+    "America/Argentina/Buenos_Aires" -> "Buenos Aires"; an offset, or an
+    Etc/ zone (whose sign reads backwards), as written."""
+    name = zone.strip()
+    if "/" not in name or name.startswith("Etc/"):
+        return name
+    return name.rsplit("/", 1)[1].replace("_", " ")
+
+
+def when_for_both(when: datetime, owner_zone: str, their_zone: str) -> str:
+    """The owner's local `when` as both read it: "Tuesday 24 Nov at 09:00
+    Stockholm time, 19:00 Sydney time" (their day too when it differs);
+    the owner's time alone when either zone is not known or both clocks agree."""
+    said = f"{when:%A %d %b at %H:%M}"
+    try:
+        ours, theirs = zone_of(owner_zone), zone_of(their_zone)
+    except HoursError:
+        return said
+    local = when.replace(tzinfo=ours)
+    there = local.astimezone(theirs).replace(tzinfo=None)
+    if there == when:
+        return said
+    their_time = f"{there:%H:%M}" if there.date() == when.date() else f"{there:%A %d %b at %H:%M}"
+    return f"{said} {zone_place(owner_zone)} time, {their_time} {zone_place(their_zone)} time"

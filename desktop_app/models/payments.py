@@ -55,6 +55,7 @@ from desktop_app.models.rows import delete_from, tuples
 from desktop_app.models.settings import load_settings
 from desktop_app.models.snapshots import RowSnapshot, delete_with_snapshot
 from desktop_app.models.tasks import month_start, next_month
+from desktop_app.models.trials import TrialPay, trial_pay_in_month
 
 # An invoice without a due date is due this many days after its date.
 DEFAULT_DUE_DAYS = 30
@@ -550,10 +551,13 @@ class MonthSpend:
         lines: engagements working in the month or paid in it.
         paid: currency -> paid in the month.
         budget: currency -> the briefs' budgets for the month.
-        spend: currency -> paid where paid, estimated elsewhere.
+        spend: currency -> paid where paid, estimated elsewhere, plus the
+            paid trials owed in the month.
         estimated: currency -> the estimated part of `spend`.
         home_currency: the settings' currency, which `converted` totals are in.
         rates: the owner's rates into `home_currency`.
+        trials: the paid trials owed in the month (`trials.trial_pay_in_month`).
+        trial_pay: currency -> their pay, the part of `spend` they make.
     """
 
     month: date
@@ -564,6 +568,8 @@ class MonthSpend:
     estimated: dict[str, Decimal]
     home_currency: str
     rates: dict[str, Decimal] = field(default_factory=dict)
+    trials: list[TrialPay] = field(default_factory=list)
+    trial_pay: dict[str, Decimal] = field(default_factory=dict)
 
     @property
     def unknown(self) -> list[EngagementMonth]:
@@ -600,7 +606,9 @@ def month_spend(
     An engagement counts in a month it was working (start to end) or was paid
     in. Its spend is what was paid in the month when anything was, otherwise
     its estimate by its rate (see `engagements.monthly_spend`; nothing while
-    paused). Totals are per currency; `converted` turns them into the settings'
+    paused). A paid trial's pay is in the spend of the month it is owed
+    (`trials.trial_pay_in_month`): trials are no engagements, so this is
+    the one place they are added. Totals are per currency; `converted` turns them into the settings'
     currency with the owner's rates, or says which currency lacks one.
     """
     month = month_start(month)
@@ -664,6 +672,11 @@ def month_spend(
             _add(totals["spend"], code, amount)
             if not line.from_payments:
                 _add(totals["estimated"], code, amount)
+    trials = trial_pay_in_month(month)
+    trial_pay: dict[str, Decimal] = {}
+    for trial in trials:
+        _add(trial_pay, trial.currency, trial.pay)
+        _add(totals["spend"], trial.currency, trial.pay)
     home = load_settings().currency
     lines.sort(key=lambda line: (line.contractor_name, line.engagement_id))
     return MonthSpend(
@@ -675,6 +688,8 @@ def month_spend(
         totals["estimated"],
         home,
         conversion_rates(home),
+        trials,
+        trial_pay,
     )
 
 

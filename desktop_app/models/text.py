@@ -40,3 +40,23 @@ def is_right_to_left(text: str) -> bool:
         if direction == "L":
             return False
     return False
+
+
+# Marks people type before each line of a list; the PDF and the job post
+# draw their own.
+_LIST_MARKS = ("- ", "* ", "• ", "– ")
+
+
+def list_items(value: str) -> list[str]:
+    """The items of a one-per-line field, without the list marks people type.
+
+    list_items("- Logo\n\n• Colours") == ["Logo", "Colours"]
+    """
+    items = []
+    for line in value.splitlines():
+        item = line.strip()
+        if item[:2] in _LIST_MARKS:
+            item = item[2:].strip()
+        if item:
+            items.append(item)
+    return items

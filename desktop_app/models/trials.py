@@ -46,6 +46,7 @@ from desktop_app.models.contractors import (
 )
 from desktop_app.models.currencies import check_currency, money_text
 from desktop_app.models.errors import UserError, ValidationError
+from desktop_app.models.field_checks import note_text
 from desktop_app.models.parsing import parse_amount
 from desktop_app.models.rows import delete_from, tuples
 from desktop_app.models.snapshots import RowSnapshot, delete_with_snapshot, restore
@@ -503,6 +504,7 @@ def record_result(
     Returns (before, after), for undo and redo. Scores are 1 to 5; None
     removes one. A score on a line not in the trial's rubric is refused.
     """
+    notes = note_text(notes, "notes")
     with database.atomic():
         offer = _offer(offer_id)
         if offer.status in (OfferStatus.HIRED, OfferStatus.CLOSED) and delivered_on is None:
@@ -528,7 +530,7 @@ def record_result(
         status = offer.status
         if status in OPEN_OFFER_STATUSES:
             status = OfferStatus.DELIVERED if delivered_on is not None else OfferStatus.OFFERED
-        after = OfferResult(offer_id, status, delivered_on, notes.strip(), {
+        after = OfferResult(offer_id, status, delivered_on, notes, {
             **{k: v for k, v in before.scores.items() if k not in scores}, **clean,
         })  # fmt: skip
         write_result(after)
@@ -673,6 +675,10 @@ class TrialPay:
     currency: str
     pay: Decimal
     due: date  # the day it is owed: delivery, or the deadline while still open
+
+    @property
+    def basis(self) -> str:
+        return f"Paid trial for “{self.brief_title}”, owed {self.due:%d %b %Y}."
 
 
 def trial_pay_in_month(today: date) -> list[TrialPay]:

@@ -35,6 +35,7 @@ from desktop_app.models.procedure_versions import record_brief_sent
 from desktop_app.models.procedures import owner_time, owner_time_text
 from desktop_app.models.progress import Progress
 from desktop_app.models.settings import Settings, load_settings
+from desktop_app.models.text import list_items
 from desktop_app.pdf.common import (
     ACCENT,
     FONT_BOLD,
@@ -103,18 +104,6 @@ def _brief_styles() -> Styles:
     return sheet
 
 
-def _lines(value: str) -> list[str]:
-    """The items of a one-per-line field, without list marks people type."""
-    items = []
-    for line in value.splitlines():
-        item = line.strip()
-        if item[:2] in ("- ", "* ", "• ", "– "):
-            item = item[2:].strip()
-        if item:
-            items.append(item)
-    return items
-
-
 def _paragraphs(value: str, style: ParagraphStyle) -> list[Flowable]:
     """Free text as paragraphs: a blank line starts a new one."""
     blocks = [block.strip() for block in value.replace("\r\n", "\n").split("\n\n")]
@@ -122,7 +111,7 @@ def _paragraphs(value: str, style: ParagraphStyle) -> list[Flowable]:
 
 
 def _bullets(value: str, sheet: Styles) -> list[Flowable]:
-    return [Paragraph(text(item), sheet["Bullet"], bulletText="•") for item in _lines(value)]
+    return [Paragraph(text(item), sheet["Bullet"], bulletText="•") for item in list_items(value)]
 
 
 def budget_text(data: BriefData) -> str:

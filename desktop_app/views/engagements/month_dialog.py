@@ -87,11 +87,17 @@ def engagement_line(line: EngagementMonth) -> str:
 
 def month_totals_text(spend: MonthSpend) -> str:
     """The month's totals: budget against paid, the spend (which part is
-    estimated), and one converted total when every currency has a rate."""
+    estimated, which is paid trials), and one converted total when every currency has a rate."""
     parts = [budget_line(spend)]
     spent = f"Spend: {amounts_text(spend.spend)}"
+    of_which = []
     if spend.estimated:
-        spent += f", of which {amounts_text(spend.estimated)} estimated (nothing paid yet)"
+        of_which.append(f"{amounts_text(spend.estimated)} estimated (nothing paid yet)")
+    if spend.trials:
+        names = ", ".join(sorted({trial.contractor_name for trial in spend.trials}))
+        of_which.append(f"{amounts_text(spend.trial_pay)} for paid trials ({names})")
+    if of_which:
+        spent += ", of which " + " and ".join(of_which)
     parts.append(spent + ".")
     if len(spend.spend) > 1 or (spend.spend and spend.home_currency not in spend.spend):
         converted = spend.converted(spend.spend)

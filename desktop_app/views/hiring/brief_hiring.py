@@ -133,7 +133,7 @@ class BriefHiringWindow(QDialog):
         )  # fmt: skip
         self.parts.setWordWrap(True)
         self.parts.itemChanged.connect(self._part_toggled)
-        self.preview = named(PlainTextEdit(), "postPreview", "Job post")
+        self.preview = named(PlainTextEdit(per_paragraph=True), "postPreview", "Job post")
         self.preview.setReadOnly(True)
         self.length = MessageLine("postLength", "Length", reserve=True)
 

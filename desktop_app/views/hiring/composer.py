@@ -38,6 +38,10 @@ from desktop_app.views.partials.plain_text import plain_label
 from desktop_app.views.partials.text_direction import PlainTextEdit
 from desktop_app.views.undo import execute
 
+# Mail programs on Windows (Outlook among them) cut a mailto link somewhere
+# past 2,000 characters, without saying so.
+MAILTO_SAFE_LENGTH = 2000
+
 
 class MessageComposer(QDialog):
     """One message, ready to edit and send.
@@ -65,6 +69,7 @@ class MessageComposer(QDialog):
         self.body = named(PlainTextEdit(message.body), "messageBody", "Message")
         self.body.setTabChangesFocus(True)
         self.missing = MessageLine("messageMissing", "Missing values")
+        self.link_note = MessageLine("messageLinkLength", "Length of the mail link")
         self.status = MessageLine("messageStatus", "Status")
 
         form = QFormLayout()
@@ -99,6 +104,7 @@ class MessageComposer(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.body, 1)
         layout.addWidget(self.missing)
+        layout.addWidget(self.link_note)
         layout.addWidget(self.status)
         layout.addLayout(buttons)
         for editor in (self.subject, self.to):
@@ -122,6 +128,15 @@ class MessageComposer(QDialog):
             self.missing.clear_message()
         self.send_button.setEnabled(not missing)
         self.copy_button.setEnabled(not missing)
+        length = len(mailto_url(self.to.text(), self.subject.text(), self.body.toPlainText()))
+        if length > MAILTO_SAFE_LENGTH:
+            self.link_note.show_warning(
+                f"This message makes a mail link of {length:,} characters, and some mail "
+                f"programs cut a link over {MAILTO_SAFE_LENGTH:,} characters: check it arrived "
+                "whole in the mail program, or use Copy message."
+            )
+        else:
+            self.link_note.clear_message()
 
     def _record(self, via: str) -> bool:
         message = messages.Message(**{**self.message.__dict__, "to": self.to.text().strip()})

@@ -419,7 +419,7 @@ class OverviewPage(TabPage):
         )
         working = [line for line in spend.lines if line.status != "ended"]
         if not spend.lines:
-            detail = "No one at work yet"
+            detail = "" if spend.trials else "No one at work yet"
         elif not spend.estimated:
             detail = "all of it paid"
         elif not spend.paid:
@@ -428,14 +428,24 @@ class OverviewPage(TabPage):
             detail = f"{amounts(spend.paid)} paid, {amounts(spend.estimated)} estimated"
         if spend.unknown:
             detail += f"; {_plural(len(spend.unknown), 'engagement')} not known"
+        if spend.trials:  # owed, not yet paid: in the spend, said apart
+            trials = f"{amounts(spend.trial_pay)} for paid trials"
+            detail = f"{detail}; {trials}" if detail else trials
         self.tiles["spend"].show_figure(
             value,
             detail,
             "\n".join(
-                f"{line.contractor_name}: "
-                + (amounts(line.spend) if line.spend else "not known")
-                + f" ({line.spend_basis})"
-                for line in spend.lines
+                [
+                    f"{line.contractor_name}: "
+                    + (amounts(line.spend) if line.spend else "not known")
+                    + f" ({line.spend_basis})"
+                    for line in spend.lines
+                ]
+                + [
+                    f"{trial.contractor_name}: {amounts({trial.currency: trial.pay})} "
+                    f"({trial.basis})"
+                    for trial in spend.trials
+                ]
             )
             or f"{_plural(len(working), 'working engagement')}",
         )
