@@ -503,6 +503,12 @@ class MainWindow(QMainWindow):
         tab = self.tabs.currentWidget()
         if isinstance(tab, LazyTab):
             settings.setValue("mainWindow/tab", tab.spec.key)
+        # Each tab opened keeps its splitters and columns (once, at closing:
+        # not each time a tab is left).
+        for index in range(self.tabs.count()):
+            lazy = self.tabs.widget(index)
+            if isinstance(lazy, LazyTab) and isinstance(lazy.content, TabPage):
+                lazy.content.save_layout()
         settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:

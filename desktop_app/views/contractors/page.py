@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QItemSelectionModel, Qt
-from PySide6.QtGui import QAction, QHideEvent, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -868,12 +868,7 @@ class ContractorsPage(TabPage):
             raise RuntimeError("searching the demo bench for bookkeeping finds no one")
         self.clear_filters()
 
-    # Layout memory
-    def hideEvent(self, event: QHideEvent) -> None:
-        # The detail tables' column widths are saved when the tab is left.
-        self.save_layout()
-        super().hideEvent(event)
-
+    # Layout memory (the detail tables' column widths are saved as the window closes)
     def _layout_parts(self) -> dict[str, LayoutPart]:
         return {
             # A new name: a horizontal split remembered by an earlier version
