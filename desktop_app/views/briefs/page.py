@@ -67,8 +67,9 @@ from desktop_app.views.partials.tab_page import TabPage
 from desktop_app.views.partials.table_model import (
     ALIGN_CENTER,
     Column,
+    ModelSortProxy,
     RowTableModel,
-    SearchSortProxy,
+    SyncedTableModel,
 )
 from desktop_app.views.partials.tables import data_table
 from desktop_app.views.undo import execute
@@ -158,8 +159,10 @@ class BriefsPage(TabPage):
         named(self, "briefsPage", "Briefs")
         self._selecting = False
 
-        self.list_model: RowTableModel[BriefSummary] = RowTableModel(LIST_COLUMNS, self)
-        self.proxy = SearchSortProxy(lambda s: s.search_text, self)
+        # The model sorts its rows itself: one Python sort, not a proxy asking
+        # Python for each comparison.
+        self.list_model: SyncedTableModel[BriefSummary] = SyncedTableModel(LIST_COLUMNS, self)
+        self.proxy = ModelSortProxy(lambda s: s.search_text, self)
         self.proxy.setSourceModel(self.list_model)
         self.editor = BriefEditor(ctx)
         self.clarity = named(ClarityPanel(), "clarityPanel", "Clarity check")
@@ -364,21 +367,13 @@ class BriefsPage(TabPage):
         """Read the briefs `brief_ids` again and show each in its row."""
         if not brief_ids:
             return
-        rows = {summary.id: row for row, summary in enumerate(self.list_model.rows())}
-        for summary in brief_summaries(date.today(), ids=brief_ids):
-            if summary.id in rows:
-                self.list_model.replace_row(rows[summary.id], summary)
+        fresh = {summary.id: summary for summary in brief_summaries(date.today(), ids=brief_ids)}
+        self._set_list_rows([fresh.get(row.id, row) for row in self.list_model.rows()])
 
     def _set_list_rows(self, summaries: list[BriefSummary]) -> None:
         """Show `summaries`, editing rows in place when the same briefs are listed,
         so the selection and the scroll position stay where they are."""
-        old = self.list_model.rows()
-        if [s.id for s in old] == [s.id for s in summaries]:
-            for row, (before, after) in enumerate(zip(old, summaries, strict=True)):
-                if before != after:
-                    self.list_model.replace_row(row, after)
-            return
-        self.list_model.set_rows(summaries)
+        self.list_model.sync_rows(summaries)
 
     def _after_move(self) -> None:
         """Show the moved brief's row as stored, and check the brief in its new order."""
