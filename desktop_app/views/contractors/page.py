@@ -186,7 +186,6 @@ class ContractorsPage(TabPage):
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.splitterMoved.connect(lambda *_: self.save_layout())
 
         self.empty = EmptyState(
             "Build your bench",
@@ -216,9 +215,9 @@ class ContractorsPage(TabPage):
         layout.addWidget(self.stack, 1)
         layout.addLayout(bottom)
         self.restore_layout()
+        # The layout is saved as the window closes (`save_layout`), not at each
+        # resize: fitting the columns alone resizes every one of them.
         header = self.table.horizontalHeader()
-        header.sectionResized.connect(lambda *_: self.save_layout())
-        header.sortIndicatorChanged.connect(lambda *_: self.save_layout())
         offer_column_menu(header, "contractorsColumnsMenu", changed=self.save_layout)
         self.refresh()
 
