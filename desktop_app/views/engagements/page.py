@@ -83,8 +83,8 @@ from desktop_app.views.partials.tab_page import TabPage
 from desktop_app.views.partials.table_model import (
     ALIGN_RIGHT,
     Column,
-    RowTableModel,
-    SearchSortProxy,
+    ModelSortProxy,
+    SyncedTableModel,
 )
 from desktop_app.views.partials.tables import data_table, fit_columns
 from desktop_app.views.partials.tones import ALERT, GOOD, WARNING, tint, tone, tone_color
@@ -219,8 +219,10 @@ class EngagementsPage(TabPage):
         return bar
 
     def _build_table(self) -> None:
-        self.model: RowTableModel[EngagementRow] = RowTableModel(self._columns(), self)
-        self.proxy = SearchSortProxy(self._search_text, self)
+        # The model sorts itself: one Python sort, not a proxy asking Python
+        # for each comparison.
+        self.model: SyncedTableModel[EngagementRow] = SyncedTableModel(self._columns(), self)
+        self.proxy = ModelSortProxy(self._search_text, self)
         self.proxy.setSourceModel(self.model)
         self.table = data_table("engagementTable", "Engagements", self.proxy, sortable=True)
         self.table.sortByColumn(3, Qt.SortOrder.AscendingOrder)
