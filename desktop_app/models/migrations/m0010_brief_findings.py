@@ -10,8 +10,6 @@ from __future__ import annotations
 from peewee import IntegerField, SqliteDatabase
 from playhouse.migrate import SqliteMigrator, migrate
 
-from desktop_app.models.briefs import count_stored_content_findings
-
 
 def apply(db: SqliteDatabase, migrator: SqliteMigrator) -> None:
     migrate(migrator.add_column("brief", "content_findings", IntegerField(null=True)))
@@ -20,6 +18,13 @@ def apply(db: SqliteDatabase, migrator: SqliteMigrator) -> None:
     cursor = db.execute_sql("SELECT * FROM brief")
     columns = [column[0] for column in cursor.description]
     briefs = [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
+    if not briefs:
+        return  # a new database: nothing to count
+    # Here, not at the top: every start-up reads the ladder, and a new
+    # database climbs it before the first frame, which needs none of the
+    # clarity check and the models behind it.
+    from desktop_app.models.briefs import count_stored_content_findings  # noqa: PLC0415
+
     expectations = db.execute_sql(
         "SELECT brief_id, text, level, measure, id FROM expectation ORDER BY brief_id, position, id"
     ).fetchall()
