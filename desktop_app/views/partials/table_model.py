@@ -186,6 +186,8 @@ class SearchSortProxy(QSortFilterProxyModel):
 
     The search matches every word of the query, ignoring case and accents,
     against `search_text(row)`; `predicate(row)` adds the view's own filters.
+    Each row's text is folded once and remembered (a keystroke filters
+    every row again, and folding is most of that work).
     """
 
     def __init__(
@@ -197,15 +199,24 @@ class SearchSortProxy(QSortFilterProxyModel):
         self._search_text = search_text
         self._words: list[str] = []
         self._predicate: Callable[[Any], bool] | None = None
+        # id(row) -> (row, its folded search text); the row is kept so that
+        # an id reused by a new row is never taken for the old one.
+        self._haystacks: dict[int, tuple[Any, str]] = {}
         self.setDynamicSortFilter(True)
 
     def set_query(self, query: str) -> None:
-        self.beginFilterChange()
-        self._words = fold(query).split()
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        self.set_filter(query, self._predicate)
 
     def set_predicate(self, predicate: Callable[[Any], bool] | None) -> None:
+        self.set_filter(" ".join(self._words), predicate)
+
+    def set_filter(self, query: str, predicate: Callable[[Any], bool] | None) -> None:
+        """The search and the view's own filter at once: one pass over the rows."""
+        words = fold(query).split()
+        if words == self._words and predicate is self._predicate:
+            return
         self.beginFilterChange()
+        self._words = words
         self._predicate = predicate
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
@@ -214,14 +225,23 @@ class SearchSortProxy(QSortFilterProxyModel):
         assert isinstance(model, RowTableModel)  # the only model it is set on
         return model
 
+    def _haystack(self, row: Any) -> str:
+        remembered = self._haystacks.get(id(row))
+        if remembered is not None and remembered[0] is row:
+            return remembered[1]
+        if len(self._haystacks) > 4 * max(self.sourceModel().rowCount(), 256):
+            self._haystacks.clear()  # rows replaced since: forget the old ones
+        text = fold(self._search_text(row))
+        self._haystacks[id(row)] = (row, text)
+        return text
+
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
-        model = self._rows()
-        row = model.row_at(source_row)
+        row = self._rows().row_at(source_row)
         if self._predicate is not None and not self._predicate(row):
             return False
         if not self._words:
             return True
-        haystack = fold(self._search_text(row))
+        haystack = self._haystack(row)
         return all(word in haystack for word in self._words)
 
     def lessThan(self, left: Index, right: Index) -> bool:
