@@ -332,8 +332,8 @@ class BriefsPage(TabPage):
     def refresh(self) -> None:
         """Reload the brief being edited, its clarity findings, and the list.
 
-        After an edit of briefs alone, only the rows of the briefs it changed
-        (by their time of change) are read again; other changes (tasks,
+        After an edit of briefs alone, only the rows of the brief being edited
+        and of the briefs changed since (by their time of change) are read again; other changes (tasks,
         procedures, settings...) read the whole list, a few queries whatever
         its length. A move the list of expectations made itself reloads
         nothing it shows.
@@ -351,7 +351,13 @@ class BriefsPage(TabPage):
         if not listed or stamps.keys() != listed.keys() or changed != {Topic.BRIEFS}:
             self.refresh_list()
         else:
-            self._refresh_rows([i for i, at in stamps.items() if listed[i] != at])
+            # Times of change are to the second: two edits in one second leave
+            # the same time, so the brief being edited is always read again
+            # (an undo elsewhere shows its brief, which reads its row: open_target).
+            changed_rows = {i for i, at in stamps.items() if listed[i] != at}
+            if brief_id is not None:
+                changed_rows.add(brief_id)
+            self._refresh_rows(sorted(changed_rows))
         if brief_id is not None and not brief_exists(brief_id):
             brief_id = None
         if brief_id is None and self.proxy.rowCount():
@@ -447,6 +453,7 @@ class BriefsPage(TabPage):
             return
         kind, value = target
         if kind == "brief" and brief_exists(value):
+            self._refresh_rows([value])
             self._reveal_in_list(value)
             self._show(value)
         elif kind == "new_for_task":
