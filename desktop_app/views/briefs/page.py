@@ -332,11 +332,11 @@ class BriefsPage(TabPage):
     def refresh(self) -> None:
         """Reload the brief being edited, its clarity findings, and the list.
 
-        After an edit of briefs alone, only the rows of the brief being edited
-        and of the briefs changed since (by their time of change) are read again; other changes (tasks,
-        procedures, settings...) read the whole list, a few queries whatever
-        its length. A move the list of expectations made itself reloads
-        nothing it shows.
+        After an edit of briefs alone, only the rows of the brief being
+        edited and of the briefs changed since (by their time of change) are
+        read again; other changes (tasks, procedures, settings...) read the
+        whole list, a few queries whatever its length. A move the list of
+        expectations made itself reloads nothing it shows.
         """
         changed, self._changed = self._changed, set()
         brief_id = self.editor.brief_id
