@@ -251,9 +251,9 @@ class BriefsPage(TabPage):
         header = self.table.horizontalHeader()
         metrics = self.table.fontMetrics()
         for column, sample in _COLUMN_SAMPLES.items():
-            title = LIST_COLUMNS[column].title
-            width = max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(title))
-            header.resizeSection(column, width + 24)  # the cell's margins, the sort arrow
+            # The header's own hint (title, sort arrow) reads no row.
+            cell = metrics.horizontalAdvance(sample) + 16  # the cell's margins
+            header.resizeSection(column, max(header.sectionSizeHint(column), cell))
         self._set_resize_modes()
         # The owner picks the columns (right-click the header); Updated starts hidden
         # to leave the title room, though the list starts sorted by it.
