@@ -53,8 +53,11 @@ def data_table(
     table.setWordWrap(word_wrap)
     table.setSortingEnabled(sortable)
     table.verticalHeader().hide()
-    table.verticalHeader().setResizeContentsPrecision(FIT_ROWS)
     header = name_header(table)
+    # A column's width is measured on rows: Qt reads the count from the
+    # header being resized (the horizontal one), the rows' from the other.
+    header.setResizeContentsPrecision(FIT_ROWS)
+    table.verticalHeader().setResizeContentsPrecision(FIT_ROWS)
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setStretchLastSection(stretch_last)
     header.setHighlightSections(False)
