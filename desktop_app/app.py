@@ -8,14 +8,23 @@ import sys
 import tempfile
 from pathlib import Path
 
+# Before PySide6: its import hook (for `__feature__`) reads the source of
+# every module imported after it, which costs start-up tens of milliseconds
+# over Peewee and the layers below the views. What opening the database
+# needs is loaded first, then Qt.
+import peewee  # noqa: F401
+import playhouse.sqlite_ext  # noqa: F401
+
+from desktop_app.logging_setup import setup_logging
+from desktop_app.models import base, errors, migrations, settings  # noqa: F401
+
+# isort: split
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop_app import __version__
 from desktop_app.assets import resource_path
-from desktop_app.demo import DEMO_FILE_NAME
-from desktop_app.logging_setup import setup_logging
 from desktop_app.paths import default_database_path, logs_dir, set_application_names
 from desktop_app.pyside_none_guard import guard_none_refcount
 from desktop_app.store import DatabaseDamaged, StoreError, open_store
@@ -121,6 +130,8 @@ def _after_first_frame(app: QApplication) -> None:
 def remove_demo_files(demo_dir: Path) -> None:
     """Delete the demo database and what Offload made beside it, then the folder
     if nothing else is in it: a file the owner saved there is never deleted."""
+    from desktop_app.demo import DEMO_FILE_NAME
+
     for path in demo_dir.glob(f"{DEMO_FILE_NAME}*"):
         path.unlink(missing_ok=True)
     for made in (f"{Path(DEMO_FILE_NAME).stem}-files", "backups"):

@@ -503,6 +503,7 @@ def test_the_layout_is_remembered(window, qtbot, stories):
     page.splitter.setSizes([300, 800])
     page.splitter.splitterMoved.emit(300, 1)
     page.table.horizontalHeader().resizeSection(0, 171)
+    window.save_layout()  # as the window closes
     assert QSettings().value("engagements/splitter") is not None
     from desktop_app.views.engagements.page import EngagementsPage
 

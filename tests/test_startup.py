@@ -134,6 +134,8 @@ def test_the_first_frame_waits_for_no_step_model_dialog_or_subcommand(tmp_path):
         "desktop_app.models.contractors",
         "desktop_app.models.engagements",
         "desktop_app.views.settings_dialog",
+        "desktop_app.views.restore_dialog",
+        "desktop_app.restore",
         "desktop_app.views.undo",
         "desktop_app.cli.common",
     ):

@@ -27,7 +27,7 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from typing import Any
 
-from desktop_app.models.briefs import Brief, BriefTask, Expectation
+from desktop_app.models.briefs import Brief, BriefTask, Expectation, recount_findings
 from desktop_app.models.contractor_input import parse_contractor
 from desktop_app.models.contractors import Contractor, create_contractor
 from desktop_app.models.engagements import add_check_in, add_feedback
@@ -156,6 +156,7 @@ def _brief(sketch: BriefSketch) -> Brief:
         Expectation.create(
             brief=brief, text=text, level=level, measure=measure, position=f"a{number}"
         )
+    recount_findings([brief.id])
     return brief
 
 

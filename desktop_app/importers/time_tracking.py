@@ -241,6 +241,10 @@ _CLOCK_DURATION = re.compile(r"^(\d{1,6}):([0-5]\d)(?::([0-5]\d))?$")
 _DECIMAL_DURATION = re.compile(r"^(\d+(?:[.,]\d+)?|[.,]\d+)\s*h?$", re.IGNORECASE)
 
 
+# The cell parsers below are remembered per text: an export repeats its days,
+# times and durations thousands of times (20,000 rows over a year hold a few
+# hundred distinct dates), and each file is read twice.
+@lru_cache(maxsize=4096)
 def _date_parts(text: str) -> tuple[int, int, int, bool] | None:
     match = _DATE.match(text.strip())
     if not match:
@@ -265,7 +269,7 @@ class DateOrderEvidence:
         parts = _date_parts(text)
         if parts is None or parts[3]:
             return
-        self.separators[next(char for char in text.strip() if char in "./-")] += 1
+        self.separators[_separator(text)] += 1
         self.day_first |= parts[0] > 12
         self.month_first |= parts[1] > 12
 
@@ -281,6 +285,12 @@ class DateOrderEvidence:
         return (DateOrder.MONTH_FIRST if usual == "/" else DateOrder.DAY_FIRST), True
 
 
+@lru_cache(maxsize=4096)
+def _separator(text: str) -> str:
+    return next(char for char in text.strip() if char in "./-")
+
+
+@lru_cache(maxsize=4096)
 def parse_date(text: str, order: DateOrder) -> date:
     """The date in `text`, ISO or in `order`; ValueError with the reason."""
     parts = _date_parts(text)
@@ -298,6 +308,7 @@ def parse_date(text: str, order: DateOrder) -> date:
         raise ValueError(f"the date “{_shown(text)}” does not exist") from None
 
 
+@lru_cache(maxsize=4096)
 def parse_time_of_day(text: str) -> tuple[int, int, int]:
     """(hour, minute, second) from "13:05", "13:05:00", "1:05 PM" or "01:05:00 am"."""
     match = _TIME.match(text.strip())
@@ -318,6 +329,7 @@ def parse_time_of_day(text: str) -> tuple[int, int, int]:
     return hour, minute, second
 
 
+@lru_cache(maxsize=4096)
 def parse_duration_seconds(text: str) -> int:
     """Seconds from "1:30:00", "1:30", "1.5", "1,5" or "1.5h"; ValueError with the reason."""
     cleaned = text.strip()
@@ -490,13 +502,14 @@ def _survey(
     evidence = DateOrderEvidence()
     filled: Counter[TaskNameFrom] = Counter()
     count = 0
+    date_keys = [key for key in (layout.date, layout.end_date) if key]
+    names = [(candidate, _name_key(layout, candidate)) for candidate in layout.auto_name]
     for row in rows:
         count += 1
-        for key in (layout.date, layout.end_date):
-            if key:
-                evidence.add(_cell(row.cells, columns, key))
-        for candidate in layout.auto_name:
-            if _cell(row.cells, columns, _name_key(layout, candidate)):
+        for key in date_keys:
+            evidence.add(_cell(row.cells, columns, key))
+        for candidate, key in names:
+            if _cell(row.cells, columns, key):
                 filled[candidate] += 1
     return columns, evidence, filled, count
 
@@ -566,11 +579,13 @@ def _choose_name_column(
 
 
 def _name_key(layout: Layout, source: TaskNameFrom) -> str:
-    return {
-        TaskNameFrom.DESCRIPTION: layout.description,
-        TaskNameFrom.TASK: layout.task,
-        TaskNameFrom.PROJECT: layout.project,
-    }.get(source, "")
+    if source == TaskNameFrom.DESCRIPTION:
+        return layout.description
+    if source == TaskNameFrom.TASK:
+        return layout.task
+    if source == TaskNameFrom.PROJECT:
+        return layout.project
+    return ""
 
 
 def _parse_row(

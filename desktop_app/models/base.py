@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
 from peewee import AutoField, Database, DatabaseProxy, Model, SqliteDatabase, _savepoint
@@ -110,3 +111,8 @@ class BaseModel(Model):
     class Meta:
         database = database
         legacy_table_names = False
+
+    @classmethod
+    def after_restore(cls, rows: list[dict[str, Any]]) -> None:
+        """`snapshots.restore` put `rows` (column -> value) back: a model
+        whose rows other figures are counted from counts them again here."""

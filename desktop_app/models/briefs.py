@@ -9,21 +9,24 @@ priority order, the tasks a brief hands off, and versions.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
 from peewee import (
+    Case,
     CharField,
     Check,
     DateField,
     DateTimeField,
     DecimalField,
     ForeignKeyField,
+    IntegerField,
     SmallIntegerField,
     TextField,
+    fn,
 )
 
 from desktop_app.models.base import BaseModel, database, now
@@ -52,7 +55,7 @@ from desktop_app.models.brief_vocabulary import (  # noqa: F401  (re-exported fo
     clean_field,
     deadline_warning,
 )
-from desktop_app.models.clarity import check_brief
+from desktop_app.models.clarity import count_content_findings, count_context_findings
 from desktop_app.models.errors import ValidationError
 from desktop_app.models.ordering import keys_between, move_to, place
 from desktop_app.models.procedure_content import ProcedureData
@@ -98,6 +101,11 @@ class Brief(BaseModel):
     status = CharField(max_length=10, default=BriefStatus.DRAFT, index=True)
     created_at = DateTimeField(default=now)
     updated_at = DateTimeField(default=now, index=True)
+    # How many clarity findings the brief's own fields and expectations give
+    # (`clarity.count_content_findings`), counted by every edit of them, so
+    # the list of briefs never runs the check over every brief. None: not
+    # counted (the list counts it as it reads).
+    content_findings = IntegerField(null=True)
 
 
 class BriefTask(BaseModel):
@@ -126,6 +134,12 @@ class Expectation(BaseModel):
 
     class Meta:
         indexes = ((("brief", "position"), False),)
+
+    @classmethod
+    def after_restore(cls, rows: list[dict[str, Any]]) -> None:
+        # An undone delete (or a redone add) changes what the brief's clarity
+        # check finds.
+        recount_findings({row["brief"] for row in rows})
 
 
 class BriefVersion(BaseModel):
@@ -182,6 +196,63 @@ def _task_names(brief_id: int) -> list[str]:
         .order_by(BriefTask.id)
     )
     return [task.name for task in query]
+
+
+def _content(ids: Collection[int]) -> dict[int, BriefData]:
+    """The briefs' own fields and expectations (no tasks, no procedures):
+    what `clarity.count_content_findings` reads."""
+    briefs = {
+        row["id"]: row
+        for row in dicts(
+            Brief.select(Brief.id, *(getattr(Brief, name) for name in CONTENT_FIELDS)).where(
+                Brief.id.in_(list(ids))
+            )
+        )
+    }
+    data = {brief_id: _content_data(row) for brief_id, row in briefs.items()}
+    query = (
+        Expectation.select(
+            Expectation.brief, Expectation.text, Expectation.level, Expectation.measure,
+            Expectation.id,
+        )
+        .where(Expectation.brief.in_(list(briefs)))
+        .order_by(Expectation.brief, Expectation.position, Expectation.id)
+    )  # fmt: skip
+    for brief_id, text, level, measure, expectation_id in tuples(query):
+        data[brief_id].expectations.append(ExpectationData(text, level, measure, expectation_id))
+    return data
+
+
+def _content_data(row: Mapping[str, Any]) -> BriefData:
+    """A brief's own fields from a row of its table (expectations to be added)."""
+    values = {name: row[name] for name in CONTENT_FIELDS if name in row}
+    if values.get("budget") is not None:
+        values["budget"] = Decimal(values["budget"])
+    return BriefData(**values, id=row["id"])
+
+
+def count_stored_content_findings(
+    briefs: Iterable[Mapping[str, Any]], expectations: Iterable[tuple[int, str, str, str, int]]
+) -> dict[int, int]:
+    """`clarity.count_content_findings` of each brief, from plain rows: its
+    table's (column -> value) and (brief id, text, level, measure, id) of
+    the expectations in order. For the migration that first stored them."""
+    data = {row["id"]: _content_data(row) for row in briefs}
+    for brief_id, text, level, measure, expectation_id in expectations:
+        data[brief_id].expectations.append(ExpectationData(text, level, measure, expectation_id))
+    return {brief_id: count_content_findings(brief) for brief_id, brief in data.items()}
+
+
+def recount_findings(ids: Iterable[int] | None = None) -> None:
+    """Count and store the findings of the briefs' own fields and expectations
+    (all briefs when None): every edit of them calls it, in its transaction."""
+    wanted = sorted(brief_ids() if ids is None else set(ids))
+    with database.atomic():
+        for chunk in (wanted[start : start + 500] for start in range(0, len(wanted), 500)):
+            for brief_id, data in _content(chunk).items():
+                Brief.update(content_findings=count_content_findings(data)).where(
+                    Brief.id == brief_id
+                ).execute()
 
 
 def brief_ids() -> set[int]:
@@ -248,6 +319,7 @@ def add_brief(data: BriefData, *, task_ids: Sequence[int] = ()) -> NewBrief:
             Expectation.insert_many(rows).execute()
         for task_id in dict.fromkeys(task_ids):
             BriefTask.create(brief=brief.id, task=task_id)
+        recount_findings([brief.id])
         tasks = brief_tasks_briefed(brief.id)
     return NewBrief(brief.id, tasks)
 
@@ -280,6 +352,7 @@ def update_brief(brief_id: int, changes: Mapping[str, Any]) -> dict[str, Any]:
         brief = Brief.get_by_id(brief_id)
         old = {name: getattr(brief, name) for name in clean}
         Brief.update(**clean, updated_at=now()).where(Brief.id == brief_id).execute()
+        recount_findings([brief_id])
     return old
 
 
@@ -358,56 +431,86 @@ class BriefSummary:
     search_text: str
 
 
-def brief_summaries(today: date) -> list[BriefSummary]:
-    """Every brief, with its counts and how many clarity findings it has open.
+def brief_summaries(
+    today: date, *, ids: Collection[int] | None = None, status: str | None = None
+) -> list[BriefSummary]:
+    """Every brief (or those of `ids`, or of one `status`), with its counts and
+    how many clarity findings it has open.
 
-    Reads plain rows (no model objects): the list reloads after every edit.
+    Reads plain rows, counts in SQL, and runs only the clarity rules that
+    read the date and the procedures (`clarity.CONTEXT_RULES`): the findings
+    of a brief's own text are counted when it is edited and stored with it.
+    After one edit, the list reads the one brief again (`ids`).
     """
-    by_brief: dict[int, list[ExpectationData]] = {}
-    query = Expectation.select(
-        Expectation.brief, Expectation.text, Expectation.level, Expectation.measure, Expectation.id
-    ).order_by(Expectation.brief, Expectation.position, Expectation.id)
-    for brief_id, text, level, measure, expectation_id in tuples(query):
-        by_brief.setdefault(brief_id, []).append(
-            ExpectationData(text, level, measure, expectation_id)
+    chosen = Brief.select(Brief.id)
+    if ids is not None:
+        chosen = chosen.where(Brief.id.in_(list(ids)))
+    if status is not None:
+        chosen = chosen.where(Brief.status == status)
+    columns = (
+        Brief.id, Brief.title, Brief.summary, Brief.skills, Brief.status, Brief.deadline,
+        Brief.updated_at, Brief.content_findings,
+    )  # fmt: skip
+    rows = list(tuples(Brief.select(*columns).where(Brief.id.in_(chosen)).order_by(Brief.id)))
+    must = Case(None, [(Expectation.level == Level.MUST, 1)], 0)
+    counts = {
+        brief_id: (count, musts)
+        for brief_id, count, musts in tuples(
+            Expectation.select(Expectation.brief, fn.COUNT(Expectation.id), fn.SUM(must))
+            .where(Expectation.brief.in_(chosen))
+            .group_by(Expectation.brief)
         )
+    }
     tasks: dict[int, list[str]] = {}
     task_ids: dict[int, list[int]] = {}
     links = tuples(
-        BriefTask.select(BriefTask.brief, Task.name, Task.id).join(Task).order_by(BriefTask.id)
+        BriefTask.select(BriefTask.brief, Task.name, Task.id)
+        .join(Task)
+        .where(BriefTask.brief.in_(chosen))
+        .order_by(BriefTask.id)
     )
     for brief_id, name, task_id in links:
         tasks.setdefault(brief_id, []).append(name)
         task_ids.setdefault(brief_id, []).append(task_id)
-    procedures = procedures_for_tasks(t for ids in task_ids.values() for t in ids)
+    procedures = procedures_for_tasks(t for ids_ in task_ids.values() for t in ids_)
+    # Briefs whose count is not stored (none, unless written behind the
+    # models' back): counted here, from their content.
+    uncounted = [row[0] for row in rows if row[7] is None]
+    content = _content(uncounted) if uncounted else {}
     summaries = []
-    for row in dicts(Brief.select().order_by(Brief.id)):
-        brief_id = row["id"]
-        data = BriefData(
-            **{name: row[name] for name in CONTENT_FIELDS},
-            expectations=by_brief.get(brief_id, []),
+    for brief_id, title, summary, skills, state, deadline, updated_at, stored in rows:
+        context = BriefData(
+            title=title,
+            status=state,
+            deadline=deadline,
             tasks=tasks.get(brief_id, []),
             id=brief_id,
             procedures=[procedures[t] for t in task_ids.get(brief_id, []) if t in procedures],
         )
-        if data.budget is not None:
-            data.budget = Decimal(data.budget)
-        status = BRIEF_STATUS_LABELS.get(BriefStatus(row["status"]), row["status"])
+        own = stored if stored is not None else count_content_findings(content[brief_id])
+        count, musts = counts.get(brief_id, (0, 0))
+        label = BRIEF_STATUS_LABELS.get(BriefStatus(state), state)
         summaries.append(
             BriefSummary(
                 id=brief_id,
-                title=data.title,
-                status=data.status,
-                deadline=data.deadline,
-                updated_at=row["updated_at"],
-                expectation_count=len(data.expectations),
-                must_count=sum(e.level == Level.MUST for e in data.expectations),
-                open_findings=len(check_brief(data, today)),
-                tasks=tuple(data.tasks),
-                search_text=" ".join([data.title, data.summary, data.skills, *data.tasks, status]),
+                title=title,
+                status=state,
+                deadline=deadline,
+                updated_at=updated_at,
+                expectation_count=count,
+                must_count=musts,
+                open_findings=own + count_context_findings(context, today),
+                tasks=tuple(context.tasks),
+                search_text=" ".join([title, summary, skills, *context.tasks, label]),
             )
         )
     return summaries
+
+
+def brief_stamps() -> dict[int, datetime]:
+    """When each brief was last changed (id -> updated_at): cheap, to tell which
+    rows of the list to read again."""
+    return dict(tuples(Brief.select(Brief.id, Brief.updated_at)))
 
 
 # ---------------------------------------------------------------------------
@@ -576,6 +679,7 @@ def add_expectation(
         _write_positions({ordered[i].id: new for i, new in rewrites.items()})
         expectation = Expectation.create(brief=brief_id, position=key, **values)
         _touch(brief_id)
+        recount_findings([brief_id])
     return expectation.id
 
 
@@ -587,6 +691,7 @@ def update_expectation(expectation_id: int, changes: Mapping[str, Any]) -> dict[
         old = {name: getattr(expectation, name) for name in clean}
         Expectation.update(**clean).where(Expectation.id == expectation_id).execute()
         _touch(expectation.brief_id)
+        recount_findings([expectation.brief_id])
     return old
 
 
@@ -595,6 +700,7 @@ def delete_expectation(expectation_id: int) -> RowSnapshot:
     with database.atomic():
         snapshot = delete_with_snapshot(expectation)
         _touch(expectation.brief_id)
+        recount_findings([expectation.brief_id])
     return snapshot
 
 
@@ -613,12 +719,15 @@ def move_expectation(expectation_id: int, index: int) -> dict[int, tuple[str, st
     """
     with database.atomic():
         brief_id = Expectation.get_by_id(expectation_id).brief_id
-        order = tuples(
+        query = (
             Expectation.select(Expectation.id, Expectation.position)
             .where(Expectation.brief == brief_id)
             .order_by(Expectation.position, Expectation.id)
         )
-        changes = move_to(list(order), expectation_id, index)
+        # A plain cursor: two plain columns of every row of a long list,
+        # read at each move (Peewee's rows cost four times as much).
+        order = database.execute_sql(*query.sql()).fetchall()
+        changes = move_to(order, expectation_id, index)
         if not changes:
             return {}
         _write_positions({row_id: new for row_id, (_, new) in changes.items()})

@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from desktop_app.models.brief_vocabulary import FIELDS_BY_NAME, BriefData, BriefStatus, Level
 from desktop_app.models.text import fold
@@ -202,6 +203,14 @@ def vague_phrases(text: str) -> list[tuple[str, str, int, int, int]]:
     in the order of VAGUE_PHRASES."""
     if not text:
         return []
+    return list(_vague_phrases(text))
+
+
+# Remembered per text: the brief being edited is checked again after each
+# edit, and all but the edited field or expectation read as before (a move
+# of one of 1,000 expectations re-checks 1,000 unchanged texts).
+@lru_cache(maxsize=8192)
+def _vague_phrases(text: str) -> tuple[tuple[str, str, int, int, int], ...]:
     found: dict[str, list[int]] = {}
     for match in _VAGUE.finditer(text):
         key = _key(match.group(1))
@@ -209,19 +218,32 @@ def vague_phrases(text: str) -> list[tuple[str, str, int, int, int]]:
             found[key][2] += 1
         else:
             found[key] = [match.start(), match.end(), 1]
-    return [
+    return tuple(
         (*_REASONS[key], start, end, count)
         for key, (start, end, count) in sorted(found.items(), key=lambda item: _ORDER[item[0]])
-    ]
+    )
 
 
 Rule = Callable[[BriefData, date], Iterator[Finding]]
 RULES: list[Rule] = []
+# The rules that read more than the brief's own fields and expectations:
+# today's date, the tasks it hands off and their procedures. The others'
+# findings are counted when the brief is edited and stored with it
+# (`briefs.Brief.content_findings`), so the list of briefs never checks
+# every brief; these few are checked when the list is read. A change to any
+# other rule changes the stored counts: its migration step recounts them
+# (`briefs.recount_findings`).
+CONTEXT_RULES: list[Rule] = []
 
 
 def rule(function: Rule) -> Rule:
     RULES.append(function)
     return function
+
+
+def context_rule(function: Rule) -> Rule:
+    CONTEXT_RULES.append(function)
+    return rule(function)
 
 
 def _label(field: str) -> str:
@@ -280,7 +302,7 @@ def missing_deadline(data: BriefData, today: date) -> Iterator[Finding]:
         )
 
 
-@rule
+@context_rule
 def deadline_passed(data: BriefData, today: date) -> Iterator[Finding]:
     if (
         data.deadline is not None
@@ -338,7 +360,7 @@ def expectation_without_measure(data: BriefData, today: date) -> Iterator[Findin
 @rule
 def vague_words(data: BriefData, today: date) -> Iterator[Finding]:
     for field in VAGUE_WORD_FIELDS:
-        for phrase, why, start, end, count in vague_phrases(getattr(data, field)):
+        for phrase, why, start, end, count in _vague_phrases(getattr(data, field)):
             yield Finding(
                 "vague_word",
                 f"“{phrase}” in “{_label(field)}”" + (f" ({count}×)" if count > 1 else ""),
@@ -349,7 +371,7 @@ def vague_words(data: BriefData, today: date) -> Iterator[Finding]:
             )
     for index, expectation in enumerate(data.expectations):
         for part in ("text", "measure"):
-            for phrase, why, start, end, count in vague_phrases(getattr(expectation, part)):
+            for phrase, why, start, end, count in _vague_phrases(getattr(expectation, part)):
                 where = f"expectation {index + 1}" + ("’s measure" if part == "measure" else "")
                 yield Finding(
                     "vague_word",
@@ -363,7 +385,7 @@ def vague_words(data: BriefData, today: date) -> Iterator[Finding]:
                 )
 
 
-@rule
+@context_rule
 def procedures(data: BriefData, today: date) -> Iterator[Finding]:
     """Each task handed off needs its procedure, and a procedure its "done when"."""
     by_task = {fold(procedure.task_name): procedure for procedure in data.procedures}
@@ -398,3 +420,22 @@ def _excerpt(text: str, length: int = 60) -> str:
 def check_brief(data: BriefData, today: date) -> list[Finding]:
     """Every finding of every rule, in the order the rules are declared."""
     return [finding for check in RULES for finding in check(data, today)]
+
+
+def count_content_findings(data: BriefData) -> int:
+    """How many findings the brief's own fields and expectations give: what
+    is stored with the brief. With `count_context_findings`, as many as
+    `check_brief` finds."""
+    return sum(
+        1
+        for check in RULES
+        if check not in CONTEXT_RULES
+        # These rules never read the date.
+        for _ in check(data, date.min)
+    )
+
+
+def count_context_findings(data: BriefData, today: date) -> int:
+    """How many findings the date, the tasks handed off and their procedures
+    give: `data` needs only its deadline, status, tasks and procedures."""
+    return sum(1 for check in CONTEXT_RULES for _ in check(data, today))

@@ -27,6 +27,7 @@ from peewee import (
     ForeignKeyField,
     SmallIntegerField,
     TextField,
+    fn,
 )
 
 from desktop_app.models import engagement_rules as rules
@@ -58,7 +59,7 @@ from desktop_app.models.engagement_rules import (
 )
 from desktop_app.models.errors import ValidationError
 from desktop_app.models.parsing import parse_amount
-from desktop_app.models.rows import tuples
+from desktop_app.models.rows import iso_day, plain_rows, tuples
 from desktop_app.models.snapshots import RowSnapshot, delete_with_snapshot
 from desktop_app.models.tasks import Task, TimeEntry
 
@@ -654,12 +655,14 @@ def _engagement_rows(
         feedback = feedback.where(Feedback.engagement.in_(ids))
     dates: dict[int, list[date]] = defaultdict(list)
     owner_dates: dict[int, list[date]] = defaultdict(list)
-    for engagement_id, day, initiated_by, kind in tuples(check_ins):
+    # Every check-in of every engagement: plain rows, each day converted once.
+    for engagement_id, stored_day, initiated_by, kind in plain_rows(check_ins):
+        day = iso_day(stored_day)
         dates[engagement_id].append(day)
         if started_by_owner(initiated_by, kind):
             owner_dates[engagement_id].append(day)
     confidences: dict[int, list[int]] = defaultdict(list)
-    for engagement_id, confidence in tuples(feedback):
+    for engagement_id, confidence in plain_rows(feedback):
         confidences[engagement_id].append(confidence)
 
     rows = []
@@ -1094,13 +1097,19 @@ def brief_monthly_hours(brief_ids: Sequence[int], today: date) -> dict[int, Deci
         )
     )
     task_ids = {task_id for _, task_id, _ in links}
-    by_month: dict[int, dict[tuple[int, int], int]] = defaultdict(lambda: defaultdict(int))
+    by_month: dict[int, dict[tuple[int, int], int]] = defaultdict(dict)
     if task_ids:
-        entries = TimeEntry.select(TimeEntry.task, TimeEntry.date, TimeEntry.minutes).where(
-            TimeEntry.task.in_(list(task_ids))
+        # Each task's minutes by month, summed by SQLite: a row a month, not a
+        # row an entry (dates are stored as ISO text: "2026-11" is the month).
+        month = fn.SUBSTR(TimeEntry.date, 1, 7)
+        sums = (
+            TimeEntry.select(TimeEntry.task, month, fn.SUM(TimeEntry.minutes))
+            .where(TimeEntry.task.in_(list(task_ids)))
+            .group_by(TimeEntry.task, month)
         )
-        for task_id, day, logged in tuples(entries):
-            by_month[task_id][(day.year, day.month)] += logged
+        for task_id, stored_month, logged in plain_rows(sums):
+            year, number = str(stored_month).split("-")
+            by_month[task_id][(int(year), int(number))] = logged
     this_month = (today.year, today.month)
     minutes_of_brief: dict[int, int] = {}
     for brief_id, task_id, estimate in links:

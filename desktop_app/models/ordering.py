@@ -20,6 +20,7 @@ number of rows.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 from itertools import pairwise
 
 DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
@@ -225,12 +226,18 @@ def place(keys: Sequence[str], index: int) -> tuple[str, dict[int, str]]:
 
 def _usable(keys: Sequence[str]) -> bool:
     """Whether `keys` are well formed and strictly ascending."""
+    return all(map(_well_formed, keys)) and all(a < b for a, b in pairwise(keys))
+
+
+# Remembered: each move checks every key of its list, and all but one or
+# two are the keys the previous move checked.
+@lru_cache(maxsize=65536)
+def _well_formed(key: str) -> bool:
     try:
-        for key in keys:
-            validate_key(key)
+        validate_key(key)
     except ValueError:
         return False
-    return all(a < b for a, b in pairwise(keys))
+    return True
 
 
 def move_to(

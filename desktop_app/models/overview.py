@@ -104,8 +104,7 @@ class Overview:
 def draft_briefs(today: date) -> list[DraftBrief]:
     drafts = [
         DraftBrief(summary.id, summary.title, summary.updated_at, summary.open_findings)
-        for summary in brief_summaries(today)
-        if summary.status == BriefStatus.DRAFT
+        for summary in brief_summaries(today, status=BriefStatus.DRAFT)
     ]
     return sorted(drafts, key=lambda brief: brief.updated_at, reverse=True)
 

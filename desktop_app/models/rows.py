@@ -11,14 +11,32 @@ into the code that reads them.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 from typing import Any
 
 from peewee import BaseQuery, Model, ModelDelete, ModelInsert
+
+from desktop_app.models.base import database
 
 
 def tuples(query: BaseQuery) -> Iterator[tuple[Any, ...]]:
     """The rows of `query`, each a tuple of its selected columns."""
     return iter(query.tuples())
+
+
+def plain_rows(query: BaseQuery) -> list[tuple[Any, ...]]:
+    """The rows of `query` as SQLite gives them, not converted by the fields
+    (dates stay ISO text, money stays a number): for reading thousands of
+    rows whose few typed columns the caller converts itself, where Peewee's
+    conversions would cost more than the query."""
+    return list(database.execute_sql(*query.sql()).fetchall())
+
+
+def iso_day(value: Any) -> date:
+    """A (not null) DateField's stored text as a date, as Peewee would give it."""
+    if isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value)[:10])
 
 
 def dicts(query: BaseQuery) -> Iterator[dict[str, Any]]:

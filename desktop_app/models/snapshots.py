@@ -51,10 +51,17 @@ def _collect_dependents(model: type[BaseModel], parent_ids: Any, snapshot: RowSn
 
 
 def restore(snapshot: RowSnapshot) -> None:
-    """Put back everything `delete_with_snapshot` removed, under the same ids."""
+    """Put back everything `delete_with_snapshot` removed, under the same ids,
+    then let each model count again what it counts from its rows
+    (`BaseModel.after_restore`)."""
     with database.atomic():
+        restored: list[tuple[type[BaseModel], list[dict[str, Any]]]] = []
         for model, group in groupby(snapshot.rows, key=lambda row: row[0]):
-            for batch in chunked([data for _, data in group], 200):
+            rows = [data for _, data in group]
+            for batch in chunked(rows, 200):
                 model.insert_many(batch).execute()
+            restored.append((model, rows))
         for model, row_id, field_name, value in snapshot.nulled_links:
             model.update({field_name: value}).where(model.id == row_id).execute()
+        for model, rows in restored:
+            model.after_restore(rows)

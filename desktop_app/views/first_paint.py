@@ -60,6 +60,18 @@ def after_next_frame(widget: QWidget, callback: Callable[[], object]) -> None:
     window.update()
 
 
+def after_paint(widget: QWidget, callback: Callable[[], object]) -> None:
+    """Call `callback` once, from the event loop, after `widget`'s next paint
+    (at once, queued, when it is not shown): for work that follows an
+    edit the widget shows already. Unlike `after_next_frame` it repaints
+    only `widget`, which its window paints after itself and the widgets above."""
+    if not widget.isVisible():
+        QTimer.singleShot(0, callback)
+        return
+    _PaintWatch(widget, callback)
+    widget.update()
+
+
 def report(event: str) -> None:
     """One line for the benchmark: the event and the wall-clock time it happened."""
     print(f"{PROBE_VARIABLE} {event} {time.time():.6f}", flush=True)

@@ -24,26 +24,20 @@ from desktop_app import __version__
 from desktop_app.backup import backup_database, backups_dir
 from desktop_app.models.errors import UserError
 from desktop_app.paths import data_dir
-from desktop_app.restore import check_backup, restore_backup
 from desktop_app.store import DatabaseDamaged, Store, StoreError, is_open_elsewhere, open_store
 from desktop_app.views.context import AppContext
 from desktop_app.views.partials.fitting import available_geometry
 from desktop_app.views.partials.naming import named
 from desktop_app.views.partials.plain_text import message_box, plain_label, warn
 from desktop_app.views.partials.tab_page import TabPage
-from desktop_app.views.restore_dialog import (
-    RestoreDialog,
-    confirm_restore,
-    open_folder,
-    recover_damaged,
-)
 from desktop_app.views.tabs import TABS, LazyTab, TabCommand
 
 if TYPE_CHECKING:
     from desktop_app.views.settings_dialog import SettingsDialog
 
-# The settings dialog (and the undo machinery it needs) loads when first
-# used, after the first frame: start-up imports only what that frame needs.
+# The settings dialog (and the undo machinery it needs), the restore dialog
+# and the restore itself load when first used, after the first frame:
+# start-up imports only what that frame needs.
 
 log = logging.getLogger("offload.ui")
 
@@ -170,6 +164,8 @@ class MainWindow(QMainWindow):
         try:
             store = open_store(path)
         except DatabaseDamaged as error:
+            from desktop_app.views.restore_dialog import recover_damaged
+
             recovered = recover_damaged(self, path.expanduser().resolve(), error)
             if recovered is None:
                 return False
@@ -190,6 +186,8 @@ class MainWindow(QMainWindow):
     # Restore
     def choose_and_restore(self) -> None:
         """File > Restore from backup…: pick a backup, confirm, restore."""
+        from desktop_app.views.restore_dialog import RestoreDialog, confirm_restore
+
         dialog = RestoreDialog(self.ctx.store.path, self)
         if dialog.exec() != RestoreDialog.DialogCode.Accepted or dialog.chosen is None:
             return
@@ -199,6 +197,8 @@ class MainWindow(QMainWindow):
     def restore_backup_file(self, backup: Path) -> bool:
         """Replace the open database with `backup` (keeping a copy of it first),
         then show the restored file with an empty undo history."""
+        from desktop_app.restore import check_backup, restore_backup
+
         path = self.ctx.store.path
         try:
             check_backup(backup)  # before the current file is let go
@@ -470,6 +470,8 @@ class MainWindow(QMainWindow):
         folder = QPushButton("Open data folder", box)  # owned by the box, not by Python
         folder.setObjectName("aboutOpenFolder")
         box.addButton(folder, QMessageBox.ButtonRole.ActionRole)
+        from desktop_app.views.restore_dialog import open_folder
+
         folder.clicked.connect(lambda: open_folder(path.parent))
         box.open()
         return box
@@ -503,6 +505,12 @@ class MainWindow(QMainWindow):
         tab = self.tabs.currentWidget()
         if isinstance(tab, LazyTab):
             settings.setValue("mainWindow/tab", tab.spec.key)
+        # Each tab opened keeps its splitters and columns (once, at closing:
+        # not each time a tab is left).
+        for index in range(self.tabs.count()):
+            lazy = self.tabs.widget(index)
+            if isinstance(lazy, LazyTab) and isinstance(lazy.content, TabPage):
+                lazy.content.save_layout()
         settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:

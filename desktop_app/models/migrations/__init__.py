@@ -28,6 +28,7 @@ from desktop_app.models.migrations import (
     m0007_procedures,
     m0008_running,
     m0009_hiring,
+    m0010_brief_findings,
 )
 
 
@@ -48,6 +49,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(7, "procedures and questions", m0007_procedures.apply),
     Migration(8, "running engagements and focus", m0008_running.apply),
     Migration(9, "hiring: job posts, screening, trials, referrals, messages", m0009_hiring.apply),
+    Migration(10, "each brief's count of clarity findings", m0010_brief_findings.apply),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

@@ -8,6 +8,7 @@ reason under the field, and nothing is stored until it is put right.
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 from typing import Any
 
@@ -310,6 +311,11 @@ class BriefEditor(QWidget):
         )
         if self.tabs.currentWidget() is self.versions:
             self._refresh_versions()
+
+    def order_stored(self) -> None:
+        """The list of expectations moved one and stored it: hold the new order."""
+        if self.data is not None:
+            self.data = dataclasses.replace(self.data, expectations=self.expectations.model.rows())
 
     def _refresh_versions(self) -> None:
         if self.brief_id is None:

@@ -68,6 +68,9 @@ class ExpectationsPanel(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.brief_id: int | None = None
+        # True while a move this list already shows is being stored: the
+        # page then reloads none of it (see BriefsPage.refresh).
+        self.storing_move = False
         self._burst = 0
         self._shown: dict[str, Any] = {}
         events.focus_left.connect(self._end_burst)
@@ -399,10 +402,13 @@ class ExpectationsPanel(QWidget):
             self.ctx, self.brief_id, expectation_id, target,
             f"Move expectation to position {target + 1}",
         )  # fmt: skip
+        self.storing_move = True
         try:
             execute(command)
         except UserError as error:
             self.add_message.show_error(str(error))
+        finally:
+            self.storing_move = False
         # Qt deletes a command with nothing to undo: read what it found, not it.
         if not command.positions:
             # Nothing was stored: show the order as it is stored.

@@ -12,9 +12,7 @@ from PySide6.QtCore import (
     QSettings,
     QStandardPaths,
     Qt,
-    QTimer,
 )
-from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -37,7 +35,7 @@ from desktop_app.models.briefs import (
     BriefSummary,
     brief_dependents,
     brief_exists,
-    brief_ids,
+    brief_stamps,
     brief_summaries,
     load_brief,
 )
@@ -52,6 +50,7 @@ from desktop_app.views.briefs.commands import (
 )
 from desktop_app.views.briefs.editor import BriefEditor
 from desktop_app.views.context import AppContext, Topic
+from desktop_app.views.first_paint import after_paint
 from desktop_app.views.partials.empty_state import EmptyState
 from desktop_app.views.partials.feedback import StatusLine
 from desktop_app.views.partials.fitting import pane
@@ -68,15 +67,14 @@ from desktop_app.views.partials.tab_page import TabPage
 from desktop_app.views.partials.table_model import (
     ALIGN_CENTER,
     Column,
+    ModelSortProxy,
     RowTableModel,
-    SearchSortProxy,
+    SyncedTableModel,
 )
 from desktop_app.views.partials.tables import data_table
 from desktop_app.views.undo import execute
 
 PDF_FILTER = "PDF (*.pdf)"
-# How long after the last edit the list of briefs catches up.
-LIST_CATCH_UP_MS = 250
 _SETTINGS = "briefs"
 # A brief with more pieces to lay out (expectations and procedure steps)
 # is exported in a worker, with progress and Cancel.
@@ -133,6 +131,15 @@ LIST_COLUMNS: list[Column[BriefSummary]] = [
     ),
 ]
 UPDATED_COLUMN = 4
+# Widths of the columns after the title (which takes the rest), as the
+# texts they show at most: set once, never measured from the rows (a
+# column sized to its contents asks every row for its text at each visit).
+_COLUMN_SAMPLES = {
+    1: max(BRIEF_STATUS_LABELS.values(), key=len),
+    2: "28 Sep 2026",
+    3: "To fix",
+    4: "28 Sep",
+}
 
 
 class BriefsPage(TabPage):
@@ -152,8 +159,10 @@ class BriefsPage(TabPage):
         named(self, "briefsPage", "Briefs")
         self._selecting = False
 
-        self.list_model: RowTableModel[BriefSummary] = RowTableModel(LIST_COLUMNS, self)
-        self.proxy = SearchSortProxy(lambda s: s.search_text, self)
+        # The model sorts its rows itself: one Python sort, not a proxy asking
+        # Python for each comparison.
+        self.list_model: SyncedTableModel[BriefSummary] = SyncedTableModel(LIST_COLUMNS, self)
+        self.proxy = ModelSortProxy(lambda s: s.search_text, self)
         self.proxy.setSourceModel(self.list_model)
         self.editor = BriefEditor(ctx)
         self.clarity = named(ClarityPanel(), "clarityPanel", "Clarity check")
@@ -206,10 +215,12 @@ class BriefsPage(TabPage):
         self.editor.delete_requested.connect(self.delete_brief)
         self.editor.save_template_requested.connect(self.save_as_template)
         self.editor.hire_requested.connect(self.hire_contractor)
-        self._list_timer = QTimer(self)
-        self._list_timer.setSingleShot(True)
-        self._list_timer.setInterval(LIST_CATCH_UP_MS)
-        self._list_timer.timeout.connect(self.refresh_list)
+        # What changed since the last refresh (topics), to read only that again.
+        self._changed: set[str] = set()
+        # After a move, its row of the list (changed just now) and the clarity
+        # findings (which name expectations by their place) catch up just
+        # after the frame that shows the move.
+        self._catching_up = False
         self._restore_layout()
         self.refresh()
 
@@ -238,8 +249,12 @@ class BriefsPage(TabPage):
         self.table.sortByColumn(UPDATED_COLUMN, Qt.SortOrder.DescendingOrder)
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        metrics = self.table.fontMetrics()
+        for column, sample in _COLUMN_SAMPLES.items():
+            # The header's own hint (title, sort arrow) reads no row.
+            cell = metrics.horizontalAdvance(sample) + 16  # the cell's margins
+            header.resizeSection(column, max(header.sectionSizeHint(column), cell))
+        self._set_resize_modes()
         # The owner picks the columns (right-click the header); Updated starts hidden
         # to leave the title room, though the list starts sorted by it.
         self.table.setColumnHidden(UPDATED_COLUMN, True)
@@ -286,61 +301,93 @@ class BriefsPage(TabPage):
     def _layout_parts(self) -> dict[str, LayoutPart]:
         return {"splitter": self.splitter, "listHeader": self.table.horizontalHeader()}
 
+    def _set_resize_modes(self) -> None:
+        """The title takes the width left; the owner may drag the others."""
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+
     def _restore_layout(self) -> None:
         restore_layout(_SETTINGS, self._layout_parts())
+        # A header state saved by an earlier version sized columns to their contents.
+        self._set_resize_modes()
 
     def _save_layout(self, *_: object) -> None:
         save_layout(_SETTINGS, self._layout_parts())
+
+    def save_layout(self) -> None:
+        """The window is closing: keep the splitter and the list's columns."""
+        self._save_layout()
 
     # Loading
     @property
     def current_brief_id(self) -> int | None:
         return self.editor.brief_id
 
+    def _on_data_changed(self, topic: str) -> None:
+        if topic in self.topics:
+            self._changed.add(topic)
+        super()._on_data_changed(topic)
+
     def refresh(self) -> None:
         """Reload the brief being edited, its clarity findings, and the list.
 
-        While the same briefs are listed (typing, say), the list catches up
-        a moment after the last edit instead of after every keystroke: its
-        counts come from every brief's content, the editor's from one.
+        After an edit of briefs alone, only the rows of the brief being
+        edited and of the briefs changed since (by their time of change) are
+        read again; other changes (tasks, procedures, settings...) read the
+        whole list, a few queries whatever its length. A move the list of
+        expectations made itself reloads nothing it shows.
         """
-        listed = {summary.id for summary in self.list_model.rows()}
-        if brief_ids() != listed or not listed:
-            self._list_timer.stop()
+        changed, self._changed = self._changed, set()
+        brief_id = self.editor.brief_id
+        if brief_id is not None and self.editor.expectations.storing_move:
+            self.editor.order_stored()
+            if not self._catching_up:
+                self._catching_up = True
+                after_paint(self.editor.expectations.view.viewport(), self._after_move)
+            return
+        listed = {summary.id: summary.updated_at for summary in self.list_model.rows()}
+        stamps = brief_stamps()
+        if not listed or stamps.keys() != listed.keys() or changed != {Topic.BRIEFS}:
             self.refresh_list()
         else:
-            self._list_timer.start()
-        brief_id = self.editor.brief_id
+            # Times of change are to the second: two edits in one second leave
+            # the same time, so the brief being edited is always read again
+            # (an undo elsewhere shows its brief, which reads its row: open_target).
+            changed_rows = {i for i, at in stamps.items() if listed[i] != at}
+            if brief_id is not None:
+                changed_rows.add(brief_id)
+            self._refresh_rows(sorted(changed_rows))
         if brief_id is not None and not brief_exists(brief_id):
             brief_id = None
         if brief_id is None and self.proxy.rowCount():
             brief_id = self.proxy.index(0, 0).data(RowTableModel.ROW_ROLE).id
         self._show(brief_id)
 
-    def hideEvent(self, event: QHideEvent) -> None:
-        # Hidden by another tab or by closing the window: remember the layout.
-        self._save_layout()
-        # A list still catching up is reloaded when the tab shows again.
-        if self._list_timer.isActive():
-            self._list_timer.stop()
-            self._stale = True
-        super().hideEvent(event)
-
     def refresh_list(self) -> None:
         summaries = brief_summaries(date.today())
         self._set_list_rows(summaries)
         self.stack.setCurrentWidget(self.splitter if summaries else self.empty)
 
+    def _refresh_rows(self, brief_ids: list[int]) -> None:
+        """Read the briefs `brief_ids` again and show each in its row."""
+        if not brief_ids:
+            return
+        fresh = {summary.id: summary for summary in brief_summaries(date.today(), ids=brief_ids)}
+        self._set_list_rows([fresh.get(row.id, row) for row in self.list_model.rows()])
+
     def _set_list_rows(self, summaries: list[BriefSummary]) -> None:
         """Show `summaries`, editing rows in place when the same briefs are listed,
         so the selection and the scroll position stay where they are."""
-        old = self.list_model.rows()
-        if [s.id for s in old] == [s.id for s in summaries]:
-            for row, (before, after) in enumerate(zip(old, summaries, strict=True)):
-                if before != after:
-                    self.list_model.replace_row(row, after)
+        self.list_model.sync_rows(summaries)
+
+    def _after_move(self) -> None:
+        """Show the moved brief's row as stored, and check the brief in its new order."""
+        self._catching_up = False
+        if self.editor.brief_id is None or self.editor.data is None:
             return
-        self.list_model.set_rows(summaries)
+        self._refresh_rows([self.editor.brief_id])
+        self.clarity.set_findings(check_brief(self.editor.data, date.today()))
 
     def _show(self, brief_id: int | None) -> None:
         """Edit `brief_id` (None: nothing), select it in the list, check its clarity."""
@@ -406,6 +453,7 @@ class BriefsPage(TabPage):
             return
         kind, value = target
         if kind == "brief" and brief_exists(value):
+            self._refresh_rows([value])
             self._reveal_in_list(value)
             self._show(value)
         elif kind == "new_for_task":

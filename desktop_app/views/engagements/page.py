@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.exporters.engagement_schedule import export_schedule
 from desktop_app.exporters.mailto import mailto_url
 from desktop_app.models.access import open_accesses
 from desktop_app.models.engagements import (
@@ -84,8 +83,8 @@ from desktop_app.views.partials.tab_page import TabPage
 from desktop_app.views.partials.table_model import (
     ALIGN_RIGHT,
     Column,
-    RowTableModel,
-    SearchSortProxy,
+    ModelSortProxy,
+    SyncedTableModel,
 )
 from desktop_app.views.partials.tables import data_table, fit_columns
 from desktop_app.views.partials.tones import ALERT, GOOD, WARNING, tint, tone, tone_color
@@ -157,12 +156,9 @@ class EngagementsPage(TabPage):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.stack)
         self._restore_layout()
-        # Saved from now on: the set-up above resized the columns to the defaults.
-        self.splitter.splitterMoved.connect(self._save_layout)
-        self.left.splitterMoved.connect(self._save_layout)
+        # The layout is saved as the window closes (`save_layout`), not at each
+        # resize: fitting the columns alone resizes every one of them.
         header = self.table.horizontalHeader()
-        header.sectionResized.connect(self._save_layout)
-        header.sortIndicatorChanged.connect(self._save_layout)
         offer_column_menu(header, "engagementsColumnsMenu", changed=self._save_layout)
         self.refresh()
 
@@ -223,8 +219,10 @@ class EngagementsPage(TabPage):
         return bar
 
     def _build_table(self) -> None:
-        self.model: RowTableModel[EngagementRow] = RowTableModel(self._columns(), self)
-        self.proxy = SearchSortProxy(self._search_text, self)
+        # The model sorts itself: one Python sort, not a proxy asking Python
+        # for each comparison.
+        self.model: SyncedTableModel[EngagementRow] = SyncedTableModel(self._columns(), self)
+        self.proxy = ModelSortProxy(self._search_text, self)
         self.proxy.setSourceModel(self.model)
         self.table = data_table("engagementTable", "Engagements", self.proxy, sortable=True)
         self.table.sortByColumn(3, Qt.SortOrder.AscendingOrder)
@@ -407,9 +405,12 @@ class EngagementsPage(TabPage):
         return False
 
     def _select_first(self) -> None:
-        if self.proxy.rowCount():
-            self.table.setCurrentIndex(self.proxy.index(0, 0))
-        self._show_selected()
+        first = self.proxy.index(0, 0)
+        if first.isValid() and self.table.currentIndex() != first:
+            # The selection change shows it (`_selection_changed`).
+            self.table.setCurrentIndex(first)
+        else:
+            self._show_selected()
 
     def _selection_changed(self, *_: object) -> None:
         self._show_selected()
@@ -682,6 +683,8 @@ class EngagementsPage(TabPage):
         if destination.suffix.lower() != ".ics":
             destination = destination.with_name(destination.name + ".ics")
         try:
+            from desktop_app.exporters.engagement_schedule import export_schedule
+
             count = export_schedule(destination, self.today())
         except UserError as error:
             self._refused(str(error))
@@ -819,3 +822,7 @@ class EngagementsPage(TabPage):
 
     def _save_layout(self, *_: object) -> None:
         save_layout(SETTINGS_PREFIX, self._layout_parts())
+
+    def save_layout(self) -> None:
+        """The window is closing: keep the splitters and the list's columns."""
+        self._save_layout()

@@ -355,7 +355,9 @@ class PaymentsPanel(RunningPanel):
     def _summary(self) -> str:
         if self.row is None:
             return ""
-        spend = month_spend(self.today, self.today)
+        # This engagement's line only: the same function as every spend figure,
+        # over one row rather than every engagement.
+        spend = month_spend(self.today, self.today, [self.row])
         line = spend.line_of(self.row.id)
         if line is None:
             return f"{self.today:%B %Y}: not working this month, nothing paid."

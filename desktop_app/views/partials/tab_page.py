@@ -16,8 +16,9 @@ class TabPage(QWidget):
 
     Subclasses set `topics` and implement `refresh()`; they may implement
     `open_target(target)` (show one item when another view navigates here),
-    `focus_search()` (Ctrl+F) and `smoke_test()` (the main path, exercised
-    by `offload --smoke-test`; raise on failure).
+    `focus_search()` (Ctrl+F), `save_layout()` (called as the window closes)
+    and `smoke_test()` (the main path, exercised by `offload --smoke-test`;
+    raise on failure).
     """
 
     topics: tuple[str, ...] = ()
@@ -37,6 +38,9 @@ class TabPage(QWidget):
 
     def focus_search(self) -> None:
         """Put the keyboard focus in the tab's search box, if it has one."""
+
+    def save_layout(self) -> None:
+        """Remember the tab's splitters and columns (the window is closing)."""
 
     def _on_data_changed(self, topic: str) -> None:
         if topic not in self.topics:

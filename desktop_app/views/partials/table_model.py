@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -186,6 +186,8 @@ class SearchSortProxy(QSortFilterProxyModel):
 
     The search matches every word of the query, ignoring case and accents,
     against `search_text(row)`; `predicate(row)` adds the view's own filters.
+    Each row's text is folded once and remembered (a keystroke filters
+    every row again, and folding is most of that work).
     """
 
     def __init__(
@@ -197,15 +199,24 @@ class SearchSortProxy(QSortFilterProxyModel):
         self._search_text = search_text
         self._words: list[str] = []
         self._predicate: Callable[[Any], bool] | None = None
+        # id(row) -> (row, its folded search text); the row is kept so that
+        # an id reused by a new row is never taken for the old one.
+        self._haystacks: dict[int, tuple[Any, str]] = {}
         self.setDynamicSortFilter(True)
 
     def set_query(self, query: str) -> None:
-        self.beginFilterChange()
-        self._words = fold(query).split()
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        self.set_filter(query, self._predicate)
 
     def set_predicate(self, predicate: Callable[[Any], bool] | None) -> None:
+        self.set_filter(" ".join(self._words), predicate)
+
+    def set_filter(self, query: str, predicate: Callable[[Any], bool] | None) -> None:
+        """The search and the view's own filter at once: one pass over the rows."""
+        words = fold(query).split()
+        if words == self._words and predicate is self._predicate:
+            return
         self.beginFilterChange()
+        self._words = words
         self._predicate = predicate
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
@@ -214,14 +225,23 @@ class SearchSortProxy(QSortFilterProxyModel):
         assert isinstance(model, RowTableModel)  # the only model it is set on
         return model
 
+    def _haystack(self, row: Any) -> str:
+        remembered = self._haystacks.get(id(row))
+        if remembered is not None and remembered[0] is row:
+            return remembered[1]
+        if len(self._haystacks) > 4 * max(self.sourceModel().rowCount(), 256):
+            self._haystacks.clear()  # rows replaced since: forget the old ones
+        text = fold(self._search_text(row))
+        self._haystacks[id(row)] = (row, text)
+        return text
+
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
-        model = self._rows()
-        row = model.row_at(source_row)
+        row = self._rows().row_at(source_row)
         if self._predicate is not None and not self._predicate(row):
             return False
         if not self._words:
             return True
-        haystack = fold(self._search_text(row))
+        haystack = self._haystack(row)
         return all(word in haystack for word in self._words)
 
     def lessThan(self, left: Index, right: Index) -> bool:
@@ -235,3 +255,107 @@ class SearchSortProxy(QSortFilterProxyModel):
             return a < b
         except TypeError:
             return str(a) < str(b)
+
+
+class _HasId(Protocol):
+    @property
+    def id(self) -> int: ...
+
+
+# A row the table finds again by its id when the same rows are shown again.
+IdRow = TypeVar("IdRow", bound=_HasId)
+
+
+class SyncedTableModel(RowTableModel[IdRow]):
+    """RowTableModel over rows that have an `id`, that sorts itself.
+
+    The same rows shown again are updated in place, so an edit keeps the
+    selection, the scroll position and the editor that committed it; only
+    a change of rows resets the model. Sorting happens here, with Python's
+    `sorted` over the columns' sort keys (empty values last both ways, as in
+    SearchSortProxy), in one pass: a proxy asking Python for each of the
+    ~20,000 comparisons that 2,000 rows take is ten times slower.
+    """
+
+    def __init__(self, columns: Sequence[Column[IdRow]], parent: QObject | None = None) -> None:
+        super().__init__(columns, parent)
+        self.sort_column = -1
+        self.sort_order = Qt.SortOrder.AscendingOrder
+
+    def set_rows(self, rows: Sequence[IdRow]) -> None:
+        super().set_rows([rows[i] for i in self._order(rows)])
+
+    def sync_rows(self, rows: Sequence[IdRow], *, resort: bool = True) -> bool:
+        """Show `rows`; returns False when the model had to be reset.
+
+        With `resort` False the rows keep their places (the user is editing
+        in the table: a row never moves under them); `resort()` puts them in
+        order later, when the user clicks a header or leaves the table.
+        """
+        current = self._rows
+        by_id = {row.id: row for row in rows}
+        if len(by_id) != len(current) or any(old.id not in by_id for old in current):
+            self.set_rows(rows)
+            return False
+        changed = [pos for pos, old in enumerate(current) if old != by_id[old.id]]
+        if not changed:
+            return True
+        self._rows = [by_id[old.id] for old in current]
+        # One signal for the span, then one re-sort.
+        last_column = len(self.columns) - 1
+        self.dataChanged.emit(self.index(changed[0], 0), self.index(changed[-1], last_column))
+        if resort:
+            self._resort()
+        return True
+
+    def resort(self) -> None:
+        """Put the rows back in order (persistent indexes, so the selection, follow)."""
+        self._resort()
+
+    def same_rows(self, rows: Sequence[IdRow]) -> bool:
+        return {row.id for row in rows} == {row.id for row in self._rows}
+
+    def row_of(self, row_id: int) -> int | None:
+        for position, row in enumerate(self._rows):
+            if row.id == row_id:
+                return position
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self.sort_column, self.sort_order = column, order
+        self._resort()
+
+    def _order(self, rows: Sequence[IdRow]) -> list[int]:
+        """Positions of `rows` in sorted order (as they are when not sorted)."""
+        if not 0 <= self.sort_column < len(self.columns):
+            return list(range(len(rows)))
+        column = self.columns[self.sort_column]
+        get = column.sort_key or column.display
+        keys = [_sortable(get(row)) for row in rows]
+        filled = [pos for pos, (empty, _) in enumerate(keys) if not empty]
+        empty = [pos for pos, (is_empty, _) in enumerate(keys) if is_empty]
+        descending = self.sort_order == Qt.SortOrder.DescendingOrder
+        try:
+            filled.sort(key=lambda pos: keys[pos][1], reverse=descending)
+        except TypeError:
+            filled.sort(key=lambda pos: str(keys[pos][1]), reverse=descending)
+        return filled + empty
+
+    def _resort(self) -> None:
+        order = self._order(self._rows)
+        if order == list(range(len(order))):
+            return
+        self.layoutAboutToBeChanged.emit()
+        new_position = {old: new for new, old in enumerate(order)}
+        self._rows = [self._rows[pos] for pos in order]
+        before = self.persistentIndexList()
+        after = [self.index(new_position[index.row()], index.column()) for index in before]
+        self.changePersistentIndexList(before, after)
+        self.layoutChanged.emit()
+
+
+class ModelSortProxy(SearchSortProxy):
+    """SearchSortProxy that filters and leaves sorting to its SyncedTableModel."""
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self.sourceModel().sort(column, order)

@@ -14,6 +14,11 @@ from desktop_app.views.partials.naming import named
 
 Selection = QAbstractItemView.SelectionMode
 
+# How many rows a column sized to its contents is measured on: the rows in
+# view and others up to this many. Qt's default is 1,000, and each row
+# measured asks the model (in Python) for several roles of each cell.
+FIT_ROWS = 100
+
 
 def name_header(table: QTableView, accessible_name: str = "") -> QHeaderView:
     """Name `table`'s column header for tests and screen readers."""
@@ -49,6 +54,10 @@ def data_table(
     table.setSortingEnabled(sortable)
     table.verticalHeader().hide()
     header = name_header(table)
+    # A column's width is measured on rows: Qt reads the count from the
+    # header being resized (the horizontal one), the rows' from the other.
+    header.setResizeContentsPrecision(FIT_ROWS)
+    table.verticalHeader().setResizeContentsPrecision(FIT_ROWS)
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setStretchLastSection(stretch_last)
     header.setHighlightSections(False)

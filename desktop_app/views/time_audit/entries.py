@@ -28,14 +28,14 @@ from desktop_app.views.partials.dates import DATE_FORMAT, pydate
 from desktop_app.views.partials.feedback import MessageLine
 from desktop_app.views.partials.naming import named
 from desktop_app.views.partials.plain_text import plain_label
-from desktop_app.views.partials.table_model import ALIGN_RIGHT, Column
+from desktop_app.views.partials.table_model import ALIGN_RIGHT, Column, SyncedTableModel
 from desktop_app.views.partials.tables import name_header
 from desktop_app.views.time_audit.commands import (
     DeleteEntryCommand,
     LogTimeCommand,
     UpdateEntryCommand,
 )
-from desktop_app.views.time_audit.task_table import DateChoice, EditDelegate, SyncedTableModel
+from desktop_app.views.time_audit.task_table import DateChoice, EditDelegate
 from desktop_app.views.undo import execute
 
 

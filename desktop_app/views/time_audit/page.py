@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QPoint, QSettings, QStandardPaths, Qt, QTimer
 from PySide6.QtGui import QAction, QFont, QKeySequence
@@ -96,7 +96,6 @@ from desktop_app.views.time_audit.entries import EntriesPanel, QuickEntryForm
 from desktop_app.views.time_audit.focus_commands import SetAreaGrowthCommand, SetTaskGrowthCommand
 from desktop_app.views.time_audit.focus_panel import FocusPanel
 from desktop_app.views.time_audit.formatting import hours, money, plural
-from desktop_app.views.time_audit.import_dialog import ImportDialog
 from desktop_app.views.time_audit.procedure_panel import ProcedurePanel
 from desktop_app.views.time_audit.results_panel import ResultsPanel
 from desktop_app.views.time_audit.task_table import (
@@ -118,6 +117,9 @@ from desktop_app.views.time_audit.task_table import (
 )
 from desktop_app.views.undo import StoreCommand, execute
 
+if TYPE_CHECKING:
+    from desktop_app.views.time_audit.import_dialog import ImportDialog
+
 LAYOUT_KEY = "time_audit"
 SETTINGS_PREFIX = LAYOUT_KEY + "/"
 CSV_FILTER = "CSV files (*.csv *.txt);;All files (*)"
@@ -135,6 +137,12 @@ def _import_folder() -> Path:
         if folder and Path(folder).is_dir():
             return Path(folder)
     return Path.home()
+
+
+def _worth_handing_off(row: TaskRow) -> bool:
+    # One function, not a new lambda at each call: the proxy skips a filter
+    # pass when neither the search nor this filter changed.
+    return row.worth_handing_off
 
 
 class TimeAuditPage(TabPage):
@@ -610,13 +618,15 @@ class TimeAuditPage(TabPage):
                 self.table.scrollTo(index)
 
     def _apply_filters(self) -> None:
-        self.proxy.set_query(self.search.text())
         only = self.candidates_only.isChecked()
-        self.proxy.set_predicate((lambda row: row.worth_handing_off) if only else None)
+        # One filter pass for both (a keystroke filters every task once).
+        self.proxy.set_filter(self.search.text(), _worth_handing_off if only else None)
         self._show_matrix()
 
     def visible_rows(self) -> list[TaskRow]:
         """The tasks the table shows, through the search and "Candidates only"."""
+        if self.proxy.rowCount() == self.model.rowCount():
+            return self.model.rows()  # nothing filtered out: no need to ask each row
         role = self.model.ROW_ROLE
         return [self.proxy.index(row, NAME).data(role) for row in range(self.proxy.rowCount())]
 
@@ -901,6 +911,9 @@ class TimeAuditPage(TabPage):
             self.open_import(Path(path))
 
     def open_import(self, path: Path) -> ImportDialog | None:
+        # The importer loads when first used, not with the tab.
+        from desktop_app.views.time_audit.import_dialog import ImportDialog
+
         """Preview `path`; a file that cannot be read is explained and nothing changes."""
         try:
             dialog = ImportDialog(self.ctx, path, self)

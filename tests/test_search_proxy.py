@@ -1,0 +1,64 @@
+"""The search proxy folds each row's text once and filters once per change (issue 13)."""
+
+from dataclasses import dataclass
+
+from desktop_app.views.partials.table_model import Column, SearchSortProxy, SyncedTableModel
+
+
+@dataclass(frozen=True)
+class Item:
+    id: int
+    name: str
+
+
+def _shown(proxy):
+    return [proxy.index(row, 0).data() for row in range(proxy.rowCount())]
+
+
+def test_a_row_replaced_is_searched_by_its_new_text(qtbot):
+    model = SyncedTableModel([Column("Name", lambda item: item.name)])
+    proxy = SearchSortProxy(lambda item: item.name)
+    proxy.setSourceModel(model)
+    model.set_rows([Item(1, "Invoices"), Item(2, "Café orders")])
+    proxy.set_query("cafe")
+    assert _shown(proxy) == ["Café orders"]
+
+    model.sync_rows([Item(1, "Invoices"), Item(2, "Supplier orders")])
+    assert _shown(proxy) == []
+    proxy.set_query("supplier")
+    assert _shown(proxy) == ["Supplier orders"]
+
+
+class CountingProxy(SearchSortProxy):
+    def __init__(self, *args):
+        super().__init__(*args)
+        self.asked = 0
+
+    def filterAcceptsRow(self, source_row, source_parent):
+        self.asked += 1
+        return super().filterAcceptsRow(source_row, source_parent)
+
+
+def test_search_and_filter_change_together_in_one_pass(qtbot):
+    model = SyncedTableModel([Column("Name", lambda item: item.name)])
+    proxy = CountingProxy(lambda item: item.name)
+    proxy.setSourceModel(model)
+    model.set_rows([Item(n, f"Task {n}") for n in range(10)])
+
+    def even(item):
+        return item.id % 2 == 0
+
+    # Search and filter set one after the other: two passes over the rows.
+    proxy.asked = 0
+    proxy.set_query("task")
+    proxy.set_predicate(even)
+    two_calls = proxy.asked
+    proxy.set_filter("", None)
+
+    proxy.asked = 0
+    proxy.set_filter("task", even)  # both at once: one pass
+    assert _shown(proxy) == [f"Task {n}" for n in range(0, 10, 2)]
+    assert proxy.asked < two_calls
+    asked = proxy.asked
+    proxy.set_filter("task", even)  # nothing changed: no pass at all
+    assert proxy.asked == asked
