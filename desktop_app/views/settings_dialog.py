@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
 
 from desktop_app.models.currencies import ISO_4217_CODES
 from desktop_app.models.errors import ValidationError
+from desktop_app.models.formats import use_locale
+from desktop_app.models.i18n import _
 from desktop_app.models.settings import (
     Kind,
     Settings,
@@ -47,17 +49,23 @@ class ChangeSettingsCommand(StoreCommand):
             for f in dataclasses.fields(Settings)
             if getattr(old, f.name) != getattr(new, f.name)
         ]
-        labels = {spec.key: spec.label.lower() for spec in setting_specs()}
-        what = labels[changed[0]] if len(changed) == 1 else "settings"
-        super().__init__(ctx, f"Change {what}")
+        labels = {spec.key: _(spec.label) for spec in setting_specs()}
+        text = (
+            _("Change {setting}").format(setting=labels[changed[0]])
+            if len(changed) == 1
+            else _("Change settings")
+        )
+        super().__init__(ctx, text)
         self.old = old
         self.new = new
 
     def apply(self) -> None:
         save_settings(self.new)
+        use_locale(self.new.locale)
 
     def revert(self) -> None:
         save_settings(self.old)
+        use_locale(self.old.locale)
 
 
 class SettingsDialog(QDialog):
@@ -69,8 +77,8 @@ class SettingsDialog(QDialog):
 
     def __init__(self, current: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        named(self, "settingsDialog", "Settings")
-        self.setWindowTitle("Settings")
+        named(self, "settingsDialog", _("Settings"))
+        self.setWindowTitle(_("Settings"))
         self.result_settings: Settings | None = None
         self._current = current
         self.editors: dict[str, QLineEdit | QComboBox] = {}
@@ -95,7 +103,7 @@ class SettingsDialog(QDialog):
             else:
                 column.addWidget(editor)
             column.addWidget(error)
-            label = plain_label(f"{spec.label}:")
+            label = plain_label(_("{label}:").format(label=_(spec.label)))
             label.setBuddy(editor)
             form.addRow(label, column)
             self.editors[spec.key] = editor
@@ -131,7 +139,7 @@ class SettingsDialog(QDialog):
         elif spec.kind is Kind.CHOICE:
             editor = QComboBox()
             for stored, label in spec.choices:
-                editor.addItem(label, stored)
+                editor.addItem(_(label), stored)
             editor.setCurrentIndex(max(editor.findData(text), 0))
         else:
             line = QLineEdit(text)
@@ -139,7 +147,7 @@ class SettingsDialog(QDialog):
             if spec.kind in (Kind.DECIMAL, Kind.INTEGER):
                 line.setAlignment(Qt.AlignmentFlag.AlignRight)
             editor = line
-        named(editor, f"setting_{spec.key}", spec.label, spec.help)
+        named(editor, f"setting_{spec.key}", _(spec.label), _(spec.help) if spec.help else "")
         return editor
 
     def _show_currency(self, text: str) -> None:

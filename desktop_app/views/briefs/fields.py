@@ -239,7 +239,7 @@ class FieldEditor(QWidget):
                 if editor.toPlainText() != (value or ""):
                     editor.setPlainText(value or "")
             elif isinstance(editor, QLineEdit):
-                text = _money_text(value) if self.spec.kind is FieldKind.MONEY else value or ""
+                text = _money_short(value) if self.spec.kind is FieldKind.MONEY else value or ""
                 editor.setText(text)
                 editor.setCursorPosition(0)  # show the start of a long line
             elif isinstance(editor, QSpinBox):
@@ -299,5 +299,5 @@ def _choices(spec: BriefField) -> list[tuple[str, str]]:
     return [(choice, choice) for choice in spec.choices]
 
 
-def _money_text(value: Decimal | None) -> str:
+def _money_short(value: Decimal | None) -> str:
     return "" if value is None else f"{value:,.2f}"

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.models.formats import money
 from desktop_app.models.text import count_of
 from desktop_app.views.context import AppContext, Topic
 from desktop_app.views.first_paint import after_next_frame
@@ -38,7 +39,6 @@ from desktop_app.views.partials.plain_text import html_text, plain_label, rich_l
 from desktop_app.views.partials.tab_page import TabPage
 from desktop_app.views.partials.table_model import Column, RowTableModel
 from desktop_app.views.partials.tones import ALERT, GOOD, MUTED, WARNING, set_tone, tone, tone_color
-from desktop_app.views.time_audit.formatting import money
 
 if TYPE_CHECKING:
     from desktop_app.models.engagements import EngagementRow

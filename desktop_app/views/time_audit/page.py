@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 from desktop_app.models.briefs import briefs_for_task
 from desktop_app.models.errors import UserError
 from desktop_app.models.focus import growth_areas, task_growth_mark
+from desktop_app.models.formats import hours, money
 from desktop_app.models.tasks import (
     AREA_LABELS,
     MonthAudit,
@@ -59,6 +60,7 @@ from desktop_app.models.tasks import (
     rolling_period,
     task_entry_count,
 )
+from desktop_app.models.text import count_of as plural
 from desktop_app.models.text import fold
 from desktop_app.models.time_audit_rules import (
     RATED_FIELDS,
@@ -95,7 +97,6 @@ from desktop_app.views.time_audit.commands import (
 from desktop_app.views.time_audit.entries import EntriesPanel, QuickEntryForm
 from desktop_app.views.time_audit.focus_commands import SetAreaGrowthCommand, SetTaskGrowthCommand
 from desktop_app.views.time_audit.focus_panel import FocusPanel
-from desktop_app.views.time_audit.formatting import hours, money, plural
 from desktop_app.views.time_audit.procedure_panel import ProcedurePanel
 from desktop_app.views.time_audit.results_panel import ResultsPanel
 from desktop_app.views.time_audit.task_table import (

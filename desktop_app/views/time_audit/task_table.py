@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.models.formats import hours, money
 from desktop_app.models.tasks import (
     AREA_LABELS,
     AREAS,
@@ -57,7 +58,6 @@ from desktop_app.views.partials.table_model import (
     SyncedTableModel,
 )
 from desktop_app.views.partials.tones import ALERT, WARNING, tone_color
-from desktop_app.views.time_audit.formatting import hours, money
 
 # The colour that marks candidates in the table, the chart and the matrix.
 CANDIDATE_COLOR = QColor("#e8590c")
