@@ -203,3 +203,13 @@ def decimal_symbol(*, locale: Locale | None = None) -> str:
 
 def group_symbol(*, locale: Locale | None = None) -> str:
     return babel_numbers.get_group_symbol(_loc(locale))
+
+
+def long_weekday_day(value: date, *, locale: Locale | None = None) -> str:
+    """ "Tuesday, December 1" / "Dienstag, 1. Dezember"."""
+    return babel_dates.format_skeleton("MMMMEEEEd", value, locale=_loc(locale))
+
+
+def month_name(value: date, *, locale: Locale | None = None) -> str:
+    """ "December" / "Dezember" (standalone)."""
+    return str(_loc(locale).months["stand-alone"]["wide"][value.month])

@@ -102,7 +102,8 @@ def ngettext(singular: str, plural: str, number: int) -> str:
     return _current.ngettext(singular, plural, number)
 
 
-def count(number: int, singular: str, plural: str) -> str:
+def count(number: int, singular: str, plural: str, **values: object) -> str:
     """A counted sentence, filled: count(1, "{count} entry", "{count} entries")
-    is "1 entry"; the number is written in the owner's locale ("1.234")."""
-    return ngettext(singular, plural, number).format(count=integer(number))
+    is "1 entry"; the number is written in the owner's locale ("1.234"), and
+    the sentence's other placeholders are filled from `values`."""
+    return ngettext(singular, plural, number).format(count=integer(number), **values)

@@ -625,7 +625,9 @@ class BriefsPage(TabPage):
             or QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         )
         suggested = str(Path(folder) / file_name_for(load_brief(brief_id).title))
-        path, _ = QFileDialog.getSaveFileName(self, "Export brief as PDF", suggested, PDF_FILTER)
+        path, _filter = QFileDialog.getSaveFileName(
+            self, "Export brief as PDF", suggested, PDF_FILTER
+        )
         if path:
             self.export_to(Path(path))
 

@@ -633,7 +633,7 @@ class ContractorDetailPane(QWidget):
     def choose_and_attach_file(self) -> None:
         if self.contractor_id is None:
             return
-        path, _ = QFileDialog.getOpenFileName(self, "Attach a sample file", str(Path.home()))
+        path, _filter = QFileDialog.getOpenFileName(self, "Attach a sample file", str(Path.home()))
         if path:
             self.attach_file(Path(path))
 

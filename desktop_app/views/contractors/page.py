@@ -761,7 +761,7 @@ class ContractorsPage(TabPage):
 
     # Import and export
     def import_contractors_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
+        path, _filter = QFileDialog.getOpenFileName(
             self, "Import contractors", str(Path.home()), IMPORT_FILTER
         )
         if path:
@@ -783,7 +783,7 @@ class ContractorsPage(TabPage):
 
     def export_contractors_dialog(self) -> None:
         suggested = Path.home() / "contractors.csv"
-        path, _ = QFileDialog.getSaveFileName(
+        path, _filter = QFileDialog.getSaveFileName(
             self, "Export contractors", str(suggested), CSV_FILTER
         )
         if path:

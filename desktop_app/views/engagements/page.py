@@ -368,7 +368,7 @@ class EngagementsPage(TabPage):
         return "<br>".join(lines)
 
     def _open_link(self, href: str) -> None:
-        kind, _, value = href.partition(":")
+        kind, _sep, value = href.partition(":")
         if kind == "engagement":
             self.select_engagement(int(value))
         elif kind == "filter":
@@ -672,7 +672,7 @@ class EngagementsPage(TabPage):
     # Files
     def choose_and_export_schedule(self) -> None:
         suggested = Path.home() / "offload-check-ins.ics"
-        path, _ = QFileDialog.getSaveFileName(
+        path, _filter = QFileDialog.getSaveFileName(
             self, "Export check-in schedule", str(suggested), "iCalendar (*.ics)"
         )
         if path:
@@ -712,7 +712,7 @@ class EngagementsPage(TabPage):
         if row is None:
             return
         suggested = Path.home() / f"Review — {row.contractor_name}.pdf"
-        path, _ = QFileDialog.getSaveFileName(
+        path, _filter = QFileDialog.getSaveFileName(
             self, "Export review as PDF", str(suggested), "PDF (*.pdf)"
         )
         if path:

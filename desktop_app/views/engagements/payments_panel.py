@@ -440,7 +440,7 @@ class PaymentsPanel(RunningPanel):
 
     def choose_and_export(self) -> Path | None:
         month = month_start(self.today)
-        path, _ = QFileDialog.getSaveFileName(
+        path, _filter = QFileDialog.getSaveFileName(
             self,
             "Export the payments",
             str(Path.home() / f"payments-{month:%Y-%m}.csv"),

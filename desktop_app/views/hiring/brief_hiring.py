@@ -453,7 +453,7 @@ class BriefHiringWindow(QDialog):
             return
         suffix = ".md" if self._format() is PostFormat.MARKDOWN else ".txt"
         suggested = Path.home() / f"{self.post.title or 'job post'}{suffix}"
-        path, _ = QFileDialog.getSaveFileName(self, "Save job post", str(suggested))
+        path, _filter = QFileDialog.getSaveFileName(self, "Save job post", str(suggested))
         if path:
             self.save_post(Path(path))
 

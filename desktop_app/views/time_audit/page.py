@@ -41,6 +41,7 @@ from desktop_app.models.briefs import briefs_for_task
 from desktop_app.models.errors import UserError
 from desktop_app.models.focus import growth_areas, task_growth_mark
 from desktop_app.models.formats import hours, money
+from desktop_app.models.i18n import _
 from desktop_app.models.tasks import (
     AREA_LABELS,
     MonthAudit,
@@ -164,7 +165,7 @@ class TimeAuditPage(TabPage):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        named(self, "timeAuditPage", "Time audit")
+        named(self, "timeAuditPage", _("Time audit"))
         self.period: Period = rolling_period(date.today())
         self.audit: MonthAudit | None = None
         self._save_timer = QTimer(self)
@@ -182,25 +183,25 @@ class TimeAuditPage(TabPage):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 4)
         layout.addLayout(self._build_top_bar())
-        self.headline = named(plain_label(), "handOffHeadline", "What could be handed off")
+        self.headline = named(plain_label(), "handOffHeadline", _("What could be handed off"))
         font = QFont(self.headline.font())
         font.setPointSizeF(font.pointSizeF() * 1.35)
         font.setBold(True)
         self.headline.setFont(font)
         self.detail = named(
-            plain_label(), "handOffDetail", "Candidates, hours handed off, buyback rate"
+            plain_label(), "handOffDetail", _("Candidates, hours handed off, buyback rate")
         )
         self.detail.setWordWrap(True)
         layout.addWidget(self.headline)
         layout.addWidget(self.detail)
-        self.rate_prompt = named(rich_label(), "ratePrompt", "Tasks to rate")
+        self.rate_prompt = named(rich_label(), "ratePrompt", _("Tasks to rate"))
         self.rate_prompt.setWordWrap(True)
         self.rate_prompt.setTextFormat(Qt.TextFormat.RichText)
         self.rate_prompt.linkActivated.connect(self._rate_link)
         set_tone(self.rate_prompt, WARNING)
         self.rate_prompt.hide()
         self.still_yours_flag = named(
-            plain_label(), "stillYoursFlag", "Hours you still did on handed-off tasks"
+            plain_label(), "stillYoursFlag", _("Hours you still did on handed-off tasks")
         )
         self.still_yours_flag.setWordWrap(True)
         set_tone(self.still_yours_flag, WARNING)
@@ -210,7 +211,7 @@ class TimeAuditPage(TabPage):
         self.form = QuickEntryForm(self.ctx, self)
         self.form.logged.connect(self._on_logged)
         layout.addWidget(self.form)
-        self.splitter = named(QSplitter(Qt.Orientation.Vertical), "timeAuditSplitter", "Panels")
+        self.splitter = named(QSplitter(Qt.Orientation.Vertical), "timeAuditSplitter", _("Panels"))
         self.splitter.addWidget(self._build_table())
         self.splitter.addWidget(self._build_bottom())
         self.splitter.setStretchFactor(0, 1)
@@ -224,35 +225,41 @@ class TimeAuditPage(TabPage):
     def _build_top_bar(self) -> QHBoxLayout:
         bar = QHBoxLayout()
         self.previous_button = named(
-            QToolButton(), "previousMonth", "Previous month", "Previous month (Alt+Left)"
+            QToolButton(), "previousMonth", _("Previous month"), _("Previous month (Alt+Left)")
         )
         self.previous_button.setArrowType(Qt.ArrowType.LeftArrow)
         self.month_edit = named(
             QComboBox(),
             "monthSelector",
-            "Period",
-            "What to sum up: the last 30 days (a whole month's worth of days, whatever "
-            "today's date), or a calendar month.",
+            _("Period"),
+            _(
+                "What to sum up: the last 30 days (a whole month's worth of days, whatever "
+                "today's date), or a calendar month."
+            ),
         )
         self.month_edit.setMinimumContentsLength(14)
         self.month_edit.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.next_button = named(QToolButton(), "nextMonth", "Next month", "Next month (Alt+Right)")
+        self.next_button = named(
+            QToolButton(), "nextMonth", _("Next month"), _("Next month (Alt+Right)")
+        )
         self.next_button.setArrowType(Qt.ArrowType.RightArrow)
-        self.search = named(QLineEdit(), "taskSearch", "Search tasks", "Search tasks (Ctrl+F)")
-        self.search.setPlaceholderText("Search tasks (Ctrl+F)")
+        self.search = named(
+            QLineEdit(), "taskSearch", _("Search tasks"), _("Search tasks (Ctrl+F)")
+        )
+        self.search.setPlaceholderText(_("Search tasks (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
         self.candidates_only = named(
-            QCheckBox("Candidates only"),
+            QCheckBox(_("Candidates only")),
             "candidatesOnly",
-            "Candidates only",
-            "Show only the tasks worth handing off that are not handed off yet.",
+            _("Candidates only"),
+            _("Show only the tasks worth handing off that are not handed off yet."),
         )
-        self.new_task_button = named(QPushButton("New task"), "newTask", "New task")
+        self.new_task_button = named(QPushButton(_("New task")), "newTask", _("New task"))
         self.import_button = named(
-            QPushButton("Import…"),
+            QPushButton(_("Import…")),
             "importTime",
-            "Import a time tracker export",
-            "Import a Toggl Track, Clockify or Harvest detailed report (CSV).",
+            _("Import a time tracker export"),
+            _("Import a Toggl Track, Clockify or Harvest detailed report (CSV)."),
         )
         for widget in (self.previous_button, self.month_edit, self.next_button):
             bar.addWidget(widget)
@@ -290,7 +297,7 @@ class TimeAuditPage(TabPage):
         self.model = TaskTableModel(columns, self)
         self.proxy = task_proxy(self)
         self.proxy.setSourceModel(self.model)
-        self.table = named(QTableView(), "taskTable", "Tasks", "Your tasks and their hours")
+        self.table = named(QTableView(), "taskTable", _("Tasks"), _("Your tasks and their hours"))
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(SCORE, Qt.SortOrder.DescendingOrder)
@@ -324,20 +331,22 @@ class TimeAuditPage(TabPage):
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._focus_moved)
-        self.delete_action = QAction("Delete task…", self)
+        self.delete_action = QAction(_("Delete task…"), self)
         self.delete_action.setObjectName("actionDeleteTask")
         self.delete_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.delete_action.triggered.connect(self.delete_selected_task)
         self.table.addAction(self.delete_action)
-        self.brief_action = QAction("Write a brief for this task…", self)
+        self.brief_action = QAction(_("Write a brief for this task…"), self)
         self.brief_action.setObjectName("actionWriteBrief")
         self.brief_action.triggered.connect(self.write_brief_for_selected)
         self.empty_state = EmptyState(
-            "Study where your month goes",
-            "Import last month's detailed report from Toggl Track, Clockify or Harvest, or log "
-            "time above as you work: type a task's name, how long it took, and press Enter. "
-            "The tasks worth handing off, and what they are worth, appear here.",
+            _("Study where your month goes"),
+            _(
+                "Import last month's detailed report from Toggl Track, Clockify or Harvest, or log "
+                "time above as you work: type a task's name, how long it took, and press Enter. "
+                "The tasks worth handing off, and what they are worth, appear here."
+            ),
             "Import a time tracker export…",
             object_name="timeAuditEmpty",
         )
@@ -349,7 +358,7 @@ class TimeAuditPage(TabPage):
         return self.table_stack
 
     def _build_bottom(self) -> QWidget:
-        self.bottom_tabs = named(QTabWidget(), "timeAuditViews", "Entries and charts")
+        self.bottom_tabs = named(QTabWidget(), "timeAuditViews", _("Entries and charts"))
         self.entries = EntriesPanel(self.ctx, self)
         self.entries.refused.connect(self.show_error)
         self.entries.accepted.connect(self._clear_error)
@@ -360,28 +369,28 @@ class TimeAuditPage(TabPage):
         self.procedure.message.connect(
             lambda text, error: self.show_error(text) if error else self.show_message(text)
         )
-        self.bottom_tabs.addTab(self.entries, "Entries")
-        self.bottom_tabs.addTab(self.procedure, "Procedure")
-        self.bottom_tabs.addTab(self.chart, "Hours by area")
-        self.bottom_tabs.addTab(self.matrix, "Value vs drain")
+        self.bottom_tabs.addTab(self.entries, _("Entries"))
+        self.bottom_tabs.addTab(self.procedure, _("Procedure"))
+        self.bottom_tabs.addTab(self.chart, _("Hours by area"))
+        self.bottom_tabs.addTab(self.matrix, _("Value vs drain"))
         # What the hours bought back went to, and the results beside them.
         self.focus = FocusPanel(self.ctx, self)
         self.results = ResultsPanel(self.ctx, self)
-        self.bottom_tabs.addTab(self.focus, "Focus")
-        self.bottom_tabs.addTab(self.results, "Results")
+        self.bottom_tabs.addTab(self.focus, _("Focus"))
+        self.bottom_tabs.addTab(self.results, _("Results"))
         self.bottom_tabs.currentChanged.connect(lambda *_: self._save_timer.start())
         corner = QWidget()
         row = QHBoxLayout(corner)
         row.setContentsMargins(0, 0, 4, 2)
         self.brief_button = named(
-            QPushButton("Write a brief…"),
+            QPushButton(_("Write a brief…")),
             "writeBrief",
-            "Write a brief for this task",
-            "Open the Briefs tab with a new brief for the selected task.",
+            _("Write a brief for this task"),
+            _("Open the Briefs tab with a new brief for the selected task."),
         )
         self.brief_button.clicked.connect(self.write_brief_for_selected)
         self.delete_button = named(
-            QPushButton("Delete task…"), "deleteTask", "Delete the selected task"
+            QPushButton(_("Delete task…")), "deleteTask", _("Delete the selected task")
         )
         self.delete_button.clicked.connect(self.delete_selected_task)
         row.addWidget(self.brief_button)
@@ -523,7 +532,7 @@ class TimeAuditPage(TabPage):
         self.detail.setToolTip(buyback_explanation(audit.buyback_divisor))
         self._update_flags(audit)
         if not audit.rows:
-            self.headline.setText("No tasks yet")
+            self.headline.setText(_("No tasks yet"))
             self.detail.setText(
                 f"What you could hand off is priced at your hourly value, {value}/h: "
                 "set yours in File > Settings…"
@@ -575,7 +584,7 @@ class TimeAuditPage(TabPage):
         self.still_yours_flag.setVisible(bool(still))
 
     def _rate_link(self, link: str) -> None:
-        kind, _, value = link.partition(":")
+        kind, _sep, value = link.partition(":")
         if kind == "rate" and value.isdigit():
             self.rate_task(int(value))
 
@@ -762,7 +771,7 @@ class TimeAuditPage(TabPage):
             QMessageBox.StandardButton.NoButton,
         )
         box.setObjectName("confirmDeleteTask")
-        box.setInformativeText("You can undo this with Edit > Undo (Ctrl+Z).")
+        box.setInformativeText(_("You can undo this with Edit > Undo (Ctrl+Z)."))
         delete = box.addButton("Delete", QMessageBox.ButtonRole.DestructiveRole)
         delete.setObjectName("confirmDelete")
         box.addButton(QMessageBox.StandardButton.Cancel)
@@ -801,7 +810,7 @@ class TimeAuditPage(TabPage):
             show.triggered.connect(
                 lambda _=False, b=brief_id: self.ctx.navigate_requested.emit("briefs", ("brief", b))
             )
-        log = menu.addAction("Log time for this task")
+        log = menu.addAction(_("Log time for this task"))
         log.setObjectName("actionLogTimeForTask")
         log.triggered.connect(lambda: self.focus_entry_form(row.name))
         menu.addSeparator()
@@ -826,7 +835,7 @@ class TimeAuditPage(TabPage):
 
     def _growth_actions(self, menu: QMenu, row: TaskRow) -> None:
         """Whether the task, or its whole area, counts as growth work."""
-        growth = menu.addMenu("Growth work")
+        growth = menu.addMenu(_("Growth work"))
         growth.setObjectName("growthMenu")
         mark = task_growth_mark(row.id)
         for name, text, value in (
@@ -904,7 +913,7 @@ class TimeAuditPage(TabPage):
     # Import and export ----------------------------------------------------------------
 
     def choose_and_import(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
+        path, _filter = QFileDialog.getOpenFileName(
             self, "Import a time tracker export", str(_import_folder()), CSV_FILTER
         )
         if path:
@@ -965,7 +974,7 @@ class TimeAuditPage(TabPage):
 
     def choose_and_export_tasks(self) -> None:
         suggested = Path.home() / f"offload-tasks-{self.export_month:%Y-%m}.csv"
-        path, _ = QFileDialog.getSaveFileName(
+        path, _filter = QFileDialog.getSaveFileName(
             self, f"Export tasks of {self.export_month:%B %Y}", str(suggested), CSV_FILTER
         )
         if path:
@@ -986,7 +995,7 @@ class TimeAuditPage(TabPage):
 
     def choose_and_export_entries(self) -> None:
         suggested = Path.home() / f"offload-time-entries-{self.export_month:%Y-%m}.csv"
-        path, _ = QFileDialog.getSaveFileName(
+        path, _filter = QFileDialog.getSaveFileName(
             self, f"Export time entries of {self.export_month:%B %Y}", str(suggested), CSV_FILTER
         )
         if path:

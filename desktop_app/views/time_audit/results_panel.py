@@ -234,7 +234,7 @@ class ResultsPanel(TabPage):
         return False
 
     def choose_and_import(self) -> bool:
-        path, _ = QFileDialog.getOpenFileName(
+        path, _filter = QFileDialog.getOpenFileName(
             self, "Import a monthly figure", str(Path.home()), "CSV files (*.csv *.txt)"
         )
         return self.import_file(Path(path)) if path else False

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.models.formats import hours, money
+from desktop_app.models.i18n import _
 from desktop_app.models.tasks import (
     AREA_LABELS,
     AREAS,
@@ -158,7 +159,7 @@ class TaskColumns:
         money_of = lambda amount: money(amount, self._currency())  # noqa: E731
         columns: list[Column[TaskRow]] = [
             Column(
-                "Task",
+                _("Task"),
                 lambda r: r.name,
                 sort_key=lambda r: (r.name_key,),
                 edit_value=lambda r: r.name,
@@ -167,7 +168,7 @@ class TaskColumns:
                 tooltip=_task_tooltip,
             ),
             Column(
-                "Needs",
+                _("Needs"),
                 _need_text,
                 # The editor of an unrated task starts on the guess from its name.
                 edit_value=lambda r: r.need,
@@ -176,28 +177,28 @@ class TaskColumns:
                 tooltip=_need_tooltip,
             ),
             Column(
-                "Hours",
+                _("Hours"),
                 lambda r: hours(r.minutes) + (" est." if r.from_estimate else ""),
                 sort_key=lambda r: r.minutes,
                 align=ALIGN_RIGHT,
                 tooltip=_hours_tooltip,
             ),
             Column(
-                "Score",
+                _("Score"),
                 lambda r: "" if r.score is None else f"{r.score:.1f}",
                 sort_key=lambda r: r.score,
                 align=ALIGN_RIGHT,
                 tooltip=_score_tooltip,
             ),
             Column(
-                "Worth",
+                _("Worth"),
                 lambda r: money_of(r.worth),
                 sort_key=lambda r: r.worth,
                 align=ALIGN_RIGHT,
                 tooltip=lambda _r: "The month's hours at your hourly value.",
             ),
             Column(
-                "Buy-back /mo",
+                _("Buy-back /mo"),
                 lambda r: money_of(r.buy_back),
                 sort_key=lambda r: r.buy_back,
                 align=ALIGN_RIGHT,
@@ -212,7 +213,7 @@ class TaskColumns:
                 ),
             ),
             Column(
-                "Rate /h",
+                _("Rate /h"),
                 lambda r: money_of(r.contractor_rate),
                 sort_key=lambda r: r.contractor_rate,
                 align=ALIGN_RIGHT,
@@ -226,7 +227,7 @@ class TaskColumns:
                 tooltip=self._rate_tooltip,
             ),
             Column(
-                "Quick at it",
+                _("Quick at it"),
                 lambda r: r.owner_has_expertise,
                 commit=self._edit("owner_has_expertise", "Change expertise"),
                 checkable=True,
@@ -259,13 +260,13 @@ class TaskColumns:
                 "What the task is worth to the business, 1 to 5.",
             ),
             Column(
-                "Area",
+                _("Area"),
                 lambda r: AREA_LABELS.get(r.area, r.area),
                 edit_value=lambda r: r.area,
                 commit=self._edit("area", "Change area"),
             ),
             Column(
-                "Estimate h/mo",
+                _("Estimate h/mo"),
                 lambda r: (
                     "" if r.monthly_estimate_minutes is None else hours(r.monthly_estimate_minutes)
                 ),
@@ -280,14 +281,14 @@ class TaskColumns:
                 ),
             ),
             Column(
-                "Decision",
+                _("Decision"),
                 lambda r: OVERRIDE_LABELS.get(r.override, r.override or ""),
                 edit_value=lambda r: r.override or "",
                 commit=self._edit("override", "Change decision"),
                 tooltip=lambda _r: "Your word over the rules: keep it, or hand it off anyway.",
             ),
             Column(
-                "Status",
+                _("Status"),
                 _status_text,
                 edit_value=lambda r: r.status,
                 commit=self._edit("status", "Change status"),
@@ -300,7 +301,7 @@ class TaskColumns:
                 ),
             ),
             Column(
-                "Quadrant",
+                _("Quadrant"),
                 lambda r: QUADRANT_LABELS[r.quadrant] if r.quadrant else "",
                 tooltip=lambda r: (
                     f"Value {r.business_value}, drain {float(r.drain or 0):g}"
@@ -309,7 +310,7 @@ class TaskColumns:
                 ),
             ),
             Column(
-                "Notes",
+                _("Notes"),
                 lambda r: r.notes.replace("\n", " "),
                 edit_value=lambda r: r.notes,
                 commit=self._edit("notes", "Change notes"),
@@ -442,7 +443,7 @@ class EditDelegate(QStyledItemDelegate):
         if isinstance(kind, Choice):
             combo = QComboBox(parent)
             combo.setObjectName("cellChoiceEditor")
-            combo.setAccessibleName("Choose a value")
+            combo.setAccessibleName(_("Choose a value"))
             for value, label in kind.options:
                 combo.addItem(label, value)
             # A pick commits at once: double-click, pick, done.
@@ -451,19 +452,19 @@ class EditDelegate(QStyledItemDelegate):
         if isinstance(kind, Rating):
             spin = QSpinBox(parent)
             spin.setObjectName("cellRatingEditor")
-            spin.setAccessibleName("Rating from 1 to 5")
+            spin.setAccessibleName(_("Rating from 1 to 5"))
             spin.setRange(1, 5)
             return spin
         if isinstance(kind, DateChoice):
             date_editor = QDateEdit(parent)
             date_editor.setObjectName("cellDateEditor")
-            date_editor.setAccessibleName("Date")
+            date_editor.setAccessibleName(_("Date"))
             date_editor.setCalendarPopup(True)
             date_editor.setDisplayFormat(DATE_FORMAT)
             return date_editor
         text_editor = super().createEditor(parent, option, index)
         text_editor.setObjectName("cellTextEditor")
-        text_editor.setAccessibleName("Edit the value")
+        text_editor.setAccessibleName(_("Edit the value"))
         return text_editor
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:
