@@ -36,6 +36,8 @@ from peewee import (
 
 from desktop_app.models.base import BaseModel, database, now
 from desktop_app.models.errors import ValidationError
+from desktop_app.models.formats import month_name, month_year
+from desktop_app.models.i18n import _
 from desktop_app.models.parsing import parse_amount, read_duration
 from desktop_app.models.progress import Progress
 from desktop_app.models.rows import delete_from, dicts, inserted_id, tuples
@@ -160,17 +162,30 @@ class Period:
     @property
     def label(self) -> str:
         """ "Last 30 days" or "December 2026"."""
-        return f"Last {ROLLING_DAYS} days" if self.rolling else f"{self.start:%B %Y}"
+        if self.rolling:
+            return _("Last {count} days").format(count=ROLLING_DAYS)
+        return month_year(self.start).capitalize()
 
     @property
     def phrase(self) -> str:
         """ "in the last 30 days" or "in December 2026"."""
-        return f"in the last {ROLLING_DAYS} days" if self.rolling else f"in {self.start:%B %Y}"
+        if self.rolling:
+            return _("in the last {count} days").format(count=ROLLING_DAYS)
+        return _("in {month}").format(month=month_year(self.start))
 
     @property
     def short(self) -> str:
         """ "the last 30 days" or "December"."""
-        return f"the last {ROLLING_DAYS} days" if self.rolling else f"{self.start:%B}"
+        if self.rolling:
+            return _("the last {count} days").format(count=ROLLING_DAYS)
+        return month_name(self.start)
+
+    @property
+    def in_short(self) -> str:
+        """ "in the last 30 days" or "in December"."""
+        if self.rolling:
+            return _("in the last {count} days").format(count=ROLLING_DAYS)
+        return _("in {month}").format(month=month_name(self.start))
 
     @property
     def key(self) -> str:

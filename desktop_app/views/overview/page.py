@@ -374,7 +374,7 @@ class OverviewPage(TabPage):
                         _("{name} · {stage} since {day}") if row.since else _("{name} · {stage}")
                     ).format(
                         name=row.name,
-                        stage=STAGE_LABELS[Stage(row.stage)].lower(),
+                        stage=_(STAGE_LABELS[Stage(row.stage)]),
                         day=_day(row.since.date()) if row.since else "",
                     ),
                     "contractors",
@@ -412,9 +412,9 @@ class OverviewPage(TabPage):
         share = summary.handed_off_hours / working_month
         tasks = count(
             summary.handed_off_tasks,
-            "{count} task in {period}",
-            "{count} tasks in {period}",
-            period=period.short,
+            "{count} task {period}",
+            "{count} tasks {period}",
+            period=period.in_short,
         )
         self.tiles["handed_off"].show_figure(
             _hours(summary.handed_off_hours),
@@ -427,8 +427,8 @@ class OverviewPage(TabPage):
             ).format(hours=_hours(working_month)),
         )
         self.tiles["handed_off"].show_flag(
-            _("You still did {hours} of it yourself in {period}").format(
-                hours=_hours(summary.still_yours_hours), period=period.short
+            _("You still did {hours} of it yourself {period}").format(
+                hours=_hours(summary.still_yours_hours), period=period.in_short
             )
             if summary.still_yours_minutes
             else "",
@@ -440,7 +440,7 @@ class OverviewPage(TabPage):
                 money=money(summary.open_worth, summary.currency, cents=False)
             )
             if summary.open_tasks
-            else _("No candidates with hours in {period}").format(period=period.short),
+            else _("No candidates with hours {period}").format(period=period.in_short),
             count(
                 summary.open_tasks,
                 "{count} candidate task {period} at your hourly value of {money}",
@@ -511,13 +511,15 @@ class OverviewPage(TabPage):
         if not rows:
             self.doing_well.hide()
             return
+        doing_well = escape(_("Doing well:"))
         links = ", ".join(
             f'<a href="engagement:{row.id}">{html_text(row.contractor_name)}</a>' for row in rows
         )
         self.doing_well.setText(
             _("{doing_well} {names}. Leave them to it.").format(
                 doing_well=f'<span style="color:{tone(GOOD)}; font-weight:bold">'
-                f"{escape(_('Doing well:'))}</span>",
+                + doing_well
+                + "</span>",
                 names=links,
             )
         )
@@ -618,7 +620,8 @@ def money_html(overview: Overview) -> str:
                 )
             )
         text = f"{month} " + "; ".join(parts)
-    return text + f' · <a href="month:">{escape(_("Budget against paid…"))}</a>'
+    link = escape(_("Budget against paid…"))
+    return text + f' · <a href="month:">{link}</a>'
 
 
 def focus_html(overview: Overview) -> str:
