@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
+from PySide6.QtCore import QByteArray, QLocale, QSettings, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from desktop_app import __version__
 from desktop_app.backup import backup_database, backups_dir
 from desktop_app.models.errors import UserError
+from desktop_app.models.formats import current_locale
 from desktop_app.models.i18n import _
 from desktop_app.paths import data_dir
 from desktop_app.store import DatabaseDamaged, Store, StoreError, is_open_elsewhere, open_store
@@ -123,6 +124,8 @@ class MainWindow(QMainWindow):
     def _install_store(self, store: Store, *, demo: bool) -> AppContext:
         """Show `store`: a fresh context, empty undo history, tabs rebuilt lazily."""
         current = self.tabs.currentIndex()
+        # Qt's own widgets (date editors, spin boxes) write as the Formats setting says.
+        QLocale.setDefault(QLocale(str(current_locale())))
         self.undo_stack.clear()
         ctx = AppContext(store, self.undo_stack, demo=demo, parent=self)
         ctx.navigate_requested.connect(self.navigate)

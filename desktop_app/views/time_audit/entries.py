@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.models.errors import UserError, ValidationError
+from desktop_app.models.formats import day as day_text
+from desktop_app.models.formats import weekday_day
 from desktop_app.models.i18n import _
 from desktop_app.models.tasks import EntryRow, format_minutes, parse_entry_duration
 from desktop_app.models.text import fold
@@ -197,9 +199,13 @@ class QuickEntryForm(QWidget):
         self.note_edit.clear()
         self.duration_edit.setFocus()
         task_id = command.created_task_id or (task if isinstance(task, int) else 0)
-        created = " (new task)" if command.created_task_id else ""
+        logged = (
+            _("Logged {duration} on {name} (new task) for {day}.")
+            if command.created_task_id
+            else _("Logged {duration} on {name} for {day}.")
+        )
         self.logged.emit(
-            f"Logged {format_minutes(minutes)} on {name}{created} for {day:%d %b %Y}.", task_id
+            logged.format(duration=format_minutes(minutes), name=name, day=day_text(day)), task_id
         )
         return True
 
@@ -227,7 +233,7 @@ class EntriesPanel(QWidget):
             [
                 Column(
                     _("Date"),
-                    lambda e: f"{e.date:%a %d %b}",
+                    lambda e: weekday_day(e.date),
                     sort_key=lambda e: e.date,
                     edit_value=lambda e: QDate(e.date),
                     commit=lambda e, v: self._commit(e, {"date": v}, "Change entry date"),

@@ -40,8 +40,8 @@ from PySide6.QtWidgets import (
 from desktop_app.models.briefs import briefs_for_task
 from desktop_app.models.errors import UserError
 from desktop_app.models.focus import growth_areas, task_growth_mark
-from desktop_app.models.formats import hours, money
-from desktop_app.models.i18n import _
+from desktop_app.models.formats import hours, money, month_year, number
+from desktop_app.models.i18n import _, count
 from desktop_app.models.tasks import (
     AREA_LABELS,
     MonthAudit,
@@ -486,7 +486,7 @@ class TimeAuditPage(TabPage):
         combo.clear()
         combo.addItem(rolling_period(date.today()).label, "rolling")
         for month in listed:
-            combo.addItem(f"{month:%B %Y}", f"{month:%Y-%m}")
+            combo.addItem(month_year(month).capitalize(), f"{month:%Y-%m}")
         current = "rolling" if self.period.rolling else f"{self.period.start:%Y-%m}"
         combo.setCurrentIndex(max(combo.findData(current), 0))
         combo.blockSignals(False)
@@ -514,7 +514,9 @@ class TimeAuditPage(TabPage):
             self._header_restored = True
         self.form.set_tasks([(row.id, row.name, row.name_key) for row in audit.rows])
         self._update_summary()
-        self.chart.set_areas(audit.area_hours, f"Hours by area {self.period.phrase}")
+        self.chart.set_areas(
+            audit.area_hours, _("Hours by area {period}").format(period=self.period.phrase)
+        )
         self._show_matrix()
         if selected is not None and self.selected_task_id() != selected:
             self.select_task(selected)
@@ -528,34 +530,56 @@ class TimeAuditPage(TabPage):
         assert audit is not None
         cap = money(audit.buyback_rate, audit.currency)
         value = money(audit.hourly_value, audit.currency, cents=False)
-        divisor = f"{audit.buyback_divisor.normalize():f}"
+        divisor = number(audit.buyback_divisor.normalize())
         self.detail.setToolTip(buyback_explanation(audit.buyback_divisor))
         self._update_flags(audit)
         if not audit.rows:
             self.headline.setText(_("No tasks yet"))
             self.detail.setText(
-                f"What you could hand off is priced at your hourly value, {value}/h: "
-                "set yours in File > Settings…"
+                _(
+                    "What you could hand off is priced at your hourly value, {value}/h: "
+                    "set yours in File > Settings…"
+                ).format(value=value)
             )
             return
         if audit.open_minutes:
             self.headline.setText(
-                f"{hours(audit.open_minutes)} h/month could be handed off, "
-                f"worth {money(audit.open_worth, audit.currency)}"
+                _("{hours} h/month could be handed off, worth {money}").format(
+                    hours=hours(audit.open_minutes),
+                    money=money(audit.open_worth, audit.currency),
+                )
             )
         else:
             self.headline.setText(
-                f"Nothing to hand off {self.period.phrase} yet: say what each task needs"
+                _("Nothing to hand off {period} yet: say what each task needs").format(
+                    period=self.period.phrase
+                )
             )
         parts = [
-            f"{plural(audit.open_tasks, 'candidate')} with hours {self.period.phrase}",
-            f"{hours(audit.logged_minutes)} h logged",
+            count(
+                audit.open_tasks,
+                "{count} candidate with hours {period}",
+                "{count} candidates with hours {period}",
+                period=self.period.phrase,
+            ),
+            _("{hours} h logged").format(hours=hours(audit.logged_minutes)),
         ]
         if audit.handed_off_minutes:
-            parts.append(f"{hours(audit.handed_off_minutes)} h/month already handed off")
+            parts.append(
+                _("{hours} h/month already handed off").format(
+                    hours=hours(audit.handed_off_minutes)
+                )
+            )
         parts.append(
-            f"pay a contractor at most {cap}/h: your {value}/h ÷ {divisor}, the buyback "
-            f"divisor ({divisor_in_words(audit.buyback_divisor)} of your hour)"
+            _(
+                "pay a contractor at most {cap}/h: your {value}/h ÷ {divisor}, the buyback "
+                "divisor ({share} of your hour)"
+            ).format(
+                cap=cap,
+                value=value,
+                divisor=divisor,
+                share=divisor_in_words(audit.buyback_divisor),
+            )
         )
         self.detail.setText(" · ".join(parts))
 
@@ -564,22 +588,37 @@ class TimeAuditPage(TabPage):
         unrated = [row for row in audit.rows if row.unrated]
         if unrated:
             first = unrated[0]
+            names = ", ".join(html_text(row.name) for row in unrated[:3]) + (
+                ", …" if len(unrated) > 3 else ""
+            )
+            heading = html_text(
+                count(len(unrated), "{count} task not rated yet", "{count} tasks not rated yet")
+            )
+            link = html_text(_("Rate “{name}”").format(name=first.name))
             self.rate_prompt.setText(
-                f"<b>{plural(len(unrated), 'task')} not rated yet</b>"
-                f" ({', '.join(html_text(row.name) for row in unrated[:3])}"
-                + (", …" if len(unrated) > 3 else "")
-                + "): say what each needs and rate it, so the audit can tell whether to hand "
-                f'it off. <a href="rate:{first.id}">Rate “{html_text(first.name)}”</a>'
+                _(
+                    "{heading} ({names}): say what each needs and rate it, so the audit can "
+                    "tell whether to hand it off. {link}"
+                ).format(
+                    heading=f"<b>{heading}</b>",
+                    names=names,
+                    link=f'<a href="rate:{first.id}">{link}</a>',
+                )
             )
         self.rate_prompt.setVisible(bool(unrated))
         still = [row for row in audit.rows if row.still_yours_minutes]
         if still:
             names = ", ".join(
-                f"{row.name} ({hours(row.still_yours_minutes)} h)" for row in still[:3]
+                _("{name} ({hours} h)").format(name=row.name, hours=hours(row.still_yours_minutes))
+                for row in still[:3]
             ) + (", …" if len(still) > 3 else "")
             self.still_yours_flag.setText(
-                f"You still did {hours(audit.still_yours_minutes)} h of handed-off work yourself "
-                f"{self.period.phrase}: {names}. Those hours are not counted as handed off."
+                _(
+                    "You still did {hours} h of handed-off work yourself {period}: {names}. "
+                    "Those hours are not counted as handed off."
+                ).format(
+                    hours=hours(audit.still_yours_minutes), period=self.period.phrase, names=names
+                )
             )
         self.still_yours_flag.setVisible(bool(still))
 

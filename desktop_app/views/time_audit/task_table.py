@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.models.formats import hours, money
+from desktop_app.models.formats import hours, money, number
 from desktop_app.models.i18n import _
 from desktop_app.models.tasks import (
     AREA_LABELS,
@@ -185,7 +185,7 @@ class TaskColumns:
             ),
             Column(
                 _("Score"),
-                lambda r: "" if r.score is None else f"{r.score:.1f}",
+                lambda r: "" if r.score is None else number(r.score, 1),
                 sort_key=lambda r: r.score,
                 align=ALIGN_RIGHT,
                 tooltip=_score_tooltip,
@@ -396,10 +396,10 @@ def _score_tooltip(row: TaskRow) -> str | None:
         if row.candidate and (row.dislike is None or row.pull_away is None):
             return "Rate dislike and pull-away to score it."
         return "Only candidates get a score."
-    factor = "1.5" if row.owner_has_expertise is False else "1"
+    factor = number(Decimal("1.5")) if row.owner_has_expertise is False else "1"
     return (
         f"{hours(row.minutes)} h × ({row.dislike} + {row.pull_away}) ÷ 2 × {factor} = "
-        f"{row.score:.1f}"
+        f"{number(row.score, 1)}"
     )
 
 
