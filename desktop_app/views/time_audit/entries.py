@@ -312,7 +312,7 @@ class EntriesPanel(QWidget):
             return
         self.model.sync_rows(entries)
 
-    def _update_buttons(self, *_: Any) -> None:
+    def _update_buttons(self, *_args: Any) -> None:
         self.delete_button.setEnabled(bool(self.table.selectionModel().selectedRows()))
 
     def _commit(self, entry: EntryRow, changes: dict[str, Any], text: str) -> str | None:

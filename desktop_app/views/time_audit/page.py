@@ -44,6 +44,7 @@ from desktop_app.models.formats import hours, money, month_year, number
 from desktop_app.models.i18n import _, count
 from desktop_app.models.tasks import (
     AREA_LABELS,
+    ROLLING_DAYS,
     MonthAudit,
     Override,
     Period,
@@ -61,7 +62,6 @@ from desktop_app.models.tasks import (
     rolling_period,
     task_entry_count,
 )
-from desktop_app.models.text import count_of as plural
 from desktop_app.models.text import fold
 from desktop_app.models.time_audit_rules import (
     RATED_FIELDS,
@@ -707,7 +707,7 @@ class TimeAuditPage(TabPage):
         self.table.scrollTo(index)
         return True
 
-    def _on_current_changed(self, *_: Any) -> None:
+    def _on_current_changed(self, *_args: Any) -> None:
         row = self.selected_row()
         if row is not None and not self.form.task_combo.hasFocus():
             self.form.set_task(row.name)
@@ -722,22 +722,28 @@ class TimeAuditPage(TabPage):
         self.matrix.set_selected(row.id if row else None)
         self.procedure.show_task(row.id if row else None, row.name if row else "")
         if row is None:
-            self.entries.show_entries(None, "Select a task to see its entries.", [])
+            self.entries.show_entries(None, _("Select a task to see its entries."), [])
             return
         entries = entries_for_task(row.id, self.period)
-        logged = (
-            f"{hours(row.logged_minutes)} h in {plural(len(entries), 'entry', 'entries')}"
-            if entries
-            else ""
+        period = (
+            _("last {count} days").format(count=ROLLING_DAYS)
+            if self.period.rolling
+            else self.period.label
         )
-        title = (
-            f"{row.name}, {self.period.label.lower() if self.period.rolling else self.period.label}"
-            + (f": {logged}" if logged else ": no entries")
-        )
+        if entries:
+            title = count(
+                len(entries),
+                "{task}, {period}: {hours} h in {count} entry",
+                "{task}, {period}: {hours} h in {count} entries",
+                task=row.name,
+                period=period,
+                hours=hours(row.logged_minutes),
+            )
+        else:
+            title = _("{task}, {period}: no entries").format(task=row.name, period=period)
         if row.still_yours_minutes:
-            title += (
-                f" · handed off, yet you still did {hours(row.still_yours_minutes)} h of this "
-                "yourself"
+            title = _("{first} · handed off, yet you still did {hours} h of this yourself").format(
+                first=title, hours=hours(row.still_yours_minutes)
             )
         self.entries.show_entries(row.id, title, entries)
 

@@ -242,22 +242,22 @@ class TaskColumns:
                 ),
             ),
             self._rating_column(
-                "Dislike",
+                _("Dislike"),
                 "dislike",
                 "dislike",
-                "How much you dislike it, 1 (fine) to 5 (dread it).",
+                _("How much you dislike it, 1 (fine) to 5 (dread it)."),
             ),
             self._rating_column(
-                "Pull-away",
+                _("Pull-away"),
                 "pull_away",
                 "pull-away",
-                "How much it pulls you away from growth work, 1 to 5.",
+                _("How much it pulls you away from growth work, 1 to 5."),
             ),
             self._rating_column(
-                "Value",
+                _("Value"),
                 "business_value",
                 "business value",
-                "What the task is worth to the business, 1 to 5.",
+                _("What the task is worth to the business, 1 to 5."),
             ),
             Column(
                 _("Area"),
