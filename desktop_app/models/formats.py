@@ -97,7 +97,7 @@ def money(
     if cents:
         return babel_numbers.format_currency(Decimal(amount), code, locale=loc)
     pattern = _with_decimals(loc.currency_formats["standard"], 0)
-    return pattern.apply(Decimal(amount), loc, currency=code, currency_digits=False)
+    return str(pattern.apply(Decimal(amount), loc, currency=code, currency_digits=False))
 
 
 def money_short(
@@ -123,7 +123,7 @@ def number(
     if decimals is None:
         return babel_numbers.format_decimal(value, locale=loc)
     pattern = _with_decimals(loc.decimal_formats[None], decimals)
-    return pattern.apply(Decimal(str(value)), loc)
+    return str(pattern.apply(Decimal(str(value)), loc))
 
 
 def integer(value: int, *, locale: Locale | None = None) -> str:
@@ -135,7 +135,7 @@ def percent(fraction: Decimal | float, decimals: int = 0, *, locale: Locale | No
     """A fraction as a percentage: 0.125 -> "13%" / "13 %"."""
     loc = _loc(locale)
     pattern = _with_decimals(loc.percent_formats[None], decimals)
-    return pattern.apply(Decimal(str(fraction)), loc)
+    return str(pattern.apply(Decimal(str(fraction)), loc))
 
 
 def hours(minutes: int, *, locale: Locale | None = None) -> str:
@@ -146,6 +146,16 @@ def hours(minutes: int, *, locale: Locale | None = None) -> str:
 def day(value: date, *, locale: Locale | None = None) -> str:
     """A date as the locale writes it in a sentence: "Dec 1, 2026" / "01.12.2026"."""
     return babel_dates.format_date(value, format="medium", locale=_loc(locale))
+
+
+def long_day(value: date, *, locale: Locale | None = None) -> str:
+    """ "December 1, 2026" / "1. Dezember 2026"."""
+    return babel_dates.format_date(value, format="long", locale=_loc(locale))
+
+
+def full_day(value: date, *, locale: Locale | None = None) -> str:
+    """ "Tuesday, December 1, 2026" / "Dienstag, 1. Dezember 2026"."""
+    return babel_dates.format_date(value, format="full", locale=_loc(locale))
 
 
 def day_short(value: date, *, locale: Locale | None = None) -> str:
