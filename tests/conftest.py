@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QLocale, QSettings
 
 from desktop_app.models.base import database, unbind_database
 from desktop_app.models.formats import use_locale
@@ -33,6 +33,7 @@ from desktop_app.store import Store, open_store
 guard_none_refcount()
 
 REPO = Path(__file__).resolve().parent.parent
+_QT_LOCALE_AT_START = QLocale()
 
 
 @pytest.fixture(autouse=True)
@@ -58,6 +59,7 @@ def isolated_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Ite
         unbind_database()
     use_locale("en_US")
     use_language("en")
+    QLocale.setDefault(_QT_LOCALE_AT_START)  # the window sets it from the Formats setting
 
 
 @pytest.fixture

@@ -22,6 +22,7 @@ from desktop_app.models.currencies import ISO_4217_CODES
 from desktop_app.models.errors import ValidationError
 from desktop_app.models.formats import use_locale
 from desktop_app.models.i18n import _
+from desktop_app.models.parsing import read_number
 from desktop_app.models.settings import (
     Kind,
     Settings,
@@ -146,9 +147,22 @@ class SettingsDialog(QDialog):
             line.setClearButtonEnabled(spec.kind is Kind.TEXT)
             if spec.kind in (Kind.DECIMAL, Kind.INTEGER):
                 line.setAlignment(Qt.AlignmentFlag.AlignRight)
+                # A number that reads two ways ("1.234") says how it was read.
+                line.editingFinished.connect(lambda key=spec.key: self._say_how_read(key))
             editor = line
         named(editor, f"setting_{spec.key}", _(spec.label), _(spec.help) if spec.help else "")
         return editor
+
+    def _say_how_read(self, key: str) -> None:
+        editor = self.editors.get(key)
+        if not isinstance(editor, QLineEdit):
+            return
+        try:
+            note = read_number(editor.text()).note if editor.text().strip() else ""
+        except ValueError:
+            return  # said when OK is pressed
+        if note:
+            self.errors.line(key).show_note(note)
 
     def _show_currency(self, text: str) -> None:
         for unit in self.money_units:
