@@ -160,6 +160,7 @@ UI_CALLS = {
     "showMessage": [0], "setTitle": [0], "warn": [1, 2], "ask": [1, 2], "named": [2, 3],
     "_action": [2], "TabSpec": ["title", "description"], "TabCommand": [1], "Column": [0],
     "EmptyState": [0, 1, 2], "AttentionList": [2, 3], "MetricTile": [1], "AttentionItem": [0, 3],
+    "addButton": [0], "message_box": [2, 3], "setInformativeText": [0],
 }  # fmt: skip
 CONVERTED = [
     "desktop_app/views/main_window.py",
@@ -168,6 +169,7 @@ CONVERTED = [
     "desktop_app/views/shortcuts_dialog.py",
     "desktop_app/views/overview/page.py",
     "desktop_app/views/engagements/presentation.py",
+    "desktop_app/views/engagements/page.py",
 ]
 _LETTERS = re.compile(r"[A-Za-z]{2}")
 

@@ -98,9 +98,9 @@ def trend_tone(row: EngagementRow) -> str | None:
 
 
 def status_text(row: EngagementRow) -> str:
-    text = row.status_label
+    text = _(row.status_label)
     if row.on_notice_since and row.status != EngagementStatus.ENDED:
-        text += " · on notice"
+        return _("{status} · on notice").format(status=text)
     return text
 
 
