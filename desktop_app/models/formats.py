@@ -168,6 +168,11 @@ def weekday_day(value: date, *, locale: Locale | None = None) -> str:
     return babel_dates.format_skeleton("MMMEd", value, locale=_loc(locale))
 
 
+def day_month(value: date, *, locale: Locale | None = None) -> str:
+    """ "Sep 28" / "28. Sept."."""
+    return babel_dates.format_skeleton("MMMd", value, locale=_loc(locale))
+
+
 def month_year(value: date, *, locale: Locale | None = None) -> str:
     """ "December 2026" / "Dezember 2026"."""
     return babel_dates.format_skeleton("yMMMM", value, locale=_loc(locale))

@@ -37,6 +37,7 @@ from desktop_app.models.briefs import (
     FieldKind,
 )
 from desktop_app.models.currencies import ISO_4217_CODES
+from desktop_app.models.i18n import _
 from desktop_app.views.partials.dates import DATE_FORMAT, NO_DATE
 from desktop_app.views.partials.feedback import MessageLine
 from desktop_app.views.partials.naming import named
@@ -289,7 +290,7 @@ STATUS_MEANINGS = {
 
 def _choices(spec: BriefField) -> list[tuple[str, str]]:
     if spec.name == "status":
-        return [(str(s), BRIEF_STATUS_LABELS[s]) for s in BriefStatus]
+        return [(str(s), _(BRIEF_STATUS_LABELS[s])) for s in BriefStatus]
     if spec.name == "budget_basis":
         return [(str(b), BUDGET_BASIS_LABELS[b]) for b in BudgetBasis]
     if spec.name == "delegation_level":
