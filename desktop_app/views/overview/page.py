@@ -598,7 +598,7 @@ def money_html(overview: Overview) -> str:
     to every engagement's month."""
     spend = overview.spend
     lines = spend.budget_lines()
-    month = f"<b>{escape(month_name(spend.month))}:</b>"
+    month = "<b>{}</b>".format(escape(_("{month}:").format(month=month_name(spend.month))))
     if not lines:
         text = _("{month} paid {money}; no budget set").format(
             month=month, money=escape(amounts(spend.paid) or _("nothing"))
