@@ -23,6 +23,7 @@ from desktop_app.views.hiring.composer import MessageComposer
 from desktop_app.views.hiring.trial_dialogs import HireFromTrialDialog, OfferDialog, ResultDialog
 
 TODAY = date.today()
+TODAY_FOLLOWS_THE_CLOCK = True  # conftest.py sets TODAY as each test starts
 
 
 @pytest.fixture
