@@ -421,3 +421,40 @@ def test_trial_notes_past_the_note_length_are_refused_in_the_dialog(window, qtbo
     result.accept()
     qtbot.waitUntil(lambda: not result.isVisible())
     assert TrialOffer.get_by_id(priya.id).notes == "Looked at every payout."
+
+
+def test_screening_answers_typed_in_the_profile_are_compared_and_undone(window, qtbot, demo):
+    from desktop_app.models.hiring_plan import answers_of
+    from desktop_app.views.hiring.contractor_dialogs import AnswersDialog
+
+    brief_id = demo["Monthly bookkeeping"]
+    priya = _people()["Priya Raman"]
+    before = [answer.text for answer in answers_of(priya, brief_id)]
+    page = window.show_tab("contractors").page()
+    page.select_ids([priya])
+    qtbot.mouseClick(page.detail.answers_button, Qt.MouseButton.LeftButton)
+    dialog = page.detail.findChild(AnswersDialog, "answersDialog")
+    qtbot.waitExposed(dialog)
+    dialog.brief.setCurrentIndex(dialog.brief.findData(brief_id))
+    first = next(iter(dialog.editors.values()))
+    assert first.toPlainText() == before[0]
+    first.selectAll()
+    qtbot.keyClicks(first, "Xero, then Sage for a year.")
+    dialog.accept()
+    assert not dialog.isVisible()
+    assert answers_of(priya, brief_id)[0].text == "Xero, then Sage for a year."
+
+    # Side by side in the trial's comparison, under the question.
+    hiring = _hiring(window, qtbot, brief_id)
+    hiring.tabs.setCurrentIndex(2)
+    hiring.offers.clearSelection()
+    compare = hiring.compare()
+    rows = {compare.model.row_at(r).label: compare.model.row_at(r)
+            for r in range(compare.model.rowCount())}  # fmt: skip
+    question = answers_of(priya, brief_id)[0].question
+    answered = rows[f"1. {question}"].values[compare.comparison.names.index("Priya Raman")]
+    assert answered == "Xero, then Sage for a year."
+    compare.close()
+
+    window.undo_stack.undo()
+    assert [answer.text for answer in answers_of(priya, brief_id)] == before
