@@ -190,3 +190,19 @@ def test_views_make_multi_line_fields_that_follow_the_direction_of_their_text():
                 assert node.func.id != "QPlainTextEdit", (
                     f"{path.relative_to(PACKAGE)}:{node.lineno}"
                 )
+
+
+def test_views_make_their_tables_with_the_one_table_set_up():
+    # Issue 12: one table set-up helper that every tab uses. A QTableView made
+    # by hand drifts (row numbers shown, cells editable, header unnamed, every
+    # row measured): views/partials/tables.py's data_table makes them.
+    maker = PACKAGE / "views" / "partials" / "tables.py"
+    by_hand = []
+    for path in (PACKAGE / "views").rglob("*.py"):
+        if path == maker:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            called = node.func if isinstance(node, ast.Call) else None
+            if isinstance(called, ast.Name) and called.id in {"QTableView", "QTableWidget"}:
+                by_hand.append(f"{path.relative_to(PACKAGE)}:{node.lineno}")
+    assert by_hand == []

@@ -14,14 +14,12 @@ from datetime import date
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDateEdit,
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
     QMenu,
     QPushButton,
-    QTableView,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -50,7 +48,7 @@ from desktop_app.views.partials.feedback import MessageLine
 from desktop_app.views.partials.naming import named
 from desktop_app.views.partials.plain_text import plain_label
 from desktop_app.views.partials.table_model import Column, RowTableModel
-from desktop_app.views.partials.tables import name_header
+from desktop_app.views.partials.tables import data_table
 from desktop_app.views.partials.text_direction import PlainTextEdit
 from desktop_app.views.undo import StoreCommand, execute
 
@@ -118,14 +116,10 @@ class QuestionsPanel(QWidget):
 
     def _build_log(self, layout: QVBoxLayout) -> None:
         self.model: RowTableModel[QuestionRow] = RowTableModel(COLUMNS, self)
-        self.table = named(QTableView(), "questionsTable", "Questions asked")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        name_header(self.table)
-        self.table.setWordWrap(True)
+        self.table = data_table(
+            "questionsTable", "Questions asked", self.model,
+            alternating=False, word_wrap=True, stretch_last=False,
+        )  # fmt: skip
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)

@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QTabWidget,
     QToolButton,
     QVBoxLayout,
@@ -84,7 +83,7 @@ from desktop_app.views.partials.plain_text import (
     rich_label,
 )
 from desktop_app.views.partials.tab_page import TabPage
-from desktop_app.views.partials.tables import fit_columns, name_header
+from desktop_app.views.partials.tables import data_table, fit_columns
 from desktop_app.views.partials.tones import WARNING, set_tone
 from desktop_app.views.time_audit.charts import HoursByAreaChart, ValueDrainMatrix
 from desktop_app.views.time_audit.commands import (
@@ -289,23 +288,19 @@ class TimeAuditPage(TabPage):
         self.model = TaskTableModel(columns, self)
         self.proxy = task_proxy(self)
         self.proxy.setSourceModel(self.model)
-        self.table = named(QTableView(), "taskTable", "Tasks", "Your tasks and their hours")
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
+        self.table = data_table(
+            "taskTable", "Tasks", self.proxy,
+            description="Your tasks and their hours",
+            sortable=True, editable=True, stretch_last=False,
+        )  # fmt: skip
         self.table.sortByColumn(SCORE, Qt.SortOrder.DescendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked
             | QAbstractItemView.EditTrigger.EditKeyPressed
             | QAbstractItemView.EditTrigger.SelectedClicked
             | QAbstractItemView.EditTrigger.AnyKeyPressed
         )
-        self.table.verticalHeader().hide()
-        name_header(self.table)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
-        self.table.setWordWrap(False)
-        self.table.setAlternatingRowColors(True)
         header = self.table.horizontalHeader()
         header.setSectionsMovable(True)
         header.setResizeContentsPrecision(60)
