@@ -458,3 +458,25 @@ def test_screening_answers_typed_in_the_profile_are_compared_and_undone(window, 
 
     window.undo_stack.undo()
     assert [answer.text for answer in answers_of(priya, brief_id)] == before
+
+
+def test_the_hire_dialog_shows_shared_hours_and_warns_under_the_brief_s_need(window, qtbot, demo):
+    from desktop_app.views.engagements.hire_dialog import open_hire_dialog
+
+    people = _people()
+    dialog = open_hire_dialog(window.ctx, window, contractor_id=people["Ledgerlight Bookkeeping"])
+    qtbot.waitExposed(dialog)
+    # No brief chosen yet: the shared hours, as a note.
+    assert dialog.overlap.kind == "note"
+    assert dialog.overlap.message().startswith("Shared working hours: 1 h (15:00–16:00 your time)")
+    # The bookkeeping brief needs 2 h a day for questions: a warning.
+    dialog.brief.setCurrentIndex(dialog.brief.findData(demo["Monthly bookkeeping"]))
+    assert dialog.overlap.kind == "warning"
+    assert "Only 1 h a day of shared working hours; the brief needs 2 h for questions." in (
+        dialog.overlap.message()
+    )
+    # Someone who shares enough hours: no warning.
+    dialog.contractor.setCurrentIndex(dialog.contractor.findData(people["Ana Ferreira"]))
+    assert dialog.overlap.kind == "note"
+    assert dialog.overlap.message().startswith("Shared working hours: 7 h")
+    dialog.reject()
