@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.models.errors import UserError
 from desktop_app.models.questions import (
     ASK_FIRST,
     DECIDE_ALONE,
@@ -44,13 +43,13 @@ from desktop_app.views.engagements.question_commands import (
     UpdateQuestionCommand,
 )
 from desktop_app.views.partials.dates import pydate
-from desktop_app.views.partials.feedback import MessageLine
+from desktop_app.views.partials.feedback import MessageLine, run_edit
 from desktop_app.views.partials.naming import named
 from desktop_app.views.partials.plain_text import plain_label
 from desktop_app.views.partials.table_model import Column, RowTableModel
 from desktop_app.views.partials.tables import data_table
 from desktop_app.views.partials.text_direction import PlainTextEdit
-from desktop_app.views.undo import StoreCommand, execute
+from desktop_app.views.undo import StoreCommand
 
 COLUMNS: list[Column[QuestionRow]] = [
     Column("Asked", lambda q: f"{q.asked_on:%d %b %Y}", sort_key=lambda q: q.asked_on),
@@ -233,10 +232,7 @@ class QuestionsPanel(QWidget):
     # Edits ---------------------------------------------------------------------------
 
     def _run(self, command: StoreCommand) -> bool:
-        try:
-            execute(command)
-        except UserError as error:
-            self.error.show_error(str(error))
+        if not run_edit(command, self.error.show_error):
             return False
         self.error.clear_message()
         return True

@@ -67,7 +67,7 @@ from desktop_app.models.time_audit_rules import (
 )
 from desktop_app.views.context import AppContext, Topic
 from desktop_app.views.partials.empty_state import EmptyState
-from desktop_app.views.partials.feedback import StatusLine
+from desktop_app.views.partials.feedback import StatusLine, run_edit
 from desktop_app.views.partials.layout_memory import (
     LayoutPart,
     offer_column_menu,
@@ -721,10 +721,7 @@ class TimeAuditPage(TabPage):
             number += 1
             name = f"New task {number}"
         command = CreateTaskCommand(self.ctx, name)
-        try:
-            execute(command)
-        except UserError as error:
-            self.show_error(str(error))
+        if not run_edit(command, self.status_line):
             return
         self.search.clear()
         self.candidates_only.setChecked(False)
@@ -769,12 +766,11 @@ class TimeAuditPage(TabPage):
         box.open()
 
     def _delete_task(self, task_id: int, name: str) -> None:
-        try:
-            execute(DeleteTaskCommand(self.ctx, task_id, name))
-        except UserError as error:
-            self.show_error(str(error))
-            return
-        self.show_message(f"Deleted “{name}”. Edit > Undo (Ctrl+Z) puts it back.")
+        run_edit(
+            DeleteTaskCommand(self.ctx, task_id, name),
+            self.status_line,
+            f"Deleted “{name}”. Edit > Undo (Ctrl+Z) puts it back.",
+        )
 
     def write_brief_for_selected(self) -> None:
         """Ask the Briefs tab for a new brief for the selected task."""
@@ -851,13 +847,7 @@ class TimeAuditPage(TabPage):
         )
 
     def _run_focus(self, command: StoreCommand) -> bool:
-        try:
-            execute(command)
-        except UserError as error:
-            self.show_error(str(error))
-            return False
-        self.show_message(f"{command.text()}. The Focus view counts it.")
-        return True
+        return run_edit(command, self.status_line, f"{command.text()}. The Focus view counts it.")
 
     def _procedure_actions(self, menu: QMenu) -> None:
         """The task's procedure: show it, record it, import or export it."""
