@@ -17,6 +17,7 @@ import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -60,6 +61,22 @@ def isolated_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Ite
     use_locale("en_US")
     use_language("en")
     QLocale.setDefault(_QT_LOCALE_AT_START)  # the window sets it from the Formats setting
+
+
+@pytest.fixture(autouse=True)
+def todays_date(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Set a module's TODAY (and THIS_MONTH) to the day each test starts on.
+
+    Modules that say `TODAY_FOLLOWS_THE_CLOCK = True` compare with what the app
+    reads from date.today(); read once at import, a run that crossed midnight
+    failed every test after it.
+    """
+    module = request.module
+    if getattr(module, "TODAY_FOLLOWS_THE_CLOCK", False):
+        today = date.today()
+        monkeypatch.setattr(module, "TODAY", today, raising=False)
+        if hasattr(module, "THIS_MONTH"):
+            monkeypatch.setattr(module, "THIS_MONTH", today.replace(day=1))
 
 
 @pytest.fixture

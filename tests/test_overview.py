@@ -17,6 +17,7 @@ from desktop_app.models.tasks import add_time_entry, create_task
 from tests.engagement_helpers import brief, contractor, report
 
 TODAY = date.today()
+TODAY_FOLLOWS_THE_CLOCK = True  # conftest.py sets TODAY as each test starts
 
 
 def _ago(days: int) -> date:

@@ -48,7 +48,7 @@ from desktop_app.views.engagements.running_commands import (
 )
 from desktop_app.views.engagements.running_panel import RunningPanel, question_box
 from desktop_app.views.partials.dates import date_edit, pydate, qdate
-from desktop_app.views.partials.feedback import FieldErrors
+from desktop_app.views.partials.feedback import FieldErrors, run_edit
 from desktop_app.views.partials.naming import name_buttons, named
 from desktop_app.views.partials.plain_text import plain_label
 from desktop_app.views.partials.row_tables import row_table, selected_rows, show_rows
@@ -197,12 +197,8 @@ class RecordPaymentDialog(QDialog):
         def answered(result: int) -> None:
             if result != QMessageBox.StandardButton.Yes:
                 return
-            try:
-                execute(self._command(True))
-            except UserError as error:
-                self.errors.show(error)
-                return
-            QDialog.accept(self)
+            if run_edit(self._command(True), self.errors):
+                QDialog.accept(self)
 
         box.finished.connect(answered)
         box.open()

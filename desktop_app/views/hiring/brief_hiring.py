@@ -54,13 +54,13 @@ from desktop_app.views.hiring.commands import (
 from desktop_app.views.hiring.composer import open_composer
 from desktop_app.views.hiring.widgets import button_row
 from desktop_app.views.partials.dates import date_edit, pydate, qdate
-from desktop_app.views.partials.feedback import FieldErrors, MessageLine, StatusLine
+from desktop_app.views.partials.feedback import FieldErrors, MessageLine, StatusLine, run_edit
 from desktop_app.views.partials.naming import named
 from desktop_app.views.partials.plain_text import plain_label, plain_tooltip
 from desktop_app.views.partials.table_model import ALIGN_RIGHT, Column, RowTableModel
 from desktop_app.views.partials.tables import data_table
 from desktop_app.views.partials.text_direction import PlainTextEdit
-from desktop_app.views.undo import StoreCommand, execute
+from desktop_app.views.undo import StoreCommand
 
 _SETTINGS = "hiring/briefWindowGeometry"
 
@@ -681,13 +681,7 @@ class BriefHiringWindow(QDialog):
             self.status.said(text)
 
     def _run(self, command: StoreCommand, done: str = "") -> bool:
-        try:
-            execute(command)
-        except UserError as error:
-            self._say(str(error), error=True)
-            return False
-        self._say(done or f"{command.text()}: done (Ctrl+Z to undo).")
-        return True
+        return run_edit(command, self.status, done or f"{command.text()}: done (Ctrl+Z to undo).")
 
     def done(self, result: int) -> None:
         QSettings().setValue(_SETTINGS, self.saveGeometry())

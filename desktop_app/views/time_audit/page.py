@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QTabWidget,
     QToolButton,
     QVBoxLayout,
@@ -71,7 +70,7 @@ from desktop_app.models.time_audit_rules import (
 )
 from desktop_app.views.context import AppContext, Topic
 from desktop_app.views.partials.empty_state import EmptyState
-from desktop_app.views.partials.feedback import StatusLine
+from desktop_app.views.partials.feedback import StatusLine, run_edit
 from desktop_app.views.partials.layout_memory import (
     LayoutPart,
     offer_column_menu,
@@ -87,7 +86,7 @@ from desktop_app.views.partials.plain_text import (
     rich_label,
 )
 from desktop_app.views.partials.tab_page import TabPage
-from desktop_app.views.partials.tables import fit_columns, name_header
+from desktop_app.views.partials.tables import data_table, fit_columns
 from desktop_app.views.partials.tones import WARNING, set_tone
 from desktop_app.views.time_audit.charts import HoursByAreaChart, ValueDrainMatrix
 from desktop_app.views.time_audit.commands import (
@@ -297,23 +296,19 @@ class TimeAuditPage(TabPage):
         self.model = TaskTableModel(columns, self)
         self.proxy = task_proxy(self)
         self.proxy.setSourceModel(self.model)
-        self.table = named(QTableView(), "taskTable", _("Tasks"), _("Your tasks and their hours"))
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
+        self.table = data_table(
+            "taskTable", _("Tasks"), self.proxy,
+            description=_("Your tasks and their hours"),
+            sortable=True, editable=True, stretch_last=False,
+        )  # fmt: skip
         self.table.sortByColumn(SCORE, Qt.SortOrder.DescendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked
             | QAbstractItemView.EditTrigger.EditKeyPressed
             | QAbstractItemView.EditTrigger.SelectedClicked
             | QAbstractItemView.EditTrigger.AnyKeyPressed
         )
-        self.table.verticalHeader().hide()
-        name_header(self.table)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
-        self.table.setWordWrap(False)
-        self.table.setAlternatingRowColors(True)
         header = self.table.horizontalHeader()
         header.setSectionsMovable(True)
         header.setResizeContentsPrecision(60)
@@ -781,10 +776,7 @@ class TimeAuditPage(TabPage):
             number += 1
             name = f"New task {number}"
         command = CreateTaskCommand(self.ctx, name)
-        try:
-            execute(command)
-        except UserError as error:
-            self.show_error(str(error))
+        if not run_edit(command, self.status_line):
             return
         self.search.clear()
         self.candidates_only.setChecked(False)
@@ -829,12 +821,11 @@ class TimeAuditPage(TabPage):
         box.open()
 
     def _delete_task(self, task_id: int, name: str) -> None:
-        try:
-            execute(DeleteTaskCommand(self.ctx, task_id, name))
-        except UserError as error:
-            self.show_error(str(error))
-            return
-        self.show_message(f"Deleted “{name}”. Edit > Undo (Ctrl+Z) puts it back.")
+        run_edit(
+            DeleteTaskCommand(self.ctx, task_id, name),
+            self.status_line,
+            f"Deleted “{name}”. Edit > Undo (Ctrl+Z) puts it back.",
+        )
 
     def write_brief_for_selected(self) -> None:
         """Ask the Briefs tab for a new brief for the selected task."""
@@ -911,13 +902,7 @@ class TimeAuditPage(TabPage):
         )
 
     def _run_focus(self, command: StoreCommand) -> bool:
-        try:
-            execute(command)
-        except UserError as error:
-            self.show_error(str(error))
-            return False
-        self.show_message(f"{command.text()}. The Focus view counts it.")
-        return True
+        return run_edit(command, self.status_line, f"{command.text()}. The Focus view counts it.")
 
     def _procedure_actions(self, menu: QMenu) -> None:
         """The task's procedure: show it, record it, import or export it."""
