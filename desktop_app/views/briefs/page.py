@@ -41,7 +41,7 @@ from desktop_app.models.briefs import (
 )
 from desktop_app.models.clarity import Finding, check_brief
 from desktop_app.models.errors import UserError
-from desktop_app.models.formats import date_time, day, day_month
+from desktop_app.models.formats import date_time, day_month, day_short
 from desktop_app.models.i18n import N_, _, count
 from desktop_app.models.progress import Cancelled
 from desktop_app.views.briefs.clarity_panel import ClarityPanel
@@ -115,7 +115,7 @@ LIST_COLUMNS: list[Column[BriefSummary]] = [
     ),
     Column(
         N_("Deadline"),
-        lambda s: day(s.deadline) if s.deadline else "",
+        lambda s: day_short(s.deadline) if s.deadline else "",
         sort_key=lambda s: s.deadline,
     ),
     Column(
@@ -150,7 +150,7 @@ def _column_samples() -> dict[int, str]:
     sample_day = date(2026, 9, 28)
     return {
         1: max((_(label) for label in BRIEF_STATUS_LABELS.values()), key=len),
-        2: day(sample_day),
+        2: day_short(sample_day),
         3: _("To fix"),
         4: day_month(sample_day),
     }
