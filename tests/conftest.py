@@ -21,9 +21,11 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QLocale, QSettings
 
 from desktop_app.models.base import database, unbind_database
+from desktop_app.models.formats import use_locale
+from desktop_app.models.i18n import use_language
 from desktop_app.paths import set_application_names
 from desktop_app.pyside_none_guard import guard_none_refcount
 from desktop_app.store import Store, open_store
@@ -32,6 +34,7 @@ from desktop_app.store import Store, open_store
 guard_none_refcount()
 
 REPO = Path(__file__).resolve().parent.parent
+_QT_LOCALE_AT_START = QLocale()
 
 
 @pytest.fixture(autouse=True)
@@ -43,6 +46,10 @@ def isolated_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Ite
     monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(home / ".cache"))
+    # Formats and language from a known system locale, and back to English after.
+    for variable in ("LC_ALL", "LC_NUMERIC", "LC_MONETARY", "LC_TIME", "LC_MESSAGES", "LANGUAGE"):
+        monkeypatch.delenv(variable, raising=False)
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
     set_application_names()
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(
@@ -51,6 +58,9 @@ def isolated_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Ite
     yield
     if database.obj is not None:
         unbind_database()
+    use_locale("en_US")
+    use_language("en")
+    QLocale.setDefault(_QT_LOCALE_AT_START)  # the window sets it from the Formats setting
 
 
 @pytest.fixture(autouse=True)

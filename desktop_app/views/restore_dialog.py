@@ -166,7 +166,7 @@ class RestoreDialog(QDialog):
         self.accept()
 
     def _choose_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
+        path, _filter = QFileDialog.getOpenFileName(
             self, "Restore a backup file", str(self.database_path.parent), DATABASE_FILTER
         )
         if path:

@@ -281,7 +281,7 @@ class NewBriefDialog(QDialog):
             self.message.show_error(text)
 
     def _choose_template_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Import template", "", TEMPLATE_FILTER)
+        path, _filter = QFileDialog.getOpenFileName(self, "Import template", "", TEMPLATE_FILTER)
         if path:
             self.import_template_file(Path(path))
 

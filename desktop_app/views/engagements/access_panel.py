@@ -247,7 +247,7 @@ class AccessPanel(RunningPanel):
         )
 
     def choose_and_export(self) -> Path | None:
-        path, _ = QFileDialog.getSaveFileName(
+        path, _filter = QFileDialog.getSaveFileName(
             self,
             "Export the access register",
             str(Path.home() / "access-register.csv"),

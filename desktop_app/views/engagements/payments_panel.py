@@ -36,6 +36,7 @@ from desktop_app.exporters.running_csv import export_payments_csv
 from desktop_app.models.currencies import ISO_4217_CODES
 from desktop_app.models.engagements import EngagementRow, day_text
 from desktop_app.models.errors import NeedsConfirmation, UserError
+from desktop_app.models.formats import money
 from desktop_app.models.payments import PaymentRow, PaymentState, month_spend, payment_rows
 from desktop_app.models.tasks import month_start
 from desktop_app.views.context import AppContext
@@ -53,7 +54,6 @@ from desktop_app.views.partials.plain_text import plain_label
 from desktop_app.views.partials.row_tables import row_table, selected_rows, show_rows
 from desktop_app.views.partials.table_model import ALIGN_RIGHT, Column, RowTableModel
 from desktop_app.views.partials.tones import ALERT, GOOD, WARNING, tone_color
-from desktop_app.views.time_audit.formatting import money
 from desktop_app.views.time_audit.task_table import DateChoice, EditDelegate
 from desktop_app.views.undo import execute
 
@@ -436,7 +436,7 @@ class PaymentsPanel(RunningPanel):
 
     def choose_and_export(self) -> Path | None:
         month = month_start(self.today)
-        path, _ = QFileDialog.getSaveFileName(
+        path, _filter = QFileDialog.getSaveFileName(
             self,
             "Export the payments",
             str(Path.home() / f"payments-{month:%Y-%m}.csv"),

@@ -136,7 +136,7 @@ class RunningPanel(QWidget):
         return attachments_dir(self.ctx.database_path)
 
     def choose_file(self, caption: str) -> Path | None:
-        path, _ = QFileDialog.getOpenFileName(self, caption, str(Path.home()))
+        path, _filter = QFileDialog.getOpenFileName(self, caption, str(Path.home()))
         return Path(path) if path else None
 
     def store_file(self, path: Path) -> attachments.StoredFile | None:

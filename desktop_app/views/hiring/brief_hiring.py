@@ -35,8 +35,8 @@ from PySide6.QtWidgets import (
 from desktop_app.exporters.job_post import write_job_post
 from desktop_app.models import hiring_plan, trials
 from desktop_app.models.briefs import LEVEL_LABELS, Level, brief_exists, expectations_of
-from desktop_app.models.currencies import money_text
 from desktop_app.models.errors import UserError
+from desktop_app.models.formats import money_short
 from desktop_app.models.job_post import SECTIONS, JobPost, PostFormat, job_post
 from desktop_app.models.messages import MessageKind
 from desktop_app.views.context import AppContext, Topic
@@ -287,7 +287,7 @@ class BriefHiringWindow(QDialog):
                     sort_key=lambda o: o.average(),
                     align=ALIGN_RIGHT,
                 ),
-                Column("Pay", lambda o: money_text(o.pay, o.currency), align=ALIGN_RIGHT),
+                Column("Pay", lambda o: money_short(o.pay, o.currency), align=ALIGN_RIGHT),
                 Column("Notes", lambda o: o.closed_reason or o.notes, tooltip=lambda o: o.notes),
             ],
             self,
@@ -453,7 +453,7 @@ class BriefHiringWindow(QDialog):
             return
         suffix = ".md" if self._format() is PostFormat.MARKDOWN else ".txt"
         suggested = Path.home() / f"{self.post.title or 'job post'}{suffix}"
-        path, _ = QFileDialog.getSaveFileName(self, "Save job post", str(suggested))
+        path, _filter = QFileDialog.getSaveFileName(self, "Save job post", str(suggested))
         if path:
             self.save_post(Path(path))
 

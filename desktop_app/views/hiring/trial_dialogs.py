@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from desktop_app.models import trials
 from desktop_app.models.availability import overlap_needed, overlap_with_owner
 from desktop_app.models.contractors import STAGE_LABELS, Stage
-from desktop_app.models.currencies import money_text
+from desktop_app.models.formats import money_short
 from desktop_app.models.trial_hiring import hire_terms, other_open_offers
 from desktop_app.views.context import AppContext
 from desktop_app.views.engagements.forms import TermsForm
@@ -54,7 +54,7 @@ class OfferDialog(QDialog):
         self.offered: list[str] = []
         trial = trials.trial_of(brief_id)
         people = trials.trial_candidates(brief_id)
-        pay = money_text(trial.pay, trial.currency) or "no pay yet"
+        pay = money_short(trial.pay, trial.currency) or "no pay yet"
         due = f"{trial.deadline:%d %b %Y}" if trial.deadline else "no deadline yet"
         intro = plain_label(
             f"“{trial.brief_title}”: {pay} each, due {due}. Two or three "

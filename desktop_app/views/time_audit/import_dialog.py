@@ -30,6 +30,7 @@ from desktop_app.importers.time_tracking import (
     preview_file,
 )
 from desktop_app.models.errors import UserError
+from desktop_app.models.formats import hours
 from desktop_app.models.progress import Cancelled
 from desktop_app.models.tasks import NEED_LABELS, Need
 from desktop_app.models.text import count_of
@@ -40,7 +41,6 @@ from desktop_app.views.partials.plain_text import plain_label
 from desktop_app.views.partials.table_model import ALIGN_RIGHT, Column, RowTableModel
 from desktop_app.views.partials.tables import data_table
 from desktop_app.views.time_audit.commands import ImportTimeCommand
-from desktop_app.views.time_audit.formatting import hours
 from desktop_app.views.undo import execute_in_background
 
 

@@ -561,7 +561,9 @@ class ProcedurePanel(QWidget):
         self._update_actions()
 
     def _choose_link_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Link a file to this step", str(Path.home()))
+        path, _filter = QFileDialog.getOpenFileName(
+            self, "Link a file to this step", str(Path.home())
+        )
         if path:
             self.step_link.setText(path)
             self._commit_step()
@@ -623,7 +625,7 @@ class ProcedurePanel(QWidget):
 
     def choose_and_import(self) -> None:
         folder = str(QSettings().value(SETTINGS_PREFIX + "folder", str(Path.home())))
-        path, _ = QFileDialog.getOpenFileName(
+        path, _filter = QFileDialog.getOpenFileName(
             self, "Import a procedure from Markdown", folder, MARKDOWN_FILTER
         )
         if path:
