@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any, Generic, Protocol, TypeVar
 
 from PySide6.QtCore import (
+    QAbstractItemModel,
     QAbstractTableModel,
     QModelIndex,
     QObject,
@@ -226,6 +227,12 @@ class SearchSortProxy(QSortFilterProxyModel):
         assert isinstance(model, RowTableModel)  # the only model it is set on
         return model
 
+    def setSourceModel(self, model: QAbstractItemModel) -> None:
+        assert isinstance(model, RowTableModel)  # the only model it is set on
+        # Kept: filterAcceptsRow runs for every row at each keystroke.
+        self._source = model
+        super().setSourceModel(model)
+
     def _haystack(self, row: Any) -> str:
         remembered = self._haystacks.get(id(row))
         if remembered is not None and remembered[0] is row:
@@ -236,14 +243,26 @@ class SearchSortProxy(QSortFilterProxyModel):
         self._haystacks[id(row)] = (row, text)
         return text
 
-    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
-        row = self._rows().row_at(source_row)
+    def accepts(self, row: Any) -> bool:
+        """Whether the search and the view's filter let `row` through."""
         if self._predicate is not None and not self._predicate(row):
             return False
         if not self._words:
             return True
         haystack = self._haystack(row)
         return all(word in haystack for word in self._words)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        return self.accepts(self._source._rows[source_row])
+
+    def shown_rows(self) -> list[Any]:
+        """The rows the proxy shows, in its order: read in Python when the
+        proxy does not sort (its rows are then the source's accepted rows,
+        in their order), without asking Qt for each row."""
+        if self.sortColumn() >= 0:
+            role = RowTableModel.ROW_ROLE
+            return [self.index(row, 0).data(role) for row in range(self.rowCount())]
+        return [row for row in self._source._rows if self.accepts(row)]
 
     def lessThan(self, left: Index, right: Index) -> bool:
         model = self._rows()
