@@ -32,6 +32,18 @@ ALIGN_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 ALIGN_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 ALIGN_CENTER = Qt.AlignmentFlag.AlignCenter
 
+# The roles as plain ints: `data()` runs for every cell painted or measured,
+# and reading a member of a Qt enum class costs more than the comparison.
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
+_EDIT = int(Qt.ItemDataRole.EditRole.value)
+_CHECK_STATE = int(Qt.ItemDataRole.CheckStateRole.value)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole.value)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole.value)
+_BACKGROUND = int(Qt.ItemDataRole.BackgroundRole.value)
+_DECORATION = int(Qt.ItemDataRole.DecorationRole.value)
+_ROW = int(Qt.ItemDataRole.UserRole.value) + 1
+
 
 @dataclass(frozen=True)
 class Column(Generic[Row]):
@@ -107,31 +119,31 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
             return None
         spec = self.columns[index.column()]
         row = self._rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY:
             return None if spec.checkable else _text(spec.display(row))
-        if role == Qt.ItemDataRole.EditRole and spec.edit_value:
+        if role == _EDIT and spec.edit_value:
             return spec.edit_value(row)
-        if role == Qt.ItemDataRole.CheckStateRole and spec.checkable:
+        if role == _CHECK_STATE and spec.checkable:
             value = spec.display(row)
             if value is None:  # not answered yet: neither ticked nor not
                 return Qt.CheckState.PartiallyChecked
             return Qt.CheckState.Checked if value else Qt.CheckState.Unchecked
-        if role == Qt.ItemDataRole.TextAlignmentRole:
+        if role == _ALIGNMENT:
             # Text that starts in Arabic or Hebrew reads from the right, so it
             # aligns there, as it would in the owner's own editor.
             if spec.align == ALIGN_LEFT and is_right_to_left(_text(spec.display(row)) or ""):
                 return ALIGN_RIGHT
             return spec.align
-        if role == Qt.ItemDataRole.ToolTipRole and spec.tooltip:
+        if role == _TOOLTIP and spec.tooltip:
             tip = spec.tooltip(row)
             return plain_tooltip(tip) if isinstance(tip, str) else tip
-        if role == Qt.ItemDataRole.ForegroundRole and spec.foreground:
+        if role == _FOREGROUND and spec.foreground:
             return spec.foreground(row)
-        if role == Qt.ItemDataRole.BackgroundRole and spec.background:
+        if role == _BACKGROUND and spec.background:
             return spec.background(row)
-        if role == Qt.ItemDataRole.DecorationRole and spec.decoration:
+        if role == _DECORATION and spec.decoration:
             return spec.decoration(row)
-        if role == self.ROW_ROLE:
+        if role == _ROW:
             return row
         return None
 
