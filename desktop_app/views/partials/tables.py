@@ -5,12 +5,22 @@ numbers), and `fit_columns()` gives each column the width of what it shows.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
+from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+from PySide6.QtGui import QFontMetricsF
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QStyle,
+    QStyledItemDelegate,
+    QTableView,
+)
 
 from desktop_app.views.partials.naming import named
+from desktop_app.views.partials.table_model import RowTableModel, SearchSortProxy, _text
 
 Selection = QAbstractItemView.SelectionMode
 
@@ -76,9 +86,14 @@ def fit_columns(
     shows (at most `maximum` px); `stretch` (a column) then takes the room
     left, so that the key columns are read whole."""
     header = table.horizontalHeader()
+    measured = text_widths(table)
     for column in range(header.count()):
         if not header.isSectionHidden(column):
-            table.resizeColumnToContents(column)
+            width = measured.get(column)
+            if width is None:
+                table.resizeColumnToContents(column)
+            else:
+                header.resizeSection(column, max(width, header.sectionSizeHint(column)))
             if header.sectionSize(column) > maximum:
                 header.resizeSection(column, maximum)
     if stretch is not None and not header.isSectionHidden(stretch):
@@ -88,3 +103,43 @@ def fit_columns(
         spare = table.viewport().width() - used
         if spare > 0:
             header.resizeSection(stretch, header.sectionSize(stretch) + spare)
+
+
+def text_widths(table: QTableView) -> dict[int, int]:
+    """The width each plain-text column of a RowTableModel table needs for its
+    first FIT_ROWS rows, as Qt's item delegate would measure them, read in
+    Python from the rows (Qt asks the model for several roles of each cell,
+    each a call into Python). Columns with a check box or an icon, and
+    tables with a delegate that sizes cells its own way, are left out (Qt
+    measures those)."""
+    model = table.model()
+    source = model.sourceModel() if isinstance(model, SearchSortProxy) else model
+    delegate = table.itemDelegate()
+    if not isinstance(source, RowTableModel) or not isinstance(delegate, QStyledItemDelegate):
+        return {}
+    if type(delegate).sizeHint is not QStyledItemDelegate.sizeHint:
+        return {}
+    rows: list[Any]
+    if isinstance(model, SearchSortProxy):
+        rows = model.shown_rows()[:FIT_ROWS] if model.sortColumn() < 0 else []
+    else:
+        rows = source.rows()[:FIT_ROWS]
+    if not rows:
+        return {}
+    metrics = QFontMetricsF(table.font())
+    style = table.style()
+    # QCommonStyle's item: the text and a margin each side; the grid's line.
+    margin = 2 * (style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table) + 1)
+    grid = 1 if table.showGrid() else 0
+    widths = {}
+    for column, spec in enumerate(source.columns):
+        if spec.checkable or spec.decoration is not None:
+            continue
+        if table.itemDelegateForColumn(column) not in (None, delegate):
+            continue
+        widest = 0.0
+        for row in rows:
+            for line in _text(spec.display(row)).splitlines() or [""]:
+                widest = max(widest, metrics.horizontalAdvance(line))
+        widths[column] = math.ceil(widest) + margin + grid
+    return widths
