@@ -11,13 +11,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel
 from PySide6.QtGui import QFontMetricsF
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHeaderView,
-    QStyle,
-    QStyledItemDelegate,
-    QTableView,
-)
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyledItemDelegate, QTableView
 
 from desktop_app.views.partials.naming import named
 from desktop_app.views.partials.table_model import RowTableModel, SearchSortProxy, _text
@@ -127,19 +121,34 @@ def text_widths(table: QTableView) -> dict[int, int]:
     if not rows:
         return {}
     metrics = QFontMetricsF(table.font())
-    style = table.style()
-    # QCommonStyle's item: the text and a margin each side; the grid's line.
-    margin = 2 * (style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table) + 1)
-    grid = 1 if table.showGrid() else 0
-    widths = {}
-    for column, spec in enumerate(source.columns):
-        if spec.checkable or spec.decoration is not None:
-            continue
-        if table.itemDelegateForColumn(column) not in (None, delegate):
-            continue
-        widest = 0.0
-        for row in rows:
-            for line in _text(spec.display(row)).splitlines() or [""]:
-                widest = max(widest, metrics.horizontalAdvance(line))
-        widths[column] = math.ceil(widest) + margin + grid
-    return widths
+
+    def widest(texts: list[str]) -> int:
+        lines = [line for text in texts for line in text.splitlines() or [""]]
+        return math.ceil(max(metrics.horizontalAdvance(line) for line in lines))
+
+    columns = [
+        (column, spec)
+        for column, spec in enumerate(source.columns)
+        if not spec.checkable
+        and spec.decoration is None
+        and table.itemDelegateForColumn(column) in (None, delegate)
+    ]
+    if not columns:
+        return {}
+    # The style's margins and the grid's line, from Qt's own measure of the
+    # first such column on one row (the top one, which Qt measures first):
+    # not from QStyle, whose hundreds of enum members Python would create.
+    column, spec = columns[0]
+    header = table.horizontalHeader()
+    precision = header.resizeContentsPrecision()
+    header.setResizeContentsPrecision(1)
+    try:
+        qt_width = table.sizeHintForColumn(column)
+    finally:
+        header.setResizeContentsPrecision(precision)
+    top = model.index(max(0, table.rowAt(0)), column).data(RowTableModel.ROW_ROLE)
+    padding = qt_width - widest([_text(spec.display(top))])
+    return {
+        column: widest([_text(spec.display(row)) for row in rows]) + padding
+        for column, spec in columns
+    }
