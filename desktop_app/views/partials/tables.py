@@ -101,7 +101,8 @@ def fit_columns(
 
 def text_widths(table: QTableView) -> dict[int, int]:
     """The width each plain-text column of a RowTableModel table needs for its
-    first FIT_ROWS rows, as Qt's item delegate would measure them, read in
+    first rows (as many as its header's resize precision), as Qt's item
+    delegate would measure them, read in
     Python from the rows (Qt asks the model for several roles of each cell,
     each a call into Python). Columns with a check box or an icon, and
     tables with a delegate that sizes cells its own way, are left out (Qt
@@ -113,11 +114,14 @@ def text_widths(table: QTableView) -> dict[int, int]:
         return {}
     if type(delegate).sizeHint is not QStyledItemDelegate.sizeHint:
         return {}
+    header = table.horizontalHeader()
+    precision = header.resizeContentsPrecision()
+    count = precision if precision > 0 else FIT_ROWS
     rows: list[Any]
     if isinstance(model, SearchSortProxy):
-        rows = model.shown_rows()[:FIT_ROWS] if model.sortColumn() < 0 else []
+        rows = model.shown_rows()[:count] if model.sortColumn() < 0 else []
     else:
-        rows = source.rows()[:FIT_ROWS]
+        rows = source.rows()[:count]
     if not rows:
         return {}
     metrics = QFontMetricsF(table.font())
@@ -139,8 +143,6 @@ def text_widths(table: QTableView) -> dict[int, int]:
     # first such column on one row (the top one, which Qt measures first):
     # not from QStyle, whose hundreds of enum members Python would create.
     column, spec = columns[0]
-    header = table.horizontalHeader()
-    precision = header.resizeContentsPrecision()
     header.setResizeContentsPrecision(1)
     try:
         qt_width = table.sizeHintForColumn(column)
