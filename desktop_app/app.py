@@ -7,6 +7,7 @@ import shutil
 import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 # Before PySide6: its import hook (for `__feature__`) reads the source of
 # every module imported after it, which costs start-up tens of milliseconds
@@ -27,8 +28,11 @@ from desktop_app import __version__
 from desktop_app.assets import resource_path
 from desktop_app.paths import default_database_path, logs_dir, set_application_names
 from desktop_app.pyside_none_guard import guard_none_refcount
-from desktop_app.store import DatabaseDamaged, StoreError, open_store
+from desktop_app.store import DatabaseDamaged, Store, StoreError, open_store
 from desktop_app.views.first_paint import after_next_frame, watch_startup
+
+if TYPE_CHECKING:
+    from desktop_app.views.main_window import MainWindow
 
 log = logging.getLogger("offload.init")
 
@@ -86,28 +90,9 @@ def run_gui(database_path: Path | None = None, demo: bool = False) -> int:
         else:
             path = database_path or default_database_path()
         log.info("Offload %s starting on %s", __version__, path)
-        try:
-            store = open_store(path)
-        except DatabaseDamaged as error:
-            log.warning("damaged database %s: %s", path, error.details)
-            app.setWindowIcon(window_icon())
-            from desktop_app.views.restore_dialog import recover_damaged
-
-            recovered = recover_damaged(None, error.path, error)
-            if recovered is None:
-                return 1
-            store = recovered
-        except StoreError as error:
-            log.warning("cannot open %s: %s", path, error)
-            app.setWindowIcon(window_icon())
-            box = QMessageBox(QMessageBox.Icon.Critical, "Offload cannot start", str(error))
-            box.setObjectName("startupErrorDialog")
-            box.exec()
+        window = _open_window(app, path, demo)
+        if window is None:
             return 1
-        install_qt_translation(app)
-        from desktop_app.views.main_window import MainWindow
-
-        window = MainWindow(store, demo=demo)
         window.show()
         after_next_frame(window, lambda: _after_first_frame(app))
         watch_startup(window, window.tab("overview").content)
@@ -137,6 +122,50 @@ def install_qt_translation(app: QApplication) -> None:
         app.installTranslator(translator)
     else:
         log.info("no Qt translation for %s in %s", language, folder)
+
+
+def _open_window(app: QApplication, path: Path, demo: bool) -> MainWindow | None:
+    """The window on the database at `path`, built but not shown; None when
+    the file cannot be opened (the owner has been told why) or is damaged
+    and the owner declined to restore or look at it."""
+    store: Store | None = None
+    window: MainWindow | None = None
+    try:
+        # SQLite's check of the file runs beside the window being built.
+        store = open_store(path, check_later=True)
+        try:
+            window = _main_window(app, store, demo)
+        finally:
+            # Damage is reported before the window shows any of the file
+            # (and explains the window failing to read it).
+            store.wait_for_check()
+    except DatabaseDamaged as error:
+        if window is not None:
+            window.deleteLater()
+        if store is not None:
+            store.close()
+        log.warning("damaged database %s: %s", path, error.details)
+        app.setWindowIcon(window_icon())
+        from desktop_app.views.restore_dialog import recover_damaged
+
+        recovered = recover_damaged(None, error.path, error)
+        return None if recovered is None else _main_window(app, recovered, demo)
+    except StoreError as error:
+        log.warning("cannot open %s: %s", path, error)
+        app.setWindowIcon(window_icon())
+        box = QMessageBox(QMessageBox.Icon.Critical, "Offload cannot start", str(error))
+        box.setObjectName("startupErrorDialog")
+        box.exec()
+        return None
+    return window
+
+
+def _main_window(app: QApplication, store: Store, demo: bool) -> MainWindow:
+    """The window on `store`, in the language its settings chose."""
+    install_qt_translation(app)
+    from desktop_app.views.main_window import MainWindow
+
+    return MainWindow(store, demo=demo)
 
 
 def _after_first_frame(app: QApplication) -> None:

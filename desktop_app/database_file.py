@@ -269,6 +269,22 @@ def inspect_database(
     return Inspection(path=path, new=False, version=version, checked=quick_check)
 
 
+def check_database(path: Path) -> None:
+    """Run SQLite's quick_check on `path` through a read-only connection of its
+    own; DatabaseDamaged when it fails. Safe on any thread (the window runs it
+    beside its start-up: `open_store(check_later=True)`)."""
+    try:
+        connection = connect_read_only(path)
+        try:
+            problem = quick_check_problem(connection)
+        finally:
+            connection.close()
+    except sqlite3.DatabaseError as error:
+        raise _damaged_or_unreadable(path, error) from error
+    if problem is not None:
+        raise DatabaseDamaged(path, problem)
+
+
 def _damaged_or_unreadable(path: Path, error: sqlite3.DatabaseError) -> StoreError:
     if is_damage(error):
         return DatabaseDamaged(path, str(error))

@@ -27,7 +27,7 @@ import sqlite3
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
@@ -44,6 +44,7 @@ from desktop_app.database_file import (
     NeedsUpgrade,
     NotADatabase,
     StoreError,
+    check_database,
     explain_database_error,
     folder_is_writable,
     inspect_database,
@@ -102,6 +103,10 @@ class Store:
     backup_path: Path | None = None
     daily_backup_path: Path | None = None
     read_only_reason: str = ""
+    # SQLite's quick_check running beside the caller (`open_store(check_later=True)`),
+    # and what it raised.
+    _check: threading.Thread | None = field(default=None, repr=False)
+    _check_error: StoreError | None = field(default=None, repr=False)
 
     @property
     def read_only(self) -> bool:
@@ -133,7 +138,34 @@ class Store:
         finally:
             self.db.close()
 
+    def check_in_background(self) -> None:
+        """Run SQLite's quick_check on a thread of its own (its own read-only
+        connection: SQLite works without Python's lock, on the other core),
+        for `wait_for_check`."""
+
+        def check() -> None:
+            try:
+                check_database(self.path)
+            except StoreError as error:
+                self._check_error = error
+
+        self._check = threading.Thread(target=check, name="offload-quick-check", daemon=True)
+        self._check.start()
+
+    def wait_for_check(self) -> None:
+        """Return once the quick_check started by `open_store(check_later=True)`
+        has passed; raise what it raised (DatabaseDamaged) when it has not.
+        At once when there is none."""
+        if self._check is not None:
+            self._check.join()
+            self._check = None
+        if self._check_error is not None:
+            error, self._check_error = self._check_error, None
+            raise error
+
     def close(self) -> None:
+        if self._check is not None:
+            self._check.join()
         if database.obj is self.db:
             unbind_database()
         else:
@@ -200,6 +232,7 @@ def open_store(
     create: bool = True,
     upgrade: bool = True,
     damaged_read_only: bool = False,
+    check_later: bool = False,
 ) -> Store:
     """Look at, lock, back up, upgrade and bind the database at `database_path`.
 
@@ -207,14 +240,29 @@ def open_store(
     Access.READ). `upgrade`: an earlier schema may be upgraded (never with
     Access.READ; an export refuses instead). `damaged_read_only`: open a
     file that fails SQLite's check read-only instead of refusing it (the
-    owner asked to look at what is left).
+    owner asked to look at what is left). `check_later`: SQLite's
+    quick_check, the longest part of opening a large file, runs on a thread
+    beside what the caller does next, and the caller must call
+    `Store.wait_for_check()` before it reads anything (the window builds
+    itself meanwhile); the check still runs first whenever the file is about
+    to be copied or upgraded, or is opened read-only.
 
     Raises StoreError (with a message for the user) and leaves the file as
     it was whenever it refuses.
     """
     path = database_path.expanduser().resolve()
-    inspection, read_only_reason = _plan(path, access, create, damaged_read_only)
+    check_later = check_later and access == Access.AUTO and not damaged_read_only
+    inspection, read_only_reason = _plan(path, access, create, damaged_read_only, check_later)
     steps = pending_migrations(inspection.version) if inspection is not None else []
+    # Checked now when the file is about to be copied or upgraded, or cannot
+    # be written (nothing would be gained), else beside the caller.
+    if (
+        inspection is not None
+        and not (inspection.new or inspection.checked)
+        and (steps or read_only_reason or daily_backup_due(path, date.today()))
+    ):
+        check_database(path)
+        inspection = replace(inspection, checked=True)
     if steps and (read_only_reason or not upgrade) and inspection and not inspection.new:
         hint = (
             "Copy it to a folder you can write to, and open the copy in the Offload window."
@@ -243,12 +291,17 @@ def open_store(
             database.initialize(previous)
         if lock is not None:
             lock.unlock()
+        if inspection is not None and not inspection.checked:
+            # Damage explains a failure better than the failure does.
+            check_database(path)
         if isinstance(error, (OSError, sqlite3.Error, PeeweeException)):
             explained = explain_database_error(error, path)
             raise StoreError(explained or f"Cannot open {path}: {error}") from error
         raise
     if read_only_reason and access != Access.READ:
         log.warning("opened %s read-only: %s", path, read_only_reason)
+    if inspection is not None and not inspection.new and not inspection.checked:
+        store.check_in_background()
     use_owner_locale()
     return store
 
@@ -266,13 +319,14 @@ def use_owner_locale() -> None:
 
 
 def _plan(
-    path: Path, access: Access, create: bool, damaged_read_only: bool
+    path: Path, access: Access, create: bool, damaged_read_only: bool, check_later: bool = False
 ) -> tuple[Inspection | None, str]:
     """What the file is (None when damaged and to be read anyway), and why
-    it must be opened read-only ("" when it can be written)."""
+    it must be opened read-only ("" when it can be written). `check_later`:
+    SQLite's quick_check is left to the caller."""
     read_only_reason = ""
     try:
-        inspection: Inspection | None = inspect_database(path)
+        inspection: Inspection | None = inspect_database(path, quick_check=not check_later)
     except DatabaseDamaged:
         if not damaged_read_only:
             raise

@@ -256,3 +256,18 @@ def test_deleting_counts_the_engagements_that_go_with_a_contractor(store):
     brief = Brief.create(title="Bookkeeping")
     create_engagement(brief.id, contractor_id, datetime.now().date(), cadence_days=7)
     assert dependents_summary(contractor_id)["engagements"] == 1
+
+
+def test_the_list_types_the_rate_and_the_last_contact_as_stored(store):
+    # The list reads plain rows (issue 13): the two typed columns come back
+    # as a Decimal and a datetime, or None.
+    from decimal import Decimal
+
+    cid = add("Ana", rate="37.50", last_contact="2026-01-05", rating="4")
+    add("Bo")
+    rows = {row.name: row for row in bench.contractor_rows()}
+    assert rows["Ana"].rate == Decimal("37.50") and isinstance(rows["Ana"].rate, Decimal)
+    assert rows["Ana"].last_contact == datetime(2026, 1, 5)
+    assert rows["Ana"].rating == 4
+    assert (rows["Bo"].rate, rows["Bo"].last_contact, rows["Bo"].rating) == (None, None, None)
+    assert bench.contractor_values(cid)["rate"] == rows["Ana"].rate

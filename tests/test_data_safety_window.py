@@ -134,6 +134,53 @@ def test_a_damaged_database_at_start_is_never_opened_unasked(damaged_with_backup
     assert db.read_bytes() == before
 
 
+def test_the_window_checks_a_database_beside_its_start_up_and_hears_of_damage(
+    damaged_with_backup,
+):
+    """The window's start-up (issue 13) leaves SQLite's check to a thread
+    while it builds itself; the damage is raised before anything is shown."""
+    from desktop_app.store import DatabaseDamaged, open_store
+
+    db, _good = damaged_with_backup
+    before = db.read_bytes()
+    store = open_store(db, check_later=True)  # today's copy exists: checked beside
+    try:
+        with pytest.raises(DatabaseDamaged, match="is damaged"):
+            store.wait_for_check()
+        store.wait_for_check()  # said once
+    finally:
+        store.close()
+    assert db.read_bytes() == before
+
+
+def test_a_damaged_database_is_checked_before_the_days_copy_even_at_start(
+    damaged_with_backup,
+):
+    from desktop_app.store import DatabaseDamaged, open_store
+
+    db, good = damaged_with_backup
+    good.unlink()  # no copy today: one is due, and a damaged file is never copied
+    before = db.read_bytes()
+    with pytest.raises(DatabaseDamaged, match="is damaged"):
+        open_store(db, check_later=True)
+    assert list((db.parent / "backups").glob("*.sqlite3")) == []
+    assert db.read_bytes() == before
+
+
+def test_a_sound_database_checked_beside_the_start_up_opens(tmp_path):
+    from desktop_app.store import open_store
+
+    db = tmp_path / "offload.sqlite3"
+    open_store(db).close()
+    automatic_backup(db, Reason.DAILY)
+    store = open_store(db, check_later=True)
+    try:
+        store.wait_for_check()
+        assert _tasks(db) == 0
+    finally:
+        store.close()
+
+
 def test_opening_a_damaged_database_offers_to_restore_the_newest_good_backup(
     window, damaged_with_backup, qtbot
 ):

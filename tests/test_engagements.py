@@ -387,3 +387,32 @@ def test_the_terms_read_as_one_line(store):
     assert terms_text(get_engagement(ended, date(2026, 10, 1))) == (
         "Ended 27 Sep 2026 (started 21 Mar 2026) · check-in every 1 day · 40 USD per hour"
     )
+
+
+def test_the_list_gives_each_engagement_its_fields_typed(store):
+    # The list reads plain rows (issue 13); dates, the rate and the names come
+    # back as the model stores them.
+    from desktop_app.models.engagements import Engagement, get_engagement, list_engagements
+
+    start = date(2026, 3, 2)
+    first = engagement(start, rate="42.50", end_date=date(2026, 9, 30))
+    Engagement.update(on_notice_since=date(2026, 4, 1)).where(Engagement.id == first).execute()
+    second = engagement(start, contractor_name="Li Wei", title="Inbox", rate=None, cadence=14)
+    rows = {row.id: row for row in list_engagements(date(2026, 4, 10))}
+    one, two = rows[first], rows[second]
+    assert (one.contractor_name, one.brief_title, one.brief_skills) == (
+        "Ana Souza", "Monthly bookkeeping", "bookkeeping, xero",
+    )  # fmt: skip
+    assert (one.start_date, one.end_date, one.on_notice_since) == (
+        start, date(2026, 9, 30), date(2026, 4, 1),
+    )  # fmt: skip
+    assert one.rate == Decimal("42.50") and isinstance(one.rate, Decimal)
+    assert (one.rate_unit, one.currency, one.cadence_days, one.status) == (
+        "hour",
+        "USD",
+        7,
+        "active",
+    )
+    assert (two.rate, two.end_date, two.on_notice_since, two.cadence_days) == (None, None, None, 14)
+    assert two.contractor_name == "Li Wei"
+    assert get_engagement(first, date(2026, 4, 10)) == one

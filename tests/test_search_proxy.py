@@ -62,3 +62,22 @@ def test_search_and_filter_change_together_in_one_pass(qtbot):
     asked = proxy.asked
     proxy.set_filter("task", even)  # nothing changed: no pass at all
     assert proxy.asked == asked
+
+
+def test_the_rows_shown_are_read_without_asking_qt_for_each(qtbot):
+    # The Time audit's matrix shows the rows the table shows (issue 13: read in
+    # one Python pass, not one Qt call a row), sorted by the model or the proxy.
+    from desktop_app.views.partials.table_model import ModelSortProxy
+
+    items = [Item(n, name) for n, name in enumerate(["Invoices", "Café", "Inbox", "Ads"])]
+    for proxy_class in (ModelSortProxy, SearchSortProxy):
+        model = SyncedTableModel([Column("Name", lambda item: item.name)])
+        proxy = proxy_class(lambda item: item.name)
+        proxy.setSourceModel(model)
+        model.set_rows(items)
+        proxy.sort(0)
+        proxy.set_filter("in", lambda item: item.id != 3)
+        assert [item.name for item in proxy.shown_rows()] == _shown(proxy) == ["Inbox", "Invoices"]
+        proxy.set_filter("", None)
+        assert [item.name for item in proxy.shown_rows()] == _shown(proxy)
+        assert len(_shown(proxy)) == 4

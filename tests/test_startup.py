@@ -195,3 +195,21 @@ def test_an_overview_hidden_before_its_first_frame_loads_when_shown_again(store,
     assert page.overview is None
     with qtbot.waitSignal(page.first_loaded, timeout=10_000):
         window.show_tab("overview")
+
+
+def test_opening_an_up_to_date_database_loads_no_schema_step(tmp_path):
+    # The steps and playhouse.migrate are for upgrading a file (issue 13:
+    # start-up); a file at the latest version is opened without them.
+    from desktop_app.store import open_store
+
+    db = tmp_path / "db.sqlite3"
+    open_store(db).close()
+    code = (
+        "from pathlib import Path\n"
+        "from desktop_app.store import open_store\n"
+        f"open_store(Path({str(db)!r})).close()\n"
+    )
+    loaded = modules_loaded_by(
+        code, ("playhouse.migrate", "desktop_app.models.migrations.m"), tmp_path
+    )
+    assert loaded == set()

@@ -75,3 +75,46 @@ def test_edits_go_through_commit_and_report_refusals():
     assert model.last_error == "A name is required."
     assert model.setData(index, "B")
     assert seen == [("A", "B")]
+
+
+def test_columns_are_measured_in_python_as_qt_measures_them(qtbot):
+    # fit_columns reads the widths from the rows (issue 13: Qt asked Python for
+    # several roles of each of 100 cells a column); the same widths as Qt's.
+    from desktop_app.views.partials.table_model import ModelSortProxy, SyncedTableModel
+    from desktop_app.views.partials.tables import data_table, fit_columns, text_widths
+
+    @dataclass(frozen=True)
+    class Row:
+        id: int
+        name: str
+        note: str
+        done: bool
+
+    rows = [
+        Row(1, "Invoices", "", True),
+        Row(2, "Réconciliation bancaire du mois", "two\nlines, the second longer", False),
+        Row(3, "ملاحظات", "", False),
+    ]
+    model = SyncedTableModel(
+        [
+            Column("Name", lambda r: r.name),
+            Column("Note", lambda r: r.note),
+            Column("Empty", lambda r: None),
+            Column("Done", lambda r: r.done, checkable=True),
+        ]
+    )
+    model.set_rows(rows)
+    proxy = ModelSortProxy(lambda r: r.name)
+    proxy.setSourceModel(model)
+    table = data_table("people", "People", proxy)
+    qtbot.addWidget(table)
+    table.resize(900, 300)
+    table.show()
+    measured = text_widths(table)
+    assert sorted(measured) == [0, 1, 2]  # the check box is left to Qt
+    assert measured == {column: table.sizeHintForColumn(column) for column in measured}
+    fit_columns(table)
+    header = table.horizontalHeader()
+    for column in range(4):
+        needed = max(table.sizeHintForColumn(column), header.sectionSizeHint(column))
+        assert header.sectionSize(column) >= needed

@@ -289,3 +289,17 @@ def test_months_with_entries_most_recent_first(store):
     for day in (date(2025, 1, 5), date(2025, 3, 1), date(2025, 3, 9)):
         add_time_entry(task_id, day, 10)
     assert months_with_entries() == [MARCH, date(2025, 1, 1)]
+
+
+def test_months_with_entries_across_years_gaps_and_month_ends(store):
+    # Read a month at a time from the date index (issue 13): the first and last
+    # day of a month, a year's turn and empty months in between.
+    assert months_with_entries() == []
+    task_id = create_task("Inbox")
+    days = [date(2023, 12, 31), date(2024, 1, 1), date(2024, 2, 29), date(2024, 11, 30)]
+    days += [date(2025, 3, 1), date(2025, 3, 31), date(2025, 3, 15)]
+    for day in days:
+        add_time_entry(task_id, day, 10)
+    expected = sorted({day.replace(day=1) for day in days}, reverse=True)
+    assert months_with_entries() == expected
+    assert expected[0] == MARCH and expected[-1] == date(2023, 12, 1)

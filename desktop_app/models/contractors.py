@@ -56,7 +56,7 @@ from desktop_app.models.contractor_input import (
 from desktop_app.models.errors import UserError, ValidationError
 from desktop_app.models.i18n import N_
 from desktop_app.models.progress import Progress
-from desktop_app.models.rows import delete_from, dicts, tuples
+from desktop_app.models.rows import delete_from, plain_rows, tuples
 from desktop_app.models.snapshots import RowSnapshot, delete_with_snapshot, restore
 from desktop_app.models.text import fold
 
@@ -295,10 +295,19 @@ class ContractorRow:
 
 def contractor_rows(ids: Iterable[int] | None = None) -> list[ContractorRow]:
     """Every contractor (or those of `ids`) with their counts, in five queries."""
-    query = Contractor.select().order_by(Contractor.name)
+    names = ("id", *EDITABLE_FIELDS)
+    fields = Contractor._meta.fields
+    query = Contractor.select(*(fields[name] for name in names)).order_by(Contractor.name)
     if ids is not None:
         query = query.where(Contractor.id.in_(list(ids)))
-    contractors = list(dicts(query))
+    # Plain rows (Peewee converts every column of every row; only two need it).
+    contractors = []
+    for values in plain_rows(query):
+        data = dict(zip(names, values, strict=True))
+        if data["rate"] is not None:
+            data["rate"] = Decimal(str(data["rate"]))
+        data["last_contact"] = _as_datetime(data["last_contact"])
+        contractors.append(data)
     wanted = [row["id"] for row in contractors] if ids is not None else None
 
     def grouped(model: type[BaseModel], *columns: Any) -> Iterator[tuple[Any, ...]]:

@@ -632,13 +632,22 @@ def _engagement_rows(
 ) -> list[EngagementRow]:
     query = (
         Engagement.select(
-            Engagement,
-            Brief.id,
-            Brief.title,
-            Brief.skills,
-            Contractor.id,
+            Engagement.id,
+            Engagement.contractor,
             Contractor.name,
             Contractor.email,
+            Engagement.brief,
+            Brief.title,
+            Brief.skills,
+            Engagement.status,
+            Engagement.start_date,
+            Engagement.end_date,
+            Engagement.on_notice_since,
+            Engagement.rate,
+            Engagement.rate_unit,
+            Engagement.currency,
+            Engagement.cadence_days,
+            Engagement.end_reason,
         )
         .join(Brief, on=(Engagement.brief == Brief.id))
         .switch(Engagement)
@@ -667,45 +676,56 @@ def _engagement_rows(
         confidences[engagement_id].append(confidence)
 
     rows = []
-    for engagement in query:
-        working = engagement.status in WORKING_STATUSES
-        check_in_dates = dates[engagement.id]
-        due = (
-            next_check_in_due(engagement.start_date, engagement.cadence_days, check_in_dates)
-            if working
-            else None
-        )
-        scores = tuple(confidences[engagement.id])
+    # Plain rows (Peewee's three model instances a row cost more than the
+    # rules); the dates and the rate typed here as Peewee would.
+    for (
+        engagement_id,
+        contractor_id,
+        contractor_name,
+        contractor_email,
+        brief_id,
+        brief_title,
+        brief_skills,
+        status,
+        stored_start,
+        stored_end,
+        stored_notice,
+        stored_rate,
+        rate_unit,
+        currency,
+        cadence_days,
+        end_reason,
+    ) in plain_rows(query):
+        start_date = iso_day(stored_start)
+        working = status in WORKING_STATUSES
+        check_in_dates = dates[engagement_id]
+        due = next_check_in_due(start_date, cadence_days, check_in_dates) if working else None
+        scores = tuple(confidences[engagement_id])
         rows.append(
             EngagementRow(
-                id=engagement.id,
-                contractor_id=engagement.contractor_id,
-                contractor_name=engagement.contractor.name,
-                contractor_email=engagement.contractor.email,
-                brief_id=engagement.brief_id,
-                brief_title=engagement.brief.title,
-                brief_skills=engagement.brief.skills,
-                status=engagement.status,
-                start_date=engagement.start_date,
-                end_date=engagement.end_date,
-                on_notice_since=engagement.on_notice_since,
-                rate=engagement.rate,
-                rate_unit=engagement.rate_unit,
-                currency=engagement.currency,
-                cadence_days=engagement.cadence_days,
-                end_reason=engagement.end_reason,
+                id=engagement_id,
+                contractor_id=contractor_id,
+                contractor_name=contractor_name,
+                contractor_email=contractor_email,
+                brief_id=brief_id,
+                brief_title=brief_title,
+                brief_skills=brief_skills,
+                status=status,
+                start_date=start_date,
+                end_date=None if stored_end is None else iso_day(stored_end),
+                on_notice_since=None if stored_notice is None else iso_day(stored_notice),
+                rate=None if stored_rate is None else Decimal(str(stored_rate)),
+                rate_unit=rate_unit,
+                currency=currency,
+                cadence_days=cadence_days,
+                end_reason=end_reason,
                 last_check_in=max(check_in_dates, default=None),
                 next_due=due,
                 overdue_days=days_overdue(due, today) if due else 0,
                 confidences=scores,
                 trend=confidence_trend(scores),
                 micromanagement=(
-                    micromanagement(
-                        engagement.start_date,
-                        engagement.cadence_days,
-                        owner_dates[engagement.id],
-                        today,
-                    )
+                    micromanagement(start_date, cadence_days, owner_dates[engagement_id], today)
                     if working
                     else None
                 ),

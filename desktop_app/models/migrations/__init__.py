@@ -12,44 +12,46 @@ new table). Never edit a released step.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from peewee import SqliteDatabase
-from playhouse.migrate import SqliteMigrator
 
-from desktop_app.models.migrations import (
-    m0001_settings,
-    m0002_time_audit,
-    m0003_briefs,
-    m0004_contractors,
-    m0005_engagements,
-    m0006_unrated_tasks,
-    m0007_procedures,
-    m0008_running,
-    m0009_hiring,
-    m0010_brief_findings,
-)
+if TYPE_CHECKING:
+    from playhouse.migrate import SqliteMigrator
+
+# The steps' modules and playhouse.migrate load only when a step runs:
+# opening a database that is up to date (every start-up but the first after
+# an update) needs neither.
 
 
 @dataclass(frozen=True)
 class Migration:
     version: int
     name: str
-    apply: Callable[[SqliteDatabase, SqliteMigrator], None]
+    # The step's module in this package; its `apply(db, migrator)` runs the step.
+    module: str
+
+    @property
+    def apply(self) -> Callable[[SqliteDatabase, SqliteMigrator], None]:
+        step = importlib.import_module(f"{__name__}.{self.module}")
+        apply: Callable[[SqliteDatabase, SqliteMigrator], None] = step.apply
+        return apply
 
 
 MIGRATIONS: tuple[Migration, ...] = (
-    Migration(1, "settings", m0001_settings.apply),
-    Migration(2, "time audit", m0002_time_audit.apply),
-    Migration(3, "briefs", m0003_briefs.apply),
-    Migration(4, "contractors", m0004_contractors.apply),
-    Migration(5, "engagements", m0005_engagements.apply),
-    Migration(6, "unrated tasks, hand-off day", m0006_unrated_tasks.apply),
-    Migration(7, "procedures and questions", m0007_procedures.apply),
-    Migration(8, "running engagements and focus", m0008_running.apply),
-    Migration(9, "hiring: job posts, screening, trials, referrals, messages", m0009_hiring.apply),
-    Migration(10, "each brief's count of clarity findings", m0010_brief_findings.apply),
+    Migration(1, "settings", "m0001_settings"),
+    Migration(2, "time audit", "m0002_time_audit"),
+    Migration(3, "briefs", "m0003_briefs"),
+    Migration(4, "contractors", "m0004_contractors"),
+    Migration(5, "engagements", "m0005_engagements"),
+    Migration(6, "unrated tasks, hand-off day", "m0006_unrated_tasks"),
+    Migration(7, "procedures and questions", "m0007_procedures"),
+    Migration(8, "running engagements and focus", "m0008_running"),
+    Migration(9, "hiring: job posts, screening, trials, referrals, messages", "m0009_hiring"),
+    Migration(10, "each brief's count of clarity findings", "m0010_brief_findings"),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version
@@ -67,6 +69,8 @@ def pending_migrations(version: int) -> list[Migration]:
 
 def migrate(db: SqliteDatabase, steps: list[Migration]) -> None:
     """Run `steps` in order, each in its own transaction with its version bump."""
+    from playhouse.migrate import SqliteMigrator  # noqa: PLC0415 (see above)
+
     migrator = SqliteMigrator(db)
     for step in steps:
         # migration_context switches foreign keys off while a table is

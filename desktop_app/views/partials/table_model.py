@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any, Generic, Protocol, TypeVar
 
 from PySide6.QtCore import (
+    QAbstractItemModel,
     QAbstractTableModel,
     QModelIndex,
     QObject,
@@ -30,6 +31,18 @@ Index = QModelIndex | QPersistentModelIndex
 ALIGN_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 ALIGN_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 ALIGN_CENTER = Qt.AlignmentFlag.AlignCenter
+
+# The roles as plain ints: `data()` runs for every cell painted or measured,
+# and reading a member of a Qt enum class costs more than the comparison.
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
+_EDIT = int(Qt.ItemDataRole.EditRole.value)
+_CHECK_STATE = int(Qt.ItemDataRole.CheckStateRole.value)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole.value)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole.value)
+_BACKGROUND = int(Qt.ItemDataRole.BackgroundRole.value)
+_DECORATION = int(Qt.ItemDataRole.DecorationRole.value)
+_ROW = int(Qt.ItemDataRole.UserRole.value) + 1
 
 
 @dataclass(frozen=True)
@@ -106,31 +119,31 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
             return None
         spec = self.columns[index.column()]
         row = self._rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY:
             return None if spec.checkable else _text(spec.display(row))
-        if role == Qt.ItemDataRole.EditRole and spec.edit_value:
+        if role == _EDIT and spec.edit_value:
             return spec.edit_value(row)
-        if role == Qt.ItemDataRole.CheckStateRole and spec.checkable:
+        if role == _CHECK_STATE and spec.checkable:
             value = spec.display(row)
             if value is None:  # not answered yet: neither ticked nor not
                 return Qt.CheckState.PartiallyChecked
             return Qt.CheckState.Checked if value else Qt.CheckState.Unchecked
-        if role == Qt.ItemDataRole.TextAlignmentRole:
+        if role == _ALIGNMENT:
             # Text that starts in Arabic or Hebrew reads from the right, so it
             # aligns there, as it would in the owner's own editor.
             if spec.align == ALIGN_LEFT and is_right_to_left(_text(spec.display(row)) or ""):
                 return ALIGN_RIGHT
             return spec.align
-        if role == Qt.ItemDataRole.ToolTipRole and spec.tooltip:
+        if role == _TOOLTIP and spec.tooltip:
             tip = spec.tooltip(row)
             return plain_tooltip(tip) if isinstance(tip, str) else tip
-        if role == Qt.ItemDataRole.ForegroundRole and spec.foreground:
+        if role == _FOREGROUND and spec.foreground:
             return spec.foreground(row)
-        if role == Qt.ItemDataRole.BackgroundRole and spec.background:
+        if role == _BACKGROUND and spec.background:
             return spec.background(row)
-        if role == Qt.ItemDataRole.DecorationRole and spec.decoration:
+        if role == _DECORATION and spec.decoration:
             return spec.decoration(row)
-        if role == self.ROW_ROLE:
+        if role == _ROW:
             return row
         return None
 
@@ -226,6 +239,12 @@ class SearchSortProxy(QSortFilterProxyModel):
         assert isinstance(model, RowTableModel)  # the only model it is set on
         return model
 
+    def setSourceModel(self, model: QAbstractItemModel) -> None:
+        assert isinstance(model, RowTableModel)  # the only model it is set on
+        # Kept: filterAcceptsRow runs for every row at each keystroke.
+        self._source = model
+        super().setSourceModel(model)
+
     def _haystack(self, row: Any) -> str:
         remembered = self._haystacks.get(id(row))
         if remembered is not None and remembered[0] is row:
@@ -236,14 +255,26 @@ class SearchSortProxy(QSortFilterProxyModel):
         self._haystacks[id(row)] = (row, text)
         return text
 
-    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
-        row = self._rows().row_at(source_row)
+    def accepts(self, row: Any) -> bool:
+        """Whether the search and the view's filter let `row` through."""
         if self._predicate is not None and not self._predicate(row):
             return False
         if not self._words:
             return True
         haystack = self._haystack(row)
         return all(word in haystack for word in self._words)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        return self.accepts(self._source._rows[source_row])
+
+    def shown_rows(self) -> list[Any]:
+        """The rows the proxy shows, in its order: read in Python when the
+        proxy does not sort (its rows are then the source's accepted rows,
+        in their order), without asking Qt for each row."""
+        if self.sortColumn() >= 0:
+            role = RowTableModel.ROW_ROLE
+            return [self.index(row, 0).data(role) for row in range(self.rowCount())]
+        return [row for row in self._source._rows if self.accepts(row)]
 
     def lessThan(self, left: Index, right: Index) -> bool:
         model = self._rows()

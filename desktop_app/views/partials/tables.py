@@ -5,12 +5,16 @@ numbers), and `fit_columns()` gives each column the width of what it shows.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
+from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+from PySide6.QtGui import QFontMetricsF
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyledItemDelegate, QTableView
 
 from desktop_app.views.partials.naming import named
+from desktop_app.views.partials.table_model import RowTableModel, SearchSortProxy, _text
 
 Selection = QAbstractItemView.SelectionMode
 
@@ -76,9 +80,14 @@ def fit_columns(
     shows (at most `maximum` px); `stretch` (a column) then takes the room
     left, so that the key columns are read whole."""
     header = table.horizontalHeader()
+    measured = text_widths(table)
     for column in range(header.count()):
         if not header.isSectionHidden(column):
-            table.resizeColumnToContents(column)
+            width = measured.get(column)
+            if width is None:
+                table.resizeColumnToContents(column)
+            else:
+                header.resizeSection(column, max(width, header.sectionSizeHint(column)))
             if header.sectionSize(column) > maximum:
                 header.resizeSection(column, maximum)
     if stretch is not None and not header.isSectionHidden(stretch):
@@ -88,3 +97,60 @@ def fit_columns(
         spare = table.viewport().width() - used
         if spare > 0:
             header.resizeSection(stretch, header.sectionSize(stretch) + spare)
+
+
+def text_widths(table: QTableView) -> dict[int, int]:
+    """The width each plain-text column of a RowTableModel table needs for its
+    first rows (as many as its header's resize precision), as Qt's item
+    delegate would measure them, read in
+    Python from the rows (Qt asks the model for several roles of each cell,
+    each a call into Python). Columns with a check box or an icon, and
+    tables with a delegate that sizes cells its own way, are left out (Qt
+    measures those)."""
+    model = table.model()
+    source = model.sourceModel() if isinstance(model, SearchSortProxy) else model
+    delegate = table.itemDelegate()
+    if not isinstance(source, RowTableModel) or not isinstance(delegate, QStyledItemDelegate):
+        return {}
+    if type(delegate).sizeHint is not QStyledItemDelegate.sizeHint:
+        return {}
+    header = table.horizontalHeader()
+    precision = header.resizeContentsPrecision()
+    count = precision if precision > 0 else FIT_ROWS
+    rows: list[Any]
+    if isinstance(model, SearchSortProxy):
+        rows = model.shown_rows()[:count] if model.sortColumn() < 0 else []
+    else:
+        rows = source.rows()[:count]
+    if not rows:
+        return {}
+    metrics = QFontMetricsF(table.font())
+
+    def widest(texts: list[str]) -> int:
+        lines = [line for text in texts for line in text.splitlines() or [""]]
+        return math.ceil(max(metrics.horizontalAdvance(line) for line in lines))
+
+    columns = [
+        (column, spec)
+        for column, spec in enumerate(source.columns)
+        if not spec.checkable
+        and spec.decoration is None
+        and table.itemDelegateForColumn(column) in (None, delegate)
+    ]
+    if not columns:
+        return {}
+    # The style's margins and the grid's line, from Qt's own measure of the
+    # first such column on one row (the top one, which Qt measures first):
+    # not from QStyle, whose hundreds of enum members Python would create.
+    column, spec = columns[0]
+    header.setResizeContentsPrecision(1)
+    try:
+        qt_width = table.sizeHintForColumn(column)
+    finally:
+        header.setResizeContentsPrecision(precision)
+    top = model.index(max(0, table.rowAt(0)), column).data(RowTableModel.ROW_ROLE)
+    padding = qt_width - widest([_text(spec.display(top))])
+    return {
+        column: widest([_text(spec.display(row)) for row in rows]) + padding
+        for column, spec in columns
+    }

@@ -671,8 +671,7 @@ class TimeAuditPage(TabPage):
         """The tasks the table shows, through the search and "Candidates only"."""
         if self.proxy.rowCount() == self.model.rowCount():
             return self.model.rows()  # nothing filtered out: no need to ask each row
-        role = self.model.ROW_ROLE
-        return [self.proxy.index(row, NAME).data(role) for row in range(self.proxy.rowCount())]
+        return self.proxy.shown_rows()
 
     def _show_matrix(self) -> None:
         # The matrix shows what the table shows: the filter holds for both.
