@@ -16,6 +16,10 @@ hold everywhere:
 - a copy is kept before the schema changes and once a day (`backup.py`);
 - only the window and the imports may create or upgrade a database: the
   exports and dry runs read, and never take the lock.
+
+A `postgresql://` URL opens a team workspace on a server instead
+(`workspace.py`): the same version gate and read-only promise, the
+server's transactions in place of the lock file.
 """
 
 from __future__ import annotations
@@ -32,7 +36,7 @@ from datetime import date
 from enum import StrEnum
 from pathlib import Path
 
-from peewee import PeeweeException, SqliteDatabase
+from peewee import Database, PeeweeException
 from PySide6.QtCore import QLockFile
 
 from desktop_app.backup import Reason, automatic_backup, backup_before_migration, daily_backup_due
@@ -51,6 +55,7 @@ from desktop_app.database_file import (
 )
 from desktop_app.locale_defaults import locale_defaults
 from desktop_app.models.base import bind_database, database, unbind_database
+from desktop_app.models.engine import is_database_url
 from desktop_app.models.errors import UserError
 from desktop_app.models.migrations import (
     LATEST_VERSION,
@@ -95,18 +100,36 @@ class Store:
     """
 
     path: Path
-    db: SqliteDatabase
+    db: Database
     lock: QLockFile | None
     backup_path: Path | None = None
     daily_backup_path: Path | None = None
     read_only_reason: str = ""
+    # A team workspace's URL (no password shown); "" for a file.
+    url: str = ""
 
     @property
     def read_only(self) -> bool:
         return bool(self.read_only_reason)
 
-    def back_up(self, reason: Reason) -> Path:
-        """An automatic copy now, e.g. before an import; StoreError when it fails."""
+    @property
+    def is_workspace(self) -> bool:
+        """Whether this is a team workspace on a PostgreSQL server."""
+        return bool(self.url)
+
+    @property
+    def name(self) -> str:
+        """What the window and messages call this database."""
+        return self.url or str(self.path)
+
+    def back_up(self, reason: Reason) -> Path | None:
+        """An automatic copy now, e.g. before an import; StoreError when it fails.
+
+        A workspace is not copied: an import there is one transaction on
+        the server, and the server's own backups are its administrator's.
+        """
+        if self.is_workspace:
+            return None
         try:
             return automatic_backup(self.path, reason)
         except UserError as error:
@@ -192,7 +215,7 @@ def read_schema_version(database_path: Path) -> int:
 
 
 def open_store(
-    database_path: Path,
+    database_path: Path | str,
     *,
     access: Access = Access.AUTO,
     create: bool = True,
@@ -208,9 +231,12 @@ def open_store(
     owner asked to look at what is left).
 
     Raises StoreError (with a message for the user) and leaves the file as
-    it was whenever it refuses.
+    it was whenever it refuses. A `postgresql://` URL (a str) opens a team
+    workspace on a server, with the same rules (`workspace.py`).
     """
-    path = database_path.expanduser().resolve()
+    if isinstance(database_path, str) and is_database_url(database_path):
+        return _open_workspace(database_path, access, create, upgrade)
+    path = Path(database_path).expanduser().resolve()
     inspection, read_only_reason = _plan(path, access, create, damaged_read_only)
     steps = pending_migrations(inspection.version) if inspection is not None else []
     if steps and (read_only_reason or not upgrade) and inspection and not inspection.new:
@@ -248,6 +274,22 @@ def open_store(
     if read_only_reason and access != Access.READ:
         log.warning("opened %s read-only: %s", path, read_only_reason)
     return store
+
+
+def _open_workspace(url: str, access: Access, create: bool, upgrade: bool) -> Store:
+    from desktop_app.workspace import describe, local_folder, open_workspace
+
+    read_only = access == Access.READ
+    db, reason = open_workspace(
+        url, read_only=read_only, create=create and not read_only, upgrade=upgrade
+    )
+    return Store(
+        path=local_folder(url) / "workspace",
+        db=db,
+        lock=None,
+        read_only_reason=reason,
+        url=describe(url),
+    )
 
 
 def _plan(

@@ -35,6 +35,7 @@ from peewee import (
 )
 
 from desktop_app.models.base import BaseModel, database, now
+from desktop_app.models.engine import is_postgres, month_text, param, placeholders
 from desktop_app.models.errors import ValidationError
 from desktop_app.models.parsing import parse_amount, parse_decimal
 from desktop_app.models.progress import Progress
@@ -238,7 +239,7 @@ def audit_month(today: date) -> date:
 
 def months_with_entries() -> list[date]:
     """The months that hold at least one time entry, most recent first."""
-    month = fn.substr(TimeEntry.date, 1, 7)
+    month = month_text(TimeEntry.date)
     query = TimeEntry.select(month.alias("month")).distinct().order_by(month.desc())
     return [parse_month(text) for (text,) in tuples(query)]
 
@@ -1162,13 +1163,10 @@ def existing_import_keys(keys: Iterable[str]) -> set[str]:
     found: set[str] = set()
     # Plain SQL: Peewee would build a parameter object for each of thousands of keys.
     for batch in chunked(keys, _CHUNK):
-        sql = f'SELECT "import_key" FROM "time_entry" WHERE "import_key" IN ({_marks(batch)})'
+        marks = placeholders(len(batch), database)
+        sql = f'SELECT "import_key" FROM "time_entry" WHERE "import_key" IN ({marks})'
         found.update(key for (key,) in database.execute_sql(sql, batch))
     return found
-
-
-def _marks(values: list[Any]) -> str:
-    return ", ".join("?" * len(values))
 
 
 def minutes_logged_by_day(days: Iterable[date]) -> dict[date, int]:
@@ -1207,6 +1205,10 @@ def import_time_entries(entries: list[NewEntry], progress: Progress | None = Non
             fold_cached(entry.task_name) for entry in entries
         ).items()}  # fmt: skip
         (last_id,) = database.execute_sql("SELECT COALESCE(MAX(id), 0) FROM time_entry").fetchone()
+        # On PostgreSQL others may import at the same time: the new rows'
+        # ids come back from the insert itself.
+        returned: list[int] | None = [] if is_postgres(database) else None
+        insert = _INSERT_ENTRY.replace("?", param(database))
         seen: set[str] = set()
         for start in range(0, total, _INSERT_CHUNK):
             rows = []
@@ -1223,11 +1225,17 @@ def import_time_entries(entries: list[NewEntry], progress: Progress | None = Non
                     (task_ids[key], entry.day.isoformat(), entry.minutes, entry.note,
                      entry.import_key, str(stamp))
                 )  # fmt: skip
-            database.cursor().executemany(_INSERT_ENTRY, rows)
+            if returned is None:
+                database.cursor().executemany(insert, rows)
+            elif rows:
+                returned.extend(_insert_returning_ids(insert, rows))
             if progress is not None:
                 progress(min(start + _INSERT_CHUNK, total), total)
+        if returned is not None:
+            outcome.entry_ids = sorted(returned)
+            return outcome
         # The entries just written are the rows above the highest id before:
-        # nothing else writes while this transaction holds the database.
+        # nothing else writes while this transaction holds the SQLite file.
         outcome.entry_ids = [
             entry_id
             for (entry_id,) in tuples(
@@ -1235,6 +1243,17 @@ def import_time_entries(entries: list[NewEntry], progress: Progress | None = Non
             )
         ]
     return outcome
+
+
+def _insert_returning_ids(insert: str, rows: list[tuple[Any, ...]]) -> list[int]:
+    """PostgreSQL: insert `rows` in one batch, returning their new ids."""
+    cursor = database.cursor()
+    cursor.executemany(insert + ' RETURNING "id"', rows, returning=True)
+    ids: list[int] = []
+    while True:
+        ids.extend(row[0] for row in cursor.fetchall())
+        if not cursor.nextset():
+            return ids
 
 
 _INSERT_CHUNK = 2000

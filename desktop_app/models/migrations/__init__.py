@@ -1,4 +1,4 @@
-"""The schema ladder: `PRAGMA user_version` and the ordered steps up to now.
+"""The schema ladder: the stored schema version and the ordered steps up to now.
 
 A new database climbs the whole ladder, so the path an old database takes
 is the same path every test takes. Each step runs in a transaction with the
@@ -8,16 +8,21 @@ To change the schema: change the model, then append a step here (a new
 module `mNNNN_what.py` whose `apply(db, migrator)` uses
 `playhouse.migrate` operations, or frozen DDL from `tools.schema_sql` for a
 new table). Never edit a released step.
+
+The same ladder serves both engines: `models.engine` keeps the version
+(`PRAGMA user_version` on SQLite, a table on PostgreSQL), gives the
+engine's migrator, and turns the frozen SQLite DDL into PostgreSQL's.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
-from peewee import SqliteDatabase
-from playhouse.migrate import SqliteMigrator
+from peewee import Database
 
+from desktop_app.models import engine
 from desktop_app.models.migrations import (
     m0001_settings,
     m0002_time_audit,
@@ -36,7 +41,7 @@ from desktop_app.models.migrations import (
 class Migration:
     version: int
     name: str
-    apply: Callable[[SqliteDatabase, SqliteMigrator], None]
+    apply: Callable[[Any, Any], None]
 
 
 MIGRATIONS: tuple[Migration, ...] = (
@@ -55,9 +60,9 @@ MIGRATIONS: tuple[Migration, ...] = (
 LATEST_VERSION = MIGRATIONS[-1].version
 
 
-def schema_version(db: SqliteDatabase) -> int:
-    """The schema version stored in the file (0 for a new, empty file)."""
-    return int(db.pragma("user_version"))
+def schema_version(db: Database) -> int:
+    """The schema version stored in the database (0 for a new, empty one)."""
+    return engine.schema_version(db)
 
 
 def pending_migrations(version: int) -> list[Migration]:
@@ -65,12 +70,13 @@ def pending_migrations(version: int) -> list[Migration]:
     return [step for step in MIGRATIONS if step.version > version]
 
 
-def migrate(db: SqliteDatabase, steps: list[Migration]) -> None:
+def migrate(db: Database, steps: list[Migration]) -> None:
     """Run `steps` in order, each in its own transaction with its version bump."""
-    migrator = SqliteMigrator(db)
+    migrator = engine.migrator_for(db)
     for step in steps:
-        # migration_context switches foreign keys off while a table is
-        # rebuilt, so a rebuild never cascades deletes into other tables.
+        # On SQLite migration_context switches foreign keys off while a table
+        # is rebuilt, so a rebuild never cascades deletes into other tables;
+        # PostgreSQL alters tables in place, in a transaction.
         with migrator.migration_context():
             step.apply(db, migrator)
-            db.pragma("user_version", step.version)
+            engine.set_schema_version(db, step.version)
