@@ -65,7 +65,9 @@ def _parts(url: str) -> dict[str, str]:
     try:
         return {key: str(value) for key, value in conninfo_to_dict(url).items()}
     except Exception as error:
-        raise StoreError(f"{describe(url)} is not a PostgreSQL address Offload can read: {error}")
+        raise StoreError(
+            f"{describe(url)} is not a PostgreSQL address Offload can read: {error}"
+        ) from error
 
 
 def local_folder(url: str) -> Path:
