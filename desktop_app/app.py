@@ -65,7 +65,7 @@ def window_icon() -> QIcon:
     return icon
 
 
-def run_gui(database_path: Path | None = None, demo: bool = False) -> int:
+def run_gui(database_path: Path | str | None = None, demo: bool = False) -> int:
     """Show the main window on the chosen database; returns the exit status."""
     # The icon comes just after the first frame: on X11 a window shown with
     # an icon first decodes every size of it (about a tenth of a bare
@@ -77,6 +77,7 @@ def run_gui(database_path: Path | None = None, demo: bool = False) -> int:
     reporter = ErrorReporter(log_path)
     reporter.install()
     demo_dir: Path | None = None
+    path: Path | str
     try:
         if demo:
             from desktop_app.demo import create_demo_database
@@ -85,7 +86,13 @@ def run_gui(database_path: Path | None = None, demo: bool = False) -> int:
             path = create_demo_database(demo_dir)
         else:
             path = database_path or default_database_path()
-        log.info("Offload %s starting on %s", __version__, path)
+        if isinstance(path, str):
+            from desktop_app.workspace import describe
+
+            shown: Path | str = describe(path)  # never a password in the log
+        else:
+            shown = path
+        log.info("Offload %s starting on %s", __version__, shown)
         try:
             store = open_store(path)
         except DatabaseDamaged as error:
@@ -98,7 +105,7 @@ def run_gui(database_path: Path | None = None, demo: bool = False) -> int:
                 return 1
             store = recovered
         except StoreError as error:
-            log.warning("cannot open %s: %s", path, error)
+            log.warning("cannot open %s: %s", shown, error)
             app.setWindowIcon(window_icon())
             box = QMessageBox(QMessageBox.Icon.Critical, "Offload cannot start", str(error))
             box.setObjectName("startupErrorDialog")

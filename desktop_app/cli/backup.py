@@ -28,6 +28,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 def run(args: argparse.Namespace) -> int:
     # No lock: a backup only reads, so it works while the window has the file open.
     source = existing_database(getattr(args, "db", None))
+    if isinstance(source, str):
+        raise UserError(
+            "offload backup copies a database file; a team workspace on a server is backed "
+            "up by the server (pg_dump). Nothing was written."
+        )
     # Refuses a folder, a pipe, a file that is not Offload's; the copy is checked below.
     if inspect_database(source, quick_check=False, allow_links=True).new:
         raise UserError(f"{source} is empty: there is nothing to back up.")

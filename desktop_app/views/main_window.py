@@ -140,11 +140,13 @@ class MainWindow(QMainWindow):
         if old_ctx is not None:
             old_ctx.deleteLater()
         kind = "Demo database (temporary)" if demo else "Database"
-        self.database_label.setText(f"{kind}: {store.path}" + (" (read-only)" * store.read_only))
+        if store.is_workspace:
+            kind = "Team workspace"
+        self.database_label.setText(f"{kind}: {store.name}" + (" (read-only)" * store.read_only))
         # Ending with the application's name, so the desktop does not add it again
         # ("… — Offload (demo) — Offload").
         self.setWindowTitle(
-            f"{store.path.name}"
+            (store.name.rsplit("/", 1)[-1] if store.is_workspace else store.path.name)
             + (" (demo)" if demo else "")
             + (" (read-only)" if store.read_only else "")
             + " — Offload"

@@ -1,0 +1,176 @@
+"""A team workspace on a PostgreSQL server: opening, the version gate, and
+one clear line for each way in that fails (nothing changed)."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from desktop_app.models.briefs import Brief, BriefData, create_brief
+from desktop_app.models.engine import (
+    BOOLEAN_COLUMNS,
+    CONNECT_TIMEOUT,
+    VERSION_TABLE,
+    schema_version,
+)
+from desktop_app.models.migrations import LATEST_VERSION
+from desktop_app.models.schema import ALL_MODELS
+from desktop_app.store import Access, DatabaseTooNew, StoreError, open_store
+from desktop_app.workspace import describe
+from tests.conftest import _admin_connection, database_url, require_postgres, run_offload
+
+pytestmark = pytest.mark.postgres
+
+
+def test_the_boolean_columns_listed_for_postgresql_are_the_models_booleans():
+    from peewee import BooleanField
+
+    found: dict[str, set[str]] = {}
+    for model in ALL_MODELS:
+        for field in model._meta.sorted_fields:
+            if isinstance(field, BooleanField):
+                found.setdefault(model._meta.table_name, set()).add(field.column_name)
+    assert {table: set(columns) for table, columns in BOOLEAN_COLUMNS.items()} == found
+
+
+def test_a_password_in_the_url_is_never_shown():
+    assert describe("postgresql://ann:s3cret@db.example:5432/team") == (
+        "postgresql://ann@db.example:5432/team"
+    )
+
+
+def test_an_empty_database_becomes_a_workspace_at_the_latest_schema(new_postgres_database):
+    url = new_postgres_database(empty=True)
+    store = open_store(url)
+    try:
+        assert store.is_workspace and store.name == url
+        assert schema_version(store.db) == LATEST_VERSION
+        brief_id = create_brief(BriefData(title="Weekly newsletter"))
+        assert Brief.get_by_id(brief_id).title == "Weekly newsletter"
+    finally:
+        store.close()
+    reopened = open_store(url, access=Access.READ)
+    try:
+        assert [b.title for b in Brief.select()] == ["Weekly newsletter"]
+        with pytest.raises(Exception, match="read-only"):
+            create_brief(BriefData(title="Refused"))
+    finally:
+        reopened.close()
+
+
+def test_a_newer_workspace_is_refused_unchanged(new_postgres_database):
+    url = new_postgres_database()
+    with _admin_connection() as admin, admin.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    store = open_store(url)
+    store.db.execute_sql(f'UPDATE "{VERSION_TABLE}" SET "version" = %s', (LATEST_VERSION + 5,))
+    store.close()
+    with pytest.raises(DatabaseTooNew, match="newer version of Offload"):
+        open_store(url)
+
+
+def test_another_applications_database_is_refused_unchanged(new_postgres_database):
+    url = new_postgres_database(empty=True)
+    import psycopg
+
+    with psycopg.connect(url, autocommit=True) as other:
+        other.execute("CREATE TABLE invoices (id serial PRIMARY KEY, total numeric)")
+    with pytest.raises(StoreError, match=r"another application's tables \(invoices\)"):
+        open_store(url)
+    with psycopg.connect(url, autocommit=True) as other:
+        tables = other.execute(
+            "SELECT tablename FROM pg_tables WHERE schemaname = 'public'"
+        ).fetchall()
+    assert tables == [("invoices",)]
+
+
+def test_a_read_only_opening_of_an_empty_database_creates_nothing(new_postgres_database):
+    url = new_postgres_database(empty=True)
+    with pytest.raises(StoreError, match="holds no Offload data"):
+        open_store(url, access=Access.READ)
+    import psycopg
+
+    with psycopg.connect(url, autocommit=True) as other:
+        assert other.execute(
+            "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'"
+        ).fetchone() == (0,)
+
+
+def test_two_clients_creating_one_workspace_at_once_climb_the_ladder_once(new_postgres_database):
+    url = new_postgres_database(empty=True)
+    errors: list[BaseException] = []
+
+    def open_and_close() -> None:
+        try:
+            from desktop_app.workspace import open_workspace
+
+            db, _ = open_workspace(url, read_only=False, create=True, upgrade=True)
+            db.close()
+        except BaseException as error:
+            errors.append(error)
+
+    threads = [threading.Thread(target=open_and_close) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    assert errors == []
+    store = open_store(url)
+    try:
+        assert schema_version(store.db) == LATEST_VERSION
+    finally:
+        store.close()
+
+
+@pytest.mark.slow
+def test_a_server_that_never_answers_is_given_up_after_the_timeout():
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(1)  # accepts the connection, never speaks
+    port = listener.getsockname()[1]
+    try:
+        start = time.monotonic()
+        with pytest.raises(StoreError, match="did not answer within"):
+            open_store(f"postgresql://offload@127.0.0.1:{port}/team")
+        assert time.monotonic() - start < CONNECT_TIMEOUT + 3
+    finally:
+        listener.close()
+
+
+def test_each_failure_is_one_line_from_the_command_line(tmp_path: Path):
+    require_postgres()
+    closed = socket.socket()
+    closed.bind(("127.0.0.1", 0))
+    port = closed.getsockname()[1]
+    closed.close()  # nothing listens there now
+    env = {"HOME": str(tmp_path)}
+    cases = {
+        f"postgresql://offload@127.0.0.1:{port}/team": "connection refused",
+        database_url("no_such_workspace"): "has no database 'no_such_workspace'",
+        database_url("postgres").replace("offload@", "nobody_here@"): "has no user nobody_here",
+    }
+    for url, expected in cases.items():
+        result = run_offload("check", "--db", url, env=env)
+        assert result.returncode == 1, result
+        lines = result.stderr.strip().splitlines()
+        assert len(lines) == 1 and expected in lines[0], result.stderr
+
+
+def test_the_command_line_imports_into_a_workspace_and_checks_it(new_postgres_database, tmp_path):
+    url = new_postgres_database()
+    csv = Path(__file__).parent / "data" / "imports" / "toggl-detailed.csv"
+    env = {"HOME": str(tmp_path)}
+    imported = run_offload("import-time", str(csv), "--db", url, env=env)
+    assert imported.returncode == 0, imported.stderr
+    assert "Imported 4 time entries" in imported.stdout
+    checked = run_offload("check", "--db", url, env=env)
+    assert checked.returncode == 0, checked.stderr
+    assert f"schema {LATEST_VERSION}" in checked.stdout
+    out = tmp_path / "tasks.csv"
+    exported = run_offload("export-tasks", "--month", "2025-03", str(out), "--db", url, env=env)
+    assert exported.returncode == 0, exported.stderr
+    assert "Newsletter" in out.read_text()
