@@ -34,6 +34,7 @@ from desktop_app.models.migrations import (
     m0008_running,
     m0009_hiring,
     m0010_brief_findings,
+    m0011_row_versions,
 )
 
 
@@ -55,6 +56,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(8, "running engagements and focus", m0008_running.apply),
     Migration(9, "hiring: job posts, screening, trials, referrals, messages", m0009_hiring.apply),
     Migration(10, "each brief's count of clarity findings", m0010_brief_findings.apply),
+    Migration(11, "row versions of briefs and expectations", m0011_row_versions.apply),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version
