@@ -79,9 +79,9 @@ def test_a_stale_save_is_refused_naming_who_and_showing_both_values(clients, fir
     ann, ben = clients
     with ann.active():
         brief_id = create_brief(BriefData(title="Weekly newsletter"))
-        load_brief(brief_id)
+        load_brief(brief_id, for_editing=True)
     with ben.active():
-        load_brief(brief_id)
+        load_brief(brief_id, for_editing=True)
     winner, loser = (ann, ben) if first == "ann" else (ben, ann)
     with winner.active():
         update_brief(brief_id, {"summary": "Two issues a month"})
@@ -102,7 +102,7 @@ def test_a_stale_save_is_refused_naming_who_and_showing_both_values(clients, fir
         )
     # Having read theirs, the loser's next save goes through.
     with loser.active():
-        load_brief(brief_id)
+        load_brief(brief_id, for_editing=True)
         update_brief(brief_id, {"summary": "One issue a week"})
         assert Brief.get_by_id(brief_id).summary == "One issue a week"
 
@@ -111,10 +111,10 @@ def test_undo_of_an_edit_someone_changed_since_is_refused(clients):
     ann, ben = clients
     with ann.active():
         brief_id = create_brief(BriefData(title="Bookkeeping"))
-        load_brief(brief_id)
+        load_brief(brief_id, for_editing=True)
         old = update_brief(brief_id, {"budget": "300"})
     with ben.active():
-        load_brief(brief_id)
+        load_brief(brief_id, for_editing=True)
         update_brief(brief_id, {"budget": "450"})
     with ann.active():
         with pytest.raises(StaleEdit, match="changed by Ben at"):
@@ -137,9 +137,39 @@ def test_a_stale_expectation_save_is_refused(clients):
         brief_id = create_brief(BriefData(title="Podcast editing"))
         expectation_id = add_expectation(brief_id, "Episodes out by Friday")
     with ben.active():
-        load_brief(brief_id)
+        load_brief(brief_id, for_editing=True)
         update_expectation(expectation_id, {"text": "Episodes out by Thursday"})
     with ann.active():
         with pytest.raises(StaleEdit, match="changed by Ben at"):
             update_expectation(expectation_id, {"text": "Episodes out by Monday"})
         assert Expectation.get_by_id(expectation_id).text == "Episodes out by Thursday"
+
+
+@pytest.mark.parametrize("choice", ["Keep theirs", "Save mine"])
+def test_the_editor_shows_theirs_beside_yours_and_the_owner_chooses(window, qtbot, clients, choice):
+    from PySide6.QtWidgets import QMessageBox
+
+    from tests.dialogs import no_dialog, shown_dialog
+
+    ann, ben = clients
+    brief_id = create_brief(BriefData(title="Weekly newsletter"))
+    page = window.show_tab("briefs").page()
+    page.open_target(("brief", brief_id))
+    with ben.active():
+        load_brief(brief_id, for_editing=True)
+        update_brief(brief_id, {"summary": "Two issues a month"})
+    summary = page.editor.fields["summary"].input
+    summary.setFocus()
+    qtbot.keyClicks(summary, "Weekly")  # six saves tried, one question asked
+    box = shown_dialog(window, "staleEditDialog")
+    assert isinstance(box, QMessageBox)
+    assert "changed by Ben at" in box.text()
+    assert "theirs 'Two issues a month'" in box.text()
+    assert "yours  'W'" in box.text()
+    assert Brief.get_by_id(brief_id).summary == "Two issues a month"
+    [button] = [b for b in box.buttons() if b.text() == choice]
+    button.click()
+    qtbot.waitUntil(lambda: no_dialog(window, "staleEditDialog"))
+    expected = "Two issues a month" if choice == "Keep theirs" else "Weekly"
+    assert Brief.get_by_id(brief_id).summary == expected
+    qtbot.waitUntil(lambda: page.editor.fields["summary"].value() == expected)

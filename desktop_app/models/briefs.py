@@ -272,17 +272,18 @@ def brief_exists(brief_id: int) -> bool:
     return Brief.select().where(Brief.id == brief_id).exists()
 
 
-def load_brief(brief_id: int) -> BriefData:
+def load_brief(brief_id: int, *, for_editing: bool = False) -> BriefData:
     """The brief's content with its expectations in priority order, and the
-    procedures of the tasks it hands off."""
+    procedures of the tasks it hands off. `for_editing`: what the editor now
+    shows, so a save checks nobody changed it since (`models.versions`)."""
     brief = Brief.get_by_id(brief_id)
     expectations = _ordered_expectations(brief_id)
     data = _data_from_row(brief, expectations, _task_names(brief_id))
     data.procedures = _procedures(brief_task_ids(brief_id))
-    # What this client's editor now shows: a save checks nobody changed it since.
-    versions.remember(Brief, brief_id, brief.row_version)
-    for expectation in expectations:
-        versions.remember(Expectation, expectation.id, expectation.row_version)
+    if for_editing:
+        versions.remember(Brief, brief_id, brief.row_version)
+        for expectation in expectations:
+            versions.remember(Expectation, expectation.id, expectation.row_version)
     return data
 
 
@@ -792,11 +793,10 @@ class ExpectationRow:
 
 def expectations_of(brief_id: int) -> list[ExpectationRow]:
     """The brief's expectations in priority order."""
-    rows = []
-    for e in _ordered_expectations(brief_id):
-        versions.remember(Expectation, e.id, e.row_version)
-        rows.append(ExpectationRow(e.id, e.text, e.level, e.measure, e.position))
-    return rows
+    return [
+        ExpectationRow(e.id, e.text, e.level, e.measure, e.position)
+        for e in _ordered_expectations(brief_id)
+    ]
 
 
 # ---------------------------------------------------------------------------
