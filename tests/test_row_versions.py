@@ -151,7 +151,7 @@ def test_the_editor_shows_theirs_beside_yours_and_the_owner_chooses(window, qtbo
 
     from tests.dialogs import no_dialog, shown_dialog
 
-    ann, ben = clients
+    _ann, ben = clients
     brief_id = create_brief(BriefData(title="Weekly newsletter"))
     page = window.show_tab("briefs").page()
     page.open_target(("brief", brief_id))

@@ -52,7 +52,7 @@ from desktop_app.views.briefs.versions_panel import VersionsPanel
 from desktop_app.views.context import AppContext, Topic
 from desktop_app.views.engagements.links import EngagementLinks
 from desktop_app.views.partials.naming import named
-from desktop_app.views.partials.plain_text import menu_text, plain_label
+from desktop_app.views.partials.plain_text import menu_text, message_box, plain_label
 from desktop_app.views.partials.tones import MUTED, set_tone
 from desktop_app.views.undo import execute
 
@@ -393,8 +393,12 @@ class BriefEditor(QWidget):
         if self._stale_box is not None and self._stale_box.isVisible():
             return
         brief_id = self.brief_id
-        box = QMessageBox(
-            QMessageBox.Icon.Warning, "Changed by someone else", str(error), parent=self
+        box = message_box(
+            self,
+            QMessageBox.Icon.Warning,
+            "Changed by someone else",
+            str(error),
+            QMessageBox.StandardButton.NoButton,
         )
         box.setObjectName("staleEditDialog")
         keep_theirs = box.addButton("Keep theirs", QMessageBox.ButtonRole.RejectRole)
