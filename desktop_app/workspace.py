@@ -148,9 +148,7 @@ def open_workspace(
         if read_only:
             execute(db, "SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
             return db, "opened for reading only"
-        if steps:
-            _migrate_once(db, shown)
-        seed_defaults(locale_defaults())
+        _migrate_and_seed(db, shown)
     except BaseException as error:
         db.close()
         database.initialize(previous)
@@ -191,13 +189,15 @@ def _check_contents(db: OffloadPostgresDatabase, shown: str, *, create: bool) ->
     return version
 
 
-def _migrate_once(db: OffloadPostgresDatabase, shown: str) -> None:
-    """Climb the ladder, one client at a time: a second one waits, then finds it done."""
+def _migrate_and_seed(db: OffloadPostgresDatabase, shown: str) -> None:
+    """Climb the ladder and store the settings never stored, one client at a
+    time (an advisory lock): a second one waits, then finds it done."""
     execute(db, "SELECT pg_advisory_lock(%s)", (_MIGRATION_LOCK,))
     try:
         steps = pending_migrations(schema_version(db))
         if steps:
             log.info("migrating %s to schema %s", shown, LATEST_VERSION)
             migrate(db, steps)
+        seed_defaults(locale_defaults())
     finally:
         execute(db, "SELECT pg_advisory_unlock(%s)", (_MIGRATION_LOCK,))

@@ -26,6 +26,13 @@ from tests.conftest import _admin_connection, database_url, require_postgres, ru
 pytestmark = pytest.mark.postgres
 
 
+@pytest.fixture
+def store_on_postgres(new_postgres_database):
+    store = open_store(new_postgres_database())
+    yield store
+    store.close()
+
+
 def test_the_boolean_columns_listed_for_postgresql_are_the_models_booleans():
     from peewee import BooleanField
 
@@ -174,3 +181,84 @@ def test_the_command_line_imports_into_a_workspace_and_checks_it(new_postgres_da
     exported = run_offload("export-tasks", "--month", "2025-03", str(out), "--db", url, env=env)
     assert exported.returncode == 0, exported.stderr
     assert "Newsletter" in out.read_text()
+
+
+def _counts(url: str) -> tuple[int, int, list[str]]:
+    import psycopg
+
+    with psycopg.connect(url, autocommit=True) as connection:
+        entries = connection.execute("SELECT count(*) FROM time_entry").fetchone()
+        names = connection.execute("SELECT name FROM task ORDER BY name_key").fetchall()
+    assert entries is not None
+    return int(entries[0]), len(names), [name for (name,) in names]
+
+
+def test_two_processes_importing_at_once_lose_nothing_and_double_nothing(
+    new_postgres_database, tmp_path
+):
+    data = Path(__file__).parent / "data" / "imports"
+    files = [data / "toggl-detailed.csv", data / "harvest.csv", data / "toggl-detailed.csv"]
+    env = {"HOME": str(tmp_path)}
+    one_by_one = new_postgres_database()
+    for csv in files:
+        result = run_offload("import-time", str(csv), "--db", one_by_one, env=env)
+        assert result.returncode == 0, result.stderr
+    at_once = new_postgres_database()
+    results: list = [None] * len(files)
+
+    def run(index: int) -> None:
+        results[index] = run_offload("import-time", str(files[index]), "--db", at_once, env=env)
+
+    threads = [threading.Thread(target=run, args=(index,)) for index in range(len(files))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=180)
+    assert [r.returncode for r in results] == [0, 0, 0], [r.stderr for r in results]
+    assert _counts(at_once) == _counts(one_by_one)
+    entries, tasks, _ = _counts(at_once)
+    assert entries > 4 and tasks > 4
+
+
+def test_an_import_that_meets_a_task_someone_is_creating_waits_then_uses_it(store_on_postgres):
+    """Ann's transaction creates "Bookkeeping"; Ben's import, naming it too,
+    waits on the server, is refused the duplicate when Ann commits, and is
+    run again: it finds Ann's task and stores its entries."""
+    from datetime import date
+
+    from desktop_app.models.base import database
+    from desktop_app.models.tasks import NewEntry, Task, TimeEntry, create_task, import_time_entries
+
+    entries = [NewEntry("Bookkeeping", date(2025, 3, 3), 45, "", f"key-{n}") for n in range(3)]
+    outcome: list = []
+
+    def bens_import() -> None:
+        try:
+            outcome.append(import_time_entries(entries))
+        except BaseException as error:
+            outcome.append(error)
+        finally:
+            database.close()  # this thread's own connection
+
+    with database.atomic():
+        create_task("Bookkeeping")
+        ben = threading.Thread(target=bens_import)
+        ben.start()
+        with _admin_connection() as admin:
+            deadline = time.monotonic() + 30
+            while time.monotonic() < deadline:  # Ben's insert waits on Ann's row
+                waiting = admin.execute(
+                    "SELECT count(*) FROM pg_stat_activity "
+                    "WHERE wait_event_type = 'Lock' AND datname = %s",
+                    (store_on_postgres.db.database.rsplit("/", 1)[-1],),
+                ).fetchone()
+                if waiting and waiting[0]:
+                    break
+            else:
+                pytest.fail("the second import never waited for the first")
+    ben.join(timeout=60)
+    [result] = outcome
+    assert not isinstance(result, BaseException), result
+    assert [t.name for t in Task.select()] == ["Bookkeeping"]
+    assert TimeEntry.select().count() == 3
+    assert result.task_ids == []  # it created no task: Ann's was there

@@ -28,6 +28,7 @@ from peewee import (
     Expression,
     ForeignKeyField,
     IntegerField,
+    IntegrityError,
     SmallIntegerField,
     TextField,
     chunked,
@@ -1186,6 +1187,29 @@ def minutes_logged_by_day(days: Iterable[date]) -> dict[date, int]:
 
 def import_time_entries(entries: list[NewEntry], progress: Progress | None = None) -> ImportOutcome:
     """Store `entries` in one transaction, creating the tasks they name.
+
+    In a team workspace two people may import at once: when the other
+    import created a task (or stored an entry) this one was about to, the
+    server refuses this transaction's row; it is then rolled back and run
+    again, finding what the other stored. Nothing is lost, nothing doubled.
+    """
+    for attempt in range(_IMPORT_ATTEMPTS):
+        try:
+            with database.atomic():
+                return _import_time_entries_once(entries, progress)
+        except IntegrityError:
+            if not is_postgres(database) or attempt == _IMPORT_ATTEMPTS - 1:
+                raise
+    raise AssertionError("unreachable")
+
+
+_IMPORT_ATTEMPTS = 3
+
+
+def _import_time_entries_once(
+    entries: list[NewEntry], progress: Progress | None = None
+) -> ImportOutcome:
+    """One attempt of `import_time_entries`.
 
     Tasks are matched by name with case and accents ignored. An entry whose
     import key is already stored is skipped, so the same file imported
