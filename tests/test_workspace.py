@@ -262,3 +262,40 @@ def test_an_import_that_meets_a_task_someone_is_creating_waits_then_uses_it(stor
     assert [t.name for t in Task.select()] == ["Bookkeeping"]
     assert TimeEntry.select().count() == 3
     assert result.task_ids == []  # it created no task: Ann's was there
+
+
+def test_copy_workspace_both_ways_gives_equal_exports(new_postgres_database, tmp_path):
+    env = {"HOME": str(tmp_path)}
+    original = tmp_path / "original.sqlite3"
+    back = tmp_path / "back.sqlite3"
+    workspace = new_postgres_database(empty=True)
+    made = run_offload("generate-sample", str(original), env=env)
+    assert made.returncode == 0, made.stderr
+    there = run_offload("copy-workspace", str(original), workspace, env=env)
+    assert there.returncode == 0, there.stderr
+    assert "time_entry: 204 copied, 204 in the target" in there.stdout
+    again = run_offload("copy-workspace", str(original), workspace, env=env)
+    assert again.returncode == 1
+    assert "The target is not empty" in again.stderr and len(again.stderr.splitlines()) == 1
+    home = run_offload("copy-workspace", workspace, str(back), env=env)
+    assert home.returncode == 0, home.stderr
+    assert there.stdout.splitlines()[1:] == home.stdout.splitlines()[1:]  # the same counts
+    exports = {}
+    for name, location in (
+        ("original", str(original)),
+        ("workspace", workspace),
+        ("back", str(back)),
+    ):
+        tasks, payments = tmp_path / f"{name}-tasks.csv", tmp_path / f"{name}-payments.csv"
+        for command, out in (("export-tasks", tasks), ("export-payments", payments)):
+            result = run_offload(command, "--db", location, str(out), env=env)
+            assert result.returncode == 0, result.stderr
+        exports[name] = (tasks.read_bytes(), payments.read_bytes())
+    assert exports["original"] == exports["workspace"] == exports["back"]
+    # Ids kept, and new rows in the workspace get new ids after the copied ones.
+    store = open_store(workspace)
+    try:
+        brief_id = create_brief(BriefData(title="After the copy"))
+        assert brief_id > max(b.id for b in Brief.select() if b.id != brief_id)
+    finally:
+        store.close()

@@ -37,6 +37,11 @@ SUBCOMMANDS = (
     Subcommand("restore", "list the backups, or restore one", "desktop_app.cli.restore"),
     Subcommand("check", "check the database for damage", "desktop_app.cli.check"),
     Subcommand(
+        "copy-workspace",
+        "copy a whole workspace (file or PostgreSQL) into an empty one",
+        "desktop_app.cli.copy_workspace",
+    ),
+    Subcommand(
         "import-time",
         "import a Toggl Track, Clockify or Harvest detailed CSV report",
         "desktop_app.cli.time_audit",
