@@ -118,6 +118,12 @@ class Store:
         return bool(self.url)
 
     @property
+    def connection_url(self) -> str:
+        """The workspace's URL as given (a password in it kept): for a second
+        connection of this client's own, never to show or log."""
+        return str(getattr(self.db, "url", ""))
+
+    @property
     def name(self) -> str:
         """What the window and messages call this database."""
         return self.url or str(self.path)

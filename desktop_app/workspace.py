@@ -22,9 +22,11 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
+import threading
 from pathlib import Path
 
 from peewee import PeeweeException
+from PySide6.QtCore import QObject, Signal
 
 from desktop_app.database_file import DatabaseTooNew, NeedsUpgrade, StoreError
 from desktop_app.locale_defaults import locale_defaults
@@ -35,8 +37,10 @@ from desktop_app.models.base import (
     postgres_database,
 )
 from desktop_app.models.engine import (
+    CHANGES_CHANNEL,
     CONNECT_TIMEOUT,
     VERSION_TABLE,
+    announced_topic,
     execute,
     schema_version,
     server_version,
@@ -201,3 +205,47 @@ def _migrate_and_seed(db: OffloadPostgresDatabase, shown: str) -> None:
         seed_defaults(locale_defaults())
     finally:
         execute(db, "SELECT pg_advisory_unlock(%s)", (_MIGRATION_LOCK,))
+
+
+class ChangeListener(QObject):
+    """Others' edits in a workspace, as they are committed (LISTEN/NOTIFY).
+
+    A daemon thread holds a connection of its own and waits on the channel;
+    `changed(topic)` is emitted for each edit another client announces
+    (`engine.announce`), queued to the thread the listener lives in.
+    """
+
+    changed = Signal(str)
+
+    def __init__(self, url: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._url = url
+        self._stopped = threading.Event()
+        # Set once the channel is listened to: announcements before are not heard.
+        self.ready = threading.Event()
+        self._thread = threading.Thread(target=self._listen, name="offload-listen", daemon=True)
+        self._thread.start()
+
+    def stop(self) -> None:
+        """Stop listening; returns at once (the thread ends within a second)."""
+        self._stopped.set()
+
+    def _listen(self) -> None:
+        import psycopg
+
+        try:
+            with psycopg.connect(
+                self._url, autocommit=True, connect_timeout=CONNECT_TIMEOUT
+            ) as connection:
+                connection.execute(f'LISTEN "{CHANGES_CHANNEL}"')
+                self.ready.set()
+                while not self._stopped.is_set():
+                    for notification in connection.notifies(timeout=0.5):
+                        topic = announced_topic(notification.payload)
+                        if topic is not None and not self._stopped.is_set():
+                            self.changed.emit(topic)
+        except psycopg.Error as error:
+            if self._stopped.is_set():
+                return  # the workspace closed under it: nothing to say
+            # Refresh on focus still shows others' changes.
+            log.warning("no live updates from %s: %s", describe(self._url), error)

@@ -173,3 +173,28 @@ def test_the_editor_shows_theirs_beside_yours_and_the_owner_chooses(window, qtbo
     expected = "Two issues a month" if choice == "Keep theirs" else "Weekly"
     assert Brief.get_by_id(brief_id).summary == expected
     qtbot.waitUntil(lambda: page.editor.fields["summary"].value() == expected)
+
+
+def test_a_window_on_a_workspace_shows_others_edits_as_they_are_committed(
+    window, qtbot, clients, engine
+):
+    """LISTEN/NOTIFY on PostgreSQL; on SQLite (one writer, no server) the
+    window reloads when it is activated again."""
+    from desktop_app.models.engine import announce
+
+    _ann, ben = clients
+    brief_id = create_brief(BriefData(title="Weekly newsletter"))
+    page = window.show_tab("briefs").page()
+    page.open_target(("brief", brief_id))
+    if engine == "postgresql":
+        qtbot.waitUntil(window.ctx.listener.ready.is_set)
+    with ben.active():
+        load_brief(brief_id, for_editing=True)
+        update_brief(brief_id, {"title": "Fortnightly newsletter"})
+        announce(database, ["briefs"], sender="ben")  # what Ben's window does after an edit
+    if engine == "sqlite":
+        assert page.editor.fields["title"].value() == "Weekly newsletter"
+        return
+    qtbot.waitUntil(lambda: page.editor.fields["title"].value() == "Fortnightly newsletter")
+    titles = [row.title for row in page.list_model.rows()]
+    assert titles == ["Fortnightly newsletter"]

@@ -21,6 +21,8 @@ model) knows which engine it runs on:
 from __future__ import annotations
 
 import re
+import uuid
+from collections.abc import Iterable
 from typing import Any
 
 from peewee import SQL, Database, Expression, Function, PostgresqlDatabase, fn
@@ -32,6 +34,11 @@ POSTGRES_SCHEMES = ("postgresql://", "postgres://")
 # How long opening a connection to a server may take, in seconds: an
 # unreachable server is refused quickly instead of freezing the window.
 CONNECT_TIMEOUT = 5
+
+# The channel on which each client announces its committed edits (LISTEN/NOTIFY),
+# and this process's name on it, so it can leave its own announcements out.
+CHANGES_CHANNEL = "offload_changes"
+CLIENT_ID = uuid.uuid4().hex[:12]
 
 # The table that holds a PostgreSQL workspace's schema version.
 VERSION_TABLE = "offload_schema"
@@ -145,3 +152,19 @@ def server_version(db: Any) -> int:
 def case_insensitive_equal(left: Any, right: Any) -> Expression:
     """`left = right`, ignoring case, on either engine."""
     return fn.LOWER(left) == fn.LOWER(right)
+
+
+def announce(db: Any, topics: Iterable[str], sender: str = CLIENT_ID) -> None:
+    """Tell the other clients of a workspace that `topics` changed (a committed
+    edit, undo or redo): one notification per topic. Nothing on SQLite.
+    `sender`: who announces (this process unless a test plays another)."""
+    if not is_postgres(db):
+        return
+    for topic in topics:
+        db.execute_sql("SELECT pg_notify(%s, %s)", (CHANGES_CHANNEL, f"{sender} {topic}"))
+
+
+def announced_topic(payload: str) -> str | None:
+    """The topic another client announced (None for this client's own)."""
+    sender, _, topic = payload.partition(" ")
+    return None if sender == CLIENT_ID or not topic else topic

@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
+from PySide6.QtCore import QByteArray, QEvent, QSettings, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -138,6 +138,7 @@ class MainWindow(QMainWindow):
         old_ctx = getattr(self, "ctx", None)
         self.ctx = ctx
         if old_ctx is not None:
+            old_ctx.stop_listening()
             old_ctx.deleteLater()
         kind = "Demo database (temporary)" if demo else "Database"
         if store.is_workspace:
@@ -515,7 +516,19 @@ class MainWindow(QMainWindow):
                 lazy.content.save_layout()
         settings.sync()
 
+    def changeEvent(self, event: QEvent) -> None:
+        # Back to the window of a team workspace: others may have changed
+        # anything meanwhile (live updates may have been cut off).
+        if (
+            event.type() == QEvent.Type.ActivationChange
+            and self.isActiveWindow()
+            and self.ctx.store.is_workspace
+        ):
+            self.ctx.refresh_all()
+        super().changeEvent(event)
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.ctx.stop_listening()
         if self._remember_layout:
             self.save_layout()
         log.info("window closed")
