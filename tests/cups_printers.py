@@ -102,6 +102,9 @@ def printed_pdf(job_id: str) -> Path:
             found = list(out_folder().glob(f"*job_{number}.pdf"))
             if found:
                 return found[0]
+        if "scheduler is running" not in _c_locale("lpstat", "-r").stdout:
+            # Waiting out the timeout would hide the cause: the daemon is gone.
+            raise AssertionError(f"the CUPS daemon stopped while job {job_id} was printing")
         time.sleep(0.1)
     state = _c_locale("lpstat", "-W", "all", "-o", printer).stdout
     raise AssertionError(f"job {job_id} did not print within {JOB_TIMEOUT} s:\n{state}")

@@ -211,6 +211,21 @@ def test_a_range_prints_only_those_pages_as_vector_text(cups_printers, tmp_path)
 
 
 @needs_cups
+def test_a_file_named_with_spaces_prints_and_cups_keeps_running(cups_printers, tmp_path):
+    # Debian 12's cupsd (2.4.2-3+deb12u10) crashed on a document-name with a
+    # space: the brief "Product photo editing" took the print service down.
+    pdf = write_pages(tmp_path / "Product photo editing.pdf", pages=1)
+    request = PrintRequest("Product photo editing", A4_PRINTER)
+    job = cups.send_pdf(pdf, request, PrintedDocument(1, A4, "brief"))
+    printed = printed_pdf(job)
+    assert "Page body 1" in pdf_text(printed)
+    assert cups.cups_problem() is None  # the service still answers
+    assert job_attributes(job)["document-name-supplied"] == "Product_photo_editing.pdf"
+    assert pdf.exists()  # the document itself is left where it was
+    printed.unlink()
+
+
+@needs_cups
 def test_collated_copies_come_out_as_whole_sets_and_cups_keeps_every_choice(
     cups_printers, tmp_path
 ):

@@ -17,6 +17,7 @@ import re
 import shlex
 import shutil
 import subprocess
+import tempfile
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -199,6 +200,24 @@ def ready_printer(name: str | None) -> Printer:
     return found
 
 
+def _plain_named(pdf: Path, folder: Path) -> Path:
+    """`pdf` under a name without white space: a link to it in `folder` when needed.
+
+    `lp` sends the file's name as the job's document-name, and the CUPS
+    daemon of Debian 12 (2.4.2-3+deb12u10) crashes on a document-name with a
+    space in it, taking every queued job with it. The title (`lp -t`) is
+    what print queues show, so the file's own name can be plain.
+    """
+    if not re.search(r"\s", pdf.name):
+        return pdf
+    plain = folder / re.sub(r"\s+", "_", pdf.name)
+    try:
+        plain.symlink_to(pdf.resolve())
+    except OSError:  # no symbolic links here (some Windows set-ups): a copy
+        shutil.copyfile(pdf, plain)
+    return plain
+
+
 def send_pdf(pdf: Path, request: PrintRequest, document: PrintedDocument) -> str:
     """Print `pdf` as it is through CUPS; returns the job's id ("Office-42").
 
@@ -207,7 +226,9 @@ def send_pdf(pdf: Path, request: PrintRequest, document: PrintedDocument) -> str
     """
     request.checked(document)
     target = ready_printer(request.printer)
-    result = _run(lp_command(replace(request, printer=target.name), document, pdf))
+    with tempfile.TemporaryDirectory(prefix="offload-lp-") as folder:
+        sent = _plain_named(pdf, Path(folder))
+        result = _run(lp_command(replace(request, printer=target.name), document, sent))
     if result.returncode != 0:
         reason = result.stderr.strip().removeprefix("lp:").strip().removeprefix("Error -").strip()
         raise UserError(
