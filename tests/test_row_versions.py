@@ -91,8 +91,8 @@ def test_a_stale_save_is_refused_naming_who_and_showing_both_values(clients, fir
         assert f"changed by {winner.session.person} at" in str(refused.value)
         assert refused.value.theirs == {"summary": "Two issues a month"}
         assert refused.value.yours == {"summary": "One issue a week"}
-        assert "theirs 'Two issues a month'" in str(refused.value)
-        assert "yours  'One issue a week'" in str(refused.value)
+        assert "Summary, theirs: 'Two issues a month'" in str(refused.value)
+        assert "Summary, yours: 'One issue a week'" in str(refused.value)
     with winner.active():
         stored = Brief.get_by_id(brief_id)
         assert (stored.summary, stored.changed_by, stored.row_version) == (
@@ -164,8 +164,8 @@ def test_the_editor_shows_theirs_beside_yours_and_the_owner_chooses(window, qtbo
     box = shown_dialog(window, "staleEditDialog")
     assert isinstance(box, QMessageBox)
     assert "changed by Ben at" in box.text()
-    assert "theirs 'Two issues a month'" in box.text()
-    assert "yours  'W'" in box.text()
+    assert "Summary, theirs: 'Two issues a month'" in box.text()
+    assert "Summary, yours: 'W'" in box.text()
     assert Brief.get_by_id(brief_id).summary == "Two issues a month"
     [button] = [b for b in box.buttons() if b.text() == choice]
     button.click()

@@ -76,8 +76,9 @@ class StaleEdit(UserError):
             "stands."
         ]
         for name in self.yours:
-            lines.append(f"{name.replace('_', ' ')}: theirs {_shown(self.theirs.get(name))}")
-            lines.append(f"{' ' * len(name)}  yours  {_shown(self.yours[name])}")
+            label = name.replace("_", " ").capitalize()
+            lines.append(f"{label}, theirs: {_shown(self.theirs.get(name))}")
+            lines.append(f"{label}, yours: {_shown(self.yours[name])}")
         super().__init__("\n".join(lines))
 
 
