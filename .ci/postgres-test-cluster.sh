@@ -50,6 +50,12 @@ port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0));
 "${as_user[@]}" "$bindir/initdb" -D "$folder/data" --username=offload --auth=trust \
     --encoding=UTF8 --locale=C.UTF-8 >"$folder/initdb.log" 2>&1 \
     || { cat "$folder/initdb.log" >&2; exit 1; }
+# One role must give its password (the wrong-credentials test); every other
+# role is trusted, on loopback only. pg_hba.conf is read top down.
+hba="$folder/data/pg_hba.conf"
+{ echo "host all offload_password 127.0.0.1/32 scram-sha-256"; cat "$hba"; } >"$hba.new"
+mv "$hba.new" "$hba"
+if [ ${#as_user[@]} -gt 0 ]; then chown "$user" "$hba"; fi
 # fsync off: a test cluster thrown away after the run needs no durability.
 "${as_user[@]}" "$bindir/pg_ctl" -D "$folder/data" -l "$folder/server.log" -w \
     -o "-c listen_addresses=127.0.0.1 -p $port -k $folder -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \

@@ -299,3 +299,26 @@ def test_copy_workspace_both_ways_gives_equal_exports(new_postgres_database, tmp
         assert brief_id > max(b.id for b in Brief.select() if b.id != brief_id)
     finally:
         store.close()
+
+
+def test_a_wrong_password_is_one_line_and_the_password_is_never_shown(tmp_path: Path):
+    """The test cluster asks `offload_password` for its password
+    (.ci/postgres-test-cluster.sh); every other role is trusted."""
+    require_postgres()
+    with _admin_connection() as admin:
+        admin.execute("DROP ROLE IF EXISTS offload_password")
+        admin.execute("CREATE ROLE offload_password LOGIN PASSWORD 'the-right-one'")
+    url = database_url("postgres").replace("offload@", "offload_password@")
+    env = {"HOME": str(tmp_path), "PGPASSWORD": "a-wrong-one"}
+    result = run_offload("check", "--db", url, env=env)
+    assert result.returncode == 1
+    [line] = result.stderr.strip().splitlines()
+    assert "refused the password of offload_password" in line
+    assert "~/.pgpass" in line
+    typed = url.replace("offload_password@", "offload_password:a-typed-secret@")
+    result = run_offload("check", "--db", typed, env={"HOME": str(tmp_path)})
+    assert result.returncode == 1
+    assert "a-typed-secret" not in result.stderr
+    [log] = tmp_path.rglob("offload.log")
+    assert "refused the password" in log.read_text()
+    assert "a-typed-secret" not in log.read_text()
