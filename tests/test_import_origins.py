@@ -20,9 +20,6 @@ from desktop_app.cli import main
 from desktop_app.models import contractors as bench
 from desktop_app.models.base import database
 from desktop_app.store import open_store
-from tests.conftest import BOTH_ENGINES
-
-pytestmark = BOTH_ENGINES
 
 DATA = Path(__file__).parent / "data" / "imports"
 
