@@ -198,3 +198,23 @@ def test_a_window_on_a_workspace_shows_others_edits_as_they_are_committed(
     qtbot.waitUntil(lambda: page.editor.fields["title"].value() == "Fortnightly newsletter")
     titles = [row.title for row in page.list_model.rows()]
     assert titles == ["Fortnightly newsletter"]
+
+
+def test_versions_seen_in_one_database_are_forgotten_when_another_is_opened(tmp_path):
+    """Ids repeat between databases: brief 1 seen at version 3 in one file
+    says nothing about brief 1 of the next (File > Open, each test)."""
+    from desktop_app.store import open_store
+
+    first = open_store(tmp_path / "first.sqlite3")
+    brief_id = create_brief(BriefData(title="Bookkeeping"))
+    load_brief(brief_id, for_editing=True)
+    update_brief(brief_id, {"summary": "Monthly"})
+    update_brief(brief_id, {"summary": "Weekly"})
+    first.close()
+    second = open_store(tmp_path / "second.sqlite3")
+    try:
+        assert create_brief(BriefData(title="Newsletter")) == brief_id
+        update_brief(brief_id, {"summary": "Two issues a month"})
+        assert Brief.get_by_id(brief_id).summary == "Two issues a month"
+    finally:
+        second.close()

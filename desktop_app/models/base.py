@@ -24,6 +24,8 @@ from peewee import (
 )
 from playhouse.sqlite_ext import AutoIncrementField
 
+from desktop_app.models import versions
+
 database = DatabaseProxy()
 
 # How long a connection waits for another program's write lock, in seconds.
@@ -90,8 +92,15 @@ def bind_database(path: Path, *, read_only: Mapping[str, object] | None = None) 
         db = OffloadDatabase(str(path), pragmas=PRAGMAS, timeout=BUSY_TIMEOUT)
     db.file_path = path  # what exports compare their target with
     db.connect()
-    database.initialize(db)
+    _bind(db)
     return db
+
+
+def _bind(db: Database | None) -> None:
+    """Point every model at `db`; the row versions this client had seen
+    belong to the database before (`versions.py`): forgotten."""
+    versions.session.seen.clear()
+    database.initialize(db)
 
 
 class OffloadPostgresDatabase(PostgresqlDatabase):
@@ -124,7 +133,7 @@ def postgres_database(url: str) -> OffloadPostgresDatabase:
 def bind_postgres(db: OffloadPostgresDatabase) -> OffloadPostgresDatabase:
     """Open `db` (if needed) and point every model at it."""
     db.connect(reuse_if_open=True)
-    database.initialize(db)
+    _bind(db)
     return db
 
 
@@ -137,7 +146,7 @@ def unbind_database() -> None:
     """Close the bound database, if any."""
     if database.obj is not None:
         database.obj.close()
-        database.initialize(None)
+        _bind(None)
 
 
 def now() -> datetime:
