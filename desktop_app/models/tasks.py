@@ -1231,7 +1231,8 @@ def _import_time_entries_once(
         (last_id,) = database.execute_sql("SELECT COALESCE(MAX(id), 0) FROM time_entry").fetchone()
         # On PostgreSQL others may import at the same time: the new rows'
         # ids come back from the insert itself.
-        returned: list[int] | None = [] if is_postgres(database) else None
+        concurrent = is_postgres(database)
+        returned: list[int] | None = [] if concurrent else None
         insert = _INSERT_ENTRY.replace("?", param(database))
         seen: set[str] = set()
         for start in range(0, total, _INSERT_CHUNK):
@@ -1242,6 +1243,9 @@ def _import_time_entries_once(
                     continue
                 seen.add(entry.import_key)
                 key = fold_cached(entry.task_name)
+                if key not in task_ids and concurrent:
+                    # Another import may have stored it since this one looked.
+                    task_ids.update({k: i for k, (i, _) in tasks_by_key([key]).items()})
                 if key not in task_ids:
                     task_ids[key] = create_task(entry.task_name, area=entry.area, need=entry.need)
                     outcome.task_ids.append(task_ids[key])
