@@ -111,6 +111,7 @@ def run_gui(database_path: Path | str | None = None, demo: bool = False) -> int:
             box.setObjectName("startupErrorDialog")
             box.exec()
             return 1
+        install_qt_translation(app)
         from desktop_app.views.main_window import MainWindow
 
         window = MainWindow(store, demo=demo)
@@ -124,6 +125,25 @@ def run_gui(database_path: Path | str | None = None, demo: bool = False) -> int:
         reporter.uninstall()
         if demo_dir is not None:
             remove_demo_files(demo_dir)
+
+
+def install_qt_translation(app: QApplication) -> None:
+    """Qt's own words (OK, Cancel, a text field's menu) in the owner's language:
+    the qtbase catalogue of the language models/i18n.py chose, when Qt ships
+    one (the desktop build keeps those of the shipped languages)."""
+    from PySide6.QtCore import QLibraryInfo, QTranslator
+
+    from desktop_app.models.i18n import current_language
+
+    language = current_language()
+    if language == "en":
+        return
+    translator = QTranslator(app)
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if translator.load(f"qtbase_{language}", folder):
+        app.installTranslator(translator)
+    else:
+        log.info("no Qt translation for %s in %s", language, folder)
 
 
 def _after_first_frame(app: QApplication) -> None:

@@ -57,13 +57,15 @@ from desktop_app.locale_defaults import locale_defaults
 from desktop_app.models.base import bind_database, database, unbind_database
 from desktop_app.models.engine import is_database_url
 from desktop_app.models.errors import UserError
+from desktop_app.models.formats import use_locale
+from desktop_app.models.i18n import use_language
 from desktop_app.models.migrations import (
     LATEST_VERSION,
     Migration,
     migrate,
     pending_migrations,
 )
-from desktop_app.models.settings import seed_defaults
+from desktop_app.models.settings import Settings, load_settings, seed_defaults
 from desktop_app.paths import check_can_write, create_private_file
 
 __all__ = [
@@ -279,6 +281,7 @@ def open_store(
         raise
     if read_only_reason and access != Access.READ:
         log.warning("opened %s read-only: %s", path, read_only_reason)
+    use_owner_locale()
     return store
 
 
@@ -289,13 +292,27 @@ def _open_workspace(url: str, access: Access, create: bool, upgrade: bool) -> St
     db, reason = open_workspace(
         url, read_only=read_only, create=create and not read_only, upgrade=upgrade
     )
-    return Store(
+    store = Store(
         path=local_folder(url) / "workspace",
         db=db,
         lock=None,
         read_only_reason=reason,
         url=describe(url),
     )
+    use_owner_locale()
+    return store
+
+
+def use_owner_locale() -> None:
+    """The bound database's Formats and Language settings, for this process:
+    every figure and date written from now on (window, exports, PDFs)."""
+    try:
+        chosen = load_settings()
+    except (sqlite3.Error, PeeweeException) as error:
+        log.warning("cannot read the locale settings: %s", error)
+        chosen = Settings()
+    use_locale(chosen.locale)
+    use_language(chosen.language)
 
 
 def _plan(

@@ -25,12 +25,15 @@ import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QLocale, QSettings
 
 from desktop_app.models.base import database, unbind_database
+from desktop_app.models.formats import use_locale
+from desktop_app.models.i18n import use_language
 from desktop_app.paths import set_application_names
 from desktop_app.pyside_none_guard import guard_none_refcount
 from desktop_app.store import Store, open_store
@@ -39,6 +42,7 @@ from desktop_app.store import Store, open_store
 guard_none_refcount()
 
 REPO = Path(__file__).resolve().parent.parent
+_QT_LOCALE_AT_START = QLocale()
 
 
 @pytest.fixture(autouse=True)
@@ -50,6 +54,10 @@ def isolated_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Ite
     monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(home / ".cache"))
+    # Formats and language from a known system locale, and back to English after.
+    for variable in ("LC_ALL", "LC_NUMERIC", "LC_MONETARY", "LC_TIME", "LC_MESSAGES", "LANGUAGE"):
+        monkeypatch.delenv(variable, raising=False)
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
     set_application_names()
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(
@@ -58,6 +66,25 @@ def isolated_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Ite
     yield
     if database.obj is not None:
         unbind_database()
+    use_locale("en_US")
+    use_language("en")
+    QLocale.setDefault(_QT_LOCALE_AT_START)  # the window sets it from the Formats setting
+
+
+@pytest.fixture(autouse=True)
+def todays_date(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Set a module's TODAY (and THIS_MONTH) to the day each test starts on.
+
+    Modules that say `TODAY_FOLLOWS_THE_CLOCK = True` compare with what the app
+    reads from date.today(); read once at import, a run that crossed midnight
+    failed every test after it.
+    """
+    module = request.module
+    if getattr(module, "TODAY_FOLLOWS_THE_CLOCK", False):
+        today = date.today()
+        monkeypatch.setattr(module, "TODAY", today, raising=False)
+        if hasattr(module, "THIS_MONTH"):
+            monkeypatch.setattr(module, "THIS_MONTH", today.replace(day=1))
 
 
 @pytest.fixture

@@ -17,6 +17,7 @@ from desktop_app.models.briefs import (
     versions_of,
 )
 from desktop_app.models.errors import UserError
+from desktop_app.models.formats import use_locale
 from desktop_app.models.settings import Settings, save_settings
 from desktop_app.pdf.brief import export_brief, write_brief_pdf
 from tests.conftest import run_offload
@@ -76,9 +77,9 @@ def test_every_field_prints_literally_in_any_script(tmp_path):
         "Books closed by the 10th",
         "Owner replies accepted",
         "2 rounds",
-        "15 January 2027",
+        "January 15, 2027",
         "Week 1: access set up",
-        "EUR 1,234.50 per month",
+        "€1,234.50 per month",
         "every 7 days",
         "Month-end note by email",
         "Decide and tell me afterwards",
@@ -209,3 +210,15 @@ def test_command_line_refuses_unknown_and_ambiguous_briefs(store, tmp_path):
     assert "ids 1, 2" in twins.stderr
     assert not (tmp_path / "x.pdf").exists()
     assert len(twins.stderr.strip().splitlines()) == 1
+
+
+def test_the_brief_pdf_writes_dates_and_money_in_the_owner_s_formats(tmp_path):
+    use_locale("de_DE")
+    result = write_brief_pdf(
+        FULL, tmp_path / "brief.pdf", settings=SETTINGS, exported_on=date(2026, 11, 20)
+    )
+    text = _flat("\n".join(_pages(result.path))).replace("\u00a0", " ")
+    assert "20. November 2026" in text
+    assert "15. Januar 2027" in text
+    assert "Freitag, 15. Januar 2027" in text
+    assert "1.234,50 € per month" in text

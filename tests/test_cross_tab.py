@@ -19,6 +19,7 @@ from desktop_app.views.time_audit.task_table import NAME, STATUS
 from tests.dialogs import shown_dialog
 
 THIS_MONTH = date.today().replace(day=1)
+TODAY_FOLLOWS_THE_CLOCK = True  # conftest.py sets THIS_MONTH as each test starts
 
 
 def _task_index(page, name, column=NAME):

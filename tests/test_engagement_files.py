@@ -18,6 +18,7 @@ from tests.conftest import run_offload
 from tests.engagement_helpers import engagement, expectations, feedback, report
 
 TODAY = date.today()
+TODAY_FOLLOWS_THE_CLOCK = True  # conftest.py sets TODAY as each test starts
 
 
 def ago(days):

@@ -14,6 +14,7 @@ from tests.dialogs import shown_dialog
 from tests.engagement_helpers import brief, contractor
 
 TODAY = date.today()
+TODAY_FOLLOWS_THE_CLOCK = True  # conftest.py sets TODAY as each test starts
 
 
 @pytest.fixture

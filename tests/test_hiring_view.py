@@ -23,6 +23,7 @@ from desktop_app.views.hiring.composer import MessageComposer
 from desktop_app.views.hiring.trial_dialogs import HireFromTrialDialog, OfferDialog, ResultDialog
 
 TODAY = date.today()
+TODAY_FOLLOWS_THE_CLOCK = True  # conftest.py sets TODAY as each test starts
 
 
 @pytest.fixture
@@ -62,13 +63,13 @@ def test_copy_as_job_post_from_the_briefs_menu(window, qtbot, demo):
     copied = QGuiApplication.clipboard().text()
     assert copied.startswith("Monthly bookkeeping\n\nTHE JOB\n")
     assert "maya@northwindplanners.example" not in copied
-    assert "Copied “Monthly bookkeeping” as a job post (4,973 characters)." in page.status.text()
+    assert "Copied “Monthly bookkeeping” as a job post (4,970 characters)." in page.status.text()
 
 
 def test_the_job_post_tab_keeps_sections_out_and_says_what_to_shorten(window, qtbot, demo):
     hiring = _hiring(window, qtbot, demo["Monthly bookkeeping"])
     assert hiring.windowTitle() == "Hiring for “Monthly bookkeeping”"
-    assert "4,973 of 5,000 characters" in hiring.length.text()
+    assert "4,970 of 5,000 characters" in hiring.length.text()
     hiring.format.setCurrentIndex(hiring.format.findData("markdown"))
     assert "over the 5,000 of Upwork. Shorten: What we expect" in hiring.length.text()
     # Untick "Scope": it leaves the post, undoably.
@@ -421,3 +422,62 @@ def test_trial_notes_past_the_note_length_are_refused_in_the_dialog(window, qtbo
     result.accept()
     qtbot.waitUntil(lambda: not result.isVisible())
     assert TrialOffer.get_by_id(priya.id).notes == "Looked at every payout."
+
+
+def test_screening_answers_typed_in_the_profile_are_compared_and_undone(window, qtbot, demo):
+    from desktop_app.models.hiring_plan import answers_of
+    from desktop_app.views.hiring.contractor_dialogs import AnswersDialog
+
+    brief_id = demo["Monthly bookkeeping"]
+    priya = _people()["Priya Raman"]
+    before = [answer.text for answer in answers_of(priya, brief_id)]
+    page = window.show_tab("contractors").page()
+    page.select_ids([priya])
+    qtbot.mouseClick(page.detail.answers_button, Qt.MouseButton.LeftButton)
+    dialog = page.detail.findChild(AnswersDialog, "answersDialog")
+    qtbot.waitExposed(dialog)
+    dialog.brief.setCurrentIndex(dialog.brief.findData(brief_id))
+    first = next(iter(dialog.editors.values()))
+    assert first.toPlainText() == before[0]
+    first.selectAll()
+    qtbot.keyClicks(first, "Xero, then Sage for a year.")
+    dialog.accept()
+    assert not dialog.isVisible()
+    assert answers_of(priya, brief_id)[0].text == "Xero, then Sage for a year."
+
+    # Side by side in the trial's comparison, under the question.
+    hiring = _hiring(window, qtbot, brief_id)
+    hiring.tabs.setCurrentIndex(2)
+    hiring.offers.clearSelection()
+    compare = hiring.compare()
+    rows = {compare.model.row_at(r).label: compare.model.row_at(r)
+            for r in range(compare.model.rowCount())}  # fmt: skip
+    question = answers_of(priya, brief_id)[0].question
+    answered = rows[f"1. {question}"].values[compare.comparison.names.index("Priya Raman")]
+    assert answered == "Xero, then Sage for a year."
+    compare.close()
+
+    window.undo_stack.undo()
+    assert [answer.text for answer in answers_of(priya, brief_id)] == before
+
+
+def test_the_hire_dialog_shows_shared_hours_and_warns_under_the_brief_s_need(window, qtbot, demo):
+    from desktop_app.views.engagements.hire_dialog import open_hire_dialog
+
+    people = _people()
+    dialog = open_hire_dialog(window.ctx, window, contractor_id=people["Ledgerlight Bookkeeping"])
+    qtbot.waitExposed(dialog)
+    # No brief chosen yet: the shared hours, as a note.
+    assert dialog.overlap.kind == "note"
+    assert dialog.overlap.message().startswith("Shared working hours: 1 h (15:00–16:00 your time)")
+    # The bookkeeping brief needs 2 h a day for questions: a warning.
+    dialog.brief.setCurrentIndex(dialog.brief.findData(demo["Monthly bookkeeping"]))
+    assert dialog.overlap.kind == "warning"
+    assert "Only 1 h a day of shared working hours; the brief needs 2 h for questions." in (
+        dialog.overlap.message()
+    )
+    # Someone who shares enough hours: no warning.
+    dialog.contractor.setCurrentIndex(dialog.contractor.findData(people["Ana Ferreira"]))
+    assert dialog.overlap.kind == "note"
+    assert dialog.overlap.message().startswith("Shared working hours: 7 h")
+    dialog.reject()

@@ -74,7 +74,7 @@ def test_the_bookkeeping_post_asks_its_screening_questions_and_fits_upwork_as_te
         assert f"{number}. {question.text}" in post.text
     assert "We need at least 2 h a working day" in post.text
     assert post.board is BOARDS["upwork"]
-    assert post.length == 4973 and post.fits and post.problems() == []
+    assert post.length == 4970 and post.fits and post.problems() == []
 
 
 def test_a_post_over_its_board_names_the_sections_to_shorten(demo):

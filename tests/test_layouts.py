@@ -10,6 +10,8 @@ from PySide6.QtWidgets import QApplication, QLabel, QScrollArea, QSplitter, QTab
 
 from desktop_app.demo import fill_demo_data
 from desktop_app.models.briefs import BriefData, create_brief
+from desktop_app.models.formats import use_locale
+from desktop_app.models.i18n import use_language
 
 
 def _top(widget, ancestor) -> int:
@@ -113,8 +115,21 @@ def test_the_window_opens_within_the_screen(window):
         fresh.deleteLater()
 
 
+# In German the four lists do not fit yet (issue 19, measured: the time audit's
+# columns take 1401 px of 1232, the contractors' 1272 of 1230, the engagements' 692
+# of 639, the briefs' title gets 121 px of the 168 it needs): a strict xfail, so
+# the day they fit this test says so.
+_GERMAN_TOO_WIDE = pytest.mark.xfail(
+    strict=True, reason="German columns wider than 1280×800 (issue 19, not fixed yet)"
+)
+
+
+@pytest.mark.parametrize("language", ["en", pytest.param("de", marks=_GERMAN_TOO_WIDE)])
 @pytest.mark.parametrize("key", ["time_audit", "contractors", "briefs", "engagements"])
-def test_key_columns_are_read_whole_at_1280_by_800(window, qtbot, key):
+def test_key_columns_are_read_whole_at_1280_by_800(window, qtbot, key, language):
+    # German words are longer: the tabs are built after the language is chosen.
+    use_language(language)
+    use_locale("de_DE" if language == "de" else "en_US")
     fill_demo_data()
     window.resize(1264, 752)  # the window on a 1280×800 screen
     page = window.show_tab(key).page()

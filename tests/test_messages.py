@@ -78,12 +78,12 @@ EXPECTED = {
     MessageKind.REFERENCES_REQUEST: ("ana.ferreira@example.com", "References and samples for "
                                      "Monthly bookkeeping", ("two references",)),
     MessageKind.TRIAL_OFFER: ("ana.ferreira@example.com", "A paid trial for Monthly bookkeeping",
-                              ("It pays 120 USD", "by 24 Nov 2026", "Reconcile October")),
+                              ("It pays $120", "by 24 Nov 2026", "Reconcile October")),
     MessageKind.DECLINE: ("tomasz.nowak@example.pl", "Monthly bookkeeping",
                           ("someone else this time: Ana's trial was on time",)),
     MessageKind.SEND_BRIEF: ("ana.ferreira@example.com", "The brief: Monthly bookkeeping",
                              ("saved at /home/maya/Briefs/Monthly bookkeeping.pdf",
-                              "budget (450 USD (per month))")),
+                              "budget ($450 (per month))")),
     MessageKind.SEND_FEEDBACK: ("", "Feedback on ", ("What was good:",)),
 }  # fmt: skip
 

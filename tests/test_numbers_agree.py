@@ -9,6 +9,7 @@ from tests.engagement_helpers import engagement, feedback, report
 from tests.test_engagements_view import _select
 
 TODAY = date.today()
+TODAY_FOLLOWS_THE_CLOCK = True  # conftest.py sets TODAY as each test starts
 
 
 def ago(days: int) -> date:

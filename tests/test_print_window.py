@@ -10,7 +10,7 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QColor
-from PySide6.QtPrintSupport import QPrinter, QPrintPreviewWidget
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewWidget
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -68,7 +68,8 @@ def _print(
 ):
     """Print… in the preview, then Qt's print dialog filled in as a user does, then Print."""
     preview.print_button.click()
-    dialog = preview.print_dialog_shown
+    # The dialog the user sees open (one closed before may await its deletion).
+    dialog = next(d for d in preview.findChildren(QPrintDialog) if d.isVisible())
     qtbot.waitExposed(dialog)
     combo = dialog.findChild(QComboBox, "printers")
     names = [combo.itemText(i) for i in range(combo.count())]

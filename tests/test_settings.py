@@ -162,3 +162,36 @@ def test_the_hourly_value_shows_the_currency_it_is_in(window, qtbot):
     _type_into(qtbot, dialog.editors["currency"], "eur")
     assert unit.text() == "EUR"
     dialog.reject()
+
+
+def test_a_number_that_reads_two_ways_says_how_it_was_read(window, qtbot):
+    dialog = _open_settings(window, qtbot)
+    editor = dialog.editors["hourly_value"]
+    _type_into(qtbot, editor, "1.234")
+    # Leaving the field (the offscreen platform gives no focus to leave).
+    editor.editingFinished.emit()
+    note = dialog.errors.labels["hourly_value"]
+    assert note.text() == "Read “1.234” as 1.234: a number with three decimals."
+    _type_into(qtbot, editor, "1.234,5")  # one way only: no note
+    editor.editingFinished.emit()
+    assert note.text() == ""
+    dialog.reject()
+
+
+def test_formats_and_language_are_settings_and_formats_apply_at_once(window, qtbot):
+    from desktop_app.models.formats import money
+
+    dialog = _open_settings(window, qtbot)
+    formats = dialog.editors["locale"]
+    formats.setCurrentIndex(formats.findData("de_DE"))
+    language = dialog.editors["language"]
+    assert [language.itemData(i) for i in range(language.count())] == [
+        "", "en", "de", "es", "fr", "pt_BR",
+    ]  # fmt: skip
+    language.setCurrentIndex(language.findData("de"))
+    _click_ok(qtbot, dialog)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert (load_settings().locale, load_settings().language) == ("de_DE", "de")
+    assert money(Decimal("1234.5"), "EUR") == "1.234,50\u00a0€"
+    window.undo_stack.undo()
+    assert money(Decimal("1234.5"), "EUR") == "€1,234.50"

@@ -21,6 +21,7 @@ from tests.test_time_audit_view import (
 )
 
 TODAY = date.today()
+TODAY_FOLLOWS_THE_CLOCK = True  # conftest.py sets TODAY as each test starts
 
 
 @pytest.fixture

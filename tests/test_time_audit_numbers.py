@@ -16,6 +16,7 @@ from desktop_app.views.time_audit.task_table import NAME, NEED, STATUS
 from tests.engagement_helpers import brief, contractor
 
 TODAY = date.today()
+TODAY_FOLLOWS_THE_CLOCK = True  # conftest.py sets TODAY as each test starts
 RATED = {"dislike": 4, "pull_away": 4, "business_value": 3, "owner_has_expertise": True}
 
 

@@ -36,6 +36,7 @@ from tests.test_time_tracking_import import TOGGL_US
 
 TODAY = date.today()
 THIS_MONTH = TODAY.replace(day=1)
+TODAY_FOLLOWS_THE_CLOCK = True  # conftest.py sets TODAY and THIS_MONTH as each test starts
 RATED = {"owner_has_expertise": True, "business_value": 3}
 
 
@@ -367,7 +368,7 @@ def test_the_quick_entry_form_logs_minutes_or_h_mm_dated_today(window, page, tas
     ],
 )
 def test_the_form_refuses_bad_durations_and_changes_nothing(window, page, qtbot, duration, message):
-    page.form.date_edit.setDate(THIS_MONTH)
+    page.form.date_edit.setDate(TODAY)  # the day make_tasks() logged 3:30 on
     page.form.set_task("Bookkeeping")
     qtbot.keyClicks(page.form.duration_edit, duration)
     qtbot.mouseClick(page.form.add_button, Qt.MouseButton.LeftButton)

@@ -20,6 +20,7 @@ from tests.dialogs import shown_dialog
 from tests.engagement_helpers import engagement, feedback, report
 
 TODAY = date.today()
+TODAY_FOLLOWS_THE_CLOCK = True  # conftest.py sets TODAY as each test starts
 
 
 def ago(days: int) -> date:

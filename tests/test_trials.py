@@ -111,7 +111,7 @@ def test_trial_from_offer_to_hire_for_three_with_each_step_undone(three, tmp_pat
     assert _stages([ana, ben, chloe]) == ["trial"] * 3
     reason = StageChange.select().where(StageChange.contractor == ana).order_by(
         StageChange.id.desc()).get().reason  # fmt: skip
-    assert reason == "Offered the paid trial for “Monthly bookkeeping”: 120 USD, due 15 Nov 2026."
+    assert reason == "Offered the paid trial for “Monthly bookkeeping”: $120, due 15 Nov 2026."
     with pytest.raises(ValidationError, match="has this trial already"):
         offer_trial(brief_id, [ana], TODAY)
     undone = undo_offer(offering)
@@ -150,7 +150,7 @@ def test_trial_from_offer_to_hire_for_three_with_each_step_undone(three, tmp_pat
     assert by_label["Delivered"].best == {0}
     assert by_label["Must have: Reconcile every account"].values == ("5 / 5", "4 / 5", "—")
     assert by_label["Trial average score"].values == ("5.0", "3.2", "—")
-    assert by_label["Trial pay"].values == ("120 USD",) * 3
+    assert by_label["Trial pay"].values == ("$120",) * 3
     assert by_label["Trial notes"].values[:2] == ("Excellent note", "Late")
     assert by_label["1. Which software?"].values == ("Xero, 6 years", "—", "—")
     assert [row.label for row in comparison.rows if row.heading] == [

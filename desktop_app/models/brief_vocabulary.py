@@ -22,6 +22,7 @@ from typing import Any
 
 from desktop_app.models.currencies import check_currency
 from desktop_app.models.errors import ValidationError
+from desktop_app.models.i18n import N_
 from desktop_app.models.parsing import parse_amount
 from desktop_app.models.procedure_content import ProcedureData
 
@@ -35,11 +36,11 @@ class BriefStatus(StrEnum):
 
 
 BRIEF_STATUS_LABELS = {
-    BriefStatus.DRAFT: "Draft",
-    BriefStatus.FINAL: "Final",
-    BriefStatus.POSTED: "Posted",
-    BriefStatus.FILLED: "Filled",
-    BriefStatus.CLOSED: "Closed",
+    BriefStatus.DRAFT: N_("Draft"),
+    BriefStatus.FINAL: N_("Final"),
+    BriefStatus.POSTED: N_("Posted"),
+    BriefStatus.FILLED: N_("Filled"),
+    BriefStatus.CLOSED: N_("Closed"),
 }
 
 

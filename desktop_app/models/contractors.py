@@ -55,6 +55,7 @@ from desktop_app.models.contractor_input import (
     website_key,
 )
 from desktop_app.models.errors import UserError, ValidationError
+from desktop_app.models.i18n import N_
 from desktop_app.models.progress import Progress
 from desktop_app.models.rows import delete_from, dicts, tuples
 from desktop_app.models.snapshots import RowSnapshot, delete_with_snapshot, restore
@@ -72,13 +73,13 @@ class Stage(StrEnum):
 
 
 STAGE_LABELS = {
-    Stage.PROSPECT: "Prospect",
-    Stage.CONTACTED: "Contacted",
-    Stage.INTERVIEWING: "Interviewing",
-    Stage.TRIAL: "Trial",
-    Stage.HIRED: "Hired",
-    Stage.REJECTED: "Rejected",
-    Stage.ENDED: "Ended",
+    Stage.PROSPECT: N_("Prospect"),
+    Stage.CONTACTED: N_("Contacted"),
+    Stage.INTERVIEWING: N_("Interviewing"),
+    Stage.TRIAL: N_("Trial"),
+    Stage.HIRED: N_("Hired"),
+    Stage.REJECTED: N_("Rejected"),
+    Stage.ENDED: N_("Ended"),
 }
 
 

@@ -35,11 +35,3 @@ def check_currency(text: object, field: str = "currency") -> str:
             f"“{typed}” is not an ISO 4217 currency code (such as USD, EUR or GBP).", field
         )
     return code
-
-
-def money_text(amount: object, currency: str) -> str:
-    """ "1,250 USD", "12.50 EUR": an amount the way messages and posts print it
-    ("" when there is none)."""
-    if amount is None:
-        return ""
-    return f"{amount:,.2f}".removesuffix(".00") + f" {currency}"

@@ -59,6 +59,7 @@ from desktop_app.models.engagement_rules import (
 )
 from desktop_app.models.engine import month_text
 from desktop_app.models.errors import ValidationError
+from desktop_app.models.i18n import N_
 from desktop_app.models.parsing import parse_amount
 from desktop_app.models.rows import iso_day, plain_rows, tuples
 from desktop_app.models.snapshots import RowSnapshot, delete_with_snapshot
@@ -73,10 +74,10 @@ class EngagementStatus(StrEnum):
 
 
 ENGAGEMENT_STATUS_LABELS = {
-    EngagementStatus.TRIAL: "Trial",
-    EngagementStatus.ACTIVE: "Active",
-    EngagementStatus.PAUSED: "Paused",
-    EngagementStatus.ENDED: "Ended",
+    EngagementStatus.TRIAL: N_("Trial"),
+    EngagementStatus.ACTIVE: N_("Active"),
+    EngagementStatus.PAUSED: N_("Paused"),
+    EngagementStatus.ENDED: N_("Ended"),
 }
 
 # Check-ins are expected of these; a paused or ended engagement has none due.

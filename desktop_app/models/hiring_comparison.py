@@ -20,7 +20,7 @@ from desktop_app.models.contractors import (
     Interview,
     compare_contractors,
 )
-from desktop_app.models.currencies import money_text
+from desktop_app.models.formats import money_short
 from desktop_app.models.hiring_plan import answers_of, questions_of
 from desktop_app.models.interview_criteria import brief_criteria, criterion_scores
 from desktop_app.models.rows import tuples
@@ -151,7 +151,7 @@ def _trial_rows(
     rows.append(
         ComparisonRow(
             "Trial pay",
-            tuple(money_text(o.pay, o.currency) if o else "—" for o in got),
+            tuple(money_short(o.pay, o.currency) if o else "—" for o in got),
         )
     )
     rows.append(

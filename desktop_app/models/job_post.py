@@ -29,8 +29,8 @@ from desktop_app.models.briefs import (
     brief_exists,
     load_brief,
 )
-from desktop_app.models.currencies import money_text
 from desktop_app.models.errors import UserError
+from desktop_app.models.formats import money_short
 from desktop_app.models.hiring_plan import BOARDS, JobBoard, PlanValues, plan_of, questions_of
 from desktop_app.models.text import list_items
 
@@ -127,7 +127,7 @@ def build_sections(
     if data.budget is not None:
         basis = BUDGET_BASIS_LABELS.get(BudgetBasis(data.budget_basis), data.budget_basis)
         budget.append(
-            f"{bold('Budget:')} {money_text(data.budget, data.currency)} ({basis.lower()})"
+            f"{bold('Budget:')} {money_short(data.budget, data.currency)} ({basis.lower()})"
         )
     if data.deadline is not None:
         budget.append(f"{bold('Deadline:')} {data.deadline:%d %b %Y}")

@@ -26,9 +26,9 @@ from desktop_app.models.base import BaseModel, database, now
 from desktop_app.models.briefs import BUDGET_BASIS_LABELS, Brief, BudgetBasis
 from desktop_app.models.contractor_input import MEDIUM_LABELS
 from desktop_app.models.contractors import Contractor, Interview
-from desktop_app.models.currencies import money_text
 from desktop_app.models.engagements import Engagement, Feedback
 from desktop_app.models.errors import UserError, ValidationError
+from desktop_app.models.formats import money_short
 from desktop_app.models.overlap import when_for_both
 from desktop_app.models.referrals import ReferralRequest, Referrer, ask_for_referral
 from desktop_app.models.rows import delete_from, tuples
@@ -307,7 +307,7 @@ def _brief_values(brief_id: int | None) -> dict[str, str]:
     if brief is None:
         raise UserError("That brief no longer exists.")
     paragraphs = [p.strip() for p in brief.summary.split("\n\n") if p.strip()]
-    budget = money_text(brief.budget, brief.currency)
+    budget = money_short(brief.budget, brief.currency)
     if budget and brief.budget_basis in set(BudgetBasis):
         budget += f" ({BUDGET_BASIS_LABELS[BudgetBasis(brief.budget_basis)].lower()})"
     return {
@@ -358,14 +358,14 @@ def compose(
         brief_id = brief_id or trial.brief_id
         values.update(
             trial_task=trial.task,
-            trial_pay=money_text(offer.pay, offer.currency),
+            trial_pay=money_short(offer.pay, offer.currency),
             trial_deadline=f"{offer.deadline:%d %b %Y}",
         )
     elif kind == MessageKind.TRIAL_OFFER and brief_id is not None:
         trial = trial_of(brief_id)
         values.update(
             trial_task=trial.task,
-            trial_pay=money_text(trial.pay, trial.currency),
+            trial_pay=money_short(trial.pay, trial.currency),
             trial_deadline=f"{trial.deadline:%d %b %Y}" if trial.deadline else "",
         )
     if feedback_id is not None:

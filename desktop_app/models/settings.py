@@ -20,6 +20,9 @@ from desktop_app.models.base import BaseModel, database
 from desktop_app.models.contractor_input import check_timezone
 from desktop_app.models.currencies import normalize_currency
 from desktop_app.models.errors import ValidationError
+from desktop_app.models.formats import OFFERED_LOCALES, locale_label
+from desktop_app.models.formats import number as number_text
+from desktop_app.models.i18n import LANGUAGES, N_, _
 from desktop_app.models.overlap import DEFAULT_HOURS, HoursError, normalize_hours
 from desktop_app.models.parsing import parse_decimal
 
@@ -70,52 +73,78 @@ def _setting(default: Any, label: str, kind: Kind = Kind.TEXT, **spec: Any) -> A
 class Settings:
     """The owner's settings, typed and valid."""
 
-    owner_name: str = _setting("", "Your name", help="Printed on briefs as the contact.")
-    business_name: str = _setting("", "Business name", help="Printed at the top of every brief.")
-    currency: str = _setting("USD", "Currency", Kind.CURRENCY, help="An ISO 4217 code, e.g. EUR.")
+    owner_name: str = _setting("", N_("Your name"), help=N_("Printed on briefs as the contact."))
+    business_name: str = _setting(
+        "", N_("Business name"), help=N_("Printed at the top of every brief.")
+    )
+    currency: str = _setting(
+        "USD", N_("Currency"), Kind.CURRENCY, help=N_("An ISO 4217 code, e.g. EUR.")
+    )
     hourly_value: Decimal = _setting(
         Decimal("50"),
-        "Your hourly value",
+        N_("Your hourly value"),
         Kind.DECIMAL,
-        help="What an hour of your own time is worth to the business.",
+        help=N_("What an hour of your own time is worth to the business."),
         money=True,
         minimum=Decimal("0"),
         maximum=Decimal("100000"),
     )
     hours_per_month: Decimal = _setting(
         Decimal("160"),
-        "Working hours per month",
+        N_("Working hours per month"),
         Kind.DECIMAL,
         minimum=Decimal("1"),
         maximum=Decimal("744"),
     )
     buyback_divisor: Decimal = _setting(
         Decimal("4"),
-        "Buyback divisor",
+        N_("Buyback divisor"),
         Kind.DECIMAL,
-        help="Pay a contractor at most your hourly value divided by this (the rule of thumb is 4).",
+        help=N_(
+            "Pay a contractor at most your hourly value divided by this (the rule of thumb is 4)."
+        ),
         minimum=Decimal("1"),
         maximum=Decimal("20"),
     )
     page_size: str = _setting(
         "a4",
-        "Paper size",
+        N_("Paper size"),
         Kind.CHOICE,
-        help="The page size of exported and printed PDFs.",
+        help=N_("The page size of exported and printed PDFs."),
         choices=(("a4", "A4"), ("letter", "US Letter")),
     )
     time_zone: str = _setting(
         "",
-        "Your time zone",
+        N_("Your time zone"),
         Kind.TIMEZONE,
-        help="An IANA name such as Europe/Stockholm, or an offset such as UTC+1: "
-        "contractors' hours are compared with yours.",
+        help=N_(
+            "An IANA name such as Europe/Stockholm, or an offset such as UTC+1: "
+            "contractors' hours are compared with yours."
+        ),
     )
     working_hours: str = _setting(
         DEFAULT_HOURS,
-        "Your working hours",
+        N_("Your working hours"),
         Kind.HOURS,
-        help="When you can answer questions, Monday to Friday, e.g. 09:00–17:00.",
+        help=N_("When you can answer questions, Monday to Friday, e.g. 09:00–17:00."),
+    )
+
+    locale: str = _setting(
+        "",
+        N_("Formats"),
+        Kind.CHOICE,
+        help=N_("How money, numbers and dates are written: 1.234,50 € or €1,234.50."),
+        choices=(
+            ("", N_("The system's")),
+            *((name, locale_label(name)) for name in OFFERED_LOCALES),
+        ),
+    )
+    language: str = _setting(
+        "",
+        N_("Language"),
+        Kind.CHOICE,
+        help=N_("The language of the window and the PDFs (from the next start)."),
+        choices=(("", N_("The system's")), *LANGUAGES.items()),
     )
 
 
@@ -139,33 +168,49 @@ def parse_value(spec: SettingSpec, text: str) -> Any:
     text = text.strip()
     if spec.kind is Kind.TEXT:
         if len(text) > spec.max_length:
-            raise ValueError(f"{spec.label} can be at most {spec.max_length} characters.")
+            raise ValueError(
+                _("{label} can be at most {count} characters.").format(
+                    label=_(spec.label), count=spec.max_length
+                )
+            )
         return text
     if spec.kind is Kind.CURRENCY:
         code = normalize_currency(text)
         if code is None:
             raise ValueError(
-                f"“{text}” is not an ISO 4217 currency code (such as USD, EUR or GBP)."
+                _("“{text}” is not an ISO 4217 currency code (such as USD, EUR or GBP).").format(
+                    text=text
+                )
             )
         return code
     if spec.kind in (Kind.TIMEZONE, Kind.HOURS):
         return _parse_time_setting(spec, text)
     if spec.kind is Kind.CHOICE:
-        if text not in {value for value, _ in spec.choices}:
-            raise ValueError(f"{spec.label}: choose one of the options.")
+        if text not in {value for value, _label in spec.choices}:
+            raise ValueError(_("{label}: choose one of the options.").format(label=_(spec.label)))
         return text
     if not text:
-        raise ValueError(f"{spec.label} is required.")
+        raise ValueError(_("{label} is required.").format(label=_(spec.label)))
     try:
         number = parse_decimal(text)
     except ValueError as error:
-        raise ValueError(f"{spec.label}: {error}") from None
+        raise ValueError(
+            _("{label}: {problem}").format(label=_(spec.label), problem=error)
+        ) from None
     if spec.kind is Kind.INTEGER and number != number.to_integral_value():
-        raise ValueError(f"{spec.label} must be a whole number.")
+        raise ValueError(_("{label} must be a whole number.").format(label=_(spec.label)))
     if spec.minimum is not None and number < spec.minimum:
-        raise ValueError(f"{spec.label} must be at least {spec.minimum}.")
+        raise ValueError(
+            _("{label} must be at least {number}.").format(
+                label=_(spec.label), number=number_text(spec.minimum)
+            )
+        )
     if spec.maximum is not None and number > spec.maximum:
-        raise ValueError(f"{spec.label} must be at most {spec.maximum}.")
+        raise ValueError(
+            _("{label} must be at most {number}.").format(
+                label=_(spec.label), number=number_text(spec.maximum)
+            )
+        )
     return int(number) if spec.kind is Kind.INTEGER else number
 
 
@@ -195,7 +240,7 @@ def parse_settings(raw: Mapping[str, str], base: Settings | None = None) -> Sett
         try:
             values[key] = parse_value(_spec_for(key), text)
         except KeyError:
-            errors[key] = f"Unknown setting “{key}”."
+            errors[key] = _("Unknown setting “{key}”.").format(key=key)
         except ValueError as error:
             errors[key] = str(error)
     if errors:

@@ -38,7 +38,9 @@ from peewee import (
 from desktop_app.models.base import BaseModel, database, now
 from desktop_app.models.engine import is_postgres, month_text, param, placeholders
 from desktop_app.models.errors import ValidationError
-from desktop_app.models.parsing import parse_amount, parse_decimal
+from desktop_app.models.formats import month_name, month_year
+from desktop_app.models.i18n import _
+from desktop_app.models.parsing import parse_amount, read_duration
 from desktop_app.models.progress import Progress
 from desktop_app.models.rows import delete_from, dicts, inserted_id, tuples
 from desktop_app.models.settings import Settings, load_settings
@@ -162,17 +164,30 @@ class Period:
     @property
     def label(self) -> str:
         """ "Last 30 days" or "December 2026"."""
-        return f"Last {ROLLING_DAYS} days" if self.rolling else f"{self.start:%B %Y}"
+        if self.rolling:
+            return _("Last {count} days").format(count=ROLLING_DAYS)
+        return month_year(self.start).capitalize()
 
     @property
     def phrase(self) -> str:
         """ "in the last 30 days" or "in December 2026"."""
-        return f"in the last {ROLLING_DAYS} days" if self.rolling else f"in {self.start:%B %Y}"
+        if self.rolling:
+            return _("in the last {count} days").format(count=ROLLING_DAYS)
+        return _("in {month}").format(month=month_year(self.start))
 
     @property
     def short(self) -> str:
         """ "the last 30 days" or "December"."""
-        return f"the last {ROLLING_DAYS} days" if self.rolling else f"{self.start:%B}"
+        if self.rolling:
+            return _("the last {count} days").format(count=ROLLING_DAYS)
+        return month_name(self.start)
+
+    @property
+    def in_short(self) -> str:
+        """ "in the last 30 days" or "in December"."""
+        if self.rolling:
+            return _("in the last {count} days").format(count=ROLLING_DAYS)
+        return _("in {month}").format(month=month_name(self.start))
 
     @property
     def key(self) -> str:
@@ -247,9 +262,6 @@ def months_with_entries() -> list[date]:
 
 # Durations as people type them ------------------------------------------------
 
-_CLOCK = re.compile(r"^(\d{1,3}):([0-5]\d)$")
-_UNITS = re.compile(r"^(?:(\d+(?:[.,]\d+)?)h)?(?:(\d+)(?:m|min)?)?$")
-
 
 def parse_entry_duration(text: str) -> int:
     """Minutes from what the owner typed: "45" (minutes), "1:30", "1h30", "1.5h", "90m".
@@ -268,19 +280,10 @@ def parse_entry_duration(text: str) -> int:
             "minutes (1:30).",
             "minutes",
         )
-    minutes: int | None = None
-    if cleaned.isdigit():
-        minutes = int(cleaned)
-    elif clock := _CLOCK.match(cleaned):
-        minutes = int(clock.group(1)) * 60 + int(clock.group(2))
-    elif (units := _UNITS.match(cleaned)) and (units.group(1) or units.group(2)):
-        hours_part = Decimal(units.group(1).replace(",", ".")) if units.group(1) else Decimal(0)
-        minutes = int((hours_part * 60).to_integral_value()) + int(units.group(2) or 0)
-    if minutes is None:
-        raise ValidationError(
-            f"“{text.strip()}” is not a duration; type minutes (45) or hours and minutes (1:30).",
-            "minutes",
-        )
+    try:
+        minutes = read_duration(text)
+    except ValueError as error:
+        raise ValidationError(str(error), "minutes") from None
     return check_entry_minutes(minutes)
 
 
@@ -294,20 +297,15 @@ def check_entry_minutes(minutes: int) -> int:
 
 def parse_monthly_hours(text: str) -> int | None:
     """Minutes a month from hours typed as "6", "6.5", "6,5" or "6:30"; None when empty."""
-    cleaned = text.strip().lower().removesuffix("h").strip()
-    if not cleaned:
+    if not text.strip():
         return None
-    if clock := _CLOCK.match(cleaned):
-        minutes = int(clock.group(1)) * 60 + int(clock.group(2))
-    else:
-        try:
-            value = parse_decimal(cleaned)
-        except ValueError:
-            raise ValidationError(
-                f"“{text.strip()}” is not a number of hours (e.g. 6 or 6:30).",
-                "monthly_estimate_minutes",
-            ) from None
-        minutes = int((value * 60).to_integral_value())
+    try:
+        minutes = read_duration(text, bare="hours")
+    except ValueError:
+        raise ValidationError(
+            f"“{text.strip()}” is not a number of hours (e.g. 6 or 6:30).",
+            "monthly_estimate_minutes",
+        ) from None
     return _check_estimate(minutes)
 
 

@@ -38,6 +38,8 @@ import re
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
+from desktop_app.models.formats import number
+from desktop_app.models.i18n import N_, _
 from desktop_app.models.text import fold
 
 
@@ -232,19 +234,24 @@ def buyback_rate(hourly_value: Decimal, divisor: Decimal) -> Decimal:
 def divisor_in_words(divisor: Decimal) -> str:
     """ "a quarter", "a third", "a half", else "1/2.5": what share of the owner's
     hour a contractor's hour may cost at most."""
-    named = {Decimal(2): "half", Decimal(3): "third", Decimal(4): "quarter", Decimal(5): "fifth"}
+    named = {
+        Decimal(2): N_("a half"),
+        Decimal(3): N_("a third"),
+        Decimal(4): N_("a quarter"),
+        Decimal(5): N_("a fifth"),
+    }
     word = named.get(divisor)
-    return f"a {word}" if word else f"1/{divisor.normalize():f}"
+    return _(word) if word else f"1/{number(divisor.normalize())}"
 
 
 def buyback_explanation(divisor: Decimal) -> str:
     """The buyback divisor in one sentence, wherever the rate it makes is shown."""
-    return (
-        f"The buyback divisor ({divisor.normalize():f}) is the rule of thumb that an hour "
-        f"you pay for should cost at most {divisor_in_words(divisor)} of what your own "
+    return _(
+        "The buyback divisor ({divisor}) is the rule of thumb that an hour "
+        "you pay for should cost at most {share} of what your own "
         "hour is worth: the rest is what handing off buys back for growth work. "
         "Change it in File > Settings."
-    )
+    ).format(divisor=number(divisor.normalize()), share=divisor_in_words(divisor))
 
 
 def buy_back_per_month(minutes: int, hourly_value: Decimal, contractor_rate: Decimal) -> Decimal:

@@ -44,9 +44,10 @@ from desktop_app.models.contractors import (
     Stage,
     StageChange,
 )
-from desktop_app.models.currencies import check_currency, money_text
+from desktop_app.models.currencies import check_currency
 from desktop_app.models.errors import UserError, ValidationError
 from desktop_app.models.field_checks import note_text
+from desktop_app.models.formats import money_short
 from desktop_app.models.parsing import parse_amount
 from desktop_app.models.rows import delete_from, tuples
 from desktop_app.models.snapshots import RowSnapshot, delete_with_snapshot, restore
@@ -369,7 +370,7 @@ def offer_trial(brief_id: int, contractor_ids: Sequence[int], offered_on: date) 
                     "interviewing first.",
                     "contractors",
                 )
-        pay = money_text(trial.pay, trial.currency)
+        pay = money_short(trial.pay, trial.currency)
         reason = (
             f"Offered the paid trial for “{trial.brief_title}”: {pay}, "
             f"due {trial.deadline:%d %b %Y}."

@@ -31,6 +31,7 @@ from desktop_app.models.brief_vocabulary import (
     Level,
 )
 from desktop_app.models.briefs import load_brief
+from desktop_app.models.formats import day, full_day, long_day, money
 from desktop_app.models.procedure_versions import record_brief_sent
 from desktop_app.models.procedures import owner_time, owner_time_text
 from desktop_app.models.progress import Progress
@@ -115,11 +116,11 @@ def _bullets(value: str, sheet: Styles) -> list[Flowable]:
 
 
 def budget_text(data: BriefData) -> str:
-    """ "USD 1,200.00, fixed price" / "EUR 35.00 per hour"; "" without a budget."""
+    """ "$1,200.00, fixed price" / "35,00 € per hour"; "" without a budget."""
     if data.budget is None:
         return ""
     basis = BudgetBasis(data.budget_basis)
-    amount = f"{data.currency} {data.budget:,.2f}"
+    amount = money(data.budget, data.currency)
     if basis is BudgetBasis.FIXED:
         return f"{amount}, fixed price"
     return f"{amount} {BUDGET_BASIS_LABELS[basis].lower()}"
@@ -128,7 +129,7 @@ def budget_text(data: BriefData) -> str:
 def _facts(data: BriefData) -> list[tuple[str, str]]:
     facts = []
     if data.deadline is not None:
-        facts.append(("Deadline", f"{data.deadline:%d %B %Y}"))
+        facts.append(("Deadline", long_day(data.deadline)))
     if data.budget is not None:
         facts.append(("Budget", budget_text(data)))
     if data.report_every_days is not None:
@@ -302,7 +303,7 @@ def brief_story(
     story.append(Paragraph(text(data.title.strip()), sheet["Title"]))
     byline = [f"Prepared by {settings.owner_name.strip()}" if settings.owner_name.strip() else ""]
     # The brief's status (draft, posted…) is the owner's bookkeeping, not the contractor's.
-    byline.append(f"{exported_on:%d %B %Y}")
+    byline.append(long_day(exported_on))
     story.append(Paragraph(text(" · ".join(part for part in byline if part)), sheet["Subtitle"]))
     story.append(Spacer(0, 10))
     story.append(_facts_table(data, sheet, width))
@@ -353,7 +354,9 @@ def brief_story(
 
     timeline: list[Flowable] = []
     if data.deadline is not None:
-        timeline.append(Paragraph(f"<b>Deadline:</b> {data.deadline:%A %d %B %Y}", sheet["Body"]))
+        timeline.append(
+            Paragraph(f"<b>Deadline:</b> {text(full_day(data.deadline))}", sheet["Body"])
+        )
     timeline += _bullets(data.timeline, sheet)
     story += _section("Timeline", timeline, sheet)
 
@@ -465,7 +468,7 @@ def write_brief_pdf(
     frame = PageFrame(
         header_left=fit(who, width * 0.42),
         header_right=fit(data.title, width * 0.55),
-        footer_left=f"Job brief · {exported_on:%d %b %Y}",
+        footer_left=f"Job brief · {day(exported_on)}",
     )
 
     counter = PageCounter()

@@ -21,6 +21,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
 from desktop_app.models.contractors import Comparison
+from desktop_app.models.formats import day
 from desktop_app.models.settings import load_settings
 from desktop_app.pdf.common import (
     ACCENT,
@@ -131,7 +132,7 @@ def write_comparison_pdf(comparison: Comparison, destination: Path) -> Path:
     frame = PageFrame(
         header_left=settings.business_name or "Offload",
         header_right=title,
-        footer_left=f"Printed {date.today():%d %b %Y}",
+        footer_left=f"Printed {day(date.today())}",
     )
     return build_pdf(
         destination,

@@ -21,6 +21,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Table, TableStyle
 
+from desktop_app.models.formats import day
 from desktop_app.models.procedure_content import (
     ProcedureData,
     StepData,
@@ -338,7 +339,7 @@ def write_procedure_pdf(
         frame=PageFrame(
             header_left=fit(who, width * 0.42),
             header_right=fit(data.shown_title, width * 0.55),
-            footer_left=f"Procedure · {exported_on:%d %b %Y}",
+            footer_left=f"Procedure · {day(exported_on)}",
         ),
         title=data.shown_title,
         page_size=settings.page_size,

@@ -14,6 +14,7 @@ feedback, one after the other, each free to flow across pages.
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 from itertools import zip_longest
 from pathlib import Path
 
@@ -32,6 +33,8 @@ from desktop_app.models.engagements import (
     day_text,
     terms_text,
 )
+from desktop_app.models.formats import number as number_text
+from desktop_app.models.formats import percent
 from desktop_app.pdf.common import (
     ACCENT,
     RULE,
@@ -47,11 +50,11 @@ LEVEL_COLOURS = {Level.MUST: "#b42318", Level.SHOULD: "#b54708", Level.NICE: "#4
 
 
 def _percent(value: float | None) -> str:
-    return "–" if value is None else f"{value:.0f}%"
+    return "–" if value is None else percent(Decimal(str(value)) / 100)
 
 
 def _score(value: float | None) -> str:
-    return "–" if value is None else f"{value:.1f} / 5"
+    return "–" if value is None else f"{number_text(value, 1)} / 5"
 
 
 def review_title(review: Review) -> str:

@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, QSettings, QSize, Qt
+from PySide6.QtCore import QByteArray, QEvent, QLocale, QSettings, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
 from desktop_app import __version__
 from desktop_app.backup import backup_database, backups_dir
 from desktop_app.models.errors import UserError
+from desktop_app.models.formats import current_locale
+from desktop_app.models.i18n import _
 from desktop_app.paths import data_dir
 from desktop_app.store import DatabaseDamaged, Store, StoreError, is_open_elsewhere, open_store
 from desktop_app.views.context import AppContext
@@ -84,15 +86,15 @@ class MainWindow(QMainWindow):
     def __init__(self, store: Store, *, demo: bool = False, remember_layout: bool = True) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
-        self.setAccessibleName("Offload")
+        self.setAccessibleName(_("Offload"))
         self._remember_layout = remember_layout
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setObjectName("undoStack")
-        self.tabs = named(QTabWidget(), "mainTabs", "Steps")
+        self.tabs = named(QTabWidget(), "mainTabs", _("Steps"))
         self.tabs.setDocumentMode(True)
         self.tabs.currentChanged.connect(self._on_tab_changed)
         # Shown when the database is open read-only, saying why.
-        self.read_only_banner = named(plain_label(), "readOnlyBanner", "Read-only")
+        self.read_only_banner = named(plain_label(), "readOnlyBanner", _("Read-only"))
         self.read_only_banner.setTextFormat(Qt.TextFormat.PlainText)
         self.read_only_banner.setWordWrap(True)
         self.read_only_banner.setContentsMargins(10, 6, 10, 6)
@@ -106,7 +108,7 @@ class MainWindow(QMainWindow):
         column.addWidget(self.read_only_banner)
         column.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
-        self.database_label = named(plain_label(), "databaseLabel", "Open database")
+        self.database_label = named(plain_label(), "databaseLabel", _("Open database"))
         self.database_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.statusBar().addPermanentWidget(self.database_label)
         self.ctx = self._install_store(store, demo=demo)
@@ -122,6 +124,8 @@ class MainWindow(QMainWindow):
     def _install_store(self, store: Store, *, demo: bool) -> AppContext:
         """Show `store`: a fresh context, empty undo history, tabs rebuilt lazily."""
         current = self.tabs.currentIndex()
+        # Qt's own widgets (date editors, spin boxes) write as the Formats setting says.
+        QLocale.setDefault(QLocale(str(current_locale())))
         self.undo_stack.clear()
         ctx = AppContext(store, self.undo_stack, demo=demo, parent=self)
         ctx.navigate_requested.connect(self.navigate)
@@ -132,7 +136,7 @@ class MainWindow(QMainWindow):
             if page is not None:
                 page.deleteLater()
         for spec in TABS:
-            self.tabs.addTab(LazyTab(spec, ctx), spec.title)
+            self.tabs.addTab(LazyTab(spec, ctx), _(spec.title))
         self.tabs.setCurrentIndex(max(current, 0))
         self.tabs.blockSignals(False)
         old_ctx = getattr(self, "ctx", None)
@@ -140,21 +144,29 @@ class MainWindow(QMainWindow):
         if old_ctx is not None:
             old_ctx.stop_listening()
             old_ctx.deleteLater()
-        kind = "Demo database (temporary)" if demo else "Database"
         if store.is_workspace:
-            kind = "Team workspace"
-        self.database_label.setText(f"{kind}: {store.name}" + (" (read-only)" * store.read_only))
+            label = _("Team workspace: {path}") + (_(" (read-only)") * store.read_only)
+        elif demo:
+            label = _("Demo database (temporary): {path}")
+        elif store.read_only:
+            label = _("Database: {path} (read-only)")
+        else:
+            label = _("Database: {path}")
+        self.database_label.setText(label.format(path=store.name))
         # Ending with the application's name, so the desktop does not add it again
         # ("… — Offload (demo) — Offload").
-        self.setWindowTitle(
-            (store.name.rsplit("/", 1)[-1] if store.is_workspace else store.path.name)
-            + (" (demo)" if demo else "")
-            + (" (read-only)" if store.read_only else "")
-            + " — Offload"
-        )
+        if demo:
+            title = _("{name} (demo) — Offload")
+        elif store.read_only:
+            title = _("{name} (read-only) — Offload")
+        else:
+            title = "{name} — Offload"
+        name = store.name.rsplit("/", 1)[-1] if store.is_workspace else store.path.name
+        self.setWindowTitle(title.format(name=name))
         self.read_only_banner.setText(
-            f"Read-only: {store.read_only_reason}. You can look, search and export, but "
-            "changes cannot be saved."
+            _(
+                "Read-only: {reason}. You can look, search and export, but changes cannot be saved."
+            ).format(reason=store.read_only_reason)
         )
         self.read_only_banner.setVisible(store.read_only)
         return ctx
@@ -174,9 +186,9 @@ class MainWindow(QMainWindow):
                 return False
             store = recovered
         except StoreError as error:
-            warn(self, "Cannot open the database", str(error))
+            warn(self, _("Cannot open the database"), str(error))
             return False
-        self._switch_to(store, old_store, f"Opened {store.path}")
+        self._switch_to(store, old_store, _("Opened {path}").format(path=store.path))
         return True
 
     def _switch_to(self, store: Store, old_store: Store | None, message: str) -> None:
@@ -206,28 +218,34 @@ class MainWindow(QMainWindow):
         try:
             check_backup(backup)  # before the current file is let go
         except StoreError as error:
-            warn(self, "Cannot restore this backup", str(error))
+            warn(self, _("Cannot restore this backup"), str(error))
             return False
         self.ctx.store.close()  # lets go of the lock; the tabs are rebuilt below
         try:
             kept = restore_backup(backup, path)
         except StoreError as error:
-            warn(self, "Restore failed", f"{error}\n\nThe database was not changed.")
+            warn(
+                self,
+                _("Restore failed"),
+                _("{error}\n\nThe database was not changed.").format(error=error),
+            )
             kept = None
             message = ""
         else:
-            message = f"Restored {path.name} from {backup.name}" + (
-                f"; the file it replaced is kept as {kept.name}" if kept else ""
-            )
+            message = (
+                _("Restored {name} from {backup}; the file it replaced is kept as {kept}")
+                if kept
+                else _("Restored {name} from {backup}")
+            ).format(name=path.name, backup=backup.name, kept=kept.name if kept else "")
         try:
             store = open_store(path)
         except StoreError as error:
             message_box(
-                self, QMessageBox.Icon.Critical, "Cannot open the database", str(error)
+                self, QMessageBox.Icon.Critical, _("Cannot open the database"), str(error)
             ).exec()
             self.close()
             return False
-        self._switch_to(store, None, message or f"Reopened {path}")
+        self._switch_to(store, None, message or _("Reopened {path}").format(path=path))
         return bool(message)
 
     def _database_folder(self) -> Path:
@@ -236,14 +254,14 @@ class MainWindow(QMainWindow):
         return data_dir() if self.ctx.demo else self.ctx.store.path.parent
 
     def _choose_and_open_database(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
+        path, _filter = QFileDialog.getOpenFileName(
             self, "Open database", str(self._database_folder()), DATABASE_FILTER
         )
         if path:
             self.open_database(Path(path))
 
     def _choose_and_create_database(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
+        path, _filter = QFileDialog.getSaveFileName(
             self, "New database", str(self._database_folder() / "offload.sqlite3"),
             DATABASE_FILTER,
         )  # fmt: skip
@@ -253,9 +271,11 @@ class MainWindow(QMainWindow):
         if new_path.exists() and new_path.stat().st_size > 0:
             warn(
                 self,
-                "Cannot create the database",
-                f"{new_path} already exists. Use File > Open database… to open it, "
-                "or choose a new name.",
+                _("Cannot create the database"),
+                _(
+                    "{path} already exists. Use File > Open database… to open it, "
+                    "or choose a new name."
+                ).format(path=new_path),
             )
             return
         self.open_database(new_path)
@@ -265,15 +285,21 @@ class MainWindow(QMainWindow):
         # The owner confirmed replacing an existing file in the save dialog, but
         # never the open database itself, nor one open in another Offload.
         if destination.exists() and destination.samefile(self.ctx.store.path):
-            raise StoreError(f"{destination} is the database itself; choose another file.")
+            raise StoreError(
+                _("{path} is the database itself; choose another file.").format(path=destination)
+            )
         if destination.exists() and is_open_elsewhere(destination.resolve()):
-            raise UserError(f"{destination} is a database open in Offload; choose another file.")
+            raise UserError(
+                _("{path} is a database open in Offload; choose another file.").format(
+                    path=destination
+                )
+            )
         backup_database(self.ctx.store.path, destination, replace=True)
-        self.statusBar().showMessage(f"Backed up to {destination}", 8000)
+        self.statusBar().showMessage(_("Backed up to {path}").format(path=destination), 8000)
 
     def _choose_and_back_up(self) -> None:
         suggested = self._database_folder() / f"offload-backup-{date.today():%Y-%m-%d}.sqlite3"
-        path, _ = QFileDialog.getSaveFileName(
+        path, _filter = QFileDialog.getSaveFileName(
             self, "Back up database", str(suggested), DATABASE_FILTER
         )
         if not path:
@@ -281,7 +307,7 @@ class MainWindow(QMainWindow):
         try:
             self.back_up_database(Path(path))
         except (UserError, OSError) as error:
-            warn(self, "Backup failed", str(error))
+            warn(self, _("Backup failed"), str(error))
 
     # Settings
     def open_settings(self) -> SettingsDialog:
@@ -359,38 +385,40 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         self.menus: dict[str, QMenu] = {}
-        file_menu = self.menus["file"] = bar.addMenu("&File")
+        file_menu = self.menus["file"] = bar.addMenu(_("&File"))
         file_menu.setObjectName("menuFile")
         file_menu.menuAction().setObjectName("menuFileAction")
         self._action(
-            file_menu, "actionNewDatabase", "&New database…", self._choose_and_create_database,
+            file_menu, "actionNewDatabase", _("&New database…"), self._choose_and_create_database,
             standard_keys(QKeySequence.StandardKey.New, "Ctrl+N"),
         )  # fmt: skip
         self._action(
-            file_menu, "actionOpenDatabase", "&Open database…", self._choose_and_open_database,
+            file_menu, "actionOpenDatabase", _("&Open database…"), self._choose_and_open_database,
             standard_keys(QKeySequence.StandardKey.Open, "Ctrl+O"),
         )  # fmt: skip
-        self._action(file_menu, "actionBackUp", "&Back up database…", self._choose_and_back_up)
-        self._action(file_menu, "actionRestore", "&Restore from backup…", self.choose_and_restore)
+        self._action(file_menu, "actionBackUp", _("&Back up database…"), self._choose_and_back_up)
+        self._action(
+            file_menu, "actionRestore", _("&Restore from backup…"), self.choose_and_restore
+        )
         file_menu.addSeparator()
         self._file_commands_anchor = file_menu.addSeparator()
         self._action(
-            file_menu, "actionSettings", "&Settings…", self.open_settings,
+            file_menu, "actionSettings", _("&Settings…"), self.open_settings,
             standard_keys(QKeySequence.StandardKey.Preferences, "Ctrl+,"),
         )  # fmt: skip
         file_menu.addSeparator()
         self._action(
-            file_menu, "actionQuit", "&Quit", self.close,
+            file_menu, "actionQuit", _("&Quit"), self.close,
             standard_keys(QKeySequence.StandardKey.Quit, "Ctrl+Q"),
         )  # fmt: skip
 
-        edit_menu = self.menus["edit"] = bar.addMenu("&Edit")
+        edit_menu = self.menus["edit"] = bar.addMenu(_("&Edit"))
         edit_menu.setObjectName("menuEdit")
         edit_menu.menuAction().setObjectName("menuEditAction")
-        undo = self.undo_stack.createUndoAction(self, "&Undo")
+        undo = self.undo_stack.createUndoAction(self, _("&Undo"))
         undo.setObjectName("actionUndo")
         undo.setShortcuts(standard_keys(QKeySequence.StandardKey.Undo, "Ctrl+Z"))
-        redo = self.undo_stack.createRedoAction(self, "&Redo")
+        redo = self.undo_stack.createRedoAction(self, _("&Redo"))
         redo.setObjectName("actionRedo")
         redo.setShortcuts(standard_keys(QKeySequence.StandardKey.Redo, "Ctrl+Shift+Z", "Ctrl+Y"))
         for action in (undo, redo):
@@ -398,31 +426,31 @@ class MainWindow(QMainWindow):
             self.addAction(action)
         edit_menu.addSeparator()
         self._action(
-            edit_menu, "actionFind", "&Find…", self._focus_search,
+            edit_menu, "actionFind", _("&Find…"), self._focus_search,
             standard_keys(QKeySequence.StandardKey.Find, "Ctrl+F"),
         )  # fmt: skip
 
-        view_menu = self.menus["view"] = bar.addMenu("&View")
+        view_menu = self.menus["view"] = bar.addMenu(_("&View"))
         view_menu.setObjectName("menuView")
         view_menu.menuAction().setObjectName("menuViewAction")
         for number, spec in enumerate(TABS, start=1):
             self._action(
-                view_menu, f"actionShow_{spec.key}", spec.title,
+                view_menu, f"actionShow_{spec.key}", _(spec.title),
                 lambda _=False, key=spec.key: self.show_tab(key), f"Ctrl+{number}",
             )  # fmt: skip
-        help_menu = self.menus["help"] = bar.addMenu("&Help")
+        help_menu = self.menus["help"] = bar.addMenu(_("&Help"))
         help_menu.setObjectName("menuHelp")
         help_menu.menuAction().setObjectName("menuHelpAction")
         self._action(
-            help_menu, "actionShortcuts", "&Keyboard shortcuts", self.show_shortcuts,
+            help_menu, "actionShortcuts", _("&Keyboard shortcuts"), self.show_shortcuts,
             standard_keys(QKeySequence.StandardKey.HelpContents, "F1"),
         )  # fmt: skip
-        self._action(help_menu, "actionAbout", "&About Offload", self.show_about)
+        self._action(help_menu, "actionAbout", _("&About Offload"), self.show_about)
         # Once every menu exists: a tab's commands may go in any of them, Help included.
         for spec in TABS:
             for command in spec.commands:
                 menu = self.menus[command.menu]
-                action = QAction(command.text, self)
+                action = QAction(_(command.text), self)
                 action.setObjectName(f"action_{spec.key}_{command.method}")
                 if command.shortcut:
                     action.setShortcut(QKeySequence(command.shortcut))
@@ -454,7 +482,7 @@ class MainWindow(QMainWindow):
         from PySide6 import __version__ as pyside_version
 
         box = message_box(
-            self, QMessageBox.Icon.NoIcon, "About Offload", "", QMessageBox.StandardButton.Close
+            self, QMessageBox.Icon.NoIcon, _("About Offload"), "", QMessageBox.StandardButton.Close
         )
         box.setObjectName("aboutDialog")
         box.setIconPixmap(self.windowIcon().pixmap(64, 64))
@@ -462,15 +490,22 @@ class MainWindow(QMainWindow):
         path = self.ctx.store.path
         box.setText(
             f"<h3>Offload {__version__}</h3>"
-            "<p>Get ready to outsource: study your month, find the right person, "
-            "outline every expectation, then focus on your own work.</p>"
-            "<p>Everything stays on this computer, in one file:<br>"
-            f"<code>{html.escape(str(path))}</code></p>"
-            "<p>Backups (one a day, and before every import, restore and upgrade):<br>"
-            f"<code>{html.escape(str(backups_dir(path)))}</code></p>"
-            f"<p><small>Python {platform.python_version()}, PySide6 {pyside_version}</small></p>"
+            + "<p>{}</p>".format(
+                _(
+                    "Get ready to outsource: study your month, find the right person, "
+                    "outline every expectation, then focus on your own work."
+                )
+            )
+            + "<p>{}<br><code>{}</code></p>".format(
+                _("Everything stays on this computer, in one file:"), html.escape(str(path))
+            )
+            + "<p>{}<br><code>{}</code></p>".format(
+                _("Backups (one a day, and before every import, restore and upgrade):"),
+                html.escape(str(backups_dir(path))),
+            )
+            + f"<p><small>Python {platform.python_version()}, PySide6 {pyside_version}</small></p>"
         )
-        folder = QPushButton("Open data folder", box)  # owned by the box, not by Python
+        folder = QPushButton(_("Open data folder"), box)  # owned by the box, not by Python
         folder.setObjectName("aboutOpenFolder")
         box.addButton(folder, QMessageBox.ButtonRole.ActionRole)
         from desktop_app.views.restore_dialog import open_folder

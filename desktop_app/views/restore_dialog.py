@@ -16,14 +16,12 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QColor, QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
     QHeaderView,
     QMessageBox,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -35,7 +33,7 @@ from desktop_app.store import Store, open_store
 from desktop_app.views.partials.naming import named
 from desktop_app.views.partials.plain_text import message_box, plain_label, warn
 from desktop_app.views.partials.table_model import ALIGN_RIGHT, Column, RowTableModel
-from desktop_app.views.partials.tables import name_header
+from desktop_app.views.partials.tables import data_table
 from desktop_app.views.partials.tones import ALERT
 
 DATABASE_FILTER = "Offload database (*.sqlite3 *.sqlite *.db);;All files (*)"
@@ -96,14 +94,10 @@ class RestoreDialog(QDialog):
             ],
             self,
         )
-        self.table = named(QTableView(), "restoreBackups", "Backups")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
-        name_header(self.table)
+        self.table = data_table(
+            "restoreBackups", "Backups", self.model, alternating=False, word_wrap=True
+        )
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
         self.table.doubleClicked.connect(lambda _index: self._choose_selected())
         self.empty_label = named(
             plain_label(
@@ -172,7 +166,7 @@ class RestoreDialog(QDialog):
         self.accept()
 
     def _choose_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
+        path, _filter = QFileDialog.getOpenFileName(
             self, "Restore a backup file", str(self.database_path.parent), DATABASE_FILTER
         )
         if path:

@@ -20,6 +20,9 @@ from PySide6.QtWidgets import (
 
 from desktop_app.models.currencies import ISO_4217_CODES
 from desktop_app.models.errors import ValidationError
+from desktop_app.models.formats import use_locale
+from desktop_app.models.i18n import _
+from desktop_app.models.parsing import read_number
 from desktop_app.models.settings import (
     Kind,
     Settings,
@@ -47,17 +50,23 @@ class ChangeSettingsCommand(StoreCommand):
             for f in dataclasses.fields(Settings)
             if getattr(old, f.name) != getattr(new, f.name)
         ]
-        labels = {spec.key: spec.label.lower() for spec in setting_specs()}
-        what = labels[changed[0]] if len(changed) == 1 else "settings"
-        super().__init__(ctx, f"Change {what}")
+        labels = {spec.key: _(spec.label) for spec in setting_specs()}
+        text = (
+            _("Change {setting}").format(setting=labels[changed[0]])
+            if len(changed) == 1
+            else _("Change settings")
+        )
+        super().__init__(ctx, text)
         self.old = old
         self.new = new
 
     def apply(self) -> None:
         save_settings(self.new)
+        use_locale(self.new.locale)
 
     def revert(self) -> None:
         save_settings(self.old)
+        use_locale(self.old.locale)
 
 
 class SettingsDialog(QDialog):
@@ -69,8 +78,8 @@ class SettingsDialog(QDialog):
 
     def __init__(self, current: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        named(self, "settingsDialog", "Settings")
-        self.setWindowTitle("Settings")
+        named(self, "settingsDialog", _("Settings"))
+        self.setWindowTitle(_("Settings"))
         self.result_settings: Settings | None = None
         self._current = current
         self.editors: dict[str, QLineEdit | QComboBox] = {}
@@ -95,7 +104,7 @@ class SettingsDialog(QDialog):
             else:
                 column.addWidget(editor)
             column.addWidget(error)
-            label = plain_label(f"{spec.label}:")
+            label = plain_label(_("{label}:").format(label=_(spec.label)))
             label.setBuddy(editor)
             form.addRow(label, column)
             self.editors[spec.key] = editor
@@ -131,16 +140,29 @@ class SettingsDialog(QDialog):
         elif spec.kind is Kind.CHOICE:
             editor = QComboBox()
             for stored, label in spec.choices:
-                editor.addItem(label, stored)
+                editor.addItem(_(label), stored)
             editor.setCurrentIndex(max(editor.findData(text), 0))
         else:
             line = QLineEdit(text)
             line.setClearButtonEnabled(spec.kind is Kind.TEXT)
             if spec.kind in (Kind.DECIMAL, Kind.INTEGER):
                 line.setAlignment(Qt.AlignmentFlag.AlignRight)
+                # A number that reads two ways ("1.234") says how it was read.
+                line.editingFinished.connect(lambda key=spec.key: self._say_how_read(key))
             editor = line
-        named(editor, f"setting_{spec.key}", spec.label, spec.help)
+        named(editor, f"setting_{spec.key}", _(spec.label), _(spec.help) if spec.help else "")
         return editor
+
+    def _say_how_read(self, key: str) -> None:
+        editor = self.editors.get(key)
+        if not isinstance(editor, QLineEdit):
+            return
+        try:
+            note = read_number(editor.text()).note if editor.text().strip() else ""
+        except ValueError:
+            return  # said when OK is pressed
+        if note:
+            self.errors.line(key).show_note(note)
 
     def _show_currency(self, text: str) -> None:
         for unit in self.money_units:

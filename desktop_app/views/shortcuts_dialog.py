@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.models.i18n import _
 from desktop_app.views.partials.naming import name_buttons, named
 from desktop_app.views.partials.tables import data_table
 
@@ -33,10 +34,10 @@ class ShortcutsDialog(QDialog):
 
     def __init__(self, menus: Iterable[QMenu], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        named(self, "shortcutsDialog", "Keyboard shortcuts")
-        self.setWindowTitle("Keyboard shortcuts")
+        named(self, "shortcutsDialog", _("Keyboard shortcuts"))
+        self.setWindowTitle(_("Keyboard shortcuts"))
         self.model = QStandardItemModel(0, 3, self)
-        self.model.setHorizontalHeaderLabels(["Menu", "Command", "Shortcut"])
+        self.model.setHorizontalHeaderLabels([_("Menu"), _("Command"), _("Shortcut")])
         for menu in menus:
             menu_title = menu.title().replace("&", "")
             for action in menu.actions():
@@ -63,7 +64,7 @@ class ShortcutsDialog(QDialog):
         table = data_table("shortcutsTable", "Keyboard shortcuts", self.model)
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         buttons = named(
-            QDialogButtonBox(QDialogButtonBox.StandardButton.Close), "shortcutsButtons", "Close"
+            QDialogButtonBox(QDialogButtonBox.StandardButton.Close), "shortcutsButtons", _("Close")
         )
         name_buttons(buttons, "shortcutsButtons")
         buttons.rejected.connect(self.reject)

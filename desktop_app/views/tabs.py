@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from desktop_app.models.i18n import N_, _
 from desktop_app.views.context import AppContext
 from desktop_app.views.partials.naming import named
 from desktop_app.views.partials.tab_page import TabPage
@@ -43,68 +44,70 @@ class TabSpec:
 TABS: tuple[TabSpec, ...] = (
     TabSpec(
         key="overview",
-        title="Overview",
+        title=N_("Overview"),
         factory="desktop_app.views.overview.page:OverviewPage",
-        description="Hours handed off, spend, check-ins due and what needs a decision.",
+        description=N_("Hours handed off, spend, check-ins due and what needs a decision."),
     ),
     TabSpec(
         key="time_audit",
-        title="Time audit",
+        title=N_("Time audit"),
         factory="desktop_app.views.time_audit.page:TimeAuditPage",
-        description="Log a month of work and find the tasks worth handing off.",
+        description=N_("Log a month of work and find the tasks worth handing off."),
         commands=(
-            TabCommand("file", "Import time tracker export…", "choose_and_import", "Ctrl+I"),
-            TabCommand("file", "Export tasks to CSV…", "choose_and_export_tasks"),
-            TabCommand("file", "Export time entries to CSV…", "choose_and_export_entries"),
-            TabCommand("edit", "Log time…", "focus_entry_form", "Ctrl+T"),
-            TabCommand("edit", "New task", "start_new_task"),
-            TabCommand("view", "Outsourcing candidates", "show_candidates"),
-            TabCommand("help", "How the outsourcing score works", "show_score_help"),
+            TabCommand("file", N_("Import time tracker export…"), "choose_and_import", "Ctrl+I"),
+            TabCommand("file", N_("Export tasks to CSV…"), "choose_and_export_tasks"),
+            TabCommand("file", N_("Export time entries to CSV…"), "choose_and_export_entries"),
+            TabCommand("edit", N_("Log time…"), "focus_entry_form", "Ctrl+T"),
+            TabCommand("edit", N_("New task"), "start_new_task"),
+            TabCommand("view", N_("Outsourcing candidates"), "show_candidates"),
+            TabCommand("help", N_("How the outsourcing score works"), "show_score_help"),
         ),
     ),
     TabSpec(
         key="contractors",
-        title="Contractors",
+        title=N_("Contractors"),
         factory="desktop_app.views.contractors.page:ContractorsPage",
-        description="Your bench of contractors, their references, portfolios and interviews.",
+        description=N_("Your bench of contractors, their references, portfolios and interviews."),
         commands=(
-            TabCommand("file", "New contractor…", "new_contractor", "Ctrl+Shift+C"),
-            TabCommand("file", "Import contractors…", "import_contractors_dialog"),
-            TabCommand("file", "Export contractors to CSV…", "export_contractors_dialog"),
-            TabCommand("view", "Compare selected contractors…", "compare_selected", "Ctrl+Shift+M"),
-            TabCommand("edit", "Referrals…", "open_referrals"),
-            TabCommand("edit", "&Write to the contractor…", "write_message", "Ctrl+Shift+W"),
+            TabCommand("file", N_("New contractor…"), "new_contractor", "Ctrl+Shift+C"),
+            TabCommand("file", N_("Import contractors…"), "import_contractors_dialog"),
+            TabCommand("file", N_("Export contractors to CSV…"), "export_contractors_dialog"),
+            TabCommand(
+                "view", N_("Compare selected contractors…"), "compare_selected", "Ctrl+Shift+M"
+            ),
+            TabCommand("edit", N_("Referrals…"), "open_referrals"),
+            TabCommand("edit", N_("&Write to the contractor…"), "write_message", "Ctrl+Shift+W"),
         ),
     ),
     TabSpec(
         key="briefs",
-        title="Briefs",
+        title=N_("Briefs"),
         factory="desktop_app.views.briefs.page:BriefsPage",
-        description="Job descriptions with expectations in priority order.",
+        description=N_("Job descriptions with expectations in priority order."),
         commands=(
-            TabCommand("file", "New brief…", "new_brief"),
-            TabCommand("file", "Export brief as PDF…", "export_pdf", "Ctrl+E"),
-            TabCommand("file", "Print brief…", "print_brief", "Ctrl+P"),
-            TabCommand("edit", "Copy as &job post", "copy_job_post", "Ctrl+Shift+J"),
-            TabCommand("edit", "Post, screen and &trial…", "open_hiring", "Ctrl+Shift+T"),
+            TabCommand("file", N_("New brief…"), "new_brief"),
+            TabCommand("file", N_("Export brief as PDF…"), "export_pdf", "Ctrl+E"),
+            TabCommand("file", N_("Print brief…"), "print_brief", "Ctrl+P"),
+            TabCommand("edit", N_("Copy as &job post"), "copy_job_post", "Ctrl+Shift+J"),
+            TabCommand("edit", N_("Post, screen and &trial…"), "open_hiring", "Ctrl+Shift+T"),
         ),
     ),
     TabSpec(
         key="engagements",
-        title="Engagements",
+        title=N_("Engagements"),
         factory="desktop_app.views.engagements.page:EngagementsPage",
-        description="Contractors at work: check-ins, feedback and confidence.",
+        description=N_("Contractors at work: check-ins, feedback and confidence."),
         commands=(
-            TabCommand("file", "Export check-in &schedule…", "choose_and_export_schedule"),
-            TabCommand("file", "Print engagement review…", "print_review"),
-            TabCommand("file", "Export engagement review as PDF…", "choose_and_export_review"),
-            TabCommand("edit", "&Hire a contractor…", "open_hire_dialog", "Ctrl+Shift+H"),
+            TabCommand("file", N_("Export check-in &schedule…"), "choose_and_export_schedule"),
+            TabCommand("file", N_("Print engagement review…"), "print_review"),
+            TabCommand("file", N_("Export engagement review as PDF…"), "choose_and_export_review"),
+            TabCommand("edit", N_("&Hire a contractor…"), "open_hire_dialog", "Ctrl+Shift+H"),
             TabCommand(
-                "edit", "Request a progress report", "request_progress_report", "Ctrl+Shift+R"
+                "edit", N_("Request a progress report"), "request_progress_report", "Ctrl+Shift+R"
             ),
-            TabCommand("edit", "Add check-in", "focus_check_in_form", "Ctrl+Shift+K"),
-            TabCommand("edit", "Add feedback", "focus_feedback_form", "Ctrl+Shift+G"),
-            TabCommand("edit", "Send the selected feedback…", "send_feedback"),
+            TabCommand("edit", N_("Add check-in"), "focus_check_in_form", "Ctrl+Shift+K"),
+            TabCommand("edit", N_("Add feedback"), "focus_feedback_form", "Ctrl+Shift+G"),
+            TabCommand("edit", N_("Send the selected feedback…"), "send_feedback"),
         ),
     ),
 )
@@ -133,7 +136,7 @@ class LazyTab(QWidget):
         super().__init__(parent)
         self.spec = spec
         self.ctx = ctx
-        named(self, f"tab_{spec.key}", spec.title, spec.description)
+        named(self, f"tab_{spec.key}", _(spec.title), _(spec.description))
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self.content: QWidget | None = None

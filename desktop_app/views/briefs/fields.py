@@ -37,6 +37,7 @@ from desktop_app.models.briefs import (
     FieldKind,
 )
 from desktop_app.models.currencies import ISO_4217_CODES
+from desktop_app.models.i18n import _
 from desktop_app.views.partials.dates import DATE_FORMAT, NO_DATE
 from desktop_app.views.partials.feedback import MessageLine
 from desktop_app.views.partials.naming import named
@@ -239,7 +240,7 @@ class FieldEditor(QWidget):
                 if editor.toPlainText() != (value or ""):
                     editor.setPlainText(value or "")
             elif isinstance(editor, QLineEdit):
-                text = _money_text(value) if self.spec.kind is FieldKind.MONEY else value or ""
+                text = _money_short(value) if self.spec.kind is FieldKind.MONEY else value or ""
                 editor.setText(text)
                 editor.setCursorPosition(0)  # show the start of a long line
             elif isinstance(editor, QSpinBox):
@@ -289,7 +290,7 @@ STATUS_MEANINGS = {
 
 def _choices(spec: BriefField) -> list[tuple[str, str]]:
     if spec.name == "status":
-        return [(str(s), BRIEF_STATUS_LABELS[s]) for s in BriefStatus]
+        return [(str(s), _(BRIEF_STATUS_LABELS[s])) for s in BriefStatus]
     if spec.name == "budget_basis":
         return [(str(b), BUDGET_BASIS_LABELS[b]) for b in BudgetBasis]
     if spec.name == "delegation_level":
@@ -299,5 +300,5 @@ def _choices(spec: BriefField) -> list[tuple[str, str]]:
     return [(choice, choice) for choice in spec.choices]
 
 
-def _money_text(value: Decimal | None) -> str:
+def _money_short(value: Decimal | None) -> str:
     return "" if value is None else f"{value:,.2f}"

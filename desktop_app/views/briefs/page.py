@@ -41,6 +41,8 @@ from desktop_app.models.briefs import (
 )
 from desktop_app.models.clarity import Finding, check_brief
 from desktop_app.models.errors import UserError
+from desktop_app.models.formats import date_time, day_month, day_short
+from desktop_app.models.i18n import N_, _, count
 from desktop_app.models.progress import Cancelled
 from desktop_app.views.briefs.clarity_panel import ClarityPanel
 from desktop_app.views.briefs.commands import (
@@ -85,14 +87,14 @@ if TYPE_CHECKING:
 
 # The status filter: (label, statuses shown; None shows all).
 STATUS_FILTERS: tuple[tuple[str, frozenset[str] | None], ...] = (
-    ("All briefs", None),
-    ("Open: draft, final, posted", frozenset({"draft", "final", "posted"})),
+    (N_("All briefs"), None),
+    (N_("Open: draft, final, posted"), frozenset({"draft", "final", "posted"})),
     *((BRIEF_STATUS_LABELS[s], frozenset({str(s)})) for s in BriefStatus),
 )
 
 
 def _status_label(summary: BriefSummary) -> str:
-    return BRIEF_STATUS_LABELS.get(BriefStatus(summary.status), summary.status)
+    return _(BRIEF_STATUS_LABELS.get(BriefStatus(summary.status), summary.status))
 
 
 def _pieces(data: BriefData) -> int:
@@ -102,44 +104,56 @@ def _pieces(data: BriefData) -> int:
 
 LIST_COLUMNS: list[Column[BriefSummary]] = [
     Column(
-        "Title",
+        N_("Title"),
         lambda s: s.title,
         tooltip=lambda s: s.title + (f"\nHands off: {', '.join(s.tasks)}" if s.tasks else ""),
     ),
     Column(
-        "Status", _status_label, sort_key=lambda s: list(BriefStatus).index(BriefStatus(s.status))
+        N_("Status"),
+        _status_label,
+        sort_key=lambda s: list(BriefStatus).index(BriefStatus(s.status)),
     ),
     Column(
-        "Deadline",
-        lambda s: f"{s.deadline:%d %b %Y}" if s.deadline else "",
+        N_("Deadline"),
+        lambda s: day_short(s.deadline) if s.deadline else "",
         sort_key=lambda s: s.deadline,
     ),
     Column(
-        "To fix",
+        N_("To fix"),
         lambda s: s.open_findings or "",
         sort_key=lambda s: s.open_findings,
         align=ALIGN_CENTER,
         tooltip=lambda s: (
-            f"{s.open_findings} clarity findings to look at" if s.open_findings else None
+            count(
+                s.open_findings,
+                "{count} clarity finding to look at",
+                "{count} clarity findings to look at",
+            )
+            if s.open_findings
+            else None
         ),
     ),
     Column(
-        "Updated",
-        lambda s: f"{s.updated_at:%d %b}",
+        N_("Updated"),
+        lambda s: day_month(s.updated_at),
         sort_key=lambda s: s.updated_at,
-        tooltip=lambda s: f"Last changed {s.updated_at:%d %b %Y %H:%M}",
+        tooltip=lambda s: _("Last changed {when}").format(when=date_time(s.updated_at)),
     ),
 ]
 UPDATED_COLUMN = 4
+
+
 # Widths of the columns after the title (which takes the rest), as the
 # texts they show at most: set once, never measured from the rows (a
 # column sized to its contents asks every row for its text at each visit).
-_COLUMN_SAMPLES = {
-    1: max(BRIEF_STATUS_LABELS.values(), key=len),
-    2: "28 Sep 2026",
-    3: "To fix",
-    4: "28 Sep",
-}
+def _column_samples() -> dict[int, str]:
+    sample_day = date(2026, 9, 28)
+    return {
+        1: max((_(label) for label in BRIEF_STATUS_LABELS.values()), key=len),
+        2: day_short(sample_day),
+        3: _("To fix"),
+        4: day_month(sample_day),
+    }
 
 
 class BriefsPage(TabPage):
@@ -156,7 +170,7 @@ class BriefsPage(TabPage):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        named(self, "briefsPage", "Briefs")
+        named(self, "briefsPage", _("Briefs"))
         self._selecting = False
 
         # The model sorts its rows itself: one Python sort, not a proxy asking
@@ -165,7 +179,7 @@ class BriefsPage(TabPage):
         self.proxy = ModelSortProxy(lambda s: s.search_text, self)
         self.proxy.setSourceModel(self.list_model)
         self.editor = BriefEditor(ctx)
-        self.clarity = named(ClarityPanel(), "clarityPanel", "Clarity check")
+        self.clarity = named(ClarityPanel(), "clarityPanel", _("Clarity check"))
         self.clarity.jump_requested.connect(self.jump_to)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -174,8 +188,8 @@ class BriefsPage(TabPage):
         self.splitter.addWidget(self._build_list_panel())
         self.editor_stack = QStackedWidget()
         self.no_selection = EmptyState(
-            "Choose a brief",
-            "Pick a brief on the left to edit it, or start a new one from a template.",
+            _("Choose a brief"),
+            _("Pick a brief on the left to edit it, or start a new one from a template."),
             "New brief…",
             object_name="briefsNoSelection",
         )
@@ -190,11 +204,13 @@ class BriefsPage(TabPage):
         self.splitter.setSizes([380, 560, 250])
 
         self.empty = EmptyState(
-            "Outline every expectation",
-            "A brief tells a contractor exactly what the job is, what success looks like, "
-            "the deadline, the budget and how often to report, with your expectations in "
-            "priority order. Start from a template for bookkeeping, support, social media "
-            "and more, and the clarity check points out what is still vague or missing.",
+            _("Outline every expectation"),
+            _(
+                "A brief tells a contractor exactly what the job is, what success looks like, "
+                "the deadline, the budget and how often to report, with your expectations in "
+                "priority order. Start from a template for bookkeeping, support, social media "
+                "and more, and the clarity check points out what is still vague or missing."
+            ),
             "New brief…",
             object_name="briefsEmpty",
         )
@@ -228,18 +244,21 @@ class BriefsPage(TabPage):
     def _build_list_panel(self) -> QWidget:
         panel = QWidget()
         self.search = named(
-            QLineEdit(), "briefsSearch", "Search briefs",
-            "Search titles, summaries, skills and linked tasks (Ctrl+F)",
+            QLineEdit(), "briefsSearch", _("Search briefs"),
+            _("Search titles, summaries, skills and linked tasks (Ctrl+F)"),
         )  # fmt: skip
-        self.search.setPlaceholderText("Search briefs")
+        self.search.setPlaceholderText(_("Search briefs"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.proxy.set_query)
-        self.status_filter = named(QComboBox(), "briefsStatusFilter", "Show briefs")
-        for label, _ in STATUS_FILTERS:
-            self.status_filter.addItem(label)
+        self.status_filter = named(QComboBox(), "briefsStatusFilter", _("Show briefs"))
+        for label, _status in STATUS_FILTERS:
+            self.status_filter.addItem(_(label))
         self.status_filter.currentIndexChanged.connect(self._apply_status_filter)
         new_button = named(
-            QPushButton("New brief…"), "briefsNew", "New brief", "Start a brief from a template"
+            QPushButton(_("New brief…")),
+            "briefsNew",
+            _("New brief"),
+            _("Start a brief from a template"),
         )
         new_button.clicked.connect(self.new_brief)
         self.table = data_table(
@@ -250,7 +269,7 @@ class BriefsPage(TabPage):
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         header = self.table.horizontalHeader()
         metrics = self.table.fontMetrics()
-        for column, sample in _COLUMN_SAMPLES.items():
+        for column, sample in _column_samples().items():
             # The header's own hint (title, sort arrow) reads no row.
             cell = metrics.horizontalAdvance(sample) + 16  # the cell's margins
             header.resizeSection(column, max(header.sectionSizeHint(column), cell))
@@ -293,7 +312,7 @@ class BriefsPage(TabPage):
             action.setEnabled(chosen and not (closed and name == "briefsContextHire"))
             action.triggered.connect(lambda _=False, slot=slot: slot())
         menu.addSeparator()
-        new = menu.addAction("New brief…")
+        new = menu.addAction(_("New brief…"))
         new.setObjectName("briefsContextNew")
         new.triggered.connect(lambda _=False: self.new_brief())
         return menu
@@ -625,7 +644,9 @@ class BriefsPage(TabPage):
             or QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         )
         suggested = str(Path(folder) / file_name_for(load_brief(brief_id).title))
-        path, _ = QFileDialog.getSaveFileName(self, "Export brief as PDF", suggested, PDF_FILTER)
+        path, _filter = QFileDialog.getSaveFileName(
+            self, "Export brief as PDF", suggested, PDF_FILTER
+        )
         if path:
             self.export_to(Path(path))
 

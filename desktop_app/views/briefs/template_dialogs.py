@@ -50,7 +50,7 @@ from desktop_app.views.briefs.commands import (
     SaveTemplateCommand,
 )
 from desktop_app.views.context import AppContext
-from desktop_app.views.partials.feedback import MessageLine
+from desktop_app.views.partials.feedback import MessageLine, run_edit
 from desktop_app.views.partials.naming import name_buttons, named
 from desktop_app.views.partials.plain_text import plain_label
 from desktop_app.views.partials.table_model import Column, RowTableModel
@@ -281,7 +281,7 @@ class NewBriefDialog(QDialog):
             self.message.show_error(text)
 
     def _choose_template_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Import template", "", TEMPLATE_FILTER)
+        path, _filter = QFileDialog.getOpenFileName(self, "Import template", "", TEMPLATE_FILTER)
         if path:
             self.import_template_file(Path(path))
 
@@ -330,10 +330,7 @@ class NewBriefDialog(QDialog):
         task_id = self.task_combo.currentData()
         task_ids = [task_id] if task_id is not None else []
         command = NewBriefCommand(self.ctx, data, task_ids)
-        try:
-            execute(command)
-        except UserError as error:
-            self._say(str(error))
+        if not run_edit(command, self._say):
             return
         super().accept()
         self.created.emit(command.brief_id)

@@ -226,7 +226,7 @@ class ComparisonDialog(QDialog):
     # PDF and printing
     def choose_and_export_pdf(self) -> None:
         suggested = Path.home() / "contractors-compared.pdf"
-        path, _ = QFileDialog.getSaveFileName(
+        path, _filter = QFileDialog.getSaveFileName(
             self, "Export comparison", str(suggested), "PDF files (*.pdf)"
         )
         if path:

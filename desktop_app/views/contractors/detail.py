@@ -36,6 +36,7 @@ from desktop_app.models.contractor_input import (
 )
 from desktop_app.models.engagements import engagement_links
 from desktop_app.models.errors import UserError
+from desktop_app.models.i18n import _
 from desktop_app.models.messages import (
     MESSAGE_LABELS,
     MessageKind,
@@ -94,7 +95,7 @@ def when(value: Any, with_time: bool = False) -> str:
 def stage_label(stage: str | None) -> str:
     if not stage:
         return "—"
-    return bench.STAGE_LABELS.get(bench.Stage(stage), stage) if stage in set(bench.Stage) else stage
+    return _(bench.STAGE_LABELS[bench.Stage(stage)]) if stage in set(bench.Stage) else stage
 
 
 class ContractorDetailPane(QWidget):
@@ -633,7 +634,7 @@ class ContractorDetailPane(QWidget):
     def choose_and_attach_file(self) -> None:
         if self.contractor_id is None:
             return
-        path, _ = QFileDialog.getOpenFileName(self, "Attach a sample file", str(Path.home()))
+        path, _filter = QFileDialog.getOpenFileName(self, "Attach a sample file", str(Path.home()))
         if path:
             self.attach_file(Path(path))
 

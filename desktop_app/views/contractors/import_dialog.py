@@ -44,7 +44,7 @@ from desktop_app.views.partials.long_task import LongTask
 from desktop_app.views.partials.naming import name_buttons, named
 from desktop_app.views.partials.plain_text import plain_label
 from desktop_app.views.partials.table_model import Column, RowTableModel
-from desktop_app.views.partials.tables import name_header
+from desktop_app.views.partials.tables import data_table
 from desktop_app.views.partials.tones import ALERT, WARNING, tone_color
 from desktop_app.views.undo import execute_in_background
 
@@ -199,15 +199,13 @@ class ImportDialog(QDialog):
             ],
             self,
         )
-        self.preview = named(QTableView(), "importPreview", "Import preview")
-        self.preview.setModel(self.preview_model)
-        self.preview.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.preview.verticalHeader().hide()
-        name_header(self.preview)
-        self.preview.setWordWrap(False)
+        self.preview = data_table(
+            "importPreview", "Import preview", self.preview_model,
+            selection=QAbstractItemView.SelectionMode.ExtendedSelection,
+            alternating=False, stretch_last=False,
+            widths=(165, 110, 150, 320, 170, 120, 120, 110, 110),
+        )  # fmt: skip
         self.preview.doubleClicked.connect(lambda index: self.open_duplicate(index.row()))
-        for column, width in enumerate((165, 110, 150, 320, 170, 120, 120, 110, 110)):
-            self.preview.setColumnWidth(column, width)
         self.preview.horizontalHeader().setStretchLastSection(True)
         self.preview.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         return self.preview

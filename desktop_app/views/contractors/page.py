@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from desktop_app.models import contractors as bench
 from desktop_app.models.engagements import dependents_summary, get_engagement
 from desktop_app.models.errors import UserError
+from desktop_app.models.i18n import _
 from desktop_app.models.progress import Cancelled
 from desktop_app.models.text import count_of, fold
 from desktop_app.views.context import AppContext, Topic
@@ -91,30 +92,30 @@ def _text_key(text: str) -> tuple[str] | None:
 def list_columns() -> list[Column[bench.ContractorRow]]:
     return [
         Column(
-            "Name",
+            _("Name"),
             lambda r: r.name,
             sort_key=lambda r: _text_key(r.name),
             tooltip=lambda r: r.notes or None,
         ),
         Column(
-            "Stage",
+            _("Stage"),
             lambda r: stage_label(r.stage),
             sort_key=lambda r: bench.STAGE_ORDER.index(bench.Stage(r.stage)),
             foreground=lambda r: stage_color(r.stage),
         ),
         Column(
-            "Skills",
+            _("Skills"),
             lambda r: r.skills,
             sort_key=lambda r: _text_key(r.skills),
             tooltip=lambda r: r.skills or None,
         ),
         Column(
-            "Source",
+            _("Source"),
             lambda r: bench.source_text(r.source, r.source_detail),
             sort_key=lambda r: _text_key(bench.source_text(r.source, r.source_detail)),
         ),
         Column(
-            "Rate",
+            _("Rate"),
             lambda r: bench.rate_text(r.rate, r.rate_unit, r.currency, short=True),
             # Hourly rates sort together, then monthly, then per project.
             sort_key=lambda r: (
@@ -123,23 +124,25 @@ def list_columns() -> list[Column[bench.ContractorRow]]:
             align=ALIGN_RIGHT,
         ),
         Column(
-            "Rating", lambda r: stars(r.rating), sort_key=lambda r: r.rating, align=ALIGN_CENTER
+            _("Rating"), lambda r: stars(r.rating), sort_key=lambda r: r.rating, align=ALIGN_CENTER
         ),
         Column(
-            "Score",
+            _("Score"),
             lambda r: "" if r.average_score is None else f"{r.average_score:.1f}",
             sort_key=lambda r: r.average_score,
             align=ALIGN_RIGHT,
             tooltip=lambda r: "Average interview score (1-5)",
         ),
         Column(
-            "References",
+            _("References"),
             lambda r: f"{r.references_checked}/{r.references}" if r.references else "",
             sort_key=lambda r: (r.references_checked, r.references) if r.references else None,
             align=ALIGN_CENTER,
             tooltip=lambda r: "Checked / on record",
         ),
-        Column("Last contact", lambda r: when(r.last_contact), sort_key=lambda r: r.last_contact),
+        Column(
+            _("Last contact"), lambda r: when(r.last_contact), sort_key=lambda r: r.last_contact
+        ),
     ]
 
 
@@ -163,7 +166,7 @@ class ContractorsPage(TabPage):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        named(self, "contractorsPage", "Contractors")
+        named(self, "contractorsPage", _("Contractors"))
         self._columns_fitted = False  # the columns were sized to their content once
         self._skills_filter: frozenset[str] = frozenset()
         # Looking for someone new: the contractor being replaced is left out.
@@ -179,7 +182,7 @@ class ContractorsPage(TabPage):
         # The list above the details: both get the window's whole width, so the
         # bench's key columns and the detail's tables are read whole at 1280×800.
         self.splitter = named(
-            QSplitter(Qt.Orientation.Vertical), "contractorsSplitter", "List and details"
+            QSplitter(Qt.Orientation.Vertical), "contractorsSplitter", _("List and details")
         )
         self.splitter.addWidget(self.table)
         self.splitter.addWidget(pane(self.detail))
@@ -188,11 +191,13 @@ class ContractorsPage(TabPage):
         self.splitter.setChildrenCollapsible(False)
 
         self.empty = EmptyState(
-            "Build your bench",
-            "Add the contractors you are considering: where you found them (Upwork, "
-            "Freelancer, a niche site, on your own or through a referral), what their "
-            "references say, their portfolios and your interview notes. Or import the "
-            "spreadsheet or contacts file you already keep.",
+            _("Build your bench"),
+            _(
+                "Add the contractors you are considering: where you found them (Upwork, "
+                "Freelancer, a niche site, on your own or through a referral), what their "
+                "references say, their portfolios and your interview notes. Or import the "
+                "spreadsheet or contacts file you already keep."
+            ),
             "Add your first contractor…",
             object_name="emptyState_contractors",
         )
@@ -201,7 +206,7 @@ class ContractorsPage(TabPage):
         self.stack.addWidget(self.empty)
         self.stack.addWidget(self.splitter)
 
-        self.count_label = named(plain_label(), "contractorsCount", "Contractors shown")
+        self.count_label = named(plain_label(), "contractorsCount", _("Contractors shown"))
         self.status = StatusLine("contractorsStatus")
         bottom = QHBoxLayout()
         bottom.addWidget(self.count_label)
@@ -228,30 +233,30 @@ class ContractorsPage(TabPage):
         self.search = named(
             QLineEdit(),
             "contractorSearch",
-            "Search contractors",
-            "Search by name, skill, tag or notes (Ctrl+F)",
+            _("Search contractors"),
+            _("Search by name, skill, tag or notes (Ctrl+F)"),
         )
-        self.search.setPlaceholderText("Search name, skills, tags, notes…")
+        self.search.setPlaceholderText(_("Search name, skills, tags, notes…"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._on_search)
-        self.stage_filter = named(QComboBox(), "stageFilter", "Filter by stage")
-        self.stage_filter.addItem("All stages", "")
+        self.stage_filter = named(QComboBox(), "stageFilter", _("Filter by stage"))
+        self.stage_filter.addItem(_("All stages"), "")
         for stage, label in bench.STAGE_LABELS.items():
-            self.stage_filter.addItem(label, stage.value)
+            self.stage_filter.addItem(_(label), stage.value)
         self.stage_filter.currentIndexChanged.connect(self._on_stage_filter)
-        self.source_filter = named(QComboBox(), "sourceFilter", "Filter by source")
-        self.source_filter.addItem("All sources", "")
+        self.source_filter = named(QComboBox(), "sourceFilter", _("Filter by source"))
+        self.source_filter.addItem(_("All sources"), "")
         for source, label in bench.SOURCE_LABELS.items():
             self.source_filter.addItem(label, source.value)
         self.source_filter.currentIndexChanged.connect(self._apply_filters)
         # The skills filter says itself on its own line, under the others: what is
         # looked for, who is left out, and how to see everyone again.
-        self.skills_bar = named(QFrame(), "skillsFilterBar", "Skills filter")
+        self.skills_bar = named(QFrame(), "skillsFilterBar", _("Skills filter"))
         self.skills_bar.setFrameShape(QFrame.Shape.StyledPanel)
-        self.skills_label = named(plain_label(), "skillsFilterLabel", "Skills filter")
+        self.skills_label = named(plain_label(), "skillsFilterLabel", _("Skills filter"))
         self.skills_label.setWordWrap(True)
         self.skills_clear = named(
-            QPushButton("Show everyone"), "clearSkillsFilter", "Clear the skills filter"
+            QPushButton(_("Show everyone")), "clearSkillsFilter", _("Clear the skills filter")
         )
         self.skills_clear.clicked.connect(lambda: self.filter_skills(""))
         bar = QHBoxLayout(self.skills_bar)
@@ -261,21 +266,21 @@ class ContractorsPage(TabPage):
         self.skills_bar.hide()
 
         self.new_button = named(
-            QPushButton("New contractor…"), "newContractorButton", "New contractor"
+            QPushButton(_("New contractor…")), "newContractorButton", _("New contractor")
         )
         self.new_button.clicked.connect(self.new_contractor)
         self.compare_button = named(
-            QPushButton("Compare…"),
+            QPushButton(_("Compare…")),
             "compareButton",
-            "Compare contractors",
-            "Compare 2 to 5 selected contractors side by side",
+            _("Compare contractors"),
+            _("Compare 2 to 5 selected contractors side by side"),
         )
         self.compare_button.clicked.connect(self.compare_selected)
         # Import and export also sit in the File menu; here they share one button.
         self.more_button = named(
-            QToolButton(), "moreButton", "Import and export", "Import or export contractors"
+            QToolButton(), "moreButton", _("Import and export"), _("Import or export contractors")
         )
-        self.more_button.setText("Import/Export")
+        self.more_button.setText(_("Import/Export"))
         self.more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         more = QMenu(self.more_button)
         more.setObjectName("importExportMenu")
@@ -315,7 +320,7 @@ class ContractorsPage(TabPage):
         self.table.customContextMenuRequested.connect(self._show_context_menu)
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
         self.table.doubleClicked.connect(lambda _: self.edit_contractor())
-        self.delete_action = QAction("Delete contractor…", self)
+        self.delete_action = QAction(_("Delete contractor…"), self)
         self.delete_action.setObjectName("deleteContractorAction")
         self.delete_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
@@ -497,11 +502,11 @@ class ContractorsPage(TabPage):
         ids = self.selected_ids()
         row = self.current_row()
         if len(ids) == 1 and row is not None:
-            move = menu.addMenu("Move to stage")
+            move = menu.addMenu(_("Move to stage"))
             move.setObjectName("contextMoveMenu")
             move.menuAction().setObjectName("contextMoveMenuAction")
             for stage, label in bench.STAGE_LABELS.items():
-                action = move.addAction(label)
+                action = move.addAction(_(label))
                 action.setObjectName(f"contextMoveTo_{stage.value}")
                 action.setEnabled(stage != row.stage)
                 action.triggered.connect(lambda _=False, s=stage.value: self.request_move(s))
@@ -667,7 +672,7 @@ class ContractorsPage(TabPage):
             if not self.ask(
                 "Delete contractor?",
                 f"Delete {row.name} with {what}? Edit > Undo (Ctrl+Z) brings everything back.",
-                "Delete",
+                _("Delete"),
             ):
                 return False
         if self._run(DeleteContractorCommand(self.ctx, row.id, row.name)):
@@ -687,7 +692,7 @@ class ContractorsPage(TabPage):
             f"Merge {names[other]} into {names[keep]}? References, portfolio, interviews and "
             f"history move over; details {names[keep]} lacks are filled in, and anything "
             "that differs is kept in the notes. You can undo this.",
-            "Merge",
+            _("Merge"),
         ):
             return False
         if self._run(MergeContractorsCommand(self.ctx, keep, other, (names[keep], names[other]))):
@@ -761,7 +766,7 @@ class ContractorsPage(TabPage):
 
     # Import and export
     def import_contractors_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
+        path, _filter = QFileDialog.getOpenFileName(
             self, "Import contractors", str(Path.home()), IMPORT_FILTER
         )
         if path:
@@ -783,7 +788,7 @@ class ContractorsPage(TabPage):
 
     def export_contractors_dialog(self) -> None:
         suggested = Path.home() / "contractors.csv"
-        path, _ = QFileDialog.getSaveFileName(
+        path, _filter = QFileDialog.getSaveFileName(
             self, "Export contractors", str(suggested), CSV_FILTER
         )
         if path:
@@ -867,7 +872,7 @@ class ContractorsPage(TabPage):
             if dialog is None or dialog.model.rowCount() == 0:
                 raise RuntimeError("the comparison is empty")
             dialog.close()
-        self.search.setText("bookkeeping")
+        self.search.setText(_("bookkeeping"))
         if self.proxy.rowCount() == 0:
             raise RuntimeError("searching the demo bench for bookkeeping finds no one")
         self.clear_filters()

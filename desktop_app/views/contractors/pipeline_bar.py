@@ -8,6 +8,7 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QSizePolicy, QToolButton, QWidget
 
 from desktop_app.models import contractors as bench
+from desktop_app.models.i18n import _
 from desktop_app.views.partials.naming import named
 from desktop_app.views.partials.tones import is_dark, set_palette_style_sheet
 
@@ -56,20 +57,22 @@ class PipelineBar(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        named(self, "pipelineBar", "Pipeline", "How many contractors stand at each stage")
+        named(self, "pipelineBar", _("Pipeline"), _("How many contractors stand at each stage"))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
         self.group = QButtonGroup(self)
         self.group.setExclusive(True)
         self.buttons: dict[str, QToolButton] = {}
-        stages = [("", "All")] + [(s.value, label) for s, label in bench.STAGE_LABELS.items()]
+        stages = [("", _("All"))] + [(s.value, _(label)) for s, label in bench.STAGE_LABELS.items()]
         for value, label in stages:
             button = named(
                 QToolButton(),
                 f"pipeline_{value or 'all'}",
-                f"{label} stage",
-                f"Show {'every contractor' if not value else 'contractors at ' + label}",
+                _("{stage} stage").format(stage=label),
+                _("Show contractors at {stage}").format(stage=label)
+                if value
+                else _("Show every contractor"),
             )
             button.setCheckable(True)
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
@@ -105,7 +108,9 @@ class PipelineBar(QWidget):
         for value, button in self.buttons.items():
             count = total if not value else counts.get(value, 0)
             button.setText(f"{count}\n{button.property('label')}")
-            button.setAccessibleName(f"{button.property('label')}: {count}")
+            button.setAccessibleName(
+                _("{stage}: {count}").format(stage=button.property("label"), count=count)
+            )
 
     def count_text(self, stage: str) -> str:
         return self.buttons[stage].text().split("\n")[0]

@@ -36,13 +36,12 @@ from desktop_app.views.engagements.running_commands import (
 )
 from desktop_app.views.engagements.running_panel import RunningPanel
 from desktop_app.views.partials.dates import date_edit, pydate
-from desktop_app.views.partials.feedback import FieldErrors, MessageLine
+from desktop_app.views.partials.feedback import FieldErrors, MessageLine, run_edit
 from desktop_app.views.partials.naming import named
 from desktop_app.views.partials.row_tables import row_table, selected_rows, show_rows
 from desktop_app.views.partials.table_model import Column, RowTableModel
 from desktop_app.views.partials.tones import WARNING, tone_color
 from desktop_app.views.time_audit.task_table import Choice, DateChoice, EditDelegate
-from desktop_app.views.undo import execute
 
 NAME, LEVEL, GRANTED_ON, GRANTED_BY, REVOKED_ON, NOTE = range(6)
 LEVEL_CHOICE = Choice(tuple((level.value, ACCESS_LEVEL_LABELS[level]) for level in AccessLevel))
@@ -219,12 +218,8 @@ class AccessPanel(RunningPanel):
             "granted_by": self.by_edit.text(),
         }
         command = GrantAccessCommand(self.ctx, self.row.id, values)
-        try:
-            execute(command)
-        except UserError as error:
-            self.errors.show(error)
+        if not run_edit(command, self.errors):
             return False
-        self.errors.clear()
         self.say(f"Recorded access to {values['name'].strip()}.")
         self.name_edit.clear()
         self.name_edit.setFocus()
@@ -252,7 +247,7 @@ class AccessPanel(RunningPanel):
         )
 
     def choose_and_export(self) -> Path | None:
-        path, _ = QFileDialog.getSaveFileName(
+        path, _filter = QFileDialog.getSaveFileName(
             self,
             "Export the access register",
             str(Path.home() / "access-register.csv"),

@@ -226,7 +226,7 @@ class AgreementsPanel(RunningPanel):
         if self.row is None:
             return None
         name = "-".join(fold(self.row.brief_title).split())[:60] or "statement-of-work"
-        path, _ = QFileDialog.getSaveFileName(
+        path, _filter = QFileDialog.getSaveFileName(
             self,
             "Export the statement of work",
             str(Path.home() / f"sow-{name}.pdf"),

@@ -35,7 +35,6 @@ from desktop_app.models.engagements import (
     FeedbackRecord,
     Initiator,
 )
-from desktop_app.models.errors import UserError
 from desktop_app.views.context import AppContext
 from desktop_app.views.engagements.commands import (
     AddCheckInCommand,
@@ -46,12 +45,11 @@ from desktop_app.views.engagements.commands import (
     EditFeedbackCommand,
 )
 from desktop_app.views.partials.dates import date_edit, pydate, qdate
-from desktop_app.views.partials.feedback import FieldErrors
+from desktop_app.views.partials.feedback import FieldErrors, run_edit
 from desktop_app.views.partials.naming import named
 from desktop_app.views.partials.plain_text import plain_label
 from desktop_app.views.partials.spin_boxes import count_suffix
 from desktop_app.views.partials.text_direction import PlainTextEdit
-from desktop_app.views.undo import execute
 
 
 def compact_form(widget: QWidget) -> QFormLayout:
@@ -300,12 +298,8 @@ class CheckInForm(DraftsPerEngagement, QWidget):
 def _save_entry(command: AddEntryCommand | EditEntryCommand, errors: FieldErrors) -> int | None:
     """Run the add or the edit of a check-in or feedback; the entry's id, or
     None when refused (said under the form's fields)."""
-    try:
-        execute(command)
-    except UserError as error:
-        errors.show(error)
+    if not run_edit(command, errors):
         return None
-    errors.clear()
     assert command.row_id is not None  # applied
     return command.row_id
 

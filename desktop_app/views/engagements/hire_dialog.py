@@ -30,16 +30,14 @@ from desktop_app.models.availability import overlap_needed, overlap_with_owner
 from desktop_app.models.briefs import BRIEF_STATUS_LABELS
 from desktop_app.models.contractors import STAGE_LABELS
 from desktop_app.models.engagements import Choice, brief_choices, contractor_choices
-from desktop_app.models.errors import UserError
 from desktop_app.models.hiring import Candidate, others_in_the_running
 from desktop_app.views.context import AppContext
 from desktop_app.views.engagements.commands import HireCommand
 from desktop_app.views.engagements.forms import TermsForm
 from desktop_app.views.partials.dates import qdate
-from desktop_app.views.partials.feedback import FieldErrors, MessageLine
+from desktop_app.views.partials.feedback import FieldErrors, MessageLine, run_edit
 from desktop_app.views.partials.naming import name_buttons, named
 from desktop_app.views.partials.plain_text import plain_label
-from desktop_app.views.undo import execute
 
 DEFAULT_CADENCE_DAYS = 7
 
@@ -236,10 +234,7 @@ class HireDialog(QDialog):
             ),
             reject_reason=self.reject_reason.text(),
         )
-        try:
-            execute(command)
-        except UserError as error:
-            self.errors.show(error)
+        if not run_edit(command, self.errors):
             return
         assert command.hiring is not None
         self.engagement_id = command.hiring.engagement_id

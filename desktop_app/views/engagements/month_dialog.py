@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.models.formats import money
 from desktop_app.models.payments import (
     EngagementMonth,
     MonthSpend,
@@ -42,7 +43,6 @@ from desktop_app.views.partials.plain_text import plain_label
 from desktop_app.views.partials.row_tables import row_table
 from desktop_app.views.partials.table_model import ALIGN_RIGHT, Column, RowTableModel
 from desktop_app.views.partials.tones import ALERT, tone_color
-from desktop_app.views.time_audit.formatting import money
 
 MONTHS_SHOWN = 12
 

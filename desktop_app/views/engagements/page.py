@@ -45,6 +45,7 @@ from desktop_app.models.engagements import (
     timeline,
 )
 from desktop_app.models.errors import UserError
+from desktop_app.models.i18n import _, count
 from desktop_app.views.context import AppContext, Topic
 from desktop_app.views.engagements.commands import (
     AddCheckInCommand,
@@ -137,16 +138,18 @@ class EngagementsPage(TabPage):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self._columns_fitted = False  # the columns were sized to their content once
-        named(self, "engagementsPage", "Engagements")
+        named(self, "engagementsPage", _("Engagements"))
         self._today = date.today()
 
         self.stack = QStackedWidget()
         self.empty = EmptyState(
-            "No one at work yet",
-            "When you hire a contractor for a brief, the engagement shows here: check-ins at "
-            "the cadence you agree, feedback on finished work, and a warning when confidence "
-            "falls.",
-            "&Hire a contractor…",
+            _("No one at work yet"),
+            _(
+                "When you hire a contractor for a brief, the engagement shows here: check-ins at "
+                "the cadence you agree, feedback on finished work, and a warning when confidence "
+                "falls."
+            ),
+            _("&Hire a contractor…"),
             object_name="emptyEngagements",
         )
         self.empty.action_triggered.connect(self.open_hire_dialog)
@@ -167,7 +170,7 @@ class EngagementsPage(TabPage):
         content = QWidget()
         layout = QVBoxLayout(content)
         layout.addLayout(self._build_bar())
-        self.attention = named(rich_label(), "attentionSummary", "What needs you")
+        self.attention = named(rich_label(), "attentionSummary", _("What needs you"))
         self.attention.setTextFormat(Qt.TextFormat.RichText)
         self.attention.setWordWrap(True)
         self.attention.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
@@ -196,22 +199,24 @@ class EngagementsPage(TabPage):
     def _build_bar(self) -> QHBoxLayout:
         bar = QHBoxLayout()
         self.search = named(
-            QLineEdit(), "engagementSearch", "Search engagements",
-            "Search by contractor, brief, status or skill",
+            QLineEdit(), "engagementSearch", _("Search engagements"),
+            _("Search by contractor, brief, status or skill"),
         )  # fmt: skip
-        self.search.setPlaceholderText("Search contractors, briefs, skills…")
+        self.search.setPlaceholderText(_("Search contractors, briefs, skills…"))
         self.search.setClearButtonEnabled(True)
-        self.filter = named(QComboBox(), "engagementFilter", "Show")
+        self.filter = named(QComboBox(), "engagementFilter", _("Show"))
         for key, label in FILTERS:
             self.filter.addItem(label, key)
         self.hire_button = named(
-            QPushButton("&Hire a contractor…"), "hireButtonTop", "Hire a contractor",
-            "Hire a contractor for a brief",
+            QPushButton(_("&Hire a contractor…")), "hireButtonTop", _("Hire a contractor"),
+            _("Hire a contractor for a brief"),
         )  # fmt: skip
         self.schedule_button = named(
-            QPushButton("Export check-in &schedule…"), "exportSchedule",
-            "Export check-in schedule", "Save the check-ins as an .ics file for your calendar",
-        )  # fmt: skip
+            QPushButton(_("Export check-in &schedule…")),
+            "exportSchedule",
+            _("Export check-in schedule"),
+            _("Save the check-ins as an .ics file for your calendar"),
+        )
         bar.addWidget(self.search, 2)
         bar.addWidget(self.filter, 1)
         bar.addWidget(self.hire_button)
@@ -262,11 +267,11 @@ class EngagementsPage(TabPage):
             return tone_color(name) if name else None
 
         return [
-            Column("Contractor", lambda row: row.contractor_name),
-            Column("Brief", lambda row: row.brief_title),
-            Column("Status", status_text),
+            Column(_("Contractor"), lambda row: row.contractor_name),
+            Column(_("Brief"), lambda row: row.brief_title),
+            Column(_("Status"), status_text),
             Column(
-                "Next check-in",
+                _("Next check-in"),
                 lambda row: due_text(row, self._today),
                 sort_key=due_sort_key,
                 foreground=due_colour,
@@ -274,14 +279,14 @@ class EngagementsPage(TabPage):
                 tooltip=lambda row: due_text(row, self._today, long=True),
             ),
             Column(
-                "Confidence",
+                _("Confidence"),
                 confidence_text,
                 sort_key=lambda row: row.trend.latest,
                 align=ALIGN_RIGHT,
                 foreground=trend_colour,
             ),
             Column(
-                "Trend",
+                _("Trend"),
                 trend_text,
                 sort_key=lambda row: (not row.trend.lost, row.trend.direction.value),
                 foreground=trend_colour,
@@ -328,7 +333,7 @@ class EngagementsPage(TabPage):
             shown = " · ".join(items[:ATTENTION_NAMES])
             more = len(items) - ATTENTION_NAMES
             if more > 0:
-                rest = f"and {more} more"
+                rest = escape(count(more, "and {count} more", "and {count} more"))
                 shown += (
                     f' · <a href="filter:{filter_key}">{rest}</a>' if filter_key else f" · {rest}"
                 )
@@ -341,34 +346,39 @@ class EngagementsPage(TabPage):
             for row in due:
                 note = due_text(row, today)
                 items.append(link(row, note[0].lower() + note[1:], due_tone(row, today)))
-            lines.append("<b>Check in this week:</b> " + joined(items, "due"))
+            heading = escape(_("Check in this week:"))
+            lines.append(f"<b>{heading}</b> " + joined(items, "due"))
         elif any(r.is_working for r in rows):
-            lines.append("<b>No check-in due this week.</b>")
+            nothing_due = escape(_("No check-in due this week."))
+            lines.append(f"<b>{nothing_due}</b>")
         at_risk = sorted((r for r in rows if r.confidence_at_risk), key=lambda r: not r.trend.lost)
         if at_risk:
-            items = [link(r, "lost" if r.trend.lost else "falling") for r in at_risk]
+            items = [link(r, _("lost") if r.trend.lost else _("falling")) for r in at_risk]
+            heading = escape(_("Confidence to act on:"))
             lines.append(
-                f'<b style="color:{tone(ALERT)}">Confidence to act on:</b> '
-                + joined(items, "confidence")
+                f'<b style="color:{tone(ALERT)}">{heading}</b> ' + joined(items, "confidence")
             )
         micro = [r for r in rows if r.micromanagement and r.micromanagement.warning]
         if micro:
+            heading = escape(_("Checking in more than agreed:"))
             lines.append(
-                f'<b style="color:{tone(WARNING)}">Checking in more than agreed:</b> '
+                f'<b style="color:{tone(WARNING)}">{heading}</b> '
                 + joined([link(r) for r in micro])
             )
         micro_ids = {r.id for r in micro}
         well = [r for r in rows if r.doing_well and r.id not in micro_ids]
         if well:
+            doing_well = escape(_("Doing well:"))
             lines.append(
-                f'<b style="color:{tone(GOOD)}">Doing well:</b> '
-                + joined([link(r) for r in well])
-                + ": leave them to it."
+                _("{doing_well} {names}: leave them to it.").format(
+                    doing_well=f'<b style="color:{tone(GOOD)}">{doing_well}</b>',
+                    names=joined([link(r) for r in well]),
+                )
             )
         return "<br>".join(lines)
 
     def _open_link(self, href: str) -> None:
-        kind, _, value = href.partition(":")
+        kind, _sep, value = href.partition(":")
         if kind == "engagement":
             self.select_engagement(int(value))
         elif kind == "filter":
@@ -499,19 +509,28 @@ class EngagementsPage(TabPage):
         box = message_box(
             self,
             QMessageBox.Icon.Information,
-            "No mail program",
+            _("No mail program"),
             "",
             QMessageBox.StandardButton.NoButton,
         )
         box.setObjectName("noMailProgram")
-        box.setText(f"No mail program opened for the request to {row.contractor_name}.")
+        box.setText(
+            _("No mail program opened for the request to {name}.").format(name=row.contractor_name)
+        )
         box.setInformativeText(
-            "Copy the request, paste it into an e-mail"
-            + (f" to {row.contractor_email}" if row.contractor_email else "")
-            + ", and Offload records that you asked."
+            (
+                _(
+                    "Copy the request, paste it into an e-mail to {address}, "
+                    "and Offload records that you asked."
+                )
+                if row.contractor_email
+                else _(
+                    "Copy the request, paste it into an e-mail, and Offload records that you asked."
+                )
+            ).format(address=row.contractor_email)
         )
         box.setDetailedText(f"Subject: {subject}\n\n{body}")
-        copy = box.addButton("&Copy the request", QMessageBox.ButtonRole.AcceptRole)
+        copy = box.addButton(_("&Copy the request"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
         name_buttons(box, "noMailProgram")
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -672,7 +691,7 @@ class EngagementsPage(TabPage):
     # Files
     def choose_and_export_schedule(self) -> None:
         suggested = Path.home() / "offload-check-ins.ics"
-        path, _ = QFileDialog.getSaveFileName(
+        path, _filter = QFileDialog.getSaveFileName(
             self, "Export check-in schedule", str(suggested), "iCalendar (*.ics)"
         )
         if path:
@@ -712,7 +731,7 @@ class EngagementsPage(TabPage):
         if row is None:
             return
         suggested = Path.home() / f"Review — {row.contractor_name}.pdf"
-        path, _ = QFileDialog.getSaveFileName(
+        path, _filter = QFileDialog.getSaveFileName(
             self, "Export review as PDF", str(suggested), "PDF (*.pdf)"
         )
         if path:

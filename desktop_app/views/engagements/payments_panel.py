@@ -36,6 +36,7 @@ from desktop_app.exporters.running_csv import export_payments_csv
 from desktop_app.models.currencies import ISO_4217_CODES
 from desktop_app.models.engagements import EngagementRow, day_text
 from desktop_app.models.errors import NeedsConfirmation, UserError
+from desktop_app.models.formats import money
 from desktop_app.models.payments import PaymentRow, PaymentState, month_spend, payment_rows
 from desktop_app.models.tasks import month_start
 from desktop_app.views.context import AppContext
@@ -47,13 +48,12 @@ from desktop_app.views.engagements.running_commands import (
 )
 from desktop_app.views.engagements.running_panel import RunningPanel, question_box
 from desktop_app.views.partials.dates import date_edit, pydate, qdate
-from desktop_app.views.partials.feedback import FieldErrors
+from desktop_app.views.partials.feedback import FieldErrors, run_edit
 from desktop_app.views.partials.naming import name_buttons, named
 from desktop_app.views.partials.plain_text import plain_label
 from desktop_app.views.partials.row_tables import row_table, selected_rows, show_rows
 from desktop_app.views.partials.table_model import ALIGN_RIGHT, Column, RowTableModel
 from desktop_app.views.partials.tones import ALERT, GOOD, WARNING, tone_color
-from desktop_app.views.time_audit.formatting import money
 from desktop_app.views.time_audit.task_table import DateChoice, EditDelegate
 from desktop_app.views.undo import execute
 
@@ -197,12 +197,8 @@ class RecordPaymentDialog(QDialog):
         def answered(result: int) -> None:
             if result != QMessageBox.StandardButton.Yes:
                 return
-            try:
-                execute(self._command(True))
-            except UserError as error:
-                self.errors.show(error)
-                return
-            QDialog.accept(self)
+            if run_edit(self._command(True), self.errors):
+                QDialog.accept(self)
 
         box.finished.connect(answered)
         box.open()
@@ -440,7 +436,7 @@ class PaymentsPanel(RunningPanel):
 
     def choose_and_export(self) -> Path | None:
         month = month_start(self.today)
-        path, _ = QFileDialog.getSaveFileName(
+        path, _filter = QFileDialog.getSaveFileName(
             self,
             "Export the payments",
             str(Path.home() / f"payments-{month:%Y-%m}.csv"),

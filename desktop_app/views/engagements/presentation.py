@@ -12,32 +12,47 @@ from datetime import date
 
 from desktop_app.models.engagement_rules import Direction
 from desktop_app.models.engagements import EngagementRow, EngagementStatus
+from desktop_app.models.formats import weekday_day
+from desktop_app.models.i18n import _, count
 from desktop_app.views.partials.tones import ALERT, GOOD, WARNING, tone
 
 
 def _weekday(value: date) -> str:
-    return f"{value:%a} {value.day} {value:%b}"
+    return weekday_day(value)
 
 
 def due_text(row: EngagementRow, today: date, *, long: bool = False) -> str:
     """When the next check-in is due, in words: "3 days overdue", "Due today"."""
     if row.status == EngagementStatus.ENDED:
-        return "Ended: no check-ins" if long else "—"
+        return _("Ended: no check-ins") if long else "—"
     if row.next_due is None:
-        return "Paused: no check-in due" if long else "—"
-    prefix = "Next check-in: " if long else ""
+        return _("Paused: no check-in due") if long else "—"
+    day = _weekday(row.next_due)
     if row.overdue_days:
         days = row.overdue_days
-        text = f"{days} day{'s' if days != 1 else ''} overdue"
-        return f"{prefix}{text} (was due {_weekday(row.next_due)})" if long else text
+        if long:
+            return count(
+                days,
+                "Next check-in: {count} day overdue (was due {day})",
+                "Next check-in: {count} days overdue (was due {day})",
+                day=day,
+            )
+        return count(days, "{count} day overdue", "{count} days overdue")
     ahead = (row.next_due - today).days
     if ahead <= 0:
-        return f"{prefix}due today" if long else "Due today"
+        return _("Next check-in: due today") if long else _("Due today")
     if ahead == 1:
-        return f"{prefix}due tomorrow ({_weekday(row.next_due)})" if long else "Due tomorrow"
+        return (
+            _("Next check-in: due tomorrow ({day})").format(day=day) if long else _("Due tomorrow")
+        )
     if long:
-        return f"{prefix}due {_weekday(row.next_due)}, in {ahead} days"
-    return f"Due {_weekday(row.next_due)}"
+        return count(
+            ahead,
+            "Next check-in: due {day}, in {count} day",
+            "Next check-in: due {day}, in {count} days",
+            day=day,
+        )
+    return _("Due {day}").format(day=day)
 
 
 def due_tone(row: EngagementRow, today: date) -> str | None:
@@ -61,14 +76,14 @@ def confidence_text(row: EngagementRow) -> str:
 def trend_text(row: EngagementRow) -> str:
     trend = row.trend
     if trend.latest is None:
-        return "No feedback yet"
+        return _("No feedback yet")
     if trend.lost:
-        return "Lost"
+        return _("Lost")
     return {
-        Direction.RISING: "Rising ↑",
-        Direction.FALLING: "Falling ↓",
-        Direction.STEADY: "Steady",
-        Direction.UNKNOWN: "First score",
+        Direction.RISING: _("Rising ↑"),
+        Direction.FALLING: _("Falling ↓"),
+        Direction.STEADY: _("Steady"),
+        Direction.UNKNOWN: _("First score"),
     }[trend.direction]
 
 
@@ -83,9 +98,9 @@ def trend_tone(row: EngagementRow) -> str | None:
 
 
 def status_text(row: EngagementRow) -> str:
-    text = row.status_label
+    text = _(row.status_label)
     if row.on_notice_since and row.status != EngagementStatus.ENDED:
-        text += " · on notice"
+        return _("{status} · on notice").format(status=text)
     return text
 
 

@@ -14,20 +14,17 @@ from datetime import date
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDateEdit,
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
     QMenu,
     QPushButton,
-    QTableView,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop_app.models.errors import UserError
 from desktop_app.models.questions import (
     ASK_FIRST,
     DECIDE_ALONE,
@@ -46,13 +43,13 @@ from desktop_app.views.engagements.question_commands import (
     UpdateQuestionCommand,
 )
 from desktop_app.views.partials.dates import pydate
-from desktop_app.views.partials.feedback import MessageLine
+from desktop_app.views.partials.feedback import MessageLine, run_edit
 from desktop_app.views.partials.naming import named
 from desktop_app.views.partials.plain_text import plain_label
 from desktop_app.views.partials.table_model import Column, RowTableModel
-from desktop_app.views.partials.tables import name_header
+from desktop_app.views.partials.tables import data_table
 from desktop_app.views.partials.text_direction import PlainTextEdit
-from desktop_app.views.undo import StoreCommand, execute
+from desktop_app.views.undo import StoreCommand
 
 COLUMNS: list[Column[QuestionRow]] = [
     Column("Asked", lambda q: f"{q.asked_on:%d %b %Y}", sort_key=lambda q: q.asked_on),
@@ -118,14 +115,10 @@ class QuestionsPanel(QWidget):
 
     def _build_log(self, layout: QVBoxLayout) -> None:
         self.model: RowTableModel[QuestionRow] = RowTableModel(COLUMNS, self)
-        self.table = named(QTableView(), "questionsTable", "Questions asked")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        name_header(self.table)
-        self.table.setWordWrap(True)
+        self.table = data_table(
+            "questionsTable", "Questions asked", self.model,
+            alternating=False, word_wrap=True, stretch_last=False,
+        )  # fmt: skip
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
@@ -239,10 +232,7 @@ class QuestionsPanel(QWidget):
     # Edits ---------------------------------------------------------------------------
 
     def _run(self, command: StoreCommand) -> bool:
-        try:
-            execute(command)
-        except UserError as error:
-            self.error.show_error(str(error))
+        if not run_edit(command, self.error.show_error):
             return False
         self.error.clear_message()
         return True

@@ -21,7 +21,7 @@ from desktop_app.models.engagements import EngagementRow
 from desktop_app.models.errors import NeedsConfirmation, UserError
 from desktop_app.paths import attachments_dir
 from desktop_app.views.context import AppContext
-from desktop_app.views.partials.feedback import MessageLine
+from desktop_app.views.partials.feedback import MessageLine, run_edit
 from desktop_app.views.partials.naming import named
 from desktop_app.views.partials.plain_text import message_box
 from desktop_app.views.partials.row_tables import selected_rows
@@ -104,12 +104,8 @@ class RunningPanel(QWidget):
             if result != QMessageBox.StandardButton.Yes:
                 self.say("Nothing was recorded.")
                 return
-            try:
-                execute(make(True))
-            except UserError as error:
-                self.say(str(error), error=True)
-                return
-            self.say(done)
+            if run_edit(make(True), lambda text: self.say(text, error=True)):
+                self.say(done)
 
         box.finished.connect(answered)
         self.asking = True
@@ -140,7 +136,7 @@ class RunningPanel(QWidget):
         return attachments_dir(self.ctx.database_path)
 
     def choose_file(self, caption: str) -> Path | None:
-        path, _ = QFileDialog.getOpenFileName(self, caption, str(Path.home()))
+        path, _filter = QFileDialog.getOpenFileName(self, caption, str(Path.home()))
         return Path(path) if path else None
 
     def store_file(self, path: Path) -> attachments.StoredFile | None:

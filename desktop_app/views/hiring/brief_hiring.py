@@ -35,8 +35,8 @@ from PySide6.QtWidgets import (
 from desktop_app.exporters.job_post import write_job_post
 from desktop_app.models import hiring_plan, trials
 from desktop_app.models.briefs import LEVEL_LABELS, Level, brief_exists, expectations_of
-from desktop_app.models.currencies import money_text
 from desktop_app.models.errors import UserError
+from desktop_app.models.formats import money_short
 from desktop_app.models.job_post import SECTIONS, JobPost, PostFormat, job_post
 from desktop_app.models.messages import MessageKind
 from desktop_app.views.context import AppContext, Topic
@@ -54,13 +54,13 @@ from desktop_app.views.hiring.commands import (
 from desktop_app.views.hiring.composer import open_composer
 from desktop_app.views.hiring.widgets import button_row
 from desktop_app.views.partials.dates import date_edit, pydate, qdate
-from desktop_app.views.partials.feedback import FieldErrors, MessageLine, StatusLine
+from desktop_app.views.partials.feedback import FieldErrors, MessageLine, StatusLine, run_edit
 from desktop_app.views.partials.naming import named
 from desktop_app.views.partials.plain_text import plain_label, plain_tooltip
 from desktop_app.views.partials.table_model import ALIGN_RIGHT, Column, RowTableModel
 from desktop_app.views.partials.tables import data_table
 from desktop_app.views.partials.text_direction import PlainTextEdit
-from desktop_app.views.undo import StoreCommand, execute
+from desktop_app.views.undo import StoreCommand
 
 _SETTINGS = "hiring/briefWindowGeometry"
 
@@ -287,7 +287,7 @@ class BriefHiringWindow(QDialog):
                     sort_key=lambda o: o.average(),
                     align=ALIGN_RIGHT,
                 ),
-                Column("Pay", lambda o: money_text(o.pay, o.currency), align=ALIGN_RIGHT),
+                Column("Pay", lambda o: money_short(o.pay, o.currency), align=ALIGN_RIGHT),
                 Column("Notes", lambda o: o.closed_reason or o.notes, tooltip=lambda o: o.notes),
             ],
             self,
@@ -453,7 +453,7 @@ class BriefHiringWindow(QDialog):
             return
         suffix = ".md" if self._format() is PostFormat.MARKDOWN else ".txt"
         suggested = Path.home() / f"{self.post.title or 'job post'}{suffix}"
-        path, _ = QFileDialog.getSaveFileName(self, "Save job post", str(suggested))
+        path, _filter = QFileDialog.getSaveFileName(self, "Save job post", str(suggested))
         if path:
             self.save_post(Path(path))
 
@@ -681,13 +681,7 @@ class BriefHiringWindow(QDialog):
             self.status.said(text)
 
     def _run(self, command: StoreCommand, done: str = "") -> bool:
-        try:
-            execute(command)
-        except UserError as error:
-            self._say(str(error), error=True)
-            return False
-        self._say(done or f"{command.text()}: done (Ctrl+Z to undo).")
-        return True
+        return run_edit(command, self.status, done or f"{command.text()}: done (Ctrl+Z to undo).")
 
     def done(self, result: int) -> None:
         QSettings().setValue(_SETTINGS, self.saveGeometry())

@@ -32,7 +32,7 @@ from desktop_app.views.hiring.commands import (
     ResetTemplateCommand,
     SaveTemplateCommand,
 )
-from desktop_app.views.partials.feedback import MessageLine
+from desktop_app.views.partials.feedback import MessageLine, run_edit
 from desktop_app.views.partials.naming import named
 from desktop_app.views.partials.plain_text import plain_label
 from desktop_app.views.partials.text_direction import PlainTextEdit
@@ -143,10 +143,7 @@ class MessageComposer(QDialog):
         command = RecordSentCommand(
             self.ctx, message, self.subject.text(), self.body.toPlainText(), via
         )
-        try:
-            execute(command)
-        except UserError as error:
-            self.status.show_error(str(error))
+        if not run_edit(command, self.status.show_error):
             return False
         self.sent_via = via
         return True

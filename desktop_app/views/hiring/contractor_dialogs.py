@@ -41,13 +41,13 @@ from desktop_app.views.hiring.commands import (
 )
 from desktop_app.views.hiring.composer import open_composer
 from desktop_app.views.hiring.widgets import button_row, ok_cancel
-from desktop_app.views.partials.feedback import FieldErrors, StatusLine
+from desktop_app.views.partials.feedback import FieldErrors, StatusLine, run_edit
 from desktop_app.views.partials.naming import named
 from desktop_app.views.partials.plain_text import plain_label
 from desktop_app.views.partials.table_model import ALIGN_RIGHT, Column, RowTableModel
 from desktop_app.views.partials.tables import data_table
 from desktop_app.views.partials.text_direction import PlainTextEdit
-from desktop_app.views.undo import StoreCommand, execute
+from desktop_app.views.undo import StoreCommand
 
 # Whatever dialog `_open` is handed, it hands back.
 Dialog = TypeVar("Dialog", bound=QDialog)
@@ -115,12 +115,9 @@ class AnswersDialog(QDialog):
 
     def accept(self) -> None:
         answers = {qid: editor.toPlainText() for qid, editor in self.editors.items()}
-        try:
-            execute(RecordAnswersCommand(self.ctx, self.contractor_id, answers, date.today()))
-        except UserError as error:
-            self.errors.show(error)
-            return
-        super().accept()
+        command = RecordAnswersCommand(self.ctx, self.contractor_id, answers, date.today())
+        if run_edit(command, self.errors):
+            super().accept()
 
 
 class CriteriaDialog(QDialog):
@@ -165,12 +162,8 @@ class CriteriaDialog(QDialog):
 
     def accept(self) -> None:
         scores = {eid: combo.currentData() for eid, combo in self.combos.items()}
-        try:
-            execute(CriterionScoresCommand(self.ctx, self.interview_id, scores))
-        except UserError as error:
-            self.errors.show(error)
-            return
-        super().accept()
+        if run_edit(CriterionScoresCommand(self.ctx, self.interview_id, scores), self.errors):
+            super().accept()
 
 
 class ReferrerForm(QDialog):
@@ -331,13 +324,7 @@ class ReferralsDialog(QDialog):
             self.status.said(text)
 
     def _run(self, command: StoreCommand) -> bool:
-        try:
-            execute(command)
-        except UserError as error:
-            self._say(str(error), error=True)
-            return False
-        self._say(f"{command.text()}: done (Ctrl+Z to undo).")
-        return True
+        return run_edit(command, self.status, f"{command.text()}: done (Ctrl+Z to undo).")
 
     def add_referrer(self) -> ReferrerForm:
         form = ReferrerForm(None, self)

@@ -21,8 +21,7 @@ from PySide6.QtWidgets import (
 from desktop_app.models import trials
 from desktop_app.models.availability import overlap_needed, overlap_with_owner
 from desktop_app.models.contractors import STAGE_LABELS, Stage
-from desktop_app.models.currencies import money_text
-from desktop_app.models.errors import UserError
+from desktop_app.models.formats import money_short
 from desktop_app.models.trial_hiring import hire_terms, other_open_offers
 from desktop_app.views.context import AppContext
 from desktop_app.views.engagements.forms import TermsForm
@@ -33,11 +32,10 @@ from desktop_app.views.hiring.commands import (
 )
 from desktop_app.views.hiring.widgets import ok_cancel
 from desktop_app.views.partials.dates import date_edit, pydate, qdate
-from desktop_app.views.partials.feedback import FieldErrors, MessageLine
+from desktop_app.views.partials.feedback import FieldErrors, MessageLine, run_edit
 from desktop_app.views.partials.naming import named
 from desktop_app.views.partials.plain_text import plain_label
 from desktop_app.views.partials.text_direction import PlainTextEdit
-from desktop_app.views.undo import execute
 
 
 class OfferDialog(QDialog):
@@ -56,7 +54,7 @@ class OfferDialog(QDialog):
         self.offered: list[str] = []
         trial = trials.trial_of(brief_id)
         people = trials.trial_candidates(brief_id)
-        pay = money_text(trial.pay, trial.currency) or "no pay yet"
+        pay = money_short(trial.pay, trial.currency) or "no pay yet"
         due = f"{trial.deadline:%d %b %Y}" if trial.deadline else "no deadline yet"
         intro = plain_label(
             f"“{trial.brief_title}”: {pay} each, due {due}. Two or three "
@@ -99,10 +97,7 @@ class OfferDialog(QDialog):
     def accept(self) -> None:
         ids = self.chosen()
         command = OfferTrialCommand(self.ctx, self.brief_id, ids, pydate(self.day.date()))
-        try:
-            execute(command)
-        except UserError as error:
-            self.errors.show(error)
+        if not run_edit(command, self.errors):
             return
         names = {
             self.people.item(i).data(Qt.ItemDataRole.UserRole): self.people.item(i).text()
@@ -172,10 +167,7 @@ class ResultDialog(QDialog):
             scores={key: combo.currentData() for key, combo in self.scores.items()},
             notes=self.notes.toPlainText(),
         )
-        try:
-            execute(command)
-        except UserError as error:
-            self.errors.show(error)
+        if not run_edit(command, self.errors):
             return
         super().accept()
 
@@ -248,10 +240,7 @@ class HireFromTrialDialog(QDialog):
             rate_unit=terms["rate_unit"],
             currency=terms["currency"],
         )
-        try:
-            execute(command)
-        except UserError as error:
-            self.errors.show(error)
+        if not run_edit(command, self.errors):
             return
         names = [name for _, name in self.others]
         self.outcome = f"Hired {self.offer.contractor_name} from the trial."

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -15,6 +14,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.views.partials.naming import named
 from desktop_app.views.partials.table_model import RowTableModel
+from desktop_app.views.partials.tables import Selection, data_table
 
 
 def ok_cancel(dialog: QDialog, name: str, ok: str = "&Save") -> QDialogButtonBox:
@@ -32,18 +32,10 @@ def row_table(
     object_name: str, name: str, model: RowTableModel, *, multiple: bool = False
 ) -> QTableView:
     """A read-only table of whole rows over `model`."""
-    table = named(QTableView(), object_name, name)
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(
-        QAbstractItemView.SelectionMode.ExtendedSelection
-        if multiple
-        else QAbstractItemView.SelectionMode.SingleSelection
+    selection = Selection.ExtendedSelection if multiple else Selection.SingleSelection
+    return data_table(
+        object_name, name, model, selection=selection, alternating=False, word_wrap=True
     )
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.verticalHeader().hide()
-    table.horizontalHeader().setStretchLastSection(True)
-    return table
 
 
 def button_row(buttons: Sequence[tuple[str, str, Callable[[], object]]]) -> QHBoxLayout:

@@ -28,7 +28,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.models.text import count_of
+from desktop_app.models.formats import (
+    integer,
+    long_weekday_day,
+    money,
+    month_name,
+    number,
+    percent,
+    weekday_day,
+)
+from desktop_app.models.i18n import _, count
 from desktop_app.views.context import AppContext, Topic
 from desktop_app.views.first_paint import after_next_frame
 from desktop_app.views.overview.tiles import MetricTile
@@ -38,7 +47,6 @@ from desktop_app.views.partials.plain_text import html_text, plain_label, rich_l
 from desktop_app.views.partials.tab_page import TabPage
 from desktop_app.views.partials.table_model import Column, RowTableModel
 from desktop_app.views.partials.tones import ALERT, GOOD, MUTED, WARNING, set_tone, tone, tone_color
-from desktop_app.views.time_audit.formatting import money
 
 if TYPE_CHECKING:
     from desktop_app.models.engagements import EngagementRow
@@ -115,7 +123,11 @@ class AttentionList(QWidget):
 
     def show_items(self, items: list[AttentionItem]) -> None:
         self.model.set_rows(items)
-        self.heading.setText(f"{self.title} ({len(items)})" if items else self.title)
+        self.heading.setText(
+            _("{title} ({count})").format(title=self.title, count=integer(len(items)))
+            if items
+            else self.title
+        )
         self.view.setVisible(bool(items))
         self.empty.setVisible(not items)
         if items:
@@ -134,15 +146,11 @@ class AttentionList(QWidget):
 
 
 def _hours(value: Decimal) -> str:
-    return f"{value:,.1f} h" if value % 1 else f"{value:,.0f} h"
+    return _("{hours} h").format(hours=number(value, 1 if value % 1 else 0))
 
 
 def _day(value: date) -> str:
-    return f"{value:%a} {value.day} {value:%b}"
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
+    return weekday_day(value)
 
 
 class OverviewPage(TabPage):
@@ -171,16 +179,18 @@ class OverviewPage(TabPage):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        named(self, "overviewPage", "Overview")
+        named(self, "overviewPage", _("Overview"))
         self.overview: Overview | None = None
         self.stack = QStackedWidget()
         self.empty_state = EmptyState(
-            "Start by studying your month",
-            "Offload sums up here what you have handed off, what is still worth handing "
-            "off, what it costs, and what needs you this week. Begin with the time audit: "
-            "log what takes your time for a month, or import it from Toggl, Clockify or "
-            "Harvest.",
-            "Open the time audit",
+            _("Start by studying your month"),
+            _(
+                "Offload sums up here what you have handed off, what is still worth handing "
+                "off, what it costs, and what needs you this week. Begin with the time audit: "
+                "log what takes your time for a month, or import it from Toggl, Clockify or "
+                "Harvest."
+            ),
+            _("Open the time audit"),
             object_name="overviewEmpty",
         )
         self.empty_state.action_triggered.connect(
@@ -211,17 +221,17 @@ class OverviewPage(TabPage):
         self.doing_well.linkActivated.connect(self._open_link)
         # This month's paid against budget, and growth work against before the first hire.
         # Built from markup with no user text in it (amounts, hours, a link).
-        self.money_line = named(rich_label(), "overviewMoney", "Paid against budget this month")
-        self.focus_line = named(rich_label(), "overviewFocus", "Growth work this week")
+        self.money_line = named(rich_label(), "overviewMoney", _("Paid against budget this month"))
+        self.focus_line = named(rich_label(), "overviewFocus", _("Growth work this week"))
         for line in (self.money_line, self.focus_line):
             line.setWordWrap(True)
             line.linkActivated.connect(self._open_link)
 
         self.tiles = {
-            "handed_off": MetricTile("tileHandedOff", "a month handed off"),
-            "worth": MetricTile("tileWorth", "a month still worth handing off"),
-            "spend": MetricTile("tileSpend", "on contractors this month"),
-            "due": MetricTile("tileCheckIns", "check-ins due this week"),
+            "handed_off": MetricTile("tileHandedOff", _("a month handed off")),
+            "worth": MetricTile("tileWorth", _("a month still worth handing off")),
+            "spend": MetricTile("tileSpend", _("on contractors this month")),
+            "due": MetricTile("tileCheckIns", _("check-ins due this week")),
         }
         targets = {
             "handed_off": ("time_audit", None),
@@ -239,28 +249,28 @@ class OverviewPage(TabPage):
 
         self.lists = {
             "due": AttentionList(
-                self.ctx, "overviewDue", "Check-ins due this week",
-                "No check-ins due this week: your contractors are working.",
+                self.ctx, "overviewDue", _("Check-ins due this week"),
+                _("No check-ins due this week: your contractors are working."),
             ),
             "act": AttentionList(
-                self.ctx, "overviewAct", "Engagements to act on",
-                "Nothing to act on: confidence is steady and you check in as agreed.",
+                self.ctx, "overviewAct", _("Engagements to act on"),
+                _("Nothing to act on: confidence is steady and you check in as agreed."),
             ),
             "drafts": AttentionList(
-                self.ctx, "overviewDrafts", "Briefs in draft",
-                "No brief in draft. Write one for a candidate task in the Briefs tab.",
+                self.ctx, "overviewDrafts", _("Briefs in draft"),
+                _("No brief in draft. Write one for a candidate task in the Briefs tab."),
             ),
             "waiting": AttentionList(
-                self.ctx, "overviewWaiting", "Waiting for your decision",
-                "Nobody is waiting for you: no interviews or trials open.",
+                self.ctx, "overviewWaiting", _("Waiting for your decision"),
+                _("Nobody is waiting for you: no interviews or trials open."),
             ),
             "questions": AttentionList(
-                self.ctx, "overviewQuestions", "Questions waiting for your answer",
-                "No question waits: every question your contractors asked has its answer.",
+                self.ctx, "overviewQuestions", _("Questions waiting for your answer"),
+                _("No question waits: every question your contractors asked has its answer."),
             ),
             "running": AttentionList(
-                self.ctx, "overviewRunning", "Running your engagements",
-                "Nothing to close: checklists done, access revoked, invoices paid.",
+                self.ctx, "overviewRunning", _("Running your engagements"),
+                _("Nothing to close: checklists done, access revoked, invoices paid."),
             ),
         }  # fmt: skip
         grid = QGridLayout()
@@ -291,7 +301,7 @@ class OverviewPage(TabPage):
     def _show_placeholders(self) -> None:
         """What the first frame shows while the figures load: the tiles' "…"
         and each list's title, with no claim yet that a list is empty."""
-        self.greeting.setText("Loading your overview…")
+        self.greeting.setText(_("Loading your overview…"))
         for attention in self.lists.values():
             attention.heading.setText(attention.title)
             attention.view.hide()
@@ -327,7 +337,8 @@ class OverviewPage(TabPage):
         self.stack.setCurrentIndex(0)
         settings = self.ctx.settings()
         name = settings.owner_name.split()[0] if settings.owner_name.strip() else ""
-        self.greeting.setText(f"{today:%A} {today.day} {today:%B}" + (f", {name}" if name else ""))
+        day = long_weekday_day(today)
+        self.greeting.setText(_("{day}, {name}").format(day=day, name=name) if name else day)
         self._show_tiles(overview)
         self._show_doing_well(overview.doing_well)
         self.lists["due"].show_items([self._due_item(row, today) for row in overview.check_ins_due])
@@ -338,15 +349,19 @@ class OverviewPage(TabPage):
         self.lists["drafts"].show_items(
             [
                 AttentionItem(
-                    f"{brief.title} · "
-                    + (
-                        f"{_plural(brief.open_findings, 'clarity finding')} to fix"
+                    (
+                        count(
+                            brief.open_findings,
+                            "{title} · {count} clarity finding to fix",
+                            "{title} · {count} clarity findings to fix",
+                            title=brief.title,
+                        )
                         if brief.open_findings
-                        else "clear: ready to finalise"
+                        else _("{title} · clear: ready to finalise").format(title=brief.title)
                     ),
                     "briefs",
                     ("brief", brief.id),
-                    f"Last edited {_day(brief.updated_at.date())}",
+                    _("Last edited {day}").format(day=_day(brief.updated_at.date())),
                     WARNING if brief.open_findings else None,
                 )
                 for brief in overview.drafts
@@ -355,11 +370,16 @@ class OverviewPage(TabPage):
         self.lists["waiting"].show_items(
             [
                 AttentionItem(
-                    f"{row.name} · {STAGE_LABELS[Stage(row.stage)].lower()}"
-                    + (f" since {_day(row.since.date())}" if row.since else ""),
+                    (
+                        _("{name} · {stage} since {day}") if row.since else _("{name} · {stage}")
+                    ).format(
+                        name=row.name,
+                        stage=_(STAGE_LABELS[Stage(row.stage)]),
+                        day=_day(row.since.date()) if row.since else "",
+                    ),
                     "contractors",
                     ("contractor", row.id),
-                    "Decide: move them on, or let them go.",
+                    _("Decide: move them on, or let them go."),
                 )
                 for row in overview.waiting
             ]
@@ -375,8 +395,10 @@ class OverviewPage(TabPage):
                     f"{question.contractor}: {' '.join(question.text.split())}",
                     "engagements",
                     ("question", question.engagement_id),
-                    f"Asked {_day(question.asked_on)} ({question.brief}): answer it, then "
-                    "write the answer into the procedure or the brief.",
+                    _(
+                        "Asked {day} ({brief}): answer it, then "
+                        "write the answer into the procedure or the brief."
+                    ).format(day=_day(question.asked_on), brief=question.brief),
                     WARNING if (date.today() - question.asked_on).days > 2 else None,
                 )
                 for question in overview.questions
@@ -387,27 +409,45 @@ class OverviewPage(TabPage):
         summary = overview.outsourcing
         period = summary.period
         working_month = self.ctx.settings().hours_per_month
-        share = 100 * summary.handed_off_hours / working_month
+        share = summary.handed_off_hours / working_month
+        tasks = count(
+            summary.handed_off_tasks,
+            "{count} task {period}",
+            "{count} tasks {period}",
+            period=period.in_short,
+        )
         self.tiles["handed_off"].show_figure(
             _hours(summary.handed_off_hours),
-            f"{_plural(summary.handed_off_tasks, 'task')} in {period.short}"
-            + (f" · {share:.0f}% of your working month" if summary.handed_off_minutes else ""),
-            f"Your working month: {working_month:,.0f} h (File > Settings). Hours you "
-            "still log on a task after handing it off are not counted as handed off.",
+            _("{tasks} · {share} of your working month").format(tasks=tasks, share=percent(share))
+            if summary.handed_off_minutes
+            else tasks,
+            _(
+                "Your working month: {hours} (File > Settings). Hours you "
+                "still log on a task after handing it off are not counted as handed off."
+            ).format(hours=_hours(working_month)),
         )
         self.tiles["handed_off"].show_flag(
-            f"You still did {_hours(summary.still_yours_hours)} of it yourself in {period.short}"
+            _("You still did {hours} of it yourself {period}").format(
+                hours=_hours(summary.still_yours_hours), period=period.in_short
+            )
             if summary.still_yours_minutes
             else "",
             WARNING,
         )
         self.tiles["worth"].show_figure(
             _hours(summary.open_hours),
-            f"worth {money(summary.open_worth, summary.currency, cents=False)} of your time"
+            _("worth {money} of your time").format(
+                money=money(summary.open_worth, summary.currency, cents=False)
+            )
             if summary.open_tasks
-            else f"No candidates with hours in {period.short}",
-            f"{_plural(summary.open_tasks, 'candidate task')} {period.phrase} at your "
-            f"hourly value of {money(summary.hourly_value, summary.currency)}",
+            else _("No candidates with hours {period}").format(period=period.in_short),
+            count(
+                summary.open_tasks,
+                "{count} candidate task {period} at your hourly value of {money}",
+                "{count} candidate tasks {period} at your hourly value of {money}",
+                period=period.phrase,
+                money=money(summary.hourly_value, summary.currency),
+            ),
         )
         spend = overview.spend
         value = (
@@ -419,40 +459,51 @@ class OverviewPage(TabPage):
         )
         working = [line for line in spend.lines if line.status != "ended"]
         if not spend.lines:
-            detail = "" if spend.trials else "No one at work yet"
+            detail = "" if spend.trials else _("No one at work yet")
         elif not spend.estimated:
-            detail = "all of it paid"
+            detail = _("all of it paid")
         elif not spend.paid:
-            detail = "estimated from the rates: nothing paid yet"
+            detail = _("estimated from the rates: nothing paid yet")
         else:
-            detail = f"{amounts(spend.paid)} paid, {amounts(spend.estimated)} estimated"
+            detail = _("{paid} paid, {estimated} estimated").format(
+                paid=amounts(spend.paid), estimated=amounts(spend.estimated)
+            )
         if spend.unknown:
-            detail += f"; {_plural(len(spend.unknown), 'engagement')} not known"
+            unknown = count(
+                len(spend.unknown), "{count} engagement not known", "{count} engagements not known"
+            )
+            detail = _("{first}; {then}").format(first=detail, then=unknown)
         if spend.trials:  # owed, not yet paid: in the spend, said apart
-            trials = f"{amounts(spend.trial_pay)} for paid trials"
-            detail = f"{detail}; {trials}" if detail else trials
+            trials = _("{money} for paid trials").format(money=amounts(spend.trial_pay))
+            detail = _("{first}; {then}").format(first=detail, then=trials) if detail else trials
         self.tiles["spend"].show_figure(
             value,
             detail,
             "\n".join(
                 [
-                    f"{line.contractor_name}: "
-                    + (amounts(line.spend) if line.spend else "not known")
-                    + f" ({line.spend_basis})"
+                    _("{name}: {money} ({basis})").format(
+                        name=line.contractor_name,
+                        money=amounts(line.spend) if line.spend else _("not known"),
+                        basis=line.spend_basis,
+                    )
                     for line in spend.lines
                 ]
                 + [
-                    f"{trial.contractor_name}: {amounts({trial.currency: trial.pay})} "
-                    f"({trial.basis})"
+                    _("{name}: {money} ({basis})").format(
+                        name=trial.contractor_name,
+                        money=amounts({trial.currency: trial.pay}),
+                        basis=trial.basis,
+                    )
                     for trial in spend.trials
                 ]
             )
-            or f"{_plural(len(working), 'working engagement')}",
+            or count(len(working), "{count} working engagement", "{count} working engagements"),
         )
         due = overview.check_ins_due
         overdue = sum(1 for row in due if row.overdue_days)
         self.tiles["due"].show_figure(
-            str(len(due)), f"{overdue} overdue" if overdue else "none overdue"
+            integer(len(due)),
+            _("{count} overdue").format(count=integer(overdue)) if overdue else _("none overdue"),
         )
         set_tone(self.tiles["due"].value_label, ALERT if overdue else None)
 
@@ -460,17 +511,22 @@ class OverviewPage(TabPage):
         if not rows:
             self.doing_well.hide()
             return
+        doing_well = escape(_("Doing well:"))
         links = ", ".join(
             f'<a href="engagement:{row.id}">{html_text(row.contractor_name)}</a>' for row in rows
         )
         self.doing_well.setText(
-            f'<span style="color:{tone(GOOD)}; font-weight:bold">Doing well:</span> {links}. '
-            "Leave them to it."
+            _("{doing_well} {names}. Leave them to it.").format(
+                doing_well=f'<span style="color:{tone(GOOD)}; font-weight:bold">'
+                + doing_well
+                + "</span>",
+                names=links,
+            )
         )
         self.doing_well.show()
 
     def _open_link(self, link: str) -> None:
-        kind, _, value = link.partition(":")
+        kind, _sep, value = link.partition(":")
         if kind == "engagement":
             self.ctx.navigate_requested.emit("engagements", ("engagement", int(value)))
         elif kind == "month":
@@ -486,19 +542,27 @@ class OverviewPage(TabPage):
             f"{row.contractor_name} · {row.brief_title} · {due_text(row, today)}",
             "engagements",
             ("engagement", row.id),
-            f"Agreed: a check-in every {count_of(row.cadence_days, 'day')}",
+            count(
+                row.cadence_days,
+                "Agreed: a check-in every day",
+                "Agreed: a check-in every {count} days",
+            ),
             ALERT if row.overdue_days else None,
         )
 
     @staticmethod
     def _confidence_item(row: EngagementRow) -> AttentionItem:
         trend = row.trend
-        state = "confidence lost" if trend.lost else "confidence falling"
+        state = (
+            _("{name} · {brief} · confidence lost ({score}/5)")
+            if trend.lost
+            else _("{name} · {brief} · confidence falling ({score}/5)")
+        )
         return AttentionItem(
-            f"{row.contractor_name} · {row.brief_title} · {state} ({trend.latest}/5)",
+            state.format(name=row.contractor_name, brief=row.brief_title, score=trend.latest),
             "engagements",
             ("engagement", row.id),
-            trend.reason or "Confidence is lower than it was.",
+            trend.reason or _("Confidence is lower than it was."),
             ALERT if trend.lost else WARNING,
         )
 
@@ -506,7 +570,9 @@ class OverviewPage(TabPage):
     def _micromanaging_item(row: EngagementRow) -> AttentionItem:
         check = row.micromanagement
         return AttentionItem(
-            f"{row.contractor_name} · {row.brief_title} · you check in more than agreed",
+            _("{name} · {brief} · you check in more than agreed").format(
+                name=row.contractor_name, brief=row.brief_title
+            ),
             "engagements",
             ("engagement", row.id),
             check.explanation() if check else "",
@@ -532,21 +598,30 @@ def money_html(overview: Overview) -> str:
     to every engagement's month."""
     spend = overview.spend
     lines = spend.budget_lines()
-    month = f"{spend.month:%B}"
+    month = "<b>{}</b>".format(escape(_("{month}:").format(month=month_name(spend.month))))
     if not lines:
-        text = f"<b>{month}:</b> paid {escape(amounts(spend.paid) or 'nothing')}; no budget set"
+        text = _("{month} paid {money}; no budget set").format(
+            month=month, money=escape(amounts(spend.paid) or _("nothing"))
+        )
     else:
         parts = []
         for code, paid, budget in lines:
             left = budget - paid
             state = (
-                f"{money(left, code)} left"
+                escape(_("{money} left").format(money=money(left, code)))
                 if left >= 0
-                else f'<span style="color:{tone(ALERT)}">over by {money(-left, code)}</span>'
+                else f'<span style="color:{tone(ALERT)}">'
+                + escape(_("over by {money}").format(money=money(-left, code)))
+                + "</span>"
             )
-            parts.append(f"paid {money(paid, code)} of {money(budget, code)} budgeted ({state})")
-        text = f"<b>{month}:</b> " + "; ".join(parts)
-    return text + ' · <a href="month:">Budget against paid…</a>'
+            parts.append(
+                _("paid {paid} of {budget} budgeted ({state})").format(
+                    paid=escape(money(paid, code)), budget=escape(money(budget, code)), state=state
+                )
+            )
+        text = f"{month} " + "; ".join(parts)
+    link = escape(_("Budget against paid…"))
+    return text + f' · <a href="month:">{link}</a>'
 
 
 def focus_html(overview: Overview) -> str:
@@ -558,23 +633,37 @@ def focus_html(overview: Overview) -> str:
         (week.growth_minutes for week in reversed(focus.weeks) if week.week < focus.this_week),
         None,
     )
-    text = f"<b>Growth work:</b> {_hours(focus.this_week_hours)} so far this week"
+    this_week = _hours(focus.this_week_hours)
     if last_week is not None:
-        text += f" ({_hours((Decimal(last_week) / 60).quantize(Decimal('0.1')))} last week)"
+        earlier = _hours((Decimal(last_week) / 60).quantize(Decimal("0.1")))
+        text = _("{hours} so far this week ({earlier} last week)").format(
+            hours=this_week, earlier=earlier
+        )
+    else:
+        text = _("{hours} so far this week").format(hours=this_week)
     before = focus.before_first_hire
     if focus.first_hire is None:
-        text += "; no one hired yet"
+        text = _("{first}; no one hired yet").format(first=text)
     elif before.hours is None:
-        text += f"; nothing logged before your first hire ({_day(focus.first_hire)})"
+        text = _("{first}; nothing logged before your first hire ({day})").format(
+            first=text, day=_day(focus.first_hire)
+        )
     else:
-        text += (
-            f", against {_hours(before.hours)} a week before your first hire "
-            f"({_plural(before.weeks, 'week')} logged)"
+        text = count(
+            before.weeks,
+            "{first}, against {hours} a week before your first hire ({count} week logged)",
+            "{first}, against {hours} a week before your first hire ({count} weeks logged)",
+            first=text,
+            hours=_hours(before.hours),
         )
     if focus.priorities:
         done = sum(1 for item in focus.priorities if item.done_on)
-        text += f" · priorities: {done} of {len(focus.priorities)} done"
-    return text + ' · <a href="focus:">Your focus…</a>'
+        text = _("{first} · priorities: {done} of {total} done").format(
+            first=text, done=integer(done), total=integer(len(focus.priorities))
+        )
+    heading = escape(_("Growth work:"))
+    link = escape(_("Your focus…"))
+    return f'<b>{heading}</b> {escape(text)} · <a href="focus:">{link}</a>'
 
 
 def running_items(overview: Overview) -> list[AttentionItem]:
@@ -583,23 +672,34 @@ def running_items(overview: Overview) -> list[AttentionItem]:
     today = overview.today
     items = [
         AttentionItem(
-            f"{left.contractor_name} · ended, still has access: {', '.join(left.names)}",
+            _("{name} · ended, still has access: {tools}").format(
+                name=left.contractor_name, tools=", ".join(left.names)
+            ),
             "engagements",
             ("access", left.engagement_id),
-            f"{left.brief_title} ended"
-            + (f" on {_day(left.end_date)}" if left.end_date else "")
-            + ": revoke the access in the tool, then mark it revoked.",
+            (
+                _("{brief} ended on {day}: revoke the access in the tool, then mark it revoked.")
+                if left.end_date
+                else _("{brief} ended: revoke the access in the tool, then mark it revoked.")
+            ).format(brief=left.brief_title, day=_day(left.end_date) if left.end_date else ""),
             ALERT,
         )
         for left in overview.access_left_open
     ]
     items += [
         AttentionItem(
-            f"{row.contractor_name} · invoice of {money(row.amount, row.currency)} overdue "
-            f"{_plural(row.days_overdue(today), 'day')}",
+            count(
+                row.days_overdue(today),
+                "{name} · invoice of {money} overdue {count} day",
+                "{name} · invoice of {money} overdue {count} days",
+                name=row.contractor_name,
+                money=money(row.amount, row.currency),
+            ),
             "engagements",
             ("payments", row.engagement_id),
-            f"{row.brief_title}: dated {_day(row.invoiced_on)}, due {_day(row.due_date)}"
+            _("{brief}: dated {day}, due {due}").format(
+                brief=row.brief_title, day=_day(row.invoiced_on), due=_day(row.due_date)
+            )
             + (f" ({row.reference})" if row.reference else "")
             + (f". {row.note}" if row.note else ""),
             ALERT,
@@ -608,10 +708,15 @@ def running_items(overview: Overview) -> list[AttentionItem]:
     ]
     items += [
         AttentionItem(
-            f"{checklist.contractor_name} · "
-            f"{_plural(len(checklist.open_items), checklist.kind_label + ' item')}"
-            f" open: {', '.join(checklist.open_items[:2])}"
-            + ("…" if len(checklist.open_items) > 2 else ""),
+            count(
+                len(checklist.open_items),
+                "{name} · {count} {kind} item open: {items}",
+                "{name} · {count} {kind} items open: {items}",
+                name=checklist.contractor_name,
+                kind=checklist.kind_label,
+                items=", ".join(checklist.open_items[:2])
+                + ("…" if len(checklist.open_items) > 2 else ""),
+            ),
             "engagements",
             ("checklists", checklist.engagement_id),
             f"{checklist.brief_title}: " + "; ".join(checklist.open_items),

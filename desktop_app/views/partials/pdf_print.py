@@ -353,7 +353,6 @@ class PdfPrintPreview(QDialog):
 
     Attributes:
         page_count: the PDF's pages.
-        pages_painted: pages drawn by the last paint of the preview.
         paper: the document's own paper; printed: the document as printing sees it.
         printer, document: the QPrinter and the QPdfDocument, kept alive with it.
         preview: the QPrintPreviewWidget; paper_bar: the paper choice, shown
@@ -379,10 +378,8 @@ class PdfPrintPreview(QDialog):
         self.paper = document_paper(document)
         self.printed = PrintedDocument(self.page_count, self.paper, noun)
         self.printer = pdf_printer(document, title)
-        self.pages_painted = 0
         self.outcome = ""
         self.message: QMessageBox | None = None
-        self.print_dialog_shown: QPrintDialog | None = None
         named(self, object_name, f"Print preview: {title}")
         self.setWindowTitle(f"Print preview — {title}")
 
@@ -478,7 +475,7 @@ class PdfPrintPreview(QDialog):
 
     # Preview
     def _paint(self, printer: QPrinter) -> None:
-        self.pages_painted = paint_pdf(self.document, printer, dpi=PREVIEW_DPI)
+        paint_pdf(self.document, printer, dpi=PREVIEW_DPI)
 
     def _go(self, step: int) -> None:
         page = min(max(1, self.preview.currentPage() + step), self.preview.pageCount())
@@ -504,7 +501,6 @@ class PdfPrintPreview(QDialog):
         dialog.finished.connect(lambda result: self._dialog_closed(result, previewed))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         QDialog.open(dialog)  # QPrintDialog.open() wants a slot to call
-        self.print_dialog_shown = dialog
         return dialog
 
     def _dialog_closed(self, result: int, previewed: tuple[str, Paper]) -> None:

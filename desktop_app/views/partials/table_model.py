@@ -20,6 +20,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from desktop_app.models.i18n import _
 from desktop_app.models.text import fold, is_right_to_left
 from desktop_app.views.partials.plain_text import plain_tooltip
 
@@ -138,7 +139,7 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal:
             if role == Qt.ItemDataRole.DisplayRole:
-                return self.columns[section].title
+                return _(self.columns[section].title)
             if role == Qt.ItemDataRole.TextAlignmentRole:
                 return self.columns[section].align
         return None

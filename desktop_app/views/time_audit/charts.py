@@ -22,6 +22,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QToolTip, QVBoxLayout, QWidget
 
+from desktop_app.models.formats import hours
 from desktop_app.models.tasks import AREA_LABELS, AreaHours, TaskRow
 from desktop_app.models.time_audit_rules import (
     QUADRANT_HINTS,
@@ -30,7 +31,6 @@ from desktop_app.models.time_audit_rules import (
     Quadrant,
 )
 from desktop_app.views.partials.naming import named
-from desktop_app.views.time_audit.formatting import hours
 from desktop_app.views.time_audit.task_table import CANDIDATE_COLOR, OTHER_COLOR
 
 

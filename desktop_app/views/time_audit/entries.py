@@ -15,12 +15,14 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop_app.models.errors import UserError, ValidationError
+from desktop_app.models.formats import day as day_text
+from desktop_app.models.formats import weekday_day
+from desktop_app.models.i18n import _
 from desktop_app.models.tasks import EntryRow, format_minutes, parse_entry_duration
 from desktop_app.models.text import fold
 from desktop_app.views.context import AppContext
@@ -29,7 +31,7 @@ from desktop_app.views.partials.feedback import MessageLine
 from desktop_app.views.partials.naming import named
 from desktop_app.views.partials.plain_text import plain_label
 from desktop_app.views.partials.table_model import ALIGN_RIGHT, Column, SyncedTableModel
-from desktop_app.views.partials.tables import name_header
+from desktop_app.views.partials.tables import data_table
 from desktop_app.views.time_audit.commands import (
     DeleteEntryCommand,
     LogTimeCommand,
@@ -59,43 +61,46 @@ class QuickEntryForm(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:  # noqa: PLR0915 (a form: one statement a widget setting)
         super().__init__(parent)
         self.ctx = ctx
-        named(self, "quickEntryForm", "Log time")
+        named(self, "quickEntryForm", _("Log time"))
         self._task_ids: dict[str, int] = {}
         self._names = QStringListModel(self)
         self.task_combo = named(
             QComboBox(),
             "entryTask",
-            "Task",
-            "Pick a task, or type a new name to create the task as you log time.",
+            _("Task"),
+            _("Pick a task, or type a new name to create the task as you log time."),
         )
         self.task_combo.setEditable(True)
         self.task_combo.setModel(self._names)
         self.task_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.task_combo.setMinimumContentsLength(22)
-        self._task_line().setPlaceholderText("Task")
+        self._task_line().setPlaceholderText(_("Task"))
         completer = QCompleter(self._names, self)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.task_combo.setCompleter(completer)
-        self.date_edit = named(OneStopDateEdit(QDate.currentDate()), "entryDate", "Date")
+        self.date_edit = named(OneStopDateEdit(QDate.currentDate()), "entryDate", _("Date"))
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat(DATE_FORMAT)
         self.duration_edit = named(
-            QLineEdit(), "entryDuration", "Duration", "Minutes (45) or hours and minutes (1:30)."
+            QLineEdit(),
+            "entryDuration",
+            _("Duration"),
+            _("Minutes (45) or hours and minutes (1:30)."),
         )
-        self.duration_edit.setPlaceholderText("45 or 1:30")
+        self.duration_edit.setPlaceholderText(_("45 or 1:30"))
         self.duration_edit.setMaximumWidth(110)
-        self.note_edit = named(QLineEdit(), "entryNote", "Note", "What you did (optional).")
-        self.note_edit.setPlaceholderText("Note (optional)")
-        self.add_button = named(QPushButton("Log time"), "entryAdd", "Log time")
+        self.note_edit = named(QLineEdit(), "entryNote", _("Note"), _("What you did (optional)."))
+        self.note_edit.setPlaceholderText(_("Note (optional)"))
+        self.add_button = named(QPushButton(_("Log time")), "entryAdd", _("Log time"))
         self.add_button.setDefault(True)
-        self.new_task_hint = named(plain_label(), "entryNewTaskHint", "New task")
+        self.new_task_hint = named(plain_label(), "entryNewTaskHint", _("New task"))
         self.new_task_hint.hide()
         self.error_label = MessageLine("entryError", "Why the entry was refused")
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
-        title = plain_label("Log time:")
+        title = plain_label(_("Log time:"))
         title.setBuddy(self.task_combo)
         row.addWidget(title)
         # In the order Tab walks: task, duration, note, Log; the date (today
@@ -193,9 +198,13 @@ class QuickEntryForm(QWidget):
         self.note_edit.clear()
         self.duration_edit.setFocus()
         task_id = command.created_task_id or (task if isinstance(task, int) else 0)
-        created = " (new task)" if command.created_task_id else ""
+        logged = (
+            _("Logged {duration} on {name} (new task) for {day}.")
+            if command.created_task_id
+            else _("Logged {duration} on {name} for {day}.")
+        )
         self.logged.emit(
-            f"Logged {format_minutes(minutes)} on {name}{created} for {day:%d %b %Y}.", task_id
+            logged.format(duration=format_minutes(minutes), name=name, day=day_text(day)), task_id
         )
         return True
 
@@ -214,22 +223,22 @@ class EntriesPanel(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        named(self, "entriesPanel", "Time entries of the selected task")
+        named(self, "entriesPanel", _("Time entries of the selected task"))
         self.title = named(
-            plain_label("Select a task to see its entries."), "entriesTitle", "Entries"
+            plain_label(_("Select a task to see its entries.")), "entriesTitle", _("Entries")
         )
         self.title.setWordWrap(True)
         self.model: SyncedTableModel[EntryRow] = SyncedTableModel(
             [
                 Column(
-                    "Date",
-                    lambda e: f"{e.date:%a %d %b}",
+                    _("Date"),
+                    lambda e: weekday_day(e.date),
                     sort_key=lambda e: e.date,
                     edit_value=lambda e: QDate(e.date),
                     commit=lambda e, v: self._commit(e, {"date": v}, "Change entry date"),
                 ),
                 Column(
-                    "Duration",
+                    _("Duration"),
                     lambda e: format_minutes(e.minutes),
                     sort_key=lambda e: e.minutes,
                     align=ALIGN_RIGHT,
@@ -237,23 +246,21 @@ class EntriesPanel(QWidget):
                     commit=self._commit_duration,
                 ),
                 Column(
-                    "Note",
+                    _("Note"),
                     lambda e: e.note,
                     edit_value=lambda e: e.note,
                     commit=lambda e, v: self._commit(e, {"note": v}, "Change entry note"),
                 ),
-                Column("From", lambda e: "import" if e.imported else "logged here"),
+                Column(_("From"), lambda e: "import" if e.imported else "logged here"),
             ],
             self,
         )
-        self.table = named(QTableView(), "entriesTable", "Time entries")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.verticalHeader().hide()
-        name_header(self.table)
+        self.table = data_table(
+            "entriesTable", _("Time entries"), self.model,
+            selection=QAbstractItemView.SelectionMode.ExtendedSelection,
+            editable=True, alternating=False, stretch_last=False,
+        )  # fmt: skip
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
-        self.table.setWordWrap(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(False)
         self.table.horizontalHeader().setSectionResizeMode(
@@ -268,11 +275,11 @@ class EntriesPanel(QWidget):
         self.delegate.refused.connect(self.refused)
         self.table.setItemDelegate(self.delegate)
         self.delete_button = named(
-            QPushButton("Delete entry"), "deleteEntry", "Delete the selected time entries"
+            QPushButton(_("Delete entry")), "deleteEntry", _("Delete the selected time entries")
         )
         self.delete_button.setEnabled(False)
         self.delete_button.clicked.connect(self.delete_selected)
-        self.delete_action = QAction("Delete entry", self)
+        self.delete_action = QAction(_("Delete entry"), self)
         self.delete_action.setObjectName("actionDeleteEntry")
         self.delete_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -302,7 +309,7 @@ class EntriesPanel(QWidget):
             return
         self.model.sync_rows(entries)
 
-    def _update_buttons(self, *_: Any) -> None:
+    def _update_buttons(self, *_args: Any) -> None:
         self.delete_button.setEnabled(bool(self.table.selectionModel().selectedRows()))
 
     def _commit(self, entry: EntryRow, changes: dict[str, Any], text: str) -> str | None:

@@ -30,6 +30,7 @@ from desktop_app.importers.time_tracking import (
     preview_file,
 )
 from desktop_app.models.errors import UserError
+from desktop_app.models.formats import hours
 from desktop_app.models.progress import Cancelled
 from desktop_app.models.tasks import NEED_LABELS, Need
 from desktop_app.models.text import count_of
@@ -38,9 +39,8 @@ from desktop_app.views.partials.long_task import LongTask
 from desktop_app.views.partials.naming import name_buttons, named
 from desktop_app.views.partials.plain_text import plain_label
 from desktop_app.views.partials.table_model import ALIGN_RIGHT, Column, RowTableModel
-from desktop_app.views.partials.tables import name_header
+from desktop_app.views.partials.tables import data_table
 from desktop_app.views.time_audit.commands import ImportTimeCommand
-from desktop_app.views.time_audit.formatting import hours
 from desktop_app.views.undo import execute_in_background
 
 
@@ -137,13 +137,12 @@ class ImportDialog(QDialog):
         self.date_order.currentIndexChanged.connect(self._reread)
 
     def _table(self, model: RowTableModel, name: str, title: str, stretch: int) -> QTableView:
-        table = named(QTableView(), name, title)
-        table.setModel(model)
-        table.verticalHeader().hide()
-        name_header(table)
-        table.setWordWrap(False)  # one line a row: columns size to their whole text
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        # One line a row (no word wrap): columns size to their whole text.
+        table = data_table(
+            name, title, model,
+            selection=QAbstractItemView.SelectionMode.ExtendedSelection,
+            alternating=False, stretch_last=False,
+        )  # fmt: skip
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         # One column of words takes the room left (and is cut short if need be).

@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QTabWidget,
     QToolButton,
     QVBoxLayout,
@@ -40,8 +39,11 @@ from PySide6.QtWidgets import (
 from desktop_app.models.briefs import briefs_for_task
 from desktop_app.models.errors import UserError
 from desktop_app.models.focus import growth_areas, task_growth_mark
+from desktop_app.models.formats import hours, money, month_year, number
+from desktop_app.models.i18n import _, count
 from desktop_app.models.tasks import (
     AREA_LABELS,
+    ROLLING_DAYS,
     MonthAudit,
     Override,
     Period,
@@ -68,7 +70,7 @@ from desktop_app.models.time_audit_rules import (
 )
 from desktop_app.views.context import AppContext, Topic
 from desktop_app.views.partials.empty_state import EmptyState
-from desktop_app.views.partials.feedback import StatusLine
+from desktop_app.views.partials.feedback import StatusLine, run_edit
 from desktop_app.views.partials.layout_memory import (
     LayoutPart,
     offer_column_menu,
@@ -84,7 +86,7 @@ from desktop_app.views.partials.plain_text import (
     rich_label,
 )
 from desktop_app.views.partials.tab_page import TabPage
-from desktop_app.views.partials.tables import fit_columns, name_header
+from desktop_app.views.partials.tables import data_table, fit_columns
 from desktop_app.views.partials.tones import WARNING, set_tone
 from desktop_app.views.time_audit.charts import HoursByAreaChart, ValueDrainMatrix
 from desktop_app.views.time_audit.commands import (
@@ -95,7 +97,6 @@ from desktop_app.views.time_audit.commands import (
 from desktop_app.views.time_audit.entries import EntriesPanel, QuickEntryForm
 from desktop_app.views.time_audit.focus_commands import SetAreaGrowthCommand, SetTaskGrowthCommand
 from desktop_app.views.time_audit.focus_panel import FocusPanel
-from desktop_app.views.time_audit.formatting import hours, money, plural
 from desktop_app.views.time_audit.procedure_panel import ProcedurePanel
 from desktop_app.views.time_audit.results_panel import ResultsPanel
 from desktop_app.views.time_audit.task_table import (
@@ -163,7 +164,7 @@ class TimeAuditPage(TabPage):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        named(self, "timeAuditPage", "Time audit")
+        named(self, "timeAuditPage", _("Time audit"))
         self.period: Period = rolling_period(date.today())
         self.audit: MonthAudit | None = None
         self._save_timer = QTimer(self)
@@ -181,25 +182,25 @@ class TimeAuditPage(TabPage):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 4)
         layout.addLayout(self._build_top_bar())
-        self.headline = named(plain_label(), "handOffHeadline", "What could be handed off")
+        self.headline = named(plain_label(), "handOffHeadline", _("What could be handed off"))
         font = QFont(self.headline.font())
         font.setPointSizeF(font.pointSizeF() * 1.35)
         font.setBold(True)
         self.headline.setFont(font)
         self.detail = named(
-            plain_label(), "handOffDetail", "Candidates, hours handed off, buyback rate"
+            plain_label(), "handOffDetail", _("Candidates, hours handed off, buyback rate")
         )
         self.detail.setWordWrap(True)
         layout.addWidget(self.headline)
         layout.addWidget(self.detail)
-        self.rate_prompt = named(rich_label(), "ratePrompt", "Tasks to rate")
+        self.rate_prompt = named(rich_label(), "ratePrompt", _("Tasks to rate"))
         self.rate_prompt.setWordWrap(True)
         self.rate_prompt.setTextFormat(Qt.TextFormat.RichText)
         self.rate_prompt.linkActivated.connect(self._rate_link)
         set_tone(self.rate_prompt, WARNING)
         self.rate_prompt.hide()
         self.still_yours_flag = named(
-            plain_label(), "stillYoursFlag", "Hours you still did on handed-off tasks"
+            plain_label(), "stillYoursFlag", _("Hours you still did on handed-off tasks")
         )
         self.still_yours_flag.setWordWrap(True)
         set_tone(self.still_yours_flag, WARNING)
@@ -209,7 +210,7 @@ class TimeAuditPage(TabPage):
         self.form = QuickEntryForm(self.ctx, self)
         self.form.logged.connect(self._on_logged)
         layout.addWidget(self.form)
-        self.splitter = named(QSplitter(Qt.Orientation.Vertical), "timeAuditSplitter", "Panels")
+        self.splitter = named(QSplitter(Qt.Orientation.Vertical), "timeAuditSplitter", _("Panels"))
         self.splitter.addWidget(self._build_table())
         self.splitter.addWidget(self._build_bottom())
         self.splitter.setStretchFactor(0, 1)
@@ -223,35 +224,41 @@ class TimeAuditPage(TabPage):
     def _build_top_bar(self) -> QHBoxLayout:
         bar = QHBoxLayout()
         self.previous_button = named(
-            QToolButton(), "previousMonth", "Previous month", "Previous month (Alt+Left)"
+            QToolButton(), "previousMonth", _("Previous month"), _("Previous month (Alt+Left)")
         )
         self.previous_button.setArrowType(Qt.ArrowType.LeftArrow)
         self.month_edit = named(
             QComboBox(),
             "monthSelector",
-            "Period",
-            "What to sum up: the last 30 days (a whole month's worth of days, whatever "
-            "today's date), or a calendar month.",
+            _("Period"),
+            _(
+                "What to sum up: the last 30 days (a whole month's worth of days, whatever "
+                "today's date), or a calendar month."
+            ),
         )
         self.month_edit.setMinimumContentsLength(14)
         self.month_edit.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.next_button = named(QToolButton(), "nextMonth", "Next month", "Next month (Alt+Right)")
+        self.next_button = named(
+            QToolButton(), "nextMonth", _("Next month"), _("Next month (Alt+Right)")
+        )
         self.next_button.setArrowType(Qt.ArrowType.RightArrow)
-        self.search = named(QLineEdit(), "taskSearch", "Search tasks", "Search tasks (Ctrl+F)")
-        self.search.setPlaceholderText("Search tasks (Ctrl+F)")
+        self.search = named(
+            QLineEdit(), "taskSearch", _("Search tasks"), _("Search tasks (Ctrl+F)")
+        )
+        self.search.setPlaceholderText(_("Search tasks (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
         self.candidates_only = named(
-            QCheckBox("Candidates only"),
+            QCheckBox(_("Candidates only")),
             "candidatesOnly",
-            "Candidates only",
-            "Show only the tasks worth handing off that are not handed off yet.",
+            _("Candidates only"),
+            _("Show only the tasks worth handing off that are not handed off yet."),
         )
-        self.new_task_button = named(QPushButton("New task"), "newTask", "New task")
+        self.new_task_button = named(QPushButton(_("New task")), "newTask", _("New task"))
         self.import_button = named(
-            QPushButton("Import…"),
+            QPushButton(_("Import…")),
             "importTime",
-            "Import a time tracker export",
-            "Import a Toggl Track, Clockify or Harvest detailed report (CSV).",
+            _("Import a time tracker export"),
+            _("Import a Toggl Track, Clockify or Harvest detailed report (CSV)."),
         )
         for widget in (self.previous_button, self.month_edit, self.next_button):
             bar.addWidget(widget)
@@ -289,23 +296,19 @@ class TimeAuditPage(TabPage):
         self.model = TaskTableModel(columns, self)
         self.proxy = task_proxy(self)
         self.proxy.setSourceModel(self.model)
-        self.table = named(QTableView(), "taskTable", "Tasks", "Your tasks and their hours")
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
+        self.table = data_table(
+            "taskTable", _("Tasks"), self.proxy,
+            description=_("Your tasks and their hours"),
+            sortable=True, editable=True, stretch_last=False,
+        )  # fmt: skip
         self.table.sortByColumn(SCORE, Qt.SortOrder.DescendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked
             | QAbstractItemView.EditTrigger.EditKeyPressed
             | QAbstractItemView.EditTrigger.SelectedClicked
             | QAbstractItemView.EditTrigger.AnyKeyPressed
         )
-        self.table.verticalHeader().hide()
-        name_header(self.table)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
-        self.table.setWordWrap(False)
-        self.table.setAlternatingRowColors(True)
         header = self.table.horizontalHeader()
         header.setSectionsMovable(True)
         header.setResizeContentsPrecision(60)
@@ -323,20 +326,22 @@ class TimeAuditPage(TabPage):
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._focus_moved)
-        self.delete_action = QAction("Delete task…", self)
+        self.delete_action = QAction(_("Delete task…"), self)
         self.delete_action.setObjectName("actionDeleteTask")
         self.delete_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.delete_action.triggered.connect(self.delete_selected_task)
         self.table.addAction(self.delete_action)
-        self.brief_action = QAction("Write a brief for this task…", self)
+        self.brief_action = QAction(_("Write a brief for this task…"), self)
         self.brief_action.setObjectName("actionWriteBrief")
         self.brief_action.triggered.connect(self.write_brief_for_selected)
         self.empty_state = EmptyState(
-            "Study where your month goes",
-            "Import last month's detailed report from Toggl Track, Clockify or Harvest, or log "
-            "time above as you work: type a task's name, how long it took, and press Enter. "
-            "The tasks worth handing off, and what they are worth, appear here.",
+            _("Study where your month goes"),
+            _(
+                "Import last month's detailed report from Toggl Track, Clockify or Harvest, or log "
+                "time above as you work: type a task's name, how long it took, and press Enter. "
+                "The tasks worth handing off, and what they are worth, appear here."
+            ),
             "Import a time tracker export…",
             object_name="timeAuditEmpty",
         )
@@ -348,7 +353,7 @@ class TimeAuditPage(TabPage):
         return self.table_stack
 
     def _build_bottom(self) -> QWidget:
-        self.bottom_tabs = named(QTabWidget(), "timeAuditViews", "Entries and charts")
+        self.bottom_tabs = named(QTabWidget(), "timeAuditViews", _("Entries and charts"))
         self.entries = EntriesPanel(self.ctx, self)
         self.entries.refused.connect(self.show_error)
         self.entries.accepted.connect(self._clear_error)
@@ -359,28 +364,28 @@ class TimeAuditPage(TabPage):
         self.procedure.message.connect(
             lambda text, error: self.show_error(text) if error else self.show_message(text)
         )
-        self.bottom_tabs.addTab(self.entries, "Entries")
-        self.bottom_tabs.addTab(self.procedure, "Procedure")
-        self.bottom_tabs.addTab(self.chart, "Hours by area")
-        self.bottom_tabs.addTab(self.matrix, "Value vs drain")
+        self.bottom_tabs.addTab(self.entries, _("Entries"))
+        self.bottom_tabs.addTab(self.procedure, _("Procedure"))
+        self.bottom_tabs.addTab(self.chart, _("Hours by area"))
+        self.bottom_tabs.addTab(self.matrix, _("Value vs drain"))
         # What the hours bought back went to, and the results beside them.
         self.focus = FocusPanel(self.ctx, self)
         self.results = ResultsPanel(self.ctx, self)
-        self.bottom_tabs.addTab(self.focus, "Focus")
-        self.bottom_tabs.addTab(self.results, "Results")
+        self.bottom_tabs.addTab(self.focus, _("Focus"))
+        self.bottom_tabs.addTab(self.results, _("Results"))
         self.bottom_tabs.currentChanged.connect(lambda *_: self._save_timer.start())
         corner = QWidget()
         row = QHBoxLayout(corner)
         row.setContentsMargins(0, 0, 4, 2)
         self.brief_button = named(
-            QPushButton("Write a brief…"),
+            QPushButton(_("Write a brief…")),
             "writeBrief",
-            "Write a brief for this task",
-            "Open the Briefs tab with a new brief for the selected task.",
+            _("Write a brief for this task"),
+            _("Open the Briefs tab with a new brief for the selected task."),
         )
         self.brief_button.clicked.connect(self.write_brief_for_selected)
         self.delete_button = named(
-            QPushButton("Delete task…"), "deleteTask", "Delete the selected task"
+            QPushButton(_("Delete task…")), "deleteTask", _("Delete the selected task")
         )
         self.delete_button.clicked.connect(self.delete_selected_task)
         row.addWidget(self.brief_button)
@@ -476,7 +481,7 @@ class TimeAuditPage(TabPage):
         combo.clear()
         combo.addItem(rolling_period(date.today()).label, "rolling")
         for month in listed:
-            combo.addItem(f"{month:%B %Y}", f"{month:%Y-%m}")
+            combo.addItem(month_year(month).capitalize(), f"{month:%Y-%m}")
         current = "rolling" if self.period.rolling else f"{self.period.start:%Y-%m}"
         combo.setCurrentIndex(max(combo.findData(current), 0))
         combo.blockSignals(False)
@@ -504,7 +509,9 @@ class TimeAuditPage(TabPage):
             self._header_restored = True
         self.form.set_tasks([(row.id, row.name, row.name_key) for row in audit.rows])
         self._update_summary()
-        self.chart.set_areas(audit.area_hours, f"Hours by area {self.period.phrase}")
+        self.chart.set_areas(
+            audit.area_hours, _("Hours by area {period}").format(period=self.period.phrase)
+        )
         self._show_matrix()
         if selected is not None and self.selected_task_id() != selected:
             self.select_task(selected)
@@ -518,34 +525,56 @@ class TimeAuditPage(TabPage):
         assert audit is not None
         cap = money(audit.buyback_rate, audit.currency)
         value = money(audit.hourly_value, audit.currency, cents=False)
-        divisor = f"{audit.buyback_divisor.normalize():f}"
+        divisor = number(audit.buyback_divisor.normalize())
         self.detail.setToolTip(buyback_explanation(audit.buyback_divisor))
         self._update_flags(audit)
         if not audit.rows:
-            self.headline.setText("No tasks yet")
+            self.headline.setText(_("No tasks yet"))
             self.detail.setText(
-                f"What you could hand off is priced at your hourly value, {value}/h: "
-                "set yours in File > Settings…"
+                _(
+                    "What you could hand off is priced at your hourly value, {value}/h: "
+                    "set yours in File > Settings…"
+                ).format(value=value)
             )
             return
         if audit.open_minutes:
             self.headline.setText(
-                f"{hours(audit.open_minutes)} h/month could be handed off, "
-                f"worth {money(audit.open_worth, audit.currency)}"
+                _("{hours} h/month could be handed off, worth {money}").format(
+                    hours=hours(audit.open_minutes),
+                    money=money(audit.open_worth, audit.currency),
+                )
             )
         else:
             self.headline.setText(
-                f"Nothing to hand off {self.period.phrase} yet: say what each task needs"
+                _("Nothing to hand off {period} yet: say what each task needs").format(
+                    period=self.period.phrase
+                )
             )
         parts = [
-            f"{plural(audit.open_tasks, 'candidate')} with hours {self.period.phrase}",
-            f"{hours(audit.logged_minutes)} h logged",
+            count(
+                audit.open_tasks,
+                "{count} candidate with hours {period}",
+                "{count} candidates with hours {period}",
+                period=self.period.phrase,
+            ),
+            _("{hours} h logged").format(hours=hours(audit.logged_minutes)),
         ]
         if audit.handed_off_minutes:
-            parts.append(f"{hours(audit.handed_off_minutes)} h/month already handed off")
+            parts.append(
+                _("{hours} h/month already handed off").format(
+                    hours=hours(audit.handed_off_minutes)
+                )
+            )
         parts.append(
-            f"pay a contractor at most {cap}/h: your {value}/h ÷ {divisor}, the buyback "
-            f"divisor ({divisor_in_words(audit.buyback_divisor)} of your hour)"
+            _(
+                "pay a contractor at most {cap}/h: your {value}/h ÷ {divisor}, the buyback "
+                "divisor ({share} of your hour)"
+            ).format(
+                cap=cap,
+                value=value,
+                divisor=divisor,
+                share=divisor_in_words(audit.buyback_divisor),
+            )
         )
         self.detail.setText(" · ".join(parts))
 
@@ -554,27 +583,42 @@ class TimeAuditPage(TabPage):
         unrated = [row for row in audit.rows if row.unrated]
         if unrated:
             first = unrated[0]
+            names = ", ".join(html_text(row.name) for row in unrated[:3]) + (
+                ", …" if len(unrated) > 3 else ""
+            )
+            heading = html_text(
+                count(len(unrated), "{count} task not rated yet", "{count} tasks not rated yet")
+            )
+            link = html_text(_("Rate “{name}”").format(name=first.name))
             self.rate_prompt.setText(
-                f"<b>{plural(len(unrated), 'task')} not rated yet</b>"
-                f" ({', '.join(html_text(row.name) for row in unrated[:3])}"
-                + (", …" if len(unrated) > 3 else "")
-                + "): say what each needs and rate it, so the audit can tell whether to hand "
-                f'it off. <a href="rate:{first.id}">Rate “{html_text(first.name)}”</a>'
+                _(
+                    "{heading} ({names}): say what each needs and rate it, so the audit can "
+                    "tell whether to hand it off. {link}"
+                ).format(
+                    heading=f"<b>{heading}</b>",
+                    names=names,
+                    link=f'<a href="rate:{first.id}">{link}</a>',
+                )
             )
         self.rate_prompt.setVisible(bool(unrated))
         still = [row for row in audit.rows if row.still_yours_minutes]
         if still:
             names = ", ".join(
-                f"{row.name} ({hours(row.still_yours_minutes)} h)" for row in still[:3]
+                _("{name} ({hours} h)").format(name=row.name, hours=hours(row.still_yours_minutes))
+                for row in still[:3]
             ) + (", …" if len(still) > 3 else "")
             self.still_yours_flag.setText(
-                f"You still did {hours(audit.still_yours_minutes)} h of handed-off work yourself "
-                f"{self.period.phrase}: {names}. Those hours are not counted as handed off."
+                _(
+                    "You still did {hours} h of handed-off work yourself {period}: {names}. "
+                    "Those hours are not counted as handed off."
+                ).format(
+                    hours=hours(audit.still_yours_minutes), period=self.period.phrase, names=names
+                )
             )
         self.still_yours_flag.setVisible(bool(still))
 
     def _rate_link(self, link: str) -> None:
-        kind, _, value = link.partition(":")
+        kind, _sep, value = link.partition(":")
         if kind == "rate" and value.isdigit():
             self.rate_task(int(value))
 
@@ -658,7 +702,7 @@ class TimeAuditPage(TabPage):
         self.table.scrollTo(index)
         return True
 
-    def _on_current_changed(self, *_: Any) -> None:
+    def _on_current_changed(self, *_args: Any) -> None:
         row = self.selected_row()
         if row is not None and not self.form.task_combo.hasFocus():
             self.form.set_task(row.name)
@@ -673,22 +717,28 @@ class TimeAuditPage(TabPage):
         self.matrix.set_selected(row.id if row else None)
         self.procedure.show_task(row.id if row else None, row.name if row else "")
         if row is None:
-            self.entries.show_entries(None, "Select a task to see its entries.", [])
+            self.entries.show_entries(None, _("Select a task to see its entries."), [])
             return
         entries = entries_for_task(row.id, self.period)
-        logged = (
-            f"{hours(row.logged_minutes)} h in {plural(len(entries), 'entry', 'entries')}"
-            if entries
-            else ""
+        period = (
+            _("last {count} days").format(count=ROLLING_DAYS)
+            if self.period.rolling
+            else self.period.label
         )
-        title = (
-            f"{row.name}, {self.period.label.lower() if self.period.rolling else self.period.label}"
-            + (f": {logged}" if logged else ": no entries")
-        )
+        if entries:
+            title = count(
+                len(entries),
+                "{task}, {period}: {hours} h in {count} entry",
+                "{task}, {period}: {hours} h in {count} entries",
+                task=row.name,
+                period=period,
+                hours=hours(row.logged_minutes),
+            )
+        else:
+            title = _("{task}, {period}: no entries").format(task=row.name, period=period)
         if row.still_yours_minutes:
-            title += (
-                f" · handed off, yet you still did {hours(row.still_yours_minutes)} h of this "
-                "yourself"
+            title = _("{first} · handed off, yet you still did {hours} h of this yourself").format(
+                first=title, hours=hours(row.still_yours_minutes)
             )
         self.entries.show_entries(row.id, title, entries)
 
@@ -726,10 +776,7 @@ class TimeAuditPage(TabPage):
             number += 1
             name = f"New task {number}"
         command = CreateTaskCommand(self.ctx, name)
-        try:
-            execute(command)
-        except UserError as error:
-            self.show_error(str(error))
+        if not run_edit(command, self.status_line):
             return
         self.search.clear()
         self.candidates_only.setChecked(False)
@@ -761,7 +808,7 @@ class TimeAuditPage(TabPage):
             QMessageBox.StandardButton.NoButton,
         )
         box.setObjectName("confirmDeleteTask")
-        box.setInformativeText("You can undo this with Edit > Undo (Ctrl+Z).")
+        box.setInformativeText(_("You can undo this with Edit > Undo (Ctrl+Z)."))
         delete = box.addButton("Delete", QMessageBox.ButtonRole.DestructiveRole)
         delete.setObjectName("confirmDelete")
         box.addButton(QMessageBox.StandardButton.Cancel)
@@ -774,12 +821,11 @@ class TimeAuditPage(TabPage):
         box.open()
 
     def _delete_task(self, task_id: int, name: str) -> None:
-        try:
-            execute(DeleteTaskCommand(self.ctx, task_id, name))
-        except UserError as error:
-            self.show_error(str(error))
-            return
-        self.show_message(f"Deleted “{name}”. Edit > Undo (Ctrl+Z) puts it back.")
+        run_edit(
+            DeleteTaskCommand(self.ctx, task_id, name),
+            self.status_line,
+            f"Deleted “{name}”. Edit > Undo (Ctrl+Z) puts it back.",
+        )
 
     def write_brief_for_selected(self) -> None:
         """Ask the Briefs tab for a new brief for the selected task."""
@@ -800,7 +846,7 @@ class TimeAuditPage(TabPage):
             show.triggered.connect(
                 lambda _=False, b=brief_id: self.ctx.navigate_requested.emit("briefs", ("brief", b))
             )
-        log = menu.addAction("Log time for this task")
+        log = menu.addAction(_("Log time for this task"))
         log.setObjectName("actionLogTimeForTask")
         log.triggered.connect(lambda: self.focus_entry_form(row.name))
         menu.addSeparator()
@@ -825,7 +871,7 @@ class TimeAuditPage(TabPage):
 
     def _growth_actions(self, menu: QMenu, row: TaskRow) -> None:
         """Whether the task, or its whole area, counts as growth work."""
-        growth = menu.addMenu("Growth work")
+        growth = menu.addMenu(_("Growth work"))
         growth.setObjectName("growthMenu")
         mark = task_growth_mark(row.id)
         for name, text, value in (
@@ -856,13 +902,7 @@ class TimeAuditPage(TabPage):
         )
 
     def _run_focus(self, command: StoreCommand) -> bool:
-        try:
-            execute(command)
-        except UserError as error:
-            self.show_error(str(error))
-            return False
-        self.show_message(f"{command.text()}. The Focus view counts it.")
-        return True
+        return run_edit(command, self.status_line, f"{command.text()}. The Focus view counts it.")
 
     def _procedure_actions(self, menu: QMenu) -> None:
         """The task's procedure: show it, record it, import or export it."""
@@ -903,7 +943,7 @@ class TimeAuditPage(TabPage):
     # Import and export ----------------------------------------------------------------
 
     def choose_and_import(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
+        path, _filter = QFileDialog.getOpenFileName(
             self, "Import a time tracker export", str(_import_folder()), CSV_FILTER
         )
         if path:
@@ -964,7 +1004,7 @@ class TimeAuditPage(TabPage):
 
     def choose_and_export_tasks(self) -> None:
         suggested = Path.home() / f"offload-tasks-{self.export_month:%Y-%m}.csv"
-        path, _ = QFileDialog.getSaveFileName(
+        path, _filter = QFileDialog.getSaveFileName(
             self, f"Export tasks of {self.export_month:%B %Y}", str(suggested), CSV_FILTER
         )
         if path:
@@ -985,7 +1025,7 @@ class TimeAuditPage(TabPage):
 
     def choose_and_export_entries(self) -> None:
         suggested = Path.home() / f"offload-time-entries-{self.export_month:%Y-%m}.csv"
-        path, _ = QFileDialog.getSaveFileName(
+        path, _filter = QFileDialog.getSaveFileName(
             self, f"Export time entries of {self.export_month:%B %Y}", str(suggested), CSV_FILTER
         )
         if path:

@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHeaderView,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -20,7 +19,7 @@ from desktop_app.models.procedure_versions import ProcedureVersionRow
 from desktop_app.views.partials.naming import named
 from desktop_app.views.partials.plain_text import plain_label
 from desktop_app.views.partials.table_model import Column, RowTableModel
-from desktop_app.views.partials.tables import name_header
+from desktop_app.views.partials.tables import Selection, data_table
 
 COLUMNS: list[Column[Change]] = [
     Column("What", lambda c: c.what),
@@ -51,11 +50,11 @@ class ChangesDialog(QDialog):
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(self.summary)
         self.model: RowTableModel[Change] = RowTableModel(COLUMNS, self)
-        self.table = named(QTableView(), "procedureChangesTable", "Changes")
-        self.table.setModel(self.model)
-        self.table.verticalHeader().hide()
-        name_header(self.table)
-        self.table.setWordWrap(True)
+        self.table = data_table(
+            "procedureChangesTable", "Changes", self.model,
+            selection=Selection.ExtendedSelection,
+            alternating=False, word_wrap=True, stretch_last=False,
+        )  # fmt: skip
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.table, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

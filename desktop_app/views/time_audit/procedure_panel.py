@@ -54,7 +54,7 @@ from desktop_app.models.procedures import (
 from desktop_app.views.briefs.fields import FieldEvents
 from desktop_app.views.context import AppContext
 from desktop_app.views.partials.empty_state import EmptyState
-from desktop_app.views.partials.feedback import MessageLine
+from desktop_app.views.partials.feedback import MessageLine, run_edit
 from desktop_app.views.partials.naming import named
 from desktop_app.views.partials.ordered_list_model import Index, OrderedListModel
 from desktop_app.views.partials.plain_text import ask, message_box, plain_label, plain_tooltip
@@ -479,12 +479,7 @@ class ProcedurePanel(QWidget):
     # Edits ------------------------------------------------------------------------
 
     def _run(self, command: StoreCommand) -> bool:
-        try:
-            execute(command)
-        except UserError as error:
-            self.message.emit(str(error), True)
-            return False
-        return True
+        return run_edit(command, lambda text: self.message.emit(text, True))
 
     def _commit_changed(self) -> None:
         """Store every field whose text differs from what is stored (the focus left it)."""
@@ -522,11 +517,8 @@ class ProcedurePanel(QWidget):
             return
         number = rows.index(step) + 1
         command = UpdateStepCommand(self.ctx, step.id, changes, f"Edit step {number}")
-        try:
-            execute(command)
-        except UserError as error:
-            # Nothing was stored: the field keeps what was typed, with why.
-            self.step_error.show_error(str(error))
+        # Refused, nothing is stored: the field keeps what was typed, with why.
+        if not run_edit(command, self.step_error.show_error):
             return
         self.step_error.clear_message()
 
@@ -569,7 +561,9 @@ class ProcedurePanel(QWidget):
         self._update_actions()
 
     def _choose_link_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Link a file to this step", str(Path.home()))
+        path, _filter = QFileDialog.getOpenFileName(
+            self, "Link a file to this step", str(Path.home())
+        )
         if path:
             self.step_link.setText(path)
             self._commit_step()
@@ -631,7 +625,7 @@ class ProcedurePanel(QWidget):
 
     def choose_and_import(self) -> None:
         folder = str(QSettings().value(SETTINGS_PREFIX + "folder", str(Path.home())))
-        path, _ = QFileDialog.getOpenFileName(
+        path, _filter = QFileDialog.getOpenFileName(
             self, "Import a procedure from Markdown", folder, MARKDOWN_FILTER
         )
         if path:

@@ -27,11 +27,10 @@ from PySide6.QtWidgets import (
 from desktop_app.models.errors import UserError
 from desktop_app.models.procedure_content import StepData, clean_step, duration_text
 from desktop_app.views.context import AppContext
-from desktop_app.views.partials.feedback import MessageLine
+from desktop_app.views.partials.feedback import MessageLine, run_edit
 from desktop_app.views.partials.naming import named
 from desktop_app.views.partials.plain_text import message_box, plain_label
 from desktop_app.views.time_audit.procedure_commands import RecordStepsCommand
-from desktop_app.views.undo import execute
 
 
 class RecorderDialog(QDialog):
@@ -158,10 +157,7 @@ class RecorderDialog(QDialog):
             self.error_label.show_error("Nothing recorded yet: type the first step you did.")
             return False
         command = RecordStepsCommand(self.ctx, self.task_id, self.task_name, self.steps)
-        try:
-            execute(command)
-        except UserError as error:
-            self.error_label.show_error(str(error))
+        if not run_edit(command, self.error_label.show_error):
             return False
         self._stored = True
         self.recorded.emit(len(self.steps))

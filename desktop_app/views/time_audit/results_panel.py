@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.importers.results_csv import read_results_csv
 from desktop_app.models.errors import UserError
+from desktop_app.models.formats import money
 from desktop_app.models.results import (
     SUGGESTED_NAMES,
     ResultMonth,
@@ -45,7 +46,6 @@ from desktop_app.views.partials.row_tables import row_table
 from desktop_app.views.partials.tab_page import TabPage
 from desktop_app.views.partials.table_model import ALIGN_RIGHT, Column, RowTableModel
 from desktop_app.views.time_audit.focus_commands import ImportResultsCommand, SetResultCommand
-from desktop_app.views.time_audit.formatting import money
 from desktop_app.views.undo import StoreCommand
 
 MONTHS = 12
@@ -234,7 +234,7 @@ class ResultsPanel(TabPage):
         return False
 
     def choose_and_import(self) -> bool:
-        path, _ = QFileDialog.getOpenFileName(
+        path, _filter = QFileDialog.getOpenFileName(
             self, "Import a monthly figure", str(Path.home()), "CSV files (*.csv *.txt)"
         )
         return self.import_file(Path(path)) if path else False

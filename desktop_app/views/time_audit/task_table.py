@@ -34,6 +34,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.models.formats import hours, money, number
+from desktop_app.models.i18n import _
 from desktop_app.models.tasks import (
     AREA_LABELS,
     AREAS,
@@ -57,7 +59,6 @@ from desktop_app.views.partials.table_model import (
     SyncedTableModel,
 )
 from desktop_app.views.partials.tones import ALERT, WARNING, tone_color
-from desktop_app.views.time_audit.formatting import hours, money
 
 # The colour that marks candidates in the table, the chart and the matrix.
 CANDIDATE_COLOR = QColor("#e8590c")
@@ -158,7 +159,7 @@ class TaskColumns:
         money_of = lambda amount: money(amount, self._currency())  # noqa: E731
         columns: list[Column[TaskRow]] = [
             Column(
-                "Task",
+                _("Task"),
                 lambda r: r.name,
                 sort_key=lambda r: (r.name_key,),
                 edit_value=lambda r: r.name,
@@ -167,7 +168,7 @@ class TaskColumns:
                 tooltip=_task_tooltip,
             ),
             Column(
-                "Needs",
+                _("Needs"),
                 _need_text,
                 # The editor of an unrated task starts on the guess from its name.
                 edit_value=lambda r: r.need,
@@ -176,28 +177,28 @@ class TaskColumns:
                 tooltip=_need_tooltip,
             ),
             Column(
-                "Hours",
+                _("Hours"),
                 lambda r: hours(r.minutes) + (" est." if r.from_estimate else ""),
                 sort_key=lambda r: r.minutes,
                 align=ALIGN_RIGHT,
                 tooltip=_hours_tooltip,
             ),
             Column(
-                "Score",
-                lambda r: "" if r.score is None else f"{r.score:.1f}",
+                _("Score"),
+                lambda r: "" if r.score is None else number(r.score, 1),
                 sort_key=lambda r: r.score,
                 align=ALIGN_RIGHT,
                 tooltip=_score_tooltip,
             ),
             Column(
-                "Worth",
+                _("Worth"),
                 lambda r: money_of(r.worth),
                 sort_key=lambda r: r.worth,
                 align=ALIGN_RIGHT,
                 tooltip=lambda _r: "The month's hours at your hourly value.",
             ),
             Column(
-                "Buy-back /mo",
+                _("Buy-back /mo"),
                 lambda r: money_of(r.buy_back),
                 sort_key=lambda r: r.buy_back,
                 align=ALIGN_RIGHT,
@@ -212,7 +213,7 @@ class TaskColumns:
                 ),
             ),
             Column(
-                "Rate /h",
+                _("Rate /h"),
                 lambda r: money_of(r.contractor_rate),
                 sort_key=lambda r: r.contractor_rate,
                 align=ALIGN_RIGHT,
@@ -226,7 +227,7 @@ class TaskColumns:
                 tooltip=self._rate_tooltip,
             ),
             Column(
-                "Quick at it",
+                _("Quick at it"),
                 lambda r: r.owner_has_expertise,
                 commit=self._edit("owner_has_expertise", "Change expertise"),
                 checkable=True,
@@ -241,31 +242,31 @@ class TaskColumns:
                 ),
             ),
             self._rating_column(
-                "Dislike",
+                _("Dislike"),
                 "dislike",
                 "dislike",
-                "How much you dislike it, 1 (fine) to 5 (dread it).",
+                _("How much you dislike it, 1 (fine) to 5 (dread it)."),
             ),
             self._rating_column(
-                "Pull-away",
+                _("Pull-away"),
                 "pull_away",
                 "pull-away",
-                "How much it pulls you away from growth work, 1 to 5.",
+                _("How much it pulls you away from growth work, 1 to 5."),
             ),
             self._rating_column(
-                "Value",
+                _("Value"),
                 "business_value",
                 "business value",
-                "What the task is worth to the business, 1 to 5.",
+                _("What the task is worth to the business, 1 to 5."),
             ),
             Column(
-                "Area",
+                _("Area"),
                 lambda r: AREA_LABELS.get(r.area, r.area),
                 edit_value=lambda r: r.area,
                 commit=self._edit("area", "Change area"),
             ),
             Column(
-                "Estimate h/mo",
+                _("Estimate h/mo"),
                 lambda r: (
                     "" if r.monthly_estimate_minutes is None else hours(r.monthly_estimate_minutes)
                 ),
@@ -280,14 +281,14 @@ class TaskColumns:
                 ),
             ),
             Column(
-                "Decision",
+                _("Decision"),
                 lambda r: OVERRIDE_LABELS.get(r.override, r.override or ""),
                 edit_value=lambda r: r.override or "",
                 commit=self._edit("override", "Change decision"),
                 tooltip=lambda _r: "Your word over the rules: keep it, or hand it off anyway.",
             ),
             Column(
-                "Status",
+                _("Status"),
                 _status_text,
                 edit_value=lambda r: r.status,
                 commit=self._edit("status", "Change status"),
@@ -300,7 +301,7 @@ class TaskColumns:
                 ),
             ),
             Column(
-                "Quadrant",
+                _("Quadrant"),
                 lambda r: QUADRANT_LABELS[r.quadrant] if r.quadrant else "",
                 tooltip=lambda r: (
                     f"Value {r.business_value}, drain {float(r.drain or 0):g}"
@@ -309,7 +310,7 @@ class TaskColumns:
                 ),
             ),
             Column(
-                "Notes",
+                _("Notes"),
                 lambda r: r.notes.replace("\n", " "),
                 edit_value=lambda r: r.notes,
                 commit=self._edit("notes", "Change notes"),
@@ -395,10 +396,10 @@ def _score_tooltip(row: TaskRow) -> str | None:
         if row.candidate and (row.dislike is None or row.pull_away is None):
             return "Rate dislike and pull-away to score it."
         return "Only candidates get a score."
-    factor = "1.5" if row.owner_has_expertise is False else "1"
+    factor = number(Decimal("1.5")) if row.owner_has_expertise is False else "1"
     return (
         f"{hours(row.minutes)} h × ({row.dislike} + {row.pull_away}) ÷ 2 × {factor} = "
-        f"{row.score:.1f}"
+        f"{number(row.score, 1)}"
     )
 
 
@@ -442,7 +443,7 @@ class EditDelegate(QStyledItemDelegate):
         if isinstance(kind, Choice):
             combo = QComboBox(parent)
             combo.setObjectName("cellChoiceEditor")
-            combo.setAccessibleName("Choose a value")
+            combo.setAccessibleName(_("Choose a value"))
             for value, label in kind.options:
                 combo.addItem(label, value)
             # A pick commits at once: double-click, pick, done.
@@ -451,19 +452,19 @@ class EditDelegate(QStyledItemDelegate):
         if isinstance(kind, Rating):
             spin = QSpinBox(parent)
             spin.setObjectName("cellRatingEditor")
-            spin.setAccessibleName("Rating from 1 to 5")
+            spin.setAccessibleName(_("Rating from 1 to 5"))
             spin.setRange(1, 5)
             return spin
         if isinstance(kind, DateChoice):
             date_editor = QDateEdit(parent)
             date_editor.setObjectName("cellDateEditor")
-            date_editor.setAccessibleName("Date")
+            date_editor.setAccessibleName(_("Date"))
             date_editor.setCalendarPopup(True)
             date_editor.setDisplayFormat(DATE_FORMAT)
             return date_editor
         text_editor = super().createEditor(parent, option, index)
         text_editor.setObjectName("cellTextEditor")
-        text_editor.setAccessibleName("Edit the value")
+        text_editor.setAccessibleName(_("Edit the value"))
         return text_editor
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:
