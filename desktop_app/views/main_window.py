@@ -144,9 +144,8 @@ class MainWindow(QMainWindow):
         if old_ctx is not None:
             old_ctx.stop_listening()
             old_ctx.deleteLater()
-        if store.is_workspace:
-            label = _("Team workspace: {path}") + (_(" (read-only)") * store.read_only)
-        elif demo:
+        # A team workspace shows its URL (no password) where a file shows its path.
+        if demo:
             label = _("Demo database (temporary): {path}")
         elif store.read_only:
             label = _("Database: {path} (read-only)")
