@@ -69,7 +69,7 @@ def window_icon() -> QIcon:
     return icon
 
 
-def run_gui(database_path: Path | None = None, demo: bool = False) -> int:
+def run_gui(database_path: Path | str | None = None, demo: bool = False) -> int:
     """Show the main window on the chosen database; returns the exit status."""
     # The icon comes just after the first frame: on X11 a window shown with
     # an icon first decodes every size of it (about a tenth of a bare
@@ -81,6 +81,7 @@ def run_gui(database_path: Path | None = None, demo: bool = False) -> int:
     reporter = ErrorReporter(log_path)
     reporter.install()
     demo_dir: Path | None = None
+    path: Path | str
     try:
         if demo:
             from desktop_app.demo import create_demo_database
@@ -89,8 +90,14 @@ def run_gui(database_path: Path | None = None, demo: bool = False) -> int:
             path = create_demo_database(demo_dir)
         else:
             path = database_path or default_database_path()
-        log.info("Offload %s starting on %s", __version__, path)
-        window = _open_window(app, path, demo)
+        if isinstance(path, str):
+            from desktop_app.workspace import describe
+
+            shown: Path | str = describe(path)  # never a password in the log
+        else:
+            shown = path
+        log.info("Offload %s starting on %s", __version__, shown)
+        window = _open_window(app, path, demo, shown)
         if window is None:
             return 1
         window.show()
@@ -124,7 +131,9 @@ def install_qt_translation(app: QApplication) -> None:
         log.info("no Qt translation for %s in %s", language, folder)
 
 
-def _open_window(app: QApplication, path: Path, demo: bool) -> MainWindow | None:
+def _open_window(
+    app: QApplication, path: Path | str, demo: bool, shown: Path | str
+) -> MainWindow | None:
     """The window on the database at `path`, built but not shown; None when
     the file cannot be opened (the owner has been told why) or is damaged
     and the owner declined to restore or look at it."""
@@ -151,7 +160,7 @@ def _open_window(app: QApplication, path: Path, demo: bool) -> MainWindow | None
         recovered = recover_damaged(None, error.path, error)
         return None if recovered is None else _main_window(app, recovered, demo)
     except StoreError as error:
-        log.warning("cannot open %s: %s", path, error)
+        log.warning("cannot open %s: %s", shown, error)
         app.setWindowIcon(window_icon())
         box = QMessageBox(QMessageBox.Icon.Critical, "Offload cannot start", str(error))
         box.setObjectName("startupErrorDialog")

@@ -16,6 +16,10 @@ hold everywhere:
 - a copy is kept before the schema changes and once a day (`backup.py`);
 - only the window and the imports may create or upgrade a database: the
   exports and dry runs read, and never take the lock.
+
+A `postgresql://` URL opens a team workspace on a server instead
+(`workspace.py`): the same version gate and read-only promise, the
+server's transactions in place of the lock file.
 """
 
 from __future__ import annotations
@@ -32,7 +36,7 @@ from datetime import date
 from enum import StrEnum
 from pathlib import Path
 
-from peewee import PeeweeException, SqliteDatabase
+from peewee import Database, PeeweeException
 from PySide6.QtCore import QLockFile
 
 from desktop_app.backup import Reason, automatic_backup, backup_before_migration, daily_backup_due
@@ -52,6 +56,7 @@ from desktop_app.database_file import (
 )
 from desktop_app.locale_defaults import locale_defaults
 from desktop_app.models.base import bind_database, database, unbind_database
+from desktop_app.models.engine import is_database_url
 from desktop_app.models.errors import UserError
 from desktop_app.models.formats import use_locale
 from desktop_app.models.i18n import use_language
@@ -98,7 +103,7 @@ class Store:
     """
 
     path: Path
-    db: SqliteDatabase
+    db: Database
     lock: QLockFile | None
     backup_path: Path | None = None
     daily_backup_path: Path | None = None
@@ -107,13 +112,37 @@ class Store:
     # and what it raised.
     _check: threading.Thread | None = field(default=None, repr=False)
     _check_error: StoreError | None = field(default=None, repr=False)
+    # A team workspace's URL (no password shown); "" for a file.
+    url: str = ""
 
     @property
     def read_only(self) -> bool:
         return bool(self.read_only_reason)
 
-    def back_up(self, reason: Reason) -> Path:
-        """An automatic copy now, e.g. before an import; StoreError when it fails."""
+    @property
+    def is_workspace(self) -> bool:
+        """Whether this is a team workspace on a PostgreSQL server."""
+        return bool(self.url)
+
+    @property
+    def connection_url(self) -> str:
+        """The workspace's URL as given (a password in it kept): for a second
+        connection of this client's own, never to show or log."""
+        return str(getattr(self.db, "url", ""))
+
+    @property
+    def name(self) -> str:
+        """What the window and messages call this database."""
+        return self.url or str(self.path)
+
+    def back_up(self, reason: Reason) -> Path | None:
+        """An automatic copy now, e.g. before an import; StoreError when it fails.
+
+        A workspace is not copied: an import there is one transaction on
+        the server, and the server's own backups are its administrator's.
+        """
+        if self.is_workspace:
+            return None
         try:
             return automatic_backup(self.path, reason)
         except UserError as error:
@@ -226,7 +255,7 @@ def read_schema_version(database_path: Path) -> int:
 
 
 def open_store(
-    database_path: Path,
+    database_path: Path | str,
     *,
     access: Access = Access.AUTO,
     create: bool = True,
@@ -248,9 +277,13 @@ def open_store(
     to be copied or upgraded, or is opened read-only.
 
     Raises StoreError (with a message for the user) and leaves the file as
-    it was whenever it refuses.
+    it was whenever it refuses. A `postgresql://` URL (a str) opens a team
+    workspace on a server, with the same rules (`workspace.py`).
     """
-    path = database_path.expanduser().resolve()
+    if isinstance(database_path, str) and is_database_url(database_path):
+        # The server checks its own files: nothing to run beside the caller.
+        return _open_workspace(database_path, access, create, upgrade)
+    path = Path(database_path).expanduser().resolve()
     check_later = check_later and access == Access.AUTO and not damaged_read_only
     inspection, read_only_reason = _plan(path, access, create, damaged_read_only, check_later)
     steps = pending_migrations(inspection.version) if inspection is not None else []
@@ -302,6 +335,24 @@ def open_store(
         log.warning("opened %s read-only: %s", path, read_only_reason)
     if inspection is not None and not inspection.new and not inspection.checked:
         store.check_in_background()
+    use_owner_locale()
+    return store
+
+
+def _open_workspace(url: str, access: Access, create: bool, upgrade: bool) -> Store:
+    from desktop_app.workspace import describe, local_folder, open_workspace
+
+    read_only = access == Access.READ
+    db, reason = open_workspace(
+        url, read_only=read_only, create=create and not read_only, upgrade=upgrade
+    )
+    store = Store(
+        path=local_folder(url) / "workspace",
+        db=db,
+        lock=None,
+        read_only_reason=reason,
+        url=describe(url),
+    )
     use_owner_locale()
     return store
 

@@ -1,5 +1,12 @@
 """Shared fixtures: every test gets its own HOME, settings and SQLite file.
 
+A module or test marked BOTH_ENGINES runs twice, on SQLite and on a fresh
+PostgreSQL database of its own (copied from a migrated template, about a
+tenth of a second), when OFFLOAD_TEST_POSTGRES_URL names a server
+(`eval "$(.ci/postgres-test-cluster.sh)"` starts a throwaway one). Without
+a server the PostgreSQL runs are skipped, loudly; with
+OFFLOAD_REQUIRE_POSTGRES=1 (CI) they fail instead.
+
 Tests run headless on Qt's offscreen platform. A test that needs a real
 window (a real mouse drag) starts Xvfb with the `xvfb_display` fixture and
 runs a child process on the xcb platform.
@@ -13,6 +20,7 @@ import os
 # runs on Xvfb choose xcb instead.
 os.environ["QT_QPA_PLATFORM"] = os.environ.get("OFFLOAD_TEST_QPA", "offscreen")
 
+import itertools
 import shutil
 import subprocess
 import sys
@@ -84,12 +92,125 @@ def db_path(tmp_path: Path) -> Path:
     return tmp_path / "data" / "offload.sqlite3"
 
 
+# Both engines for a module (`pytestmark = BOTH_ENGINES`) or a test: every
+# test using `store` (or `engine`) runs on SQLite and on PostgreSQL.
+BOTH_ENGINES = pytest.mark.both_engines
+POSTGRES_URL = os.environ.get("OFFLOAD_TEST_POSTGRES_URL", "")
+REQUIRE_POSTGRES = os.environ.get("OFFLOAD_REQUIRE_POSTGRES") == "1"
+NO_SERVER = (
+    'POSTGRESQL NOT TESTED: no server. Run `eval "$(.ci/postgres-test-cluster.sh)"` '
+    "(sets OFFLOAD_TEST_POSTGRES_URL) to run the PostgreSQL half of the suite"
+)
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if "engine" in metafunc.fixturenames and metafunc.definition.get_closest_marker("both_engines"):
+        metafunc.parametrize(
+            "engine",
+            ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)],
+            indirect=True,
+        )
+
+
 @pytest.fixture
-def store(db_path: Path) -> Iterator[Store]:
-    """A fresh, migrated database in tmp_path, bound for the test."""
-    opened = open_store(db_path)
+def engine(request: pytest.FixtureRequest) -> str:
+    """The engine this run of the test uses ("sqlite" unless BOTH_ENGINES says so)."""
+    return str(getattr(request, "param", "sqlite"))
+
+
+def _admin_connection():  # type: ignore[no-untyped-def]
+    import psycopg
+
+    return psycopg.connect(POSTGRES_URL, autocommit=True, connect_timeout=5)
+
+
+_database_numbers = itertools.count(1)
+
+
+def require_postgres() -> str:
+    """The test server's URL; skips (fails under OFFLOAD_REQUIRE_POSTGRES=1) without one."""
+    if not POSTGRES_URL:
+        if REQUIRE_POSTGRES:
+            pytest.fail("OFFLOAD_REQUIRE_POSTGRES=1 but OFFLOAD_TEST_POSTGRES_URL is not set")
+        pytest.skip(NO_SERVER)
+    return POSTGRES_URL
+
+
+def database_url(name: str) -> str:
+    """The test server's URL, naming the database `name` instead."""
+    base, _, _ = POSTGRES_URL.rpartition("/")
+    return f"{base}/{name}"
+
+
+@pytest.fixture(scope="session")
+def postgres_template() -> Iterator[str]:
+    """A database migrated once per run, copied for each test (CREATE DATABASE … TEMPLATE)."""
+    require_postgres()
+    from desktop_app.workspace import open_workspace
+
+    name = f"offload_template_{os.getpid()}"
+    with _admin_connection() as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        admin.execute(f'CREATE DATABASE "{name}"')
+    db, _ = open_workspace(database_url(name), read_only=False, create=True, upgrade=True)
+    unbind_database()
+    db.close()
+    yield name
+    with _admin_connection() as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture
+def new_postgres_database(request: pytest.FixtureRequest) -> Iterator[object]:
+    """A maker of fresh, migrated PostgreSQL databases for this test; each is dropped after."""
+    template = request.getfixturevalue("postgres_template")
+    made: list[str] = []
+
+    def make(*, empty: bool = False) -> str:
+        name = f"offload_test_{os.getpid()}_{next(_database_numbers)}"
+        with _admin_connection() as admin:
+            source = "" if empty else f' TEMPLATE "{template}"'
+            admin.execute(f'CREATE DATABASE "{name}"{source}')
+        made.append(name)
+        return database_url(name)
+
+    yield make
+    if made:
+        with _admin_connection() as admin:
+            for name in made:
+                admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture
+def db_location(engine: str, db_path: Path, request: pytest.FixtureRequest) -> Path | str:
+    """Where the test's database lives: a file in tmp_path, or a PostgreSQL URL."""
+    if engine == "sqlite":
+        return db_path
+    require_postgres()
+    make = request.getfixturevalue("new_postgres_database")
+    return str(make())
+
+
+@pytest.fixture
+def store(db_location: Path | str) -> Iterator[Store]:
+    """A fresh, migrated database (in tmp_path, or on the test server), bound for the test."""
+    opened = open_store(db_location)
     yield opened
     opened.close()
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:  # type: ignore[no-untyped-def]
+    """Say loudly, at the end, when the PostgreSQL half of the suite did not run."""
+    skipped = [
+        report
+        for report in terminalreporter.stats.get("skipped", [])
+        if "POSTGRESQL NOT TESTED" in str(getattr(report, "longrepr", ""))
+    ]
+    if skipped:
+        terminalreporter.write_sep(
+            "!", f"{len(skipped)} POSTGRESQL TESTS DID NOT RUN (no server)", red=True, bold=True
+        )
+        terminalreporter.write_line(NO_SERVER)
 
 
 @pytest.fixture

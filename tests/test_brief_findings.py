@@ -33,6 +33,9 @@ from desktop_app.models.procedures import add_step, create_procedure, update_pro
 from desktop_app.models.snapshots import restore
 from desktop_app.models.tasks import create_task
 from desktop_app.store import open_store
+from tests.conftest import BOTH_ENGINES
+
+pytestmark = BOTH_ENGINES
 
 TODAY = date(2026, 11, 20)
 SCHEMAS = Path(__file__).parent / "data" / "schemas"

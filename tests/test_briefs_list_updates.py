@@ -78,7 +78,7 @@ def test_a_move_reloads_no_expectation_then_the_findings_follow_the_new_order(
     page.editor.tabs.setCurrentWidget(panel)
     loads = []
     real = briefs_page.load_brief
-    monkeypatch.setattr(briefs_page, "load_brief", lambda i: loads.append(i) or real(i))
+    monkeypatch.setattr(briefs_page, "load_brief", lambda i, **kw: loads.append(i) or real(i, **kw))
     # One expectation without a measure: its finding names its place.
     panel.select_row(5)
     panel.measure_edit.clear()

@@ -48,6 +48,9 @@ from desktop_app.models.errors import ValidationError
 from desktop_app.models.ordering import MAX_KEY_LENGTH
 from desktop_app.models.snapshots import restore
 from desktop_app.models.tasks import Task
+from tests.conftest import BOTH_ENGINES
+
+pytestmark = BOTH_ENGINES
 
 
 def _brief(count=5, **fields):
@@ -213,7 +216,7 @@ def test_many_moves_to_one_spot_stay_bounded_and_keys_short(store):
     assert len(set(_texts(brief_id))) == 30
 
 
-def test_order_survives_reopening_the_database(store, db_path):
+def test_order_survives_reopening_the_database(store, db_location):
     from desktop_app.store import open_store
 
     brief_id = _brief(6)
@@ -222,7 +225,7 @@ def test_order_survives_reopening_the_database(store, db_path):
     move_expectation(rows[0].id, 3)
     expected = _texts(brief_id)
     store.close()
-    reopened = open_store(db_path)
+    reopened = open_store(db_location)
     try:
         assert _texts(brief_id) == expected
     finally:

@@ -11,6 +11,9 @@ from desktop_app.models import contractors as bench
 from desktop_app.models.contractor_input import parse_contractor
 from desktop_app.models.errors import UserError
 from desktop_app.models.progress import Cancelled
+from tests.conftest import BOTH_ENGINES
+
+pytestmark = BOTH_ENGINES
 
 SPREADSHEET = (
     "Full name;Email;Phone;Found on;Status;Hourly rate;Skills;My rating;Comments\n"

@@ -11,6 +11,9 @@ from desktop_app.models.briefs import Brief
 from desktop_app.models.contractor_input import parse_contractor
 from desktop_app.models.errors import UserError, ValidationError
 from desktop_app.models.snapshots import restore
+from tests.conftest import BOTH_ENGINES
+
+pytestmark = BOTH_ENGINES
 
 
 def add(name, **fields):

@@ -27,7 +27,10 @@ from desktop_app.models.engagements import (
 )
 from desktop_app.models.errors import ValidationError
 from desktop_app.models.tasks import Task, TimeEntry
+from tests.conftest import BOTH_ENGINES
 from tests.engagement_helpers import brief, contractor, engagement, expectations, feedback, report
+
+pytestmark = BOTH_ENGINES
 
 TODAY = date(2026, 11, 23)  # a Monday
 START = date(2026, 9, 1)

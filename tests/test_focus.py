@@ -29,7 +29,10 @@ from desktop_app.models.results import (
     set_result,
 )
 from desktop_app.models.tasks import Task, TimeEntry, create_task, update_task
+from tests.conftest import BOTH_ENGINES
 from tests.engagement_helpers import brief, contractor
+
+pytestmark = BOTH_ENGINES
 
 TODAY = date(2026, 12, 9)  # a Wednesday
 FIRST_HIRE = date(2026, 11, 2)  # a Monday

@@ -19,7 +19,10 @@ from desktop_app.models.hiring import (
     undo_hire,
     undo_reopen,
 )
+from tests.conftest import BOTH_ENGINES
 from tests.engagement_helpers import brief, contractor
+
+pytestmark = BOTH_ENGINES
 
 START = date(2026, 11, 2)
 

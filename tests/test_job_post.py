@@ -18,7 +18,9 @@ from desktop_app.models.hiring_plan import (
     update_plan,
 )
 from desktop_app.models.job_post import LEVEL_LABELS, job_post
-from tests.conftest import run_offload
+from tests.conftest import BOTH_ENGINES, run_offload
+
+pytestmark = BOTH_ENGINES
 
 DAY = date(2026, 11, 20)
 
@@ -173,7 +175,7 @@ def test_the_command_line_choices_are_the_boards():
 def test_offload_export_job_post_prints_writes_and_refuses_an_over_long_post(store, tmp_path):
     fill_demo_data(DAY)
     store.close()
-    db = str(store.path)
+    db = store.name  # the file, or the workspace URL
     printed = run_offload("export-job-post", "--db", db, "Monthly bookkeeping")
     assert printed.returncode == 0, printed.stderr
     assert printed.stdout.startswith("Monthly bookkeeping\n\nTHE JOB\n")
@@ -205,7 +207,7 @@ def test_printing_a_post_into_a_pipe_closed_early_says_nothing(store):
     store.close()
     # `offload export-job-post ID | head -3`: the reader stops reading early.
     child = subprocess.Popen(
-        [sys.executable, "-m", "desktop_app", "export-job-post", "--db", str(store.path), "1"],
+        [sys.executable, "-m", "desktop_app", "export-job-post", "--db", store.name, "1"],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=REPO,
         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
     )  # fmt: skip

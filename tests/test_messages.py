@@ -29,6 +29,9 @@ from desktop_app.models.messages import (
 )
 from desktop_app.models.referrals import ReferralRequest, Referrer
 from desktop_app.models.trials import offer_rows
+from tests.conftest import BOTH_ENGINES
+
+pytestmark = BOTH_ENGINES
 
 DAY = date(2026, 11, 20)
 

@@ -43,6 +43,9 @@ from desktop_app.models.procedures import (
 )
 from desktop_app.models.snapshots import restore
 from desktop_app.models.tasks import add_time_entry, create_task
+from tests.conftest import BOTH_ENGINES
+
+pytestmark = BOTH_ENGINES
 
 
 def _texts(procedure_id):

@@ -29,6 +29,9 @@ from desktop_app.models.questions import (
 from desktop_app.models.snapshots import restore
 from desktop_app.models.tasks import create_task
 from tests import engagement_helpers as make
+from tests.conftest import BOTH_ENGINES
+
+pytestmark = BOTH_ENGINES
 
 ASKED = date(2026, 3, 2)
 ANSWER = "Book Stripe fees to 6570 Bank charges, never to cost of sales."

@@ -49,7 +49,10 @@ from desktop_app.models.hiring import (
 from desktop_app.models.procedure_content import clean_procedure_field
 from desktop_app.models.secret_check import looks_like_secret
 from desktop_app.models.snapshots import restore
+from tests.conftest import BOTH_ENGINES
 from tests.engagement_helpers import brief, contractor
+
+pytestmark = BOTH_ENGINES
 
 START = date(2026, 11, 2)
 ONBOARDING = [

@@ -29,7 +29,10 @@ from desktop_app.models.payments import (
     update_payment,
 )
 from desktop_app.models.settings import load_settings, save_settings
+from tests.conftest import BOTH_ENGINES
 from tests.engagement_helpers import brief, contractor
+
+pytestmark = BOTH_ENGINES
 
 TODAY = date(2026, 12, 3)
 NOVEMBER, DECEMBER = date(2026, 11, 1), date(2026, 12, 1)

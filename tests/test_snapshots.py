@@ -4,6 +4,9 @@ from desktop_app.models.briefs import Brief, Expectation
 from desktop_app.models.contractors import Contractor, Interview
 from desktop_app.models.snapshots import delete_with_snapshot, restore
 from desktop_app.models.tasks import Task, TimeEntry
+from tests.conftest import BOTH_ENGINES
+
+pytestmark = BOTH_ENGINES
 
 
 def _rows(model):

@@ -1,5 +1,6 @@
 """Tasks and time entries through the models' functions, on a real SQLite file."""
 
+import logging
 from datetime import date
 from decimal import Decimal
 
@@ -30,6 +31,9 @@ from desktop_app.models.tasks import (
     update_task,
     update_time_entry,
 )
+from tests.conftest import BOTH_ENGINES
+
+pytestmark = BOTH_ENGINES
 
 MARCH = date(2025, 3, 1)
 
@@ -211,12 +215,19 @@ def test_a_month_takes_hours_from_its_entries_else_the_estimate(store, settings)
 
 def test_a_month_loads_with_the_same_few_queries_whatever_the_number_of_tasks(store):
     def queries_for_month() -> int:
+        # Peewee logs each statement it runs (on either engine) at DEBUG.
         statements: list[str] = []
-        store.db.connection().set_trace_callback(statements.append)
+        handler = logging.Handler()
+        handler.emit = lambda record: statements.append(str(record.msg[0]))  # type: ignore[method-assign,index]
+        peewee_log = logging.getLogger("peewee")
+        level = peewee_log.level
+        peewee_log.addHandler(handler)
+        peewee_log.setLevel(logging.DEBUG)
         try:
             load_month(MARCH)
         finally:
-            store.db.connection().set_trace_callback(None)
+            peewee_log.removeHandler(handler)
+            peewee_log.setLevel(level)
         return len([s for s in statements if s.lstrip().upper().startswith("SELECT")])
 
     for number in range(3):

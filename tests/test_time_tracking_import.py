@@ -35,6 +35,9 @@ from desktop_app.models.tasks import (
     import_time_entries,
     load_month,
 )
+from tests.conftest import BOTH_ENGINES
+
+pytestmark = BOTH_ENGINES
 
 TOGGL_HEADER = (
     "User,Email,Client,Project,Task,Description,Billable,Start date,Start time,"

@@ -35,7 +35,10 @@ from desktop_app.models.trials import (
     write_result,
 )
 from desktop_app.pdf.comparison import write_comparison_pdf
+from tests.conftest import BOTH_ENGINES
 from tests.engagement_helpers import brief, contractor, expectations
+
+pytestmark = BOTH_ENGINES
 
 TODAY = date(2026, 11, 10)
 

@@ -37,6 +37,11 @@ SUBCOMMANDS = (
     Subcommand("restore", "list the backups, or restore one", "desktop_app.cli.restore"),
     Subcommand("check", "check the database for damage", "desktop_app.cli.check"),
     Subcommand(
+        "copy-workspace",
+        "copy a whole workspace (file or PostgreSQL) into an empty one",
+        "desktop_app.cli.copy_workspace",
+    ),
+    Subcommand(
         "import-time",
         "import a Toggl Track, Clockify or Harvest detailed CSV report",
         "desktop_app.cli.time_audit",
@@ -96,15 +101,24 @@ EXIT_OK = 0
 EXIT_FAILED = 1
 
 
+def database_location(text: str) -> Path | str:
+    """A --db value: a file's path, or a team workspace's postgresql:// URL,
+    kept as text (a Path would fold its "//")."""
+    from desktop_app.models.engine import is_database_url
+
+    return text.strip() if is_database_url(text) else Path(text)
+
+
 def add_db_option(parser: argparse.ArgumentParser, *, in_subcommand: bool) -> None:
     # A subparser's default would overwrite the value given before the
     # subcommand, so there the option has no default at all.
     parser.add_argument(
         "--db",
-        type=Path,
-        metavar="PATH",
+        type=database_location,
+        metavar="PATH|URL",
         default=argparse.SUPPRESS if in_subcommand else None,
-        help="the database file to use (default: the one in your data folder)",
+        help="the database file to use (default: the one in your data folder), or a team "
+        "workspace on a PostgreSQL server: postgresql://user@host:5432/name",
     )
 
 

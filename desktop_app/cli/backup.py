@@ -28,6 +28,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 def run(args: argparse.Namespace) -> int:
     # No lock: a backup only reads, so it works while the window has the file open.
     source = existing_database(getattr(args, "db", None))
+    if isinstance(source, str):
+        return _back_up_workspace(source, args.out.expanduser().resolve())
     # Refuses a folder, a pipe, a file that is not Offload's; the copy is checked below.
     if inspect_database(source, quick_check=False, allow_links=True).new:
         raise UserError(f"{source} is empty: there is nothing to back up.")
@@ -36,4 +38,31 @@ def run(args: argparse.Namespace) -> int:
         raise UserError(f"{out} already exists; choose a new file name.")
     backup_database(source, out)
     echo(f"Backed up {source} to {out} ({out.stat().st_size:,} bytes, checked).")
+    return 0
+
+
+def _back_up_workspace(url: str, out: Path) -> int:
+    """A team workspace into a new SQLite file: the portable copy an owner keeps."""
+    from desktop_app.models.copying import copy_rows
+    from desktop_app.store import Access, open_store
+
+    if out.exists():
+        raise UserError(f"{out} already exists; choose a new file name.")
+    source = open_store(url, access=Access.READ, create=False, upgrade=False)
+    try:
+        target = open_store(out, access=Access.WRITE, create=True)
+        try:
+            copied = copy_rows(source.db, target.db)
+        finally:
+            target.close()
+    except BaseException:
+        for leftover in (out, out.with_name(out.name + "-wal"), out.with_name(out.name + "-shm")):
+            leftover.unlink(missing_ok=True)
+        raise
+    finally:
+        source.close()
+    echo(
+        f"Backed up {source.name} to {out} ({sum(copied.values()):,} rows, "
+        f"{out.stat().st_size:,} bytes): open it with offload --db {out}."
+    )
     return 0

@@ -23,6 +23,24 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run(args: argparse.Namespace) -> int:
-    report = check_health(existing_database(getattr(args, "db", None)))
+    location = existing_database(getattr(args, "db", None))
+    if isinstance(location, str):
+        return _check_workspace(location)
+    report = check_health(location)
     echo(report.line)
     return 0 if report.healthy else 1
+
+
+def _check_workspace(url: str) -> int:
+    """A workspace on a server: reachable, Offload's, a schema this version knows.
+    (The server keeps its own pages whole; there is no file to scan.)"""
+    from desktop_app.models.engine import schema_version
+    from desktop_app.store import Access, open_store
+
+    store = open_store(url, access=Access.READ, create=False, upgrade=False)
+    try:
+        version = schema_version(store.db)
+    finally:
+        store.close()
+    echo(f"{store.name}: healthy (an Offload workspace at schema {version}).")
+    return 0

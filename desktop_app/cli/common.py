@@ -43,15 +43,18 @@ def echo(text: str, *, file: TextIO | None = None) -> None:
     print(printable(text), file=file or sys.stdout, flush=True)
 
 
-def existing_database(database_path: Path | None) -> Path:
+def existing_database(database_path: Path | str | None) -> Path | str:
     """The database a subcommand reads: `--db`, or the default one.
 
     A `--db` that names no file is refused: a mistyped path must not quietly
-    become a new, empty database that the command then "succeeds" on.
+    become a new, empty database that the command then "succeeds" on. A
+    workspace's URL is returned as it is (the server says whether it exists).
     """
     set_application_names()
     if database_path is None:
         return default_database_path()
+    if isinstance(database_path, str):
+        return database_path
     path = database_path.expanduser().resolve()
     if not path.exists():
         raise UserError(
@@ -63,7 +66,7 @@ def existing_database(database_path: Path | None) -> Path:
 
 @contextmanager
 def cli_store(
-    database_path: Path | None,
+    database_path: Path | str | None,
     *,
     access: Access = Access.WRITE,
     create: bool = False,
@@ -75,7 +78,8 @@ def cli_store(
     new database at a `--db` that does not exist yet, and they say so.
     Exports read (`Access.READ`): they never create, upgrade or lock it.
     """
-    if create and database_path is not None and not database_path.expanduser().exists():
+    path: Path | str
+    if create and isinstance(database_path, Path) and not database_path.expanduser().exists():
         set_application_names()
         path = database_path.expanduser().resolve()
         echo(f"Starting a new database at {path}.")
@@ -124,6 +128,8 @@ def _start_logging() -> Path | None:
 
 def _database_named(args: argparse.Namespace) -> Path | None:
     given = getattr(args, "db", None)
+    if isinstance(given, str):
+        return None  # a workspace's URL: its errors are explained where it is opened
     try:
         return given.expanduser().resolve() if given else default_database_path()
     except OSError:

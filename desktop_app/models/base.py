@@ -1,8 +1,8 @@
 """The database seam and the base class of every model.
 
 Every model points at `database`, a proxy: the app binds the owner's file
-at start-up, the command line binds the file it is given, and each test
-binds a fresh temporary file.
+at start-up (or a team workspace on a PostgreSQL server), the command line
+binds the database it is given, and each test binds a fresh one.
 """
 
 from __future__ import annotations
@@ -13,8 +13,18 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from peewee import AutoField, Database, DatabaseProxy, Model, SqliteDatabase, _savepoint
+from peewee import (
+    AutoField,
+    Database,
+    DatabaseProxy,
+    Model,
+    PostgresqlDatabase,
+    SqliteDatabase,
+    _savepoint,
+)
 from playhouse.sqlite_ext import AutoIncrementField
+
+from desktop_app.models import versions
 
 database = DatabaseProxy()
 
@@ -82,7 +92,48 @@ def bind_database(path: Path, *, read_only: Mapping[str, object] | None = None) 
         db = OffloadDatabase(str(path), pragmas=PRAGMAS, timeout=BUSY_TIMEOUT)
     db.file_path = path  # what exports compare their target with
     db.connect()
+    _bind(db)
+    return db
+
+
+def _bind(db: Database | None) -> None:
+    """Point every model at `db`; the row versions this client had seen
+    belong to the database before (`versions.py`): forgotten."""
+    versions.session.seen.clear()
     database.initialize(db)
+
+
+class OffloadPostgresDatabase(PostgresqlDatabase):
+    """A team workspace on a PostgreSQL server, through psycopg 3.
+
+    `url` is the URL as given, which never holds a password Offload stored:
+    libpq reads it from ~/.pgpass or PGPASSWORD when the server asks.
+    """
+
+    file_path: Path | None = None
+    url: str = ""
+
+
+def postgres_database(url: str) -> OffloadPostgresDatabase:
+    """An unopened connection to the PostgreSQL database at `url`."""
+    from desktop_app.models.engine import CONNECT_TIMEOUT  # noqa: PLC0415
+
+    if url.startswith("postgres://"):
+        url = "postgresql://" + url.removeprefix("postgres://")
+    db = OffloadPostgresDatabase(
+        url,
+        prefer_psycopg3=True,
+        connect_timeout=CONNECT_TIMEOUT,
+        application_name="Offload",
+    )
+    db.url = url
+    return db
+
+
+def bind_postgres(db: OffloadPostgresDatabase) -> OffloadPostgresDatabase:
+    """Open `db` (if needed) and point every model at it."""
+    db.connect(reuse_if_open=True)
+    _bind(db)
     return db
 
 
@@ -95,7 +146,7 @@ def unbind_database() -> None:
     """Close the bound database, if any."""
     if database.obj is not None:
         database.obj.close()
-        database.initialize(None)
+        _bind(None)
 
 
 def now() -> datetime:

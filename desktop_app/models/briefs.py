@@ -29,6 +29,7 @@ from peewee import (
     fn,
 )
 
+from desktop_app.models import versions
 from desktop_app.models.base import BaseModel, database, now
 from desktop_app.models.brief_vocabulary import (  # noqa: F401  (re-exported for the views)
     BRIEF_FIELDS,
@@ -106,6 +107,9 @@ class Brief(BaseModel):
     # the list of briefs never runs the check over every brief. None: not
     # counted (the list counts it as it reads).
     content_findings = IntegerField(null=True)
+    # No lost updates (`models.versions`): bumped by each save, with who saved.
+    row_version = IntegerField(default=1)
+    changed_by = CharField(max_length=200, default="")
 
 
 class BriefTask(BaseModel):
@@ -131,6 +135,10 @@ class Expectation(BaseModel):
     # A fractional-index key: rows sort by it, and moving one expectation
     # rewrites only that row's key.
     position = CharField(max_length=255)
+    # No lost updates (`models.versions`): bumped by each save, with who and when.
+    row_version = IntegerField(default=1)
+    changed_by = CharField(max_length=200, default="")
+    changed_at = DateTimeField(null=True)
 
     class Meta:
         indexes = ((("brief", "position"), False),)
@@ -264,12 +272,18 @@ def brief_exists(brief_id: int) -> bool:
     return Brief.select().where(Brief.id == brief_id).exists()
 
 
-def load_brief(brief_id: int) -> BriefData:
+def load_brief(brief_id: int, *, for_editing: bool = False) -> BriefData:
     """The brief's content with its expectations in priority order, and the
-    procedures of the tasks it hands off."""
+    procedures of the tasks it hands off. `for_editing`: what the editor now
+    shows, so a save checks nobody changed it since (`models.versions`)."""
     brief = Brief.get_by_id(brief_id)
-    data = _data_from_row(brief, _ordered_expectations(brief_id), _task_names(brief_id))
+    expectations = _ordered_expectations(brief_id)
+    data = _data_from_row(brief, expectations, _task_names(brief_id))
     data.procedures = _procedures(brief_task_ids(brief_id))
+    if for_editing:
+        versions.remember(Brief, brief_id, brief.row_version)
+        for expectation in expectations:
+            versions.remember(Expectation, expectation.id, expectation.row_version)
     return data
 
 
@@ -309,7 +323,8 @@ def add_brief(data: BriefData, *, task_ids: Sequence[int] = ()) -> NewBrief:
         for e in data.expectations
     ]
     with database.atomic():
-        brief = Brief.create(**values)
+        brief = Brief.create(**values, changed_by=versions.session.person)
+        versions.remember(Brief, brief.id, brief.row_version)
         keys = keys_between(None, None, len(expectations))
         rows = [
             {**e, "brief": brief.id, "position": key}
@@ -351,7 +366,15 @@ def update_brief(brief_id: int, changes: Mapping[str, Any]) -> dict[str, Any]:
     with database.atomic():
         brief = Brief.get_by_id(brief_id)
         old = {name: getattr(brief, name) for name in clean}
-        Brief.update(**clean, updated_at=now()).where(Brief.id == brief_id).execute()
+        # StaleEdit when someone else saved the brief since this client read it.
+        versions.save(
+            Brief,
+            brief_id,
+            clean,
+            what=f"The brief “{brief.title}”",
+            changed_at_field="updated_at",
+            extra={"updated_at": now()},
+        )
         recount_findings([brief_id])
     return old
 
@@ -678,6 +701,7 @@ def add_expectation(
         key, rewrites = place([e.position for e in ordered], index)
         _write_positions({ordered[i].id: new for i, new in rewrites.items()})
         expectation = Expectation.create(brief=brief_id, position=key, **values)
+        versions.remember(Expectation, expectation.id, expectation.row_version)
         _touch(brief_id)
         recount_findings([brief_id])
     return expectation.id
@@ -689,7 +713,14 @@ def update_expectation(expectation_id: int, changes: Mapping[str, Any]) -> dict[
     with database.atomic():
         expectation = Expectation.get_by_id(expectation_id)
         old = {name: getattr(expectation, name) for name in clean}
-        Expectation.update(**clean).where(Expectation.id == expectation_id).execute()
+        versions.save(
+            Expectation,
+            expectation_id,
+            clean,
+            what="This expectation",
+            changed_at_field="changed_at",
+            extra={"changed_at": now()},
+        )
         _touch(expectation.brief_id)
         recount_findings([expectation.brief_id])
     return old

@@ -19,6 +19,7 @@ from typing import Any
 from peewee import (
     BigIntegerField,
     BooleanField,
+    Case,
     CharField,
     Check,
     DateTimeField,
@@ -325,22 +326,29 @@ def contractor_rows(ids: Iterable[int] | None = None) -> list[ContractorRow]:
     }
     portfolio = dict(grouped(PortfolioItem, fn.COUNT(PortfolioItem.id)))
     score_sum = fn.SUM(sum((fn.COALESCE(getattr(Interview, f), 0) for f in SCORE_FIELDS), 0))
-    score_count = fn.SUM(sum((getattr(Interview, f).is_null(False) for f in SCORE_FIELDS), 0))
-    last_held = fn.MAX(fn.IIF(Interview.held, Interview.held_at, None))
+    # CASE, not a sum of booleans or IIF: the same SQL on SQLite and PostgreSQL.
+    score_count = fn.SUM(
+        sum((Case(None, [(getattr(Interview, f).is_null(False), 1)], 0) for f in SCORE_FIELDS), 0)
+    )
+    last_held = fn.MAX(Case(None, [(Interview.held == True, Interview.held_at)], None))  # noqa: E712
     interviews = {
         cid: (count, total, scored, held)
         for cid, count, total, scored, held in grouped(
             Interview, fn.COUNT(Interview.id), score_sum, score_count, last_held
         )
     }
-    # SQLite gives the bare column of the row that holds the MAX: the date of
-    # the latest move (moves are numbered in the order they were made).
-    since = {
-        cid: changed_at
-        for cid, changed_at, _ in grouped(
-            StageChange, StageChange.changed_at, fn.MAX(StageChange.id)
+    # The date of each contractor's latest move (moves are numbered in the
+    # order they were made): the row whose id is its contractor's largest.
+    latest = StageChange.select(fn.MAX(StageChange.id)).group_by(StageChange.contractor)
+    if wanted is not None:
+        latest = latest.where(StageChange.contractor.in_(wanted))
+    since = dict(
+        tuples(
+            StageChange.select(StageChange.contractor, StageChange.changed_at).where(
+                StageChange.id.in_(latest)
+            )
         )
-    }
+    )
     rows = []
     for data in contractors:
         cid = data["id"]

@@ -57,6 +57,7 @@ from desktop_app.models.engagement_rules import (
     scorecard,
     started_by_owner,
 )
+from desktop_app.models.engine import month_text
 from desktop_app.models.errors import ValidationError
 from desktop_app.models.i18n import N_
 from desktop_app.models.parsing import parse_amount
@@ -1120,9 +1121,9 @@ def brief_monthly_hours(brief_ids: Sequence[int], today: date) -> dict[int, Deci
     task_ids = {task_id for _, task_id, _ in links}
     by_month: dict[int, dict[tuple[int, int], int]] = defaultdict(dict)
     if task_ids:
-        # Each task's minutes by month, summed by SQLite: a row a month, not a
-        # row an entry (dates are stored as ISO text: "2026-11" is the month).
-        month = fn.SUBSTR(TimeEntry.date, 1, 7)
+        # Each task's minutes by month, summed in SQL: a row a month, not a
+        # row an entry ("2026-11" is the month, on either engine).
+        month = month_text(TimeEntry.date)
         sums = (
             TimeEntry.select(TimeEntry.task, month, fn.SUM(TimeEntry.minutes))
             .where(TimeEntry.task.in_(list(task_ids)))

@@ -28,6 +28,7 @@ from peewee import (
     Expression,
     ForeignKeyField,
     IntegerField,
+    IntegrityError,
     SmallIntegerField,
     TextField,
     chunked,
@@ -35,6 +36,7 @@ from peewee import (
 )
 
 from desktop_app.models.base import BaseModel, database, now
+from desktop_app.models.engine import is_postgres, param, placeholders
 from desktop_app.models.errors import ValidationError
 from desktop_app.models.formats import month_name, month_year
 from desktop_app.models.i18n import _
@@ -1171,13 +1173,10 @@ def existing_import_keys(keys: Iterable[str]) -> set[str]:
     found: set[str] = set()
     # Plain SQL: Peewee would build a parameter object for each of thousands of keys.
     for batch in chunked(keys, _CHUNK):
-        sql = f'SELECT "import_key" FROM "time_entry" WHERE "import_key" IN ({_marks(batch)})'
+        marks = placeholders(len(batch), database)
+        sql = f'SELECT "import_key" FROM "time_entry" WHERE "import_key" IN ({marks})'
         found.update(key for (key,) in database.execute_sql(sql, batch))
     return found
-
-
-def _marks(values: list[Any]) -> str:
-    return ", ".join("?" * len(values))
 
 
 def minutes_logged_by_day(days: Iterable[date]) -> dict[date, int]:
@@ -1198,6 +1197,29 @@ def minutes_logged_by_day(days: Iterable[date]) -> dict[date, int]:
 def import_time_entries(entries: list[NewEntry], progress: Progress | None = None) -> ImportOutcome:
     """Store `entries` in one transaction, creating the tasks they name.
 
+    In a team workspace two people may import at once: when the other
+    import created a task (or stored an entry) this one was about to, the
+    server refuses this transaction's row; it is then rolled back and run
+    again, finding what the other stored. Nothing is lost, nothing doubled.
+    """
+    for attempt in range(_IMPORT_ATTEMPTS):
+        try:
+            with database.atomic():
+                return _import_time_entries_once(entries, progress)
+        except IntegrityError:
+            if not is_postgres(database) or attempt == _IMPORT_ATTEMPTS - 1:
+                raise
+    raise AssertionError("unreachable")
+
+
+_IMPORT_ATTEMPTS = 3
+
+
+def _import_time_entries_once(
+    entries: list[NewEntry], progress: Progress | None = None
+) -> ImportOutcome:
+    """One attempt of `import_time_entries`.
+
     Tasks are matched by name with case and accents ignored. An entry whose
     import key is already stored is skipped, so the same file imported
     twice adds nothing. `progress(done, total)` is called as rows are written;
@@ -1216,6 +1238,11 @@ def import_time_entries(entries: list[NewEntry], progress: Progress | None = Non
             fold_cached(entry.task_name) for entry in entries
         ).items()}  # fmt: skip
         (last_id,) = database.execute_sql("SELECT COALESCE(MAX(id), 0) FROM time_entry").fetchone()
+        # On PostgreSQL others may import at the same time: the new rows'
+        # ids come back from the insert itself.
+        concurrent = is_postgres(database)
+        returned: list[int] | None = [] if concurrent else None
+        insert = _INSERT_ENTRY.replace("?", param(database))
         seen: set[str] = set()
         for start in range(0, total, _INSERT_CHUNK):
             rows = []
@@ -1225,6 +1252,9 @@ def import_time_entries(entries: list[NewEntry], progress: Progress | None = Non
                     continue
                 seen.add(entry.import_key)
                 key = fold_cached(entry.task_name)
+                if key not in task_ids and concurrent:
+                    # Another import may have stored it since this one looked.
+                    task_ids.update({k: i for k, (i, _) in tasks_by_key([key]).items()})
                 if key not in task_ids:
                     task_ids[key] = create_task(entry.task_name, area=entry.area, need=entry.need)
                     outcome.task_ids.append(task_ids[key])
@@ -1232,11 +1262,17 @@ def import_time_entries(entries: list[NewEntry], progress: Progress | None = Non
                     (task_ids[key], entry.day.isoformat(), entry.minutes, entry.note,
                      entry.import_key, str(stamp))
                 )  # fmt: skip
-            database.cursor().executemany(_INSERT_ENTRY, rows)
+            if returned is None:
+                database.cursor().executemany(insert, rows)
+            elif rows:
+                returned.extend(_insert_returning_ids(insert, rows))
             if progress is not None:
                 progress(min(start + _INSERT_CHUNK, total), total)
+        if returned is not None:
+            outcome.entry_ids = sorted(returned)
+            return outcome
         # The entries just written are the rows above the highest id before:
-        # nothing else writes while this transaction holds the database.
+        # nothing else writes while this transaction holds the SQLite file.
         outcome.entry_ids = [
             entry_id
             for (entry_id,) in tuples(
@@ -1244,6 +1280,17 @@ def import_time_entries(entries: list[NewEntry], progress: Progress | None = Non
             )
         ]
     return outcome
+
+
+def _insert_returning_ids(insert: str, rows: list[tuple[Any, ...]]) -> list[int]:
+    """PostgreSQL: insert `rows` in one batch, returning their new ids."""
+    cursor = database.cursor()
+    cursor.executemany(insert + ' RETURNING "id"', rows, returning=True)
+    ids: list[int] = []
+    while True:
+        ids.extend(row[0] for row in cursor.fetchall())
+        if not cursor.nextset():
+            return ids
 
 
 _INSERT_CHUNK = 2000

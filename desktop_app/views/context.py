@@ -55,6 +55,25 @@ class AppContext(QObject):
         self.store = store
         self.undo_stack = undo_stack
         self.demo = demo
+        # A team workspace: others' committed edits reload what they change.
+        self.listener = None
+        if store.is_workspace:
+            from desktop_app.workspace import ChangeListener
+
+            self.listener = ChangeListener(store.connection_url, self)
+            self.listener.changed.connect(self.data_changed.emit)
+
+    def stop_listening(self) -> None:
+        """No more live updates (the store is being closed or replaced)."""
+        if self.listener is not None:
+            self.listener.stop()
+
+    def refresh_all(self) -> None:
+        """Every view reloads what it shows: in a workspace, on coming back to
+        the window, since others may have changed anything meanwhile."""
+        for name, value in vars(Topic).items():
+            if not name.startswith("_") and isinstance(value, str):
+                self.data_changed.emit(value)
 
     @property
     def database_path(self) -> Path:

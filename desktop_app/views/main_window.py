@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QLocale, QSettings, QSize, Qt
+from PySide6.QtCore import QByteArray, QEvent, QLocale, QSettings, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -142,14 +142,16 @@ class MainWindow(QMainWindow):
         old_ctx = getattr(self, "ctx", None)
         self.ctx = ctx
         if old_ctx is not None:
+            old_ctx.stop_listening()
             old_ctx.deleteLater()
+        # A team workspace shows its URL (no password) where a file shows its path.
         if demo:
             label = _("Demo database (temporary): {path}")
         elif store.read_only:
             label = _("Database: {path} (read-only)")
         else:
             label = _("Database: {path}")
-        self.database_label.setText(label.format(path=store.path))
+        self.database_label.setText(label.format(path=store.name))
         # Ending with the application's name, so the desktop does not add it again
         # ("… — Offload (demo) — Offload").
         if demo:
@@ -158,7 +160,8 @@ class MainWindow(QMainWindow):
             title = _("{name} (read-only) — Offload")
         else:
             title = "{name} — Offload"
-        self.setWindowTitle(title.format(name=store.path.name))
+        name = store.name.rsplit("/", 1)[-1] if store.is_workspace else store.path.name
+        self.setWindowTitle(title.format(name=name))
         self.read_only_banner.setText(
             _(
                 "Read-only: {reason}. You can look, search and export, but changes cannot be saved."
@@ -547,7 +550,19 @@ class MainWindow(QMainWindow):
                 lazy.content.save_layout()
         settings.sync()
 
+    def changeEvent(self, event: QEvent) -> None:
+        # Back to the window of a team workspace: others may have changed
+        # anything meanwhile (live updates may have been cut off).
+        if (
+            event.type() == QEvent.Type.ActivationChange
+            and self.isActiveWindow()
+            and self.ctx.store.is_workspace
+        ):
+            self.ctx.refresh_all()
+        super().changeEvent(event)
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.ctx.stop_listening()
         if self._remember_layout:
             self.save_layout()
         log.info("window closed")

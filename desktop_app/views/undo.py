@@ -17,6 +17,7 @@ from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QWidget
 
 from desktop_app.models.base import database
+from desktop_app.models.engine import announce
 from desktop_app.models.progress import Progress
 from desktop_app.models.snapshots import RowSnapshot, restore
 from desktop_app.views.context import AppContext
@@ -78,6 +79,8 @@ class StoreCommand(QUndoCommand):
             raise
 
     def notify(self) -> None:
+        # In a team workspace the other clients hear of it too (committed by now).
+        announce(database, self.topics)
         for topic in self.topics:
             self.ctx.data_changed.emit(topic)
 

@@ -1,4 +1,4 @@
-"""The schema ladder: `PRAGMA user_version` and the ordered steps up to now.
+"""The schema ladder: the stored schema version and the ordered steps up to now.
 
 A new database climbs the whole ladder, so the path an old database takes
 is the same path every test takes. Each step runs in a transaction with the
@@ -8,6 +8,10 @@ To change the schema: change the model, then append a step here (a new
 module `mNNNN_what.py` whose `apply(db, migrator)` uses
 `playhouse.migrate` operations, or frozen DDL from `tools.schema_sql` for a
 new table). Never edit a released step.
+
+The same ladder serves both engines: `models.engine` keeps the version
+(`PRAGMA user_version` on SQLite, a table on PostgreSQL), gives the
+engine's migrator, and turns the frozen SQLite DDL into PostgreSQL's.
 """
 
 from __future__ import annotations
@@ -15,12 +19,11 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import Any
 
-from peewee import SqliteDatabase
+from peewee import Database
 
-if TYPE_CHECKING:
-    from playhouse.migrate import SqliteMigrator
+from desktop_app.models import engine
 
 # The steps' modules and playhouse.migrate load only when a step runs:
 # opening a database that is up to date (every start-up but the first after
@@ -35,9 +38,9 @@ class Migration:
     module: str
 
     @property
-    def apply(self) -> Callable[[SqliteDatabase, SqliteMigrator], None]:
+    def apply(self) -> Callable[[Any, Any], None]:
         step = importlib.import_module(f"{__name__}.{self.module}")
-        apply: Callable[[SqliteDatabase, SqliteMigrator], None] = step.apply
+        apply: Callable[[Any, Any], None] = step.apply
         return apply
 
 
@@ -52,14 +55,15 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(8, "running engagements and focus", "m0008_running"),
     Migration(9, "hiring: job posts, screening, trials, referrals, messages", "m0009_hiring"),
     Migration(10, "each brief's count of clarity findings", "m0010_brief_findings"),
+    Migration(11, "row versions of briefs and expectations", "m0011_row_versions"),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version
 
 
-def schema_version(db: SqliteDatabase) -> int:
-    """The schema version stored in the file (0 for a new, empty file)."""
-    return int(db.pragma("user_version"))
+def schema_version(db: Database) -> int:
+    """The schema version stored in the database (0 for a new, empty one)."""
+    return engine.schema_version(db)
 
 
 def pending_migrations(version: int) -> list[Migration]:
@@ -67,14 +71,13 @@ def pending_migrations(version: int) -> list[Migration]:
     return [step for step in MIGRATIONS if step.version > version]
 
 
-def migrate(db: SqliteDatabase, steps: list[Migration]) -> None:
+def migrate(db: Database, steps: list[Migration]) -> None:
     """Run `steps` in order, each in its own transaction with its version bump."""
-    from playhouse.migrate import SqliteMigrator  # noqa: PLC0415 (see above)
-
-    migrator = SqliteMigrator(db)
+    migrator = engine.migrator_for(db)
     for step in steps:
-        # migration_context switches foreign keys off while a table is
-        # rebuilt, so a rebuild never cascades deletes into other tables.
+        # On SQLite migration_context switches foreign keys off while a table
+        # is rebuilt, so a rebuild never cascades deletes into other tables;
+        # PostgreSQL alters tables in place, in a transaction.
         with migrator.migration_context():
             step.apply(db, migrator)
-            db.pragma("user_version", step.version)
+            engine.set_schema_version(db, step.version)

@@ -10,6 +10,8 @@ from __future__ import annotations
 from peewee import IntegerField, SqliteDatabase
 from playhouse.migrate import SqliteMigrator, migrate
 
+from desktop_app.models.engine import param
+
 
 def apply(db: SqliteDatabase, migrator: SqliteMigrator) -> None:
     migrate(migrator.add_column("brief", "content_findings", IntegerField(null=True)))
@@ -29,4 +31,7 @@ def apply(db: SqliteDatabase, migrator: SqliteMigrator) -> None:
         "SELECT brief_id, text, level, measure, id FROM expectation ORDER BY brief_id, position, id"
     ).fetchall()
     for brief_id, count in count_stored_content_findings(briefs, expectations).items():
-        db.execute_sql("UPDATE brief SET content_findings = ? WHERE id = ?", (count, brief_id))
+        db.execute_sql(
+            f"UPDATE brief SET content_findings = {param(db)} WHERE id = {param(db)}",
+            (count, brief_id),
+        )

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from peewee import SqliteDatabase
+from peewee import Database
+
+from desktop_app.models.engine import portable_ddl
 
 
-def run_statements(db: SqliteDatabase, statements: Iterable[str]) -> None:
-    """Run frozen DDL statements, in order."""
+def run_statements(db: Database, statements: Iterable[str]) -> None:
+    """Run frozen DDL statements (SQLite's), in order, as `db`'s engine reads them."""
     for statement in statements:
-        db.execute_sql(statement)
+        db.execute_sql(portable_ddl(db, statement))

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QMenu,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QTabWidget,
@@ -31,24 +32,27 @@ from desktop_app.models.briefs import (
     BriefData,
     BriefStatus,
     FieldKind,
+    brief_exists,
     clean_field,
     deadline_warning,
     linked_tasks,
+    load_brief,
     task_choices,
     versions_of,
 )
 from desktop_app.models.clarity import EXPECTATIONS, PROCEDURES
 from desktop_app.models.engagements import engagement_links
 from desktop_app.models.errors import UserError
+from desktop_app.models.versions import StaleEdit
 from desktop_app.views.briefs.commands import EditBriefCommand, LinkTaskCommand
 from desktop_app.views.briefs.expectations_panel import ExpectationsPanel
 from desktop_app.views.briefs.fields import FieldEditor, FieldEvents
 from desktop_app.views.briefs.procedures_section import ProceduresSection
 from desktop_app.views.briefs.versions_panel import VersionsPanel
-from desktop_app.views.context import AppContext
+from desktop_app.views.context import AppContext, Topic
 from desktop_app.views.engagements.links import EngagementLinks
 from desktop_app.views.partials.naming import named
-from desktop_app.views.partials.plain_text import menu_text, plain_label
+from desktop_app.views.partials.plain_text import menu_text, message_box, plain_label
 from desktop_app.views.partials.tones import MUTED, set_tone
 from desktop_app.views.undo import execute
 
@@ -106,6 +110,8 @@ class BriefEditor(QWidget):
         self.data: BriefData | None = None
         self._shown: dict[str, Any] = {}
         self._burst = 0
+        # The "changed by someone else" question, while it is asked.
+        self._stale_box: QMessageBox | None = None
         self.field_events = FieldEvents(self)
         self.field_events.focus_left.connect(self._end_burst)
         self.fields: dict[str, FieldEditor] = {}
@@ -368,6 +374,10 @@ class BriefEditor(QWidget):
         previous, self._shown[name] = self._shown.get(name), value
         try:
             execute(EditBriefCommand(self.ctx, self.brief_id, {name: value}, merge_key))
+        except StaleEdit as error:
+            self._shown[name] = previous
+            self._offer_theirs_or_mine(name, error)
+            return
         except UserError as error:
             self._shown[name] = previous
             editor.show_message(f"{error} Nothing was saved.")
@@ -375,6 +385,39 @@ class BriefEditor(QWidget):
         editor.show_message("")
         if name in ("deadline", "status"):
             self._show_deadline_warning()
+
+    def _offer_theirs_or_mine(self, name: str, error: StaleEdit) -> None:
+        """Someone else saved this brief since it was shown: their value beside
+        yours, and the choice of which to keep. Typing on while it is asked
+        saves nothing; "Save mine" saves the field as it then is."""
+        if self._stale_box is not None and self._stale_box.isVisible():
+            return
+        brief_id = self.brief_id
+        box = message_box(
+            self,
+            QMessageBox.Icon.Warning,
+            "Changed by someone else",
+            str(error),
+            QMessageBox.StandardButton.NoButton,
+        )
+        box.setObjectName("staleEditDialog")
+        keep_theirs = box.addButton("Keep theirs", QMessageBox.ButtonRole.RejectRole)
+        save_mine = box.addButton("Save mine", QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(keep_theirs)
+
+        def chosen(button: Any) -> None:
+            self._stale_box = None
+            if button is save_mine and brief_id is not None and brief_exists(brief_id):
+                mine = clean_field(name, self.fields[name].value())
+                load_brief(brief_id, for_editing=True)  # theirs read: mine goes over it
+                execute(EditBriefCommand(self.ctx, brief_id, {name: mine}))
+            else:
+                # The brief read again: the editor shows what is stored.
+                self.ctx.data_changed.emit(Topic.BRIEFS)
+
+        box.buttonClicked.connect(chosen)
+        self._stale_box = box
+        box.open()
 
     def _fill_tasks_menu(self) -> None:
         self.tasks_menu.clear()

@@ -412,4 +412,4 @@ class ExpectationsPanel(QWidget):
         # Qt deletes a command with nothing to undo: read what it found, not it.
         if not command.positions:
             # Nothing was stored: show the order as it is stored.
-            self.set_brief(self.brief_id, load_brief(self.brief_id).expectations)
+            self.set_brief(self.brief_id, load_brief(self.brief_id, for_editing=True).expectations)

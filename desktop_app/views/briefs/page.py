@@ -417,7 +417,7 @@ class BriefsPage(TabPage):
             self.clarity.set_findings([], has_brief=False)
             self._select_in_list(None)
             return
-        data = load_brief(brief_id)
+        data = load_brief(brief_id, for_editing=True)
         if brief_id == self.editor.brief_id:
             self.editor.load(data)
         else:
