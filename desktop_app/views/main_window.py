@@ -33,6 +33,7 @@ from desktop_app.views.partials.naming import named
 from desktop_app.views.partials.plain_text import message_box, plain_label, warn
 from desktop_app.views.partials.tab_page import TabPage
 from desktop_app.views.tabs import TABS, LazyTab, TabCommand
+from desktop_app.views.workspace_dialog import WorkspaceDialog
 
 if TYPE_CHECKING:
     from desktop_app.views.settings_dialog import SettingsDialog
@@ -172,23 +173,43 @@ class MainWindow(QMainWindow):
 
     def open_database(self, path: Path) -> bool:
         """Switch to the database at `path`; on failure say why and keep the current one."""
+        problem = self._open_location(path)
+        if problem:
+            warn(self, _("Cannot open the database"), problem)
+        return not problem
+
+    def _open_location(self, location: Path | str) -> str:
+        """Switch to the file at `location` or the workspace at its address;
+        returns why not ("" once it is open), keeping the current database."""
         old_store = self.ctx.store
-        if path.expanduser().resolve() == old_store.path:
-            return True
+        if isinstance(location, str):
+            from desktop_app.workspace import describe  # a server's module, when one is named
+
+            if old_store.is_workspace and describe(location) == old_store.url:
+                return ""
+        elif location.expanduser().resolve() == old_store.path:
+            return ""
         try:
-            store = open_store(path)
+            store = open_store(location)
         except DatabaseDamaged as error:
             from desktop_app.views.restore_dialog import recover_damaged
 
-            recovered = recover_damaged(self, path.expanduser().resolve(), error)
+            recovered = recover_damaged(self, error.path, error)
             if recovered is None:
-                return False
+                return _("The database is damaged and was not opened.")
             store = recovered
         except StoreError as error:
-            warn(self, _("Cannot open the database"), str(error))
-            return False
-        self._switch_to(store, old_store, _("Opened {path}").format(path=store.path))
-        return True
+            return str(error)
+        self._switch_to(store, old_store, _("Opened {path}").format(path=store.name))
+        return ""
+
+    def choose_and_open_workspace(self) -> WorkspaceDialog:
+        """File > Open team workspace…: the address of a workspace on a server."""
+        current = self.ctx.store.url if self.ctx.store.is_workspace else ""
+        dialog = WorkspaceDialog(current, self._open_location, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def _switch_to(self, store: Store, old_store: Store | None, message: str) -> None:
         self._install_store(store, demo=False if old_store is None else self.ctx.demo)
@@ -394,6 +415,10 @@ class MainWindow(QMainWindow):
         self._action(
             file_menu, "actionOpenDatabase", _("&Open database…"), self._choose_and_open_database,
             standard_keys(QKeySequence.StandardKey.Open, "Ctrl+O"),
+        )  # fmt: skip
+        self._action(
+            file_menu, "actionOpenWorkspace", _("Open team &workspace…"),
+            self.choose_and_open_workspace,
         )  # fmt: skip
         self._action(file_menu, "actionBackUp", _("&Back up database…"), self._choose_and_back_up)
         self._action(
