@@ -3,12 +3,11 @@ workspace; a wrong one is said under the field and changes nothing."""
 
 from __future__ import annotations
 
+import psycopg
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialogButtonBox, QLineEdit
-
-import psycopg
 
 from desktop_app.models.tasks import create_task
 from tests.dialogs import no_dialog, shown_dialog
