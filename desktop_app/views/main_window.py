@@ -33,10 +33,10 @@ from desktop_app.views.partials.naming import named
 from desktop_app.views.partials.plain_text import message_box, plain_label, warn
 from desktop_app.views.partials.tab_page import TabPage
 from desktop_app.views.tabs import TABS, LazyTab, TabCommand
-from desktop_app.views.workspace_dialog import WorkspaceDialog
 
 if TYPE_CHECKING:
     from desktop_app.views.settings_dialog import SettingsDialog
+    from desktop_app.views.workspace_dialog import WorkspaceDialog
 
 # The settings dialog (and the undo machinery it needs), the restore dialog
 # and the restore itself load when first used, after the first frame:
@@ -205,6 +205,8 @@ class MainWindow(QMainWindow):
 
     def choose_and_open_workspace(self) -> WorkspaceDialog:
         """File > Open team workspace…: the address of a workspace on a server."""
+        from desktop_app.views.workspace_dialog import WorkspaceDialog
+
         current = self.ctx.store.url if self.ctx.store.is_workspace else ""
         dialog = WorkspaceDialog(current, self._open_location, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
