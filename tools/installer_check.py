@@ -35,6 +35,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from tools.translations import SHIPPED
+
 REPO = Path(__file__).resolve().parent.parent
 DIST = REPO / "dist"
 SPEC = REPO / "build_installer.spec"
@@ -286,7 +288,15 @@ def check_build_contents(app: Path) -> list[str]:
             not any(f"Qt6{word}" in path.name or f"Qt{word}" in path.name for word in unwanted),
             f"the build carries {path.relative_to(app)}, which the spec excludes",
         )
-    check(not (pyside / "Qt" / "translations").exists(), "the build carries Qt translations")
+    # Qt's own words (OK, Cancel) in the languages Offload ships, and no others.
+    qt_translations = pyside / "Qt" / "translations"
+    kept = {path.name for path in qt_translations.iterdir()} if qt_translations.exists() else set()
+    wanted = {f"qtbase_{language}.qm" for language in SHIPPED}
+    check(
+        kept == wanted,
+        f"the build carries the Qt translations {sorted(kept)}, "
+        f"not those of the shipped languages {sorted(wanted)}",
+    )
     check(
         not list(internal.glob("offload-*.dist-info")),
         "the build carries offload's package metadata, which would override _frozen_version",
