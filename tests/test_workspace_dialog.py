@@ -36,6 +36,14 @@ def test_a_wrong_address_is_said_under_the_field_and_the_file_stays_open(window,
     assert "is not the address of a PostgreSQL database" in error.text()
     assert "postgresql://you@server:5432/offload" in error.text()
 
+    # A page of pasted text is echoed short, and the dialog stays on the screen
+    # (pasted: QTest types Latin-1 keys only).
+    dialog.findChild(QLineEdit, "workspaceAddress").setText("東京チームの" + "x" * 300)
+    button = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Open)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert "東京チームの" in error.text() and "x" * 80 not in error.text()
+    assert dialog.width() <= dialog.screen().availableGeometry().width()
+
     # Nothing listens on port 1: the server's refusal, in one line, under the field.
     _type_and_open(dialog, qtbot, "postgresql://nobody@127.0.0.1:1/offload")
     assert error.isVisible() and error.text()

@@ -63,11 +63,13 @@ class WorkspaceDialog(QDialog):
     def _try_open(self) -> None:
         address = self.address.text().strip()
         if not is_database_url(address):
+            # Echoed short: a pasted page of text would widen the dialog past the screen.
+            shown = address if len(address) <= 60 else address[:59] + "…"
             self.error.show_error(
                 _(
                     "“{address}” is not the address of a PostgreSQL database: "
                     "it starts with postgresql://, as in {example}."
-                ).format(address=address, example=EXAMPLE)
+                ).format(address=shown, example=EXAMPLE)
             )
             return
         problem = self._open_workspace(address)
