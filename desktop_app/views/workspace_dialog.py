@@ -65,7 +65,7 @@ class WorkspaceDialog(QDialog):
         if not is_database_url(address):
             # Echoed short: a pasted page of text would widen the dialog past the screen.
             shown = address if len(address) <= 60 else address[:59] + "…"
-            self.error.show_error(
+            self._refuse(
                 _(
                     "“{address}” is not the address of a PostgreSQL database: "
                     "it starts with postgresql://, as in {example}."
@@ -74,6 +74,10 @@ class WorkspaceDialog(QDialog):
             return
         problem = self._open_workspace(address)
         if problem:
-            self.error.show_error(problem)
+            self._refuse(problem)
             return
         self.accept()
+
+    def _refuse(self, problem: str) -> None:
+        self.error.show_error(problem)
+        self.adjustSize()  # tall enough for the message, whatever its length
