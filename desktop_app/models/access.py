@@ -17,7 +17,7 @@ from datetime import date
 from enum import StrEnum
 from typing import Any
 
-from peewee import CharField, DateField, DateTimeField, ForeignKeyField, TextField
+from peewee import CharField, DateField, DateTimeField, ForeignKeyField, IntegerField, TextField
 
 from desktop_app.models.base import BaseModel, database, now
 from desktop_app.models.briefs import Brief
@@ -57,6 +57,11 @@ class AccessGrant(BaseModel):
     revoked_on = DateField(null=True, index=True)
     note = TextField(default="")
     created_at = DateTimeField(default=now)
+    # No lost updates (`models.versions`, schema 12): bumped by each save,
+    # with who saved last and when.
+    row_version = IntegerField(default=1)
+    changed_by = CharField(max_length=200, default="")
+    changed_at = DateTimeField(null=True)
 
 
 ACCESS_FIELDS = ("name", "level", "granted_on", "granted_by", "revoked_on", "note")

@@ -27,6 +27,7 @@ from peewee import (
     DateField,
     DateTimeField,
     ForeignKeyField,
+    IntegerField,
     SmallIntegerField,
     TextField,
     fn,
@@ -142,6 +143,11 @@ class ChecklistItem(BaseModel):
     done_on = DateField(null=True)
     note = TextField(default="")
     created_at = DateTimeField(default=now)
+    # No lost updates (`models.versions`, schema 12): bumped by each save,
+    # with who saved last and when.
+    row_version = IntegerField(default=1)
+    changed_by = CharField(max_length=200, default="")
+    changed_at = DateTimeField(null=True)
 
     class Meta:
         indexes = ((("engagement", "kind", "position"), False),)

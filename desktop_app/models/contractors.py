@@ -25,6 +25,7 @@ from peewee import (
     DateTimeField,
     DecimalField,
     ForeignKeyField,
+    IntegerField,
     SmallIntegerField,
     TextField,
     fn,
@@ -134,6 +135,11 @@ class Contractor(BaseModel):
     # Their working hours in their own zone ("09:00–17:00"); "" when not known.
     # (Last: schema 8 added the column.)
     working_hours = CharField(max_length=40, default="")
+    # No lost updates (`models.versions`, schema 12): bumped by each save,
+    # with who saved last and when.
+    row_version = IntegerField(default=1)
+    changed_by = CharField(max_length=200, default="")
+    changed_at = DateTimeField(null=True)
 
 
 class StageChange(BaseModel):

@@ -25,6 +25,7 @@ from peewee import (
     DateTimeField,
     DecimalField,
     ForeignKeyField,
+    IntegerField,
     SmallIntegerField,
     TextField,
     fn,
@@ -142,6 +143,11 @@ class Engagement(BaseModel):
     )
     end_reason = TextField(default="")
     created_at = DateTimeField(default=now)
+    # No lost updates (`models.versions`, schema 12): bumped by each save,
+    # with who saved last and when.
+    row_version = IntegerField(default=1)
+    changed_by = CharField(max_length=200, default="")
+    changed_at = DateTimeField(null=True)
 
 
 class CheckIn(BaseModel):
@@ -155,6 +161,11 @@ class CheckIn(BaseModel):
     summary = TextField(default="")
     state = CharField(max_length=10, null=True)  # on_track | at_risk | off_track
     blockers = TextField(default="")
+    # No lost updates (`models.versions`, schema 12): bumped by each save,
+    # with who saved last and when.
+    row_version = IntegerField(default=1)
+    changed_by = CharField(max_length=200, default="")
+    changed_at = DateTimeField(null=True)
 
 
 class Feedback(BaseModel):
@@ -170,6 +181,11 @@ class Feedback(BaseModel):
     quality = SmallIntegerField(constraints=[Check("quality BETWEEN 1 AND 5")])
     communication = SmallIntegerField(constraints=[Check("communication BETWEEN 1 AND 5")])
     confidence = SmallIntegerField(constraints=[Check("confidence BETWEEN 1 AND 5")])
+    # No lost updates (`models.versions`, schema 12): bumped by each save,
+    # with who saved last and when.
+    row_version = IntegerField(default=1)
+    changed_by = CharField(max_length=200, default="")
+    changed_at = DateTimeField(null=True)
 
 
 # ---------------------------------------------------------------------------

@@ -21,6 +21,7 @@ from typing import Any
 from peewee import (
     CharField,
     DateField,
+    DateTimeField,
     DecimalField,
     ForeignKeyField,
     IntegerField,
@@ -88,6 +89,11 @@ class HiringPlan(BaseModel):
     how_to_apply = TextField(default="")
     # Hours a working day the owner and the contractor must share for questions.
     overlap_hours = DecimalField(max_digits=4, decimal_places=1, null=True)
+    # No lost updates (`models.versions`, schema 12): bumped by each save,
+    # with who saved last and when.
+    row_version = IntegerField(default=1)
+    changed_by = CharField(max_length=200, default="")
+    changed_at = DateTimeField(null=True)
 
 
 class ScreeningQuestion(BaseModel):

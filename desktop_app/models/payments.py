@@ -82,6 +82,11 @@ class Payment(BaseModel):
     file_size = IntegerField(null=True)
     note = TextField(default="")
     created_at = DateTimeField(default=now)
+    # No lost updates (`models.versions`, schema 12): bumped by each save,
+    # with who saved last and when.
+    row_version = IntegerField(default=1)
+    changed_by = CharField(max_length=200, default="")
+    changed_at = DateTimeField(null=True)
 
 
 class ConversionRate(BaseModel):

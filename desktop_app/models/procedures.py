@@ -51,6 +51,11 @@ class Procedure(BaseModel):
     done_when = TextField(default="")
     created_at = DateTimeField(default=now)
     updated_at = DateTimeField(default=now)
+    # No lost updates (`models.versions`, schema 12): bumped by each save,
+    # with who saved last and when.
+    row_version = IntegerField(default=1)
+    changed_by = CharField(max_length=200, default="")
+    changed_at = DateTimeField(null=True)
 
 
 class ProcedureStep(BaseModel):
@@ -66,6 +71,11 @@ class ProcedureStep(BaseModel):
     seconds = IntegerField(null=True)
     # A fractional-index key: rows sort by it.
     position = CharField(max_length=255)
+    # No lost updates (`models.versions`, schema 12): bumped by each save,
+    # with who saved last and when.
+    row_version = IntegerField(default=1)
+    changed_by = CharField(max_length=200, default="")
+    changed_at = DateTimeField(null=True)
 
     class Meta:
         indexes = ((("procedure", "position"), False),)

@@ -112,6 +112,11 @@ class Task(BaseModel):
     # The day the task was handed off (None while it is not): hours the owner
     # logs on it from then on are flagged, never counted as handed off.
     handed_off_on = DateField(null=True)
+    # No lost updates (`models.versions`, schema 12): bumped by each save,
+    # with who saved last and when.
+    row_version = IntegerField(default=1)
+    changed_by = CharField(max_length=200, default="")
+    changed_at = DateTimeField(null=True)
 
 
 class TimeEntry(BaseModel):

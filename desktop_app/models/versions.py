@@ -9,13 +9,25 @@ their value beside yours. An undo is a save like any other: undoing what
 someone has changed since is refused the same way, never silently applied.
 
 A row this client never read (a script, the demo) is saved without the
-check. The rows that carry a version: briefs and their expectations.
+check. The rows that carry a version: briefs and their expectations,
+contractors, engagements with their check-ins and feedback, tasks,
+procedures and their steps, hiring plans, payments, access grants and
+checklist items (schemas 11 and 12).
+
+Undo and redo do not trust `seen`: a window refreshed by another client's
+edit has read their version since. An undo command runs under the versions
+its own apply wrote (`tracking`), so it goes through only when nobody saved
+the row after it.
+
+Each save also leaves who changed which field, when, from what to what
+(`models.history`): the rows' History panels read it.
 """
 
 from __future__ import annotations
 
 import getpass
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -36,6 +48,10 @@ class EditSession:
 
     person: str = field(default_factory=_login_name)
     seen: dict[tuple[str, int], int] = field(default_factory=dict)
+    # While an edit command runs (`tracking`): the versions it expects
+    # (those its previous run wrote) and the versions it writes.
+    expected: dict[tuple[str, int], int] | None = None
+    written: dict[tuple[str, int], int] | None = None
 
 
 # The running app's one session; tests swap it to play a second client.
@@ -64,7 +80,12 @@ class StaleEdit(UserError):
         changed_at: datetime | None,
         theirs: Mapping[str, Any],
         yours: Mapping[str, Any],
+        row: tuple[str, int] = ("", 0),
+        version: int = 0,
     ) -> None:
+        # The row refused and its version now: `read_theirs` takes it as read.
+        self.row = row
+        self.version = version
         self.changed_by = changed_by
         self.changed_at = changed_at
         self.theirs = dict(theirs)
@@ -101,25 +122,57 @@ def saved_values(model: Any, row_id: int) -> dict[str, Any]:
     return {"row_version": model.row_version + 1, "changed_by": session.person}
 
 
+def read_theirs(error: StaleEdit) -> None:
+    """The owner has seen the other person's value (a StaleEdit showed it):
+    their next save of the row goes over it."""
+    if error.row[0]:
+        session.seen[error.row] = error.version
+
+
+@contextmanager
+def tracking(expected: Mapping[tuple[str, int], int] | None) -> Iterator[dict[tuple[str, int], int]]:
+    """Run one run of an edit command: its saves check the rows against
+    `expected` (the versions its previous run wrote: an undo is refused when
+    someone saved the row since) before what this client has seen; yields
+    the versions this run writes, for the next run (redo after undo)."""
+    written: dict[tuple[str, int], int] = {}
+    before = session.expected, session.written
+    session.expected, session.written = dict(expected or {}), written
+    try:
+        yield written
+    finally:
+        session.expected, session.written = before
+
+
 def save(
     model: Any,
     row_id: int,
     values: Mapping[str, Any],
     *,
     what: str,
-    changed_at_field: str,
+    changed_at_field: str = "changed_at",
     extra: Mapping[str, Any] | None = None,
 ) -> None:
     """UPDATE the row with `values` (and `extra`, written but not compared)
     unless someone else saved it since this client read it: StaleEdit then,
-    and nothing written. Call inside the edit's transaction."""
+    and nothing written. Keeps the fields it changed in the history. Call
+    inside the edit's transaction."""
+    from desktop_app.models import history  # noqa: PLC0415  (history's models import base)
+    from desktop_app.models.base import now  # noqa: PLC0415
+
     key = _key(model, row_id)
-    seen = session.seen.get(key)
+    expected = session.expected.get(key) if session.expected else None
+    if expected is None:
+        expected = session.seen.get(key)
+    fields = [getattr(model, name) for name in values]
+    before = model.select(*fields).where(model.id == row_id).dicts().get()
+    stamp = now()
+    written = {changed_at_field: stamp, **values, **(extra or {})}
     query = model.update(
-        **values, **(extra or {}), row_version=model.row_version + 1, changed_by=session.person
+        **written, row_version=model.row_version + 1, changed_by=session.person
     ).where(model.id == row_id)
-    if seen is not None:
-        query = query.where(model.row_version == seen)
+    if expected is not None:
+        query = query.where(model.row_version == expected)
     if query.execute() != 1:
         row = model.get_by_id(row_id)
         raise StaleEdit(
@@ -128,6 +181,11 @@ def save(
             getattr(row, changed_at_field),
             {name: getattr(row, name) for name in values},
             values,
+            row=key,
+            version=row.row_version,
         )
     (version,) = model.select(model.row_version).where(model.id == row_id).tuples().get()
     session.seen[key] = int(version)
+    if session.written is not None:
+        session.written[key] = int(version)
+    history.record(key[0], key[1], before, values, session.person, stamp)
