@@ -19,6 +19,7 @@ from typing import Any
 
 from peewee import CharField, DateField, DateTimeField, ForeignKeyField, IntegerField, TextField
 
+from desktop_app.models import versions
 from desktop_app.models.base import BaseModel, database, now
 from desktop_app.models.briefs import Brief
 from desktop_app.models.contractors import Contractor
@@ -141,7 +142,7 @@ def update_access(access_id: int, changes: Mapping[str, Any]) -> dict[str, Any]:
 def write_access_values(access_id: int, values: Mapping[str, Any]) -> None:
     """Store `values` as they are (for undo, which writes back what was valid)."""
     if values:
-        AccessGrant.update(dict(values)).where(AccessGrant.id == access_id).execute()
+        versions.save(AccessGrant, access_id, dict(values), what="This access")
 
 
 def delete_access(access_id: int) -> RowSnapshot:

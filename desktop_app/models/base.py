@@ -100,6 +100,7 @@ def _bind(db: Database | None) -> None:
     """Point every model at `db`; the row versions this client had seen
     belong to the database before (`versions.py`): forgotten."""
     versions.session.seen.clear()
+    versions.session.own.clear()
     database.initialize(db)
 
 

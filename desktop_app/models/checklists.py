@@ -33,6 +33,7 @@ from peewee import (
     fn,
 )
 
+from desktop_app.models import versions
 from desktop_app.models.base import BaseModel, database, now
 from desktop_app.models.briefs import Brief
 from desktop_app.models.contractors import Contractor
@@ -435,7 +436,7 @@ def update_item(item_id: int, changes: Mapping[str, Any]) -> dict[str, Any]:
 def write_item_values(item_id: int, values: Mapping[str, Any]) -> None:
     """Store `values` as they are (for undo, which writes back what was valid)."""
     if values:
-        ChecklistItem.update(dict(values)).where(ChecklistItem.id == item_id).execute()
+        versions.save(ChecklistItem, item_id, dict(values), what="This checklist item")
 
 
 def delete_item(item_id: int) -> RowSnapshot:

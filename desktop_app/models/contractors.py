@@ -31,6 +31,7 @@ from peewee import (
     fn,
 )
 
+from desktop_app.models import versions
 from desktop_app.models.base import BaseModel, database, now
 from desktop_app.models.briefs import Brief
 from desktop_app.models.contractor_input import (
@@ -302,7 +303,7 @@ class ContractorRow:
 
 def contractor_rows(ids: Iterable[int] | None = None) -> list[ContractorRow]:
     """Every contractor (or those of `ids`) with their counts, in five queries."""
-    names = ("id", *EDITABLE_FIELDS)
+    names = ("id", *EDITABLE_FIELDS, "row_version")
     fields = Contractor._meta.fields
     query = Contractor.select(*(fields[name] for name in names)).order_by(Contractor.name)
     if ids is not None:
@@ -315,6 +316,8 @@ def contractor_rows(ids: Iterable[int] | None = None) -> list[ContractorRow]:
             data["rate"] = Decimal(str(data["rate"]))
         data["last_contact"] = _as_datetime(data["last_contact"])
         contractors.append(data)
+    # What the list shows is what this client has read (`models.versions`).
+    versions.remember_rows(Contractor, ((row["id"], row["row_version"]) for row in contractors))
     wanted = [row["id"] for row in contractors] if ids is not None else None
 
     def grouped(model: type[BaseModel], *columns: Any) -> Iterator[tuple[Any, ...]]:
@@ -394,6 +397,24 @@ def contractor_values(contractor_id: int) -> dict[str, Any]:
     """The editable fields of one contractor, as stored."""
     contractor = _get(contractor_id)
     return {key: getattr(contractor, key) for key in EDITABLE_FIELDS}
+
+
+def contractor_for_editing(contractor_id: int) -> tuple[dict[str, Any], versions.Versions]:
+    """The editable fields of one contractor and the row's version, for a form:
+    its save is refused if someone saved the contractor while it was open."""
+    return contractor_values(contractor_id), versions.read_for_editing(Contractor, contractor_id)
+
+
+def _save(contractor_id: int, changes: Mapping[str, Any], name: str, at: datetime | None = None) -> None:
+    """Write `changes` to the contractor unless someone else saved it since
+    this client read it (`versions.StaleEdit` then)."""
+    versions.save(
+        Contractor,
+        contractor_id,
+        changes,
+        what=f"“{name}”",
+        extra={"updated_at": at or now()},
+    )
 
 
 def _get(contractor_id: int) -> Contractor:
@@ -651,7 +672,10 @@ def create_contractor(
     stamp = at or now()
     data = {key: values[key] for key in EDITABLE_FIELDS if key in values}
     with database.atomic():
-        contractor = Contractor.create(**data, created_at=stamp, updated_at=stamp)
+        contractor = Contractor.create(
+            **data, created_at=stamp, updated_at=stamp, changed_by=versions.session.person
+        )
+        versions.remember(Contractor, contractor.id, contractor.row_version)
         StageChange.create(
             contractor=contractor, from_stage=None, to_stage=contractor.stage,
             changed_at=stamp, reason=reason,
@@ -664,19 +688,14 @@ def update_contractor(contractor_id: int, values: Mapping[str, Any]) -> dict[str
     changes = {k: v for k, v in values.items() if k in EDITABLE_FIELDS and k != "stage"}
     with database.atomic():
         old = contractor_values(contractor_id)
-        Contractor.update(**changes, updated_at=now()).where(
-            Contractor.id == contractor_id
-        ).execute()
+        _save(contractor_id, changes, old["name"])
     return {key: old[key] for key in changes}
 
 
 def restore_contractor_values(contractor_id: int, values: Mapping[str, Any]) -> None:
     """Put back values `update_contractor` returned (undo)."""
     with database.atomic():
-        _get(contractor_id)
-        Contractor.update(**dict(values), updated_at=now()).where(
-            Contractor.id == contractor_id
-        ).execute()
+        _save(contractor_id, dict(values), _get(contractor_id).name)
 
 
 def delete_contractor(contractor_id: int) -> RowSnapshot:
@@ -708,9 +727,7 @@ def move_stage(
             contractor=contractor, from_stage=contractor.stage, to_stage=to_stage,
             changed_at=stamp, reason=reason,
         )  # fmt: skip
-        Contractor.update(stage=to_stage, updated_at=stamp).where(
-            Contractor.id == contractor_id
-        ).execute()
+        _save(contractor_id, {"stage": to_stage}, contractor.name, stamp)
     return dict(change.__data__)
 
 
@@ -718,18 +735,16 @@ def undo_stage_move(change: Mapping[str, Any]) -> None:
     """Take back a move: the contractor returns to the stage before, the history row goes."""
     with database.atomic():
         delete_from(StageChange).where(StageChange.id == change["id"]).execute()
-        Contractor.update(stage=change["from_stage"], updated_at=now()).where(
-            Contractor.id == change["contractor"]
-        ).execute()
+        contractor = _get(change["contractor"])
+        _save(contractor.id, {"stage": change["from_stage"]}, contractor.name)
 
 
 def redo_stage_move(change: Mapping[str, Any]) -> None:
     """Make an undone move again, under the same history row."""
     with database.atomic():
         StageChange.insert(dict(change)).execute()
-        Contractor.update(stage=change["to_stage"], updated_at=now()).where(
-            Contractor.id == change["contractor"]
-        ).execute()
+        contractor = _get(change["contractor"])
+        _save(contractor.id, {"stage": change["to_stage"]}, contractor.name)
 
 
 # ---------------------------------------------------------------------------
@@ -827,7 +842,7 @@ def merge_contractors(keep_id: int, other_id: int) -> MergeRecord:
                 child.update({fk: keep_id}).where(child.id.in_(ids)).execute()
                 record.moved.append((child, fk.name, ids))
         if changes:
-            Contractor.update(**changes, updated_at=now()).where(Contractor.id == keep_id).execute()
+            _save(keep_id, changes, keep.name)
         record.other_snapshot = delete_with_snapshot(other)
     return record
 
@@ -843,7 +858,7 @@ def unmerge(record: MergeRecord) -> None:
         if record.note_id is not None:
             # Only this merge's note: earlier merges keep theirs.
             delete_from(StageChange).where(StageChange.id == record.note_id).execute()
-        Contractor.update(**record.keep_before).where(Contractor.id == record.keep_id).execute()
+        _save(record.keep_id, record.keep_before, record.keep_before["name"])
 
 
 def merge_values_into(contractor_id: int, values: Mapping[str, Any]) -> dict[str, Any]:
@@ -856,9 +871,7 @@ def merge_values_into(contractor_id: int, values: Mapping[str, Any]) -> dict[str
         full = {**dict.fromkeys(EDITABLE_FIELDS), **dict(values)}
         changes = merged_values(before, full, str(values.get("name") or "the new record"))
         if changes:
-            Contractor.update(**changes, updated_at=now()).where(
-                Contractor.id == contractor_id
-            ).execute()
+            _save(contractor_id, changes, before["name"])
     return {key: before[key] for key in changes}
 
 

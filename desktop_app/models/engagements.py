@@ -32,6 +32,7 @@ from peewee import (
 )
 
 from desktop_app.models import engagement_rules as rules
+from desktop_app.models import versions
 from desktop_app.models.base import BaseModel, now
 from desktop_app.models.briefs import Brief, BriefStatus, BriefTask, Expectation
 from desktop_app.models.contractors import (
@@ -300,6 +301,8 @@ def create_engagement(
         rate_unit=rate_unit,
         currency=currency,
         cadence_days=cadence_days,
+        changed_by=versions.session.person,
+        changed_at=now(),
     )
 
 
@@ -359,7 +362,8 @@ def update_engagement(engagement_id: int, changes: Mapping[str, Any]) -> dict[st
 def write_engagement_values(engagement_id: int, values: Mapping[str, Any]) -> None:
     """Store `values` as they are (for undo, which writes back what was valid)."""
     if values:
-        Engagement.update(dict(values)).where(Engagement.id == engagement_id).execute()
+        # StaleEdit when someone else saved the engagement since this client read it.
+        versions.save(Engagement, engagement_id, dict(values), what="This engagement")
 
 
 def _check_in_values(engagement_id: int, day: date, fields: Mapping[str, Any]) -> dict[str, Any]:
@@ -412,7 +416,11 @@ def add_check_in(
         "blockers": blockers,
     }  # fmt: skip
     values = _check_in_values(engagement_id, day, fields)
-    return CheckIn.create(engagement=engagement_id, **values).id
+    check_in = CheckIn.create(
+        engagement=engagement_id, **values, changed_by=versions.session.person, changed_at=now()
+    )
+    versions.remember(CheckIn, check_in.id, check_in.row_version)
+    return check_in.id
 
 
 def update_check_in(check_in_id: int, day: date, **fields: Any) -> dict[str, Any]:
@@ -426,7 +434,7 @@ def update_check_in(check_in_id: int, day: date, **fields: Any) -> dict[str, Any
 
 def write_check_in_values(check_in_id: int, values: Mapping[str, Any]) -> None:
     """Store a check-in's `values` as they are (for undo)."""
-    CheckIn.update(dict(values)).where(CheckIn.id == check_in_id).execute()
+    versions.save(CheckIn, check_in_id, dict(values), what=_ENTRY_WHAT[CheckIn])
 
 
 def _engagement_of(model: type[CheckIn | Feedback], row_id: int) -> int:
@@ -439,8 +447,11 @@ def _update_entry(
     """Write checked `values` to a check-in or feedback; returns those they replace."""
     row = model.get_by_id(row_id)
     previous = {name: getattr(row, name) for name in values}
-    model.update(values).where(model.id == row_id).execute()
+    versions.save(model, row_id, values, what=_ENTRY_WHAT[model])
     return previous
+
+
+_ENTRY_WHAT: dict[Any, str] = {CheckIn: "This check-in", Feedback: "This feedback"}
 
 
 def _feedback_values(engagement_id: int, day: date, fields: Mapping[str, Any]) -> dict[str, Any]:
@@ -488,7 +499,11 @@ def add_feedback(
         "not_good": not_good,
     }  # fmt: skip
     values = _feedback_values(engagement_id, day, fields)
-    return Feedback.create(engagement=engagement_id, **values).id
+    feedback = Feedback.create(
+        engagement=engagement_id, **values, changed_by=versions.session.person, changed_at=now()
+    )
+    versions.remember(Feedback, feedback.id, feedback.row_version)
+    return feedback.id
 
 
 def update_feedback(feedback_id: int, day: date, **fields: Any) -> dict[str, Any]:
@@ -502,7 +517,7 @@ def update_feedback(feedback_id: int, day: date, **fields: Any) -> dict[str, Any
 
 def write_feedback_values(feedback_id: int, values: Mapping[str, Any]) -> None:
     """Store feedback's `values` as they are (for undo)."""
-    Feedback.update(dict(values)).where(Feedback.id == feedback_id).execute()
+    versions.save(Feedback, feedback_id, dict(values), what=_ENTRY_WHAT[Feedback])
 
 
 def delete_check_in(check_in_id: int) -> RowSnapshot:
@@ -665,6 +680,7 @@ def _engagement_rows(
             Engagement.currency,
             Engagement.cadence_days,
             Engagement.end_reason,
+            Engagement.row_version,
         )
         .join(Brief, on=(Engagement.brief == Brief.id))
         .switch(Engagement)
@@ -712,7 +728,10 @@ def _engagement_rows(
         currency,
         cadence_days,
         end_reason,
+        row_version,
     ) in plain_rows(query):
+        # What the list shows is what this client has read (`models.versions`).
+        versions.remember(Engagement, engagement_id, row_version)
         start_date = iso_day(stored_start)
         working = status in WORKING_STATUSES
         check_in_dates = dates[engagement_id]
@@ -799,6 +818,7 @@ class FeedbackRecord:
 
 
 def _check_in_record(row: CheckIn) -> CheckInRecord:
+    versions.remember(CheckIn, row.id, row.row_version)
     return CheckInRecord(
         row.id, row.engagement_id, row.date, row.initiated_by, row.kind, row.summary, row.state,
         row.blockers,
@@ -806,6 +826,7 @@ def _check_in_record(row: CheckIn) -> CheckInRecord:
 
 
 def _feedback_record(row: Feedback) -> FeedbackRecord:
+    versions.remember(Feedback, row.id, row.row_version)
     return FeedbackRecord(
         row.id, row.engagement_id, row.date, row.deliverable, row.on_time, row.good, row.not_good,
         row.quality, row.communication, row.confidence,

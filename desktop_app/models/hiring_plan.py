@@ -28,6 +28,7 @@ from peewee import (
     TextField,
 )
 
+from desktop_app.models import versions
 from desktop_app.models.base import BaseModel, database
 from desktop_app.models.briefs import Brief, Level, load_brief
 from desktop_app.models.contractors import Contractor
@@ -232,14 +233,16 @@ def update_plan(brief_id: int, changes: Mapping[str, Any]) -> dict[str, Any]:
             brief=brief_id
         )
         old = {name: getattr(row, name) for name in clean}
-        HiringPlan.update(**clean).where(HiringPlan.id == row.id).execute()
+        versions.save(HiringPlan, row.id, clean, what="The hiring plan")
     return old
 
 
 def restore_plan(brief_id: int, stored: Mapping[str, Any]) -> None:
     """Write back values `update_plan` returned (undo)."""
     with database.atomic():
-        HiringPlan.update(**dict(stored)).where(HiringPlan.brief == brief_id).execute()
+        row = HiringPlan.get_or_none(HiringPlan.brief == brief_id)
+        if row is not None:
+            versions.save(HiringPlan, row.id, dict(stored), what="The hiring plan")
 
 
 def set_left_out(

@@ -33,6 +33,7 @@ from peewee import (
     TextField,
 )
 
+from desktop_app.models import versions
 from desktop_app.models.attached_files import clean_attachment
 from desktop_app.models.base import BaseModel, database, now
 from desktop_app.models.briefs import Brief, BudgetBasis
@@ -237,7 +238,7 @@ def update_payment(
 def write_payment_values(payment_id: int, values: Mapping[str, Any]) -> None:
     """Store `values` as they are (for undo, which writes back what was valid)."""
     if values:
-        Payment.update(dict(values)).where(Payment.id == payment_id).execute()
+        versions.save(Payment, payment_id, dict(values), what="This payment")
 
 
 def delete_payment(payment_id: int) -> RowSnapshot:

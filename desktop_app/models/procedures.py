@@ -21,6 +21,7 @@ from peewee import (
     TextField,
 )
 
+from desktop_app.models import versions
 from desktop_app.models.base import BaseModel, database, now
 from desktop_app.models.errors import UserError
 from desktop_app.models.ordering import keys_between, move_to, place
@@ -308,7 +309,9 @@ def update_procedure(procedure_id: int, changes: Mapping[str, Any]) -> dict[str,
     with database.atomic():
         procedure = Procedure.get_by_id(procedure_id)
         old = {name: getattr(procedure, name) for name in clean}
-        Procedure.update(**clean, updated_at=now()).where(Procedure.id == procedure_id).execute()
+        versions.save(
+            Procedure, procedure_id, clean, what="This procedure", extra={"updated_at": now()}
+        )
     return old
 
 
@@ -382,7 +385,7 @@ def update_step(step_id: int, changes: Mapping[str, Any]) -> dict[str, Any]:
     with database.atomic():
         step = ProcedureStep.get_by_id(step_id)
         old = {name: getattr(step, name) for name in clean}
-        ProcedureStep.update(**clean).where(ProcedureStep.id == step_id).execute()
+        versions.save(ProcedureStep, step_id, clean, what="This step")
         _touch(step.procedure_id)
     return old
 
@@ -390,7 +393,7 @@ def update_step(step_id: int, changes: Mapping[str, Any]) -> dict[str, Any]:
 def restore_step_values(step_id: int, values: Mapping[str, Any]) -> None:
     """Write back values `update_step` returned (undo: no checks, they were stored)."""
     with database.atomic():
-        ProcedureStep.update(**values).where(ProcedureStep.id == step_id).execute()
+        versions.save(ProcedureStep, step_id, dict(values), what="This step")
         _touch(ProcedureStep.get_by_id(step_id).procedure_id)
 
 

@@ -35,6 +35,7 @@ from peewee import (
     fn,
 )
 
+from desktop_app.models import versions
 from desktop_app.models.base import BaseModel, database, now
 from desktop_app.models.engine import is_postgres, param, placeholders
 from desktop_app.models.errors import ValidationError
@@ -548,8 +549,11 @@ def _write_task(task_id: int, values: dict[str, Any]) -> None:
     values = {key: values[key] for key in TASK_FIELDS if key in values}
     if "name" in values:
         values["name_key"] = fold(values["name"])
-    values["updated_at"] = now()
-    Task.update(values).where(Task.id == task_id).execute()
+    name_key = {"name_key": values.pop("name_key")} if "name_key" in values else {}
+    # StaleEdit when someone else saved the task since this client read it.
+    versions.save(
+        Task, task_id, values, what="This task", extra={**name_key, "updated_at": now()}
+    )
 
 
 def delete_task(task_id: int) -> RowSnapshot:
@@ -955,20 +959,24 @@ def load_month(period: date | Period, settings: Settings | None = None) -> Month
         Task.override,
         Task.status,
         Task.notes,
+        Task.row_version,
     )
     # Raw rows: Peewee's per-column conversion would cost as much as all the
     # rules together on a few thousand tasks; `_task_row` types the two
     # columns that need it.
     cursor = database.execute_sql(*Task.select(*columns).order_by(Task.name_key).sql())
+    fetched = cursor.fetchall()
+    # What the audit shows is what this client has read (`models.versions`).
+    versions.remember_rows(Task, ((values[0], values[-1]) for values in fetched))
     rows = [
         _task_row(
-            values,
+            values[:-1],
             sums.get(values[0], (0, 0)),
             still_yours.get(values[0], 0),
             settings.hourly_value,
             rate_cap,
         )
-        for values in cursor.fetchall()
+        for values in fetched
     ]
     return _summarise(period, rows, settings, rate_cap)
 

@@ -52,6 +52,9 @@ class EditSession:
     # (those its previous run wrote) and the versions it writes.
     expected: dict[tuple[str, int], int] | None = None
     written: dict[tuple[str, int], int] | None = None
+    # The versions this client wrote, each row's: undoing an older edit
+    # passes over this client's own later saves, never someone else's.
+    own: dict[tuple[str, int], set[int]] = field(default_factory=dict)
 
 
 # The running app's one session; tests swap it to play a second client.
@@ -162,8 +165,16 @@ def save(
 
     key = _key(model, row_id)
     expected = session.expected.get(key) if session.expected else None
-    if expected is None:
-        expected = session.seen.get(key)
+    allowed: list[int] = []
+    if expected is not None:
+        # An undo or redo: the version its last run wrote, or one this
+        # client's own later saves made of it (one version apart each).
+        own = session.own.get(key, set())
+        allowed = [expected]
+        while allowed[-1] + 1 in own:
+            allowed.append(allowed[-1] + 1)
+    elif key in session.seen:
+        allowed = [session.seen[key]]
     fields = [getattr(model, name) for name in values]
     before = model.select(*fields).where(model.id == row_id).dicts().get()
     stamp = now()
@@ -171,21 +182,50 @@ def save(
     query = model.update(
         **written, row_version=model.row_version + 1, changed_by=session.person
     ).where(model.id == row_id)
-    if expected is not None:
-        query = query.where(model.row_version == expected)
+    if allowed:
+        query = query.where(model.row_version.in_(allowed))
     if query.execute() != 1:
         row = model.get_by_id(row_id)
+        theirs = {name: getattr(row, name) for name in values}
+        # Shown side by side: the fields where theirs and yours differ.
+        differ = [n for n in values if history.as_text(theirs[n]) != history.as_text(values[n])]
+        shown = differ or list(values)
         raise StaleEdit(
             what,
             row.changed_by,
             getattr(row, changed_at_field),
-            {name: getattr(row, name) for name in values},
-            values,
+            {name: theirs[name] for name in shown},
+            {name: values[name] for name in shown},
             row=key,
             version=row.row_version,
         )
     (version,) = model.select(model.row_version).where(model.id == row_id).tuples().get()
     session.seen[key] = int(version)
+    session.own.setdefault(key, set()).add(int(version))
     if session.written is not None:
         session.written[key] = int(version)
     history.record(key[0], key[1], before, values, session.person, stamp)
+
+
+Versions = dict[tuple[str, int], int]
+
+
+def read_for_editing(model: Any, row_ids: Any) -> Versions:
+    """The versions of rows a form is opened on, remembered as seen: the
+    form's save passes them to its command (`StoreCommand.expected`), so a
+    save is refused when someone saved the row while the form was open,
+    even if a list has since shown their change."""
+    ids = [int(i) for i in ([row_ids] if isinstance(row_ids, int) else row_ids)]
+    found: Versions = {}
+    for row_id, version in model.select(model.id, model.row_version).where(
+        model.id.in_(ids)
+    ).tuples():
+        found[_key(model, row_id)] = int(version)
+    session.seen.update(found)
+    return found
+
+
+def remember_rows(model: Any, pairs: Any) -> None:
+    """This client has read these (id, version) pairs (a list it shows)."""
+    table = model._meta.table_name
+    session.seen.update({(table, int(i)): int(v) for i, v in pairs})
