@@ -399,6 +399,9 @@ def contractor_values(contractor_id: int) -> dict[str, Any]:
     return {key: getattr(contractor, key) for key in EDITABLE_FIELDS}
 
 
+Versions = versions.Versions
+
+
 def contractor_for_editing(contractor_id: int) -> tuple[dict[str, Any], versions.Versions]:
     """The editable fields of one contractor and the row's version, for a form:
     its save is refused if someone saved the contractor while it was open."""

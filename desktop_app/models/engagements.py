@@ -581,6 +581,9 @@ class EngagementRow:
     trend: ConfidenceTrend
     micromanagement: MicromanagementCheck | None
 
+    # The row's version when it was read (`models.versions`).
+    row_version: int = 0
+
     @property
     def status_label(self) -> str:
         return ENGAGEMENT_STATUS_LABELS.get(EngagementStatus(self.status), self.status)
@@ -765,9 +768,16 @@ def _engagement_rows(
                     if working
                     else None
                 ),
+                row_version=row_version,
             )
         )
     return rows
+
+
+def versions_read(row: EngagementRow) -> versions.Versions:
+    """The version of the engagement `row` shows: what a dialog made from it
+    saves over (`StoreCommand.expected`)."""
+    return {(Engagement._meta.table_name, row.id): row.row_version}
 
 
 def list_engagements(today: date) -> list[EngagementRow]:

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.models.briefs import briefs_for_task
 from desktop_app.models.errors import UserError
+from desktop_app.models.versions import StaleEdit
 from desktop_app.models.focus import growth_areas, task_growth_mark
 from desktop_app.models.formats import hours, money, month_year, number
 from desktop_app.models.i18n import _, count
@@ -71,6 +72,7 @@ from desktop_app.models.time_audit_rules import (
 from desktop_app.views.context import AppContext, Topic
 from desktop_app.views.partials.empty_state import EmptyState
 from desktop_app.views.partials.feedback import StatusLine, run_edit
+from desktop_app.views.partials.stale_edit import offer_for_command
 from desktop_app.views.partials.layout_memory import (
     LayoutPart,
     offer_column_menu,
@@ -744,8 +746,13 @@ class TimeAuditPage(TabPage):
     # Edits ------------------------------------------------------------------------------
 
     def _commit_task(self, row: TaskRow, changes: dict[str, Any], text: str) -> str | None:
+        command = UpdateTaskCommand(self.ctx, row.id, changes, text)
         try:
-            execute(UpdateTaskCommand(self.ctx, row.id, changes, text))
+            execute(command)
+        except StaleEdit as error:
+            # Someone else saved the task since: theirs beside yours, to choose.
+            offer_for_command(self, command, error, lambda: run_edit(command, self.status_line))
+            return str(error)
         except UserError as error:
             return str(error)
         self.show_message("")
