@@ -129,7 +129,7 @@ def test_undo_of_an_edit_the_other_client_changed_since_is_refused(window, clien
     from desktop_app.views.undo import execute
 
     make, read, save, stored = KINDS[kind]
-    ann, ben = clients
+    _ann, ben = clients
     row_id = make()  # Ann's window is bound to her connection
     read(row_id)
     execute(_command(kind, window.ctx, row_id, "Ann's"))
@@ -213,7 +213,7 @@ def test_two_reorders_in_overlapping_transactions_end_in_one_order(
     def bens_move() -> None:  # Ben's window, its own connection in this thread
         try:
             move_expectation(ids[2], 1)
-        except BaseException as error:  # noqa: BLE001  (reported by the test)
+        except BaseException as error:
             failures.append(error)
         finally:
             ben.db.close()

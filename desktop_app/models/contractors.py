@@ -408,7 +408,9 @@ def contractor_for_editing(contractor_id: int) -> tuple[dict[str, Any], versions
     return contractor_values(contractor_id), versions.read_for_editing(Contractor, contractor_id)
 
 
-def _save(contractor_id: int, changes: Mapping[str, Any], name: str, at: datetime | None = None) -> None:
+def _save(
+    contractor_id: int, changes: Mapping[str, Any], name: str, at: datetime | None = None
+) -> None:
     """Write `changes` to the contractor unless someone else saved it since
     this client read it (`versions.StaleEdit` then)."""
     versions.save(

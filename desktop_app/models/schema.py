@@ -17,8 +17,8 @@ from desktop_app.models.contractors import (
 )
 from desktop_app.models.engagements import CheckIn, Engagement, Feedback
 from desktop_app.models.focus import GrowthMark, GrowthPriority
-from desktop_app.models.history import RowChange
 from desktop_app.models.hiring_plan import HiringPlan, ScreeningAnswer, ScreeningQuestion
+from desktop_app.models.history import RowChange
 from desktop_app.models.interview_criteria import InterviewCriterionScore
 from desktop_app.models.messages import MessageTemplate, SentMessage
 from desktop_app.models.payments import ConversionRate, Payment

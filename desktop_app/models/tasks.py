@@ -551,9 +551,7 @@ def _write_task(task_id: int, values: dict[str, Any]) -> None:
         values["name_key"] = fold(values["name"])
     name_key = {"name_key": values.pop("name_key")} if "name_key" in values else {}
     # StaleEdit when someone else saved the task since this client read it.
-    versions.save(
-        Task, task_id, values, what="This task", extra={**name_key, "updated_at": now()}
-    )
+    versions.save(Task, task_id, values, what="This task", extra={**name_key, "updated_at": now()})
 
 
 def delete_task(task_id: int) -> RowSnapshot:

@@ -35,6 +35,11 @@ from typing import Any
 from desktop_app.models.errors import UserError
 
 
+def login_name() -> str:
+    """Who edits when no name was given: the computer's login name."""
+    return _login_name()
+
+
 def _login_name() -> str:
     try:
         return getpass.getuser()
@@ -83,6 +88,7 @@ class StaleEdit(UserError):
         changed_at: datetime | None,
         theirs: Mapping[str, Any],
         yours: Mapping[str, Any],
+        *,
         row: tuple[str, int] = ("", 0),
         version: int = 0,
     ) -> None:
@@ -133,7 +139,9 @@ def read_theirs(error: StaleEdit) -> None:
 
 
 @contextmanager
-def tracking(expected: Mapping[tuple[str, int], int] | None) -> Iterator[dict[tuple[str, int], int]]:
+def tracking(
+    expected: Mapping[tuple[str, int], int] | None,
+) -> Iterator[dict[tuple[str, int], int]]:
     """Run one run of an edit command: its saves check the rows against
     `expected` (the versions its previous run wrote: an undo is refused when
     someone saved the row since) before what this client has seen; yields
@@ -204,7 +212,7 @@ def save(
     session.own.setdefault(key, set()).add(int(version))
     if session.written is not None:
         session.written[key] = int(version)
-    history.record(key[0], key[1], before, values, session.person, stamp)
+    history.record(key[0], key[1], before, values, person=session.person, at=stamp)
 
 
 Versions = dict[tuple[str, int], int]
@@ -217,9 +225,9 @@ def read_for_editing(model: Any, row_ids: Any) -> Versions:
     even if a list has since shown their change."""
     ids = [int(i) for i in ([row_ids] if isinstance(row_ids, int) else row_ids)]
     found: Versions = {}
-    for row_id, version in model.select(model.id, model.row_version).where(
-        model.id.in_(ids)
-    ).tuples():
+    for row_id, version in (
+        model.select(model.id, model.row_version).where(model.id.in_(ids)).tuples()
+    ):
         found[_key(model, row_id)] = int(version)
     session.seen.update(found)
     return found

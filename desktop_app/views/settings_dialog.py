@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.models import versions
 from desktop_app.models.currencies import ISO_4217_CODES
 from desktop_app.models.errors import ValidationError
 from desktop_app.models.formats import use_locale
@@ -37,6 +38,11 @@ from desktop_app.views.partials.feedback import FieldErrors
 from desktop_app.views.partials.naming import name_buttons, named
 from desktop_app.views.partials.plain_text import plain_label
 from desktop_app.views.undo import StoreCommand
+
+
+# The person's name field: not a stored setting (`AppContext.person`).
+PERSON = "person"
+PERSON_MAX = 200  # what a row's `changed_by` holds
 
 
 class ChangeSettingsCommand(StoreCommand):
@@ -76,17 +82,37 @@ class SettingsDialog(QDialog):
         result_settings: the valid settings once accepted, else None.
     """
 
-    def __init__(self, current: Settings, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, current: Settings, parent: QWidget | None = None, *, person: str = ""
+    ) -> None:
         super().__init__(parent)
         named(self, "settingsDialog", _("Settings"))
         self.setWindowTitle(_("Settings"))
         self.result_settings: Settings | None = None
+        # Who you are in this workspace: kept on this computer, not in the
+        # database (the team shares it); None until accepted.
+        self.result_person: str | None = None
         self._current = current
         self.editors: dict[str, QLineEdit | QComboBox] = {}
         self.errors = FieldErrors("setting")
         self.money_units: list[QLabel] = []
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        self.person = named(
+            QLineEdit(person),
+            "setting_person",
+            _("Your name in this workspace"),
+            _("Shown in the history beside each change you make. Kept on this computer."),
+        )
+        self.person.setClearButtonEnabled(True)
+        self.person.setPlaceholderText(versions.login_name())
+        column = QVBoxLayout()
+        column.setSpacing(2)
+        column.addWidget(self.person)
+        column.addWidget(self.errors.line(PERSON, self.person))
+        label = plain_label(_("{label}:").format(label=_("Your name in this workspace")))
+        label.setBuddy(self.person)
+        form.addRow(label, column)
         for spec in setting_specs():
             editor = self._editor_for(spec, getattr(current, spec.key))
             error = self.errors.line(spec.key, editor)
@@ -181,6 +207,14 @@ class SettingsDialog(QDialog):
 
     def accept(self) -> None:
         self.errors.clear()
+        person = " ".join(self.person.text().split())
+        if len(person) > PERSON_MAX:
+            self.errors.show_message(
+                PERSON, _("Keep the name under {count} characters.").format(count=PERSON_MAX)
+            )
+            self.person.setFocus()
+            return
+        self.result_person = person
         try:
             self.result_settings = parse_settings(self.raw_values(), self._current)
         except ValidationError as error:

@@ -36,13 +36,13 @@ from desktop_app.models.briefs import (
     clean_field,
     deadline_warning,
     linked_tasks,
-    load_brief,
     task_choices,
     versions_of,
 )
 from desktop_app.models.clarity import EXPECTATIONS, PROCEDURES
 from desktop_app.models.engagements import engagement_links
 from desktop_app.models.errors import UserError
+from desktop_app.models.i18n import _
 from desktop_app.models.versions import StaleEdit
 from desktop_app.views.briefs.commands import EditBriefCommand, LinkTaskCommand
 from desktop_app.views.briefs.expectations_panel import ExpectationsPanel
@@ -51,6 +51,7 @@ from desktop_app.views.briefs.procedures_section import ProceduresSection
 from desktop_app.views.briefs.versions_panel import VersionsPanel
 from desktop_app.views.context import AppContext, Topic
 from desktop_app.views.engagements.links import EngagementLinks
+from desktop_app.views.partials.history_dialog import HistoryDialog, show_history
 from desktop_app.views.partials.naming import named
 from desktop_app.views.partials.plain_text import menu_text, plain_label
 from desktop_app.views.partials.stale_edit import offer_theirs_or_mine
@@ -222,6 +223,9 @@ class BriefEditor(QWidget):
             action = menu.addAction(text)
             action.setObjectName(name)
             action.triggered.connect(signal)
+        history = menu.addAction(_("History…"))
+        history.setObjectName("actionBriefHistory")
+        history.triggered.connect(self.show_history)
         more.setMenu(menu)
         second.addWidget(more)
         header.addLayout(second)
@@ -404,6 +408,12 @@ class BriefEditor(QWidget):
             self.ctx.data_changed.emit(Topic.BRIEFS)
 
         self._stale_box = offer_theirs_or_mine(self, error, save_mine, keep_theirs)
+
+    def show_history(self) -> HistoryDialog | None:
+        """Who changed which field of this brief and its expectations, and when."""
+        if self.brief_id is None or self.data is None:
+            return None
+        return show_history(self, "brief", self.brief_id, self.data.title)
 
     def _fill_tasks_menu(self) -> None:
         self.tasks_menu.clear()

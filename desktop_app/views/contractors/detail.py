@@ -59,6 +59,7 @@ from desktop_app.views.engagements.links import EngagementLinks
 from desktop_app.views.hiring.composer import open_composer, save_brief_to_send
 from desktop_app.views.hiring.contractor_dialogs import AnswersDialog, CriteriaDialog
 from desktop_app.views.partials.feedback import MessageLine, run_edit
+from desktop_app.views.partials.history_dialog import HistoryDialog, show_history
 from desktop_app.views.partials.naming import named
 from desktop_app.views.partials.plain_text import plain_label, rich_label
 from desktop_app.views.partials.table_model import (
@@ -204,6 +205,11 @@ class ContractorDetailPane(QWidget):
             "Record their answers to a brief's screening questions",
         )  # fmt: skip
         self.answers_button.clicked.connect(self.edit_answers)
+        self.history_button = named(
+            QPushButton(_("History…")), "contractorHistoryButton", _("History"),
+            _("Who changed what, and when"),
+        )  # fmt: skip
+        self.history_button.clicked.connect(self.show_history)
         self.edit_button = named(QPushButton("Edit…"), "editContractorButton", "Edit contractor")
         self.edit_button.clicked.connect(self.edit_requested)
         self.delete_button = named(
@@ -215,6 +221,7 @@ class ContractorDetailPane(QWidget):
             buttons.addWidget(widget)
         buttons.addStretch(1)
         buttons.addWidget(self.write_button)
+        buttons.addWidget(self.history_button)
         buttons.addWidget(self.edit_button)
         buttons.addWidget(self.delete_button)
         return buttons
@@ -743,6 +750,12 @@ class ContractorDetailPane(QWidget):
             return None
         self.last_composer = composer
         return composer
+
+    def show_history(self) -> HistoryDialog | None:
+        """Who changed which field of this contractor, and when."""
+        if self.contractor_id is None or self.detail is None:
+            return None
+        return show_history(self, "contractor", self.contractor_id, self.detail.row.name)
 
     def edit_answers(self) -> QWidget | None:
         if self.contractor_id is None:

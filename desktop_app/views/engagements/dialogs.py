@@ -73,7 +73,7 @@ class _CommandDialog(QDialog):
         super().accept()
 
     def _again(self, command: StoreCommand) -> None:
-        """"Save mine": the same change, over their version."""
+        """ "Save mine": the same change, over their version."""
         try:
             execute(command)
         except UserError as error:

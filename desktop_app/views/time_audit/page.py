@@ -38,7 +38,6 @@ from PySide6.QtWidgets import (
 
 from desktop_app.models.briefs import briefs_for_task
 from desktop_app.models.errors import UserError
-from desktop_app.models.versions import StaleEdit
 from desktop_app.models.focus import growth_areas, task_growth_mark
 from desktop_app.models.formats import hours, money, month_year, number
 from desktop_app.models.i18n import _, count
@@ -69,10 +68,10 @@ from desktop_app.models.time_audit_rules import (
     buyback_explanation,
     divisor_in_words,
 )
+from desktop_app.models.versions import StaleEdit
 from desktop_app.views.context import AppContext, Topic
 from desktop_app.views.partials.empty_state import EmptyState
 from desktop_app.views.partials.feedback import StatusLine, run_edit
-from desktop_app.views.partials.stale_edit import offer_for_command
 from desktop_app.views.partials.layout_memory import (
     LayoutPart,
     offer_column_menu,
@@ -87,6 +86,7 @@ from desktop_app.views.partials.plain_text import (
     plain_label,
     rich_label,
 )
+from desktop_app.views.partials.stale_edit import offer_for_command
 from desktop_app.views.partials.tab_page import TabPage
 from desktop_app.views.partials.tables import data_table, fit_columns
 from desktop_app.views.partials.tones import WARNING, set_tone
