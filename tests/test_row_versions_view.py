@@ -58,8 +58,8 @@ def test_a_contractor_form_saved_over_someones_change_offers_theirs_or_mine(
     box = shown_dialog(window, "staleEditDialog")
     assert isinstance(box, QMessageBox)
     assert "changed by Ben at" in box.text()
-    assert "Notes, theirs: \"Ben's notes\"" in box.text()
-    assert "Notes, yours: \"Ann's notes\"" in box.text()
+    assert 'Notes, theirs: "Ben\'s notes"' in box.text()
+    assert 'Notes, yours: "Ann\'s notes"' in box.text()
     assert bench.contractor_values(contractor_id)["notes"] == "Ben's notes"
     [button] = [b for b in box.buttons() if b.text() == choice]
     button.click()

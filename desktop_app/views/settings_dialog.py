@@ -39,7 +39,6 @@ from desktop_app.views.partials.naming import name_buttons, named
 from desktop_app.views.partials.plain_text import plain_label
 from desktop_app.views.undo import StoreCommand
 
-
 # The person's name field: not a stored setting (`AppContext.person`).
 PERSON = "person"
 PERSON_MAX = 200  # what a row's `changed_by` holds
@@ -98,21 +97,7 @@ class SettingsDialog(QDialog):
         self.money_units: list[QLabel] = []
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        self.person = named(
-            QLineEdit(person),
-            "setting_person",
-            _("Your name in this workspace"),
-            _("Shown in the history beside each change you make. Kept on this computer."),
-        )
-        self.person.setClearButtonEnabled(True)
-        self.person.setPlaceholderText(versions.login_name())
-        column = QVBoxLayout()
-        column.setSpacing(2)
-        column.addWidget(self.person)
-        column.addWidget(self.errors.line(PERSON, self.person))
-        label = plain_label(_("{label}:").format(label=_("Your name in this workspace")))
-        label.setBuddy(self.person)
-        form.addRow(label, column)
+        self.person = self._person_row(form, person)
         for spec in setting_specs():
             editor = self._editor_for(spec, getattr(current, spec.key))
             error = self.errors.line(spec.key, editor)
@@ -149,6 +134,24 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.errors.general)
         layout.addWidget(buttons)
         self.setMinimumWidth(460)
+
+    def _person_row(self, form: QFormLayout, person: str) -> QLineEdit:
+        editor = named(
+            QLineEdit(person),
+            "setting_person",
+            _("Your name in this workspace"),
+            _("Shown in the history beside each change you make. Kept on this computer."),
+        )
+        editor.setClearButtonEnabled(True)
+        editor.setPlaceholderText(versions.login_name())
+        column = QVBoxLayout()
+        column.setSpacing(2)
+        column.addWidget(editor)
+        column.addWidget(self.errors.line(PERSON, editor))
+        label = plain_label(_("{label}:").format(label=_("Your name in this workspace")))
+        label.setBuddy(editor)
+        form.addRow(label, column)
+        return editor
 
     def _editor_for(self, spec: SettingSpec, value: object) -> QLineEdit | QComboBox:
         text = format_value(value)
