@@ -184,7 +184,9 @@ def save(
     elif key in session.seen:
         allowed = [session.seen[key]]
     fields = [getattr(model, name) for name in values]
-    before = model.select(*fields).where(model.id == row_id).dicts().get()
+    before = model.select(*fields).where(model.id == row_id).dicts().first()
+    if before is None:
+        raise UserError(f"{what} was deleted (by someone else?); your change was not saved.")
     stamp = now()
     written = {changed_at_field: stamp, **values, **(extra or {})}
     query = model.update(

@@ -58,7 +58,7 @@ class AppContext(QObject):
         self.undo_stack = undo_stack
         self.demo = demo
         # Who edits here: the name given for this workspace on this computer.
-        versions.session.person = self.person() or versions.login_name()
+        versions.session.person = self.person() or self.default_person()
         # A team workspace: others' committed edits reload what they change.
         self.listener = None
         if store.is_workspace:
@@ -79,7 +79,15 @@ class AppContext(QObject):
     def set_person(self, name: str) -> None:
         """Keep `name` for this workspace; the history names it from now on."""
         QSettings().setValue(self._person_key(), name)
-        versions.session.person = name or versions.login_name()
+        versions.session.person = name or self.default_person()
+
+    def default_person(self) -> str:
+        """Who edits when no name was given: in an own file, the owner's
+        name from Settings; in a team workspace (the owner's name is the
+        business's there), the computer's login name."""
+        if not self.store.is_workspace:
+            return load_settings().owner_name or versions.login_name()
+        return versions.login_name()
 
     def stop_listening(self) -> None:
         """No more live updates (the store is being closed or replaced)."""

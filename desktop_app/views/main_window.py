@@ -336,7 +336,12 @@ class MainWindow(QMainWindow):
         """Show the settings dialog; its accepted values become one undoable edit."""
         from desktop_app.views.settings_dialog import SettingsDialog
 
-        dialog = SettingsDialog(self.ctx.settings(), self, person=self.ctx.person())
+        dialog = SettingsDialog(
+            self.ctx.settings(),
+            self,
+            person=self.ctx.person(),
+            default_person=self.ctx.default_person(),
+        )
         dialog.accepted.connect(lambda: self._apply_settings(dialog))
         dialog.open()
         return dialog

@@ -82,7 +82,12 @@ class SettingsDialog(QDialog):
     """
 
     def __init__(
-        self, current: Settings, parent: QWidget | None = None, *, person: str = ""
+        self,
+        current: Settings,
+        parent: QWidget | None = None,
+        *,
+        person: str = "",
+        default_person: str = "",
     ) -> None:
         super().__init__(parent)
         named(self, "settingsDialog", _("Settings"))
@@ -97,7 +102,6 @@ class SettingsDialog(QDialog):
         self.money_units: list[QLabel] = []
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        self.person = self._person_row(form, person)
         for spec in setting_specs():
             editor = self._editor_for(spec, getattr(current, spec.key))
             error = self.errors.line(spec.key, editor)
@@ -131,24 +135,36 @@ class SettingsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        self.person = self._person_section(layout, person, default_person)
         layout.addWidget(self.errors.general)
         layout.addWidget(buttons)
         self.setMinimumWidth(460)
 
-    def _person_row(self, form: QFormLayout, person: str) -> QLineEdit:
+    def _person_section(self, layout: QVBoxLayout, person: str, default: str) -> QLineEdit:
+        """Not a setting of the database: this person's, on this computer."""
+        heading = plain_label(_("On this computer, for this workspace"))
+        heading.setObjectName("settingsPersonHeading")
+        font = heading.font()
+        font.setBold(True)
+        heading.setFont(font)
+        layout.addSpacing(8)
+        layout.addWidget(heading)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        layout.addLayout(form)
         editor = named(
             QLineEdit(person),
             "setting_person",
-            _("Your name in this workspace"),
+            _("Name in the history"),
             _("Shown in the history beside each change you make. Kept on this computer."),
         )
         editor.setClearButtonEnabled(True)
-        editor.setPlaceholderText(versions.login_name())
+        editor.setPlaceholderText(default or versions.login_name())
         column = QVBoxLayout()
         column.setSpacing(2)
         column.addWidget(editor)
         column.addWidget(self.errors.line(PERSON, editor))
-        label = plain_label(_("{label}:").format(label=_("Your name in this workspace")))
+        label = plain_label(_("{label}:").format(label=_("Name in the history")))
         label.setBuddy(editor)
         form.addRow(label, column)
         return editor
