@@ -7,7 +7,7 @@ binds the database it is given, and each test binds a fresh one.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -24,9 +24,11 @@ from peewee import (
 )
 from playhouse.sqlite_ext import AutoIncrementField
 
-from desktop_app.models import versions
-
 database = DatabaseProxy()
+
+# Called each time another database is bound (`versions.py` forgets the row
+# versions it had seen: ids repeat between databases).
+ON_BIND: list[Callable[[], None]] = []
 
 # How long a connection waits for another program's write lock, in seconds.
 BUSY_TIMEOUT = 10.0
@@ -97,10 +99,10 @@ def bind_database(path: Path, *, read_only: Mapping[str, object] | None = None) 
 
 
 def _bind(db: Database | None) -> None:
-    """Point every model at `db`; the row versions this client had seen
-    belong to the database before (`versions.py`): forgotten."""
-    versions.session.seen.clear()
-    versions.session.own.clear()
+    """Point every model at `db`; what belonged to the database before (the
+    row versions this client had seen, `versions.py`) is forgotten."""
+    for forget in ON_BIND:
+        forget()
     database.initialize(db)
 
 

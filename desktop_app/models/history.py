@@ -1,7 +1,8 @@
 """Who did what: every save through `models.versions` leaves one row per
 field it changed (`RowChange`: the table, the row, the field, the value
 before and after, the person and the time). `history` reads them back for
-one row, newest first: the one function behind every History panel.
+rows, newest first; `row_histories.changes_of` names the rows of a
+contractor, a brief or an engagement.
 """
 
 from __future__ import annotations
@@ -120,41 +121,3 @@ def history(rows: Iterable[tuple[str, int, str]], limit: int = 500) -> list[Chan
         )
         for c in query
     ]
-
-
-def _short(text: str, limit: int = 40) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def changes_of(kind: str, row_id: int) -> list[Change]:
-    """The history of one contractor, brief or engagement (`kind`), newest
-    first: its own fields, and a brief's expectations, an engagement's
-    check-ins and feedback, each named in `what`. The one read behind every
-    History dialog."""
-    # Here, not at the top: those models import `versions`, which imports this.
-    from desktop_app.models.briefs import Expectation  # noqa: PLC0415
-    from desktop_app.models.engagements import CheckIn, Feedback  # noqa: PLC0415
-
-    rows: list[tuple[str, int, str]] = [(kind, row_id, "")]
-    if kind == "brief":
-        rows += [
-            ("expectation", e.id, _short(e.text))
-            for e in Expectation.select(Expectation.id, Expectation.text).where(
-                Expectation.brief == row_id
-            )
-        ]
-    elif kind == "engagement":
-        rows += [
-            ("check_in", c.id, f"{c.date:%d %b %Y}")
-            for c in CheckIn.select(CheckIn.id, CheckIn.date).where(CheckIn.engagement == row_id)
-        ]
-        rows += [
-            ("feedback", f.id, _short(f.deliverable))
-            for f in Feedback.select(Feedback.id, Feedback.deliverable).where(
-                Feedback.engagement == row_id
-            )
-        ]
-    elif kind != "contractor":
-        raise ValueError(f"no history of {kind!r}")
-    return history(rows)

@@ -32,6 +32,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from desktop_app.models import history
+from desktop_app.models.base import ON_BIND, now
 from desktop_app.models.errors import UserError
 
 
@@ -64,6 +66,15 @@ class EditSession:
 
 # The running app's one session; tests swap it to play a second client.
 session = EditSession()
+
+
+def _forget() -> None:
+    """Another database is bound: the versions seen belong to the one before."""
+    session.seen.clear()
+    session.own.clear()
+
+
+ON_BIND.append(_forget)
 
 
 def use_session(new: EditSession) -> EditSession:
@@ -168,9 +179,6 @@ def save(
     unless someone else saved it since this client read it: StaleEdit then,
     and nothing written. Keeps the fields it changed in the history. Call
     inside the edit's transaction."""
-    from desktop_app.models import history  # noqa: PLC0415  (history's models import base)
-    from desktop_app.models.base import now  # noqa: PLC0415
-
     key = _key(model, row_id)
     expected = session.expected.get(key) if session.expected else None
     allowed: list[int] = []

@@ -3,20 +3,15 @@ engagement, when, from what to what (`models.history.changes_of`)."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QHeaderView,
-    QTableWidget,
-    QTableWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 
-from desktop_app.models.history import Change, changes_of
+from desktop_app.models.history import Change
 from desktop_app.models.i18n import _
+from desktop_app.models.row_histories import changes_of
 from desktop_app.views.partials.naming import named
 from desktop_app.views.partials.plain_text import plain_label
+from desktop_app.views.partials.tables import data_table
 
 
 class HistoryDialog(QDialog):
@@ -27,14 +22,11 @@ class HistoryDialog(QDialog):
         named(self, "historyDialog", _("History"))
         self.setWindowTitle(_("History: {name}").format(name=title))
         layout = QVBoxLayout(self)
-        self.table = named(QTableWidget(len(changes), 5), "historyTable", _("Changes"))
-        self.table.setHorizontalHeaderLabels(
+        self.model = QStandardItemModel(0, 5, self)
+        self.model.setHorizontalHeaderLabels(
             [_("When"), _("Who"), _("Field"), _("Before"), _("After")]
         )
-        self.table.verticalHeader().setVisible(False)
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(False)
-        for row, change in enumerate(changes):
+        for change in changes:
             field = change.field_label
             if change.what:
                 field = f"{change.what}: {field}"
@@ -45,13 +37,13 @@ class HistoryDialog(QDialog):
                 change.old or "–",
                 change.new or "–",
             )
-            for column, text in enumerate(cells):
-                item = QTableWidgetItem(text)
+            items = []
+            for text in cells:
+                item = QStandardItem(text)
                 item.setToolTip(text)
-                self.table.setItem(row, column, item)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
+                items.append(item)
+            self.model.appendRow(items)
+        self.table = data_table("historyTable", _("Changes"), self.model)
         self.table.resizeColumnsToContents()
         for column in (3, 4):
             self.table.setColumnWidth(column, min(self.table.columnWidth(column), 220))
@@ -65,6 +57,13 @@ class HistoryDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.resize(760, 380)
+
+    def rows(self) -> list[list[str]]:
+        """The table's text, row by row, as shown."""
+        return [
+            [self.model.item(row, column).text() for column in range(self.model.columnCount())]
+            for row in range(self.model.rowCount())
+        ]
 
 
 def show_history(parent: QWidget, kind: str, row_id: int, title: str) -> HistoryDialog:
