@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from desktop_app.models import access, checklists, procedures
 from desktop_app.models import contractors as bench
 from desktop_app.models.base import database
 from desktop_app.models.briefs import (
@@ -105,6 +106,70 @@ def test_a_stale_save_is_refused_in_both_orders(clients, kind, first):
         assert list(refused.value.yours.values()) == ["mine"]
         assert stored(row_id) == "theirs"
         # Having read theirs (the list again), the loser's save goes through.
+        read(row_id)
+        save(row_id, "mine")
+        assert stored(row_id) == "mine"
+
+
+def _checklist_item() -> int:
+    return checklists.add_item(_engagement(), "onboarding", "Share the bank login")
+
+
+def _step() -> int:
+    procedure_id = procedures.create_procedure(create_task("Payroll"))
+    return procedures.add_step(procedure_id, procedures.StepData("Open the payroll app"))
+
+
+def _access() -> int:
+    return access.grant_access(_engagement(), {"name": "Xero", "granted_on": date(2026, 10, 1)})
+
+
+def _items_of(item_id: int) -> object:
+    item = checklists.ChecklistItem.get_by_id(item_id)
+    return checklists.checklist_of(item.engagement_id, "onboarding")
+
+
+def _steps_around(step_id: int) -> object:
+    return procedures.steps_of(procedures.ProcedureStep.get_by_id(step_id).procedure_id)
+
+
+# The other rows an owner edits: each read as its list reads it.
+OTHER_KINDS = {
+    "checklist item": (
+        _checklist_item,
+        _items_of,
+        lambda row_id, value: checklists.update_item(row_id, {"note": value}),
+        lambda row_id: checklists.ChecklistItem.get_by_id(row_id).note,
+    ),
+    "procedure step": (
+        _step,
+        _steps_around,
+        lambda row_id, value: procedures.update_step(row_id, {"detail": value}),
+        lambda row_id: procedures.ProcedureStep.get_by_id(row_id).detail,
+    ),
+    "access": (
+        _access,
+        lambda _row_id: access.access_rows(),
+        lambda row_id, value: access.update_access(row_id, {"note": value}),
+        lambda row_id: access.AccessGrant.get_by_id(row_id).note,
+    ),
+}
+
+
+@pytest.mark.parametrize("kind", list(OTHER_KINDS))
+def test_a_stale_save_of_the_other_edited_rows_is_refused(clients, kind):
+    make, read, save, stored = OTHER_KINDS[kind]
+    ann, ben = clients
+    with ann.active():
+        row_id = make()
+        read(row_id)
+    with ben.active():
+        read(row_id)
+        save(row_id, "theirs")
+    with ann.active():
+        with pytest.raises(StaleEdit, match="changed by Ben at"):
+            save(row_id, "mine")
+        assert stored(row_id) == "theirs"
         read(row_id)
         save(row_id, "mine")
         assert stored(row_id) == "mine"

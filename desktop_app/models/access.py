@@ -225,6 +225,9 @@ def access_rows(engagement_id: int | None = None, *, open_only: bool = False) ->
         query = query.where(AccessGrant.engagement == engagement_id)
     if open_only:
         query = query.where(AccessGrant.revoked_on.is_null())
+    fetched = list(query)
+    # What the register shows is what this client has read (`models.versions`).
+    versions.remember_rows(AccessGrant, ((row.id, row.row_version) for row in fetched))
     rows = [
         AccessRow(
             row.id,
@@ -239,7 +242,7 @@ def access_rows(engagement_id: int | None = None, *, open_only: bool = False) ->
             row.revoked_on,
             row.note,
         )
-        for row in query
+        for row in fetched
     ]
     return sorted(
         rows, key=lambda r: (not r.is_open, r.contractor_name, r.granted_on, r.name.casefold())

@@ -478,11 +478,14 @@ def checklist_of(engagement_id: int, kind: str) -> list[ChecklistRow]:
         .where((ChecklistItem.engagement == engagement_id) & (ChecklistItem.kind == kind))
         .order_by(ChecklistItem.position, ChecklistItem.id)
     )
+    fetched = list(query)
+    # What the checklist shows is what this client has read (`models.versions`).
+    versions.remember_rows(ChecklistItem, ((row.id, row.row_version) for row in fetched))
     return [
         ChecklistRow(
             row.id, row.engagement_id, row.kind, row.text, row.position, row.done_on, row.note
         )
-        for row in query
+        for row in fetched
     ]
 
 

@@ -164,6 +164,8 @@ def plan_of(brief_id: int) -> PlanValues:
     row = HiringPlan.get_or_none(HiringPlan.brief == brief_id)
     if row is None:
         return PlanValues(brief_id)
+    # What the plan shows is what this client has read (`models.versions`).
+    versions.remember(HiringPlan, row.id, row.row_version)
     sections, ids = _parse_left_out(row.left_out)
     return PlanValues(
         brief_id,

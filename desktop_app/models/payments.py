@@ -399,6 +399,9 @@ def payment_rows(engagement_id: int | None = None, month: date | None = None) ->
                 & (Payment.invoiced_on < end)
             )
         )
+    fetched = list(query)
+    # What the list shows is what this client has read (`models.versions`).
+    versions.remember_rows(Payment, ((row.id, row.row_version) for row in fetched))
     rows = [
         PaymentRow(
             row.id,
@@ -418,7 +421,7 @@ def payment_rows(engagement_id: int | None = None, month: date | None = None) ->
             row.file_size,
             row.note,
         )
-        for row in query
+        for row in fetched
     ]
     return sorted(rows, key=lambda r: (r.paid_on or r.invoiced_on, r.id), reverse=True)
 

@@ -94,6 +94,7 @@ def _ordered_steps(procedure_ids: Sequence[int]) -> dict[int, list[StepData]]:
         .order_by(ProcedureStep.procedure, ProcedureStep.position, ProcedureStep.id)
     )
     for step in query:
+        versions.remember(ProcedureStep, step.id, step.row_version)
         steps[step.procedure_id].append(
             StepData(step.text, step.detail, step.link, step.check, step.seconds, step.id)
         )
@@ -125,6 +126,7 @@ def procedures_for_tasks(task_ids: Iterable[int]) -> dict[int, ProcedureData]:
 def load_procedure(procedure_id: int) -> ProcedureData:
     """The procedure with its steps in order."""
     procedure = Procedure.get_by_id(procedure_id)
+    versions.remember(Procedure, procedure.id, procedure.row_version)
     return _data(procedure, procedure.task.name, _ordered_steps([procedure_id])[procedure_id])
 
 
@@ -176,7 +178,12 @@ def steps_of(procedure_id: int) -> list[StepRow]:
         .where(ProcedureStep.procedure == procedure_id)
         .order_by(ProcedureStep.position, ProcedureStep.id)
     )
-    return [StepRow(s.id, s.text, s.detail, s.link, s.check, s.seconds, s.position) for s in query]
+    fetched = list(query)
+    # What the steps show is what this client has read (`models.versions`).
+    versions.remember_rows(ProcedureStep, ((s.id, s.row_version) for s in fetched))
+    return [
+        StepRow(s.id, s.text, s.detail, s.link, s.check, s.seconds, s.position) for s in fetched
+    ]
 
 
 @dataclass(frozen=True)
