@@ -330,3 +330,24 @@ def test_each_change_records_who_when_and_what_field(clients):
         stored = bench.Contractor.get_by_id(contractor_id)
         assert (stored.changed_by, stored.row_version) == ("Ben", 3)
     database.obj  # noqa: B018  (the binding is Ann's again)
+
+
+def test_a_form_open_on_a_contractor_is_refused_after_a_change_made_on_the_way(clients):
+    """A recommendation recorded by Ben sets the contractor's source: a new
+    version, so Ann's form, open since before, does not put the old source
+    back silently."""
+    from desktop_app.models.referrals import add_referrer, parse_referrer, record_recommendation
+
+    ann, ben = clients
+    with ann.active():
+        contractor_id = _contractor()
+        values, read = bench.contractor_for_editing(contractor_id)
+    with ben.active():
+        leo = add_referrer(parse_referrer({"name": "Leo Martins"}))
+        record_recommendation(leo, contractor_id, date(2026, 11, 7))
+    with ann.active():
+        from desktop_app.models.versions import tracking
+
+        with pytest.raises(StaleEdit, match="changed by Ben at"), tracking(read):
+            bench.update_contractor(contractor_id, {**values, "notes": "Met on a call"})
+        assert bench.contractor_values(contractor_id)["source_detail"] == "Leo Martins"

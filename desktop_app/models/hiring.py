@@ -28,6 +28,7 @@ from typing import Any
 
 from peewee import fn
 
+from desktop_app.models import versions
 from desktop_app.models.access import (
     AccessGrant,
     Revocation,
@@ -125,7 +126,15 @@ def _move_contractor(contractor_id: int, stage: str, reason: str, on: date | Non
         contractor=contractor_id, from_stage=contractor.stage, to_stage=stage, reason=reason,
         changed_at=at,
     )  # fmt: skip
-    Contractor.update(stage=stage, updated_at=now()).where(Contractor.id == contractor_id).execute()
+    # A new version of the contractor: a form open on it is refused in turn.
+    versions.save(
+        Contractor,
+        contractor_id,
+        {"stage": stage},
+        what=f"“{contractor.name}”",
+        extra={"updated_at": now()},
+        check=False,
+    )
     return change.id
 
 

@@ -22,6 +22,7 @@ from enum import StrEnum
 
 from peewee import JOIN, CharField, DateTimeField, ForeignKeyField, TextField
 
+from desktop_app.models import versions
 from desktop_app.models.base import BaseModel, database, now
 from desktop_app.models.briefs import BUDGET_BASIS_LABELS, Brief, BudgetBasis
 from desktop_app.models.contractor_input import MEDIUM_LABELS
@@ -493,9 +494,7 @@ def record_sent(
             contractor=message.contractor_id, brief=message.brief_id, kind=message.kind,
             to_address=message.to, subject=subject[:SUBJECT_MAX_LENGTH], body=body, via=via,
         )  # fmt: skip
-        Contractor.update(last_contact=row.sent_at).where(
-            Contractor.id == message.contractor_id
-        ).execute()
+        _set_last_contact(message.contractor_id, row.sent_at)
     return Sent(
         message_id=row.id,
         contractor_id=contractor.id,
@@ -523,7 +522,10 @@ def rerecord_sent(sent: Sent) -> None:
 
 def _set_last_contact(contractor_id: int | None, value: datetime | None) -> None:
     if contractor_id is not None:
-        Contractor.update(last_contact=value).where(Contractor.id == contractor_id).execute()
+        # A new version of the contractor: a form open on it is refused in turn.
+        versions.save(
+            Contractor, contractor_id, {"last_contact": value}, what="The contractor", check=False
+        )
 
 
 @dataclass(frozen=True)

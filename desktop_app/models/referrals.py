@@ -19,6 +19,7 @@ from typing import Any
 
 from peewee import CharField, DateField, DateTimeField, ForeignKeyField, TextField
 
+from desktop_app.models import versions
 from desktop_app.models.base import BaseModel, database, now
 from desktop_app.models.briefs import Brief
 from desktop_app.models.contractor_input import check_email, check_text
@@ -183,18 +184,14 @@ def record_recommendation(
         edit = RecommendationEdit(
             row.id, contractor_id, contractor.source, contractor.source_detail
         )
-        Contractor.update(source=Source.REFERRAL, source_detail=referrer.name[:200]).where(
-            Contractor.id == contractor_id
-        ).execute()
+        _set_source(contractor_id, Source.REFERRAL, referrer.name[:200])
     return edit
 
 
 def undo_recommendation(edit: RecommendationEdit) -> RowSnapshot:
     with database.atomic():
         snapshot = delete_with_snapshot(Recommendation.get_by_id(edit.recommendation_id))
-        Contractor.update(source=edit.previous_source, source_detail=edit.previous_detail).where(
-            Contractor.id == edit.contractor_id
-        ).execute()
+        _set_source(edit.contractor_id, edit.previous_source, edit.previous_detail)
     return snapshot
 
 
@@ -202,9 +199,18 @@ def redo_recommendation(edit: RecommendationEdit, snapshot: RowSnapshot) -> None
     with database.atomic():
         restore(snapshot)
         name = Referrer.get_by_id(snapshot.rows[0][1]["referrer"]).name
-        Contractor.update(source=Source.REFERRAL, source_detail=name[:200]).where(
-            Contractor.id == edit.contractor_id
-        ).execute()
+        _set_source(edit.contractor_id, Source.REFERRAL, name[:200])
+
+
+def _set_source(contractor_id: int, source: str, detail: str) -> None:
+    """A new version of the contractor: a form open on it is refused in turn."""
+    versions.save(
+        Contractor,
+        contractor_id,
+        {"source": source, "source_detail": detail},
+        what="The contractor",
+        check=False,
+    )
 
 
 # ---------------------------------------------------------------------------
