@@ -351,3 +351,31 @@ def test_a_form_open_on_a_contractor_is_refused_after_a_change_made_on_the_way(c
         with pytest.raises(StaleEdit, match="changed by Ben at"), tracking(read):
             bench.update_contractor(contractor_id, {**values, "notes": "Met on a call"})
         assert bench.contractor_values(contractor_id)["source_detail"] == "Leo Martins"
+
+
+def test_a_check_in_form_saves_over_the_version_it_was_opened_on(clients):
+    """The timeline re-read after Ben's edit (a live refresh) does not let
+    Ann's form, open since before, save over it."""
+    from desktop_app.models.engagements import (
+        add_check_in,
+        entry_versions_read,
+        timeline,
+        update_check_in,
+    )
+    from desktop_app.models.versions import tracking
+
+    ann, ben = clients
+    with ann.active():
+        engagement_id = _engagement()
+        check_in_id = add_check_in(engagement_id, date(2026, 11, 2), summary="Books closed")
+        [opened] = timeline(engagement_id)  # the form is opened on this
+    with ben.active():
+        timeline(engagement_id)
+        update_check_in(check_in_id, date(2026, 11, 2), summary="Books closed, VAT filed")
+    with ann.active():
+        timeline(engagement_id)  # the list refreshed
+        read = entry_versions_read(opened)
+        with pytest.raises(StaleEdit, match="changed by Ben at"), tracking(read):
+            update_check_in(check_in_id, date(2026, 11, 2), summary="Books closed late")
+        [stored] = timeline(engagement_id)
+        assert stored.summary == "Books closed, VAT filed"

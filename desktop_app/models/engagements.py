@@ -581,8 +581,9 @@ class EngagementRow:
     trend: ConfidenceTrend
     micromanagement: MicromanagementCheck | None
 
-    # The row's version when it was read (`models.versions`).
-    row_version: int = 0
+    # The row's version when it was read (`models.versions`): not part of
+    # what the row says, so two reads of the same values compare equal.
+    row_version: int = field(default=0, compare=False)
 
     @property
     def status_label(self) -> str:
@@ -777,6 +778,8 @@ def _engagement_rows(
 def versions_read(row: EngagementRow) -> versions.Versions:
     """The version of the engagement `row` shows: what a dialog made from it
     saves over (`StoreCommand.expected`)."""
+    if not row.row_version:
+        return {}  # not read from the database: nothing to check against
     return {(Engagement._meta.table_name, row.id): row.row_version}
 
 
@@ -803,6 +806,9 @@ class CheckInRecord:
     summary: str
     state: str | None
     blockers: str
+    # The row's version when it was read (`models.versions`): not part of
+    # what the row says, so two reads of the same values compare equal.
+    row_version: int = field(default=0, compare=False)
 
     @property
     def started_by_owner(self) -> bool:
@@ -825,13 +831,25 @@ class FeedbackRecord:
     quality: int
     communication: int
     confidence: int
+    # The row's version when it was read (`models.versions`): not part of
+    # what the row says, so two reads of the same values compare equal.
+    row_version: int = field(default=0, compare=False)
+
+
+def entry_versions_read(entry: CheckInRecord | FeedbackRecord) -> versions.Versions:
+    """The version of the check-in or feedback a form was opened on: what its
+    save goes over (`StoreCommand.expected`)."""
+    model = Feedback if isinstance(entry, FeedbackRecord) else CheckIn
+    if not entry.row_version:
+        return {}  # not read from the database: nothing to check against
+    return {(model._meta.table_name, entry.id): entry.row_version}
 
 
 def _check_in_record(row: CheckIn) -> CheckInRecord:
     versions.remember(CheckIn, row.id, row.row_version)
     return CheckInRecord(
         row.id, row.engagement_id, row.date, row.initiated_by, row.kind, row.summary, row.state,
-        row.blockers,
+        row.blockers, row.row_version,
     )  # fmt: skip
 
 
@@ -839,7 +857,7 @@ def _feedback_record(row: Feedback) -> FeedbackRecord:
     versions.remember(Feedback, row.id, row.row_version)
     return FeedbackRecord(
         row.id, row.engagement_id, row.date, row.deliverable, row.on_time, row.good, row.not_good,
-        row.quality, row.communication, row.confidence,
+        row.quality, row.communication, row.confidence, row.row_version,
     )  # fmt: skip
 
 
