@@ -176,7 +176,8 @@ UI_CALLS: dict[str, list[int | str]] = {
     "EmptyState": [0, 1, 2], "AttentionList": [2, 3], "MetricTile": [1],
     "AttentionItem": [0, 3], "_action": [2], "TabCommand": [1],
     "Field": ["*"], "Banner": [1], "add_button": [0, 2], "_button": [0, 3],
-    "data_table": [1, "description"], "row_table": [1], "_table": [2], "date_edit": [1, "unset_text"],
+    "data_table": [1, "description"], "row_table": [1], "_table": [2],
+    "date_edit": [1, "unset_text"],
     "MessageLine": [1], "score_box": [1], "_level_combo": [1], "_plain": [1, 2],
     "plain_tooltip": [0], "ok_cancel": [2], "LongTask": [2, 3, "cancelled_text"],
     "execute_in_background": [2, 3, "cancelled_text"], "open_print_preview": [2],
@@ -209,7 +210,8 @@ def _views() -> list[str]:
 def _reads_as_words(argument: ast.expr | None) -> bool:
     if isinstance(argument, ast.Constant) and isinstance(argument.value, str):
         text = argument.value
-        return bool(_LETTERS.search(text)) and not _NOT_WORDS.fullmatch(text) and text not in ALLOWED
+        words = bool(_LETTERS.search(text)) and not _NOT_WORDS.fullmatch(text)
+        return words and text not in ALLOWED
     if isinstance(argument, ast.JoinedStr):  # f"Deleted {name}": a sentence not marked
         return any(_reads_as_words(part) for part in argument.values)
     if isinstance(argument, ast.BinOp):  # "Deleted " + name: a sentence glued from pieces

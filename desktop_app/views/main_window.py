@@ -277,14 +277,14 @@ class MainWindow(QMainWindow):
 
     def _choose_and_open_database(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(
-            self, "Open database", str(self._database_folder()), DATABASE_FILTER
+            self, _("Open database"), str(self._database_folder()), DATABASE_FILTER
         )
         if path:
             self.open_database(Path(path))
 
     def _choose_and_create_database(self) -> None:
         path, _filter = QFileDialog.getSaveFileName(
-            self, "New database", str(self._database_folder() / "offload.sqlite3"),
+            self, _("New database"), str(self._database_folder() / "offload.sqlite3"),
             DATABASE_FILTER,
         )  # fmt: skip
         if not path:
@@ -322,7 +322,7 @@ class MainWindow(QMainWindow):
     def _choose_and_back_up(self) -> None:
         suggested = self._database_folder() / f"offload-backup-{date.today():%Y-%m-%d}.sqlite3"
         path, _filter = QFileDialog.getSaveFileName(
-            self, "Back up database", str(suggested), DATABASE_FILTER
+            self, _("Back up database"), str(suggested), DATABASE_FILTER
         )
         if not path:
             return
@@ -462,7 +462,7 @@ class MainWindow(QMainWindow):
         for number, spec in enumerate(TABS, start=1):
             self._action(
                 view_menu, f"actionShow_{spec.key}", _(spec.title),
-                lambda _=False, key=spec.key: self.show_tab(key), f"Ctrl+{number}",
+                lambda _checked=False, key=spec.key: self.show_tab(key), f"Ctrl+{number}",
             )  # fmt: skip
         help_menu = self.menus["help"] = bar.addMenu(_("&Help"))
         help_menu.setObjectName("menuHelp")
@@ -481,7 +481,7 @@ class MainWindow(QMainWindow):
                 if command.shortcut:
                     action.setShortcut(QKeySequence(command.shortcut))
                 action.triggered.connect(
-                    lambda _=False, key=spec.key, c=command: self._run_tab_command(key, c)
+                    lambda _checked=False, key=spec.key, c=command: self._run_tab_command(key, c)
                 )
                 if command.menu == "file":
                     menu.insertAction(self._file_commands_anchor, action)
@@ -514,7 +514,8 @@ class MainWindow(QMainWindow):
         box.setIconPixmap(self.windowIcon().pixmap(64, 64))
         box.setTextFormat(Qt.TextFormat.RichText)
         path = self.ctx.store.path
-        box.setText(
+        # Markup around marked sentences; "Offload", "Python" and "PySide6" are names.
+        about = (
             f"<h3>Offload {__version__}</h3>"
             + "<p>{}</p>".format(
                 _(
@@ -531,6 +532,7 @@ class MainWindow(QMainWindow):
             )
             + f"<p><small>Python {platform.python_version()}, PySide6 {pyside_version}</small></p>"
         )
+        box.setText(about)
         folder = QPushButton(_("Open data folder"), box)  # owned by the box, not by Python
         folder.setObjectName("aboutOpenFolder")
         box.addButton(folder, QMessageBox.ButtonRole.ActionRole)

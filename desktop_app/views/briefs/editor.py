@@ -435,7 +435,7 @@ class BriefEditor(QWidget):
             action.setCheckable(True)
             action.setChecked(is_linked)
             action.triggered.connect(
-                lambda _=False, t=task, was=is_linked: execute(
+                lambda _checked=False, t=task, was=is_linked: execute(
                     LinkTaskCommand(self.ctx, self.brief_id, t.id, t.name, link=not was)
                 )
             )

@@ -310,11 +310,11 @@ class BriefsPage(TabPage):
             action = menu.addAction(text)
             action.setObjectName(name)
             action.setEnabled(chosen and not (closed and name == "briefsContextHire"))
-            action.triggered.connect(lambda _=False, slot=slot: slot())
+            action.triggered.connect(lambda _checked=False, slot=slot: slot())
         menu.addSeparator()
         new = menu.addAction(_("New brief…"))
         new.setObjectName("briefsContextNew")
-        new.triggered.connect(lambda _=False: self.new_brief())
+        new.triggered.connect(lambda _checked=False: self.new_brief())
         return menu
 
     def _layout_parts(self) -> dict[str, LayoutPart]:
@@ -331,7 +331,7 @@ class BriefsPage(TabPage):
         # A header state saved by an earlier version sized columns to their contents.
         self._set_resize_modes()
 
-    def _save_layout(self, *_: object) -> None:
+    def _save_layout(self, *_args: object) -> None:
         save_layout(_SETTINGS, self._layout_parts())
 
     def save_layout(self) -> None:
@@ -719,7 +719,7 @@ class BriefsPage(TabPage):
                 data.title.strip(),
                 self,
                 object_name="briefPrintPreview",
-                noun="brief",
+                noun=N_("brief"),
             )
         except UserError as error:
             self.status.refused(f"Cannot print: {error}")

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from desktop_app.models import contractors as bench
 from desktop_app.models.engagements import brief_monthly_hours
 from desktop_app.models.errors import UserError
+from desktop_app.models.i18n import N_
 from desktop_app.models.hiring_comparison import compare_candidates
 from desktop_app.views.context import AppContext, Topic
 from desktop_app.views.partials.feedback import MessageLine
@@ -152,7 +153,7 @@ class ComparisonDialog(QDialog):
                 continue
             action = self.hire_menu.addAction(menu_text(f"Hire {names[contractor_id]}…"))
             action.setObjectName(f"comparisonHire_{contractor_id}")
-            action.triggered.connect(lambda _=False, c=contractor_id: self.hire(c))
+            action.triggered.connect(lambda _checked=False, c=contractor_id: self.hire(c))
 
     def hire(self, contractor_id: int) -> QDialog:
         """Open the hire dialog for one of the contractors, for the brief chosen here."""
@@ -260,7 +261,7 @@ class ComparisonDialog(QDialog):
                 "Contractors side by side",
                 self,
                 object_name="comparisonPrintPreview",
-                noun="comparison",
+                noun=N_("comparison"),
             )
         except UserError as error:
             self.message.show_error(f"Cannot print: {error}")

@@ -197,7 +197,7 @@ class ContractorDetailPane(QWidget):
         for kind in CONTRACTOR_MESSAGES:
             action = self.write_menu.addAction(MESSAGE_LABELS[kind] + "…")
             action.setObjectName(f"write_{kind.value}")
-            action.triggered.connect(lambda _=False, k=kind: self.write(k))
+            action.triggered.connect(lambda _checked=False, k=kind: self.write(k))
         self.write_button.setMenu(self.write_menu)
         self.answers_button = named(
             QPushButton("Screening answers…"), "answersButton", "Screening answers",
@@ -277,7 +277,7 @@ class ContractorDetailPane(QWidget):
             widths=(150, 100, 60, 150),
             editable=True,
         )
-        self.references_view.doubleClicked.connect(lambda _: self.edit_reference())
+        self.references_view.doubleClicked.connect(lambda _arg: self.edit_reference())
         return self._child_tab(
             self.references_view,
             [
@@ -305,7 +305,7 @@ class ContractorDetailPane(QWidget):
         self.portfolio_view = data_table(
             "portfolioTable", "Portfolio", self.portfolio_model, widths=(170, 220), editable=True
         )
-        self.portfolio_view.doubleClicked.connect(lambda _: self.open_portfolio_item())
+        self.portfolio_view.doubleClicked.connect(lambda _arg: self.open_portfolio_item())
         return self._child_tab(
             self.portfolio_view,
             [
@@ -349,7 +349,7 @@ class ContractorDetailPane(QWidget):
             widths=(135, 70, 70, 110, 48, 48, 48, 48, 40, 80),
             editable=True,
         )
-        self.interviews_view.doubleClicked.connect(lambda _: self.edit_interview())
+        self.interviews_view.doubleClicked.connect(lambda _arg: self.edit_interview())
         return self._child_tab(
             self.interviews_view,
             [
@@ -487,7 +487,9 @@ class ContractorDetailPane(QWidget):
             action = QAction(label, self.move_menu)
             action.setObjectName(f"moveTo_{target.value}")
             action.setEnabled(target != stage)
-            action.triggered.connect(lambda _=False, s=target.value: self.move_requested.emit(s))
+            action.triggered.connect(
+                lambda _checked=False, s=target.value: self.move_requested.emit(s)
+            )
             self.move_menu.addAction(action)
 
     def _move_next(self) -> None:

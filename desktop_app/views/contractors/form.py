@@ -142,7 +142,7 @@ class FormDialog(QDialog):
         suggestion.hide()
         for signal in edited_signals(editor):
             signal.connect(lambda *_, button=suggestion: button.hide())
-        suggestion.clicked.connect(lambda _=False, key=spec.key: self._take_suggestion(key))
+        suggestion.clicked.connect(lambda _checked=False, key=spec.key: self._take_suggestion(key))
         column = QVBoxLayout()
         column.setSpacing(2)
         shown: QWidget = editor

@@ -319,7 +319,7 @@ class ContractorsPage(TabPage):
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._show_context_menu)
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
-        self.table.doubleClicked.connect(lambda _: self.edit_contractor())
+        self.table.doubleClicked.connect(lambda _arg: self.edit_contractor())
         self.delete_action = QAction(_("Delete contractor…"), self)
         self.delete_action.setObjectName("deleteContractorAction")
         self.delete_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
@@ -509,7 +509,7 @@ class ContractorsPage(TabPage):
                 action = move.addAction(_(label))
                 action.setObjectName(f"contextMoveTo_{stage.value}")
                 action.setEnabled(stage != row.stage)
-                action.triggered.connect(lambda _=False, s=stage.value: self.request_move(s))
+                action.triggered.connect(lambda _checked=False, s=stage.value: self.request_move(s))
             self._menu_action(menu, "contextEdit", "Edit…", self.edit_contractor)
             self._menu_action(menu, "contextHire", "Hire for a brief…", self.hire_current)
         if bench.MIN_COMPARED <= len(ids) <= bench.MAX_COMPARED:
@@ -528,7 +528,7 @@ class ContractorsPage(TabPage):
     def _menu_action(self, menu: QMenu, name: str, text: str, slot: Any) -> QAction:
         action = menu.addAction(text)
         action.setObjectName(name)
-        action.triggered.connect(lambda _=False: slot())
+        action.triggered.connect(lambda _checked=False: slot())
         return action
 
     # Asking (blocking dialogs behind small methods, so tests answer the real dialog)

@@ -195,7 +195,7 @@ class AccessPanel(RunningPanel):
     def open_count(self) -> int:
         return sum(1 for row in self.model.rows() if row.is_open)
 
-    def _update_buttons(self, *_: object) -> None:
+    def _update_buttons(self, *_args: object) -> None:
         chosen = selected_rows(self.table, self.model)
         self.revoke_button.setEnabled(any(row.is_open for row in chosen))
         self.delete_button.setEnabled(bool(chosen))

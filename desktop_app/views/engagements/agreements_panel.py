@@ -160,7 +160,7 @@ class AgreementsPanel(RunningPanel):
             self.table.selectRow(0)
         self._update_buttons()
 
-    def _update_buttons(self, *_: object) -> None:
+    def _update_buttons(self, *_args: object) -> None:
         chosen = selected_rows(self.table, self.model)
         shown = chosen[0] if len(chosen) == 1 else None
         for name, edit in self.term_edits.items():

@@ -277,11 +277,13 @@ class ChecklistPanel(RunningPanel):
             sub.setObjectName(f"template_{template.key}")
             add = sub.addAction(f"Add its {len(template.items)} items to this list")
             add.setEnabled(self.row is not None)
-            add.triggered.connect(lambda _=False, t=template: self.add_template(t.key, t.name))
+            add.triggered.connect(
+                lambda _checked=False, t=template: self.add_template(t.key, t.name)
+            )
             use = sub.addAction(f"Start new {label} checklists from it")
             use.setEnabled(not template.is_default)
             use.triggered.connect(
-                lambda _=False, t=template: self.run(
+                lambda _checked=False, t=template: self.run(
                     lambda _c: SetDefaultTemplateCommand(self.ctx, t.kind, t.own_id, t.name),
                     f"New {label} checklists start from “{t.name}”.",
                 )
@@ -289,7 +291,7 @@ class ChecklistPanel(RunningPanel):
             if template.is_own:
                 remove = sub.addAction("Delete this template")
                 remove.triggered.connect(
-                    lambda _=False, t=template: self.run(
+                    lambda _checked=False, t=template: self.run(
                         lambda _c: DeleteChecklistTemplateCommand(
                             self.ctx, t.own_id, f"Delete the template “{t.name}”"
                         ),

@@ -115,7 +115,7 @@ def recent_months(today: date) -> list[date]:
     """The last twelve months and every month with a payment, newest first."""
     months = {month_start(today)}
     month = month_start(today)
-    for _ in range(MONTHS_SHOWN - 1):
+    for _copy in range(MONTHS_SHOWN - 1):
         month = previous_month(month)
         months.add(month)
     months.update(months_of_payments())
@@ -149,7 +149,7 @@ class MonthDialog(QDialog):
         for item in recent_months(today):
             self.month_box.addItem(f"{item:%B %Y}", item)
         self.month_box.setCurrentIndex(max(self.month_box.findData(month or month_start(today)), 0))
-        self.month_box.currentIndexChanged.connect(lambda *_: self.load())
+        self.month_box.currentIndexChanged.connect(lambda *_args: self.load())
         heading = QHBoxLayout()
         month_label = plain_label("&Month:")
         month_label.setBuddy(self.month_box)

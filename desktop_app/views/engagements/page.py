@@ -45,7 +45,7 @@ from desktop_app.models.engagements import (
     timeline,
 )
 from desktop_app.models.errors import UserError
-from desktop_app.models.i18n import _, count
+from desktop_app.models.i18n import N_, _, count
 from desktop_app.views.context import AppContext, Topic
 from desktop_app.views.engagements.commands import (
     AddCheckInCommand,
@@ -241,7 +241,7 @@ class EngagementsPage(TabPage):
         d = self.detail
         d.request_button.clicked.connect(self.request_progress_report)
         for status, action in d.status_actions.items():
-            action.triggered.connect(lambda _=False, s=status: self.set_status(s))
+            action.triggered.connect(lambda _checked=False, s=status: self.set_status(s))
         d.end_action.triggered.connect(self.end_selected)
         d.terms_button.clicked.connect(self.edit_terms)
         d.print_action.triggered.connect(self.print_review)
@@ -422,7 +422,7 @@ class EngagementsPage(TabPage):
         else:
             self._show_selected()
 
-    def _selection_changed(self, *_: object) -> None:
+    def _selection_changed(self, *_args: object) -> None:
         self._show_selected()
 
     def _show_selected(self) -> None:
@@ -765,7 +765,7 @@ class EngagementsPage(TabPage):
                 f"review-{row.id}.pdf",
                 f"Review — {row.contractor_name}",
                 self,
-                noun="review",
+                noun=N_("review"),
             )
         except UserError as error:
             self._refused(str(error))
@@ -839,7 +839,7 @@ class EngagementsPage(TabPage):
         restored = restore_layout(SETTINGS_PREFIX, self._layout_parts())
         self._columns_fitted = "header" in restored
 
-    def _save_layout(self, *_: object) -> None:
+    def _save_layout(self, *_args: object) -> None:
         save_layout(SETTINGS_PREFIX, self._layout_parts())
 
     def save_layout(self) -> None:

@@ -142,7 +142,7 @@ class RecordPaymentDialog(QDialog):
         form.addRow("&Note:", self.errors.under("note", self.note_edit))
         return form
 
-    def _follow_due(self, *_: object) -> None:
+    def _follow_due(self, *_args: object) -> None:
         # The due date follows the date until the owner sets it.
         if not self._due_touched:
             day = pydate(self.day_edit.date())
@@ -150,7 +150,7 @@ class RecordPaymentDialog(QDialog):
             self.due_edit.setDate(qdate(day + timedelta(days=DEFAULT_TERMS_DAYS)))
             self.due_edit.blockSignals(False)
 
-    def _due_changed(self, *_: object) -> None:
+    def _due_changed(self, *_args: object) -> None:
         self._due_touched = True
 
     def values(self) -> dict:
@@ -359,7 +359,7 @@ class PaymentsPanel(RunningPanel):
             return f"{self.today:%B %Y}: not working this month, nothing paid."
         return f"{self.today:%B %Y}: {engagement_line(line)}"
 
-    def _update_buttons(self, *_: object) -> None:
+    def _update_buttons(self, *_args: object) -> None:
         chosen = selected_rows(self.table, self.model)
         self.pay_button.setEnabled(any(row.paid_on is None for row in chosen))
         self.attach_button.setEnabled(len(chosen) == 1)

@@ -154,7 +154,7 @@ class QuestionsPanel(QWidget):
         for rule, text in ((DECIDE_ALONE, "Decide on your own"), (ASK_FIRST, "Ask me first")):
             action = rules.addAction(text)
             action.setObjectName(f"answerRule_{rule}")
-            action.triggered.connect(lambda _=False, r=rule: self.answer_to_rule(r))
+            action.triggered.connect(lambda _checked=False, r=rule: self.answer_to_rule(r))
         self.rule_button.setMenu(rules)
         self.expectation_button = named(
             QPushButton("Into an expectation"),
@@ -196,7 +196,7 @@ class QuestionsPanel(QWidget):
             if row.id == question_id:
                 self.table.selectRow(position)
 
-    def _show_selected(self, *_: object) -> None:
+    def _show_selected(self, *_args: object) -> None:
         question = self.selected()
         answer = question.answer if question else ""
         if self.answer_edit.toPlainText() != answer:
@@ -286,7 +286,7 @@ class QuestionsPanel(QWidget):
             for target in targets:
                 action = menu.addAction(f"A step of “{target.task_name}”")
                 action.triggered.connect(
-                    lambda _=False, t=target: self._run(
+                    lambda _checked=False, t=target: self._run(
                         AnswerToStepCommand(self.ctx, question.id, t.task_id, t.task_name)
                     )
                 )

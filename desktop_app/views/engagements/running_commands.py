@@ -355,7 +355,7 @@ class SetConversionRateCommand(StoreCommand):
         self._previous = set_conversion_rate(*self._args)
 
     def revert(self) -> None:
-        currency, _, to_currency = self._args
+        currency, _rate, to_currency = self._args
         write_conversion_rate(currency.strip().upper(), to_currency.strip().upper(), self._previous)
 
 

@@ -296,7 +296,7 @@ class BriefHiringWindow(QDialog):
             "trialOffers", "Trial offers", self.offers_model,
             selection=QAbstractItemView.SelectionMode.ExtendedSelection,
         )  # fmt: skip
-        self.offers.doubleClicked.connect(lambda _: self.record_result())
+        self.offers.doubleClicked.connect(lambda _arg: self.record_result())
         offer_buttons = button_row(
             (
                 ("&Offer to…", "trialOffer", self.offer_trial),

@@ -227,7 +227,7 @@ class ReferralsDialog(QDialog):
             self,
         )
         self.table = data_table("referrersTable", "Referrers", self.model)
-        self.table.doubleClicked.connect(lambda _: self.edit_referrer())
+        self.table.doubleClicked.connect(lambda _arg: self.edit_referrer())
         self.history = named(QListWidget(), "referrerHistory", "History")
         self.status = StatusLine("referralsStatus")
         self.brief = named(QComboBox(), "referralBrief", "For brief")
@@ -267,7 +267,7 @@ class ReferralsDialog(QDialog):
         layout.addLayout(recommend)
         layout.addLayout(bottom)
         self.resize(820, 560)
-        self.table.selectionModel().selectionChanged.connect(lambda *_: self._show_history())
+        self.table.selectionModel().selectionChanged.connect(lambda *_args: self._show_history())
         ctx.data_changed.connect(self._on_data_changed)
         self.reload()
 

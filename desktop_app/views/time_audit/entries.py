@@ -125,10 +125,10 @@ class QuickEntryForm(QWidget):
         QWidget.setTabOrder(self.note_edit, self.add_button)
         QWidget.setTabOrder(self.add_button, self.date_edit)
         # An error line goes as soon as the user changes what it was about.
-        self.task_combo.editTextChanged.connect(lambda *_: self._clear_error("task"))
-        self.duration_edit.textEdited.connect(lambda *_: self._clear_error("minutes"))
-        self.note_edit.textEdited.connect(lambda *_: self._clear_error("note"))
-        self.date_edit.dateChanged.connect(lambda *_: self._clear_error("date"))
+        self.task_combo.editTextChanged.connect(lambda *_args: self._clear_error("task"))
+        self.duration_edit.textEdited.connect(lambda *_args: self._clear_error("minutes"))
+        self.note_edit.textEdited.connect(lambda *_args: self._clear_error("note"))
+        self.date_edit.dateChanged.connect(lambda *_args: self._clear_error("date"))
         self._error_field = ""
 
     def set_tasks(self, choices: list[tuple[int, str, str]]) -> None:

@@ -216,7 +216,7 @@ class TimeAuditPage(TabPage):
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.splitterMoved.connect(lambda *_: self._save_timer.start())
+        self.splitter.splitterMoved.connect(lambda *_args: self._save_timer.start())
         layout.addWidget(self.splitter, 1)
         self.status_line = StatusLine("timeAuditStatus")
         layout.addWidget(self.status_line)
@@ -314,7 +314,7 @@ class TimeAuditPage(TabPage):
         header.setResizeContentsPrecision(60)
         offer_column_menu(header, "columnsMenu", always_shown=(NAME,), changed=self.save_layout)
         for signal in (header.sectionResized, header.sectionMoved, header.sortIndicatorChanged):
-            signal.connect(lambda *_: self._save_timer.start())
+            signal.connect(lambda *_args: self._save_timer.start())
         self.delegate = EditDelegate(editors, self)
         self.delegate.refused.connect(self.show_error)
         self.table.setItemDelegate(self.delegate)
@@ -373,7 +373,7 @@ class TimeAuditPage(TabPage):
         self.results = ResultsPanel(self.ctx, self)
         self.bottom_tabs.addTab(self.focus, _("Focus"))
         self.bottom_tabs.addTab(self.results, _("Results"))
-        self.bottom_tabs.currentChanged.connect(lambda *_: self._save_timer.start())
+        self.bottom_tabs.currentChanged.connect(lambda *_args: self._save_timer.start())
         corner = QWidget()
         row = QHBoxLayout(corner)
         row.setContentsMargins(0, 0, 4, 2)
@@ -843,7 +843,9 @@ class TimeAuditPage(TabPage):
             show = menu.addAction(menu_text(f"Show the brief “{title}”"))
             show.setObjectName(f"actionShowBrief_{brief_id}")
             show.triggered.connect(
-                lambda _=False, b=brief_id: self.ctx.navigate_requested.emit("briefs", ("brief", b))
+                lambda _checked=False, b=brief_id: self.ctx.navigate_requested.emit(
+                    "briefs", ("brief", b)
+                )
             )
         log = menu.addAction(_("Log time for this task"))
         log.setObjectName("actionLogTimeForTask")
@@ -860,7 +862,7 @@ class TimeAuditPage(TabPage):
             action = menu.addAction(text)
             action.setObjectName(name)
             action.triggered.connect(
-                lambda _=False, o=override, s=status: self.set_selected_decision(o, s)
+                lambda _checked=False, o=override, s=status: self.set_selected_decision(o, s)
             )
         menu.addSeparator()
         self._growth_actions(menu, row)
@@ -883,7 +885,7 @@ class TimeAuditPage(TabPage):
             action.setCheckable(True)
             action.setChecked(mark is value)
             action.triggered.connect(
-                lambda _=False, v=value: self._run_focus(
+                lambda _checked=False, v=value: self._run_focus(
                     SetTaskGrowthCommand(self.ctx, row.id, v, row.name)
                 )
             )
@@ -895,7 +897,7 @@ class TimeAuditPage(TabPage):
         area.setCheckable(True)
         area.setChecked(area_on)
         area.triggered.connect(
-            lambda _=False: self._run_focus(
+            lambda _checked=False: self._run_focus(
                 SetAreaGrowthCommand(self.ctx, row.area, not area_on, label)
             )
         )
@@ -930,7 +932,7 @@ class TimeAuditPage(TabPage):
             action = menu.addAction(text)
             action.setObjectName(name)
             action.setEnabled(enabled)
-            action.triggered.connect(lambda _=False, act=slot: self._on_procedure_tab(act))
+            action.triggered.connect(lambda _checked=False, act=slot: self._on_procedure_tab(act))
 
     def _on_procedure_tab(self, act: Callable[[], object]) -> None:
         self.show_procedure()

@@ -76,7 +76,7 @@ class ResultsPanel(TabPage):
         self.name_box = named(QComboBox(), "resultName", "The figure", "Revenue, orders, leads…")
         self.name_box.setEditable(True)
         self.name_box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.name_box.currentTextChanged.connect(lambda *_: self._load())
+        self.name_box.currentTextChanged.connect(lambda *_args: self._load())
         self.month_edit = named(QDateEdit(), "resultMonth", "Month")
         self.month_edit.setDisplayFormat("MMM yyyy")
         self.month_edit.setCalendarPopup(True)
