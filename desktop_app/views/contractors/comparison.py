@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 from desktop_app.models import contractors as bench
 from desktop_app.models.engagements import brief_monthly_hours
 from desktop_app.models.errors import UserError
-from desktop_app.models.i18n import N_
 from desktop_app.models.hiring_comparison import compare_candidates
+from desktop_app.models.i18n import N_
 from desktop_app.views.context import AppContext, Topic
 from desktop_app.views.partials.feedback import MessageLine
 from desktop_app.views.partials.naming import named
