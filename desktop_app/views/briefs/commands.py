@@ -40,10 +40,11 @@ from desktop_app.models.briefs import (
     update_brief,
     update_expectation,
 )
-from desktop_app.models.i18n import _, current_language
+from desktop_app.models.i18n import _
 from desktop_app.models.procedure_versions import record_brief_sent
 from desktop_app.models.snapshots import RowSnapshot
 from desktop_app.views.context import AppContext, Topic
+from desktop_app.views.partials.plain_text import in_sentence
 from desktop_app.views.undo import AddRowsCommand, DeleteRowsCommand, StoreCommand
 
 # QUndoCommand ids: commands with the same id may merge.
@@ -146,9 +147,7 @@ class EditBriefCommand(_MergingEdit):
     ) -> None:
         if len(changes) == 1:
             [name] = changes
-            label = _(FIELDS_BY_NAME[name].label)
-            # A field's label inside a sentence: lower case, but German keeps its nouns'.
-            field = label if current_language() == "de" else label.lower()
+            field = in_sentence(_(FIELDS_BY_NAME[name].label))
             text = _("Edit {field}").format(field=field)
         else:
             text = _("Edit brief")
