@@ -37,7 +37,7 @@ from desktop_app.models.briefs import (
     FieldKind,
 )
 from desktop_app.models.currencies import ISO_4217_CODES
-from desktop_app.models.i18n import N_, _
+from desktop_app.models.i18n import N_, _, ngettext
 from desktop_app.views.partials.dates import DATE_FORMAT, NO_DATE
 from desktop_app.views.partials.feedback import MessageLine
 from desktop_app.views.partials.naming import named
@@ -192,7 +192,7 @@ class FieldEditor(QWidget):
         editor.setSpecialValueText(_("Not set"))
         if spec.name == "report_every_days":
             # Its label says "every": the box says how many days.
-            self._follow_count = count_suffix(editor, "day")
+            self._follow_count = count_suffix(editor, lambda n: ngettext("day", "days", n))
         editor.valueChanged.connect(self.changed)
         return editor
 
