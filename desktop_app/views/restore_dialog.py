@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.backup import BackupSummary, backup_summaries, backups_dir, newest_good_backup
 from desktop_app.database_file import DatabaseDamaged, StoreError
+from desktop_app.models.formats import integer, number
 from desktop_app.models.i18n import _
 from desktop_app.restore import restore_backup
 from desktop_app.store import Store, open_store
@@ -41,11 +42,15 @@ DATABASE_FILTER = "Offload database (*.sqlite3 *.sqlite *.db);;All files (*)"
 
 
 def _count(table: str):
-    return lambda s: "—" if s.counts[table] is None else f"{s.counts[table]:,}"
+    return lambda s: "—" if s.counts[table] is None else integer(s.counts[table])
 
 
 def _size(summary: BackupSummary) -> str:
-    return f"{summary.size / 1e6:.1f} MB" if summary.size >= 100_000 else f"{summary.size:,} B"
+    return (
+        _("{size} MB").format(size=number(summary.size / 1e6, 1))
+        if summary.size >= 100_000
+        else _("{size} B").format(size=integer(summary.size))
+    )
 
 
 def open_folder(folder: Path) -> bool:

@@ -36,6 +36,7 @@ from desktop_app.models.briefs import (
 )
 from desktop_app.models.clarity import MAX_MUST_HAVES
 from desktop_app.models.errors import UserError
+from desktop_app.models.formats import integer
 from desktop_app.models.i18n import _, count
 from desktop_app.views.briefs.commands import (
     AddExpectationCommand,
@@ -324,7 +325,7 @@ class ExpectationsPanel(QWidget):
 
     def _update_counter(self) -> None:
         length = len(self.text_edit.toPlainText())
-        self.counter.setText(f"{length:,} / {EXPECTATION_MAX_LENGTH:,}")
+        self.counter.setText(f"{integer(length)} / {integer(EXPECTATION_MAX_LENGTH)}")
         set_tone(self.counter, ALERT if length > EXPECTATION_MAX_LENGTH else None)
 
     # Editing

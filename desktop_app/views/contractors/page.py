@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from desktop_app.models import contractors as bench
 from desktop_app.models.engagements import dependents_summary, get_engagement
 from desktop_app.models.errors import UserError
-from desktop_app.models.formats import integer
+from desktop_app.models.formats import integer, number
 from desktop_app.models.i18n import N_, _, count
 from desktop_app.models.progress import Cancelled
 from desktop_app.models.text import fold
@@ -131,7 +131,7 @@ def list_columns() -> list[Column[bench.ContractorRow]]:
         ),
         Column(
             _("Score"),
-            lambda r: "" if r.average_score is None else f"{r.average_score:.1f}",
+            lambda r: "" if r.average_score is None else number(r.average_score, 1),
             sort_key=lambda r: r.average_score,
             align=ALIGN_RIGHT,
             tooltip=lambda r: _("Average interview score (1-5)"),
@@ -342,7 +342,7 @@ class ContractorsPage(TabPage):
         self.stack.setCurrentIndex(1 if rows else 0)
         if rows and not self._columns_fitted:
             # Until the owner sizes them: each column as wide as what it shows.
-            fit_columns(self.table)
+            fit_columns(self.table, squeeze_to=110)
             self._columns_fitted = True
         self.select_ids(selected)
         if not self.selected_ids():

@@ -315,7 +315,7 @@ class EngagementsPage(TabPage):
         self.model.set_rows(rows)
         if rows and not self._columns_fitted:
             # Until the owner sizes them: each column as wide as what it shows.
-            fit_columns(self.table)
+            fit_columns(self.table, squeeze_to=80)
             self._columns_fitted = True
         self.attention.setText(self._attention_html(rows))
         if current is None or not self.select_engagement(current, reveal=False):

@@ -288,7 +288,7 @@ class BriefHiringWindow(QDialog):
                 Column(_("Delivered"), lambda o: o.delivery_text(date.today())),
                 Column(
                     _("Score"),
-                    lambda o: number(o.average(), 1) if o.average() is not None else "—",
+                    lambda o: "—" if (score := o.average()) is None else number(score, 1),
                     sort_key=lambda o: o.average(),
                     align=ALIGN_RIGHT,
                 ),

@@ -128,6 +128,8 @@ ENTRIES_TAB, PROCEDURE_TAB, CHART_TAB, MATRIX_TAB = range(4)
 # Shown from the header's menu (right-click): the rest fit a 1280 px window.
 HIDDEN_BY_DEFAULT = (DECISION, STATUS, QUADRANT, NOTES)
 TASK_COLUMN_MAXIMUM = 170
+# Longer words (German) narrow the widest columns down to this, cut with "…".
+SQUEEZE_TO = 110
 
 
 def _import_folder() -> Path:
@@ -505,7 +507,7 @@ class TimeAuditPage(TabPage):
         if audit.rows and not self._header_restored:
             # Each column as wide as what it shows, a long task name cut at a width
             # that leaves the others room.
-            fit_columns(self.table, maximum=TASK_COLUMN_MAXIMUM)
+            fit_columns(self.table, maximum=TASK_COLUMN_MAXIMUM, squeeze_to=SQUEEZE_TO)
             self._header_restored = True
         self.form.set_tasks([(row.id, row.name, row.name_key) for row in audit.rows])
         self._update_summary()
