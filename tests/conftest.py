@@ -31,9 +31,9 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QLocale, QSettings
 
+from desktop_app.models import i18n
 from desktop_app.models.base import database, unbind_database
 from desktop_app.models.formats import use_locale
-from desktop_app.models import i18n
 from desktop_app.models.i18n import use_language
 from desktop_app.paths import set_application_names
 from desktop_app.pyside_none_guard import guard_none_refcount
