@@ -66,7 +66,11 @@ class ErrorReporter:
             self._show(QMessageBox.Icon.Warning, "Offload", explained, "")
             return
         log.error("unexpected error", exc_info=(exc_type, exc, tb))
-        where = f"\n\nDetails were written to {self.log_path}." if self.log_path else ""
+        where = (
+            "\n\n" + _("Details were written to {path}.").format(path=self.log_path)
+            if self.log_path
+            else ""
+        )
         self._show(
             QMessageBox.Icon.Critical,
             _("Something went wrong"),

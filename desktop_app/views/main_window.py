@@ -24,7 +24,7 @@ from desktop_app import __version__
 from desktop_app.backup import backup_database, backups_dir
 from desktop_app.models.errors import UserError
 from desktop_app.models.formats import current_locale
-from desktop_app.models.i18n import _
+from desktop_app.models.i18n import N_, _
 from desktop_app.paths import data_dir
 from desktop_app.store import DatabaseDamaged, Store, StoreError, is_open_elsewhere, open_store
 from desktop_app.views.context import AppContext
@@ -44,7 +44,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("offload.ui")
 
-DATABASE_FILTER = "Offload database (*.sqlite3 *.sqlite *.db);;All files (*)"
+DATABASE_FILTER = N_("Offload database (*.sqlite3 *.sqlite *.db);;All files (*)")
 
 
 def standard_keys(key: QKeySequence.StandardKey, *always: str) -> list[QKeySequence]:
@@ -160,7 +160,7 @@ class MainWindow(QMainWindow):
         elif store.read_only:
             title = _("{name} (read-only) — Offload")
         else:
-            title = "{name} — Offload"
+            title = _("{name} — Offload")
         name = store.name.rsplit("/", 1)[-1] if store.is_workspace else store.path.name
         self.setWindowTitle(title.format(name=name))
         self.read_only_banner.setText(
@@ -277,7 +277,7 @@ class MainWindow(QMainWindow):
 
     def _choose_and_open_database(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(
-            self, _("Open database"), str(self._database_folder()), DATABASE_FILTER
+            self, _("Open database"), str(self._database_folder()), _(DATABASE_FILTER)
         )
         if path:
             self.open_database(Path(path))
@@ -285,7 +285,7 @@ class MainWindow(QMainWindow):
     def _choose_and_create_database(self) -> None:
         path, _filter = QFileDialog.getSaveFileName(
             self, _("New database"), str(self._database_folder() / "offload.sqlite3"),
-            DATABASE_FILTER,
+            _(DATABASE_FILTER),
         )  # fmt: skip
         if not path:
             return
@@ -322,7 +322,7 @@ class MainWindow(QMainWindow):
     def _choose_and_back_up(self) -> None:
         suggested = self._database_folder() / f"offload-backup-{date.today():%Y-%m-%d}.sqlite3"
         path, _filter = QFileDialog.getSaveFileName(
-            self, _("Back up database"), str(suggested), DATABASE_FILTER
+            self, _("Back up database"), str(suggested), _(DATABASE_FILTER)
         )
         if not path:
             return

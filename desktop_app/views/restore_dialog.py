@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
 
 from desktop_app.backup import BackupSummary, backup_summaries, backups_dir, newest_good_backup
 from desktop_app.database_file import DatabaseDamaged, StoreError
-from desktop_app.models.formats import integer, number
-from desktop_app.models.i18n import _
+from desktop_app.models.formats import date_time, integer, number
+from desktop_app.models.i18n import N_, _
 from desktop_app.restore import restore_backup
 from desktop_app.store import Store, open_store
 from desktop_app.views.partials.naming import named
@@ -38,7 +38,7 @@ from desktop_app.views.partials.table_model import ALIGN_RIGHT, Column, RowTable
 from desktop_app.views.partials.tables import data_table
 from desktop_app.views.partials.tones import ALERT
 
-DATABASE_FILTER = "Offload database (*.sqlite3 *.sqlite *.db);;All files (*)"
+DATABASE_FILTER = N_("Offload database (*.sqlite3 *.sqlite *.db);;All files (*)")
 
 
 def _count(table: str):
@@ -94,7 +94,9 @@ class RestoreDialog(QDialog):
                 Column(
                     _("State"),
                     lambda s: (
-                        f"Cannot be restored: {s.problem}" if s.problem else "Passes the check"
+                        _("Cannot be restored: {problem}").format(problem=s.problem)
+                        if s.problem
+                        else _("Passes the check")
                     ),
                     tooltip=lambda s: s.problem or str(s.path),
                     foreground=lambda s: QColor(ALERT) if s.problem else None,
@@ -179,7 +181,7 @@ class RestoreDialog(QDialog):
 
     def _choose_file(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(
-            self, _("Restore a backup file"), str(self.database_path.parent), DATABASE_FILTER
+            self, _("Restore a backup file"), str(self.database_path.parent), _(DATABASE_FILTER)
         )
         if path:
             self.chosen = Path(path)
@@ -214,13 +216,14 @@ def recover_damaged(parent: QWidget | None, path: Path, error: DatabaseDamaged) 
     good = newest_good_backup(path)
     text = f"{error}\n\n"
     if good is not None:
-        text += (
-            f"The newest backup that passes the check was taken {good.taken:%Y-%m-%d %H:%M} "
-            f"({good.counts_text()}). Restoring it keeps a copy of the damaged file in the "
-            "backups folder."
-        )
+        text += _(
+            "The newest backup that passes the check was taken {when} ({counts}). Restoring it "
+            "keeps a copy of the damaged file in the backups folder."
+        ).format(when=date_time(good.taken), counts=good.counts_text())
     else:
-        text += "No backup of it passes the check. You can still look at what is left, read-only."
+        text += _(
+            "No backup of it passes the check. You can still look at what is left, read-only."
+        )
     box = message_box(
         parent,
         QMessageBox.Icon.Critical,

@@ -149,9 +149,10 @@ class LongTask(QObject):
         text: str,
         work: Work,
         *,
-        cancelled_text: str = "Cancelled: nothing was changed.",
+        cancelled_text: str = "",
     ) -> None:
         super().__init__(parent)
+        cancelled_text = cancelled_text or _("Cancelled: nothing was changed.")
         self.dialog = WorkDialog(parent, title, text)
         self._stop = threading.Event()
         self._signals = _Signals(self)

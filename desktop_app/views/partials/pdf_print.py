@@ -308,7 +308,9 @@ def print_document(
     native = printer.outputFormat() == QPrinter.OutputFormat.NativeFormat
     if native and cups.cups_problem() is None:
         job = cups.send_pdf(pdf, request, printed)
-        return f"Sent to {request.printer or 'the default printer'} as job {job}: {summary}."
+        return _("Sent to {printer} as job {job}: {summary}.").format(
+            printer=request.printer or _("the default printer"), job=job, summary=summary
+        )
     if not native and _copy_is_enough(request, printed):
         target = Path(printer.outputFileName())
         try:
@@ -319,7 +321,7 @@ def print_document(
                     target=target, value=error.strerror or error
                 )
             ) from error
-        return f"Saved to {target}: {summary}."
+        return _("Saved to {target}: {summary}.").format(target=target, summary=summary)
     # Qt's CUPS engine would apply a page range and page set a second time.
     kept = [item for pair in cups_options(printer) if pair[0] not in _PAGE_OPTIONS for item in pair]
     printer.printEngine().setProperty(CUPS_OPTIONS, kept)
@@ -335,7 +337,7 @@ def print_document(
         if not native:  # Qt wrote the file as it went: no half a document left behind
             Path(where).unlink(missing_ok=True)
         raise UserError(_("Printing was stopped: nothing was sent to {where}.").format(where=where))
-    return f"Printed on {where}: {summary}."
+    return _("Printed on {where}: {summary}.").format(where=where, summary=summary)
 
 
 def _copy_is_enough(request: PrintRequest, printed: PrintedDocument) -> bool:

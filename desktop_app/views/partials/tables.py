@@ -13,6 +13,7 @@ from PySide6.QtCore import QAbstractItemModel, QTimer
 from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyledItemDelegate, QTableView
 
+from desktop_app.models.i18n import _
 from desktop_app.views.partials.naming import named
 from desktop_app.views.partials.table_model import RowTableModel, SearchSortProxy, _text
 
@@ -28,7 +29,9 @@ def name_header(table: QTableView, accessible_name: str = "") -> QHeaderView:
     """Name `table`'s column header for tests and screen readers."""
     header = table.horizontalHeader()
     header.setObjectName(f"{table.objectName()}Header")
-    header.setAccessibleName(accessible_name or f"{table.accessibleName()} columns")
+    header.setAccessibleName(
+        accessible_name or _("{table} columns").format(table=table.accessibleName())
+    )
     return header
 
 
