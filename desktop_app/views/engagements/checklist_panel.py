@@ -48,7 +48,7 @@ from desktop_app.views.engagements.running_commands import (
 )
 from desktop_app.views.engagements.running_panel import RunningPanel
 from desktop_app.views.partials.naming import named
-from desktop_app.views.partials.plain_text import plain_label
+from desktop_app.views.partials.plain_text import in_sentence, plain_label
 from desktop_app.views.partials.row_tables import row_table, selected_rows, show_rows
 from desktop_app.views.partials.table_model import Column, RowTableModel
 from desktop_app.views.time_audit.task_table import DateChoice, EditDelegate
@@ -94,7 +94,7 @@ class ChecklistList(QWidget):
         )
         self.table = row_table(
             f"{kind.value}Checklist",
-            _("{label} checklist").format(label=label),
+            _("{label} checklist").format(label=_(label)),
             self.model,
             ITEM,
             self,
@@ -112,20 +112,20 @@ class ChecklistList(QWidget):
         self.empty = named(
             plain_label(),
             f"{kind.value}ChecklistEmpty",
-            _("No {lower} list").format(lower=label.lower()),
+            _("No {lower} list").format(lower=in_sentence(_(label))),
         )
         self.empty.setWordWrap(True)
         self.start_button = named(
-            QPushButton(_("Start the {lower} checklist").format(lower=label.lower())),
+            QPushButton(_("Start the {lower} checklist").format(lower=in_sentence(_(label)))),
             f"start{label}Checklist",
-            _("Start the {lower} checklist").format(lower=label.lower()),
+            _("Start the {lower} checklist").format(lower=in_sentence(_(label))),
             _("Make the list from the template new lists start from"),
         )
         self.start_button.clicked.connect(self.start)
         self.add_edit = named(
             QLineEdit(),
             f"{kind.value}NewItem",
-            _("New {lower} item").format(lower=label.lower()),
+            _("New {lower} item").format(lower=in_sentence(_(label))),
             _("Enter adds it"),
         )
         self.add_edit.setPlaceholderText(_("Add an item: type it and press Enter"))
@@ -157,7 +157,7 @@ class ChecklistList(QWidget):
         else:
             self.empty.setText(
                 _("No {lower} checklist yet.").format(
-                    lower=CHECKLIST_KIND_LABELS[self.kind].lower()
+                    lower=in_sentence(_(CHECKLIST_KIND_LABELS[self.kind]))
                 )
             )
 
@@ -297,7 +297,7 @@ class ChecklistPanel(RunningPanel):
         menu = self.templates_menu
         menu.clear()
         kind = self.current_list().kind
-        label = CHECKLIST_KIND_LABELS[kind].lower()
+        label = in_sentence(_(CHECKLIST_KIND_LABELS[kind]))
         for template in checklist_templates(kind):
             sub = menu.addMenu(
                 _("{name} (new lists start from it)").format(name=template.name)

@@ -59,7 +59,13 @@ from desktop_app.views.partials.empty_state import EmptyState
 from desktop_app.views.partials.feedback import MessageLine, run_edit
 from desktop_app.views.partials.naming import named
 from desktop_app.views.partials.ordered_list_model import Index, OrderedListModel
-from desktop_app.views.partials.plain_text import ask, message_box, plain_label, plain_tooltip
+from desktop_app.views.partials.plain_text import (
+    ask,
+    in_sentence,
+    message_box,
+    plain_label,
+    plain_tooltip,
+)
 from desktop_app.views.partials.text_direction import PlainTextEdit
 from desktop_app.views.time_audit.procedure_commands import (
     AddStepCommand,
@@ -525,7 +531,7 @@ class ProcedurePanel(QWidget):
                 changes[name] = value
         if changes:
             labels = dict(PROCEDURE_FIELDS)
-            what = ", ".join(labels[name].lower() for name in changes)
+            what = ", ".join(in_sentence(_(labels[name])) for name in changes)
             command = UpdateProcedureCommand(
                 self.ctx,
                 self.procedure_id,
