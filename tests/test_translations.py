@@ -194,6 +194,7 @@ UI_CALLS: dict[str, list[int | str]] = {
 # Any undo command's name shows in Edit > Undo: every argument that reads as words.
 _COMMAND = re.compile(r"[A-Z]\w*Command$")
 _LETTERS = re.compile(r"[A-Za-z]{2}")
+_ABBREVIATION = re.compile(r"\b[A-Za-z]\.[A-Za-z]\.")  # "e.g. 40"
 # Reads as words: not a key ("portfolio", "send_feedback"), an object name
 # ("engagementStatus"), a file filter's pattern or a shortcut.
 _NOT_WORDS = re.compile(
@@ -210,7 +211,8 @@ def _views() -> list[str]:
 def _reads_as_words(argument: ast.expr | None) -> bool:
     if isinstance(argument, ast.Constant) and isinstance(argument.value, str):
         text = argument.value
-        words = bool(_LETTERS.search(text)) and not _NOT_WORDS.fullmatch(text)
+        words = bool(_LETTERS.search(text) or _ABBREVIATION.search(text))
+        words = words and not _NOT_WORDS.fullmatch(text)
         return words and text not in ALLOWED
     if isinstance(argument, ast.JoinedStr):  # f"Deleted {name}": a sentence not marked
         return any(_reads_as_words(part) for part in argument.values)

@@ -37,6 +37,7 @@ from desktop_app.models.briefs import (
     FieldKind,
 )
 from desktop_app.models.currencies import ISO_4217_CODES
+from desktop_app.models.formats import integer
 from desktop_app.models.i18n import N_, _, ngettext
 from desktop_app.views.partials.dates import DATE_FORMAT, NO_DATE
 from desktop_app.views.partials.feedback import MessageLine
@@ -179,7 +180,9 @@ class FieldEditor(QWidget):
     def _line_input(self, spec: BriefField) -> QLineEdit:
         editor = QLineEdit()
         money = spec.kind is FieldKind.MONEY
-        editor.setPlaceholderText("e.g. 1,200" if money else spec.help)
+        editor.setPlaceholderText(
+            _("e.g. {number}").format(number=integer(1200)) if money else _(spec.help)
+        )
         if not money:
             editor.setMaxLength(spec.max_length)
         editor.textEdited.connect(self.changed)

@@ -35,6 +35,7 @@ from desktop_app.models.engagements import (
     FeedbackRecord,
     Initiator,
 )
+from desktop_app.models.formats import integer
 from desktop_app.models.i18n import _, ngettext
 from desktop_app.views.context import AppContext
 from desktop_app.views.engagements.commands import (
@@ -87,7 +88,7 @@ class TermsForm(QWidget):
         self.rate = named(
             QLineEdit(), f"{prefix}Rate", _("Agreed rate"), _("The rate agreed, e.g. 40")
         )
-        self.rate.setPlaceholderText("e.g. 40")
+        self.rate.setPlaceholderText(_("e.g. {number}").format(number=integer(40)))
         self.currency = named(
             QLineEdit(), f"{prefix}Currency", _("Currency"), _("ISO code, e.g. USD")
         )

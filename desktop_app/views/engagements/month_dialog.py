@@ -217,7 +217,7 @@ class MonthDialog(QDialog):
         self.rate_currency.setPlaceholderText("EUR")
         self.rate_currency.setMaximumWidth(70)
         self.rate_value = named(QLineEdit(), "rateValue", _("Its worth in your currency"))
-        self.rate_value.setPlaceholderText("1.08")
+        self.rate_value.setPlaceholderText(number(1.08, 2))
         self.rate_value.setMaximumWidth(90)
         self.rate_value.returnPressed.connect(self.set_rate)
         self.rate_home = plain_label()

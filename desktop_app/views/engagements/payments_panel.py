@@ -104,7 +104,7 @@ class RecordPaymentDialog(QDialog):
         self.day_edit = date_edit("paymentDate", _("Date"), max(date.today(), row.start_date))
         self.day_edit.dateChanged.connect(self._follow_due)
         self.amount_edit = named(QLineEdit(), "paymentAmount", _("Amount"))
-        self.amount_edit.setPlaceholderText("0.00")
+        self.amount_edit.setPlaceholderText(number(0, 2))
         self.currency_box = named(
             QComboBox(), "paymentCurrency", _("Currency"), _("An ISO 4217 code")
         )

@@ -120,7 +120,7 @@ class BriefHiringWindow(QDialog):
             _("Hours a working day you and the contractor must both be at work, for "
             "questions (empty: no need)"),
         )  # fmt: skip
-        self.overlap.setPlaceholderText("e.g. 2")
+        self.overlap.setPlaceholderText(_("e.g. {number}").format(number=integer(2)))
         self.overlap.setMaximumWidth(70)
         self.overlap.editingFinished.connect(self._overlap_edited)
         self.how_to_apply = named(
