@@ -22,7 +22,7 @@ class _PeeweeWithoutPostgresqlDrivers:
     """Import Peewee without its PostgreSQL drivers, whichever module imports
     it first: importing psycopg takes about as long as a bare Qt window
     takes to start, and a file database never needs it. A team workspace
-    gives Peewee psycopg when it is opened (`models.load_postgresql_driver`).
+    gives Peewee psycopg when it is opened (`models.engine.load_postgresql_driver`).
     A meta path finder, so that no module need import Peewee in a given order;
     it leaves sys.meta_path once Peewee is found."""
 

@@ -110,9 +110,6 @@ class MainWindow(QMainWindow):
         self.read_only_banner.setTextFormat(Qt.TextFormat.PlainText)
         self.read_only_banner.setWordWrap(True)
         self.read_only_banner.setContentsMargins(10, 6, 10, 6)
-        self.read_only_banner.setStyleSheet(
-            "QLabel#readOnlyBanner { background: #c4740a; color: white; font-weight: bold; }"
-        )
         central = QWidget()
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
@@ -181,6 +178,11 @@ class MainWindow(QMainWindow):
                 "Read-only: {reason}. You can look, search and export, but changes cannot be saved."
             ).format(reason=store.read_only_reason)
         )
+        if store.read_only and not self.read_only_banner.styleSheet():
+            # Only when shown: a style sheet costs the first frame a few ms.
+            self.read_only_banner.setStyleSheet(
+                "QLabel#readOnlyBanner { background: #c4740a; color: white; font-weight: bold; }"
+            )
         self.read_only_banner.setVisible(store.read_only)
         return ctx
 
@@ -431,7 +433,6 @@ class MainWindow(QMainWindow):
         ):
             menu = self.menus[key] = bar.addMenu(title)
             menu.setObjectName(f"menu{name}")
-            menu.menuAction().setObjectName(f"menu{name}Action")
             # Opened before fill_menus has run: filled then, before it shows.
             menu.aboutToShow.connect(self.fill_menus)
 
@@ -440,6 +441,9 @@ class MainWindow(QMainWindow):
         if self._menus_filled:
             return
         self._menus_filled = True
+        for menu in self.menus.values():
+            # (Python makes the QAction type at its first use: ~10 ms.)
+            menu.menuAction().setObjectName(f"{menu.objectName()}Action")
         file_menu = self.menus["file"]
         self._action(
             file_menu, "actionNewDatabase", _("&New database…"), self._choose_and_create_database,
