@@ -265,11 +265,12 @@ class DateOrderEvidence:
         self.day_first = self.month_first = False
         self.separators: Counter[str] = Counter()
 
-    def add(self, text: str) -> None:
+    def add(self, text: str, times: int = 1) -> None:
+        """What `text` says, found `times` times in the file."""
         parts = _date_parts(text)
         if parts is None or parts[3]:
             return
-        self.separators[_separator(text)] += 1
+        self.separators[_separator(text)] += times
         self.day_first |= parts[0] > 12
         self.month_first |= parts[1] > 12
 
@@ -497,26 +498,59 @@ def _survey(
     source: CsvSource, delimiter: str, layout: Layout, width: int
 ) -> tuple[dict[str, int], DateOrderEvidence, Counter[TaskNameFrom], int]:
     """The first pass: the header's columns, what the dates say, how many rows
-    fill each column that may name tasks, and the number of rows."""
+    fill each column that may name tasks, and the number of rows.
+
+    Each distinct date text is weighed once, with the number of times it
+    occurs (a file repeats a few hundred dates), a few thousand at a time.
+    """
     columns, rows = _data_rows(source, delimiter, width)
     evidence = DateOrderEvidence()
     filled: Counter[TaskNameFrom] = Counter()
     count = 0
-    date_keys = [key for key in (layout.date, layout.end_date) if key]
-    names = [(candidate, _name_key(layout, candidate)) for candidate in layout.auto_name]
+    date_indexes = [
+        columns[key] for key in (layout.date, layout.end_date) if key and key in columns
+    ]
+    names = [
+        (candidate, columns[key])
+        for candidate in layout.auto_name
+        if (key := _name_key(layout, candidate)) and key in columns
+    ]
+    dates: Counter[str] = Counter()
     for row in rows:
         count += 1
-        for key in date_keys:
-            evidence.add(_cell(row.cells, columns, key))
-        for candidate, key in names:
-            if _cell(row.cells, columns, key):
+        cells = row.cells
+        cell_count = len(cells)
+        for index in date_indexes:
+            if index < cell_count:
+                dates[cells[index]] += 1
+        for candidate, index in names:
+            if index < cell_count and (text := cells[index].strip()) and text != "-":
                 filled[candidate] += 1
+        if len(dates) > _DISTINCT_DATES:
+            _weigh(evidence, dates)
+    _weigh(evidence, dates)
     return columns, evidence, filled, count
+
+
+_DISTINCT_DATES = 4096
+
+
+def _weigh(evidence: DateOrderEvidence, dates: Counter[str]) -> None:
+    for text, times in dates.items():
+        evidence.add(text, times)
+    dates.clear()
 
 
 class _RowReader:
     """Reads rows into entries, keeping one copy of each repeated text, so a
-    file of a few dozen tasks over 400,000 rows holds a few dozen names."""
+    file of a few dozen tasks over 400,000 rows holds a few dozen names.
+
+    What a file repeats is worked out once: the column of each piece is
+    found before the first row, and a date, start time or duration text
+    read once is looked up after (an export of a year holds a few hundred
+    distinct ones); names, note, area and need are remembered for each
+    distinct description, task, project, client and tags (`_naming`).
+    """
 
     def __init__(
         self, columns: dict[str, int], layout: Layout, order: DateOrder, name_from: TaskNameFrom
@@ -524,27 +558,126 @@ class _RowReader:
         self.columns, self.layout, self.order, self.name_from = columns, layout, order, name_from
         self.occurrences: Counter[int] = Counter()
         self.shared: dict[object, object] = {}
+        # A column the header lacks reads as "" (as one a short row lacks).
+        missing = 1 << 62
+        keys = (
+            layout.date, layout.start_time, layout.description, layout.task, layout.project,
+            layout.client, layout.tags, *layout.user, *layout.durations,
+        )  # fmt: skip
+        self.indexes = [columns.get(key, missing) if key else missing for key in keys]
+        self.users = len(layout.user)
+        self.needed = max(
+            columns[key] for key in (layout.date, *layout.durations) if key in columns
+        )
+        self.days: dict[str, tuple[date, str]] = {}
+        self.starts: dict[str, tuple[tuple[int, int, int], str]] = {}
+        self.durations: dict[str, int] = {}
 
     def _one(self, value: object) -> Any:
         return self.shared.setdefault(value, value)
 
     def read(self, cells: list[str]) -> tuple[NewEntry, str]:
-        entry, identity = _parse_row(cells, self.columns, self.layout, self.order, self.name_from)
-        # The nth identical row keeps the nth key, so a re-import lines up.
-        text = "\x1f".join(identity)
-        # Counted by the text's hash, not the text: 400,000 rows stay small.
-        self.occurrences[hash(text)] += 1
-        key = _import_key(text, self.occurrences[hash(text)])
-        entry = NewEntry(
-            task_name=self._one(entry.task_name),
-            day=self._one(entry.day),
-            minutes=entry.minutes,
-            note=self._one(entry.note),
-            import_key=key,
-            area=entry.area,
-            need=entry.need,
+        """The entry of a row and the person it names; ValueError with the reason."""
+        width = len(cells)
+        if width <= self.needed:
+            raise ValueError(f"the row has only {width} columns; the header has more")
+        # Toggl Track's newer exports write "-" for an empty value.
+        texts = [
+            ("" if (text := cells[index].strip()) == "-" else text) if index < width else ""
+            for index in self.indexes
+        ]
+        date_text, start_text, description, task, project, client, tags = texts[:7]
+        if not date_text:
+            raise ValueError("the row has no date")
+        known_day = self.days.get(date_text)
+        if known_day is None:
+            day = parse_date(date_text, self.order)
+            known_day = self.days[date_text] = (day, day.isoformat())
+        day, day_text = known_day
+        start: tuple[int, int, int] | None = None
+        start_shown = ""
+        if start_text:
+            known_start = self.starts.get(start_text)
+            if known_start is None:
+                parsed_start = parse_time_of_day(start_text)
+                known_start = self.starts[start_text] = (
+                    parsed_start,
+                    "{:02d}:{:02d}:{:02d}".format(*parsed_start),
+                )
+            start, start_shown = known_start
+        minutes = self._minutes(cells, texts[7 + self.users :], day, start)
+        task_name, note, area, need = _naming(
+            (description, task, project, client, tags), self.name_from, self.layout.auto_name
         )
-        return entry, self._one(identity[1])
+        person = " ".join(texts[7 : 7 + self.users]).strip()
+        # The nth identical row keeps the nth key, so a re-import lines up.
+        text = "\x1f".join(
+            (
+                self.layout.vendor.value, person, day_text, start_shown, client, project, task,
+                description, str(minutes),
+            )
+        )  # fmt: skip
+        # Counted by the text's hash, not the text: 400,000 rows stay small.
+        identity = hash(text)
+        self.occurrences[identity] += 1
+        entry = NewEntry(
+            task_name=self._one(task_name),
+            day=day,
+            minutes=minutes,
+            note=self._one(note),
+            import_key=_import_key(text, self.occurrences[identity]),
+            area=area,
+            need=need,
+        )
+        return entry, self._one(person)
+
+    def _minutes(
+        self,
+        cells: list[str],
+        durations: list[str],
+        day: date,
+        start: tuple[int, int, int] | None,
+    ) -> int:
+        for shown in durations:
+            if shown:
+                minutes = self.durations.get(shown)
+                if minutes is None:
+                    minutes = self.durations[shown] = _minutes(parse_duration_seconds(shown), shown)
+                return minutes
+        return _row_minutes(cells, self.columns, self.layout, self.order, day=day, start=start)
+
+
+@lru_cache(maxsize=4096)
+def _naming(
+    pieces: tuple[str, str, str, str, str],
+    name_from: TaskNameFrom,
+    auto_name: tuple[TaskNameFrom, ...],
+) -> tuple[str, str, str, str | None]:
+    """(task name, note, area, need) of a row from its (description, task,
+    project, client, tags); ValueError when it names no task."""
+    description, task, project, client, tags = pieces
+    by_source = {
+        TaskNameFrom.DESCRIPTION: description,
+        TaskNameFrom.TASK: task,
+        TaskNameFrom.PROJECT: project,
+    }
+    task_name = " ".join(by_source[name_from].split())
+    if not task_name:
+        fallback = next((by_source[s] for s in auto_name if by_source[s]), "")
+        task_name = " ".join(fallback.split())
+    if not task_name:
+        raise ValueError("the row names no task (description, task and project are empty)")
+    if len(task_name) > MAX_NAME_LENGTH:
+        raise ValueError(f"the task name is longer than {MAX_NAME_LENGTH} characters")
+    note = description if name_from != TaskNameFrom.DESCRIPTION else ""
+    if fold_cached(note) == fold_cached(task_name):
+        note = ""
+    return (
+        task_name,
+        note[:MAX_ENTRY_NOTE_LENGTH],
+        guess_area(project, tags, client, task),
+        guess_need(task_name, project, tags),
+    )
 
 
 def _cell(cells: list[str], columns: dict[str, int], key: str) -> str:
@@ -586,68 +719,6 @@ def _name_key(layout: Layout, source: TaskNameFrom) -> str:
     if source == TaskNameFrom.PROJECT:
         return layout.project
     return ""
-
-
-def _parse_row(
-    cells: list[str],
-    columns: dict[str, int],
-    layout: Layout,
-    order: DateOrder,
-    name_from: TaskNameFrom,
-) -> tuple[NewEntry, tuple[str, ...]]:
-    needed = [columns[key] for key in (layout.date, *layout.durations) if key in columns]
-    if len(cells) <= max(needed):
-        raise ValueError(f"the row has only {len(cells)} columns; the header has more")
-    date_text = _cell(cells, columns, layout.date)
-    if not date_text:
-        raise ValueError("the row has no date")
-    day = parse_date(date_text, order)
-    start_text = _cell(cells, columns, layout.start_time)
-    start = parse_time_of_day(start_text) if start_text else None
-    minutes = _row_minutes(cells, columns, layout, order, day=day, start=start)
-    description = _cell(cells, columns, layout.description)
-    task = _cell(cells, columns, layout.task)
-    project = _cell(cells, columns, layout.project)
-    by_source = {
-        TaskNameFrom.DESCRIPTION: description,
-        TaskNameFrom.TASK: task,
-        TaskNameFrom.PROJECT: project,
-    }
-    task_name = " ".join(by_source[name_from].split())
-    fallback = next((by_source[s] for s in layout.auto_name if by_source[s]), "")
-    if not task_name:
-        task_name = " ".join(fallback.split())
-    if not task_name:
-        raise ValueError("the row names no task (description, task and project are empty)")
-    if len(task_name) > MAX_NAME_LENGTH:
-        raise ValueError(f"the task name is longer than {MAX_NAME_LENGTH} characters")
-    note = description if name_from != TaskNameFrom.DESCRIPTION else ""
-    if fold_cached(note) == fold_cached(task_name):
-        note = ""
-    client = _cell(cells, columns, layout.client)
-    tags = _cell(cells, columns, layout.tags)
-    person = " ".join(_cell(cells, columns, key) for key in layout.user).strip()
-    identity = (
-        layout.vendor.value,
-        person,
-        day.isoformat(),
-        "{:02d}:{:02d}:{:02d}".format(*start) if start else "",
-        client,
-        project,
-        task,
-        description,
-        str(minutes),
-    )
-    entry = NewEntry(
-        task_name=task_name,
-        day=day,
-        minutes=minutes,
-        note=note[:MAX_ENTRY_NOTE_LENGTH],
-        import_key="",
-        area=guess_area(project, tags, client, task),
-        need=guess_need(task_name, project, tags),
-    )
-    return entry, identity
 
 
 def _row_minutes(
