@@ -43,6 +43,7 @@ from datetime import date, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from enum import StrEnum
 from functools import lru_cache
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -447,39 +448,77 @@ def parse_time_export(
 ) -> ParsedExport:
     """Every row of an export as a record to import or a refusal with its reason.
 
-    The file is read twice, a row at a time: once for what the whole file
-    decides (day or month first, the column that names tasks), once to read
-    the entries.
+    The file is read a row at a time. What the whole file decides (day or
+    month first, the column that names tasks) is foretold from its first
+    row and its header, the rows are read that way while the whole file's
+    evidence is gathered, and the file is read a second time only when the
+    evidence decides otherwise (a file whose first dates cannot tell day
+    from month, one whose preferred name column is mostly empty).
     """
     if isinstance(source, str):
         source = CsvSource.of_text(source)
     delimiter, layout, width = _find_header(source)
-    columns, evidence, filled, count = _survey(source, delimiter, layout, width)
-    if not count:
+    columns, rows = _data_rows(source, delimiter, width)
+    first = next(rows, None)
+    if first is None:
         raise UserError(f"{source.name} has a header row but no time entries.")
+    survey = _Survey(columns, layout)
+    foretold_order = date_order
+    if date_order == DateOrder.AUTO:
+        foretold_order = survey.order_of(first.cells)
+    # With no row counted yet, the first column of the vendor's preference wins.
+    foretold_name = _choose_name_column(layout, columns, Counter(), 0, task_name_from)
+    parsed = _read_rows(
+        source, layout, columns, chain([first], rows),
+        date_order=foretold_order, name_from=foretold_name, survey=survey,
+    )  # fmt: skip
     guessed = False
     if date_order == DateOrder.AUTO:
-        date_order, guessed = evidence.settle()
-    chosen_name = _choose_name_column(layout, columns, filled, count, task_name_from)
+        date_order, guessed = survey.settle()
+    chosen_name = _choose_name_column(layout, columns, survey.filled, survey.count, task_name_from)
+    if (date_order, chosen_name) != (foretold_order, foretold_name):
+        del parsed  # its entries go before the second reading's come
+        rows = _data_rows(source, delimiter, width)[1]
+        parsed = _read_rows(
+            source, layout, columns, rows, date_order=date_order, name_from=chosen_name, survey=None
+        )
+    parsed.delimiter = delimiter
+    parsed.date_order_guessed = guessed
+    parsed.rows = survey.count - parsed.summary_rows
+    return parsed
+
+
+def _read_rows(
+    source: CsvSource,
+    layout: Layout,
+    columns: dict[str, int],
+    rows: Iterator[CsvRow],
+    *,
+    date_order: DateOrder,
+    name_from: TaskNameFrom,
+    survey: _Survey | None,
+) -> ParsedExport:
+    """The entries and refusals of `rows` read in `date_order`, each task named
+    from `name_from`; each row also goes to `survey` when given."""
     parsed = ParsedExport(
         name=source.name,
         vendor=layout.vendor,
-        delimiter=delimiter,
+        delimiter="",
         encoding=source.encoding,
         date_order=date_order,
-        date_order_guessed=guessed,
-        task_name_from=chosen_name,
-        rows=count,
+        date_order_guessed=False,
+        task_name_from=name_from,
     )
-    reader = _RowReader(columns, layout, date_order, chosen_name)
+    reader = _RowReader(columns, layout, date_order, name_from)
     people: set[str] = set()
-    for row in _data_rows(source, delimiter, width)[1]:
+    for row in rows:
+        if survey is not None:
+            survey.add(row.cells)
         if row.problem:
             parsed.refused.append(RefusedRow(row.line, row.problem, row.text))
             continue
         if _is_total_row(row.cells, columns, layout):
             parsed.summary_rows += 1
-            parsed.rows -= 1
             continue
         try:
             entry, person = reader.read(row.cells)
@@ -494,51 +533,60 @@ def parse_time_export(
     return parsed
 
 
-def _survey(
-    source: CsvSource, delimiter: str, layout: Layout, width: int
-) -> tuple[dict[str, int], DateOrderEvidence, Counter[TaskNameFrom], int]:
-    """The first pass: the header's columns, what the dates say, how many rows
-    fill each column that may name tasks, and the number of rows.
+class _Survey:
+    """What the whole file decides, gathered a row at a time: what its dates
+    say of day or month first, how many rows fill each column that may name
+    tasks, and the number of rows. Each distinct date text is weighed once,
+    with the number of times it occurs (a file repeats a few hundred dates),
+    a few thousand at a time."""
 
-    Each distinct date text is weighed once, with the number of times it
-    occurs (a file repeats a few hundred dates), a few thousand at a time.
-    """
-    columns, rows = _data_rows(source, delimiter, width)
-    evidence = DateOrderEvidence()
-    filled: Counter[TaskNameFrom] = Counter()
-    count = 0
-    date_indexes = [
-        columns[key] for key in (layout.date, layout.end_date) if key and key in columns
-    ]
-    names = [
-        (candidate, columns[key])
-        for candidate in layout.auto_name
-        if (key := _name_key(layout, candidate)) and key in columns
-    ]
-    dates: Counter[str] = Counter()
-    for row in rows:
-        count += 1
-        cells = row.cells
+    def __init__(self, columns: dict[str, int], layout: Layout) -> None:
+        self.evidence = DateOrderEvidence()
+        self.filled: Counter[TaskNameFrom] = Counter()
+        self.count = 0
+        self.date_indexes = [
+            columns[key] for key in (layout.date, layout.end_date) if key and key in columns
+        ]
+        self.names = [
+            (candidate, columns[key])
+            for candidate in layout.auto_name
+            if (key := _name_key(layout, candidate)) and key in columns
+        ]
+        self.dates: Counter[str] = Counter()
+
+    def add(self, cells: list[str]) -> None:
+        """One row (no cells for a row that cannot be read)."""
+        self.count += 1
         cell_count = len(cells)
-        for index in date_indexes:
+        for index in self.date_indexes:
             if index < cell_count:
-                dates[cells[index]] += 1
-        for candidate, index in names:
+                self.dates[cells[index]] += 1
+        for candidate, index in self.names:
             if index < cell_count and (text := cells[index].strip()) and text != "-":
-                filled[candidate] += 1
-        if len(dates) > _DISTINCT_DATES:
-            _weigh(evidence, dates)
-    _weigh(evidence, dates)
-    return columns, evidence, filled, count
+                self.filled[candidate] += 1
+        if len(self.dates) > _DISTINCT_DATES:
+            self._weigh()
+
+    def settle(self) -> tuple[DateOrder, bool]:
+        """Day or month first, and whether it was a guess, from every row."""
+        self._weigh()
+        return self.evidence.settle()
+
+    def order_of(self, cells: list[str]) -> DateOrder:
+        """Day or month first, as one row's dates tell it."""
+        evidence = DateOrderEvidence()
+        for index in self.date_indexes:
+            if index < len(cells):
+                evidence.add(cells[index])
+        return evidence.settle()[0]
+
+    def _weigh(self) -> None:
+        for text, times in self.dates.items():
+            self.evidence.add(text, times)
+        self.dates.clear()
 
 
 _DISTINCT_DATES = 4096
-
-
-def _weigh(evidence: DateOrderEvidence, dates: Counter[str]) -> None:
-    for text, times in dates.items():
-        evidence.add(text, times)
-    dates.clear()
 
 
 class _RowReader:
