@@ -614,6 +614,7 @@ class _RowReader:
         )  # fmt: skip
         self.indexes = [columns.get(key, missing) if key else missing for key in keys]
         self.users = len(layout.user)
+        self.vendor = layout.vendor.value
         self.needed = max(
             columns[key] for key in (layout.date, *layout.durations) if key in columns
         )
@@ -661,7 +662,7 @@ class _RowReader:
         # The nth identical row keeps the nth key, so a re-import lines up.
         text = "\x1f".join(
             (
-                self.layout.vendor.value, person, day_text, start_shown, client, project, task,
+                self.vendor, person, day_text, start_shown, client, project, task,
                 description, str(minutes),
             )
         )  # fmt: skip
@@ -941,17 +942,28 @@ def build_preview(parsed: ParsedExport) -> ImportPreview:
         day_totals[entry.day] = total
         entries.append(entry)
     refused.sort(key=lambda row: row.line)
-    matched = tasks_by_key(fold_cached(entry.task_name) for entry in entries)
+    # Entries share their task's name (`_RowReader`): total by name, then
+    # fold each distinct name once. A name's first entry is the first of its task.
+    by_name: dict[str, list[Any]] = {}  # name -> [minutes, entries, need]
+    for entry in entries:
+        bucket = by_name.get(entry.task_name)
+        if bucket is None:
+            bucket = by_name[entry.task_name] = [0, 0, entry.need or ""]
+        bucket[0] += entry.minutes
+        bucket[1] += 1
+    keys = {name: fold_cached(name) for name in by_name}
+    matched = tasks_by_key(keys.values())
     per_task: dict[str, list[int]] = {}
     names: dict[str, str] = {}
     needs: dict[str, str] = {}
-    for entry in entries:
-        key = fold_cached(entry.task_name)
-        names.setdefault(key, matched[key][1] if key in matched else entry.task_name)
-        needs.setdefault(key, "" if key in matched else entry.need or "")
-        bucket = per_task.setdefault(key, [0, 0])
-        bucket[0] += entry.minutes
-        bucket[1] += 1
+    for name, (minutes, count, need) in by_name.items():
+        key = keys[name]
+        if key not in per_task:
+            names[key] = matched[key][1] if key in matched else name
+            needs[key] = "" if key in matched else need
+            per_task[key] = [0, 0]
+        per_task[key][0] += minutes
+        per_task[key][1] += count
     tasks = sorted(
         (
             TaskPreview(names[key], key not in matched, minutes, count, needs[key])
