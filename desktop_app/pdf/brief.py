@@ -279,9 +279,11 @@ class _ExpectationRow(Flowable):
                 label.setTextOrigin(left, top - BADGE_HEIGHT + 3)
                 label.textOut(word)
             canvas.drawText(label)
-        canvas.translate(number_width + badge_width, top)
+        x, y = number_width + badge_width, top
         for item, item_height in zip(self.content, self.heights, strict=True):
-            canvas.translate(0, -item_height)
+            # To this paragraph's bottom, from the row's top or the last paragraph's bottom.
+            canvas.translate(x, y - item_height)
+            x = y = 0
             item.canv = canvas
             item.draw()  # type: ignore[attr-defined]  # every Flowable has it; its stubs leave it out
             del item.canv
