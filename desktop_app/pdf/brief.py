@@ -19,6 +19,7 @@ from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Spacer, Table, TableStyle
 
 from desktop_app.models.brief_changes import format_value
@@ -248,45 +249,54 @@ class _ExpectationRow(Flowable):
 
     def draw(self) -> None:
         # Each ReportLab call costs more than the operator it writes (its
-        # numbers are formatted in Python), so a row makes few: the number
-        # and the badge's word share one text object, and the paragraphs are
-        # drawn in place, one translation each, where drawOn would save and
-        # restore the state around each (ReportLab's own drawOn of this row
-        # does that once, and each paragraph keeps its own state).
+        # numbers are formatted in Python), so a row makes few: each badge
+        # is drawn once per document as a form that every row places, and
+        # the paragraphs are drawn in place, one translation each, where
+        # drawOn would save and restore the state around each (ReportLab's
+        # own drawOn of this row does that once, and each paragraph keeps
+        # its own state).
         canvas = self.canv
         number_width, badge_width = self.columns
         top = self.height - self.PAD
         canvas.setStrokeColor(RULE)
         canvas.setLineWidth(0.5)
         canvas.line(0, 0, self.width, 0)
-        if self.badge:
-            canvas.setFillColor(self.badge[1])
-            badge_bottom = top - BADGE_HEIGHT - 1
-            canvas.rect(number_width + 2, badge_bottom, BADGE_WIDTH, BADGE_HEIGHT, stroke=0, fill=1)
-        if self.number or self.badge:
-            label = canvas.beginText()
-            if self.number:
-                label.setFont(FONT_BOLD, 10)
-                label.setFillColor(INK)
-                right = number_width - 6 - _bold_width(self.number, 10)
-                label.setTextOrigin(right, top - 10)
-                label.textOut(self.number)
-            if self.badge:
-                word, _background, ink = self.badge
-                label.setFont(FONT_BOLD, 7)
-                label.setFillColor(ink)
-                left = number_width + 2 + (BADGE_WIDTH - _bold_width(word, 7)) / 2
-                label.setTextOrigin(left, top - BADGE_HEIGHT + 3)
-                label.textOut(word)
+        if self.number:
+            right = number_width - 6 - _bold_width(self.number, 10)
+            label = canvas.beginText(right, top - 10)
+            label.setFont(FONT_BOLD, 10)
+            label.setFillColor(INK)
+            label.textOut(self.number)
             canvas.drawText(label)
         x, y = number_width + badge_width, top
+        if self.badge:
+            badge_x, badge_y = number_width + 2, top - BADGE_HEIGHT - 1
+            canvas.translate(badge_x, badge_y)
+            canvas.doForm(_badge_form(canvas, self.badge))
+            x, y = x - badge_x, y - badge_y
         for item, item_height in zip(self.content, self.heights, strict=True):
-            # To this paragraph's bottom, from the row's top or the last paragraph's bottom.
+            # To this paragraph's bottom, from where the last step left off.
             canvas.translate(x, y - item_height)
             x = y = 0
             item.canv = canvas
             item.draw()  # type: ignore[attr-defined]  # every Flowable has it; its stubs leave it out
             del item.canv
+
+
+def _badge_form(canvas: Canvas, badge: tuple[str, colors.Color, colors.Color]) -> str:
+    """The name of the form that draws `badge` (its tint and word), made
+    in `canvas`'s document when first asked for."""
+    word, background, ink = badge
+    name = f"OffloadBadge{word}"
+    if not canvas.hasForm(name):
+        canvas.beginForm(name, -1, -1, BADGE_WIDTH + 1, BADGE_HEIGHT + 1)
+        canvas.setFillColor(background)
+        canvas.rect(0, 0, BADGE_WIDTH, BADGE_HEIGHT, stroke=0, fill=1)
+        canvas.setFillColor(ink)
+        canvas.setFont(FONT_BOLD, 7)
+        canvas.drawCentredString(BADGE_WIDTH / 2, 4, word)
+        canvas.endForm()
+    return name
 
 
 BADGE_WIDTH, BADGE_HEIGHT = 15 * mm, 13
