@@ -249,18 +249,16 @@ class _ExpectationRow(Flowable):
 
     def draw(self) -> None:
         # Each ReportLab call costs more than the operator it writes (its
-        # numbers are formatted in Python), so a row makes few: each badge
-        # is drawn once per document as a form that every row places, and
-        # the paragraphs are drawn in place, one translation each, where
-        # drawOn would save and restore the state around each (ReportLab's
-        # own drawOn of this row does that once, and each paragraph keeps
-        # its own state).
+        # numbers are formatted in Python), so a row makes few: its rule and
+        # each badge are drawn once per document as forms that every row
+        # places, and the paragraphs are drawn in place, one translation
+        # each, where drawOn would save and restore the state around each
+        # (ReportLab's own drawOn of this row does that once, and each
+        # paragraph keeps its own state).
         canvas = self.canv
         number_width, badge_width = self.columns
         top = self.height - self.PAD
-        canvas.setStrokeColor(RULE)
-        canvas.setLineWidth(0.5)
-        canvas.line(0, 0, self.width, 0)
+        canvas.doForm(_rule_form(canvas, self.width))
         if self.number:
             right = number_width - 6 - _bold_width(self.number, 10)
             label = canvas.beginText(right, top - 10)
@@ -281,6 +279,18 @@ class _ExpectationRow(Flowable):
             item.canv = canvas
             item.draw()  # type: ignore[attr-defined]  # every Flowable has it; its stubs leave it out
             del item.canv
+
+
+def _rule_form(canvas: Canvas, width: float) -> str:
+    """The name of the form that draws the rule below a row `width` wide."""
+    name = f"OffloadRule{width:.3f}"
+    if not canvas.hasForm(name):
+        canvas.beginForm(name, -1, -1, width + 1, 1)
+        canvas.setStrokeColor(RULE)
+        canvas.setLineWidth(0.5)
+        canvas.line(0, 0, width, 0)
+        canvas.endForm()
+    return name
 
 
 def _badge_form(canvas: Canvas, badge: tuple[str, colors.Color, colors.Color]) -> str:
