@@ -244,7 +244,7 @@ _DECIMAL_DURATION = re.compile(r"^(\d+(?:[.,]\d+)?|[.,]\d+)\s*h?$", re.IGNORECAS
 
 # The cell parsers below are remembered per text: an export repeats its days,
 # times and durations thousands of times (20,000 rows over a year hold a few
-# hundred distinct dates), and each file is read twice.
+# hundred distinct dates), and a file may be read twice.
 @lru_cache(maxsize=4096)
 def _date_parts(text: str) -> tuple[int, int, int, bool] | None:
     match = _DATE.match(text.strip())
