@@ -594,10 +594,10 @@ class _RowReader:
     file of a few dozen tasks over 400,000 rows holds a few dozen names.
 
     What a file repeats is worked out once: the column of each piece is
-    found before the first row, and a date, start time or duration text
-    read once is looked up after (an export of a year holds a few hundred
-    distinct ones); names, note, area and need are remembered for each
-    distinct description, task, project, client and tags (`_naming`).
+    found before the first row, and the last few thousand distinct dates,
+    start times and durations are remembered as read (an export of a year
+    holds a few hundred distinct dates), with the names, note, area and
+    need of each description, task, project, client and tags (`_naming`).
     """
 
     def __init__(
@@ -618,9 +618,6 @@ class _RowReader:
         self.needed = max(
             columns[key] for key in (layout.date, *layout.durations) if key in columns
         )
-        self.days: dict[str, tuple[date, str]] = {}
-        self.starts: dict[str, tuple[tuple[int, int, int], str]] = {}
-        self.durations: dict[str, int] = {}
 
     def _one(self, value: object) -> Any:
         return self.shared.setdefault(value, value)
@@ -638,22 +635,11 @@ class _RowReader:
         date_text, start_text, description, task, project, client, tags = texts[:7]
         if not date_text:
             raise ValueError("the row has no date")
-        known_day = self.days.get(date_text)
-        if known_day is None:
-            day = parse_date(date_text, self.order)
-            known_day = self.days[date_text] = (day, day.isoformat())
-        day, day_text = known_day
+        day, day_text = _day(date_text, self.order)
         start: tuple[int, int, int] | None = None
         start_shown = ""
         if start_text:
-            known_start = self.starts.get(start_text)
-            if known_start is None:
-                parsed_start = parse_time_of_day(start_text)
-                known_start = self.starts[start_text] = (
-                    parsed_start,
-                    "{:02d}:{:02d}:{:02d}".format(*parsed_start),
-                )
-            start, start_shown = known_start
+            start, start_shown = _start(start_text)
         minutes = self._minutes(cells, texts[7 + self.users :], day, start)
         task_name, note, area, need = _naming(
             (description, task, project, client, tags), self.name_from, self.layout.auto_name
@@ -689,11 +675,28 @@ class _RowReader:
     ) -> int:
         for shown in durations:
             if shown:
-                minutes = self.durations.get(shown)
-                if minutes is None:
-                    minutes = self.durations[shown] = _minutes(parse_duration_seconds(shown), shown)
-                return minutes
+                return _duration_minutes(shown)
         return _row_minutes(cells, self.columns, self.layout, self.order, day=day, start=start)
+
+
+@lru_cache(maxsize=4096)
+def _day(text: str, order: DateOrder) -> tuple[date, str]:
+    """The date in `text` and its ISO text (as import keys write it)."""
+    day = parse_date(text, order)
+    return day, day.isoformat()
+
+
+@lru_cache(maxsize=4096)
+def _start(text: str) -> tuple[tuple[int, int, int], str]:
+    """The time of day in `text` and its "hh:mm:ss" (as import keys write it)."""
+    start = parse_time_of_day(text)
+    return start, "{:02d}:{:02d}:{:02d}".format(*start)
+
+
+@lru_cache(maxsize=4096)
+def _duration_minutes(text: str) -> int:
+    """The minutes of a duration cell; ValueError with the reason."""
+    return _minutes(parse_duration_seconds(text), text)
 
 
 @lru_cache(maxsize=4096)
