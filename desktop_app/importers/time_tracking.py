@@ -679,7 +679,9 @@ class _RowReader:
         return _row_minutes(cells, self.columns, self.layout, self.order, day=day, start=start)
 
 
-@lru_cache(maxsize=4096)
+# Room for every day of 40 years: a file that cycles through more distinct
+# dates than an LRU cache holds would miss on every row.
+@lru_cache(maxsize=16384)
 def _day(text: str, order: DateOrder) -> tuple[date, str]:
     """The date in `text` and its ISO text (as import keys write it)."""
     day = parse_date(text, order)
