@@ -314,7 +314,7 @@ BADGE_WIDTH, BADGE_HEIGHT = 15 * mm, 13
 
 @lru_cache(maxsize=512)
 def _bold_width(value: str, size: float) -> float:
-    """The width of a number or a badge's word: the same few, row after row."""
+    """The width of a row's number ("12.") in bold at `size`."""
     return stringWidth(value, FONT_BOLD, size)
 
 
