@@ -152,9 +152,12 @@ def postgres_template() -> Iterator[str]:
     with _admin_connection() as admin:
         admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
         admin.execute(f'CREATE DATABASE "{name}"')
+    # Made when a test first asks for a workspace, maybe with its window open
+    # on a file: that file stays bound.
+    previous = database.obj
     db, _ = open_workspace(database_url(name), read_only=False, create=True, upgrade=True)
-    unbind_database()
     db.close()
+    database.initialize(previous)
     yield name
     with _admin_connection() as admin:
         admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

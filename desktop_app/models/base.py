@@ -114,6 +114,27 @@ class OffloadPostgresDatabase(PostgresqlDatabase):
     url: str = ""
 
 
+# Passwords the owner typed in the window, by workspace URL: kept in this
+# process's memory for the session only, never written to settings, logs or
+# the URL (libpq's ~/.pgpass and PGPASSWORD need none of this).
+_session_passwords: dict[str, str] = {}
+
+
+def _password_key(url: str) -> str:
+    return "postgresql://" + url.removeprefix("postgres://").removeprefix("postgresql://")
+
+
+def keep_password_for_session(url: str, password: str) -> None:
+    """Use `password` for every connection to `url` until Offload closes."""
+    _session_passwords[_password_key(url)] = password
+
+
+def session_password(url: str) -> dict[str, str]:
+    """`password=` for a connection to `url`, when the owner typed one this session."""
+    password = _session_passwords.get(_password_key(url))
+    return {"password": password} if password else {}
+
+
 def postgres_database(url: str) -> OffloadPostgresDatabase:
     """An unopened connection to the PostgreSQL database at `url`."""
     from desktop_app.models.engine import CONNECT_TIMEOUT  # noqa: PLC0415
@@ -125,6 +146,7 @@ def postgres_database(url: str) -> OffloadPostgresDatabase:
         prefer_psycopg3=True,
         connect_timeout=CONNECT_TIMEOUT,
         application_name="Offload",
+        **session_password(url),
     )
     db.url = url
     return db
