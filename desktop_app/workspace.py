@@ -146,10 +146,12 @@ def try_connection(url: str, password: str = "") -> tuple[str, bool]:
     the window stays responsive meanwhile (`ConnectionAttempt`)."""
     import psycopg
 
-    extra = {"password": password} if password else session_password(url)
     try:
         psycopg.connect(
-            url, connect_timeout=CONNECT_TIMEOUT, application_name="Offload", **extra
+            url,
+            connect_timeout=CONNECT_TIMEOUT,
+            application_name="Offload",
+            password=password or session_password(url),
         ).close()
     except psycopg.Error as error:
         wrong_typed = password and "password authentication failed" in str(error).lower()
@@ -304,7 +306,7 @@ class ChangeListener(QObject):
                 self._url,
                 autocommit=True,
                 connect_timeout=CONNECT_TIMEOUT,
-                **session_password(self._url),
+                password=session_password(self._url),
             ) as connection:
                 connection.execute(f'LISTEN "{CHANGES_CHANNEL}"')
                 self.ready.set()

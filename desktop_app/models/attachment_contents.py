@@ -21,6 +21,7 @@ from peewee import BlobField, CharField, IntegerField, Model
 
 from desktop_app.models.base import database
 from desktop_app.models.engine import is_postgres
+from desktop_app.models.rows import tuples
 
 
 class AttachmentContent(Model):
@@ -81,7 +82,7 @@ def stored_hashes(db: Any = database) -> list[str]:
         query = AttachmentContent.select(AttachmentContent.file_hash).order_by(
             AttachmentContent.file_hash
         )
-        return [file_hash for (file_hash,) in query.tuples()]
+        return [file_hash for (file_hash,) in tuples(query)]
 
 
 def file_names(db: Any = database) -> dict[str, str]:
@@ -97,6 +98,6 @@ def file_names(db: Any = database) -> dict[str, str]:
             query = model.select(model.file_hash, model.file_name).where(
                 model.file_hash.is_null(False)
             )
-            for file_hash, file_name in query.tuples():
+            for file_hash, file_name in tuples(query):
                 names.setdefault(file_hash, file_name or "")
     return names

@@ -129,10 +129,10 @@ def keep_password_for_session(url: str, password: str) -> None:
     _session_passwords[_password_key(url)] = password
 
 
-def session_password(url: str) -> dict[str, str]:
-    """`password=` for a connection to `url`, when the owner typed one this session."""
-    password = _session_passwords.get(_password_key(url))
-    return {"password": password} if password else {}
+def session_password(url: str) -> str | None:
+    """The password the owner typed for `url` this session (None: libpq's own
+    places, ~/.pgpass and PGPASSWORD, or none)."""
+    return _session_passwords.get(_password_key(url)) or None
 
 
 def postgres_database(url: str) -> OffloadPostgresDatabase:
@@ -146,7 +146,7 @@ def postgres_database(url: str) -> OffloadPostgresDatabase:
         prefer_psycopg3=True,
         connect_timeout=CONNECT_TIMEOUT,
         application_name="Offload",
-        **session_password(url),
+        password=session_password(url),
     )
     db.url = url
     return db

@@ -15,6 +15,7 @@ in its settings or logs.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QDialog,
@@ -33,6 +34,9 @@ from desktop_app.views.partials.feedback import MessageLine
 from desktop_app.views.partials.naming import named
 from desktop_app.views.partials.plain_text import plain_label
 
+if TYPE_CHECKING:
+    from desktop_app.workspace import ConnectionAttempt
+
 EXAMPLE = "postgresql://you@server:5432/offload"
 
 
@@ -47,7 +51,7 @@ class WorkspaceDialog(QDialog):
         named(self, "workspaceDialog", _("Open team workspace"))
         self.setWindowTitle(_("Open team workspace"))
         self._open_workspace = open_workspace
-        self._attempt = None  # the ConnectionAttempt under way, if any
+        self._attempt: ConnectionAttempt | None = None  # the one under way, if any
         self._attempted = ""  # its address
         self.address = named(QLineEdit(current), "workspaceAddress", _("Address"))
         self.address.setPlaceholderText(EXAMPLE)
