@@ -31,7 +31,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QLocale, QSettings
 
-from desktop_app.models.base import database, unbind_database
+from desktop_app.models.base import database, forget_session_passwords, unbind_database
 from desktop_app.models.formats import use_locale
 from desktop_app.models.i18n import use_language
 from desktop_app.paths import set_application_names
@@ -66,6 +66,7 @@ def isolated_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Ite
     yield
     if database.obj is not None:
         unbind_database()
+    forget_session_passwords()
     use_locale("en_US")
     use_language("en")
     QLocale.setDefault(_QT_LOCALE_AT_START)  # the window sets it from the Formats setting

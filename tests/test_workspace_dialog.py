@@ -190,14 +190,7 @@ class _Records(logging.Handler):
 
 def _type_the_password(window, qtbot, new_postgres_database, store) -> None:
     """Asked for, refused once, then typed right: the workspace opens."""
-    url = new_postgres_database()
-    with _admin_connection() as admin:
-        admin.execute("DROP ROLE IF EXISTS offload_password")
-        admin.execute(f"CREATE ROLE offload_password LOGIN PASSWORD '{PASSWORD}'")
-    with psycopg.connect(url, autocommit=True) as owner:
-        owner.execute("GRANT ALL ON ALL TABLES IN SCHEMA public TO offload_password")
-        owner.execute("GRANT ALL ON ALL SEQUENCES IN SCHEMA public TO offload_password")
-    address = url.replace("offload@", "offload_password@")
+    address = _password_role(new_postgres_database())
 
     dialog = _open_dialog(window, qtbot)
     _type_and_open(dialog, qtbot, address)
@@ -225,3 +218,61 @@ def _type_the_password(window, qtbot, new_postgres_database, store) -> None:
     assert [t.name for t in Task.select()] == ["Typed in with a password"]
     # The live updates' own connection got in with it too (kept for the session).
     assert window.ctx.listener.ready.wait(CONNECT_TIMEOUT + 5)
+
+
+@pytest.mark.postgres
+def test_a_workspace_named_at_start_asks_for_its_password_before_the_window(
+    new_postgres_database, tmp_path, monkeypatch, qtbot
+):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from desktop_app.app import run_gui
+
+    monkeypatch.delenv("PGPASSWORD", raising=False)
+    monkeypatch.setenv("PGPASSFILE", str(tmp_path / "no-pgpass"))
+    address = _password_role(new_postgres_database())
+    seen: dict = {}
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is None or dialog.objectName() != "workspaceDialog":
+            QTimer.singleShot(20, answer)
+            return
+        field = dialog.findChild(QLineEdit, "workspacePassword")
+        seen["asked"] = field.isVisible() and field.echoMode() == QLineEdit.EchoMode.Password
+        seen["said"] = dialog.findChild(type(dialog.error), "workspaceError").text()
+        field.setText(PASSWORD)
+        _button(dialog, QDialogButtonBox.StandardButton.Open).click()
+        QTimer.singleShot(20, close_the_window)
+
+    def close_the_window() -> None:
+        shown = [
+            widget
+            for widget in QApplication.topLevelWidgets()
+            if widget.objectName() == "mainWindow" and widget.isVisible()
+        ]
+        if not shown:
+            QTimer.singleShot(20, close_the_window)
+            return
+        seen["opened"] = shown[0].ctx.store.url
+        shown[0].close()
+
+    QTimer.singleShot(0, answer)
+    assert run_gui(database_path=address) == 0
+    assert seen["asked"] and "asks for the password of offload_password" in seen["said"]
+    assert seen["opened"] == address
+    for written in tmp_path.rglob("*"):
+        if written.is_file():
+            assert PASSWORD.encode() not in written.read_bytes(), written
+
+
+def _password_role(url: str) -> str:
+    """`url` for the role the test cluster asks a password of (with rights on it)."""
+    with _admin_connection() as admin:
+        admin.execute("DROP ROLE IF EXISTS offload_password")
+        admin.execute(f"CREATE ROLE offload_password LOGIN PASSWORD '{PASSWORD}'")
+    with psycopg.connect(url, autocommit=True) as owner:
+        owner.execute("GRANT ALL ON ALL TABLES IN SCHEMA public TO offload_password")
+        owner.execute("GRANT ALL ON ALL SEQUENCES IN SCHEMA public TO offload_password")
+    return url.replace("offload@", "offload_password@")

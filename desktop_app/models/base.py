@@ -129,6 +129,11 @@ def keep_password_for_session(url: str, password: str) -> None:
     _session_passwords[_password_key(url)] = password
 
 
+def forget_session_passwords() -> None:
+    """Forget every typed password (a new session: the tests' own)."""
+    _session_passwords.clear()
+
+
 def session_password(url: str) -> str | None:
     """The password the owner typed for `url` this session (None: libpq's own
     places, ~/.pgpass and PGPASSWORD, or none)."""

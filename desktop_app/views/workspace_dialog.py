@@ -162,6 +162,11 @@ class WorkspaceDialog(QDialog):
             return
         self.accept()
 
+    def ask_for_password(self, address: str) -> None:
+        """Open asking for the password the server of `address` wants (start-up)."""
+        self._attempted = address
+        self._ask_for_password(address, refused=False)
+
     def _ask_for_password(self, address: str, *, refused: bool) -> None:
         from desktop_app.workspace import user_and_place
 
