@@ -391,3 +391,24 @@ def test_an_import_whose_connection_is_cut_keeps_nothing_and_says_so(
     again = run_offload("import-time", str(csv), "--db", url, env={"HOME": str(tmp_path)})
     assert again.returncode == 0, again.stderr
     assert _counts(url)[0] == 4
+
+
+def test_after_the_server_ends_a_session_the_next_edit_connects_again(store_on_postgres):
+    """A server restarted (or a session ended by its administrator) under an
+    open window: the edit that meets it fails whole, with the one line that
+    says so; the next one connects again and is saved."""
+    from peewee import PeeweeException
+
+    from desktop_app.database_file import CONNECTION_LOST, explain_database_error
+    from desktop_app.models.tasks import Task, create_task
+
+    (pid,) = store_on_postgres.db.execute_sql("SELECT pg_backend_pid()").fetchone()
+    with _admin_connection() as admin:
+        admin.execute("SELECT pg_terminate_backend(%s)", (pid,))
+    with pytest.raises(PeeweeException) as lost:
+        create_task("Met the end", need="repetitive")
+    assert explain_database_error(lost.value, None) == CONNECTION_LOST
+    create_task("After the restart", need="repetitive")
+    assert [task.name for task in Task.select()] == ["After the restart"]
+    (again,) = store_on_postgres.db.execute_sql("SELECT pg_backend_pid()").fetchone()
+    assert again != pid

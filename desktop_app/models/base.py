@@ -8,6 +8,7 @@ binds the database it is given, and each test binds a fresh one.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from contextlib import suppress
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -112,6 +113,23 @@ class OffloadPostgresDatabase(PostgresqlDatabase):
 
     file_path: Path | None = None
     url: str = ""
+
+    def is_closed(self) -> bool:
+        """Closed, or its session ended by the server (a restart, its
+        administrator, the network): then the next statement connects again
+        (the one that met the end failed, and said so). Never inside a
+        transaction: that one is lost, and fails whole."""
+        conn = self._state.conn
+        if (
+            conn is not None
+            and getattr(conn, "broken", False)
+            and not self._state.transactions
+            and not self._state.ctx
+        ):
+            with suppress(Exception):
+                conn.close()
+            self._state.reset()
+        return bool(super().is_closed())
 
 
 # Passwords the owner typed in the window, by workspace URL: kept in this
