@@ -119,16 +119,17 @@ class OffloadPostgresDatabase(PostgresqlDatabase):
         administrator, the network): then the next statement connects again
         (the one that met the end failed, and said so). Never inside a
         transaction: that one is lost, and fails whole."""
-        conn = self._state.conn
+        state: Any = getattr(self, "_state")  # noqa: B009 (Peewee's, untyped)
+        conn = state.conn
         if (
             conn is not None
             and getattr(conn, "broken", False)
-            and not self._state.transactions
-            and not self._state.ctx
+            and not state.transactions
+            and not state.ctx
         ):
             with suppress(Exception):
                 conn.close()
-            self._state.reset()
+            state.reset()
         return bool(super().is_closed())
 
 
