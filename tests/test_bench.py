@@ -60,6 +60,27 @@ def test_a_tiny_benchmark_produces_every_row(tmp_path):
 
 
 @pytest.mark.slow
+def test_only_measures_the_rows_asked_for(tmp_path):
+    result = subprocess.run(
+        [sys.executable, "-m", "tools.bench", "--scale", "0.01", "--runs", "1", "--no-warm-up",
+         "--cache", str(tmp_path / "cache"), "--only", "pdf", "--only", "opening"],
+        capture_output=True, text=True, timeout=600, cwd=REPO, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr[-3000:]
+    rows = [
+        line.split("|")[1].strip()
+        for line in result.stdout.splitlines()
+        if line.startswith("| ") and not line.startswith(("| what", "| ---"))
+    ]
+    assert rows == [
+        "PDF of a 200-expectation brief",
+        "opening: PRAGMA quick_check",
+        "opening: open_store (look, quick_check, lock, migrate, bind)",
+        "opening: the day's backup (online backup, then quick_check of the copy)",
+    ]
+
+
+@pytest.mark.slow
 @pytest.mark.postgres
 def test_a_tiny_benchmark_with_a_server_adds_its_postgresql_rows(tmp_path):
     from tests.conftest import require_postgres
