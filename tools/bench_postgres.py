@@ -16,6 +16,7 @@ from __future__ import annotations
 import os
 import statistics
 import subprocess
+import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -23,12 +24,14 @@ from pathlib import Path
 
 from tools.bench import (
     IMPORT_ROWS,
+    PROBE,
     Bench,
     Row,
+    child_env,
     median_of,
-    offload_command,
     paired,
-    startup,
+    probe_times,
+    run_child,
     window_child,
 )
 
@@ -69,7 +72,8 @@ def new_database(server: str, made: list[str], name: str) -> str:
 def copied_onto(bench: Bench, server: str, made: list[str], name: str) -> str:
     """The run's `name` database copied into a new database on the server."""
     url = new_database(server, made, name)
-    command = [*offload_command(bench.databases[name])[:-2], "copy-workspace"]
+    # This checkout's code (an installed `offload` script may be another's).
+    command = [sys.executable, "-m", "desktop_app", "copy-workspace"]
     subprocess.run(
         [*command, str(bench.databases[name]), url],
         cwd=Path(__file__).resolve().parent.parent,
@@ -88,8 +92,7 @@ def postgres_rows(bench: Bench, server: str) -> None:
             url = copied_onto(bench, server, made, name)
             where = f"{name} ({ENGINE})"
             bench.say(f"PostgreSQL: start-up, {name} database, {platform}")
-            _bare, on_sqlite = startup(bench, bench.databases[name], platform)
-            _bare, on_server = startup(bench, url, platform)  # type: ignore[arg-type]
+            on_sqlite, on_server = _startups(bench, str(bench.databases[name]), url, platform)
             for key, what in (
                 ("first-paint", f"start-up to first paint ({platform})"),
                 ("overview", f"start-up to the Overview filled in ({platform})"),
@@ -114,6 +117,27 @@ def postgres_rows(bench: Bench, server: str) -> None:
                     )
                 )  # fmt: skip
         import_row(bench, server, made)
+
+
+def _startups(
+    bench: Bench, sqlite: str, server: str, platform: str
+) -> tuple[list[dict], list[dict]]:
+    """Paired start-ups of this checkout's `offload --db` on the file and on
+    the workspace (as `bench.startup`, whose installed `offload` script may
+    run another checkout's code): their probe times."""
+    env = {**child_env(bench, platform), PROBE: "overview"}
+
+    def command(database: str) -> list[str]:
+        return [sys.executable, "-m", "desktop_app", "--db", database]
+
+    if bench.warm_up:
+        run_child(command(sqlite), env)
+        run_child(command(server), env)
+    on_sqlite, on_server = [], []
+    for _ in range(bench.runs):
+        on_sqlite.append(probe_times(run_child(command(sqlite), env)))
+        on_server.append(probe_times(run_child(command(server), env)))
+    return on_sqlite, on_server
 
 
 def import_row(bench: Bench, server: str, made: list[str]) -> None:
