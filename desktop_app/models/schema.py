@@ -6,6 +6,7 @@ from peewee import Model
 
 from desktop_app.models.access import AccessGrant
 from desktop_app.models.agreements import Agreement
+from desktop_app.models.attachment_contents import AttachmentContent
 from desktop_app.models.briefs import Brief, BriefTask, BriefTemplate, BriefVersion, Expectation
 from desktop_app.models.checklists import ChecklistItem, ChecklistTemplate
 from desktop_app.models.contractors import (
@@ -75,4 +76,5 @@ ALL_MODELS: tuple[type[Model], ...] = (
     MessageTemplate,
     SentMessage,
     RowChange,
+    AttachmentContent,
 )

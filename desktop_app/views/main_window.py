@@ -215,6 +215,7 @@ class MainWindow(QMainWindow):
             store = recovered
         except StoreError as error:
             return str(error)
+        log.info("opened %s", store.name)  # a workspace's URL without its password
         self._switch_to(store, old_store, _("Opened {path}").format(path=store.name))
         return ""
 

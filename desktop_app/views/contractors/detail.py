@@ -676,7 +676,7 @@ class ContractorDetailPane(QWidget):
         return attachments_dir(self.ctx.database_path)
 
     def _is_missing(self, item: bench.PortfolioRow) -> bool:
-        return item.is_file and attachments.locate(self._folder(), item.file_hash or "") is None
+        return item.is_file and attachments.is_missing(self._folder(), item.file_hash or "")
 
     def _portfolio_target(self, item: bench.PortfolioRow) -> str:
         if not item.is_file:
@@ -745,7 +745,7 @@ class ContractorDetailPane(QWidget):
             return False
         if not item.is_file:
             return self.open_url(QUrl(item.url))
-        stored = attachments.locate(self._folder(), item.file_hash or "")
+        stored = attachments.locate(self._folder(), item.file_hash or "", item.file_name or "")
         if stored is None:
             self.say(
                 _(
