@@ -23,6 +23,8 @@ from peewee import (
 
 from desktop_app.models.base import BaseModel, database, now
 from desktop_app.models.errors import UserError
+from desktop_app.models.formats import integer, month_year
+from desktop_app.models.i18n import _, count
 from desktop_app.models.ordering import keys_between, move_to, place
 from desktop_app.models.procedure_content import (
     MAX_STEPS,
@@ -192,9 +194,17 @@ def owner_time_text(time: OwnerTime | None) -> str:
     if time is None:
         return ""
     each = time.minutes_each_time
-    length = f"{each} min" if each < 60 else f"{each // 60} h {each % 60:02d} min"
-    times = "once" if time.times == 1 else f"{time.times} times"
-    return f"About {length} each time ({times} in {time.month:%B %Y}, from the time audit)"
+    length = (
+        _("{minutes} min").format(minutes=integer(each))
+        if each < 60
+        else _("{hours} h {minutes} min").format(
+            hours=integer(each // 60), minutes=f"{each % 60:02d}"
+        )
+    )
+    times = count(time.times, "once", "{count} times")
+    return _("About {length} each time ({times} in {month}, from the time audit)").format(
+        length=length, times=times, month=month_year(time.month)
+    )
 
 
 # ---------------------------------------------------------------------------

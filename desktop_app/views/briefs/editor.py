@@ -58,7 +58,11 @@ from desktop_app.views.undo import execute
 
 # The editor's pages and the fields on each, in the order a brief is written.
 PAGES = (
-    ("job", "The job", ("summary", "deliverables", "in_scope", "out_of_scope", "skills")),
+    (
+        "job",
+        "The job",
+        ("summary", "deliverables", "in_scope", "out_of_scope", "skills", "language"),
+    ),
     ("expectations", "Expectations", ()),
     (
         "terms",

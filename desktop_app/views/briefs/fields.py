@@ -37,7 +37,7 @@ from desktop_app.models.briefs import (
     FieldKind,
 )
 from desktop_app.models.currencies import ISO_4217_CODES
-from desktop_app.models.i18n import _
+from desktop_app.models.i18n import LANGUAGES, _, current_language
 from desktop_app.views.partials.dates import DATE_FORMAT, NO_DATE
 from desktop_app.views.partials.feedback import MessageLine
 from desktop_app.views.partials.naming import named
@@ -293,6 +293,9 @@ def _choices(spec: BriefField) -> list[tuple[str, str]]:
         return [(str(s), _(BRIEF_STATUS_LABELS[s])) for s in BriefStatus]
     if spec.name == "budget_basis":
         return [(str(b), BUDGET_BASIS_LABELS[b]) for b in BudgetBasis]
+    if spec.name == "language":
+        app = _("The app's language ({language})").format(language=LANGUAGES[current_language()])
+        return [("", app), *LANGUAGES.items()]
     if spec.name == "delegation_level":
         return [(str(d.value), f"{d.value}. {DELEGATION_LABELS[d]}") for d in Delegation]
     if spec.kind is FieldKind.CURRENCY:

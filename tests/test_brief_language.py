@@ -1,0 +1,163 @@
+"""A brief's own language: chosen in its editor (one undo step), kept by
+schema 14, and the language its PDF is written in (words, dates, money),
+whatever the app's language."""
+
+import dataclasses
+import shutil
+import subprocess
+import threading
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from desktop_app.demo import fill_demo_data
+from desktop_app.models.briefs import Brief, BriefData, create_brief, load_brief, update_brief
+from desktop_app.models.errors import ValidationError
+from desktop_app.models.formats import money, use_locale
+from desktop_app.models.i18n import _, current_language, use_language, written_in
+from desktop_app.models.settings import load_settings, save_settings
+from desktop_app.pdf.brief import write_brief_pdf
+from desktop_app.store import open_store
+
+SCHEMA_11 = Path(__file__).parent / "data" / "schemas" / "schema-11.sqlite3"
+DAY = date(2026, 12, 1)
+
+
+def _pdf_text(path: Path) -> str:
+    """What a reader sees: the text pdftotext takes out of the file."""
+    shown = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, check=True, text=True
+    ).stdout
+    return " ".join(shown.split())
+
+
+pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs pdftotext")
+
+
+def _demo_brief(language: str) -> BriefData:
+    fill_demo_data(date(2026, 11, 20))
+    brief = Brief.select().order_by(Brief.id).first()
+    update_brief(brief.id, {"language": language, "budget": "1234.5", "currency": "EUR"})
+    return dataclasses.replace(load_brief(brief.id), deadline=date(2027, 1, 15))
+
+
+def test_the_demo_brief_in_german_has_german_headings_dates_and_money(store, tmp_path):
+    use_language("en")
+    use_locale("en_US")
+    data = _demo_brief("de")
+    path = write_brief_pdf(data, tmp_path / "brief.pdf", exported_on=DAY).path
+    shown = _pdf_text(path)
+    for words in (
+        "BRIEFING", "Der Auftrag", "Erwartungen, nach Priorität", "Ergebnisse",
+        "Erfolg und Abnahme", "Zeitplan", "Fortschrittsberichte", "MUSS", "SOLLTE",
+        "1.234,50 € pro Monat", "15. Januar 2027", "Freitag, 15. Januar 2027",
+        "Erstellt von Maya Lindqvist · 1. Dezember 2026", "Seite 1 von", "alle 30 Tage",
+    ):  # fmt: skip
+        assert words in shown, words
+    for english in ("The job", "JOB BRIEF", "Page 1 of", "per month", "Measured by"):
+        assert english not in shown, english
+    # The window's words and formats are untouched by the PDF's.
+    assert _("&File") == "&File"
+    assert money(Decimal("1234.5"), "EUR") == "€1,234.50"
+
+
+def test_a_french_brief_prints_french_while_the_app_is_in_english(store, tmp_path):
+    use_language("en")
+    data = BriefData(
+        title="Tenue des comptes", summary="Rapprochement", deadline=date(2027, 1, 15),
+        budget=Decimal("900"), currency="EUR", budget_basis="hourly", language="fr",
+        report_every_days=7,
+    )  # fmt: skip
+    path = write_brief_pdf(data, tmp_path / "fr.pdf", exported_on=DAY).path
+    shown = _pdf_text(path)
+    for words in ("BRIEF DE MISSION", "La mission", "Échéance", "15 janvier 2027",
+                  "900,00 € de l’heure", "tous les 7 jours", "Page 1 sur 1"):  # fmt: skip
+        assert words in shown, words
+    assert current_language() == "en"
+    # The same brief left to the app's language prints English.
+    english = write_brief_pdf(
+        dataclasses.replace(data, language=""), tmp_path / "en.pdf", exported_on=DAY
+    ).path
+    assert "The job" in _pdf_text(english)
+
+
+def test_a_brief_left_to_the_app_language_follows_a_german_app(store, tmp_path):
+    save_settings(dataclasses.replace(load_settings(), owner_name="Maya"))
+    use_language("de")
+    use_locale("de_DE")
+    data = BriefData(title="Buchhaltung", summary="Abstimmen", budget=Decimal("50"), currency="EUR")
+    shown = _pdf_text(write_brief_pdf(data, tmp_path / "de.pdf", exported_on=DAY).path)
+    assert "Der Auftrag" in shown and "50,00 €, Festpreis" in shown
+
+
+def test_japanese_text_in_a_german_brief_still_prints(store, tmp_path):
+    data = BriefData(
+        title="経理の月次作業", summary="銀行口座の照合と月次決算。", language="de",
+        deliverables="損益計算書（PDF）",
+    )  # fmt: skip
+    shown = _pdf_text(write_brief_pdf(data, tmp_path / "ja.pdf", exported_on=DAY).path)
+    assert "経理の月次作業" in shown and "損益計算書" in shown and "Ergebnisse" in shown
+
+
+def test_a_language_not_shipped_is_refused_and_nothing_changes(store):
+    brief_id = create_brief(BriefData(title="Books"))
+    with pytest.raises(ValidationError, match="choose one from the list"):
+        update_brief(brief_id, {"language": "tlh"})
+    assert load_brief(brief_id).language == ""
+
+
+def test_a_document_language_stays_in_its_own_thread(store):
+    use_language("en")
+    seen = {}
+    inside = threading.Event()
+    done = threading.Event()
+
+    def write() -> None:
+        with written_in("de"):
+            seen["worker"] = _("&File")
+            inside.set()
+            done.wait(5)
+
+    worker = threading.Thread(target=write)
+    worker.start()
+    assert inside.wait(5)
+    seen["window"] = _("&File")
+    done.set()
+    worker.join()
+    assert seen == {"worker": "&Datei", "window": "&File"}
+
+
+def test_schema_14_gives_every_stored_brief_the_app_language(tmp_path):
+    path = tmp_path / "offload.sqlite3"
+    shutil.copyfile(SCHEMA_11, path)
+    store = open_store(path)
+    try:
+        briefs = list(Brief.select())
+        assert briefs and {brief.language for brief in briefs} == {""}
+        update_brief(briefs[0].id, {"language": "pt_BR"})
+        assert load_brief(briefs[0].id).language == "pt_BR"
+    finally:
+        store.close()
+
+
+def test_choosing_the_language_in_the_editor_is_one_undo_step(window, qtbot):
+    brief_id = create_brief(BriefData(title="Books"))
+    page = window.show_tab("briefs").page()
+    page.open_target(("brief", brief_id))
+    field = page.editor.fields["language"]
+    box = field.choice_box()
+    assert box.currentData() == "" and box.currentText() == "The app's language (English)"
+    assert [box.itemText(i) for i in range(1, box.count())] == [
+        "English", "Deutsch", "Español", "Français", "Português (Brasil)",
+    ]  # fmt: skip
+    box.setCurrentIndex(box.findData("fr"))
+    assert load_brief(brief_id).language == "fr"
+    assert window.undo_stack.count() == 1
+    window.undo_stack.undo()
+    assert load_brief(brief_id).language == ""
+    assert field.value() == ""
+    window.undo_stack.redo()
+    assert load_brief(brief_id).language == "fr"
+    assert field.value() == "fr"
