@@ -25,6 +25,8 @@ from desktop_app.models.contractors import Contractor
 from desktop_app.models.engagements import Engagement, EngagementStatus
 from desktop_app.models.errors import ValidationError
 from desktop_app.models.field_checks import date_or_none, line_text, note_text
+from desktop_app.models.formats import day
+from desktop_app.models.i18n import _
 from desktop_app.models.rows import tuples
 from desktop_app.models.secret_check import refuse_secret
 from desktop_app.models.snapshots import RowSnapshot, delete_with_snapshot
@@ -106,8 +108,9 @@ def clean_access_values(values: Mapping[str, Any], current: Mapping[str, Any]) -
     revoked = merged.get("revoked_on")
     if revoked is not None and revoked < merged["granted_on"]:
         raise ValidationError(
-            f"Revoked on {revoked:%d %b %Y}, before it was granted "
-            f"({merged['granted_on']:%d %b %Y}).",
+            _("Revoked on {revoked}, before it was granted ({granted}).").format(
+                revoked=day(revoked), granted=day(merged["granted_on"])
+            ),
             "revoked_on",
         )
     return clean

@@ -140,7 +140,7 @@ def _expectation_changes(old: list[ExpectationData], new: list[ExpectationData])
                 )
             )
             continue
-        _, before = old_by_key[key]
+        _old_index, before = old_by_key[key]
         label = f"Expectation {index + 1}"
         if before.text.strip() != expectation.text.strip():
             changes.append(

@@ -38,6 +38,8 @@ from desktop_app.models.contractors import Contractor
 from desktop_app.models.engagements import Engagement, EngagementStatus
 from desktop_app.models.errors import ValidationError
 from desktop_app.models.field_checks import date_or_none, note_text
+from desktop_app.models.formats import integer
+from desktop_app.models.i18n import _
 from desktop_app.models.rows import tuples
 from desktop_app.models.snapshots import RowSnapshot, delete_with_snapshot, restore
 from desktop_app.models.text import fold
@@ -160,10 +162,13 @@ def check_kind(kind: object) -> ChecklistKind:
 def check_item_text(value: object, field: str = "text") -> str:
     text = " ".join(str(value or "").split())
     if not text:
-        raise ValidationError("Write what the item is: a checklist item cannot be empty.", field)
+        raise ValidationError(_("Write what the item is: a checklist item cannot be empty."), field)
     if len(text) > ITEM_MAX_LENGTH:
         raise ValidationError(
-            f"Keep an item under {ITEM_MAX_LENGTH} characters (this one is {len(text):,}).", field
+            _("Keep an item under {limit} characters (this one is {length}).").format(
+                limit=integer(ITEM_MAX_LENGTH), length=integer(len(text))
+            ),
+            field,
         )
     return text
 

@@ -15,6 +15,8 @@ from datetime import date
 from functools import lru_cache
 
 from desktop_app.models.brief_vocabulary import FIELDS_BY_NAME, BriefData, BriefStatus, Level
+from desktop_app.models.formats import day
+from desktop_app.models.i18n import _
 from desktop_app.models.text import fold
 
 MAX_MUST_HAVES = 5
@@ -312,8 +314,9 @@ def deadline_passed(data: BriefData, today: date) -> Iterator[Finding]:
         yield Finding(
             "deadline_passed",
             "The deadline has passed",
-            f"The deadline ({data.deadline:%d %b %Y}) is already behind us. "
-            "Set the date the work is now due.",
+            _(
+                "The deadline ({date}) is already behind us. Set the date the work is now due."
+            ).format(date=day(data.deadline)),
             "deadline",
         )
 

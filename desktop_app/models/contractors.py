@@ -37,7 +37,6 @@ from desktop_app.models.contractor_input import (
     KIND_LABELS,
     MEDIUM_LABELS,
     MEDIUMS,
-    RATE_UNIT_LABELS,
     RELATION_LABELS,
     RELATIONS,
     SCORE_FIELDS,
@@ -55,7 +54,8 @@ from desktop_app.models.contractor_input import (
     website_key,
 )
 from desktop_app.models.errors import UserError, ValidationError
-from desktop_app.models.i18n import N_
+from desktop_app.models.formats import day, day_month, money_short, number
+from desktop_app.models.i18n import N_, _
 from desktop_app.models.progress import Progress
 from desktop_app.models.rows import delete_from, plain_rows, tuples
 from desktop_app.models.snapshots import RowSnapshot, delete_with_snapshot, restore
@@ -222,13 +222,19 @@ SHORT_UNITS = {"hour": "/h", "month": "/mo", "project": "/project"}
 
 
 def rate_text(rate: Decimal | None, unit: str, currency: str, *, short: bool = False) -> str:
-    """The rate as "45.50 USD per hour" ("45.50 USD/h" when short), or "" without one."""
+    """The rate as "$45.50 per hour" ("$45.50/h" when short; "45,50 €" in German),
+    or "" without one."""
     if rate is None:
         return ""
-    amount = f"{rate:,.2f}".removesuffix(".00")
+    amount = money_short(rate, currency)
     if short:
-        return f"{amount} {currency}{SHORT_UNITS.get(unit, '/' + unit)}"
-    return f"{amount} {currency} {RATE_UNIT_LABELS.get(unit, unit)}"
+        return f"{amount}{SHORT_UNITS.get(unit, '/' + unit)}"
+    sentence = {
+        "hour": _("{amount} per hour"),
+        "month": _("{amount} per month"),
+        "project": _("{amount} per project"),
+    }.get(unit)
+    return sentence.format(amount=amount) if sentence else f"{amount} {unit}"
 
 
 def monthly_equivalent(
@@ -613,7 +619,7 @@ class DuplicateIndex:
         return index
 
     def add(self, contractor_id: int, name: str, values: Mapping[str, Any]) -> None:
-        for field_name, _, key in self.KEYS:
+        for field_name, _label, key in self.KEYS:
             value = key(values.get(field_name) or "")
             if value:
                 self._by_key[(field_name, value)].append((contractor_id, name))
@@ -1200,7 +1206,9 @@ def compare_contractors(
         "Decision",
         [
             "; ".join(
-                f"{i.decision_text} ({i.held_at:%d %b})" for i in interviews[p.id] if i.decision
+                f"{i.decision_text} ({day_month(i.held_at)})"
+                for i in interviews[p.id]
+                if i.decision
             )
             or "—"
             for p in people
@@ -1210,7 +1218,9 @@ def compare_contractors(
         "Interview notes",
         [
             "\n".join(
-                f"{i.held_at:%d %b %Y}{'' if i.held else ' (scheduled)'}: {i.notes}"
+                (
+                    _("{date}: {notes}") if i.held else _("{date} (scheduled): {notes}")
+                ).format(date=day(i.held_at), notes=i.notes)
                 for i in interviews[p.id]
                 if i.notes
             ) or "—"
@@ -1244,7 +1254,11 @@ def _per_month_row(
     people: Sequence[ContractorRow], hours: Decimal | None
 ) -> tuple[str, list[str], list[float | None] | None]:
     """The row that puts hourly and monthly rates in one unit: a month of the brief's work."""
-    label = f"Per month at {hours.normalize():f} h" if hours is not None else "Per month"
+    label = (
+        _("Per month at {hours} h").format(hours=number(hours))
+        if hours is not None
+        else _("Per month")
+    )
     figures = [monthly_equivalent(p.rate, p.rate_unit, hours) for p in people]
     values = []
     for person, figure in zip(people, figures, strict=True):
@@ -1267,7 +1281,7 @@ def _mean(values: Iterable[int | None]) -> float | None:
 
 
 def _score_text(value: float | None) -> str:
-    return "—" if value is None else f"{value:.1f}"
+    return "—" if value is None else number(value, 1)
 
 
 def _best(values: list[Any] | None, higher_is_better: bool) -> frozenset[int]:

@@ -59,7 +59,9 @@ from desktop_app.models.engagement_rules import (
 )
 from desktop_app.models.engine import month_text
 from desktop_app.models.errors import ValidationError
-from desktop_app.models.i18n import N_
+from desktop_app.models.formats import day as format_day
+from desktop_app.models.formats import money, number
+from desktop_app.models.i18n import N_, _
 from desktop_app.models.parsing import parse_amount
 from desktop_app.models.rows import iso_day, plain_rows, tuples
 from desktop_app.models.snapshots import RowSnapshot, delete_with_snapshot
@@ -180,7 +182,10 @@ def validate_period(start: date, end: date | None) -> None:
     """An engagement cannot end before it starts."""
     if end is not None and end < start:
         raise ValidationError(
-            f"The end date ({end:%d %b %Y}) is before the start ({start:%d %b %Y}).", "end_date"
+            _("The end date ({end}) is before the start ({start}).").format(
+                end=format_day(end), start=format_day(start)
+            ),
+            "end_date",
         )
 
 
@@ -352,8 +357,9 @@ def _check_in_values(engagement_id: int, day: date, fields: Mapping[str, Any]) -
     engagement = Engagement.get_by_id(engagement_id)
     if day < engagement.start_date:
         raise ValidationError(
-            f"The check-in is dated {day:%d %b %Y}, before the engagement started "
-            f"({engagement.start_date:%d %b %Y}).",
+            _("The check-in is dated {date}, before the engagement started ({start}).").format(
+                date=format_day(day), start=format_day(engagement.start_date)
+            ),
             "date",
         )
     initiated_by = fields.get("initiated_by", Initiator.CONTRACTOR)
@@ -433,8 +439,9 @@ def _feedback_values(engagement_id: int, day: date, fields: Mapping[str, Any]) -
     engagement = Engagement.get_by_id(engagement_id)
     if day < engagement.start_date:
         raise ValidationError(
-            f"The feedback is dated {day:%d %b %Y}, before the engagement started "
-            f"({engagement.start_date:%d %b %Y}).",
+            _("The feedback is dated {date}, before the engagement started ({start}).").format(
+                date=format_day(day), start=format_day(engagement.start_date)
+            ),
             "date",
         )
     deliverable = str(fields.get("deliverable", "")).strip()
@@ -606,8 +613,8 @@ class EngagementRow:
 
 
 def day_text(value: date | None) -> str:
-    """A day as the engagements show it: "3 Nov 2026" ("" for none)."""
-    return f"{value.day} {value:%b %Y}" if value else ""
+    """A day as the engagements show it: "Nov 3, 2026" / "03.11.2026" ("" for none)."""
+    return format_day(value) if value else ""
 
 
 def terms_text(row: EngagementRow) -> str:
@@ -1088,15 +1095,16 @@ def _monthly_figure(row: EngagementRow, brief_hours: Decimal | None) -> tuple[De
             return None, "Hourly rate; the hours a month of the brief's tasks are not known."
         return (
             monthly_equivalent(row.rate, row.rate_unit, brief_hours),
-            f"{row.currency} {row.rate} an hour × {brief_hours.normalize():f} h a month "
-            "of the brief's tasks.",
+            _("{amount} an hour × {hours} h a month of the brief's tasks.").format(
+                amount=money(row.rate, row.currency), hours=number(brief_hours)
+            ),
         )
     if row.end_date is None:
         return row.rate, "Project fee, no end date: counted as one month."
     months = max(Decimal((row.end_date - row.start_date).days) / AVERAGE_MONTH_DAYS, Decimal(1))
     return (
         (row.rate / months).quantize(Decimal("0.01")),
-        f"Project fee spread over {months:.1f} months.",
+        _("Project fee spread over {months} months.").format(months=number(months, 1)),
     )
 
 

@@ -44,6 +44,8 @@ from desktop_app.models.briefs import Brief, BriefTask
 from desktop_app.models.contractors import Contractor
 from desktop_app.models.engagements import Engagement
 from desktop_app.models.errors import ValidationError
+from desktop_app.models.formats import day_month, integer
+from desktop_app.models.i18n import _
 from desktop_app.models.rows import delete_from, tuples
 from desktop_app.models.snapshots import RowSnapshot, delete_with_snapshot
 from desktop_app.models.tasks import (
@@ -163,10 +165,12 @@ def growth_areas() -> set[str]:
 def _check_priority_text(value: object) -> str:
     text = " ".join(str(value or "").split())
     if not text:
-        raise ValidationError("Write the priority: what growth work you will do.", "text")
+        raise ValidationError(_("Write the priority: what growth work you will do."), "text")
     if len(text) > PRIORITY_MAX_LENGTH:
         raise ValidationError(
-            f"Keep a priority under {PRIORITY_MAX_LENGTH} characters (this is {len(text):,}).",
+            _("Keep a priority under {limit} characters (this is {length}).").format(
+                limit=integer(PRIORITY_MAX_LENGTH), length=integer(len(text))
+            ),
             "text",
         )
     return text
@@ -180,8 +184,10 @@ def add_priority(week: date, text: str) -> int:
         existing = GrowthPriority.select().where(GrowthPriority.week == monday)
         if existing.count() >= MAX_PRIORITIES:
             raise ValidationError(
-                f"Three priorities a week at most: the week of {monday.day} {monday:%b} has "
-                "three. Finish or drop one first; fewer priorities get done.",
+                _(
+                    "Three priorities a week at most: the week of {date} has three. Finish or "
+                    "drop one first; fewer priorities get done."
+                ).format(date=day_month(monday)),
                 "text",
             )
         position = max((row.position for row in existing), default=-1) + 1

@@ -48,6 +48,8 @@ from desktop_app.models.engagements import (
     write_engagement_values,
 )
 from desktop_app.models.errors import ValidationError
+from desktop_app.models.formats import day
+from desktop_app.models.i18n import _
 from desktop_app.models.rows import tuples
 from desktop_app.models.snapshots import RowSnapshot, delete_with_snapshot, restore
 from desktop_app.models.tasks import TaskStatus, restore_task_values, update_task
@@ -234,7 +236,7 @@ def hire(
             change_id = _move_contractor(
                 contractor.id,
                 Stage.HIRED,
-                f"Hired for “{brief.title}” from {start:%d %b %Y}.",
+                _("Hired for “{brief}” from {date}.").format(brief=brief.title, date=day(start)),
                 on=start,
             )
         _set_brief_status(brief.id, BriefStatus.FILLED)
@@ -478,6 +480,8 @@ def put_on_notice(engagement_id: int, today: date) -> dict[str, Any]:
         raise ValidationError("This engagement has ended already.", "status")
     if engagement.on_notice_since is not None:
         raise ValidationError(
-            f"This engagement is on notice since {engagement.on_notice_since:%d %b %Y}."
+            _("This engagement is on notice since {date}.").format(
+                date=day(engagement.on_notice_since)
+            )
         )
     return update_engagement(engagement_id, {"on_notice_since": today})

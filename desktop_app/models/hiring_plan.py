@@ -31,6 +31,8 @@ from desktop_app.models.base import BaseModel, database
 from desktop_app.models.briefs import Brief, Level, load_brief
 from desktop_app.models.contractors import Contractor
 from desktop_app.models.errors import UserError, ValidationError
+from desktop_app.models.formats import integer
+from desktop_app.models.i18n import _
 from desktop_app.models.parsing import parse_decimal
 from desktop_app.models.rows import delete_from
 from desktop_app.models.snapshots import RowSnapshot, delete_with_snapshot
@@ -199,7 +201,9 @@ def _clean_plan(changes: Mapping[str, Any]) -> dict[str, Any]:
             text = str(value or "")
             if len(text) > HOW_TO_APPLY_MAX_LENGTH:
                 raise ValidationError(
-                    f"How to apply can be at most {HOW_TO_APPLY_MAX_LENGTH:,} characters.",
+                    _("How to apply can be at most {limit} characters.").format(
+                        limit=integer(HOW_TO_APPLY_MAX_LENGTH)
+                    ),
                     "how_to_apply",
                 )
             clean[name] = text
@@ -274,11 +278,12 @@ def questions_of(brief_id: int) -> list[QuestionRow]:
 def clean_question(text: Any) -> str:
     value = " ".join(str(text or "").split())
     if not value:
-        raise ValidationError("A screening question needs some text.", "text")
+        raise ValidationError(_("A screening question needs some text."), "text")
     if len(value) > QUESTION_MAX_LENGTH:
         raise ValidationError(
-            f"A screening question can be at most {QUESTION_MAX_LENGTH} characters "
-            f"(this one has {len(value):,}).",
+            _(
+                "A screening question can be at most {limit} characters (this one has {length})."
+            ).format(limit=integer(QUESTION_MAX_LENGTH), length=integer(len(value))),
             "text",
         )
     return value
@@ -424,7 +429,10 @@ def record_answers(
             text = str(raw or "").strip()
             if len(text) > ANSWER_MAX_LENGTH:
                 raise ValidationError(
-                    f"An answer can be at most {ANSWER_MAX_LENGTH:,} characters.", "text"
+                    _("An answer can be at most {limit} characters.").format(
+                        limit=integer(ANSWER_MAX_LENGTH)
+                    ),
+                    "text",
                 )
             row = ScreeningAnswer.get_or_none(
                 (ScreeningAnswer.question == question_id)

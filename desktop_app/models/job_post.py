@@ -30,8 +30,10 @@ from desktop_app.models.briefs import (
     load_brief,
 )
 from desktop_app.models.errors import UserError
-from desktop_app.models.formats import money_short
+from desktop_app.models.formats import day, integer, money_short
+from desktop_app.models.formats import number as format_number
 from desktop_app.models.hiring_plan import BOARDS, JobBoard, PlanValues, plan_of, questions_of
+from desktop_app.models.i18n import _
 from desktop_app.models.text import list_items
 
 
@@ -130,7 +132,7 @@ def build_sections(
             f"{bold('Budget:')} {money_short(data.budget, data.currency)} ({basis.lower()})"
         )
     if data.deadline is not None:
-        budget.append(f"{bold('Deadline:')} {data.deadline:%d %b %Y}")
+        budget.append(f"{bold('Deadline:')} {day(data.deadline)}")
     budget += _bullets(list_items(data.timeline), fmt)
     add("budget", budget)
     hours = []
@@ -138,7 +140,7 @@ def build_sections(
         hours.append(f"{bold('Our hours:')} {_escape(data.working_hours.strip(), fmt)}")
     if plan.overlap_hours is not None:
         hours.append(
-            f"We need at least {plan.overlap_hours.normalize():f} h a working day when we are "
+            f"We need at least {format_number(plan.overlap_hours)} h a working day when we are "
             "both at work, for questions."
         )
     add("hours", hours)
@@ -207,11 +209,18 @@ class JobPost:
         """What to change before posting, in the owner's words ([] when it fits)."""
         said = []
         if self.over_by:
-            names = ", ".join(f"{label} ({length:,})" for label, length in self.too_long)
+            names = ", ".join(f"{label} ({integer(length)})" for label, length in self.too_long)
             said.append(
-                f"The post is {self.length:,} characters, {self.over_by:,} over the "
-                f"{self.board.body_limit:,} of {self.board.label.split(' (')[0]}. "
-                f"Shorten: {names}."
+                _(
+                    "The post is {length} characters, {over} over the {limit} of {board}. "
+                    "Shorten: {names}."
+                ).format(
+                    length=integer(self.length),
+                    over=integer(self.over_by),
+                    limit=integer(self.board.body_limit),
+                    board=self.board.label.split(" (")[0],
+                    names=names,
+                )
             )
         if self.questions_over:
             limit = self.board.questions_limit

@@ -28,7 +28,8 @@ from desktop_app.models.contractor_input import MEDIUM_LABELS
 from desktop_app.models.contractors import Contractor, Interview
 from desktop_app.models.engagements import Engagement, Feedback
 from desktop_app.models.errors import UserError, ValidationError
-from desktop_app.models.formats import money_short
+from desktop_app.models.formats import day, integer, money_short
+from desktop_app.models.i18n import _
 from desktop_app.models.overlap import when_for_both
 from desktop_app.models.referrals import ReferralRequest, Referrer, ask_for_referral
 from desktop_app.models.rows import delete_from, tuples
@@ -198,10 +199,18 @@ def check_template(subject: str, body: str) -> None:
         raise ValidationError("A message needs a subject.", "subject")
     if len(subject) > SUBJECT_MAX_LENGTH:
         raise ValidationError(
-            f"A subject can be at most {SUBJECT_MAX_LENGTH} characters.", "subject"
+            _("A subject can be at most {limit} characters.").format(
+                limit=integer(SUBJECT_MAX_LENGTH)
+            ),
+            "subject",
         )
     if len(body) > BODY_MAX_LENGTH:
-        raise ValidationError(f"A message can be at most {BODY_MAX_LENGTH:,} characters.", "body")
+        raise ValidationError(
+            _("A message can be at most {limit} characters.").format(
+                limit=integer(BODY_MAX_LENGTH)
+            ),
+            "body",
+        )
     for where, text in (("subject", subject), ("body", body)):
         try:
             names = placeholders_in(text)
@@ -315,7 +324,7 @@ def _brief_values(brief_id: int | None) -> dict[str, str]:
         "brief_summary": " ".join(paragraphs[0].split()) if paragraphs else "",
         "brief_skills": brief.skills,
         "brief_budget": budget,
-        "brief_deadline": f"{brief.deadline:%d %b %Y}" if brief.deadline else "",
+        "brief_deadline": day(brief.deadline) if brief.deadline else "",
     }
 
 
@@ -359,14 +368,14 @@ def compose(
         values.update(
             trial_task=trial.task,
             trial_pay=money_short(offer.pay, offer.currency),
-            trial_deadline=f"{offer.deadline:%d %b %Y}",
+            trial_deadline=day(offer.deadline),
         )
     elif kind == MessageKind.TRIAL_OFFER and brief_id is not None:
         trial = trial_of(brief_id)
         values.update(
             trial_task=trial.task,
             trial_pay=money_short(trial.pay, trial.currency),
-            trial_deadline=f"{trial.deadline:%d %b %Y}" if trial.deadline else "",
+            trial_deadline=day(trial.deadline) if trial.deadline else "",
         )
     if feedback_id is not None:
         feedback = Feedback.get_or_none(Feedback.id == feedback_id)

@@ -15,6 +15,10 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from desktop_app.models.formats import clock, number, weekday_day
+from desktop_app.models.formats import day as day_of
+from desktop_app.models.i18n import _
+
 DEFAULT_HOURS = "09:00–17:00"
 # Days the overlap counts: Monday to Friday (weekday() 0-4).
 WORKING_WEEKDAYS = frozenset(range(5))
@@ -44,7 +48,7 @@ class WorkingHours:
         return end - start
 
     def text(self) -> str:
-        return f"{self.start:%H:%M}–{self.end:%H:%M}"
+        return f"{clock(self.start)}–{clock(self.end)}"
 
 
 def _clock(hour: str, minute: str | None, half: str | None, whole: str) -> time:
@@ -145,15 +149,15 @@ class Overlap:
 
     def text(self) -> str:
         if not self.windows:
-            return "no shared working hours"
-        spans = ", ".join(f"{start:%H:%M}–{end:%H:%M}" for start, end in self.windows)
-        return f"{hours_text(self.hours)} ({spans} your time)"
+            return _("no shared working hours")
+        spans = ", ".join(f"{clock(start)}–{clock(end)}" for start, end in self.windows)
+        return _("{hours} ({spans} your time)").format(hours=hours_text(self.hours), spans=spans)
 
 
 def hours_text(hours: float) -> str:
     """3.5 -> "3.5 h", 3.0 -> "3 h"."""
     rounded = round(hours * 4) / 4
-    return f"{rounded:g} h"
+    return _("{hours} h").format(hours=number(rounded))
 
 
 def overlap_on(day: date, owner: Schedule, other: Schedule) -> Overlap:
@@ -207,7 +211,9 @@ class OverlapSummary:
         said = self.today.text()
         if self.change is not None:
             day, later = self.change
-            said += f"; {hours_text(later.hours)} from {day:%d %b %Y}"
+            said += _("; {hours} from {date}").format(
+                hours=hours_text(later.hours), date=day_of(day)
+            )
         return said
 
 
@@ -229,7 +235,7 @@ def overlap_summary(
     first = overlap_on(next_working_day(today), owner, other)
     current, day = first, first.day
     changes: list[tuple[date, Overlap]] = []
-    for _ in range(max(horizon_days, YEAR_DAYS)):
+    for _day in range(max(horizon_days, YEAR_DAYS)):
         day += timedelta(days=1)
         if day.weekday() not in WORKING_WEEKDAYS:
             continue
@@ -255,7 +261,7 @@ def when_for_both(when: datetime, owner_zone: str, their_zone: str) -> str:
     """The owner's local `when` as both read it: "Tuesday 24 Nov at 09:00
     Stockholm time, 19:00 Sydney time" (their day too when it differs);
     the owner's time alone when either zone is not known or both clocks agree."""
-    said = f"{when:%A %d %b at %H:%M}"
+    said = _("{day} at {time}").format(day=weekday_day(when), time=clock(when))
     try:
         ours, theirs = zone_of(owner_zone), zone_of(their_zone)
     except HoursError:
@@ -264,5 +270,14 @@ def when_for_both(when: datetime, owner_zone: str, their_zone: str) -> str:
     there = local.astimezone(theirs).replace(tzinfo=None)
     if there == when:
         return said
-    their_time = f"{there:%H:%M}" if there.date() == when.date() else f"{there:%A %d %b at %H:%M}"
-    return f"{said} {zone_place(owner_zone)} time, {their_time} {zone_place(their_zone)} time"
+    their_time = (
+        clock(there)
+        if there.date() == when.date()
+        else _("{day} at {time}").format(day=weekday_day(there), time=clock(there))
+    )
+    return _("{ours} {our_place} time, {theirs} {their_place} time").format(
+        ours=said,
+        our_place=zone_place(owner_zone),
+        theirs=their_time,
+        their_place=zone_place(their_zone),
+    )

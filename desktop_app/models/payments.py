@@ -50,6 +50,9 @@ from desktop_app.models.engagements import (
 )
 from desktop_app.models.errors import NeedsConfirmation, ValidationError
 from desktop_app.models.field_checks import date_or_none, line_text, note_text
+from desktop_app.models.formats import day as format_day
+from desktop_app.models.formats import money, number
+from desktop_app.models.i18n import _
 from desktop_app.models.parsing import parse_amount, parse_decimal
 from desktop_app.models.rows import delete_from, tuples
 from desktop_app.models.settings import load_settings
@@ -179,13 +182,18 @@ def clean_payment_values(
     start, end = merged.get("period_start"), merged.get("period_end")
     if start is not None and end is not None and end < start:
         raise ValidationError(
-            f"The period ends ({end:%d %b %Y}) before it starts ({start:%d %b %Y}).",
+            _("The period ends ({end}) before it starts ({start}).").format(
+                end=format_day(end), start=format_day(start)
+            ),
             "period_end",
         )
     due = merged.get("due_on")
     if due is not None and due < day:
         raise ValidationError(
-            f"Due on {due:%d %b %Y}, before the invoice's date ({day:%d %b %Y}).", "due_on"
+            _("Due on {due}, before the invoice's date ({date}).").format(
+                due=format_day(due), date=format_day(day)
+            ),
+            "due_on",
         )
     # Only a date being set now is asked about: one confirmed before is not.
     touched = [(clean[k], k) for k in ("invoiced_on", "paid_on") if clean.get(k) is not None]
@@ -471,8 +479,9 @@ def month_budget(
             return None, "Hourly budget; the hours a month of the brief's tasks are not known."
         return (
             (amount * brief_hours).quantize(_CENTS),
-            f"{brief.currency} {amount} an hour × {brief_hours.normalize():f} h a month of the "
-            "brief's tasks.",
+            _("{amount} an hour × {hours} h a month of the brief's tasks.").format(
+                amount=money(amount, brief.currency), hours=number(brief_hours)
+            ),
         )
     last = end or brief.deadline
     if last is None or last < start:

@@ -48,7 +48,7 @@ def _step_changes(old: list[StepData], new: list[StepData]) -> list[Change]:
         if key not in old_by_key:
             changes.append(Change(f"Added step {index + 1}", "", excerpt(step.text), STEPS))
             continue
-        _, before = old_by_key[key]
+        _old_index, before = old_by_key[key]
         label = f"Step {index + 1}"
         for part, what, is_text in (
             ("text", "reworded", True),

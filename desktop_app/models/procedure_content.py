@@ -19,6 +19,8 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from desktop_app.models.errors import ValidationError
+from desktop_app.models.formats import integer
+from desktop_app.models.i18n import _
 from desktop_app.models.secret_check import refuse_secret
 
 TITLE_MAX_LENGTH = 200
@@ -131,14 +133,17 @@ def list_items(value: str) -> list[str]:
 def _too_long(label: str, value: str, limit: int, name: str) -> None:
     if len(value) > limit:
         raise ValidationError(
-            f"{label} can be at most {limit:,} characters (this is {len(value):,}).", name
+            _("{field} can be at most {limit} characters (this is {length}).").format(
+                field=_(label), limit=integer(limit), length=integer(len(value))
+            ),
+            name,
         )
 
 
 def clean_procedure_field(name: str, value: Any) -> str:
     """`value` checked for the procedure field `name`; ValidationError if refused."""
     if name not in FIELD_LABELS:
-        raise ValidationError(f"A procedure has no field “{name}”.", name)
+        raise ValidationError(_("A procedure has no field “{name}”.").format(name=name), name)
     text = "" if value is None else str(value)
     label = FIELD_LABELS[name]
     if name == "title":
@@ -163,7 +168,9 @@ def check_link(value: str, base: Path | None = None) -> str:
         return ""
     if len(link) > LINK_MAX_LENGTH:
         raise ValidationError(
-            f"A link can be at most {LINK_MAX_LENGTH:,} characters (this is {len(link):,}).",
+            _("A link can be at most {limit} characters (this is {length}).").format(
+                limit=integer(LINK_MAX_LENGTH), length=integer(len(link))
+            ),
             "link",
         )
     parts = urlsplit(link)

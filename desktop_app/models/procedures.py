@@ -218,7 +218,9 @@ def _touch(procedure_id: int) -> None:
 def _check_steps(steps: Sequence[StepData]) -> list[StepData]:
     if len(steps) > MAX_STEPS:
         raise UserError(
-            f"A procedure can have at most {MAX_STEPS:,} steps (this one has {len(steps):,})."
+            _("A procedure can have at most {limit} steps (this one has {length}).").format(
+                limit=integer(MAX_STEPS), length=integer(len(steps))
+            )
         )
     return [clean_step_data(step) for step in steps]
 
@@ -239,7 +241,9 @@ def _insert_steps(procedure_id: int, steps: Sequence[StepData], index: int | Non
         return []
     order = _step_order(procedure_id)
     if len(order) + len(steps) > MAX_STEPS:
-        raise UserError(f"A procedure can have at most {MAX_STEPS:,} steps.")
+        raise UserError(
+            _("A procedure can have at most {limit} steps.").format(limit=integer(MAX_STEPS))
+        )
     index = len(order) if index is None else max(0, min(index, len(order)))
     below = order[index - 1][1] if index > 0 else None
     above = order[index][1] if index < len(order) else None

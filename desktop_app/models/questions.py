@@ -33,6 +33,8 @@ from desktop_app.models.briefs import (
 from desktop_app.models.contractors import Contractor
 from desktop_app.models.engagements import Engagement, EngagementStatus
 from desktop_app.models.errors import UserError, ValidationError
+from desktop_app.models.formats import day, integer
+from desktop_app.models.i18n import _
 from desktop_app.models.procedure_content import STEP_TEXT_MAX_LENGTH, StepData
 from desktop_app.models.procedures import (
     ProcedureStep,
@@ -85,11 +87,12 @@ def clean_question(name: str, value: Any) -> Any:
     if name == "text":
         text = "" if value is None else str(value).strip()
         if not text:
-            raise ValidationError("Write the question the contractor asked.", name)
+            raise ValidationError(_("Write the question the contractor asked."), name)
         if len(text) > QUESTION_MAX_LENGTH:
             raise ValidationError(
-                f"A question can be at most {QUESTION_MAX_LENGTH:,} characters "
-                f"(this is {len(text):,}).",
+                _("A question can be at most {limit} characters (this is {length}).").format(
+                    limit=integer(QUESTION_MAX_LENGTH), length=integer(len(text))
+                ),
                 name,
             )
         return text
@@ -97,8 +100,9 @@ def clean_question(name: str, value: Any) -> Any:
         answer = "" if value is None else str(value).strip()
         if len(answer) > ANSWER_MAX_LENGTH:
             raise ValidationError(
-                f"An answer can be at most {ANSWER_MAX_LENGTH:,} characters "
-                f"(this is {len(answer):,}).",
+                _("An answer can be at most {limit} characters (this is {length}).").format(
+                    limit=integer(ANSWER_MAX_LENGTH), length=integer(len(answer))
+                ),
                 name,
             )
         return answer
@@ -145,8 +149,9 @@ def add_question(
 def _check_order(asked_on: date, answered_on: date | None) -> None:
     if answered_on is not None and answered_on < asked_on:
         raise ValidationError(
-            f"The answer ({answered_on:%d %b %Y}) cannot come before the question "
-            f"({asked_on:%d %b %Y}).",
+            _("The answer ({answered}) cannot come before the question ({asked}).").format(
+                answered=day(answered_on), asked=day(asked_on)
+            ),
             "answered_on",
         )
 
@@ -375,8 +380,8 @@ def answer_to_step(question_id: int, task_id: int | None = None) -> AnswerAsStep
         text = answer
         if len(text) > STEP_TEXT_MAX_LENGTH:
             text = text[: STEP_TEXT_MAX_LENGTH - 1].rstrip() + "…"
-        detail = (
-            f"From a question asked on {question.asked_on:%d %b %Y}: “{_one_line(question.text)}”"
+        detail = _("From a question asked on {date}: “{question}”").format(
+            date=day(question.asked_on), question=_one_line(question.text)
         )
         if text != answer:
             detail = f"{question.answer.strip()}\n\n{detail}"

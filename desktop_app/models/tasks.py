@@ -38,7 +38,8 @@ from peewee import (
 from desktop_app.models.base import BaseModel, database, now
 from desktop_app.models.engine import is_postgres, param, placeholders
 from desktop_app.models.errors import ValidationError
-from desktop_app.models.formats import month_name, month_year
+from desktop_app.models.formats import day as format_day
+from desktop_app.models.formats import integer, month_name, month_year
 from desktop_app.models.i18n import _
 from desktop_app.models.parsing import parse_amount, read_duration
 from desktop_app.models.progress import Progress
@@ -432,7 +433,12 @@ def _clean_field(key: str, value: Any, task_id: int | None) -> Any:  # noqa: PLR
     if key == "notes":
         text = str(value or "")
         if len(text) > MAX_NOTES_LENGTH:
-            raise ValidationError(f"Notes can be at most {MAX_NOTES_LENGTH:,} characters.", "notes")
+            raise ValidationError(
+                _("Notes can be at most {limit} characters.").format(
+                    limit=integer(MAX_NOTES_LENGTH)
+                ),
+                "notes",
+            )
         return text
     raise ValidationError(f"Unknown task field “{key}”.", key)
 
@@ -658,8 +664,9 @@ def _check_day_total(day: date, minutes: int, exclude_entry_id: int | None = Non
     already = minutes_logged_on(day, exclude_entry_id)
     if already + minutes > MINUTES_PER_DAY:
         raise ValidationError(
-            f"That would make more than 24 hours on {day:%d %b %Y}: "
-            f"{format_minutes(already)} is already logged that day.",
+            _(
+                "That would make more than 24 hours on {date}: {logged} is already logged that day."
+            ).format(date=format_day(day), logged=format_minutes(already)),
             "minutes",
         )
 
@@ -668,7 +675,10 @@ def _clean_entry_note(note: str) -> str:
     note = note.strip()
     if len(note) > MAX_ENTRY_NOTE_LENGTH:
         raise ValidationError(
-            f"A note can be at most {MAX_ENTRY_NOTE_LENGTH:,} characters.", "note"
+            _("A note can be at most {limit} characters.").format(
+                limit=integer(MAX_ENTRY_NOTE_LENGTH)
+            ),
+            "note",
         )
     return note
 

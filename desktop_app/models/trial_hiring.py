@@ -18,7 +18,9 @@ from desktop_app.models.base import database, now
 from desktop_app.models.briefs import Brief
 from desktop_app.models.contractors import Contractor, Stage, StageChange
 from desktop_app.models.errors import UserError, ValidationError
+from desktop_app.models.formats import integer
 from desktop_app.models.hiring import Hiring, hire, redo_hire, undo_hire
+from desktop_app.models.i18n import _
 from desktop_app.models.snapshots import RowSnapshot, delete_with_snapshot, restore
 from desktop_app.models.trials import (
     OPEN_OFFER_STATUSES,
@@ -111,7 +113,10 @@ def hire_from_trial(
     reason = (reason or "").strip()
     if len(reason) > REASON_MAX_LENGTH:
         raise ValidationError(
-            f"The reason can be at most {REASON_MAX_LENGTH:,} characters.", "reason"
+            _("The reason can be at most {limit} characters.").format(
+                limit=integer(REASON_MAX_LENGTH)
+            ),
+            "reason",
         )
     with database.atomic():
         offer = TrialOffer.get_or_none(TrialOffer.id == offer_id)

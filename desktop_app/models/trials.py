@@ -47,7 +47,8 @@ from desktop_app.models.contractors import (
 from desktop_app.models.currencies import check_currency
 from desktop_app.models.errors import UserError, ValidationError
 from desktop_app.models.field_checks import note_text
-from desktop_app.models.formats import money_short
+from desktop_app.models.formats import day, integer, money_short
+from desktop_app.models.i18n import _, count
 from desktop_app.models.parsing import parse_amount
 from desktop_app.models.rows import delete_from, tuples
 from desktop_app.models.snapshots import RowSnapshot, delete_with_snapshot, restore
@@ -216,7 +217,10 @@ def clean_trial_field(name: str, value: Any) -> Any:
         text = str(value or "")
         if len(text) > TASK_MAX_LENGTH:
             raise ValidationError(
-                f"The trial task can be at most {TASK_MAX_LENGTH:,} characters.", "task"
+                _("The trial task can be at most {limit} characters.").format(
+                    limit=integer(TASK_MAX_LENGTH)
+                ),
+                "task",
             )
         return text
     if name == "pay":
@@ -338,7 +342,9 @@ def offer_trial(brief_id: int, contractor_ids: Sequence[int], offered_on: date) 
         assert trial.id is not None and trial.pay is not None and trial.deadline is not None
         if trial.deadline < offered_on:
             raise ValidationError(
-                f"The trial's deadline ({trial.deadline:%d %b %Y}) has passed: set a new one.",
+                _("The trial's deadline ({date}) has passed: set a new one.").format(
+                    date=day(trial.deadline)
+                ),
                 "deadline",
             )
         ids = list(dict.fromkeys(contractor_ids))
@@ -371,9 +377,8 @@ def offer_trial(brief_id: int, contractor_ids: Sequence[int], offered_on: date) 
                     "contractors",
                 )
         pay = money_short(trial.pay, trial.currency)
-        reason = (
-            f"Offered the paid trial for “{trial.brief_title}”: {pay}, "
-            f"due {trial.deadline:%d %b %Y}."
+        reason = _("Offered the paid trial for “{brief}”: {pay}, due {date}.").format(
+            brief=trial.brief_title, pay=pay, date=day(trial.deadline)
         )
         offer_ids, moves = [], []
         stamp = now()
@@ -512,8 +517,9 @@ def record_result(
             raise ValidationError("A trial already decided keeps its delivery date.", "delivered")
         if delivered_on is not None and delivered_on < offer.offered_on:
             raise ValidationError(
-                f"Delivered on {delivered_on:%d %b %Y}, before the trial was offered "
-                f"({offer.offered_on:%d %b %Y}).",
+                _("Delivered on {delivered}, before the trial was offered ({offered}).").format(
+                    delivered=day(delivered_on), offered=day(offer.offered_on)
+                ),
                 "delivered_on",
             )
         trial = TrialTask.get_by_id(offer.trial_id)
@@ -607,16 +613,20 @@ class OfferRow:
     def delivery_text(self, today: date) -> str:
         if self.delivered_on is None:
             if not self.is_open:
-                return "not delivered"
+                return _("not delivered")
             if today > self.deadline:
                 days = (today - self.deadline).days
-                return f"not delivered, {days} day{'' if days == 1 else 's'} past the deadline"
-            return f"due {self.deadline:%d %b %Y}"
+                return count(
+                    days,
+                    "not delivered, {count} day past the deadline",
+                    "not delivered, {count} days past the deadline",
+                )
+            return _("due {date}").format(date=day(self.deadline))
         late = self.days_late or 0
-        when = f"{self.delivered_on:%d %b %Y}"
-        return (
-            f"{when}, on time" if not late else f"{when}, {late} day{'' if late == 1 else 's'} late"
-        )
+        when = day(self.delivered_on)
+        if not late:
+            return _("{date}, on time").format(date=when)
+        return count(late, "{date}, {count} day late", "{date}, {count} days late", date=when)
 
     def average(self) -> float | None:
         return sum(self.scores.values()) / len(self.scores) if self.scores else None
@@ -679,7 +689,9 @@ class TrialPay:
 
     @property
     def basis(self) -> str:
-        return f"Paid trial for “{self.brief_title}”, owed {self.due:%d %b %Y}."
+        return _("Paid trial for “{brief}”, owed {date}.").format(
+            brief=self.brief_title, date=day(self.due)
+        )
 
 
 def trial_pay_in_month(today: date) -> list[TrialPay]:

@@ -21,6 +21,8 @@ from datetime import datetime
 from typing import Any
 
 from desktop_app.models.errors import UserError
+from desktop_app.models.formats import date_time
+from desktop_app.models.i18n import _
 
 
 def _login_name() -> str:
@@ -69,11 +71,19 @@ class StaleEdit(UserError):
         self.changed_at = changed_at
         self.theirs = dict(theirs)
         self.yours = dict(yours)
-        when = f" at {changed_at:%H:%M:%S on %d %b %Y}" if changed_at else ""
+        who = changed_by or _("someone else")
         lines = [
-            f"{what} was changed by {changed_by or 'someone else'}{when} since you read it; "
-            "your change was not saved. Look at theirs, then make yours again if it still "
-            "stands."
+            (
+                _(
+                    "{what} was changed by {who} on {when} since you read it; your change was "
+                    "not saved. Look at theirs, then make yours again if it still stands."
+                )
+                if changed_at
+                else _(
+                    "{what} was changed by {who} since you read it; your change was not saved. "
+                    "Look at theirs, then make yours again if it still stands."
+                )
+            ).format(what=what, who=who, when=date_time(changed_at) if changed_at else "")
         ]
         for name in self.yours:
             label = name.replace("_", " ").capitalize()
