@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from desktop_app.models.formats import clock, number, weekday_day
+from desktop_app.models.formats import clock, long_weekday_day, number
 from desktop_app.models.formats import day as day_of
 from desktop_app.models.i18n import _
 
@@ -48,7 +48,8 @@ class WorkingHours:
         return end - start
 
     def text(self) -> str:
-        return f"{clock(self.start)}–{clock(self.end)}"
+        # Stored as typed back (settings, contractor records): 24-hour, not the locale's.
+        return f"{self.start:%H:%M}–{self.end:%H:%M}"
 
 
 def _clock(hour: str, minute: str | None, half: str | None, whole: str) -> time:
@@ -261,7 +262,7 @@ def when_for_both(when: datetime, owner_zone: str, their_zone: str) -> str:
     """The owner's local `when` as both read it: "Tuesday 24 Nov at 09:00
     Stockholm time, 19:00 Sydney time" (their day too when it differs);
     the owner's time alone when either zone is not known or both clocks agree."""
-    said = _("{day} at {time}").format(day=weekday_day(when), time=clock(when))
+    said = _("{day} at {time}").format(day=long_weekday_day(when), time=clock(when))
     try:
         ours, theirs = zone_of(owner_zone), zone_of(their_zone)
     except HoursError:
@@ -273,7 +274,7 @@ def when_for_both(when: datetime, owner_zone: str, their_zone: str) -> str:
     their_time = (
         clock(there)
         if there.date() == when.date()
-        else _("{day} at {time}").format(day=weekday_day(there), time=clock(there))
+        else _("{day} at {time}").format(day=long_weekday_day(there), time=clock(there))
     )
     return _("{ours} {our_place} time, {theirs} {their_place} time").format(
         ours=said,
