@@ -161,3 +161,56 @@ def test_choosing_the_language_in_the_editor_is_one_undo_step(window, qtbot):
     window.undo_stack.redo()
     assert load_brief(brief_id).language == "fr"
     assert field.value() == "fr"
+
+
+@pytest.mark.parametrize("language", ["de", "es", "fr", "pt_BR"])
+def test_every_shipped_template_is_translated_with_the_same_shape(language):
+    from desktop_app.assets import templates_folder
+    from desktop_app.models.brief_templates import shipped_templates
+
+    english, problems = shipped_templates(templates_folder(), language="en")
+    translated, translated_problems = shipped_templates(templates_folder(), language=language)
+    assert problems == translated_problems == []
+    by_key = {template.key: template for template in english}
+    assert {template.key for template in translated} == set(by_key) and len(by_key) == 6
+    for template in translated:
+        source, data = by_key[template.key], template.data
+        assert template.name != source.name and template.description, template.key
+        assert data.language == language and source.data.language == ""
+        assert [e.level for e in data.expectations] == [e.level for e in source.data.expectations]
+        assert all(e.measure for e in data.expectations), template.key
+        for name in ("revision_rounds", "budget_basis", "report_every_days", "delegation_level"):
+            assert getattr(data, name) == getattr(source.data, name), (template.key, name)
+        for name in ("summary", "deliverables", "success_criteria", "decide_alone", "ask_first"):
+            assert getattr(data, name) != getattr(source.data, name), (template.key, name)
+            # A list field keeps its one item a line.
+            lines = len(getattr(data, name).splitlines())
+            assert lines == len(getattr(source.data, name).splitlines()), (template.key, name)
+
+
+def test_a_template_chosen_in_german_writes_a_german_brief(qtbot, db_path, tmp_path):
+    from desktop_app.views.main_window import MainWindow
+
+    store = open_store(db_path)
+    save_settings(dataclasses.replace(load_settings(), language="de", locale="de_DE"))
+    store.close()
+    store = open_store(db_path)
+    window = MainWindow(store, remember_layout=False)
+    qtbot.addWidget(window)
+    window.show()
+    page = window.show_tab("briefs").page()
+    dialog = page.new_brief()
+    qtbot.waitExposed(dialog)
+    dialog.title_edit.setFocus()
+    qtbot.keyClicks(dialog.title_edit, "Shop-Buchhaltung")
+    assert dialog.select_template("Monatliche Buchhaltung")
+    assert "Jedes Konto jeden Monat mit seinem Auszug abstimmen." in dialog.preview.toPlainText()
+    dialog.accept()
+    data = load_brief(page.current_brief_id)
+    assert data.title == "Shop-Buchhaltung" and data.language == "de"
+    assert data.expectations[0].text.startswith("Jede Buchung aus Bank-")
+    assert page.editor.fields["language"].value() == "de"
+    shown = _pdf_text(write_brief_pdf(data, tmp_path / "b.pdf", exported_on=DAY).path)
+    assert "Jede Buchung aus Bank-" in shown and "Erwartungen, nach Priorität" in shown
+    window.close()
+    store.close()
