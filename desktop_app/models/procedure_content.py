@@ -276,8 +276,10 @@ def procedure_data_from_json(raw: Any) -> ProcedureData:
 def duration_text(seconds: int) -> str:
     """ "45 s", "12 min", "1 h 05 min": a step's or a procedure's time."""
     if seconds < 60:
-        return f"{seconds} s"
+        return _("{seconds} s").format(seconds=integer(seconds))
     minutes = round(seconds / 60)
     if minutes < 60:
-        return f"{minutes} min"
-    return f"{minutes // 60} h {minutes % 60:02d} min"
+        return _("{minutes} min").format(minutes=integer(minutes))
+    return _("{hours} h {minutes} min").format(
+        hours=integer(minutes // 60), minutes=f"{minutes % 60:02d}"
+    )
