@@ -108,9 +108,9 @@ class CheckInState(StrEnum):
 
 
 CHECK_IN_STATE_LABELS = {
-    CheckInState.ON_TRACK: "On track",
-    CheckInState.AT_RISK: "At risk",
-    CheckInState.OFF_TRACK: "Off track",
+    CheckInState.ON_TRACK: N_("On track"),
+    CheckInState.AT_RISK: N_("At risk"),
+    CheckInState.OFF_TRACK: N_("Off track"),
 }
 
 
