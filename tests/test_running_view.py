@@ -14,9 +14,9 @@ from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QMessageBox
 
 from desktop_app.models.access import AccessGrant, grant_access
 from desktop_app.models.checklists import ChecklistItem, ChecklistTemplate
-from desktop_app.models.formats import day as format_day
 from desktop_app.models.contractors import Contractor
 from desktop_app.models.engagements import Engagement, create_engagement
+from desktop_app.models.formats import day as format_day
 from desktop_app.models.payments import Payment, add_payment
 from desktop_app.views.engagements.hire_dialog import open_hire_dialog
 from tests.dialogs import no_dialog, shown_dialog
