@@ -85,10 +85,10 @@ def _fields(values: Mapping[str, Any]) -> dict[str, Any]:
         if name in values
     }
     if "name" in clean and not clean["name"]:
-        raise ValidationError("Name the tool or account (e.g. “Shopify staff account”).", "name")
+        raise ValidationError(_("Name the tool or account (e.g. “Shopify staff account”)."), "name")
     if "level" in values:
         if values["level"] not in {level.value for level in AccessLevel}:
-            raise ValidationError("Choose view, edit or admin.", "level")
+            raise ValidationError(_("Choose view, edit or admin."), "level")
         clean["level"] = str(values["level"])
     if "note" in values:
         clean["note"] = refuse_secret(note_text(values["note"]), "note")
@@ -104,7 +104,7 @@ def clean_access_values(values: Mapping[str, Any], current: Mapping[str, Any]) -
     clean = _fields(values)
     merged = {**current, **clean}
     if merged.get("granted_on") is None:
-        raise ValidationError("Say when the access was granted.", "granted_on")
+        raise ValidationError(_("Say when the access was granted."), "granted_on")
     revoked = merged.get("revoked_on")
     if revoked is not None and revoked < merged["granted_on"]:
         raise ValidationError(

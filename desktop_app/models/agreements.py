@@ -34,6 +34,7 @@ from desktop_app.models.contractors import rate_text
 from desktop_app.models.engagements import Engagement, EngagementRow, day_text, get_engagement
 from desktop_app.models.errors import ValidationError
 from desktop_app.models.field_checks import date_or_none, line_text, note_text
+from desktop_app.models.i18n import _
 from desktop_app.models.settings import load_settings
 from desktop_app.models.snapshots import RowSnapshot, delete_with_snapshot
 
@@ -106,13 +107,16 @@ def _notice_days(value: object) -> int | None:
             days = int(days)
         except ValueError:
             raise ValidationError(
-                "The notice period is a whole number of days.", "notice_days"
+                _("The notice period is a whole number of days."), "notice_days"
             ) from None
     if days is not None and (isinstance(days, bool) or not isinstance(days, int)):
-        raise ValidationError("The notice period is a whole number of days.", "notice_days")
+        raise ValidationError(_("The notice period is a whole number of days."), "notice_days")
     if days is not None and not 0 <= days <= MAX_NOTICE_DAYS:
         raise ValidationError(
-            f"A notice period is from 0 to {MAX_NOTICE_DAYS} days.", "notice_days"
+            _("A notice period is from 0 to {MAX_NOTICE_DAYS} days.").format(
+                MAX_NOTICE_DAYS=MAX_NOTICE_DAYS
+            ),
+            "notice_days",
         )
     return days
 
@@ -126,7 +130,7 @@ def clean_agreement_values(values: Mapping[str, Any]) -> dict[str, Any]:
     if "kind" in values:
         if values["kind"] not in {kind.value for kind in AgreementKind}:
             raise ValidationError(
-                "Choose a contract, an NDA, a statement of work or an IP assignment.", "kind"
+                _("Choose a contract, an NDA, a statement of work or an IP assignment."), "kind"
             )
         clean["kind"] = str(values["kind"])
     if "signed_on" in values:

@@ -30,7 +30,7 @@ from desktop_app.models.base import database
 from desktop_app.models.brief_vocabulary import BriefData, BriefStatus, brief_data_from_json
 from desktop_app.models.briefs import BriefTemplate
 from desktop_app.models.errors import UserError, ValidationError
-from desktop_app.models.i18n import current_language
+from desktop_app.models.i18n import _, current_language
 from desktop_app.models.rows import delete_from
 from desktop_app.models.snapshots import RowSnapshot, delete_with_snapshot
 from desktop_app.models.text import fold
@@ -67,37 +67,51 @@ def parse_template(text: str, source: str, key: str = "") -> Template:
     """The template in the JSON `text`; TemplateError saying what is wrong, and where."""
 
     def broken(reason: str) -> TemplateError:
-        return TemplateError(f"The template “{source}” cannot be used: {reason}")
+        return TemplateError(
+            _("The template “{source}” cannot be used: {reason}").format(
+                source=source, reason=reason
+            )
+        )
 
     try:
         raw = json.loads(text)
     except json.JSONDecodeError as error:
         raise broken(
-            f"it is not valid JSON ({error.msg} at line {error.lineno}, column {error.colno})."
+            _("it is not valid JSON ({msg} at line {lineno}, column {colno}).").format(
+                msg=error.msg, lineno=error.lineno, colno=error.colno
+            )
         ) from None
     if not isinstance(raw, dict) or "offload_template" not in raw:
-        raise broken("it is not an Offload brief template (no “offload_template” field).")
+        raise broken(_("it is not an Offload brief template (no “offload_template” field)."))
     if raw["offload_template"] != FORMAT_VERSION:
         raise broken(
-            f"it is in template format {raw['offload_template']!r}; this Offload reads "
-            f"format {FORMAT_VERSION}."
+            _(
+                "it is in template format {offload_template}; this Offload reads format "
+                "{FORMAT_VERSION}."
+            ).format(offload_template=repr(raw["offload_template"]), FORMAT_VERSION=FORMAT_VERSION)
         )
     name = raw.get("name")
     if not isinstance(name, str) or not name.strip():
-        raise broken("it has no name.")
+        raise broken(_("it has no name."))
     if len(name) > NAME_MAX_LENGTH:
-        raise broken(f"its name is longer than {NAME_MAX_LENGTH} characters.")
+        raise broken(
+            _("its name is longer than {NAME_MAX_LENGTH} characters.").format(
+                NAME_MAX_LENGTH=NAME_MAX_LENGTH
+            )
+        )
     description = raw.get("description", "")
     if not isinstance(description, str):
-        raise broken("its description is not text.")
+        raise broken(_("its description is not text."))
     brief = raw.get("brief")
     if not isinstance(brief, dict):
-        raise broken("it has no “brief” object.")
+        raise broken(_("it has no “brief” object."))
     brief = {"title": name.strip(), **brief}
     try:
         data = brief_data_from_json(brief)
     except ValidationError as error:
-        raise broken(f"{error} (field “{error.field}”).") from None
+        raise broken(
+            _("{error} (field “{field}”).").format(error=error, field=error.field)
+        ) from None
     return Template(key or f"file:{source}", name.strip(), description.strip(), data)
 
 
@@ -176,10 +190,13 @@ def all_templates(shipped_folder: Path) -> tuple[list[Template], list[str]]:
 def clean_template_name(name: str) -> str:
     name = name.strip()
     if not name:
-        raise ValidationError("A template needs a name.", "name")
+        raise ValidationError(_("A template needs a name."), "name")
     if len(name) > NAME_MAX_LENGTH:
         raise ValidationError(
-            f"A template name can be at most {NAME_MAX_LENGTH} characters.", "name"
+            _("A template name can be at most {NAME_MAX_LENGTH} characters.").format(
+                NAME_MAX_LENGTH=NAME_MAX_LENGTH
+            ),
+            "name",
         )
     return name
 

@@ -155,7 +155,7 @@ class ChecklistItem(BaseModel):
 
 def check_kind(kind: object) -> ChecklistKind:
     if kind not in {k.value for k in ChecklistKind}:
-        raise ValidationError("A checklist is for onboarding or for offboarding.", "kind")
+        raise ValidationError(_("A checklist is for onboarding or for offboarding."), "kind")
     return ChecklistKind(str(kind))
 
 
@@ -190,11 +190,13 @@ def template_items(value: str | Sequence[str]) -> tuple[str, ...]:
             items.append(check_item_text(item, "items"))
     if not items:
         raise ValidationError(
-            "A checklist template needs at least one item: write one a line.", "items"
+            _("A checklist template needs at least one item: write one a line."), "items"
         )
     if len(items) > MAX_ITEMS:
         raise ValidationError(
-            f"A checklist can have at most {MAX_ITEMS} items (this one has {len(items)}).",
+            _("A checklist can have at most {MAX_ITEMS} items (this one has {length}).").format(
+                MAX_ITEMS=MAX_ITEMS, length=len(items)
+            ),
             "items",
         )
     return tuple(items)
@@ -203,16 +205,23 @@ def template_items(value: str | Sequence[str]) -> tuple[str, ...]:
 def _check_name(value: object, own_id: int | None) -> str:
     name = " ".join(str(value or "").split())
     if not name:
-        raise ValidationError("Give the template a name.", "name")
+        raise ValidationError(_("Give the template a name."), "name")
     if len(name) > NAME_MAX_LENGTH:
-        raise ValidationError(f"Keep the name under {NAME_MAX_LENGTH} characters.", "name")
+        raise ValidationError(
+            _("Keep the name under {NAME_MAX_LENGTH} characters.").format(
+                NAME_MAX_LENGTH=NAME_MAX_LENGTH
+            ),
+            "name",
+        )
     taken = {fold(t.name) for t in SHIPPED_TEMPLATES} | {
         fold(row.name)
         for row in ChecklistTemplate.select(ChecklistTemplate.id, ChecklistTemplate.name)
         if row.id != own_id
     }
     if fold(name) in taken:
-        raise ValidationError(f"A template named “{name}” exists already: choose another.", "name")
+        raise ValidationError(
+            _("A template named “{name}” exists already: choose another.").format(name=name), "name"
+        )
     return name
 
 
@@ -264,7 +273,7 @@ def find_template(key: str) -> TemplateChoice:
     for template in checklist_templates():
         if template.key == key:
             return template
-    raise ValidationError("That checklist template no longer exists.", "template")
+    raise ValidationError(_("That checklist template no longer exists."), "template")
 
 
 @dataclass(frozen=True)
@@ -338,7 +347,10 @@ def set_default_template(kind: str, template_id: int | None) -> int | None:
             row = ChecklistTemplate.get_by_id(template_id)
             if row.kind != kind:
                 raise ValidationError(
-                    f"“{row.name}” is an {row.kind} checklist, not an {kind} one.", "template"
+                    _("“{name}” is an {kind} checklist, not an {kind2} one.").format(
+                        name=row.name, kind=row.kind, kind2=kind
+                    ),
+                    "template",
                 )
             ChecklistTemplate.update(is_default=True).where(
                 ChecklistTemplate.id == template_id

@@ -41,5 +41,7 @@ def line_text(value: object, field: str, label: str, limit: int) -> str:
 def date_or_none(value: object, field: str, label: str) -> date | None:
     """A date, or None for none."""
     if value is not None and not isinstance(value, date):
-        raise ValidationError(f"{label}: give a date, or leave it empty.", field)
+        raise ValidationError(
+            _("{label}: give a date, or leave it empty.").format(label=label), field
+        )
     return value

@@ -135,7 +135,9 @@ def set_task_growth(task_id: int, growth: bool | None) -> bool | None:
 def set_area_growth(area: str, growth: bool) -> bool:
     """Mark a whole area as growth work or not. Returns the previous state."""
     if area not in AREAS:
-        raise ValidationError(f"“{area}” is not an area of the time audit.", "area")
+        raise ValidationError(
+            _("“{area}” is not an area of the time audit.").format(area=area), "area"
+        )
     with database.atomic():
         row = GrowthMark.get_or_none(GrowthMark.area == area)
         previous = row is not None and bool(row.growth)
@@ -205,7 +207,7 @@ def update_priority(priority_id: int, changes: Mapping[str, Any]) -> dict[str, A
         values["text"] = _check_priority_text(changes["text"])
     if "done_on" in changes:
         if changes["done_on"] is not None and not isinstance(changes["done_on"], date):
-            raise ValidationError("Give the day it was done.", "done_on")
+            raise ValidationError(_("Give the day it was done."), "done_on")
         values["done_on"] = changes["done_on"]
     previous = {name: getattr(row, name) for name in values}
     write_priority_values(priority_id, values)

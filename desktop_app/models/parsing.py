@@ -199,7 +199,9 @@ def parse_amount(
         try:
             amount = parse_decimal(str(value))
         except ValueError as error:
-            raise ValidationError(f"{label}: {error}", field) from None
+            raise ValidationError(
+                _("{label}: {error}").format(label=label, error=error), field
+            ) from None
     if not amount.is_finite():
         raise ValidationError(
             _("{field}: “{value}” is not a number.").format(field=label, value=value), field

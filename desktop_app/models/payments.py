@@ -149,7 +149,7 @@ def _clean_fields(values: Mapping[str, Any]) -> dict[str, Any]:
     if "amount" in values:
         amount = parse_amount(values["amount"], "amount", "Amount")
         if amount is None or amount == 0:
-            raise ValidationError("Give the amount (above zero).", "amount")
+            raise ValidationError(_("Give the amount (above zero)."), "amount")
         clean["amount"] = amount
     if "currency" in values:
         clean["currency"] = check_currency(values["currency"])
@@ -176,9 +176,9 @@ def clean_payment_values(
     merged = {**current, **clean}
     day = merged.get("invoiced_on")
     if day is None:
-        raise ValidationError("Give the date of the invoice or payment.", "invoiced_on")
+        raise ValidationError(_("Give the date of the invoice or payment."), "invoiced_on")
     if merged.get("amount") is None:
-        raise ValidationError("Give the amount (above zero).", "amount")
+        raise ValidationError(_("Give the amount (above zero)."), "amount")
     start, end = merged.get("period_start"), merged.get("period_end")
     if start is not None and end is not None and end < start:
         raise ValidationError(
@@ -200,9 +200,10 @@ def clean_payment_values(
     early = min(touched, default=None)
     if not confirmed and early is not None and early[0] < engagement_start:
         raise NeedsConfirmation(
-            f"This payment is dated {day_text(early[0])}, before the engagement started "
-            f"({day_text(engagement_start)}). Record it anyway? (A deposit paid before "
-            "the start, say.)",
+            _(
+                "This payment is dated {day_text}, before the engagement started ({day_text2}). "
+                "Record it anyway? (A deposit paid before the start, say.)"
+            ).format(day_text=day_text(early[0]), day_text2=day_text(engagement_start)),
             early[1],
         )
     return clean
@@ -257,11 +258,11 @@ def parse_rate(text: object) -> Decimal | None:
         try:
             rate = parse_decimal(str(text))
         except ValueError as error:
-            raise ValidationError(f"Rate: {error}", "rate") from None
+            raise ValidationError(_("Rate: {error}").format(error=error), "rate") from None
     if rate <= 0:
-        raise ValidationError("A rate is above zero.", "rate")
+        raise ValidationError(_("A rate is above zero."), "rate")
     if rate > Decimal("1000000"):
-        raise ValidationError("A rate over a million: check it.", "rate")
+        raise ValidationError(_("A rate over a million: check it."), "rate")
     return rate.quantize(Decimal("0.000001"))
 
 
@@ -271,7 +272,9 @@ def set_conversion_rate(currency: str, rate: object, to_currency: str) -> Decima
     code = check_currency(currency)
     to_code = check_currency(to_currency)
     if code == to_code:
-        raise ValidationError(f"{code} is the currency totals are converted into.", "currency")
+        raise ValidationError(
+            _("{code} is the currency totals are converted into.").format(code=code), "currency"
+        )
     value = parse_rate(rate)
     with database.atomic():
         row = ConversionRate.get_or_none(

@@ -128,7 +128,7 @@ def task_name_of(task_id: int) -> str:
     """The task's name; UserError when it no longer exists."""
     task = Task.get_or_none(Task.id == task_id)
     if task is None:
-        raise UserError("That task no longer exists.")
+        raise UserError(_("That task no longer exists."))
     return task.name
 
 
@@ -298,9 +298,9 @@ def create_procedure(task_id: int, data: ProcedureData | None = None) -> int:
     with database.atomic():
         task = Task.get_or_none(Task.id == task_id)
         if task is None:
-            raise UserError("That task no longer exists.")
+            raise UserError(_("That task no longer exists."))
         if procedure_id_for_task(task_id) is not None:
-            raise UserError(f"“{task.name}” already has a procedure.")
+            raise UserError(_("“{name}” already has a procedure.").format(name=task.name))
         procedure = Procedure.create(task=task_id, **values)
         _insert_steps(procedure.id, steps, None)
     return procedure.id
@@ -341,7 +341,11 @@ def import_procedure(task_id: int, data: ProcedureData, *, replace: bool) -> Imp
         if existing is not None:
             if not replace:
                 name = Task.get_by_id(task_id).name
-                raise UserError(f"“{name}” already has a procedure; replace it to import this one.")
+                raise UserError(
+                    _("“{name}” already has a procedure; replace it to import this one.").format(
+                        name=name
+                    )
+                )
             replaced = delete_procedure(existing)
         return ImportedProcedure(create_procedure(task_id, data), replaced)
 
@@ -463,7 +467,7 @@ def add_recorded_steps(task_id: int, steps: Sequence[StepData]) -> RecordedSteps
     when the task has none), in one transaction."""
     checked = _check_steps(steps)
     if not checked:
-        raise UserError("Nothing was recorded: write at least one step.")
+        raise UserError(_("Nothing was recorded: write at least one step."))
     with database.atomic():
         procedure_id = procedure_id_for_task(task_id)
         created = procedure_id is None

@@ -115,9 +115,9 @@ def clean_question(name: str, value: Any) -> Any:
             return date.fromisoformat(str(value).strip())
         except ValueError:
             raise ValidationError(
-                f"“{value}” is not a date (write it as 2026-12-31).", name
+                _("“{value}” is not a date (write it as 2026-12-31).").format(value=value), name
             ) from None
-    raise ValidationError(f"A question has no field “{name}”.", name)
+    raise ValidationError(_("A question has no field “{name}”.").format(name=name), name)
 
 
 # ---------------------------------------------------------------------------
@@ -142,7 +142,7 @@ def add_question(
         _check_order(values["asked_on"], values["answered_on"])
     with database.atomic():
         if not Engagement.select().where(Engagement.id == engagement_id).exists():
-            raise UserError("That engagement no longer exists.")
+            raise UserError(_("That engagement no longer exists."))
         return Question.create(engagement=engagement_id, **values).id
 
 
@@ -318,9 +318,9 @@ def earlier_answer(text: str, exclude_id: int | None = None) -> QuestionRow | No
 def _answered(question_id: int) -> Question:
     question = Question.get_or_none(Question.id == question_id)
     if question is None:
-        raise UserError("That question no longer exists.")
+        raise UserError(_("That question no longer exists."))
     if not question.answer.strip():
-        raise UserError("Answer the question first: the answer is what gets written down.")
+        raise UserError(_("Answer the question first: the answer is what gets written down."))
     return question
 
 
@@ -364,14 +364,16 @@ def answer_to_step(question_id: int, task_id: int | None = None) -> AnswerAsStep
         if task_id is None:
             if not targets:
                 raise UserError(
-                    "The brief of this engagement hands off no task of the time audit: "
-                    "link one to the brief, then its procedure can take this answer."
+                    _(
+                        "The brief of this engagement hands off no task of the time audit: link "
+                        "one to the brief, then its procedure can take this answer."
+                    )
                 )
             if len(targets) > 1:
-                raise UserError("The brief hands off several tasks: choose whose procedure.")
+                raise UserError(_("The brief hands off several tasks: choose whose procedure."))
             task_id = targets[0].task_id
         elif task_id not in {target.task_id for target in targets}:
-            raise UserError("That task is not one the brief hands off.")
+            raise UserError(_("That task is not one the brief hands off."))
         procedure_id = procedure_id_for_task(task_id)
         created = procedure_id is None
         if procedure_id is None:
@@ -413,7 +415,7 @@ def answer_to_rule(question_id: int, field: str) -> AnswerAsRule:
     """The answer becomes a line of the brief's "decide on your own"
     (DECIDE_ALONE) or "ask me first" (ASK_FIRST) list."""
     if field not in RULE_LABELS:
-        raise ValidationError("Choose “decide on your own” or “ask me first”.", "rule")
+        raise ValidationError(_("Choose “decide on your own” or “ask me first”."), "rule")
     with database.atomic():
         question = _answered(question_id)
         brief_id = Engagement.get_by_id(question.engagement_id).brief_id
@@ -421,7 +423,11 @@ def answer_to_rule(question_id: int, field: str) -> AnswerAsRule:
         rule = _one_line(question.answer)
         lines = [line for line in current.splitlines() if line.strip()]
         if fold(rule) in {fold(line.lstrip("-*• ")) for line in lines}:
-            raise UserError(f"“{rule}” is already in the brief's “{RULE_LABELS[field]}” list.")
+            raise UserError(
+                _("“{rule}” is already in the brief's “{RULE_LABELS}” list.").format(
+                    rule=rule, RULE_LABELS=RULE_LABELS[field]
+                )
+            )
         update_brief(brief_id, {field: "\n".join([*lines, rule])})
         old_rule = question.rule
         Question.update(rule=field).where(Question.id == question_id).execute()
