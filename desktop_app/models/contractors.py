@@ -399,7 +399,7 @@ def contractor_values(contractor_id: int) -> dict[str, Any]:
 def _get(contractor_id: int) -> Contractor:
     contractor = Contractor.get_or_none(Contractor.id == contractor_id)
     if contractor is None:
-        raise UserError("That contractor is no longer on the bench.")
+        raise UserError(_("That contractor is no longer on the bench."))
     return contractor
 
 
@@ -480,7 +480,7 @@ class ContractorDetail:
 def contractor_detail(contractor_id: int) -> ContractorDetail:
     rows = contractor_rows([contractor_id])
     if not rows:
-        raise UserError("That contractor is no longer on the bench.")
+        raise UserError(_("That contractor is no longer on the bench."))
     return ContractorDetail(
         row=rows[0],
         references=reference_rows(contractor_id),
@@ -695,13 +695,18 @@ def move_stage(
     Returns the StageChange row as data, for `undo_stage_move`.
     """
     if to_stage not in set(Stage):
-        raise ValidationError(f"“{to_stage}” is not a pipeline stage.", "stage")
+        raise ValidationError(
+            _("“{to_stage}” is not a pipeline stage.").format(to_stage=to_stage), "stage"
+        )
     reason = check_text(reason, "reason", "The reason", 2000)
     with database.atomic():
         contractor = _get(contractor_id)
         if contractor.stage == to_stage:
             raise ValidationError(
-                f"{contractor.name} is already at “{STAGE_LABELS[Stage(to_stage)]}”.", "stage"
+                _("{name} is already at “{STAGE_LABELS}”.").format(
+                    name=contractor.name, STAGE_LABELS=STAGE_LABELS[Stage(to_stage)]
+                ),
+                "stage",
             )
         stamp = at or now()
         change = StageChange.create(
@@ -809,7 +814,7 @@ def merge_contractors(keep_id: int, other_id: int) -> MergeRecord:
     (and anything else that points at it) move over; its fields fill the gaps; then
     it is deleted."""
     if keep_id == other_id:
-        raise UserError("Choose two different contractors to merge.")
+        raise UserError(_("Choose two different contractors to merge."))
     with database.atomic():
         keep, other = _get(keep_id), _get(other_id)
         record = MergeRecord(keep_id, contractor_values(keep_id))
@@ -1012,7 +1017,7 @@ def parse_interview(
     try:
         held_at = check_datetime(raw.get("held_at"), "held_at", "Date and time")
         if held_at is None:
-            raise ValidationError("Give the date and time of the interview.", "held_at")
+            raise ValidationError(_("Give the date and time of the interview."), "held_at")
         values["held_at"] = held_at
     except ValidationError as error:
         errors["held_at"] = str(error)
@@ -1069,7 +1074,7 @@ def update_child(kind: str, row_id: int, values: Mapping[str, Any]) -> dict[str,
     with database.atomic():
         row = model.get_or_none(model.id == row_id)
         if row is None:
-            raise UserError("That entry no longer exists.")
+            raise UserError(_("That entry no longer exists."))
         old = {key: row.__data__.get(key) for key in values}
         model.update(**dict(values)).where(model.id == row_id).execute()
     return old
@@ -1079,7 +1084,7 @@ def delete_child(kind: str, row_id: int) -> RowSnapshot:
     model = _child_model(kind)
     row = model.get_or_none(model.id == row_id)
     if row is None:
-        raise UserError("That entry no longer exists.")
+        raise UserError(_("That entry no longer exists."))
     return delete_with_snapshot(row)
 
 
@@ -1087,7 +1092,7 @@ def child_values(kind: str, row_id: int) -> dict[str, Any]:
     model = _child_model(kind)
     row = model.get_or_none(model.id == row_id)
     if row is None:
-        raise UserError("That entry no longer exists.")
+        raise UserError(_("That entry no longer exists."))
     data = dict(row.__data__)
     data.pop("id", None)
     data.pop("contractor", None)
@@ -1136,18 +1141,20 @@ def compare_contractors(
     ids = list(dict.fromkeys(ids))
     if not MIN_COMPARED <= len(ids) <= MAX_COMPARED:
         raise UserError(
-            f"Choose {MIN_COMPARED} to {MAX_COMPARED} contractors to compare ({len(ids)} chosen)."
+            _(
+                "Choose {MIN_COMPARED} to {MAX_COMPARED} contractors to compare ({length} chosen)."
+            ).format(MIN_COMPARED=MIN_COMPARED, MAX_COMPARED=MAX_COMPARED, length=len(ids))
         )
     by_id = {row.id: row for row in contractor_rows(ids)}
     missing = [cid for cid in ids if cid not in by_id]
     if missing:
-        raise UserError("A contractor you chose is no longer on the bench.")
+        raise UserError(_("A contractor you chose is no longer on the bench."))
     people = [by_id[cid] for cid in ids]
     brief_title = ""
     if brief_id is not None:
         brief = Brief.get_or_none(Brief.id == brief_id)
         if brief is None:
-            raise UserError("That brief no longer exists.")
+            raise UserError(_("That brief no longer exists."))
         brief_title = brief.title
     interviews: dict[int, list[InterviewRow]] = defaultdict(list)
     for interview in interview_rows(ids, brief_id):

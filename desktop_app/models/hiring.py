@@ -328,7 +328,7 @@ def end_engagement(
     with database.atomic():
         engagement = Engagement.get_by_id(engagement_id)
         if engagement.status == EngagementStatus.ENDED:
-            raise ValidationError("This engagement has ended already.", "status")
+            raise ValidationError(_("This engagement has ended already."), "status")
         values = {
             "status": EngagementStatus.ENDED,
             "end_date": end_date,
@@ -406,7 +406,7 @@ def set_status(
     `revoke` names on `on` (pausing asks which), in one transaction. Ending
     is `end_engagement`."""
     if status == EngagementStatus.ENDED:
-        raise ValidationError("End an engagement with “End engagement…”: it needs a reason.")
+        raise ValidationError(_("End an engagement with “End engagement…”: it needs a reason."))
     with database.atomic():
         values = {"status": status}
         previous_values = update_engagement(engagement_id, values)
@@ -450,7 +450,7 @@ def reopen(engagement_id: int, today: date) -> Reopening:
         engagement = Engagement.get_by_id(engagement_id)
         if engagement.status == EngagementStatus.ENDED:
             raise ValidationError(
-                "This engagement has ended; reopen the brief from the Briefs tab."
+                _("This engagement has ended; reopen the brief from the Briefs tab.")
             )
         brief = Brief.get_by_id(engagement.brief_id)
         result = Reopening(
@@ -477,7 +477,7 @@ def put_on_notice(engagement_id: int, today: date) -> dict[str, Any]:
     """Put the engagement on notice from `today`; returns the previous values."""
     engagement = Engagement.get_by_id(engagement_id)
     if engagement.status == EngagementStatus.ENDED:
-        raise ValidationError("This engagement has ended already.", "status")
+        raise ValidationError(_("This engagement has ended already."), "status")
     if engagement.on_notice_since is not None:
         raise ValidationError(
             _("This engagement is on notice since {date}.").format(

@@ -238,9 +238,13 @@ def job_post(
     (or `board`, a key of BOARDS, instead)."""
     fmt = PostFormat(fmt)
     if board is not None and board not in BOARDS:
-        raise UserError(f"“{board}” is not a board: choose {', '.join(BOARDS)}.")
+        raise UserError(
+            _("“{board}” is not a board: choose {join}.").format(
+                board=board, join=", ".join(BOARDS)
+            )
+        )
     if not brief_exists(brief_id):
-        raise UserError("That brief no longer exists.")
+        raise UserError(_("That brief no longer exists."))
     data = load_brief(brief_id)
     plan = plan_of(brief_id)
     if board is not None:

@@ -188,7 +188,11 @@ def placeholders_in(text: str) -> list[str]:
         parsed = list(string.Formatter().parse(text))
     except ValueError:
         raise ValidationError(
-            "A “{” or “}” has no partner: write {{ and }} for a brace itself.", "body"
+            _(
+                "A “{open}” or “{close}” has no partner: write {open}{open} and {close}{close} "
+                "for a brace itself."
+            ).format(open="{", close="}"),
+            "body",
         ) from None
     return [name for _, name, _, _ in parsed if name is not None]
 
@@ -196,7 +200,7 @@ def placeholders_in(text: str) -> list[str]:
 def check_template(subject: str, body: str) -> None:
     """Refuse a template naming a placeholder that does not exist, naming it."""
     if not subject.strip():
-        raise ValidationError("A message needs a subject.", "subject")
+        raise ValidationError(_("A message needs a subject."), "subject")
     if len(subject) > SUBJECT_MAX_LENGTH:
         raise ValidationError(
             _("A subject can be at most {limit} characters.").format(
@@ -220,7 +224,9 @@ def check_template(subject: str, body: str) -> None:
             if name not in PLACEHOLDERS:
                 known = ", ".join("{" + key + "}" for key in PLACEHOLDERS)
                 raise ValidationError(
-                    f"“{{{name}}}” is not a placeholder Offload knows. Use one of: {known}.",
+                    _(
+                        "“{{{name}}}” is not a placeholder Offload knows. Use one of: {known}."
+                    ).format(name=name, known=known),
                     where,
                 )
 
@@ -228,7 +234,7 @@ def check_template(subject: str, body: str) -> None:
 def template_of(kind: str) -> Template:
     """The owner's template of `kind`, or the shipped one."""
     if kind not in SHIPPED:
-        raise UserError(f"There is no message “{kind}”.")
+        raise UserError(_("There is no message “{kind}”.").format(kind=kind))
     row = MessageTemplate.get_or_none(MessageTemplate.kind == kind)
     if row is None:
         return SHIPPED[kind]
@@ -314,7 +320,7 @@ def _brief_values(brief_id: int | None) -> dict[str, str]:
         return {}
     brief = Brief.get_or_none(Brief.id == brief_id)
     if brief is None:
-        raise UserError("That brief no longer exists.")
+        raise UserError(_("That brief no longer exists."))
     paragraphs = [p.strip() for p in brief.summary.split("\n\n") if p.strip()]
     budget = money_short(brief.budget, brief.currency)
     if budget and brief.budget_basis in set(BudgetBasis):
@@ -353,7 +359,7 @@ def compose(
     if interview_id is not None:
         interview = Interview.get_or_none(Interview.id == interview_id)
         if interview is None:
-            raise UserError("That interview no longer exists.")
+            raise UserError(_("That interview no longer exists."))
         contractor_id = contractor_id or interview.contractor_id
         brief_id = brief_id or interview.brief_id
         interview_when = interview_when or interview.held_at
@@ -361,7 +367,7 @@ def compose(
     if offer_id is not None:
         offer = TrialOffer.get_or_none(TrialOffer.id == offer_id)
         if offer is None:
-            raise UserError("That trial offer no longer exists.")
+            raise UserError(_("That trial offer no longer exists."))
         contractor_id = contractor_id or offer.contractor_id
         trial = trial_of(offer.trial.brief_id)
         brief_id = brief_id or trial.brief_id
@@ -380,7 +386,7 @@ def compose(
     if feedback_id is not None:
         feedback = Feedback.get_or_none(Feedback.id == feedback_id)
         if feedback is None:
-            raise UserError("That feedback no longer exists.")
+            raise UserError(_("That feedback no longer exists."))
         engagement = Engagement.get_by_id(feedback.engagement_id)
         contractor_id = contractor_id or engagement.contractor_id
         brief_id = brief_id or engagement.brief_id
@@ -393,7 +399,7 @@ def compose(
     if contractor_id is not None:
         contractor = Contractor.get_or_none(Contractor.id == contractor_id)
         if contractor is None:
-            raise UserError("That contractor is no longer on the bench.")
+            raise UserError(_("That contractor is no longer on the bench."))
         # An agency is greeted by its name, a person by their first name.
         greeting = contractor.name if contractor.kind == "agency" else _first(contractor.name)
         values.update(contractor_name=contractor.name, first_name=greeting)
@@ -405,7 +411,7 @@ def compose(
     if referrer_id is not None:
         referrer = Referrer.get_or_none(Referrer.id == referrer_id)
         if referrer is None:
-            raise UserError("That person is no longer in your referrers.")
+            raise UserError(_("That person is no longer in your referrers."))
         values.update(referrer_name=referrer.name, first_name=_first(referrer.name))
         to = referrer.email
     subject, body, missing = fill(template_of(kind), values)
@@ -494,10 +500,10 @@ def record_sent(
             request_id = ask_for_referral(message.referrer_id, message.brief_id, day, subject)
             return Sent(request_id=request_id)
         if message.contractor_id is None:
-            raise UserError("Choose whom the message is for.")
+            raise UserError(_("Choose whom the message is for."))
         contractor = Contractor.get_or_none(Contractor.id == message.contractor_id)
         if contractor is None:
-            raise UserError("That contractor is no longer on the bench.")
+            raise UserError(_("That contractor is no longer on the bench."))
         row = SentMessage.create(
             contractor=message.contractor_id, brief=message.brief_id, kind=message.kind,
             to_address=message.to, subject=subject[:SUBJECT_MAX_LENGTH], body=body, via=via,

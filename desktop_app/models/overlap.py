@@ -56,12 +56,18 @@ def _clock(hour: str, minute: str | None, half: str | None, whole: str) -> time:
     h, m = int(hour), int(minute or 0)
     if half:
         if not 1 <= h <= 12:
-            raise HoursError(f"“{whole}”: {h} {half} is not a time.")
+            raise HoursError(
+                _("“{whole}”: {h} {half} is not a time.").format(whole=whole, h=h, half=half)
+            )
         h = h % 12 + (12 if half.lower() == "pm" else 0)
     if h == 24 and m == 0:
         return time(0, 0)
     if not (0 <= h <= 23 and 0 <= m <= 59):
-        raise HoursError(f"“{whole}”: {hour}:{minute or '00'} is not a time of day.")
+        raise HoursError(
+            _("“{whole}”: {hour}:{value} is not a time of day.").format(
+                whole=whole, hour=hour, value=minute or "00"
+            )
+        )
     return time(h, m)
 
 
@@ -70,13 +76,15 @@ def parse_hours(text: str) -> WorkingHours:
     match = _RANGE.match(text or "")
     if not match:
         raise HoursError(
-            f"“{text.strip()}” is not a span of working hours: write it as 09:00–17:00."
+            _("“{text}” is not a span of working hours: write it as 09:00–17:00.").format(
+                text=text.strip()
+            )
         )
     h1, m1, p1, h2, m2, p2 = match.groups()
     start = _clock(h1, m1, p1, text.strip())
     end = _clock(h2, m2, p2, text.strip())
     if start == end:
-        raise HoursError(f"“{text.strip()}” starts and ends at the same time.")
+        raise HoursError(_("“{text}” starts and ends at the same time.").format(text=text.strip()))
     return WorkingHours(start, end)
 
 
@@ -89,15 +97,23 @@ def zone_of(name: str) -> tzinfo:
     """The tzinfo of an IANA name or a UTC offset; HoursError when unknown."""
     value = (name or "").strip()
     if not value:
-        raise HoursError("No time zone given.")
+        raise HoursError(_("No time zone given."))
     offset = _OFFSET.match(value)
     if offset:
         sign, hours, minutes = offset.groups()
         if int(minutes or 0) > 59:
-            raise HoursError(f"“{value}”: {minutes} is not a number of minutes.")
+            raise HoursError(
+                _("“{value}”: {minutes} is not a number of minutes.").format(
+                    value=value, minutes=minutes
+                )
+            )
         delta = timedelta(hours=int(hours), minutes=int(minutes or 0))
         if delta > timedelta(hours=14):
-            raise HoursError(f"“{value}” is further from UTC than any time zone (14 hours).")
+            raise HoursError(
+                _("“{value}” is further from UTC than any time zone (14 hours).").format(
+                    value=value
+                )
+            )
         return timezone(-delta if sign in "-−" else delta, value.upper())
     if value.upper() in ("UTC", "GMT"):
         return UTC
@@ -105,8 +121,10 @@ def zone_of(name: str) -> tzinfo:
         return ZoneInfo(value)
     except (ZoneInfoNotFoundError, ValueError):
         raise HoursError(
-            f"“{value}” is not a time zone: use a name such as Europe/Lisbon or an "
-            "offset such as UTC+2."
+            _(
+                "“{value}” is not a time zone: use a name such as Europe/Lisbon or an offset "
+                "such as UTC+2."
+            ).format(value=value)
         ) from None
 
 

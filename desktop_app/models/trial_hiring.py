@@ -85,7 +85,7 @@ class HireTerms:
 def hire_terms(offer_id: int) -> HireTerms:
     offer = TrialOffer.get_or_none(TrialOffer.id == offer_id)
     if offer is None:
-        raise UserError("That trial offer no longer exists.")
+        raise UserError(_("That trial offer no longer exists."))
     contractor = Contractor.get_by_id(offer.contractor_id)
     brief = Brief.get_by_id(TrialTask.get_by_id(offer.trial_id).brief_id)
     return HireTerms(
@@ -121,14 +121,17 @@ def hire_from_trial(
     with database.atomic():
         offer = TrialOffer.get_or_none(TrialOffer.id == offer_id)
         if offer is None:
-            raise UserError("That trial offer no longer exists.")
+            raise UserError(_("That trial offer no longer exists."))
         if offer.status not in OPEN_OFFER_STATUSES:
-            raise ValidationError("This trial was decided already.", "offer")
+            raise ValidationError(_("This trial was decided already."), "offer")
         others = other_open_offers(offer_id)
         if others and not reason:
             names = ", ".join(name for _, name in others)
             raise ValidationError(
-                f"Say why the others were not chosen ({names}): they will read it.", "reason"
+                _("Say why the others were not chosen ({names}): they will read it.").format(
+                    names=names
+                ),
+                "reason",
             )
         brief_id = TrialTask.get_by_id(offer.trial_id).brief_id
         hiring = hire(

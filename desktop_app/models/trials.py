@@ -196,7 +196,7 @@ def trial_of(brief_id: int) -> TrialValues:
     """The brief's trial task (empty values when none is written yet)."""
     brief = Brief.get_or_none(Brief.id == brief_id)
     if brief is None:
-        raise UserError("That brief no longer exists.")
+        raise UserError(_("That brief no longer exists."))
     row = TrialTask.get_or_none(TrialTask.brief == brief_id)
     if row is None:
         return TrialValues(
@@ -229,7 +229,7 @@ def clean_trial_field(name: str, value: Any) -> Any:
         return check_currency(value, "currency")
     if name == "deadline":
         return clean_field("deadline", value)  # the brief's deadline rule, the same field
-    raise ValidationError(f"A trial has no field “{name}”.", name)
+    raise ValidationError(_("A trial has no field “{name}”.").format(name=name), name)
 
 
 @dataclass(frozen=True)
@@ -248,7 +248,7 @@ def update_trial(brief_id: int, changes: Mapping[str, Any]) -> TrialEdit:
     with database.atomic():
         brief = Brief.get_or_none(Brief.id == brief_id)
         if brief is None:
-            raise UserError("That brief no longer exists.")
+            raise UserError(_("That brief no longer exists."))
         row = TrialTask.get_or_none(TrialTask.brief == brief_id)
         created = row is None
         if row is None:
@@ -279,7 +279,7 @@ def redo_trial_edit(edit: TrialEdit, new: Mapping[str, Any]) -> None:
 def _trial_id(brief_id: int) -> int:
     row = TrialTask.get_or_none(TrialTask.brief == brief_id)
     if row is None:
-        raise UserError("Write the trial task first.")
+        raise UserError(_("Write the trial task first."))
     return row.id
 
 
@@ -287,10 +287,13 @@ def add_criterion(brief_id: int, text: str) -> int:
     """A criterion of the owner's own, last in the rubric; returns its id."""
     value = " ".join(str(text or "").split())
     if not value:
-        raise ValidationError("A criterion needs some text.", "text")
+        raise ValidationError(_("A criterion needs some text."), "text")
     if len(value) > CRITERION_MAX_LENGTH:
         raise ValidationError(
-            f"A criterion can be at most {CRITERION_MAX_LENGTH} characters.", "text"
+            _("A criterion can be at most {CRITERION_MAX_LENGTH} characters.").format(
+                CRITERION_MAX_LENGTH=CRITERION_MAX_LENGTH
+            ),
+            "text",
         )
     with database.atomic():
         trial_id = _trial_id(brief_id)
@@ -302,7 +305,7 @@ def delete_criterion(criterion_id: int) -> RowSnapshot:
     """Delete an own criterion with its scores (`restore_rows` undoes it)."""
     row = TrialCriterion.get_or_none(TrialCriterion.id == criterion_id)
     if row is None:
-        raise UserError("That criterion no longer exists.")
+        raise UserError(_("That criterion no longer exists."))
     return delete_with_snapshot(row)
 
 
@@ -349,11 +352,13 @@ def offer_trial(brief_id: int, contractor_ids: Sequence[int], offered_on: date) 
             )
         ids = list(dict.fromkeys(contractor_ids))
         if not ids:
-            raise ValidationError("Choose who gets the trial.", "contractors")
+            raise ValidationError(_("Choose who gets the trial."), "contractors")
         if len(ids) > MAX_OFFERS_AT_ONCE:
             raise ValidationError(
-                f"Offer a trial to at most {MAX_OFFERS_AT_ONCE} people at once: each is paid, "
-                "and two or three are enough to compare.",
+                _(
+                    "Offer a trial to at most {MAX_OFFERS_AT_ONCE} people at once: each is paid, "
+                    "and two or three are enough to compare."
+                ).format(MAX_OFFERS_AT_ONCE=MAX_OFFERS_AT_ONCE),
                 "contractors",
             )
         people = {c.id: c for c in Contractor.select().where(Contractor.id.in_(ids))}
@@ -366,14 +371,18 @@ def offer_trial(brief_id: int, contractor_ids: Sequence[int], offered_on: date) 
         for cid in ids:
             person = people.get(cid)
             if person is None:
-                raise UserError("A contractor you chose is no longer on the bench.")
+                raise UserError(_("A contractor you chose is no longer on the bench."))
             if cid in offered:
-                raise ValidationError(f"{person.name} has this trial already.", "contractors")
+                raise ValidationError(
+                    _("{name} has this trial already.").format(name=person.name), "contractors"
+                )
             if person.stage not in SHORTLIST_STAGES:
                 stage = STAGE_LABELS.get(Stage(person.stage), person.stage)
                 raise ValidationError(
-                    f"{person.name} is at “{stage}”, not on the shortlist: move them back to "
-                    "interviewing first.",
+                    _(
+                        "{name} is at “{stage}”, not on the shortlist: move them back to "
+                        "interviewing first."
+                    ).format(name=person.name, stage=stage),
                     "contractors",
                 )
         pay = money_short(trial.pay, trial.currency)
@@ -494,7 +503,7 @@ def _result(offer: TrialOffer) -> OfferResult:
 def _offer(offer_id: int) -> TrialOffer:
     offer = TrialOffer.get_or_none(TrialOffer.id == offer_id)
     if offer is None:
-        raise UserError("That trial offer no longer exists.")
+        raise UserError(_("That trial offer no longer exists."))
     return offer
 
 
@@ -514,7 +523,9 @@ def record_result(
     with database.atomic():
         offer = _offer(offer_id)
         if offer.status in (OfferStatus.HIRED, OfferStatus.CLOSED) and delivered_on is None:
-            raise ValidationError("A trial already decided keeps its delivery date.", "delivered")
+            raise ValidationError(
+                _("A trial already decided keeps its delivery date."), "delivered"
+            )
         if delivered_on is not None and delivered_on < offer.offered_on:
             raise ValidationError(
                 _("Delivered on {delivered}, before the trial was offered ({offered}).").format(
@@ -527,11 +538,11 @@ def record_result(
         clean: dict[str, int] = {}
         for key, value in scores.items():
             if key not in keys:
-                raise ValidationError("That criterion is no longer in the trial's rubric.", key)
+                raise ValidationError(_("That criterion is no longer in the trial's rubric."), key)
             if value is None:
                 continue
             if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 5:
-                raise ValidationError("A score is a whole number from 1 to 5.", key)
+                raise ValidationError(_("A score is a whole number from 1 to 5."), key)
             clean[key] = value
         before = _result(offer)
         status = offer.status
