@@ -166,11 +166,11 @@ class TrialValues:
         """What keeps the trial from being offered, in the owner's words."""
         said = []
         if not self.task.strip():
-            said.append("say what the trial task is")
+            said.append(_("say what the trial task is"))
         if self.pay is None:
-            said.append("set the pay (a trial is paid work)")
+            said.append(_("set the pay (a trial is paid work)"))
         if self.deadline is None:
-            said.append("set a deadline")
+            said.append(_("set a deadline"))
         return said
 
 
@@ -339,7 +339,7 @@ def offer_trial(brief_id: int, contractor_ids: Sequence[int], offered_on: date) 
         missing = trial.missing()
         if missing:
             raise ValidationError(
-                "The trial cannot be offered yet: " + "; ".join(missing) + ".",
+                _("The trial cannot be offered yet: {missing}.").format(missing="; ".join(missing)),
                 "pay" if trial.pay is None else "deadline" if trial.deadline is None else "task",
             )
         assert trial.id is not None and trial.pay is not None and trial.deadline is not None
