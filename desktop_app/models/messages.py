@@ -29,7 +29,7 @@ from desktop_app.models.contractors import Contractor, Interview
 from desktop_app.models.engagements import Engagement, Feedback
 from desktop_app.models.errors import UserError, ValidationError
 from desktop_app.models.formats import day, integer, money_short
-from desktop_app.models.i18n import _
+from desktop_app.models.i18n import N_, _
 from desktop_app.models.overlap import when_for_both
 from desktop_app.models.referrals import ReferralRequest, Referrer, ask_for_referral
 from desktop_app.models.rows import delete_from, tuples
@@ -52,37 +52,37 @@ class MessageKind(StrEnum):
 
 
 MESSAGE_LABELS = {
-    MessageKind.REFERRAL_REQUEST: "Ask for a referral",
-    MessageKind.INTERVIEW_INVITE: "Invite to an interview",
-    MessageKind.REFERENCES_REQUEST: "Ask for references or samples",
-    MessageKind.TRIAL_OFFER: "Offer the paid trial",
-    MessageKind.DECLINE: "Decline, with a reason",
-    MessageKind.SEND_BRIEF: "Send the brief",
-    MessageKind.SEND_FEEDBACK: "Send feedback",
+    MessageKind.REFERRAL_REQUEST: N_("Ask for a referral"),
+    MessageKind.INTERVIEW_INVITE: N_("Invite to an interview"),
+    MessageKind.REFERENCES_REQUEST: N_("Ask for references or samples"),
+    MessageKind.TRIAL_OFFER: N_("Offer the paid trial"),
+    MessageKind.DECLINE: N_("Decline, with a reason"),
+    MessageKind.SEND_BRIEF: N_("Send the brief"),
+    MessageKind.SEND_FEEDBACK: N_("Send feedback"),
 }
 
 # Every placeholder a template may use, with what it holds.
 PLACEHOLDERS: dict[str, str] = {
-    "first_name": "the first name of whom you write to",
-    "contractor_name": "the contractor's full name",
-    "referrer_name": "the full name of the person you ask for a referral",
-    "owner_name": "your name (Settings)",
-    "business_name": "your business (Settings)",
-    "brief_title": "the brief's title",
-    "brief_summary": "the first paragraph of the brief's job description",
-    "brief_skills": "the skills the brief asks for",
-    "brief_budget": "the brief's budget",
-    "brief_deadline": "the brief's deadline",
-    "brief_pdf": "where the brief's PDF was saved",
-    "interview_when": "the interview's date and time",
-    "interview_medium": "phone, video, in person or chat",
-    "trial_task": "what the trial asks for",
-    "trial_pay": "what the trial pays",
-    "trial_deadline": "the trial's deadline",
-    "reason": "the reason you give",
-    "feedback_deliverable": "the work the feedback is on",
-    "feedback_good": "what was good",
-    "feedback_not_good": "what was not",
+    "first_name": N_("the first name of whom you write to"),
+    "contractor_name": N_("the contractor's full name"),
+    "referrer_name": N_("the full name of the person you ask for a referral"),
+    "owner_name": N_("your name (Settings)"),
+    "business_name": N_("your business (Settings)"),
+    "brief_title": N_("the brief's title"),
+    "brief_summary": N_("the first paragraph of the brief's job description"),
+    "brief_skills": N_("the skills the brief asks for"),
+    "brief_budget": N_("the brief's budget"),
+    "brief_deadline": N_("the brief's deadline"),
+    "brief_pdf": N_("where the brief's PDF was saved"),
+    "interview_when": N_("the interview's date and time"),
+    "interview_medium": N_("phone, video, in person or chat"),
+    "trial_task": N_("what the trial asks for"),
+    "trial_pay": N_("what the trial pays"),
+    "trial_deadline": N_("the trial's deadline"),
+    "reason": N_("the reason you give"),
+    "feedback_deliverable": N_("the work the feedback is on"),
+    "feedback_good": N_("what was good"),
+    "feedback_not_good": N_("what was not"),
 }
 
 
@@ -99,57 +99,71 @@ SHIPPED: dict[str, Template] = {
     for t in (
         Template(
             MessageKind.REFERRAL_REQUEST,
-            "Do you know someone for {brief_title}?",
-            "Hi {first_name},\n\nI am looking for someone to take over {brief_title} for "
-            "{business_name}. In short: {brief_summary}\n\nThe skills it needs: {brief_skills}."
-            "\n\nHave you worked with someone you would recommend? A name and how to reach them "
-            "is plenty.\n\nThank you,\n{owner_name}",
+            N_("Do you know someone for {brief_title}?"),
+            N_(
+                "Hi {first_name},\n\nI am looking for someone to take over {brief_title} for "
+                "{business_name}. In short: {brief_summary}\n\nThe skills it needs: "
+                "{brief_skills}.\n\nHave you worked with someone you would recommend? A name and "
+                "how to reach them is plenty.\n\nThank you,\n{owner_name}"
+            ),
         ),
         Template(
             MessageKind.INTERVIEW_INVITE,
-            "Interview for {brief_title}",
-            "Hi {first_name},\n\nthank you for applying for {brief_title}. I would like to talk "
-            "it through with you: would {interview_when} ({interview_medium}) suit you? If not, "
-            "suggest a time that does.\n\nWe will go through what the job needs and your "
-            "questions; it takes about 30 minutes.\n\nBest,\n{owner_name}\n{business_name}",
+            N_("Interview for {brief_title}"),
+            N_(
+                "Hi {first_name},\n\nthank you for applying for {brief_title}. I would like to "
+                "talk it through with you: would {interview_when} ({interview_medium}) suit you? "
+                "If not, suggest a time that does.\n\nWe will go through what the job needs and "
+                "your questions; it takes about 30 minutes.\n\nBest,\n{owner_name}\n{business_name}"
+            ),
         ),
         Template(
             MessageKind.REFERENCES_REQUEST,
-            "References and samples for {brief_title}",
-            "Hi {first_name},\n\nbefore I decide on {brief_title}, could you send me two "
-            "references from clients you did similar work for (name and how to reach them) and "
-            "one or two samples of that work?\n\nThank you,\n{owner_name}",
+            N_("References and samples for {brief_title}"),
+            N_(
+                "Hi {first_name},\n\nbefore I decide on {brief_title}, could you send me two "
+                "references from clients you did similar work for (name and how to reach them) and "
+                "one or two samples of that work?\n\nThank you,\n{owner_name}"
+            ),
         ),
         Template(
             MessageKind.TRIAL_OFFER,
-            "A paid trial for {brief_title}",
-            "Hi {first_name},\n\nI would like to offer you a short paid trial for "
-            "{brief_title}.\n\nThe task: {trial_task}\n\nIt pays {trial_pay}; please deliver "
-            "by {trial_deadline}. I am giving the same task to two or three people and will "
-            "decide after comparing the results.\n\nCan you do it? Reply with any question "
-            "before you start.\n\nBest,\n{owner_name}",
+            N_("A paid trial for {brief_title}"),
+            N_(
+                "Hi {first_name},\n\nI would like to offer you a short paid trial for "
+                "{brief_title}.\n\nThe task: {trial_task}\n\nIt pays {trial_pay}; please deliver "
+                "by {trial_deadline}. I am giving the same task to two or three people and will "
+                "decide after comparing the results.\n\nCan you do it? Reply with any question "
+                "before you start.\n\nBest,\n{owner_name}"
+            ),
         ),
         Template(
             MessageKind.DECLINE,
             "{brief_title}",
-            "Hi {first_name},\n\nthank you for the time you put into {brief_title}. I have "
-            "decided to go with someone else: {reason}\n\nI appreciated your work and will keep "
-            "your details for future jobs.\n\nAll the best,\n{owner_name}",
+            N_(
+                "Hi {first_name},\n\nthank you for the time you put into {brief_title}. I have "
+                "decided to go with someone else: {reason}\n\nI appreciated your work and will "
+                "keep your details for future jobs.\n\nAll the best,\n{owner_name}"
+            ),
         ),
         Template(
             MessageKind.SEND_BRIEF,
-            "The brief: {brief_title}",
-            "Hi {first_name},\n\nplease find the brief for {brief_title} attached: it says what "
-            "the job is, what success looks like, the deadline ({brief_deadline}) and the "
-            "budget ({brief_budget}).\n\nRead it through and send me your questions before you "
-            "start.\n\nBest,\n{owner_name}\n\n(Attach the PDF saved at {brief_pdf}.)",
+            N_("The brief: {brief_title}"),
+            N_(
+                "Hi {first_name},\n\nplease find the brief for {brief_title} attached: it says "
+                "what the job is, what success looks like, the deadline ({brief_deadline}) and the "
+                "budget ({brief_budget}).\n\nRead it through and send me your questions before "
+                "you start.\n\nBest,\n{owner_name}\n\n(Attach the PDF saved at {brief_pdf}.)"
+            ),
         ),
         Template(
             MessageKind.SEND_FEEDBACK,
-            "Feedback on {feedback_deliverable}",
-            "Hi {first_name},\n\nthank you for {feedback_deliverable}.\n\nWhat was good: "
-            "{feedback_good}\n\nWhat to change next time: {feedback_not_good}\n\nBest,\n"
-            "{owner_name}",
+            N_("Feedback on {feedback_deliverable}"),
+            N_(
+                "Hi {first_name},\n\nthank you for {feedback_deliverable}.\n\nWhat was good: "
+                "{feedback_good}\n\nWhat to change next time: {feedback_not_good}\n\nBest,\n"
+                "{owner_name}"
+            ),
         ),
     )
 }
@@ -237,8 +251,14 @@ def template_of(kind: str) -> Template:
         raise UserError(_("There is no message “{kind}”.").format(kind=kind))
     row = MessageTemplate.get_or_none(MessageTemplate.kind == kind)
     if row is None:
-        return SHIPPED[kind]
+        return shipped_template(kind)
     return Template(kind, row.subject, row.body, own=True)
+
+
+def shipped_template(kind: str) -> Template:
+    """Offload's own template of `kind`, in the owner's language."""
+    shipped = SHIPPED[kind]
+    return Template(kind, _(shipped.subject), _(shipped.body))
 
 
 def save_template(kind: str, subject: str, body: str) -> Template:
