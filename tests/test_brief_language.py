@@ -214,3 +214,20 @@ def test_a_template_chosen_in_german_writes_a_german_brief(qtbot, db_path, tmp_p
     assert "Jede Buchung aus Bank-" in shown and "Erwartungen, nach Priorität" in shown
     window.close()
     store.close()
+
+
+def test_a_job_post_is_written_in_the_brief_s_language(store):
+    from desktop_app.models.job_post import PostFormat, job_post
+
+    use_language("en")
+    brief_id = create_brief(
+        BriefData(
+            title="Buchhaltung", summary="Monatlich abstimmen.", in_scope="Belege",
+            budget=Decimal("450"), currency="EUR", budget_basis="monthly", language="de",
+        )
+    )  # fmt: skip
+    post = job_post(brief_id, PostFormat.TEXT)
+    assert "DER AUFTRAG" in post.text and "Enthalten:" in post.text
+    assert "450 € (pro Monat)" in post.text.replace("\u00a0", " ")
+    update_brief(brief_id, {"language": ""})
+    assert "THE JOB" in job_post(brief_id, PostFormat.TEXT).text
