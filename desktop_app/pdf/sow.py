@@ -248,5 +248,9 @@ def _write_sow_pdf(sow: StatementOfWork, destination: Path) -> SowExport:
 
 
 def export_sow(engagement_id: int, destination: Path, today: date | None = None) -> SowExport:
-    """The statement of work of an engagement, as a PDF at `destination`."""
-    return write_sow_pdf(statement_of_work(engagement_id, today or date.today()), destination)
+    """The statement of work of an engagement, as a PDF at `destination`, in the
+    language of its brief (its terms and rate too)."""
+    today = today or date.today()
+    language = statement_of_work(engagement_id, today).brief.language
+    with written_in(language):
+        return write_sow_pdf(statement_of_work(engagement_id, today), destination)
