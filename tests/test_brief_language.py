@@ -50,8 +50,8 @@ def test_the_demo_brief_in_german_has_german_headings_dates_and_money(store, tmp
     path = write_brief_pdf(data, tmp_path / "brief.pdf", exported_on=DAY).path
     shown = _pdf_text(path)
     for words in (
-        "BRIEFING", "Der Auftrag", "Erwartungen, nach Priorität", "Ergebnisse",
-        "Erfolg und Abnahme", "Zeitplan", "Fortschrittsberichte", "MUSS", "SOLLTE",
+        "BRIEFING", "Die Aufgabe", "Erwartungen, nach Priorität", "Lieferergebnisse",
+        "Erfolg und Abnahme", "Zeitleiste", "Fortschrittsberichte", "MUSS", "SOLLTE",
         "1.234,50 € pro Monat", "15. Januar 2027", "Freitag, 15. Januar 2027",
         "Erstellt von Maya Lindqvist · 1. Dezember 2026", "Seite 1 von", "alle 30 Tage",
     ):  # fmt: skip
@@ -72,7 +72,7 @@ def test_a_french_brief_prints_french_while_the_app_is_in_english(store, tmp_pat
     )  # fmt: skip
     path = write_brief_pdf(data, tmp_path / "fr.pdf", exported_on=DAY).path
     shown = _pdf_text(path)
-    for words in ("BRIEF DE MISSION", "La mission", "Échéance", "15 janvier 2027",
+    for words in ("BRIEF DE MISSION", "Le travail", "Échéance", "15 janvier 2027",
                   "900,00 € de l’heure", "tous les 7 jours", "Page 1 sur 1"):  # fmt: skip
         assert words in shown, words
     assert current_language() == "en"
@@ -89,7 +89,7 @@ def test_a_brief_left_to_the_app_language_follows_a_german_app(store, tmp_path):
     use_locale("de_DE")
     data = BriefData(title="Buchhaltung", summary="Abstimmen", budget=Decimal("50"), currency="EUR")
     shown = _pdf_text(write_brief_pdf(data, tmp_path / "de.pdf", exported_on=DAY).path)
-    assert "Der Auftrag" in shown and "50,00 €, Festpreis" in shown
+    assert "Die Aufgabe" in shown and "50,00 €, Festpreis" in shown
 
 
 def test_japanese_text_in_a_german_brief_still_prints(store, tmp_path):
@@ -98,7 +98,7 @@ def test_japanese_text_in_a_german_brief_still_prints(store, tmp_path):
         deliverables="損益計算書（PDF）",
     )  # fmt: skip
     shown = _pdf_text(write_brief_pdf(data, tmp_path / "ja.pdf", exported_on=DAY).path)
-    assert "経理の月次作業" in shown and "損益計算書" in shown and "Ergebnisse" in shown
+    assert "経理の月次作業" in shown and "損益計算書" in shown and "Lieferergebnisse" in shown
 
 
 def test_a_language_not_shipped_is_refused_and_nothing_changes(store):
@@ -227,7 +227,7 @@ def test_a_job_post_is_written_in_the_brief_s_language(store):
         )
     )  # fmt: skip
     post = job_post(brief_id, PostFormat.TEXT)
-    assert "DER AUFTRAG" in post.text and "Enthalten:" in post.text
+    assert "DIE AUFGABE" in post.text and "Enthalten:" in post.text
     assert "450 € (pro Monat)" in post.text.replace("\u00a0", " ")
     update_brief(brief_id, {"language": ""})
     assert "THE JOB" in job_post(brief_id, PostFormat.TEXT).text
