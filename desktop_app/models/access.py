@@ -26,6 +26,8 @@ from desktop_app.models.contractors import Contractor
 from desktop_app.models.engagements import Engagement, EngagementStatus
 from desktop_app.models.errors import ValidationError
 from desktop_app.models.field_checks import date_or_none, line_text, note_text
+from desktop_app.models.formats import day
+from desktop_app.models.i18n import _
 from desktop_app.models.rows import tuples
 from desktop_app.models.secret_check import refuse_secret
 from desktop_app.models.snapshots import RowSnapshot, delete_with_snapshot
@@ -89,10 +91,10 @@ def _fields(values: Mapping[str, Any]) -> dict[str, Any]:
         if name in values
     }
     if "name" in clean and not clean["name"]:
-        raise ValidationError("Name the tool or account (e.g. “Shopify staff account”).", "name")
+        raise ValidationError(_("Name the tool or account (e.g. “Shopify staff account”)."), "name")
     if "level" in values:
         if values["level"] not in {level.value for level in AccessLevel}:
-            raise ValidationError("Choose view, edit or admin.", "level")
+            raise ValidationError(_("Choose view, edit or admin."), "level")
         clean["level"] = str(values["level"])
     if "note" in values:
         clean["note"] = refuse_secret(note_text(values["note"]), "note")
@@ -108,12 +110,13 @@ def clean_access_values(values: Mapping[str, Any], current: Mapping[str, Any]) -
     clean = _fields(values)
     merged = {**current, **clean}
     if merged.get("granted_on") is None:
-        raise ValidationError("Say when the access was granted.", "granted_on")
+        raise ValidationError(_("Say when the access was granted."), "granted_on")
     revoked = merged.get("revoked_on")
     if revoked is not None and revoked < merged["granted_on"]:
         raise ValidationError(
-            f"Revoked on {revoked:%d %b %Y}, before it was granted "
-            f"({merged['granted_on']:%d %b %Y}).",
+            _("Revoked on {revoked}, before it was granted ({granted}).").format(
+                revoked=day(revoked), granted=day(merged["granted_on"])
+            ),
             "revoked_on",
         )
     return clean

@@ -40,6 +40,8 @@ from desktop_app.models.contractors import Contractor
 from desktop_app.models.engagements import Engagement, EngagementStatus
 from desktop_app.models.errors import ValidationError
 from desktop_app.models.field_checks import date_or_none, note_text
+from desktop_app.models.formats import integer
+from desktop_app.models.i18n import _
 from desktop_app.models.rows import tuples
 from desktop_app.models.snapshots import RowSnapshot, delete_with_snapshot, restore
 from desktop_app.models.text import fold
@@ -160,17 +162,20 @@ class ChecklistItem(BaseModel):
 
 def check_kind(kind: object) -> ChecklistKind:
     if kind not in {k.value for k in ChecklistKind}:
-        raise ValidationError("A checklist is for onboarding or for offboarding.", "kind")
+        raise ValidationError(_("A checklist is for onboarding or for offboarding."), "kind")
     return ChecklistKind(str(kind))
 
 
 def check_item_text(value: object, field: str = "text") -> str:
     text = " ".join(str(value or "").split())
     if not text:
-        raise ValidationError("Write what the item is: a checklist item cannot be empty.", field)
+        raise ValidationError(_("Write what the item is: a checklist item cannot be empty."), field)
     if len(text) > ITEM_MAX_LENGTH:
         raise ValidationError(
-            f"Keep an item under {ITEM_MAX_LENGTH} characters (this one is {len(text):,}).", field
+            _("Keep an item under {limit} characters (this one is {length}).").format(
+                limit=integer(ITEM_MAX_LENGTH), length=integer(len(text))
+            ),
+            field,
         )
     return text
 
@@ -192,11 +197,13 @@ def template_items(value: str | Sequence[str]) -> tuple[str, ...]:
             items.append(check_item_text(item, "items"))
     if not items:
         raise ValidationError(
-            "A checklist template needs at least one item: write one a line.", "items"
+            _("A checklist template needs at least one item: write one a line."), "items"
         )
     if len(items) > MAX_ITEMS:
         raise ValidationError(
-            f"A checklist can have at most {MAX_ITEMS} items (this one has {len(items)}).",
+            _("A checklist can have at most {MAX_ITEMS} items (this one has {length}).").format(
+                MAX_ITEMS=MAX_ITEMS, length=len(items)
+            ),
             "items",
         )
     return tuple(items)
@@ -205,16 +212,23 @@ def template_items(value: str | Sequence[str]) -> tuple[str, ...]:
 def _check_name(value: object, own_id: int | None) -> str:
     name = " ".join(str(value or "").split())
     if not name:
-        raise ValidationError("Give the template a name.", "name")
+        raise ValidationError(_("Give the template a name."), "name")
     if len(name) > NAME_MAX_LENGTH:
-        raise ValidationError(f"Keep the name under {NAME_MAX_LENGTH} characters.", "name")
+        raise ValidationError(
+            _("Keep the name under {NAME_MAX_LENGTH} characters.").format(
+                NAME_MAX_LENGTH=NAME_MAX_LENGTH
+            ),
+            "name",
+        )
     taken = {fold(t.name) for t in SHIPPED_TEMPLATES} | {
         fold(row.name)
         for row in ChecklistTemplate.select(ChecklistTemplate.id, ChecklistTemplate.name)
         if row.id != own_id
     }
     if fold(name) in taken:
-        raise ValidationError(f"A template named “{name}” exists already: choose another.", "name")
+        raise ValidationError(
+            _("A template named “{name}” exists already: choose another.").format(name=name), "name"
+        )
     return name
 
 
@@ -266,7 +280,7 @@ def find_template(key: str) -> TemplateChoice:
     for template in checklist_templates():
         if template.key == key:
             return template
-    raise ValidationError("That checklist template no longer exists.", "template")
+    raise ValidationError(_("That checklist template no longer exists."), "template")
 
 
 @dataclass(frozen=True)
@@ -340,7 +354,10 @@ def set_default_template(kind: str, template_id: int | None) -> int | None:
             row = ChecklistTemplate.get_by_id(template_id)
             if row.kind != kind:
                 raise ValidationError(
-                    f"“{row.name}” is an {row.kind} checklist, not an {kind} one.", "template"
+                    _("“{name}” is an {kind} checklist, not an {kind2} one.").format(
+                        name=row.name, kind=row.kind, kind2=kind
+                    ),
+                    "template",
                 )
             ChecklistTemplate.update(is_default=True).where(
                 ChecklistTemplate.id == template_id

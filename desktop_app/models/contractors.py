@@ -39,7 +39,6 @@ from desktop_app.models.contractor_input import (
     KIND_LABELS,
     MEDIUM_LABELS,
     MEDIUMS,
-    RATE_UNIT_LABELS,
     RELATION_LABELS,
     RELATIONS,
     SCORE_FIELDS,
@@ -57,7 +56,8 @@ from desktop_app.models.contractor_input import (
     website_key,
 )
 from desktop_app.models.errors import UserError, ValidationError
-from desktop_app.models.i18n import N_
+from desktop_app.models.formats import day, day_month, money_short, number
+from desktop_app.models.i18n import N_, _
 from desktop_app.models.progress import Progress
 from desktop_app.models.rows import delete_from, plain_rows, tuples
 from desktop_app.models.snapshots import RowSnapshot, delete_with_snapshot, restore
@@ -229,13 +229,19 @@ SHORT_UNITS = {"hour": "/h", "month": "/mo", "project": "/project"}
 
 
 def rate_text(rate: Decimal | None, unit: str, currency: str, *, short: bool = False) -> str:
-    """The rate as "45.50 USD per hour" ("45.50 USD/h" when short), or "" without one."""
+    """The rate as "$45.50 per hour" ("$45.50/h" when short; "45,50 €" in German),
+    or "" without one."""
     if rate is None:
         return ""
-    amount = f"{rate:,.2f}".removesuffix(".00")
+    amount = money_short(rate, currency)
     if short:
-        return f"{amount} {currency}{SHORT_UNITS.get(unit, '/' + unit)}"
-    return f"{amount} {currency} {RATE_UNIT_LABELS.get(unit, unit)}"
+        return f"{amount}{SHORT_UNITS.get(unit, '/' + unit)}"
+    sentence = {
+        "hour": _("{amount} per hour"),
+        "month": _("{amount} per month"),
+        "project": _("{amount} per project"),
+    }.get(unit)
+    return sentence.format(amount=amount) if sentence else f"{amount} {unit}"
 
 
 def monthly_equivalent(
@@ -425,7 +431,7 @@ def _save(
 def _get(contractor_id: int) -> Contractor:
     contractor = Contractor.get_or_none(Contractor.id == contractor_id)
     if contractor is None:
-        raise UserError("That contractor is no longer on the bench.")
+        raise UserError(_("That contractor is no longer on the bench."))
     return contractor
 
 
@@ -506,7 +512,7 @@ class ContractorDetail:
 def contractor_detail(contractor_id: int) -> ContractorDetail:
     rows = contractor_rows([contractor_id])
     if not rows:
-        raise UserError("That contractor is no longer on the bench.")
+        raise UserError(_("That contractor is no longer on the bench."))
     return ContractorDetail(
         row=rows[0],
         references=reference_rows(contractor_id),
@@ -645,7 +651,7 @@ class DuplicateIndex:
         return index
 
     def add(self, contractor_id: int, name: str, values: Mapping[str, Any]) -> None:
-        for field_name, _, key in self.KEYS:
+        for field_name, _label, key in self.KEYS:
             value = key(values.get(field_name) or "")
             if value:
                 self._by_key[(field_name, value)].append((contractor_id, name))
@@ -719,13 +725,18 @@ def move_stage(
     Returns the StageChange row as data, for `undo_stage_move`.
     """
     if to_stage not in set(Stage):
-        raise ValidationError(f"“{to_stage}” is not a pipeline stage.", "stage")
+        raise ValidationError(
+            _("“{to_stage}” is not a pipeline stage.").format(to_stage=to_stage), "stage"
+        )
     reason = check_text(reason, "reason", "The reason", 2000)
     with database.atomic():
         contractor = _get(contractor_id)
         if contractor.stage == to_stage:
             raise ValidationError(
-                f"{contractor.name} is already at “{STAGE_LABELS[Stage(to_stage)]}”.", "stage"
+                _("{name} is already at “{STAGE_LABELS}”.").format(
+                    name=contractor.name, STAGE_LABELS=STAGE_LABELS[Stage(to_stage)]
+                ),
+                "stage",
             )
         stamp = at or now()
         change = StageChange.create(
@@ -829,7 +840,7 @@ def merge_contractors(keep_id: int, other_id: int) -> MergeRecord:
     (and anything else that points at it) move over; its fields fill the gaps; then
     it is deleted."""
     if keep_id == other_id:
-        raise UserError("Choose two different contractors to merge.")
+        raise UserError(_("Choose two different contractors to merge."))
     with database.atomic():
         keep, other = _get(keep_id), _get(other_id)
         record = MergeRecord(keep_id, contractor_values(keep_id))
@@ -1030,7 +1041,7 @@ def parse_interview(
     try:
         held_at = check_datetime(raw.get("held_at"), "held_at", "Date and time")
         if held_at is None:
-            raise ValidationError("Give the date and time of the interview.", "held_at")
+            raise ValidationError(_("Give the date and time of the interview."), "held_at")
         values["held_at"] = held_at
     except ValidationError as error:
         errors["held_at"] = str(error)
@@ -1087,7 +1098,7 @@ def update_child(kind: str, row_id: int, values: Mapping[str, Any]) -> dict[str,
     with database.atomic():
         row = model.get_or_none(model.id == row_id)
         if row is None:
-            raise UserError("That entry no longer exists.")
+            raise UserError(_("That entry no longer exists."))
         old = {key: row.__data__.get(key) for key in values}
         model.update(**dict(values)).where(model.id == row_id).execute()
     return old
@@ -1097,7 +1108,7 @@ def delete_child(kind: str, row_id: int) -> RowSnapshot:
     model = _child_model(kind)
     row = model.get_or_none(model.id == row_id)
     if row is None:
-        raise UserError("That entry no longer exists.")
+        raise UserError(_("That entry no longer exists."))
     return delete_with_snapshot(row)
 
 
@@ -1105,7 +1116,7 @@ def child_values(kind: str, row_id: int) -> dict[str, Any]:
     model = _child_model(kind)
     row = model.get_or_none(model.id == row_id)
     if row is None:
-        raise UserError("That entry no longer exists.")
+        raise UserError(_("That entry no longer exists."))
     data = dict(row.__data__)
     data.pop("id", None)
     data.pop("contractor", None)
@@ -1154,18 +1165,20 @@ def compare_contractors(
     ids = list(dict.fromkeys(ids))
     if not MIN_COMPARED <= len(ids) <= MAX_COMPARED:
         raise UserError(
-            f"Choose {MIN_COMPARED} to {MAX_COMPARED} contractors to compare ({len(ids)} chosen)."
+            _(
+                "Choose {MIN_COMPARED} to {MAX_COMPARED} contractors to compare ({length} chosen)."
+            ).format(MIN_COMPARED=MIN_COMPARED, MAX_COMPARED=MAX_COMPARED, length=len(ids))
         )
     by_id = {row.id: row for row in contractor_rows(ids)}
     missing = [cid for cid in ids if cid not in by_id]
     if missing:
-        raise UserError("A contractor you chose is no longer on the bench.")
+        raise UserError(_("A contractor you chose is no longer on the bench."))
     people = [by_id[cid] for cid in ids]
     brief_title = ""
     if brief_id is not None:
         brief = Brief.get_or_none(Brief.id == brief_id)
         if brief is None:
-            raise UserError("That brief no longer exists.")
+            raise UserError(_("That brief no longer exists."))
         brief_title = brief.title
     interviews: dict[int, list[InterviewRow]] = defaultdict(list)
     for interview in interview_rows(ids, brief_id):
@@ -1224,7 +1237,9 @@ def compare_contractors(
         "Decision",
         [
             "; ".join(
-                f"{i.decision_text} ({i.held_at:%d %b})" for i in interviews[p.id] if i.decision
+                f"{i.decision_text} ({day_month(i.held_at)})"
+                for i in interviews[p.id]
+                if i.decision
             )
             or "—"
             for p in people
@@ -1234,7 +1249,9 @@ def compare_contractors(
         "Interview notes",
         [
             "\n".join(
-                f"{i.held_at:%d %b %Y}{'' if i.held else ' (scheduled)'}: {i.notes}"
+                (
+                    _("{date}: {notes}") if i.held else _("{date} (scheduled): {notes}")
+                ).format(date=day(i.held_at), notes=i.notes)
                 for i in interviews[p.id]
                 if i.notes
             ) or "—"
@@ -1268,7 +1285,11 @@ def _per_month_row(
     people: Sequence[ContractorRow], hours: Decimal | None
 ) -> tuple[str, list[str], list[float | None] | None]:
     """The row that puts hourly and monthly rates in one unit: a month of the brief's work."""
-    label = f"Per month at {hours.normalize():f} h" if hours is not None else "Per month"
+    label = (
+        _("Per month at {hours} h").format(hours=number(hours))
+        if hours is not None
+        else _("Per month")
+    )
     figures = [monthly_equivalent(p.rate, p.rate_unit, hours) for p in people]
     values = []
     for person, figure in zip(people, figures, strict=True):
@@ -1291,7 +1312,7 @@ def _mean(values: Iterable[int | None]) -> float | None:
 
 
 def _score_text(value: float | None) -> str:
-    return "—" if value is None else f"{value:.1f}"
+    return "—" if value is None else number(value, 1)
 
 
 def _best(values: list[Any] | None, higher_is_better: bool) -> frozenset[int]:

@@ -20,6 +20,7 @@ from peewee import Database, chunked
 from desktop_app.models.attachment_contents import AttachmentContent
 from desktop_app.models.engine import ids_inserted
 from desktop_app.models.errors import UserError
+from desktop_app.models.i18n import _
 from desktop_app.models.rows import dicts
 from desktop_app.models.schema import ALL_MODELS
 from desktop_app.models.settings import SettingRow
@@ -54,7 +55,11 @@ def copy_rows(
     if held:
         parts = [f"{count} {table}" for table, count in sorted(held.items())]
         listed = ", ".join(parts[:4]) + (", …" if len(parts) > 4 else "")
-        raise UserError(f"The target is not empty ({listed}): copy only into a new, empty one.")
+        raise UserError(
+            _("The target is not empty ({listed}): copy only into a new, empty one.").format(
+                listed=listed
+            )
+        )
     copied: dict[str, int] = {}
     with target.atomic():
         with target.bind_ctx([SettingRow]):

@@ -61,7 +61,9 @@ from desktop_app.models.engagement_rules import (
 )
 from desktop_app.models.engine import month_text
 from desktop_app.models.errors import ValidationError
-from desktop_app.models.i18n import N_
+from desktop_app.models.formats import day as format_day
+from desktop_app.models.formats import money, number
+from desktop_app.models.i18n import N_, _
 from desktop_app.models.parsing import parse_amount
 from desktop_app.models.rows import iso_day, plain_rows, tuples
 from desktop_app.models.snapshots import RowSnapshot, delete_with_snapshot
@@ -108,9 +110,9 @@ class CheckInState(StrEnum):
 
 
 CHECK_IN_STATE_LABELS = {
-    CheckInState.ON_TRACK: "On track",
-    CheckInState.AT_RISK: "At risk",
-    CheckInState.OFF_TRACK: "Off track",
+    CheckInState.ON_TRACK: N_("On track"),
+    CheckInState.AT_RISK: N_("At risk"),
+    CheckInState.OFF_TRACK: N_("Off track"),
 }
 
 
@@ -197,7 +199,10 @@ def validate_period(start: date, end: date | None) -> None:
     """An engagement cannot end before it starts."""
     if end is not None and end < start:
         raise ValidationError(
-            f"The end date ({end:%d %b %Y}) is before the start ({start:%d %b %Y}).", "end_date"
+            _("The end date ({end}) is before the start ({start}).").format(
+                end=format_day(end), start=format_day(start)
+            ),
+            "end_date",
         )
 
 
@@ -205,17 +210,19 @@ def validate_cadence(days: Any) -> int:
     """The agreed check-in cadence: a whole number of days from 1 to 365."""
     if isinstance(days, bool) or not isinstance(days, int):
         raise ValidationError(
-            "The check-in cadence must be a whole number of days.", "cadence_days"
+            _("The check-in cadence must be a whole number of days."), "cadence_days"
         )
     if days < CADENCE_MIN_DAYS:
         raise ValidationError(
-            "Agree a check-in at least every day: a cadence of 0 days means no check-ins.",
+            _("Agree a check-in at least every day: a cadence of 0 days means no check-ins."),
             "cadence_days",
         )
     if days > CADENCE_MAX_DAYS:
         raise ValidationError(
-            f"A cadence of {days} days is over a year: agree a check-in at least yearly "
-            f"(at most {CADENCE_MAX_DAYS} days).",
+            _(
+                "A cadence of {days} days is over a year: agree a check-in at least yearly (at "
+                "most {CADENCE_MAX_DAYS} days)."
+            ).format(days=days, CADENCE_MAX_DAYS=CADENCE_MAX_DAYS),
             "cadence_days",
         )
     return days
@@ -225,9 +232,14 @@ def validate_rating(field_name: str, value: Any) -> int:
     """A score on the 1-5 scale."""
     label = RATING_LABELS.get(field_name, field_name.capitalize())
     if isinstance(value, bool) or not isinstance(value, int):
-        raise ValidationError(f"{label} must be a score from 1 to 5.", field_name)
+        raise ValidationError(
+            _("{label} must be a score from 1 to 5.").format(label=label), field_name
+        )
     if not RATING_MIN <= value <= RATING_MAX:
-        raise ValidationError(f"{label} must be from 1 to 5, not {value}.", field_name)
+        raise ValidationError(
+            _("{label} must be from 1 to 5, not {value}.").format(label=label, value=value),
+            field_name,
+        )
     return value
 
 
@@ -238,7 +250,7 @@ def parse_rate(text: str | Decimal | None) -> Decimal | None:
 
 def validate_rate_unit(unit: str) -> str:
     if unit not in {u.value for u in RateUnit}:
-        raise ValidationError("Choose whether the rate is per hour, per project or per month.")
+        raise ValidationError(_("Choose whether the rate is per hour, per project or per month."))
     return unit
 
 
@@ -253,8 +265,10 @@ def _ensure_one_open(contractor_id: int, brief_id: int, exclude_id: int | None =
         query = query.where(Engagement.id != exclude_id)
     if query.exists():
         raise ValidationError(
-            "This contractor already has an engagement on this brief that is not ended: "
-            "end it first, or pick another brief.",
+            _(
+                "This contractor already has an engagement on this brief that is not ended: end "
+                "it first, or pick another brief."
+            ),
             "contractor",
         )
 
@@ -280,11 +294,11 @@ def create_engagement(
         contractor_id is None
         or not Contractor.select().where(Contractor.id == contractor_id).exists()
     ):
-        raise ValidationError("Choose the contractor you are hiring.", "contractor")
+        raise ValidationError(_("Choose the contractor you are hiring."), "contractor")
     if brief_id is None or not Brief.select().where(Brief.id == brief_id).exists():
-        raise ValidationError("Choose the brief they will work to.", "brief")
+        raise ValidationError(_("Choose the brief they will work to."), "brief")
     if status not in OPEN_STATUSES:
-        raise ValidationError("A new engagement starts as a trial, active or paused.", "status")
+        raise ValidationError(_("A new engagement starts as a trial, active or paused."), "status")
     validate_period(start_date, end_date)
     cadence_days = validate_cadence(cadence_days)
     rate = parse_rate(rate)
@@ -340,7 +354,7 @@ def update_engagement(engagement_id: int, changes: Mapping[str, Any]) -> dict[st
         values["end_reason"] = ""
     merged = {name: getattr(engagement, name) for name in EDITABLE_FIELDS} | values
     if merged["status"] not in {s.value for s in EngagementStatus}:
-        raise ValidationError("Choose trial, active, paused or ended.", "status")
+        raise ValidationError(_("Choose trial, active, paused or ended."), "status")
     validate_period(merged["start_date"], merged["end_date"])
     validate_cadence(merged["cadence_days"])
     if "rate" in values:
@@ -350,7 +364,7 @@ def update_engagement(engagement_id: int, changes: Mapping[str, Any]) -> dict[st
         values["currency"] = check_currency(values["currency"])
     if merged["status"] == EngagementStatus.ENDED and not str(merged["end_reason"]).strip():
         raise ValidationError(
-            "Say why the engagement ended: it helps the next time you hire.", "end_reason"
+            _("Say why the engagement ended: it helps the next time you hire."), "end_reason"
         )
     if reopening:
         _ensure_one_open(engagement.contractor_id, engagement.brief_id, exclude_id=engagement_id)
@@ -372,24 +386,25 @@ def _check_in_values(engagement_id: int, day: date, fields: Mapping[str, Any]) -
     engagement = Engagement.get_by_id(engagement_id)
     if day < engagement.start_date:
         raise ValidationError(
-            f"The check-in is dated {day:%d %b %Y}, before the engagement started "
-            f"({engagement.start_date:%d %b %Y}).",
+            _("The check-in is dated {date}, before the engagement started ({start}).").format(
+                date=format_day(day), start=format_day(engagement.start_date)
+            ),
             "date",
         )
     initiated_by = fields.get("initiated_by", Initiator.CONTRACTOR)
     if initiated_by not in {i.value for i in Initiator}:
         raise ValidationError(
-            "Say who started the check-in: you or the contractor.", "initiated_by"
+            _("Say who started the check-in: you or the contractor."), "initiated_by"
         )
     kind = fields.get("kind", CheckInKind.REPORT)
     if kind not in {k.value for k in CheckInKind}:
-        raise ValidationError("A check-in is a report or a request for one.", "kind")
+        raise ValidationError(_("A check-in is a report or a request for one."), "kind")
     state = fields.get("state")
     if state is not None and state not in {s.value for s in CheckInState}:
-        raise ValidationError("Choose on track, at risk or off track.", "state")
+        raise ValidationError(_("Choose on track, at risk or off track."), "state")
     summary = str(fields.get("summary", "")).strip()
     if kind == CheckInKind.REPORT and not summary:
-        raise ValidationError("Write a line on what the progress report said.", "summary")
+        raise ValidationError(_("Write a line on what the progress report said."), "summary")
     return {
         "date": day,
         "initiated_by": initiated_by,
@@ -460,15 +475,16 @@ def _feedback_values(engagement_id: int, day: date, fields: Mapping[str, Any]) -
     engagement = Engagement.get_by_id(engagement_id)
     if day < engagement.start_date:
         raise ValidationError(
-            f"The feedback is dated {day:%d %b %Y}, before the engagement started "
-            f"({engagement.start_date:%d %b %Y}).",
+            _("The feedback is dated {date}, before the engagement started ({start}).").format(
+                date=format_day(day), start=format_day(engagement.start_date)
+            ),
             "date",
         )
     deliverable = str(fields.get("deliverable", "")).strip()
     if not deliverable:
-        raise ValidationError("Name the piece of work this feedback is about.", "deliverable")
+        raise ValidationError(_("Name the piece of work this feedback is about."), "deliverable")
     if len(deliverable) > 300:
-        raise ValidationError("Keep the deliverable's name under 300 characters.", "deliverable")
+        raise ValidationError(_("Keep the deliverable's name under 300 characters."), "deliverable")
     scores = {name: validate_rating(name, fields.get(name)) for name in RATING_LABELS}
     return {
         "date": day,
@@ -641,8 +657,8 @@ class EngagementRow:
 
 
 def day_text(value: date | None) -> str:
-    """A day as the engagements show it: "3 Nov 2026" ("" for none)."""
-    return f"{value.day} {value:%b %Y}" if value else ""
+    """A day as the engagements show it: "Nov 3, 2026" / "03.11.2026" ("" for none)."""
+    return format_day(value) if value else ""
 
 
 def terms_text(row: EngagementRow) -> str:
@@ -792,7 +808,7 @@ def get_engagement(engagement_id: int, today: date) -> EngagementRow:
     """One engagement as of `today`; ValidationError when it no longer exists."""
     rows = _engagement_rows(today, [engagement_id])
     if not rows:
-        raise ValidationError("That engagement no longer exists.")
+        raise ValidationError(_("That engagement no longer exists."))
     return rows[0]
 
 
@@ -1153,15 +1169,16 @@ def _monthly_figure(row: EngagementRow, brief_hours: Decimal | None) -> tuple[De
             return None, "Hourly rate; the hours a month of the brief's tasks are not known."
         return (
             monthly_equivalent(row.rate, row.rate_unit, brief_hours),
-            f"{row.currency} {row.rate} an hour × {brief_hours.normalize():f} h a month "
-            "of the brief's tasks.",
+            _("{amount} an hour × {hours} h a month of the brief's tasks.").format(
+                amount=money(row.rate, row.currency), hours=number(brief_hours)
+            ),
         )
     if row.end_date is None:
         return row.rate, "Project fee, no end date: counted as one month."
     months = max(Decimal((row.end_date - row.start_date).days) / AVERAGE_MONTH_DAYS, Decimal(1))
     return (
         (row.rate / months).quantize(Decimal("0.01")),
-        f"Project fee spread over {months:.1f} months.",
+        _("Project fee spread over {months} months.").format(months=number(months, 1)),
     )
 
 

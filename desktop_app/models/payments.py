@@ -51,6 +51,9 @@ from desktop_app.models.engagements import (
 )
 from desktop_app.models.errors import NeedsConfirmation, ValidationError
 from desktop_app.models.field_checks import date_or_none, line_text, note_text
+from desktop_app.models.formats import day as format_day
+from desktop_app.models.formats import money, number
+from desktop_app.models.i18n import _
 from desktop_app.models.parsing import parse_amount, parse_decimal
 from desktop_app.models.rows import delete_from, tuples
 from desktop_app.models.settings import load_settings
@@ -152,7 +155,7 @@ def _clean_fields(values: Mapping[str, Any]) -> dict[str, Any]:
     if "amount" in values:
         amount = parse_amount(values["amount"], "amount", "Amount")
         if amount is None or amount == 0:
-            raise ValidationError("Give the amount (above zero).", "amount")
+            raise ValidationError(_("Give the amount (above zero)."), "amount")
         clean["amount"] = amount
     if "currency" in values:
         clean["currency"] = check_currency(values["currency"])
@@ -179,28 +182,34 @@ def clean_payment_values(
     merged = {**current, **clean}
     day = merged.get("invoiced_on")
     if day is None:
-        raise ValidationError("Give the date of the invoice or payment.", "invoiced_on")
+        raise ValidationError(_("Give the date of the invoice or payment."), "invoiced_on")
     if merged.get("amount") is None:
-        raise ValidationError("Give the amount (above zero).", "amount")
+        raise ValidationError(_("Give the amount (above zero)."), "amount")
     start, end = merged.get("period_start"), merged.get("period_end")
     if start is not None and end is not None and end < start:
         raise ValidationError(
-            f"The period ends ({end:%d %b %Y}) before it starts ({start:%d %b %Y}).",
+            _("The period ends ({end}) before it starts ({start}).").format(
+                end=format_day(end), start=format_day(start)
+            ),
             "period_end",
         )
     due = merged.get("due_on")
     if due is not None and due < day:
         raise ValidationError(
-            f"Due on {due:%d %b %Y}, before the invoice's date ({day:%d %b %Y}).", "due_on"
+            _("Due on {due}, before the invoice's date ({date}).").format(
+                due=format_day(due), date=format_day(day)
+            ),
+            "due_on",
         )
     # Only a date being set now is asked about: one confirmed before is not.
     touched = [(clean[k], k) for k in ("invoiced_on", "paid_on") if clean.get(k) is not None]
     early = min(touched, default=None)
     if not confirmed and early is not None and early[0] < engagement_start:
         raise NeedsConfirmation(
-            f"This payment is dated {day_text(early[0])}, before the engagement started "
-            f"({day_text(engagement_start)}). Record it anyway? (A deposit paid before "
-            "the start, say.)",
+            _(
+                "This payment is dated {day_text}, before the engagement started ({day_text2}). "
+                "Record it anyway? (A deposit paid before the start, say.)"
+            ).format(day_text=day_text(early[0]), day_text2=day_text(engagement_start)),
             early[1],
         )
     return clean
@@ -255,11 +264,11 @@ def parse_rate(text: object) -> Decimal | None:
         try:
             rate = parse_decimal(str(text))
         except ValueError as error:
-            raise ValidationError(f"Rate: {error}", "rate") from None
+            raise ValidationError(_("Rate: {error}").format(error=error), "rate") from None
     if rate <= 0:
-        raise ValidationError("A rate is above zero.", "rate")
+        raise ValidationError(_("A rate is above zero."), "rate")
     if rate > Decimal("1000000"):
-        raise ValidationError("A rate over a million: check it.", "rate")
+        raise ValidationError(_("A rate over a million: check it."), "rate")
     return rate.quantize(Decimal("0.000001"))
 
 
@@ -269,7 +278,9 @@ def set_conversion_rate(currency: str, rate: object, to_currency: str) -> Decima
     code = check_currency(currency)
     to_code = check_currency(to_currency)
     if code == to_code:
-        raise ValidationError(f"{code} is the currency totals are converted into.", "currency")
+        raise ValidationError(
+            _("{code} is the currency totals are converted into.").format(code=code), "currency"
+        )
     value = parse_rate(rate)
     with database.atomic():
         row = ConversionRate.get_or_none(
@@ -480,8 +491,9 @@ def month_budget(
             return None, "Hourly budget; the hours a month of the brief's tasks are not known."
         return (
             (amount * brief_hours).quantize(_CENTS),
-            f"{brief.currency} {amount} an hour × {brief_hours.normalize():f} h a month of the "
-            "brief's tasks.",
+            _("{amount} an hour × {hours} h a month of the brief's tasks.").format(
+                amount=money(amount, brief.currency), hours=number(brief_hours)
+            ),
         )
     last = end or brief.deadline
     if last is None or last < start:

@@ -24,6 +24,8 @@ from peewee import (
 from desktop_app.models import versions
 from desktop_app.models.base import BaseModel, database, now
 from desktop_app.models.errors import UserError
+from desktop_app.models.formats import integer, month_year
+from desktop_app.models.i18n import _, count
 from desktop_app.models.ordering import keys_between, move_to, place
 from desktop_app.models.procedure_content import (
     MAX_STEPS,
@@ -139,7 +141,7 @@ def task_name_of(task_id: int) -> str:
     """The task's name; UserError when it no longer exists."""
     task = Task.get_or_none(Task.id == task_id)
     if task is None:
-        raise UserError("That task no longer exists.")
+        raise UserError(_("That task no longer exists."))
     return task.name
 
 
@@ -210,9 +212,17 @@ def owner_time_text(time: OwnerTime | None) -> str:
     if time is None:
         return ""
     each = time.minutes_each_time
-    length = f"{each} min" if each < 60 else f"{each // 60} h {each % 60:02d} min"
-    times = "once" if time.times == 1 else f"{time.times} times"
-    return f"About {length} each time ({times} in {time.month:%B %Y}, from the time audit)"
+    length = (
+        _("{minutes} min").format(minutes=integer(each))
+        if each < 60
+        else _("{hours} h {minutes} min").format(
+            hours=integer(each // 60), minutes=f"{each % 60:02d}"
+        )
+    )
+    times = count(time.times, "once", "{count} times")
+    return _("About {length} each time ({times} in {month}, from the time audit)").format(
+        length=length, times=times, month=month_year(time.month)
+    )
 
 
 # ---------------------------------------------------------------------------
@@ -226,7 +236,9 @@ def _touch(procedure_id: int) -> None:
 def _check_steps(steps: Sequence[StepData]) -> list[StepData]:
     if len(steps) > MAX_STEPS:
         raise UserError(
-            f"A procedure can have at most {MAX_STEPS:,} steps (this one has {len(steps):,})."
+            _("A procedure can have at most {limit} steps (this one has {length}).").format(
+                limit=integer(MAX_STEPS), length=integer(len(steps))
+            )
         )
     return [clean_step_data(step) for step in steps]
 
@@ -247,7 +259,9 @@ def _insert_steps(procedure_id: int, steps: Sequence[StepData], index: int | Non
         return []
     order = _step_order(procedure_id)
     if len(order) + len(steps) > MAX_STEPS:
-        raise UserError(f"A procedure can have at most {MAX_STEPS:,} steps.")
+        raise UserError(
+            _("A procedure can have at most {limit} steps.").format(limit=integer(MAX_STEPS))
+        )
     index = len(order) if index is None else max(0, min(index, len(order)))
     below = order[index - 1][1] if index > 0 else None
     above = order[index][1] if index < len(order) else None
@@ -302,9 +316,9 @@ def create_procedure(task_id: int, data: ProcedureData | None = None) -> int:
     with database.atomic():
         task = Task.get_or_none(Task.id == task_id)
         if task is None:
-            raise UserError("That task no longer exists.")
+            raise UserError(_("That task no longer exists."))
         if procedure_id_for_task(task_id) is not None:
-            raise UserError(f"“{task.name}” already has a procedure.")
+            raise UserError(_("“{name}” already has a procedure.").format(name=task.name))
         procedure = Procedure.create(task=task_id, **values)
         _insert_steps(procedure.id, steps, None)
     return procedure.id
@@ -347,7 +361,11 @@ def import_procedure(task_id: int, data: ProcedureData, *, replace: bool) -> Imp
         if existing is not None:
             if not replace:
                 name = Task.get_by_id(task_id).name
-                raise UserError(f"“{name}” already has a procedure; replace it to import this one.")
+                raise UserError(
+                    _("“{name}” already has a procedure; replace it to import this one.").format(
+                        name=name
+                    )
+                )
             replaced = delete_procedure(existing)
         return ImportedProcedure(create_procedure(task_id, data), replaced)
 
@@ -469,7 +487,7 @@ def add_recorded_steps(task_id: int, steps: Sequence[StepData]) -> RecordedSteps
     when the task has none), in one transaction."""
     checked = _check_steps(steps)
     if not checked:
-        raise UserError("Nothing was recorded: write at least one step.")
+        raise UserError(_("Nothing was recorded: write at least one step."))
     with database.atomic():
         procedure_id = procedure_id_for_task(task_id)
         created = procedure_id is None

@@ -25,6 +25,7 @@ from desktop_app.models.briefs import Brief
 from desktop_app.models.contractor_input import check_email, check_text
 from desktop_app.models.contractors import Contractor, Source
 from desktop_app.models.errors import UserError, ValidationError
+from desktop_app.models.i18n import _
 from desktop_app.models.rows import tuples
 from desktop_app.models.snapshots import RowSnapshot, delete_with_snapshot, restore
 
@@ -122,7 +123,7 @@ def restore_rows(snapshot: RowSnapshot) -> None:
 def _referrer(referrer_id: int) -> Referrer:
     row = Referrer.get_or_none(Referrer.id == referrer_id)
     if row is None:
-        raise UserError("That person is no longer in your referrers.")
+        raise UserError(_("That person is no longer in your referrers."))
     return row
 
 
@@ -133,7 +134,7 @@ def ask_for_referral(
     with database.atomic():
         _referrer(referrer_id)
         if brief_id is not None and not Brief.select().where(Brief.id == brief_id).exists():
-            raise UserError("That brief no longer exists.")
+            raise UserError(_("That brief no longer exists."))
         return ReferralRequest.create(
             referrer=referrer_id, brief=brief_id, asked_on=asked_on, notes=notes.strip()
         ).id
@@ -142,7 +143,7 @@ def ask_for_referral(
 def delete_request(request_id: int) -> RowSnapshot:
     row = ReferralRequest.get_or_none(ReferralRequest.id == request_id)
     if row is None:
-        raise UserError("That request is no longer on record.")
+        raise UserError(_("That request is no longer on record."))
     return delete_with_snapshot(row)
 
 
@@ -165,7 +166,7 @@ def record_recommendation(
         referrer = _referrer(referrer_id)
         contractor = Contractor.get_or_none(Contractor.id == contractor_id)
         if contractor is None:
-            raise UserError("That contractor is no longer on the bench.")
+            raise UserError(_("That contractor is no longer on the bench."))
         if (
             Recommendation.select()
             .where(
@@ -175,7 +176,9 @@ def record_recommendation(
             .exists()
         ):
             raise ValidationError(
-                f"{referrer.name} is already on record as recommending {contractor.name}.",
+                _("{name} is already on record as recommending {name2}.").format(
+                    name=referrer.name, name2=contractor.name
+                ),
                 "contractor",
             )
         row = Recommendation.create(

@@ -35,6 +35,8 @@ from typing import Any
 from desktop_app.models import history
 from desktop_app.models.base import ON_BIND, now
 from desktop_app.models.errors import UserError
+from desktop_app.models.formats import date_time
+from desktop_app.models.i18n import _
 
 
 def login_name() -> str:
@@ -110,11 +112,19 @@ class StaleEdit(UserError):
         self.changed_at = changed_at
         self.theirs = dict(theirs)
         self.yours = dict(yours)
-        when = f" at {changed_at:%H:%M:%S on %d %b %Y}" if changed_at else ""
+        who = changed_by or _("someone else")
         lines = [
-            f"{what} was changed by {changed_by or 'someone else'}{when} since you read it; "
-            "your change was not saved. Look at theirs, then make yours again if it still "
-            "stands."
+            (
+                _(
+                    "{what} was changed by {who} on {when} since you read it; your change was "
+                    "not saved. Look at theirs, then make yours again if it still stands."
+                )
+                if changed_at
+                else _(
+                    "{what} was changed by {who} since you read it; your change was not saved. "
+                    "Look at theirs, then make yours again if it still stands."
+                )
+            ).format(what=what, who=who, when=date_time(changed_at) if changed_at else "")
         ]
         for name in self.yours:
             label = name.replace("_", " ").capitalize()

@@ -60,7 +60,11 @@ from desktop_app.views.undo import execute
 
 # The editor's pages and the fields on each, in the order a brief is written.
 PAGES = (
-    ("job", N_("The job"), ("summary", "deliverables", "in_scope", "out_of_scope", "skills")),
+    (
+        "job",
+        N_("The job"),
+        ("summary", "deliverables", "in_scope", "out_of_scope", "skills", "language"),
+    ),
     ("expectations", N_("Expectations"), ()),
     (
         "terms",
