@@ -27,7 +27,7 @@ from desktop_app.models.engagements import Engagement, EngagementStatus
 from desktop_app.models.errors import ValidationError
 from desktop_app.models.field_checks import date_or_none, line_text, note_text
 from desktop_app.models.formats import day
-from desktop_app.models.i18n import _
+from desktop_app.models.i18n import N_, _
 from desktop_app.models.rows import tuples
 from desktop_app.models.secret_check import refuse_secret
 from desktop_app.models.snapshots import RowSnapshot, delete_with_snapshot
@@ -40,9 +40,9 @@ class AccessLevel(StrEnum):
 
 
 ACCESS_LEVEL_LABELS = {
-    AccessLevel.VIEW: "View",
-    AccessLevel.EDIT: "Edit",
-    AccessLevel.ADMIN: "Admin",
+    AccessLevel.VIEW: N_("View"),
+    AccessLevel.EDIT: N_("Edit"),
+    AccessLevel.ADMIN: N_("Admin"),
 }
 
 NAME_MAX_LENGTH = 200
@@ -69,12 +69,12 @@ class AccessGrant(BaseModel):
 
 ACCESS_FIELDS = ("name", "level", "granted_on", "granted_by", "revoked_on", "note")
 FIELD_LABELS = {
-    "name": "Tool or account",
-    "level": "Level",
-    "granted_on": "Granted on",
-    "granted_by": "Granted by",
-    "revoked_on": "Revoked on",
-    "note": "Note",
+    "name": N_("Tool or account"),
+    "level": N_("Level"),
+    "granted_on": N_("Granted on"),
+    "granted_by": N_("Granted by"),
+    "revoked_on": N_("Revoked on"),
+    "note": N_("Note"),
 }
 
 
@@ -210,7 +210,7 @@ class AccessRow:
 
     @property
     def level_label(self) -> str:
-        return ACCESS_LEVEL_LABELS.get(AccessLevel(self.level), self.level)
+        return _(ACCESS_LEVEL_LABELS.get(AccessLevel(self.level), self.level))
 
 
 def access_rows(engagement_id: int | None = None, *, open_only: bool = False) -> list[AccessRow]:

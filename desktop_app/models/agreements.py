@@ -90,13 +90,13 @@ AGREEMENT_FIELDS = (
     "note",
 )
 FIELD_LABELS = {
-    "kind": "Kind",
-    "signed_on": "Signed on",
-    "notice_days": "Notice period",
-    "confidentiality": "Confidentiality",
-    "ip_terms": "Intellectual property",
-    "payment_terms": "Payment terms",
-    "note": "Note",
+    "kind": N_("Kind"),
+    "signed_on": N_("Signed on"),
+    "notice_days": N_("Notice period"),
+    "confidentiality": N_("Confidentiality"),
+    "ip_terms": N_("Intellectual property"),
+    "payment_terms": N_("Payment terms"),
+    "note": N_("Note"),
 }
 
 

@@ -41,7 +41,7 @@ from desktop_app.models.engagements import Engagement, EngagementStatus
 from desktop_app.models.errors import ValidationError
 from desktop_app.models.field_checks import date_or_none, note_text
 from desktop_app.models.formats import integer
-from desktop_app.models.i18n import _
+from desktop_app.models.i18n import N_, _
 from desktop_app.models.rows import tuples
 from desktop_app.models.snapshots import RowSnapshot, delete_with_snapshot, restore
 from desktop_app.models.text import fold
@@ -53,8 +53,8 @@ class ChecklistKind(StrEnum):
 
 
 CHECKLIST_KIND_LABELS = {
-    ChecklistKind.ONBOARDING: "Onboarding",
-    ChecklistKind.OFFBOARDING: "Offboarding",
+    ChecklistKind.ONBOARDING: N_("Onboarding"),
+    ChecklistKind.OFFBOARDING: N_("Offboarding"),
 }
 
 ITEM_MAX_LENGTH = 300
@@ -87,38 +87,38 @@ class TemplateChoice:
 SHIPPED_TEMPLATES: tuple[TemplateChoice, ...] = (
     TemplateChoice(
         "shipped:onboarding",
-        "Onboarding",
+        N_("Onboarding"),
         ChecklistKind.ONBOARDING,
         (
-            "Agreement signed",
-            "Brief and procedures sent",
-            "Accounts granted",
-            "First check-in booked",
-            "First deliverable reviewed",
+            N_("Agreement signed"),
+            N_("Brief and procedures sent"),
+            N_("Accounts granted"),
+            N_("First check-in booked"),
+            N_("First deliverable reviewed"),
         ),
     ),
     TemplateChoice(
         "shipped:onboarding-trial",
-        "Onboarding for a paid trial",
+        N_("Onboarding for a paid trial"),
         ChecklistKind.ONBOARDING,
         (
-            "Trial task and its price agreed in writing",
-            "Brief and procedures sent",
-            "Only the accounts the trial needs granted",
-            "Trial deadline in the calendar",
-            "Trial work reviewed and paid",
+            N_("Trial task and its price agreed in writing"),
+            N_("Brief and procedures sent"),
+            N_("Only the accounts the trial needs granted"),
+            N_("Trial deadline in the calendar"),
+            N_("Trial work reviewed and paid"),
         ),
     ),
     TemplateChoice(
         "shipped:offboarding",
-        "Offboarding",
+        N_("Offboarding"),
         ChecklistKind.OFFBOARDING,
         (
-            "Access revoked",
-            "Files and credentials returned",
-            "Final invoice paid",
-            "Feedback given",
-            "Brief reopened or closed",
+            N_("Access revoked"),
+            N_("Files and credentials returned"),
+            N_("Final invoice paid"),
+            N_("Feedback given"),
+            N_("Brief reopened or closed"),
         ),
     ),
 )
@@ -220,7 +220,7 @@ def _check_name(value: object, own_id: int | None) -> str:
             ),
             "name",
         )
-    taken = {fold(t.name) for t in SHIPPED_TEMPLATES} | {
+    taken = {fold(n) for t in SHIPPED_TEMPLATES for n in (t.name, _(t.name))} | {
         fold(row.name)
         for row in ChecklistTemplate.select(ChecklistTemplate.id, ChecklistTemplate.name)
         if row.id != own_id
@@ -253,9 +253,11 @@ def checklist_templates(kind: str | None = None) -> list[TemplateChoice]:
     shipped = [
         TemplateChoice(
             t.key,
-            t.name,
+            _(t.name),
             t.kind,
-            t.items,
+            # Shipped items are written in the owner's language when added: the
+            # list made from them is the owner's text from then on.
+            tuple(_(item) for item in t.items),
             None,
             # The first shipped template of a kind is the default unless the owner chose one.
             t.kind not in own_defaults and t is _first_shipped(t.kind),
@@ -519,7 +521,7 @@ class OpenChecklist:
 
     @property
     def kind_label(self) -> str:
-        return CHECKLIST_KIND_LABELS[ChecklistKind(self.kind)].lower()
+        return _(CHECKLIST_KIND_LABELS[ChecklistKind(self.kind)]).lower()
 
 
 def open_checklists() -> list[OpenChecklist]:

@@ -20,36 +20,45 @@ from urllib.parse import urlsplit
 
 from desktop_app.models.currencies import check_currency
 from desktop_app.models.errors import ValidationError
-from desktop_app.models.i18n import _
+from desktop_app.models.i18n import N_, _
 from desktop_app.models.overlap import HoursError, normalize_hours, zone_of
 from desktop_app.models.parsing import parse_amount
 from desktop_app.models.text import fold
 
 KINDS = ("individual", "agency")
-KIND_LABELS = {"individual": "Individual", "agency": "Agency"}
+KIND_LABELS = {"individual": N_("Individual"), "agency": N_("Agency")}
 RATE_UNITS = ("hour", "project", "month")
-RATE_UNIT_LABELS = {"hour": "per hour", "project": "per project", "month": "per month"}
+RATE_UNIT_LABELS = {"hour": N_("per hour"), "project": N_("per project"), "month": N_("per month")}
 STAGES = ("prospect", "contacted", "interviewing", "trial", "hired", "rejected", "ended")
 SOURCES = ("upwork", "freelancer", "niche", "independent", "referral")
-SOURCE_DETAIL_LABELS = {"niche": "Which site", "referral": "Referred by"}
+SOURCE_DETAIL_LABELS = {"niche": N_("Which site"), "referral": N_("Referred by")}
 RELATIONS = ("client", "colleague", "other")
-RELATION_LABELS = {"client": "Previous client", "colleague": "Colleague", "other": "Other"}
+RELATION_LABELS = {
+    "client": N_("Previous client"),
+    "colleague": N_("Colleague"),
+    "other": N_("Other"),
+}
 MEDIUMS = ("phone", "video", "in_person", "chat")
-MEDIUM_LABELS = {"phone": "Phone", "video": "Video", "in_person": "In person", "chat": "Chat"}
+MEDIUM_LABELS = {
+    "phone": N_("Phone"),
+    "video": N_("Video"),
+    "in_person": N_("In person"),
+    "chat": N_("Chat"),
+}
 DECISIONS = ("", "advance", "hire", "reject", "hold")
 DECISION_LABELS = {
-    "": "Undecided",
-    "advance": "Advance",
-    "hire": "Hire",
-    "reject": "Reject",
-    "hold": "On hold",
+    "": N_("Undecided"),
+    "advance": N_("Advance"),
+    "hire": N_("Hire"),
+    "reject": N_("Reject"),
+    "hold": N_("On hold"),
 }
 SCORE_FIELDS = ("communication", "expertise", "reliability", "fit")
 SCORE_LABELS = {
-    "communication": "Communication",
-    "expertise": "Expertise",
-    "reliability": "Reliability",
-    "fit": "Fit",
+    "communication": N_("Communication"),
+    "expertise": N_("Expertise"),
+    "reliability": N_("Reliability"),
+    "fit": N_("Fit"),
 }
 
 _EMAIL = re.compile(r"^[^@\s<>(),;:\"]+@[^@\s<>(),;:\"]+\.[^@\s<>(),;:\".]{2,}$")
@@ -182,7 +191,7 @@ def check_score(value: str | int | None, field: str, label: str = "") -> int | N
     """A score from 1 to 5, or None when not given."""
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
-    label = label or SCORE_LABELS.get(field, field.capitalize())
+    label = label or _(SCORE_LABELS.get(field, field.capitalize()))
     try:
         number = int(str(value).strip())
     except ValueError:

@@ -94,11 +94,11 @@ class Source(StrEnum):
 
 
 SOURCE_LABELS = {
-    Source.UPWORK: "Upwork",
-    Source.FREELANCER: "Freelancer",
-    Source.NICHE: "Niche site",
-    Source.INDEPENDENT: "Found independently",
-    Source.REFERRAL: "Referral",
+    Source.UPWORK: N_("Upwork"),
+    Source.FREELANCER: N_("Freelancer"),
+    Source.NICHE: N_("Niche site"),
+    Source.INDEPENDENT: N_("Found independently"),
+    Source.REFERRAL: N_("Referral"),
 }
 
 
@@ -215,7 +215,7 @@ OPEN_STAGES = (Stage.PROSPECT, Stage.CONTACTED, Stage.INTERVIEWING, Stage.TRIAL)
 
 def source_text(source: str, detail: str) -> str:
     """Where they came from: "Upwork", "Codeable" (a niche site), "Referral from Ana"."""
-    label = SOURCE_LABELS.get(Source(source), source) if source in set(Source) else source
+    label = _(SOURCE_LABELS[Source(source)]) if source in set(Source) else source
     if not detail:
         return label
     if source == Source.REFERRAL:
@@ -446,7 +446,7 @@ class ReferenceRow:
 
     @property
     def relation_text(self) -> str:
-        return RELATION_LABELS.get(self.relation, self.relation)
+        return _(RELATION_LABELS.get(self.relation, self.relation))
 
 
 @dataclass(frozen=True)
@@ -484,11 +484,11 @@ class InterviewRow:
 
     @property
     def medium_text(self) -> str:
-        return MEDIUM_LABELS.get(self.medium, self.medium)
+        return _(MEDIUM_LABELS.get(self.medium, self.medium))
 
     @property
     def decision_text(self) -> str:
-        return DECISION_LABELS.get(self.decision, self.decision) if self.decision else ""
+        return _(DECISION_LABELS.get(self.decision, self.decision)) if self.decision else ""
 
 
 @dataclass(frozen=True)
@@ -1193,11 +1193,11 @@ def compare_contractors(
             higher_is_better: bool = True, long_text: bool = False) -> None:  # fmt: skip
         rows.append(ComparisonRow(label, tuple(values), _best(scores, higher_is_better), long_text))
 
-    add("Stage", [STAGE_LABELS.get(Stage(p.stage), p.stage) for p in people])
-    add("Kind", [KIND_LABELS.get(p.kind, p.kind) for p in people])
+    add(_("Stage"), [_(STAGE_LABELS.get(Stage(p.stage), p.stage)) for p in people])
+    add(_("Kind"), [_(KIND_LABELS.get(p.kind, p.kind)) for p in people])
     comparable_rates = len({(p.rate_unit, p.currency) for p in people if p.rate is not None}) == 1
     add(
-        "Rate",
+        _("Rate"),
         [rate_text(p.rate, p.rate_unit, p.currency) or "—" for p in people],
         [float(p.rate) if p.rate is not None else None for p in people]
         if comparable_rates else None,
@@ -1205,36 +1205,43 @@ def compare_contractors(
     )  # fmt: skip
     if brief_id is not None:
         add(*_per_month_row(people, monthly_hours), higher_is_better=False)
-    add("Source", [source_text(p.source, p.source_detail) for p in people])
-    add("Location", [" · ".join(filter(None, (p.location, p.timezone))) or "—" for p in people])
-    add("Skills", [p.skills or "—" for p in people])
+    add(_("Source"), [source_text(p.source, p.source_detail) for p in people])
+    add(_("Location"), [" · ".join(filter(None, (p.location, p.timezone))) or "—" for p in people])
+    add(_("Skills"), [p.skills or "—" for p in people])
     add(
-        "Your rating",
+        _("Your rating"),
         [f"{p.rating} / 5" if p.rating else "—" for p in people],
         [p.rating for p in people],
     )
     add(
-        "References checked",
-        [f"{p.references_checked} of {p.references}" if p.references else "none" for p in people],
+        _("References checked"),
+        [
+            _("{checked} of {total}").format(checked=p.references_checked, total=p.references)
+            if p.references
+            else _("none")
+            for p in people
+        ],
         [p.references_checked for p in people],
     )
     add(
-        "Portfolio items",
+        _("Portfolio items"),
         [str(p.portfolio) for p in people],
         [p.portfolio for p in people],
     )
     held = {p.id: [i for i in interviews[p.id] if i.held] for p in people}
     add(
-        "Interviews held" + (f" for “{brief_title}”" if brief_title else ""),
+        _("Interviews held for “{brief}”").format(brief=brief_title)
+        if brief_title
+        else _("Interviews held"),
         [str(len(held[p.id])) for p in people],
     )
     for key in SCORE_FIELDS:
         means = [_mean(i.scores[key] for i in interviews[p.id]) for p in people]
-        add(SCORE_LABELS[key], [_score_text(m) for m in means], means)
+        add(_(SCORE_LABELS[key]), [_score_text(m) for m in means], means)
     overall = [_mean(s for i in interviews[p.id] for s in i.scores.values()) for p in people]
-    add("Average score", [_score_text(m) for m in overall], overall)
+    add(_("Average score"), [_score_text(m) for m in overall], overall)
     add(
-        "Decision",
+        _("Decision"),
         [
             "; ".join(
                 f"{i.decision_text} ({day_month(i.held_at)})"
@@ -1246,7 +1253,7 @@ def compare_contractors(
         ],
     )
     add(
-        "Interview notes",
+        _("Interview notes"),
         [
             "\n".join(
                 (
@@ -1260,10 +1267,14 @@ def compare_contractors(
         long_text=True,
     )  # fmt: skip
     add(
-        "What references said",
+        _("What references said"),
         [
             "\n".join(
-                f"{r.name}{' (checked)' if r.checked else ' (not checked)'}: {r.said}"
+                (
+                    _("{name} (checked): {said}")
+                    if r.checked
+                    else _("{name} (not checked): {said}")
+                ).format(name=r.name, said=r.said)
                 for r in references[p.id]
                 if r.said
             )
@@ -1272,7 +1283,7 @@ def compare_contractors(
         ],
         long_text=True,
     )
-    add("Your notes", [p.notes or "—" for p in people], long_text=True)
+    add(_("Your notes"), [p.notes or "—" for p in people], long_text=True)
     return Comparison(
         names=tuple(p.name for p in people),
         contractor_ids=tuple(p.id for p in people),

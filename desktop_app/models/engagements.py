@@ -95,7 +95,7 @@ class Initiator(StrEnum):
     CONTRACTOR = "contractor"
 
 
-INITIATOR_LABELS = {Initiator.OWNER: "You", Initiator.CONTRACTOR: "The contractor"}
+INITIATOR_LABELS = {Initiator.OWNER: N_("You"), Initiator.CONTRACTOR: N_("The contractor")}
 
 
 class CheckInKind(StrEnum):
@@ -121,9 +121,9 @@ CADENCE_MAX_DAYS = 365
 RATING_MIN = 1
 RATING_MAX = 5
 RATING_LABELS = {
-    "quality": "Quality",
-    "communication": "Communication",
-    "confidence": "Confidence",
+    "quality": N_("Quality"),
+    "communication": N_("Communication"),
+    "confidence": N_("Confidence"),
 }
 
 
@@ -230,7 +230,7 @@ def validate_cadence(days: Any) -> int:
 
 def validate_rating(field_name: str, value: Any) -> int:
     """A score on the 1-5 scale."""
-    label = RATING_LABELS.get(field_name, field_name.capitalize())
+    label = _(RATING_LABELS.get(field_name, field_name.capitalize()))
     if isinstance(value, bool) or not isinstance(value, int):
         raise ValidationError(
             _("{label} must be a score from 1 to 5.").format(label=label), field_name
@@ -466,7 +466,7 @@ def _update_entry(
     return previous
 
 
-_ENTRY_WHAT: dict[Any, str] = {CheckIn: "This check-in", Feedback: "This feedback"}
+_ENTRY_WHAT: dict[Any, str] = {CheckIn: N_("This check-in"), Feedback: N_("This feedback")}
 
 
 def _feedback_values(engagement_id: int, day: date, fields: Mapping[str, Any]) -> dict[str, Any]:

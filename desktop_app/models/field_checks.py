@@ -31,7 +31,7 @@ def line_text(value: object, field: str, label: str, limit: int) -> str:
     if len(text) > limit:
         raise ValidationError(
             _("{field}: keep it to a line (under {limit} characters; this is {length}).").format(
-                field=label, limit=integer(limit), length=integer(len(text))
+                field=_(label), limit=integer(limit), length=integer(len(text))
             ),
             field,
         )
@@ -42,6 +42,6 @@ def date_or_none(value: object, field: str, label: str) -> date | None:
     """A date, or None for none."""
     if value is not None and not isinstance(value, date):
         raise ValidationError(
-            _("{label}: give a date, or leave it empty.").format(label=label), field
+            _("{label}: give a date, or leave it empty.").format(label=_(label)), field
         )
     return value

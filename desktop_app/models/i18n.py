@@ -144,8 +144,9 @@ def _translations() -> gettext.NullTranslations:
 
 
 def _(message: str) -> str:
-    """`message` in the owner's language (or the document's being written)."""
-    return _translations().gettext(message)
+    """`message` in the owner's language (or the document's being written);
+    "" stays "" (gettext would give the catalogue's header)."""
+    return _translations().gettext(message) if message else message
 
 
 def N_(message: str) -> str:

@@ -384,7 +384,8 @@ def compose(
         contractor_id = contractor_id or interview.contractor_id
         brief_id = brief_id or interview.brief_id
         interview_when = interview_when or interview.held_at
-        values["interview_medium"] = MEDIUM_LABELS.get(interview.medium, interview.medium).lower()
+        medium = MEDIUM_LABELS.get(interview.medium, interview.medium)
+        values["interview_medium"] = _(medium).lower()
     if offer_id is not None:
         offer = TrialOffer.get_or_none(TrialOffer.id == offer_id)
         if offer is None:

@@ -53,7 +53,7 @@ from desktop_app.models.errors import NeedsConfirmation, ValidationError
 from desktop_app.models.field_checks import date_or_none, line_text, note_text
 from desktop_app.models.formats import day as format_day
 from desktop_app.models.formats import money, number
-from desktop_app.models.i18n import _
+from desktop_app.models.i18n import N_, _
 from desktop_app.models.parsing import parse_amount, parse_decimal
 from desktop_app.models.rows import delete_from, tuples
 from desktop_app.models.settings import load_settings
@@ -120,15 +120,15 @@ PAYMENT_FIELDS = (
     "note",
 )
 FIELD_LABELS = {
-    "invoiced_on": "Date",
-    "amount": "Amount",
-    "currency": "Currency",
-    "period_start": "Period from",
-    "period_end": "Period to",
-    "due_on": "Due on",
-    "paid_on": "Paid on",
-    "reference": "Reference",
-    "note": "Note",
+    "invoiced_on": N_("Date"),
+    "amount": N_("Amount"),
+    "currency": N_("Currency"),
+    "period_start": N_("Period from"),
+    "period_end": N_("Period to"),
+    "due_on": N_("Due on"),
+    "paid_on": N_("Paid on"),
+    "reference": N_("Reference"),
+    "note": N_("Note"),
 }
 
 

@@ -34,7 +34,7 @@ from desktop_app.models.contractors import Contractor
 from desktop_app.models.engagements import Engagement, EngagementStatus
 from desktop_app.models.errors import UserError, ValidationError
 from desktop_app.models.formats import day, integer
-from desktop_app.models.i18n import _
+from desktop_app.models.i18n import N_, _
 from desktop_app.models.procedure_content import STEP_TEXT_MAX_LENGTH, StepData
 from desktop_app.models.procedures import (
     ProcedureStep,
@@ -57,7 +57,7 @@ SIMILAR = 0.72
 
 DECIDE_ALONE = "decide_alone"
 ASK_FIRST = "ask_first"
-RULE_LABELS = {DECIDE_ALONE: "Decide on your own", ASK_FIRST: "Ask me first"}
+RULE_LABELS = {DECIDE_ALONE: N_("Decide on your own"), ASK_FIRST: N_("Ask me first")}
 
 
 class Question(BaseModel):
@@ -220,7 +220,7 @@ class QuestionRow:
         if self.step_id is not None:
             used.append("a procedure step")
         if self.rule:
-            used.append(f"a rule (“{RULE_LABELS.get(self.rule, self.rule)}”)")
+            used.append(f"a rule (“{_(RULE_LABELS.get(self.rule, self.rule))}”)")
         if self.expectation_id is not None:
             used.append("an expectation")
         return used
@@ -425,7 +425,7 @@ def answer_to_rule(question_id: int, field: str) -> AnswerAsRule:
         if fold(rule) in {fold(line.lstrip("-*• ")) for line in lines}:
             raise UserError(
                 _("“{rule}” is already in the brief's “{RULE_LABELS}” list.").format(
-                    rule=rule, RULE_LABELS=RULE_LABELS[field]
+                    rule=rule, RULE_LABELS=_(RULE_LABELS[field])
                 )
             )
         update_brief(brief_id, {field: "\n".join([*lines, rule])})

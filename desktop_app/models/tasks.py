@@ -41,7 +41,7 @@ from desktop_app.models.engine import is_postgres, param, placeholders
 from desktop_app.models.errors import ValidationError
 from desktop_app.models.formats import day as format_day
 from desktop_app.models.formats import integer, month_name, month_year
-from desktop_app.models.i18n import _
+from desktop_app.models.i18n import N_, _
 from desktop_app.models.parsing import parse_amount, read_duration
 from desktop_app.models.progress import Progress
 from desktop_app.models.rows import delete_from, dicts, inserted_id, plain_rows, tuples
@@ -71,7 +71,16 @@ from desktop_app.models.time_audit_rules import (  # noqa: F401
 )
 
 AREAS = ("marketing", "admin", "finance", "content", "support", "development", "sales", "other")
-AREA_LABELS = {area: area.capitalize() for area in AREAS}
+AREA_LABELS = {
+    "marketing": N_("Marketing"),
+    "admin": N_("Admin"),
+    "finance": N_("Finance"),
+    "content": N_("Content"),
+    "support": N_("Support"),
+    "development": N_("Development"),
+    "sales": N_("Sales"),
+    "other": N_("Other"),
+}
 
 MAX_NAME_LENGTH = 200
 MAX_NOTES_LENGTH = 10_000
@@ -370,9 +379,9 @@ TASK_FIELDS = (
 )
 
 _RATING_LABELS = {
-    "dislike": "Dislike",
-    "pull_away": "Pull-away",
-    "business_value": "Business value",
+    "dislike": N_("Dislike"),
+    "pull_away": N_("Pull-away"),
+    "business_value": N_("Business value"),
 }
 
 
@@ -399,7 +408,7 @@ def _clean_name(value: Any, task_id: int | None) -> str:
 
 
 def _clean_rating(key: str, value: Any) -> int:
-    label = _RATING_LABELS[key]
+    label = _(_RATING_LABELS[key])
     try:
         number = int(str(value).strip())
     except (TypeError, ValueError):
@@ -556,7 +565,7 @@ def _status_choice(task: Task, merged: dict[str, Any], status: str) -> dict[str,
                 _(
                     "“{name}” needs {NEED_LABELS}, so the rules make it a candidate. Choose Kept "
                     "to keep it yourself, or change what it needs."
-                ).format(name=task.name, NEED_LABELS=NEED_LABELS[Need(merged["need"])].lower()),
+                ).format(name=task.name, NEED_LABELS=_(NEED_LABELS[Need(merged["need"])]).lower()),
                 "status",
             )
         return {"override": None, "status": status}
@@ -894,7 +903,7 @@ class TaskRow:
     @property
     def unrated(self) -> list[str]:
         """What the owner has not said about the task yet, in words."""
-        return [label for key, label in RATED_FIELDS.items() if getattr(self, key) is None]
+        return [_(label) for key, label in RATED_FIELDS.items() if getattr(self, key) is None]
 
 
 @dataclass(frozen=True)

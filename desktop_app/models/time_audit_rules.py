@@ -55,21 +55,21 @@ class Need(StrEnum):
 # Labels are keyed by the stored text (each member is that text), so a row's
 # plain string looks its label up as the enum member does.
 NEED_LABELS: dict[str, str] = {
-    Need.EXPERTISE: "Specific expertise",
-    Need.KNOWLEDGE: "Specialized knowledge",
-    Need.REPETITIVE: "Repetitive, unskilled",
-    Need.UNIQUE: "Your unique input",
+    Need.EXPERTISE: N_("Specific expertise"),
+    Need.KNOWLEDGE: N_("Specialized knowledge"),
+    Need.REPETITIVE: N_("Repetitive, unskilled"),
+    Need.UNIQUE: N_("Your unique input"),
 }
 
 # A new task is not rated: what it needs, whether the owner is quick at it and
 # the three 1-5 ratings stay empty (None) until the owner says. A made-up
 # answer ("repetitive", 3/3/3) would make it a candidate before anyone asked.
 RATED_FIELDS = {
-    "need": "what it needs",
-    "owner_has_expertise": "whether you are quick at it",
-    "dislike": "dislike",
-    "pull_away": "pull-away",
-    "business_value": "value",
+    "need": N_("what it needs"),
+    "owner_has_expertise": N_("whether you are quick at it"),
+    "dislike": N_("dislike"),
+    "pull_away": N_("pull-away"),
+    "business_value": N_("value"),
 }
 
 # What a task probably needs, from the words of its name (then its project and
@@ -124,11 +124,11 @@ class TaskStatus(StrEnum):
 
 
 TASK_STATUS_LABELS: dict[str, str] = {
-    TaskStatus.LOGGED: "Logged",
-    TaskStatus.CANDIDATE: "Candidate",
-    TaskStatus.BRIEFED: "Briefed",
-    TaskStatus.HANDED_OFF: "Handed off",
-    TaskStatus.KEPT: "Kept",
+    TaskStatus.LOGGED: N_("Logged"),
+    TaskStatus.CANDIDATE: N_("Candidate"),
+    TaskStatus.BRIEFED: N_("Briefed"),
+    TaskStatus.HANDED_OFF: N_("Handed off"),
+    TaskStatus.KEPT: N_("Kept"),
 }
 
 
@@ -140,9 +140,9 @@ class Override(StrEnum):
 
 
 OVERRIDE_LABELS: dict[str | None, str] = {
-    None: "By the rules",
-    Override.KEEP: "Keep",
-    Override.OUTSOURCE: "Outsource",
+    None: N_("By the rules"),
+    Override.KEEP: N_("Keep"),
+    Override.OUTSOURCE: N_("Outsource"),
 }
 
 # The needs that make a task worth handing off (the article's three kinds).
@@ -277,17 +277,19 @@ class Quadrant(StrEnum):
 
 
 QUADRANT_LABELS = {
-    Quadrant.DELEGATE: "Delegate",
-    Quadrant.REPLACE: "Replace",
-    Quadrant.INVEST: "Invest",
-    Quadrant.PRODUCE: "Produce",
+    Quadrant.DELEGATE: N_("Delegate"),
+    Quadrant.REPLACE: N_("Replace"),
+    Quadrant.INVEST: N_("Invest"),
+    Quadrant.PRODUCE: N_("Produce"),
 }
 
 QUADRANT_HINTS = {
-    Quadrant.DELEGATE: "Valuable but draining: hand it to someone good at it.",
-    Quadrant.REPLACE: "Draining and of little value: automate it, drop it or hand it off cheaply.",
-    Quadrant.INVEST: "Energising but of little value: rethink how it pays off.",
-    Quadrant.PRODUCE: "Valuable and energising: keep it, it is your own work.",
+    Quadrant.DELEGATE: N_("Valuable but draining: hand it to someone good at it."),
+    Quadrant.REPLACE: N_(
+        "Draining and of little value: automate it, drop it or hand it off cheaply."
+    ),
+    Quadrant.INVEST: N_("Energising but of little value: rethink how it pays off."),
+    Quadrant.PRODUCE: N_("Valuable and energising: keep it, it is your own work."),
 }
 
 # Ratings are 1-5; the midpoint 3 counts as the upper half on both axes.

@@ -48,7 +48,7 @@ from desktop_app.models.currencies import check_currency
 from desktop_app.models.errors import UserError, ValidationError
 from desktop_app.models.field_checks import note_text
 from desktop_app.models.formats import day, integer, money_short
-from desktop_app.models.i18n import _, count
+from desktop_app.models.i18n import N_, _, count
 from desktop_app.models.parsing import parse_amount
 from desktop_app.models.rows import delete_from, tuples
 from desktop_app.models.snapshots import RowSnapshot, delete_with_snapshot, restore
@@ -66,10 +66,10 @@ class OfferStatus(StrEnum):
 
 
 OFFER_STATUS_LABELS = {
-    OfferStatus.OFFERED: "Offered",
-    OfferStatus.DELIVERED: "Delivered",
-    OfferStatus.HIRED: "Hired",
-    OfferStatus.CLOSED: "Closed",
+    OfferStatus.OFFERED: N_("Offered"),
+    OfferStatus.DELIVERED: N_("Delivered"),
+    OfferStatus.HIRED: N_("Hired"),
+    OfferStatus.CLOSED: N_("Closed"),
 }
 OPEN_OFFER_STATUSES = (OfferStatus.OFFERED, OfferStatus.DELIVERED)
 # Stages from which a contractor can be offered a trial: still on the shortlist.
@@ -608,7 +608,7 @@ class OfferRow:
 
     @property
     def status_text(self) -> str:
-        return OFFER_STATUS_LABELS.get(OfferStatus(self.status), self.status)
+        return _(OFFER_STATUS_LABELS.get(OfferStatus(self.status), self.status))
 
     @property
     def is_open(self) -> bool:

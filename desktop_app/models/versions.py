@@ -124,7 +124,7 @@ class StaleEdit(UserError):
                     "{what} was changed by {who} since you read it; your change was not saved. "
                     "Look at theirs, then make yours again if it still stands."
                 )
-            ).format(what=what, who=who, when=date_time(changed_at) if changed_at else "")
+            ).format(what=_(what), who=who, when=date_time(changed_at) if changed_at else "")
         ]
         for name in self.yours:
             label = name.replace("_", " ").capitalize()

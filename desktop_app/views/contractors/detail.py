@@ -549,7 +549,7 @@ class ContractorDetailPane(QWidget):
                 f"<td>{shown}</td></tr>"
             )
 
-        lines = [line(_("Kind"), KIND_LABELS.get(row.kind, row.kind))]
+        lines = [line(_("Kind"), _(KIND_LABELS.get(row.kind, row.kind)))]
         if row.skills:
             lines.append(line(_("Skills"), row.skills))
         if row.email:
@@ -860,9 +860,9 @@ def _score(value: float | None) -> str:
 
 def _score_column(key: str) -> Column[bench.InterviewRow]:
     return Column(
-        SCORE_LABELS[key][:4] + ".",
+        _(SCORE_LABELS[key])[:4] + ".",
         lambda i: _score(i.scores[key]),
         sort_key=lambda i: i.scores[key],
         align=ALIGN_CENTER,
-        tooltip=lambda i: SCORE_LABELS[key],
+        tooltip=lambda i: _(SCORE_LABELS[key]),
     )

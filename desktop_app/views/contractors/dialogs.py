@@ -29,10 +29,15 @@ from desktop_app.views.contractors.form import Field, FormDialog
 SCORE_CHOICES = [("", "")] + [(str(n), str(n)) for n in range(1, 6)]
 
 
+def _labelled(labels: dict[str, str]) -> list[tuple[str, str]]:
+    """(stored value, label in the owner's language) for a choice."""
+    return [(value, _(label)) for value, label in labels.items()]
+
+
 def contractor_fields(*, with_stage: bool) -> list[Field]:
     fields = [
         Field("name", _("Name"), placeholder=_("Person or agency")),
-        Field("kind", _("Kind"), "choice", list(KIND_LABELS.items())),
+        Field("kind", _("Kind"), "choice", _labelled(KIND_LABELS)),
         Field(
             "skills",
             _("Skills and tags"),
@@ -57,13 +62,13 @@ def contractor_fields(*, with_stage: bool) -> list[Field]:
             help=_("Their working hours in their own time zone, to see the hours you share."),
         ),
         Field("rate", _("Rate"), placeholder="0.00"),
-        Field("rate_unit", _("Rate unit"), "choice", list(RATE_UNIT_LABELS.items())),
+        Field("rate_unit", _("Rate unit"), "choice", _labelled(RATE_UNIT_LABELS)),
         Field("currency", _("Currency"), "editable", [(c, c) for c in sorted(ISO_4217_CODES)]),
         Field(
             "source",
             _("Source"),
             "choice",
-            [(s.value, label) for s, label in bench.SOURCE_LABELS.items()],
+            [(s.value, _(label)) for s, label in bench.SOURCE_LABELS.items()],
         ),
         Field(
             "source_detail",
@@ -77,7 +82,7 @@ def contractor_fields(*, with_stage: bool) -> list[Field]:
                 "stage",
                 _("Stage"),
                 "choice",
-                [(s.value, label) for s, label in bench.STAGE_LABELS.items()],
+                [(s.value, _(label)) for s, label in bench.STAGE_LABELS.items()],
             )
         )
     fields += [
@@ -128,7 +133,7 @@ def reference_dialog(parent: QWidget, values: dict[str, Any] | None = None) -> F
         _("New reference") if values is None else _("Edit reference"),
         [
             Field("name", _("From whom")),
-            Field("relation", _("Relation"), "choice", list(RELATION_LABELS.items())),
+            Field("relation", _("Relation"), "choice", _labelled(RELATION_LABELS)),
             Field("contact", _("How to reach them"), placeholder=_("e-mail, phone or profile")),
             Field("said", _("What they said"), "multiline"),
             Field("checked", _("Checked: I spoke to them myself"), "check"),
@@ -166,14 +171,15 @@ def interview_dialog(
     fields = [
         Field("held_at", _("Date and time"), "datetime"),
         Field("held", _("Held: the interview has taken place"), "check"),
-        Field("medium", _("Medium"), "choice", list(MEDIUM_LABELS.items())),
+        Field("medium", _("Medium"), "choice", _labelled(MEDIUM_LABELS)),
         Field("brief", _("For brief"), "choice", [(0, _("No brief")), *briefs]),
     ]
     fields += [
-        Field(key, f"{SCORE_LABELS[key]} (1-5)", "editable", SCORE_CHOICES) for key in SCORE_FIELDS
+        Field(key, f"{_(SCORE_LABELS[key])} (1-5)", "editable", SCORE_CHOICES)
+        for key in SCORE_FIELDS
     ]
     fields += [
-        Field("decision", _("Decision"), "choice", list(DECISION_LABELS.items())),
+        Field("decision", _("Decision"), "choice", _labelled(DECISION_LABELS)),
         Field("notes", _("Notes"), "multiline"),
     ]
     return FormDialog(

@@ -250,7 +250,7 @@ class ContractorsPage(TabPage):
         self.source_filter = named(QComboBox(), "sourceFilter", _("Filter by source"))
         self.source_filter.addItem(_("All sources"), "")
         for source, label in bench.SOURCE_LABELS.items():
-            self.source_filter.addItem(label, source.value)
+            self.source_filter.addItem(_(label), source.value)
         self.source_filter.currentIndexChanged.connect(self._apply_filters)
         # The skills filter says itself on its own line, under the others: what is
         # looked for, who is left out, and how to see everyone again.

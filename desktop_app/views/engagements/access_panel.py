@@ -113,7 +113,7 @@ class AccessPanel(RunningPanel):
         self.name_edit.returnPressed.connect(self.grant)
         self.level_box = named(QComboBox(), "accessLevel", _("Level"))
         for level in AccessLevel:
-            self.level_box.addItem(ACCESS_LEVEL_LABELS[level], level.value)
+            self.level_box.addItem(_(ACCESS_LEVEL_LABELS[level]), level.value)
         self.level_box.setCurrentIndex(self.level_box.findData(AccessLevel.EDIT.value))
         self.granted_edit = date_edit("accessGrantedOn", _("Granted on"))
         self.by_edit = named(

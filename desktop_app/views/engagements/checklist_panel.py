@@ -63,7 +63,7 @@ class ChecklistList(QWidget):
         super().__init__(panel)
         self.panel = panel
         self.kind = kind
-        label = CHECKLIST_KIND_LABELS[kind]
+        label = _(CHECKLIST_KIND_LABELS[kind])
         self.model: RowTableModel[ChecklistRow] = RowTableModel(
             [
                 Column(_("Done"), lambda r: r.done, checkable=True, commit=self._tick),
@@ -233,7 +233,7 @@ class ChecklistPanel(RunningPanel):
         }
         self.kinds = named(QTabWidget(), "checklistKinds", _("Onboarding and offboarding"))
         for kind, widget in self.lists.items():
-            self.kinds.addTab(widget, CHECKLIST_KIND_LABELS[kind])
+            self.kinds.addTab(widget, _(CHECKLIST_KIND_LABELS[kind]))
         self.templates_button = named(
             QToolButton(),
             "checklistTemplates",
@@ -274,7 +274,7 @@ class ChecklistPanel(RunningPanel):
         for position, (kind, widget) in enumerate(self.lists.items()):
             widget.load(row.id if row else None, row.status if row else None)
             done, total = widget.counts()
-            title = CHECKLIST_KIND_LABELS[kind]
+            title = _(CHECKLIST_KIND_LABELS[kind])
             self.kinds.setTabText(position, f"{title} ({done}/{total})" if total else title)
         if (
             row is not None

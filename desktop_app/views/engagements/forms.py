@@ -97,7 +97,7 @@ class TermsForm(QWidget):
         self.currency.setFixedWidth(60)
         self.rate_unit = named(QComboBox(), f"{prefix}RateUnit", _("Rate unit"))
         for unit in RateUnit:
-            self.rate_unit.addItem(RATE_UNIT_LABELS[unit], unit.value)
+            self.rate_unit.addItem(_(RATE_UNIT_LABELS[unit]), unit.value)
         rate_layout.addWidget(self.rate, 1)
         rate_layout.addWidget(self.currency)
         rate_layout.addWidget(self.rate_unit)

@@ -71,9 +71,9 @@ class HoursByAreaChart(QWidget):
         for axis in self.chart.axes():
             self.chart.removeAxis(axis)
         ordered = list(areas)  # the biggest area first
-        categories = [AREA_LABELS.get(a.area, a.area) for a in ordered]
+        categories = [_(AREA_LABELS.get(a.area, a.area)) for a in ordered]
         self._values = {
-            AREA_LABELS.get(a.area, a.area): (a.candidate_minutes / 60, a.other_minutes / 60)
+            _(AREA_LABELS.get(a.area, a.area)): (a.candidate_minutes / 60, a.other_minutes / 60)
             for a in ordered
         }
         if not areas:
@@ -270,7 +270,9 @@ class ValueDrainMatrix(QWidget):
                 else Qt.AlignmentFlag.AlignLeft
             )
             painter.drawText(
-                rect.adjusted(6, 4, -6, -4), Qt.AlignmentFlag.AlignTop | side, QUADRANT_LABELS[kind]
+                rect.adjusted(6, 4, -6, -4),
+                Qt.AlignmentFlag.AlignTop | side,
+                _(QUADRANT_LABELS[kind]),
             )
         painter.setFont(self.font())
 

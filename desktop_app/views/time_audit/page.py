@@ -907,7 +907,7 @@ class TimeAuditPage(TabPage):
                 )
             )
         growth.addSeparator()
-        label = AREA_LABELS.get(row.area, row.area)
+        label = _(AREA_LABELS.get(row.area, row.area))
         area_on = row.area in growth_areas()
         area = growth.addAction(_("The whole area {label} counts").format(label=label))
         area.setObjectName("actionGrowthArea")

@@ -268,7 +268,7 @@ class TaskColumns:
             ),
             Column(
                 _("Area"),
-                lambda r: AREA_LABELS.get(r.area, r.area),
+                lambda r: _(AREA_LABELS.get(r.area, r.area)),
                 edit_value=lambda r: r.area,
                 commit=self._edit("area", _("Change area")),
             ),
@@ -289,7 +289,7 @@ class TaskColumns:
             ),
             Column(
                 _("Decision"),
-                lambda r: OVERRIDE_LABELS.get(r.override, r.override or ""),
+                lambda r: _(OVERRIDE_LABELS.get(r.override, r.override or "")),
                 edit_value=lambda r: r.override or "",
                 commit=self._edit("override", _("Change decision")),
                 tooltip=lambda _r: _("Your word over the rules: keep it, or hand it off anyway."),
@@ -311,7 +311,7 @@ class TaskColumns:
             ),
             Column(
                 _("Quadrant"),
-                lambda r: QUADRANT_LABELS[r.quadrant] if r.quadrant else "",
+                lambda r: _(QUADRANT_LABELS[r.quadrant]) if r.quadrant else "",
                 tooltip=lambda r: (
                     _("Value {value}, drain {drain}").format(
                         value=r.business_value, drain=number(r.drain or 0)
@@ -370,7 +370,7 @@ def _suggested_need(row: TaskRow) -> str:
 
 def _need_text(row: TaskRow) -> str:
     if row.need is not None:
-        return NEED_LABELS.get(Need(row.need), row.need)
+        return _(NEED_LABELS.get(Need(row.need), row.need))
     guess = suggest_need(row.name)
     return (
         _("Rate it (maybe {need})").format(need=in_sentence(_(NEED_LABELS[guess])))
@@ -408,7 +408,7 @@ def _hours_tooltip(row: TaskRow) -> str:
 
 
 def _status_text(row: TaskRow) -> str:
-    text = TASK_STATUS_LABELS.get(row.status, row.status)
+    text = _(TASK_STATUS_LABELS.get(row.status, row.status))
     if row.still_yours_minutes:
         text += _(" · you still did {hours} h").format(hours=hours(row.still_yours_minutes))
     return text
@@ -430,9 +430,9 @@ def search_text(row: TaskRow) -> str:
     return " ".join(
         (
             row.name,
-            AREA_LABELS.get(row.area, row.area),
+            _(AREA_LABELS.get(row.area, row.area)),
             _need_text(row),
-            TASK_STATUS_LABELS.get(row.status, ""),
+            _(TASK_STATUS_LABELS.get(row.status, "")),
             row.notes,
         )
     )
@@ -468,7 +468,7 @@ class EditDelegate(QStyledItemDelegate):
             combo.setObjectName("cellChoiceEditor")
             combo.setAccessibleName(_("Choose a value"))
             for value, label in kind.options:
-                combo.addItem(label, value)
+                combo.addItem(_(label), value)
             # A pick commits at once: double-click, pick, done.
             combo.activated.connect(lambda _index, editor=combo: self._commit_and_close(editor))
             return combo
