@@ -219,13 +219,13 @@ def source_text(source: str, detail: str) -> str:
     if not detail:
         return label
     if source == Source.REFERRAL:
-        return f"Referral from {detail}"
+        return _("Referral from {name}").format(name=detail)
     if source == Source.NICHE:
         return detail
     return f"{label} ({detail})"
 
 
-SHORT_UNITS = {"hour": "/h", "month": "/mo", "project": "/project"}
+SHORT_UNITS = {"hour": N_("/h"), "month": N_("/mo"), "project": N_("/project")}
 
 
 def rate_text(rate: Decimal | None, unit: str, currency: str, *, short: bool = False) -> str:
@@ -235,7 +235,7 @@ def rate_text(rate: Decimal | None, unit: str, currency: str, *, short: bool = F
         return ""
     amount = money_short(rate, currency)
     if short:
-        return f"{amount}{SHORT_UNITS.get(unit, '/' + unit)}"
+        return f"{amount}{_(SHORT_UNITS.get(unit, '/' + unit))}"
     sentence = {
         "hour": _("{amount} per hour"),
         "month": _("{amount} per month"),
