@@ -388,7 +388,7 @@ def test_the_terms_read_as_one_line(store):
         ended, {"status": "ended", "end_date": date(2026, 9, 27), "end_reason": "Done"}
     )
     assert terms_text(get_engagement(ended, date(2026, 10, 1))) == (
-        "Ended Sep 27, 2026 (started Mar 21, 2026) · check-in every 1 day · $40 per hour"
+        "Ended Sep 27, 2026 (started Mar 21, 2026) · check-in every day · $40 per hour"
     )
 
 

@@ -46,6 +46,7 @@ from desktop_app.models.focus import (
     update_priority,
     week_of,
 )
+from desktop_app.models.i18n import _
 from desktop_app.models.payments import add_payment, set_conversion_rate
 from desktop_app.models.results import set_result
 from desktop_app.models.rows import tuples
@@ -180,11 +181,10 @@ def fill(today: date) -> None:
     )
 
     # Nadia: on trial; two onboarding items open.
-    _tick_all(nadia, ChecklistKind.ONBOARDING, nadia.start_date, leave=("Agreement signed",))
+    _tick_all(nadia, ChecklistKind.ONBOARDING, nadia.start_date, leave=(_("Agreement signed"),))
     add_item(nadia.id, ChecklistKind.ONBOARDING, "Walk her through the refund policy")
-    [agreement] = [
-        i for i in checklist_of(nadia.id, ChecklistKind.ONBOARDING) if i.text == "Agreement signed"
-    ]
+    signed = _("Agreement signed")  # the shipped item, in the app's language
+    [agreement] = [i for i in checklist_of(nadia.id, ChecklistKind.ONBOARDING) if i.text == signed]
     update_item(agreement.id, {"note": "Trial statement of work e-mailed; not signed back yet."})
     add_agreement(
         nadia.id,
@@ -217,7 +217,7 @@ def fill(today: date) -> None:
     # Mateusz: ended; the hosting panel was never revoked.
     end = mateusz.end_date or ago(60)
     _tick_all(mateusz, ChecklistKind.ONBOARDING, mateusz.start_date)
-    _tick_all(mateusz, ChecklistKind.OFFBOARDING, end, leave=("Access revoked",))
+    _tick_all(mateusz, ChecklistKind.OFFBOARDING, end, leave=(_("Access revoked"),))
     add_agreement(
         mateusz.id, {"kind": "contract", "signed_on": mateusz.start_date, "notice_days": 30}
     )

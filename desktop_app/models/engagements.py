@@ -679,9 +679,7 @@ def terms_text(row: EngagementRow) -> str:
         ]
         if row.end_date:
             parts.append(_("planned end {day}").format(day=day_text(row.end_date)))
-    parts.append(
-        count(row.cadence_days, "check-in every day", "check-in every {count} days")
-    )
+    parts.append(count(row.cadence_days, "check-in every day", "check-in every {count} days"))
     if row.rate is not None:
         parts.append(rate_text(row.rate, row.rate_unit, row.currency))
     if row.on_notice_since:
