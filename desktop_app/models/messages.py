@@ -345,7 +345,7 @@ def _brief_values(brief_id: int | None) -> dict[str, str]:
     paragraphs = [p.strip() for p in brief.summary.split("\n\n") if p.strip()]
     budget = money_short(brief.budget, brief.currency)
     if budget and brief.budget_basis in set(BudgetBasis):
-        budget += f" ({BUDGET_BASIS_LABELS[BudgetBasis(brief.budget_basis)].lower()})"
+        budget += f" ({_(BUDGET_BASIS_LABELS[BudgetBasis(brief.budget_basis)]).lower()})"
     return {
         "brief_title": brief.title,
         "brief_summary": " ".join(paragraphs[0].split()) if paragraphs else "",
@@ -578,7 +578,7 @@ class SentRow:
     @property
     def kind_text(self) -> str:
         return (
-            MESSAGE_LABELS.get(MessageKind(self.kind), self.kind)
+            _(MESSAGE_LABELS[MessageKind(self.kind)])
             if self.kind in set(MessageKind)
             else self.kind
         )

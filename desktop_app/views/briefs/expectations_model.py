@@ -41,6 +41,6 @@ class ExpectationListModel(OrderedListModel[ExpectationData]):
                 _("{text}\n\nMeasured by: {measure}").format(text=row.text.strip(), measure=measure)
             )
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            level = LEVEL_LABELS.get(Level(row.level), row.level)
+            level = _(LEVEL_LABELS.get(Level(row.level), row.level))
             return f"{index.row() + 1}. {level}: {row.text.strip()}"
         return super().data(index, role)

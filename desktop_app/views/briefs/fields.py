@@ -298,12 +298,12 @@ def _choices(spec: BriefField) -> list[tuple[str, str]]:
     if spec.name == "status":
         return [(str(s), _(BRIEF_STATUS_LABELS[s])) for s in BriefStatus]
     if spec.name == "budget_basis":
-        return [(str(b), BUDGET_BASIS_LABELS[b]) for b in BudgetBasis]
+        return [(str(b), _(BUDGET_BASIS_LABELS[b])) for b in BudgetBasis]
     if spec.name == "language":
         app = _("The app's language ({language})").format(language=LANGUAGES[current_language()])
         return [("", app), *LANGUAGES.items()]
     if spec.name == "delegation_level":
-        return [(str(d.value), f"{d.value}. {DELEGATION_LABELS[d]}") for d in Delegation]
+        return [(str(d.value), f"{d.value}. {_(DELEGATION_LABELS[d])}") for d in Delegation]
     if spec.kind is FieldKind.CURRENCY:
         return [(code, code) for code in sorted(ISO_4217_CODES)]
     return [(choice, choice) for choice in spec.choices]

@@ -102,7 +102,7 @@ class MoveStageCommand(ContractorCommand):
     def __init__(
         self, ctx: AppContext, contractor_id: int, name: str, to_stage: str, reason: str = ""
     ) -> None:
-        label = bench.STAGE_LABELS[bench.Stage(to_stage)]
+        label = _(bench.STAGE_LABELS[bench.Stage(to_stage)])
         super().__init__(ctx, _("Move {name} to {label}").format(name=name, label=label))
         self.contractor_id = contractor_id
         self.to_stage = to_stage

@@ -210,7 +210,7 @@ class ContractorDetailPane(QWidget):
         self.write_menu = QMenu(self.write_button)
         self.write_menu.setObjectName("writeMenu")
         for kind in CONTRACTOR_MESSAGES:
-            action = self.write_menu.addAction(MESSAGE_LABELS[kind] + "…")
+            action = self.write_menu.addAction(_(MESSAGE_LABELS[kind]) + "…")
             action.setObjectName(f"write_{kind.value}")
             action.triggered.connect(lambda _checked=False, k=kind: self.write(k))
         self.write_button.setMenu(self.write_menu)

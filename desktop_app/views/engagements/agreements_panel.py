@@ -71,7 +71,7 @@ class AgreementsPanel(RunningPanel):
 
         self.kind_box = named(QComboBox(), "agreementKind", _("Kind of agreement"))
         for kind in AgreementKind:
-            self.kind_box.addItem(AGREEMENT_KIND_LABELS[kind], kind.value)
+            self.kind_box.addItem(_(AGREEMENT_KIND_LABELS[kind]), kind.value)
         self.signed_edit = date_edit(
             "agreementSignedOn", _("Signed on"), unset_text=_("Not signed yet")
         )

@@ -223,7 +223,7 @@ class CheckInForm(DraftsPerEngagement, QWidget):
         layout.addRow(_("&Started by:"), self.initiated_by)
         self.state = named(QComboBox(), "checkInState", _("How the work is going"))
         for state in CheckInState:
-            self.state.addItem(CHECK_IN_STATE_LABELS[state], state.value)
+            self.state.addItem(_(CHECK_IN_STATE_LABELS[state]), state.value)
         self.state.addItem(_("Not said"), None)
         layout.addRow(_("S&tate:"), self.errors.under("state", self.state))
         self.summary = named(

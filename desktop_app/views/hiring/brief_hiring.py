@@ -378,7 +378,7 @@ class BriefHiringWindow(QDialog):
             self.parts.addItem(item)
             if key == "expectations":
                 for number, expectation in enumerate(expectations_of(self.brief_id), start=1):
-                    level = LEVEL_LABELS.get(Level(expectation.level), expectation.level)
+                    level = _(LEVEL_LABELS.get(Level(expectation.level), expectation.level))
                     child = QListWidgetItem(f"    {number}. {level}: {expectation.text}")
                     child.setToolTip(plain_tooltip(expectation.text))
                     child.setData(Qt.ItemDataRole.UserRole, ("expectation", expectation.id))

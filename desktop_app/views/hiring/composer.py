@@ -57,7 +57,7 @@ class MessageComposer(QDialog):
 
     def __init__(self, ctx: AppContext, message: messages.Message, parent: QWidget | None = None):
         super().__init__(parent)
-        label = messages.MESSAGE_LABELS.get(messages.MessageKind(message.kind), "Message")
+        label = _(messages.MESSAGE_LABELS.get(messages.MessageKind(message.kind), "Message"))
         named(self, "messageComposer", label)
         self.setWindowTitle(label)
         self.ctx = ctx
@@ -201,7 +201,7 @@ class TemplateDialog(QDialog):
 
     def __init__(self, ctx: AppContext, kind: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        label = messages.MESSAGE_LABELS[messages.MessageKind(kind)]
+        label = _(messages.MESSAGE_LABELS[messages.MessageKind(kind)])
         named(self, "templateDialog", _("Template: {label}").format(label=label))
         self.setWindowTitle(_("Template: {label}").format(label=label))
         self.ctx, self.kind = ctx, kind
