@@ -98,20 +98,24 @@ class TupleModel(QAbstractTableModel):
         return None
 
 
-def wait_for_frame(widget: QWidget) -> None:
-    """Return once `widget`'s window has painted its next frame."""
+def wait_for_frame(widget: QWidget) -> float:
+    """Return once `widget`'s window has painted its next frame; when it was
+    (time.perf_counter()). That is when the frame's callback ran, not when
+    the event loop returned: work the application queued to run after the
+    frame (`after_paint`) may run in the same turn of the loop, after it."""
     loop = QEventLoop()
-    after_next_frame(widget, loop.quit)
+    painted: list[float] = []
+    after_next_frame(widget, lambda: (painted.append(time.perf_counter()), loop.quit()))
     QTimer.singleShot(30_000, loop.quit)  # never hang the benchmark
     loop.exec()
+    return painted[0] if painted else time.perf_counter()
 
 
 def timed(action: Callable[[], object], widget: QWidget) -> float:
     """Seconds from `action` until the frame that shows its result."""
     started = time.perf_counter()
     action()
-    wait_for_frame(widget)
-    return time.perf_counter() - started
+    return wait_for_frame(widget) - started
 
 
 def longest_stall(milliseconds: int) -> float:

@@ -530,10 +530,14 @@ def brief_summaries(
     return summaries
 
 
-def brief_stamps() -> dict[int, datetime]:
-    """When each brief was last changed (id -> updated_at): cheap, to tell which
-    rows of the list to read again."""
-    return dict(tuples(Brief.select(Brief.id, Brief.updated_at)))
+def brief_stamps(ids: Collection[int] | None = None) -> dict[int, datetime]:
+    """When each brief (or those of `ids`) was last changed (id -> updated_at):
+    cheap, to tell which rows of the list to read again, or to show a change
+    that touched nothing else the list shows (a move of an expectation)."""
+    query = Brief.select(Brief.id, Brief.updated_at)
+    if ids is not None:
+        query = query.where(Brief.id.in_(list(ids)))
+    return dict(tuples(query))
 
 
 # ---------------------------------------------------------------------------
@@ -749,16 +753,19 @@ def move_expectation(expectation_id: int, index: int) -> dict[int, tuple[str, st
     undo and redo need.
     """
     with database.atomic():
-        brief_id = Expectation.get_by_id(expectation_id).brief_id
+        moved = Expectation.alias()
         query = (
-            Expectation.select(Expectation.id, Expectation.position)
-            .where(Expectation.brief == brief_id)
+            Expectation.select(Expectation.id, Expectation.position, Expectation.brief)
+            .where(Expectation.brief == moved.select(moved.brief).where(moved.id == expectation_id))
             .order_by(Expectation.position, Expectation.id)
         )
-        # A plain cursor: two plain columns of every row of a long list,
-        # read at each move (Peewee's rows cost four times as much).
-        order = database.execute_sql(*query.sql()).fetchall()
-        changes = move_to(order, expectation_id, index)
+        # A plain cursor: plain columns of every row of a long list, read at
+        # each move (Peewee's rows cost four times as much); one query.
+        rows = database.execute_sql(*query.sql()).fetchall()
+        if not rows:
+            raise Expectation.DoesNotExist(expectation_id)
+        brief_id = rows[0][2]
+        changes = move_to([(row_id, key) for row_id, key, _ in rows], expectation_id, index)
         if not changes:
             return {}
         _write_positions({row_id: new for row_id, (_, new) in changes.items()})
