@@ -316,7 +316,8 @@ def contractor_rows(ids: Iterable[int] | None = None) -> list[ContractorRow]:
         select = model.select(contractor, *columns).group_by(contractor)
         if wanted is not None:
             select = select.where(contractor.in_(wanted))
-        return tuples(select)
+        # Counts and sums, which Peewee would only convert to themselves.
+        return iter(plain_rows(select))
 
     references = {
         cid: (total, checked or 0)
@@ -342,8 +343,9 @@ def contractor_rows(ids: Iterable[int] | None = None) -> list[ContractorRow]:
     latest = StageChange.select(fn.MAX(StageChange.id)).group_by(StageChange.contractor)
     if wanted is not None:
         latest = latest.where(StageChange.contractor.in_(wanted))
+    # Plain rows: the times stay text, made datetimes below (`_as_datetime`).
     since = dict(
-        tuples(
+        plain_rows(
             StageChange.select(StageChange.contractor, StageChange.changed_at).where(
                 StageChange.id.in_(latest)
             )

@@ -7,12 +7,14 @@ tab is first opened, so start-up pays for the Overview alone.
 from __future__ import annotations
 
 import importlib
+import sys
 from dataclasses import dataclass
 
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from desktop_app.models.i18n import N_, _
 from desktop_app.views.context import AppContext
+from desktop_app.views.first_paint import after_next_frame
 from desktop_app.views.partials.naming import named
 from desktop_app.views.partials.tab_page import TabPage
 
@@ -122,6 +124,32 @@ def page_class(spec: TabSpec) -> type[TabPage]:
     return found
 
 
+_PRELOADING: list[bool] = []  # once a process: the tabs' modules are being imported
+
+
+def import_pages_after_frames(window: QWidget) -> None:
+    """Import the tabs' page modules that are not yet, one just after each of
+    `window`'s next frames: a first visit then builds its tab without
+    importing it (the largest of its fixed costs), and none of these imports
+    delays a frame the owner waits for. Once a process; started when the
+    first tab has shown what it shows (`LazyTab.ensure_built`)."""
+    if _PRELOADING:
+        return
+    _PRELOADING.append(True)
+    pending = [spec.factory.partition(":")[0] for spec in TABS]
+
+    def import_next() -> None:
+        while pending:
+            name = pending.pop(0)
+            if name not in sys.modules:
+                importlib.import_module(name)
+                break
+        if pending:
+            after_next_frame(window, import_next)
+
+    after_next_frame(window, import_next)
+
+
 def tab_spec(key: str) -> TabSpec:
     for spec in TABS:
         if spec.key == key:
@@ -146,6 +174,14 @@ class LazyTab(QWidget):
             self.content = self._build()
             self._layout.addWidget(self.content)
             self.content.show()
+            if not _PRELOADING:
+                # The other tabs' modules, in the idle time after this one's
+                # first frame (the Overview's: once its figures are in).
+                loaded = getattr(self.content, "first_loaded", None)
+                if loaded is not None:
+                    loaded.connect(lambda: import_pages_after_frames(self.window()))
+                else:
+                    import_pages_after_frames(self.window())
         return self.content
 
     def page(self) -> TabPage | None:
