@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import datetime
 from decimal import Decimal
 from enum import StrEnum
@@ -356,22 +356,30 @@ def contractor_rows(ids: Iterable[int] | None = None) -> list[ContractorRow]:
         cid = data["id"]
         ref_total, ref_checked = references.get(cid, (0, 0))
         count, total, scored, held = interviews.get(cid, (0, 0, 0, None))
-        last_contact = _later(data["last_contact"], _as_datetime(held))
-        rows.append(
-            ContractorRow(
-                **{key: data[key] for key in EDITABLE_FIELDS if key != "last_contact"},
-                id=cid,
-                last_contact=last_contact,
-                stage_since=_as_datetime(since.get(cid)),
-                references=ref_total,
-                references_checked=int(ref_checked),
-                portfolio=portfolio.get(cid, 0),
-                interviews=count,
-                average_score=(total / scored) if scored else None,
-                search_text=" ".join((data["name"], data["skills"], data["notes"])),
-            )
-        )
+        data["last_contact"] = _later(data["last_contact"], _as_datetime(held))
+        data["stage_since"] = _as_datetime(since.get(cid))
+        data["references"] = ref_total
+        data["references_checked"] = int(ref_checked)
+        data["portfolio"] = portfolio.get(cid, 0)
+        data["interviews"] = count
+        data["average_score"] = (total / scored) if scored else None
+        data["search_text"] = " ".join((data["name"], data["skills"], data["notes"]))
+        rows.append(_contractor_row(data))
     return rows
+
+
+_ROW_FIELDS = frozenset(each.name for each in fields(ContractorRow))
+
+
+def _contractor_row(values: dict[str, Any]) -> ContractorRow:
+    """ContractorRow(**values), made the way `copy` makes one: a frozen
+    dataclass's own __init__ sets each of its 26 fields through
+    object.__setattr__, which took a third of reading 2,000 contractors."""
+    if values.keys() != _ROW_FIELDS:
+        return ContractorRow(**values)  # says which field is missing or unknown
+    row: ContractorRow = object.__new__(ContractorRow)
+    row.__dict__.update(values)
+    return row
 
 
 def _as_datetime(value: Any) -> datetime | None:
