@@ -666,9 +666,13 @@ def _engagement_rows(
         feedback = feedback.where(Feedback.engagement.in_(ids))
     dates: dict[int, list[date]] = defaultdict(list)
     owner_dates: dict[int, list[date]] = defaultdict(list)
-    # Every check-in of every engagement: plain rows, each day converted once.
+    # Every check-in of every engagement: plain rows, each day converted once
+    # (a year of check-ins holds a few hundred different days).
+    days: dict[Any, date] = {}
     for engagement_id, stored_day, initiated_by, kind in plain_rows(check_ins):
-        day = iso_day(stored_day)
+        day = days.get(stored_day)
+        if day is None:
+            day = days[stored_day] = iso_day(stored_day)
         dates[engagement_id].append(day)
         if started_by_owner(initiated_by, kind):
             owner_dates[engagement_id].append(day)

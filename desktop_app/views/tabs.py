@@ -124,6 +124,9 @@ def page_class(spec: TabSpec) -> type[TabPage]:
     return found
 
 
+# Modules a first visit imports besides its page's (what it imports when it
+# first shows something): the Engagements tab's chart, with QtCharts.
+FIRST_VISIT_MODULES = ("PySide6.QtCharts", "desktop_app.views.engagements.chart")
 _PRELOADING: list[bool] = []  # once a process: the tabs' modules are being imported
 
 
@@ -136,7 +139,7 @@ def import_pages_after_frames(window: QWidget) -> None:
     if _PRELOADING:
         return
     _PRELOADING.append(True)
-    pending = [spec.factory.partition(":")[0] for spec in TABS]
+    pending = [spec.factory.partition(":")[0] for spec in TABS] + list(FIRST_VISIT_MODULES)
 
     def import_next() -> None:
         while pending:
