@@ -763,7 +763,8 @@ def move_expectation(expectation_id: int, index: int) -> dict[int, tuple[str, st
         # each move (Peewee's rows cost four times as much); one query.
         rows = database.execute_sql(*query.sql()).fetchall()
         if not rows:
-            raise Expectation.DoesNotExist(expectation_id)
+            Expectation.get_by_id(expectation_id)  # raises DoesNotExist, as before
+            return {}
         brief_id = rows[0][2]
         changes = move_to([(row_id, key) for row_id, key, _ in rows], expectation_id, index)
         if not changes:

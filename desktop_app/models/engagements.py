@@ -61,7 +61,7 @@ from desktop_app.models.engine import month_text
 from desktop_app.models.errors import ValidationError
 from desktop_app.models.i18n import N_
 from desktop_app.models.parsing import parse_amount
-from desktop_app.models.rows import iso_day, plain_rows, tuples
+from desktop_app.models.rows import frozen_row, iso_day, plain_rows, tuples
 from desktop_app.models.snapshots import RowSnapshot, delete_with_snapshot
 from desktop_app.models.tasks import Task, TimeEntry
 
@@ -707,33 +707,36 @@ def _engagement_rows(
         due = next_check_in_due(start_date, cadence_days, check_in_dates) if working else None
         scores = tuple(confidences[engagement_id])
         rows.append(
-            EngagementRow(
-                id=engagement_id,
-                contractor_id=contractor_id,
-                contractor_name=contractor_name,
-                contractor_email=contractor_email,
-                brief_id=brief_id,
-                brief_title=brief_title,
-                brief_skills=brief_skills,
-                status=status,
-                start_date=start_date,
-                end_date=None if stored_end is None else iso_day(stored_end),
-                on_notice_since=None if stored_notice is None else iso_day(stored_notice),
-                rate=None if stored_rate is None else Decimal(str(stored_rate)),
-                rate_unit=rate_unit,
-                currency=currency,
-                cadence_days=cadence_days,
-                end_reason=end_reason,
-                last_check_in=max(check_in_dates, default=None),
-                next_due=due,
-                overdue_days=days_overdue(due, today) if due else 0,
-                confidences=scores,
-                trend=confidence_trend(scores),
-                micromanagement=(
-                    micromanagement(start_date, cadence_days, owner_dates[engagement_id], today)
-                    if working
-                    else None
-                ),
+            frozen_row(
+                EngagementRow,
+                {
+                    "id": engagement_id,
+                    "contractor_id": contractor_id,
+                    "contractor_name": contractor_name,
+                    "contractor_email": contractor_email,
+                    "brief_id": brief_id,
+                    "brief_title": brief_title,
+                    "brief_skills": brief_skills,
+                    "status": status,
+                    "start_date": start_date,
+                    "end_date": None if stored_end is None else iso_day(stored_end),
+                    "on_notice_since": None if stored_notice is None else iso_day(stored_notice),
+                    "rate": None if stored_rate is None else Decimal(str(stored_rate)),
+                    "rate_unit": rate_unit,
+                    "currency": currency,
+                    "cadence_days": cadence_days,
+                    "end_reason": end_reason,
+                    "last_check_in": max(check_in_dates, default=None),
+                    "next_due": due,
+                    "overdue_days": days_overdue(due, today) if due else 0,
+                    "confidences": scores,
+                    "trend": confidence_trend(scores),
+                    "micromanagement": (
+                        micromanagement(start_date, cadence_days, owner_dates[engagement_id], today)
+                        if working
+                        else None
+                    ),
+                },
             )
         )
     return rows
