@@ -279,8 +279,10 @@ def test_one_step_moves_then_undo_keep_the_order_shown_stored_and_selected(windo
     assert moved == []
     # The list of briefs catches up with the brief's time of change.
     qtbot.waitUntil(
-        lambda: page.list_model.rows()[page.list_model.row_of(brief_id)].updated_at
-        == brief_stamps([brief_id])[brief_id]
+        lambda: (
+            page.list_model.rows()[page.list_model.row_of(brief_id)].updated_at
+            == brief_stamps([brief_id])[brief_id]
+        )
     )
     qtbot.keyClick(view, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
     assert _shown(panel) == ["E0", "E1", "E3", "E2", "E4", "E5"]

@@ -405,7 +405,8 @@ class TimeAuditPage(TabPage):
             tabs.setCurrentIndex(current)
         finally:
             tabs.blockSignals(False)
-        placeholder.deleteLater()
+        if placeholder is not None:
+            placeholder.deleteLater()
         self._fill_panel(index)
         return built
 
