@@ -59,7 +59,7 @@ from desktop_app.views.engagements.questions_panel import QuestionsPanel
 from desktop_app.views.partials.naming import named
 from desktop_app.views.partials.plain_text import plain_label, rich_label
 from desktop_app.views.partials.table_model import ALIGN_LEFT, Column, RowTableModel
-from desktop_app.views.partials.tables import data_table
+from desktop_app.views.partials.tables import RememberingSizes, data_table
 from desktop_app.views.partials.tones import ALERT, GOOD, WARNING, set_tone, tone_color
 
 if TYPE_CHECKING:  # QtCharts loads with the chart, not with this module
@@ -356,6 +356,7 @@ class EngagementDetail(QWidget):
         self.timeline = timeline_model(self)
         # Rows grow to show the whole text: a timeline is tens of entries, not thousands.
         self.timeline_view = data_table("timelineView", "Timeline", self.timeline, word_wrap=True)
+        self.timeline_view.setItemDelegate(RememberingSizes(self.timeline_view))
         self.timeline_view.verticalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents
         )
