@@ -61,7 +61,7 @@ from desktop_app.models.errors import ValidationError
 from desktop_app.models.ordering import keys_between, move_to, place
 from desktop_app.models.procedure_content import ProcedureData
 from desktop_app.models.procedures import procedures_for_tasks
-from desktop_app.models.rows import delete_from, dicts, tuples
+from desktop_app.models.rows import delete_from, dicts, iso_day, iso_time, plain_rows, tuples
 from desktop_app.models.snapshots import RowSnapshot, delete_with_snapshot, restore
 from desktop_app.models.tasks import (
     Task,
@@ -474,11 +474,21 @@ def brief_summaries(
         Brief.id, Brief.title, Brief.summary, Brief.skills, Brief.status, Brief.deadline,
         Brief.updated_at, Brief.content_findings,
     )  # fmt: skip
-    rows = list(tuples(Brief.select(*columns).where(Brief.id.in_(chosen)).order_by(Brief.id)))
+    # Plain rows (Peewee converts every value of every row): the deadline and
+    # the time of change typed here as Peewee would, the rest as stored.
+    rows = [
+        (
+            *row[:5],
+            None if row[5] is None else iso_day(row[5]),
+            iso_time(row[6]),
+            row[7],
+        )
+        for row in plain_rows(Brief.select(*columns).where(Brief.id.in_(chosen)).order_by(Brief.id))
+    ]
     must = Case(None, [(Expectation.level == Level.MUST, 1)], 0)
     counts = {
         brief_id: (count, musts)
-        for brief_id, count, musts in tuples(
+        for brief_id, count, musts in plain_rows(
             Expectation.select(Expectation.brief, fn.COUNT(Expectation.id), fn.SUM(must))
             .where(Expectation.brief.in_(chosen))
             .group_by(Expectation.brief)
@@ -486,7 +496,7 @@ def brief_summaries(
     }
     tasks: dict[int, list[str]] = {}
     task_ids: dict[int, list[int]] = {}
-    links = tuples(
+    links = plain_rows(
         BriefTask.select(BriefTask.brief, Task.name, Task.id)
         .join(Task)
         .where(BriefTask.brief.in_(chosen))
@@ -537,7 +547,7 @@ def brief_stamps(ids: Collection[int] | None = None) -> dict[int, datetime]:
     query = Brief.select(Brief.id, Brief.updated_at)
     if ids is not None:
         query = query.where(Brief.id.in_(list(ids)))
-    return dict(tuples(query))
+    return {brief_id: iso_time(stored) for brief_id, stored in plain_rows(query)}
 
 
 # ---------------------------------------------------------------------------

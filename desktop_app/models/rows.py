@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, datetime
 from functools import cache
 from typing import Any, TypeVar, cast
 
@@ -39,6 +39,14 @@ def iso_day(value: Any) -> date:
     if isinstance(value, date):
         return value
     return date.fromisoformat(str(value)[:10])
+
+
+def iso_time(value: Any) -> datetime:
+    """A (not null) DateTimeField's stored text as a datetime, as Peewee would
+    give it ("2026-12-02 07:45:00", with or without microseconds)."""
+    if isinstance(value, datetime):
+        return value
+    return datetime.fromisoformat(str(value))
 
 
 def dicts(query: BaseQuery) -> Iterator[dict[str, Any]]:
