@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 from html import escape
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
@@ -208,14 +208,23 @@ def _average(value: float | None) -> str:
     return "–" if value is None else f"{value:.1f} / 5"
 
 
+CHECK_IN_TAB, FEEDBACK_TAB = 1, 2  # the detail's tabs of the two forms
+
+
 class EngagementDetail(QWidget):
     """Everything about one engagement. The page connects the buttons to its actions.
+
+    Signals:
+        check_in_added(int), feedback_added(int): a form stored one (its id).
 
     Attributes:
         row: the engagement shown, or None.
         insights: the scorecard beside the chart, for the page to place.
         status_actions: status value -> the action in the "Status" menu.
     """
+
+    check_in_added = Signal(int)
+    feedback_added = Signal(int)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -381,11 +390,14 @@ class EngagementDetail(QWidget):
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(3, 150)
         self.timeline_view.setMinimumHeight(260)
-        self.check_in_form = CheckInForm(ctx)
-        self.feedback_form = FeedbackForm(ctx)
         self.tabs.addTab(self.timeline_view, "Timeline")
-        self.tabs.addTab(self.check_in_form, "Add check-in")
-        self.tabs.addTab(self.feedback_form, "Add feedback")
+        # The two forms are built when first shown (`_form`): an empty page
+        # holds each one's place until then.
+        self._ctx = ctx
+        self._forms: dict[int, CheckInForm | FeedbackForm] = {}
+        self.tabs.addTab(QWidget(), "Add check-in")
+        self.tabs.addTab(QWidget(), "Add feedback")
+        self.tabs.currentChanged.connect(self._form)
         self.questions = QuestionsPanel(ctx)
         self.questions.count_changed.connect(self._show_question_count)
         self.tabs.addTab(self.questions, "Questions")
@@ -405,6 +417,43 @@ class EngagementDetail(QWidget):
             self.running.addTab(panel, title)
         self.tabs.addTab(self.running, "Running")
         return self.tabs
+
+    @property
+    def check_in_form(self) -> CheckInForm:
+        return cast(CheckInForm, self._form(CHECK_IN_TAB))
+
+    @property
+    def feedback_form(self) -> FeedbackForm:
+        return cast(FeedbackForm, self._form(FEEDBACK_TAB))
+
+    def _form(self, index: int) -> QWidget | None:
+        """The form of tab `index` (check-in or feedback), built the first time."""
+        if index not in (CHECK_IN_TAB, FEEDBACK_TAB):
+            return None
+        form = self._forms.get(index)
+        if form is not None:
+            return form
+        if index == CHECK_IN_TAB:
+            form = CheckInForm(self._ctx)
+            form.added.connect(self.check_in_added)
+        else:
+            form = FeedbackForm(self._ctx)
+            form.added.connect(self.feedback_added)
+        self._forms[index] = form
+        form.set_engagement(self.row.id if self.row else None)
+        tabs = self.tabs
+        current = tabs.currentIndex()
+        placeholder, title = tabs.widget(index), tabs.tabText(index)
+        tabs.blockSignals(True)
+        try:
+            tabs.removeTab(index)
+            tabs.insertTab(index, form, title)
+            tabs.setCurrentIndex(current)
+        finally:
+            tabs.blockSignals(False)
+        if placeholder is not None:
+            placeholder.deleteLater()
+        return form
 
     def show_running(self, panel: QWidget) -> None:
         """Bring one running panel (checklists, access, payments, agreements) to the front."""
@@ -458,8 +507,8 @@ class EngagementDetail(QWidget):
         self.placeholder.setVisible(row is None)
         self.scroll_area.setVisible(row is not None)
         self.insights.setVisible(row is not None)
-        self.check_in_form.set_engagement(row.id if row else None)
-        self.feedback_form.set_engagement(row.id if row else None)
+        for form in self._forms.values():
+            form.set_engagement(row.id if row else None)
         self.questions.set_engagement(row.id if row else None)
         today = today or date.today()
         self._show_running(row, today)

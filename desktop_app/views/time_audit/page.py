@@ -355,9 +355,9 @@ class TimeAuditPage(TabPage):
         self.entries.refused.connect(self.show_error)
         self.entries.accepted.connect(self._clear_error)
         self.bottom_tabs.addTab(self.entries, _("Entries"))
-        # The other panels (what the hours bought back went to, and the
-        # results beside them, last) are built when first shown: until then
-        # an empty page holds each one's place (`_panel`).
+        # The other panels (the procedure, the charts; what the hours bought
+        # back went to, and the results beside them, last) are built when
+        # first shown: until then an empty page holds each one's place (`_panel`).
         for title in (
             _("Procedure"),
             _("Hours by area"),
@@ -367,6 +367,12 @@ class TimeAuditPage(TabPage):
         ):
             self.bottom_tabs.addTab(QWidget(), title)
         self.bottom_tabs.currentChanged.connect(self._panel)
+        # Focus and Results, built now (they load their figures when first
+        # shown): the bottom pane is as tall as the tallest panel needs, which
+        # the splitter must know from the start, or it would move when they
+        # first show.
+        self._panel(FOCUS_TAB)
+        self._panel(RESULTS_TAB)
         corner = QWidget()
         row = QHBoxLayout(corner)
         row.setContentsMargins(0, 0, 4, 2)
