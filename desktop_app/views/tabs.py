@@ -128,6 +128,9 @@ def page_class(spec: TabSpec) -> type[TabPage]:
 # first shows something): the Engagements tab's chart, with QtCharts.
 FIRST_VISIT_MODULES = ("PySide6.QtCharts", "desktop_app.views.engagements.chart")
 _PRELOADING: list[bool] = []  # once a process: the tabs' modules are being imported
+# A tab has just been built and its first frame is not painted yet: no idle
+# import runs until it is (`LazyTab.ensure_built`).
+_FIRST_FRAME_DUE: list[bool] = []
 
 
 def import_pages_after_frames(window: QWidget) -> None:
@@ -143,6 +146,10 @@ def import_pages_after_frames(window: QWidget) -> None:
     pending = [spec.factory.partition(":")[0] for spec in TABS] + list(FIRST_VISIT_MODULES)
 
     def import_next() -> None:
+        if _FIRST_FRAME_DUE:
+            # A tab was just built: its first frame comes first.
+            after_next_frame(window, import_next)
+            return
         while pending:
             name = pending.pop(0)
             if name not in sys.modules:
@@ -189,6 +196,8 @@ class LazyTab(QWidget):
             self.content = self._build()
             self._layout.addWidget(self.content)
             self.content.show()
+            _FIRST_FRAME_DUE.append(True)
+            after_next_frame(self, _FIRST_FRAME_DUE.clear)
             if not _PRELOADING:
                 # The other tabs' modules, in the idle time after this one's
                 # first frame (the Overview's: once its figures are in).
