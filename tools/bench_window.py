@@ -176,8 +176,21 @@ def plain_rows(database: Path, step: str) -> list[tuple[Any, ...]]:
         connection.close()
 
 
+# How long the owner looks at the filled-in Overview before the first click:
+# the window imports the tabs' modules in that idle time (views/tabs.py).
+SETTLE_MS = 1000
+
+
+def settle(milliseconds: int) -> None:
+    """Let the event loop run, idle, for `milliseconds`."""
+    loop = QEventLoop()
+    QTimer.singleShot(milliseconds, loop.quit)
+    loop.exec()
+
+
 def visits(database: Path) -> dict[str, float]:
     window, _app = open_offload(database)
+    settle(SETTLE_MS)
     return {step: timed(lambda step=step: window.show_tab(step), window) for step in STEPS}
 
 
