@@ -124,9 +124,15 @@ def page_class(spec: TabSpec) -> type[TabPage]:
     return found
 
 
-# Modules a first visit imports besides its page's (what it imports when it
-# first shows something): the Engagements tab's chart, with QtCharts.
-FIRST_VISIT_MODULES = ("PySide6.QtCharts", "desktop_app.views.engagements.chart")
+# Modules a tab's first visit imports besides its page's (what it imports
+# when it first shows something), imported in idle time after the page's.
+FIRST_VISIT_MODULES: dict[str, tuple[str, ...]] = {
+    "time_audit": (
+        "desktop_app.views.time_audit.focus_panel",
+        "desktop_app.views.time_audit.results_panel",
+    ),
+    "engagements": ("PySide6.QtCharts", "desktop_app.views.engagements.chart"),
+}
 _PRELOADING: list[bool] = []  # once a process: the tabs' modules are being imported
 # A tab has just been built and its first frame is not painted yet: no idle
 # import runs until it is (`LazyTab.ensure_built`).
@@ -143,7 +149,11 @@ def import_pages_after_frames(window: QWidget) -> None:
     if _PRELOADING:
         return
     _PRELOADING.append(True)
-    pending = [spec.factory.partition(":")[0] for spec in TABS] + list(FIRST_VISIT_MODULES)
+    pending = [
+        name
+        for spec in TABS
+        for name in (spec.factory.partition(":")[0], *FIRST_VISIT_MODULES.get(spec.key, ()))
+    ]
 
     def import_next() -> None:
         if _FIRST_FRAME_DUE:
