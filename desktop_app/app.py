@@ -12,10 +12,8 @@ from typing import TYPE_CHECKING
 # Before PySide6: its import hook (for `__feature__`) reads the source of
 # every module imported after it, which costs start-up tens of milliseconds
 # over Peewee and the layers below the views. What opening the database
-# needs is loaded first, then Qt.
-import peewee  # noqa: F401
-import playhouse.sqlite_ext  # noqa: F401
-
+# needs is loaded first (Peewee through desktop_app.models, without its
+# PostgreSQL driver), then Qt.
 from desktop_app.logging_setup import setup_logging
 from desktop_app.models import base, errors, migrations, settings  # noqa: F401
 
@@ -101,7 +99,9 @@ def run_gui(database_path: Path | str | None = None, demo: bool = False) -> int:
         if window is None:
             return 1
         window.show()
-        after_next_frame(window, lambda: _after_first_frame(app))
+        # The menus' actions come just after the first frame (their titles
+        # are in it); watched after show(): before the Overview's load.
+        after_next_frame(window, lambda: _after_first_frame(app, window))
         watch_startup(window, window.tab("overview").content)
         status = app.exec()
         window.ctx.store.close()
@@ -174,11 +174,12 @@ def _main_window(app: QApplication, store: Store, demo: bool) -> MainWindow:
     install_qt_translation(app)
     from desktop_app.views.main_window import MainWindow
 
-    return MainWindow(store, demo=demo)
+    return MainWindow(store, demo=demo, menus_after_first_frame=True)
 
 
-def _after_first_frame(app: QApplication) -> None:
+def _after_first_frame(app: QApplication, window: MainWindow) -> None:
     """What the window can do without until the owner has seen it."""
+    window.fill_menus()
     app.setWindowIcon(window_icon())
     from desktop_app.views.script_fonts import lend_missing_script_fonts
 

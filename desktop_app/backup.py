@@ -173,7 +173,9 @@ def automatic_backups(database_path: Path) -> list[AutomaticBackup]:
         if match is None:
             continue
         try:
-            taken = datetime.strptime(match["stamp"], _STAMP)
+            # "20260102-030405" read as ISO's basic format: strptime's first
+            # use costs start-up (which asks whether today's copy exists) ~5 ms.
+            taken = datetime.fromisoformat(match["stamp"].replace("-", "T"))
         except ValueError:
             continue
         found.append(AutomaticBackup(path, taken, match["reason"]))

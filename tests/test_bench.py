@@ -57,3 +57,24 @@ def test_a_tiny_benchmark_produces_every_row(tmp_path):
         if row[2]:
             assert re.match(r"[\d.]+ (ms|s|MB) \(", row[2]), row  # and its baseline
     assert "Medians of 1 runs" in result.stdout
+
+
+@pytest.mark.slow
+def test_only_measures_the_rows_asked_for(tmp_path):
+    result = subprocess.run(
+        [sys.executable, "-m", "tools.bench", "--scale", "0.01", "--runs", "1", "--no-warm-up",
+         "--cache", str(tmp_path / "cache"), "--only", "pdf", "--only", "opening"],
+        capture_output=True, text=True, timeout=600, cwd=REPO, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr[-3000:]
+    rows = [
+        line.split("|")[1].strip()
+        for line in result.stdout.splitlines()
+        if line.startswith("| ") and not line.startswith(("| what", "| ---"))
+    ]
+    assert rows == [
+        "PDF of a 200-expectation brief",
+        "opening: PRAGMA quick_check",
+        "opening: open_store (look, quick_check, lock, migrate, bind)",
+        "opening: the day's backup (online backup, then quick_check of the copy)",
+    ]

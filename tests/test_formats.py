@@ -82,3 +82,11 @@ def test_use_locale_sets_the_process_locale():
         assert formats.money(Decimal(5), "EUR") == f"5,00{NBSP}€"
     finally:
         formats.use_locale("en_US")
+
+
+def test_the_offered_locales_are_named_as_babel_names_them():
+    # Kept as a table so that start-up does not load twenty locales' data.
+    assert tuple(formats.OFFERED_LOCALE_LABELS) == formats.OFFERED_LOCALES
+    for name, label in formats.OFFERED_LOCALE_LABELS.items():
+        assert label == formats.babel_locale_label(name), name
+    assert formats.locale_label("da_DK") == "dansk (Danmark)"

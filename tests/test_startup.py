@@ -108,6 +108,11 @@ def test_a_subcommand_parses_its_own_arguments():
 def test_the_first_frame_waits_for_no_step_model_dialog_or_subcommand(tmp_path):
     # What the first frame needs is loaded before it; each step's models and
     # queries, the dialogs and the subcommands load after it (issue 13).
+    # The database exists, as at every start but the first (creating one
+    # migrates it, and playhouse.migrate imports psycopg).
+    from desktop_app.store import open_store
+
+    open_store(tmp_path / "db.sqlite3").close()
     code = (
         "import sys\n"
         "from pathlib import Path\n"
@@ -124,7 +129,7 @@ def test_the_first_frame_waits_for_no_step_model_dialog_or_subcommand(tmp_path):
         "loaded = []\n"
         "after_next_frame(window, lambda: (loaded.extend(sys.modules), app.quit()))\n"
         "app.exec()\n"
-        "print('\\n'.join(m for m in loaded if m.startswith('desktop_app')))\n"
+        "print('\\n'.join(m for m in loaded if m.startswith(('desktop_app', 'psycopg'))))\n"
     )
     loaded = modules_loaded_by(code, ("no module is named like this",), tmp_path)
     for later in (
@@ -138,6 +143,8 @@ def test_the_first_frame_waits_for_no_step_model_dialog_or_subcommand(tmp_path):
         "desktop_app.restore",
         "desktop_app.views.undo",
         "desktop_app.cli.common",
+        # PostgreSQL's driver, for a file (models/__init__.py).
+        "psycopg",
     ):
         assert later not in loaded, later
     assert "desktop_app.views.overview.page" in loaded
@@ -213,6 +220,127 @@ def test_opening_an_up_to_date_database_loads_no_schema_step(tmp_path):
         code, ("playhouse.migrate", "desktop_app.models.migrations.m"), tmp_path
     )
     assert loaded == set()
+
+
+def test_the_menus_titles_are_in_the_first_frame_and_their_actions_come_after_it(store, qtbot):
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QMenu
+
+    window = MainWindow(store, remember_layout=False, menus_after_first_frame=True)
+    qtbot.addWidget(window)
+    bar = window.menuBar()
+    titles = [action.text() for action in bar.actions()]
+    assert titles == ["&File", "&Edit", "&View", "&Help"]
+    assert window.findChild(QAction, "actionQuit") is None
+    window.show()
+    qtbot.waitExposed(window)
+    # A menu opened before fill_menus ran is filled as it opens.
+    file_menu = window.findChild(QMenu, "menuFile")
+    file_menu.popup(bar.actionGeometry(bar.actions()[0]).bottomLeft())
+    qtbot.waitUntil(file_menu.isVisible)
+    names = [action.objectName() for action in file_menu.actions()]
+    assert "actionQuit" in names and "actionOpenDatabase" in names
+    assert window.findChild(QAction, "actionUndo") is not None  # every menu, at once
+    file_menu.close()
+    window.fill_menus()  # once only
+    assert [a.objectName() for a in file_menu.actions()] == names
+
+
+def test_offload_fills_its_menus_just_after_the_first_frame(tmp_path):
+    # The real entry point: the menus' actions, with their shortcuts, are
+    # made after the first frame, before the Overview's load.
+    code = (
+        "from pathlib import Path\n"
+        "from PySide6.QtCore import QTimer\n"
+        "from PySide6.QtGui import QAction\n"
+        "from desktop_app.app import create_application, run_gui\n"
+        "app = create_application(icon=False)\n"
+        "seen = []\n"
+        "def watch():\n"
+        "    [window] = [w for w in app.topLevelWidgets() if w.objectName() == 'mainWindow']\n"
+        "    page = window.tab('overview').content\n"
+        "    def note(when):\n"
+        "        quit = window.findChild(QAction, 'actionQuit')\n"
+        "        seen.append((when, quit is not None and not quit.shortcut().isEmpty()))\n"
+        "    note('built')\n"
+        "    load = page.refresh\n"
+        "    page.refresh = lambda: (note('overview load'), load())\n"
+        "QTimer.singleShot(0, watch)\n"
+        f"run_gui(Path({str(tmp_path / 'db.sqlite3')!r}))\n"
+        "print('seen:', seen)\n"
+    )
+    import os
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path),
+             "XDG_CONFIG_HOME": str(tmp_path / "config"), "XDG_DATA_HOME": str(tmp_path / "data"),
+             "OFFLOAD_STARTUP_PROBE": "overview"},
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "seen: [('built', False), ('overview load', True)]" in result.stdout, result.stdout
+
+
+def test_the_window_s_options_alone_are_parsed_without_the_subcommands(capsys):
+    import argparse
+
+    import pytest
+
+    from desktop_app import cli
+
+    for argv in ([], ["--db", "a.sqlite3"], ["--demo"], ["--db=b.sqlite3", "--smoke-test"]):
+        assert cli._opens_the_window(argv), argv
+        args = cli._parser(None, subcommands=False).parse_args(argv)
+        assert args.command is None
+    parser = cli._parser(None, subcommands=False)
+    assert not any(isinstance(a, argparse._SubParsersAction) for a in parser._actions)
+    # Everything else goes to the whole parser: help, mistakes, subcommands.
+    for argv in (["--help"], ["--version"], ["--db"], ["--demo", "--smoke-test"], ["backup", "x"],
+                 ["nonsense"], ["--bogus"]):  # fmt: skip
+        assert not cli._opens_the_window(argv), argv
+    with pytest.raises(SystemExit):
+        cli.main(["nonsense"])
+    assert "invalid choice: 'nonsense' (choose from 'backup'" in capsys.readouterr().err
+
+
+def test_peewee_comes_without_psycopg_and_gets_it_for_a_workspace(tmp_path):
+    code = (
+        "import sys\n"
+        "from desktop_app.models import base\n"
+        "import peewee\n"
+        "print('before', 'psycopg' in sys.modules, peewee.psycopg)\n"
+        "db = base.postgres_database('postgresql://nobody@127.0.0.1:1/none')\n"
+        "import psycopg\n"
+        "from psycopg.pq import TransactionStatus as T\n"
+        "from psycopg.types.json import Json, Jsonb\n"
+        "a = peewee.Psycopg3Adapter\n"
+        "print('after', peewee.psycopg is psycopg, peewee.TransactionStatus is T,\n"
+        "      (peewee.Json_pg3, peewee.Jsonb_pg3) == (Json, Jsonb),\n"
+        "      (a.txn_idle, a.txn_inerror, a.txn_unknown) == (T.IDLE, T.INERROR, T.UNKNOWN),\n"
+        "      type(db._adapter).__name__)\n"
+    )
+    loaded = modules_loaded_by(code, ("before", "after"), tmp_path)
+    assert loaded == {"before", "False", "None", "after", "True", "Psycopg3Adapter"}
+
+
+def test_load_postgresql_driver_gives_peewee_every_name_it_takes_from_psycopg():
+    # Peewee binds these at its import; a Peewee that binds more (or sets
+    # more class attributes from psycopg) needs load_postgresql_driver to
+    # follow.
+    import inspect
+    import re
+
+    import peewee
+
+    source = inspect.getsource(peewee)
+    start = source.index("try:\n    import psycopg\n")
+    block = source[start : source.index("except ImportError:", start)]
+    names = {alias or name for name, alias in re.findall(r"import (\w+)(?: as (\w+))?", block)}
+    assert names == {"psycopg", "TransactionStatus", "Json_pg3", "Jsonb_pg3"}
+    # Psycopg3Adapter's class attributes, and the choice of adapter at init.
+    assert source.count("if psycopg is not None") == 2
 
 
 def test_the_tabs_modules_load_in_idle_time_after_the_overview_fills_in(tmp_path):

@@ -1,6 +1,6 @@
 """`make bench`: Offload's timings beside plain baselines measured in the same run.
 
-    python -m tools.bench [--runs 7] [--scale 1] [--cache .bench-cache] [--markdown]
+    python -m tools.bench [--runs 7] [--scale 1] [--cache .bench-cache] [--only GROUP ...]
 
 Prints one table (issue 13's rows): each figure is the median of --runs runs,
 beside its baseline from the same run (a bare PySide6 QMainWindow; a plain Qt
@@ -121,8 +121,17 @@ def child_env(bench: Bench, platform: str) -> dict[str, str]:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         env[name] = str(folder)
     env["QT_QPA_PLATFORM"] = platform
+    with_this_tree(env)
     if platform == "xcb" and bench.display:
         env["DISPLAY"] = bench.display
+    return env
+
+
+def with_this_tree(env: dict[str, str]) -> dict[str, str]:
+    """`env` with this tree's Offload first on the path, also from a git
+    worktree: the `offload` script of a shared editable install would import
+    the tree it was installed from."""
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, (str(REPO), env.get("PYTHONPATH"))))
     return env
 
 
@@ -205,6 +214,7 @@ def cached_large(bench: Bench, scale: float) -> Path:
             [*offload_command(cached)[:-2], "generate-sample", str(cached), "--size", "large",
              "--scale", f"{scale:g}"],
             cwd=REPO, check=True, stdout=subprocess.DEVNULL,
+            env=with_this_tree({**os.environ}),
         )  # fmt: skip
         bench.say(f"  {time.perf_counter() - started:.1f} s")
     # A copy: opening a database may write to it (and the move bench does).
@@ -540,7 +550,7 @@ def growth_rows(
     platform = "xcb" if bench.display else "offscreen"
     for factor in GROWTH:
         label = scale_label(bench, factor)
-        if factor == 1.0:
+        if factor == 1.0 and "large" in startups:
             bare, offload = startups["large"]
         else:
             bench.say(f"growth: start-up at {label}")
@@ -631,18 +641,35 @@ def compile_sources() -> None:
         compileall.compile_dir(REPO / folder, quiet=1)
 
 
-def run(bench: Bench) -> list[Row]:
+# The groups of rows, in the table's order, for --only.
+GROUPS = ("startup", "visits", "keystroke", "move", "pdf", "import", "opening", "growth")
+
+
+def run(bench: Bench, only: tuple[str, ...] = GROUPS) -> list[Row]:
     compile_sources()
     prepare_databases(bench)
-    startups = startup_rows(bench)
-    bare_rss = statistics.median(s["rss"] for s in startups["large"][0])
-    first_visit_rows(bench, bare_rss)
-    keystroke_rows(bench)
-    move_rows(bench)
-    pdf_rows(bench)
-    imports = import_rows(bench)
-    opening_rows(bench)
-    growth_rows(bench, startups, imports)
+    startups = startup_rows(bench) if "startup" in only else {}
+    if "visits" in only:
+        # Without the start-up rows the memory row has no bare window to compare with.
+        if startups:
+            bare_rss = statistics.median(s["rss"] for s in startups["large"][0])
+        else:
+            bare_env = {**child_env(bench, bench.window_platform), PROBE: "first-paint"}
+            bare_rss = statistics.median(
+                run_child(BARE_COMMAND, bare_env).max_rss_mb for _ in range(bench.runs)
+            )
+        first_visit_rows(bench, bare_rss)
+    if "keystroke" in only:
+        keystroke_rows(bench)
+    if "move" in only:
+        move_rows(bench)
+    if "pdf" in only:
+        pdf_rows(bench)
+    imports = import_rows(bench) if "import" in only else {}
+    if "opening" in only:
+        opening_rows(bench)
+    if "growth" in only:
+        growth_rows(bench, startups, imports)
     return bench.rows
 
 
@@ -652,13 +679,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--scale", type=float, default=1.0, help="size of the large database")
     parser.add_argument("--cache", type=Path, default=REPO / ".bench-cache")
     parser.add_argument("--no-warm-up", action="store_true", help="skip the unmeasured runs")
+    parser.add_argument(
+        "--only",
+        action="append",
+        choices=GROUPS,
+        help="measure only these rows (repeatable; default: all of them)",
+    )
     args = parser.parse_args(argv)
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="offload-bench-") as folder, xvfb() as display:
         bench = Bench(args.runs, args.scale, args.cache, Path(folder), display, not args.no_warm_up)
         if display is None:
             bench.say("Xvfb not found: start-up is timed offscreen only")
-        rows = run(bench)
+        rows = run(bench, tuple(args.only or GROUPS))
     print(table(rows))
     print()
     print(f"Medians of {args.runs} runs, large database at scale {args.scale:g}; {machine()}; "

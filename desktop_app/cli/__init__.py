@@ -150,6 +150,17 @@ def build_parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
     return _parser(_chosen_subcommand(argv))
 
 
+def _opens_the_window(argv: Sequence[str]) -> bool:
+    """Whether `argv` holds only the window's own options (no subcommand, no
+    --help or --version, nothing the real parser would refuse)."""
+    sniffer = _parser(None, sniffing=True, subcommands=False)
+    try:
+        _args, rest = sniffer.parse_known_args(argv)
+    except (argparse.ArgumentError, SystemExit):
+        return False
+    return not rest
+
+
 def _chosen_subcommand(argv: Sequence[str]) -> str | None:
     """The subcommand `argv` names, read by a parser that never exits: a
     mistake in `argv` is reported by the real parser, with its usage."""
@@ -160,9 +171,12 @@ def _chosen_subcommand(argv: Sequence[str]) -> str | None:
     return command
 
 
-def _parser(chosen: str | None, *, sniffing: bool = False) -> argparse.ArgumentParser:
+def _parser(
+    chosen: str | None, *, sniffing: bool = False, subcommands: bool = True
+) -> argparse.ArgumentParser:
     """The parser with `chosen`'s module registered (None: none), every other
-    subcommand a stand-in that takes whatever follows it."""
+    subcommand a stand-in that takes whatever follows it (no subcommand at
+    all when `subcommands` is False)."""
     parser = argparse.ArgumentParser(
         prog="offload",
         description="Get ready to outsource: audit your time, vet contractors, "
@@ -184,6 +198,9 @@ def _parser(chosen: str | None, *, sniffing: bool = False) -> argparse.ArgumentP
         action="store_true",
         help="open the window headless on a temporary database, visit every tab, exit 0",
     )
+    if not subcommands:
+        parser.set_defaults(command=None)
+        return parser
     subparsers = parser.add_subparsers(
         dest="command",
         title="subcommands",
@@ -204,7 +221,13 @@ def _parser(chosen: str | None, *, sniffing: bool = False) -> argparse.ArgumentP
 def main(argv: list[str] | None = None) -> int:
     """Run the command line (default: sys.argv); returns the process exit status."""
     argv = sys.argv[1:] if argv is None else argv
-    args = build_parser(argv).parse_args(argv)
+    # The window's own options alone are parsed without building the
+    # subcommands' stand-ins (start-up, issue 13); anything else, help and
+    # mistakes included, by the whole parser.
+    if _opens_the_window(argv):
+        args = _parser(None, subcommands=False).parse_args(argv)
+    else:
+        args = build_parser(argv).parse_args(argv)
     if args.command:
         from desktop_app.cli.common import run_subcommand
 

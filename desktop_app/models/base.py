@@ -116,8 +116,9 @@ class OffloadPostgresDatabase(PostgresqlDatabase):
 
 def postgres_database(url: str) -> OffloadPostgresDatabase:
     """An unopened connection to the PostgreSQL database at `url`."""
-    from desktop_app.models.engine import CONNECT_TIMEOUT  # noqa: PLC0415
+    from desktop_app.models.engine import CONNECT_TIMEOUT, load_postgresql_driver  # noqa: PLC0415
 
+    load_postgresql_driver()  # Peewee was imported without it (desktop_app/__init__.py)
     if url.startswith("postgres://"):
         url = "postgresql://" + url.removeprefix("postgres://")
     db = OffloadPostgresDatabase(

@@ -25,6 +25,7 @@ import uuid
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
+import peewee
 from peewee import SQL, Database, Expression, Function, PostgresqlDatabase, fn
 
 if TYPE_CHECKING:
@@ -55,6 +56,31 @@ BOOLEAN_COLUMNS: dict[str, frozenset[str]] = {
     "feedback": frozenset({"on_time"}),
     "growth_mark": frozenset({"growth"}),
 }
+
+
+def load_postgresql_driver() -> None:
+    """Give Peewee psycopg 3 as its own import would have: Offload imports
+    Peewee without it (desktop_app/__init__.py). Once; nothing when psycopg
+    is not installed (Peewee then says so on connecting).
+    tests/test_startup.py checks that these are every name Peewee takes from it."""
+    module: Any = peewee  # its driver's names are set below
+    if module.psycopg is not None:
+        return
+    try:
+        # Here, not at the top: start-up never loads psycopg for a file.
+        import psycopg  # noqa: PLC0415
+        from psycopg.pq import TransactionStatus  # noqa: PLC0415
+        from psycopg.types.json import Json, Jsonb  # noqa: PLC0415
+    except ImportError:
+        return
+    module.psycopg = psycopg
+    module.TransactionStatus = TransactionStatus
+    module.Json_pg3 = Json
+    module.Jsonb_pg3 = Jsonb
+    adapter = peewee.Psycopg3Adapter
+    adapter.txn_idle = TransactionStatus.IDLE
+    adapter.txn_inerror = TransactionStatus.INERROR
+    adapter.txn_unknown = TransactionStatus.UNKNOWN
 
 
 def is_database_url(text: str) -> bool:

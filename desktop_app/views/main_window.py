@@ -84,7 +84,18 @@ class MainWindow(QMainWindow):
         tabs: the QTabWidget holding one LazyTab per step.
     """
 
-    def __init__(self, store: Store, *, demo: bool = False, remember_layout: bool = True) -> None:
+    def __init__(
+        self,
+        store: Store,
+        *,
+        demo: bool = False,
+        remember_layout: bool = True,
+        menus_after_first_frame: bool = False,
+    ) -> None:
+        """`menus_after_first_frame`: the menu bar shows its menus' titles at
+        once, and their actions are made by `fill_menus`, which the caller
+        runs after the window's first frame (as `offload` does: app.py), or
+        when a menu is first opened, whichever comes first."""
         super().__init__()
         self.setObjectName("mainWindow")
         self.setAccessibleName(_("Offload"))
@@ -99,9 +110,6 @@ class MainWindow(QMainWindow):
         self.read_only_banner.setTextFormat(Qt.TextFormat.PlainText)
         self.read_only_banner.setWordWrap(True)
         self.read_only_banner.setContentsMargins(10, 6, 10, 6)
-        self.read_only_banner.setStyleSheet(
-            "QLabel#readOnlyBanner { background: #c4740a; color: white; font-weight: bold; }"
-        )
         central = QWidget()
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
@@ -113,7 +121,9 @@ class MainWindow(QMainWindow):
         self.database_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.statusBar().addPermanentWidget(self.database_label)
         self.ctx = self._install_store(store, demo=demo)
-        self._build_menus()
+        self._build_menu_bar()
+        if not menus_after_first_frame:
+            self.fill_menus()
         self.resize(default_window_size(self))
         if remember_layout:
             self._restore_layout()
@@ -168,6 +178,11 @@ class MainWindow(QMainWindow):
                 "Read-only: {reason}. You can look, search and export, but changes cannot be saved."
             ).format(reason=store.read_only_reason)
         )
+        if store.read_only and not self.read_only_banner.styleSheet():
+            # Only when shown: a style sheet costs the first frame a few ms.
+            self.read_only_banner.setStyleSheet(
+                "QLabel#readOnlyBanner { background: #c4740a; color: white; font-weight: bold; }"
+            )
         self.read_only_banner.setVisible(store.read_only)
         return ctx
 
@@ -404,12 +419,32 @@ class MainWindow(QMainWindow):
         self.addAction(action)
         return action
 
-    def _build_menus(self) -> None:
+    def _build_menu_bar(self) -> None:
+        """The menu bar as the first frame shows it: each menu's title, the
+        menus still empty (`fill_menus` fills them)."""
         bar = self.menuBar()
         self.menus: dict[str, QMenu] = {}
-        file_menu = self.menus["file"] = bar.addMenu(_("&File"))
-        file_menu.setObjectName("menuFile")
-        file_menu.menuAction().setObjectName("menuFileAction")
+        self._menus_filled = False
+        for key, title, name in (
+            ("file", _("&File"), "File"),
+            ("edit", _("&Edit"), "Edit"),
+            ("view", _("&View"), "View"),
+            ("help", _("&Help"), "Help"),
+        ):
+            menu = self.menus[key] = bar.addMenu(title)
+            menu.setObjectName(f"menu{name}")
+            # Opened before fill_menus has run: filled then, before it shows.
+            menu.aboutToShow.connect(self.fill_menus)
+
+    def fill_menus(self) -> None:
+        """Every menu's actions and their shortcuts (once)."""
+        if self._menus_filled:
+            return
+        self._menus_filled = True
+        for menu in self.menus.values():
+            # (Python makes the QAction type at its first use: ~10 ms.)
+            menu.menuAction().setObjectName(f"{menu.objectName()}Action")
+        file_menu = self.menus["file"]
         self._action(
             file_menu, "actionNewDatabase", _("&New database…"), self._choose_and_create_database,
             standard_keys(QKeySequence.StandardKey.New, "Ctrl+N"),
@@ -438,9 +473,7 @@ class MainWindow(QMainWindow):
             standard_keys(QKeySequence.StandardKey.Quit, "Ctrl+Q"),
         )  # fmt: skip
 
-        edit_menu = self.menus["edit"] = bar.addMenu(_("&Edit"))
-        edit_menu.setObjectName("menuEdit")
-        edit_menu.menuAction().setObjectName("menuEditAction")
+        edit_menu = self.menus["edit"]
         undo = self.undo_stack.createUndoAction(self, _("&Undo"))
         undo.setObjectName("actionUndo")
         undo.setShortcuts(standard_keys(QKeySequence.StandardKey.Undo, "Ctrl+Z"))
@@ -456,17 +489,13 @@ class MainWindow(QMainWindow):
             standard_keys(QKeySequence.StandardKey.Find, "Ctrl+F"),
         )  # fmt: skip
 
-        view_menu = self.menus["view"] = bar.addMenu(_("&View"))
-        view_menu.setObjectName("menuView")
-        view_menu.menuAction().setObjectName("menuViewAction")
+        view_menu = self.menus["view"]
         for number, spec in enumerate(TABS, start=1):
             self._action(
                 view_menu, f"actionShow_{spec.key}", _(spec.title),
                 lambda _=False, key=spec.key: self.show_tab(key), f"Ctrl+{number}",
             )  # fmt: skip
-        help_menu = self.menus["help"] = bar.addMenu(_("&Help"))
-        help_menu.setObjectName("menuHelp")
-        help_menu.menuAction().setObjectName("menuHelpAction")
+        help_menu = self.menus["help"]
         self._action(
             help_menu, "actionShortcuts", _("&Keyboard shortcuts"), self.show_shortcuts,
             standard_keys(QKeySequence.StandardKey.HelpContents, "F1"),
