@@ -257,16 +257,14 @@ def test_a_move_the_database_already_has_adds_no_undo_step(window, qtbot):
 
 
 def test_one_step_moves_then_undo_keep_the_order_shown_stored_and_selected(window, qtbot):
-    # A one-step move trades two rows' places in the model (issue 13: a
-    # change of two rows, not a move that lays out the whole list again).
+    # Each move stores one key; the list of briefs catches up on the brief's
+    # time of change alone after the frame (issue 13).
     from desktop_app.models.briefs import brief_stamps
 
     brief_id = _brief()
     panel = _open(window, qtbot, brief_id)
     page = window.tab("briefs").page()
     view, model = panel.view, panel.model
-    moved: list[tuple[int, int]] = []
-    model.rowsMoved.connect(lambda *args: moved.append(args))
     panel.select_row(3)
     view.setFocus()
     qtbot.keyClick(view, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
@@ -276,7 +274,6 @@ def test_one_step_moves_then_undo_keep_the_order_shown_stored_and_selected(windo
     assert view.currentIndex().data() == "E3"  # the selection follows the moved row
     assert view.selectionModel().selectedIndexes() == [view.currentIndex()]
     assert [model.index(row, 0).data(model.RankRole) for row in range(6)] == [1, 2, 3, 4, 5, 6]
-    assert moved == []
     # The list of briefs catches up with the brief's time of change.
     qtbot.waitUntil(
         lambda: (

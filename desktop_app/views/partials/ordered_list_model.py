@@ -188,10 +188,6 @@ class OrderedListModel(QAbstractListModel, Generic[Row]):
             return False
         if not (0 <= source_row < len(self._rows) and 0 <= destination_child <= len(self._rows)):
             return False
-        if destination_child in (source_row - 1, source_row + 2):
-            return self._swap(
-                source_row, source_row - 1 if destination_child < source_row else source_row + 1
-            )
         if not self.beginMoveRows(
             QModelIndex(), source_row, source_row, QModelIndex(), destination_child
         ):
@@ -204,23 +200,6 @@ class OrderedListModel(QAbstractListModel, Generic[Row]):
         # The rank numbers of the rows in between changed.
         self.dataChanged.emit(self.index(first, 0), self.index(last, 0), [self.RankRole])
         self.move_requested.emit(row.id, target)
-        return True
-
-    def _swap(self, row: int, target: int) -> bool:
-        """Move row `row` one step, to `target`: the two rows trade places.
-
-        Told as a change of the two rows' data, not as a move of rows: a
-        view lays out again every row after a move (a thousand of them in a
-        long brief), but repaints just two after a change. The persistent
-        indexes (the selection, the current row) follow their items, as
-        they do through a move, and no selection signal is emitted."""
-        rows = self._rows
-        rows[row], rows[target] = rows[target], rows[row]
-        here, there = self.index(row, 0), self.index(target, 0)
-        self.changePersistentIndexList([here, there], [there, here])
-        first, last = sorted((here, there), key=lambda index: index.row())
-        self.dataChanged.emit(first, last)
-        self.move_requested.emit(rows[target].id, target)
         return True
 
     def move(self, row: int, target: int) -> bool:
