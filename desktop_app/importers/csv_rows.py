@@ -46,7 +46,8 @@ class CsvRow:
 
     @property
     def blank(self) -> bool:
-        return not self.problem and not any(cell.strip() for cell in self.cells)
+        # Some cell holds more than spaces exactly when the cells joined do.
+        return not self.problem and not "".join(self.cells).strip()
 
 
 @dataclass(frozen=True)
@@ -264,6 +265,6 @@ def _line_ending(text: str, *, at_end: bool) -> str:
 def _lone_breaks_as_spaces(line: str, separator: str) -> str:
     other = "\r" if separator == "\n" else "\n"
     body = line.rstrip("\r\n")
-    if other in body:
-        body = body.replace(other, " ")
-    return body + line[len(body) :]
+    if other not in body:
+        return line  # nearly every line: no copy
+    return body.replace(other, " ") + line[len(body) :]

@@ -43,6 +43,7 @@ from datetime import date, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from enum import StrEnum
 from functools import lru_cache
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -243,7 +244,7 @@ _DECIMAL_DURATION = re.compile(r"^(\d+(?:[.,]\d+)?|[.,]\d+)\s*h?$", re.IGNORECAS
 
 # The cell parsers below are remembered per text: an export repeats its days,
 # times and durations thousands of times (20,000 rows over a year hold a few
-# hundred distinct dates), and each file is read twice.
+# hundred distinct dates), and a file may be read twice.
 @lru_cache(maxsize=4096)
 def _date_parts(text: str) -> tuple[int, int, int, bool] | None:
     match = _DATE.match(text.strip())
@@ -265,11 +266,12 @@ class DateOrderEvidence:
         self.day_first = self.month_first = False
         self.separators: Counter[str] = Counter()
 
-    def add(self, text: str) -> None:
+    def add(self, text: str, times: int = 1) -> None:
+        """What `text` says, found `times` times in the file."""
         parts = _date_parts(text)
         if parts is None or parts[3]:
             return
-        self.separators[_separator(text)] += 1
+        self.separators[_separator(text)] += times
         self.day_first |= parts[0] > 12
         self.month_first |= parts[1] > 12
 
@@ -446,39 +448,77 @@ def parse_time_export(
 ) -> ParsedExport:
     """Every row of an export as a record to import or a refusal with its reason.
 
-    The file is read twice, a row at a time: once for what the whole file
-    decides (day or month first, the column that names tasks), once to read
-    the entries.
+    The file is read a row at a time. What the whole file decides (day or
+    month first, the column that names tasks) is foretold from its first
+    row and its header, the rows are read that way while the whole file's
+    evidence is gathered, and the file is read a second time only when the
+    evidence decides otherwise (a file whose first dates cannot tell day
+    from month, one whose preferred name column is mostly empty).
     """
     if isinstance(source, str):
         source = CsvSource.of_text(source)
     delimiter, layout, width = _find_header(source)
-    columns, evidence, filled, count = _survey(source, delimiter, layout, width)
-    if not count:
+    columns, rows = _data_rows(source, delimiter, width)
+    first = next(rows, None)
+    if first is None:
         raise UserError(f"{source.name} has a header row but no time entries.")
+    survey = _Survey(columns, layout)
+    foretold_order = date_order
+    if date_order == DateOrder.AUTO:
+        foretold_order = survey.order_of(first.cells)
+    # With no row counted yet, the first column of the vendor's preference wins.
+    foretold_name = _choose_name_column(layout, columns, Counter(), 0, task_name_from)
+    parsed = _read_rows(
+        source, layout, columns, chain([first], rows),
+        date_order=foretold_order, name_from=foretold_name, survey=survey,
+    )  # fmt: skip
     guessed = False
     if date_order == DateOrder.AUTO:
-        date_order, guessed = evidence.settle()
-    chosen_name = _choose_name_column(layout, columns, filled, count, task_name_from)
+        date_order, guessed = survey.settle()
+    chosen_name = _choose_name_column(layout, columns, survey.filled, survey.count, task_name_from)
+    if (date_order, chosen_name) != (foretold_order, foretold_name):
+        del parsed  # its entries go before the second reading's come
+        rows = _data_rows(source, delimiter, width)[1]
+        parsed = _read_rows(
+            source, layout, columns, rows, date_order=date_order, name_from=chosen_name, survey=None
+        )
+    parsed.delimiter = delimiter
+    parsed.date_order_guessed = guessed
+    parsed.rows = survey.count - parsed.summary_rows
+    return parsed
+
+
+def _read_rows(
+    source: CsvSource,
+    layout: Layout,
+    columns: dict[str, int],
+    rows: Iterator[CsvRow],
+    *,
+    date_order: DateOrder,
+    name_from: TaskNameFrom,
+    survey: _Survey | None,
+) -> ParsedExport:
+    """The entries and refusals of `rows` read in `date_order`, each task named
+    from `name_from`; each row also goes to `survey` when given."""
     parsed = ParsedExport(
         name=source.name,
         vendor=layout.vendor,
-        delimiter=delimiter,
+        delimiter="",
         encoding=source.encoding,
         date_order=date_order,
-        date_order_guessed=guessed,
-        task_name_from=chosen_name,
-        rows=count,
+        date_order_guessed=False,
+        task_name_from=name_from,
     )
-    reader = _RowReader(columns, layout, date_order, chosen_name)
+    reader = _RowReader(columns, layout, date_order, name_from)
     people: set[str] = set()
-    for row in _data_rows(source, delimiter, width)[1]:
+    for row in rows:
+        if survey is not None:
+            survey.add(row.cells)
         if row.problem:
             parsed.refused.append(RefusedRow(row.line, row.problem, row.text))
             continue
         if _is_total_row(row.cells, columns, layout):
             parsed.summary_rows += 1
-            parsed.rows -= 1
             continue
         try:
             entry, person = reader.read(row.cells)
@@ -493,30 +533,72 @@ def parse_time_export(
     return parsed
 
 
-def _survey(
-    source: CsvSource, delimiter: str, layout: Layout, width: int
-) -> tuple[dict[str, int], DateOrderEvidence, Counter[TaskNameFrom], int]:
-    """The first pass: the header's columns, what the dates say, how many rows
-    fill each column that may name tasks, and the number of rows."""
-    columns, rows = _data_rows(source, delimiter, width)
-    evidence = DateOrderEvidence()
-    filled: Counter[TaskNameFrom] = Counter()
-    count = 0
-    date_keys = [key for key in (layout.date, layout.end_date) if key]
-    names = [(candidate, _name_key(layout, candidate)) for candidate in layout.auto_name]
-    for row in rows:
-        count += 1
-        for key in date_keys:
-            evidence.add(_cell(row.cells, columns, key))
-        for candidate, key in names:
-            if _cell(row.cells, columns, key):
-                filled[candidate] += 1
-    return columns, evidence, filled, count
+class _Survey:
+    """What the whole file decides, gathered a row at a time: what its dates
+    say of day or month first, how many rows fill each column that may name
+    tasks, and the number of rows. Each distinct date text is weighed once,
+    with the number of times it occurs (a file repeats a few hundred dates),
+    a few thousand at a time."""
+
+    def __init__(self, columns: dict[str, int], layout: Layout) -> None:
+        self.evidence = DateOrderEvidence()
+        self.filled: Counter[TaskNameFrom] = Counter()
+        self.count = 0
+        self.date_indexes = [
+            columns[key] for key in (layout.date, layout.end_date) if key and key in columns
+        ]
+        self.names = [
+            (candidate, columns[key])
+            for candidate in layout.auto_name
+            if (key := _name_key(layout, candidate)) and key in columns
+        ]
+        self.dates: Counter[str] = Counter()
+
+    def add(self, cells: list[str]) -> None:
+        """One row (no cells for a row that cannot be read)."""
+        self.count += 1
+        cell_count = len(cells)
+        for index in self.date_indexes:
+            if index < cell_count:
+                self.dates[cells[index]] += 1
+        for candidate, index in self.names:
+            if index < cell_count and (text := cells[index].strip()) and text != "-":
+                self.filled[candidate] += 1
+        if len(self.dates) > _DISTINCT_DATES:
+            self._weigh()
+
+    def settle(self) -> tuple[DateOrder, bool]:
+        """Day or month first, and whether it was a guess, from every row."""
+        self._weigh()
+        return self.evidence.settle()
+
+    def order_of(self, cells: list[str]) -> DateOrder:
+        """Day or month first, as one row's dates tell it."""
+        evidence = DateOrderEvidence()
+        for index in self.date_indexes:
+            if index < len(cells):
+                evidence.add(cells[index])
+        return evidence.settle()[0]
+
+    def _weigh(self) -> None:
+        for text, times in self.dates.items():
+            self.evidence.add(text, times)
+        self.dates.clear()
+
+
+_DISTINCT_DATES = 4096
 
 
 class _RowReader:
     """Reads rows into entries, keeping one copy of each repeated text, so a
-    file of a few dozen tasks over 400,000 rows holds a few dozen names."""
+    file of a few dozen tasks over 400,000 rows holds a few dozen names.
+
+    What a file repeats is worked out once: the column of each piece is
+    found before the first row, and the last few thousand distinct dates,
+    start times and durations are remembered as read (an export of a year
+    holds a few hundred distinct dates), with the names, note, area and
+    need of each description, task, project, client and tags (`_naming`).
+    """
 
     def __init__(
         self, columns: dict[str, int], layout: Layout, order: DateOrder, name_from: TaskNameFrom
@@ -524,27 +606,132 @@ class _RowReader:
         self.columns, self.layout, self.order, self.name_from = columns, layout, order, name_from
         self.occurrences: Counter[int] = Counter()
         self.shared: dict[object, object] = {}
+        # A column the header lacks reads as "" (as one a short row lacks).
+        missing = 1 << 62
+        keys = (
+            layout.date, layout.start_time, layout.description, layout.task, layout.project,
+            layout.client, layout.tags, *layout.user, *layout.durations,
+        )  # fmt: skip
+        self.indexes = [columns.get(key, missing) if key else missing for key in keys]
+        self.users = len(layout.user)
+        self.vendor = layout.vendor.value
+        self.needed = max(
+            columns[key] for key in (layout.date, *layout.durations) if key in columns
+        )
 
     def _one(self, value: object) -> Any:
         return self.shared.setdefault(value, value)
 
     def read(self, cells: list[str]) -> tuple[NewEntry, str]:
-        entry, identity = _parse_row(cells, self.columns, self.layout, self.order, self.name_from)
-        # The nth identical row keeps the nth key, so a re-import lines up.
-        text = "\x1f".join(identity)
-        # Counted by the text's hash, not the text: 400,000 rows stay small.
-        self.occurrences[hash(text)] += 1
-        key = _import_key(text, self.occurrences[hash(text)])
-        entry = NewEntry(
-            task_name=self._one(entry.task_name),
-            day=self._one(entry.day),
-            minutes=entry.minutes,
-            note=self._one(entry.note),
-            import_key=key,
-            area=entry.area,
-            need=entry.need,
+        """The entry of a row and the person it names; ValueError with the reason."""
+        width = len(cells)
+        if width <= self.needed:
+            raise ValueError(f"the row has only {width} columns; the header has more")
+        # Toggl Track's newer exports write "-" for an empty value.
+        texts = [
+            ("" if (text := cells[index].strip()) == "-" else text) if index < width else ""
+            for index in self.indexes
+        ]
+        date_text, start_text, description, task, project, client, tags = texts[:7]
+        if not date_text:
+            raise ValueError("the row has no date")
+        day, day_text = _day(date_text, self.order)
+        start: tuple[int, int, int] | None = None
+        start_shown = ""
+        if start_text:
+            start, start_shown = _start(start_text)
+        minutes = self._minutes(cells, texts[7 + self.users :], day, start)
+        task_name, note, area, need = _naming(
+            (description, task, project, client, tags), self.name_from, self.layout.auto_name
         )
-        return entry, self._one(identity[1])
+        person = " ".join(texts[7 : 7 + self.users]).strip()
+        # The nth identical row keeps the nth key, so a re-import lines up.
+        text = "\x1f".join(
+            (
+                self.vendor, person, day_text, start_shown, client, project, task,
+                description, str(minutes),
+            )
+        )  # fmt: skip
+        # Counted by the text's hash, not the text: 400,000 rows stay small.
+        identity = hash(text)
+        self.occurrences[identity] += 1
+        entry = NewEntry(
+            task_name=self._one(task_name),
+            day=day,
+            minutes=minutes,
+            note=self._one(note),
+            import_key=_import_key(text, self.occurrences[identity]),
+            area=area,
+            need=need,
+        )
+        return entry, self._one(person)
+
+    def _minutes(
+        self,
+        cells: list[str],
+        durations: list[str],
+        day: date,
+        start: tuple[int, int, int] | None,
+    ) -> int:
+        for shown in durations:
+            if shown:
+                return _duration_minutes(shown)
+        return _row_minutes(cells, self.columns, self.layout, self.order, day=day, start=start)
+
+
+# Room for every day of 40 years: a file that cycles through more distinct
+# dates than an LRU cache holds would miss on every row.
+@lru_cache(maxsize=16384)
+def _day(text: str, order: DateOrder) -> tuple[date, str]:
+    """The date in `text` and its ISO text (as import keys write it)."""
+    day = parse_date(text, order)
+    return day, day.isoformat()
+
+
+@lru_cache(maxsize=4096)
+def _start(text: str) -> tuple[tuple[int, int, int], str]:
+    """The time of day in `text` and its "hh:mm:ss" (as import keys write it)."""
+    start = parse_time_of_day(text)
+    return start, "{:02d}:{:02d}:{:02d}".format(*start)
+
+
+@lru_cache(maxsize=4096)
+def _duration_minutes(text: str) -> int:
+    """The minutes of a duration cell; ValueError with the reason."""
+    return _minutes(parse_duration_seconds(text), text)
+
+
+@lru_cache(maxsize=4096)
+def _naming(
+    pieces: tuple[str, str, str, str, str],
+    name_from: TaskNameFrom,
+    auto_name: tuple[TaskNameFrom, ...],
+) -> tuple[str, str, str, str | None]:
+    """(task name, note, area, need) of a row from its (description, task,
+    project, client, tags); ValueError when it names no task."""
+    description, task, project, client, tags = pieces
+    by_source = {
+        TaskNameFrom.DESCRIPTION: description,
+        TaskNameFrom.TASK: task,
+        TaskNameFrom.PROJECT: project,
+    }
+    task_name = " ".join(by_source[name_from].split())
+    if not task_name:
+        fallback = next((by_source[s] for s in auto_name if by_source[s]), "")
+        task_name = " ".join(fallback.split())
+    if not task_name:
+        raise ValueError("the row names no task (description, task and project are empty)")
+    if len(task_name) > MAX_NAME_LENGTH:
+        raise ValueError(f"the task name is longer than {MAX_NAME_LENGTH} characters")
+    note = description if name_from != TaskNameFrom.DESCRIPTION else ""
+    if fold_cached(note) == fold_cached(task_name):
+        note = ""
+    return (
+        task_name,
+        note[:MAX_ENTRY_NOTE_LENGTH],
+        guess_area(project, tags, client, task),
+        guess_need(task_name, project, tags),
+    )
 
 
 def _cell(cells: list[str], columns: dict[str, int], key: str) -> str:
@@ -586,68 +773,6 @@ def _name_key(layout: Layout, source: TaskNameFrom) -> str:
     if source == TaskNameFrom.PROJECT:
         return layout.project
     return ""
-
-
-def _parse_row(
-    cells: list[str],
-    columns: dict[str, int],
-    layout: Layout,
-    order: DateOrder,
-    name_from: TaskNameFrom,
-) -> tuple[NewEntry, tuple[str, ...]]:
-    needed = [columns[key] for key in (layout.date, *layout.durations) if key in columns]
-    if len(cells) <= max(needed):
-        raise ValueError(f"the row has only {len(cells)} columns; the header has more")
-    date_text = _cell(cells, columns, layout.date)
-    if not date_text:
-        raise ValueError("the row has no date")
-    day = parse_date(date_text, order)
-    start_text = _cell(cells, columns, layout.start_time)
-    start = parse_time_of_day(start_text) if start_text else None
-    minutes = _row_minutes(cells, columns, layout, order, day=day, start=start)
-    description = _cell(cells, columns, layout.description)
-    task = _cell(cells, columns, layout.task)
-    project = _cell(cells, columns, layout.project)
-    by_source = {
-        TaskNameFrom.DESCRIPTION: description,
-        TaskNameFrom.TASK: task,
-        TaskNameFrom.PROJECT: project,
-    }
-    task_name = " ".join(by_source[name_from].split())
-    fallback = next((by_source[s] for s in layout.auto_name if by_source[s]), "")
-    if not task_name:
-        task_name = " ".join(fallback.split())
-    if not task_name:
-        raise ValueError("the row names no task (description, task and project are empty)")
-    if len(task_name) > MAX_NAME_LENGTH:
-        raise ValueError(f"the task name is longer than {MAX_NAME_LENGTH} characters")
-    note = description if name_from != TaskNameFrom.DESCRIPTION else ""
-    if fold_cached(note) == fold_cached(task_name):
-        note = ""
-    client = _cell(cells, columns, layout.client)
-    tags = _cell(cells, columns, layout.tags)
-    person = " ".join(_cell(cells, columns, key) for key in layout.user).strip()
-    identity = (
-        layout.vendor.value,
-        person,
-        day.isoformat(),
-        "{:02d}:{:02d}:{:02d}".format(*start) if start else "",
-        client,
-        project,
-        task,
-        description,
-        str(minutes),
-    )
-    entry = NewEntry(
-        task_name=task_name,
-        day=day,
-        minutes=minutes,
-        note=note[:MAX_ENTRY_NOTE_LENGTH],
-        import_key="",
-        area=guess_area(project, tags, client, task),
-        need=guess_need(task_name, project, tags),
-    )
-    return entry, identity
 
 
 def _row_minutes(
@@ -822,17 +947,28 @@ def build_preview(parsed: ParsedExport) -> ImportPreview:
         day_totals[entry.day] = total
         entries.append(entry)
     refused.sort(key=lambda row: row.line)
-    matched = tasks_by_key(fold_cached(entry.task_name) for entry in entries)
+    # Entries share their task's name (`_RowReader`): total by name, then
+    # fold each distinct name once. A name's first entry is the first of its task.
+    by_name: dict[str, list[Any]] = {}  # name -> [minutes, entries, need]
+    for entry in entries:
+        bucket = by_name.get(entry.task_name)
+        if bucket is None:
+            bucket = by_name[entry.task_name] = [0, 0, entry.need or ""]
+        bucket[0] += entry.minutes
+        bucket[1] += 1
+    keys = {name: fold_cached(name) for name in by_name}
+    matched = tasks_by_key(keys.values())
     per_task: dict[str, list[int]] = {}
     names: dict[str, str] = {}
     needs: dict[str, str] = {}
-    for entry in entries:
-        key = fold_cached(entry.task_name)
-        names.setdefault(key, matched[key][1] if key in matched else entry.task_name)
-        needs.setdefault(key, "" if key in matched else entry.need or "")
-        bucket = per_task.setdefault(key, [0, 0])
-        bucket[0] += entry.minutes
-        bucket[1] += 1
+    for name, (minutes, count, need) in by_name.items():
+        key = keys[name]
+        if key not in per_task:
+            names[key] = matched[key][1] if key in matched else name
+            needs[key] = "" if key in matched else need
+            per_task[key] = [0, 0]
+        per_task[key][0] += minutes
+        per_task[key][1] += count
     tasks = sorted(
         (
             TaskPreview(names[key], key not in matched, minutes, count, needs[key])

@@ -1248,13 +1248,16 @@ def _import_time_entries_once(
         returned: list[int] | None = [] if concurrent else None
         insert = _INSERT_ENTRY.replace("?", param(database))
         seen: set[str] = set()
+        created_at = str(stamp)
+        days: dict[date, str] = {}  # each day's text, made once
         for start in range(0, total, _INSERT_CHUNK):
             rows = []
             for entry in entries[start : start + _INSERT_CHUNK]:
-                if entry.import_key in stored or entry.import_key in seen:
+                import_key = entry.import_key
+                if import_key in stored or import_key in seen:
                     outcome.duplicates += 1
                     continue
-                seen.add(entry.import_key)
+                seen.add(import_key)
                 key = fold_cached(entry.task_name)
                 if key not in task_ids and concurrent:
                     # Another import may have stored it since this one looked.
@@ -1262,10 +1265,10 @@ def _import_time_entries_once(
                 if key not in task_ids:
                     task_ids[key] = create_task(entry.task_name, area=entry.area, need=entry.need)
                     outcome.task_ids.append(task_ids[key])
-                rows.append(
-                    (task_ids[key], entry.day.isoformat(), entry.minutes, entry.note,
-                     entry.import_key, str(stamp))
-                )  # fmt: skip
+                day = days.get(entry.day)
+                if day is None:
+                    day = days[entry.day] = entry.day.isoformat()
+                rows.append((task_ids[key], day, entry.minutes, entry.note, import_key, created_at))
             if returned is None:
                 database.cursor().executemany(insert, rows)
             elif rows:
@@ -1277,12 +1280,10 @@ def _import_time_entries_once(
             return outcome
         # The entries just written are the rows above the highest id before:
         # nothing else writes while this transaction holds the SQLite file.
-        outcome.entry_ids = [
-            entry_id
-            for (entry_id,) in tuples(
-                TimeEntry.select(TimeEntry.id).where(TimeEntry.id > last_id).order_by(TimeEntry.id)
-            )
-        ]
+        newer = database.execute_sql(
+            'SELECT "id" FROM "time_entry" WHERE "id" > ? ORDER BY "id"', (last_id,)
+        )
+        outcome.entry_ids = [entry_id for (entry_id,) in newer]
     return outcome
 
 

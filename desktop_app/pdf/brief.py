@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 
 from reportlab.lib import colors
@@ -18,6 +19,7 @@ from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Spacer, Table, TableStyle
 
 from desktop_app.models.brief_changes import format_value
@@ -186,8 +188,9 @@ class _ExpectationRow(Flowable):
     """One expectation: its number, a tinted badge with its level, its text and
     measure, and a rule below. Drawn directly, so each paragraph is wrapped
     once (a table row per expectation re-wraps every cell at each page
-    split). Kept whole across a page break unless it is taller than a page;
-    then it splits between or inside its paragraphs."""
+    split; this row keeps its paragraphs' heights for as long as its width
+    stays the same). Kept whole across a page break unless it is taller than
+    a page; then it splits between or inside its paragraphs."""
 
     PAD = 6
 
@@ -206,12 +209,17 @@ class _ExpectationRow(Flowable):
         self.columns = columns
         self.page_height = page_height
         self.heights: list[float] = []
+        self._wrapped_width: float | None = None
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
-        self.width = available_width
-        text_width = available_width - sum(self.columns)
-        self.heights = [item.wrap(text_width, available_height)[1] for item in self.content]
-        self.height = 2 * self.PAD + sum(self.heights)
+        # A paragraph's height depends on its width alone: ReportLab asks
+        # again at each page break, with the same width.
+        if available_width != self._wrapped_width:
+            self.width = available_width
+            text_width = available_width - sum(self.columns)
+            self.heights = [item.wrap(text_width, available_height)[1] for item in self.content]
+            self.height = 2 * self.PAD + sum(self.heights)
+            self._wrapped_width = available_width
         return self.width, self.height
 
     def split(self, available_width: float, available_height: float) -> list[Flowable]:
@@ -240,28 +248,74 @@ class _ExpectationRow(Flowable):
         return [self]
 
     def draw(self) -> None:
+        # Each ReportLab call costs more than the operator it writes (its
+        # numbers are formatted in Python), so a row makes few: its rule and
+        # each badge are drawn once per document as forms that every row
+        # places, and the paragraphs are drawn in place, one translation
+        # each, where drawOn would save and restore the state around each
+        # (ReportLab's own drawOn of this row does that once, and each
+        # paragraph keeps its own state).
         canvas = self.canv
         number_width, badge_width = self.columns
         top = self.height - self.PAD
+        canvas.doForm(_rule_form(canvas, self.width))
         if self.number:
-            canvas.setFont(FONT_BOLD, 10)
-            canvas.setFillColor(INK)
-            canvas.drawRightString(number_width - 6, top - 10, self.number)
+            right = number_width - 6 - _bold_width(self.number, 10)
+            label = canvas.beginText(right, top - 10)
+            label.setFont(FONT_BOLD, 10)
+            label.setFillColor(INK)
+            label.textOut(self.number)
+            canvas.drawText(label)
+        x, y = number_width + badge_width, top
         if self.badge:
-            word, background, ink = self.badge
-            x, width, height = number_width + 2, 15 * mm, 13
-            canvas.setFillColor(background)
-            canvas.rect(x, top - height - 1, width, height, stroke=0, fill=1)
-            canvas.setFillColor(ink)
-            canvas.setFont(FONT_BOLD, 7)
-            canvas.drawCentredString(x + width / 2, top - height + 3, word)
-        y = top
+            badge_x, badge_y = number_width + 2, top - BADGE_HEIGHT - 1
+            canvas.translate(badge_x, badge_y)
+            canvas.doForm(_badge_form(canvas, self.badge))
+            x, y = x - badge_x, y - badge_y
         for item, item_height in zip(self.content, self.heights, strict=True):
-            y -= item_height
-            item.drawOn(canvas, number_width + badge_width, y)
+            # To this paragraph's bottom, from where the last step left off.
+            canvas.translate(x, y - item_height)
+            x = y = 0
+            item.canv = canvas
+            item.draw()  # type: ignore[attr-defined]  # every Flowable has it; its stubs leave it out
+            del item.canv
+
+
+def _rule_form(canvas: Canvas, width: float) -> str:
+    """The name of the form that draws the rule below a row `width` wide."""
+    name = f"OffloadRule{width:.3f}"
+    if not canvas.hasForm(name):
+        canvas.beginForm(name, -1, -1, width + 1, 1)
         canvas.setStrokeColor(RULE)
         canvas.setLineWidth(0.5)
-        canvas.line(0, 0, self.width, 0)
+        canvas.line(0, 0, width, 0)
+        canvas.endForm()
+    return name
+
+
+def _badge_form(canvas: Canvas, badge: tuple[str, colors.Color, colors.Color]) -> str:
+    """The name of the form that draws `badge` (its tint and word), made
+    in `canvas`'s document when first asked for."""
+    word, background, ink = badge
+    name = f"OffloadBadge{word}"
+    if not canvas.hasForm(name):
+        canvas.beginForm(name, -1, -1, BADGE_WIDTH + 1, BADGE_HEIGHT + 1)
+        canvas.setFillColor(background)
+        canvas.rect(0, 0, BADGE_WIDTH, BADGE_HEIGHT, stroke=0, fill=1)
+        canvas.setFillColor(ink)
+        canvas.setFont(FONT_BOLD, 7)
+        canvas.drawCentredString(BADGE_WIDTH / 2, 4, word)
+        canvas.endForm()
+    return name
+
+
+BADGE_WIDTH, BADGE_HEIGHT = 15 * mm, 13
+
+
+@lru_cache(maxsize=512)
+def _bold_width(value: str, size: float) -> float:
+    """The width of a row's number ("12.") in bold at `size`."""
+    return stringWidth(value, FONT_BOLD, size)
 
 
 def _expectation_rows(
@@ -269,13 +323,14 @@ def _expectation_rows(
 ) -> list[Flowable]:
     """Every expectation as one row: number, level, text and measure."""
     # The number column fits the longest number ("200.") on one line.
-    columns = (stringWidth(f"{len(expectations)}.", FONT_BOLD, 10) + 7, 19 * mm)
+    columns = (_bold_width(f"{len(expectations)}.", 10) + 7, 19 * mm)
+    body, measure_style = sheet["Body"], sheet["Measure"]
     rows: list[Flowable] = []
     for number, expectation in enumerate(expectations, start=1):
-        content: list[Flowable] = [Paragraph(text(expectation.text.strip()), sheet["Body"])]
+        content: list[Flowable] = [Paragraph(text(expectation.text.strip()), body)]
         measure = expectation.measure.strip()
         if measure:
-            content.append(Paragraph(f"<b>Measured by:</b> {text(measure)}", sheet["Measure"]))
+            content.append(Paragraph(f"<b>Measured by:</b> {text(measure)}", measure_style))
         rows.append(_ExpectationRow(f"{number}.", expectation.level, content, columns, page_height))
     return rows
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from desktop_app.database_file import explain_database_error
 from desktop_app.models.base import bound_path
 from desktop_app.models.errors import UserError
+from desktop_app.models.i18n import _
 from desktop_app.views.partials.plain_text import message_box
 
 log = logging.getLogger("offload.ui")
@@ -65,12 +66,18 @@ class ErrorReporter:
             self._show(QMessageBox.Icon.Warning, "Offload", explained, "")
             return
         log.error("unexpected error", exc_info=(exc_type, exc, tb))
-        where = f"\n\nDetails were written to {self.log_path}." if self.log_path else ""
+        where = (
+            "\n\n" + _("Details were written to {path}.").format(path=self.log_path)
+            if self.log_path
+            else ""
+        )
         self._show(
             QMessageBox.Icon.Critical,
-            "Something went wrong",
-            "Offload hit an unexpected error and stopped what it was doing. Everything you "
-            f"saved before is safe, and you can keep working.{where}",
+            _("Something went wrong"),
+            _(
+                "Offload hit an unexpected error and stopped what it was doing. Everything "
+                "you saved before is safe, and you can keep working.{where}"
+            ).format(where=where),
             "".join(traceback.format_exception(exc_type, exc, tb)),
         )
 

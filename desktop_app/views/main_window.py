@@ -24,7 +24,7 @@ from desktop_app import __version__
 from desktop_app.backup import backup_database, backups_dir
 from desktop_app.models.errors import UserError
 from desktop_app.models.formats import current_locale
-from desktop_app.models.i18n import _
+from desktop_app.models.i18n import N_, _
 from desktop_app.paths import data_dir
 from desktop_app.store import DatabaseDamaged, Store, StoreError, is_open_elsewhere, open_store
 from desktop_app.views.context import AppContext
@@ -44,7 +44,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("offload.ui")
 
-DATABASE_FILTER = "Offload database (*.sqlite3 *.sqlite *.db);;All files (*)"
+DATABASE_FILTER = N_("Offload database (*.sqlite3 *.sqlite *.db);;All files (*)")
 
 
 def standard_keys(key: QKeySequence.StandardKey, *always: str) -> list[QKeySequence]:
@@ -170,7 +170,7 @@ class MainWindow(QMainWindow):
         elif store.read_only:
             title = _("{name} (read-only) — Offload")
         else:
-            title = "{name} — Offload"
+            title = _("{name} — Offload")
         name = store.name.rsplit("/", 1)[-1] if store.is_workspace else store.path.name
         self.setWindowTitle(title.format(name=name))
         self.read_only_banner.setText(
@@ -292,15 +292,15 @@ class MainWindow(QMainWindow):
 
     def _choose_and_open_database(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(
-            self, "Open database", str(self._database_folder()), DATABASE_FILTER
+            self, _("Open database"), str(self._database_folder()), _(DATABASE_FILTER)
         )
         if path:
             self.open_database(Path(path))
 
     def _choose_and_create_database(self) -> None:
         path, _filter = QFileDialog.getSaveFileName(
-            self, "New database", str(self._database_folder() / "offload.sqlite3"),
-            DATABASE_FILTER,
+            self, _("New database"), str(self._database_folder() / "offload.sqlite3"),
+            _(DATABASE_FILTER),
         )  # fmt: skip
         if not path:
             return
@@ -337,7 +337,7 @@ class MainWindow(QMainWindow):
     def _choose_and_back_up(self) -> None:
         suggested = self._database_folder() / f"offload-backup-{date.today():%Y-%m-%d}.sqlite3"
         path, _filter = QFileDialog.getSaveFileName(
-            self, "Back up database", str(suggested), DATABASE_FILTER
+            self, _("Back up database"), str(suggested), _(DATABASE_FILTER)
         )
         if not path:
             return
@@ -493,7 +493,7 @@ class MainWindow(QMainWindow):
         for number, spec in enumerate(TABS, start=1):
             self._action(
                 view_menu, f"actionShow_{spec.key}", _(spec.title),
-                lambda _=False, key=spec.key: self.show_tab(key), f"Ctrl+{number}",
+                lambda _checked=False, key=spec.key: self.show_tab(key), f"Ctrl+{number}",
             )  # fmt: skip
         help_menu = self.menus["help"]
         self._action(
@@ -510,7 +510,7 @@ class MainWindow(QMainWindow):
                 if command.shortcut:
                     action.setShortcut(QKeySequence(command.shortcut))
                 action.triggered.connect(
-                    lambda _=False, key=spec.key, c=command: self._run_tab_command(key, c)
+                    lambda _checked=False, key=spec.key, c=command: self._run_tab_command(key, c)
                 )
                 if command.menu == "file":
                     menu.insertAction(self._file_commands_anchor, action)
@@ -543,7 +543,8 @@ class MainWindow(QMainWindow):
         box.setIconPixmap(self.windowIcon().pixmap(64, 64))
         box.setTextFormat(Qt.TextFormat.RichText)
         path = self.ctx.store.path
-        box.setText(
+        # Markup around marked sentences; "Offload", "Python" and "PySide6" are names.
+        about = (
             f"<h3>Offload {__version__}</h3>"
             + "<p>{}</p>".format(
                 _(
@@ -560,6 +561,7 @@ class MainWindow(QMainWindow):
             )
             + f"<p><small>Python {platform.python_version()}, PySide6 {pyside_version}</small></p>"
         )
+        box.setText(about)
         folder = QPushButton(_("Open data folder"), box)  # owned by the box, not by Python
         folder.setObjectName("aboutOpenFolder")
         box.addButton(folder, QMessageBox.ButtonRole.ActionRole)

@@ -28,6 +28,8 @@ from PySide6.QtWidgets import (
 
 from desktop_app.backup import BackupSummary, backup_summaries, backups_dir, newest_good_backup
 from desktop_app.database_file import DatabaseDamaged, StoreError
+from desktop_app.models.formats import date_time, integer, number
+from desktop_app.models.i18n import N_, _
 from desktop_app.restore import restore_backup
 from desktop_app.store import Store, open_store
 from desktop_app.views.partials.naming import named
@@ -36,15 +38,19 @@ from desktop_app.views.partials.table_model import ALIGN_RIGHT, Column, RowTable
 from desktop_app.views.partials.tables import data_table
 from desktop_app.views.partials.tones import ALERT
 
-DATABASE_FILTER = "Offload database (*.sqlite3 *.sqlite *.db);;All files (*)"
+DATABASE_FILTER = N_("Offload database (*.sqlite3 *.sqlite *.db);;All files (*)")
 
 
 def _count(table: str):
-    return lambda s: "—" if s.counts[table] is None else f"{s.counts[table]:,}"
+    return lambda s: "—" if s.counts[table] is None else integer(s.counts[table])
 
 
 def _size(summary: BackupSummary) -> str:
-    return f"{summary.size / 1e6:.1f} MB" if summary.size >= 100_000 else f"{summary.size:,} B"
+    return (
+        _("{size} MB").format(size=number(summary.size / 1e6, 1))
+        if summary.size >= 100_000
+        else _("{size} B").format(size=integer(summary.size))
+    )
 
 
 def open_folder(folder: Path) -> bool:
@@ -63,30 +69,34 @@ class RestoreDialog(QDialog):
 
     def __init__(self, database_path: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        named(self, "restoreDialog", "Restore from backup")
-        self.setWindowTitle("Restore from backup")
+        named(self, "restoreDialog", _("Restore from backup"))
+        self.setWindowTitle(_("Restore from backup"))
         self.database_path = database_path
         self.chosen: Path | None = None
         intro = plain_label(
-            f"Backups of {database_path}, newest first. Restoring replaces the database "
-            "with the backup you choose; the current file is first copied to the backups "
-            "folder, so a restore can be undone the same way."
+            _(
+                "Backups of {database_path}, newest first. Restoring replaces the database "
+                "with the backup you choose; the current file is first copied to the backups "
+                "folder, so a restore can be undone the same way."
+            ).format(database_path=database_path)
         )
         intro.setTextFormat(Qt.TextFormat.PlainText)
         intro.setWordWrap(True)
         self.model: RowTableModel[BackupSummary] = RowTableModel(
             [
-                Column("Taken", lambda s: f"{s.taken:%Y-%m-%d %H:%M}"),
-                Column("Kind", lambda s: s.reason_label),
-                Column("Size", _size, sort_key=lambda s: s.size, align=ALIGN_RIGHT),
-                Column("Tasks", _count("task"), align=ALIGN_RIGHT),
-                Column("Contractors", _count("contractor"), align=ALIGN_RIGHT),
-                Column("Briefs", _count("brief"), align=ALIGN_RIGHT),
-                Column("Engagements", _count("engagement"), align=ALIGN_RIGHT),
+                Column(_("Taken"), lambda s: f"{s.taken:%Y-%m-%d %H:%M}"),
+                Column(_("Kind"), lambda s: s.reason_label),
+                Column(_("Size"), _size, sort_key=lambda s: s.size, align=ALIGN_RIGHT),
+                Column(_("Tasks"), _count("task"), align=ALIGN_RIGHT),
+                Column(_("Contractors"), _count("contractor"), align=ALIGN_RIGHT),
+                Column(_("Briefs"), _count("brief"), align=ALIGN_RIGHT),
+                Column(_("Engagements"), _count("engagement"), align=ALIGN_RIGHT),
                 Column(
-                    "State",
+                    _("State"),
                     lambda s: (
-                        f"Cannot be restored: {s.problem}" if s.problem else "Passes the check"
+                        _("Cannot be restored: {problem}").format(problem=s.problem)
+                        if s.problem
+                        else _("Passes the check")
                     ),
                     tooltip=lambda s: s.problem or str(s.path),
                     foreground=lambda s: QColor(ALERT) if s.problem else None,
@@ -95,31 +105,35 @@ class RestoreDialog(QDialog):
             self,
         )
         self.table = data_table(
-            "restoreBackups", "Backups", self.model, alternating=False, word_wrap=True
+            "restoreBackups", _("Backups"), self.model, alternating=False, word_wrap=True
         )
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.doubleClicked.connect(lambda _index: self._choose_selected())
         self.empty_label = named(
             plain_label(
-                "No backups yet. Offload keeps one each day you open the database, and "
-                "before every import, restore and upgrade. To restore a copy you made "
-                "yourself, choose Restore a file…."
+                _(
+                    "No backups yet. Offload keeps one each day you open the database, and "
+                    "before every import, restore and upgrade. To restore a copy you made "
+                    "yourself, choose Restore a file…."
+                )
             ),
             "restoreEmpty",
-            "No backups yet",
+            _("No backups yet"),
         )
         self.empty_label.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.restore_button = named(
-            QPushButton("Restore"), "restoreChosen", "Restore the selected backup"
+            QPushButton(_("Restore")), "restoreChosen", _("Restore the selected backup")
         )
         self.buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.file_button = named(
-            QPushButton("Restore a file…"), "restoreFile", "Restore a backup file from elsewhere"
+            QPushButton(_("Restore a file…")),
+            "restoreFile",
+            _("Restore a backup file from elsewhere"),
         )
         self.buttons.addButton(self.file_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.folder_button = named(
-            QPushButton("Open backups folder"), "restoreOpenFolder", "Open the backups folder"
+            QPushButton(_("Open backups folder")), "restoreOpenFolder", _("Open the backups folder")
         )
         self.buttons.addButton(self.folder_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.restore_button.clicked.connect(self._choose_selected)
@@ -167,7 +181,7 @@ class RestoreDialog(QDialog):
 
     def _choose_file(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(
-            self, "Restore a backup file", str(self.database_path.parent), DATABASE_FILTER
+            self, _("Restore a backup file"), str(self.database_path.parent), _(DATABASE_FILTER)
         )
         if path:
             self.chosen = Path(path)
@@ -179,13 +193,15 @@ def confirm_restore(parent: QWidget, backup: Path, database_path: Path) -> bool:
     box = message_box(
         parent,
         QMessageBox.Icon.Question,
-        "Restore from backup",
-        f"Replace {database_path.name} with the backup {backup.name}?\n\n"
-        "The current file is first copied to the backups folder. Undo history is cleared.",
+        _("Restore from backup"),
+        _(
+            "Replace {name} with the backup {backup}?\n\nThe current file is first copied to "
+            "the backups folder. Undo history is cleared."
+        ).format(name=database_path.name, backup=backup.name),
         QMessageBox.StandardButton.Cancel,
     )
     box.setObjectName("restoreConfirm")
-    restore = box.addButton("Restore", QMessageBox.ButtonRole.AcceptRole)
+    restore = box.addButton(_("Restore"), QMessageBox.ButtonRole.AcceptRole)
     box.setDefaultButton(restore)
     box.exec()
     return box.clickedButton() is restore
@@ -200,24 +216,25 @@ def recover_damaged(parent: QWidget | None, path: Path, error: DatabaseDamaged) 
     good = newest_good_backup(path)
     text = f"{error}\n\n"
     if good is not None:
-        text += (
-            f"The newest backup that passes the check was taken {good.taken:%Y-%m-%d %H:%M} "
-            f"({good.counts_text()}). Restoring it keeps a copy of the damaged file in the "
-            "backups folder."
-        )
+        text += _(
+            "The newest backup that passes the check was taken {when} ({counts}). Restoring it "
+            "keeps a copy of the damaged file in the backups folder."
+        ).format(when=date_time(good.taken), counts=good.counts_text())
     else:
-        text += "No backup of it passes the check. You can still look at what is left, read-only."
+        text += _(
+            "No backup of it passes the check. You can still look at what is left, read-only."
+        )
     box = message_box(
         parent,
         QMessageBox.Icon.Critical,
-        "The database is damaged",
+        _("The database is damaged"),
         text,
         QMessageBox.StandardButton.NoButton,
     )
     box.setObjectName("damagedDialog")
-    restore = box.addButton("Restore that backup", QMessageBox.ButtonRole.AcceptRole)
+    restore = box.addButton(_("Restore that backup"), QMessageBox.ButtonRole.AcceptRole)
     restore.setVisible(good is not None)
-    read_only = box.addButton("Open read-only", QMessageBox.ButtonRole.ActionRole)
+    read_only = box.addButton(_("Open read-only"), QMessageBox.ButtonRole.ActionRole)
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(restore if good is not None else read_only)
     box.exec()
@@ -229,5 +246,5 @@ def recover_damaged(parent: QWidget | None, path: Path, error: DatabaseDamaged) 
         if clicked is read_only:
             return open_store(path, damaged_read_only=True)
     except StoreError as failure:
-        warn(parent, "Cannot open the database", str(failure))
+        warn(parent, _("Cannot open the database"), str(failure))
     return None

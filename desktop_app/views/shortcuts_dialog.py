@@ -61,7 +61,7 @@ class ShortcutsDialog(QDialog):
         for row in range(self.model.rowCount()):
             for column in range(3):
                 self.model.item(row, column).setEditable(False)
-        table = data_table("shortcutsTable", "Keyboard shortcuts", self.model)
+        table = data_table("shortcutsTable", _("Keyboard shortcuts"), self.model)
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         buttons = named(
             QDialogButtonBox(QDialogButtonBox.StandardButton.Close), "shortcutsButtons", _("Close")

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.models.clarity import Finding
+from desktop_app.models.i18n import _, count
 from desktop_app.views.partials.naming import named
 from desktop_app.views.partials.plain_text import plain_label
 from desktop_app.views.partials.table_model import Column, RowTableModel
@@ -89,19 +90,19 @@ class ClarityPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        heading = plain_label("Clarity check")
+        heading = plain_label(_("Clarity check"))
         font = heading.font()
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.15)
         heading.setFont(font)
-        self.summary = named(plain_label(), "claritySummary", "Clarity check summary")
+        self.summary = named(plain_label(), "claritySummary", _("Clarity check summary"))
         self.summary.setWordWrap(True)
         self.model: RowTableModel[Finding] = RowTableModel(
-            [Column("Finding", lambda f: f.title, tooltip=lambda f: f.why)], self
+            [Column(_("Finding"), lambda f: f.title, tooltip=lambda f: f.why)], self
         )
         self.view = named(
-            QListView(), "clarityList", "Clarity findings",
-            "What could be read two ways. Press Enter or click to go to the field.",
+            QListView(), "clarityList", _("Clarity findings"),
+            _("What could be read two ways. Press Enter or click to go to the field."),
         )  # fmt: skip
         self.view.setModel(self.model)
         self.view.setItemDelegate(FindingDelegate(self.view))
@@ -111,7 +112,7 @@ class ClarityPanel(QWidget):
         self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.view.activated.connect(self._jump)
         self.view.clicked.connect(self._jump)
-        hint = plain_label("Click a finding to go to the field it is about.")
+        hint = plain_label(_("Click a finding to go to the field it is about."))
         hint.setObjectName("clarityHint")
         hint.setWordWrap(True)
         set_tone(hint, MUTED)
@@ -128,14 +129,16 @@ class ClarityPanel(QWidget):
     def set_findings(self, findings: Sequence[Finding], *, has_brief: bool = True) -> None:
         self.model.set_rows(findings)
         if not has_brief:
-            self.summary.setText("Choose a brief to check it.")
+            self.summary.setText(_("Choose a brief to check it."))
         elif not findings:
-            self.summary.setText("Nothing vague or missing: a contractor can work from this.")
+            self.summary.setText(_("Nothing vague or missing: a contractor can work from this."))
         else:
-            count = len(findings)
             self.summary.setText(
-                f"{count} thing{'s' * (count != 1)} a contractor could read two ways, "
-                "or would have to ask about:"
+                count(
+                    len(findings),
+                    "{count} thing a contractor could read two ways, or would have to ask about:",
+                    "{count} things a contractor could read two ways, or would have to ask about:",
+                )
             )
         self.view.setVisible(bool(findings))
         self.filler.setVisible(not findings)

@@ -40,9 +40,11 @@ from desktop_app.models.briefs import (
     update_brief,
     update_expectation,
 )
+from desktop_app.models.i18n import _
 from desktop_app.models.procedure_versions import record_brief_sent
 from desktop_app.models.snapshots import RowSnapshot
 from desktop_app.views.context import AppContext, Topic
+from desktop_app.views.partials.plain_text import in_sentence
 from desktop_app.views.undo import AddRowsCommand, DeleteRowsCommand, StoreCommand
 
 # QUndoCommand ids: commands with the same id may merge.
@@ -145,9 +147,10 @@ class EditBriefCommand(_MergingEdit):
     ) -> None:
         if len(changes) == 1:
             [name] = changes
-            text = f"Edit {FIELDS_BY_NAME[name].label.lower()}"
+            field = in_sentence(_(FIELDS_BY_NAME[name].label))
+            text = _("Edit {field}").format(field=field)
         else:
-            text = "Edit brief"
+            text = _("Edit brief")
         super().__init__(ctx, text, brief_id, changes, merge_key)
 
     def id(self) -> int:
@@ -168,8 +171,12 @@ class EditExpectationCommand(_MergingEdit):
         changes: Mapping[str, Any],
         merge_key: object = None,
     ) -> None:
-        what = {"text": "expectation", "level": "expectation level", "measure": "measure"}
-        text = f"Edit {what[next(iter(changes))]}" if len(changes) == 1 else "Edit expectation"
+        what = {
+            "text": _("Edit expectation"),
+            "level": _("Edit expectation level"),
+            "measure": _("Edit measure"),
+        }
+        text = what[next(iter(changes))] if len(changes) == 1 else _("Edit expectation")
         super().__init__(ctx, text, brief_id, changes, merge_key)
         self.expectation_id = expectation_id
 
@@ -224,7 +231,7 @@ class NewBriefCommand(_AddBriefCommand):
     """A new brief (blank or from a template), handing off `task_ids`."""
 
     def __init__(self, ctx: AppContext, data: BriefData, task_ids: Sequence[int] = ()) -> None:
-        super().__init__(ctx, f"New brief “{data.title.strip()}”")
+        super().__init__(ctx, _("New brief “{title}”").format(title=data.title.strip()))
         self.data = data
         self.task_ids = tuple(task_ids)
 
@@ -236,7 +243,7 @@ class DuplicateBriefCommand(_AddBriefCommand):
     """A draft copy of a brief, with its expectations, order and tasks."""
 
     def __init__(self, ctx: AppContext, brief_id: int, title: str) -> None:
-        super().__init__(ctx, f"Duplicate brief “{title}”")
+        super().__init__(ctx, _("Duplicate brief “{title}”").format(title=title))
         self.original_id = brief_id
 
     def create(self) -> NewBrief:
@@ -251,7 +258,7 @@ class DeleteBriefCommand(BriefCommand):
     topics = (Topic.BRIEFS, Topic.TASKS, Topic.CONTRACTORS, Topic.ENGAGEMENTS)
 
     def __init__(self, ctx: AppContext, brief_id: int, title: str) -> None:
-        super().__init__(ctx, f"Delete brief “{title}”", brief_id)
+        super().__init__(ctx, _("Delete brief “{title}”").format(title=title), brief_id)
         self._deleted: DeletedBrief | None = None
 
     def apply(self) -> None:
@@ -270,7 +277,7 @@ class AddExpectationCommand(BriefCommand, AddRowsCommand):
         values: Mapping[str, str],
         index: int | None = None,
     ) -> None:
-        super().__init__(ctx, "Add expectation", brief_id)
+        super().__init__(ctx, _("Add expectation"), brief_id)
         self.values = dict(values)
         self.index = index
         self.expectation_id: int | None = None
@@ -285,7 +292,7 @@ class AddExpectationCommand(BriefCommand, AddRowsCommand):
 
 class DeleteExpectationCommand(BriefCommand, DeleteRowsCommand):
     def __init__(self, ctx: AppContext, brief_id: int, expectation_id: int) -> None:
-        super().__init__(ctx, "Delete expectation", brief_id)
+        super().__init__(ctx, _("Delete expectation"), brief_id)
         self.expectation_id = expectation_id
 
     def take_out(self) -> RowSnapshot:
@@ -330,7 +337,7 @@ class LinkTaskCommand(BriefCommand):
     topics = (Topic.BRIEFS, Topic.TASKS)
 
     def __init__(self, ctx: AppContext, brief_id: int, task_id: int, name: str, *, link: bool):
-        text = f"Link task “{name}”" if link else f"Unlink task “{name}”"
+        text = (_("Link task “{name}”") if link else _("Unlink task “{name}”")).format(name=name)
         super().__init__(ctx, text, brief_id)
         self.task_id = task_id
         self.link = link
@@ -379,7 +386,7 @@ class SaveTemplateCommand(StoreCommand):
     topics = (Topic.BRIEFS,)
 
     def __init__(self, ctx: AppContext, name: str, content: str) -> None:
-        super().__init__(ctx, f"Save template “{name.strip()}”")
+        super().__init__(ctx, _("Save template “{name}”").format(name=name.strip()))
         self.name = name
         self.content = content
         self.template_id: int | None = None
@@ -397,7 +404,7 @@ class DeleteTemplateCommand(DeleteRowsCommand):
     topics = (Topic.BRIEFS,)
 
     def __init__(self, ctx: AppContext, template_id: int, name: str) -> None:
-        super().__init__(ctx, f"Delete template “{name}”")
+        super().__init__(ctx, _("Delete template “{name}”").format(name=name))
         self.template_id = template_id
 
     def take_out(self) -> RowSnapshot:

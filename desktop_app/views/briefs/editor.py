@@ -43,6 +43,7 @@ from desktop_app.models.briefs import (
 from desktop_app.models.clarity import EXPECTATIONS, PROCEDURES
 from desktop_app.models.engagements import engagement_links
 from desktop_app.models.errors import UserError
+from desktop_app.models.i18n import N_, _
 from desktop_app.models.versions import StaleEdit
 from desktop_app.views.briefs.commands import EditBriefCommand, LinkTaskCommand
 from desktop_app.views.briefs.expectations_panel import ExpectationsPanel
@@ -58,16 +59,16 @@ from desktop_app.views.undo import execute
 
 # The editor's pages and the fields on each, in the order a brief is written.
 PAGES = (
-    ("job", "The job", ("summary", "deliverables", "in_scope", "out_of_scope", "skills")),
-    ("expectations", "Expectations", ()),
+    ("job", N_("The job"), ("summary", "deliverables", "in_scope", "out_of_scope", "skills")),
+    ("expectations", N_("Expectations"), ()),
     (
         "terms",
-        "Success and terms",
+        N_("Success and terms"),
         ("success_criteria", "acceptance", "revision_rounds", "deadline", "timeline", "budget"),
     ),
     (
         "together",
-        "Working together",
+        N_("Working together"),
         (
             "report_every_days",
             "report_how",
@@ -78,8 +79,8 @@ PAGES = (
             "working_hours",
         ),
     ),
-    ("procedures", "Procedures", ()),
-    ("versions", "Versions", ()),
+    ("procedures", N_("Procedures"), ()),
+    ("versions", N_("Versions"), ()),
 )
 # Shown beside the budget, on its row.
 _BUDGET_ROW = ("currency", "budget_basis")
@@ -124,7 +125,7 @@ class BriefEditor(QWidget):
         title_font.setBold(True)
         self.fields["title"].input.setFont(title_font)
 
-        self.tabs = named(QTabWidget(), "briefEditorTabs", "Brief sections")
+        self.tabs = named(QTabWidget(), "briefEditorTabs", _("Brief sections"))
         self.tabs.setDocumentMode(True)
         self.page_of_field: dict[str, int] = {}
         self.scroll_areas: dict[int, QScrollArea] = {}
@@ -144,7 +145,7 @@ class BriefEditor(QWidget):
                 page = self.versions
             else:
                 page = self._form_page(names)
-            index = self.tabs.addTab(page, title)
+            index = self.tabs.addTab(page, _(title))
             page.setObjectName(f"briefPage_{key}")
             for name in names:
                 self.page_of_field[name] = index
@@ -166,19 +167,19 @@ class BriefEditor(QWidget):
         header.setContentsMargins(8, 8, 8, 0)
         top = QHBoxLayout()
         top.addWidget(self.fields["title"], 1)
-        status_label = plain_label("Status:")
+        status_label = plain_label(_("Status:"))
         status_label.setBuddy(self.fields["status"].input)
         top.addWidget(status_label)
         top.addWidget(self.fields["status"])
         self.hire_button = named(
-            QPushButton("Hire a contractor…"), "briefHire", "Hire a contractor",
-            "Hire a contractor for this brief: the engagement starts and the brief is filled",
+            QPushButton(_("Hire a contractor…")), "briefHire", _("Hire a contractor"),
+            _("Hire a contractor for this brief: the engagement starts and the brief is filled"),
         )  # fmt: skip
         self.hire_button.clicked.connect(self.hire_requested)
         top.addWidget(self.hire_button)
         header.addLayout(top)
         status = self.fields["status"].choice_box()
-        self.status_meaning = named(plain_label(), "briefStatusMeaning", "What the status means")
+        self.status_meaning = named(plain_label(), "briefStatusMeaning", _("What the status means"))
         self.status_meaning.setWordWrap(True)
         set_tone(self.status_meaning, MUTED)
         status.currentIndexChanged.connect(self._show_status_meaning)
@@ -186,13 +187,13 @@ class BriefEditor(QWidget):
         self.engagements_label = EngagementLinks(self.ctx, "contractor", "briefEngagements")
 
         second = QHBoxLayout()
-        self.tasks_label = named(plain_label(), "briefTasks", "Tasks this brief hands off")
+        self.tasks_label = named(plain_label(), "briefTasks", _("Tasks this brief hands off"))
         self.tasks_label.setWordWrap(True)
         self.tasks_button = named(
-            QToolButton(), "briefTasksButton", "Link tasks",
-            "Link or unlink the time-audit tasks this brief hands off",
+            QToolButton(), "briefTasksButton", _("Link tasks"),
+            _("Link or unlink the time-audit tasks this brief hands off"),
         )  # fmt: skip
-        self.tasks_button.setText("Tasks")
+        self.tasks_button.setText(_("Tasks"))
         self.tasks_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.tasks_menu = QMenu(self.tasks_button)
         self.tasks_menu.setObjectName("briefTasksMenu")
@@ -202,21 +203,21 @@ class BriefEditor(QWidget):
         second.addWidget(self.tasks_button)
         second.addSpacing(12)
         for name, text, signal, tip in (
-            ("briefExport", "Export PDF…", self.export_requested, "Save the brief as a PDF"),
-            ("briefPrint", "Print…", self.print_requested, "Preview and print the brief"),
+            ("briefExport", _("Export PDF…"), self.export_requested, _("Save the brief as a PDF")),
+            ("briefPrint", _("Print…"), self.print_requested, _("Preview and print the brief")),
         ):
             button = named(QPushButton(text), name, text.rstrip("…"), tip)
             button.clicked.connect(signal)
             second.addWidget(button)
-        more = named(QToolButton(), "briefMore", "More actions")
-        more.setText("More")
+        more = named(QToolButton(), "briefMore", _("More actions"))
+        more.setText(_("More"))
         more.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(more)
         menu.setObjectName("briefMoreMenu")
         for name, text, signal in (
-            ("actionBriefDuplicate", "Duplicate brief", self.duplicate_requested),
-            ("actionBriefSaveTemplate", "Save as template…", self.save_template_requested),
-            ("actionBriefDelete", "Delete brief…", self.delete_requested),
+            ("actionBriefDuplicate", _("Duplicate brief"), self.duplicate_requested),
+            ("actionBriefSaveTemplate", _("Save as template…"), self.save_template_requested),
+            ("actionBriefDelete", _("Delete brief…"), self.delete_requested),
         ):
             action = menu.addAction(text)
             action.setObjectName(name)
@@ -239,7 +240,7 @@ class BriefEditor(QWidget):
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         for name in names:
             spec = FIELDS_BY_NAME[name]
-            label = plain_label(f"{spec.label}:")
+            label = plain_label(_("{label}:").format(label=_(spec.label)))
             label.setBuddy(self.fields[name].input)
             label.setToolTip(spec.help)
             if name == "budget":
@@ -296,24 +297,32 @@ class BriefEditor(QWidget):
         self._show_status_meaning()
         linked = data.tasks
         self.tasks_label.setText(
-            f"Hands off: {', '.join(linked)}" if linked else "Hands off: no time-audit task linked"
+            _("Hands off: {tasks}").format(tasks=", ".join(linked))
+            if linked
+            else _("Hands off: no time-audit task linked")
         )
         self.engagements_label.show_links(engagement_links(brief_id=data.id))
         # A closed brief is hired for no more (the hire dialog does not offer it).
         closed = data.status == BriefStatus.CLOSED
         self.hire_button.setEnabled(not closed)
         self.hire_button.setToolTip(
-            "This brief is closed: set it back to Posted to hire for it."
+            _("This brief is closed: set it back to Posted to hire for it.")
             if closed
-            else "Hire a contractor for this brief: the engagement starts and the brief is filled"
+            else _(
+                "Hire a contractor for this brief: the engagement starts and the brief is filled"
+            )
         )
         self.expectations.set_brief(data.id, data.expectations)
         count = len(data.expectations)
-        self.tabs.setTabText(self._page_index("expectations"), f"Expectations ({count})")
+        self.tabs.setTabText(
+            self._page_index("expectations"), _("Expectations ({count})").format(count=count)
+        )
         self.procedures.set_brief(data.id, data.procedures)
         self.tabs.setTabText(
             self._page_index("procedures"),
-            f"Procedures ({self.procedures.count_with}/{self.procedures.count_tasks})",
+            _("Procedures ({count_with}/{count_tasks})").format(
+                count_with=self.procedures.count_with, count_tasks=self.procedures.count_tasks
+            ),
         )
         if self.tabs.currentWidget() is self.versions:
             self._refresh_versions()
@@ -328,7 +337,9 @@ class BriefEditor(QWidget):
             return
         versions = versions_of(self.brief_id)
         self.versions.set_versions(versions, self.data)
-        self.tabs.setTabText(self._page_index("versions"), f"Versions ({len(versions)})")
+        self.tabs.setTabText(
+            self._page_index("versions"), _("Versions ({versions})").format(versions=len(versions))
+        )
 
     def _on_page_changed(self, index: int) -> None:
         if self.tabs.widget(index) is self.versions:
@@ -345,7 +356,10 @@ class BriefEditor(QWidget):
         )
         if warning:
             editor.show_message(
-                f"{warning} It is saved; change it if the work is due later.", warning=True
+                _("{warning} It is saved; change it if the work is due later.").format(
+                    warning=warning
+                ),
+                warning=True,
             )
         else:
             editor.show_message("")
@@ -363,7 +377,7 @@ class BriefEditor(QWidget):
         try:
             value = clean_field(name, editor.value())
         except UserError as error:
-            editor.show_message(f"{error} Nothing was saved.")
+            editor.show_message(_("{error} Nothing was saved.").format(error=error))
             return
         if value == self._shown.get(name):
             editor.show_message("")
@@ -380,7 +394,7 @@ class BriefEditor(QWidget):
             return
         except UserError as error:
             self._shown[name] = previous
-            editor.show_message(f"{error} Nothing was saved.")
+            editor.show_message(_("{error} Nothing was saved.").format(error=error))
             return
         editor.show_message("")
         if name in ("deadline", "status"):
@@ -396,13 +410,13 @@ class BriefEditor(QWidget):
         box = message_box(
             self,
             QMessageBox.Icon.Warning,
-            "Changed by someone else",
+            _("Changed by someone else"),
             str(error),
             QMessageBox.StandardButton.NoButton,
         )
         box.setObjectName("staleEditDialog")
-        keep_theirs = box.addButton("Keep theirs", QMessageBox.ButtonRole.RejectRole)
-        save_mine = box.addButton("Save mine", QMessageBox.ButtonRole.AcceptRole)
+        keep_theirs = box.addButton(_("Keep theirs"), QMessageBox.ButtonRole.RejectRole)
+        save_mine = box.addButton(_("Save mine"), QMessageBox.ButtonRole.AcceptRole)
         box.setDefaultButton(keep_theirs)
 
         def chosen(button: Any) -> None:
@@ -426,7 +440,7 @@ class BriefEditor(QWidget):
         linked = {task.id for task in linked_tasks(self.brief_id)}
         tasks = task_choices()
         if not tasks:
-            action = self.tasks_menu.addAction("No tasks in the time audit yet")
+            action = self.tasks_menu.addAction(_("No tasks in the time audit yet"))
             action.setEnabled(False)
             return
         for task in tasks:
@@ -435,7 +449,7 @@ class BriefEditor(QWidget):
             action.setCheckable(True)
             action.setChecked(is_linked)
             action.triggered.connect(
-                lambda _=False, t=task, was=is_linked: execute(
+                lambda _checked=False, t=task, was=is_linked: execute(
                     LinkTaskCommand(self.ctx, self.brief_id, t.id, t.name, link=not was)
                 )
             )

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.models.briefs import Level
+from desktop_app.models.i18n import _
 from desktop_app.views.briefs.expectations_model import ExpectationListModel
 
 Index = QModelIndex | QPersistentModelIndex
@@ -120,9 +121,9 @@ class ExpectationDelegate(QStyledItemDelegate):
         )
         measure = " ".join(str(index.data(ExpectationListModel.MeasureRole) or "").split())
         if measure:
-            line, color = f"Measured by: {measure}", muted
+            line, color = _("Measured by: {measure}").format(measure=measure), muted
         else:
-            line = "No measure yet"
+            line = _("No measure yet")
             color = text_color if selected else QColor(
                 NO_MEASURE_DARK if is_dark(palette) else NO_MEASURE_LIGHT
             )  # fmt: skip

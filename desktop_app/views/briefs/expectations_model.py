@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 
 from desktop_app.models.briefs import LEVEL_LABELS, ExpectationData, Level
+from desktop_app.models.i18n import _
 from desktop_app.views.partials.ordered_list_model import Index, OrderedListModel
 from desktop_app.views.partials.plain_text import plain_tooltip
 
@@ -35,8 +36,10 @@ class ExpectationListModel(OrderedListModel[ExpectationData]):
         if role == self.MeasureRole:
             return row.measure
         if role == Qt.ItemDataRole.ToolTipRole:
-            measure = row.measure.strip() or "No measure yet: say how you will check it."
-            return plain_tooltip(f"{row.text.strip()}\n\nMeasured by: {measure}")
+            measure = row.measure.strip() or _("No measure yet: say how you will check it.")
+            return plain_tooltip(
+                _("{text}\n\nMeasured by: {measure}").format(text=row.text.strip(), measure=measure)
+            )
         if role == Qt.ItemDataRole.AccessibleTextRole:
             level = LEVEL_LABELS.get(Level(row.level), row.level)
             return f"{index.row() + 1}. {level}: {row.text.strip()}"

@@ -36,6 +36,8 @@ from desktop_app.models.briefs import (
 )
 from desktop_app.models.clarity import MAX_MUST_HAVES
 from desktop_app.models.errors import UserError
+from desktop_app.models.formats import integer
+from desktop_app.models.i18n import _, count
 from desktop_app.views.briefs.commands import (
     AddExpectationCommand,
     DeleteExpectationCommand,
@@ -55,9 +57,9 @@ from desktop_app.views.undo import execute
 
 
 def _level_combo(object_name: str, accessible: str) -> QComboBox:
-    combo = named(QComboBox(), object_name, accessible, "Must, should or nice to have")
+    combo = named(QComboBox(), object_name, accessible, _("Must, should or nice to have"))
     for level in Level:
-        combo.addItem(LEVEL_LABELS[level], str(level))
+        combo.addItem(_(LEVEL_LABELS[level]), str(level))
     return combo
 
 
@@ -77,8 +79,10 @@ class ExpectationsPanel(QWidget):
         self._build_list()
         toolbar = self._build_toolbar()
         hint = plain_label(
-            "Most important first. Drag a row to reorder it, or select it and press "
-            "Ctrl+↑ / Ctrl+↓."
+            _(
+                "Most important first. Drag a row to reorder it, or select it and press "
+                "Ctrl+↑ / Ctrl+↓."
+            )
         )
         hint.setObjectName("expectationsHint")
         hint.setWordWrap(True)
@@ -98,8 +102,8 @@ class ExpectationsPanel(QWidget):
         self.model = ExpectationListModel(self)
         self.model.move_requested.connect(self._store_move)
         self.view = named(
-            QListView(), "expectationsList", "Expectations in priority order",
-            "Most important first. Drag a row, or press Ctrl+Up or Ctrl+Down, to move it.",
+            QListView(), "expectationsList", _("Expectations in priority order"),
+            _("Most important first. Drag a row, or press Ctrl+Up or Ctrl+Down, to move it."),
         )  # fmt: skip
         self.view.setModel(self.model)
         self.view.setItemDelegate(ExpectationDelegate(self.view))
@@ -120,10 +124,10 @@ class ExpectationsPanel(QWidget):
         toolbar = QHBoxLayout()
         toolbar.setContentsMargins(0, 0, 0, 0)
         for key, text, shortcut, slot in (
-            ("moveTop", "Move to top", "Ctrl+Shift+Up", lambda: self.move_current_to(0)),
-            ("moveUp", "Move up", "Ctrl+Up", lambda: self.move_current_by(-1)),
-            ("moveDown", "Move down", "Ctrl+Down", lambda: self.move_current_by(1)),
-            ("moveBottom", "Move to bottom", "Ctrl+Shift+Down", self.move_current_to_bottom),
+            ("moveTop", _("Move to top"), "Ctrl+Shift+Up", lambda: self.move_current_to(0)),
+            ("moveUp", _("Move up"), "Ctrl+Up", lambda: self.move_current_by(-1)),
+            ("moveDown", _("Move down"), "Ctrl+Down", lambda: self.move_current_by(1)),
+            ("moveBottom", _("Move to bottom"), "Ctrl+Shift+Down", self.move_current_to_bottom),
             ("delete", "Delete", "Delete", self.delete_current),
         ):
             action = QAction(text, self.view)
@@ -139,61 +143,61 @@ class ExpectationsPanel(QWidget):
             button.setDefaultAction(action)
             toolbar.addWidget(button)
         toolbar.addStretch(1)
-        self.must_label = named(plain_label(), "mustCount", "Must-haves")
+        self.must_label = named(plain_label(), "mustCount", _("Must-haves"))
         toolbar.addWidget(self.must_label)
         return toolbar
 
     def _build_detail(self, events: FieldEvents) -> None:
         """The selected expectation's editor."""
-        self.detail = QGroupBox("Selected expectation")
+        self.detail = QGroupBox(_("Selected expectation"))
         self.detail.setObjectName("expectationDetail")
         self.text_edit = named(
-            PlainTextEdit(), "expectationText", "Expectation",
-            "What you expect, in a sentence the contractor cannot read two ways.",
+            PlainTextEdit(), "expectationText", _("Expectation"),
+            _("What you expect, in a sentence the contractor cannot read two ways."),
         )  # fmt: skip
         self.text_edit.setUndoRedoEnabled(False)
         self.text_edit.setTabChangesFocus(True)
         self.text_edit.setMaximumHeight(self.text_edit.fontMetrics().lineSpacing() * 4 + 12)
         self.text_edit.textChanged.connect(lambda: self._commit("text"))
-        self.counter = named(plain_label(), "expectationLength", "Length")
-        self.level_combo = _level_combo("expectationLevel", "Level")
+        self.counter = named(plain_label(), "expectationLength", _("Length"))
+        self.level_combo = _level_combo("expectationLevel", _("Level"))
         self.level_combo.currentIndexChanged.connect(lambda: self._commit("level"))
         self.measure_edit = named(
-            QLineEdit(), "expectationMeasure", "Measured by",
-            "How you will check it was met: a number, a date, a test.",
+            QLineEdit(), "expectationMeasure", _("Measured by"),
+            _("How you will check it was met: a number, a date, a test."),
         )  # fmt: skip
-        self.measure_edit.setPlaceholderText("How you will check it was met")
+        self.measure_edit.setPlaceholderText(_("How you will check it was met"))
         self.measure_edit.textEdited.connect(lambda: self._commit("measure"))
         for widget in (self.text_edit, self.level_combo, self.measure_edit):
             events.watch(widget)
-        self.detail_message = MessageLine("expectationMessage", "Expectation: message")
+        self.detail_message = MessageLine("expectationMessage", _("Expectation: message"))
         form = QFormLayout(self.detail)
         text_row = QVBoxLayout()
         text_row.setSpacing(2)
         text_row.addWidget(self.text_edit)
         text_row.addWidget(self.counter, 0, Qt.AlignmentFlag.AlignRight)
-        form.addRow("Expectation:", text_row)
-        form.addRow("Level:", self.level_combo)
-        form.addRow("Measured by:", self.measure_edit)
+        form.addRow(_("Expectation:"), text_row)
+        form.addRow(_("Level:"), self.level_combo)
+        form.addRow(_("Measured by:"), self.measure_edit)
         form.addRow(self.detail_message)
 
     def _build_add_row(self) -> QHBoxLayout:
         self.add_edit = named(
-            QLineEdit(), "newExpectation", "New expectation",
-            "Type an expectation and press Enter to add it at the end of the list.",
+            QLineEdit(), "newExpectation", _("New expectation"),
+            _("Type an expectation and press Enter to add it at the end of the list."),
         )  # fmt: skip
-        self.add_edit.setPlaceholderText("Add an expectation, then press Enter")
+        self.add_edit.setPlaceholderText(_("Add an expectation, then press Enter"))
         self.add_edit.setMaxLength(EXPECTATION_MAX_LENGTH)
         self.add_edit.returnPressed.connect(self.add_from_line)
-        self.add_level = _level_combo("newExpectationLevel", "Level of the new expectation")
+        self.add_level = _level_combo("newExpectationLevel", _("Level of the new expectation"))
         self.add_level.setCurrentIndex(1)
-        add_button = named(QPushButton("Add"), "addExpectation", "Add expectation")
+        add_button = named(QPushButton(_("Add")), "addExpectation", _("Add expectation"))
         add_button.clicked.connect(self.add_from_line)
         add_row = QHBoxLayout()
         add_row.addWidget(self.add_edit, 1)
         add_row.addWidget(self.add_level)
         add_row.addWidget(add_button)
-        self.add_message = MessageLine("newExpectationMessage", "New expectation: message")
+        self.add_message = MessageLine("newExpectationMessage", _("New expectation: message"))
         clear_on_edit(self.add_message, [self.add_edit])
         return add_row
 
@@ -249,7 +253,14 @@ class ExpectationsPanel(QWidget):
 
     def _update_must_count(self) -> None:
         musts = sum(row.level == Level.MUST for row in self.model.rows())
-        self.must_label.setText(f"{musts} must-have{'s' * (musts != 1)} (at most {MAX_MUST_HAVES})")
+        self.must_label.setText(
+            count(
+                musts,
+                "{count} must-have (at most {most})",
+                "{count} must-haves (at most {most})",
+                most=MAX_MUST_HAVES,
+            )
+        )
         too_many = musts > MAX_MUST_HAVES
         set_tone(self.must_label, ALERT if too_many else None)
 
@@ -314,7 +325,7 @@ class ExpectationsPanel(QWidget):
 
     def _update_counter(self) -> None:
         length = len(self.text_edit.toPlainText())
-        self.counter.setText(f"{length:,} / {EXPECTATION_MAX_LENGTH:,}")
+        self.counter.setText(f"{integer(length)} / {integer(EXPECTATION_MAX_LENGTH)}")
         set_tone(self.counter, ALERT if length > EXPECTATION_MAX_LENGTH else None)
 
     # Editing
@@ -351,7 +362,7 @@ class ExpectationsPanel(QWidget):
         self.detail_message.clear_message()
 
     def _show_detail_error(self, message: str) -> None:
-        self.detail_message.show_error(f"{message} Nothing was saved.")
+        self.detail_message.show_error(_("{message} Nothing was saved.").format(message=message))
 
     def add_from_line(self) -> None:
         if self.brief_id is None:
@@ -400,7 +411,7 @@ class ExpectationsPanel(QWidget):
             return
         command = MoveExpectationCommand(
             self.ctx, self.brief_id, expectation_id, target,
-            f"Move expectation to position {target + 1}",
+            _("Move expectation to position {number}").format(number=target + 1),
         )  # fmt: skip
         self.storing_move = True
         try:

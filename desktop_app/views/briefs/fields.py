@@ -37,7 +37,8 @@ from desktop_app.models.briefs import (
     FieldKind,
 )
 from desktop_app.models.currencies import ISO_4217_CODES
-from desktop_app.models.i18n import _
+from desktop_app.models.formats import integer
+from desktop_app.models.i18n import N_, _, ngettext
 from desktop_app.views.partials.dates import DATE_FORMAT, NO_DATE
 from desktop_app.views.partials.feedback import MessageLine
 from desktop_app.views.partials.naming import named
@@ -118,13 +119,15 @@ class FieldEditor(QWidget):
         self.spec = spec
         self._follow_count: Callable[[int], None] | None = None
         self.input = self._make_input(spec)
-        named(self.input, f"briefField_{spec.name}", spec.label, spec.help)
+        named(self.input, f"briefField_{spec.name}", _(spec.label), _(spec.help))
         events.watch(self.input)
         # A number or a date reads better in a box its own size.
         compact = spec.kind in (FieldKind.COUNT, FieldKind.DATE)
         if compact:
             self.input.setMaximumWidth(220)
-        self.message = MessageLine(f"briefFieldMessage_{spec.name}", f"{spec.label}: message")
+        self.message = MessageLine(
+            f"briefFieldMessage_{spec.name}", _("{label}: message").format(label=_(spec.label))
+        )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
@@ -133,10 +136,11 @@ class FieldEditor(QWidget):
         row.addWidget(self.input, 0 if compact else 1)
         if spec.kind is FieldKind.DATE:
             clear = named(
-                QToolButton(), f"briefFieldClear_{spec.name}", f"Clear {spec.label.lower()}",
-                f"Remove the {spec.label.lower()}",
+                QToolButton(), f"briefFieldClear_{spec.name}",
+                _("Clear: {field}").format(field=_(spec.label)),
+                _("Remove the date: {field}").format(field=_(spec.label)),
             )  # fmt: skip
-            clear.setText("Clear")
+            clear.setText(_("Clear"))
             date_input = self.input
             assert isinstance(date_input, QDateEdit)
             clear.clicked.connect(lambda: date_input.setDate(NO_DATE))
@@ -176,7 +180,9 @@ class FieldEditor(QWidget):
     def _line_input(self, spec: BriefField) -> QLineEdit:
         editor = QLineEdit()
         money = spec.kind is FieldKind.MONEY
-        editor.setPlaceholderText("e.g. 1,200" if money else spec.help)
+        editor.setPlaceholderText(
+            _("e.g. {number}").format(number=integer(1200)) if money else _(spec.help)
+        )
         if not money:
             editor.setMaxLength(spec.max_length)
         editor.textEdited.connect(self.changed)
@@ -186,10 +192,10 @@ class FieldEditor(QWidget):
         editor = QSpinBox()
         # The value below the range stands for "not set".
         editor.setRange(spec.minimum - 1, spec.maximum)
-        editor.setSpecialValueText("Not set")
+        editor.setSpecialValueText(_("Not set"))
         if spec.name == "report_every_days":
             # Its label says "every": the box says how many days.
-            self._follow_count = count_suffix(editor, "day")
+            self._follow_count = count_suffix(editor, lambda n: ngettext("day", "days", n))
         editor.valueChanged.connect(self.changed)
         return editor
 
@@ -197,7 +203,7 @@ class FieldEditor(QWidget):
         editor = QDateEdit()
         editor.setCalendarPopup(True)
         editor.setMinimumDate(NO_DATE)
-        editor.setSpecialValueText("No deadline")
+        editor.setSpecialValueText(_("No deadline"))
         editor.setDisplayFormat(DATE_FORMAT)
         editor.dateChanged.connect(self.changed)
         return editor
@@ -207,7 +213,7 @@ class FieldEditor(QWidget):
         for value, label in _choices(spec):
             editor.addItem(label, value)
             if spec.name == "status":
-                meaning = STATUS_MEANINGS[BriefStatus(value)]
+                meaning = _(STATUS_MEANINGS[BriefStatus(value)])
                 editor.setItemData(editor.count() - 1, meaning, Qt.ItemDataRole.ToolTipRole)
         editor.currentIndexChanged.connect(self.changed)
         return editor
@@ -280,11 +286,11 @@ class FieldEditor(QWidget):
 # What each status means, for the owner: the tooltip of each choice and the
 # line under the status (the status is the owner's bookkeeping, never printed).
 STATUS_MEANINGS = {
-    BriefStatus.DRAFT: "Draft: still being written. The clarity check says what is missing.",
-    BriefStatus.FINAL: "Final: written and checked, ready to send or post; not posted yet.",
-    BriefStatus.POSTED: "Posted: out to contractors; you are looking for someone to do it.",
-    BriefStatus.FILLED: "Filled: a contractor is hired for it and the work is under way.",
-    BriefStatus.CLOSED: "Closed: the job is done or dropped; no one is hired for it any more.",
+    BriefStatus.DRAFT: N_("Draft: still being written. The clarity check says what is missing."),
+    BriefStatus.FINAL: N_("Final: written and checked, ready to send or post; not posted yet."),
+    BriefStatus.POSTED: N_("Posted: out to contractors; you are looking for someone to do it."),
+    BriefStatus.FILLED: N_("Filled: a contractor is hired for it and the work is under way."),
+    BriefStatus.CLOSED: N_("Closed: the job is done or dropped; no one is hired for it any more."),
 }
 
 

@@ -77,7 +77,7 @@ from desktop_app.views.partials.table_model import (
 from desktop_app.views.partials.tables import data_table
 from desktop_app.views.undo import execute
 
-PDF_FILTER = "PDF (*.pdf)"
+PDF_FILTER = N_("PDF (*.pdf)")
 _SETTINGS = "briefs"
 # A brief with more pieces to lay out (expectations and procedure steps)
 # is exported in a worker, with progress and Cancel.
@@ -107,7 +107,11 @@ LIST_COLUMNS: list[Column[BriefSummary]] = [
     Column(
         N_("Title"),
         lambda s: s.title,
-        tooltip=lambda s: s.title + (f"\nHands off: {', '.join(s.tasks)}" if s.tasks else ""),
+        tooltip=lambda s: (
+            _("{title}\nHands off: {tasks}").format(title=s.title, tasks=", ".join(s.tasks))
+            if s.tasks
+            else s.title
+        ),
     ),
     Column(
         N_("Status"),
@@ -191,7 +195,7 @@ class BriefsPage(TabPage):
         self.no_selection = EmptyState(
             _("Choose a brief"),
             _("Pick a brief on the left to edit it, or start a new one from a template."),
-            "New brief…",
+            _("New brief…"),
             object_name="briefsNoSelection",
         )
         self.no_selection.action_triggered.connect(self.new_brief)
@@ -212,7 +216,7 @@ class BriefsPage(TabPage):
                 "priority order. Start from a template for bookkeeping, support, social media "
                 "and more, and the clarity check points out what is still vague or missing."
             ),
-            "New brief…",
+            _("New brief…"),
             object_name="briefsEmpty",
         )
         self.empty.action_triggered.connect(self.new_brief)
@@ -263,7 +267,7 @@ class BriefsPage(TabPage):
         )
         new_button.clicked.connect(self.new_brief)
         self.table = data_table(
-            "briefsTable", "Briefs", self.proxy, sortable=True, alternating=False,
+            "briefsTable", _("Briefs"), self.proxy, sortable=True, alternating=False,
             stretch_last=False,
         )  # fmt: skip
         self.table.sortByColumn(UPDATED_COLUMN, Qt.SortOrder.DescendingOrder)
@@ -302,20 +306,20 @@ class BriefsPage(TabPage):
         chosen = self.current_brief_id is not None
         closed = self.editor.data is not None and self.editor.data.status == BriefStatus.CLOSED
         for name, text, slot in (
-            ("briefsContextHiring", "Post, screen and trial…", self.open_hiring),
-            ("briefsContextCopyPost", "Copy as job post", self.copy_job_post),
-            ("briefsContextHire", "Hire a contractor…", self.hire_contractor),
-            ("briefsContextDuplicate", "Duplicate brief", self.duplicate_brief),
-            ("briefsContextDelete", "Delete brief…", self.delete_brief),
+            ("briefsContextHiring", _("Post, screen and trial…"), self.open_hiring),
+            ("briefsContextCopyPost", _("Copy as job post"), self.copy_job_post),
+            ("briefsContextHire", _("Hire a contractor…"), self.hire_contractor),
+            ("briefsContextDuplicate", _("Duplicate brief"), self.duplicate_brief),
+            ("briefsContextDelete", _("Delete brief…"), self.delete_brief),
         ):
             action = menu.addAction(text)
             action.setObjectName(name)
             action.setEnabled(chosen and not (closed and name == "briefsContextHire"))
-            action.triggered.connect(lambda _=False, slot=slot: slot())
+            action.triggered.connect(lambda _checked=False, slot=slot: slot())
         menu.addSeparator()
         new = menu.addAction(_("New brief…"))
         new.setObjectName("briefsContextNew")
-        new.triggered.connect(lambda _=False: self.new_brief())
+        new.triggered.connect(lambda _checked=False: self.new_brief())
         return menu
 
     def _layout_parts(self) -> dict[str, LayoutPart]:
@@ -332,7 +336,7 @@ class BriefsPage(TabPage):
         # A header state saved by an earlier version sized columns to their contents.
         self._set_resize_modes()
 
-    def _save_layout(self, *_: object) -> None:
+    def _save_layout(self, *_args: object) -> None:
         save_layout(_SETTINGS, self._layout_parts())
 
     def save_layout(self) -> None:
@@ -555,11 +559,11 @@ class BriefsPage(TabPage):
 
         brief_id = self.current_brief_id
         if brief_id is None:
-            self._status("Choose a brief to hire for first.")
+            self._status(_("Choose a brief to hire for first."))
             return None
         dialog = open_hire_dialog(self.ctx, self, brief_id=brief_id)
         dialog.accepted.connect(
-            lambda: self._status("Hired: click the name under the title to open the engagement.")
+            lambda: self._status(_("Hired: click the name under the title to open the engagement."))
         )
         return dialog
 
@@ -569,7 +573,7 @@ class BriefsPage(TabPage):
 
         brief_id = self.current_brief_id
         if brief_id is None:
-            self._status("Choose a brief to hire for first.")
+            self._status(_("Choose a brief to hire for first."))
             return None
         self.hiring_window = open_brief_hiring(self.ctx, brief_id, self)
         return self.hiring_window
@@ -582,15 +586,22 @@ class BriefsPage(TabPage):
 
         brief_id = self.current_brief_id
         if brief_id is None:
-            self._status("Choose a brief to copy as a job post first.")
+            self._status(_("Choose a brief to copy as a job post first."))
             return False
         post = job_post(brief_id)
         QGuiApplication.clipboard().setText(post.text)
         problems = post.problems()
-        self._status(
-            f"Copied “{post.title}” as a job post ({post.length:,} characters)."
-            + (f" Before posting: {' '.join(problems)}" if problems else "")
+        copied = count(
+            post.length,
+            "Copied “{title}” as a job post ({count} character).",
+            "Copied “{title}” as a job post ({count} characters).",
+            title=post.title,
         )
+        if problems:
+            copied = _("{copied} Before posting: {problems}").format(
+                copied=copied, problems=" ".join(problems)
+            )
+        self._status(copied)
         return True
 
     def duplicate_brief(self) -> None:
@@ -608,27 +619,36 @@ class BriefsPage(TabPage):
         if brief_id is None:
             return
         title = load_brief(brief_id).title.strip()
-        if self.confirm("Delete brief", self.delete_question(brief_id, title)):
+        if self.confirm(_("Delete brief"), self.delete_question(brief_id, title)):
             execute(DeleteBriefCommand(self.ctx, brief_id, title))
 
     @staticmethod
     def delete_question(brief_id: int, title: str) -> str:
         counts = brief_dependents(brief_id)
-        parts = []
-        for model, noun in (("Expectation", "expectation"), ("BriefVersion", "exported version")):
-            if counts.get(model):
-                parts.append(f"{counts[model]} {noun}{'s' * (counts[model] != 1)}")
-        question = f"Delete the brief “{title}”" + (
-            f" with its {' and '.join(parts)}" if parts else ""
+        expectations = counts.get("Expectation", 0)
+        versions = counts.get("BriefVersion", 0)
+        expectations_text = count(expectations, "{count} expectation", "{count} expectations")
+        versions_text = count(versions, "{count} exported version", "{count} exported versions")
+        if expectations and versions:
+            question = _("Delete the brief “{title}” with its {expectations} and {versions}?")
+        elif expectations:
+            question = _("Delete the brief “{title}” with its {expectations}?")
+        elif versions:
+            question = _("Delete the brief “{title}” with its {versions}?")
+        else:
+            question = _("Delete the brief “{title}”?")
+        question = question.format(
+            title=title, expectations=expectations_text, versions=versions_text
         )
-        question += "?"
         if counts.get("Engagement"):
-            n = counts["Engagement"]
-            question += (
-                f"\n\n{n} engagement{'s' * (n != 1)} work{'s' * (n == 1)} to this brief; "
-                f"{'it goes' if n == 1 else 'they go'} with it, check-ins and feedback included."
+            question += "\n\n" + count(
+                counts["Engagement"],
+                "{count} engagement works to this brief; it goes with it, check-ins and "
+                "feedback included.",
+                "{count} engagements work to this brief; they go with it, check-ins and "
+                "feedback included.",
             )
-        return question + "\n\nYou can undo this with Ctrl+Z."
+        return question + "\n\n" + _("You can undo this with Ctrl+Z.")
 
     def confirm(self, title: str, question: str) -> bool:
         """Ask a yes/no question (blocking). Tests answer the real box."""
@@ -649,7 +669,7 @@ class BriefsPage(TabPage):
         """File > Export brief as PDF…: ask where, then export."""
         brief_id = self.current_brief_id
         if brief_id is None:
-            self._status("Choose a brief to export first.")
+            self._status(_("Choose a brief to export first."))
             return
         folder = str(
             QSettings().value(f"{_SETTINGS}/exportFolder", "")
@@ -657,7 +677,7 @@ class BriefsPage(TabPage):
         )
         suggested = str(Path(folder) / file_name_for(load_brief(brief_id).title))
         path, _filter = QFileDialog.getSaveFileName(
-            self, "Export brief as PDF", suggested, PDF_FILTER
+            self, _("Export brief as PDF"), suggested, _(PDF_FILTER)
         )
         if path:
             self.export_to(Path(path))
@@ -682,10 +702,12 @@ class BriefsPage(TabPage):
             task = LongTask(
                 self.ctx.store,
                 self,
-                "Exporting brief",
-                f"Writing “{data.title.strip()}” to {path.name}…",
+                _("Exporting brief"),
+                _("Writing “{title}” to {name}…").format(title=data.title.strip(), name=path.name),
                 lambda progress: write_brief_pdf(data, path, progress=progress),
-                cancelled_text=f"Export cancelled: {path.name} was not written.",
+                cancelled_text=_("Export cancelled: {name} was not written.").format(
+                    name=path.name
+                ),
             )
             task.succeeded.connect(lambda result: self._exported(brief_id, data, path, result))
             task.failed.connect(self._export_failed)
@@ -701,17 +723,25 @@ class BriefsPage(TabPage):
 
     def _exported(self, brief_id: int, data: BriefData, path: Path, result: ExportResult) -> None:
         title = data.title.strip()
-        execute(KeepVersionCommand(self.ctx, brief_id, data, str(path), f"Export “{title}”"))
+        execute(
+            KeepVersionCommand(
+                self.ctx, brief_id, data, str(path), _("Export “{title}”").format(title=title)
+            )
+        )
         QSettings().setValue(f"{_SETTINGS}/exportFolder", str(path.parent))
-        pages = f"{result.pages} page{'s' * (result.pages != 1)}"
-        self._status(f"Exported “{title}” ({pages}) to {path}")
+        pages = count(result.pages, "{count} page", "{count} pages")
+        self._status(
+            _("Exported “{title}” ({pages}) to {path}").format(title=title, pages=pages, path=path)
+        )
 
     def _export_failed(self, error: UserError) -> None:
         if isinstance(error, Cancelled):
-            self.status.refused(f"{error} The brief is unchanged.")
+            self.status.refused(_("{error} The brief is unchanged.").format(error=error))
         else:
             self.status.refused(
-                f"Export failed: {error} The brief was not exported and is unchanged."
+                _("Export failed: {error} The brief was not exported and is unchanged.").format(
+                    error=error
+                )
             )
 
     def print_brief(self) -> QWidget | None:
@@ -721,7 +751,7 @@ class BriefsPage(TabPage):
 
         brief_id = self.current_brief_id
         if brief_id is None:
-            self._status("Choose a brief to print first.")
+            self._status(_("Choose a brief to print first."))
             return None
         data = load_brief(brief_id)
         try:
@@ -731,10 +761,10 @@ class BriefsPage(TabPage):
                 data.title.strip(),
                 self,
                 object_name="briefPrintPreview",
-                noun="brief",
+                noun=N_("brief"),
             )
         except UserError as error:
-            self.status.refused(f"Cannot print: {error}")
+            self.status.refused(_("Cannot print: {error}").format(error=error))
             return None
         # Printing (the preview closes accepted) sends the brief: keep it as a version.
         dialog.accepted.connect(lambda: self._printed(brief_id, data))
@@ -743,8 +773,12 @@ class BriefsPage(TabPage):
     def _printed(self, brief_id: int, data: BriefData) -> None:
         if brief_exists(brief_id):
             title = data.title.strip()
-            execute(KeepVersionCommand(self.ctx, brief_id, data, "Printed", f"Print “{title}”"))
-            self._status(f"Printed “{title}”")
+            execute(
+                KeepVersionCommand(
+                    self.ctx, brief_id, data, _("Printed"), _("Print “{title}”").format(title=title)
+                )
+            )
+            self._status(_("Printed “{title}”").format(title=title))
 
     # Messages
     def _status(self, text: str) -> None:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.models.briefs import linked_tasks
+from desktop_app.models.i18n import _
 from desktop_app.models.procedure_content import ProcedureData, list_items
 from desktop_app.views.partials.naming import named
 from desktop_app.views.partials.plain_text import plain_label
@@ -29,15 +30,15 @@ def procedure_text(data: ProcedureData) -> str:
     """The procedure as plain text, in the order the PDF prints it."""
     lines = []
     if data.purpose.strip():
-        lines += [f"Purpose: {data.purpose.strip()}", ""]
+        lines += [_("Purpose: {purpose}").format(purpose=data.purpose.strip()), ""]
     for label, value in (
-        ("Tools and accounts", data.tools),
-        ("Inputs", data.inputs),
-        ("Outputs", data.outputs),
+        (_("Tools and accounts"), data.tools),
+        (_("Inputs"), data.inputs),
+        (_("Outputs"), data.outputs),
     ):
         items = list_items(value)
         if items:
-            lines.append(f"{label}: {'; '.join(items)}")
+            lines.append(_("{label}: {items}").format(label=label, items="; ".join(items)))
     if lines and lines[-1]:
         lines.append("")
     for number, step in enumerate(data.steps, start=1):
@@ -45,11 +46,11 @@ def procedure_text(data: ProcedureData) -> str:
         if step.detail.strip():
             lines += [f"     {line}" for line in step.detail.strip().splitlines()]
         if step.link.strip():
-            lines.append(f"     See: {step.link.strip()}")
+            lines.append("     " + _("See: {link}").format(link=step.link.strip()))
         if step.check.strip():
-            lines.append(f"     ✓ Check: {step.check.strip()}")
+            lines.append("     ✓ " + _("Check: {check}").format(check=step.check.strip()))
     if data.done_when.strip():
-        lines += ["", f"Done when: {data.done_when.strip()}"]
+        lines += ["", _("Done when: {done_when}").format(done_when=data.done_when.strip())]
     return "\n".join(lines)
 
 
@@ -68,7 +69,7 @@ class ProceduresSection(QScrollArea):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        named(self, "briefProcedures", "Procedures of the tasks this brief hands off")
+        named(self, "briefProcedures", _("Procedures of the tasks this brief hands off"))
         self.setWidgetResizable(True)
         self.boxes: dict[str, QGroupBox] = {}
         self.count_with = 0
@@ -90,8 +91,10 @@ class ProceduresSection(QScrollArea):
         self.count_with = sum(task.id in by_task for task in tasks)
         if not tasks:
             note = plain_label(
-                "This brief hands off no task of the time audit. Link one (Tasks… above): "
-                "its procedure then goes out with the brief."
+                _(
+                    "This brief hands off no task of the time audit. Link one (Tasks… above): "
+                    "its procedure then goes out with the brief."
+                )
             )
             note.setObjectName("briefProceduresNone")
             note.setTextFormat(Qt.TextFormat.PlainText)
@@ -110,29 +113,31 @@ class ProceduresSection(QScrollArea):
         box.setObjectName(f"briefProcedure_{task_id}")
         column = QVBoxLayout(box)
         if procedure is None or not procedure.steps:
-            note = plain_label("No procedure yet: the contractor will learn this task by asking.")
+            note = plain_label(
+                _("No procedure yet: the contractor will learn this task by asking.")
+            )
             note.setTextFormat(Qt.TextFormat.PlainText)
             note.setWordWrap(True)
             column.addWidget(note)
             button = named(
-                QPushButton("Write it in the Time audit…"),
+                QPushButton(_("Write it in the Time audit…")),
                 f"writeProcedure_{task_id}",
-                f"Write the procedure of {task_name}",
+                _("Write the procedure of {task_name}").format(task_name=task_name),
             )
         else:
             text = named(
                 PlainTextEdit(procedure_text(procedure)),
                 f"procedureText_{task_id}",
-                f"The procedure of {task_name}",
+                _("The procedure of {task_name}").format(task_name=task_name),
             )
             text.setReadOnly(True)
             lines = min(18, procedure_text(procedure).count("\n") + 2)
             text.setFixedHeight(text.fontMetrics().lineSpacing() * lines + 12)
             column.addWidget(text)
             button = named(
-                QPushButton("Edit in the Time audit…"),
+                QPushButton(_("Edit in the Time audit…")),
                 f"editProcedure_{task_id}",
-                f"Edit the procedure of {task_name}",
+                _("Edit the procedure of {task_name}").format(task_name=task_name),
             )
         button.clicked.connect(lambda: self.edit_requested.emit(task_id))
         column.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)

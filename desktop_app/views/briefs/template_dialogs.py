@@ -43,6 +43,7 @@ from desktop_app.models.briefs import (
     task_name,
 )
 from desktop_app.models.errors import UserError
+from desktop_app.models.i18n import N_, _, count
 from desktop_app.models.text import fold
 from desktop_app.views.briefs.commands import (
     DeleteTemplateCommand,
@@ -57,23 +58,26 @@ from desktop_app.views.partials.table_model import Column, RowTableModel
 from desktop_app.views.partials.tones import MUTED, tone
 from desktop_app.views.undo import execute
 
-TEMPLATE_FILTER = "Offload brief template (*.json);;All files (*)"
+TEMPLATE_FILTER = N_("Offload brief template (*.json);;All files (*)")
 # A template is a page or two of text; anything bigger is not one.
 MAX_TEMPLATE_BYTES = 1024 * 1024
 
 
 def _template_label(template: Template | None) -> str:
     if template is None:
-        return "Blank brief"
-    return f"{template.name} (yours)" if template.is_own else template.name
+        return _("Blank brief")
+    return _("{name} (yours)").format(name=template.name) if template.is_own else template.name
 
 
 def template_preview_html(template: Template | None) -> str:
     """What a template holds, for the owner to choose from."""
     if template is None:
-        return (
-            "<h3>Blank brief</h3><p>Start from nothing but a title. The clarity check "
-            "tells you what a contractor still needs.</p>"
+        return "<h3>{}</h3><p>{}</p>".format(
+            _("Blank brief"),
+            _(
+                "Start from nothing but a title. The clarity check tells you what a "
+                "contractor still needs."
+            ),
         )
     data = template.data
     musts = sum(e.level == Level.MUST for e in data.expectations)
@@ -85,17 +89,21 @@ def template_preview_html(template: Template | None) -> str:
         parts.append(f"<p>{escape(summary)}</p>")
     deliverables = [line.strip() for line in data.deliverables.splitlines() if line.strip()]
     if deliverables:
-        parts.append("<p><b>Deliverables</b></p><ul>")
+        parts.append("<p><b>{}</b></p><ul>".format(_("Deliverables")))
         parts += [f"<li>{escape(line)}</li>" for line in deliverables]
         parts.append("</ul>")
-    count = len(data.expectations)
+    expectations = count(len(data.expectations), "{count} expectation", "{count} expectations")
+    must_haves = count(musts, "{count} must-have", "{count} must-haves")
     parts.append(
-        f"<p><b>{count} expectation{'s' * (count != 1)}</b>, "
-        f"{musts} must-have{'s' * (musts != 1)}, in priority order:</p><ol>"
+        "<p>"
+        + _("{expectations}, {must_haves}, in priority order:").format(
+            expectations=f"<b>{expectations}</b>", must_haves=must_haves
+        )
+        + "</p><ol>"
     )
     muted = tone(MUTED)
     for expectation in data.expectations:
-        level = LEVEL_LABELS[Level(expectation.level)]
+        level = _(LEVEL_LABELS[Level(expectation.level)])
         parts.append(
             f"<li>{escape(expectation.text)} <span style='color:{muted}'>({level})</span></li>"
         )
@@ -129,17 +137,17 @@ class NewBriefDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        named(self, "newBriefDialog", "New brief")
-        self.setWindowTitle("New brief")
+        named(self, "newBriefDialog", _("New brief"))
+        self.setWindowTitle(_("New brief"))
         self._title_touched = False
         self._template_chosen = False
         self._choosing = False
-        self.title_edit = named(QLineEdit(), "newBriefTitle", "Title", "What the job is")
+        self.title_edit = named(QLineEdit(), "newBriefTitle", _("Title"), _("What the job is"))
         self.title_edit.setMaxLength(200)
         self.title_edit.textEdited.connect(self._on_title_edited)
         # Its line is kept whether or not it holds a message: a message that
         # came and went would move the template list under the pointer.
-        self.title_error = MessageLine("newBriefTitleError", "Title: message", reserve=True)
+        self.title_error = MessageLine("newBriefTitleError", _("Title: message"), reserve=True)
         self._build_task_combo(task_id)
         self._build_template_list()
         self.message = MessageLine("newBriefMessage")
@@ -147,7 +155,7 @@ class NewBriefDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         self.buttons.setObjectName("newBriefButtons")
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Create brief")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Create brief"))
         name_buttons(self.buttons, "newBriefButtons")
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
@@ -157,10 +165,10 @@ class NewBriefDialog(QDialog):
 
     def _build_task_combo(self, task_id: int | None) -> None:
         self.task_combo = named(
-            QComboBox(), "newBriefTask", "Hands off task",
-            "The time-audit task this brief hands off, if any",
+            QComboBox(), "newBriefTask", _("Hands off task"),
+            _("The time-audit task this brief hands off, if any"),
         )  # fmt: skip
-        self.task_combo.addItem("No task", None)
+        self.task_combo.addItem(_("No task"), None)
         for task in task_choices():
             self.task_combo.addItem(task.name, task.id)
         if task_id is not None:
@@ -172,26 +180,26 @@ class NewBriefDialog(QDialog):
 
     def _build_template_list(self) -> None:
         self.template_model: RowTableModel[Template | None] = RowTableModel(
-            [Column("Template", _template_label, tooltip=lambda t: t.description if t else "")],
+            [Column(_("Template"), _template_label, tooltip=lambda t: t.description if t else "")],
             self,
         )
         self.template_view = named(
-            QListView(), "newBriefTemplates", "Templates", "The brief to start from"
+            QListView(), "newBriefTemplates", _("Templates"), _("The brief to start from")
         )
         self.template_view.setModel(self.template_model)
         self.template_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.template_view.setSpacing(2)
         self.template_view.selectionModel().currentRowChanged.connect(self._on_template_changed)
         self.template_view.doubleClicked.connect(self.accept)
-        self.preview = named(QTextBrowser(), "newBriefPreview", "Template preview")
+        self.preview = named(QTextBrowser(), "newBriefPreview", _("Template preview"))
         self.import_button = named(
-            QPushButton("Import template…"), "newBriefImport", "Import template",
-            "Add a template from a JSON file (saved as one of your templates)",
+            QPushButton(_("Import template…")), "newBriefImport", _("Import template"),
+            _("Add a template from a JSON file (saved as one of your templates)"),
         )  # fmt: skip
         self.import_button.clicked.connect(self._choose_template_file)
         self.delete_button = named(
-            QPushButton("Delete template"), "newBriefDeleteTemplate", "Delete template",
-            "Delete the selected template of your own (undo with Ctrl+Z)",
+            QPushButton(_("Delete template")), "newBriefDeleteTemplate", _("Delete template"),
+            _("Delete the selected template of your own (undo with Ctrl+Z)"),
         )  # fmt: skip
         self.delete_button.clicked.connect(self.delete_selected_template)
 
@@ -201,11 +209,11 @@ class NewBriefDialog(QDialog):
         title_column.setSpacing(2)
         title_column.addWidget(self.title_edit)
         title_column.addWidget(self.title_error)
-        form.addRow("Title:", title_column)
-        form.addRow("Hands off:", self.task_combo)
+        form.addRow(_("Title:"), title_column)
+        form.addRow(_("Hands off:"), self.task_combo)
         left = QVBoxLayout()
         left.addLayout(form)
-        left.addWidget(plain_label("Start from:"))
+        left.addWidget(plain_label(_("Start from:")))
         left.addWidget(self.template_view, 1)
         template_buttons = QHBoxLayout()
         template_buttons.addWidget(self.import_button)
@@ -232,7 +240,12 @@ class NewBriefDialog(QDialog):
             row = 0 if best is None else best + 1
         self._select_row(row)
         if problems:
-            self._say("Some templates could not be read:\n" + "\n".join(problems), warning=True)
+            self._say(
+                _("Some templates could not be read:\n{problems}").format(
+                    problems="\n".join(problems)
+                ),
+                warning=True,
+            )
 
     def _select_row(self, row: int) -> None:
         self._choosing = True
@@ -281,7 +294,9 @@ class NewBriefDialog(QDialog):
             self.message.show_error(text)
 
     def _choose_template_file(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(self, "Import template", "", TEMPLATE_FILTER)
+        path, _filter = QFileDialog.getOpenFileName(
+            self, _("Import template"), "", _(TEMPLATE_FILTER)
+        )
         if path:
             self.import_template_file(Path(path))
 
@@ -290,12 +305,12 @@ class NewBriefDialog(QDialog):
         from desktop_app.importers.text_files import read_text_file
 
         try:
-            text, _ = read_text_file(path, max_bytes=MAX_TEMPLATE_BYTES)
+            text, _encoding = read_text_file(path, max_bytes=MAX_TEMPLATE_BYTES)
             template = parse_template(text, path.name)
             content = template_json(template.name, template.description, template.data)
             execute(SaveTemplateCommand(self.ctx, template.name, content))
         except UserError as error:
-            self._say(f"{error} Nothing was imported.")
+            self._say(_("{error} Nothing was imported.").format(error=error))
             return False
         self._say("")
         self.load_templates()
@@ -313,7 +328,7 @@ class NewBriefDialog(QDialog):
     def accept(self) -> None:
         title = self.title_edit.text().strip()
         if not title:
-            self.title_error.show_error("A brief needs a title.")
+            self.title_error.show_error(_("A brief needs a title."))
             self.title_edit.setFocus()
             return
         template = self.selected_template()
@@ -343,14 +358,14 @@ class SaveTemplateDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.data = data
-        named(self, "saveTemplateDialog", "Save as template")
-        self.setWindowTitle("Save brief as template")
-        self.name_edit = named(QLineEdit(data.title.strip()), "templateName", "Template name")
+        named(self, "saveTemplateDialog", _("Save as template"))
+        self.setWindowTitle(_("Save brief as template"))
+        self.name_edit = named(QLineEdit(data.title.strip()), "templateName", _("Template name"))
         self.name_edit.setMaxLength(200)
         self.name_edit.textChanged.connect(self._on_name_changed)
         self.description_edit = named(
-            QLineEdit(), "templateDescription", "Description",
-            "One line saying what job the template is for",
+            QLineEdit(), "templateDescription", _("Description"),
+            _("One line saying what job the template is for"),
         )  # fmt: skip
         self.note = MessageLine("templateNote")
         self.buttons = QDialogButtonBox(
@@ -361,11 +376,13 @@ class SaveTemplateDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         form = QFormLayout()
-        form.addRow("Name:", self.name_edit)
-        form.addRow("Description:", self.description_edit)
+        form.addRow(_("Name:"), self.name_edit)
+        form.addRow(_("Description:"), self.description_edit)
         explanation = plain_label(
-            "The template keeps everything but the deadline, the status and the linked "
-            "tasks. New brief… lists it beside the templates Offload ships."
+            _(
+                "The template keeps everything but the deadline, the status and the linked "
+                "tasks. New brief… lists it beside the templates Offload ships."
+            )
         )
         explanation.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -381,12 +398,14 @@ class SaveTemplateDialog(QDialog):
         save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         if name and own_template_named(name) is not None:
             self.note.show_warning(
-                f"You already have a template called “{name}”: saving replaces it."
+                _("You already have a template called “{name}”: saving replaces it.").format(
+                    name=name
+                )
             )
-            save.setText("Replace")
+            save.setText(_("Replace"))
         else:
             self.note.clear_message()
-            save.setText("Save")
+            save.setText(_("Save"))
         save.setAccessibleName(save.text())
 
     def accept(self) -> None:

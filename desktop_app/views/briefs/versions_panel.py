@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.models.brief_changes import Change, changes_between
 from desktop_app.models.briefs import BriefData, VersionRow
+from desktop_app.models.i18n import _, count
 from desktop_app.views.partials.naming import named
 from desktop_app.views.partials.plain_text import plain_label
 from desktop_app.views.partials.table_model import Column, RowTableModel
@@ -65,24 +66,26 @@ class VersionsPanel(QWidget):
         self.current: BriefData | None = None
         self.model: RowTableModel[VersionRow] = RowTableModel(
             [
-                Column("Exported", lambda v: f"{v.created_at:%d %b %Y %H:%M}"),
-                Column("To", _sent_to, tooltip=lambda v: v.exported_to),
-                Column("Expectations", lambda v: len(v.data.expectations)),
+                Column(_("Exported"), lambda v: f"{v.created_at:%d %b %Y %H:%M}"),
+                Column(_("To"), _sent_to, tooltip=lambda v: v.exported_to),
+                Column(_("Expectations"), lambda v: len(v.data.expectations)),
             ],
             self,
         )
         self.table = data_table(
-            "versionsTable", "Exported versions", self.model,
-            description="Each export or print of the brief; select one to see what changed since.",
+            "versionsTable", _("Exported versions"), self.model,
+            description=_(
+                "Each export or print of the brief; select one to see what changed since."
+            ),
             alternating=False,
         )  # fmt: skip
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().currentRowChanged.connect(self._show_changes)
-        self.heading = named(plain_label(), "versionsHeading", "What changed")
+        self.heading = named(plain_label(), "versionsHeading", _("What changed"))
         self.heading.setWordWrap(True)
-        self.changes = named(QTextBrowser(), "versionChanges", "Changes since this version")
+        self.changes = named(QTextBrowser(), "versionChanges", _("Changes since this version"))
         self.changes.setOpenLinks(False)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.setChildrenCollapsible(False)
@@ -114,22 +117,43 @@ class VersionsPanel(QWidget):
     def _show_changes(self, index: QModelIndex, _previous: QModelIndex | None = None) -> None:
         if not index.isValid() or self.current is None:
             self.heading.setText(
-                "Not sent yet. Each time you export or print the brief, Offload keeps a "
-                "version, so you can see here what changed since the one you sent."
+                _(
+                    "Not sent yet. Each time you export or print the brief, Offload keeps a "
+                    "version, so you can see here what changed since the one you sent."
+                )
             )
             self.changes.clear()
             return
         version = self.model.row_at(index.row())
         latest = index.row() == 0
         when = f"{version.created_at:%d %b %Y %H:%M}"
-        which = "the last version you sent" if latest else "this version"
         changes = changes_between(version.data, self.current)
+        sent_to = _sent_to(version)
         if not changes:
-            self.heading.setText(f"No changes since {which} ({when}, {_sent_to(version)}).")
+            self.heading.setText(
+                (
+                    _("No changes since the last version you sent ({when}, {sent_to}).")
+                    if latest
+                    else _("No changes since this version ({when}, {sent_to}).")
+                ).format(when=when, sent_to=sent_to)
+            )
             self.changes.clear()
             return
-        count = len(changes)
-        self.heading.setText(
-            f"{count} change{'s' * (count != 1)} since {which} ({when}, {_sent_to(version)}):"
-        )
+        if latest:
+            heading = count(
+                len(changes),
+                "{count} change since the last version you sent ({when}, {sent_to}):",
+                "{count} changes since the last version you sent ({when}, {sent_to}):",
+                when=when,
+                sent_to=sent_to,
+            )
+        else:
+            heading = count(
+                len(changes),
+                "{count} change since this version ({when}, {sent_to}):",
+                "{count} changes since this version ({when}, {sent_to}):",
+                when=when,
+                sent_to=sent_to,
+            )
+        self.heading.setText(heading)
         self.changes.setHtml(changes_html(changes))

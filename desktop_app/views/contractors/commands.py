@@ -13,11 +13,27 @@ from typing import Any
 from desktop_app.backup import Reason
 from desktop_app.importers.contractor_records import ImportPlan, run_plan
 from desktop_app.models import contractors as bench
+from desktop_app.models.i18n import N_, _
 from desktop_app.models.snapshots import RowSnapshot
 from desktop_app.views.context import AppContext, Topic
 from desktop_app.views.undo import AddRowsCommand, DeleteRowsCommand, StoreCommand
 
-CHILD_NAMES = {"reference": "reference", "portfolio": "portfolio item", "interview": "interview"}
+# The undo names of a child row, by kind: whole sentences.
+ADD_CHILD = {
+    "reference": N_("Add reference"),
+    "portfolio": N_("Add portfolio item"),
+    "interview": N_("Add interview"),
+}
+EDIT_CHILD = {
+    "reference": N_("Edit reference"),
+    "portfolio": N_("Edit portfolio item"),
+    "interview": N_("Edit interview"),
+}
+DELETE_CHILD = {
+    "reference": N_("Delete reference"),
+    "portfolio": N_("Delete portfolio item"),
+    "interview": N_("Delete interview"),
+}
 
 
 class ContractorCommand(StoreCommand):
@@ -28,7 +44,7 @@ class AddContractorCommand(ContractorCommand, AddRowsCommand):
     """Add a contractor; undo deletes it, redo puts it back under the same id."""
 
     def __init__(self, ctx: AppContext, values: Mapping[str, Any]) -> None:
-        super().__init__(ctx, f"Add {values['name']}")
+        super().__init__(ctx, _("Add {name}").format(name=values["name"]))
         self.values = dict(values)
         self.contractor_id: int | None = None
 
@@ -42,7 +58,14 @@ class AddContractorCommand(ContractorCommand, AddRowsCommand):
 
 class EditContractorCommand(ContractorCommand):
     def __init__(self, ctx: AppContext, contractor_id: int, values: Mapping[str, Any]) -> None:
-        super().__init__(ctx, f"Edit {values.get('name') or 'contractor'}")
+        super().__init__(
+            ctx,
+            (
+                _("Edit {name}").format(name=values["name"])
+                if values.get("name")
+                else _("Edit contractor")
+            ),
+        )
         self.contractor_id = contractor_id
         self.values = dict(values)
         self._old: dict[str, Any] = {}
@@ -58,7 +81,7 @@ class DeleteContractorCommand(ContractorCommand, DeleteRowsCommand):
     """Delete a contractor with its references, portfolio, interviews and history."""
 
     def __init__(self, ctx: AppContext, contractor_id: int, name: str) -> None:
-        super().__init__(ctx, f"Delete {name}")
+        super().__init__(ctx, _("Delete {name}").format(name=name))
         self.contractor_id = contractor_id
 
     def take_out(self) -> RowSnapshot:
@@ -72,7 +95,7 @@ class MoveStageCommand(ContractorCommand):
         self, ctx: AppContext, contractor_id: int, name: str, to_stage: str, reason: str = ""
     ) -> None:
         label = bench.STAGE_LABELS[bench.Stage(to_stage)]
-        super().__init__(ctx, f"Move {name} to {label}")
+        super().__init__(ctx, _("Move {name} to {label}").format(name=name, label=label))
         self.contractor_id = contractor_id
         self.to_stage = to_stage
         self.reason = reason
@@ -93,7 +116,9 @@ class MergeContractorsCommand(ContractorCommand):
     """Fold one record into another (the same person entered twice)."""
 
     def __init__(self, ctx: AppContext, keep_id: int, other_id: int, names: tuple[str, str]):
-        super().__init__(ctx, f"Merge {names[1]} into {names[0]}")
+        super().__init__(
+            ctx, _("Merge {name} into {target}").format(name=names[1], target=names[0])
+        )
         self.keep_id = keep_id
         self.other_id = other_id
         self._record: bench.MergeRecord | None = None
@@ -110,7 +135,7 @@ class MergeValuesCommand(ContractorCommand):
     """Take what was typed for a new contractor into the matching existing one."""
 
     def __init__(self, ctx: AppContext, contractor_id: int, name: str, values: Mapping[str, Any]):
-        super().__init__(ctx, f"Merge new details into {name}")
+        super().__init__(ctx, _("Merge new details into {name}").format(name=name))
         self.contractor_id = contractor_id
         self.values = dict(values)
         self._old: dict[str, Any] = {}
@@ -131,7 +156,9 @@ class ImportContractorsCommand(ContractorCommand):
         plan: ImportPlan,
         on_duplicate: bench.OnDuplicate,
     ) -> None:
-        super().__init__(ctx, f"Import contractors from {plan.source_name}")
+        super().__init__(
+            ctx, _("Import contractors from {source_name}").format(source_name=plan.source_name)
+        )
         self.plan = plan
         self.on_duplicate = on_duplicate
         self.outcome: bench.ImportOutcome | None = None
@@ -154,7 +181,7 @@ class AddChildCommand(ContractorCommand, AddRowsCommand):
     def __init__(
         self, ctx: AppContext, kind: str, contractor_id: int, values: Mapping[str, Any]
     ) -> None:
-        super().__init__(ctx, f"Add {CHILD_NAMES[kind]}")
+        super().__init__(ctx, _(ADD_CHILD[kind]))
         self.kind = kind
         self.contractor_id = contractor_id
         self.values = dict(values)
@@ -172,7 +199,7 @@ class EditChildCommand(ContractorCommand):
     def __init__(
         self, ctx: AppContext, kind: str, row_id: int, values: Mapping[str, Any], text: str = ""
     ) -> None:
-        super().__init__(ctx, text or f"Edit {CHILD_NAMES[kind]}")
+        super().__init__(ctx, text or _(EDIT_CHILD[kind]))
         self.kind = kind
         self.row_id = row_id
         self.values = dict(values)
@@ -187,7 +214,7 @@ class EditChildCommand(ContractorCommand):
 
 class DeleteChildCommand(ContractorCommand, DeleteRowsCommand):
     def __init__(self, ctx: AppContext, kind: str, row_id: int) -> None:
-        super().__init__(ctx, f"Delete {CHILD_NAMES[kind]}")
+        super().__init__(ctx, _(DELETE_CHILD[kind]))
         self.kind = kind
         self.row_id = row_id
 

@@ -27,7 +27,9 @@ from PySide6.QtWidgets import (
 from desktop_app.models import contractors as bench
 from desktop_app.models.engagements import brief_monthly_hours
 from desktop_app.models.errors import UserError
+from desktop_app.models.formats import number
 from desktop_app.models.hiring_comparison import compare_candidates
+from desktop_app.models.i18n import N_, _
 from desktop_app.views.context import AppContext, Topic
 from desktop_app.views.partials.feedback import MessageLine
 from desktop_app.views.partials.naming import named
@@ -57,8 +59,8 @@ class ComparisonDialog(QDialog):
         brief_id: int | None = None,
     ):
         super().__init__(parent)
-        named(self, "comparisonDialog", "Compare contractors")
-        self.setWindowTitle("Compare contractors")
+        named(self, "comparisonDialog", _("Compare contractors"))
+        self.setWindowTitle(_("Compare contractors"))
         self.ctx = ctx
         self.contractor_ids = list(contractor_ids)
         self.comparison: bench.Comparison | None = None
@@ -66,18 +68,18 @@ class ComparisonDialog(QDialog):
         self.brief_choice = named(
             QComboBox(),
             "comparisonBrief",
-            "Compare for brief",
-            "Count only the interviews held for this brief",
+            _("Compare for brief"),
+            _("Count only the interviews held for this brief"),
         )
-        self.brief_choice.addItem("All interviews", 0)
+        self.brief_choice.addItem(_("All interviews"), 0)
         for choice_id, title in bench.brief_choices():
-            self.brief_choice.addItem(f"For “{title}”", choice_id)
+            self.brief_choice.addItem(_("For “{title}”").format(title=title), choice_id)
         # Compared for the brief asked for, else the job they were interviewed for.
         chosen = brief_id if brief_id is not None else bench.brief_in_common(self.contractor_ids)
         if chosen is not None:
             self.brief_choice.setCurrentIndex(max(self.brief_choice.findData(chosen), 0))
         self.brief_choice.currentIndexChanged.connect(self.reload)
-        brief_label = plain_label("Interview evidence:")
+        brief_label = plain_label(_("Interview evidence:"))
         brief_label.setBuddy(self.brief_choice)
         has_briefs = self.brief_choice.count() > 1
         brief_label.setVisible(has_briefs)
@@ -85,7 +87,7 @@ class ComparisonDialog(QDialog):
 
         self.model: RowTableModel[bench.ComparisonRow] = RowTableModel([], self)
         self.table = data_table(
-            "comparisonTable", "Comparison", self.model,
+            "comparisonTable", _("Comparison"), self.model,
             selection=QAbstractItemView.SelectionMode.NoSelection, word_wrap=True,
             alternating=False, stretch_last=False,
         )  # fmt: skip
@@ -112,20 +114,22 @@ class ComparisonDialog(QDialog):
 
     def _build_buttons(self, brief_label: QLabel) -> QHBoxLayout:
         self.hire_button = named(
-            QToolButton(), "comparisonHire", "Hire one of them",
-            "Hire one of the contractors compared, for the brief chosen here",
+            QToolButton(), "comparisonHire", _("Hire one of them"),
+            _("Hire one of the contractors compared, for the brief chosen here"),
         )  # fmt: skip
-        self.hire_button.setText("&Hire…")
+        self.hire_button.setText(_("&Hire…"))
         self.hire_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.hire_menu = QMenu(self.hire_button)
         self.hire_menu.setObjectName("comparisonHireMenu")
         self.hire_menu.aboutToShow.connect(self._fill_hire_menu)
         self.hire_button.setMenu(self.hire_menu)
-        self.print_button = named(QPushButton("Print…"), "comparisonPrint", "Print comparison")
+        self.print_button = named(
+            QPushButton(_("Print…")), "comparisonPrint", _("Print comparison")
+        )
         self.print_button.clicked.connect(self.print_preview)
-        self.pdf_button = named(QPushButton("Export PDF…"), "comparisonPdf", "Export to PDF")
+        self.pdf_button = named(QPushButton(_("Export PDF…")), "comparisonPdf", _("Export to PDF"))
         self.pdf_button.clicked.connect(self.choose_and_export_pdf)
-        close = named(QPushButton("Close"), "comparisonClose", "Close")
+        close = named(QPushButton(_("Close")), "comparisonClose", _("Close"))
         close.clicked.connect(self.accept)
         buttons = QHBoxLayout()
         buttons.addWidget(brief_label)
@@ -150,9 +154,11 @@ class ComparisonDialog(QDialog):
         for contractor_id in self.contractor_ids:
             if contractor_id not in names:
                 continue
-            action = self.hire_menu.addAction(menu_text(f"Hire {names[contractor_id]}…"))
+            action = self.hire_menu.addAction(
+                menu_text(_("Hire {names}…").format(names=names[contractor_id]))
+            )
             action.setObjectName(f"comparisonHire_{contractor_id}")
-            action.triggered.connect(lambda _=False, c=contractor_id: self.hire(c))
+            action.triggered.connect(lambda _checked=False, c=contractor_id: self.hire(c))
 
     def hire(self, contractor_id: int) -> QDialog:
         """Open the hire dialog for one of the contractors, for the brief chosen here."""
@@ -191,35 +197,44 @@ class ComparisonDialog(QDialog):
         self.model.columns = columns
         self.model.set_rows(list(comparison.rows))
         self.table.clearSpans()
-        for number, row in enumerate(comparison.rows):
+        for index, row in enumerate(comparison.rows):
             if row.heading:
                 # A band naming the lines below it (the screening answers, the trial).
-                self.table.setSpan(number, 0, 1, len(columns))
+                self.table.setSpan(index, 0, 1, len(columns))
         self._fit_columns()
         self.table.setCurrentIndex(self.model.index(-1, -1))
-        title = "Compare contractors"
+        title = _("Compare contractors")
         if comparison.brief_title:
-            title += f" for “{comparison.brief_title}”"
+            title += _(" for “{brief_title}”").format(brief_title=comparison.brief_title)
         self.setWindowTitle(title)
 
     def _show_legend(self, brief_id: int | None, hours: Decimal | None) -> None:
         parts = [
-            "Tinted cells lead their row. Scores are averages of the interviews on record (1 to 5)."
+            _(
+                "Tinted cells lead their row. Scores are averages of the interviews on record (1 "
+                "to 5)."
+            )
         ]
         if brief_id is None:
             parts.append(
-                "Choose the brief below to see every rate as a month of its work, and the "
-                "screening answers and the paid trial, side by side."
+                _(
+                    "Choose the brief below to see every rate as a month of its work, and the "
+                    "screening answers and the paid trial, side by side."
+                )
             )
         elif hours is None:
             parts.append(
-                "The brief's hours a month are not known: link it to its time-audit tasks "
-                "to compare hourly and monthly rates."
+                _(
+                    "The brief's hours a month are not known: link it to its time-audit tasks "
+                    "to compare hourly and monthly rates."
+                )
             )
         else:
             parts.append(
-                f"“Per month” puts every rate in one unit: {hours.normalize():f} h a month, "
-                "what the brief's tasks take in the time audit."
+                _(
+                    "“Per month” puts every rate in one unit: {hours} h a month, what the "
+                    "brief's tasks take in the time audit."
+                ).format(hours=number(hours))
             )
         self.legend.setText(" ".join(parts))
 
@@ -227,7 +242,7 @@ class ComparisonDialog(QDialog):
     def choose_and_export_pdf(self) -> None:
         suggested = Path.home() / "contractors-compared.pdf"
         path, _filter = QFileDialog.getSaveFileName(
-            self, "Export comparison", str(suggested), "PDF files (*.pdf)"
+            self, _("Export comparison"), str(suggested), _("PDF files (*.pdf)")
         )
         if path:
             self.export_pdf(Path(path))
@@ -240,9 +255,9 @@ class ComparisonDialog(QDialog):
         try:
             write_comparison_pdf(self.comparison, path)
         except UserError as error:
-            self.message.show_error(f"Export failed: {error}")
+            self.message.show_error(_("Export failed: {error}").format(error=error))
             return None
-        self.message.show_note(f"Saved {path}.")
+        self.message.show_note(_("Saved {path}.").format(path=path))
         return path
 
     def print_preview(self) -> QDialog | None:
@@ -257,13 +272,13 @@ class ComparisonDialog(QDialog):
             preview = open_print_preview(
                 lambda path: write_comparison_pdf(comparison, path),
                 "comparison.pdf",
-                "Contractors side by side",
+                _("Contractors side by side"),
                 self,
                 object_name="comparisonPrintPreview",
-                noun="comparison",
+                noun=N_("comparison"),
             )
         except UserError as error:
-            self.message.show_error(f"Cannot print: {error}")
+            self.message.show_error(_("Cannot print: {error}").format(error=error))
             return None
         self.message.clear_message()
         self._preview = preview
@@ -308,6 +323,6 @@ def _person_column(name: str, i: int) -> Column[bench.ComparisonRow]:
         background=lambda r: BEST_BACKGROUND if i in r.best else None,
         foreground=lambda r: BEST_FOREGROUND if i in r.best else None,
         tooltip=lambda r: (
-            "Best on this row" if i in r.best else (r.values[i] if r.long_text else None)
+            _("Best on this row") if i in r.best else (r.values[i] if r.long_text else None)
         ),
     )

@@ -36,7 +36,8 @@ from desktop_app.models.contractor_input import (
 )
 from desktop_app.models.engagements import engagement_links
 from desktop_app.models.errors import UserError
-from desktop_app.models.i18n import _
+from desktop_app.models.formats import date_time, day, integer, number
+from desktop_app.models.i18n import N_, _
 from desktop_app.models.messages import (
     MESSAGE_LABELS,
     MessageKind,
@@ -70,7 +71,14 @@ from desktop_app.views.partials.table_model import (
 from desktop_app.views.partials.tables import data_table
 from desktop_app.views.partials.tones import ALERT, MUTED, WARNING, set_tone, tone, tone_color
 
-TAB_TITLES = ("Profile", "References", "Portfolio", "Interviews", "History", "Messages")
+TAB_TITLES = (
+    N_("Profile"),
+    N_("References"),
+    N_("Portfolio"),
+    N_("Interviews"),
+    N_("History"),
+    N_("Messages"),
+)
 # What the Write… menu offers (a referral request goes to a referrer, feedback
 # from an engagement).
 CONTRACTOR_MESSAGES = (
@@ -89,7 +97,7 @@ def stars(rating: int | None) -> str:
 def when(value: Any, with_time: bool = False) -> str:
     if value is None:
         return ""
-    return f"{value:%d %b %Y %H:%M}" if with_time else f"{value:%d %b %Y}"
+    return date_time(value) if with_time else day(value)
 
 
 def stage_label(stage: str | None) -> str:
@@ -118,7 +126,7 @@ class ContractorDetailPane(QWidget):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        named(self, "contractorDetail", "Contractor details")
+        named(self, "contractorDetail", _("Contractor details"))
         self.ctx = ctx
         self.contractor_id: int | None = None
         self.detail: bench.ContractorDetail | None = None
@@ -127,13 +135,13 @@ class ContractorDetailPane(QWidget):
         self.open_url: Callable[[QUrl], bool] = QDesktopServices.openUrl
         self.last_composer: QWidget | None = None
 
-        self.title = named(plain_label(), "contractorTitle", "Contractor name")
+        self.title = named(plain_label(), "contractorTitle", _("Contractor name"))
         font = self.title.font()
         font.setPointSizeF(font.pointSizeF() * 1.35)
         font.setBold(True)
         self.title.setFont(font)
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.subtitle = named(plain_label(), "contractorSubtitle", "Stage, source and rate")
+        self.subtitle = named(plain_label(), "contractorSubtitle", _("Stage, source and rate"))
         self.subtitle.setWordWrap(True)
         self.engagements = EngagementLinks(ctx, "brief", "contractorEngagements")
 
@@ -141,13 +149,13 @@ class ContractorDetailPane(QWidget):
 
         self.message = MessageLine("contractorMessage")
 
-        self.tabs = named(QTabWidget(), "contractorTabs", "Contractor details")
-        self.tabs.addTab(self._build_profile(), "Profile")
-        self.tabs.addTab(self._build_references(), "References")
-        self.tabs.addTab(self._build_portfolio(), "Portfolio")
-        self.tabs.addTab(self._build_interviews(), "Interviews")
-        self.tabs.addTab(self._build_history(), "History")
-        self.tabs.addTab(self._build_messages(), "Messages")
+        self.tabs = named(QTabWidget(), "contractorTabs", _("Contractor details"))
+        self.tabs.addTab(self._build_profile(), _("Profile"))
+        self.tabs.addTab(self._build_references(), _("References"))
+        self.tabs.addTab(self._build_portfolio(), _("Portfolio"))
+        self.tabs.addTab(self._build_interviews(), _("Interviews"))
+        self.tabs.addTab(self._build_history(), _("History"))
+        self.tabs.addTab(self._build_messages(), _("Messages"))
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
@@ -163,51 +171,59 @@ class ContractorDetailPane(QWidget):
         self.next_button = named(
             QPushButton(),
             "moveNextButton",
-            "Move to the next stage",
-            "Move this contractor one step along the pipeline",
+            _("Move to the next stage"),
+            _("Move this contractor one step along the pipeline"),
         )
         self.next_button.clicked.connect(self._move_next)
         self.move_button = named(
-            QToolButton(), "moveToButton", "Move to stage", "Move to any stage of the pipeline"
+            QToolButton(),
+            "moveToButton",
+            _("Move to stage"),
+            _("Move to any stage of the pipeline"),
         )
-        self.move_button.setText("Move to…")
+        self.move_button.setText(_("Move to…"))
         self.move_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.move_menu = QMenu(self.move_button)
         self.move_menu.setObjectName("moveToMenu")
         self.move_button.setMenu(self.move_menu)
         self.reject_button = named(
-            QPushButton("Reject"), "rejectButton", "Reject", "Move to Rejected, with a reason"
+            QPushButton(_("Reject")),
+            "rejectButton",
+            _("Reject"),
+            _("Move to Rejected, with a reason"),
         )
         self.reject_button.clicked.connect(lambda: self.move_requested.emit(bench.Stage.REJECTED))
         self.hire_button = named(
-            QPushButton("Hire for a brief…"),
+            QPushButton(_("Hire for a brief…")),
             "hireContractorButton",
-            "Hire for a brief",
-            "Start an engagement: this contractor works to one of your briefs",
+            _("Hire for a brief"),
+            _("Start an engagement: this contractor works to one of your briefs"),
         )
         self.hire_button.clicked.connect(self.hire_requested)
         self.write_button = named(
-            QToolButton(), "writeButton", "Write to the contractor",
-            "A message written from what Offload knows, sent through your mail program",
+            QToolButton(), "writeButton", _("Write to the contractor"),
+            _("A message written from what Offload knows, sent through your mail program"),
         )  # fmt: skip
-        self.write_button.setText("Write…")
+        self.write_button.setText(_("Write…"))
         self.write_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.write_menu = QMenu(self.write_button)
         self.write_menu.setObjectName("writeMenu")
         for kind in CONTRACTOR_MESSAGES:
             action = self.write_menu.addAction(MESSAGE_LABELS[kind] + "…")
             action.setObjectName(f"write_{kind.value}")
-            action.triggered.connect(lambda _=False, k=kind: self.write(k))
+            action.triggered.connect(lambda _checked=False, k=kind: self.write(k))
         self.write_button.setMenu(self.write_menu)
         self.answers_button = named(
-            QPushButton("Screening answers…"), "answersButton", "Screening answers",
-            "Record their answers to a brief's screening questions",
+            QPushButton(_("Screening answers…")), "answersButton", _("Screening answers"),
+            _("Record their answers to a brief's screening questions"),
         )  # fmt: skip
         self.answers_button.clicked.connect(self.edit_answers)
-        self.edit_button = named(QPushButton("Edit…"), "editContractorButton", "Edit contractor")
+        self.edit_button = named(
+            QPushButton(_("Edit…")), "editContractorButton", _("Edit contractor")
+        )
         self.edit_button.clicked.connect(self.edit_requested)
         self.delete_button = named(
-            QPushButton("Delete…"), "deleteContractorButton", "Delete contractor"
+            QPushButton(_("Delete…")), "deleteContractorButton", _("Delete contractor")
         )
         self.delete_button.clicked.connect(self.delete_requested)
         buttons = QHBoxLayout()
@@ -220,7 +236,7 @@ class ContractorDetailPane(QWidget):
         return buttons
 
     def _build_profile(self) -> QWidget:
-        self.profile = named(rich_label(), "contractorProfile", "Profile")
+        self.profile = named(rich_label(), "contractorProfile", _("Profile"))
         self.profile.setTextFormat(Qt.TextFormat.RichText)
         self.profile.setWordWrap(True)
         self.profile.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
@@ -260,146 +276,158 @@ class ContractorDetailPane(QWidget):
     def _build_references(self) -> QWidget:
         self.references_model: RowTableModel[bench.ReferenceRow] = RowTableModel(
             [
-                Column("From", lambda r: r.name),
-                Column("Relation", lambda r: r.relation_text),
-                Column("Checked", lambda r: r.checked, checkable=True, commit=self._commit_checked),
-                Column("How to reach", lambda r: r.contact),
+                Column(_("From"), lambda r: r.name),
+                Column(_("Relation"), lambda r: r.relation_text),
                 Column(
-                    "What they said", lambda r: r.said.replace("\n", " "), tooltip=lambda r: r.said
+                    _("Checked"), lambda r: r.checked, checkable=True, commit=self._commit_checked
+                ),
+                Column(_("How to reach"), lambda r: r.contact),
+                Column(
+                    _("What they said"),
+                    lambda r: r.said.replace("\n", " "),
+                    tooltip=lambda r: r.said,
                 ),
             ],
             self,
         )
         self.references_view = data_table(
             "referencesTable",
-            "References",
+            _("References"),
             self.references_model,
             widths=(150, 100, 60, 150),
             editable=True,
         )
-        self.references_view.doubleClicked.connect(lambda _: self.edit_reference())
+        self.references_view.doubleClicked.connect(lambda _arg: self.edit_reference())
         return self._child_tab(
             self.references_view,
             [
-                self._button("Add reference…", "addReferenceButton", self.add_reference),
-                self._button("Edit…", "editReferenceButton", self.edit_reference),
-                self._button("Delete", "deleteReferenceButton", self.delete_reference),
+                self._button(_("Add reference…"), "addReferenceButton", self.add_reference),
+                self._button(_("Edit…"), "editReferenceButton", self.edit_reference),
+                self._button(_("Delete"), "deleteReferenceButton", self.delete_reference),
             ],
-            "Tick “Checked” once you have spoken to the reference yourself.",
+            _("Tick “Checked” once you have spoken to the reference yourself."),
         )
 
     def _build_portfolio(self) -> QWidget:
         self.portfolio_model: RowTableModel[bench.PortfolioRow] = RowTableModel(
             [
-                Column("Title", lambda p: p.title),
+                Column(_("Title"), lambda p: p.title),
                 Column(
-                    "Link or file",
+                    _("Link or file"),
                     self._portfolio_target,
                     foreground=lambda p: tone_color(ALERT) if self._is_missing(p) else None,
                     tooltip=self._portfolio_tip,
                 ),
-                Column("Notes", lambda p: p.notes.replace("\n", " "), tooltip=lambda p: p.notes),
+                Column(_("Notes"), lambda p: p.notes.replace("\n", " "), tooltip=lambda p: p.notes),
             ],
             self,
         )
         self.portfolio_view = data_table(
-            "portfolioTable", "Portfolio", self.portfolio_model, widths=(170, 220), editable=True
+            "portfolioTable", _("Portfolio"), self.portfolio_model, widths=(170, 220), editable=True
         )
-        self.portfolio_view.doubleClicked.connect(lambda _: self.open_portfolio_item())
+        self.portfolio_view.doubleClicked.connect(lambda _arg: self.open_portfolio_item())
         return self._child_tab(
             self.portfolio_view,
             [
-                self._button("Add link…", "addPortfolioLinkButton", self.add_portfolio_link),
+                self._button(_("Add link…"), "addPortfolioLinkButton", self.add_portfolio_link),
                 self._button(
-                    "Attach file…",
+                    _("Attach file…"),
                     "attachFileButton",
                     self.choose_and_attach_file,
-                    "Copy a sample file into Offload's data folder (at most 100 MB)",
+                    _("Copy a sample file into Offload's data folder (at most 100 MB)"),
                 ),
                 self._button(
-                    "Open",
+                    _("Open"),
                     "openPortfolioButton",
                     self.open_portfolio_item,
-                    "Open the link in your browser, or the file in its viewer",
+                    _("Open the link in your browser, or the file in its viewer"),
                 ),
-                self._button("Delete", "deletePortfolioButton", self.delete_portfolio_item),
+                self._button(_("Delete"), "deletePortfolioButton", self.delete_portfolio_item),
             ],
-            "Links open in your browser only when you click Open (or double-click).",
+            _("Links open in your browser only when you click Open (or double-click)."),
         )
 
     def _build_interviews(self) -> QWidget:
         score_columns = [_score_column(key) for key in SCORE_FIELDS]
         self.interviews_model: RowTableModel[bench.InterviewRow] = RowTableModel(
             [
-                Column("When", lambda i: when(i.held_at, True)),
-                Column("Held", lambda i: "yes" if i.held else "scheduled"),
-                Column("Medium", lambda i: i.medium_text),
-                Column("Brief", lambda i: i.brief_title),
+                Column(_("When"), lambda i: when(i.held_at, True)),
+                Column(_("Held"), lambda i: "yes" if i.held else "scheduled"),
+                Column(_("Medium"), lambda i: i.medium_text),
+                Column(_("Brief"), lambda i: i.brief_title),
                 *score_columns,
-                Column("Avg", lambda i: _score(i.average), align=ALIGN_RIGHT),
-                Column("Decision", lambda i: i.decision_text),
-                Column("Notes", lambda i: i.notes.replace("\n", " "), tooltip=lambda i: i.notes),
+                Column(_("Avg"), lambda i: _score(i.average), align=ALIGN_RIGHT),
+                Column(_("Decision"), lambda i: i.decision_text),
+                Column(_("Notes"), lambda i: i.notes.replace("\n", " "), tooltip=lambda i: i.notes),
             ],
             self,
         )
         self.interviews_view = data_table(
             "interviewsTable",
-            "Interviews",
+            _("Interviews"),
             self.interviews_model,
             widths=(135, 70, 70, 110, 48, 48, 48, 48, 40, 80),
             editable=True,
         )
-        self.interviews_view.doubleClicked.connect(lambda _: self.edit_interview())
+        self.interviews_view.doubleClicked.connect(lambda _arg: self.edit_interview())
         return self._child_tab(
             self.interviews_view,
             [
-                self._button("Add interview…", "addInterviewButton", self.add_interview),
-                self._button("Edit…", "editInterviewButton", self.edit_interview),
-                self._button("Delete", "deleteInterviewButton", self.delete_interview),
+                self._button(_("Add interview…"), "addInterviewButton", self.add_interview),
+                self._button(_("Edit…"), "editInterviewButton", self.edit_interview),
+                self._button(_("Delete"), "deleteInterviewButton", self.delete_interview),
                 self._button(
-                    "Must-haves…",
+                    _("Must-haves…"),
                     "interviewCriteriaButton",
                     self.score_criteria,
-                    "Score the interview on its brief's must-have expectations",
+                    _("Score the interview on its brief's must-have expectations"),
                 ),
             ],
-            "Scores from 1 (poor) to 5 (excellent). Schedule an interview now and tick "
-            "“Held” once it has taken place.",
+            _(
+                "Scores from 1 (poor) to 5 (excellent). Schedule an interview now and tick "
+                "“Held” once it has taken place."
+            ),
         )
 
     def _build_history(self) -> QWidget:
         self.history_model: RowTableModel[bench.HistoryRow] = RowTableModel(
             [
-                Column("When", lambda h: when(h.changed_at, True)),
-                Column("From", lambda h: stage_label(h.from_stage)),
-                Column("To", lambda h: stage_label(h.to_stage)),
-                Column("Reason", lambda h: h.reason.replace("\n", " "), tooltip=lambda h: h.reason),
+                Column(_("When"), lambda h: when(h.changed_at, True)),
+                Column(_("From"), lambda h: stage_label(h.from_stage)),
+                Column(_("To"), lambda h: stage_label(h.to_stage)),
+                Column(
+                    _("Reason"), lambda h: h.reason.replace("\n", " "), tooltip=lambda h: h.reason
+                ),
             ],
             self,
         )
         self.history_view = data_table(
-            "historyTable", "Stage history", self.history_model, widths=(135, 90, 90), editable=True
+            "historyTable",
+            _("Stage history"),
+            self.history_model,
+            widths=(135, 90, 90),
+            editable=True,
         )
         return self._child_tab(self.history_view, [])
 
     def _build_messages(self) -> QWidget:
         self.messages_model: RowTableModel[SentRow] = RowTableModel(
             [
-                Column("When", lambda m: when(m.sent_at, True)),
-                Column("What", lambda m: m.kind_text),
-                Column("Brief", lambda m: m.brief_title),
-                Column("How", lambda m: "mail program" if m.via == "mail" else "copied"),
-                Column("Subject", lambda m: m.subject, tooltip=lambda m: m.body),
+                Column(_("When"), lambda m: when(m.sent_at, True)),
+                Column(_("What"), lambda m: m.kind_text),
+                Column(_("Brief"), lambda m: m.brief_title),
+                Column(_("How"), lambda m: _("mail program") if m.via == "mail" else _("copied")),
+                Column(_("Subject"), lambda m: m.subject, tooltip=lambda m: m.body),
             ],
             self,
         )
         self.messages_view = data_table(
-            "messagesTable", "Messages sent", self.messages_model, widths=(135, 150, 130, 90)
+            "messagesTable", _("Messages sent"), self.messages_model, widths=(135, 150, 130, 90)
         )
         return self._child_tab(
             self.messages_view,
             [],
-            "Every message written here (Write…) is kept: hover a subject to read it.",
+            _("Every message written here (Write…) is kept: hover a subject to read it."),
         )
 
     # Showing
@@ -430,10 +458,12 @@ class ContractorDetailPane(QWidget):
             widget.setEnabled(detail is not None)
         if detail is None:
             for index, title in enumerate(TAB_TITLES):
-                self.tabs.setTabText(index, title)
+                self.tabs.setTabText(index, _(title))
             self.next_button.hide()
-            self.title.setText("No contractor selected")
-            self.subtitle.setText("Select a contractor in the list to see everything about them.")
+            self.title.setText(_("No contractor selected"))
+            self.subtitle.setText(
+                _("Select a contractor in the list to see everything about them.")
+            )
             for model in (
                 self.references_model,
                 self.portfolio_model,
@@ -448,7 +478,7 @@ class ContractorDetailPane(QWidget):
         self.engagements.show_links(engagement_links(contractor_id=detail.row.id))
         row = detail.row
         self.title.setText(row.name)
-        since = f" since {when(row.stage_since)}" if row.stage_since else ""
+        since = _(" since {when}").format(when=when(row.stage_since)) if row.stage_since else ""
         parts = [
             f"{stage_label(row.stage)}{since}",
             bench.source_text(row.source, row.source_detail),
@@ -472,14 +502,19 @@ class ContractorDetailPane(QWidget):
             len(sent),
         )
         for index, title in enumerate(TAB_TITLES):
-            count = counts[index]
-            self.tabs.setTabText(index, f"{title} ({count})" if count else title)
+            items = counts[index]
+            self.tabs.setTabText(
+                index,
+                _("{tab} ({count})").format(tab=_(title), count=items) if items else _(title),
+            )
 
     def _update_move_buttons(self, stage: str) -> None:
         upcoming = bench.next_stage(stage)
         self.next_button.setVisible(upcoming is not None)
         if upcoming is not None:
-            self.next_button.setText(f"Move to {bench.STAGE_LABELS[upcoming]} ▸")
+            self.next_button.setText(
+                _("Move to {stage} ▸").format(stage=_(bench.STAGE_LABELS[upcoming]))
+            )
             self.next_button.setProperty("stage", upcoming.value)
         self.reject_button.setVisible(stage not in (bench.Stage.REJECTED, bench.Stage.ENDED))
         self.move_menu.clear()
@@ -487,7 +522,9 @@ class ContractorDetailPane(QWidget):
             action = QAction(label, self.move_menu)
             action.setObjectName(f"moveTo_{target.value}")
             action.setEnabled(target != stage)
-            action.triggered.connect(lambda _=False, s=target.value: self.move_requested.emit(s))
+            action.triggered.connect(
+                lambda _checked=False, s=target.value: self.move_requested.emit(s)
+            )
             self.move_menu.addAction(action)
 
     def _move_next(self) -> None:
@@ -505,42 +542,66 @@ class ContractorDetailPane(QWidget):
                 f"<td>{shown}</td></tr>"
             )
 
-        lines = [line("Kind", KIND_LABELS.get(row.kind, row.kind))]
+        lines = [line(_("Kind"), KIND_LABELS.get(row.kind, row.kind))]
         if row.skills:
-            lines.append(line("Skills", row.skills))
+            lines.append(line(_("Skills"), row.skills))
         if row.email:
-            lines.append(line("E-mail", row.email))
+            lines.append(line(_("E-mail"), row.email))
         if row.phone:
-            lines.append(line("Phone", row.phone))
+            lines.append(line(_("Phone"), row.phone))
         if row.website:
             link = f"<a href='{escape(row.website, quote=True)}'>{escape(row.website)}</a>"
-            lines.append(line("Website", link, raw=True))
+            lines.append(line(_("Website"), link, raw=True))
         place = " · ".join(p for p in (row.location, row.timezone) if p)
         if place:
-            lines.append(line("Location", place))
+            lines.append(line(_("Location"), place))
         if row.working_hours:
-            lines.append(line("Working hours", f"{row.working_hours} their time"))
+            lines.append(
+                line(
+                    _("Working hours"),
+                    _("{working_hours} their time").format(working_hours=row.working_hours),
+                )
+            )
         overlap = overlap_with_owner([row.id], date.today())[row.id]
         warning = overlap.warning(overlap_needed(likely_brief(row.id)))
         shared = escape(overlap.text())
         if warning:
             shared += f"<br><span style='color:{tone(WARNING)}'>{escape(warning)}</span>"
-        lines.append(line("Shared hours", shared, raw=True))
+        lines.append(line(_("Shared hours"), shared, raw=True))
         if row.rate is not None:
-            lines.append(line("Rate", bench.rate_text(row.rate, row.rate_unit, row.currency)))
+            lines.append(line(_("Rate"), bench.rate_text(row.rate, row.rate_unit, row.currency)))
         else:
-            lines.append(line("Rate", f"not known ({RATE_UNIT_LABELS.get(row.rate_unit, '')})"))
-        lines.append(line("Source", bench.source_text(row.source, row.source_detail)))
-        lines.append(line("Your rating", stars(row.rating) or "not rated"))
-        lines.append(line("Last contact", when(row.last_contact) or "—"))
+            lines.append(
+                line(
+                    _("Rate"),
+                    _("not known ({unit})").format(unit=_(RATE_UNIT_LABELS.get(row.rate_unit, ""))),
+                )
+            )
+        lines.append(line(_("Source"), bench.source_text(row.source, row.source_detail)))
+        lines.append(line(_("Your rating"), stars(row.rating) or _("not rated")))
+        lines.append(line(_("Last contact"), when(row.last_contact) or "—"))
         lines.append(
-            line("References", f"{row.references_checked} of {row.references} checked")
+            line(
+                _("References"),
+                _("{checked} of {references} checked").format(
+                    checked=row.references_checked, references=row.references
+                ),
+            )
             if row.references
-            else line("References", "none yet")
+            else line(_("References"), _("none yet"))
         )
         if row.average_score is not None:
-            lines.append(line("Interview score", f"{row.average_score:.1f} of 5"))
-        notes = escape(row.notes).replace("\n", "<br>") if row.notes else "<i>No notes</i>"
+            lines.append(
+                line(
+                    _("Interview score"),
+                    _("{score} of 5").format(score=number(row.average_score, 1)),
+                )
+            )
+        notes = (
+            escape(row.notes).replace("\n", "<br>")
+            if row.notes
+            else "<i>{}</i>".format(_("No notes"))
+        )
         return f"<table>{''.join(lines)}</table><p>{notes}</p>"
 
     # Messages
@@ -593,7 +654,11 @@ class ContractorDetailPane(QWidget):
             self._run(DeleteChildCommand(self.ctx, "reference", reference.id))
 
     def _commit_checked(self, reference: bench.ReferenceRow, checked: Any) -> str | None:
-        text = f"Mark reference from {reference.name} as {'checked' if checked else 'unchecked'}"
+        text = (
+            _("Mark reference from {name} as checked")
+            if checked
+            else _("Mark reference from {name} as unchecked")
+        ).format(name=reference.name)
         command = EditChildCommand(
             self.ctx, "reference", reference.id, {"checked": bool(checked)}, text
         )
@@ -609,18 +674,17 @@ class ContractorDetailPane(QWidget):
     def _portfolio_target(self, item: bench.PortfolioRow) -> str:
         if not item.is_file:
             return item.url
-        size = f"{(item.file_size or 0) / 1024:,.0f} KB"
+        size = _("{size} KB").format(size=integer(round((item.file_size or 0) / 1024)))
         if self._is_missing(item):
-            return f"{item.file_name} — missing"
+            return _("{file_name} — missing").format(file_name=item.file_name)
         return f"{item.file_name} ({size})"
 
     def _portfolio_tip(self, item: bench.PortfolioRow) -> str:
         if self._is_missing(item):
-            return (
-                f"The sample file {item.file_name} is no longer in {self._folder()}; "
-                "attach it again."
-            )
-        return "Double-click or press Open to view it" if item.is_file else item.url
+            return _(
+                "The sample file {file_name} is no longer in {folder}; attach it again."
+            ).format(file_name=item.file_name, folder=self._folder())
+        return _("Double-click or press Open to view it") if item.is_file else item.url
 
     def add_portfolio_link(self) -> FormDialog | None:
         if self.contractor_id is None:
@@ -634,7 +698,9 @@ class ContractorDetailPane(QWidget):
     def choose_and_attach_file(self) -> None:
         if self.contractor_id is None:
             return
-        path, _filter = QFileDialog.getOpenFileName(self, "Attach a sample file", str(Path.home()))
+        path, _filter = QFileDialog.getOpenFileName(
+            self, _("Attach a sample file"), str(Path.home())
+        )
         if path:
             self.attach_file(Path(path))
 
@@ -654,8 +720,13 @@ class ContractorDetailPane(QWidget):
             "file_size": stored.file_size,
         }
         if self._run(AddChildCommand(self.ctx, "portfolio", self.contractor_id, values)):
-            note = " (the same file was already stored, so it is kept once)"
-            self.say(f"Attached {stored.file_name}{note if stored.already_stored else ''}.")
+            self.say(
+                (
+                    _("Attached {name} (the same file was already stored, so it is kept once).")
+                    if stored.already_stored
+                    else _("Attached {name}.")
+                ).format(name=stored.file_name)
+            )
             return True
         return False
 
@@ -663,15 +734,17 @@ class ContractorDetailPane(QWidget):
         """Open the selected link in the browser or file in the system viewer."""
         item = self._selected(self.portfolio_view, self.portfolio_model)
         if item is None:
-            self.say("Select a portfolio item to open.")
+            self.say(_("Select a portfolio item to open."))
             return False
         if not item.is_file:
             return self.open_url(QUrl(item.url))
         stored = attachments.locate(self._folder(), item.file_hash or "")
         if stored is None:
             self.say(
-                f"The sample file {item.file_name} is missing: it is no longer in "
-                f"{self._folder()}. Attach it again if you still have it.",
+                _(
+                    "The sample file {file_name} is missing: it is no longer in {folder}. Attach "
+                    "it again if you still have it."
+                ).format(file_name=item.file_name, folder=self._folder()),
                 error=True,
             )
             return False
@@ -712,8 +785,8 @@ class ContractorDetailPane(QWidget):
         if interview is None:
             return None
         if interview.brief_id is None:
-            self.say("Link the interview to a brief first (Edit…): its must-haves are "
-                     "scored here.", error=True)  # fmt: skip
+            self.say(_("Link the interview to a brief first (Edit…): its must-haves are "
+                     "scored here."), error=True)  # fmt: skip
             return None
         dialog = CriteriaDialog(self.ctx, interview.id, interview.brief_id, self)
         dialog.open()

@@ -23,6 +23,7 @@ from desktop_app.models.contractor_input import (
     parse_contractor,
 )
 from desktop_app.models.currencies import ISO_4217_CODES
+from desktop_app.models.i18n import _
 from desktop_app.views.contractors.form import Field, FormDialog
 
 SCORE_CHOICES = [("", "")] + [(str(n), str(n)) for n in range(1, 6)]
@@ -30,59 +31,59 @@ SCORE_CHOICES = [("", "")] + [(str(n), str(n)) for n in range(1, 6)]
 
 def contractor_fields(*, with_stage: bool) -> list[Field]:
     fields = [
-        Field("name", "Name", placeholder="Person or agency"),
-        Field("kind", "Kind", "choice", list(KIND_LABELS.items())),
+        Field("name", _("Name"), placeholder=_("Person or agency")),
+        Field("kind", _("Kind"), "choice", list(KIND_LABELS.items())),
         Field(
             "skills",
-            "Skills and tags",
-            placeholder="bookkeeping, Xero, VAT returns",
-            help="Comma-separated; the search finds contractors by these.",
+            _("Skills and tags"),
+            placeholder=_("bookkeeping, Xero, VAT returns"),
+            help=_("Comma-separated; the search finds contractors by these."),
         ),
-        Field("email", "E-mail"),
-        Field("phone", "Phone", placeholder="+44 20 7946 0958"),
-        Field("website", "Website or profile", placeholder="https://…"),
-        Field("location", "Location", placeholder="City, country"),
+        Field("email", _("E-mail")),
+        Field("phone", _("Phone"), placeholder="+44 20 7946 0958"),
+        Field("website", _("Website or profile"), placeholder=_("https://…")),
+        Field("location", _("Location"), placeholder=_("City, country")),
         Field(
             "timezone",
-            "Time zone",
+            _("Time zone"),
             "editable",
             [("", "")] + [(zone, zone) for zone in sorted(known_timezones())],
-            help="An IANA name such as Europe/Lisbon, or an offset such as UTC+2.",
+            help=_("An IANA name such as Europe/Lisbon, or an offset such as UTC+2."),
         ),
         Field(
             "working_hours",
-            "Working hours",
+            _("Working hours"),
             placeholder="09:00–17:00",
-            help="Their working hours in their own time zone, to see the hours you share.",
+            help=_("Their working hours in their own time zone, to see the hours you share."),
         ),
-        Field("rate", "Rate", placeholder="0.00"),
-        Field("rate_unit", "Rate unit", "choice", list(RATE_UNIT_LABELS.items())),
-        Field("currency", "Currency", "editable", [(c, c) for c in sorted(ISO_4217_CODES)]),
+        Field("rate", _("Rate"), placeholder="0.00"),
+        Field("rate_unit", _("Rate unit"), "choice", list(RATE_UNIT_LABELS.items())),
+        Field("currency", _("Currency"), "editable", [(c, c) for c in sorted(ISO_4217_CODES)]),
         Field(
             "source",
-            "Source",
+            _("Source"),
             "choice",
             [(s.value, label) for s, label in bench.SOURCE_LABELS.items()],
         ),
         Field(
             "source_detail",
-            "Site or referrer",
-            help="The niche site you found them on, or who referred them.",
+            _("Site or referrer"),
+            help=_("The niche site you found them on, or who referred them."),
         ),
     ]
     if with_stage:
         fields.append(
             Field(
                 "stage",
-                "Stage",
+                _("Stage"),
                 "choice",
                 [(s.value, label) for s, label in bench.STAGE_LABELS.items()],
             )
         )
     fields += [
-        Field("rating", "Your rating (1-5)", "editable", SCORE_CHOICES),
-        Field("last_contact", "Last contact", "date"),
-        Field("notes", "Notes", "multiline"),
+        Field("rating", _("Your rating (1-5)"), "editable", SCORE_CHOICES),
+        Field("last_contact", _("Last contact"), "date"),
+        Field("notes", _("Notes"), "multiline"),
     ]
     return fields
 
@@ -113,7 +114,7 @@ def contractor_dialog(
     )
     return FormDialog(
         "contractorDialog",
-        "New contractor" if values is None else f"Edit {values['name']}",
+        _("New contractor") if values is None else _("Edit {name}").format(name=values["name"]),
         contractor_fields(with_stage=is_new),
         texts,
         lambda raw: parse_contractor(raw, partial=not is_new),
@@ -124,13 +125,13 @@ def contractor_dialog(
 def reference_dialog(parent: QWidget, values: dict[str, Any] | None = None) -> FormDialog:
     return FormDialog(
         "referenceDialog",
-        "New reference" if values is None else "Edit reference",
+        _("New reference") if values is None else _("Edit reference"),
         [
-            Field("name", "From whom"),
-            Field("relation", "Relation", "choice", list(RELATION_LABELS.items())),
-            Field("contact", "How to reach them", placeholder="e-mail, phone or profile"),
-            Field("said", "What they said", "multiline"),
-            Field("checked", "Checked: I spoke to them myself", "check"),
+            Field("name", _("From whom")),
+            Field("relation", _("Relation"), "choice", list(RELATION_LABELS.items())),
+            Field("contact", _("How to reach them"), placeholder=_("e-mail, phone or profile")),
+            Field("said", _("What they said"), "multiline"),
+            Field("checked", _("Checked: I spoke to them myself"), "check"),
         ],
         values or {"relation": "client"},
         bench.parse_reference,
@@ -141,11 +142,11 @@ def reference_dialog(parent: QWidget, values: dict[str, Any] | None = None) -> F
 def portfolio_link_dialog(parent: QWidget, values: dict[str, Any] | None = None) -> FormDialog:
     return FormDialog(
         "portfolioDialog",
-        "New portfolio link" if values is None else "Edit portfolio item",
+        _("New portfolio link") if values is None else _("Edit portfolio item"),
         [
-            Field("title", "Title", placeholder="What the work is"),
-            Field("url", "Address", placeholder="https://…"),
-            Field("notes", "Notes", "multiline"),
+            Field("title", _("Title"), placeholder=_("What the work is")),
+            Field("url", _("Address"), placeholder=_("https://…")),
+            Field("notes", _("Notes"), "multiline"),
         ],
         values or {},
         bench.parse_portfolio_link,
@@ -163,21 +164,21 @@ def interview_dialog(
     for key in SCORE_FIELDS:
         texts[key] = "" if texts.get(key) is None else str(texts[key])
     fields = [
-        Field("held_at", "Date and time", "datetime"),
-        Field("held", "Held: the interview has taken place", "check"),
-        Field("medium", "Medium", "choice", list(MEDIUM_LABELS.items())),
-        Field("brief", "For brief", "choice", [(0, "No brief"), *briefs]),
+        Field("held_at", _("Date and time"), "datetime"),
+        Field("held", _("Held: the interview has taken place"), "check"),
+        Field("medium", _("Medium"), "choice", list(MEDIUM_LABELS.items())),
+        Field("brief", _("For brief"), "choice", [(0, _("No brief")), *briefs]),
     ]
     fields += [
         Field(key, f"{SCORE_LABELS[key]} (1-5)", "editable", SCORE_CHOICES) for key in SCORE_FIELDS
     ]
     fields += [
-        Field("decision", "Decision", "choice", list(DECISION_LABELS.items())),
-        Field("notes", "Notes", "multiline"),
+        Field("decision", _("Decision"), "choice", list(DECISION_LABELS.items())),
+        Field("notes", _("Notes"), "multiline"),
     ]
     return FormDialog(
         "interviewDialog",
-        "New interview" if values is None else "Edit interview",
+        _("New interview") if values is None else _("Edit interview"),
         fields,
         texts,
         lambda raw: bench.parse_interview({**raw, "brief": raw.get("brief") or None}),
@@ -190,18 +191,23 @@ def move_stage_dialog(parent: QWidget, name: str, from_stage: str, to_stage: str
     labels = bench.STAGE_LABELS
     return FormDialog(
         "moveStageDialog",
-        f"Move {name} to {labels[bench.Stage(to_stage)]}",
+        _("Move {name} to {labels}").format(name=name, labels=labels[bench.Stage(to_stage)]),
         [
             Field(
                 "reason",
-                "Reason (optional)",
+                _("Reason (optional)"),
                 "multiline",
-                placeholder="e.g. Strong references; invited to a paid trial",
+                placeholder=_("e.g. Strong references; invited to a paid trial"),
             )
         ],
         {},
-        lambda raw: check_text(raw["reason"], "reason", "The reason", 2000),
+        lambda raw: check_text(raw["reason"], "reason", _("The reason"), 2000),
         parent=parent,
-        intro=f"{name}: {labels[bench.Stage(from_stage)]} → {labels[bench.Stage(to_stage)]}. "
-        "The move and its reason are kept in the History tab.",
+        intro=_(
+            "{name}: {before} → {after}. The move and its reason are kept in the History tab."
+        ).format(
+            name=name,
+            before=_(labels[bench.Stage(from_stage)]),
+            after=_(labels[bench.Stage(to_stage)]),
+        ),
     )

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.models.errors import ValidationError
+from desktop_app.models.i18n import _
 from desktop_app.views.partials.dates import (
     DATE_TIME_FORMAT,
     date_edit,
@@ -137,12 +138,14 @@ class FormDialog(QDialog):
         named(editor, f"{self._prefix}_{spec.key}", spec.label, spec.help)
         error = self.errors.line(spec.key, editor)
         suggestion = named(
-            QPushButton(), f"{self._prefix}Suggest_{spec.key}", f"Fix {spec.label.lower()}"
+            QPushButton(),
+            f"{self._prefix}Suggest_{spec.key}",
+            _("Fix: {field}").format(field=spec.label),
         )
         suggestion.hide()
         for signal in edited_signals(editor):
             signal.connect(lambda *_, button=suggestion: button.hide())
-        suggestion.clicked.connect(lambda _=False, key=spec.key: self._take_suggestion(key))
+        suggestion.clicked.connect(lambda _checked=False, key=spec.key: self._take_suggestion(key))
         column = QVBoxLayout()
         column.setSpacing(2)
         shown: QWidget = editor
@@ -168,10 +171,11 @@ class FormDialog(QDialog):
         layout = QHBoxLayout(row)
         layout.setContentsMargins(0, 0, 0, 0)
         clear = named(
-            QToolButton(), f"{self._prefix}Clear_{spec.key}", f"Clear {spec.label.lower()}",
-            f"Leave the {spec.label.lower()} unset",
+            QToolButton(), f"{self._prefix}Clear_{spec.key}",
+            _("Clear: {field}").format(field=spec.label),
+            _("Leave unset: {field}").format(field=spec.label),
         )  # fmt: skip
-        clear.setText("Clear")
+        clear.setText(_("Clear"))
         clear.clicked.connect(lambda: show_date(editor, None))
         layout.addWidget(editor)
         layout.addWidget(clear)
@@ -241,7 +245,7 @@ class FormDialog(QDialog):
         for key in error.errors:
             if key in suggestions and key in self.suggestion_buttons:
                 button = self.suggestion_buttons[key]
-                button.setText(f"Use {suggestions[key]}")
+                button.setText(_("Use {suggestions}").format(suggestions=suggestions[key]))
                 button.setProperty("suggestion", suggestions[key])
                 button.show()
         grow_to_content(self, self.scroll_area)
@@ -274,7 +278,7 @@ def _multiline_editor(spec: Field, value: Any) -> QPlainTextEdit:
 
 def _date_editor(spec: Field, value: Any) -> QDateEdit:
     stored = value if isinstance(value, date) else None
-    editor = date_edit("", spec.label, _day(stored), unset_text="Not set")
+    editor = date_edit("", spec.label, _day(stored), unset_text=_("Not set"))
     # A stored time of day (an interview's) is kept while the day is unchanged.
     editor.setProperty("stored", stored)
     return editor

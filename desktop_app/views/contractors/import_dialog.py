@@ -37,7 +37,8 @@ from desktop_app.importers.vcard import plan_vcard_file
 from desktop_app.models import contractors as bench
 from desktop_app.models.contractor_input import CONTRACTOR_FIELDS
 from desktop_app.models.errors import UserError
-from desktop_app.models.text import count_of
+from desktop_app.models.formats import integer
+from desktop_app.models.i18n import N_, _, count
 from desktop_app.views.context import AppContext
 from desktop_app.views.contractors.commands import ImportContractorsCommand
 from desktop_app.views.partials.long_task import LongTask
@@ -101,7 +102,11 @@ def preview_rows(plan: ImportPlan) -> list[PreviewRow]:
     return rows
 
 
-STATUS_TEXT = {"new": "Import", "duplicate": "Already on the bench?", "refused": "Refused"}
+STATUS_TEXT = {
+    "new": N_("Import"),
+    "duplicate": N_("Already on the bench?"),
+    "refused": N_("Refused"),
+}
 
 
 class ImportDialog(QDialog):
@@ -123,8 +128,8 @@ class ImportDialog(QDialog):
 
     def __init__(self, ctx: AppContext, path: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        named(self, "importDialog", "Import contractors")
-        self.setWindowTitle(f"Import contractors from {path.name}")
+        named(self, "importDialog", _("Import contractors"))
+        self.setWindowTitle(_("Import contractors from {name}").format(name=path.name))
         self.ctx = ctx
         self.path = path
         self.table_data: CsvTable | None = None
@@ -139,7 +144,7 @@ class ImportDialog(QDialog):
         layout = QVBoxLayout(self)
         if self.table_data is not None:
             layout.addWidget(self._mapping_box(self.table_data), 0)
-        self.summary = named(plain_label(), "importSummary", "What will be imported")
+        self.summary = named(plain_label(), "importSummary", _("What will be imported"))
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
 
@@ -148,15 +153,17 @@ class ImportDialog(QDialog):
         self.duplicate_choice = named(
             QComboBox(),
             "importDuplicates",
-            "Rows already on the bench",
-            "What to do with a row whose e-mail, phone, website or name "
-            "matches a contractor already on the bench",
+            _("Rows already on the bench"),
+            _(
+                "What to do with a row whose e-mail, phone, website or name "
+                "matches a contractor already on the bench"
+            ),
         )
-        self.duplicate_choice.addItem("Skip them (keep what is on the bench)", "skip")
-        self.duplicate_choice.addItem("Merge them into the existing record", "merge")
-        self.duplicate_choice.addItem("Add them as new contractors anyway", "add")
+        self.duplicate_choice.addItem(_("Skip them (keep what is on the bench)"), "skip")
+        self.duplicate_choice.addItem(_("Merge them into the existing record"), "merge")
+        self.duplicate_choice.addItem(_("Add them as new contractors anyway"), "add")
         duplicates_row = QHBoxLayout()
-        self.duplicate_label = plain_label("Rows already on the bench:")
+        self.duplicate_label = plain_label(_("Rows already on the bench:"))
         self.duplicate_label.setBuddy(self.duplicate_choice)
         duplicates_row.addWidget(self.duplicate_label)
         duplicates_row.addWidget(self.duplicate_choice, 1)
@@ -165,7 +172,7 @@ class ImportDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.buttons.setObjectName("importButtons")
         self.import_button = self.buttons.addButton(
-            "Import", QDialogButtonBox.ButtonRole.AcceptRole
+            _("Import"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.import_button.setObjectName("importConfirm")
         name_buttons(self.buttons, "importButtons")
@@ -181,26 +188,26 @@ class ImportDialog(QDialog):
     def _build_preview(self) -> QTableView:
         self.preview_model: RowTableModel[PreviewRow] = RowTableModel(
             [
-                Column("", lambda r: STATUS_TEXT[r.status], foreground=_status_color),
-                Column("Row", lambda r: r.label),
-                Column("Name", lambda r: r.name),
+                Column("", lambda r: _(STATUS_TEXT[r.status]), foreground=_status_color),
+                Column(_("Row"), lambda r: r.label),
+                Column(_("Name"), lambda r: r.name),
                 Column(
-                    "Note",
+                    _("Note"),
                     lambda r: r.note,
                     tooltip=lambda r: r.note or None,
                     foreground=_status_color,
                 ),
-                Column("E-mail", lambda r: r.email),
-                Column("Phone", lambda r: r.phone),
-                Column("Skills", lambda r: r.skills),
-                Column("Rate", lambda r: r.rate),
-                Column("Source", lambda r: r.source),
-                Column("Stage", lambda r: r.stage),
+                Column(_("E-mail"), lambda r: r.email),
+                Column(_("Phone"), lambda r: r.phone),
+                Column(_("Skills"), lambda r: r.skills),
+                Column(_("Rate"), lambda r: r.rate),
+                Column(_("Source"), lambda r: r.source),
+                Column(_("Stage"), lambda r: r.stage),
             ],
             self,
         )
         self.preview = data_table(
-            "importPreview", "Import preview", self.preview_model,
+            "importPreview", _("Import preview"), self.preview_model,
             selection=QAbstractItemView.SelectionMode.ExtendedSelection,
             alternating=False, stretch_last=False,
             widths=(165, 110, 150, 320, 170, 120, 120, 110, 110),
@@ -220,22 +227,34 @@ class ImportDialog(QDialog):
         return True
 
     def _mapping_box(self, table: CsvTable) -> QWidget:
-        what = f"{table.layout} export, " if table.layout else ""
+        rows = count(table.row_count, "{count} row", "{count} rows")
+        about = (
+            _("{layout} export, {rows}, {encoding}").format(
+                layout=table.layout, rows=rows, encoding=table.encoding.upper()
+            )
+            if table.layout
+            else _("{rows}, {encoding}").format(rows=rows, encoding=table.encoding.upper())
+        )
         group = QGroupBox(
-            f"Columns of {table.name} ({what}{table.row_count} rows, {table.encoding.upper()}): "
-            "choose which column holds each detail"
+            _("Columns of {name} ({about}): choose which column holds each detail").format(
+                name=table.name, about=about
+            )
         )
         # Three fields a row, so the preview keeps most of the height.
         form = QGridLayout()
         guessed = guess_mapping(table.headers)
         for number, spec in enumerate(CONTRACTOR_FIELDS):
-            box = named(QComboBox(), f"importColumn_{spec.key}", f"Column for {spec.label}")
-            box.addItem("— not imported —", [])
+            box = named(
+                QComboBox(),
+                f"importColumn_{spec.key}",
+                _("Column for {label}").format(label=spec.label),
+            )
+            box.addItem(_("— not imported —"), [])
             chosen = guessed.get(spec.key, ())
             if len(chosen) > 1:  # a layout's choice of several columns
                 box.addItem(describe_columns(table.headers, chosen, spec.key), list(chosen))
             for column, header in enumerate(table.headers):
-                box.addItem(header or f"Column {column + 1}", [column])
+                box.addItem(header or _("Column {number}").format(number=column + 1), [column])
             box.setCurrentIndex(
                 next((i for i in range(box.count()) if box.itemData(i) == list(chosen)), 0)
             )
@@ -279,9 +298,9 @@ class ImportDialog(QDialog):
         self.preview_model.set_rows(preview_rows(self.plan))
         text = problem or self.plan.describe()
         if self.plan.refused and not problem:
-            text += " Refused rows are listed in red with the reason; they will not be imported."
+            text += _(" Refused rows are listed in red with the reason; they will not be imported.")
         if self.plan.duplicates and not problem:
-            text += " Double-click a row marked “Already on the bench?” to open that contractor."
+            text += _(" Double-click a row marked “Already on the bench?” to open that contractor.")
         if self.plan.notes:
             text += " " + " ".join(self.plan.notes)
         self.summary.setText(text)
@@ -289,7 +308,9 @@ class ImportDialog(QDialog):
         self.duplicate_choice.setEnabled(has_duplicates)
         self.duplicate_label.setEnabled(has_duplicates)
         self.import_button.setEnabled(bool(self.plan.records))
-        self.import_button.setText(f"Import {len(self.plan.records)}")
+        self.import_button.setText(
+            _("Import {count}").format(count=integer(len(self.plan.records)))
+        )
         self.import_button.setAccessibleName(self.import_button.text())
 
     def run_import(self) -> LongTask | None:
@@ -304,9 +325,14 @@ class ImportDialog(QDialog):
         task = execute_in_background(
             command,
             self,
-            "Importing contractors",
-            f"Importing {count_of(len(self.plan.records), 'contractor')} from {self.path.name}…",
-            cancelled_text="Import cancelled: nothing was imported.",
+            _("Importing contractors"),
+            count(
+                len(self.plan.records),
+                "Importing {count} contractor from {name}…",
+                "Importing {count} contractors from {name}…",
+                name=self.path.name,
+            ),
+            cancelled_text=_("Import cancelled: nothing was imported."),
         )
         task.succeeded.connect(lambda _result: self._imported(command))
         task.failed.connect(self._not_imported)
@@ -314,9 +340,15 @@ class ImportDialog(QDialog):
 
     def _imported(self, command: ImportContractorsCommand) -> None:
         assert command.outcome is not None
-        summary = f"Imported from {self.path.name}: {command.outcome.summary()}."
+        summary = _("Imported from {name}: {summary}.").format(
+            name=self.path.name, summary=command.outcome.summary()
+        )
         if self.plan.refused:
-            summary += f" {len(self.plan.refused)} refused rows were not imported."
+            summary += " " + count(
+                len(self.plan.refused),
+                "{count} refused row was not imported.",
+                "{count} refused rows were not imported.",
+            )
         self.imported.emit(summary)
         self.accept()
 

@@ -30,9 +30,10 @@ from PySide6.QtWidgets import (
 from desktop_app.models import contractors as bench
 from desktop_app.models.engagements import dependents_summary, get_engagement
 from desktop_app.models.errors import UserError
-from desktop_app.models.i18n import _
+from desktop_app.models.formats import integer, number
+from desktop_app.models.i18n import N_, _, count
 from desktop_app.models.progress import Cancelled
-from desktop_app.models.text import count_of, fold
+from desktop_app.models.text import fold
 from desktop_app.views.context import AppContext, Topic
 from desktop_app.views.contractors import dialogs
 from desktop_app.views.contractors.commands import (
@@ -73,10 +74,12 @@ if TYPE_CHECKING:
     from desktop_app.views.contractors.comparison import ComparisonDialog
 
 UNIT_ORDER = {"hour": 0, "month": 1, "project": 2}
-CSV_FILTER = "CSV files (*.csv);;All files (*)"
+CSV_FILTER = N_("CSV files (*.csv);;All files (*)")
 # A bench this large is exported in a worker, with progress and Cancel.
 _EXPORT_AT_ONCE = 500
-IMPORT_FILTER = "Contractors (*.csv *.vcf *.vcard);;CSV files (*.csv);;vCard files (*.vcf *.vcard)"
+IMPORT_FILTER = N_(
+    "Contractors (*.csv *.vcf *.vcard);;CSV files (*.csv);;vCard files (*.vcf *.vcard)"
+)
 
 
 # Sorting 2,000 rows compares ~50,000 pairs; folding (case, accents) each
@@ -128,17 +131,17 @@ def list_columns() -> list[Column[bench.ContractorRow]]:
         ),
         Column(
             _("Score"),
-            lambda r: "" if r.average_score is None else f"{r.average_score:.1f}",
+            lambda r: "" if r.average_score is None else number(r.average_score, 1),
             sort_key=lambda r: r.average_score,
             align=ALIGN_RIGHT,
-            tooltip=lambda r: "Average interview score (1-5)",
+            tooltip=lambda r: _("Average interview score (1-5)"),
         ),
         Column(
             _("References"),
             lambda r: f"{r.references_checked}/{r.references}" if r.references else "",
             sort_key=lambda r: (r.references_checked, r.references) if r.references else None,
             align=ALIGN_CENTER,
-            tooltip=lambda r: "Checked / on record",
+            tooltip=lambda r: _("Checked / on record"),
         ),
         Column(
             _("Last contact"), lambda r: when(r.last_contact), sort_key=lambda r: r.last_contact
@@ -198,7 +201,7 @@ class ContractorsPage(TabPage):
                 "references say, their portfolios and your interview notes. Or import the "
                 "spreadsheet or contacts file you already keep."
             ),
-            "Add your first contractor…",
+            _("Add your first contractor…"),
             object_name="emptyState_contractors",
         )
         self.empty.action_triggered.connect(self.new_contractor)
@@ -285,9 +288,9 @@ class ContractorsPage(TabPage):
         more = QMenu(self.more_button)
         more.setObjectName("importExportMenu")
         self._menu_action(
-            more, "menuImport", "Import from CSV or vCard…", self.import_contractors_dialog
+            more, "menuImport", _("Import from CSV or vCard…"), self.import_contractors_dialog
         )
-        self._menu_action(more, "menuExport", "Export to CSV…", self.export_contractors_dialog)
+        self._menu_action(more, "menuExport", _("Export to CSV…"), self.export_contractors_dialog)
         self.more_button.setMenu(more)
         for combo in (self.stage_filter, self.source_filter):
             combo.setSizeAdjustPolicy(
@@ -311,7 +314,7 @@ class ContractorsPage(TabPage):
         self.proxy = ModelSortProxy(_search_text, self)
         self.proxy.setSourceModel(self.model)
         self.table = data_table(
-            "contractorsTable", "Contractors", self.proxy,
+            "contractorsTable", _("Contractors"), self.proxy,
             selection=QAbstractItemView.SelectionMode.ExtendedSelection, sortable=True,
         )  # fmt: skip
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
@@ -319,7 +322,7 @@ class ContractorsPage(TabPage):
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._show_context_menu)
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
-        self.table.doubleClicked.connect(lambda _: self.edit_contractor())
+        self.table.doubleClicked.connect(lambda _arg: self.edit_contractor())
         self.delete_action = QAction(_("Delete contractor…"), self)
         self.delete_action.setObjectName("deleteContractorAction")
         self.delete_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
@@ -339,7 +342,7 @@ class ContractorsPage(TabPage):
         self.stack.setCurrentIndex(1 if rows else 0)
         if rows and not self._columns_fitted:
             # Until the owner sizes them: each column as wide as what it shows.
-            fit_columns(self.table)
+            fit_columns(self.table, squeeze_to=110)
             self._columns_fitted = True
         self.select_ids(selected)
         if not self.selected_ids():
@@ -349,10 +352,13 @@ class ContractorsPage(TabPage):
     def _update_status_count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
         text = (
-            count_of(total, "contractor")
+            count(total, "{count} contractor", "{count} contractors")
             if shown == total
-            else f"{shown:,} of {count_of(total, 'contractor')}"
-        )
+            else count(
+                total, "{shown} of {count} contractor", "{shown} of {count} contractors",
+                shown=integer(shown),
+            )
+        )  # fmt: skip
         self.table.setAccessibleDescription(text)
         self.count_label.setText(text)
 
@@ -380,7 +386,9 @@ class ContractorsPage(TabPage):
         self._skills_filter = frozenset(fold(s) for s in wanted)
         self._leave_out = frozenset()
         self.skills_label.setText(
-            f"With any of: {', '.join(wanted)}. Rejected contractors are left out."
+            _("With any of: {skills}. Rejected contractors are left out.").format(
+                skills=", ".join(wanted)
+            )
         )
         self.skills_bar.setVisible(bool(wanted))
         self._apply_filters()
@@ -397,17 +405,19 @@ class ContractorsPage(TabPage):
         wanted = [s.strip() for s in row.brief_skills.split(",") if s.strip()]
         self._skills_filter = frozenset(fold(s) for s in wanted)
         self._leave_out = frozenset({row.contractor_id})
-        left_out = f"Rejected contractors and {row.contractor_name} are left out."
+        left_out = _("Rejected contractors and {contractor_name} are left out.").format(
+            contractor_name=row.contractor_name
+        )
         if wanted:
-            text = (
-                f"Someone new for “{row.brief_title}”: contractors with any of its skills "
-                f"({', '.join(wanted)}). {left_out}"
-            )
+            text = _(
+                "Someone new for “{brief_title}”: contractors with any of its skills "
+                "({skills}). {left_out}"
+            ).format(brief_title=row.brief_title, skills=", ".join(wanted), left_out=left_out)
         else:
-            text = (
-                f"“{row.brief_title}” names no skills, so everyone still on the bench is "
-                f"shown. {left_out} Add the skills to the brief to narrow the list."
-            )
+            text = _(
+                "“{brief_title}” names no skills, so everyone still on the bench is shown. "
+                "{left_out} Add the skills to the brief to narrow the list."
+            ).format(brief_title=row.brief_title, left_out=left_out)
         self.skills_label.setText(text)
         self.skills_bar.show()
         self._apply_filters()
@@ -473,11 +483,13 @@ class ContractorsPage(TabPage):
         ids = self.selected_ids()
         self.detail.show_contractor(ids[0] if len(ids) == 1 else None)
         if len(ids) > 1:
-            self.detail.title.setText(f"{len(ids)} contractors selected")
+            self.detail.title.setText(
+                count(len(ids), "{count} contractor selected", "{count} contractors selected")
+            )
             self.detail.subtitle.setText(
-                "Compare them side by side (Compare…), or right-click for more."
+                _("Compare them side by side (Compare…), or right-click for more.")
                 if len(ids) <= bench.MAX_COMPARED
-                else f"Select at most {bench.MAX_COMPARED} to compare."
+                else _("Select at most {most} to compare.").format(most=bench.MAX_COMPARED)
             )
 
     def current_row(self) -> bench.ContractorRow | None:
@@ -509,26 +521,29 @@ class ContractorsPage(TabPage):
                 action = move.addAction(_(label))
                 action.setObjectName(f"contextMoveTo_{stage.value}")
                 action.setEnabled(stage != row.stage)
-                action.triggered.connect(lambda _=False, s=stage.value: self.request_move(s))
-            self._menu_action(menu, "contextEdit", "Edit…", self.edit_contractor)
-            self._menu_action(menu, "contextHire", "Hire for a brief…", self.hire_current)
+                action.triggered.connect(lambda _checked=False, s=stage.value: self.request_move(s))
+            self._menu_action(menu, "contextEdit", _("Edit…"), self.edit_contractor)
+            self._menu_action(menu, "contextHire", _("Hire for a brief…"), self.hire_current)
         if bench.MIN_COMPARED <= len(ids) <= bench.MAX_COMPARED:
             self._menu_action(
-                menu, "contextCompare", f"Compare {len(ids)} side by side…", self.compare_selected
+                menu,
+                "contextCompare",
+                _("Compare {count} side by side…").format(count=len(ids)),
+                self.compare_selected,
             )
         if len(ids) == 2:
-            self._menu_action(menu, "contextMerge", "Merge these two…", self.merge_selected)
+            self._menu_action(menu, "contextMerge", _("Merge these two…"), self.merge_selected)
         if len(ids) == 1:
             menu.addSeparator()
-            self._menu_action(menu, "contextDelete", "Delete…", self.delete_contractor)
+            self._menu_action(menu, "contextDelete", _("Delete…"), self.delete_contractor)
         if not ids:
-            self._menu_action(menu, "contextNew", "New contractor…", self.new_contractor)
+            self._menu_action(menu, "contextNew", _("New contractor…"), self.new_contractor)
         return menu
 
     def _menu_action(self, menu: QMenu, name: str, text: str, slot: Any) -> QAction:
         action = menu.addAction(text)
         action.setObjectName(name)
-        action.triggered.connect(lambda _=False: slot())
+        action.triggered.connect(lambda _checked=False: slot())
         return action
 
     # Asking (blocking dialogs behind small methods, so tests answer the real dialog)
@@ -550,25 +565,40 @@ class ContractorsPage(TabPage):
         box = message_box(
             self,
             QMessageBox.Icon.Warning,
-            "Already on the bench?",
+            _("Already on the bench?"),
             "",
             QMessageBox.StandardButton.NoButton,
         )
         box.setObjectName("duplicateQuestion")
-        box.setText(f"{name} looks like someone already on the bench: {others}.")
+        box.setText(
+            _("{name} looks like someone already on the bench: {others}.").format(
+                name=name, others=others
+            )
+        )
         box.setInformativeText(
-            f"Open {first.name} to look, merge what you typed into that record, or "
-            + ("add a new contractor anyway." if new else "save your changes anyway.")
+            (
+                _(
+                    "Open {name} to look, merge what you typed into that record, or add a new "
+                    "contractor anyway."
+                )
+                if new
+                else _(
+                    "Open {name} to look, merge what you typed into that record, or save your "
+                    "changes anyway."
+                )
+            ).format(name=first.name)
         )
         choices = {
             box.addButton(
-                menu_text(f"Open {first.name}"), QMessageBox.ButtonRole.ActionRole
+                menu_text(_("Open {name}").format(name=first.name)),
+                QMessageBox.ButtonRole.ActionRole,
             ): "open",
             box.addButton(
-                menu_text(f"Merge into {first.name}"), QMessageBox.ButtonRole.ActionRole
+                menu_text(_("Merge into {name}").format(name=first.name)),
+                QMessageBox.ButtonRole.ActionRole,
             ): "merge",
             box.addButton(
-                "Add anyway" if new else "Save anyway", QMessageBox.ButtonRole.AcceptRole
+                _("Add anyway") if new else _("Save anyway"), QMessageBox.ButtonRole.AcceptRole
             ): "add",
         }
         box.addButton(QMessageBox.StandardButton.Cancel)
@@ -608,7 +638,7 @@ class ContractorsPage(TabPage):
                     MergeValuesCommand(self.ctx, target.contractor_id, target.name, values)
                 ):
                     self.open_target(("contractor", target.contractor_id))
-                    self.say(f"Merged the new details into {target.name}.")
+                    self.say(_("Merged the new details into {name}.").format(name=target.name))
                 return None
             if choice != "add":
                 return None
@@ -619,7 +649,7 @@ class ContractorsPage(TabPage):
         added = command.contractor_id
         assert added is not None  # applied
         self.select_ids([added])
-        self.say(f"Added {values['name']}.")
+        self.say(_("Added {name}.").format(name=values["name"]))
         return added
 
     def edit_contractor(self) -> FormDialog | None:
@@ -665,39 +695,50 @@ class ContractorsPage(TabPage):
         counts = dependents_summary(row.id)
         held = {k: v for k, v in counts.items() if v}
         if held:
-            what = ", ".join(f"{v} {k if v != 1 else k.rstrip('s')}" for k, v in held.items())
-            what = what.replace("portfolio", "portfolio items").replace(
-                "1 portfolio items", "1 portfolio item"
-            )
+            held_texts = {
+                "engagements": lambda n: count(n, "{count} engagement", "{count} engagements"),
+                "interviews": lambda n: count(n, "{count} interview", "{count} interviews"),
+                "references": lambda n: count(n, "{count} reference", "{count} references"),
+                "portfolio": lambda n: count(
+                    n, "{count} portfolio item", "{count} portfolio items"
+                ),
+            }
+            what = ", ".join(held_texts[k](v) for k, v in held.items())
             if not self.ask(
-                "Delete contractor?",
-                f"Delete {row.name} with {what}? Edit > Undo (Ctrl+Z) brings everything back.",
+                _("Delete contractor?"),
+                _("Delete {name} with {what}? Edit > Undo (Ctrl+Z) brings everything back.").format(
+                    name=row.name, what=what
+                ),
                 _("Delete"),
             ):
                 return False
         if self._run(DeleteContractorCommand(self.ctx, row.id, row.name)):
-            self.say(f"Deleted {row.name}. Undo with Ctrl+Z.")
+            self.say(_("Deleted {name}. Undo with Ctrl+Z.").format(name=row.name))
             return True
         return False
 
     def merge_selected(self) -> bool:
         ids = self.selected_ids()
         if len(ids) != 2:
-            self._refused("Select the two records of the same person to merge them.")
+            self._refused(_("Select the two records of the same person to merge them."))
             return False
         names = bench.contractor_names(ids)
         keep, other = ids
         if not self.ask(
-            "Merge contractors?",
-            f"Merge {names[other]} into {names[keep]}? References, portfolio, interviews and "
-            f"history move over; details {names[keep]} lacks are filled in, and anything "
-            "that differs is kept in the notes. You can undo this.",
+            _("Merge contractors?"),
+            _(
+                "Merge {name} into {target}? References, portfolio, interviews and history move "
+                "over; details {target} lacks are filled in, and anything that differs is kept in "
+                "the notes. You can undo this."
+            ).format(name=names[other], target=names[keep]),
             _("Merge"),
         ):
             return False
         if self._run(MergeContractorsCommand(self.ctx, keep, other, (names[keep], names[other]))):
             self.select_ids([keep])
-            self.say(f"Merged {names[other]} into {names[keep]}.")
+            self.say(
+                _("Merged {name} into {target}.").format(name=names[other], target=names[keep])
+            )
             return True
         return False
 
@@ -718,7 +759,11 @@ class ContractorsPage(TabPage):
             self.ctx, contractor_id, names.get(contractor_id, ""), stage, reason
         )
         if self._run(command):
-            self.say(f"Moved {names.get(contractor_id, '')} to {stage_label(stage)}.")
+            self.say(
+                _("Moved {name} to {stage}.").format(
+                    name=names.get(contractor_id, ""), stage=stage_label(stage)
+                )
+            )
             return True
         return False
 
@@ -745,7 +790,7 @@ class ContractorsPage(TabPage):
     def write_message(self) -> None:
         """Show the Write… menu of the contractor shown (Ctrl+Shift+W)."""
         if self.detail.contractor_id is None:
-            self.say("Select a contractor to write to first.")
+            self.say(_("Select a contractor to write to first."))
             return
         button = self.detail.write_button
         self.detail.write_menu.popup(button.mapToGlobal(button.rect().bottomLeft()))
@@ -754,8 +799,10 @@ class ContractorsPage(TabPage):
         ids = self.selected_ids()
         if not bench.MIN_COMPARED <= len(ids) <= bench.MAX_COMPARED:
             self._refused(
-                f"Select {bench.MIN_COMPARED} to {bench.MAX_COMPARED} contractors to compare "
-                "(Ctrl+click or Shift+click in the list)."
+                _(
+                    "Select {least} to {most} contractors to compare (Ctrl+click "
+                    "or Shift+click in the list)."
+                ).format(least=bench.MIN_COMPARED, most=bench.MAX_COMPARED)
             )
             return None
         from desktop_app.views.contractors.comparison import ComparisonDialog
@@ -767,7 +814,7 @@ class ContractorsPage(TabPage):
     # Import and export
     def import_contractors_dialog(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(
-            self, "Import contractors", str(Path.home()), IMPORT_FILTER
+            self, _("Import contractors"), str(Path.home()), _(IMPORT_FILTER)
         )
         if path:
             self.import_file(Path(path))
@@ -789,7 +836,7 @@ class ContractorsPage(TabPage):
     def export_contractors_dialog(self) -> None:
         suggested = Path.home() / "contractors.csv"
         path, _filter = QFileDialog.getSaveFileName(
-            self, "Export contractors", str(suggested), CSV_FILTER
+            self, _("Export contractors"), str(suggested), _(CSV_FILTER)
         )
         if path:
             self.export_csv(Path(path))
@@ -802,33 +849,45 @@ class ContractorsPage(TabPage):
 
         if self.model.rowCount() <= _EXPORT_AT_ONCE:
             try:
-                count = export_contractors_csv(path)
+                written = export_contractors_csv(path)
             except UserError as error:
                 self._export_refused(error)
                 return None
-            self._exported(count, path)
-            return count
+            self._exported(written, path)
+            return written
         task = LongTask(
             self.ctx.store,
             self,
-            "Exporting contractors",
-            f"Exporting {count_of(self.model.rowCount(), 'contractor')} to {path.name}…",
+            _("Exporting contractors"),
+            count(
+                self.model.rowCount(),
+                "Exporting {count} contractor to {name}…",
+                "Exporting {count} contractors to {name}…",
+                name=path.name,
+            ),
             lambda progress: export_contractors_csv(path, progress),
-            cancelled_text=f"Export cancelled: {path.name} was not written.",
+            cancelled_text=_("Export cancelled: {name} was not written.").format(name=path.name),
         )
-        task.succeeded.connect(lambda count: self._exported(count, path))
+        task.succeeded.connect(lambda rows: self._exported(rows, path))
         task.failed.connect(self._export_refused)
         task.start()
         return task
 
-    def _exported(self, count: int, path: Path) -> None:
-        self.say(f"Exported {count_of(count, 'contractor')} to {path}.")
+    def _exported(self, rows: int, path: Path) -> None:
+        self.say(
+            count(
+                rows,
+                "Exported {count} contractor to {path}.",
+                "Exported {count} contractors to {path}.",
+                path=path,
+            )
+        )
 
     def _export_refused(self, error: UserError) -> None:
         if isinstance(error, Cancelled):
             self._refused(str(error))
         else:
-            self._refused(f"{error} Nothing was exported.")
+            self._refused(_("{error} Nothing was exported.").format(error=error))
 
     # TabPage
     def focus_search(self) -> None:

@@ -78,7 +78,7 @@ class PipelineBar(QWidget):
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
             button.setMinimumWidth(56)
             button.setProperty("label", label)
-            button.clicked.connect(lambda _=False, v=value: self.stage_chosen.emit(v))
+            button.clicked.connect(lambda _checked=False, v=value: self.stage_chosen.emit(v))
             self.group.addButton(button)
             self.buttons[value] = button
             layout.addWidget(button)

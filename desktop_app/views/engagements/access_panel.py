@@ -27,6 +27,7 @@ from desktop_app.exporters.running_csv import export_access_csv
 from desktop_app.models.access import ACCESS_LEVEL_LABELS, AccessLevel, AccessRow, access_rows
 from desktop_app.models.engagements import EngagementStatus, day_text
 from desktop_app.models.errors import UserError
+from desktop_app.models.i18n import _, count
 from desktop_app.views.context import AppContext
 from desktop_app.views.engagements.running_commands import (
     DeleteAccessCommand,
@@ -56,9 +57,9 @@ class AccessPanel(RunningPanel):
     """
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(ctx, "accessPanel", "Access register", parent)
+        super().__init__(ctx, "accessPanel", _("Access register"), parent)
         self.model: RowTableModel[AccessRow] = RowTableModel(self._columns(), self)
-        self.table = row_table("accessTable", "Tools and accounts", self.model, NAME, self)
+        self.table = row_table("accessTable", _("Tools and accounts"), self.model, NAME, self)
         self.delegate = EditDelegate(
             {LEVEL: LEVEL_CHOICE, GRANTED_ON: DateChoice(), REVOKED_ON: DateChoice()}, self.table
         )
@@ -69,17 +70,17 @@ class AccessPanel(RunningPanel):
 
         first, second = self._build_form()
         self.revoke_button = named(
-            QPushButton("Revoke today"), "revokeAccess", "Revoke the selected accesses today"
+            QPushButton(_("Revoke today")), "revokeAccess", _("Revoke the selected accesses today")
         )
         self.revoke_button.clicked.connect(self.revoke_selected)
         self.delete_button = named(
-            QPushButton("Delete"), "deleteAccess", "Delete the selected access record"
+            QPushButton(_("Delete")), "deleteAccess", _("Delete the selected access record")
         )
         self.delete_button.clicked.connect(self.delete_selected)
         self.export_button = named(
-            QPushButton("Export…"),
+            QPushButton(_("Export…")),
             "exportAccess",
-            "Write every engagement's accesses to a CSV file",
+            _("Write every engagement's accesses to a CSV file"),
         )
         self.export_button.clicked.connect(self.choose_and_export)
         actions = QHBoxLayout()
@@ -88,7 +89,7 @@ class AccessPanel(RunningPanel):
         actions.addStretch(1)
         actions.addWidget(self.export_button)
 
-        self.left_open = MessageLine("accessLeftOpen", "Access left open")
+        self.left_open = MessageLine("accessLeftOpen", _("Access left open"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.left_open)
         layout.addLayout(first)
@@ -105,21 +106,23 @@ class AccessPanel(RunningPanel):
         self.name_edit = named(
             QLineEdit(),
             "accessName",
-            "Tool or account",
-            "The tool or account's name, never its password",
+            _("Tool or account"),
+            _("The tool or account's name, never its password"),
         )
-        self.name_edit.setPlaceholderText("Tool or account (e.g. Shopify staff account)")
+        self.name_edit.setPlaceholderText(_("Tool or account (e.g. Shopify staff account)"))
         self.name_edit.returnPressed.connect(self.grant)
-        self.level_box = named(QComboBox(), "accessLevel", "Level")
+        self.level_box = named(QComboBox(), "accessLevel", _("Level"))
         for level in AccessLevel:
             self.level_box.addItem(ACCESS_LEVEL_LABELS[level], level.value)
         self.level_box.setCurrentIndex(self.level_box.findData(AccessLevel.EDIT.value))
-        self.granted_edit = date_edit("accessGrantedOn", "Granted on")
-        self.by_edit = named(QLineEdit(), "accessGrantedBy", "Granted by", "Who gave the access")
-        self.by_edit.setPlaceholderText("Granted by")
+        self.granted_edit = date_edit("accessGrantedOn", _("Granted on"))
+        self.by_edit = named(
+            QLineEdit(), "accessGrantedBy", _("Granted by"), _("Who gave the access")
+        )
+        self.by_edit.setPlaceholderText(_("Granted by"))
         self.by_edit.returnPressed.connect(self.grant)
         self.grant_button = named(
-            QPushButton("Record access"), "recordAccess", "Record the access given"
+            QPushButton(_("Record access")), "recordAccess", _("Record the access given")
         )
         self.grant_button.clicked.connect(self.grant)
         # Two lines, so the panel fits the detail pane at 1280 px.
@@ -135,40 +138,40 @@ class AccessPanel(RunningPanel):
     def _columns(self) -> list[Column[AccessRow]]:
         return [
             Column(
-                "Tool or account",
+                _("Tool or account"),
                 lambda r: r.name,
                 edit_value=lambda r: r.name,
                 commit=lambda r, v: self._edit(r, {"name": v}),
             ),
             Column(
-                "Level",
+                _("Level"),
                 lambda r: r.level_label,
                 edit_value=lambda r: r.level,
                 commit=lambda r, v: self._edit(r, {"level": v}),
             ),
             Column(
-                "Granted on",
+                _("Granted on"),
                 lambda r: day_text(r.granted_on),
                 sort_key=lambda r: r.granted_on,
                 edit_value=lambda r: r.granted_on,
                 commit=lambda r, v: self._edit(r, {"granted_on": v}),
             ),
             Column(
-                "Granted by",
+                _("Granted by"),
                 lambda r: r.granted_by,
                 edit_value=lambda r: r.granted_by,
                 commit=lambda r, v: self._edit(r, {"granted_by": v}),
             ),
             Column(
-                "Revoked on",
-                lambda r: day_text(r.revoked_on) if r.revoked_on else "Still open",
+                _("Revoked on"),
+                lambda r: day_text(r.revoked_on) if r.revoked_on else _("Still open"),
                 sort_key=lambda r: r.revoked_on,
                 edit_value=lambda r: r.revoked_on or self.today,
                 commit=lambda r, v: self._edit(r, {"revoked_on": v}),
                 foreground=lambda r: tone_color(WARNING) if r.is_open else None,
             ),
             Column(
-                "Note",
+                _("Note"),
                 lambda r: r.note,
                 tooltip=lambda r: r.note or None,
                 edit_value=lambda r: r.note,
@@ -184,9 +187,14 @@ class AccessPanel(RunningPanel):
         self.left_open.clear_message()
         if row is not None and ended and still_open:
             self.left_open.show_warning(
-                f"The engagement ended on {day_text(row.end_date)}, and "
-                f"{row.contractor_name} can still reach: {', '.join(still_open)}. "
-                "Revoke it in the tool itself, then here."
+                _(
+                    "The engagement ended on {day_text}, and {contractor_name} can still reach: "
+                    "{join}. Revoke it in the tool itself, then here."
+                ).format(
+                    day_text=day_text(row.end_date),
+                    contractor_name=row.contractor_name,
+                    join=", ".join(still_open),
+                )
             )
         if self.row is not None and not self.by_edit.text():
             self.by_edit.setText(self.ctx.settings().owner_name)
@@ -195,7 +203,7 @@ class AccessPanel(RunningPanel):
     def open_count(self) -> int:
         return sum(1 for row in self.model.rows() if row.is_open)
 
-    def _update_buttons(self, *_: object) -> None:
+    def _update_buttons(self, *_args: object) -> None:
         chosen = selected_rows(self.table, self.model)
         self.revoke_button.setEnabled(any(row.is_open for row in chosen))
         self.delete_button.setEnabled(bool(chosen))
@@ -203,10 +211,12 @@ class AccessPanel(RunningPanel):
 
     # Edits
     def _edit(self, row: AccessRow, changes: dict) -> str | None:
-        command = EditAccessCommand(self.ctx, row.id, changes, f"Change the access to {row.name}")
+        command = EditAccessCommand(
+            self.ctx, row.id, changes, _("Change the access to {name}").format(name=row.name)
+        )
         if self.run(lambda _c: command):
             return None
-        return self.message.text() or "Not changed."
+        return self.message.text() or _("Not changed.")
 
     def grant(self) -> bool:
         if self.row is None:
@@ -220,7 +230,7 @@ class AccessPanel(RunningPanel):
         command = GrantAccessCommand(self.ctx, self.row.id, values)
         if not run_edit(command, self.errors):
             return False
-        self.say(f"Recorded access to {values['name'].strip()}.")
+        self.say(_("Recorded access to {name}.").format(name=values["name"].strip()))
         self.name_edit.clear()
         self.name_edit.setFocus()
         return True
@@ -228,12 +238,14 @@ class AccessPanel(RunningPanel):
     def revoke_selected(self) -> bool:
         chosen = [row for row in selected_rows(self.table, self.model) if row.is_open]
         if not chosen:
-            self.say("Select an access still open to revoke it.")
+            self.say(_("Select an access still open to revoke it."))
             return False
         names = ", ".join(row.name for row in chosen)
         return self.run(
             lambda _c: RevokeAccessCommand(self.ctx, [row.id for row in chosen], self.today),
-            f"Revoked today: {names}. Check it is really closed in the tool itself.",
+            _("Revoked today: {names}. Check it is really closed in the tool itself.").format(
+                names=names
+            ),
         )
 
     def delete_selected(self) -> bool:
@@ -242,24 +254,33 @@ class AccessPanel(RunningPanel):
             return False
         row = chosen[0]
         return self.run(
-            lambda _c: DeleteAccessCommand(self.ctx, row.id, f"Delete the access to {row.name}"),
-            f"Deleted the record of {row.name}. Undo (Ctrl+Z) puts it back.",
+            lambda _c: DeleteAccessCommand(
+                self.ctx, row.id, _("Delete the access to {name}").format(name=row.name)
+            ),
+            _("Deleted the record of {name}. Undo (Ctrl+Z) puts it back.").format(name=row.name),
         )
 
     def choose_and_export(self) -> Path | None:
         path, _filter = QFileDialog.getSaveFileName(
             self,
-            "Export the access register",
+            _("Export the access register"),
             str(Path.home() / "access-register.csv"),
-            "CSV files (*.csv)",
+            _("CSV files (*.csv)"),
         )
         return self.export(Path(path)) if path else None
 
     def export(self, path: Path) -> Path | None:
         try:
-            count = export_access_csv(path)
+            written = export_access_csv(path)
         except UserError as error:
             self.say(str(error), error=True)
             return None
-        self.say(f"Wrote {count} access record{'s' if count != 1 else ''} to {path}.")
+        self.say(
+            count(
+                written,
+                "Wrote {count} access record to {path}.",
+                "Wrote {count} access records to {path}.",
+                path=path,
+            )
+        )
         return path

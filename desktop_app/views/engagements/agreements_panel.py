@@ -31,6 +31,7 @@ from desktop_app.models.agreements import (
 )
 from desktop_app.models.engagements import day_text
 from desktop_app.models.errors import UserError
+from desktop_app.models.i18n import _, count
 from desktop_app.models.text import fold
 from desktop_app.views.context import AppContext
 from desktop_app.views.engagements.running_commands import (
@@ -59,25 +60,29 @@ class AgreementsPanel(RunningPanel):
     """
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(ctx, "agreementsPanel", "Agreements", parent)
+        super().__init__(ctx, "agreementsPanel", _("Agreements"), parent)
         self.last_export: Path | None = None
         self.model: RowTableModel[AgreementRow] = RowTableModel(self._columns(), self)
-        self.table = row_table("agreementsTable", "Agreements", self.model, FILE, self)
+        self.table = row_table("agreementsTable", _("Agreements"), self.model, FILE, self)
         self.delegate = EditDelegate({KIND: KIND_CHOICE, SIGNED: DateChoice()}, self.table)
         self.delegate.refused.connect(lambda message: self.say(message, error=True))
         self.table.setItemDelegate(self.delegate)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
 
-        self.kind_box = named(QComboBox(), "agreementKind", "Kind of agreement")
+        self.kind_box = named(QComboBox(), "agreementKind", _("Kind of agreement"))
         for kind in AgreementKind:
             self.kind_box.addItem(AGREEMENT_KIND_LABELS[kind], kind.value)
-        self.signed_edit = date_edit("agreementSignedOn", "Signed on", unset_text="Not signed yet")
-        self.add_button = named(QPushButton("Add agreement"), "addAgreement", "Add the agreement")
+        self.signed_edit = date_edit(
+            "agreementSignedOn", _("Signed on"), unset_text=_("Not signed yet")
+        )
+        self.add_button = named(
+            QPushButton(_("Add agreement")), "addAgreement", _("Add the agreement")
+        )
         self.add_button.clicked.connect(self.add)
         self.sow_button = named(
-            QPushButton("Statement of work (PDF)…"),
+            QPushButton(_("Statement of work (PDF)…")),
             "exportSow",
-            "Write a statement of work from the brief and these terms, to sign outside the app",
+            _("Write a statement of work from the brief and these terms, to sign outside the app"),
         )
         self.sow_button.clicked.connect(self.choose_and_export_sow)
         add_row = QHBoxLayout()
@@ -86,12 +91,12 @@ class AgreementsPanel(RunningPanel):
         add_row.addStretch(1)
 
         self.attach_button = named(
-            QPushButton("Attach signed file…"),
+            QPushButton(_("Attach signed file…")),
             "attachAgreement",
-            "Attach the signed agreement to the selected row",
+            _("Attach the signed agreement to the selected row"),
         )
         self.attach_button.clicked.connect(self.choose_and_attach)
-        self.more_menu("agreements", "Open the signed file")
+        self.more_menu("agreements", _("Open the signed file"))
         actions = QHBoxLayout()
         for button in (self.sow_button, self.attach_button, self.more_button):
             actions.addWidget(button)
@@ -108,30 +113,34 @@ class AgreementsPanel(RunningPanel):
     def _columns(self) -> list[Column[AgreementRow]]:
         return [
             Column(
-                "Kind",
+                _("Kind"),
                 lambda r: r.kind_label,
                 edit_value=lambda r: r.kind,
                 commit=lambda r, v: self._edit(r, {"kind": v}),
             ),
             Column(
-                "Signed on",
-                lambda r: day_text(r.signed_on) if r.signed_on else "Not signed yet",
+                _("Signed on"),
+                lambda r: day_text(r.signed_on) if r.signed_on else _("Not signed yet"),
                 sort_key=lambda r: r.signed_on,
                 edit_value=lambda r: r.signed_on or self.today,
                 commit=lambda r, v: self._edit(r, {"signed_on": v}),
                 foreground=lambda r: None if r.signed_on else tone_color(WARNING),
             ),
             Column(
-                "Notice",
+                _("Notice"),
                 lambda r: r.notice_text,
-                tooltip=lambda r: "The notice period, in days",
+                tooltip=lambda r: _("The notice period, in days"),
                 edit_value=lambda r: "" if r.notice_days is None else str(r.notice_days),
                 commit=lambda r, v: self._edit(r, {"notice_days": v}),
             ),
             Column(
-                "Signed file",
+                _("Signed file"),
                 lambda r: (
-                    (f"{r.file_name} — missing" if self.file_missing(r.file_hash) else r.file_name)
+                    (
+                        _("{file_name} — missing").format(file_name=r.file_name)
+                        if self.file_missing(r.file_hash)
+                        else r.file_name
+                    )
                     if r.file_hash
                     else ""
                 ),
@@ -143,9 +152,13 @@ class AgreementsPanel(RunningPanel):
         form = QFormLayout()
         self.term_edits: dict[str, QLineEdit] = {}
         for name, label, example in (
-            ("confidentiality", "Confidentiality", "What stays confidential, and for how long"),
-            ("ip_terms", "Intellectual property", "Who owns the work, and from when"),
-            ("payment_terms", "Payment terms", "When invoices are sent and paid"),
+            (
+                "confidentiality",
+                _("Confidentiality"),
+                _("What stays confidential, and for how long"),
+            ),
+            ("ip_terms", _("Intellectual property"), _("Who owns the work, and from when")),
+            ("payment_terms", _("Payment terms"), _("When invoices are sent and paid")),
         ):
             edit = named(QLineEdit(), f"agreement_{name}", label, example)
             edit.setPlaceholderText(example)
@@ -160,7 +173,7 @@ class AgreementsPanel(RunningPanel):
             self.table.selectRow(0)
         self._update_buttons()
 
-    def _update_buttons(self, *_: object) -> None:
+    def _update_buttons(self, *_args: object) -> None:
         chosen = selected_rows(self.table, self.model)
         shown = chosen[0] if len(chosen) == 1 else None
         for name, edit in self.term_edits.items():
@@ -176,10 +189,15 @@ class AgreementsPanel(RunningPanel):
 
     # Edits
     def _edit(self, row: AgreementRow, changes: dict) -> str | None:
-        command = EditAgreementCommand(self.ctx, row.id, changes, f"Change the {row.kind_label}")
+        command = EditAgreementCommand(
+            self.ctx,
+            row.id,
+            changes,
+            _("Change the {kind_label}").format(kind_label=row.kind_label),
+        )
         if self.run(lambda _c: command):
             return None
-        return self.message.text() or "Not changed."
+        return self.message.text() or _("Not changed.")
 
     def _save_term(self, name: str) -> bool:
         chosen = selected_rows(self.table, self.model)
@@ -201,8 +219,9 @@ class AgreementsPanel(RunningPanel):
         label = self.kind_box.currentText()
         return self.run(
             lambda _c: AddAgreementCommand(self.ctx, engagement_id, values),
-            f"Added the {label.lower() if label != 'NDA' else label}: double-click its cells to "
-            "give the notice period and the terms.",
+            _(
+                "Added: {kind}. Double-click its cells to give the notice period and the terms."
+            ).format(kind=label),
         )
 
     def delete_selected(self) -> bool:
@@ -211,12 +230,16 @@ class AgreementsPanel(RunningPanel):
             return False
         row = chosen[0]
         return self.run(
-            lambda _c: DeleteAgreementCommand(self.ctx, row.id, f"Delete the {row.kind_label}"),
-            f"Deleted the {row.kind_label}. Undo (Ctrl+Z) puts it back.",
+            lambda _c: DeleteAgreementCommand(
+                self.ctx, row.id, _("Delete the {kind_label}").format(kind_label=row.kind_label)
+            ),
+            _("Deleted the {kind_label}. Undo (Ctrl+Z) puts it back.").format(
+                kind_label=row.kind_label
+            ),
         )
 
     def choose_and_attach(self) -> bool:
-        path = self.choose_file("Attach the signed agreement")
+        path = self.choose_file(_("Attach the signed agreement"))
         return self.attach(path) if path else False
 
     def attach(self, path: Path) -> bool:
@@ -228,9 +251,9 @@ class AgreementsPanel(RunningPanel):
         name = "-".join(fold(self.row.brief_title).split())[:60] or "statement-of-work"
         path, _filter = QFileDialog.getSaveFileName(
             self,
-            "Export the statement of work",
+            _("Export the statement of work"),
             str(Path.home() / f"sow-{name}.pdf"),
-            "PDF files (*.pdf)",
+            _("PDF files (*.pdf)"),
         )
         return self.export_sow(Path(path)) if path else None
 
@@ -246,6 +269,10 @@ class AgreementsPanel(RunningPanel):
             self.say(str(error), error=True)
             return None
         self.last_export = path
-        pages = f"{result.pages} page{'s' if result.pages != 1 else ''}"
-        self.say(f"Wrote the statement of work ({pages}) to {path}: sign it outside Offload.")
+        pages = count(result.pages, "{count} page", "{count} pages")
+        self.say(
+            _("Wrote the statement of work ({pages}) to {path}: sign it outside Offload.").format(
+                pages=pages, path=path
+            )
+        )
         return path

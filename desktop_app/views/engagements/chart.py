@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QWidget
 
 from desktop_app.models.engagements import FeedbackRecord
+from desktop_app.models.i18n import _
 from desktop_app.views.partials.naming import named
 
 CONFIDENCE_COLOUR = "#14a38b"
@@ -37,14 +38,14 @@ class ConfidenceChart:
         # comes first: it recolours series, and the pens below are ours.)
         if QGuiApplication.palette().color(QPalette.ColorRole.Window).lightness() < 128:
             chart.setTheme(QChart.ChartTheme.ChartThemeDark)
-        chart.setTitle("Confidence and quality over time")
+        chart.setTitle(_("Confidence and quality over time"))
         chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
         chart.setMargins(chart.margins() * 0)
         chart.setBackgroundRoundness(0)
         self.confidence = QLineSeries()
-        self.confidence.setName("Confidence")
+        self.confidence.setName(_("Confidence"))
         self.quality = QLineSeries()
-        self.quality.setName("Quality")
+        self.quality.setName(_("Quality"))
         for series, colour, width in (
             (self.confidence, CONFIDENCE_COLOUR, 3),
             (self.quality, QUALITY_COLOUR, 2),
@@ -69,7 +70,7 @@ class ConfidenceChart:
             series.attachAxis(self.y_axis)
         self.chart = chart
         self.view = named(
-            QChartView(chart, parent), "confidenceChart", "Confidence and quality over time"
+            QChartView(chart, parent), "confidenceChart", _("Confidence and quality over time")
         )
         self.view.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.view.setMinimumHeight(170)
@@ -89,7 +90,7 @@ class ConfidenceChart:
             QDateTime(datetime.combine(last + margin, time())),
         )
         self.chart.setTitle(
-            "Confidence and quality over time"
+            _("Confidence and quality over time")
             if feedback
-            else "Confidence and quality over time: no feedback yet"
+            else _("Confidence and quality over time: no feedback yet")
         )

@@ -35,6 +35,7 @@ from desktop_app.models.checklists import (
     checklist_templates,
 )
 from desktop_app.models.engagements import EngagementStatus, day_text
+from desktop_app.models.i18n import _
 from desktop_app.views.context import AppContext
 from desktop_app.views.engagements.running_commands import (
     AddChecklistItemCommand,
@@ -47,7 +48,7 @@ from desktop_app.views.engagements.running_commands import (
 )
 from desktop_app.views.engagements.running_panel import RunningPanel
 from desktop_app.views.partials.naming import named
-from desktop_app.views.partials.plain_text import plain_label
+from desktop_app.views.partials.plain_text import in_sentence, plain_label
 from desktop_app.views.partials.row_tables import row_table, selected_rows, show_rows
 from desktop_app.views.partials.table_model import Column, RowTableModel
 from desktop_app.views.time_audit.task_table import DateChoice, EditDelegate
@@ -65,56 +66,69 @@ class ChecklistList(QWidget):
         label = CHECKLIST_KIND_LABELS[kind]
         self.model: RowTableModel[ChecklistRow] = RowTableModel(
             [
-                Column("Done", lambda r: r.done, checkable=True, commit=self._tick),
+                Column(_("Done"), lambda r: r.done, checkable=True, commit=self._tick),
                 Column(
-                    "Item",
+                    _("Item"),
                     lambda r: r.text,
                     edit_value=lambda r: r.text,
-                    commit=lambda r, v: self._edit(r, {"text": v}, "Reword a checklist item"),
+                    commit=lambda r, v: self._edit(r, {"text": v}, _("Reword a checklist item")),
                 ),
                 Column(
-                    "Done on",
+                    _("Done on"),
                     lambda r: day_text(r.done_on),
                     sort_key=lambda r: r.done_on,
                     edit_value=lambda r: r.done_on or panel.today,
-                    commit=lambda r, v: self._edit(r, {"done_on": v}, f"Done on {day_text(v)}"),
+                    commit=lambda r, v: self._edit(
+                        r, {"done_on": v}, _("Done on {day_text}").format(day_text=day_text(v))
+                    ),
                 ),
                 Column(
-                    "Note",
+                    _("Note"),
                     lambda r: r.note,
-                    tooltip=lambda r: r.note or "Double-click to add a note",
+                    tooltip=lambda r: r.note or _("Double-click to add a note"),
                     edit_value=lambda r: r.note,
-                    commit=lambda r, v: self._edit(r, {"note": v}, "Note on a checklist item"),
+                    commit=lambda r, v: self._edit(r, {"note": v}, _("Note on a checklist item")),
                 ),
             ],
             self,
         )
         self.table = row_table(
-            f"{kind.value}Checklist", f"{label} checklist", self.model, ITEM, self
+            f"{kind.value}Checklist",
+            _("{label} checklist").format(label=_(label)),
+            self.model,
+            ITEM,
+            self,
         )
         self.delegate = EditDelegate({DONE_ON: DateChoice()}, self.table)
         self.delegate.refused.connect(lambda message: panel.say(message, error=True))
         self.table.setItemDelegate(self.delegate)
-        self.delete_action = QAction("&Delete item", self.table)
+        self.delete_action = QAction(_("&Delete item"), self.table)
         self.delete_action.setObjectName(f"{kind.value}DeleteItem")
         self.delete_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.delete_action.triggered.connect(self.delete_selected)
         self.table.addAction(self.delete_action)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        self.empty = named(plain_label(), f"{kind.value}ChecklistEmpty", f"No {label.lower()} list")
+        self.empty = named(
+            plain_label(),
+            f"{kind.value}ChecklistEmpty",
+            _("No {lower} list").format(lower=in_sentence(_(label))),
+        )
         self.empty.setWordWrap(True)
         self.start_button = named(
-            QPushButton(f"Start the {label.lower()} checklist"),
+            QPushButton(_("Start the {lower} checklist").format(lower=in_sentence(_(label)))),
             f"start{label}Checklist",
-            f"Start the {label.lower()} checklist",
-            "Make the list from the template new lists start from",
+            _("Start the {lower} checklist").format(lower=in_sentence(_(label))),
+            _("Make the list from the template new lists start from"),
         )
         self.start_button.clicked.connect(self.start)
         self.add_edit = named(
-            QLineEdit(), f"{kind.value}NewItem", f"New {label.lower()} item", "Enter adds it"
+            QLineEdit(),
+            f"{kind.value}NewItem",
+            _("New {lower} item").format(lower=in_sentence(_(label))),
+            _("Enter adds it"),
         )
-        self.add_edit.setPlaceholderText("Add an item: type it and press Enter")
+        self.add_edit.setPlaceholderText(_("Add an item: type it and press Enter"))
         self.add_edit.returnPressed.connect(self.add_typed)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
@@ -135,11 +149,17 @@ class ChecklistList(QWidget):
         self.empty.setVisible(not has_list)
         if self.kind == ChecklistKind.OFFBOARDING and status != EngagementStatus.ENDED:
             self.empty.setText(
-                "The offboarding checklist starts when you end the engagement: access "
-                "revoked, files returned, the final invoice paid, feedback given."
+                _(
+                    "The offboarding checklist starts when you end the engagement: access "
+                    "revoked, files returned, the final invoice paid, feedback given."
+                )
             )
         else:
-            self.empty.setText(f"No {CHECKLIST_KIND_LABELS[self.kind].lower()} checklist yet.")
+            self.empty.setText(
+                _("No {lower} checklist yet.").format(
+                    lower=in_sentence(_(CHECKLIST_KIND_LABELS[self.kind]))
+                )
+            )
 
     def counts(self) -> tuple[int, int]:
         rows = self.model.rows()
@@ -148,14 +168,18 @@ class ChecklistList(QWidget):
     # Edits
     def _tick(self, row: ChecklistRow, done: Any) -> str | None:
         on = self.panel.today if done else None
-        text = f"Tick “{row.text}”" if done else f"Untick “{row.text}”"
+        text = (
+            _("Tick “{text}”").format(text=row.text)
+            if done
+            else _("Untick “{text}”").format(text=row.text)
+        )
         return self._edit(row, {"done_on": on}, text)
 
     def _edit(self, row: ChecklistRow, changes: dict[str, Any], text: str) -> str | None:
         command = EditChecklistItemCommand(self.panel.ctx, row.id, changes, text)
         if self.panel.run(lambda _confirmed: command):
             return None
-        return self.panel.message.text() or "Not changed."
+        return self.panel.message.text() or _("Not changed.")
 
     def add_typed(self) -> bool:
         if self.panel.row is None:
@@ -177,12 +201,14 @@ class ChecklistList(QWidget):
     def delete_selected(self) -> bool:
         rows = selected_rows(self.table, self.model)
         if not rows:
-            self.panel.say("Select an item to delete.")
+            self.panel.say(_("Select an item to delete."))
             return False
         row = rows[0]
         return self.panel.run(
-            lambda _c: DeleteChecklistItemCommand(self.panel.ctx, row.id, f"Delete “{row.text}”"),
-            f"Deleted “{row.text}”. Undo (Ctrl+Z) puts it back.",
+            lambda _c: DeleteChecklistItemCommand(
+                self.panel.ctx, row.id, _("Delete “{text}”").format(text=row.text)
+            ),
+            _("Deleted “{text}”. Undo (Ctrl+Z) puts it back.").format(text=row.text),
         )
 
     def tick(self, position: int, done: bool = True) -> bool:
@@ -200,29 +226,31 @@ class ChecklistPanel(RunningPanel):
     """
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(ctx, "checklistPanel", "Checklists", parent)
+        super().__init__(ctx, "checklistPanel", _("Checklists"), parent)
         self.lists = {
             ChecklistKind.ONBOARDING: ChecklistList(self, ChecklistKind.ONBOARDING),
             ChecklistKind.OFFBOARDING: ChecklistList(self, ChecklistKind.OFFBOARDING),
         }
-        self.kinds = named(QTabWidget(), "checklistKinds", "Onboarding and offboarding")
+        self.kinds = named(QTabWidget(), "checklistKinds", _("Onboarding and offboarding"))
         for kind, widget in self.lists.items():
             self.kinds.addTab(widget, CHECKLIST_KIND_LABELS[kind])
         self.templates_button = named(
             QToolButton(),
             "checklistTemplates",
-            "Templates",
-            "Add a template's items, keep this list as a template, choose the one new lists "
-            "start from",
+            _("Templates"),
+            _(
+                "Add a template's items, keep this list as a template, choose the one new lists "
+                "start from"
+            ),
         )
-        self.templates_button.setText("Templates")
+        self.templates_button.setText(_("Templates"))
         self.templates_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.templates_menu = QMenu(self.templates_button)
         self.templates_menu.setObjectName("checklistTemplatesMenu")
         self.templates_menu.aboutToShow.connect(self._fill_templates_menu)
         self.templates_button.setMenu(self.templates_menu)
         self.delete_button = named(
-            QPushButton("Delete item"), "deleteChecklistItem", "Delete the selected item"
+            QPushButton(_("Delete item")), "deleteChecklistItem", _("Delete the selected item")
         )
         self.delete_button.clicked.connect(lambda: self.current_list().delete_selected())
         actions = QHBoxLayout()
@@ -269,35 +297,45 @@ class ChecklistPanel(RunningPanel):
         menu = self.templates_menu
         menu.clear()
         kind = self.current_list().kind
-        label = CHECKLIST_KIND_LABELS[kind].lower()
+        label = in_sentence(_(CHECKLIST_KIND_LABELS[kind]))
         for template in checklist_templates(kind):
             sub = menu.addMenu(
-                template.name + (" (new lists start from it)" if template.is_default else "")
+                _("{name} (new lists start from it)").format(name=template.name)
+                if template.is_default
+                else template.name
             )
             sub.setObjectName(f"template_{template.key}")
-            add = sub.addAction(f"Add its {len(template.items)} items to this list")
+            add = sub.addAction(
+                _("Add its {items} items to this list").format(items=len(template.items))
+            )
             add.setEnabled(self.row is not None)
-            add.triggered.connect(lambda _=False, t=template: self.add_template(t.key, t.name))
-            use = sub.addAction(f"Start new {label} checklists from it")
+            add.triggered.connect(
+                lambda _checked=False, t=template: self.add_template(t.key, t.name)
+            )
+            use = sub.addAction(_("Start new {label} checklists from it").format(label=label))
             use.setEnabled(not template.is_default)
             use.triggered.connect(
-                lambda _=False, t=template: self.run(
+                lambda _checked=False, t=template: self.run(
                     lambda _c: SetDefaultTemplateCommand(self.ctx, t.kind, t.own_id, t.name),
-                    f"New {label} checklists start from “{t.name}”.",
+                    _("New {label} checklists start from “{name}”.").format(
+                        label=label, name=t.name
+                    ),
                 )
             )
             if template.is_own:
-                remove = sub.addAction("Delete this template")
+                remove = sub.addAction(_("Delete this template"))
                 remove.triggered.connect(
-                    lambda _=False, t=template: self.run(
+                    lambda _checked=False, t=template: self.run(
                         lambda _c: DeleteChecklistTemplateCommand(
-                            self.ctx, t.own_id, f"Delete the template “{t.name}”"
+                            self.ctx,
+                            t.own_id,
+                            _("Delete the template “{name}”").format(name=t.name),
                         ),
-                        f"Deleted the template “{t.name}”.",
+                        _("Deleted the template “{name}”.").format(name=t.name),
                     )
                 )
         menu.addSeparator()
-        save = menu.addAction(f"Keep this {label} list as a template…")
+        save = menu.addAction(_("Keep this {label} list as a template…").format(label=label))
         save.setObjectName("saveChecklistTemplate")
         save.setEnabled(bool(self.current_list().model.rows()))
         save.triggered.connect(self.ask_template_name)
@@ -308,15 +346,15 @@ class ChecklistPanel(RunningPanel):
         engagement_id = self.row.id
         return self.run(
             lambda _c: AddTemplateItemsCommand(self.ctx, engagement_id, key, name),
-            f"Added the items of “{name}”.",
+            _("Added the items of “{name}”.").format(name=name),
         )
 
     def ask_template_name(self) -> QInputDialog:
         """Ask the name to keep the list shown as a template under."""
         dialog = QInputDialog(self)
         dialog.setObjectName("templateNameDialog")
-        dialog.setWindowTitle("Keep as a template")
-        dialog.setLabelText("Name of the template:")
+        dialog.setWindowTitle(_("Keep as a template"))
+        dialog.setLabelText(_("Name of the template:"))
         dialog.textValueSelected.connect(self.save_as_template)
         dialog.open()
         return dialog
@@ -329,5 +367,7 @@ class ChecklistPanel(RunningPanel):
             lambda _c: SaveChecklistTemplateCommand(
                 self.ctx, name, widget.kind, items, make_default
             ),
-            f"Kept “{name.strip()}” as a template: add its items to any engagement from Templates.",
+            _(
+                "Kept “{name}” as a template: add its items to any engagement from Templates."
+            ).format(name=name.strip()),
         )

@@ -39,6 +39,7 @@ from desktop_app.models.hiring import (
     undo_hire,
     undo_reopen,
 )
+from desktop_app.models.i18n import _
 from desktop_app.models.snapshots import RowSnapshot
 from desktop_app.views.context import AppContext, Topic
 from desktop_app.views.undo import AddRowsCommand, DeleteRowsCommand, StoreCommand
@@ -85,7 +86,7 @@ class AddCheckInCommand(AddEntryCommand):
         engagement_id: int,
         day: date,
         fields: Mapping[str, Any],
-        text: str = "Add check-in",
+        text: str = _("Add check-in"),
     ) -> None:
         super().__init__(ctx, engagement_id, day, fields, text)
 
@@ -99,7 +100,7 @@ class AddFeedbackCommand(AddEntryCommand):
     def __init__(
         self, ctx: AppContext, engagement_id: int, day: date, fields: Mapping[str, Any]
     ) -> None:
-        super().__init__(ctx, engagement_id, day, fields, "Add feedback")
+        super().__init__(ctx, engagement_id, day, fields, _("Add feedback"))
 
 
 class EditEntryCommand(StoreCommand):
@@ -133,7 +134,7 @@ class EditCheckInCommand(EditEntryCommand):
     def __init__(
         self, ctx: AppContext, check_in_id: int, day: date, fields: Mapping[str, Any]
     ) -> None:
-        super().__init__(ctx, check_in_id, day, fields, "Edit check-in")
+        super().__init__(ctx, check_in_id, day, fields, _("Edit check-in"))
 
 
 class EditFeedbackCommand(EditEntryCommand):
@@ -143,7 +144,7 @@ class EditFeedbackCommand(EditEntryCommand):
     def __init__(
         self, ctx: AppContext, feedback_id: int, day: date, fields: Mapping[str, Any]
     ) -> None:
-        super().__init__(ctx, feedback_id, day, fields, "Edit feedback")
+        super().__init__(ctx, feedback_id, day, fields, _("Edit feedback"))
 
 
 class DeleteTimelineEntryCommand(DeleteRowsCommand):
@@ -152,7 +153,7 @@ class DeleteTimelineEntryCommand(DeleteRowsCommand):
     topics = (Topic.ENGAGEMENTS,)
 
     def __init__(self, ctx: AppContext, entry: CheckInRecord | FeedbackRecord) -> None:
-        super().__init__(ctx, "Delete timeline entry")
+        super().__init__(ctx, _("Delete timeline entry"))
         self.entry = entry
 
     def take_out(self) -> RowSnapshot:
@@ -185,7 +186,7 @@ class PutOnNoticeCommand(StoreCommand):
     topics = (Topic.ENGAGEMENTS,)
 
     def __init__(self, ctx: AppContext, engagement_id: int, today: date) -> None:
-        super().__init__(ctx, "Put on notice")
+        super().__init__(ctx, _("Put on notice"))
         self.engagement_id = engagement_id
         self._today = today
         self._previous: dict[str, Any] = {}
@@ -207,7 +208,7 @@ class HireCommand(StoreCommand):
     topics = (Topic.ENGAGEMENTS, Topic.CONTRACTORS, Topic.BRIEFS)
 
     def __init__(self, ctx: AppContext, contractor_name: str, **params: Any) -> None:
-        super().__init__(ctx, f"Hire {contractor_name}")
+        super().__init__(ctx, _("Hire {name}").format(name=contractor_name))
         self._params = params
         self.hiring: Hiring | None = None
         self._snapshot: RowSnapshot | None = None
@@ -239,7 +240,7 @@ class EndEngagementCommand(StoreCommand):
         reason: str,
         revoke: Sequence[int] = (),
     ) -> None:
-        super().__init__(ctx, "End engagement")
+        super().__init__(ctx, _("End engagement"))
         self.engagement_id = engagement_id
         self._end_date = end_date
         self._reason = reason
@@ -271,7 +272,7 @@ class ReopenCommand(StoreCommand):
     topics = (Topic.ENGAGEMENTS, Topic.BRIEFS)
 
     def __init__(self, ctx: AppContext, engagement_id: int, today: date) -> None:
-        super().__init__(ctx, "Reopen the brief")
+        super().__init__(ctx, _("Reopen the brief"))
         self.engagement_id = engagement_id
         self._today = today
         self.reopening: Reopening | None = None

@@ -44,6 +44,8 @@ from desktop_app.models.engagements import (
     micromanagement_rule,
 )
 from desktop_app.models.engagements import terms_text as engagement_terms
+from desktop_app.models.formats import number, percent
+from desktop_app.models.i18n import N_, _, count
 from desktop_app.views.context import AppContext
 from desktop_app.views.engagements.access_panel import AccessPanel
 from desktop_app.views.engagements.agreements_panel import AgreementsPanel
@@ -70,42 +72,51 @@ TimelineItem = CheckInRecord | FeedbackRecord
 
 def _entry_kind(item: TimelineItem) -> str:
     if isinstance(item, FeedbackRecord):
-        return "Feedback"
+        return _("Feedback")
     if item.kind == CheckInKind.REQUEST:
-        return "Report requested"
+        return _("Report requested")
     if item.initiated_by == Initiator.OWNER:
-        return "Report you asked for"
-    return "Report"
+        return _("Report you asked for")
+    return _("Report")
 
 
 def _entry_text(item: TimelineItem) -> str:
     if isinstance(item, FeedbackRecord):
         parts = [item.deliverable]
         if item.good:
-            parts.append(f"Good: {item.good}")
+            parts.append(_("Good: {text}").format(text=item.good))
         if item.not_good:
-            parts.append(f"Not good: {item.not_good}")
+            parts.append(_("Not good: {text}").format(text=item.not_good))
         return " · ".join(parts)
-    text = item.summary or "Asked for a progress report."
+    text = item.summary or _("Asked for a progress report.")
     if item.blockers:
-        text += f" · Blockers: {item.blockers}"
+        text += " · " + _("Blockers: {text}").format(text=item.blockers)
     return text
 
 
 def _entry_scores(item: TimelineItem) -> str:
     if isinstance(item, FeedbackRecord):
-        late = "" if item.on_time else " · late"
-        return f"Confidence {item.confidence} · quality {item.quality}{late}"
-    return item.state_label
+        scores = _("Confidence {confidence} · quality {quality}").format(
+            confidence=item.confidence, quality=item.quality
+        )
+        return scores if item.on_time else scores + " · " + _("late")
+    return _(item.state_label) if item.state_label else ""
 
 
 def _entry_tooltip(item: TimelineItem) -> str:
     if isinstance(item, FeedbackRecord):
         return (
-            f"Confidence {item.confidence}/5, quality {item.quality}/5, communication "
-            f"{item.communication}/5, {'on time' if item.on_time else 'late'}"
-        )
-    return item.state_label or "No state given"
+            _(
+                "Confidence {confidence}/5, quality {quality}/5, communication {communication}/5, "
+                "on time"
+            )
+            if item.on_time
+            else _(
+                "Confidence {confidence}/5, quality {quality}/5, communication {communication}/5, "
+                "late"
+            )
+        ).format(confidence=item.confidence, quality=item.quality, communication=item.communication)
+    return _(item.state_label) if item.state_label else _("No state given")
 
 
 def _entry_tone(item: TimelineItem) -> object:
@@ -121,11 +132,11 @@ def _entry_tone(item: TimelineItem) -> object:
 def timeline_model(parent: QWidget) -> RowTableModel[TimelineItem]:
     return RowTableModel(
         [
-            Column("Date", lambda item: day_text(item.day), sort_key=lambda item: item.day),
-            Column("Entry", _entry_kind),
-            Column("What", _entry_text, tooltip=_entry_text, align=ALIGN_LEFT),
+            Column(_("Date"), lambda item: day_text(item.day), sort_key=lambda item: item.day),
+            Column(_("Entry"), _entry_kind),
+            Column(_("What"), _entry_text, tooltip=_entry_text, align=ALIGN_LEFT),
             Column(
-                "State or scores", _entry_scores, foreground=_entry_tone, tooltip=_entry_tooltip
+                _("State or scores"), _entry_scores, foreground=_entry_tone, tooltip=_entry_tooltip
             ),
         ],
         parent,
@@ -169,17 +180,17 @@ class Banner(QFrame):
 class ScorecardBox(QGroupBox):
     """The contractor's record: the last 90 days beside the lifetime."""
 
-    ROWS = ("Feedback", "On time", "Quality", "Communication")
+    ROWS = (N_("Feedback"), N_("On time"), N_("Quality"), N_("Communication"))
 
     def __init__(self) -> None:
-        super().__init__("Scorecard")
-        named(self, "scorecard", "Scorecard", "The contractor's record over all engagements")
+        super().__init__(_("Scorecard"))
+        named(self, "scorecard", _("Scorecard"), _("The contractor's record over all engagements"))
         grid = QGridLayout(self)
-        grid.addWidget(rich_label("<b>Last 90 days</b>"), 0, 1, Qt.AlignmentFlag.AlignRight)
-        grid.addWidget(rich_label("<b>Lifetime</b>"), 0, 2, Qt.AlignmentFlag.AlignRight)
+        grid.addWidget(rich_label(_("<b>Last 90 days</b>")), 0, 1, Qt.AlignmentFlag.AlignRight)
+        grid.addWidget(rich_label(_("<b>Lifetime</b>")), 0, 2, Qt.AlignmentFlag.AlignRight)
         self.cells: dict[tuple[str, str], QLabel] = {}
         for row, name in enumerate(self.ROWS, start=1):
-            grid.addWidget(plain_label(name), row, 0)
+            grid.addWidget(plain_label(_(name)), row, 0)
             for column, period in enumerate(("recent", "lifetime"), start=1):
                 label = plain_label("–")
                 label.setObjectName(f"scorecard_{period}_{name.replace(' ', '_').lower()}")
@@ -189,11 +200,13 @@ class ScorecardBox(QGroupBox):
         grid.setRowStretch(len(self.ROWS) + 1, 1)
 
     def show_scores(self, name: str, recent: Scorecard, lifetime: Scorecard) -> None:
-        self.setTitle(f"Scorecard of {name}")
+        self.setTitle(_("Scorecard of {name}").format(name=name))
         for period, card in (("recent", recent), ("lifetime", lifetime)):
             values = {
                 "Feedback": str(card.feedback_count),
-                "On time": "–" if card.on_time_percent is None else f"{card.on_time_percent:.0f}%",
+                "On time": (
+                    "–" if card.on_time_percent is None else percent(card.on_time_percent / 100)
+                ),
                 "Quality": _average(card.average_quality),
                 "Communication": _average(card.average_communication),
             }
@@ -205,7 +218,7 @@ class ScorecardBox(QGroupBox):
 
 
 def _average(value: float | None) -> str:
-    return "–" if value is None else f"{value:.1f} / 5"
+    return "–" if value is None else _("{score} / 5").format(score=number(value, 1))
 
 
 CHECK_IN_TAB, FEEDBACK_TAB = 1, 2  # the detail's tabs of the two forms
@@ -228,7 +241,7 @@ class EngagementDetail(QWidget):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        named(self, "engagementDetail", "Engagement details")
+        named(self, "engagementDetail", _("Engagement details"))
         self.ctx = ctx
         self.row: EngagementRow | None = None
         self.chart: ConfidenceChart | None = None  # built on first use (QtCharts is heavy)
@@ -236,7 +249,7 @@ class EngagementDetail(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         self.placeholder = plain_label(
-            "Select an engagement to see its check-ins, feedback and confidence."
+            _("Select an engagement to see its check-ins, feedback and confidence.")
         )
         self.placeholder.setObjectName("detailPlaceholder")
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -256,7 +269,7 @@ class EngagementDetail(QWidget):
         self._build_banners(layout)
         # The scorecard and the chart: the page places them under the list,
         # where a short list leaves room.
-        self.insights = named(QWidget(), "engagementInsights", "Scorecard and chart")
+        self.insights = named(QWidget(), "engagementInsights", _("Scorecard and chart"))
         middle = QHBoxLayout(self.insights)
         middle.setContentsMargins(0, 0, 0, 0)
         self.scorecard = ScorecardBox()
@@ -267,17 +280,17 @@ class EngagementDetail(QWidget):
         self.show_row(None)
 
     def _build_header(self, layout: QVBoxLayout) -> None:
-        self.title = named(plain_label(), "detailTitle", "Engagement")
+        self.title = named(plain_label(), "detailTitle", _("Engagement"))
         font = self.title.font()
         font.setPointSizeF(font.pointSizeF() * 1.35)
         font.setBold(True)
         self.title.setFont(font)
         self.title.setWordWrap(True)
         self.title.setTextFormat(Qt.TextFormat.PlainText)
-        self.terms = named(plain_label(), "detailTerms", "Terms")
+        self.terms = named(plain_label(), "detailTerms", _("Terms"))
         self.terms.setWordWrap(True)
         self.terms.setTextFormat(Qt.TextFormat.PlainText)
-        self.due = named(plain_label(), "detailDue", "Next check-in")
+        self.due = named(plain_label(), "detailDue", _("Next check-in"))
         due_font = self.due.font()
         due_font.setBold(True)
         self.due.setFont(due_font)
@@ -285,14 +298,14 @@ class EngagementDetail(QWidget):
         title_row = QHBoxLayout()
         title_row.addWidget(self.title, 1)
         self.contractor_button = named(
-            QPushButton("Show &contractor"), "showContractor", "Show the contractor",
-            "Open the contractor in the Contractors tab",
+            QPushButton(_("Show &contractor")), "showContractor", _("Show the contractor"),
+            _("Open the contractor in the Contractors tab"),
         )  # fmt: skip
         self.brief_button = named(
-            QPushButton("Show &brief"),
+            QPushButton(_("Show &brief")),
             "showBrief",
-            "Show the brief",
-            "Open the brief in the Briefs tab",
+            _("Show the brief"),
+            _("Open the brief in the Briefs tab"),
         )
         for button in (self.contractor_button, self.brief_button):
             title_row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
@@ -303,36 +316,36 @@ class EngagementDetail(QWidget):
     def _build_actions(self) -> QHBoxLayout:
         actions = QHBoxLayout()
         self.request_button = named(
-            QPushButton("&Request a progress report"), "requestReport",
-            "Request a progress report",
-            "Open your mail program with a request for a progress report, and record it",
+            QPushButton(_("&Request a progress report")), "requestReport",
+            _("Request a progress report"),
+            _("Open your mail program with a request for a progress report, and record it"),
         )  # fmt: skip
-        self.status_button = named(QToolButton(), "statusButton", "Change status")
-        self.status_button.setText("&Status")
+        self.status_button = named(QToolButton(), "statusButton", _("Change status"))
+        self.status_button.setText(_("&Status"))
         self.status_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.status_menu = QMenu(self.status_button)
         self.status_menu.setObjectName("statusMenu")
         self.status_actions: dict[str, QAction] = {}
         for status in (EngagementStatus.TRIAL, EngagementStatus.ACTIVE, EngagementStatus.PAUSED):
-            action = self.status_menu.addAction(ENGAGEMENT_STATUS_LABELS[status])
+            action = self.status_menu.addAction(_(ENGAGEMENT_STATUS_LABELS[status]))
             action.setObjectName(f"status_{status.value}")
             action.setCheckable(True)
             self.status_actions[status.value] = action
         self.status_menu.addSeparator()
-        self.end_action = self.status_menu.addAction("&End engagement…")
+        self.end_action = self.status_menu.addAction(_("&End engagement…"))
         self.end_action.setObjectName("status_end")
         self.status_button.setMenu(self.status_menu)
         self.terms_button = named(
-            QPushButton("Edit &terms…"), "editTerms", "Edit terms",
-            "Change the dates, the rate or how often you check in",
+            QPushButton(_("Edit &terms…")), "editTerms", _("Edit terms"),
+            _("Change the dates, the rate or how often you check in"),
         )  # fmt: skip
-        self.review_button = named(QToolButton(), "reviewButton", "Review")
-        self.review_button.setText("Re&view")
+        self.review_button = named(QToolButton(), "reviewButton", _("Review"))
+        self.review_button.setText(_("Re&view"))
         self.review_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.review_menu = QMenu(self.review_button)
-        self.print_action = self.review_menu.addAction("&Print review…")
+        self.print_action = self.review_menu.addAction(_("&Print review…"))
         self.print_action.setObjectName("printReview")
-        self.export_action = self.review_menu.addAction("&Export review as PDF…")
+        self.export_action = self.review_menu.addAction(_("&Export review as PDF…"))
         self.export_action.setObjectName("exportReview")
         self.review_button.setMenu(self.review_menu)
         for widget in (
@@ -343,42 +356,44 @@ class EngagementDetail(QWidget):
         return actions
 
     def _build_banners(self, layout: QVBoxLayout) -> None:
-        self.lost_banner = Banner("confidenceLostBanner", "Confidence lost", ALERT)
+        self.lost_banner = Banner("confidenceLostBanner", _("Confidence lost"), ALERT)
         self.reopen_button = self.lost_banner.add_button(
-            "Re&open the brief", "reopenBrief",
-            "Set the brief back to Posted and put this engagement on notice",
+            _("Re&open the brief"), "reopenBrief",
+            _("Set the brief back to Posted and put this engagement on notice"),
         )  # fmt: skip
         self.notice_button = self.lost_banner.add_button(
-            "Put on &notice", "putOnNotice", "Mark this engagement as on notice from today"
+            _("Put on &notice"), "putOnNotice", _("Mark this engagement as on notice from today")
         )
         self.find_button = self.lost_banner.add_button(
-            "&Find someone new", "findSomeoneNew",
-            "Open the contractor bench filtered to the brief's skills",
+            _("&Find someone new"), "findSomeoneNew",
+            _("Open the contractor bench filtered to the brief's skills"),
         )  # fmt: skip
         self.lost_banner.buttons.addStretch(1)
         layout.addWidget(self.lost_banner)
-        self.micro_banner = Banner("micromanagementBanner", "You may be micromanaging", WARNING)
+        self.micro_banner = Banner("micromanagementBanner", _("You may be micromanaging"), WARNING)
         layout.addWidget(self.micro_banner)
 
     def _build_tabs(self, ctx: AppContext) -> QTabWidget:
-        self.tabs = named(QTabWidget(), "detailTabs", "Timeline and forms")
+        self.tabs = named(QTabWidget(), "detailTabs", _("Timeline and forms"))
         self.timeline = timeline_model(self)
         # Rows grow to show the whole text: a timeline is tens of entries, not thousands.
-        self.timeline_view = data_table("timelineView", "Timeline", self.timeline, word_wrap=True)
+        self.timeline_view = data_table(
+            "timelineView", _("Timeline"), self.timeline, word_wrap=True
+        )
         self.timeline_view.setItemDelegate(RememberingSizes(self.timeline_view))
         self.timeline_view.verticalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents
         )
         self.timeline_view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         # Double-click or Edit entry… opens the entry in the form that added it.
-        self.edit_entry_action = QAction("&Edit entry…", self.timeline_view)
+        self.edit_entry_action = QAction(_("&Edit entry…"), self.timeline_view)
         self.edit_entry_action.setObjectName("editTimelineEntry")
         self.edit_entry_action.setShortcuts(
             [QKeySequence(Qt.Key.Key_F2), QKeySequence(Qt.Key.Key_Return)]
         )
         self.edit_entry_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.timeline_view.addAction(self.edit_entry_action)
-        self.delete_entry_action = QAction("&Delete entry…", self.timeline_view)
+        self.delete_entry_action = QAction(_("&Delete entry…"), self.timeline_view)
         self.delete_entry_action.setObjectName("deleteTimelineEntry")
         self.delete_entry_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
         self.delete_entry_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
@@ -390,32 +405,32 @@ class EngagementDetail(QWidget):
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(3, 150)
         self.timeline_view.setMinimumHeight(260)
-        self.tabs.addTab(self.timeline_view, "Timeline")
+        self.tabs.addTab(self.timeline_view, _("Timeline"))
         # The two forms are built when first shown (`_form`): an empty page
         # holds each one's place until then.
         self._ctx = ctx
         self._forms: dict[int, CheckInForm | FeedbackForm] = {}
-        self.tabs.addTab(QWidget(), "Add check-in")
-        self.tabs.addTab(QWidget(), "Add feedback")
+        self.tabs.addTab(QWidget(), _("Add check-in"))
+        self.tabs.addTab(QWidget(), _("Add feedback"))
         self.tabs.currentChanged.connect(self._form)
         self.questions = QuestionsPanel(ctx)
         self.questions.count_changed.connect(self._show_question_count)
-        self.tabs.addTab(self.questions, "Questions")
+        self.tabs.addTab(self.questions, _("Questions"))
         # Running the engagement: checklists, access, payments, agreements,
         # one tab of the detail holding a tab each.
         self.checklists = ChecklistPanel(ctx)
         self.access = AccessPanel(ctx)
         self.payments = PaymentsPanel(ctx)
         self.agreements = AgreementsPanel(ctx)
-        self.running = named(QTabWidget(), "runningTabs", "Running the engagement")
+        self.running = named(QTabWidget(), "runningTabs", _("Running the engagement"))
         for panel, title in (
-            (self.checklists, "Checklists"),
-            (self.access, "Access"),
-            (self.payments, "Payments"),
-            (self.agreements, "Agreements"),
+            (self.checklists, _("Checklists")),
+            (self.access, _("Access")),
+            (self.payments, _("Payments")),
+            (self.agreements, _("Agreements")),
         ):
             self.running.addTab(panel, title)
-        self.tabs.addTab(self.running, "Running")
+        self.tabs.addTab(self.running, _("Running"))
         return self.tabs
 
     @property
@@ -471,27 +486,43 @@ class EngagementDetail(QWidget):
             1 for p in self.payments.model.rows() if p.paid_on is None and p.due_date < today
         )
         titles: dict[QWidget, str] = {
-            self.checklists: f"Checklists ({open_items} open)" if open_items else "Checklists",
-            self.access: f"Access ({open_access} open)" if open_access else "Access",
-            self.payments: f"Payments ({overdue} overdue)" if overdue else "Payments",
-            self.agreements: "Agreements",
+            self.checklists: _("Checklists ({count} open)").format(count=open_items)
+            if open_items
+            else _("Checklists"),
+            self.access: _("Access ({count} open)").format(count=open_access)
+            if open_access
+            else _("Access"),
+            self.payments: _("Payments ({count} overdue)").format(count=overdue)
+            if overdue
+            else _("Payments"),
+            self.agreements: _("Agreements"),
         }
         for shown, title in titles.items():
             self.running.setTabText(self.running.indexOf(shown), title)
         to_do = open_items + overdue + (open_access if ended else 0)
         index = self.tabs.indexOf(self.running)
-        self.tabs.setTabText(index, f"Running ({to_do})" if to_do else "Running")
+        self.tabs.setTabText(
+            index, _("Running ({to_do})").format(to_do=to_do) if to_do else _("Running")
+        )
         self.tabs.setTabToolTip(
             index,
-            f"{to_do} thing{'s' if to_do != 1 else ''} to do: checklist items, overdue "
-            "invoices, access left open"
+            count(
+                to_do,
+                "{count} thing to do: checklist items, overdue invoices, access left open",
+                "{count} things to do: checklist items, overdue invoices, access left open",
+            )
             if to_do
-            else "Checklists, access, payments and agreements",
+            else _("Checklists, access, payments and agreements"),
         )
 
     def _show_question_count(self, waiting: int) -> None:
         index = self.tabs.indexOf(self.questions)
-        self.tabs.setTabText(index, f"Questions ({waiting} waiting)" if waiting else "Questions")
+        self.tabs.setTabText(
+            index,
+            _("Questions ({waiting} waiting)").format(waiting=waiting)
+            if waiting
+            else _("Questions"),
+        )
 
     # Showing
     def show_row(
@@ -532,28 +563,37 @@ class EngagementDetail(QWidget):
         self.lost_banner.setVisible(lost)
         if lost:
             notice = (
-                f" {row.contractor_name} is on notice since {day_text(row.on_notice_since)}."
+                " "
+                + _("{name} is on notice since {day}.").format(
+                    name=row.contractor_name, day=day_text(row.on_notice_since)
+                )
                 if row.on_notice_since
                 else ""
             )
             self.lost_banner.text.setText(
-                f"{row.trend.reason}{notice} You put time into finding someone you could trust; "
-                "when that trust is gone, reopen the job and look for someone new, with the "
-                "same brief."
+                _(
+                    "{reason}{notice} You put time into finding someone you could trust; when "
+                    "that trust is gone, reopen the job and look for someone new, with the same "
+                    "brief."
+                ).format(reason=row.trend.reason, notice=notice)
             )
             self.notice_button.setEnabled(row.on_notice_since is None)
         check = row.micromanagement
         self.micro_banner.setVisible(bool(check and check.warning))
         if check and check.warning:
             self.micro_banner.text.setText(
-                f"{check.explanation()} Checking in far more than agreed wastes your time "
-                "and theirs: ask for progress reports when they are due, give feedback on "
-                f"finished work, and trust them with the rest.\n{micromanagement_rule()}"
+                _(
+                    "{explanation} Checking in far more than agreed wastes your time and theirs: "
+                    "ask for progress reports when they are due, give feedback on finished work, "
+                    "and trust them with the rest.\n{micromanagement_rule}"
+                ).format(
+                    explanation=check.explanation(), micromanagement_rule=micromanagement_rule()
+                )
             )
         if scorecards is not None:
             self.scorecard.show_scores(row.contractor_name, *scorecards)
         self.timeline.set_rows(list(items))
-        self.tabs.setTabText(0, f"Timeline ({len(items)})")
+        self.tabs.setTabText(0, _("Timeline ({items})").format(items=len(items)))
         self._ensure_chart().show_feedback(list(feedback), today)
 
     def _ensure_chart(self) -> ConfidenceChart:
@@ -575,5 +615,5 @@ def terms_text(row: EngagementRow) -> str:
     """The terms, and why it ended when it has."""
     text = engagement_terms(row)
     if row.end_reason:
-        text += f"\nWhy it ended: {row.end_reason}"
+        text += "\n" + _("Why it ended: {reason}").format(reason=row.end_reason)
     return text

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from desktop_app.models.access import open_accesses
 from desktop_app.models.engagements import EDITABLE_FIELDS, EngagementRow
 from desktop_app.models.errors import UserError
+from desktop_app.models.i18n import _
 from desktop_app.views.context import AppContext
 from desktop_app.views.engagements.commands import EndEngagementCommand, UpdateEngagementCommand
 from desktop_app.views.engagements.forms import TermsForm
@@ -41,7 +42,7 @@ class _CommandDialog(QDialog):
 
     def _finish(self, ok_text: str) -> None:
         self.layout_.addWidget(self.errors.general)
-        self.buttons = named(QDialogButtonBox(), f"{self.objectName()}Buttons", "OK or cancel")
+        self.buttons = named(QDialogButtonBox(), f"{self.objectName()}Buttons", _("OK or cancel"))
         self.ok_button = self.buttons.addButton(ok_text, QDialogButtonBox.ButtonRole.AcceptRole)
         self.ok_button.setObjectName(f"{self.objectName()}Ok")
         self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
@@ -68,26 +69,33 @@ class EndDialog(_CommandDialog):
     """End an engagement on a date, saying why."""
 
     def __init__(self, ctx: AppContext, row: EngagementRow, parent: QWidget | None = None) -> None:
-        super().__init__(ctx, parent, "endDialog", f"End the engagement with {row.contractor_name}")
+        super().__init__(
+            ctx,
+            parent,
+            "endDialog",
+            _("End the engagement with {name}").format(name=row.contractor_name),
+        )
         self.row = row
         intro = plain_label(
-            f"End {row.contractor_name}'s work on “{row.brief_title}”. The reason is kept with "
-            "the engagement and in the contractor's history."
+            _(
+                "End {contractor_name}'s work on “{brief_title}”. The reason is kept with the "
+                "engagement and in the contractor's history."
+            ).format(contractor_name=row.contractor_name, brief_title=row.brief_title)
         )
         intro.setWordWrap(True)
         self.layout_.addWidget(intro)
         form = QFormLayout()
-        self.end_date = date_edit("endDate", "End date", max(date.today(), row.start_date))
-        form.addRow("&Ended on:", self.errors.under("end_date", self.end_date))
-        self.reason = named(PlainTextEdit(), "endReason", "Why it ended")
+        self.end_date = date_edit("endDate", _("End date"), max(date.today(), row.start_date))
+        form.addRow(_("&Ended on:"), self.errors.under("end_date", self.end_date))
+        self.reason = named(PlainTextEdit(), "endReason", _("Why it ended"))
         self.reason.setTabChangesFocus(True)
         self.reason.setFixedHeight(70)
-        form.addRow("&Why:", self.errors.under("end_reason", self.reason))
+        form.addRow(_("&Why:"), self.errors.under("end_reason", self.reason))
         self.layout_.addLayout(form)
         # Every access still open, each ticked to be revoked on the end date.
-        self.revoke = RevokeChoices(open_accesses(row.id), "on the end date", self)
+        self.revoke = RevokeChoices(open_accesses(row.id), _("on the end date"), self)
         self.layout_.addWidget(self.revoke)
-        self._finish("&End engagement")
+        self._finish(_("&End engagement"))
 
     def command(self) -> StoreCommand:
         return EndEngagementCommand(
@@ -103,12 +111,14 @@ class TermsDialog(_CommandDialog):
     """Change an engagement's dates, rate and check-in cadence."""
 
     def __init__(self, ctx: AppContext, row: EngagementRow, parent: QWidget | None = None) -> None:
-        super().__init__(ctx, parent, "termsDialog", f"Terms with {row.contractor_name}")
+        super().__init__(
+            ctx, parent, "termsDialog", _("Terms with {name}").format(name=row.contractor_name)
+        )
         self.row = row
         self.terms = TermsForm("terms", self.errors, with_status=False)
         self.terms.set_terms(self._stored())
         self.layout_.addWidget(self.terms)
-        self._finish("&Save")
+        self._finish(_("&Save"))
 
     def _stored(self) -> dict[str, Any]:
         row = self.row
@@ -131,7 +141,7 @@ class TermsDialog(_CommandDialog):
         }
         if not changes:
             return None
-        return UpdateEngagementCommand(self.ctx, self.row.id, changes, "Change terms")
+        return UpdateEngagementCommand(self.ctx, self.row.id, changes, _("Change terms"))
 
 
 def _differs(stored: Any, typed: Any) -> bool:

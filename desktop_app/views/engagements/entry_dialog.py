@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 
 from desktop_app.models.engagements import CheckInRecord, FeedbackRecord, day_text
+from desktop_app.models.i18n import _
 from desktop_app.views.context import AppContext
 from desktop_app.views.engagements.forms import CheckInForm, FeedbackForm
 from desktop_app.views.partials.naming import named
@@ -28,20 +29,24 @@ class EditEntryDialog(QDialog):
         super().__init__(parent)
         self.form: CheckInForm | FeedbackForm
         if isinstance(entry, FeedbackRecord):
-            named(self, "editFeedbackDialog", "Edit feedback")
-            self.setWindowTitle(f"Edit feedback of {day_text(entry.day)}")
+            named(self, "editFeedbackDialog", _("Edit feedback"))
+            self.setWindowTitle(
+                _("Edit feedback of {day_text}").format(day_text=day_text(entry.day))
+            )
             self.form = feedback = FeedbackForm(ctx)
             feedback.edit(entry)
         else:
-            named(self, "editCheckInDialog", "Edit check-in")
-            self.setWindowTitle(f"Edit check-in of {day_text(entry.day)}")
+            named(self, "editCheckInDialog", _("Edit check-in"))
+            self.setWindowTitle(
+                _("Edit check-in of {day_text}").format(day_text=day_text(entry.day))
+            )
             self.form = check_in = CheckInForm(ctx)
             check_in.edit(entry)
         self.form.saved.connect(self.accept)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.buttons.setObjectName("editEntryButtons")
         cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        named(cancel, "editEntryCancel", "Cancel")
+        named(cancel, "editEntryCancel", _("Cancel"))
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.form)

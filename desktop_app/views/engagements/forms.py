@@ -35,6 +35,8 @@ from desktop_app.models.engagements import (
     FeedbackRecord,
     Initiator,
 )
+from desktop_app.models.formats import integer
+from desktop_app.models.i18n import _, ngettext
 from desktop_app.views.context import AppContext
 from desktop_app.views.engagements.commands import (
     AddCheckInCommand,
@@ -71,22 +73,28 @@ class TermsForm(QWidget):
         self.errors = errors
         layout = QFormLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.start = date_edit(f"{prefix}Start", "Start date")
-        layout.addRow("&Start:", errors.under("start_date", self.start))
-        self.has_end = named(QCheckBox("Planned &end:"), f"{prefix}HasEnd", "Has a planned end")
-        self.end = date_edit(f"{prefix}End", "Planned end date")
+        self.start = date_edit(f"{prefix}Start", _("Start date"))
+        layout.addRow(_("&Start:"), errors.under("start_date", self.start))
+        self.has_end = named(
+            QCheckBox(_("Planned &end:")), f"{prefix}HasEnd", _("Has a planned end")
+        )
+        self.end = date_edit(f"{prefix}End", _("Planned end date"))
         self.end.setEnabled(False)
         self.has_end.toggled.connect(self.end.setEnabled)
         layout.addRow(self.has_end, errors.under("end_date", self.end))
         rate_row = QWidget()
         rate_layout = QHBoxLayout(rate_row)
         rate_layout.setContentsMargins(0, 0, 0, 0)
-        self.rate = named(QLineEdit(), f"{prefix}Rate", "Agreed rate", "The rate agreed, e.g. 40")
-        self.rate.setPlaceholderText("e.g. 40")
-        self.currency = named(QLineEdit(), f"{prefix}Currency", "Currency", "ISO code, e.g. USD")
+        self.rate = named(
+            QLineEdit(), f"{prefix}Rate", _("Agreed rate"), _("The rate agreed, e.g. 40")
+        )
+        self.rate.setPlaceholderText(_("e.g. {number}").format(number=integer(40)))
+        self.currency = named(
+            QLineEdit(), f"{prefix}Currency", _("Currency"), _("ISO code, e.g. USD")
+        )
         self.currency.setMaxLength(3)
         self.currency.setFixedWidth(60)
-        self.rate_unit = named(QComboBox(), f"{prefix}RateUnit", "Rate unit")
+        self.rate_unit = named(QComboBox(), f"{prefix}RateUnit", _("Rate unit"))
         for unit in RateUnit:
             self.rate_unit.addItem(RATE_UNIT_LABELS[unit], unit.value)
         rate_layout.addWidget(self.rate, 1)
@@ -94,23 +102,23 @@ class TermsForm(QWidget):
         rate_layout.addWidget(self.rate_unit)
         rate_box = errors.under("rate", rate_row)
         self.errors.labels["currency"] = self.errors.labels["rate"]
-        layout.addRow("&Rate:", rate_box)
+        layout.addRow(_("&Rate:"), rate_box)
         self.cadence = named(
-            QSpinBox(), f"{prefix}Cadence", "Check-in cadence in days",
-            "How often you agreed to check in, in days (1 to 365)",
+            QSpinBox(), f"{prefix}Cadence", _("Check-in cadence in days"),
+            _("How often you agreed to check in, in days (1 to 365)"),
         )  # fmt: skip
         # Wider than the valid range, so a cadence of 0 or over a year gets
         # the model's explanation instead of a silent clamp.
         self.cadence.setRange(0, 999)
-        count_suffix(self.cadence, "day")
+        count_suffix(self.cadence, lambda n: ngettext("day", "days", n))
         self.cadence.setValue(7)
-        layout.addRow("Check in &every:", errors.under("cadence_days", self.cadence))
+        layout.addRow(_("Check in &every:"), errors.under("cadence_days", self.cadence))
         self.status: QComboBox | None = None
         if with_status:
-            self.status = named(QComboBox(), f"{prefix}Status", "Starts as")
-            self.status.addItem("Trial", "trial")
-            self.status.addItem("Active", "active")
-            layout.addRow("Starts &as:", errors.under("status", self.status))
+            self.status = named(QComboBox(), f"{prefix}Status", _("Starts as"))
+            self.status.addItem(_("Trial"), "trial")
+            self.status.addItem(_("Active"), "active")
+            layout.addRow(_("Starts &as:"), errors.under("status", self.status))
 
     def set_rate(self, rate: Any, unit: str, currency: str) -> None:
         self.rate.setText("" if rate is None else f"{rate}")
@@ -206,26 +214,28 @@ class CheckInForm(DraftsPerEngagement, QWidget):
         self.editing: CheckInRecord | None = None
         self.errors = FieldErrors("checkIn")
         layout = compact_form(self)
-        self.date = date_edit("checkInDate", "Check-in date")
-        layout.addRow("&Date:", self.errors.under("date", self.date))
-        self.initiated_by = named(QComboBox(), "checkInInitiatedBy", "Who started the check-in")
-        self.initiated_by.addItem("The contractor reported", Initiator.CONTRACTOR.value)
-        self.initiated_by.addItem("I asked for it", Initiator.OWNER.value)
-        layout.addRow("&Started by:", self.initiated_by)
-        self.state = named(QComboBox(), "checkInState", "How the work is going")
+        self.date = date_edit("checkInDate", _("Check-in date"))
+        layout.addRow(_("&Date:"), self.errors.under("date", self.date))
+        self.initiated_by = named(QComboBox(), "checkInInitiatedBy", _("Who started the check-in"))
+        self.initiated_by.addItem(_("The contractor reported"), Initiator.CONTRACTOR.value)
+        self.initiated_by.addItem(_("I asked for it"), Initiator.OWNER.value)
+        layout.addRow(_("&Started by:"), self.initiated_by)
+        self.state = named(QComboBox(), "checkInState", _("How the work is going"))
         for state in CheckInState:
             self.state.addItem(CHECK_IN_STATE_LABELS[state], state.value)
-        self.state.addItem("Not said", None)
-        layout.addRow("S&tate:", self.errors.under("state", self.state))
+        self.state.addItem(_("Not said"), None)
+        layout.addRow(_("S&tate:"), self.errors.under("state", self.state))
         self.summary = named(
-            PlainTextEdit(), "checkInSummary", "Summary", "What the progress report said"
+            PlainTextEdit(), "checkInSummary", _("Summary"), _("What the progress report said")
         )
         self.summary.setTabChangesFocus(True)
         self.summary.setFixedHeight(64)
-        layout.addRow("S&ummary:", self.errors.under("summary", self.summary))
-        self.blockers = named(QLineEdit(), "checkInBlockers", "Blockers", "What holds them up")
-        layout.addRow("&Blockers:", self.blockers)
-        self.add_button = named(QPushButton("&Add check-in"), "addCheckIn", "Add check-in")
+        layout.addRow(_("S&ummary:"), self.errors.under("summary", self.summary))
+        self.blockers = named(
+            QLineEdit(), "checkInBlockers", _("Blockers"), _("What holds them up")
+        )
+        layout.addRow(_("&Blockers:"), self.blockers)
+        self.add_button = named(QPushButton(_("&Add check-in")), "addCheckIn", _("Add check-in"))
         self.add_button.clicked.connect(self.submit)
         layout.addRow(self.errors.general)
         layout.addRow("", self.add_button)
@@ -262,8 +272,8 @@ class CheckInForm(DraftsPerEngagement, QWidget):
                 "blockers": record.blockers,
             }
         )
-        self.add_button.setText("&Save changes")
-        self.add_button.setAccessibleName("Save changes")
+        self.add_button.setText(_("&Save changes"))
+        self.add_button.setAccessibleName(_("Save changes"))
         self.add_button.setEnabled(True)
 
     def submit(self) -> int | None:
@@ -306,7 +316,12 @@ def _save_entry(command: AddEntryCommand | EditEntryCommand, errors: FieldErrors
 
 def score_box(object_name: str, accessible_name: str) -> QSpinBox:
     """A 1-5 score; 0 shows "–", not yet rated, so every score is a choice."""
-    box = named(QSpinBox(), object_name, accessible_name, f"{accessible_name}, from 1 to 5")
+    box = named(
+        QSpinBox(),
+        object_name,
+        accessible_name,
+        _("{accessible_name}, from 1 to 5").format(accessible_name=accessible_name),
+    )
     box.setRange(0, 5)
     box.setSpecialValueText("–")
     box.setSuffix(" / 5")
@@ -331,32 +346,37 @@ class FeedbackForm(DraftsPerEngagement, QWidget):
         self.editing: FeedbackRecord | None = None
         self.errors = FieldErrors("feedback")
         layout = compact_form(self)
-        self.date = date_edit("feedbackDate", "Feedback date")
-        layout.addRow("&Date:", self.errors.under("date", self.date))
+        self.date = date_edit("feedbackDate", _("Feedback date"))
+        layout.addRow(_("&Date:"), self.errors.under("date", self.date))
         self.deliverable = named(
-            QLineEdit(), "feedbackDeliverable", "Deliverable", "The piece of work this is about"
+            QLineEdit(),
+            "feedbackDeliverable",
+            _("Deliverable"),
+            _("The piece of work this is about"),
         )
-        layout.addRow("De&liverable:", self.errors.under("deliverable", self.deliverable))
-        self.on_time = named(QCheckBox("Delivered &on time"), "feedbackOnTime", "Delivered on time")
+        layout.addRow(_("De&liverable:"), self.errors.under("deliverable", self.deliverable))
+        self.on_time = named(
+            QCheckBox(_("Delivered &on time")), "feedbackOnTime", _("Delivered on time")
+        )
         self.on_time.setChecked(True)
         layout.addRow("", self.on_time)
-        self.good = named(PlainTextEdit(), "feedbackGood", "What was good")
-        self.not_good = named(PlainTextEdit(), "feedbackNotGood", "What was not good")
+        self.good = named(PlainTextEdit(), "feedbackGood", _("What was good"))
+        self.not_good = named(PlainTextEdit(), "feedbackNotGood", _("What was not good"))
         for editor in (self.good, self.not_good):
             editor.setTabChangesFocus(True)
             editor.setFixedHeight(52)
-        layout.addRow("What was &good:", self.good)
-        layout.addRow("What was &not:", self.not_good)
+        layout.addRow(_("What was &good:"), self.good)
+        layout.addRow(_("What was &not:"), self.not_good)
         scores = QWidget()
         row = QHBoxLayout(scores)
         row.setContentsMargins(0, 0, 0, 0)
-        self.quality = score_box("feedbackQuality", "Quality")
-        self.communication = score_box("feedbackCommunication", "Communication")
-        self.confidence = score_box("feedbackConfidence", "Confidence in the contractor")
+        self.quality = score_box("feedbackQuality", _("Quality"))
+        self.communication = score_box("feedbackCommunication", _("Communication"))
+        self.confidence = score_box("feedbackConfidence", _("Confidence in the contractor"))
         for label, box in (
-            ("&Quality", self.quality),
-            ("Co&mmunication", self.communication),
-            ("&Confidence", self.confidence),
+            (_("&Quality"), self.quality),
+            (_("Co&mmunication"), self.communication),
+            (_("&Confidence"), self.confidence),
         ):
             caption = plain_label(label)
             caption.setBuddy(box)
@@ -366,8 +386,8 @@ class FeedbackForm(DraftsPerEngagement, QWidget):
         score_errors = self.errors.under("quality", scores)
         self.errors.labels["communication"] = self.errors.labels["quality"]
         self.errors.labels["confidence"] = self.errors.labels["quality"]
-        layout.addRow("Scores:", score_errors)
-        self.add_button = named(QPushButton("Add &feedback"), "addFeedback", "Add feedback")
+        layout.addRow(_("Scores:"), score_errors)
+        self.add_button = named(QPushButton(_("Add &feedback")), "addFeedback", _("Add feedback"))
         self.add_button.clicked.connect(self.submit)
         layout.addRow(self.errors.general)
         layout.addRow("", self.add_button)
@@ -412,8 +432,8 @@ class FeedbackForm(DraftsPerEngagement, QWidget):
                 "scores": (record.quality, record.communication, record.confidence),
             }
         )
-        self.add_button.setText("&Save changes")
-        self.add_button.setAccessibleName("Save changes")
+        self.add_button.setText(_("&Save changes"))
+        self.add_button.setAccessibleName(_("Save changes"))
         self.add_button.setEnabled(True)
 
     def submit(self) -> int | None:

@@ -31,6 +31,7 @@ from desktop_app.models.briefs import BRIEF_STATUS_LABELS
 from desktop_app.models.contractors import STAGE_LABELS
 from desktop_app.models.engagements import Choice, brief_choices, contractor_choices
 from desktop_app.models.hiring import Candidate, others_in_the_running
+from desktop_app.models.i18n import _, count
 from desktop_app.views.context import AppContext
 from desktop_app.views.engagements.commands import HireCommand
 from desktop_app.views.engagements.forms import TermsForm
@@ -64,36 +65,40 @@ class HireDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.engagement_id: int | None = None
-        named(self, "hireDialog", "Hire a contractor")
-        self.setWindowTitle("Hire a contractor")
+        named(self, "hireDialog", _("Hire a contractor"))
+        self.setWindowTitle(_("Hire a contractor"))
         self.errors = FieldErrors("hire")
         layout = QVBoxLayout(self)
         intro = plain_label(
-            "Hiring creates the engagement, moves the contractor to “Hired” and the brief to "
-            "“Filled”. Agree how often you will check in: then trust them to do the work."
+            _(
+                "Hiring creates the engagement, moves the contractor to “Hired” and the brief to "
+                "“Filled”. Agree how often you will check in: then trust them to do the work."
+            )
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
         form = QFormLayout()
         self._contractors = contractor_choices()
         self._briefs = brief_choices()
-        self.contractor = named(QComboBox(), "hireContractor", "Contractor")
+        self.contractor = named(QComboBox(), "hireContractor", _("Contractor"))
         for choice in self._contractors:
             self.contractor.addItem(_label(choice, STAGE_LABELS), choice.id)
-        self.brief = named(QComboBox(), "hireBrief", "Brief")
+        self.brief = named(QComboBox(), "hireBrief", _("Brief"))
         for choice in self._briefs:
             self.brief.addItem(_label(choice, BRIEF_STATUS_LABELS), choice.id)
-        form.addRow("&Contractor:", self.errors.under("contractor", self.contractor))
-        form.addRow("&Brief:", self.errors.under("brief", self.brief))
+        form.addRow(_("&Contractor:"), self.errors.under("contractor", self.contractor))
+        form.addRow(_("&Brief:"), self.errors.under("brief", self.brief))
         layout.addLayout(form)
-        self.overlap = MessageLine("hireOverlap", "Shared working hours")  # under the names
+        self.overlap = MessageLine("hireOverlap", _("Shared working hours"))  # under the names
         layout.addWidget(self.overlap)
         self.terms = TermsForm("hire", self.errors, with_status=True)
         layout.addWidget(self.terms)
         layout.addWidget(self._build_others())
         layout.addWidget(self.errors.general)
-        self.buttons = named(QDialogButtonBox(), "hireButtons", "Hire or cancel")
-        self.hire_button = self.buttons.addButton("&Hire", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons = named(QDialogButtonBox(), "hireButtons", _("Hire or cancel"))
+        self.hire_button = self.buttons.addButton(
+            _("&Hire"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.hire_button.setObjectName("hireButton")
         self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         name_buttons(self.buttons, "hireButtons")
@@ -111,34 +116,38 @@ class HireDialog(QDialog):
             combo.currentIndexChanged.connect(self._show_others)
         self._show_others()
         self.terms.start.setDate(qdate(date.today()))
-        missing = []
-        if not self._contractors:
-            missing.append("a contractor in the Contractors tab")
-        if not self._briefs:
-            missing.append("a brief in the Briefs tab")
+        missing = ""
+        if not self._contractors and not self._briefs:
+            missing = _(
+                "Add a contractor in the Contractors tab and a brief in the Briefs tab first."
+            )
+        elif not self._contractors:
+            missing = _("Add a contractor in the Contractors tab first.")
+        elif not self._briefs:
+            missing = _("Add a brief in the Briefs tab first.")
         if missing:
-            self.errors.show_message("", f"Add {' and '.join(missing)} first.")
+            self.errors.show_message("", missing)
             self.hire_button.setEnabled(False)
         self.resize(480, self.sizeHint().height())
 
     def _build_others(self) -> QGroupBox:
         """What to do with the others in the running for the brief."""
         self.others_box = named(
-            QGroupBox("Others interviewed for this brief"), "hireOthers", "The others"
+            QGroupBox(_("Others interviewed for this brief")), "hireOthers", _("The others")
         )
-        self.others_names = named(plain_label(), "hireOthersNames", "Who else is waiting")
+        self.others_names = named(plain_label(), "hireOthersNames", _("Who else is waiting"))
         self.others_names.setWordWrap(True)
         self.keep_others = named(
-            QRadioButton("&Keep them as they are"), "hireKeepOthers", "Keep the others"
+            QRadioButton(_("&Keep them as they are")), "hireKeepOthers", _("Keep the others")
         )
         self.reject_others = named(
-            QRadioButton("Move them to &Rejected, saying why:"), "hireRejectOthers",
-            "Move the others to Rejected",
+            QRadioButton(_("Move them to &Rejected, saying why:")), "hireRejectOthers",
+            _("Move the others to Rejected"),
         )  # fmt: skip
         self.keep_others.setChecked(True)
         self.reject_reason = named(
-            QLineEdit(), "hireRejectReason", "Why the others were not hired",
-            "Kept in each one's history",
+            QLineEdit(), "hireRejectReason", _("Why the others were not hired"),
+            _("Kept in each one's history"),
         )  # fmt: skip
         self.reject_reason.setEnabled(False)
         self.reject_others.toggled.connect(self.reject_reason.setEnabled)
@@ -163,12 +172,21 @@ class HireDialog(QDialog):
             return
         names = [c.name for c in self.others]
         self.others_names.setText(
-            f"{', '.join(names)} {'is' if len(names) == 1 else 'are'} still in the running "
-            f"for “{brief.label}”. Tell them now, or keep them for later."
+            count(
+                len(names),
+                "{names} is still in the running for “{brief}”. Tell them now, or keep them for "
+                "later.",
+                "{names} are still in the running for “{brief}”. Tell them now, or keep them for "
+                "later.",
+                names=", ".join(names),
+                brief=brief.label,
+            )
         )
-        hired = contractor.label if contractor else "someone else"
+        hired = contractor.label if contractor else _("someone else")
         if not self.reject_reason.isModified():
-            self.reject_reason.setText(f"We hired {hired} for “{brief.label}”.")
+            self.reject_reason.setText(
+                _("We hired {hired} for “{label}”.").format(hired=hired, label=brief.label)
+            )
         # Taller by the box just shown, never narrower or shorter than it was.
         self.resize(self.width(), max(self.height(), self.sizeHint().height()))
 
@@ -200,7 +218,9 @@ class HireDialog(QDialog):
             return
         info = overlap_with_owner([contractor.id], date.today())[contractor.id]
         warning = info.warning(overlap_needed(brief.id if brief else None))
-        said = "Shared working hours: " + info.text() + (f"\n{warning}" if warning else "")
+        said = _("Shared working hours: {hours}").format(hours=info.text()) + (
+            f"\n{warning}" if warning else ""
+        )
         (self.overlap.show_warning if warning else self.overlap.show_note)(said)
 
     def _brief_chosen(self) -> None:

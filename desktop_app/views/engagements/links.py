@@ -16,8 +16,11 @@ from desktop_app.models.engagements import (
     EngagementLink,
     EngagementStatus,
 )
+from desktop_app.models.formats import day
+from desktop_app.models.i18n import _
 from desktop_app.views.context import AppContext
 from desktop_app.views.partials.naming import named
+from desktop_app.views.partials.plain_text import in_sentence
 
 
 class EngagementLinks(QLabel):
@@ -35,7 +38,7 @@ class EngagementLinks(QLabel):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        named(self, object_name, "Engagements", "Click a name to open the engagement")
+        named(self, object_name, _("Engagements"), _("Click a name to open the engagement"))
         self.ctx = ctx
         self._name_by = name_by
         self.links: list[EngagementLink] = []
@@ -50,14 +53,14 @@ class EngagementLinks(QLabel):
         items = []
         for link in links:
             name = link.contractor_name if self._name_by == "contractor" else link.brief_title
-            state = ENGAGEMENT_STATUS_LABELS.get(EngagementStatus(link.status), link.status)
+            state = in_sentence(
+                _(ENGAGEMENT_STATUS_LABELS.get(EngagementStatus(link.status), link.status))
+            )
             if link.status != EngagementStatus.ENDED:
-                state = f"{state.lower()} since {link.start_date:%d %b %Y}"
-            else:
-                state = state.lower()
+                state = _("{status} since {day}").format(status=state, day=day(link.start_date))
             items.append(f'<a href="{link.id}">{escape(name)}</a> ({state})')
         # Named like the tab the links open.
-        self.setText("Engagements: " + " · ".join(items) if items else "")
+        self.setText(_("Engagements: {links}").format(links=" · ".join(items)) if items else "")
         self.setVisible(bool(items))
 
     def open_link(self, href: str) -> None:

@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.models.formats import money
+from desktop_app.models.formats import money, month_year, number
+from desktop_app.models.i18n import _
 from desktop_app.models.payments import (
     EngagementMonth,
     MonthSpend,
@@ -57,56 +58,86 @@ def amounts_text(totals: dict[str, Decimal]) -> str:
 def budget_line(month: MonthSpend) -> str:
     """The month's paid against budget, per currency, in words."""
     lines = month.budget_lines()
+    when = month_year(month.month)
     if not lines:
-        return f"{month.month:%B %Y}: no budget (the briefs set none)."
+        return _("{month}: no budget (the briefs set none).").format(month=when)
     parts = []
     for code, paid, budget in lines:
         left = _left(budget - paid, code)
-        parts.append(f"paid {money(paid, code)} of {money(budget, code)} budgeted ({left})")
-    return f"{month.month:%B %Y}: " + "; ".join(parts) + "."
+        parts.append(
+            _("paid {paid} of {budget} budgeted ({left})").format(
+                paid=money(paid, code), budget=money(budget, code), left=left
+            )
+        )
+    return _("{month}: {lines}.").format(month=when, lines="; ".join(parts))
 
 
 def _left(left: Decimal, code: str) -> str:
-    return f"{money(left, code)} left" if left >= 0 else f"over by {money(-left, code)}"
+    return (
+        _("{amount} left").format(amount=money(left, code))
+        if left >= 0
+        else _("over by {amount}").format(amount=money(-left, code))
+    )
 
 
 def engagement_line(line: EngagementMonth) -> str:
     """One engagement's month in words: paid against its budget."""
     paid = line.paid_against_budget()
-    month_paid = amounts_text(line.paid) if line.paid else "nothing"
+    month_paid = amounts_text(line.paid) if line.paid else _("nothing")
     if line.budget is None or paid is None:
-        return f"Paid {month_paid}; {line.budget_basis[0].lower()}{line.budget_basis[1:]}"
+        return _("Paid {paid}; {basis}").format(paid=month_paid, basis=line.budget_basis)
     code = line.budget_currency
     other = {c: a for c, a in line.paid.items() if c != code}
-    extra = f" (and {amounts_text(other)}, not counted against it)" if other else ""
-    return (
-        f"Paid {money(paid, code)} of a {money(line.budget, code)} budget: "
-        f"{_left(line.budget - paid, code)}{extra}."
-    )
+    values = {
+        "paid": money(paid, code),
+        "budget": money(line.budget, code),
+        "left": _left(line.budget - paid, code),
+        "other": amounts_text(other),
+    }
+    if other:
+        return _(
+            "Paid {paid} of a {budget} budget: {left} (and {other}, not counted against it)."
+        ).format(**values)
+    return _("Paid {paid} of a {budget} budget: {left}.").format(**values)
 
 
 def month_totals_text(spend: MonthSpend) -> str:
     """The month's totals: budget against paid, the spend (which part is
     estimated, which is paid trials), and one converted total when every currency has a rate."""
     parts = [budget_line(spend)]
-    spent = f"Spend: {amounts_text(spend.spend)}"
     of_which = []
     if spend.estimated:
-        of_which.append(f"{amounts_text(spend.estimated)} estimated (nothing paid yet)")
+        of_which.append(
+            _("{amount} estimated (nothing paid yet)").format(amount=amounts_text(spend.estimated))
+        )
     if spend.trials:
         names = ", ".join(sorted({trial.contractor_name for trial in spend.trials}))
-        of_which.append(f"{amounts_text(spend.trial_pay)} for paid trials ({names})")
+        of_which.append(
+            _("{amount} for paid trials ({names})").format(
+                amount=amounts_text(spend.trial_pay), names=names
+            )
+        )
     if of_which:
-        spent += ", of which " + " and ".join(of_which)
-    parts.append(spent + ".")
+        parts.append(
+            _("Spend: {amount}, of which {parts}.").format(
+                amount=amounts_text(spend.spend), parts=_(" and ").join(of_which)
+            )
+        )
+    else:
+        parts.append(_("Spend: {amount}.").format(amount=amounts_text(spend.spend)))
     if len(spend.spend) > 1 or (spend.spend and spend.home_currency not in spend.spend):
         converted = spend.converted(spend.spend)
         if converted.amount is not None:
-            parts.append(f"About {money(converted.amount, converted.currency)} at your rates.")
+            parts.append(
+                _("About {amount} at your rates.").format(
+                    amount=money(converted.amount, converted.currency)
+                )
+            )
         else:
             parts.append(
-                f"Not added together: no rate for {', '.join(converted.missing)} into "
-                f"{converted.currency}."
+                _("Not added together: no rate for {currencies} into {currency}.").format(
+                    currencies=", ".join(converted.missing), currency=converted.currency
+                )
             )
     return "\n".join(parts)
 
@@ -115,7 +146,7 @@ def recent_months(today: date) -> list[date]:
     """The last twelve months and every month with a payment, newest first."""
     months = {month_start(today)}
     month = month_start(today)
-    for _ in range(MONTHS_SHOWN - 1):
+    for _copy in range(MONTHS_SHOWN - 1):
         month = previous_month(month)
         months.add(month)
     months.update(months_of_payments())
@@ -139,27 +170,27 @@ class MonthDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        named(self, "monthDialog", "Budget against paid")
-        self.setWindowTitle("Budget against paid")
+        named(self, "monthDialog", _("Budget against paid"))
+        self.setWindowTitle(_("Budget against paid"))
         self.ctx = ctx
         self.today = today
         self.engagement_id = engagement_id
         self.spend: MonthSpend | None = None
-        self.month_box = named(QComboBox(), "paymentsMonth", "Month")
+        self.month_box = named(QComboBox(), "paymentsMonth", _("Month"))
         for item in recent_months(today):
-            self.month_box.addItem(f"{item:%B %Y}", item)
+            self.month_box.addItem(month_year(item), item)
         self.month_box.setCurrentIndex(max(self.month_box.findData(month or month_start(today)), 0))
-        self.month_box.currentIndexChanged.connect(lambda *_: self.load())
+        self.month_box.currentIndexChanged.connect(lambda *_args: self.load())
         heading = QHBoxLayout()
-        month_label = plain_label("&Month:")
+        month_label = plain_label(_("&Month:"))
         month_label.setBuddy(self.month_box)
         heading.addWidget(month_label)
         heading.addWidget(self.month_box)
         heading.addStretch(1)
         self.model: RowTableModel[EngagementMonth] = RowTableModel(self._columns(), self)
-        self.table = row_table("monthTable", "Every engagement this month", self.model, 0, self)
+        self.table = row_table("monthTable", _("Every engagement this month"), self.model, 0, self)
         self.table.setEditTriggers(self.table.EditTrigger.NoEditTriggers)
-        self.totals = named(plain_label(), "monthTotals", "The month's totals")
+        self.totals = named(plain_label(), "monthTotals", _("The month's totals"))
         self.totals.setWordWrap(True)
         self.totals.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout = QVBoxLayout(self)
@@ -170,7 +201,7 @@ class MonthDialog(QDialog):
         self.message = StatusLine("monthMessage")
         layout.addWidget(self.message)
         buttons = named(
-            QDialogButtonBox(QDialogButtonBox.StandardButton.Close), "monthButtons", "Close"
+            QDialogButtonBox(QDialogButtonBox.StandardButton.Close), "monthButtons", _("Close")
         )
         name_buttons(buttons, "monthButtons")
         buttons.rejected.connect(self.reject)
@@ -180,20 +211,20 @@ class MonthDialog(QDialog):
         self.load()
 
     def _build_rates(self) -> QHBoxLayout:
-        self.rates_label = named(plain_label(), "conversionRates", "Conversion rates")
+        self.rates_label = named(plain_label(), "conversionRates", _("Conversion rates"))
         self.rates_label.setWordWrap(True)
-        self.rate_currency = named(QLineEdit(), "rateCurrency", "Currency to convert")
+        self.rate_currency = named(QLineEdit(), "rateCurrency", _("Currency to convert"))
         self.rate_currency.setPlaceholderText("EUR")
         self.rate_currency.setMaximumWidth(70)
-        self.rate_value = named(QLineEdit(), "rateValue", "Its worth in your currency")
-        self.rate_value.setPlaceholderText("1.08")
+        self.rate_value = named(QLineEdit(), "rateValue", _("Its worth in your currency"))
+        self.rate_value.setPlaceholderText(number(1.08, 2))
         self.rate_value.setMaximumWidth(90)
         self.rate_value.returnPressed.connect(self.set_rate)
         self.rate_home = plain_label()
         self.rate_button = named(
-            QPushButton("Set rate"),
+            QPushButton(_("Set rate")),
             "setRate",
-            "Convert totals in that currency with this rate (empty removes it)",
+            _("Convert totals in that currency with this rate (empty removes it)"),
         )
         self.rate_button.clicked.connect(self.set_rate)
         row = QHBoxLayout()
@@ -211,9 +242,9 @@ class MonthDialog(QDialog):
 
     def _columns(self) -> list[Column[EngagementMonth]]:
         return [
-            Column("Engagement", lambda line: f"{line.contractor_name} · {line.brief_title}"),
+            Column(_("Engagement"), lambda line: f"{line.contractor_name} · {line.brief_title}"),
             Column(
-                "Budget",
+                _("Budget"),
                 lambda line: (
                     money(line.budget, line.budget_currency) if line.budget is not None else "—"
                 ),
@@ -221,22 +252,26 @@ class MonthDialog(QDialog):
                 tooltip=lambda line: line.budget_basis,
             ),
             Column(
-                "Paid",
+                _("Paid"),
                 lambda line: amounts_text(line.paid) if line.paid else "—",
                 align=ALIGN_RIGHT,
             ),
             Column(
-                "Spend",
+                _("Spend"),
                 lambda line: (
-                    (amounts_text(line.spend) + ("" if line.from_payments else " (estimated)"))
+                    (
+                        amounts_text(line.spend)
+                        if line.from_payments
+                        else _("{amount} (estimated)").format(amount=amounts_text(line.spend))
+                    )
                     if line.spend
-                    else "not known"
+                    else _("not known")
                 ),
                 align=ALIGN_RIGHT,
                 tooltip=lambda line: line.spend_basis,
             ),
             Column(
-                "Against budget",
+                _("Against budget"),
                 _against_budget,
                 align=ALIGN_RIGHT,
                 foreground=lambda line: tone_color(ALERT) if _over(line) else None,
@@ -259,13 +294,16 @@ class MonthDialog(QDialog):
         rates = conversion_rates(spend.home_currency)
         self.rate_home.setText(spend.home_currency)
         self.rates_label.setText(
-            "Your rates: "
-            + ", ".join(
-                f"1 {code} = {rate.normalize():f} {spend.home_currency}"
-                for code, rate in sorted(rates.items())
+            _("Your rates: {rates}").format(
+                rates=", ".join(
+                    f"1 {code} = {number(rate)} {spend.home_currency}"
+                    for code, rate in sorted(rates.items())
+                )
             )
             if rates
-            else f"Type a rate to see one total in {spend.home_currency}:"
+            else _("Type a rate to see one total in {home_currency}:").format(
+                home_currency=spend.home_currency
+            )
         )
 
     def set_rate(self) -> bool:
@@ -274,9 +312,11 @@ class MonthDialog(QDialog):
         currency, rate = self.rate_currency.text(), self.rate_value.text()
         home = self.spend.home_currency
         done = (
-            f"1 {currency.strip().upper()} = {rate.strip()} {home}: totals convert with it."
+            _("1 {currency} = {rate} {home}: totals convert with it.").format(
+                currency=currency.strip().upper(), rate=rate.strip(), home=home
+            )
             if rate.strip()
-            else f"No rate for {currency.strip().upper()} any more."
+            else _("No rate for {currency} any more.").format(currency=currency.strip().upper())
         )
         if not run_edit(
             SetConversionRateCommand(self.ctx, currency, rate, home), self.message, done

@@ -45,7 +45,8 @@ from desktop_app.models.engagements import (
     timeline,
 )
 from desktop_app.models.errors import UserError
-from desktop_app.models.i18n import _, count
+from desktop_app.models.formats import day
+from desktop_app.models.i18n import N_, _, count
 from desktop_app.views.context import AppContext, Topic
 from desktop_app.views.engagements.commands import (
     AddCheckInCommand,
@@ -101,24 +102,28 @@ ATTENTION_NAMES = 5  # names per line of the summary; the rest behind a link
 RUNNING_PANELS = ("checklists", "access", "payments", "agreements")
 
 FILTERS = (
-    ("open", "Open engagements"),
-    ("due", "Check-in due this week"),
-    ("confidence", "Confidence falling or lost"),
-    ("ended", "Ended"),
-    ("all", "All engagements"),
+    ("open", N_("Open engagements")),
+    ("due", N_("Check-in due this week")),
+    ("confidence", N_("Confidence falling or lost")),
+    ("ended", N_("Ended")),
+    ("all", N_("All engagements")),
 )
 
 
 def progress_report_mail(row: EngagementRow, owner_name: str) -> tuple[str, str]:
     """The subject and body of a request for a progress report."""
     first_name = row.contractor_name.split()[0] if row.contractor_name.split() else ""
-    subject = f"Progress report: {row.brief_title}"
+    subject = _("Progress report: {title}").format(title=row.brief_title)
     body = (
-        f"Hi {first_name},\n\n"
-        f"could you send me a short progress report on “{row.brief_title}”: what is done "
-        "since we last spoke, what comes next, and anything that holds you up?\n\n"
-        "Thanks,\n"
-        f"{owner_name}".rstrip()
+        _(
+            "Hi {first_name},\n\n"
+            "could you send me a short progress report on “{title}”: what is done "
+            "since we last spoke, what comes next, and anything that holds you up?\n\n"
+            "Thanks,\n"
+            "{owner_name}"
+        )
+        .format(first_name=first_name, title=row.brief_title, owner_name=owner_name)
+        .rstrip()
     )
     return subject, body
 
@@ -206,7 +211,7 @@ class EngagementsPage(TabPage):
         self.search.setClearButtonEnabled(True)
         self.filter = named(QComboBox(), "engagementFilter", _("Show"))
         for key, label in FILTERS:
-            self.filter.addItem(label, key)
+            self.filter.addItem(_(label), key)
         self.hire_button = named(
             QPushButton(_("&Hire a contractor…")), "hireButtonTop", _("Hire a contractor"),
             _("Hire a contractor for a brief"),
@@ -229,7 +234,7 @@ class EngagementsPage(TabPage):
         self.model: SyncedTableModel[EngagementRow] = SyncedTableModel(self._columns(), self)
         self.proxy = ModelSortProxy(self._search_text, self)
         self.proxy.setSourceModel(self.model)
-        self.table = data_table("engagementTable", "Engagements", self.proxy, sortable=True)
+        self.table = data_table("engagementTable", _("Engagements"), self.proxy, sortable=True)
         self.table.sortByColumn(3, Qt.SortOrder.AscendingOrder)
         self.table.selectionModel().currentRowChanged.connect(self._selection_changed)
 
@@ -241,7 +246,7 @@ class EngagementsPage(TabPage):
         d = self.detail
         d.request_button.clicked.connect(self.request_progress_report)
         for status, action in d.status_actions.items():
-            action.triggered.connect(lambda _=False, s=status: self.set_status(s))
+            action.triggered.connect(lambda _checked=False, s=status: self.set_status(s))
         d.end_action.triggered.connect(self.end_selected)
         d.terms_button.clicked.connect(self.edit_terms)
         d.print_action.triggered.connect(self.print_review)
@@ -254,8 +259,8 @@ class EngagementsPage(TabPage):
         d.delete_entry_action.triggered.connect(self.delete_timeline_entry)
         d.edit_entry_action.triggered.connect(self.edit_timeline_entry)
         d.timeline_view.doubleClicked.connect(self.edit_timeline_entry)
-        d.check_in_added.connect(lambda _id: self._said("Check-in added."))
-        d.feedback_added.connect(lambda _id: self._said("Feedback added."))
+        d.check_in_added.connect(lambda _id: self._said(_("Check-in added.")))
+        d.feedback_added.connect(lambda _id: self._said(_("Feedback added.")))
 
     def _columns(self) -> list[Column[EngagementRow]]:
         def due_colour(row: EngagementRow) -> QColor | None:
@@ -310,7 +315,7 @@ class EngagementsPage(TabPage):
         self.model.set_rows(rows)
         if rows and not self._columns_fitted:
             # Until the owner sizes them: each column as wide as what it shows.
-            fit_columns(self.table)
+            fit_columns(self.table, squeeze_to=80)
             self._columns_fitted = True
         self.attention.setText(self._attention_html(rows))
         if current is None or not self.select_engagement(current, reveal=False):
@@ -422,7 +427,7 @@ class EngagementsPage(TabPage):
         else:
             self._show_selected()
 
-    def _selection_changed(self, *_: object) -> None:
+    def _selection_changed(self, *_args: object) -> None:
         self._show_selected()
 
     def _show_selected(self) -> None:
@@ -465,7 +470,7 @@ class EngagementsPage(TabPage):
     def _require_selection(self) -> EngagementRow | None:
         row = self.selected_row()
         if row is None:
-            self._refused("Select an engagement first.")
+            self._refused(_("Select an engagement first."))
         return row
 
     # Actions
@@ -482,7 +487,7 @@ class EngagementsPage(TabPage):
     def _hired(self, dialog: HireDialog) -> None:
         if dialog.engagement_id is not None:
             self.select_engagement(dialog.engagement_id)
-            self._said("Hired. Agree the first check-in, then let them work.")
+            self._said(_("Hired. Agree the first check-in, then let them work."))
 
     def request_progress_report(self) -> bool:
         """Open the mail program with a request for a progress report, and record it."""
@@ -490,15 +495,21 @@ class EngagementsPage(TabPage):
         if row is None:
             return False
         if row.status == EngagementStatus.ENDED:
-            self._refused(f"The engagement with {row.contractor_name} has ended.")
+            self._refused(
+                _("The engagement with {contractor_name} has ended.").format(
+                    contractor_name=row.contractor_name
+                )
+            )
             return False
         subject, body = progress_report_mail(row, self.ctx.settings().owner_name)
         url = QUrl(mailto_url(row.contractor_email, subject, body))
         if not QDesktopServices.openUrl(url):
             self._refused(
-                "No mail program opened, so nothing was recorded yet. Copy the request and "
-                "send it from your e-mail, or set a default e-mail program in your system "
-                "settings."
+                _(
+                    "No mail program opened, so nothing was recorded yet. Copy the request and "
+                    "send it from your e-mail, or set a default e-mail program in your system "
+                    "settings."
+                )
             )
             self._offer_to_copy(row, subject, body)
             return False
@@ -529,21 +540,27 @@ class EngagementsPage(TabPage):
                 )
             ).format(address=row.contractor_email)
         )
-        box.setDetailedText(f"Subject: {subject}\n\n{body}")
+        box.setDetailedText(_("Subject: {subject}\n\n{body}").format(subject=subject, body=body))
         copy = box.addButton(_("&Copy the request"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
         name_buttons(box, "noMailProgram")
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        address = f"To: {row.contractor_email}\n" if row.contractor_email else ""
-        message = f"{address}Subject: {subject}\n\n{body}"
+        address = (
+            _("To: {address}").format(address=row.contractor_email) + "\n"
+            if row.contractor_email
+            else ""
+        )
+        message = address + _("Subject: {subject}").format(subject=subject) + f"\n\n{body}"
 
         def answered() -> None:
             if box.clickedButton() is copy:
                 QGuiApplication.clipboard().setText(message)
                 if self._record_request(row, copied=True):
                     self._said(
-                        f"Copied the request to {row.contractor_name}: paste it into an e-mail. "
-                        "Recorded as asked (Ctrl+Z takes it back)."
+                        _(
+                            "Copied the request to {contractor_name}: paste it into an e-mail. "
+                            "Recorded as asked (Ctrl+Z takes it back)."
+                        ).format(contractor_name=row.contractor_name)
                     )
 
         box.finished.connect(answered)
@@ -560,10 +577,12 @@ class EngagementsPage(TabPage):
                 "kind": CheckInKind.REQUEST,
                 "summary": REQUEST_SUMMARY,
             },
-            text="Request a progress report",
+            text=_("Request a progress report"),
         )
-        no_address = "" if row.contractor_email else " Add their e-mail address in Contractors."
-        done = "" if copied else f"Asked {row.contractor_name} for a progress report.{no_address}"
+        asked = _("Asked {name} for a progress report.").format(name=row.contractor_name)
+        if not row.contractor_email:
+            asked += " " + _("Add their e-mail address in Contractors.")
+        done = "" if copied else asked
         return self._run(command, done)
 
     def set_status(self, status: str) -> bool | PauseDialog:
@@ -578,7 +597,13 @@ class EngagementsPage(TabPage):
             dialog.open()
             return dialog
         return self._run(
-            SetStatusCommand(self.ctx, row.id, status, self.today(), text=f"Set status {label}"),
+            SetStatusCommand(
+                self.ctx,
+                row.id,
+                status,
+                self.today(),
+                text=_("Set status {label}").format(label=label),
+            ),
             f"{row.contractor_name}: {label}.",
         )
 
@@ -604,7 +629,9 @@ class EngagementsPage(TabPage):
             return False
         return self._run(
             PutOnNoticeCommand(self.ctx, row.id, self.today()),
-            f"{row.contractor_name} is on notice from today.",
+            _("{contractor_name} is on notice from today.").format(
+                contractor_name=row.contractor_name
+            ),
         )
 
     def reopen_brief(self) -> bool:
@@ -614,8 +641,10 @@ class EngagementsPage(TabPage):
             return False
         return self._run(
             ReopenCommand(self.ctx, row.id, self.today()),
-            f"“{row.brief_title}” is posted again and {row.contractor_name} is on notice. "
-            "Find someone new opens your bench filtered to the brief's skills.",
+            _(
+                "“{brief_title}” is posted again and {contractor_name} is on notice. Find someone "
+                "new opens your bench filtered to the brief's skills."
+            ).format(brief_title=row.brief_title, contractor_name=row.contractor_name),
         )
 
     def find_someone_new(self) -> None:
@@ -649,25 +678,33 @@ class EngagementsPage(TabPage):
         """Delete the selected check-in or feedback, after asking (undoable)."""
         entry = self.detail.selected_entry()
         if entry is None:
-            self._refused("Select a check-in or a piece of feedback in the timeline first.")
+            self._refused(_("Select a check-in or a piece of feedback in the timeline first."))
             return False
         if isinstance(entry, FeedbackRecord):
-            what = f"the feedback on “{entry.deliverable}”"
+            what = _("the feedback on “{deliverable}”").format(deliverable=entry.deliverable)
         else:
-            what = f"the check-in of {entry.day:%d %b %Y}"
-        if not self._confirm("Delete entry", f"Delete {what}? You can undo it with Ctrl+Z."):
+            what = _("the check-in of {day}").format(day=day(entry.day))
+        if not self._confirm(
+            _("Delete entry"), _("Delete {what}? You can undo it with Ctrl+Z.").format(what=what)
+        ):
             return False
-        return self._run(DeleteTimelineEntryCommand(self.ctx, entry), f"Deleted {what}.")
+        return self._run(
+            DeleteTimelineEntryCommand(self.ctx, entry), _("Deleted {what}.").format(what=what)
+        )
 
     def edit_timeline_entry(self) -> EditEntryDialog | None:
         """Change the selected check-in or feedback in its quick form (undoable)."""
         entry = self.detail.selected_entry()
         if entry is None:
-            self._refused("Select a check-in or a piece of feedback in the timeline first.")
+            self._refused(_("Select a check-in or a piece of feedback in the timeline first."))
             return None
         dialog = EditEntryDialog(self.ctx, entry, self)
-        what = "Feedback" if isinstance(entry, FeedbackRecord) else "Check-in"
-        dialog.accepted.connect(lambda: self._said(f"{what} changed. Undo with Ctrl+Z."))
+        said = (
+            _("Feedback changed. Undo with Ctrl+Z.")
+            if isinstance(entry, FeedbackRecord)
+            else _("Check-in changed. Undo with Ctrl+Z.")
+        )
+        dialog.accepted.connect(lambda: self._said(said))
         dialog.open()
         return dialog
 
@@ -677,7 +714,7 @@ class EngagementsPage(TabPage):
 
         entry = self.detail.selected_entry()
         if not isinstance(entry, FeedbackRecord):
-            self._refused("Select a piece of feedback in the timeline first.")
+            self._refused(_("Select a piece of feedback in the timeline first."))
             return None
         try:
             return open_composer(self.ctx, self, "send_feedback", feedback_id=entry.id)
@@ -692,7 +729,7 @@ class EngagementsPage(TabPage):
     def choose_and_export_schedule(self) -> None:
         suggested = Path.home() / "offload-check-ins.ics"
         path, _filter = QFileDialog.getSaveFileName(
-            self, "Export check-in schedule", str(suggested), "iCalendar (*.ics)"
+            self, _("Export check-in schedule"), str(suggested), _("iCalendar (*.ics)")
         )
         if path:
             self.export_schedule_to(Path(path))
@@ -704,15 +741,21 @@ class EngagementsPage(TabPage):
         try:
             from desktop_app.exporters.engagement_schedule import export_schedule
 
-            count = export_schedule(destination, self.today())
+            saved = export_schedule(destination, self.today())
         except UserError as error:
             self._refused(str(error))
             return 0
         self._said(
-            f"Saved the check-ins of {count} engagement{'s' if count != 1 else ''} to "
-            f"{destination}. Open it with your calendar app to get the reminders."
+            count(
+                saved,
+                "Saved the check-ins of {count} engagement to {path}. Open it with your "
+                "calendar app to get the reminders.",
+                "Saved the check-ins of {count} engagements to {path}. Open it with your "
+                "calendar app to get the reminders.",
+                path=destination,
+            )
         )
-        return count
+        return saved
 
     def _write_review(self, destination: Path, row: EngagementRow) -> Path:
         from desktop_app.pdf.review import write_review
@@ -730,9 +773,11 @@ class EngagementsPage(TabPage):
         row = self._require_selection()
         if row is None:
             return
-        suggested = Path.home() / f"Review — {row.contractor_name}.pdf"
+        suggested = Path.home() / _("Review — {contractor_name}.pdf").format(
+            contractor_name=row.contractor_name
+        )
         path, _filter = QFileDialog.getSaveFileName(
-            self, "Export review as PDF", str(suggested), "PDF (*.pdf)"
+            self, _("Export review as PDF"), str(suggested), _("PDF (*.pdf)")
         )
         if path:
             self.export_review(Path(path))
@@ -749,7 +794,11 @@ class EngagementsPage(TabPage):
         except UserError as error:
             self._refused(str(error))
             return None
-        self._said(f"Saved the review of {row.contractor_name} to {destination}.")
+        self._said(
+            _("Saved the review of {contractor_name} to {destination}.").format(
+                contractor_name=row.contractor_name, destination=destination
+            )
+        )
         return destination
 
     def print_review(self) -> PdfPrintPreview | None:
@@ -763,9 +812,9 @@ class EngagementsPage(TabPage):
             return open_print_preview(
                 lambda path: self._write_review(path, row),
                 f"review-{row.id}.pdf",
-                f"Review — {row.contractor_name}",
+                _("Review — {contractor_name}").format(contractor_name=row.contractor_name),
                 self,
-                noun="review",
+                noun=N_("review"),
             )
         except UserError as error:
             self._refused(str(error))
@@ -839,7 +888,7 @@ class EngagementsPage(TabPage):
         restored = restore_layout(SETTINGS_PREFIX, self._layout_parts())
         self._columns_fitted = "header" in restored
 
-    def _save_layout(self, *_: object) -> None:
+    def _save_layout(self, *_args: object) -> None:
         save_layout(SETTINGS_PREFIX, self._layout_parts())
 
     def save_layout(self) -> None:

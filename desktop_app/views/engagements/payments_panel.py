@@ -36,7 +36,8 @@ from desktop_app.exporters.running_csv import export_payments_csv
 from desktop_app.models.currencies import ISO_4217_CODES
 from desktop_app.models.engagements import EngagementRow, day_text
 from desktop_app.models.errors import NeedsConfirmation, UserError
-from desktop_app.models.formats import money
+from desktop_app.models.formats import money, month_year, number
+from desktop_app.models.i18n import _, count
 from desktop_app.models.payments import PaymentRow, PaymentState, month_spend, payment_rows
 from desktop_app.models.tasks import month_start
 from desktop_app.views.context import AppContext
@@ -70,8 +71,16 @@ class RecordPaymentDialog(QDialog):
 
     def __init__(self, ctx: AppContext, row: EngagementRow, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        named(self, "paymentDialog", f"Record an invoice from {row.contractor_name}")
-        self.setWindowTitle(f"Invoice or payment: {row.contractor_name}")
+        named(
+            self,
+            "paymentDialog",
+            _("Record an invoice from {contractor_name}").format(
+                contractor_name=row.contractor_name
+            ),
+        )
+        self.setWindowTitle(
+            _("Invoice or payment: {contractor_name}").format(contractor_name=row.contractor_name)
+        )
         self.ctx = ctx
         self.row = row
         self._due_touched = False
@@ -79,8 +88,8 @@ class RecordPaymentDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(self._build_form(row))
         layout.addWidget(self.errors.general)
-        self.buttons = named(QDialogButtonBox(), "paymentDialogButtons", "Record or cancel")
-        ok = self.buttons.addButton("&Record", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons = named(QDialogButtonBox(), "paymentDialogButtons", _("Record or cancel"))
+        ok = self.buttons.addButton(_("&Record"), QDialogButtonBox.ButtonRole.AcceptRole)
         ok.setObjectName("paymentDialogOk")
         self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         name_buttons(self.buttons, "paymentDialogButtons")
@@ -92,20 +101,22 @@ class RecordPaymentDialog(QDialog):
 
     def _build_form(self, row: EngagementRow) -> QFormLayout:
         form = QFormLayout()
-        self.day_edit = date_edit("paymentDate", "Date", max(date.today(), row.start_date))
+        self.day_edit = date_edit("paymentDate", _("Date"), max(date.today(), row.start_date))
         self.day_edit.dateChanged.connect(self._follow_due)
-        self.amount_edit = named(QLineEdit(), "paymentAmount", "Amount")
-        self.amount_edit.setPlaceholderText("0.00")
-        self.currency_box = named(QComboBox(), "paymentCurrency", "Currency", "An ISO 4217 code")
+        self.amount_edit = named(QLineEdit(), "paymentAmount", _("Amount"))
+        self.amount_edit.setPlaceholderText(number(0, 2))
+        self.currency_box = named(
+            QComboBox(), "paymentCurrency", _("Currency"), _("An ISO 4217 code")
+        )
         self.currency_box.setEditable(True)
         self.currency_box.addItems(sorted(ISO_4217_CODES))
         self.currency_box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.currency_box.setCurrentText(row.currency)
         self.period_box = named(
-            QCheckBox("Covers the period"), "paymentHasPeriod", "Covers a period"
+            QCheckBox(_("Covers the period")), "paymentHasPeriod", _("Covers a period")
         )
-        self.period_start = date_edit("paymentPeriodStart", "Period from")
-        self.period_end = date_edit("paymentPeriodEnd", "Period to")
+        self.period_start = date_edit("paymentPeriodStart", _("Period from"))
+        self.period_end = date_edit("paymentPeriodEnd", _("Period to"))
         first = month_start(date.today())
         self.period_start.setDate(qdate(max(first, row.start_date)))
         self.period_end.setDate(qdate(date.today()))
@@ -118,31 +129,31 @@ class RecordPaymentDialog(QDialog):
         for editor in (self.period_start, self.period_end):
             editor.setEnabled(False)
             self.period_box.toggled.connect(editor.setEnabled)
-        self.due_edit = date_edit("paymentDue", "Due on")
+        self.due_edit = date_edit("paymentDue", _("Due on"))
         self.due_edit.dateChanged.connect(self._due_changed)
         self.paid_box = named(
-            QCheckBox("Already paid, on the date above"),
+            QCheckBox(_("Already paid, on the date above")),
             "paymentPaid",
-            "Paid that day",
-            "A payment made on the date, not an invoice to pay later",
+            _("Paid that day"),
+            _("A payment made on the date, not an invoice to pay later"),
         )
         self.paid_box.toggled.connect(lambda paid: self.due_edit.setEnabled(not paid))
-        self.reference_edit = named(QLineEdit(), "paymentReference", "Reference")
-        self.reference_edit.setPlaceholderText("Invoice number")
-        self.note_edit = named(QLineEdit(), "paymentNote", "Note")
-        form.addRow("&Date:", self.errors.under("invoiced_on", self.day_edit))
-        form.addRow("&Amount:", self.errors.under("amount", self.amount_edit))
-        form.addRow("&Currency:", self.errors.under("currency", self.currency_box))
+        self.reference_edit = named(QLineEdit(), "paymentReference", _("Reference"))
+        self.reference_edit.setPlaceholderText(_("Invoice number"))
+        self.note_edit = named(QLineEdit(), "paymentNote", _("Note"))
+        form.addRow(_("&Date:"), self.errors.under("invoiced_on", self.day_edit))
+        form.addRow(_("&Amount:"), self.errors.under("amount", self.amount_edit))
+        form.addRow(_("&Currency:"), self.errors.under("currency", self.currency_box))
         period_box = QWidget()
         period_box.setLayout(period)
-        form.addRow("Period:", self.errors.under("period_end", period_box))
-        form.addRow("D&ue on:", self.errors.under("due_on", self.due_edit))
+        form.addRow(_("Period:"), self.errors.under("period_end", period_box))
+        form.addRow(_("D&ue on:"), self.errors.under("due_on", self.due_edit))
         form.addRow("", self.paid_box)
-        form.addRow("&Reference:", self.errors.under("reference", self.reference_edit))
-        form.addRow("&Note:", self.errors.under("note", self.note_edit))
+        form.addRow(_("&Reference:"), self.errors.under("reference", self.reference_edit))
+        form.addRow(_("&Note:"), self.errors.under("note", self.note_edit))
         return form
 
-    def _follow_due(self, *_: object) -> None:
+    def _follow_due(self, *_args: object) -> None:
         # The due date follows the date until the owner sets it.
         if not self._due_touched:
             day = pydate(self.day_edit.date())
@@ -150,7 +161,7 @@ class RecordPaymentDialog(QDialog):
             self.due_edit.setDate(qdate(day + timedelta(days=DEFAULT_TERMS_DAYS)))
             self.due_edit.blockSignals(False)
 
-    def _due_changed(self, *_: object) -> None:
+    def _due_changed(self, *_args: object) -> None:
         self._due_touched = True
 
     def values(self) -> dict:
@@ -176,7 +187,7 @@ class RecordPaymentDialog(QDialog):
             self.row.id,
             self.values(),
             confirmed=confirmed,
-            text="Record a payment" if paid else "Record an invoice",
+            text=_("Record a payment") if paid else _("Record an invoice"),
         )
 
     def accept(self) -> None:
@@ -212,13 +223,13 @@ class PaymentsPanel(RunningPanel):
     """
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(ctx, "paymentsPanel", "Payments", parent)
-        self.summary = named(plain_label(), "paymentsSummary", "This month against budget")
+        super().__init__(ctx, "paymentsPanel", _("Payments"), parent)
+        self.summary = named(plain_label(), "paymentsSummary", _("This month against budget"))
         self.summary.setWordWrap(True)
         self.month_button = named(
-            QPushButton("Budget against paid…"),
+            QPushButton(_("Budget against paid…")),
             "openMonth",
-            "Every engagement's budget, paid and spend, month by month",
+            _("Every engagement's budget, paid and spend, month by month"),
         )
         self.month_button.clicked.connect(self.open_month)
         top = QHBoxLayout()
@@ -226,7 +237,7 @@ class PaymentsPanel(RunningPanel):
         top.addWidget(self.month_button, 0, Qt.AlignmentFlag.AlignTop)
         self.model: RowTableModel[PaymentRow] = RowTableModel(self._columns(), self)
         self.table = row_table(
-            "paymentsTable", "Invoices and payments", self.model, REFERENCE, self
+            "paymentsTable", _("Invoices and payments"), self.model, REFERENCE, self
         )
         self.delegate = EditDelegate(
             {DAY: DateChoice(), DUE: DateChoice(), PAID: DateChoice()}, self.table
@@ -244,22 +255,22 @@ class PaymentsPanel(RunningPanel):
 
     def _build_actions(self) -> QHBoxLayout:
         self.record_button = named(
-            QPushButton("Record…"), "recordPayment", "Record an invoice or a payment"
+            QPushButton(_("Record…")), "recordPayment", _("Record an invoice or a payment")
         )
         self.record_button.clicked.connect(self.open_record)
         self.pay_button = named(
-            QPushButton("Mark paid today"), "markPaid", "Mark the selected invoice paid today"
+            QPushButton(_("Mark paid today")), "markPaid", _("Mark the selected invoice paid today")
         )
         self.pay_button.clicked.connect(self.mark_paid)
         self.attach_button = named(
-            QPushButton("Attach invoice…"),
+            QPushButton(_("Attach invoice…")),
             "attachInvoice",
-            "Attach a file (the invoice itself) to the selected row",
+            _("Attach a file (the invoice itself) to the selected row"),
         )
         self.attach_button.clicked.connect(self.choose_and_attach)
-        more = self.more_menu("payments", "Open the attached file")
+        more = self.more_menu("payments", _("Open the attached file"))
         more.addSeparator()
-        export = more.addAction("Export this month's payments to CSV…")
+        export = more.addAction(_("Export this month's payments to CSV…"))
         export.setObjectName("exportPayments")
         export.triggered.connect(self.choose_and_export)
         self.more_button.setMenu(more)
@@ -272,44 +283,48 @@ class PaymentsPanel(RunningPanel):
     def _columns(self) -> list[Column[PaymentRow]]:
         return [
             Column(
-                "Date",
+                _("Date"),
                 lambda r: day_text(r.invoiced_on),
                 sort_key=lambda r: r.invoiced_on,
-                tooltip=lambda r: f"Covers {r.period_text}" if r.period_text else None,
+                tooltip=lambda r: (
+                    _("Covers {period}").format(period=r.period_text) if r.period_text else None
+                ),
                 edit_value=lambda r: r.invoiced_on,
-                commit=lambda r, v: self._edit(r, {"invoiced_on": v}, "Change the date"),
+                commit=lambda r, v: self._edit(r, {"invoiced_on": v}, _("Change the date")),
             ),
             Column(
-                "Amount",
-                lambda r: f"{r.amount:,.2f}",
+                _("Amount"),
+                lambda r: number(r.amount, 2),
                 sort_key=lambda r: r.amount,
                 align=ALIGN_RIGHT,
                 edit_value=lambda r: f"{r.amount:.2f}",
-                commit=lambda r, v: self._edit(r, {"amount": v}, "Change the amount"),
+                commit=lambda r, v: self._edit(r, {"amount": v}, _("Change the amount")),
             ),
             Column(
-                "Currency",
+                _("Currency"),
                 lambda r: r.currency,
                 edit_value=lambda r: r.currency,
-                commit=lambda r, v: self._edit(r, {"currency": v}, "Change the currency"),
+                commit=lambda r, v: self._edit(r, {"currency": v}, _("Change the currency")),
             ),
             Column(
-                "Due on",
+                _("Due on"),
                 lambda r: "" if r.paid_on else day_text(r.due_date),
                 sort_key=lambda r: r.due_date,
-                tooltip=lambda r: None if r.due_on else "No due date given: 30 days after its date",
+                tooltip=lambda r: (
+                    None if r.due_on else _("No due date given: 30 days after its date")
+                ),
                 edit_value=lambda r: r.due_date,
-                commit=lambda r, v: self._edit(r, {"due_on": v}, "Change the due date"),
+                commit=lambda r, v: self._edit(r, {"due_on": v}, _("Change the due date")),
             ),
             Column(
-                "Paid on",
+                _("Paid on"),
                 lambda r: day_text(r.paid_on),
                 sort_key=lambda r: r.paid_on,
                 edit_value=lambda r: r.paid_on or self.today,
-                commit=lambda r, v: self._edit(r, {"paid_on": v}, "Change the day it was paid"),
+                commit=lambda r, v: self._edit(r, {"paid_on": v}, _("Change the day it was paid")),
             ),
             Column(
-                "State",
+                _("State"),
                 self._state_text,
                 foreground=lambda r: tone_color(
                     {PaymentState.OVERDUE: ALERT, PaymentState.DUE: WARNING}.get(
@@ -318,16 +333,20 @@ class PaymentsPanel(RunningPanel):
                 ),
             ),
             Column(
-                "Reference",
+                _("Reference"),
                 lambda r: r.reference,
                 tooltip=lambda r: r.note or None,
                 edit_value=lambda r: r.reference,
-                commit=lambda r, v: self._edit(r, {"reference": v}, "Change the reference"),
+                commit=lambda r, v: self._edit(r, {"reference": v}, _("Change the reference")),
             ),
             Column(
-                "File",
+                _("File"),
                 lambda r: (
-                    (f"{r.file_name} — missing" if self.file_missing(r.file_hash) else r.file_name)
+                    (
+                        _("{file_name} — missing").format(file_name=r.file_name)
+                        if self.file_missing(r.file_hash)
+                        else r.file_name
+                    )
                     if r.file_hash
                     else ""
                 ),
@@ -338,8 +357,8 @@ class PaymentsPanel(RunningPanel):
         state = row.state(self.today)
         if state is PaymentState.OVERDUE:
             days = row.days_overdue(self.today)
-            return f"Overdue {days} day{'s' if days != 1 else ''}"
-        return "Paid" if state is PaymentState.PAID else "To pay"
+            return count(days, "Overdue {count} day", "Overdue {count} days")
+        return _("Paid") if state is PaymentState.PAID else _("To pay")
 
     # Loading
     def load(self) -> None:
@@ -356,10 +375,12 @@ class PaymentsPanel(RunningPanel):
         spend = month_spend(self.today, self.today, [self.row])
         line = spend.line_of(self.row.id)
         if line is None:
-            return f"{self.today:%B %Y}: not working this month, nothing paid."
-        return f"{self.today:%B %Y}: {engagement_line(line)}"
+            return _("{month}: not working this month, nothing paid.").format(
+                month=month_year(self.today)
+            )
+        return _("{month}: {line}").format(month=month_year(self.today), line=engagement_line(line))
 
-    def _update_buttons(self, *_: object) -> None:
+    def _update_buttons(self, *_args: object) -> None:
         chosen = selected_rows(self.table, self.model)
         self.pay_button.setEnabled(any(row.paid_on is None for row in chosen))
         self.attach_button.setEnabled(len(chosen) == 1)
@@ -380,13 +401,13 @@ class PaymentsPanel(RunningPanel):
             )
         ):
             return None
-        return None if self.asking else (self.message.text() or "Not changed.")
+        return None if self.asking else (self.message.text() or _("Not changed."))
 
     def open_record(self) -> RecordPaymentDialog | None:
         if self.row is None:
             return None
         dialog = RecordPaymentDialog(self.ctx, self.row, self)
-        dialog.accepted.connect(lambda: self.say("Recorded. Undo (Ctrl+Z) takes it back."))
+        dialog.accepted.connect(lambda: self.say(_("Recorded. Undo (Ctrl+Z) takes it back.")))
         dialog.open()
         return dialog
 
@@ -400,7 +421,7 @@ class PaymentsPanel(RunningPanel):
     def mark_paid(self) -> bool:
         chosen = [row for row in selected_rows(self.table, self.model) if row.paid_on is None]
         if not chosen:
-            self.say("Select an invoice still to pay.")
+            self.say(_("Select an invoice still to pay."))
             return False
         row = chosen[0]
         return self.run(
@@ -408,12 +429,14 @@ class PaymentsPanel(RunningPanel):
                 self.ctx,
                 row.id,
                 {"paid_on": self.today},
-                "Mark an invoice paid",
+                _("Mark an invoice paid"),
                 confirmed=confirmed,
             ),
-            f"Paid today: {money(row.amount, row.currency)}"
-            + (f" ({row.reference})" if row.reference else "")
-            + ".",
+            (
+                _("Paid today: {amount} ({reference}).")
+                if row.reference
+                else _("Paid today: {amount}.")
+            ).format(amount=money(row.amount, row.currency), reference=row.reference),
         )
 
     def delete_selected(self) -> bool:
@@ -422,13 +445,14 @@ class PaymentsPanel(RunningPanel):
             return False
         row = chosen[0]
         return self.run(
-            lambda _c: DeletePaymentCommand(self.ctx, row.id, "Delete an invoice"),
-            f"Deleted the {money(row.amount, row.currency)} of {day_text(row.invoiced_on)}. "
-            "Undo (Ctrl+Z) puts it back.",
+            lambda _c: DeletePaymentCommand(self.ctx, row.id, _("Delete an invoice")),
+            _("Deleted the {money} of {day_text}. Undo (Ctrl+Z) puts it back.").format(
+                money=money(row.amount, row.currency), day_text=day_text(row.invoiced_on)
+            ),
         )
 
     def choose_and_attach(self) -> bool:
-        path = self.choose_file("Attach the invoice")
+        path = self.choose_file(_("Attach the invoice"))
         return self.attach(path) if path else False
 
     def attach(self, path: Path) -> bool:
@@ -438,19 +462,33 @@ class PaymentsPanel(RunningPanel):
         month = month_start(self.today)
         path, _filter = QFileDialog.getSaveFileName(
             self,
-            "Export the payments",
+            _("Export the payments"),
             str(Path.home() / f"payments-{month:%Y-%m}.csv"),
-            "CSV files (*.csv)",
+            _("CSV files (*.csv)"),
         )
         return self.export(Path(path), month) if path else None
 
     def export(self, path: Path, month: date | None) -> Path | None:
         """Write the payments (of `month`, or all) to `path`, as export-payments does."""
         try:
-            count = export_payments_csv(path, self.today, month)
+            written = export_payments_csv(path, self.today, month)
         except UserError as error:
             self.say(str(error), error=True)
             return None
-        which = f" of {month:%B %Y}" if month else ""
-        self.say(f"Wrote {count} invoice{'s' if count != 1 else ''} and payments{which} to {path}.")
+        if month:
+            said = count(
+                written,
+                "Wrote {count} invoice and payment of {month} to {path}.",
+                "Wrote {count} invoices and payments of {month} to {path}.",
+                month=month_year(month),
+                path=path,
+            )
+        else:
+            said = count(
+                written,
+                "Wrote {count} invoice and payment to {path}.",
+                "Wrote {count} invoices and payments to {path}.",
+                path=path,
+            )
+        self.say(said)
         return path

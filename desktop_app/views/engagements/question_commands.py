@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
+from desktop_app.models.i18n import _
 from desktop_app.models.questions import (
     RULE_LABELS,
     AnswerAsExpectation,
@@ -41,7 +42,7 @@ class AddQuestionCommand(AddRowsCommand):
     def __init__(
         self, ctx: AppContext, engagement_id: int, text: str, asked_on: date, answer: str = ""
     ) -> None:
-        super().__init__(ctx, "Log a question")
+        super().__init__(ctx, _("Log a question"))
         self.engagement_id = engagement_id
         # Not `self.text`: that is QUndoCommand.text(), the Edit menu's words.
         self.question_text = text
@@ -81,7 +82,7 @@ class DeleteQuestionCommand(DeleteRowsCommand):
     topics = (Topic.QUESTIONS,)
 
     def __init__(self, ctx: AppContext, question_id: int) -> None:
-        super().__init__(ctx, "Delete a question")
+        super().__init__(ctx, _("Delete a question"))
         self.question_id = question_id
 
     def take_out(self) -> RowSnapshot:
@@ -92,7 +93,7 @@ class AnswerToStepCommand(AddRowsCommand):
     topics = FOLD_TOPICS
 
     def __init__(self, ctx: AppContext, question_id: int, task_id: int | None, task: str) -> None:
-        super().__init__(ctx, f"Answer as a step of “{task}”")
+        super().__init__(ctx, _("Answer as a step of “{task}”").format(task=task))
         self.question_id = question_id
         self.task_id = task_id
         self.added: AnswerAsStep | None = None
@@ -109,7 +110,9 @@ class AnswerToRuleCommand(StoreCommand):
     topics = FOLD_TOPICS
 
     def __init__(self, ctx: AppContext, question_id: int, rule: str) -> None:
-        super().__init__(ctx, f"Answer as a rule: “{RULE_LABELS.get(rule, rule)}”")
+        super().__init__(
+            ctx, _("Answer as a rule: “{rule}”").format(rule=_(RULE_LABELS.get(rule, rule)))
+        )
         self.question_id = question_id
         self.rule = rule
         self.added: AnswerAsRule | None = None
@@ -126,7 +129,7 @@ class AnswerToExpectationCommand(AddRowsCommand):
     topics = FOLD_TOPICS
 
     def __init__(self, ctx: AppContext, question_id: int) -> None:
-        super().__init__(ctx, "Answer as an expectation")
+        super().__init__(ctx, _("Answer as an expectation"))
         self.question_id = question_id
         self.added: AnswerAsExpectation | None = None
 

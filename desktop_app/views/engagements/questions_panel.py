@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.models.formats import day
+from desktop_app.models.i18n import N_, _
 from desktop_app.models.questions import (
     ASK_FIRST,
     DECIDE_ALONE,
@@ -52,10 +54,10 @@ from desktop_app.views.partials.text_direction import PlainTextEdit
 from desktop_app.views.undo import StoreCommand
 
 COLUMNS: list[Column[QuestionRow]] = [
-    Column("Asked", lambda q: f"{q.asked_on:%d %b %Y}", sort_key=lambda q: q.asked_on),
-    Column("Question", lambda q: " ".join(q.text.split())),
-    Column("Answer", lambda q: " ".join(q.answer.split()) or "Waiting for your answer"),
-    Column("Written into", lambda q: ", ".join(q.used_as)),
+    Column(N_("Asked"), lambda q: day(q.asked_on), sort_key=lambda q: q.asked_on),
+    Column(N_("Question"), lambda q: " ".join(q.text.split())),
+    Column(N_("Answer"), lambda q: " ".join(q.answer.split()) or _("Waiting for your answer")),
+    Column(N_("Written into"), lambda q: ", ".join(q.used_as)),
 ]
 
 
@@ -74,22 +76,22 @@ class QuestionsPanel(QWidget):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        named(self, "questionsPanel", "Questions log")
+        named(self, "questionsPanel", _("Questions log"))
         self.ctx = ctx
         self.engagement_id: int | None = None
         self.offered: QuestionRow | None = None
         layout = QVBoxLayout(self)
         row = QHBoxLayout()
         self.question_edit = named(
-            QLineEdit(), "newQuestion", "New question", "What the contractor asked"
+            QLineEdit(), "newQuestion", _("New question"), _("What the contractor asked")
         )
-        self.question_edit.setPlaceholderText("What did the contractor ask? Enter logs it")
+        self.question_edit.setPlaceholderText(_("What did the contractor ask? Enter logs it"))
         self.question_edit.textEdited.connect(self._offer_earlier)
         self.question_edit.returnPressed.connect(self.add_question)
-        self.asked_edit = named(QDateEdit(), "questionAsked", "Asked on")
+        self.asked_edit = named(QDateEdit(), "questionAsked", _("Asked on"))
         self.asked_edit.setCalendarPopup(True)
         self.asked_edit.setDate(QDate.currentDate())
-        self.add_button = named(QPushButton("Log"), "logQuestion", "Log the question")
+        self.add_button = named(QPushButton(_("Log")), "logQuestion", _("Log the question"))
         self.add_button.clicked.connect(self.add_question)
         row.addWidget(self.question_edit, 1)
         row.addWidget(self.asked_edit)
@@ -97,12 +99,12 @@ class QuestionsPanel(QWidget):
         layout.addLayout(row)
         offer = QHBoxLayout()
         self.offer_label = named(
-            plain_label(), "earlierAnswer", "An earlier answer to this question"
+            plain_label(), "earlierAnswer", _("An earlier answer to this question")
         )
         self.offer_label.setTextFormat(Qt.TextFormat.PlainText)
         self.offer_label.setWordWrap(True)
         self.use_button = named(
-            QPushButton("Use this answer"), "useEarlierAnswer", "Log it with this answer"
+            QPushButton(_("Use this answer")), "useEarlierAnswer", _("Log it with this answer")
         )
         self.use_button.clicked.connect(lambda: self.add_question(use_earlier=True))
         offer.addWidget(self.offer_label, 1)
@@ -116,7 +118,7 @@ class QuestionsPanel(QWidget):
     def _build_log(self, layout: QVBoxLayout) -> None:
         self.model: RowTableModel[QuestionRow] = RowTableModel(COLUMNS, self)
         self.table = data_table(
-            "questionsTable", "Questions asked", self.model,
+            "questionsTable", _("Questions asked"), self.model,
             alternating=False, word_wrap=True, stretch_last=False,
         )  # fmt: skip
         header = self.table.horizontalHeader()
@@ -129,40 +131,42 @@ class QuestionsPanel(QWidget):
 
     def _build_answer(self, layout: QVBoxLayout) -> None:
         self.answer_edit = named(
-            PlainTextEdit(), "questionAnswer", "Your answer", "Your answer to the question"
+            PlainTextEdit(), "questionAnswer", _("Your answer"), _("Your answer to the question")
         )
-        self.answer_edit.setPlaceholderText("Your answer")
+        self.answer_edit.setPlaceholderText(_("Your answer"))
         self.answer_edit.setTabChangesFocus(True)
         self.answer_edit.textChanged.connect(self._update_fold_buttons)
         self.answer_edit.setFixedHeight(self.answer_edit.fontMetrics().lineSpacing() * 3 + 14)
         layout.addWidget(self.answer_edit)
         actions = QHBoxLayout()
-        self.save_button = named(QPushButton("Save answer"), "saveAnswer", "Save the answer")
+        self.save_button = named(QPushButton(_("Save answer")), "saveAnswer", _("Save the answer"))
         self.save_button.clicked.connect(self.save_answer)
         self.step_button = named(
-            QPushButton("Into a step"),
+            QPushButton(_("Into a step")),
             "answerToStep",
-            "Add the answer as a step of the task's procedure",
+            _("Add the answer as a step of the task's procedure"),
         )
         self.step_button.clicked.connect(self.answer_to_step)
         self.rule_button = named(
-            QToolButton(), "answerToRule", "Add the answer as a rule of the brief"
+            QToolButton(), "answerToRule", _("Add the answer as a rule of the brief")
         )
-        self.rule_button.setText("Into a rule")
+        self.rule_button.setText(_("Into a rule"))
         self.rule_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         rules = QMenu(self.rule_button)
-        for rule, text in ((DECIDE_ALONE, "Decide on your own"), (ASK_FIRST, "Ask me first")):
+        for rule, text in ((DECIDE_ALONE, _("Decide on your own")), (ASK_FIRST, _("Ask me first"))):
             action = rules.addAction(text)
             action.setObjectName(f"answerRule_{rule}")
-            action.triggered.connect(lambda _=False, r=rule: self.answer_to_rule(r))
+            action.triggered.connect(lambda _checked=False, r=rule: self.answer_to_rule(r))
         self.rule_button.setMenu(rules)
         self.expectation_button = named(
-            QPushButton("Into an expectation"),
+            QPushButton(_("Into an expectation")),
             "answerToExpectation",
-            "Add the answer as an expectation of the brief",
+            _("Add the answer as an expectation of the brief"),
         )
         self.expectation_button.clicked.connect(self.answer_to_expectation)
-        self.delete_button = named(QPushButton("Delete"), "deleteQuestion", "Delete the question")
+        self.delete_button = named(
+            QPushButton(_("Delete")), "deleteQuestion", _("Delete the question")
+        )
         self.delete_button.clicked.connect(self.delete_selected)
         actions.addWidget(self.save_button)
         actions.addWidget(self.delete_button)
@@ -170,7 +174,7 @@ class QuestionsPanel(QWidget):
         for widget in (self.step_button, self.rule_button, self.expectation_button):
             actions.addWidget(widget)
         layout.addLayout(actions)
-        self.error = MessageLine("questionError", "Why it was not done")
+        self.error = MessageLine("questionError", _("Why it was not done"))
         layout.addWidget(self.error)
 
     # Loading ----------------------------------------------------------------------
@@ -196,7 +200,7 @@ class QuestionsPanel(QWidget):
             if row.id == question_id:
                 self.table.selectRow(position)
 
-    def _show_selected(self, *_: object) -> None:
+    def _show_selected(self, *_args: object) -> None:
         question = self.selected()
         answer = question.answer if question else ""
         if self.answer_edit.toPlainText() != answer:
@@ -225,8 +229,11 @@ class QuestionsPanel(QWidget):
         if earlier is not None:
             when = earlier.answered_on or earlier.asked_on
             self.offer_label.setText(
-                f"Asked before (“{' '.join(earlier.text.split())}”), answered {when:%d %b %Y}: "
-                f"{' '.join(earlier.answer.split())}"
+                _("Asked before (“{question}”), answered {when}: {answer}").format(
+                    question=" ".join(earlier.text.split()),
+                    when=day(when),
+                    answer=" ".join(earlier.answer.split()),
+                )
             )
 
     # Edits ---------------------------------------------------------------------------
@@ -266,7 +273,9 @@ class QuestionsPanel(QWidget):
         changes: dict[str, object] = {"answer": answer}
         if answer.strip() and question.answered_on is None:
             changes["answered_on"] = max(date.today(), question.asked_on)
-        return self._run(UpdateQuestionCommand(self.ctx, question.id, changes, "Answer a question"))
+        return self._run(
+            UpdateQuestionCommand(self.ctx, question.id, changes, _("Answer a question"))
+        )
 
     def _answered(self) -> QuestionRow | None:
         """The selected question with its answer saved first (None: nothing to use)."""
@@ -284,9 +293,11 @@ class QuestionsPanel(QWidget):
             menu = QMenu(self)
             menu.setObjectName("stepTargetMenu")
             for target in targets:
-                action = menu.addAction(f"A step of “{target.task_name}”")
+                action = menu.addAction(
+                    _("A step of “{task_name}”").format(task_name=target.task_name)
+                )
                 action.triggered.connect(
-                    lambda _=False, t=target: self._run(
+                    lambda _checked=False, t=target: self._run(
                         AnswerToStepCommand(self.ctx, question.id, t.task_id, t.task_name)
                     )
                 )

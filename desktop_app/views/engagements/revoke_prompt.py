@@ -21,11 +21,12 @@ from PySide6.QtWidgets import (
 
 from desktop_app.models.access import AccessRow
 from desktop_app.models.engagements import EngagementRow, EngagementStatus, day_text
+from desktop_app.models.i18n import _, count
 from desktop_app.views.context import AppContext
 from desktop_app.views.engagements.running_commands import SetStatusCommand
 from desktop_app.views.partials.feedback import MessageLine, run_edit
 from desktop_app.views.partials.naming import name_buttons, named
-from desktop_app.views.partials.plain_text import menu_text, plain_label
+from desktop_app.views.partials.plain_text import in_sentence, menu_text, plain_label
 
 
 class RevokeChoices(QWidget):
@@ -39,22 +40,32 @@ class RevokeChoices(QWidget):
         self, accesses: Sequence[AccessRow], when: str, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        named(self, "revokeChoices", "Accesses to revoke")
+        named(self, "revokeChoices", _("Accesses to revoke"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 6, 0, 6)
         self.heading = heading = plain_label(
-            f"{len(accesses)} access{'es' if len(accesses) != 1 else ''} still open. "
-            f"Revoke each {when}? Untick one to keep it open."
+            count(
+                len(accesses),
+                "{count} access still open. Revoke it {when}? Untick it to keep it open.",
+                "{count} accesses still open. Revoke each {when}? Untick one to keep it open.",
+                when=when,
+            )
         )
         heading.setObjectName("revokeHeading")
         heading.setWordWrap(True)
         layout.addWidget(heading)
         self.boxes: dict[int, QCheckBox] = {}
         for access in accesses:
-            text = (
-                f"{access.name} ({access.level_label.lower()}, since {day_text(access.granted_on)})"
+            text = _("{name} ({level}, since {day})").format(
+                name=access.name,
+                level=in_sentence(_(access.level_label)),
+                day=day_text(access.granted_on),
             )
-            box = named(QCheckBox(menu_text(text)), f"revoke_{access.id}", f"Revoke {access.name}")
+            box = named(
+                QCheckBox(menu_text(text)),
+                f"revoke_{access.id}",
+                _("Revoke {name}").format(name=access.name),
+            )
             box.setChecked(True)
             layout.addWidget(box)
             self.boxes[access.id] = box
@@ -77,24 +88,36 @@ class PauseDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        named(self, "pauseDialog", f"Pause the engagement with {row.contractor_name}")
-        self.setWindowTitle(f"Pause the engagement with {row.contractor_name}")
+        named(
+            self,
+            "pauseDialog",
+            _("Pause the engagement with {contractor_name}").format(
+                contractor_name=row.contractor_name
+            ),
+        )
+        self.setWindowTitle(
+            _("Pause the engagement with {contractor_name}").format(
+                contractor_name=row.contractor_name
+            )
+        )
         self.ctx = ctx
         self.row = row
         self.today = today
         layout = QVBoxLayout(self)
         intro = plain_label(
-            f"While paused, {row.contractor_name} does no work on “{row.brief_title}” and no "
-            "check-in is due. Access they do not need while paused is best revoked."
+            _(
+                "While paused, {contractor_name} does no work on “{brief_title}” and no check-in "
+                "is due. Access they do not need while paused is best revoked."
+            ).format(contractor_name=row.contractor_name, brief_title=row.brief_title)
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
-        self.choices = RevokeChoices(accesses, "today", self)
+        self.choices = RevokeChoices(accesses, _("today"), self)
         layout.addWidget(self.choices)
-        self.error = MessageLine("pauseError", "Why it was not paused")
+        self.error = MessageLine("pauseError", _("Why it was not paused"))
         layout.addWidget(self.error)
-        self.buttons = named(QDialogButtonBox(), "pauseDialogButtons", "Pause or cancel")
-        self.ok_button = self.buttons.addButton("&Pause", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons = named(QDialogButtonBox(), "pauseDialogButtons", _("Pause or cancel"))
+        self.ok_button = self.buttons.addButton(_("&Pause"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.ok_button.setObjectName("pauseDialogOk")
         self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         name_buttons(self.buttons, "pauseDialogButtons")
@@ -109,7 +132,7 @@ class PauseDialog(QDialog):
             EngagementStatus.PAUSED,
             self.today,
             revoke=self.choices.chosen(),
-            text="Pause",
+            text=_("Pause"),
         )
         if run_edit(command, self.error.show_error):
             super().accept()

@@ -45,6 +45,7 @@ from desktop_app.models.checklists import (
     write_item_values,
 )
 from desktop_app.models.hiring import StatusChange, redo_status, set_status, undo_status
+from desktop_app.models.i18n import _, count
 from desktop_app.models.payments import (
     add_payment,
     delete_payment,
@@ -130,7 +131,9 @@ class AddChecklistItemCommand(_AddToEngagementCommand):
     delete = staticmethod(delete_item)
 
     def __init__(self, ctx: AppContext, engagement_id: int, kind: str, text: str) -> None:
-        super().__init__(ctx, engagement_id, {"kind": kind, "text": text}, "Add a checklist item")
+        super().__init__(
+            ctx, engagement_id, {"kind": kind, "text": text}, _("Add a checklist item")
+        )
 
     @staticmethod
     def add(engagement_id: int, values: Mapping[str, Any]) -> int:
@@ -143,7 +146,7 @@ class AddTemplateItemsCommand(AddRowsCommand):
     topics = RUNNING_TOPICS
 
     def __init__(self, ctx: AppContext, engagement_id: int, template_key: str, name: str) -> None:
-        super().__init__(ctx, f"Add the items of “{name}”")
+        super().__init__(ctx, _("Add the items of “{name}”").format(name=name))
         self.engagement_id = engagement_id
         self._key = template_key
         self.item_ids: list[int] = []
@@ -174,7 +177,7 @@ class SaveChecklistTemplateCommand(StoreCommand):
     def __init__(
         self, ctx: AppContext, name: str, kind: str, items: Sequence[str], make_default: bool
     ) -> None:
-        super().__init__(ctx, f"Save the checklist template “{name}”")
+        super().__init__(ctx, _("Save the checklist template “{name}”").format(name=name))
         self._args = (name, kind, list(items), make_default)
         self.saved: SavedTemplate | None = None
         self._snapshot: RowSnapshot | None = None
@@ -202,7 +205,9 @@ class SetDefaultTemplateCommand(StoreCommand):
     topics = RUNNING_TOPICS
 
     def __init__(self, ctx: AppContext, kind: str, template_id: int | None, name: str) -> None:
-        super().__init__(ctx, f"Start {kind} checklists from “{name}”")
+        super().__init__(
+            ctx, _("Start {kind} checklists from “{name}”").format(kind=kind, name=name)
+        )
         self._kind = kind
         self._template_id = template_id
         self._previous: int | None = None
@@ -222,7 +227,12 @@ class GrantAccessCommand(_AddToEngagementCommand):
     delete = staticmethod(delete_access)
 
     def __init__(self, ctx: AppContext, engagement_id: int, values: Mapping[str, Any]) -> None:
-        super().__init__(ctx, engagement_id, values, f"Record access to {values.get('name', '')}")
+        super().__init__(
+            ctx,
+            engagement_id,
+            values,
+            _("Record access to {name}").format(name=values.get("name", "")),
+        )
 
 
 class EditAccessCommand(_EditCommand):
@@ -240,8 +250,9 @@ class RevokeAccessCommand(StoreCommand):
     topics = RUNNING_TOPICS
 
     def __init__(self, ctx: AppContext, access_ids: Sequence[int], on: date) -> None:
-        count = len(access_ids)
-        super().__init__(ctx, f"Revoke {count} access{'es' if count != 1 else ''}")
+        super().__init__(
+            ctx, count(len(access_ids), "Revoke {count} access", "Revoke {count} accesses")
+        )
         self._ids = list(access_ids)
         self._on = on
         self.revocation: Revocation | None = None
@@ -271,7 +282,7 @@ class SetStatusCommand(StoreCommand):
         on: date,
         *,
         revoke: Sequence[int] = (),
-        text: str = "Change status",
+        text: str = _("Change status"),
     ) -> None:
         super().__init__(ctx, text)
         self.engagement_id = engagement_id
@@ -306,7 +317,7 @@ class AddPaymentCommand(_AddToEngagementCommand):
         values: Mapping[str, Any],
         *,
         confirmed: bool = False,
-        text: str = "Record an invoice",
+        text: str = _("Record an invoice"),
     ) -> None:
         super().__init__(ctx, engagement_id, {**values, "_confirmed": confirmed}, text)
 
@@ -347,7 +358,7 @@ class SetConversionRateCommand(StoreCommand):
     topics = RUNNING_TOPICS
 
     def __init__(self, ctx: AppContext, currency: str, rate: str, to_currency: str) -> None:
-        super().__init__(ctx, f"Set the rate of {currency.strip().upper()}")
+        super().__init__(ctx, _("Set the rate of {upper}").format(upper=currency.strip().upper()))
         self._args = (currency, rate, to_currency)
         self._previous: Decimal | None = None
 
@@ -355,7 +366,7 @@ class SetConversionRateCommand(StoreCommand):
         self._previous = set_conversion_rate(*self._args)
 
     def revert(self) -> None:
-        currency, _, to_currency = self._args
+        currency, _rate, to_currency = self._args
         write_conversion_rate(currency.strip().upper(), to_currency.strip().upper(), self._previous)
 
 
@@ -367,7 +378,7 @@ class AddAgreementCommand(_AddToEngagementCommand):
     delete = staticmethod(delete_agreement)
 
     def __init__(self, ctx: AppContext, engagement_id: int, values: Mapping[str, Any]) -> None:
-        super().__init__(ctx, engagement_id, values, "Record an agreement")
+        super().__init__(ctx, engagement_id, values, _("Record an agreement"))
 
 
 class EditAgreementCommand(_EditCommand):

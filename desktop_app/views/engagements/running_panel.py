@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QTableView, QTool
 from desktop_app import attachments
 from desktop_app.models.engagements import EngagementRow
 from desktop_app.models.errors import NeedsConfirmation, UserError
+from desktop_app.models.i18n import _
 from desktop_app.paths import attachments_dir
 from desktop_app.views.context import AppContext
 from desktop_app.views.partials.feedback import MessageLine, run_edit
@@ -58,7 +59,9 @@ class RunningPanel(QWidget):
         self.row: EngagementRow | None = None
         self.today = date.today()
         self.asking = False
-        self.message = MessageLine(f"{object_name}Message", f"{title}: what happened")
+        self.message = MessageLine(
+            f"{object_name}Message", _("{title}: what happened").format(title=title)
+        )
 
     def set_engagement(self, row: EngagementRow | None, today: date | None = None) -> None:
         """Show `row`'s part (None: nothing)."""
@@ -102,7 +105,7 @@ class RunningPanel(QWidget):
         def answered(result: int) -> None:
             self.asking = False
             if result != QMessageBox.StandardButton.Yes:
-                self.say("Nothing was recorded.")
+                self.say(_("Nothing was recorded."))
                 return
             if run_edit(make(True), lambda text: self.say(text, error=True)):
                 self.say(done)
@@ -114,14 +117,14 @@ class RunningPanel(QWidget):
     def more_menu(self, prefix: str, open_text: str) -> QMenu:
         """The "More" button's menu, with "open the attached file" and "delete"
         for the selected row (`open_action`, `delete_action`)."""
-        self.more_button = named(QToolButton(), f"{prefix}More", "More actions")
-        self.more_button.setText("More")
+        self.more_button = named(QToolButton(), f"{prefix}More", _("More actions"))
+        self.more_button.setText(_("More"))
         self.more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         more = QMenu(self.more_button)
         self.open_action = more.addAction(open_text)
         self.open_action.setObjectName(f"{prefix}OpenFile")
         self.open_action.triggered.connect(self.open_selected_file)
-        self.delete_action = more.addAction("Delete")
+        self.delete_action = more.addAction(_("Delete"))
         self.delete_action.setObjectName(f"{prefix}Delete")
         self.delete_action.triggered.connect(self.delete_selected)
         self.more_button.setMenu(more)
@@ -156,7 +159,7 @@ class RunningPanel(QWidget):
         through the edit command `edit(ctx, id, changes, text)`."""
         chosen = selected_rows(self.table, self.model)
         if len(chosen) != 1:
-            self.say(f"Select the {what} to attach the file to.")
+            self.say(_("Select the {what} to attach the file to.").format(what=what))
             return False
         stored = self.store_file(path)
         if stored is None:
@@ -167,8 +170,8 @@ class RunningPanel(QWidget):
             "file_size": stored.file_size,
         }
         return self.run(
-            lambda _c: edit(self.ctx, chosen[0].id, changes, "Attach a file"),
-            f"Attached {stored.file_name}.",
+            lambda _c: edit(self.ctx, chosen[0].id, changes, _("Attach a file")),
+            _("Attached {file_name}.").format(file_name=stored.file_name),
         )
 
     def open_selected_file(self) -> bool:
@@ -182,8 +185,10 @@ class RunningPanel(QWidget):
         stored = attachments.locate(self._folder(), file_hash or "")
         if stored is None:
             self.say(
-                f"The file {file_name} is missing: it is no longer in {self._folder()}. "
-                "Attach it again if you still have it.",
+                _(
+                    "The file {file_name} is missing: it is no longer in {folder}. Attach it "
+                    "again if you still have it."
+                ).format(file_name=file_name, folder=self._folder()),
                 error=True,
             )
             return False
@@ -196,7 +201,7 @@ def question_box(parent: QWidget, question: str) -> QMessageBox:
     box = message_box(
         parent,
         QMessageBox.Icon.Question,
-        "Record it anyway?",
+        _("Record it anyway?"),
         question,
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
     )

@@ -36,7 +36,8 @@ from desktop_app.exporters.job_post import write_job_post
 from desktop_app.models import hiring_plan, trials
 from desktop_app.models.briefs import LEVEL_LABELS, Level, brief_exists, expectations_of
 from desktop_app.models.errors import UserError
-from desktop_app.models.formats import money_short
+from desktop_app.models.formats import integer, money_short, number
+from desktop_app.models.i18n import _, count
 from desktop_app.models.job_post import SECTIONS, JobPost, PostFormat, job_post
 from desktop_app.models.messages import MessageKind
 from desktop_app.views.context import AppContext, Topic
@@ -77,19 +78,19 @@ class BriefHiringWindow(QDialog):
 
     def __init__(self, ctx: AppContext, brief_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        named(self, "briefHiring", "Hiring for a brief")
+        named(self, "briefHiring", _("Hiring for a brief"))
         self.ctx = ctx
         self.brief_id = brief_id
         self.post: JobPost | None = None
         self.open_dialogs: list[QWidget] = []
         self._loading = False
 
-        self.tabs = named(QTabWidget(), "hiringTabs", "Hiring")
-        self.tabs.addTab(self._build_post_tab(), "&Job post")
-        self.tabs.addTab(self._build_questions_tab(), "&Screening questions")
-        self.tabs.addTab(self._build_trial_tab(), "Paid &trial")
+        self.tabs = named(QTabWidget(), "hiringTabs", _("Hiring"))
+        self.tabs.addTab(self._build_post_tab(), _("&Job post"))
+        self.tabs.addTab(self._build_questions_tab(), _("&Screening questions"))
+        self.tabs.addTab(self._build_trial_tab(), _("Paid &trial"))
         self.status = StatusLine("hiringStatus")
-        close = named(QPushButton("Close"), "hiringClose", "Close")
+        close = named(QPushButton(_("Close")), "hiringClose", _("Close"))
         close.clicked.connect(self.accept)
         bottom = QHBoxLayout()
         bottom.addWidget(self.status, 1)
@@ -106,58 +107,58 @@ class BriefHiringWindow(QDialog):
 
     # Building ---------------------------------------------------------------
     def _build_post_controls(self) -> None:
-        self.board = named(QComboBox(), "postBoard", "Keep within", "The length to keep to")
+        self.board = named(QComboBox(), "postBoard", _("Keep within"), _("The length to keep to"))
         for key, board in hiring_plan.BOARDS.items():
             self.board.addItem(board.label, key)
         self.board.activated.connect(self._board_chosen)
-        self.format = named(QComboBox(), "postFormat", "Format")
-        self.format.addItem("Plain text", PostFormat.TEXT.value)
-        self.format.addItem("Markdown", PostFormat.MARKDOWN.value)
+        self.format = named(QComboBox(), "postFormat", _("Format"))
+        self.format.addItem(_("Plain text"), PostFormat.TEXT.value)
+        self.format.addItem(_("Markdown"), PostFormat.MARKDOWN.value)
         self.format.currentIndexChanged.connect(self._show_post)
         self.overlap = named(
-            QLineEdit(), "postOverlap", "Shared hours needed",
-            "Hours a working day you and the contractor must both be at work, for "
-            "questions (empty: no need)",
+            QLineEdit(), "postOverlap", _("Shared hours needed"),
+            _("Hours a working day you and the contractor must both be at work, for "
+            "questions (empty: no need)"),
         )  # fmt: skip
-        self.overlap.setPlaceholderText("e.g. 2")
+        self.overlap.setPlaceholderText(_("e.g. {number}").format(number=integer(2)))
         self.overlap.setMaximumWidth(70)
         self.overlap.editingFinished.connect(self._overlap_edited)
         self.how_to_apply = named(
-            QLineEdit(), "postHowToApply", "How to apply",
-            "What applicants should do (empty: Offload's default sentence)",
+            QLineEdit(), "postHowToApply", _("How to apply"),
+            _("What applicants should do (empty: Offload's default sentence)"),
         )  # fmt: skip
         self.how_to_apply.editingFinished.connect(self._how_to_apply_edited)
         self.parts = named(
-            QListWidget(), "postParts", "In the post",
-            "Untick a section or an expectation to keep it out of the post",
+            QListWidget(), "postParts", _("In the post"),
+            _("Untick a section or an expectation to keep it out of the post"),
         )  # fmt: skip
         self.parts.setWordWrap(True)
         self.parts.itemChanged.connect(self._part_toggled)
-        self.preview = named(PlainTextEdit(per_paragraph=True), "postPreview", "Job post")
+        self.preview = named(PlainTextEdit(per_paragraph=True), "postPreview", _("Job post"))
         self.preview.setReadOnly(True)
-        self.length = MessageLine("postLength", "Length", reserve=True)
+        self.length = MessageLine("postLength", _("Length"), reserve=True)
 
     def _build_post_tab(self) -> QWidget:
         page = QWidget()
         self._build_post_controls()
-        copy = named(QPushButton("&Copy as job post"), "postCopy", "Copy as job post")
+        copy = named(QPushButton(_("&Copy as job post")), "postCopy", _("Copy as job post"))
         copy.clicked.connect(self.copy_post)
-        save = named(QPushButton("Save as &file…"), "postSave", "Save job post to a file")
+        save = named(QPushButton(_("Save as &file…")), "postSave", _("Save job post to a file"))
         save.clicked.connect(self.choose_and_save_post)
         top = QHBoxLayout()
-        top.addWidget(plain_label("Keep within:"))
+        top.addWidget(plain_label(_("Keep within:")))
         top.addWidget(self.board)
-        top.addWidget(plain_label("Format:"))
+        top.addWidget(plain_label(_("Format:")))
         top.addWidget(self.format)
-        top.addWidget(plain_label("Shared hours needed a day:"))
+        top.addWidget(plain_label(_("Shared hours needed a day:")))
         top.addWidget(self.overlap)
         top.addStretch(1)
         apply_row = QFormLayout()
-        apply_row.addRow("How to &apply:", self.how_to_apply)
+        apply_row.addRow(_("How to &apply:"), self.how_to_apply)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        left_label = plain_label("In the post (untick to keep out):")
+        left_label = plain_label(_("In the post (untick to keep out):"))
         left_label.setBuddy(self.parts)
         left_layout.addWidget(left_label)
         left_layout.addWidget(self.parts, 1)
@@ -184,29 +185,31 @@ class BriefHiringWindow(QDialog):
     def _build_questions_tab(self) -> QWidget:
         page = QWidget()
         intro = plain_label(
-            "Candidates answer these when they apply: they go at the end of the job post. "
-            "Record each candidate's answers from their profile in Contractors "
-            "(Screening answers…); the comparison shows them side by side."
+            _(
+                "Candidates answer these when they apply: they go at the end of the job post. "
+                "Record each candidate's answers from their profile in Contractors "
+                "(Screening answers…); the comparison shows them side by side."
+            )
         )
         intro.setWordWrap(True)
-        self.questions = named(QListWidget(), "screeningQuestions", "Screening questions")
+        self.questions = named(QListWidget(), "screeningQuestions", _("Screening questions"))
         self.questions.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked
             | QAbstractItemView.EditTrigger.EditKeyPressed
         )
         self.questions.itemChanged.connect(self._question_edited)
-        self.new_question = named(QLineEdit(), "newQuestion", "New question")
-        self.new_question.setPlaceholderText("Type a question and press Enter")
+        self.new_question = named(QLineEdit(), "newQuestion", _("New question"))
+        self.new_question.setPlaceholderText(_("Type a question and press Enter"))
         self.new_question.returnPressed.connect(self.add_question)
-        self.suggestions = named(QComboBox(), "questionSuggestions", "Suggested questions")
+        self.suggestions = named(QComboBox(), "questionSuggestions", _("Suggested questions"))
         self.suggestions.activated.connect(self._suggestion_chosen)
-        add = named(QPushButton("&Add"), "addQuestion", "Add question")
+        add = named(QPushButton(_("&Add")), "addQuestion", _("Add question"))
         add.clicked.connect(self.add_question)
-        up = named(QPushButton("Up"), "questionUp", "Move question up")
+        up = named(QPushButton(_("Up")), "questionUp", _("Move question up"))
         up.clicked.connect(lambda: self.move_question(-1))
-        down = named(QPushButton("Down"), "questionDown", "Move question down")
+        down = named(QPushButton(_("Down")), "questionDown", _("Move question down"))
         down.clicked.connect(lambda: self.move_question(1))
-        delete = named(QPushButton("Delete"), "deleteQuestion", "Delete question")
+        delete = named(QPushButton(_("Delete")), "deleteQuestion", _("Delete question"))
         delete.clicked.connect(self.delete_question)
         row = QHBoxLayout()
         row.addWidget(self.new_question, 1)
@@ -227,19 +230,21 @@ class BriefHiringWindow(QDialog):
     def _build_trial_form(self) -> QFormLayout:
         self.trial_errors = FieldErrors("trial")
         self.task = named(
-            PlainTextEdit(), "trialTask", "Trial task",
-            "What to do and what to hand in: a small piece of the real job",
+            PlainTextEdit(), "trialTask", _("Trial task"),
+            _("What to do and what to hand in: a small piece of the real job"),
         )  # fmt: skip
         self.task.setMaximumHeight(90)
-        self.pay = named(QLineEdit(), "trialPay", "Trial pay", "What the trial pays")
+        self.pay = named(QLineEdit(), "trialPay", _("Trial pay"), _("What the trial pays"))
         self.pay.setMaximumWidth(110)
         self.pay_currency = plain_label()
-        self.deadline = date_edit("trialDeadline", "Trial deadline")
-        self.has_deadline = named(QCheckBox("Deadline:"), "trialHasDeadline", "Has a deadline")
+        self.deadline = date_edit("trialDeadline", _("Trial deadline"))
+        self.has_deadline = named(
+            QCheckBox(_("Deadline:")), "trialHasDeadline", _("Has a deadline")
+        )
         self.has_deadline.toggled.connect(self.deadline.setEnabled)
-        save = named(QPushButton("Save the trial"), "trialSave", "Save the trial task")
+        save = named(QPushButton(_("Save the trial")), "trialSave", _("Save the trial task"))
         save.clicked.connect(self.save_trial)
-        self.trial_missing = MessageLine("trialMissing", "What is missing")
+        self.trial_missing = MessageLine("trialMissing", _("What is missing"))
         pay_row = QHBoxLayout()
         pay_row.addWidget(self.trial_errors.under("pay", self.pay))
         pay_row.addWidget(self.pay_currency)
@@ -249,23 +254,23 @@ class BriefHiringWindow(QDialog):
         pay_row.addStretch(1)
         pay_row.addWidget(save)
         form = QFormLayout()
-        form.addRow("&What to do:", self.trial_errors.under("task", self.task))
-        form.addRow("Pay:", pay_row)
+        form.addRow(_("&What to do:"), self.trial_errors.under("task", self.task))
+        form.addRow(_("Pay:"), pay_row)
         return form
 
     def _build_rubric(self) -> QWidget:
-        self.rubric = named(QListWidget(), "trialRubric", "Scoring rubric")
+        self.rubric = named(QListWidget(), "trialRubric", _("Scoring rubric"))
         self.rubric.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.rubric.setWordWrap(True)
-        self.new_criterion = named(QLineEdit(), "newCriterion", "Your own criterion")
-        self.new_criterion.setPlaceholderText("Add a criterion of your own and press Enter")
+        self.new_criterion = named(QLineEdit(), "newCriterion", _("Your own criterion"))
+        self.new_criterion.setPlaceholderText(_("Add a criterion of your own and press Enter"))
         self.new_criterion.returnPressed.connect(self.add_criterion)
-        delete_criterion = named(QPushButton("Delete"), "deleteCriterion", "Delete criterion")
+        delete_criterion = named(QPushButton(_("Delete")), "deleteCriterion", _("Delete criterion"))
         delete_criterion.clicked.connect(self.delete_criterion)
         rubric_box = QWidget()
         rubric_layout = QVBoxLayout(rubric_box)
         rubric_layout.setContentsMargins(0, 0, 0, 0)
-        rubric_label = plain_label("Scoring rubric (the brief's must and should, then yours):")
+        rubric_label = plain_label(_("Scoring rubric (the brief's must and should, then yours):"))
         rubric_label.setBuddy(self.rubric)
         rubric_layout.addWidget(rubric_label)
         rubric_layout.addWidget(self.rubric, 1)
@@ -278,39 +283,39 @@ class BriefHiringWindow(QDialog):
     def _build_offers(self) -> QWidget:
         self.offers_model: RowTableModel[trials.OfferRow] = RowTableModel(
             [
-                Column("Contractor", lambda o: o.contractor_name),
-                Column("Trial", lambda o: o.status_text),
-                Column("Delivered", lambda o: o.delivery_text(date.today())),
+                Column(_("Contractor"), lambda o: o.contractor_name),
+                Column(_("Trial"), lambda o: o.status_text),
+                Column(_("Delivered"), lambda o: o.delivery_text(date.today())),
                 Column(
-                    "Score",
-                    lambda o: f"{o.average():.1f}" if o.average() is not None else "—",
+                    _("Score"),
+                    lambda o: "—" if (score := o.average()) is None else number(score, 1),
                     sort_key=lambda o: o.average(),
                     align=ALIGN_RIGHT,
                 ),
-                Column("Pay", lambda o: money_short(o.pay, o.currency), align=ALIGN_RIGHT),
-                Column("Notes", lambda o: o.closed_reason or o.notes, tooltip=lambda o: o.notes),
+                Column(_("Pay"), lambda o: money_short(o.pay, o.currency), align=ALIGN_RIGHT),
+                Column(_("Notes"), lambda o: o.closed_reason or o.notes, tooltip=lambda o: o.notes),
             ],
             self,
         )
         self.offers = data_table(
-            "trialOffers", "Trial offers", self.offers_model,
+            "trialOffers", _("Trial offers"), self.offers_model,
             selection=QAbstractItemView.SelectionMode.ExtendedSelection,
         )  # fmt: skip
-        self.offers.doubleClicked.connect(lambda _: self.record_result())
+        self.offers.doubleClicked.connect(lambda _arg: self.record_result())
         offer_buttons = button_row(
             (
-                ("&Offer to…", "trialOffer", self.offer_trial),
-                ("&Record result…", "trialRecord", self.record_result),
-                ("Write the o&ffer…", "trialWriteOffer", self.write_offer),
-                ("Co&mpare…", "trialCompare", self.compare),
-                ("&Hire…", "trialHire", self.hire),
-                ("Write the &decline…", "trialDecline", self.write_decline),
+                (_("&Offer to…"), "trialOffer", self.offer_trial),
+                (_("&Record result…"), "trialRecord", self.record_result),
+                (_("Write the o&ffer…"), "trialWriteOffer", self.write_offer),
+                (_("Co&mpare…"), "trialCompare", self.compare),
+                (_("&Hire…"), "trialHire", self.hire),
+                (_("Write the &decline…"), "trialDecline", self.write_decline),
             )
         )
         offers_box = QWidget()
         offers_layout = QVBoxLayout(offers_box)
         offers_layout.setContentsMargins(0, 0, 0, 0)
-        offers_layout.addWidget(plain_label("Who has the trial:"))
+        offers_layout.addWidget(plain_label(_("Who has the trial:")))
         offers_layout.addWidget(self.offers, 1)
         offers_layout.addLayout(offer_buttons)
         return offers_box
@@ -336,7 +341,7 @@ class BriefHiringWindow(QDialog):
 
     def reload(self) -> None:
         if not brief_exists(self.brief_id):
-            self.status.refused("This brief no longer exists.")
+            self.status.refused(_("This brief no longer exists."))
             self.tabs.setEnabled(False)
             return
         self.tabs.setEnabled(True)
@@ -344,7 +349,9 @@ class BriefHiringWindow(QDialog):
         try:
             plan = hiring_plan.plan_of(self.brief_id)
             trial = trials.trial_of(self.brief_id)
-            self.setWindowTitle(f"Hiring for “{trial.brief_title}”")
+            self.setWindowTitle(
+                _("Hiring for “{brief_title}”").format(brief_title=trial.brief_title)
+            )
             self._load_plan(plan)
             self._load_questions()
             self._load_trial(trial)
@@ -393,7 +400,7 @@ class BriefHiringWindow(QDialog):
             self.questions.addItem(item)
         self.questions.setCurrentRow(min(current, self.questions.count() - 1))
         self.suggestions.clear()
-        self.suggestions.addItem("Add a suggested question…", "")
+        self.suggestions.addItem(_("Add a suggested question…"), "")
         for text in hiring_plan.suggested_questions(self.brief_id):
             self.suggestions.addItem(text, text)
 
@@ -409,7 +416,9 @@ class BriefHiringWindow(QDialog):
             self.deadline.setDate(qdate(trial.deadline))
         missing = trial.missing()
         if missing:
-            self.trial_missing.show_warning("Cannot be offered yet: " + "; ".join(missing) + ".")
+            self.trial_missing.show_warning(
+                _("Cannot be offered yet: {missing}.").format(missing="; ".join(missing))
+            )
         else:
             self.trial_missing.clear_message()
         self.rubric.clear()
@@ -432,7 +441,12 @@ class BriefHiringWindow(QDialog):
         self.preview.setPlainText(self.post.text)
         limit = self.post.board.body_limit
         problems = self.post.problems()
-        said = f"{self.post.length:,} of {limit:,} characters (title not counted)."
+        said = count(
+            limit,
+            "{length} of {count} character (title not counted).",
+            "{length} of {count} characters (title not counted).",
+            length=integer(self.post.length),
+        )
         (self.length.show_error if problems else self.length.show_note)(" ".join([said, *problems]))
 
     def copy_post(self) -> bool:
@@ -441,19 +455,20 @@ class BriefHiringWindow(QDialog):
             return False
         QGuiApplication.clipboard().setText(self.post.text)
         problems = self.post.problems()
-        self._say(
-            "Copied the job post; paste it into the job board."
-            + (f" Before posting: {' '.join(problems)}" if problems else ""),
-            error=bool(problems),
-        )
+        said = _("Copied the job post; paste it into the job board.")
+        if problems:
+            said = _("{copied} Before posting: {problems}").format(
+                copied=said, problems=" ".join(problems)
+            )
+        self._say(said, error=bool(problems))
         return True
 
     def choose_and_save_post(self) -> None:
         if self.post is None:
             return
         suffix = ".md" if self._format() is PostFormat.MARKDOWN else ".txt"
-        suggested = Path.home() / f"{self.post.title or 'job post'}{suffix}"
-        path, _filter = QFileDialog.getSaveFileName(self, "Save job post", str(suggested))
+        suggested = Path.home() / f"{self.post.title or _('job post')}{suffix}"
+        path, _filter = QFileDialog.getSaveFileName(self, _("Save job post"), str(suggested))
         if path:
             self.save_post(Path(path))
 
@@ -465,13 +480,13 @@ class BriefHiringWindow(QDialog):
         except UserError as error:
             self._say(str(error), error=True)
             return False
-        self._say(f"Saved the job post to {path}.")
+        self._say(_("Saved the job post to {path}.").format(path=path))
         return True
 
     def _board_chosen(self) -> None:
         self._run(
             UpdatePlanCommand(
-                self.ctx, self.brief_id, {"board": self.board.currentData()}, "Choose job board"
+                self.ctx, self.brief_id, {"board": self.board.currentData()}, _("Choose job board")
             )
         )
 
@@ -482,7 +497,7 @@ class BriefHiringWindow(QDialog):
             return
         self._run(
             UpdatePlanCommand(
-                self.ctx, self.brief_id, {"overlap_hours": text}, "Set the shared hours needed"
+                self.ctx, self.brief_id, {"overlap_hours": text}, _("Set the shared hours needed")
             )
         )
 
@@ -492,7 +507,7 @@ class BriefHiringWindow(QDialog):
             return
         self._run(
             UpdatePlanCommand(
-                self.ctx, self.brief_id, {"how_to_apply": text}, "Change how to apply"
+                self.ctx, self.brief_id, {"how_to_apply": text}, _("Change how to apply")
             )
         )
 
@@ -501,7 +516,9 @@ class BriefHiringWindow(QDialog):
             return
         kind, key = item.data(Qt.ItemDataRole.UserRole)
         out = item.checkState() != Qt.CheckState.Checked
-        text = ("Keep out of the post: " if out else "Put back in the post: ") + item.text().strip()
+        text = (
+            _("Keep out of the post: {part}") if out else _("Put back in the post: {part}")
+        ).format(part=item.text().strip())
         which = {"section": key} if kind == "section" else {"expectation_id": key}
         self._run(LeaveOutCommand(self.ctx, self.brief_id, text[:80], out=out, **which))
 
@@ -534,9 +551,11 @@ class BriefHiringWindow(QDialog):
     def delete_question(self) -> None:
         question_id = self._selected_question()
         if question_id is None:
-            self._say("Select a question to delete first.", error=True)
+            self._say(_("Select a question to delete first."), error=True)
             return
-        self._run(DeleteQuestionCommand(self.ctx, question_id), "Deleted (Ctrl+Z brings it back).")
+        self._run(
+            DeleteQuestionCommand(self.ctx, question_id), _("Deleted (Ctrl+Z brings it back).")
+        )
 
     def move_question(self, step: int) -> None:
         question_id = self._selected_question()
@@ -564,7 +583,7 @@ class BriefHiringWindow(QDialog):
         self.trial_errors.clear()
         if not changed:
             return True
-        return self._run(EditTrialCommand(self.ctx, self.brief_id, changed), "Trial saved.")
+        return self._run(EditTrialCommand(self.ctx, self.brief_id, changed), _("Trial saved."))
 
     def add_criterion(self) -> bool:
         if not self.save_trial():
@@ -579,7 +598,7 @@ class BriefHiringWindow(QDialog):
         key = None if item is None else item.data(Qt.ItemDataRole.UserRole)
         if not key or not key.startswith("c"):
             self._say(
-                "Select one of your own criteria: the brief's expectations change in the brief.",
+                _("Select one of your own criteria: the brief's expectations change in the brief."),
                 error=True,
             )
             return
@@ -592,7 +611,7 @@ class BriefHiringWindow(QDialog):
     def _one_offer(self) -> trials.OfferRow | None:
         chosen = self.selected_offers()
         if len(chosen) != 1:
-            self._say("Select one contractor's trial in the list first.", error=True)
+            self._say(_("Select one contractor's trial in the list first."), error=True)
             return None
         return chosen[0]
 
@@ -606,8 +625,10 @@ class BriefHiringWindow(QDialog):
         def offered(_result: int) -> None:
             if dialog.offered:
                 self._say(
-                    f"Offered the trial to {', '.join(dialog.offered)}. Select each and click "
-                    "Write the offer… to send it (Ctrl+Z takes the offer back)."
+                    _(
+                        "Offered the trial to {names}. Select each and click Write the offer… to "
+                        "send it (Ctrl+Z takes the offer back)."
+                    ).format(names=", ".join(dialog.offered))
                 )
 
         dialog.finished.connect(offered)
@@ -642,7 +663,7 @@ class BriefHiringWindow(QDialog):
         chosen = self.selected_offers() or self.offers_model.rows()
         ids = [o.contractor_id for o in chosen][:5]
         if len(ids) < 2:
-            self._say("Offer the trial to two or more people to compare them.", error=True)
+            self._say(_("Offer the trial to two or more people to compare them."), error=True)
             return None
         return self._open(ComparisonDialog(self.ctx, ids, self, brief_id=self.brief_id))
 
@@ -653,7 +674,12 @@ class BriefHiringWindow(QDialog):
         if offer is None:
             return None
         if not offer.is_open:
-            self._say(f"{offer.contractor_name}'s trial was decided already.", error=True)
+            self._say(
+                _("{contractor_name}'s trial was decided already.").format(
+                    contractor_name=offer.contractor_name
+                ),
+                error=True,
+            )
             return None
         dialog = HireFromTrialDialog(self.ctx, offer, self)
         dialog.accepted.connect(lambda: self._say(dialog.outcome))
@@ -681,7 +707,11 @@ class BriefHiringWindow(QDialog):
             self.status.said(text)
 
     def _run(self, command: StoreCommand, done: str = "") -> bool:
-        return run_edit(command, self.status, done or f"{command.text()}: done (Ctrl+Z to undo).")
+        return run_edit(
+            command,
+            self.status,
+            done or _("{action}: done (Ctrl+Z to undo).").format(action=command.text()),
+        )
 
     def done(self, result: int) -> None:
         QSettings().setValue(_SETTINGS, self.saveGeometry())

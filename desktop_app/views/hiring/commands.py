@@ -9,6 +9,7 @@ from decimal import Decimal
 from typing import Any
 
 from desktop_app.models import hiring_plan, interview_criteria, messages, referrals, trials
+from desktop_app.models.i18n import N_, _, count
 from desktop_app.models.snapshots import RowSnapshot
 from desktop_app.models.trial_hiring import (
     TrialHiring,
@@ -59,7 +60,7 @@ class LeaveOutCommand(HiringCommand):
 
 class AddQuestionCommand(HiringCommand, AddRowsCommand):
     def __init__(self, ctx: AppContext, brief_id: int, text: str) -> None:
-        super().__init__(ctx, "Add screening question")
+        super().__init__(ctx, _("Add screening question"))
         self.brief_id, self.text_value = brief_id, text
         self.question_id: int | None = None
 
@@ -73,7 +74,7 @@ class AddQuestionCommand(HiringCommand, AddRowsCommand):
 
 class EditQuestionCommand(HiringCommand):
     def __init__(self, ctx: AppContext, question_id: int, text: str) -> None:
-        super().__init__(ctx, "Edit screening question")
+        super().__init__(ctx, _("Edit screening question"))
         self.question_id, self.new = question_id, text
         self._old = ""
 
@@ -86,7 +87,7 @@ class EditQuestionCommand(HiringCommand):
 
 class DeleteQuestionCommand(HiringCommand, DeleteRowsCommand):
     def __init__(self, ctx: AppContext, question_id: int) -> None:
-        super().__init__(ctx, "Delete screening question")
+        super().__init__(ctx, _("Delete screening question"))
         self.question_id = question_id
 
     def take_out(self) -> RowSnapshot:
@@ -95,7 +96,7 @@ class DeleteQuestionCommand(HiringCommand, DeleteRowsCommand):
 
 class MoveQuestionCommand(HiringCommand):
     def __init__(self, ctx: AppContext, question_id: int, index: int) -> None:
-        super().__init__(ctx, "Move screening question")
+        super().__init__(ctx, _("Move screening question"))
         self.question_id, self.index = question_id, index
         self._old: list[int] = []
 
@@ -110,7 +111,7 @@ class RecordAnswersCommand(HiringCommand):
     topics = (Topic.HIRING, Topic.CONTRACTORS)
 
     def __init__(self, ctx: AppContext, contractor_id: int, answers: Mapping[int, str], day: date):
-        super().__init__(ctx, "Record screening answers")
+        super().__init__(ctx, _("Record screening answers"))
         self.contractor_id, self.answers, self.day = contractor_id, dict(answers), day
         self._change: hiring_plan.AnswerChange | None = None
 
@@ -132,7 +133,7 @@ class EditTrialCommand(HiringCommand):
     """Change the brief's trial task, pay or deadline (made on first use)."""
 
     def __init__(self, ctx: AppContext, brief_id: int, changes: Mapping[str, Any]) -> None:
-        super().__init__(ctx, "Edit the paid trial")
+        super().__init__(ctx, _("Edit the paid trial"))
         self.brief_id, self.changes = brief_id, dict(changes)
         self._edit: trials.TrialEdit | None = None
         self._new: dict[str, Any] = {}
@@ -151,7 +152,7 @@ class EditTrialCommand(HiringCommand):
 
 class AddCriterionCommand(HiringCommand, AddRowsCommand):
     def __init__(self, ctx: AppContext, brief_id: int, text: str) -> None:
-        super().__init__(ctx, "Add a trial criterion")
+        super().__init__(ctx, _("Add a trial criterion"))
         self.brief_id, self.text_value = brief_id, text
         self.criterion_id: int | None = None
 
@@ -165,7 +166,7 @@ class AddCriterionCommand(HiringCommand, AddRowsCommand):
 
 class DeleteCriterionCommand(HiringCommand, DeleteRowsCommand):
     def __init__(self, ctx: AppContext, criterion_id: int) -> None:
-        super().__init__(ctx, "Delete a trial criterion")
+        super().__init__(ctx, _("Delete a trial criterion"))
         self.criterion_id = criterion_id
 
     def take_out(self) -> RowSnapshot:
@@ -178,8 +179,14 @@ class OfferTrialCommand(HiringCommand):
     topics = (Topic.HIRING, Topic.CONTRACTORS, Topic.ENGAGEMENTS)
 
     def __init__(self, ctx: AppContext, brief_id: int, contractor_ids: list[int], day: date):
-        count = len(contractor_ids)
-        super().__init__(ctx, f"Offer the paid trial to {count} contractor{'s' * (count != 1)}")
+        super().__init__(
+            ctx,
+            count(
+                len(contractor_ids),
+                "Offer the paid trial to {count} contractor",
+                "Offer the paid trial to {count} contractors",
+            ),
+        )
         self.brief_id, self.contractor_ids, self.day = brief_id, contractor_ids, day
         self.offering: trials.Offering | None = None
 
@@ -203,7 +210,7 @@ class RecordResultCommand(HiringCommand):
         self, ctx: AppContext, offer_id: int, name: str, *, delivered_on: date | None,
         scores: Mapping[str, int | None], notes: str,
     ) -> None:  # fmt: skip
-        super().__init__(ctx, f"Record {name}'s trial")
+        super().__init__(ctx, _("Record the trial of {name}").format(name=name))
         self.offer_id = offer_id
         self.delivered_on = delivered_on
         self.scores = dict(scores)
@@ -233,7 +240,7 @@ class HireFromTrialCommand(HiringCommand):
         self, ctx: AppContext, offer_id: int, name: str, *, start: date,
         rate: Decimal | str | None, cadence_days: int, reason: str, rate_unit: str, currency: str,
     ) -> None:  # fmt: skip
-        super().__init__(ctx, f"Hire {name} from the trial")
+        super().__init__(ctx, _("Hire {name} from the trial").format(name=name))
         self.offer_id, self.start = offer_id, start
         self.rate, self.cadence_days = rate, cadence_days
         self.reason, self.rate_unit, self.currency = reason, rate_unit, currency
@@ -262,7 +269,7 @@ class CriterionScoresCommand(StoreCommand):
     topics = (Topic.CONTRACTORS, Topic.HIRING)
 
     def __init__(self, ctx: AppContext, interview_id: int, scores: Mapping[int, int | None]):
-        super().__init__(ctx, "Score the interview on the brief's must-haves")
+        super().__init__(ctx, _("Score the interview on the brief's must-haves"))
         self.interview_id, self.scores = interview_id, dict(scores)
         self._before: dict[int, int] = {}
 
@@ -280,8 +287,8 @@ class RecordSentCommand(StoreCommand):
 
     def __init__(self, ctx: AppContext, message: messages.Message, subject: str, body: str,
                  via: str) -> None:  # fmt: skip
-        label = messages.MESSAGE_LABELS.get(messages.MessageKind(message.kind), "message")
-        super().__init__(ctx, f"{label} (recorded)")
+        label = _(messages.MESSAGE_LABELS.get(messages.MessageKind(message.kind), N_("message")))
+        super().__init__(ctx, _("{message} (recorded)").format(message=label))
         self.message, self.subject, self.body, self.via = message, subject, body, via
         self.sent: messages.Sent | None = None
 
@@ -300,8 +307,8 @@ class SaveTemplateCommand(StoreCommand):
     topics = (Topic.HIRING,)
 
     def __init__(self, ctx: AppContext, kind: str, subject: str, body: str) -> None:
-        label = messages.MESSAGE_LABELS[messages.MessageKind(kind)]
-        super().__init__(ctx, f"Edit the message “{label}”")
+        label = _(messages.MESSAGE_LABELS[messages.MessageKind(kind)])
+        super().__init__(ctx, _("Edit the message “{label}”").format(label=label))
         self.new = messages.Template(kind, subject, body, own=True)
         self._before: messages.Template | None = None
 
@@ -324,7 +331,9 @@ class ResetTemplateCommand(SaveTemplateCommand):
         super().__init__(ctx, kind, shipped.subject, shipped.body)
         self.new = shipped
         self.setText(
-            f"Use Offload's message “{messages.MESSAGE_LABELS[messages.MessageKind(kind)]}”"
+            _("Use Offload's message “{label}”").format(
+                label=_(messages.MESSAGE_LABELS[messages.MessageKind(kind)])
+            )
         )
 
     def apply(self) -> None:
@@ -339,7 +348,7 @@ class ReferralCommand(StoreCommand):
 
 class AddReferrerCommand(ReferralCommand, AddRowsCommand):
     def __init__(self, ctx: AppContext, values: Mapping[str, Any]) -> None:
-        super().__init__(ctx, f"Add {values['name']} to your referrers")
+        super().__init__(ctx, _("Add {name} to your referrers").format(name=values["name"]))
         self.values = dict(values)
         self.referrer_id: int | None = None
 
@@ -353,7 +362,14 @@ class AddReferrerCommand(ReferralCommand, AddRowsCommand):
 
 class EditReferrerCommand(ReferralCommand):
     def __init__(self, ctx: AppContext, referrer_id: int, values: Mapping[str, Any]) -> None:
-        super().__init__(ctx, f"Edit {values.get('name') or 'referrer'}")
+        super().__init__(
+            ctx,
+            (
+                _("Edit {name}").format(name=values["name"])
+                if values.get("name")
+                else _("Edit referrer")
+            ),
+        )
         self.referrer_id, self.values = referrer_id, dict(values)
         self._old: dict[str, Any] = {}
 
@@ -366,7 +382,7 @@ class EditReferrerCommand(ReferralCommand):
 
 class DeleteReferrerCommand(ReferralCommand, DeleteRowsCommand):
     def __init__(self, ctx: AppContext, referrer_id: int, name: str) -> None:
-        super().__init__(ctx, f"Delete {name} from your referrers")
+        super().__init__(ctx, _("Delete {name} from your referrers").format(name=name))
         self.referrer_id = referrer_id
 
     def take_out(self) -> RowSnapshot:
@@ -376,7 +392,7 @@ class DeleteReferrerCommand(ReferralCommand, DeleteRowsCommand):
 class AskForReferralCommand(ReferralCommand, AddRowsCommand):
     def __init__(self, ctx: AppContext, referrer_id: int, brief_id: int | None, day: date,
                  notes: str = "") -> None:  # fmt: skip
-        super().__init__(ctx, "Record a request for a referral")
+        super().__init__(ctx, _("Record a request for a referral"))
         self.args = (referrer_id, brief_id, day, notes)
         self.request_id: int | None = None
 
@@ -391,7 +407,7 @@ class AskForReferralCommand(ReferralCommand, AddRowsCommand):
 class RecommendationCommand(ReferralCommand):
     def __init__(self, ctx: AppContext, referrer_id: int, contractor_id: int, day: date,
                  request_id: int | None = None) -> None:  # fmt: skip
-        super().__init__(ctx, "Record a recommendation")
+        super().__init__(ctx, _("Record a recommendation"))
         self.args = (referrer_id, contractor_id, day, request_id)
         self.edit: referrals.RecommendationEdit | None = None
         self._snapshot: RowSnapshot | None = None

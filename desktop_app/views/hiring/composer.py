@@ -26,6 +26,8 @@ from desktop_app.exporters.files import file_name_for
 from desktop_app.exporters.mailto import mailto_url
 from desktop_app.models import messages
 from desktop_app.models.errors import UserError, ValidationError
+from desktop_app.models.formats import integer
+from desktop_app.models.i18n import _
 from desktop_app.views.context import AppContext
 from desktop_app.views.hiring.commands import (
     RecordSentCommand,
@@ -63,32 +65,32 @@ class MessageComposer(QDialog):
         self.sent_via = ""
         self.open_url: Callable[[QUrl], bool] = QDesktopServices.openUrl
 
-        self.to = named(QLineEdit(message.to), "messageTo", "To")
-        self.to.setPlaceholderText("No e-mail address on record: type one, or copy the message")
-        self.subject = named(QLineEdit(message.subject), "messageSubject", "Subject")
-        self.body = named(PlainTextEdit(message.body), "messageBody", "Message")
+        self.to = named(QLineEdit(message.to), "messageTo", _("To"))
+        self.to.setPlaceholderText(_("No e-mail address on record: type one, or copy the message"))
+        self.subject = named(QLineEdit(message.subject), "messageSubject", _("Subject"))
+        self.body = named(PlainTextEdit(message.body), "messageBody", _("Message"))
         self.body.setTabChangesFocus(True)
-        self.missing = MessageLine("messageMissing", "Missing values")
-        self.link_note = MessageLine("messageLinkLength", "Length of the mail link")
-        self.status = MessageLine("messageStatus", "Status")
+        self.missing = MessageLine("messageMissing", _("Missing values"))
+        self.link_note = MessageLine("messageLinkLength", _("Length of the mail link"))
+        self.status = MessageLine("messageStatus", _("Status"))
 
         form = QFormLayout()
-        form.addRow("&To:", self.to)
-        form.addRow("&Subject:", self.subject)
+        form.addRow(_("&To:"), self.to)
+        form.addRow(_("&Subject:"), self.subject)
         self.send_button = named(
-            QPushButton("&Open in mail program"), "messageSend", "Open in mail program",
-            "Opens your e-mail program with this message; send it from there",
+            QPushButton(_("&Open in mail program")), "messageSend", _("Open in mail program"),
+            _("Opens your e-mail program with this message; send it from there"),
         )  # fmt: skip
         self.send_button.setDefault(True)
         self.copy_button = named(
-            QPushButton("&Copy message"), "messageCopy", "Copy message",
-            "Copies the message to paste into any e-mail or chat; it is recorded as sent",
+            QPushButton(_("&Copy message")), "messageCopy", _("Copy message"),
+            _("Copies the message to paste into any e-mail or chat; it is recorded as sent"),
         )  # fmt: skip
         self.template_button = named(
-            QPushButton("Edit &template…"), "messageTemplate", "Edit template",
-            "Change the wording Offload starts from for this kind of message",
+            QPushButton(_("Edit &template…")), "messageTemplate", _("Edit template"),
+            _("Change the wording Offload starts from for this kind of message"),
         )  # fmt: skip
-        cancel = named(QPushButton("Cancel"), "messageCancel", "Cancel")
+        cancel = named(QPushButton(_("Cancel")), "messageCancel", _("Cancel"))
         self.send_button.clicked.connect(self.send_by_mail)
         self.copy_button.clicked.connect(self.copy_message)
         self.template_button.clicked.connect(self.edit_template)
@@ -120,9 +122,11 @@ class MessageComposer(QDialog):
         missing = self.still_missing()
         if missing:
             names = ", ".join(f"«{name}»" for name in missing)
-            what = "; ".join(messages.PLACEHOLDERS[name] for name in missing)
+            what = "; ".join(_(messages.PLACEHOLDERS[name]) for name in missing)
             self.missing.show_error(
-                f"Write over {names} before sending: no value on record ({what})."
+                _("Write over {names} before sending: no value on record ({what}).").format(
+                    names=names, what=what
+                )
             )
         else:
             self.missing.clear_message()
@@ -131,9 +135,11 @@ class MessageComposer(QDialog):
         length = len(mailto_url(self.to.text(), self.subject.text(), self.body.toPlainText()))
         if length > MAILTO_SAFE_LENGTH:
             self.link_note.show_warning(
-                f"This message makes a mail link of {length:,} characters, and some mail "
-                f"programs cut a link over {MAILTO_SAFE_LENGTH:,} characters: check it arrived "
-                "whole in the mail program, or use Copy message."
+                _(
+                    "This message makes a mail link of {length} characters, and some mail "
+                    "programs cut a link over {most} characters: check it arrived whole in the "
+                    "mail program, or use Copy message."
+                ).format(length=integer(length), most=integer(MAILTO_SAFE_LENGTH))
             )
         else:
             self.link_note.clear_message()
@@ -156,9 +162,11 @@ class MessageComposer(QDialog):
         if not self.open_url(url):
             # Nothing recorded yet: the owner copies it (and then it is recorded).
             self.status.show_error(
-                "No mail program answered, so nothing was recorded yet. Copy the message, "
-                "paste it into your e-mail, and Offload records it as sent; or set a default "
-                "e-mail program in your system settings."
+                _(
+                    "No mail program answered, so nothing was recorded yet. Copy the message, "
+                    "paste it into your e-mail, and Offload records it as sent; or set a default "
+                    "e-mail program in your system settings."
+                )
             )
             self.copy_button.setFocus()
             return False
@@ -172,8 +180,9 @@ class MessageComposer(QDialog):
         if self.still_missing():
             return False
         address = self.to.text().strip()
-        text = (f"To: {address}\n" if address else "") + (
-            f"Subject: {self.subject.text()}\n\n{self.body.toPlainText()}"
+        text = (_("To: {address}").format(address=address) + "\n" if address else "") + (
+            _("Subject: {subject}").format(subject=self.subject.text())
+            + f"\n\n{self.body.toPlainText()}"
         )
         QGuiApplication.clipboard().setText(text)
         if self._record("clipboard"):
@@ -193,31 +202,34 @@ class TemplateDialog(QDialog):
     def __init__(self, ctx: AppContext, kind: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         label = messages.MESSAGE_LABELS[messages.MessageKind(kind)]
-        named(self, "templateDialog", f"Template: {label}")
-        self.setWindowTitle(f"Template: {label}")
+        named(self, "templateDialog", _("Template: {label}").format(label=label))
+        self.setWindowTitle(_("Template: {label}").format(label=label))
         self.ctx, self.kind = ctx, kind
         current = messages.template_of(kind)
-        self.subject = named(QLineEdit(current.subject), "templateSubject", "Subject")
-        self.body = named(PlainTextEdit(current.body), "templateBody", "Message")
-        self.error = MessageLine("templateError", "Error")
+        self.subject = named(QLineEdit(current.subject), "templateSubject", _("Subject"))
+        self.body = named(PlainTextEdit(current.body), "templateBody", _("Message"))
+        self.error = MessageLine("templateError", _("Error"))
         known = plain_label(
-            "Placeholders: "
-            + "; ".join(f"{{{name}}} {what}" for name, what in messages.PLACEHOLDERS.items())
+            _("Placeholders: {placeholders}").format(
+                placeholders="; ".join(
+                    f"{{{name}}} {_(what)}" for name, what in messages.PLACEHOLDERS.items()
+                )
+            )
         )
         known.setWordWrap(True)
         known.setEnabled(False)
-        save = named(QPushButton("&Save"), "templateSave", "Save template")
+        save = named(QPushButton(_("&Save")), "templateSave", _("Save template"))
         save.setDefault(True)
         save.clicked.connect(self.save)
         reset = named(
-            QPushButton("Use Offload's wording"), "templateReset", "Use Offload's wording"
+            QPushButton(_("Use Offload's wording")), "templateReset", _("Use Offload's wording")
         )
         reset.setEnabled(current.own)
         reset.clicked.connect(self.reset)
-        cancel = named(QPushButton("Cancel"), "templateCancel", "Cancel")
+        cancel = named(QPushButton(_("Cancel")), "templateCancel", _("Cancel"))
         cancel.clicked.connect(self.reject)
         form = QFormLayout()
-        form.addRow("&Subject:", self.subject)
+        form.addRow(_("&Subject:"), self.subject)
         buttons = QHBoxLayout()
         buttons.addWidget(reset)
         buttons.addStretch(1)
@@ -250,7 +262,7 @@ class TemplateDialog(QDialog):
         self.accept()
 
 
-SENT_BRIEFS_FOLDER = "Briefs sent"
+SENT_BRIEFS_FOLDER = "Briefs sent"  # a folder on disk: the same in every language
 
 
 def save_brief_to_send(ctx: AppContext, brief_id: int) -> Path:
@@ -263,7 +275,11 @@ def save_brief_to_send(ctx: AppContext, brief_id: int) -> Path:
     try:
         folder.mkdir(exist_ok=True)
     except OSError as error:
-        raise UserError(f"Cannot make the folder {folder}: {error.strerror}.") from None
+        raise UserError(
+            _("Cannot make the folder {folder}: {strerror}.").format(
+                folder=folder, strerror=error.strerror
+            )
+        ) from None
     path = folder / file_name_for(load_brief(brief_id).title)
     export_brief(brief_id, path, keep_version=False)
     return path

@@ -27,6 +27,8 @@ from PySide6.QtWidgets import (
 from desktop_app.models import hiring_plan, referrals
 from desktop_app.models.contractors import brief_choices, contractor_names
 from desktop_app.models.errors import UserError, ValidationError
+from desktop_app.models.formats import day
+from desktop_app.models.i18n import _
 from desktop_app.models.interview_criteria import brief_criteria, criterion_scores
 from desktop_app.models.messages import MessageKind
 from desktop_app.views.context import AppContext, Topic
@@ -62,11 +64,11 @@ class AnswersDialog(QDialog):
     ) -> None:  # fmt: skip
         super().__init__(parent)
         name = contractor_names([contractor_id]).get(contractor_id, "")
-        named(self, "answersDialog", f"{name}: screening answers")
-        self.setWindowTitle(f"{name}: screening answers")
+        named(self, "answersDialog", _("{name}: screening answers").format(name=name))
+        self.setWindowTitle(_("{name}: screening answers").format(name=name))
         self.ctx, self.contractor_id = ctx, contractor_id
         self.errors = FieldErrors("answers")
-        self.brief = named(QComboBox(), "answersBrief", "For brief")
+        self.brief = named(QComboBox(), "answersBrief", _("For brief"))
         for choice_id, title in brief_choices():
             self.brief.addItem(title, choice_id)
         if brief_id is not None:
@@ -79,7 +81,7 @@ class AnswersDialog(QDialog):
         scroll.setWidget(self.form_box)
         self.editors: dict[int, QPlainTextEdit] = {}
         top = QFormLayout()
-        top.addRow("&Brief:", self.brief)
+        top.addRow(_("&Brief:"), self.brief)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(scroll, 1)
@@ -96,8 +98,10 @@ class AnswersDialog(QDialog):
         answers = hiring_plan.answers_of(self.contractor_id, brief_id) if brief_id else []
         if not answers:
             empty = plain_label(
-                "This brief has no screening questions yet: add them in the brief's "
-                "Post, screen and trial window (Briefs tab)."
+                _(
+                    "This brief has no screening questions yet: add them in the brief's "
+                    "Post, screen and trial window (Briefs tab)."
+                )
             )
             empty.setWordWrap(True)
             self.form.addRow(empty)
@@ -126,15 +130,17 @@ class CriteriaDialog(QDialog):
     def __init__(self, ctx: AppContext, interview_id: int, brief_id: int | None,
                  parent: QWidget | None = None) -> None:  # fmt: skip
         super().__init__(parent)
-        named(self, "criteriaDialog", "Scores on the brief's must-haves")
-        self.setWindowTitle("Scores on the brief's must-haves")
+        named(self, "criteriaDialog", _("Scores on the brief's must-haves"))
+        self.setWindowTitle(_("Scores on the brief's must-haves"))
         self.ctx, self.interview_id = ctx, interview_id
         self.errors = FieldErrors("criteria")
         current = criterion_scores([interview_id]).get(interview_id, {})
         self.combos: dict[int, QComboBox] = {}
         intro = plain_label(
-            "Beside communication, expertise, reliability and fit: how well did they show "
-            "each of the brief's must-haves? 1 (not at all) to 5 (clearly)."
+            _(
+                "Beside communication, expertise, reliability and fit: how well did they show "
+                "each of the brief's must-haves? 1 (not at all) to 5 (clearly)."
+            )
         )
         intro.setWordWrap(True)
         form = QFormLayout()
@@ -153,7 +159,9 @@ class CriteriaDialog(QDialog):
         layout.addWidget(intro)
         layout.addLayout(form)
         if not self.combos:
-            none = plain_label("Link the interview to a brief with must-have expectations first.")
+            none = plain_label(
+                _("Link the interview to a brief with must-have expectations first.")
+            )
             none.setWordWrap(True)
             layout.addWidget(none)
         layout.addWidget(self.errors.general)
@@ -171,22 +179,26 @@ class ReferrerForm(QDialog):
 
     def __init__(self, values: dict | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        named(self, "referrerForm", "Referrer")
-        self.setWindowTitle("Edit referrer" if values else "New referrer")
+        named(self, "referrerForm", _("Referrer"))
+        self.setWindowTitle(_("Edit referrer") if values else _("New referrer"))
         self.values: dict | None = None
         self.errors = FieldErrors("referrer")
         values = values or {}
         self.editors = {
             key: named(QLineEdit(str(values.get(key, ""))), f"referrer_{key}", label)
-            for key, label in (("name", "Name"), ("email", "E-mail"), ("relation", "Who they are"))
+            for key, label in (
+                ("name", _("Name")),
+                ("email", _("E-mail")),
+                ("relation", _("Who they are")),
+            )
         }
-        self.notes = named(PlainTextEdit(values.get("notes", "")), "referrer_notes", "Notes")
+        self.notes = named(PlainTextEdit(values.get("notes", "")), "referrer_notes", _("Notes"))
         self.notes.setTabChangesFocus(True)
         form = QFormLayout()
-        form.addRow("&Name:", self.errors.under("name", self.editors["name"]))
-        form.addRow("&E-mail:", self.errors.under("email", self.editors["email"]))
-        form.addRow("&Who they are:", self.errors.under("relation", self.editors["relation"]))
-        form.addRow("N&otes:", self.errors.under("notes", self.notes))
+        form.addRow(_("&Name:"), self.errors.under("name", self.editors["name"]))
+        form.addRow(_("&E-mail:"), self.errors.under("email", self.editors["email"]))
+        form.addRow(_("&Who they are:"), self.errors.under("relation", self.editors["relation"]))
+        form.addRow(_("N&otes:"), self.errors.under("notes", self.notes))
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(ok_cancel(self, "referrerForm"))
@@ -212,50 +224,50 @@ class ReferralsDialog(QDialog):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        named(self, "referralsDialog", "Referrals")
-        self.setWindowTitle("Referrals: who recommends contractors")
+        named(self, "referralsDialog", _("Referrals"))
+        self.setWindowTitle(_("Referrals: who recommends contractors"))
         self.ctx = ctx
         self.open_dialogs: list[QWidget] = []
         self.model: RowTableModel[referrals.ReferrerRow] = RowTableModel(
             [
-                Column("Name", lambda r: r.name),
-                Column("Who they are", lambda r: r.relation),
-                Column("Asked", lambda r: r.asked or "", align=ALIGN_RIGHT),
-                Column("Last asked", lambda r: f"{r.last_asked:%d %b %Y}" if r.last_asked else ""),
-                Column("Recommended", lambda r: ", ".join(r.recommended)),
+                Column(_("Name"), lambda r: r.name),
+                Column(_("Who they are"), lambda r: r.relation),
+                Column(_("Asked"), lambda r: r.asked or "", align=ALIGN_RIGHT),
+                Column(_("Last asked"), lambda r: day(r.last_asked) if r.last_asked else ""),
+                Column(_("Recommended"), lambda r: ", ".join(r.recommended)),
             ],
             self,
         )
-        self.table = data_table("referrersTable", "Referrers", self.model)
-        self.table.doubleClicked.connect(lambda _: self.edit_referrer())
-        self.history = named(QListWidget(), "referrerHistory", "History")
+        self.table = data_table("referrersTable", _("Referrers"), self.model)
+        self.table.doubleClicked.connect(lambda _arg: self.edit_referrer())
+        self.history = named(QListWidget(), "referrerHistory", _("History"))
         self.status = StatusLine("referralsStatus")
-        self.brief = named(QComboBox(), "referralBrief", "For brief")
-        self.brief.addItem("No brief in particular", None)
+        self.brief = named(QComboBox(), "referralBrief", _("For brief"))
+        self.brief.addItem(_("No brief in particular"), None)
         for choice_id, title in brief_choices():
             self.brief.addItem(title, choice_id)
-        self.contractor = named(QComboBox(), "referralContractor", "Recommended contractor")
+        self.contractor = named(QComboBox(), "referralContractor", _("Recommended contractor"))
         buttons = button_row(
             (
-                ("&New…", "referrerNew", self.add_referrer),
-                ("&Edit…", "referrerEdit", self.edit_referrer),
-                ("&Delete", "referrerDelete", self.delete_referrer),
-                ("&Ask for a referral…", "referrerAsk", self.ask),
-                ("&Record as asked", "referrerAsked", self.record_asked),
+                (_("&New…"), "referrerNew", self.add_referrer),
+                (_("&Edit…"), "referrerEdit", self.edit_referrer),
+                (_("&Delete"), "referrerDelete", self.delete_referrer),
+                (_("&Ask for a referral…"), "referrerAsk", self.ask),
+                (_("&Record as asked"), "referrerAsked", self.record_asked),
             )
         )
         recommend = QHBoxLayout()
-        recommend.addWidget(plain_label("They recommended:"))
+        recommend.addWidget(plain_label(_("They recommended:")))
         recommend.addWidget(self.contractor, 1)
-        record = named(QPushButton("Re&cord"), "referrerRecommend", "Record recommendation")
+        record = named(QPushButton(_("Re&cord")), "referrerRecommend", _("Record recommendation"))
         record.clicked.connect(self.record_recommendation)
         recommend.addWidget(record)
         form = QFormLayout()
-        form.addRow("For &brief:", self.brief)
+        form.addRow(_("For &brief:"), self.brief)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.table)
         split.addWidget(self.history)
-        close = named(QPushButton("Close"), "referralsClose", "Close")
+        close = named(QPushButton(_("Close")), "referralsClose", _("Close"))
         close.clicked.connect(self.accept)
         bottom = QHBoxLayout()
         bottom.addWidget(self.status, 1)
@@ -267,7 +279,7 @@ class ReferralsDialog(QDialog):
         layout.addLayout(recommend)
         layout.addLayout(bottom)
         self.resize(820, 560)
-        self.table.selectionModel().selectionChanged.connect(lambda *_: self._show_history())
+        self.table.selectionModel().selectionChanged.connect(lambda *_args: self._show_history())
         ctx.data_changed.connect(self._on_data_changed)
         self.reload()
 
@@ -303,18 +315,20 @@ class ReferralsDialog(QDialog):
         self.history.clear()
         chosen = self.selected()
         if chosen is None:
-            self.history.addItem("Add the people you ask for recommendations (New…).")
+            self.history.addItem(_("Add the people you ask for recommendations (New…)."))
             return
         events = referrals.referrer_history(chosen.id)
         for event in events:
-            self.history.addItem(QListWidgetItem(f"{event.day:%d %b %Y}  {event.text}"))
+            self.history.addItem(QListWidgetItem(f"{day(event.day)}  {event.text}"))
         if not events:
-            self.history.addItem(f"Not asked yet: Ask for a referral… writes to {chosen.name}.")
+            self.history.addItem(
+                _("Not asked yet: Ask for a referral… writes to {name}.").format(name=chosen.name)
+            )
 
     def _need(self) -> referrals.ReferrerRow | None:
         chosen = self.selected()
         if chosen is None:
-            self._say("Select a person in the list first.", error=True)
+            self._say(_("Select a person in the list first."), error=True)
         return chosen
 
     def _say(self, text: str, *, error: bool = False) -> None:
@@ -324,7 +338,9 @@ class ReferralsDialog(QDialog):
             self.status.said(text)
 
     def _run(self, command: StoreCommand) -> bool:
-        return run_edit(command, self.status, f"{command.text()}: done (Ctrl+Z to undo).")
+        return run_edit(
+            command, self.status, _("{text}: done (Ctrl+Z to undo).").format(text=command.text())
+        )
 
     def add_referrer(self) -> ReferrerForm:
         form = ReferrerForm(None, self)

@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
 from desktop_app.models import trials
 from desktop_app.models.availability import overlap_needed, overlap_with_owner
 from desktop_app.models.contractors import STAGE_LABELS, Stage
-from desktop_app.models.formats import money_short
+from desktop_app.models.formats import day, money_short
+from desktop_app.models.i18n import _
 from desktop_app.models.trial_hiring import hire_terms, other_open_offers
 from desktop_app.views.context import AppContext
 from desktop_app.views.engagements.forms import TermsForm
@@ -48,32 +49,38 @@ class OfferDialog(QDialog):
 
     def __init__(self, ctx: AppContext, brief_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        named(self, "offerDialog", "Offer the paid trial")
-        self.setWindowTitle("Offer the paid trial")
+        named(self, "offerDialog", _("Offer the paid trial"))
+        self.setWindowTitle(_("Offer the paid trial"))
         self.ctx, self.brief_id = ctx, brief_id
         self.offered: list[str] = []
         trial = trials.trial_of(brief_id)
         people = trials.trial_candidates(brief_id)
-        pay = money_short(trial.pay, trial.currency) or "no pay yet"
-        due = f"{trial.deadline:%d %b %Y}" if trial.deadline else "no deadline yet"
+        pay = money_short(trial.pay, trial.currency) or _("no pay yet")
+        due = day(trial.deadline) if trial.deadline else _("no deadline yet")
         intro = plain_label(
-            f"“{trial.brief_title}”: {pay} each, due {due}. Two or three "
-            "people are enough to compare; each moves to “Trial” in the pipeline."
+            _(
+                "“{brief_title}”: {pay} each, due {due}. Two or three people are enough to "
+                "compare; each moves to “Trial” in the pipeline."
+            ).format(brief_title=trial.brief_title, pay=pay, due=due)
         )
         intro.setWordWrap(True)
-        self.people = named(QListWidget(), "offerPeople", "Who gets the trial")
+        self.people = named(QListWidget(), "offerPeople", _("Who gets the trial"))
         for person in people:
-            stage = STAGE_LABELS.get(Stage(person.stage), person.stage)
-            mark = ", interviewed for this brief" if person.interviewed else ""
-            item = QListWidgetItem(f"{person.name}  ({stage}{mark})")
+            stage = _(STAGE_LABELS.get(Stage(person.stage), person.stage))
+            about = (
+                _("{stage}, interviewed for this brief").format(stage=stage)
+                if person.interviewed
+                else stage
+            )
+            item = QListWidgetItem(f"{person.name}  ({about})")
             item.setData(Qt.ItemDataRole.UserRole, person.contractor_id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
             self.people.addItem(item)
         self.errors = FieldErrors("offer")
-        self.day = date_edit("offerDay", "Offered on", date.today())
+        self.day = date_edit("offerDay", _("Offered on"), date.today())
         form = QFormLayout()
-        form.addRow("Offered &on:", self.day)
+        form.addRow(_("Offered &on:"), self.day)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.errors.under("contractors", self.people), 1)
@@ -81,10 +88,10 @@ class OfferDialog(QDialog):
         layout.addWidget(self.errors.general)
         if not people:
             self.errors.general.setText(
-                "No one on the shortlist (prospect to trial) is left to offer it to."
+                _("No one on the shortlist (prospect to trial) is left to offer it to.")
             )
             self.errors.general.show()
-        layout.addWidget(ok_cancel(self, "offer", "&Offer the trial"))
+        layout.addWidget(ok_cancel(self, "offer", _("&Offer the trial")))
         self.resize(480, 420)
 
     def chosen(self) -> list[int]:
@@ -112,18 +119,26 @@ class ResultDialog(QDialog):
 
     def __init__(self, ctx: AppContext, offer: trials.OfferRow, parent: QWidget | None = None):
         super().__init__(parent)
-        named(self, "resultDialog", f"{offer.contractor_name}'s trial")
-        self.setWindowTitle(f"{offer.contractor_name}'s trial")
+        named(
+            self,
+            "resultDialog",
+            _("{contractor_name}'s trial").format(contractor_name=offer.contractor_name),
+        )
+        self.setWindowTitle(
+            _("{contractor_name}'s trial").format(contractor_name=offer.contractor_name)
+        )
         self.ctx, self.offer = ctx, offer
         self.errors = FieldErrors("result")
-        self.delivered = named(QCheckBox("&Delivered on:"), "resultDelivered", "Delivered")
-        self.delivered_on = date_edit("resultDeliveredOn", "Delivered on")
+        self.delivered = named(QCheckBox(_("&Delivered on:")), "resultDelivered", _("Delivered"))
+        self.delivered_on = date_edit("resultDeliveredOn", _("Delivered on"))
         self.delivered.setChecked(offer.delivered_on is not None)
         self.delivered_on.setEnabled(offer.delivered_on is not None)
         if offer.delivered_on is not None:
             self.delivered_on.setDate(qdate(offer.delivered_on))
         self.delivered.toggled.connect(self.delivered_on.setEnabled)
-        deadline = plain_label(f"Deadline agreed: {offer.deadline:%d %b %Y}")
+        deadline = plain_label(
+            _("Deadline agreed: {deadline}").format(deadline=day(offer.deadline))
+        )
         deadline.setEnabled(False)
         self.scores: dict[str, QComboBox] = {}
         grid = QWidget()
@@ -142,7 +157,7 @@ class ResultDialog(QDialog):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(grid)
-        self.notes = named(PlainTextEdit(offer.notes), "resultNotes", "Notes")
+        self.notes = named(PlainTextEdit(offer.notes), "resultNotes", _("Notes"))
         self.notes.setMaximumHeight(90)
         self.notes.setTabChangesFocus(True)
         form = QFormLayout()
@@ -150,12 +165,12 @@ class ResultDialog(QDialog):
         form.addRow("", deadline)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(plain_label("Scores, 1 (poor) to 5 (excellent):"))
+        layout.addWidget(plain_label(_("Scores, 1 (poor) to 5 (excellent):")))
         layout.addWidget(scroll, 1)
-        layout.addWidget(plain_label("Notes:"))
+        layout.addWidget(plain_label(_("Notes:")))
         layout.addWidget(self.notes)
         layout.addWidget(self.errors.general)
-        layout.addWidget(ok_cancel(self, "result", "&Save"))
+        layout.addWidget(ok_cancel(self, "result", _("&Save")))
         self.resize(620, 560)
 
     def accept(self) -> None:
@@ -181,22 +196,32 @@ class HireFromTrialDialog(QDialog):
 
     def __init__(self, ctx: AppContext, offer: trials.OfferRow, parent: QWidget | None = None):
         super().__init__(parent)
-        named(self, "hireFromTrial", f"Hire {offer.contractor_name}")
-        self.setWindowTitle(f"Hire {offer.contractor_name} from the trial")
+        named(
+            self,
+            "hireFromTrial",
+            _("Hire {contractor_name}").format(contractor_name=offer.contractor_name),
+        )
+        self.setWindowTitle(
+            _("Hire {contractor_name} from the trial").format(contractor_name=offer.contractor_name)
+        )
         self.ctx, self.offer = ctx, offer
         self.outcome = ""
         self.others = other_open_offers(offer.id)
         self.errors = FieldErrors("trialHire")
         defaults = hire_terms(offer.id)
         intro = plain_label(
-            f"{offer.contractor_name} is hired for “{offer.brief_title}”: the engagement "
-            "starts, the brief is filled and its tasks handed off."
+            _(
+                "{contractor_name} is hired for “{brief_title}”: the engagement starts, the brief "
+                "is filled and its tasks handed off."
+            ).format(contractor_name=offer.contractor_name, brief_title=offer.brief_title)
         )
         intro.setWordWrap(True)
         info = overlap_with_owner([offer.contractor_id], date.today())[offer.contractor_id]
         warning = info.warning(overlap_needed(offer.brief_id))
-        self.overlap = MessageLine("trialHireOverlap", "Shared working hours")
-        said = "Shared working hours: " + info.text() + (f"\n{warning}" if warning else "")
+        self.overlap = MessageLine("trialHireOverlap", _("Shared working hours"))
+        said = _("Shared working hours: {hours}").format(hours=info.text()) + (
+            f"\n{warning}" if warning else ""
+        )
         (self.overlap.show_warning if warning else self.overlap.show_note)(said)
         self.terms = TermsForm("trialHire", self.errors, with_status=True)
         self.terms.set_rate(defaults.rate, defaults.rate_unit, defaults.currency)
@@ -207,16 +232,18 @@ class HireFromTrialDialog(QDialog):
         layout.addWidget(self.overlap)
         layout.addWidget(self.terms)
         self.reason = named(
-            PlainTextEdit(), "trialHireReason", "Why the others were not chosen",
-            "Kind and specific: it goes in their history and into the decline message",
+            PlainTextEdit(), "trialHireReason", _("Why the others were not chosen"),
+            _("Kind and specific: it goes in their history and into the decline message"),
         )  # fmt: skip
         self.reason.setTabChangesFocus(True)
         self.reason.setMaximumHeight(80)
         if self.others:
             names = ", ".join(name for _, name in self.others)
             closing = plain_label(
-                f"The trial closes for {names}: they move to “Rejected” with this reason, "
-                "which the decline message then offers to send."
+                _(
+                    "The trial closes for {names}: they move to “Rejected” with this reason, "
+                    "which the decline message then offers to send."
+                ).format(names=names)
             )
             closing.setWordWrap(True)
             layout.addWidget(closing)
@@ -224,7 +251,7 @@ class HireFromTrialDialog(QDialog):
         else:
             self.reason.hide()
         layout.addWidget(self.errors.general)
-        layout.addWidget(ok_cancel(self, "trialHire", "&Hire"))
+        layout.addWidget(ok_cancel(self, "trialHire", _("&Hire")))
         self.resize(520, self.sizeHint().height())
 
     def accept(self) -> None:
@@ -243,10 +270,10 @@ class HireFromTrialDialog(QDialog):
         if not run_edit(command, self.errors):
             return
         names = [name for _, name in self.others]
-        self.outcome = f"Hired {self.offer.contractor_name} from the trial."
+        self.outcome = _("Hired {name} from the trial.").format(name=self.offer.contractor_name)
         if names:
-            self.outcome += (
-                f" Closed the trial for {', '.join(names)} with your reason: select each and "
-                "click Write the decline… to tell them (Ctrl+Z takes the hire back)."
-            )
+            self.outcome += " " + _(
+                "Closed the trial for {names} with your reason: select each and click Write the "
+                "decline… to tell them (Ctrl+Z takes the hire back)."
+            ).format(names=", ".join(names))
         super().accept()

@@ -12,13 +12,16 @@ from PySide6.QtWidgets import (
     QTableView,
 )
 
+from desktop_app.models.i18n import _
 from desktop_app.views.partials.naming import named
 from desktop_app.views.partials.table_model import RowTableModel
 from desktop_app.views.partials.tables import Selection, data_table
 
 
-def ok_cancel(dialog: QDialog, name: str, ok: str = "&Save") -> QDialogButtonBox:
-    """The dialog's OK button (named `<name>Ok`, labelled `ok`) and Cancel."""
+def ok_cancel(dialog: QDialog, name: str, ok: str = "") -> QDialogButtonBox:
+    """The dialog's OK button (named `<name>Ok`, labelled `ok`, "&Save" by
+    default) and Cancel."""
+    ok = ok or _("&Save")
     box = named(QDialogButtonBox(), f"{name}Buttons", ok.replace("&", ""))
     accept = box.addButton(ok, QDialogButtonBox.ButtonRole.AcceptRole)
     accept.setObjectName(f"{name}Ok")

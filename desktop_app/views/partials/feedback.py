@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.models.errors import UserError, ValidationError
+from desktop_app.models.i18n import _
 from desktop_app.views.partials.naming import named
 from desktop_app.views.partials.tones import ALERT, WARNING, set_tone
 from desktop_app.views.undo import StoreCommand, execute
@@ -161,7 +162,7 @@ class FieldErrors:
     def _line(self, field: str) -> MessageLine:
         suffix = field.title().replace("_", "")
         return MessageLine(
-            f"{self.prefix}Error{suffix}", "Error message", reserve=self._reserve and bool(field)
+            f"{self.prefix}Error{suffix}", _("Error message"), reserve=self._reserve and bool(field)
         )
 
     def line(self, field: str, *editors: QWidget) -> MessageLine:
@@ -265,4 +266,4 @@ def clear_on_edit(line: MessageLine, editors: Iterable[QWidget]) -> None:
     """Clear `line` as soon as the user edits any of `editors`."""
     for editor in editors:
         for signal in edited_signals(editor):
-            signal.connect(lambda *_: line.clear_message())
+            signal.connect(lambda *_args: line.clear_message())

@@ -29,6 +29,7 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QProgressBar, QVBoxLayout, QWidget
 
 from desktop_app.models.errors import UserError
+from desktop_app.models.i18n import _
 from desktop_app.models.progress import Cancelled, Progress
 from desktop_app.store import Store
 from desktop_app.views.partials.naming import name_buttons, named
@@ -49,9 +50,9 @@ class WorkDialog(QDialog):
         named(self, "longTaskDialog", title)
         self.setWindowTitle(title)
         self.setWindowModality(Qt.WindowModality.ApplicationModal)
-        self.label = named(plain_label(text), "longTaskText", "What is being done")
+        self.label = named(plain_label(text), "longTaskText", _("What is being done"))
         self.label.setWordWrap(True)
-        self.bar = named(QProgressBar(), "longTaskProgress", "Progress")
+        self.bar = named(QProgressBar(), "longTaskProgress", _("Progress"))
         self.bar.setRange(0, 0)  # busy until the first report says how much there is
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         name_buttons(self.buttons, "longTaskButtons")
@@ -76,7 +77,7 @@ class WorkDialog(QDialog):
             return
         if self.cancel_button.isEnabled():
             self.cancel_button.setEnabled(False)
-            self.label.setText("Cancelling: nothing of it will be kept…")
+            self.label.setText(_("Cancelling: nothing of it will be kept…"))
             self.cancel_requested.emit()
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -148,9 +149,10 @@ class LongTask(QObject):
         text: str,
         work: Work,
         *,
-        cancelled_text: str = "Cancelled: nothing was changed.",
+        cancelled_text: str = "",
     ) -> None:
         super().__init__(parent)
+        cancelled_text = cancelled_text or _("Cancelled: nothing was changed.")
         self.dialog = WorkDialog(parent, title, text)
         self._stop = threading.Event()
         self._signals = _Signals(self)

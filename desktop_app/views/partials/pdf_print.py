@@ -59,6 +59,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.models.errors import UserError
+from desktop_app.models.i18n import N_, _
 from desktop_app.printing import cups
 from desktop_app.printing.paper import Paper, paper_of_size, percent
 from desktop_app.printing.request import (
@@ -100,7 +101,11 @@ def load_pdf(path: Path, parent: Any = None) -> QPdfDocument:
     error = document.load(str(path))
     if error != QPdfDocument.Error.None_ or document.pageCount() < 1:
         document.deleteLater()
-        raise UserError(f"Cannot show {path.name} for printing (QtPdf: {error.name}).")
+        raise UserError(
+            _("Cannot show {name} for printing (QtPdf: {error}).").format(
+                name=path.name, error=error.name
+            )
+        )
     return document
 
 
@@ -256,9 +261,9 @@ def paint_pdf(
     """
     chosen = list(pages) if pages is not None else list(range(1, document.pageCount() + 1))
     sheets = (
-        [page for _ in range(copies) for page in chosen]
+        [page for _copy in range(copies) for page in chosen]
         if collate
-        else [page for page in chosen for _ in range(copies)]
+        else [page for page in chosen for _copy in range(copies)]
     )
     painter = QPainter()
     if not painter.begin(printer):
@@ -303,14 +308,20 @@ def print_document(
     native = printer.outputFormat() == QPrinter.OutputFormat.NativeFormat
     if native and cups.cups_problem() is None:
         job = cups.send_pdf(pdf, request, printed)
-        return f"Sent to {request.printer or 'the default printer'} as job {job}: {summary}."
+        return _("Sent to {printer} as job {job}: {summary}.").format(
+            printer=request.printer or _("the default printer"), job=job, summary=summary
+        )
     if not native and _copy_is_enough(request, printed):
         target = Path(printer.outputFileName())
         try:
             shutil.copyfile(pdf, target)
         except OSError as error:
-            raise UserError(f"Cannot write {target}: {error.strerror or error}.") from error
-        return f"Saved to {target}: {summary}."
+            raise UserError(
+                _("Cannot write {target}: {value}.").format(
+                    target=target, value=error.strerror or error
+                )
+            ) from error
+        return _("Saved to {target}: {summary}.").format(target=target, summary=summary)
     # Qt's CUPS engine would apply a page range and page set a second time.
     kept = [item for pair in cups_options(printer) if pair[0] not in _PAGE_OPTIONS for item in pair]
     printer.printEngine().setProperty(CUPS_OPTIONS, kept)
@@ -325,8 +336,8 @@ def print_document(
     if painted < len(order) * own_copies:
         if not native:  # Qt wrote the file as it went: no half a document left behind
             Path(where).unlink(missing_ok=True)
-        raise UserError(f"Printing was stopped: nothing was sent to {where}.")
-    return f"Printed on {where}: {summary}."
+        raise UserError(_("Printing was stopped: nothing was sent to {where}.").format(where=where))
+    return _("Printed on {where}: {summary}.").format(where=where, summary=summary)
 
 
 def _copy_is_enough(request: PrintRequest, printed: PrintedDocument) -> bool:
@@ -367,7 +378,7 @@ class PdfPrintPreview(QDialog):
         title: str,
         parent: QWidget | None = None,
         object_name: str = "printPreviewDialog",
-        noun: str = "document",
+        noun: str = N_("document"),
     ) -> None:
         super().__init__(parent)
         document = load_pdf(pdf_path, self)
@@ -380,18 +391,18 @@ class PdfPrintPreview(QDialog):
         self.printer = pdf_printer(document, title)
         self.outcome = ""
         self.message: QMessageBox | None = None
-        named(self, object_name, f"Print preview: {title}")
-        self.setWindowTitle(f"Print preview — {title}")
+        named(self, object_name, _("Print preview: {title}").format(title=title))
+        self.setWindowTitle(_("Print preview — {title}").format(title=title))
 
-        self.preview = named(QPrintPreviewWidget(self.printer, self), "printPreview", "Pages")
+        self.preview = named(QPrintPreviewWidget(self.printer, self), "printPreview", _("Pages"))
         self.preview.paintRequested.connect(self._paint)
         self.preview.previewChanged.connect(self._show_page_number)
         self.paper_bar = self._paper_bar()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.print_button = named(
-            buttons.addButton("Print…", QDialogButtonBox.ButtonRole.ActionRole),
+            buttons.addButton(_("Print…"), QDialogButtonBox.ButtonRole.ActionRole),
             "printButton",
-            "Print…",
+            _("Print…"),
         )
         self.print_button.setDefault(True)
         self.print_button.clicked.connect(self.open_print_dialog)
@@ -408,7 +419,7 @@ class PdfPrintPreview(QDialog):
 
     # Layout
     def _toolbar(self) -> QToolBar:
-        bar = named(QToolBar(self), "printPreviewTools", "Preview tools")
+        bar = named(QToolBar(self), "printPreviewTools", _("Preview tools"))
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
 
         def action(
@@ -424,26 +435,26 @@ class PdfPrintPreview(QDialog):
             item.triggered.connect(slot)
             bar.addAction(item)
 
-        action("Print…", self.open_print_dialog, QKeySequence.StandardKey.Print)
+        action(_("Print…"), self.open_print_dialog, QKeySequence.StandardKey.Print)
         bar.addSeparator()
-        action("Fit width", self.preview.fitToWidth)
-        action("Whole page", self.preview.fitInView)
-        action("Zoom out", self.preview.zoomOut, QKeySequence.StandardKey.ZoomOut)
-        action("Zoom in", self.preview.zoomIn, QKeySequence.StandardKey.ZoomIn)
+        action(_("Fit width"), self.preview.fitToWidth)
+        action(_("Whole page"), self.preview.fitInView)
+        action(_("Zoom out"), self.preview.zoomOut, QKeySequence.StandardKey.ZoomOut)
+        action(_("Zoom in"), self.preview.zoomIn, QKeySequence.StandardKey.ZoomIn)
         bar.addSeparator()
-        action("Previous page", lambda: self._go(-1), "PgUp")
-        self.page_label = named(plain_label("", bar), "previewPageNumber", "Page shown")
+        action(_("Previous page"), lambda: self._go(-1), "PgUp")
+        self.page_label = named(plain_label("", bar), "previewPageNumber", _("Page shown"))
         bar.addWidget(self.page_label)
-        action("Next page", lambda: self._go(1), "PgDown")
+        action(_("Next page"), lambda: self._go(1), "PgDown")
         return bar
 
     def _paper_bar(self) -> QFrame:
-        bar = named(QFrame(self), "paperBar", "Paper")
+        bar = named(QFrame(self), "paperBar", _("Paper"))
         bar.setFrameShape(QFrame.Shape.StyledPanel)
-        self.paper_label = named(plain_label("", bar), "paperMessage", "Paper")
+        self.paper_label = named(plain_label("", bar), "paperMessage", _("Paper"))
         self.paper_label.setWordWrap(True)
-        self.own_paper = named(QRadioButton(bar), "ownPaper", "Use the document's paper")
-        self.fit_paper = named(QRadioButton(bar), "fitPaper", "Fit to the printer's paper")
+        self.own_paper = named(QRadioButton(bar), "ownPaper", _("Use the document's paper"))
+        self.fit_paper = named(QRadioButton(bar), "fitPaper", _("Fit to the printer's paper"))
         self.own_paper.setChecked(True)
         self.own_paper.toggled.connect(self._paper_chosen)
         column = QVBoxLayout(bar)
@@ -458,14 +469,23 @@ class PdfPrintPreview(QDialog):
         if loaded is None or loaded.same_size(self.paper):
             self.paper_bar.hide()
             return
-        noun, own = self.printed.noun, self.paper.name
+        noun, own = _(self.printed.noun), self.paper.name
         scale = percent(loaded.fit_scale(self.paper.width, self.paper.height))
         self.paper_label.setText(
-            f"“{self.printer.printerName()}” is set to {loaded.name} paper; "
-            f"this {noun} is on {own}."
+            _("“{printer}” is set to {name} paper; this {noun} is on {own}.").format(
+                printer=self.printer.printerName(), name=loaded.name, noun=noun, own=own
+            )
         )
-        self.own_paper.setText(f"Use the {noun}'s paper: {own}, full size (load {own} paper)")
-        self.fit_paper.setText(f"Fit to the printer's paper: {loaded.name}, at {scale}")
+        self.own_paper.setText(
+            _("Use the {noun}'s paper: {own}, full size (load {own} paper)").format(
+                noun=noun, own=own
+            )
+        )
+        self.fit_paper.setText(
+            _("Fit to the printer's paper: {name}, at {scale}").format(
+                name=loaded.name, scale=scale
+            )
+        )
         self.paper_bar.show()
 
     def _paper_chosen(self) -> None:
@@ -483,7 +503,11 @@ class PdfPrintPreview(QDialog):
         self._show_page_number()
 
     def _show_page_number(self) -> None:
-        self.page_label.setText(f"  Page {self.preview.currentPage()} of {self.page_count}  ")
+        self.page_label.setText(
+            _("  Page {page} of {pages}  ").format(
+                page=self.preview.currentPage(), pages=self.page_count
+            )
+        )
 
     def sheet(self) -> Paper:
         """The paper the preview shows the pages on."""
@@ -493,8 +517,8 @@ class PdfPrintPreview(QDialog):
     def open_print_dialog(self) -> QPrintDialog:
         """The system's print dialog on this preview's printer (not blocking)."""
         dialog = QPrintDialog(self.printer, self)
-        named(dialog, "printDialog", f"Print {self.title}")
-        dialog.setWindowTitle(f"Print — {self.title}")
+        named(dialog, "printDialog", _("Print {title}").format(title=self.title))
+        dialog.setWindowTitle(_("Print — {title}").format(title=self.title))
         dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintCurrentPage, True)
         dialog.setMinMax(1, self.page_count)
         previewed = (self.printer.printerName(), self.sheet())
@@ -521,22 +545,27 @@ class PdfPrintPreview(QDialog):
         self._ask_paper(loaded)
 
     def _ask_paper(self, loaded: Paper) -> None:
-        noun, own = self.printed.noun, self.paper.name
+        noun, own = _(self.printed.noun), self.paper.name
         scale = percent(loaded.fit_scale(self.paper.width, self.paper.height))
         box = message_box(
             self,
             QMessageBox.Icon.Question,
-            "Which paper?",
-            f"“{self.printer.printerName()}” is set to {loaded.name} paper; "
-            f"this {noun} is on {own}.",
+            _("Which paper?"),
+            _("“{printer}” is set to {name} paper; this {noun} is on {own}.").format(
+                printer=self.printer.printerName(), name=loaded.name, noun=noun, own=own
+            ),
             QMessageBox.StandardButton.Cancel,
         )
         box.setInformativeText(
-            f"Use the {noun}'s paper to print it at full size on {own} (load {own} paper), "
-            f"or fit it to {loaded.name} at {scale}."
+            _(
+                "Use the {noun}'s paper to print it at full size on {own} (load {own} paper), "
+                "or fit it to {name} at {scale}."
+            ).format(noun=noun, own=own, name=loaded.name, scale=scale)
         )
-        fit = box.addButton("Fit to the printer's paper", QMessageBox.ButtonRole.AcceptRole)
-        own_button = box.addButton(f"Use the {noun}'s paper", QMessageBox.ButtonRole.AcceptRole)
+        fit = box.addButton(_("Fit to the printer's paper"), QMessageBox.ButtonRole.AcceptRole)
+        own_button = box.addButton(
+            _("Use the {noun}'s paper").format(noun=noun), QMessageBox.ButtonRole.AcceptRole
+        )
         fit.setObjectName("fitPaperButton")
         own_button.setObjectName("ownPaperButton")
         box.setDefaultButton(own_button)
@@ -561,11 +590,13 @@ class PdfPrintPreview(QDialog):
         def advance(done: int, total: int) -> bool:
             # Only drawing pages through Qt reports progress; CUPS takes the file at once.
             if not progress:
-                progress.append(QProgressDialog("Printing…", "Stop", 0, total, self))
+                progress.append(QProgressDialog(_("Printing…"), _("Stop"), 0, total, self))
                 progress[0].setObjectName("printProgress")
                 progress[0].setWindowModality(Qt.WindowModality.WindowModal)
                 progress[0].setMinimumDuration(800)
-            progress[0].setLabelText(f"Printing page {done + 1} of {total}…")
+            progress[0].setLabelText(
+                _("Printing page {number} of {total}…").format(number=done + 1, total=total)
+            )
             progress[0].setValue(done)
             return not progress[0].wasCanceled()
 
@@ -587,7 +618,7 @@ class PdfPrintPreview(QDialog):
         return True
 
     def _warn(self, text: str) -> None:
-        box = message_box(self, QMessageBox.Icon.Warning, "Cannot print", text)
+        box = message_box(self, QMessageBox.Icon.Warning, _("Cannot print"), text)
         box.setObjectName("printRefused")
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
@@ -601,7 +632,7 @@ def open_print_preview(
     parent: QWidget | None = None,
     *,
     object_name: str = "printPreviewDialog",
-    noun: str = "document",
+    noun: str = N_("document"),
 ) -> PdfPrintPreview:
     """Write a PDF with `write(path)` (the export's own function) into a scratch
     folder and open its print preview (not blocking). The folder goes when the

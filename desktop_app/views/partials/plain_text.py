@@ -7,7 +7,8 @@ text as is; `rich_label` is for the few built from markup, whose user text
 goes through `html_text`. `plain_tooltip` makes any text safe as a tooltip,
 and `message_box`, `warn` and `ask` are QMessageBox with its text as typed.
 Menus and buttons read "&" as a shortcut mark: `menu_text` keeps a name's
-"&" as it is (a task called "R&D" is not shown as "RD").
+"&" as it is (a task called "R&D" is not shown as "RD"). `in_sentence` puts a
+label inside a sentence ("Change need" -> "Rate it (maybe specialized knowledge)").
 tests/test_architecture.py keeps QLabel and QMessageBox's static functions
 out of the other views; tests/test_plain_text.py sweeps the window.
 """
@@ -19,6 +20,14 @@ from html import escape
 from PySide6.QtCore import Qt
 from PySide6.QtGui import Qt as QtText
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+
+from desktop_app.models.i18n import current_language
+
+
+def in_sentence(label: str) -> str:
+    """A label ("Specialized knowledge") inside a sentence: lower case, but
+    German keeps its nouns' capital ("Fachwissen")."""
+    return label if current_language() == "de" else label.lower()
 
 
 def plain_label(text: str = "", parent: QWidget | None = None) -> QLabel:

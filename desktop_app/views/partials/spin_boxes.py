@@ -7,15 +7,15 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QSpinBox
 
 
-def count_suffix(box: QSpinBox, singular: str, plural: str = "") -> Callable[[int], None]:
-    """Show `box`'s unit in the singular for 1 and in the plural otherwise.
+def count_suffix(box: QSpinBox, unit: Callable[[int], str]) -> Callable[[int], None]:
+    """Show `box`'s unit as `unit(value)` says it, e.g.
+    `lambda n: ngettext("day", "days", n)`: the translation picks the form.
 
     Returns the function that sets the unit for a value: call it after
     setting a value with the box's signals blocked."""
-    plural = plural or singular + "s"
 
     def follow(value: int) -> None:
-        box.setSuffix(f" {singular if value == 1 else plural}")
+        box.setSuffix(f" {unit(value)}")
 
     box.valueChanged.connect(follow)
     follow(box.value())

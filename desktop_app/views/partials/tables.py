@@ -9,7 +9,7 @@ import math
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, QSize
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, QSize, QTimer
 from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QTableView,
 )
 
+from desktop_app.models.i18n import _
 from desktop_app.views.partials.naming import named
 from desktop_app.views.partials.table_model import RowTableModel, SearchSortProxy, _text
 
@@ -34,7 +35,9 @@ def name_header(table: QTableView, accessible_name: str = "") -> QHeaderView:
     """Name `table`'s column header for tests and screen readers."""
     header = table.horizontalHeader()
     header.setObjectName(f"{table.objectName()}Header")
-    header.setAccessibleName(accessible_name or f"{table.accessibleName()} columns")
+    header.setAccessibleName(
+        accessible_name or _("{table} columns").format(table=table.accessibleName())
+    )
     return header
 
 
@@ -81,10 +84,17 @@ def fit_columns(
     *,
     maximum: int = 360,
     stretch: int | None = None,
+    squeeze_to: int = 0,
 ) -> None:
     """Give each shown column the width of its header and of the widest text it
     shows (at most `maximum` px); `stretch` (a column) then takes the room
-    left, so that the key columns are read whole."""
+    left, so that the key columns are read whole.
+
+    With `squeeze_to`, columns wider than the table's viewport (longer words,
+    as in German) are narrowed, widest first, down to `squeeze_to` px and
+    never below their header: their longest texts are cut with "…" (and
+    read whole in the tooltip or by widening the column), the headers stay
+    whole and the table does not scroll sideways."""
     header = table.horizontalHeader()
     measured = text_widths(table)
     for column in range(header.count()):
@@ -96,6 +106,9 @@ def fit_columns(
                 header.resizeSection(column, max(width, header.sectionSizeHint(column)))
             if header.sectionSize(column) > maximum:
                 header.resizeSection(column, maximum)
+    if squeeze_to:
+        # Once the table has its width in the window (it may be laid out after this).
+        QTimer.singleShot(0, table, lambda: _squeeze(table, squeeze_to))
     if stretch is not None and not header.isSectionHidden(stretch):
         used = sum(
             header.sectionSize(c) for c in range(header.count()) if not header.isSectionHidden(c)
@@ -103,6 +116,31 @@ def fit_columns(
         spare = table.viewport().width() - used
         if spare > 0:
             header.resizeSection(stretch, header.sectionSize(stretch) + spare)
+
+
+def _squeeze(table: QTableView, floor: int) -> None:
+    """Narrow the widest shown columns until all fit the viewport (see fit_columns)."""
+    if not table.isVisible():
+        return
+    header = table.horizontalHeader()
+    shown = [c for c in range(header.count()) if not header.isSectionHidden(c)]
+    excess = sum(header.sectionSize(c) for c in shown) - table.viewport().width()
+    while excess > 0:
+        room = {
+            c: header.sectionSize(c) - max(floor, header.sectionSizeHint(c))
+            for c in shown
+            if header.sectionSize(c) > max(floor, header.sectionSizeHint(c))
+        }
+        if not room:
+            return  # nothing left to narrow: the table scrolls sideways
+        widest = max(room, key=header.sectionSize)
+        others = [header.sectionSize(c) for c in room if c != widest]
+        # Down to the next widest column (or as far as needed), a step at a time.
+        step = min(
+            room[widest], excess, max(1, header.sectionSize(widest) - max(others, default=0))
+        )
+        header.resizeSection(widest, header.sectionSize(widest) - step)
+        excess -= step
 
 
 def text_widths(table: QTableView) -> dict[int, int]:

@@ -22,7 +22,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QToolTip, QVBoxLayout, QWidget
 
-from desktop_app.models.formats import hours
+from desktop_app.models.formats import hours, number
+from desktop_app.models.i18n import _, count
 from desktop_app.models.tasks import AREA_LABELS, AreaHours, TaskRow
 from desktop_app.models.time_audit_rules import (
     QUADRANT_HINTS,
@@ -49,7 +50,7 @@ class HoursByAreaChart(QWidget):
         super().__init__(parent)
         from PySide6.QtCharts import QChart, QChartView
 
-        named(self, "hoursByAreaChart", "Hours by area", "Hours per area this month.")
+        named(self, "hoursByAreaChart", _("Hours by area"), _("Hours per area this month."))
         self.chart = QChart()
         self.chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
         self.chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
@@ -76,12 +77,12 @@ class HoursByAreaChart(QWidget):
             for a in ordered
         }
         if not areas:
-            self.chart.setTitle(f"{title}: no hours logged")
+            self.chart.setTitle(_("{title}: no hours logged").format(title=title))
             return
         self.chart.setTitle(title)
-        candidates = QBarSet("Candidates")
+        candidates = QBarSet(_("Candidates"))
         candidates.setColor(CANDIDATE_COLOR)
-        others = QBarSet("Other tasks")
+        others = QBarSet(_("Other tasks"))
         others.setColor(OTHER_COLOR)
         for area in ordered:
             candidates.append(area.candidate_minutes / 60)
@@ -94,7 +95,7 @@ class HoursByAreaChart(QWidget):
         category_axis = QBarCategoryAxis()
         category_axis.append(categories)
         hours_axis = QValueAxis()
-        hours_axis.setTitleText("Hours")
+        hours_axis.setTitleText(_("Hours"))
         hours_axis.setLabelFormat("%.0f")
         hours_axis.setMin(0)
         hours_axis.setMax(max(a.total_minutes for a in areas) / 60 * 1.08)
@@ -140,8 +141,8 @@ class ValueDrainMatrix(QWidget):
         named(
             self,
             "valueDrainMatrix",
-            "Value versus drain matrix",
-            "Tasks placed by value to the business against how much they drain you.",
+            _("Value versus drain matrix"),
+            _("Tasks placed by value to the business against how much they drain you."),
         )
         self.setMinimumSize(320, 220)
         self.setMouseTracking(True)
@@ -205,11 +206,11 @@ class ValueDrainMatrix(QWidget):
             if value == MIDPOINT:
                 center_y, room_y = center_y + 0.26, 0.22
             ordered = sorted(rows, key=lambda r: (-r.minutes, r.id))
-            count = len(ordered)
-            for number, row in enumerate(ordered):
+            total = len(ordered)
+            for index, row in enumerate(ordered):
                 # Sunflower: even spread over the room, biggest in the middle.
-                reach = math.sqrt(number / count) if count > 1 else 0.0
-                angle = number * GOLDEN_ANGLE
+                reach = math.sqrt(index / total) if total > 1 else 0.0
+                angle = index * GOLDEN_ANGLE
                 x = (center_x + room_x * reach * math.cos(angle)) * unit_x
                 y = (center_y + room_y * reach * math.sin(angle)) * unit_y
                 center = QPointF(area.left() + x, area.bottom() - y)
@@ -231,9 +232,9 @@ class ValueDrainMatrix(QWidget):
             painter.drawText(
                 area,
                 Qt.AlignmentFlag.AlignCenter,
-                "Rate the tasks' value, dislike and pull-away to place them here."
+                _("Rate the tasks' value, dislike and pull-away to place them here.")
                 if self._unplaced
-                else "No tasks with hours to show.",
+                else _("No tasks with hours to show."),
             )
             self._labels = []
             return
@@ -280,7 +281,7 @@ class ValueDrainMatrix(QWidget):
         painter.drawText(
             QRectF(area.left(), area.bottom() + 4, area.width(), 26),
             Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
-            "Drains you (dislike and pull-away) →",
+            _("Drains you (dislike and pull-away) →"),
         )
         painter.save()
         painter.translate(14, area.center().y())
@@ -288,7 +289,7 @@ class ValueDrainMatrix(QWidget):
         painter.drawText(
             QRectF(-area.height() / 2, -10, area.height(), 20),
             Qt.AlignmentFlag.AlignCenter,
-            "Value to the business →",
+            _("Value to the business →"),
         )
         painter.restore()
 
@@ -369,7 +370,7 @@ class ValueDrainMatrix(QWidget):
         metrics = painter.fontMetrics()
         y = area.bottom() + 4 + metrics.ascent() / 2 + 3
         x = area.left()
-        for color, text in ((CANDIDATE_COLOR, "candidate"), (OTHER_COLOR, "other task")):
+        for color, text in ((CANDIDATE_COLOR, "candidate"), (OTHER_COLOR, _("other task"))):
             painter.setBrush(color)
             painter.setPen(QPen(QColor(color).darker(140), 1))
             painter.drawEllipse(QPointF(x + 5, y), 5, 5)
@@ -383,10 +384,14 @@ class ValueDrainMatrix(QWidget):
             )
 
     def unplaced_text(self) -> str:
-        count = self._unplaced
+        unplaced = self._unplaced
         return (
-            f"{count} task{'' if count == 1 else 's'} with hours not rated: not placed"
-            if count
+            count(
+                unplaced,
+                "{count} task with hours not rated: not placed",
+                "{count} tasks with hours not rated: not placed",
+            )
+            if unplaced
             else ""
         )
 
@@ -415,9 +420,14 @@ class ValueDrainMatrix(QWidget):
                 assert row.quadrant is not None and row.drain is not None
                 QToolTip.showText(
                     event.globalPos(),
-                    f"{row.name}: {hours(row.minutes)} h, value {row.business_value}, "
-                    f"drain {float(row.drain):g}. "
-                    f"{QUADRANT_LABELS[row.quadrant]}: {QUADRANT_HINTS[row.quadrant]}",
+                    _("{name}: {hours} h, value {value}, drain {drain}. {quadrant}: {hint}").format(
+                        name=row.name,
+                        hours=hours(row.minutes),
+                        value=row.business_value,
+                        drain=number(row.drain),
+                        quadrant=_(QUADRANT_LABELS[row.quadrant]),
+                        hint=_(QUADRANT_HINTS[row.quadrant]),
+                    ),
                     self,
                 )
             return True

@@ -12,6 +12,7 @@ from datetime import date
 from typing import Any
 
 from desktop_app.backup import Reason
+from desktop_app.models.i18n import _, count
 from desktop_app.models.snapshots import RowSnapshot
 from desktop_app.models.tasks import (
     ImportOutcome,
@@ -40,7 +41,7 @@ class _AddsRows(AddRowsCommand):
 
 class CreateTaskCommand(_AddsRows):
     def __init__(self, ctx: AppContext, name: str, fields: Mapping[str, Any] | None = None) -> None:
-        super().__init__(ctx, f"Add task “{name.strip()}”")
+        super().__init__(ctx, _("Add task “{name}”").format(name=name.strip()))
         self.name = name
         self.fields = dict(fields or {})
         self.task_id: int | None = None
@@ -75,7 +76,7 @@ class DeleteTaskCommand(DeleteRowsCommand):
     topics = (Topic.TASKS,)
 
     def __init__(self, ctx: AppContext, task_id: int, name: str) -> None:
-        super().__init__(ctx, f"Delete task “{name}”")
+        super().__init__(ctx, _("Delete task “{name}”").format(name=name))
         self.task_id = task_id
 
     def take_out(self) -> RowSnapshot:
@@ -95,7 +96,12 @@ class LogTimeCommand(_AddsRows):
         minutes: int,
         note: str = "",
     ) -> None:
-        super().__init__(ctx, f"Log {format_minutes(minutes)} on “{task_name}”")
+        super().__init__(
+            ctx,
+            _("Log {time} on “{task_name}”").format(
+                time=format_minutes(minutes), task_name=task_name
+            ),
+        )
         self.task = task
         self.day = day
         self.minutes = minutes
@@ -133,7 +139,7 @@ class DeleteEntryCommand(DeleteRowsCommand):
     topics = (Topic.TASKS,)
 
     def __init__(self, ctx: AppContext, entry_id: int) -> None:
-        super().__init__(ctx, "Delete time entry")
+        super().__init__(ctx, _("Delete time entry"))
         self.entry_id = entry_id
 
     def take_out(self) -> RowSnapshot:
@@ -144,7 +150,15 @@ class ImportTimeCommand(_AddsRows):
     """An import in one transaction; undo takes back its entries and new tasks."""
 
     def __init__(self, ctx: AppContext, entries: list[NewEntry], file_name: str) -> None:
-        super().__init__(ctx, f"Import {len(entries):,} time entries from {file_name}")
+        super().__init__(
+            ctx,
+            count(
+                len(entries),
+                "Import {count} time entry from {name}",
+                "Import {count} time entries from {name}",
+                name=file_name,
+            ),
+        )
         self.entries = entries
         self.outcome = ImportOutcome()
 

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from desktop_app.models.errors import UserError, ValidationError
 from desktop_app.models.formats import day as day_text
 from desktop_app.models.formats import weekday_day
-from desktop_app.models.i18n import _
+from desktop_app.models.i18n import _, count
 from desktop_app.models.tasks import EntryRow, format_minutes, parse_entry_duration
 from desktop_app.models.text import fold
 from desktop_app.views.context import AppContext
@@ -97,7 +97,7 @@ class QuickEntryForm(QWidget):
         self.add_button.setDefault(True)
         self.new_task_hint = named(plain_label(), "entryNewTaskHint", _("New task"))
         self.new_task_hint.hide()
-        self.error_label = MessageLine("entryError", "Why the entry was refused")
+        self.error_label = MessageLine("entryError", _("Why the entry was refused"))
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         title = plain_label(_("Log time:"))
@@ -125,10 +125,10 @@ class QuickEntryForm(QWidget):
         QWidget.setTabOrder(self.note_edit, self.add_button)
         QWidget.setTabOrder(self.add_button, self.date_edit)
         # An error line goes as soon as the user changes what it was about.
-        self.task_combo.editTextChanged.connect(lambda *_: self._clear_error("task"))
-        self.duration_edit.textEdited.connect(lambda *_: self._clear_error("minutes"))
-        self.note_edit.textEdited.connect(lambda *_: self._clear_error("note"))
-        self.date_edit.dateChanged.connect(lambda *_: self._clear_error("date"))
+        self.task_combo.editTextChanged.connect(lambda *_args: self._clear_error("task"))
+        self.duration_edit.textEdited.connect(lambda *_args: self._clear_error("minutes"))
+        self.note_edit.textEdited.connect(lambda *_args: self._clear_error("note"))
+        self.date_edit.dateChanged.connect(lambda *_args: self._clear_error("date"))
         self._error_field = ""
 
     def set_tasks(self, choices: list[tuple[int, str, str]]) -> None:
@@ -154,7 +154,9 @@ class QuickEntryForm(QWidget):
     def _update_hint(self, text: str) -> None:
         name = " ".join(text.split())
         is_new = bool(name) and fold(name) not in self._task_ids
-        self.new_task_hint.setText(f"A new task “{name}” will be created." if is_new else "")
+        self.new_task_hint.setText(
+            _("A new task “{name}” will be created.").format(name=name) if is_new else ""
+        )
         self.new_task_hint.setVisible(is_new)
 
     def show_error(self, message: str, field: str = "") -> None:
@@ -175,7 +177,7 @@ class QuickEntryForm(QWidget):
         self.show_error("")
         name = " ".join(self.task_combo.currentText().split())
         if not name:
-            self.show_error("Choose a task, or type a new task name.", "task")
+            self.show_error(_("Choose a task, or type a new task name."), "task")
             self.task_combo.setFocus()
             return False
         try:
@@ -235,7 +237,7 @@ class EntriesPanel(QWidget):
                     lambda e: weekday_day(e.date),
                     sort_key=lambda e: e.date,
                     edit_value=lambda e: QDate(e.date),
-                    commit=lambda e, v: self._commit(e, {"date": v}, "Change entry date"),
+                    commit=lambda e, v: self._commit(e, {"date": v}, _("Change entry date")),
                 ),
                 Column(
                     _("Duration"),
@@ -249,9 +251,9 @@ class EntriesPanel(QWidget):
                     _("Note"),
                     lambda e: e.note,
                     edit_value=lambda e: e.note,
-                    commit=lambda e, v: self._commit(e, {"note": v}, "Change entry note"),
+                    commit=lambda e, v: self._commit(e, {"note": v}, _("Change entry note")),
                 ),
-                Column(_("From"), lambda e: "import" if e.imported else "logged here"),
+                Column(_("From"), lambda e: "import" if e.imported else _("logged here")),
             ],
             self,
         )
@@ -325,7 +327,7 @@ class EntriesPanel(QWidget):
             minutes = parse_entry_duration(str(text))
         except ValidationError as error:
             return str(error)
-        return self._commit(entry, {"minutes": minutes}, "Change entry duration")
+        return self._commit(entry, {"minutes": minutes}, _("Change entry duration"))
 
     def selected_entries(self) -> list[EntryRow]:
         rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
@@ -337,7 +339,7 @@ class EntriesPanel(QWidget):
         if not entries:
             return
         self.ctx.undo_stack.beginMacro(
-            "Delete time entry" if len(entries) == 1 else f"Delete {len(entries)} time entries"
+            count(len(entries), "Delete {count} time entry", "Delete {count} time entries")
         )
         try:
             for entry in entries:

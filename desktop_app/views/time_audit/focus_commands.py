@@ -17,6 +17,8 @@ from desktop_app.models.focus import (
     update_priority,
     write_priority_values,
 )
+from desktop_app.models.formats import month_year
+from desktop_app.models.i18n import _, count
 from desktop_app.models.results import (
     check_name,
     import_results,
@@ -39,9 +41,9 @@ class SetTaskGrowthCommand(StoreCommand):
 
     def __init__(self, ctx: AppContext, task_id: int, growth: bool | None, name: str) -> None:
         text = {
-            True: "Count “{}” as growth work",
-            False: "Not count “{}” as growth work",
-            None: "Let “{}” count as its area and need say",
+            True: _("Count “{}” as growth work"),
+            False: _("Not count “{}” as growth work"),
+            None: _("Let “{}” count as its area and need say"),
         }[growth].format(name)
         super().__init__(ctx, text)
         self.task_id = task_id
@@ -61,8 +63,12 @@ class SetAreaGrowthCommand(StoreCommand):
     topics = FOCUS_TOPICS
 
     def __init__(self, ctx: AppContext, area: str, growth: bool, label: str) -> None:
-        verb = "Count" if growth else "Stop counting"
-        super().__init__(ctx, f"{verb} the area {label} as growth work")
+        text = (
+            _("Count the area {label} as growth work")
+            if growth
+            else _("Stop counting the area {label} as growth work")
+        )
+        super().__init__(ctx, text.format(label=label))
         self.area = area
         self._growth = growth
         self._previous = False
@@ -80,7 +86,7 @@ class AddPriorityCommand(AddRowsCommand):
     topics = FOCUS_TOPICS
 
     def __init__(self, ctx: AppContext, week: date, text: str) -> None:
-        super().__init__(ctx, "Add a growth priority")
+        super().__init__(ctx, _("Add a growth priority"))
         self._week = week
         self._text = text
         self.priority_id: int | None = None
@@ -117,7 +123,7 @@ class DeletePriorityCommand(DeleteRowsCommand):
     topics = FOCUS_TOPICS
 
     def __init__(self, ctx: AppContext, priority_id: int) -> None:
-        super().__init__(ctx, "Drop a growth priority")
+        super().__init__(ctx, _("Drop a growth priority"))
         self.priority_id = priority_id
 
     def take_out(self) -> RowSnapshot:
@@ -130,7 +136,9 @@ class SetResultCommand(StoreCommand):
     topics = FOCUS_TOPICS
 
     def __init__(self, ctx: AppContext, name: str, month: date, value: str) -> None:
-        super().__init__(ctx, f"{name.strip()} of {month:%B %Y}")
+        super().__init__(
+            ctx, _("{name} of {month}").format(name=name.strip(), month=month_year(month))
+        )
         self._name = name
         self._month = month
         self._value = value
@@ -149,7 +157,15 @@ class ImportResultsCommand(StoreCommand):
     topics = FOCUS_TOPICS
 
     def __init__(self, ctx: AppContext, name: str, values: Mapping[date, Decimal]) -> None:
-        super().__init__(ctx, f"Import {len(values)} months of {name.strip()}")
+        super().__init__(
+            ctx,
+            count(
+                len(values),
+                "Import {count} month of {name}",
+                "Import {count} months of {name}",
+                name=name.strip(),
+            ),
+        )
         self._name = name
         self._values = dict(values)
         self._previous: dict[date, Decimal | None] = {}

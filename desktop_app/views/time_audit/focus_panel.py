@@ -34,6 +34,8 @@ from desktop_app.models.focus import (
     PriorityRow,
     focus_report,
 )
+from desktop_app.models.formats import number
+from desktop_app.models.i18n import _, count
 from desktop_app.views.context import AppContext, Topic
 from desktop_app.views.partials.feedback import StatusLine, run_edit
 from desktop_app.views.partials.naming import named
@@ -54,30 +56,42 @@ def hours_text(minutes: Decimal | int | None) -> str:
     """ "3.5 h"; "–" for not known."""
     if minutes is None:
         return "–"
-    value = (Decimal(minutes) / 60).quantize(Decimal("0.1"))
-    return f"{value:,.1f} h"
+    return _("{hours} h").format(hours=number(Decimal(minutes) / 60, 1))
 
 
 def average_text(minutes: Decimal | None, weeks: int) -> str:
     if minutes is None:
-        return "no week logged"
-    return f"{hours_text(minutes)} a week ({weeks} week{'s' if weeks != 1 else ''})"
+        return _("no week logged")
+    return count(
+        weeks, "{hours} a week ({count} week)", "{hours} a week ({count} weeks)",
+        hours=hours_text(minutes),
+    )  # fmt: skip
 
 
 def summary_text(report: FocusReport) -> str:
     """This week's growth work against before the first hire, in words."""
-    text = f"Growth work this week: {hours_text(report.this_week_minutes)} so far"
+    so_far = hours_text(report.this_week_minutes)
     before = report.before_first_hire
     if report.first_hire is None:
-        return text + ". Once you hire, this compares it with the weeks before."
+        return _(
+            "Growth work this week: {hours} so far. Once you hire, this compares it with the "
+            "weeks before."
+        ).format(hours=so_far)
+    hired = day_text(report.first_hire)
     if before.minutes is None:
-        return (
-            text + f"; nothing was logged before your first hire ({day_text(report.first_hire)})."
-        )
-    return (
-        text + f", against {hours_text(before.minutes)} a week before your first hire "
-        f"({day_text(report.first_hire)}, over {before.weeks} week"
-        f"{'s' if before.weeks != 1 else ''} logged)."
+        return _(
+            "Growth work this week: {hours} so far; nothing was logged before your first hire "
+            "({day})."
+        ).format(hours=so_far, day=hired)
+    return count(
+        before.weeks,
+        "Growth work this week: {hours} so far, against {before} a week before your first "
+        "hire ({day}, over {count} week logged).",
+        "Growth work this week: {hours} so far, against {before} a week before your first "
+        "hire ({day}, over {count} weeks logged).",
+        hours=so_far,
+        before=hours_text(before.minutes),
+        day=hired,
     )
 
 
@@ -94,16 +108,16 @@ class FocusPanel(TabPage):
         # Reloads on these topics while shown, once shown again otherwise
         # (TabPage's mechanism); it first loads when first shown.
         super().__init__(ctx, parent)
-        named(self, "focusPanel", "Focus: what you did with the hours bought back")
+        named(self, "focusPanel", _("Focus: what you did with the hours bought back"))
         self.report: FocusReport | None = None
         self._stale = True
         self.today = date.today()
-        self.summary = named(plain_label(), "focusSummary", "Growth work this week")
+        self.summary = named(plain_label(), "focusSummary", _("Growth work this week"))
         self.summary.setWordWrap(True)
         font = QFont(self.summary.font())
         font.setBold(True)
         self.summary.setFont(font)
-        self.growth = named(plain_label(), "growthTasks", "What counts as growth work")
+        self.growth = named(plain_label(), "growthTasks", _("What counts as growth work"))
         self.growth.setWordWrap(True)
         self.message = StatusLine("focusMessage")
         # Two columns, so the view fits under the task table at 1280 x 800:
@@ -121,18 +135,20 @@ class FocusPanel(TabPage):
     def _build_priorities(self) -> QVBoxLayout:
         self.priority_model: RowTableModel[PriorityRow] = RowTableModel(
             [
-                Column("Done", lambda p: p.done_on is not None, checkable=True, commit=self._tick),
                 Column(
-                    "This week's growth priorities",
+                    _("Done"), lambda p: p.done_on is not None, checkable=True, commit=self._tick
+                ),
+                Column(
+                    _("This week's growth priorities"),
                     lambda p: p.text,
                     edit_value=lambda p: p.text,
-                    commit=lambda p, v: self._edit(p, {"text": v}, "Reword a priority"),
+                    commit=lambda p, v: self._edit(p, {"text": v}, _("Reword a priority")),
                 ),
             ],
             self,
         )
         self.priorities = row_table(
-            "focusPriorities", "This week's growth priorities", self.priority_model, 1, self
+            "focusPriorities", _("This week's growth priorities"), self.priority_model, 1, self
         )
         # Room for the three a week, no more.
         height = self.priorities.verticalHeader().defaultSectionSize() * 3
@@ -141,14 +157,16 @@ class FocusPanel(TabPage):
         self.priority_edit = named(
             QLineEdit(),
             "newPriority",
-            "New growth priority",
-            "Enter adds it (three a week at most)",
+            _("New growth priority"),
+            _("Enter adds it (three a week at most)"),
         )
         self.priority_edit.setPlaceholderText(
-            "A growth priority for this week: type it, press Enter"
+            _("A growth priority for this week: type it, press Enter")
         )
         self.priority_edit.returnPressed.connect(self.add_priority)
-        self.drop_button = named(QPushButton("Drop"), "dropPriority", "Drop the selected priority")
+        self.drop_button = named(
+            QPushButton(_("Drop")), "dropPriority", _("Drop the selected priority")
+        )
         self.drop_button.clicked.connect(self.drop_selected)
         row = QHBoxLayout()
         row.addWidget(self.priority_edit, 1)
@@ -162,23 +180,23 @@ class FocusPanel(TabPage):
         self.hand_off_model: RowTableModel[HandOffFigures] = RowTableModel(
             [
                 Column(
-                    "Hand-off",
+                    _("Hand-off"),
                     lambda h: day_text(h.hand_off.day),
                     sort_key=lambda h: h.hand_off.day,
                 ),
-                Column("Who took over what", lambda h: h.hand_off.label, tooltip=self._per_task),
+                Column(_("Who took over what"), lambda h: h.hand_off.label, tooltip=self._per_task),
                 Column(
-                    "Growth before",
+                    _("Growth before"),
                     lambda h: average_text(h.before.minutes, h.before.weeks),
                     align=ALIGN_RIGHT,
                 ),
                 Column(
-                    "Growth after",
+                    _("Growth after"),
                     lambda h: average_text(h.after.minutes, h.after.weeks),
                     align=ALIGN_RIGHT,
                 ),
                 Column(
-                    "Change",
+                    _("Change"),
                     lambda h: (
                         ""
                         if h.change_minutes is None
@@ -197,7 +215,7 @@ class FocusPanel(TabPage):
         )
         self.hand_offs = row_table(
             "focusHandOffs",
-            "Growth hours before and after each hand-off",
+            _("Growth hours before and after each hand-off"),
             self.hand_off_model,
             1,
             self,
@@ -205,10 +223,10 @@ class FocusPanel(TabPage):
         self.hand_offs.setEditTriggers(self.hand_offs.EditTrigger.NoEditTriggers)
         self.not_let_go_model: RowTableModel[NotLetGo] = RowTableModel(
             [
-                Column("Week of", lambda n: day_text(n.week), sort_key=lambda n: n.week),
-                Column("Task handed off", lambda n: n.task_name),
+                Column(_("Week of"), lambda n: day_text(n.week), sort_key=lambda n: n.week),
+                Column(_("Task handed off"), lambda n: n.task_name),
                 Column(
-                    "You still did",
+                    _("You still did"),
                     lambda n: hours_text(n.minutes),
                     sort_key=lambda n: n.minutes,
                     align=ALIGN_RIGHT,
@@ -219,7 +237,7 @@ class FocusPanel(TabPage):
         )
         self.not_let_go = row_table(
             "notLetGo",
-            "Not let go yet: hours on tasks already handed off",
+            _("Not let go yet: hours on tasks already handed off"),
             self.not_let_go_model,
             1,
             self,
@@ -227,8 +245,11 @@ class FocusPanel(TabPage):
         self.not_let_go.setEditTriggers(self.not_let_go.EditTrigger.NoEditTriggers)
         column = QVBoxLayout()
         for title, table in (
-            ("Growth hours a week, before and after each hand-off (newest first)", self.hand_offs),
-            ("Not let go yet: hours you still did on work handed off", self.not_let_go),
+            (
+                _("Growth hours a week, before and after each hand-off (newest first)"),
+                self.hand_offs,
+            ),
+            (_("Not let go yet: hours you still did on work handed off"), self.not_let_go),
         ):
             heading = plain_label(title)
             heading.setObjectName(f"{table.objectName()}Heading")
@@ -248,7 +269,7 @@ class FocusPanel(TabPage):
             f"{average_text(task.after.minutes, task.after.weeks)}"
             for task in figures.tasks
         ]
-        return "\n".join(lines) or "No growth work logged around this hand-off."
+        return "\n".join(lines) or _("No growth work logged around this hand-off.")
 
     # Loading
     def refresh(self, today: date | None = None) -> None:
@@ -261,17 +282,25 @@ class FocusPanel(TabPage):
         full = len(report.priorities) >= MAX_PRIORITIES
         self.priority_edit.setEnabled(not full)
         self.priority_edit.setPlaceholderText(
-            "Three priorities this week: finish or drop one to add another"
+            _("Three priorities this week: finish or drop one to add another")
             if full
-            else "A growth priority for this week: type it, press Enter"
+            else _("A growth priority for this week: type it, press Enter")
         )
         self.growth.setText(
-            "Counted as growth work: "
-            + "; ".join(f"{task.name} ({task.reason})" for task in report.growth_tasks)
-            + ". Right-click a task in the table to count it or not."
+            _(
+                "Counted as growth work: {tasks}. Right-click a task in the table to count it "
+                "or not."
+            ).format(
+                tasks="; ".join(
+                    _("{task} ({reason})").format(task=task.name, reason=task.reason)
+                    for task in report.growth_tasks
+                )
+            )
             if report.growth_tasks
-            else "Nothing counts as growth work yet: right-click a task in the table and count "
-            "it (tasks whose need is your unique input count on their own)."
+            else _(
+                "Nothing counts as growth work yet: right-click a task in the table and count "
+                "it (tasks whose need is your unique input count on their own)."
+            )
         )
         self.hand_off_model.set_rows(list(reversed(report.hand_offs)))
         self.not_let_go_model.set_rows(report.not_let_go)
@@ -283,7 +312,7 @@ class FocusPanel(TabPage):
 
     def _tick(self, priority: PriorityRow, done: Any) -> str | None:
         on = self.today if done else None
-        text = "Tick a priority done" if done else "Untick a priority"
+        text = _("Tick a priority done") if done else _("Untick a priority")
         ok = self._run(EditPriorityCommand(self.ctx, priority.id, {"done_on": on}, text))
         return None if ok else self.message.message()
 
@@ -301,9 +330,9 @@ class FocusPanel(TabPage):
     def drop_selected(self) -> bool:
         chosen = selected_rows(self.priorities, self.priority_model)
         if not chosen:
-            self.message.said("Select a priority to drop.")
+            self.message.said(_("Select a priority to drop."))
             return False
         return self._run(
             DeletePriorityCommand(self.ctx, chosen[0].id),
-            f"Dropped “{chosen[0].text}”. Undo (Ctrl+Z) puts it back.",
+            _("Dropped “{text}”. Undo (Ctrl+Z) puts it back.").format(text=chosen[0].text),
         )

@@ -31,9 +31,9 @@ from desktop_app.importers.time_tracking import (
 )
 from desktop_app.models.errors import UserError
 from desktop_app.models.formats import hours
+from desktop_app.models.i18n import _, count
 from desktop_app.models.progress import Cancelled
 from desktop_app.models.tasks import NEED_LABELS, Need
-from desktop_app.models.text import count_of
 from desktop_app.views.context import AppContext
 from desktop_app.views.partials.long_task import LongTask
 from desktop_app.views.partials.naming import name_buttons, named
@@ -57,62 +57,64 @@ class ImportDialog(QDialog):
         self.ctx = ctx
         self.path = path
         self.command: ImportTimeCommand | None = None
-        named(self, "importDialog", "Import time tracker export")
-        self.setWindowTitle(f"Import {path.name}")
-        self.summary = named(plain_label(), "importSummary", "What the file holds")
+        named(self, "importDialog", _("Import time tracker export"))
+        self.setWindowTitle(_("Import {name}").format(name=path.name))
+        self.summary = named(plain_label(), "importSummary", _("What the file holds"))
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.name_from = named(
-            QComboBox(), "importTaskFrom", "Task names from", "Which column names each task."
+            QComboBox(), "importTaskFrom", _("Task names from"), _("Which column names each task.")
         )
         for name_from, label in TASK_NAME_FROM_LABELS.items():
             self.name_from.addItem(label, name_from.value)
         self.date_order = named(
             QComboBox(),
             "importDateOrder",
-            "Dates",
-            "Whether dates such as 03/04/2025 are day first or month first.",
+            _("Dates"),
+            _("Whether dates such as 03/04/2025 are day first or month first."),
         )
         for order, label in DATE_ORDER_LABELS.items():
             self.date_order.addItem(label, order.value)
         options = QFormLayout()
-        options.addRow("Task names from:", self.name_from)
-        options.addRow("Dates:", self.date_order)
+        options.addRow(_("Task names from:"), self.name_from)
+        options.addRow(_("Dates:"), self.date_order)
 
         self.tasks_model: RowTableModel[TaskPreview] = RowTableModel(
             [
-                Column("Task", lambda t: t.name),
+                Column(_("Task"), lambda t: t.name),
                 Column("", lambda t: "new" if t.is_new else "matched"),
-                Column("Entries", lambda t: t.entries, align=ALIGN_RIGHT),
-                Column("Hours", lambda t: hours(t.minutes), align=ALIGN_RIGHT),
+                Column(_("Entries"), lambda t: t.entries, align=ALIGN_RIGHT),
+                Column(_("Hours"), lambda t: hours(t.minutes), align=ALIGN_RIGHT),
                 Column(
-                    "Needs (a guess, for new tasks)",
+                    _("Needs (a guess, for new tasks)"),
                     lambda t: NEED_LABELS[Need(t.need)] if t.need else "",
                     tooltip=lambda t: (
-                        "Guessed from the task's name; change it in the Needs column after "
-                        "the import."
+                        _(
+                            "Guessed from the task's name; change it in the Needs column after "
+                            "the import."
+                        )
                         if t.need
-                        else "An existing task keeps what it needs."
+                        else _("An existing task keeps what it needs.")
                     ),
                 ),
             ],
             self,
         )
         self.tasks_table = self._table(
-            self.tasks_model, "importTasks", "Tasks the entries go to", stretch=0
+            self.tasks_model, "importTasks", _("Tasks the entries go to"), stretch=0
         )
         self.refused_model: RowTableModel[RefusedRow] = RowTableModel(
             [
-                Column("Line", lambda r: r.line, align=ALIGN_RIGHT),
-                Column("Why it cannot be imported", lambda r: r.reason),
-                Column("Row", lambda r: r.text, tooltip=lambda r: r.text),
+                Column(_("Line"), lambda r: r.line, align=ALIGN_RIGHT),
+                Column(_("Why it cannot be imported"), lambda r: r.reason),
+                Column(_("Row"), lambda r: r.text, tooltip=lambda r: r.text),
             ],
             self,
         )
         self.refused_table = self._table(
-            self.refused_model, "importRefused", "Rows that cannot be imported", stretch=2
+            self.refused_model, "importRefused", _("Rows that cannot be imported"), stretch=2
         )
-        self.refused_title = plain_label("Rows that cannot be imported:")
+        self.refused_title = plain_label(_("Rows that cannot be imported:"))
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -125,7 +127,7 @@ class ImportDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addLayout(options)
-        layout.addWidget(plain_label("Tasks:"))
+        layout.addWidget(plain_label(_("Tasks:")))
         layout.addWidget(self.tasks_table, 3)
         layout.addWidget(self.refused_title)
         layout.addWidget(self.refused_table, 2)
@@ -173,9 +175,9 @@ class ImportDialog(QDialog):
         self.refused_title.setVisible(bool(preview.refused))
         self.refused_table.setVisible(bool(preview.refused))
         self.import_button.setText(
-            f"Import {count_of(len(preview.entries), 'entry', 'entries')}"
+            count(len(preview.entries), "Import {count} entry", "Import {count} entries")
             if preview.entries
-            else "Nothing to import"
+            else _("Nothing to import")
         )
         self.import_button.setEnabled(bool(preview.entries))
         self.import_button.setAccessibleName(self.import_button.text())
@@ -191,10 +193,14 @@ class ImportDialog(QDialog):
         task = execute_in_background(
             command,
             self,
-            "Importing",
-            f"Importing {count_of(len(entries), 'time entry', 'time entries')} "
-            f"from {self.path.name}…",
-            cancelled_text="Import cancelled: nothing was imported.",
+            _("Importing"),
+            count(
+                len(entries),
+                "Importing {count} time entry from {name}…",
+                "Importing {count} time entries from {name}…",
+                name=self.path.name,
+            ),
+            cancelled_text=_("Import cancelled: nothing was imported."),
         )
         task.succeeded.connect(lambda _result: self._imported(command))
         task.failed.connect(self._not_imported)
@@ -205,6 +211,10 @@ class ImportDialog(QDialog):
         self.accept()
 
     def _not_imported(self, error: UserError) -> None:
-        said = str(error) if isinstance(error, Cancelled) else f"Nothing was imported: {error}"
+        said = (
+            str(error)
+            if isinstance(error, Cancelled)
+            else _("Nothing was imported: {error}").format(error=error)
+        )
         self.summary.setText(said)
         self.import_button.setEnabled(True)

@@ -40,7 +40,7 @@ from desktop_app.models.briefs import briefs_for_task
 from desktop_app.models.errors import UserError
 from desktop_app.models.focus import growth_areas, task_growth_mark
 from desktop_app.models.formats import hours, money, month_year, number
-from desktop_app.models.i18n import _, count
+from desktop_app.models.i18n import N_, _, count
 from desktop_app.models.tasks import (
     AREA_LABELS,
     ROLLING_DAYS,
@@ -123,11 +123,13 @@ if TYPE_CHECKING:
 
 LAYOUT_KEY = "time_audit"
 SETTINGS_PREFIX = LAYOUT_KEY + "/"
-CSV_FILTER = "CSV files (*.csv *.txt);;All files (*)"
+CSV_FILTER = N_("CSV files (*.csv *.txt);;All files (*)")
 ENTRIES_TAB, PROCEDURE_TAB, CHART_TAB, MATRIX_TAB, FOCUS_TAB, RESULTS_TAB = range(6)
 # Shown from the header's menu (right-click): the rest fit a 1280 px window.
 HIDDEN_BY_DEFAULT = (DECISION, STATUS, QUADRANT, NOTES)
 TASK_COLUMN_MAXIMUM = 170
+# Longer words (German) narrow the widest columns down to this, cut with "…".
+SQUEEZE_TO = 110
 
 
 def _import_folder() -> Path:
@@ -273,8 +275,8 @@ class TimeAuditPage(TabPage):
         self.new_task_button.clicked.connect(self.start_new_task)
         self.import_button.clicked.connect(self.choose_and_import)
         for text, name, keys, slot in (
-            ("Previous month", "actionPreviousMonth", "Alt+Left", self.show_previous_month),
-            ("Next month", "actionNextMonth", "Alt+Right", self.show_next_month),
+            (_("Previous month"), "actionPreviousMonth", "Alt+Left", self.show_previous_month),
+            (_("Next month"), "actionNextMonth", "Alt+Right", self.show_next_month),
         ):
             action = QAction(text, self)
             action.setObjectName(name)
@@ -339,7 +341,7 @@ class TimeAuditPage(TabPage):
                 "time above as you work: type a task's name, how long it took, and press Enter. "
                 "The tasks worth handing off, and what they are worth, appear here."
             ),
-            "Import a time tracker export…",
+            _("Import a time tracker export…"),
             object_name="timeAuditEmpty",
         )
         self.empty_state.action_triggered.connect(self.choose_and_import)
@@ -587,7 +589,7 @@ class TimeAuditPage(TabPage):
         if audit.rows and not self._header_restored:
             # Each column as wide as what it shows, a long task name cut at a width
             # that leaves the others room.
-            fit_columns(self.table, maximum=TASK_COLUMN_MAXIMUM)
+            fit_columns(self.table, maximum=TASK_COLUMN_MAXIMUM, squeeze_to=SQUEEZE_TO)
             self._header_restored = True
         self.form.set_tasks([(row.id, row.name, row.name_key) for row in audit.rows])
         self._update_summary()
@@ -860,10 +862,10 @@ class TimeAuditPage(TabPage):
     def start_new_task(self) -> None:
         """Add a task named "New task" (numbered if taken) and start editing its name."""
         taken = {row.name_key for row in (self.audit.rows if self.audit else [])}
-        name, number = "New task", 1
+        name, number = _("New task"), 1
         while fold(name) in taken:
             number += 1
-            name = f"New task {number}"
+            name = _("New task {number}").format(number=number)
         command = CreateTaskCommand(self.ctx, name)
         if not run_edit(command, self.status_line):
             return
@@ -878,27 +880,35 @@ class TimeAuditPage(TabPage):
         if row is None:
             return
         changes: dict[str, Any] = {"status": status} if status else {"override": override}
-        self.show_error(self._commit_task(row, changes, f"Change decision of “{row.name}”") or "")
+        self.show_error(
+            self._commit_task(row, changes, _("Change decision of “{name}”").format(name=row.name))
+            or ""
+        )
 
     def delete_selected_task(self) -> None:
         """Delete the selected task; one with time entries asks first. Undoable."""
         row = self.selected_row()
         if row is None:
             return
-        count = task_entry_count(row.id)
-        if count == 0:
+        entries = task_entry_count(row.id)
+        if entries == 0:
             self._delete_task(row.id, row.name)
             return
         box = message_box(
             self,
             QMessageBox.Icon.Question,
-            "Delete task",
-            f"Delete “{row.name}” and its {count} time entr{'y' if count == 1 else 'ies'}?",
+            _("Delete task"),
+            count(
+                entries,
+                "Delete “{name}” and its {count} time entry?",
+                "Delete “{name}” and its {count} time entries?",
+                name=row.name,
+            ),
             QMessageBox.StandardButton.NoButton,
         )
         box.setObjectName("confirmDeleteTask")
         box.setInformativeText(_("You can undo this with Edit > Undo (Ctrl+Z)."))
-        delete = box.addButton("Delete", QMessageBox.ButtonRole.DestructiveRole)
+        delete = box.addButton(_("Delete"), QMessageBox.ButtonRole.DestructiveRole)
         delete.setObjectName("confirmDelete")
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
@@ -913,7 +923,7 @@ class TimeAuditPage(TabPage):
         run_edit(
             DeleteTaskCommand(self.ctx, task_id, name),
             self.status_line,
-            f"Deleted “{name}”. Edit > Undo (Ctrl+Z) puts it back.",
+            _("Deleted “{name}”. Edit > Undo (Ctrl+Z) puts it back.").format(name=name),
         )
 
     def write_brief_for_selected(self) -> None:
@@ -930,10 +940,12 @@ class TimeAuditPage(TabPage):
         menu.setObjectName("taskMenu")
         menu.addAction(self.brief_action)
         for brief_id, title in briefs_for_task(row.id):
-            show = menu.addAction(menu_text(f"Show the brief “{title}”"))
+            show = menu.addAction(menu_text(_("Show the brief “{title}”").format(title=title)))
             show.setObjectName(f"actionShowBrief_{brief_id}")
             show.triggered.connect(
-                lambda _=False, b=brief_id: self.ctx.navigate_requested.emit("briefs", ("brief", b))
+                lambda _checked=False, b=brief_id: self.ctx.navigate_requested.emit(
+                    "briefs", ("brief", b)
+                )
             )
         log = menu.addAction(_("Log time for this task"))
         log.setObjectName("actionLogTimeForTask")
@@ -942,15 +954,15 @@ class TimeAuditPage(TabPage):
         self._procedure_actions(menu)
         menu.addSeparator()
         for name, text, override, status in (
-            ("actionOutsourceTask", "Hand it off (outsource)", Override.OUTSOURCE.value, None),
-            ("actionKeepTask", "Keep it myself", None, TaskStatus.KEPT.value),
-            ("actionHandedOffTask", "Mark as handed off", None, TaskStatus.HANDED_OFF.value),
-            ("actionTaskByTheRules", "Back to the rules", "", None),
+            ("actionOutsourceTask", _("Hand it off (outsource)"), Override.OUTSOURCE.value, None),
+            ("actionKeepTask", _("Keep it myself"), None, TaskStatus.KEPT.value),
+            ("actionHandedOffTask", _("Mark as handed off"), None, TaskStatus.HANDED_OFF.value),
+            ("actionTaskByTheRules", _("Back to the rules"), "", None),
         ):
             action = menu.addAction(text)
             action.setObjectName(name)
             action.triggered.connect(
-                lambda _=False, o=override, s=status: self.set_selected_decision(o, s)
+                lambda _checked=False, o=override, s=status: self.set_selected_decision(o, s)
             )
         menu.addSeparator()
         self._growth_actions(menu, row)
@@ -964,55 +976,59 @@ class TimeAuditPage(TabPage):
         growth.setObjectName("growthMenu")
         mark = task_growth_mark(row.id)
         for name, text, value in (
-            ("actionGrowthYes", "Counts as growth work", True),
-            ("actionGrowthNo", "Does not count as growth work", False),
-            ("actionGrowthRules", "As its area and need say", None),
+            ("actionGrowthYes", _("Counts as growth work"), True),
+            ("actionGrowthNo", _("Does not count as growth work"), False),
+            ("actionGrowthRules", _("As its area and need say"), None),
         ):
             action = growth.addAction(text)
             action.setObjectName(name)
             action.setCheckable(True)
             action.setChecked(mark is value)
             action.triggered.connect(
-                lambda _=False, v=value: self._run_focus(
+                lambda _checked=False, v=value: self._run_focus(
                     SetTaskGrowthCommand(self.ctx, row.id, v, row.name)
                 )
             )
         growth.addSeparator()
         label = AREA_LABELS.get(row.area, row.area)
         area_on = row.area in growth_areas()
-        area = growth.addAction(f"The whole area {label} counts")
+        area = growth.addAction(_("The whole area {label} counts").format(label=label))
         area.setObjectName("actionGrowthArea")
         area.setCheckable(True)
         area.setChecked(area_on)
         area.triggered.connect(
-            lambda _=False: self._run_focus(
+            lambda _checked=False: self._run_focus(
                 SetAreaGrowthCommand(self.ctx, row.area, not area_on, label)
             )
         )
 
     def _run_focus(self, command: StoreCommand) -> bool:
-        return run_edit(command, self.status_line, f"{command.text()}. The Focus view counts it.")
+        return run_edit(
+            command,
+            self.status_line,
+            _("{text}. The Focus view counts it.").format(text=command.text()),
+        )
 
     def _procedure_actions(self, menu: QMenu) -> None:
         """The task's procedure: show it, record it, import or export it."""
         has_procedure = self.procedure.procedure_id is not None
         for name, text, slot, enabled in (
-            ("actionShowProcedure", "Show its procedure", self.show_procedure, True),
+            ("actionShowProcedure", _("Show its procedure"), self.show_procedure, True),
             (
                 "actionRecordProcedure",
-                "Record yourself doing it…",
+                _("Record yourself doing it…"),
                 self.procedure.open_recorder,
                 True,
             ),
             (
                 "actionImportProcedure",
-                "Import its procedure from Markdown…",
+                _("Import its procedure from Markdown…"),
                 self.procedure.choose_and_import,
                 True,
             ),
             (
                 "actionExportProcedure",
-                "Export its procedure (PDF or Markdown)…",
+                _("Export its procedure (PDF or Markdown)…"),
                 self.procedure.choose_and_export,
                 has_procedure,
             ),
@@ -1020,7 +1036,7 @@ class TimeAuditPage(TabPage):
             action = menu.addAction(text)
             action.setObjectName(name)
             action.setEnabled(enabled)
-            action.triggered.connect(lambda _=False, act=slot: self._on_procedure_tab(act))
+            action.triggered.connect(lambda _checked=False, act=slot: self._on_procedure_tab(act))
 
     def _on_procedure_tab(self, act: Callable[[], object]) -> None:
         self.show_procedure()
@@ -1033,7 +1049,7 @@ class TimeAuditPage(TabPage):
 
     def choose_and_import(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(
-            self, "Import a time tracker export", str(_import_folder()), CSV_FILTER
+            self, _("Import a time tracker export"), str(_import_folder()), _(CSV_FILTER)
         )
         if path:
             QSettings().setValue(SETTINGS_PREFIX + "importFolder", str(Path(path).parent))
@@ -1047,7 +1063,7 @@ class TimeAuditPage(TabPage):
         try:
             dialog = ImportDialog(self.ctx, path, self)
         except UserError as error:
-            self._warn("Cannot import this file", str(error))
+            self._warn(_("Cannot import this file"), str(error))
             return None
         dialog.accepted.connect(lambda: self._after_import(dialog))
         dialog.open()
@@ -1067,21 +1083,25 @@ class TimeAuditPage(TabPage):
         self.table.selectRow(0)
         self.table.scrollToTop()
         new = len(command.outcome.task_ids)
-        message = (
-            f"Imported {len(command.outcome.entry_ids):,} time entries "
-            f"({hours(preview.total_minutes)} h) from {dialog.path.name}."
+        message = count(
+            len(command.outcome.entry_ids),
+            "Imported {count} time entry ({hours} h) from {name}.",
+            "Imported {count} time entries ({hours} h) from {name}.",
+            hours=hours(preview.total_minutes),
+            name=dialog.path.name,
         )
         if new:
-            message += (
-                f" {new} new task{'' if new == 1 else 's'}: what each needs is guessed from its "
-                "name; check the Needs column, the ranking depends on it."
+            message += " " + count(
+                new,
+                "{count} new task: what each needs is guessed from its name; check the Needs "
+                "column, the ranking depends on it.",
+                "{count} new tasks: what each needs is guessed from its name; check the Needs "
+                "column, the ranking depends on it.",
             )
         assert self.audit is not None
-        message += (
-            f" Worth is figured at your hourly value, "
-            f"{money(self.audit.hourly_value, self.audit.currency, cents=False)}/h "
-            "(File > Settings…)."
-        )
+        message += " " + _(
+            "Worth is figured at your hourly value, {rate}/h (File > Settings…)."
+        ).format(rate=money(self.audit.hourly_value, self.audit.currency, cents=False))
         self.show_message(message)
 
     def _warn(self, title: str, text: str) -> QMessageBox:
@@ -1094,7 +1114,10 @@ class TimeAuditPage(TabPage):
     def choose_and_export_tasks(self) -> None:
         suggested = Path.home() / f"offload-tasks-{self.export_month:%Y-%m}.csv"
         path, _filter = QFileDialog.getSaveFileName(
-            self, f"Export tasks of {self.export_month:%B %Y}", str(suggested), CSV_FILTER
+            self,
+            _("Export tasks of {month}").format(month=month_year(self.export_month)),
+            str(suggested),
+            _(CSV_FILTER),
         )
         if path:
             self.export_tasks(Path(path))
@@ -1103,19 +1126,28 @@ class TimeAuditPage(TabPage):
         from desktop_app.exporters.tasks_csv import export_tasks_csv
 
         try:
-            count = export_tasks_csv(path, self.export_month)
+            rows = export_tasks_csv(path, self.export_month)
         except UserError as error:
-            self._warn("Export failed", str(error))
+            self._warn(_("Export failed"), str(error))
             return False
         self.show_message(
-            f"Exported {count} tasks with hours for {self.export_month:%B %Y} to {path}."
+            count(
+                rows,
+                "Exported {count} task with hours for {month} to {path}.",
+                "Exported {count} tasks with hours for {month} to {path}.",
+                month=month_year(self.export_month),
+                path=path,
+            )
         )
         return True
 
     def choose_and_export_entries(self) -> None:
         suggested = Path.home() / f"offload-time-entries-{self.export_month:%Y-%m}.csv"
         path, _filter = QFileDialog.getSaveFileName(
-            self, f"Export time entries of {self.export_month:%B %Y}", str(suggested), CSV_FILTER
+            self,
+            _("Export time entries of {month}").format(month=month_year(self.export_month)),
+            str(suggested),
+            _(CSV_FILTER),
         )
         if path:
             self.export_entries(Path(path))
@@ -1124,11 +1156,19 @@ class TimeAuditPage(TabPage):
         from desktop_app.exporters.tasks_csv import export_entries_csv
 
         try:
-            count = export_entries_csv(path, self.export_month)
+            rows = export_entries_csv(path, self.export_month)
         except UserError as error:
-            self._warn("Export failed", str(error))
+            self._warn(_("Export failed"), str(error))
             return False
-        self.show_message(f"Exported {count} time entries of {self.export_month:%B %Y} to {path}.")
+        self.show_message(
+            count(
+                rows,
+                "Exported {count} time entry of {month} to {path}.",
+                "Exported {count} time entries of {month} to {path}.",
+                month=month_year(self.export_month),
+                path=path,
+            )
+        )
         return True
 
     # Commands of the tab (menus), navigation, search ---------------------------------
@@ -1148,7 +1188,7 @@ class TimeAuditPage(TabPage):
         box = message_box(
             self,
             QMessageBox.Icon.Information,
-            "How the outsourcing score works",
+            _("How the outsourcing score works"),
             "",
             QMessageBox.StandardButton.Close,
         )
@@ -1192,7 +1232,7 @@ class TimeAuditPage(TabPage):
             if self.select_task(value):
                 self.bottom_tabs.setCurrentIndex(ENTRIES_TAB)
             else:
-                self.show_error("That task no longer exists.")
+                self.show_error(_("That task no longer exists."))
 
     def smoke_test(self) -> None:
         """The main path, headless: load, filter, select, chart, matrix."""

@@ -13,6 +13,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.models.brief_changes import Change
+from desktop_app.models.formats import date_time
+from desktop_app.models.i18n import N_, _, count
 from desktop_app.models.procedure_changes import procedure_changes
 from desktop_app.models.procedure_content import ProcedureData
 from desktop_app.models.procedure_versions import ProcedureVersionRow
@@ -22,9 +24,9 @@ from desktop_app.views.partials.table_model import Column, RowTableModel
 from desktop_app.views.partials.tables import Selection, data_table
 
 COLUMNS: list[Column[Change]] = [
-    Column("What", lambda c: c.what),
-    Column("In the version sent", lambda c: " ".join(c.old.split())),
-    Column("Now", lambda c: " ".join(c.new.split())),
+    Column(N_("What"), lambda c: c.what),
+    Column(N_("In the version sent"), lambda c: " ".join(c.old.split())),
+    Column(N_("Now"), lambda c: " ".join(c.new.split())),
 ]
 
 
@@ -35,23 +37,31 @@ class ChangesDialog(QDialog):
         self, versions: list[ProcedureVersionRow], current: ProcedureData, parent: QWidget | None
     ) -> None:
         super().__init__(parent)
-        named(self, "procedureChangesDialog", "What changed since the version you sent")
-        self.setWindowTitle(f"What changed in “{current.shown_title}”")
+        named(self, "procedureChangesDialog", _("What changed since the version you sent"))
+        self.setWindowTitle(
+            _("What changed in “{shown_title}”").format(shown_title=current.shown_title)
+        )
         self.versions = versions
         self.current = current
         layout = QVBoxLayout(self)
-        self.version_combo = named(QComboBox(), "procedureVersion", "The version sent")
+        self.version_combo = named(QComboBox(), "procedureVersion", _("The version sent"))
         for version in versions:
-            how = f"with “{version.brief_title}”" if version.brief_title else "on its own"
-            self.version_combo.addItem(f"Sent {version.created_at:%d %b %Y %H:%M} {how}")
+            how = (
+                _("with “{brief_title}”").format(brief_title=version.brief_title)
+                if version.brief_title
+                else _("on its own")
+            )
+            self.version_combo.addItem(
+                _("Sent {when} {how}").format(when=date_time(version.created_at), how=how)
+            )
         self.version_combo.currentIndexChanged.connect(self._show)
         layout.addWidget(self.version_combo)
-        self.summary = named(plain_label(), "procedureChangesSummary", "How many changes")
+        self.summary = named(plain_label(), "procedureChangesSummary", _("How many changes"))
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(self.summary)
         self.model: RowTableModel[Change] = RowTableModel(COLUMNS, self)
         self.table = data_table(
-            "procedureChangesTable", "Changes", self.model,
+            "procedureChangesTable", _("Changes"), self.model,
             selection=Selection.ExtendedSelection,
             alternating=False, word_wrap=True, stretch_last=False,
         )  # fmt: skip
@@ -69,9 +79,13 @@ class ChangesDialog(QDialog):
         self.model.set_rows(changes)
         self.table.resizeRowsToContents()
         self.summary.setText(
-            f"{len(changes)} change{'s' * (len(changes) != 1)} since this version."
+            count(
+                len(changes),
+                "{count} change since this version.",
+                "{count} changes since this version.",
+            )
             if changes
-            else "Nothing changed since this version."
+            else _("Nothing changed since this version.")
         )
 
     def changes(self) -> list[Change]:

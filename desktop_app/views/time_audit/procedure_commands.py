@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from desktop_app.models.i18n import _, count
 from desktop_app.models.procedure_content import ProcedureData, StepData
 from desktop_app.models.procedure_versions import (
     delete_procedure_version,
@@ -45,7 +46,7 @@ class CreateProcedureCommand(AddRowsCommand):
     topics = TOPICS
 
     def __init__(self, ctx: AppContext, task_id: int, task_name: str) -> None:
-        super().__init__(ctx, f"Start the procedure of “{task_name}”")
+        super().__init__(ctx, _("Start the procedure of “{task_name}”").format(task_name=task_name))
         self.task_id = task_id
         self.procedure_id: int | None = None
 
@@ -79,7 +80,9 @@ class DeleteProcedureCommand(DeleteRowsCommand):
     topics = TOPICS
 
     def __init__(self, ctx: AppContext, procedure_id: int, task_name: str) -> None:
-        super().__init__(ctx, f"Delete the procedure of “{task_name}”")
+        super().__init__(
+            ctx, _("Delete the procedure of “{task_name}”").format(task_name=task_name)
+        )
         self.procedure_id = procedure_id
 
     def take_out(self) -> RowSnapshot:
@@ -92,7 +95,7 @@ class AddStepCommand(AddRowsCommand):
     def __init__(
         self, ctx: AppContext, procedure_id: int, step: StepData, index: int | None = None
     ) -> None:
-        super().__init__(ctx, f"Add step “{' '.join(step.text.split())[:40]}”")
+        super().__init__(ctx, _("Add step “{step}”").format(step=" ".join(step.text.split())[:40]))
         self.procedure_id = procedure_id
         self.step = step
         self.index = index
@@ -126,7 +129,7 @@ class DeleteStepCommand(DeleteRowsCommand):
     topics = TOPICS
 
     def __init__(self, ctx: AppContext, step_id: int, number: int) -> None:
-        super().__init__(ctx, f"Delete step {number}")
+        super().__init__(ctx, _("Delete step {number}").format(number=number))
         self.step_id = step_id
 
     def take_out(self) -> RowSnapshot:
@@ -139,7 +142,7 @@ class MoveStepCommand(StoreCommand):
     topics = TOPICS
 
     def __init__(self, ctx: AppContext, step_id: int, index: int) -> None:
-        super().__init__(ctx, f"Move step to {index + 1}")
+        super().__init__(ctx, _("Move step to {number}").format(number=index + 1))
         self.step_id = step_id
         self.index = index
         self.changes: dict[int, tuple[str, str]] | None = None
@@ -163,7 +166,15 @@ class RecordStepsCommand(AddRowsCommand):
     def __init__(
         self, ctx: AppContext, task_id: int, task_name: str, steps: Sequence[StepData]
     ) -> None:
-        super().__init__(ctx, f"Record {len(steps)} steps of “{task_name}”")
+        super().__init__(
+            ctx,
+            count(
+                len(steps),
+                "Record {count} step of “{task_name}”",
+                "Record {count} steps of “{task_name}”",
+                task_name=task_name,
+            ),
+        )
         self.task_id = task_id
         self.steps = list(steps)
         self.recorded: RecordedSteps | None = None
@@ -185,7 +196,7 @@ class ImportProcedureCommand(StoreCommand):
     def __init__(
         self, ctx: AppContext, task_id: int, data: ProcedureData, replace: bool, file_name: str
     ) -> None:
-        super().__init__(ctx, f"Import the procedure {file_name}")
+        super().__init__(ctx, _("Import the procedure {file_name}").format(file_name=file_name))
         self.task_id = task_id
         self.data = data
         self.replace = replace

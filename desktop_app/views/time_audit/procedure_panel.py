@@ -37,6 +37,8 @@ from PySide6.QtWidgets import (
 
 from desktop_app.models.briefs import briefs_for_task
 from desktop_app.models.errors import UserError
+from desktop_app.models.formats import day as format_day
+from desktop_app.models.i18n import N_, _, count
 from desktop_app.models.procedure_changes import procedure_changes
 from desktop_app.models.procedure_content import (
     PROCEDURE_FIELDS,
@@ -57,7 +59,13 @@ from desktop_app.views.partials.empty_state import EmptyState
 from desktop_app.views.partials.feedback import MessageLine, run_edit
 from desktop_app.views.partials.naming import named
 from desktop_app.views.partials.ordered_list_model import Index, OrderedListModel
-from desktop_app.views.partials.plain_text import ask, message_box, plain_label, plain_tooltip
+from desktop_app.views.partials.plain_text import (
+    ask,
+    in_sentence,
+    message_box,
+    plain_label,
+    plain_tooltip,
+)
 from desktop_app.views.partials.text_direction import PlainTextEdit
 from desktop_app.views.time_audit.procedure_commands import (
     AddStepCommand,
@@ -73,15 +81,15 @@ from desktop_app.views.time_audit.procedure_commands import (
 from desktop_app.views.undo import StoreCommand, execute
 
 SETTINGS_PREFIX = "time_audit/procedure/"
-MARKDOWN_FILTER = "Markdown (*.md *.markdown *.txt);;All files (*)"
-EXPORT_FILTER = "PDF (*.pdf);;Markdown (*.md)"
+MARKDOWN_FILTER = N_("Markdown (*.md *.markdown *.txt);;All files (*)")
+EXPORT_FILTER = N_("PDF (*.pdf);;Markdown (*.md)")
 FIELD_HINTS = {
-    "title": "What the procedure does, e.g. “Close the month in Xero”",
-    "purpose": "Why the task matters, in a line or two.",
-    "tools": "One a line: the tools and accounts it needs (names only, never passwords).",
-    "inputs": "One a line: what you start from.",
-    "outputs": "One a line: what the task produces.",
-    "done_when": "When the task counts as done, so the contractor knows when to stop.",
+    "title": N_("What the procedure does, e.g. “Close the month in Xero”"),
+    "purpose": N_("Why the task matters, in a line or two."),
+    "tools": N_("One a line: the tools and accounts it needs (names only, never passwords)."),
+    "inputs": N_("One a line: what you start from."),
+    "outputs": N_("One a line: what the task produces."),
+    "done_when": N_("When the task counts as done, so the contractor knows when to stop."),
 }
 
 
@@ -99,10 +107,10 @@ class StepListModel(OrderedListModel[StepData]):
             check = "  ✓" if step.check.strip() else ""
             return f"{index.row() + 1}. {step.text}{check}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            check = step.check.strip() or "No check yet: say how to tell it was done right."
-            return plain_tooltip(f"{step.text}\n\nCheck: {check}")
+            check = step.check.strip() or _("No check yet: say how to tell it was done right.")
+            return plain_tooltip(_("{text}\n\nCheck: {check}").format(text=step.text, check=check))
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"Step {index.row() + 1}: {step.text}"
+            return _("Step {number}: {text}").format(number=index.row() + 1, text=step.text)
         return super().data(index, role)
 
 
@@ -130,7 +138,7 @@ class ProcedurePanel(QWidget):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        named(self, "procedurePanel", "Procedure")
+        named(self, "procedurePanel", _("Procedure"))
         self.ctx = ctx
         self.task_id: int | None = None
         self.task_name = ""
@@ -148,27 +156,31 @@ class ProcedurePanel(QWidget):
         self.stack.setObjectName("procedureStack")
         layout.addWidget(self.stack)
         self.no_task = EmptyState(
-            "How is this task done?",
-            "Select a task above to write down how it is done, step by step.",
+            _("How is this task done?"),
+            _("Select a task above to write down how it is done, step by step."),
             object_name="procedureNoTask",
         )
         self.empty = EmptyState(
-            "No procedure yet",
-            "Write down how this task is done, once, so no contractor has to ask. "
-            "“Record yourself doing it” shows one step at a time while you do the task: "
-            "type what you just did, and the first draft exists after a single pass.",
-            "Record yourself doing it…",
+            _("No procedure yet"),
+            _(
+                "Write down how this task is done, once, so no contractor has to ask. "
+                "“Record yourself doing it” shows one step at a time while you do the task: "
+                "type what you just did, and the first draft exists after a single pass."
+            ),
+            _("Record yourself doing it…"),
             object_name="procedureEmpty",
         )
         self.empty.action_triggered.connect(self.open_recorder)
         extra = QHBoxLayout()
         extra.addStretch(1)
         self.blank_button = named(
-            QPushButton("Write it step by step"), "startProcedure", "Start a blank procedure"
+            QPushButton(_("Write it step by step")), "startProcedure", _("Start a blank procedure")
         )
         self.blank_button.clicked.connect(self.start_blank)
         self.import_empty_button = named(
-            QPushButton("Import from Markdown…"), "importProcedureEmpty", "Import from Markdown"
+            QPushButton(_("Import from Markdown…")),
+            "importProcedureEmpty",
+            _("Import from Markdown"),
         )
         self.import_empty_button.clicked.connect(self.choose_and_import)
         extra.addWidget(self.blank_button)
@@ -190,17 +202,21 @@ class ProcedurePanel(QWidget):
         column = QVBoxLayout(page)
         column.setContentsMargins(4, 4, 4, 0)
         top = QHBoxLayout()
-        self.time_label = named(plain_label(), "procedureOwnerTime", "How long it takes you today")
+        self.time_label = named(
+            plain_label(), "procedureOwnerTime", _("How long it takes you today")
+        )
         self.time_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.sent_label = named(plain_label(), "procedureSent", "When the procedure was last sent")
+        self.sent_label = named(
+            plain_label(), "procedureSent", _("When the procedure was last sent")
+        )
         self.sent_label.setTextFormat(Qt.TextFormat.PlainText)
         # Wrapped, so a narrow window gives them more lines, not the pane more width.
         self.time_label.setWordWrap(True)
         self.sent_label.setWordWrap(True)
         self.changes_button = named(
-            QPushButton("What changed…"),
+            QPushButton(_("What changed…")),
             "procedureChanges",
-            "What changed since the version you sent",
+            _("What changed since the version you sent"),
         )
         self.changes_button.clicked.connect(self.show_changes)
         top.addWidget(self.time_label, 1)
@@ -208,17 +224,17 @@ class ProcedurePanel(QWidget):
         top.addWidget(self.sent_label, 1)
         top.addWidget(self.changes_button)
         for name, text, slot in (
-            ("recordProcedure", "Record yourself doing it…", self.open_recorder),
-            ("importProcedure", "Import…", self.choose_and_import),
-            ("exportProcedure", "Export…", self.choose_and_export),
-            ("deleteProcedure", "Delete…", self.delete_procedure),
+            ("recordProcedure", _("Record yourself doing it…"), self.open_recorder),
+            ("importProcedure", _("Import…"), self.choose_and_import),
+            ("exportProcedure", _("Export…"), self.choose_and_export),
+            ("deleteProcedure", _("Delete…"), self.delete_procedure),
         ):
             button = named(QPushButton(text), name, text.rstrip("…"))
             button.clicked.connect(slot)
             top.addWidget(button)
         column.addLayout(top)
 
-        self.splitter = named(QSplitter(Qt.Orientation.Horizontal), "procedureSplitter", "Parts")
+        self.splitter = named(QSplitter(Qt.Orientation.Horizontal), "procedureSplitter", _("Parts"))
         self.splitter.addWidget(self._build_fields())
         self.splitter.addWidget(self._build_steps())
         self.splitter.addWidget(self._build_step_form())
@@ -235,7 +251,7 @@ class ProcedurePanel(QWidget):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.fields: dict[str, QLineEdit | QPlainTextEdit] = {}
         for name, label in PROCEDURE_FIELDS:
-            hint = FIELD_HINTS[name]
+            hint = _(FIELD_HINTS[name])
             editor: QLineEdit | QPlainTextEdit
             if name == "title":
                 title = named(QLineEdit(), "procedureTitle", label, hint)
@@ -263,8 +279,8 @@ class ProcedurePanel(QWidget):
         self.view = named(
             QListView(),
             "procedureSteps",
-            "Steps",
-            "In order. Drag a step, or press Ctrl+Up or Ctrl+Down, to move it.",
+            _("Steps"),
+            _("In order. Drag a step, or press Ctrl+Up or Ctrl+Down, to move it."),
         )
         self.view.setModel(self.model)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -278,17 +294,20 @@ class ProcedurePanel(QWidget):
         column.addWidget(self.view, 1)
         row = QHBoxLayout()
         self.add_edit = named(
-            QLineEdit(), "addStep", "New step", "What to do next; Enter adds it as the last step"
+            QLineEdit(),
+            "addStep",
+            _("New step"),
+            _("What to do next; Enter adds it as the last step"),
         )
-        self.add_edit.setPlaceholderText("Add a step: what to do, then Enter")
+        self.add_edit.setPlaceholderText(_("Add a step: what to do, then Enter"))
         self.add_edit.returnPressed.connect(self.add_from_line)
         self.events.watch(self.add_edit)
         row.addWidget(self.add_edit, 1)
         self.tool_buttons: dict[str, QToolButton] = {}
         for name, text, tip in (
-            ("stepUp", "↑", "Move up (Ctrl+Up)"),
-            ("stepDown", "↓", "Move down (Ctrl+Down)"),
-            ("stepDelete", "✕", "Delete the step (Delete)"),
+            ("stepUp", "↑", _("Move up (Ctrl+Up)")),
+            ("stepDown", "↓", _("Move down (Ctrl+Down)")),
+            ("stepDelete", "✕", _("Delete the step (Delete)")),
         ):
             button = named(QToolButton(), name, tip, tip)
             button.setText(text)
@@ -304,38 +323,40 @@ class ProcedurePanel(QWidget):
         box = QWidget()
         form = QFormLayout(box)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.step_text = named(QLineEdit(), "stepText", "What to do", "What to do, in one line")
+        self.step_text = named(
+            QLineEdit(), "stepText", _("What to do"), _("What to do, in one line")
+        )
         self.step_detail = _plain(
-            "stepDetail", "Detail", "How exactly: menus, settings, the traps.", 3
+            "stepDetail", _("Detail"), _("How exactly: menus, settings, the traps."), 3
         )
         link_row = QHBoxLayout()
         self.step_link = named(
             QLineEdit(),
             "stepLink",
-            "Link",
-            "A screen recording or a document: an https:// address, or a file",
+            _("Link"),
+            _("A screen recording or a document: an https:// address, or a file"),
         )
-        self.step_link.setPlaceholderText("https://… or a file")
-        self.link_file_button = named(QToolButton(), "stepLinkFile", "Choose a file…")
+        self.step_link.setPlaceholderText(_("https://… or a file"))
+        self.link_file_button = named(QToolButton(), "stepLinkFile", _("Choose a file…"))
         self.link_file_button.setText("…")
         self.link_file_button.clicked.connect(self._choose_link_file)
         link_row.addWidget(self.step_link, 1)
         link_row.addWidget(self.link_file_button)
         self.step_check = named(
-            QLineEdit(), "stepCheck", "Check", "How to tell the step was done right"
+            QLineEdit(), "stepCheck", _("Check"), _("How to tell the step was done right")
         )
-        self.step_check.setPlaceholderText("How to tell it was done right")
-        self.step_error = MessageLine("stepError", "Why the step was not saved")
-        self.step_time = named(plain_label(), "stepTime", "Time the step took when recorded")
+        self.step_check.setPlaceholderText(_("How to tell it was done right"))
+        self.step_error = MessageLine("stepError", _("Why the step was not saved"))
+        self.step_time = named(plain_label(), "stepTime", _("Time the step took when recorded"))
         self.step_time.setTextFormat(Qt.TextFormat.PlainText)
         for line in (self.step_text, self.step_link, self.step_check):
             line.editingFinished.connect(self._commit_changed)
         for step_editor in (self.step_text, self.step_detail, self.step_link, self.step_check):
             self.events.watch(step_editor)
-        form.addRow("Step", self.step_text)
-        form.addRow("Detail", self.step_detail)
-        form.addRow("Link", link_row)
-        form.addRow("Check", self.step_check)
+        form.addRow(_("Step"), self.step_text)
+        form.addRow(_("Detail"), self.step_detail)
+        form.addRow(_("Link"), link_row)
+        form.addRow(_("Check"), self.step_check)
         form.addRow("", self.step_time)
         form.addRow("", self.step_error)
         return box
@@ -353,7 +374,7 @@ class ProcedurePanel(QWidget):
             action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
             action.triggered.connect(slot)
             self.view.addAction(action)
-        delete = QAction("Delete step", self.view)
+        delete = QAction(_("Delete step"), self.view)
         delete.setObjectName("actionDeleteStep")
         delete.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
         delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
@@ -381,7 +402,9 @@ class ProcedurePanel(QWidget):
         if self.procedure_id is None:
             self.data = None
             self.model.set_rows(None, [])
-            self.empty.title_label.setText(f"No procedure yet for “{self.task_name}”")
+            self.empty.title_label.setText(
+                _("No procedure yet for “{task_name}”").format(task_name=self.task_name)
+            )
             self.stack.setCurrentWidget(self.empty)
             return
         self.data = load_procedure(self.procedure_id)
@@ -406,22 +429,34 @@ class ProcedurePanel(QWidget):
 
     def _show_times(self) -> None:
         assert self.data is not None and self.task_id is not None
-        parts = [owner_time_text(owner_time(self.task_id)) or "No time logged on it yet"]
+        parts = [owner_time_text(owner_time(self.task_id)) or _("No time logged on it yet")]
         if self.data.recorded_seconds is not None:
-            parts.append(f"recorded: {duration_text(self.data.recorded_seconds)}")
+            parts.append(
+                _("recorded: {duration_text}").format(
+                    duration_text=duration_text(self.data.recorded_seconds)
+                )
+            )
         self.time_label.setText(" · ".join(parts))
         versions = procedure_versions(self.procedure_id) if self.procedure_id else []
         if not versions:
-            self.sent_label.setText("Not sent yet: it goes out with the brief of this task.")
+            self.sent_label.setText(_("Not sent yet: it goes out with the brief of this task."))
             self.changes_button.setEnabled(False)
             return
         last = versions[0]
-        how = f"with the brief “{last.brief_title}”" if last.brief_title else "on its own"
         changes = procedure_changes(last.data, self.data)
         since = (
-            f"{len(changes)} change{'s' * (len(changes) != 1)} since" if changes else "unchanged"
+            count(len(changes), "{count} change since", "{count} changes since")
+            if changes
+            else _("unchanged")
         )
-        self.sent_label.setText(f"Sent {last.created_at:%d %b %Y} {how}; {since}.")
+        when = format_day(last.created_at.date())
+        if last.brief_title:
+            sent = _("Sent {when} with the brief “{title}”; {since}.").format(
+                when=when, title=last.brief_title, since=since
+            )
+        else:
+            sent = _("Sent {when} on its own; {since}.").format(when=when, since=since)
+        self.sent_label.setText(sent)
         self.changes_button.setEnabled(bool(changes))
 
     def current_id(self) -> int | None:
@@ -459,7 +494,11 @@ class ProcedurePanel(QWidget):
             self.link_file_button.setEnabled(step is not None)
             seconds = step.seconds if step else None
             self.step_time.setText(
-                f"Took {duration_text(seconds)} when you recorded it" if seconds else ""
+                _("Took {duration_text} when you recorded it").format(
+                    duration_text=duration_text(seconds)
+                )
+                if seconds
+                else ""
             )
             self.step_error.clear_message()
         finally:
@@ -492,9 +531,12 @@ class ProcedurePanel(QWidget):
                 changes[name] = value
         if changes:
             labels = dict(PROCEDURE_FIELDS)
-            what = ", ".join(labels[name].lower() for name in changes)
+            what = ", ".join(in_sentence(_(labels[name])) for name in changes)
             command = UpdateProcedureCommand(
-                self.ctx, self.procedure_id, changes, f"Edit {what} of “{self.task_name}”"
+                self.ctx,
+                self.procedure_id,
+                changes,
+                _("Edit {what} of “{task_name}”").format(what=what, task_name=self.task_name),
             )
             if not self._run(command):
                 return
@@ -516,7 +558,9 @@ class ProcedurePanel(QWidget):
             self.step_error.clear_message()
             return
         number = rows.index(step) + 1
-        command = UpdateStepCommand(self.ctx, step.id, changes, f"Edit step {number}")
+        command = UpdateStepCommand(
+            self.ctx, step.id, changes, _("Edit step {number}").format(number=number)
+        )
         # Refused, nothing is stored: the field keeps what was typed, with why.
         if not run_edit(command, self.step_error.show_error):
             return
@@ -562,7 +606,7 @@ class ProcedurePanel(QWidget):
 
     def _choose_link_file(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(
-            self, "Link a file to this step", str(Path.home())
+            self, _("Link a file to this step"), str(Path.home())
         )
         if path:
             self.step_link.setText(path)
@@ -595,16 +639,21 @@ class ProcedurePanel(QWidget):
         box = message_box(
             self,
             QMessageBox.Icon.Question,
-            "Delete procedure",
-            f"The brief{'s' * (len(briefs) > 1)} {titles} include{'s' * (len(briefs) == 1)} "
-            f"this procedure. Delete the procedure of “{name}”?",
+            _("Delete procedure"),
+            count(
+                len(briefs),
+                "The brief {titles} includes this procedure. Delete the procedure of “{name}”?",
+                "The briefs {titles} include this procedure. Delete the procedure of “{name}”?",
+                titles=titles,
+                name=name,
+            ),
             QMessageBox.StandardButton.NoButton,
         )
         box.setObjectName("confirmDeleteProcedure")
         box.setInformativeText(
-            "The briefs will go out without it. You can undo this with Edit > Undo (Ctrl+Z)."
+            _("The briefs will go out without it. You can undo this with Edit > Undo (Ctrl+Z).")
         )
-        delete = box.addButton("Delete", QMessageBox.ButtonRole.DestructiveRole)
+        delete = box.addButton(_("Delete"), QMessageBox.ButtonRole.DestructiveRole)
         delete.setObjectName("confirmDelete")
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
@@ -626,7 +675,7 @@ class ProcedurePanel(QWidget):
     def choose_and_import(self) -> None:
         folder = str(QSettings().value(SETTINGS_PREFIX + "folder", str(Path.home())))
         path, _filter = QFileDialog.getOpenFileName(
-            self, "Import a procedure from Markdown", folder, MARKDOWN_FILTER
+            self, _("Import a procedure from Markdown"), folder, _(MARKDOWN_FILTER)
         )
         if path:
             QSettings().setValue(SETTINGS_PREFIX + "folder", str(Path(path).parent))
@@ -645,14 +694,26 @@ class ProcedurePanel(QWidget):
         try:
             data = procedure_for_task(read_procedure_markdown(path), self.task_name)
         except UserError as error:
-            self.message.emit(f"Cannot import {path.name}: {error}", True)
+            self.message.emit(
+                _("Cannot import {name}: {error}").format(name=path.name, error=error), True
+            )
             return False
         if self.procedure_id is not None and replace is None:
             replace = ask(
                 self,
-                "Replace the procedure",
-                f"“{self.task_name}” has a procedure of {len(self.data.steps) if self.data else 0} "
-                f"steps. Replace it with the {len(data.steps)} steps of {path.name}?",
+                _("Replace the procedure"),
+                count(
+                    len(data.steps),
+                    "“{name}” has a procedure of {steps}. Replace it with the {count} step of "
+                    "{file}?",
+                    "“{name}” has a procedure of {steps}. Replace it with the {count} steps of "
+                    "{file}?",
+                    name=self.task_name,
+                    steps=count(
+                        len(self.data.steps) if self.data else 0, "{count} step", "{count} steps"
+                    ),
+                    file=path.name,
+                ),
             )
             if not replace:
                 return False
@@ -660,8 +721,12 @@ class ProcedurePanel(QWidget):
         if not self._run(command):
             return False
         self.message.emit(
-            f"Imported {len(data.steps)} steps from {path.name}. Edit > Undo (Ctrl+Z) takes "
-            "them back.",
+            count(
+                len(data.steps),
+                "Imported {count} step from {name}. Edit > Undo (Ctrl+Z) takes it back.",
+                "Imported {count} steps from {name}. Edit > Undo (Ctrl+Z) takes them back.",
+                name=path.name,
+            ),
             False,
         )
         return True
@@ -672,7 +737,10 @@ class ProcedurePanel(QWidget):
         folder = str(QSettings().value(SETTINGS_PREFIX + "folder", str(Path.home())))
         name = "".join(c if c.isalnum() or c in " -_" else " " for c in self.data.shown_title)
         path, chosen = QFileDialog.getSaveFileName(
-            self, "Export the procedure", str(Path(folder) / f"{name.strip()}.pdf"), EXPORT_FILTER
+            self,
+            _("Export the procedure"),
+            str(Path(folder) / f"{name.strip()}.pdf"),
+            _(EXPORT_FILTER),
         )
         if path:
             target = Path(path)
@@ -695,7 +763,11 @@ class ProcedurePanel(QWidget):
         data = load_procedure(self.procedure_id)
         execute(
             KeepProcedureVersionCommand(
-                self.ctx, self.procedure_id, data, str(path), f"Export “{data.shown_title}”"
+                self.ctx,
+                self.procedure_id,
+                data,
+                str(path),
+                _("Export “{shown_title}”").format(shown_title=data.shown_title),
             )
         )
         self.message.emit(f"Exported “{data.shown_title}” to {result.path}.", False)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.models.errors import UserError
+from desktop_app.models.i18n import _, count
 from desktop_app.models.procedure_content import StepData, clean_step, duration_text
 from desktop_app.views.context import AppContext
 from desktop_app.views.partials.feedback import MessageLine, run_edit
@@ -49,8 +50,12 @@ class RecorderDialog(QDialog):
         self, ctx: AppContext, task_id: int, task_name: str, parent: QWidget | None = None
     ):
         super().__init__(parent)
-        named(self, "procedureRecorder", f"Record yourself doing “{task_name}”")
-        self.setWindowTitle(f"Record yourself doing “{task_name}”")
+        named(
+            self,
+            "procedureRecorder",
+            _("Record yourself doing “{task_name}”").format(task_name=task_name),
+        )
+        self.setWindowTitle(_("Record yourself doing “{task_name}”").format(task_name=task_name))
         self.ctx = ctx
         self.task_id = task_id
         self.task_name = task_name
@@ -69,49 +74,53 @@ class RecorderDialog(QDialog):
     def _build(self) -> None:
         layout = QVBoxLayout(self)
         intro = plain_label(
-            "Do the task now, for real. After each step, type what you just did and press "
-            "Enter: the step is kept with the time it took, and the clock starts on the next. "
-            "Press Finish after the last one."
+            _(
+                "Do the task now, for real. After each step, type what you just did and press "
+                "Enter: the step is kept with the time it took, and the clock starts on the next. "
+                "Press Finish after the last one."
+            )
         )
         intro.setTextFormat(Qt.TextFormat.PlainText)
         intro.setWordWrap(True)
         layout.addWidget(intro)
-        self.step_label = named(plain_label(), "recorderStep", "Which step")
+        self.step_label = named(plain_label(), "recorderStep", _("Which step"))
         self.step_label.setTextFormat(Qt.TextFormat.PlainText)
         font = QFont(self.step_label.font())
         font.setPointSizeF(font.pointSizeF() * 1.5)
         font.setBold(True)
         self.step_label.setFont(font)
-        self.clock_label = named(plain_label(), "recorderClock", "Time on this step")
+        self.clock_label = named(plain_label(), "recorderClock", _("Time on this step"))
         self.clock_label.setTextFormat(Qt.TextFormat.PlainText)
         heading = QHBoxLayout()
         heading.addWidget(self.step_label, 1)
         heading.addWidget(self.clock_label)
         layout.addLayout(heading)
         form = QFormLayout()
-        self.text_edit = named(QLineEdit(), "recorderText", "What did you just do?")
-        self.text_edit.setPlaceholderText("What did you just do? e.g. “Download the PayPal CSV”")
-        self.check_edit = named(QLineEdit(), "recorderCheck", "How to tell it was done right")
-        self.check_edit.setPlaceholderText("Optional: how to tell it was done right")
+        self.text_edit = named(QLineEdit(), "recorderText", _("What did you just do?"))
+        self.text_edit.setPlaceholderText(_("What did you just do? e.g. “Download the PayPal CSV”"))
+        self.check_edit = named(QLineEdit(), "recorderCheck", _("How to tell it was done right"))
+        self.check_edit.setPlaceholderText(_("Optional: how to tell it was done right"))
         self.text_edit.returnPressed.connect(self.next_step)
         self.check_edit.returnPressed.connect(self.next_step)
-        form.addRow("Step", self.text_edit)
-        form.addRow("Check", self.check_edit)
+        form.addRow(_("Step"), self.text_edit)
+        form.addRow(_("Check"), self.check_edit)
         layout.addLayout(form)
-        self.error_label = MessageLine("recorderError", "Why the step was not kept")
+        self.error_label = MessageLine("recorderError", _("Why the step was not kept"))
         layout.addWidget(self.error_label)
         self.done_model = QStringListModel(self)
-        self.done_view = named(QListView(), "recorderSteps", "Steps recorded so far")
+        self.done_view = named(QListView(), "recorderSteps", _("Steps recorded so far"))
         self.done_view.setModel(self.done_model)
         self.done_view.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
         layout.addWidget(self.done_view, 1)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
-        self.next_button = named(QPushButton("Next step"), "recorderNext", "Next step (Enter)")
+        self.next_button = named(
+            QPushButton(_("Next step")), "recorderNext", _("Next step (Enter)")
+        )
         self.next_button.clicked.connect(self.next_step)
-        self.finish_button = named(QPushButton("Finish"), "recorderFinish", "Finish")
+        self.finish_button = named(QPushButton(_("Finish")), "recorderFinish", _("Finish"))
         self.finish_button.clicked.connect(self.finish)
-        self.cancel_button = named(QPushButton("Cancel"), "recorderCancel", "Cancel")
+        self.cancel_button = named(QPushButton(_("Cancel")), "recorderCancel", _("Cancel"))
         self.cancel_button.clicked.connect(self.close)
         for button in (self.next_button, self.finish_button, self.cancel_button):
             button.setAutoDefault(False)
@@ -119,7 +128,7 @@ class RecorderDialog(QDialog):
         layout.addLayout(buttons)
 
     def _show_step(self) -> None:
-        self.step_label.setText(f"Step {len(self.steps) + 1}")
+        self.step_label.setText(_("Step {number}").format(number=len(self.steps) + 1))
         self._tick()
         self.text_edit.setFocus()
 
@@ -131,7 +140,7 @@ class RecorderDialog(QDialog):
         try:
             text = clean_step("text", self.text_edit.text())
         except UserError as error:
-            self.error_label.show_error(f"{error} Type it, then press Enter.")
+            self.error_label.show_error(_("{error} Type it, then press Enter.").format(error=error))
             return False
         seconds = int(self.clock.elapsed() // 1000)
         self.steps.append(StepData(text, check=self.check_edit.text().strip(), seconds=seconds))
@@ -154,7 +163,7 @@ class RecorderDialog(QDialog):
         if self.text_edit.text().strip() and not self.next_step():
             return False
         if not self.steps:
-            self.error_label.show_error("Nothing recorded yet: type the first step you did.")
+            self.error_label.show_error(_("Nothing recorded yet: type the first step you did."))
             return False
         command = RecordStepsCommand(self.ctx, self.task_id, self.task_name, self.steps)
         if not run_edit(command, self.error_label.show_error):
@@ -170,12 +179,14 @@ class RecorderDialog(QDialog):
             self.ticker.stop()
             super().closeEvent(event)
             return
-        count = len(self.steps) + bool(self.text_edit.text().strip())
+        steps = len(self.steps) + bool(self.text_edit.text().strip())
         box = message_box(
             self,
             QMessageBox.Icon.Question,
-            "Keep the steps?",
-            f"Keep the {count} step{'s' * (count != 1)} you recorded?",
+            _("Keep the steps?"),
+            count(
+                steps, "Keep the {count} step you recorded?", "Keep the {count} steps you recorded?"
+            ),
             QMessageBox.StandardButton.Save
             | QMessageBox.StandardButton.Discard
             | QMessageBox.StandardButton.Cancel,

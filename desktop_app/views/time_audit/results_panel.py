@@ -30,7 +30,8 @@ from PySide6.QtWidgets import (
 
 from desktop_app.importers.results_csv import read_results_csv
 from desktop_app.models.errors import UserError
-from desktop_app.models.formats import money
+from desktop_app.models.formats import money, month_year, number
+from desktop_app.models.i18n import _, count
 from desktop_app.models.results import (
     SUGGESTED_NAMES,
     ResultMonth,
@@ -68,30 +69,34 @@ class ResultsPanel(TabPage):
         # Reloads on these topics while shown, once shown again otherwise
         # (TabPage's mechanism); it first loads when first shown.
         super().__init__(ctx, parent)
-        named(self, "resultsPanel", "Results over time")
+        named(self, "resultsPanel", _("Results over time"))
         self.months: list[ResultMonth] = []
         self.today = date.today()
         self._stale = True
         self.chart_view: Any = None
-        self.name_box = named(QComboBox(), "resultName", "The figure", "Revenue, orders, leads…")
+        self.name_box = named(
+            QComboBox(), "resultName", _("The figure"), _("Revenue, orders, leads…")
+        )
         self.name_box.setEditable(True)
         self.name_box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.name_box.currentTextChanged.connect(lambda *_: self._load())
-        self.month_edit = named(QDateEdit(), "resultMonth", "Month")
+        self.name_box.currentTextChanged.connect(lambda *_args: self._load())
+        self.month_edit = named(QDateEdit(), "resultMonth", _("Month"))
         self.month_edit.setDisplayFormat("MMM yyyy")
         self.month_edit.setCalendarPopup(True)
         self.month_edit.setDate(QDate.currentDate())
-        self.value_edit = named(QLineEdit(), "resultValue", "Value for the month")
-        self.value_edit.setPlaceholderText("Value (empty removes it)")
+        self.value_edit = named(QLineEdit(), "resultValue", _("Value for the month"))
+        self.value_edit.setPlaceholderText(_("Value (empty removes it)"))
         self.value_edit.returnPressed.connect(self.set_value)
-        self.set_button = named(QPushButton("Set"), "setResult", "Keep the value for the month")
+        self.set_button = named(
+            QPushButton(_("Set")), "setResult", _("Keep the value for the month")
+        )
         self.set_button.clicked.connect(self.set_value)
         self.import_button = named(
-            QPushButton("Import CSV…"), "importResults", "A month and a value a row"
+            QPushButton(_("Import CSV…")), "importResults", _("A month and a value a row")
         )
         self.import_button.clicked.connect(self.choose_and_import)
         row = QHBoxLayout()
-        figure_label = plain_label("&Figure:")
+        figure_label = plain_label(_("&Figure:"))
         figure_label.setBuddy(self.name_box)
         row.addWidget(figure_label)
         row.addWidget(self.name_box, 1)
@@ -100,7 +105,7 @@ class ResultsPanel(TabPage):
         row.addWidget(self.set_button)
         row.addWidget(self.import_button)
         self.model: RowTableModel[ResultMonth] = RowTableModel(self._columns(), self)
-        self.table = row_table("resultsTable", "Month by month", self.model, 0, self)
+        self.table = row_table("resultsTable", _("Month by month"), self.model, 0, self)
         self.table.setEditTriggers(self.table.EditTrigger.NoEditTriggers)
         self.table.setMinimumHeight(0)
         self.message = StatusLine("resultsMessage")
@@ -115,27 +120,31 @@ class ResultsPanel(TabPage):
 
     def _columns(self) -> list[Column[ResultMonth]]:
         return [
-            Column("Month", lambda m: f"{m.month:%b %Y}", sort_key=lambda m: m.month),
+            Column(_("Month"), lambda m: f"{m.month:%b %Y}", sort_key=lambda m: m.month),
             Column(
-                "Figure",
+                _("Figure"),
                 lambda m: _value(m.value),
                 sort_key=lambda m: m.value,
                 align=ALIGN_RIGHT,
             ),
-            Column("Hours freed", lambda m: f"{m.hours_freed:,.1f} h", align=ALIGN_RIGHT),
             Column(
-                "Spend",
+                _("Hours freed"),
+                lambda m: _("{hours} h").format(hours=number(m.hours_freed, 1)),
+                align=ALIGN_RIGHT,
+            ),
+            Column(
+                _("Spend"),
                 lambda m: (
                     money(m.spend.amount, m.spend.currency, cents=False)
-                    + (" (est.)" if m.estimated else "")
+                    + (_(" (est.)") if m.estimated else "")
                     if m.spend.amount is not None
-                    else "no rate for " + ", ".join(m.spend.missing)
+                    else _("no rate for {names}").format(names=", ".join(m.spend.missing))
                 ),
                 align=ALIGN_RIGHT,
                 tooltip=lambda m: (
-                    "Part of it estimated from the rates: nothing paid yet"
+                    _("Part of it estimated from the rates: nothing paid yet")
                     if m.estimated
-                    else "What was paid"
+                    else _("What was paid")
                 ),
             ),
         ]
@@ -144,7 +153,7 @@ class ResultsPanel(TabPage):
         self._stale = False
         self.today = today or date.today()
         names = result_names()
-        current = self.name_box.currentText().strip() or (names[0] if names else "Revenue")
+        current = self.name_box.currentText().strip() or (names[0] if names else _("Revenue"))
         self.name_box.blockSignals(True)
         self.name_box.clear()
         self.name_box.addItems(list(dict.fromkeys([*names, *SUGGESTED_NAMES])))
@@ -185,7 +194,7 @@ class ResultsPanel(TabPage):
         axis_x = QBarCategoryAxis()
         axis_x.append(categories)
         chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
-        freed = QBarSet("Hours freed")
+        freed = QBarSet(_("Hours freed"))
         freed.append([float(m.hours_freed) for m in self.months])
         bars = QBarSeries()
         bars.append(freed)
@@ -203,16 +212,29 @@ class ResultsPanel(TabPage):
         line_x.setRange(-0.5, len(self.months) - 0.5)
         line_x.setVisible(False)
         chart.addAxis(line_x, Qt.AlignmentFlag.AlignBottom)
-        spend_title = f"Spend ({self.months[-1].spend.currency})" if self.months else "Spend"
+        spend_title = (
+            _("Spend ({currency})").format(currency=self.months[-1].spend.currency)
+            if self.months
+            else _("Spend")
+        )
         for title, values, side in (
-            (name or "Figure", [m.value for m in self.months], Qt.AlignmentFlag.AlignLeft),
+            (name or _("Figure"), [m.value for m in self.months], Qt.AlignmentFlag.AlignLeft),
             (spend_title, [m.spend.amount for m in self.months], Qt.AlignmentFlag.AlignRight),
         ):
             _add_line(chart, line_x, title, values, side)
         chart.setTitle(
-            f"{name} beside hours freed and spend, last {MONTHS} months"
+            count(
+                MONTHS,
+                "{name} beside hours freed and spend, last {count} month",
+                "{name} beside hours freed and spend, last {count} months",
+                name=name,
+            )
             if name
-            else f"Hours freed and spend, last {MONTHS} months"
+            else count(
+                MONTHS,
+                "Hours freed and spend, last {count} month",
+                "Hours freed and spend, last {count} months",
+            )
         )
 
     # Edits
@@ -224,9 +246,13 @@ class ResultsPanel(TabPage):
         month = pydate(self.month_edit.date()).replace(day=1)
         value = self.value_edit.text()
         done = (
-            f"{name.strip()} of {month:%B %Y}: {value.strip()}."
+            _("{name} of {month}: {value}.").format(
+                name=name.strip(), month=month_year(month), value=value.strip()
+            )
             if value.strip()
-            else f"No {name.strip().lower()} for {month:%B %Y} any more."
+            else _("No {name} for {month} any more.").format(
+                name=name.strip(), month=month_year(month)
+            )
         )
         if self._run(SetResultCommand(self.ctx, name, month, value), done):
             self.value_edit.clear()
@@ -235,7 +261,7 @@ class ResultsPanel(TabPage):
 
     def choose_and_import(self) -> bool:
         path, _filter = QFileDialog.getOpenFileName(
-            self, "Import a monthly figure", str(Path.home()), "CSV files (*.csv *.txt)"
+            self, _("Import a monthly figure"), str(Path.home()), _("CSV files (*.csv *.txt)")
         )
         return self.import_file(Path(path)) if path else False
 
@@ -247,14 +273,31 @@ class ResultsPanel(TabPage):
         except UserError as error:
             self.message.refused(str(error))
             return False
-        name = found.name or self.name_box.currentText().strip() or "Revenue"
-        refused = "; ".join(f"line {line}: {why}" for line, why in found.refused[:5])
+        name = found.name or self.name_box.currentText().strip() or _("Revenue")
+        refused = "; ".join(
+            _("line {line}: {why}").format(line=line, why=why) for line, why in found.refused[:5]
+        )
         if not found.values:
-            self.message.refused(f"Nothing read from {path.name}. {refused}".strip())
+            self.message.refused(
+                _("Nothing read from {name}. {refused}")
+                .format(name=path.name, refused=refused)
+                .strip()
+            )
             return False
-        done = f"Imported {len(found.values)} months of {name} from {path.name}."
+        done = count(
+            len(found.values),
+            "Imported {count} month of {name} from {file}.",
+            "Imported {count} months of {name} from {file}.",
+            name=name,
+            file=path.name,
+        )
         if found.refused:
-            done += f" {len(found.refused)} row(s) not read: {refused}"
+            done += " " + count(
+                len(found.refused),
+                "{count} row not read: {why}",
+                "{count} rows not read: {why}",
+                why=refused,
+            )
         if self._run(ImportResultsCommand(self.ctx, name, found.values), done):
             self.name_box.setCurrentText(name)
             return True

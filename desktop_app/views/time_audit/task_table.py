@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.models.formats import hours, money, number
-from desktop_app.models.i18n import _
+from desktop_app.models.i18n import _, count
 from desktop_app.models.tasks import (
     AREA_LABELS,
     AREAS,
@@ -49,6 +49,7 @@ from desktop_app.models.tasks import (
 )
 from desktop_app.models.time_audit_rules import QUADRANT_LABELS, suggest_need
 from desktop_app.views.partials.dates import DATE_FORMAT
+from desktop_app.views.partials.plain_text import in_sentence
 from desktop_app.views.partials.table_model import (
     ALIGN_CENTER,
     ALIGN_RIGHT,
@@ -144,14 +145,16 @@ class TaskColumns:
             align=ALIGN_CENTER,
             # The editor of an unrated score starts in the middle of the scale.
             edit_value=lambda r: 3 if getattr(r, key) is None else getattr(r, key),
-            commit=self._edit(key, f"Change {what}"),
+            commit=self._edit(key, _("Change {what}").format(what=what)),
             foreground=lambda r: tone_color(WARNING) if getattr(r, key) is None else None,
-            tooltip=lambda r: tooltip + (" Not rated yet." if getattr(r, key) is None else ""),
+            tooltip=lambda r: tooltip + (_(" Not rated yet.") if getattr(r, key) is None else ""),
         )
 
     def _edit(self, key: str, what: str) -> Callable[[TaskRow, Any], str | None]:
         def commit(row: TaskRow, value: Any) -> str | None:
-            return self._commit(row, {key: value}, f"{what} of “{row.name}”")
+            return self._commit(
+                row, {key: value}, _("{what} of “{name}”").format(what=what, name=row.name)
+            )
 
         return commit
 
@@ -163,7 +166,9 @@ class TaskColumns:
                 lambda r: r.name,
                 sort_key=lambda r: (r.name_key,),
                 edit_value=lambda r: r.name,
-                commit=lambda r, v: self._commit(r, {"name": v}, f"Rename “{r.name}”"),
+                commit=lambda r, v: self._commit(
+                    r, {"name": v}, _("Rename “{name}”").format(name=r.name)
+                ),
                 decoration=lambda r: CANDIDATE_COLOR if r.worth_handing_off else None,
                 tooltip=_task_tooltip,
             ),
@@ -172,13 +177,13 @@ class TaskColumns:
                 _need_text,
                 # The editor of an unrated task starts on the guess from its name.
                 edit_value=lambda r: r.need,
-                commit=self._edit("need", "Change what it needs"),
+                commit=self._edit("need", _("Change what it needs")),
                 foreground=lambda r: tone_color(WARNING) if r.need is None else None,
                 tooltip=_need_tooltip,
             ),
             Column(
                 _("Hours"),
-                lambda r: hours(r.minutes) + (" est." if r.from_estimate else ""),
+                lambda r: hours(r.minutes) + (_(" est.") if r.from_estimate else ""),
                 sort_key=lambda r: r.minutes,
                 align=ALIGN_RIGHT,
                 tooltip=_hours_tooltip,
@@ -195,7 +200,7 @@ class TaskColumns:
                 lambda r: money_of(r.worth),
                 sort_key=lambda r: r.worth,
                 align=ALIGN_RIGHT,
-                tooltip=lambda _r: "The month's hours at your hourly value.",
+                tooltip=lambda _r: _("The month's hours at your hourly value."),
             ),
             Column(
                 _("Buy-back /mo"),
@@ -208,8 +213,8 @@ class TaskColumns:
                 tooltip=lambda r: (
                     None
                     if r.buy_back is None
-                    else "Hours × your hourly value − hours × "
-                    + ("your buyback rate" if r.rate_is_buyback else "the contractor's rate")
+                    else _("Hours × your hourly value − hours × ")
+                    + (_("your buyback rate") if r.rate_is_buyback else _("the contractor's rate"))
                 ),
             ),
             Column(
@@ -218,7 +223,7 @@ class TaskColumns:
                 sort_key=lambda r: r.contractor_rate,
                 align=ALIGN_RIGHT,
                 edit_value=lambda r: "" if r.contractor_rate is None else str(r.contractor_rate),
-                commit=self._edit("contractor_rate", "Change contractor rate"),
+                commit=self._edit("contractor_rate", _("Change contractor rate")),
                 foreground=lambda r: (
                     tone_color(ALERT)
                     if r.contractor_rate is not None and r.contractor_rate > self._cap()
@@ -229,13 +234,15 @@ class TaskColumns:
             Column(
                 _("Quick at it"),
                 lambda r: r.owner_has_expertise,
-                commit=self._edit("owner_has_expertise", "Change expertise"),
+                commit=self._edit("owner_has_expertise", _("Change expertise")),
                 checkable=True,
                 tooltip=lambda r: (
-                    "Checked when you have the expertise to do it quickly. "
-                    "Unchecked raises the score by half."
+                    _(
+                        "Checked when you have the expertise to do it quickly. "
+                        "Unchecked raises the score by half."
+                    )
                     + (
-                        " Not answered yet (half-ticked): click to say."
+                        _(" Not answered yet (half-ticked): click to say.")
                         if r.owner_has_expertise is None
                         else ""
                     )
@@ -263,7 +270,7 @@ class TaskColumns:
                 _("Area"),
                 lambda r: AREA_LABELS.get(r.area, r.area),
                 edit_value=lambda r: r.area,
-                commit=self._edit("area", "Change area"),
+                commit=self._edit("area", _("Change area")),
             ),
             Column(
                 _("Estimate h/mo"),
@@ -275,8 +282,8 @@ class TaskColumns:
                 edit_value=lambda r: (
                     "" if r.monthly_estimate_minutes is None else hours(r.monthly_estimate_minutes)
                 ),
-                commit=self._edit("monthly_estimate_minutes", "Change monthly estimate"),
-                tooltip=lambda _r: (
+                commit=self._edit("monthly_estimate_minutes", _("Change monthly estimate")),
+                tooltip=lambda _r: _(
                     "Hours a month, used for months with nothing logged (e.g. 6 or 6:30)."
                 ),
             ),
@@ -284,18 +291,20 @@ class TaskColumns:
                 _("Decision"),
                 lambda r: OVERRIDE_LABELS.get(r.override, r.override or ""),
                 edit_value=lambda r: r.override or "",
-                commit=self._edit("override", "Change decision"),
-                tooltip=lambda _r: "Your word over the rules: keep it, or hand it off anyway.",
+                commit=self._edit("override", _("Change decision")),
+                tooltip=lambda _r: _("Your word over the rules: keep it, or hand it off anyway."),
             ),
             Column(
                 _("Status"),
                 _status_text,
                 edit_value=lambda r: r.status,
-                commit=self._edit("status", "Change status"),
+                commit=self._edit("status", _("Change status")),
                 foreground=lambda r: tone_color(ALERT) if r.still_yours_minutes else None,
                 tooltip=lambda r: (
-                    f"Handed off, yet you logged {hours(r.still_yours_minutes)} h on it yourself "
-                    "since: those hours are not counted as handed off."
+                    _(
+                        "Handed off, yet you logged {hours} h on it yourself since: those hours "
+                        "are not counted as handed off."
+                    ).format(hours=hours(r.still_yours_minutes))
                     if r.still_yours_minutes
                     else None
                 ),
@@ -304,16 +313,18 @@ class TaskColumns:
                 _("Quadrant"),
                 lambda r: QUADRANT_LABELS[r.quadrant] if r.quadrant else "",
                 tooltip=lambda r: (
-                    f"Value {r.business_value}, drain {float(r.drain or 0):g}"
+                    _("Value {value}, drain {drain}").format(
+                        value=r.business_value, drain=number(r.drain or 0)
+                    )
                     if r.quadrant
-                    else "Rate its value, dislike and pull-away to place it."
+                    else _("Rate its value, dislike and pull-away to place it.")
                 ),
             ),
             Column(
                 _("Notes"),
                 lambda r: r.notes.replace("\n", " "),
                 edit_value=lambda r: r.notes,
-                commit=self._edit("notes", "Change notes"),
+                commit=self._edit("notes", _("Change notes")),
                 tooltip=lambda r: r.notes or None,
             ),
         ]
@@ -331,22 +342,26 @@ class TaskColumns:
     def _rate_tooltip(self, row: TaskRow) -> str:
         cap = money(self._cap(), self._currency())
         if row.contractor_rate is None:
-            return f"No rate yet: the buy-back is figured at your buyback rate, {cap}/h."
+            return _("No rate yet: the buy-back is figured at your buyback rate, {cap}/h.").format(
+                cap=cap
+            )
         if row.contractor_rate > self._cap():
-            return f"Over your buyback rate of {cap}/h: worth handing off for less."
-        return f"Within your buyback rate of {cap}/h."
+            return _("Over your buyback rate of {cap}/h: worth handing off for less.").format(
+                cap=cap
+            )
+        return _("Within your buyback rate of {cap}/h.").format(cap=cap)
 
 
 def _task_tooltip(row: TaskRow) -> str:
     if row.worth_handing_off:
-        return "A candidate for handing off."
+        return _("A candidate for handing off.")
     if row.handed_off:
-        return "Handed off."
+        return _("Handed off.")
     if row.need is None:
-        return "Not rated yet: say what it needs to know whether to hand it off."
+        return _("Not rated yet: say what it needs to know whether to hand it off.")
     if row.candidate:
-        return "A candidate, but no hours in this period: nothing to free."
-    return "Not a candidate."
+        return _("A candidate, but no hours in this period: nothing to free.")
+    return _("Not a candidate.")
 
 
 def _suggested_need(row: TaskRow) -> str:
@@ -357,45 +372,53 @@ def _need_text(row: TaskRow) -> str:
     if row.need is not None:
         return NEED_LABELS.get(Need(row.need), row.need)
     guess = suggest_need(row.name)
-    return f"Rate it (maybe {NEED_LABELS[guess].lower()})" if guess else "Rate it"
+    return (
+        _("Rate it (maybe {need})").format(need=in_sentence(_(NEED_LABELS[guess])))
+        if guess
+        else _("Rate it")
+    )
 
 
 def _need_tooltip(row: TaskRow) -> str:
-    text = (
+    text = _(
         "Specific expertise, specialized knowledge and repetitive "
         "work make a task a candidate; your unique input does not."
     )
     if row.need is None:
-        text = "Not rated yet, so not a candidate. " + text
+        text = _("Not rated yet, so not a candidate. ") + text
     return text
 
 
 def _hours_tooltip(row: TaskRow) -> str:
     if row.handed_off:
-        text = "Handed off: the hours a month someone else now does (its estimate)."
+        text = _("Handed off: the hours a month someone else now does (its estimate).")
         if row.still_yours_minutes:
-            text += f" You still logged {hours(row.still_yours_minutes)} h on it yourself."
+            text += _(" You still logged {hours} h on it yourself.").format(
+                hours=hours(row.still_yours_minutes)
+            )
         return text
     if row.from_estimate:
-        return "Nothing logged in this period: your monthly estimate."
-    return (
-        f"{format_minutes(row.logged_minutes)} logged in "
-        f"{row.entry_count} entr{'y' if row.entry_count == 1 else 'ies'} in this period."
+        return _("Nothing logged in this period: your monthly estimate.")
+    return count(
+        row.entry_count,
+        "{time} logged in {count} entry in this period.",
+        "{time} logged in {count} entries in this period.",
+        time=format_minutes(row.logged_minutes),
     )
 
 
 def _status_text(row: TaskRow) -> str:
     text = TASK_STATUS_LABELS.get(row.status, row.status)
     if row.still_yours_minutes:
-        text += f" · you still did {hours(row.still_yours_minutes)} h"
+        text += _(" · you still did {hours} h").format(hours=hours(row.still_yours_minutes))
     return text
 
 
 def _score_tooltip(row: TaskRow) -> str | None:
     if row.score is None:
         if row.candidate and (row.dislike is None or row.pull_away is None):
-            return "Rate dislike and pull-away to score it."
-        return "Only candidates get a score."
+            return _("Rate dislike and pull-away to score it.")
+        return _("Only candidates get a score.")
     factor = number(Decimal("1.5")) if row.owner_has_expertise is False else "1"
     return (
         f"{hours(row.minutes)} h × ({row.dislike} + {row.pull_away}) ÷ 2 × {factor} = "
