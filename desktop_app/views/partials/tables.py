@@ -125,11 +125,12 @@ def _squeeze(table: QTableView, floor: int) -> None:
     header = table.horizontalHeader()
     shown = [c for c in range(header.count()) if not header.isSectionHidden(c)]
     excess = sum(header.sectionSize(c) for c in shown) - table.viewport().width()
+    # Each column's floor, asked once: a header's size hint asks the model for
+    # several roles of its title, and the loop below may take a hundred steps.
+    floors = {c: max(floor, header.sectionSizeHint(c)) for c in shown} if excess > 0 else {}
     while excess > 0:
         room = {
-            c: header.sectionSize(c) - max(floor, header.sectionSizeHint(c))
-            for c in shown
-            if header.sectionSize(c) > max(floor, header.sectionSizeHint(c))
+            c: header.sectionSize(c) - floors[c] for c in shown if header.sectionSize(c) > floors[c]
         }
         if not room:
             return  # nothing left to narrow: the table scrolls sideways
