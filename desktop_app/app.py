@@ -139,6 +139,11 @@ def _open_window(
     and the owner declined to restore or look at it."""
     store: Store | None = None
     window: MainWindow | None = None
+    if isinstance(path, str):
+        asked = _password_at_start(path)
+        if asked is None:
+            return None
+        path = asked
     try:
         # SQLite's check of the file runs beside the window being built.
         store = open_store(path, check_later=True)
@@ -167,6 +172,32 @@ def _open_window(
         box.exec()
         return None
     return window
+
+
+def _password_at_start(url: str) -> str | None:
+    """`offload --db URL` whose server asks for a password that ~/.pgpass and
+    PGPASSWORD do not give: the workspace dialog asks for it (masked, kept
+    for the session only) before the window is built. Returns the address
+    to open (the owner may correct it there), None when they cancel. Any
+    other refusal is left to `open_store`, which says it."""
+    from desktop_app.workspace import try_connection
+
+    _problem, needs_password = try_connection(url)
+    if not needs_password:
+        return url
+    from desktop_app.views.workspace_dialog import WorkspaceDialog
+
+    chosen: list[str] = []
+
+    def reached(address: str) -> str:
+        chosen.append(address)
+        return ""
+
+    dialog = WorkspaceDialog(url, reached)
+    dialog.ask_for_password(url)
+    if dialog.exec() != WorkspaceDialog.DialogCode.Accepted or not chosen:
+        return None
+    return chosen[-1]
 
 
 def _main_window(app: QApplication, store: Store, demo: bool) -> MainWindow:

@@ -314,6 +314,41 @@ def processes_using(path: Path) -> list[str]:
     return found
 
 
+# A team workspace's server gone in the middle of a transaction (stopped, the
+# network down, the session ended by its administrator): the server rolls
+# the transaction back, so nothing of it was kept.
+CONNECTION_LOST = (
+    "The connection to the team workspace's server was lost, so nothing of what was being "
+    "saved was kept: an import or an edit is saved whole or not at all. Check that the "
+    "server answers, then do it again."
+)
+_LOST_WORDS = (
+    "terminating connection",
+    "server closed the connection",
+    "connection is lost",
+    "connection is closed",
+    "the connection is bad",
+    "consuming input failed",
+    "eof detected",
+    "connection already closed",
+)
+
+
+def _connection_lost(error: BaseException) -> bool:
+    """Whether `error` (or what it wraps) is psycopg's word for a lost connection."""
+    seen: set[int] = set()
+    current: BaseException | None = error
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        text = str(current).lower()
+        if type(current).__module__.startswith(("psycopg", "peewee")) and any(
+            words in text for words in _LOST_WORDS
+        ):
+            return True
+        current = current.__cause__ or current.__context__
+    return False
+
+
 def _sqlite_error(error: BaseException) -> sqlite3.Error | None:
     """The sqlite3 error behind `error` (Peewee wraps it as its first argument)."""
     seen: set[int] = set()
@@ -384,6 +419,8 @@ def explain_database_error(error: BaseException, path: Path | None) -> str | Non
     folder = path.parent if path else Path("its folder")
     if isinstance(error, OSError) and error.errno in NO_SPACE:
         return cannot_write_message(folder, error)
+    if _connection_lost(error):
+        return CONNECTION_LOST
     cause = _sqlite_error(error)
     if cause is None:
         return None

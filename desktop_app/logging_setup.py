@@ -40,12 +40,18 @@ def setup_logging(logs_dir: Path, level: int = logging.INFO) -> Path:
     """Send the app's log records to logs_dir/offload.log (1 MB x 5 files)."""
     path = logs_dir / LOG_FILE_NAME
     root = logging.getLogger("offload")
-    for handler in list(root.handlers):
-        if isinstance(handler, RotatingFileHandler):
-            root.removeHandler(handler)
-            handler.close()
+    # psycopg's own warnings (a pipeline ended by a lost connection, say) go to
+    # the same file: on the terminal they would add lines to Offload's one.
+    driver = logging.getLogger("psycopg")
+    for logger in (root, driver):
+        for handler in list(logger.handlers):
+            if isinstance(handler, RotatingFileHandler):
+                logger.removeHandler(handler)
+                handler.close()
     handler = PrivateRotatingFileHandler(path, maxBytes=1_000_000, backupCount=5, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root.addHandler(handler)
     root.setLevel(level)
+    driver.addHandler(handler)
+    driver.propagate = False
     return path

@@ -19,6 +19,7 @@ same promises where they make sense on a server:
 
 from __future__ import annotations
 
+import getpass
 import hashlib
 import logging
 import re
@@ -35,6 +36,7 @@ from desktop_app.models.base import (
     bind_postgres,
     database,
     postgres_database,
+    session_password,
 )
 from desktop_app.models.engine import (
     CHANGES_CHANNEL,
@@ -87,6 +89,13 @@ def local_folder(url: str) -> Path:
     return folder
 
 
+def user_and_place(url: str) -> tuple[str, str]:
+    """Who connects to `url` and where: ("ann", "db.example:5432")."""
+    parts = _parts(url)
+    where = parts.get("host", "the local socket") + (f":{parts['port']}" if "port" in parts else "")
+    return parts.get("user", "") or getpass.getuser(), where
+
+
 def explain_connection_error(error: BaseException, url: str) -> str:
     """One line for the owner about why the server did not let Offload in."""
     parts = _parts(url)
@@ -121,6 +130,65 @@ def explain_connection_error(error: BaseException, url: str) -> str:
         return f"Cannot find the server {parts.get('host', '')}: check the address."
     first = text.strip().splitlines()[0] if text.strip() else type(error).__name__
     return f"Cannot open the workspace {describe(url)}: {first}"
+
+
+def asks_for_a_password(error: BaseException) -> bool:
+    """Whether the server wanted a password that none of libpq's places gave."""
+    text = str(error).lower()
+    return "no password supplied" in text or "password is required" in text
+
+
+def try_connection(url: str, password: str = "") -> tuple[str, bool]:
+    """Knock on the server of `url` (at most CONNECT_TIMEOUT seconds): why it
+    did not let Offload in ("" when it did), and whether it asks for a
+    password none was given for (or refused the `password` typed). Changes
+    nothing; for a worker thread, so
+    the window stays responsive meanwhile (`ConnectionAttempt`)."""
+    import psycopg
+
+    try:
+        psycopg.connect(
+            url,
+            connect_timeout=CONNECT_TIMEOUT,
+            application_name="Offload",
+            password=password or session_password(url),
+        ).close()
+    except psycopg.Error as error:
+        wrong_typed = password and "password authentication failed" in str(error).lower()
+        if asks_for_a_password(error) or wrong_typed:
+            return "", True
+        try:
+            return explain_connection_error(error, url), False
+        except StoreError as unreadable:
+            return str(unreadable), False
+    return "", False
+
+
+class ConnectionAttempt(QObject):
+    """`try_connection` on a thread of its own, from `start()`; `finished(problem,
+    needs_password)` arrives in the thread the attempt lives in, unless it
+    was cancelled first (the thread then ends by itself, within the timeout)."""
+
+    finished = Signal(str, bool)
+
+    def __init__(self, url: str, password: str = "") -> None:
+        super().__init__()
+        self._cancelled = threading.Event()
+        self._thread = threading.Thread(
+            target=self._run, args=(url, password), name="offload-connect", daemon=True
+        )
+
+    def start(self) -> None:
+        """Knock (after `finished` is connected: a refusal can come at once)."""
+        self._thread.start()
+
+    def cancel(self) -> None:
+        self._cancelled.set()
+
+    def _run(self, url: str, password: str) -> None:
+        problem, needs_password = try_connection(url, password)
+        if not self._cancelled.is_set():
+            self.finished.emit(problem, needs_password)
 
 
 def open_workspace(
@@ -235,7 +303,10 @@ class ChangeListener(QObject):
 
         try:
             with psycopg.connect(
-                self._url, autocommit=True, connect_timeout=CONNECT_TIMEOUT
+                self._url,
+                autocommit=True,
+                connect_timeout=CONNECT_TIMEOUT,
+                password=session_password(self._url),
             ) as connection:
                 connection.execute(f'LISTEN "{CHANGES_CHANNEL}"')
                 self.ready.set()

@@ -32,7 +32,7 @@ import pytest
 from PySide6.QtCore import QLocale, QSettings
 
 from desktop_app.models import i18n
-from desktop_app.models.base import database, unbind_database
+from desktop_app.models.base import database, forget_session_passwords, unbind_database
 from desktop_app.models.formats import use_locale
 from desktop_app.models.i18n import use_language
 from desktop_app.paths import set_application_names
@@ -70,6 +70,7 @@ def isolated_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Ite
     yield
     if database.obj is not None:
         unbind_database()
+    forget_session_passwords()
     use_locale("en_US")
     use_language("en")
     QLocale.setDefault(_QT_LOCALE_AT_START)  # the window sets it from the Formats setting
@@ -156,9 +157,12 @@ def postgres_template() -> Iterator[str]:
     with _admin_connection() as admin:
         admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
         admin.execute(f'CREATE DATABASE "{name}"')
+    # Made when a test first asks for a workspace, maybe with its window open
+    # on a file: that file stays bound.
+    previous = database.obj
     db, _ = open_workspace(database_url(name), read_only=False, create=True, upgrade=True)
-    unbind_database()
     db.close()
+    database.initialize(previous)
     yield name
     with _admin_connection() as admin:
         admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

@@ -218,6 +218,8 @@ EDITS_RUN_BY_HAND = {
     "views/briefs/expectations_panel.py:add_from_line",
     "views/briefs/template_dialogs.py:import_template_file",
     "views/engagements/dialogs.py:accept",
+    # "Save mine" after a stale save: the dialog's accept, run again.
+    "views/engagements/dialogs.py:_again",
     # The move is stored in a `finally`, whatever the outcome.
     "views/briefs/expectations_panel.py:_store_move",
     # A refusal that asks the owner first (NeedsConfirmation), then runs again.

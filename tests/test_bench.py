@@ -78,3 +78,35 @@ def test_only_measures_the_rows_asked_for(tmp_path):
         "opening: open_store (look, quick_check, lock, migrate, bind)",
         "opening: the day's backup (online backup, then quick_check of the copy)",
     ]
+
+
+@pytest.mark.slow
+@pytest.mark.postgres
+def test_a_tiny_benchmark_with_a_server_adds_its_postgresql_rows(tmp_path):
+    from tests.conftest import require_postgres
+
+    server = require_postgres()
+    result = subprocess.run(
+        [sys.executable, "-m", "tools.bench", "--scale", "0.01", "--runs", "1", "--no-warm-up",
+         "--cache", str(tmp_path / "cache"), "--postgres", server],
+        capture_output=True, text=True, timeout=900, cwd=REPO, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr[-3000:]
+    rows = [
+        [cell.strip() for cell in line.strip("|").split("|")]
+        for line in result.stdout.splitlines()
+        if line.startswith("| ") and "(PostgreSQL)" in line
+    ]
+    produced = {(row[0], row[1]) for row in rows}
+    platform = "xcb" if "start-up to first paint (xcb)" in result.stdout else "offscreen"
+    expected = {
+        *((f"start-up to first paint ({platform})", f"{db} (PostgreSQL)") for db in DATABASES),
+        *((f"start-up to the Overview filled in ({platform})", f"{db} (PostgreSQL)")
+          for db in DATABASES),
+        *((f"first visit of {tab} (painted)", f"{db} (PostgreSQL)")
+          for tab in TABS for db in DATABASES),
+        ("importing a 200-row Toggl CSV", "empty (PostgreSQL)"),
+    }  # fmt: skip
+    assert produced == expected
+    for row in rows:
+        assert re.match(r"[\d.]+ (ms|s) \(Offload on SQLite\)", row[2]), row

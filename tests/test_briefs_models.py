@@ -119,7 +119,8 @@ def test_a_brief_round_trips_every_field(store):
         ("report_every_days", "0", "from 1 to 365"),
         ("currency", "XYZ", "ISO 4217"),
         ("deadline", "31/12/2026", "not a date"),
-        ("status", "archived", "choose one of"),
+        ("status", "archived", "choose one from the list"),
+        ("language", "klingon", "choose one from the list"),
         ("delegation_level", 9, "delegation level"),
     ],
 )

@@ -60,9 +60,9 @@ def test_rates_are_compared_per_month_of_the_brief(window, qtbot):
     assert dialog.brief_id() == books
     rows = {row.label: row for row in dialog.comparison.rows}
     per_month = rows["Per month at 60 h"]
-    assert per_month.values == ("900 USD/mo", "900 USD/mo", "a fee per project")
-    # "15 USD/h" beside "900 USD/mo" now reads as what it is: the same money.
-    assert rows["Rate"].values == ("15 USD per hour", "900 USD per month", "400 USD per project")
+    assert per_month.values == ("$900/mo", "$900/mo", "a fee per project")
+    # "$15/h" beside "$900/mo" now reads as what it is: the same money.
+    assert rows["Rate"].values == ("$15 per hour", "$900 per month", "$400 per project")
     assert "60 h a month" in dialog.legend.text()
     shown = [dialog.model.index(row, 0).data() for row in range(dialog.model.rowCount())]
     assert "Per month at 60 h" in shown

@@ -154,7 +154,7 @@ def test_merging_two_records_moves_everything_and_loses_nothing(store):
     assert values["skills"] == "Xero, VAT"
     assert "Met at a meetup" in values["notes"]
     assert "E-mail: ana.f@example.com" in values["notes"]
-    assert "Rate: 35 USD per hour" in values["notes"]
+    assert "Rate: $35 per hour" in values["notes"]
     detail = bench.contractor_detail(keep)
     assert [r.name for r in detail.references] == ["Rui"]
     assert len(detail.interviews) == 1
@@ -203,7 +203,7 @@ def test_the_comparison_lines_up_the_evidence(store):
     rows = {row.label: row for row in comparison.rows}
     assert comparison.names == ("Ana", "Tomasz")
     assert comparison.brief_title == "Monthly bookkeeping"
-    assert rows["Rate"].values == ("32 USD per hour", "22 USD per hour")
+    assert rows["Rate"].values == ("$32 per hour", "$22 per hour")
     assert rows["Rate"].best == {1}
     assert rows["Source"].values == ("Upwork", "Referral from Leo")
     assert rows["References checked"].values == ("1 of 1", "0 of 1")

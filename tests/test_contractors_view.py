@@ -536,7 +536,7 @@ def test_the_comparison_shows_the_evidence_side_by_side(window, demo_page, qtbot
     assert headers == ["", "Ana Ferreira", "Ledgerlight Bookkeeping", "Tomasz Nowak"]
     table = {model.index(r, 0).data(): [model.index(r, c).data() for c in range(1, 4)]
              for r in range(model.rowCount())}  # fmt: skip
-    assert table["Rate"] == ["32 USD per hour", "450 USD per month", "22 USD per hour"]
+    assert table["Rate"] == ["$32 per hour", "$450 per month", "$22 per hour"]
     assert table["Source"] == ["Upwork", "Bookkeeper Directory", "Upwork"]
     assert table["References checked"] == ["2 of 2", "1 of 2", "1 of 1"]
     assert table["Portfolio items"] == ["1", "1", "0"]
@@ -553,7 +553,7 @@ def test_the_comparison_shows_the_evidence_side_by_side(window, demo_page, qtbot
 
     text = "".join(page.extract_text() for page in PdfReader(pdf).pages)
     for expected in ("Contractors side by side", "Ana Ferreira", "Ledgerlight", "Tomasz Nowak",
-                     "22 USD per hour", "Communication", "Page 1 of"):  # fmt: skip
+                     "$22 per hour", "Communication", "Page 1 of"):  # fmt: skip
         assert expected in text
     preview = dialog.print_preview()
     assert preview is not None and preview.objectName() == "comparisonPrintPreview"
@@ -730,7 +730,7 @@ def test_editing_a_contractor_is_one_undoable_step(window, demo_page, qtbot):
     qtbot.waitUntil(lambda: not dialog.isVisible())
     values = bench.contractor_values(tomasz)
     assert values["rate"] == 25 and values["notes"] == "Raised his rate in November."
-    assert "25 USD per hour" in demo_page.detail.subtitle.text()
+    assert "$25 per hour" in demo_page.detail.subtitle.text()
     undo(qtbot, window)
     assert bench.contractor_values(tomasz)["rate"] == 22
 

@@ -380,15 +380,15 @@ def test_the_terms_read_as_one_line(store):
         start, rate="600", rate_unit="month", cadence=30, end_date=date(2026, 12, 31)
     )
     assert terms_text(get_engagement(open_one, date(2026, 4, 1))) == (
-        "Active since 21 Mar 2026 · planned end 31 Dec 2026 · check-in every 30 days · "
-        "600 USD per month"
+        "Active since Mar 21, 2026 · planned end Dec 31, 2026 · check-in every 30 days · "
+        "$600 per month"
     )
     ended = engagement(start, contractor_name="Bo Lind", title="Website", cadence=1)
     update_engagement(
         ended, {"status": "ended", "end_date": date(2026, 9, 27), "end_reason": "Done"}
     )
     assert terms_text(get_engagement(ended, date(2026, 10, 1))) == (
-        "Ended 27 Sep 2026 (started 21 Mar 2026) · check-in every 1 day · 40 USD per hour"
+        "Ended Sep 27, 2026 (started Mar 21, 2026) · check-in every 1 day · $40 per hour"
     )
 
 

@@ -35,18 +35,18 @@ def test_the_focus_figures_on_known_weeks(window, known_weeks):  # noqa: F811
     focus = _focus(window).focus
     assert focus.summary.text() == (
         "Growth work this week: 2.0 h so far, against 2.0 h a week before your first hire "
-        "(2 Nov 2026, over 4 weeks logged)."
+        "(Nov 2, 2026, over 4 weeks logged)."
     )
     assert _texts(focus.hand_offs) == [
         [
-            "23 Nov 2026",
+            "Nov 23, 2026",
             "Social media",
             "5.0 h a week (2 weeks)",
             "6.0 h a week (2 weeks)",
             "+1.0 h",
         ],
         [
-            "2 Nov 2026",
+            "Nov 2, 2026",
             "Ana: Bookkeeping",
             "2.0 h a week (4 weeks)",
             "5.0 h a week (2 weeks)",
@@ -54,8 +54,8 @@ def test_the_focus_figures_on_known_weeks(window, known_weeks):  # noqa: F811
         ],
     ]
     assert _texts(focus.not_let_go) == [
-        ["30 Nov 2026", "Bookkeeping", "0.8 h"],
-        ["9 Nov 2026", "Bookkeeping", "0.5 h"],
+        ["Nov 30, 2026", "Bookkeeping", "0.8 h"],
+        ["Nov 9, 2026", "Bookkeeping", "0.5 h"],
     ]
     tip = focus.hand_off_model.index(1, 1).data(Qt.ItemDataRole.ToolTipRole)
     assert "Planner design: 2.0 h a week (4 weeks) → 4.0 h a week (2 weeks)" in tip

@@ -47,7 +47,7 @@ def test_hiring_creates_the_engagement_and_moves_contractor_and_brief(store):
     assert engagement.status == "trial"
     assert _state(contractor_id, brief_id) == ("hired", "filled", 1, [("interviewing", "hired")])
     change = StageChange.get()
-    assert "Monthly bookkeeping" in change.reason and "02 Nov 2026" in change.reason
+    assert "Monthly bookkeeping" in change.reason and "Nov 2, 2026" in change.reason
 
 
 def test_a_refused_hiring_changes_nothing(store):
@@ -147,7 +147,7 @@ def test_put_on_notice_once(store):
     hiring = hire(contractor(), brief(), START, "40", 7)
     previous = put_on_notice(hiring.engagement_id, date(2026, 12, 1))
     assert previous == {"on_notice_since": None}
-    with pytest.raises(ValidationError, match="on notice since 01 Dec 2026"):
+    with pytest.raises(ValidationError, match="on notice since Dec 1, 2026"):
         put_on_notice(hiring.engagement_id, date(2026, 12, 2))
 
 

@@ -268,7 +268,7 @@ def test_the_profile_shows_shared_hours_and_the_send_brief_names_the_pdf(window,
     page = window.show_tab("contractors").page()
     page.select_ids([people["Ledgerlight Bookkeeping"]])
     profile = page.detail.profile.text()
-    assert "Shared hours" in profile and "1 h (15:00–16:00 your time)" in profile
+    assert "Shared hours" in profile and "1 h (3:00\u202fPM–4:00\u202fPM your time)" in profile
     assert "the brief needs 2 h for questions" in profile
     composer = page.detail.write("send_brief")
     pdf = window.ctx.store.path.parent / "Briefs sent" / "Monthly bookkeeping.pdf"
@@ -469,7 +469,9 @@ def test_the_hire_dialog_shows_shared_hours_and_warns_under_the_brief_s_need(win
     qtbot.waitExposed(dialog)
     # No brief chosen yet: the shared hours, as a note.
     assert dialog.overlap.kind == "note"
-    assert dialog.overlap.message().startswith("Shared working hours: 1 h (15:00–16:00 your time)")
+    assert dialog.overlap.message().startswith(
+        "Shared working hours: 1 h (3:00\u202fPM–4:00\u202fPM your time)"
+    )
     # The bookkeeping brief needs 2 h a day for questions: a warning.
     dialog.brief.setCurrentIndex(dialog.brief.findData(demo["Monthly bookkeeping"]))
     assert dialog.overlap.kind == "warning"

@@ -74,11 +74,11 @@ EXPECTED = {
     MessageKind.REFERRAL_REQUEST: ("leo@example.com", "Do you know someone for Monthly "
                                    "bookkeeping?", ("Hi Leo,", "Northwind Planners", "Xero")),
     MessageKind.INTERVIEW_INVITE: ("tomasz.nowak@example.pl", "Interview for Monthly bookkeeping",
-                                   ("Hi Tomasz,", "Sunday 22 Nov at 09:00 (phone)")),
+                                   ("Hi Tomasz,", "Sun, November 22 at 9:00\u202fAM (phone)")),
     MessageKind.REFERENCES_REQUEST: ("ana.ferreira@example.com", "References and samples for "
                                      "Monthly bookkeeping", ("two references",)),
     MessageKind.TRIAL_OFFER: ("ana.ferreira@example.com", "A paid trial for Monthly bookkeeping",
-                              ("It pays $120", "by 24 Nov 2026", "Reconcile October")),
+                              ("It pays $120", "by Nov 24, 2026", "Reconcile October")),
     MessageKind.DECLINE: ("tomasz.nowak@example.pl", "Monthly bookkeeping",
                           ("someone else this time: Ana's trial was on time",)),
     MessageKind.SEND_BRIEF: ("ana.ferreira@example.com", "The brief: Monthly bookkeeping",
@@ -178,7 +178,7 @@ def test_compose_names_a_time_it_is_given(demo):
     people = _people()
     message = compose(MessageKind.INTERVIEW_INVITE, contractor_id=people["Sam Taylor"],
                       brief_id=demo, interview_when=datetime(2026, 11, 24, 15, 30))  # fmt: skip
-    assert "Tuesday 24 Nov at 15:30" in message.body
+    assert "Tue, November 24 at 3:30\u202fPM" in message.body
 
 
 def test_an_invitation_across_time_zones_gives_the_time_in_both(demo):
@@ -186,16 +186,20 @@ def test_an_invitation_across_time_zones_gives_the_time_in_both(demo):
     # Maya works in Stockholm; Pixel & Post in Sydney (summer there, winter here: +10 h).
     sydney = compose(MessageKind.INTERVIEW_INVITE, contractor_id=people["Pixel & Post Studio"],
                      brief_id=demo, interview_when=datetime(2026, 11, 24, 9, 0))  # fmt: skip
-    assert "Tuesday 24 Nov at 09:00 Stockholm time, 19:00 Sydney time" in sydney.body
+    assert (
+        "Tue, November 24 at 9:00\u202fAM Stockholm time, 7:00\u202fPM Sydney time" in sydney.body
+    )
     # Past their midnight the day is said too; Chicago is 7 h behind.
     late = compose(MessageKind.INTERVIEW_INVITE, contractor_id=people["Pixel & Post Studio"],
                    brief_id=demo, interview_when=datetime(2026, 11, 24, 15, 0))  # fmt: skip
-    assert "at 15:00 Stockholm time, Wednesday 25 Nov at 01:00 Sydney time" in late.body
+    assert (
+        "at 3:00\u202fPM Stockholm time, Wed, November 25 at 1:00\u202fAM Sydney time" in late.body
+    )
     chicago = compose(MessageKind.INTERVIEW_INVITE,
                       contractor_id=people["Ledgerlight Bookkeeping"], brief_id=demo,
                       interview_when=datetime(2026, 11, 24, 15, 0))  # fmt: skip
-    assert "at 15:00 Stockholm time, 08:00 Chicago time" in chicago.body
+    assert "at 3:00\u202fPM Stockholm time, 8:00\u202fAM Chicago time" in chicago.body
     # The same clock (Warsaw): the time once, as before.
     warsaw = compose(MessageKind.INTERVIEW_INVITE, contractor_id=people["Tomasz Nowak"],
                      brief_id=demo, interview_when=datetime(2026, 11, 24, 9, 0))  # fmt: skip
-    assert "Tuesday 24 Nov at 09:00 (" in warsaw.body
+    assert "Tue, November 24 at 9:00\u202fAM (" in warsaw.body

@@ -32,19 +32,19 @@ def test_overlap_follows_each_side_s_summer_time_change():
     # 14 Mar 2027 the US moves; Europe waits until 28 Mar: 5 h apart, 3 h shared.
     assert overlap_on(date(2027, 3, 15), STOCKHOLM, NEW_YORK).hours == 3
     assert overlap_on(date(2027, 3, 26), STOCKHOLM, NEW_YORK).text() == (
-        "3 h (14:00–17:00 your time)"
+        "3 h (2:00\u202fPM–5:00\u202fPM your time)"
     )
     # Both on summer time: 6 h apart again.
     assert overlap_on(date(2027, 3, 29), STOCKHOLM, NEW_YORK).hours == 2
     summary = overlap_summary(STOCKHOLM, NEW_YORK, date(2027, 3, 5))
     assert summary.change is not None and summary.change[0] == date(2027, 3, 15)
-    assert summary.text() == "2 h (15:00–17:00 your time); 3 h from 15 Mar 2027"
+    assert summary.text() == "2 h (3:00\u202fPM–5:00\u202fPM your time); 3 h from Mar 15, 2027"
 
 
 def test_overlap_across_midnight_and_the_date_line():
     manila = Schedule.of("Asia/Manila", "14:00-22:00")  # 7 h ahead of Stockholm in winter
     assert overlap_on(date(2026, 11, 23), STOCKHOLM, manila).text() == (
-        "6 h (09:00–15:00 your time)"
+        "6 h (9:00\u202fAM–3:00\u202fPM your time)"
     )
     # Works nights at a fixed offset: their Sunday night is our Monday morning.
     night = Schedule.of("UTC+2", "22:00-08:00")
@@ -95,9 +95,9 @@ def test_each_contractor_s_overlap_and_the_warning_under_the_brief_s_need(store)
     assert unset[ids[0]].summary is None and "Set your time zone" in unset[ids[0]].text()
     save_settings(Settings(time_zone="Europe/Stockholm", working_hours="09:00–16:00"))
     info = overlap_with_owner(ids, date(2026, 11, 23))
-    assert info[ids[0]].text() == "7 h (09:00–16:00 your time)"
+    assert info[ids[0]].text() == "7 h (9:00\u202fAM–4:00\u202fPM your time)"
     assert info[ids[1]].text() == (
-        "no shared working hours; 1 h from 15 Mar 2027 (their hours assumed 09:00–17:00)"
+        "no shared working hours; 1 h from Mar 15, 2027 (their hours assumed 09:00–17:00)"
     )
     assert info[ids[2]].text() == "Their time zone is not on record."
     brief_id = brief()

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from desktop_app.models.briefs import Brief, BriefTask
 from desktop_app.models.contractors import Contractor, StageChange
 from desktop_app.models.engagements import add_feedback
+from desktop_app.models.formats import day as format_day
 from desktop_app.models.formats import weekday_day
 from desktop_app.models.hiring import hire
 from desktop_app.models.overview import load_overview
@@ -175,7 +176,9 @@ def test_paid_trials_are_in_the_spend_the_same_on_the_overview_and_the_payments(
     assert spend.detail_label.text() == (
         "estimated from the rates: nothing paid yet; $150 for paid trials"
     )
-    assert f"Cleo: $75 (Paid trial for “Support inbox”, owed {TODAY:%d %b %Y}.)" in spend.toolTip()
+    assert (
+        f"Cleo: $75 (Paid trial for “Support inbox”, owed {format_day(TODAY)}.)" in spend.toolTip()
+    )
     # The payments panel's month says the same.
     page = window.show_tab("engagements").page()
     assert page.select_engagement(known["ben"])

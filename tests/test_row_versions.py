@@ -88,7 +88,7 @@ def test_a_stale_save_is_refused_naming_who_and_showing_both_values(clients, fir
     with loser.active():
         with pytest.raises(StaleEdit) as refused:
             update_brief(brief_id, {"summary": "One issue a week"})
-        assert f"changed by {winner.session.person} at" in str(refused.value)
+        assert f"changed by {winner.session.person} on" in str(refused.value)
         assert refused.value.theirs == {"summary": "Two issues a month"}
         assert refused.value.yours == {"summary": "One issue a week"}
         assert "Summary, theirs: 'Two issues a month'" in str(refused.value)
@@ -117,7 +117,7 @@ def test_undo_of_an_edit_someone_changed_since_is_refused(clients):
         load_brief(brief_id, for_editing=True)
         update_brief(brief_id, {"budget": "450"})
     with ann.active():
-        with pytest.raises(StaleEdit, match="changed by Ben at"):
+        with pytest.raises(StaleEdit, match="changed by Ben on"):
             update_brief(brief_id, old)  # what the undo command runs
         assert Brief.get_by_id(brief_id).budget == Decimal("450")
 
@@ -140,7 +140,7 @@ def test_a_stale_expectation_save_is_refused(clients):
         load_brief(brief_id, for_editing=True)
         update_expectation(expectation_id, {"text": "Episodes out by Thursday"})
     with ann.active():
-        with pytest.raises(StaleEdit, match="changed by Ben at"):
+        with pytest.raises(StaleEdit, match="changed by Ben on"):
             update_expectation(expectation_id, {"text": "Episodes out by Monday"})
         assert Expectation.get_by_id(expectation_id).text == "Episodes out by Thursday"
 
@@ -163,7 +163,7 @@ def test_the_editor_shows_theirs_beside_yours_and_the_owner_chooses(window, qtbo
     qtbot.keyClicks(summary, "Weekly")  # six saves tried, one question asked
     box = shown_dialog(window, "staleEditDialog")
     assert isinstance(box, QMessageBox)
-    assert "changed by Ben at" in box.text()
+    assert "changed by Ben on" in box.text()
     assert "Summary, theirs: 'Two issues a month'" in box.text()
     assert "Summary, yours: 'W'" in box.text()
     assert Brief.get_by_id(brief_id).summary == "Two issues a month"

@@ -168,7 +168,7 @@ def test_a_payment_dated_before_the_engagement_started_asks_first(two_currencies
     values = {"invoiced_on": date(2026, 9, 20), "amount": "200", "paid_on": date(2026, 9, 20)}
     with pytest.raises(NeedsConfirmation) as asked:
         add_payment(ana, values)
-    assert "20 Sep 2026, before the engagement started (1 Oct 2026)" in asked.value.question
+    assert "Sep 20, 2026, before the engagement started (Oct 1, 2026)" in asked.value.question
     assert Payment.select().count() == before
     deposit = add_payment(ana, values, confirmed=True)
     assert Payment.get_by_id(deposit).amount == Decimal("200")
@@ -257,7 +257,7 @@ def test_agreements_and_the_statement_of_work_terms(store):
         brief_id, contractor("Ana"), date(2026, 10, 1), rate="40", status="active"
     ).id
     sow = statement_of_work(engagement_id, TODAY)
-    assert sow.rate == "40 USD per hour"
+    assert sow.rate == "$40 per hour"
     assert sow.terms_source.startswith("No agreement recorded")
 
     nda = add_agreement(engagement_id, {"kind": "nda", "signed_on": date(2026, 9, 28)})

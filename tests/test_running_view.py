@@ -16,6 +16,7 @@ from desktop_app.models.access import AccessGrant, grant_access
 from desktop_app.models.checklists import ChecklistItem, ChecklistTemplate
 from desktop_app.models.contractors import Contractor
 from desktop_app.models.engagements import Engagement, create_engagement
+from desktop_app.models.formats import day as format_day
 from desktop_app.models.payments import Payment, add_payment
 from desktop_app.views.engagements.hire_dialog import open_hire_dialog
 from tests.dialogs import no_dialog, shown_dialog
@@ -103,7 +104,7 @@ def test_checklists_from_hire_to_end_with_undo(window, qtbot, hired):
     onboarding.table.setCurrentIndex(onboarding.model.index(0, 0))
     qtbot.keyClick(onboarding.table, Qt.Key.Key_Space)
     assert ChecklistItem.get(ChecklistItem.text == "Agreement signed").done_on == TODAY
-    assert _texts(onboarding.table)[0][2] == f"{TODAY.day} {TODAY:%b %Y}"
+    assert _texts(onboarding.table)[0][2] == format_day(TODAY)
     assert window.undo_stack.undoText() == "Tick “Agreement signed”"
     # A note, typed in its cell.
     _edit_cell(qtbot, onboarding.table, 1, 3, "Sent with the Xero procedure")

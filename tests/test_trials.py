@@ -111,7 +111,7 @@ def test_trial_from_offer_to_hire_for_three_with_each_step_undone(three, tmp_pat
     assert _stages([ana, ben, chloe]) == ["trial"] * 3
     reason = StageChange.select().where(StageChange.contractor == ana).order_by(
         StageChange.id.desc()).get().reason  # fmt: skip
-    assert reason == "Offered the paid trial for “Monthly bookkeeping”: $120, due 15 Nov 2026."
+    assert reason == "Offered the paid trial for “Monthly bookkeeping”: $120, due Nov 15, 2026."
     with pytest.raises(ValidationError, match="has this trial already"):
         offer_trial(brief_id, [ana], TODAY)
     undone = undo_offer(offering)
@@ -145,7 +145,7 @@ def test_trial_from_offer_to_hire_for_three_with_each_step_undone(three, tmp_pat
     comparison = compare_candidates([ana, ben, chloe], brief_id, TODAY)
     by_label = {row.label: row for row in comparison.rows}
     assert by_label["Delivered"].values == (
-        "13 Nov 2026, on time", "17 Nov 2026, 2 days late", "due 15 Nov 2026"
+        "Nov 13, 2026, on time", "Nov 17, 2026, 2 days late", "due Nov 15, 2026"
     )  # fmt: skip
     assert by_label["Delivered"].best == {0}
     assert by_label["Must have: Reconcile every account"].values == ("5 / 5", "4 / 5", "—")
@@ -217,7 +217,7 @@ def test_the_trial_pay_is_in_the_month_it_is_owed(three):
     assert november.trial_pay == {"USD": Decimal("120.00")}
     (trial,) = november.trials
     assert trial.offer_id == offers[ana] and trial.contractor_name == "Ana Souza"
-    assert trial.basis == "Paid trial for “Monthly bookkeeping”, owed 28 Nov 2026."
+    assert trial.basis == "Paid trial for “Monthly bookkeeping”, owed Nov 28, 2026."
     # Ben and Chloé are owed in December, when their deadline falls.
     december = month_spend(date(2026, 12, 1), TODAY)
     assert december.spend == december.trial_pay == {"USD": Decimal("240.00")}

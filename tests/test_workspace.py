@@ -3,6 +3,7 @@ one clear line for each way in that fails (nothing changed)."""
 
 from __future__ import annotations
 
+import os
 import re
 import socket
 import threading
@@ -332,3 +333,82 @@ def test_a_wrong_password_is_one_line_and_the_password_is_never_shown(tmp_path: 
     [log] = tmp_path.rglob("offload.log")
     assert "refused the password" in log.read_text()
     assert "a-typed-secret" not in log.read_text()
+
+
+def test_an_import_whose_connection_is_cut_keeps_nothing_and_says_so(
+    new_postgres_database, tmp_path, qtbot
+):
+    """The server ends the importing session in the middle of its transaction
+    (pg_terminate_backend from a second connection, as an administrator or a
+    restart would): nothing of the import is kept, and one line says so."""
+    import subprocess
+    import sys
+
+    import psycopg
+
+    url = new_postgres_database()
+    csv = Path(__file__).parent / "data" / "imports" / "toggl-detailed.csv"
+    env = {**os.environ, "HOME": str(tmp_path), "QT_QPA_PLATFORM": "offscreen"}
+    with psycopg.connect(url) as holder:
+        # Held until the import has created its tasks and waits to write its
+        # entries: the moment to cut it, found without guessing at timings.
+        holder.execute("LOCK TABLE time_entry IN SHARE ROW EXCLUSIVE MODE")
+        importer = subprocess.Popen(
+            [sys.executable, "-m", "desktop_app", "import-time", str(csv), "--db", url],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+            cwd=Path(__file__).resolve().parent.parent,
+        )
+        try:
+            waiting: list[int] = []
+
+            def importer_waits() -> bool:
+                with psycopg.connect(url, autocommit=True) as watcher:
+                    rows = watcher.execute(
+                        "SELECT pid FROM pg_stat_activity WHERE datname = current_database() "
+                        "AND application_name = 'Offload' AND wait_event_type = 'Lock' "
+                        "AND query LIKE 'INSERT INTO \"time_entry\"%'"
+                    ).fetchall()
+                waiting[:] = [pid for (pid,) in rows]
+                return bool(waiting)
+
+            qtbot.waitUntil(importer_waits, timeout=60_000)
+            with psycopg.connect(url, autocommit=True) as administrator:
+                administrator.execute("SELECT pg_terminate_backend(%s)", (waiting[0],))
+        finally:
+            holder.rollback()
+        out, err = importer.communicate(timeout=120)
+    assert importer.returncode == 1, (out, err)
+    [line] = err.strip().splitlines()
+    assert line.startswith("offload import-time: The connection to the team workspace's server")
+    assert "nothing of what was being saved was kept" in line
+    assert "Traceback" not in err and "unexpected error" not in err
+    # Whole or not at all: neither the tasks it had created nor any entry.
+    assert _counts(url) == (0, 0, [])
+    # And the same import, run again, goes in whole.
+    again = run_offload("import-time", str(csv), "--db", url, env={"HOME": str(tmp_path)})
+    assert again.returncode == 0, again.stderr
+    assert _counts(url)[0] == 4
+
+
+def test_after_the_server_ends_a_session_the_next_edit_connects_again(store_on_postgres):
+    """A server restarted (or a session ended by its administrator) under an
+    open window: the edit that meets it fails whole, with the one line that
+    says so; the next one connects again and is saved."""
+    from peewee import PeeweeException
+
+    from desktop_app.database_file import CONNECTION_LOST, explain_database_error
+    from desktop_app.models.tasks import Task, create_task
+
+    (pid,) = store_on_postgres.db.execute_sql("SELECT pg_backend_pid()").fetchone()
+    with _admin_connection() as admin:
+        admin.execute("SELECT pg_terminate_backend(%s)", (pid,))
+    with pytest.raises(PeeweeException) as lost:
+        create_task("Met the end", need="repetitive")
+    assert explain_database_error(lost.value, None) == CONNECTION_LOST
+    create_task("After the restart", need="repetitive")
+    assert [task.name for task in Task.select()] == ["After the restart"]
+    (again,) = store_on_postgres.db.execute_sql("SELECT pg_backend_pid()").fetchone()
+    assert again != pid

@@ -685,6 +685,10 @@ def main(argv: list[str] | None = None) -> int:
         choices=GROUPS,
         help="measure only these rows (repeatable; default: all of them)",
     )
+    parser.add_argument(
+        "--postgres", default=os.environ.get("OFFLOAD_BENCH_POSTGRES_URL", ""), metavar="URL",
+        help="also time a PostgreSQL server's copies (tools/bench_postgres.py)",
+    )  # fmt: skip
     args = parser.parse_args(argv)
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="offload-bench-") as folder, xvfb() as display:
@@ -692,6 +696,10 @@ def main(argv: list[str] | None = None) -> int:
         if display is None:
             bench.say("Xvfb not found: start-up is timed offscreen only")
         rows = run(bench, tuple(args.only or GROUPS))
+        if args.postgres:
+            from tools.bench_postgres import postgres_rows
+
+            postgres_rows(bench, args.postgres)
     print(table(rows))
     print()
     print(f"Medians of {args.runs} runs, large database at scale {args.scale:g}; {machine()}; "

@@ -317,7 +317,9 @@ def move(database: Path, brief_id: int, runs: int) -> dict[str, float]:
 
 
 def main(argv: Sequence[str]) -> int:
-    what, database = argv[0], Path(argv[1])
+    # A team workspace's URL stays text (a Path would fold its "//").
+    what = argv[0]
+    database: Any = argv[1] if argv[1].startswith("postgres") else Path(argv[1])
     if what == "visits":
         result = visits(database)
     elif what == "plain-visits":

@@ -13,6 +13,7 @@ that version really wrote.
 
 from __future__ import annotations
 
+import hashlib
 import sqlite3
 import sys
 from datetime import date
@@ -35,6 +36,12 @@ def write_fixture(path: Path) -> None:
         brief = Brief.select().order_by(Brief.id).first()
         name = "Owner's own: weekly newsletter"
         save_own_template(name, template_json(name, "Made from a brief", load_brief(brief.id)))
+        # A file keeps its attachments beside it and leaves this table empty; a
+        # workspace fills it. One row, so the upgrade of the table is tested too.
+        from desktop_app.models.attachment_contents import keep_content
+
+        sample = b"%PDF-1.4 a portfolio sample"
+        keep_content(hashlib.sha256(sample).hexdigest(), sample)
     finally:
         store.close()
     connection = sqlite3.connect(path)

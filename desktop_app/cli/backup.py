@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import shutil
 from pathlib import Path
 
 from desktop_app.backup import backup_database
@@ -43,26 +44,37 @@ def run(args: argparse.Namespace) -> int:
 
 def _back_up_workspace(url: str, out: Path) -> int:
     """A team workspace into a new SQLite file: the portable copy an owner keeps."""
+    from desktop_app.attachments import copy_stored
     from desktop_app.models.copying import copy_rows
+    from desktop_app.paths import attachments_dir
     from desktop_app.store import Access, open_store
 
     if out.exists():
         raise UserError(f"{out} already exists; choose a new file name.")
+    files_folder_was_there = attachments_dir(out).exists() if out.parent.is_dir() else True
     source = open_store(url, access=Access.READ, create=False, upgrade=False)
     try:
         target = open_store(out, access=Access.WRITE, create=True)
         try:
-            copied = copy_rows(source.db, target.db)
+            with target.db.atomic():
+                copied = copy_rows(source.db, target.db)
+                # The attached files beside the copy, as beside any file.
+                files = copy_stored(
+                    source.db, attachments_dir(source.path), target.db, attachments_dir(out)
+                )
         finally:
             target.close()
     except BaseException:
         for leftover in (out, out.with_name(out.name + "-wal"), out.with_name(out.name + "-shm")):
             leftover.unlink(missing_ok=True)
+        if not files_folder_was_there:
+            shutil.rmtree(out.parent / f"{out.stem}-files", ignore_errors=True)
         raise
     finally:
         source.close()
     echo(
         f"Backed up {source.name} to {out} ({sum(copied.values()):,} rows, "
-        f"{out.stat().st_size:,} bytes): open it with offload --db {out}."
+        f"{out.stat().st_size:,} bytes, {files:,} attached files in {attachments_dir(out)}): "
+        f"open it with offload --db {out}."
     )
     return 0

@@ -32,7 +32,9 @@ def _name(store: Store) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    from desktop_app.attachments import copy_stored, count_stored
     from desktop_app.models.copying import copy_rows, row_counts
+    from desktop_app.paths import attachments_dir
 
     source_location = existing_database(args.source)
     target_location: Path | str = args.target
@@ -44,13 +46,21 @@ def run(args: argparse.Namespace) -> int:
     try:
         target = open_store(target_location, access=Access.WRITE, create=True)
         try:
-            copied = copy_rows(source.db, target.db)
+            source_files, target_files = attachments_dir(source.path), attachments_dir(target.path)
+            # Rows and attached files in one transaction on the target: all or nothing.
+            with target.db.atomic():
+                copied = copy_rows(source.db, target.db)
+                files = copy_stored(source.db, source_files, target.db, target_files)
             theirs = row_counts(target.db)
             echo(f"Copied {_name(source)} into {_name(target)}:")
             for table, count in copied.items():
                 if count or theirs[table]:
                     echo(f"  {table}: {count} copied, {theirs[table]} in the target")
+            files_there = count_stored(target.db, target_files)
+            echo(f"  attached files: {files} copied, {files_there} in the target")
             mismatched = [table for table, count in copied.items() if theirs[table] != count]
+            if files_there != files:
+                mismatched.append("attached files")
             if mismatched:
                 raise UserError(f"The counts differ for {', '.join(mismatched)}.")
         finally:

@@ -46,7 +46,8 @@ HOURS = "Monday to Friday, 9:00–16:00 Stockholm time (CET)"
 
 
 def _template(name: str) -> Template:
-    templates, _ = shipped_templates(templates_folder())
+    # The demo's own texts are English: so are the templates they start from.
+    templates, _ = shipped_templates(templates_folder(), language="en")
     return next(t for t in templates if t.name == name)
 
 

@@ -17,14 +17,17 @@ from datetime import date
 from enum import StrEnum
 from typing import Any
 
-from peewee import CharField, DateField, DateTimeField, ForeignKeyField, TextField
+from peewee import CharField, DateField, DateTimeField, ForeignKeyField, IntegerField, TextField
 
+from desktop_app.models import versions
 from desktop_app.models.base import BaseModel, database, now
 from desktop_app.models.briefs import Brief
 from desktop_app.models.contractors import Contractor
 from desktop_app.models.engagements import Engagement, EngagementStatus
 from desktop_app.models.errors import ValidationError
 from desktop_app.models.field_checks import date_or_none, line_text, note_text
+from desktop_app.models.formats import day
+from desktop_app.models.i18n import _
 from desktop_app.models.rows import tuples
 from desktop_app.models.secret_check import refuse_secret
 from desktop_app.models.snapshots import RowSnapshot, delete_with_snapshot
@@ -57,6 +60,11 @@ class AccessGrant(BaseModel):
     revoked_on = DateField(null=True, index=True)
     note = TextField(default="")
     created_at = DateTimeField(default=now)
+    # No lost updates (`models.versions`, schema 12): bumped by each save,
+    # with who saved last and when.
+    row_version = IntegerField(default=1)
+    changed_by = CharField(max_length=200, default="")
+    changed_at = DateTimeField(null=True)
 
 
 ACCESS_FIELDS = ("name", "level", "granted_on", "granted_by", "revoked_on", "note")
@@ -83,10 +91,10 @@ def _fields(values: Mapping[str, Any]) -> dict[str, Any]:
         if name in values
     }
     if "name" in clean and not clean["name"]:
-        raise ValidationError("Name the tool or account (e.g. “Shopify staff account”).", "name")
+        raise ValidationError(_("Name the tool or account (e.g. “Shopify staff account”)."), "name")
     if "level" in values:
         if values["level"] not in {level.value for level in AccessLevel}:
-            raise ValidationError("Choose view, edit or admin.", "level")
+            raise ValidationError(_("Choose view, edit or admin."), "level")
         clean["level"] = str(values["level"])
     if "note" in values:
         clean["note"] = refuse_secret(note_text(values["note"]), "note")
@@ -102,12 +110,13 @@ def clean_access_values(values: Mapping[str, Any], current: Mapping[str, Any]) -
     clean = _fields(values)
     merged = {**current, **clean}
     if merged.get("granted_on") is None:
-        raise ValidationError("Say when the access was granted.", "granted_on")
+        raise ValidationError(_("Say when the access was granted."), "granted_on")
     revoked = merged.get("revoked_on")
     if revoked is not None and revoked < merged["granted_on"]:
         raise ValidationError(
-            f"Revoked on {revoked:%d %b %Y}, before it was granted "
-            f"({merged['granted_on']:%d %b %Y}).",
+            _("Revoked on {revoked}, before it was granted ({granted}).").format(
+                revoked=day(revoked), granted=day(merged["granted_on"])
+            ),
             "revoked_on",
         )
     return clean
@@ -136,7 +145,7 @@ def update_access(access_id: int, changes: Mapping[str, Any]) -> dict[str, Any]:
 def write_access_values(access_id: int, values: Mapping[str, Any]) -> None:
     """Store `values` as they are (for undo, which writes back what was valid)."""
     if values:
-        AccessGrant.update(dict(values)).where(AccessGrant.id == access_id).execute()
+        versions.save(AccessGrant, access_id, dict(values), what="This access")
 
 
 def delete_access(access_id: int) -> RowSnapshot:
@@ -219,6 +228,9 @@ def access_rows(engagement_id: int | None = None, *, open_only: bool = False) ->
         query = query.where(AccessGrant.engagement == engagement_id)
     if open_only:
         query = query.where(AccessGrant.revoked_on.is_null())
+    fetched = list(query)
+    # What the register shows is what this client has read (`models.versions`).
+    versions.remember_rows(AccessGrant, ((row.id, row.row_version) for row in fetched))
     rows = [
         AccessRow(
             row.id,
@@ -233,7 +245,7 @@ def access_rows(engagement_id: int | None = None, *, open_only: bool = False) ->
             row.revoked_on,
             row.note,
         )
-        for row in query
+        for row in fetched
     ]
     return sorted(
         rows, key=lambda r: (not r.is_open, r.contractor_name, r.granted_on, r.name.casefold())

@@ -34,6 +34,7 @@ from desktop_app.models.contractors import rate_text
 from desktop_app.models.engagements import Engagement, EngagementRow, day_text, get_engagement
 from desktop_app.models.errors import ValidationError
 from desktop_app.models.field_checks import date_or_none, line_text, note_text
+from desktop_app.models.i18n import N_, _, count
 from desktop_app.models.settings import load_settings
 from desktop_app.models.snapshots import RowSnapshot, delete_with_snapshot
 
@@ -46,15 +47,15 @@ class AgreementKind(StrEnum):
 
 
 AGREEMENT_KIND_LABELS = {
-    AgreementKind.CONTRACT: "Contract",
-    AgreementKind.NDA: "NDA",
-    AgreementKind.SOW: "Statement of work",
-    AgreementKind.IP_ASSIGNMENT: "IP assignment",
+    AgreementKind.CONTRACT: N_("Contract"),
+    AgreementKind.NDA: N_("NDA"),
+    AgreementKind.SOW: N_("Statement of work"),
+    AgreementKind.IP_ASSIGNMENT: N_("IP assignment"),
 }
 
 LINE_MAX_LENGTH = 500
 MAX_NOTICE_DAYS = 365
-DEFAULT_PAYMENT_TERMS = "Invoice monthly; paid within 14 days of the invoice."
+DEFAULT_PAYMENT_TERMS = N_("Invoice monthly; paid within 14 days of the invoice.")
 
 
 class Agreement(BaseModel):
@@ -106,13 +107,16 @@ def _notice_days(value: object) -> int | None:
             days = int(days)
         except ValueError:
             raise ValidationError(
-                "The notice period is a whole number of days.", "notice_days"
+                _("The notice period is a whole number of days."), "notice_days"
             ) from None
     if days is not None and (isinstance(days, bool) or not isinstance(days, int)):
-        raise ValidationError("The notice period is a whole number of days.", "notice_days")
+        raise ValidationError(_("The notice period is a whole number of days."), "notice_days")
     if days is not None and not 0 <= days <= MAX_NOTICE_DAYS:
         raise ValidationError(
-            f"A notice period is from 0 to {MAX_NOTICE_DAYS} days.", "notice_days"
+            _("A notice period is from 0 to {MAX_NOTICE_DAYS} days.").format(
+                MAX_NOTICE_DAYS=MAX_NOTICE_DAYS
+            ),
+            "notice_days",
         )
     return days
 
@@ -126,7 +130,7 @@ def clean_agreement_values(values: Mapping[str, Any]) -> dict[str, Any]:
     if "kind" in values:
         if values["kind"] not in {kind.value for kind in AgreementKind}:
             raise ValidationError(
-                "Choose a contract, an NDA, a statement of work or an IP assignment.", "kind"
+                _("Choose a contract, an NDA, a statement of work or an IP assignment."), "kind"
             )
         clean["kind"] = str(values["kind"])
     if "signed_on" in values:
@@ -182,7 +186,7 @@ class AgreementRow:
 
     @property
     def kind_label(self) -> str:
-        return AGREEMENT_KIND_LABELS.get(AgreementKind(self.kind), self.kind)
+        return _(AGREEMENT_KIND_LABELS.get(AgreementKind(self.kind), self.kind))
 
     @property
     def notice_text(self) -> str:
@@ -193,11 +197,10 @@ def notice_text(days: int | None) -> str:
     if days is None:
         return ""
     if days == 0:
-        return "No notice"
+        return _("No notice")
     if days % 7 == 0 and days < 70:
-        weeks = days // 7
-        return f"{weeks} week{'s' if weeks != 1 else ''}"
-    return f"{days} day{'s' if days != 1 else ''}"
+        return count(days // 7, "{count} week", "{count} weeks")
+    return count(days, "{count} day", "{count} days")
 
 
 def agreements_of(engagement_id: int) -> list[AgreementRow]:
@@ -251,7 +254,7 @@ class StatementOfWork:
 
     @property
     def title(self) -> str:
-        return f"Statement of work: {self.brief.title}"
+        return _("Statement of work: {title}").format(title=self.brief.title)
 
 
 def statement_of_work(engagement_id: int, today: date) -> StatementOfWork:
@@ -274,31 +277,45 @@ def statement_of_work(engagement_id: int, today: date) -> StatementOfWork:
     elif brief.budget is not None:
         rate = rate_text(Decimal(brief.budget), _unit(brief.budget_basis), brief.currency)
     else:
-        rate = "To be agreed"
+        rate = _("To be agreed")
     return StatementOfWork(
         engagement=row,
         brief=brief,
         business_name=settings.business_name,
         owner_name=settings.owner_name,
         rate=rate,
-        payment_terms=(chosen.payment_terms if chosen else "") or DEFAULT_PAYMENT_TERMS,
+        payment_terms=(chosen.payment_terms if chosen else "") or _(DEFAULT_PAYMENT_TERMS),
         notice=(
-            f"{chosen.notice_text} written notice by either side"
+            _("{notice} written notice by either side").format(notice=chosen.notice_text)
             if chosen and chosen.notice_days is not None
-            else "As agreed in the contract"
+            else _("As agreed in the contract")
         ),
         confidentiality=(chosen.confidentiality if chosen else "")
-        or "Everything about the business and its customers stays confidential.",
+        or _("Everything about the business and its customers stays confidential."),
         ip_terms=(chosen.ip_terms if chosen else "")
-        or "The work, once paid for, belongs to the business.",
-        terms_source=(
-            f"Terms from the {chosen.kind_label.lower()}"
-            + (f" signed {day_text(chosen.signed_on)}" if chosen.signed_on else " (not signed yet)")
-            if chosen
-            else "No agreement recorded: the usual terms are printed; change them before signing."
-        ),
+        or _("The work, once paid for, belongs to the business."),
+        terms_source=_terms_source(chosen),
         today=today,
     )
+
+
+def _terms_source(chosen: AgreementRow | None) -> str:
+    """Where the statement's terms come from, as one sentence."""
+    if chosen is None:
+        return _("No agreement recorded: the usual terms are printed; change them before signing.")
+    is_sow = chosen.kind == AgreementKind.SOW
+    if chosen.signed_on is None:
+        return (
+            _("Terms from the statement of work (not signed yet)")
+            if is_sow
+            else _("Terms from the contract (not signed yet)")
+        )
+    signed = (
+        _("Terms from the statement of work signed {date}")
+        if is_sow
+        else _("Terms from the contract signed {date}")
+    )
+    return signed.format(date=day_text(chosen.signed_on))
 
 
 def _unit(basis: str) -> str:

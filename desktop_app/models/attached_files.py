@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from desktop_app.models.errors import ValidationError
+from desktop_app.models.i18n import _
 
 ATTACHMENT_FIELDS = ("file_hash", "file_name", "file_size")
 FILE_NAME_MAX_LENGTH = 300
@@ -26,10 +27,10 @@ def clean_attachment(values: Mapping[str, Any]) -> dict[str, Any]:
     if file_hash is None:
         return {"file_hash": None, "file_name": "", "file_size": None}
     if len(file_hash) != 64 or any(c not in "0123456789abcdef" for c in file_hash):
-        raise ValidationError("The attached file is not one Offload stored.", "file_hash")
+        raise ValidationError(_("The attached file is not one Offload stored."), "file_hash")
     size = values.get("file_size")
     if size is not None and (isinstance(size, bool) or not isinstance(size, int) or size < 0):
-        raise ValidationError("The attached file's size is not known.", "file_hash")
+        raise ValidationError(_("The attached file's size is not known."), "file_hash")
     return {
         "file_hash": file_hash,
         "file_name": str(values.get("file_name") or "")[:FILE_NAME_MAX_LENGTH],

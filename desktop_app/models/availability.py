@@ -11,7 +11,9 @@ from datetime import date
 from decimal import Decimal
 
 from desktop_app.models.contractors import Contractor
+from desktop_app.models.formats import number
 from desktop_app.models.hiring_plan import plan_of
+from desktop_app.models.i18n import _
 from desktop_app.models.overlap import (
     DEFAULT_HOURS,
     HoursError,
@@ -58,14 +60,13 @@ class OverlapInfo:
         if least + 1e-9 >= float(needed):
             return ""
         if least < 1e-9:
-            return (
-                "No shared working hours on some working days; the brief needs "
-                f"{needed.normalize():f} h for questions."
-            )
-        return (
-            f"Only {hours_text(least)} a day of shared working hours; the brief needs "
-            f"{needed.normalize():f} h for questions."
-        )
+            return _(
+                "No shared working hours on some working days; the brief needs {needed} h for "
+                "questions."
+            ).format(needed=number(needed))
+        return _(
+            "Only {hours} a day of shared working hours; the brief needs {needed} h for questions."
+        ).format(hours=hours_text(least), needed=number(needed))
 
 
 def owner_schedule() -> tuple[Schedule | None, str]:

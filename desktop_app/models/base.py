@@ -7,7 +7,8 @@ binds the database it is given, and each test binds a fresh one.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from contextlib import suppress
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -24,9 +25,11 @@ from peewee import (
 )
 from playhouse.sqlite_ext import AutoIncrementField
 
-from desktop_app.models import versions
-
 database = DatabaseProxy()
+
+# Called each time another database is bound (`versions.py` forgets the row
+# versions it had seen: ids repeat between databases).
+ON_BIND: list[Callable[[], None]] = []
 
 # How long a connection waits for another program's write lock, in seconds.
 BUSY_TIMEOUT = 10.0
@@ -97,9 +100,10 @@ def bind_database(path: Path, *, read_only: Mapping[str, object] | None = None) 
 
 
 def _bind(db: Database | None) -> None:
-    """Point every model at `db`; the row versions this client had seen
-    belong to the database before (`versions.py`): forgotten."""
-    versions.session.seen.clear()
+    """Point every model at `db`; what belonged to the database before (the
+    row versions this client had seen, `versions.py`) is forgotten."""
+    for forget in ON_BIND:
+        forget()
     database.initialize(db)
 
 
@@ -112,6 +116,50 @@ class OffloadPostgresDatabase(PostgresqlDatabase):
 
     file_path: Path | None = None
     url: str = ""
+
+    def is_closed(self) -> bool:
+        """Closed, or its session ended by the server (a restart, its
+        administrator, the network): then the next statement connects again
+        (the one that met the end failed, and said so). Never inside a
+        transaction: that one is lost, and fails whole."""
+        state: Any = getattr(self, "_state")  # noqa: B009 (Peewee's, untyped)
+        conn = state.conn
+        if (
+            conn is not None
+            and getattr(conn, "broken", False)
+            and not state.transactions
+            and not state.ctx
+        ):
+            with suppress(Exception):
+                conn.close()
+            state.reset()
+        return bool(super().is_closed())
+
+
+# Passwords the owner typed in the window, by workspace URL: kept in this
+# process's memory for the session only, never written to settings, logs or
+# the URL (libpq's ~/.pgpass and PGPASSWORD need none of this).
+_session_passwords: dict[str, str] = {}
+
+
+def _password_key(url: str) -> str:
+    return "postgresql://" + url.removeprefix("postgres://").removeprefix("postgresql://")
+
+
+def keep_password_for_session(url: str, password: str) -> None:
+    """Use `password` for every connection to `url` until Offload closes."""
+    _session_passwords[_password_key(url)] = password
+
+
+def forget_session_passwords() -> None:
+    """Forget every typed password (a new session: the tests' own)."""
+    _session_passwords.clear()
+
+
+def session_password(url: str) -> str | None:
+    """The password the owner typed for `url` this session (None: libpq's own
+    places, ~/.pgpass and PGPASSWORD, or none)."""
+    return _session_passwords.get(_password_key(url)) or None
 
 
 def postgres_database(url: str) -> OffloadPostgresDatabase:
@@ -126,6 +174,7 @@ def postgres_database(url: str) -> OffloadPostgresDatabase:
         prefer_psycopg3=True,
         connect_timeout=CONNECT_TIMEOUT,
         application_name="Offload",
+        password=session_password(url),
     )
     db.url = url
     return db

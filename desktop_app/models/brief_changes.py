@@ -27,10 +27,12 @@ from desktop_app.models.brief_vocabulary import (
     FieldKind,
     Level,
 )
+from desktop_app.models.formats import day, number
+from desktop_app.models.i18n import LANGUAGES, N_, _, count
 
 # Where the brief stands is not part of what the contractor reads.
 _NOT_CONTENT = {"status"}
-NOT_SET = "(not set)"
+NOT_SET = N_("(not set)")
 
 
 @dataclass(frozen=True)
@@ -52,25 +54,27 @@ class Change:
 
 
 def format_value(name: str, value: Any) -> str:
-    """A field's value as the owner reads it."""
+    """A field's value as the owner reads it (in the language being written)."""
+    if name == "language":
+        return LANGUAGES.get(value, "") if value else _("The app's language")
     if value is None or value == "":
-        return NOT_SET
+        return _(NOT_SET)
     if isinstance(value, date):
-        return f"{value:%d %b %Y}"
+        return day(value)
     if isinstance(value, Decimal):
-        return f"{value:,.2f}"
+        return number(value, 2)
     if name == "delegation_level":
-        return DELEGATION_LABELS.get(Delegation(int(value)), str(value))
+        return _(DELEGATION_LABELS.get(Delegation(int(value)), str(value)))
     if name == "budget_basis":
-        return BUDGET_BASIS_LABELS.get(BudgetBasis(value), str(value))
+        return _(BUDGET_BASIS_LABELS.get(BudgetBasis(value), str(value)))
     if name == "report_every_days":
-        return "every day" if value == 1 else f"every {value} days"
+        return count(int(value), "every day", "every {count} days")
     return str(value).strip()
 
 
 def _level(value: str) -> str:
     try:
-        return LEVEL_LABELS[Level(value)]
+        return _(LEVEL_LABELS[Level(value)])
     except ValueError:
         return value
 
@@ -95,7 +99,7 @@ def changes_between(old: BriefData, new: BriefData) -> list[Change]:
         is_text = spec.kind is FieldKind.TEXT
         changes.append(
             Change(
-                spec.label,
+                _(spec.label),
                 format_value(spec.name, before),
                 format_value(spec.name, after),
                 spec.name,
@@ -136,7 +140,7 @@ def _expectation_changes(old: list[ExpectationData], new: list[ExpectationData])
                 )
             )
             continue
-        _, before = old_by_key[key]
+        _old_index, before = old_by_key[key]
         label = f"Expectation {index + 1}"
         if before.text.strip() != expectation.text.strip():
             changes.append(
@@ -161,8 +165,8 @@ def _expectation_changes(old: list[ExpectationData], new: list[ExpectationData])
             changes.append(
                 Change(
                     f"{label}: measure changed",
-                    before.measure.strip() or NOT_SET,
-                    expectation.measure.strip() or NOT_SET,
+                    before.measure.strip() or _(NOT_SET),
+                    expectation.measure.strip() or _(NOT_SET),
                     "expectations",
                 )
             )

@@ -12,7 +12,9 @@ A template is a JSON object:
 "brief" holds the fields of a brief (see `BriefData.to_json`); missing
 fields take their defaults. The shipped templates live in
 resources/templates/*.json (the caller hands their folder in: models/ never
-looks for files); the owner's own are stored in the database
+looks for files), each translated in resources/templates/<language>/ under
+the same file name: the owner sees them in the app's language, and a brief
+made from a translated one is written in that language; the owner's own are stored in the database
 (`BriefTemplate.content`) in the same shape. A file that is not such an
 object is refused with a message that says where it is broken.
 """
@@ -28,6 +30,7 @@ from desktop_app.models.base import database
 from desktop_app.models.brief_vocabulary import BriefData, BriefStatus, brief_data_from_json
 from desktop_app.models.briefs import BriefTemplate
 from desktop_app.models.errors import UserError, ValidationError
+from desktop_app.models.i18n import _, current_language
 from desktop_app.models.rows import delete_from
 from desktop_app.models.snapshots import RowSnapshot, delete_with_snapshot
 from desktop_app.models.text import fold
@@ -64,37 +67,51 @@ def parse_template(text: str, source: str, key: str = "") -> Template:
     """The template in the JSON `text`; TemplateError saying what is wrong, and where."""
 
     def broken(reason: str) -> TemplateError:
-        return TemplateError(f"The template “{source}” cannot be used: {reason}")
+        return TemplateError(
+            _("The template “{source}” cannot be used: {reason}").format(
+                source=source, reason=reason
+            )
+        )
 
     try:
         raw = json.loads(text)
     except json.JSONDecodeError as error:
         raise broken(
-            f"it is not valid JSON ({error.msg} at line {error.lineno}, column {error.colno})."
+            _("it is not valid JSON ({msg} at line {lineno}, column {colno}).").format(
+                msg=error.msg, lineno=error.lineno, colno=error.colno
+            )
         ) from None
     if not isinstance(raw, dict) or "offload_template" not in raw:
-        raise broken("it is not an Offload brief template (no “offload_template” field).")
+        raise broken(_("it is not an Offload brief template (no “offload_template” field)."))
     if raw["offload_template"] != FORMAT_VERSION:
         raise broken(
-            f"it is in template format {raw['offload_template']!r}; this Offload reads "
-            f"format {FORMAT_VERSION}."
+            _(
+                "it is in template format {offload_template}; this Offload reads format "
+                "{FORMAT_VERSION}."
+            ).format(offload_template=repr(raw["offload_template"]), FORMAT_VERSION=FORMAT_VERSION)
         )
     name = raw.get("name")
     if not isinstance(name, str) or not name.strip():
-        raise broken("it has no name.")
+        raise broken(_("it has no name."))
     if len(name) > NAME_MAX_LENGTH:
-        raise broken(f"its name is longer than {NAME_MAX_LENGTH} characters.")
+        raise broken(
+            _("its name is longer than {NAME_MAX_LENGTH} characters.").format(
+                NAME_MAX_LENGTH=NAME_MAX_LENGTH
+            )
+        )
     description = raw.get("description", "")
     if not isinstance(description, str):
-        raise broken("its description is not text.")
+        raise broken(_("its description is not text."))
     brief = raw.get("brief")
     if not isinstance(brief, dict):
-        raise broken("it has no “brief” object.")
+        raise broken(_("it has no “brief” object."))
     brief = {"title": name.strip(), **brief}
     try:
         data = brief_data_from_json(brief)
     except ValidationError as error:
-        raise broken(f"{error} (field “{error.field}”).") from None
+        raise broken(
+            _("{error} (field “{field}”).").format(error=error, field=error.field)
+        ) from None
     return Template(key or f"file:{source}", name.strip(), description.strip(), data)
 
 
@@ -117,17 +134,30 @@ def template_json(name: str, description: str, data: BriefData) -> str:
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
-def shipped_templates(folder: Path) -> tuple[list[Template], list[str]]:
+def shipped_templates(
+    folder: Path, language: str | None = None
+) -> tuple[list[Template], list[str]]:
     """The templates shipped with Offload (the *.json files in `folder`, which the
     caller finds: `assets.templates_folder()`), by name, and a message for each
-    broken file."""
+    broken file. In `language` (the app's by default): a file of the same name
+    in `folder/<language>/` replaces the English one, and the brief it holds
+    is in that language; an English one stands in where none is translated."""
+    language = current_language() if language is None else language
+    translated = folder / language if language != "en" else None
     templates, problems = [], []
-    for path in sorted(folder.glob("*.json")):
+    for english in sorted(folder.glob("*.json")):
+        local = translated / english.name if translated is not None else None
+        path = local if local is not None and local.is_file() else english
         try:
             text = path.read_text(encoding="utf-8")
-            templates.append(parse_template(text, path.name, key=f"shipped:{path.stem}"))
+            template = parse_template(text, path.name, key=f"shipped:{english.stem}")
         except (TemplateError, OSError, UnicodeDecodeError) as error:
             problems.append(str(error) if isinstance(error, TemplateError) else f"{path}: {error}")
+            continue
+        if path is local:
+            data = dataclasses.replace(template.data, language=language)
+            template = dataclasses.replace(template, data=data)
+        templates.append(template)
     templates.sort(key=lambda template: fold(template.name))
     return templates, problems
 
@@ -160,10 +190,13 @@ def all_templates(shipped_folder: Path) -> tuple[list[Template], list[str]]:
 def clean_template_name(name: str) -> str:
     name = name.strip()
     if not name:
-        raise ValidationError("A template needs a name.", "name")
+        raise ValidationError(_("A template needs a name."), "name")
     if len(name) > NAME_MAX_LENGTH:
         raise ValidationError(
-            f"A template name can be at most {NAME_MAX_LENGTH} characters.", "name"
+            _("A template name can be at most {NAME_MAX_LENGTH} characters.").format(
+                NAME_MAX_LENGTH=NAME_MAX_LENGTH
+            ),
+            "name",
         )
     return name
 

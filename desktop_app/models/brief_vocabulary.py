@@ -22,7 +22,8 @@ from typing import Any
 
 from desktop_app.models.currencies import check_currency
 from desktop_app.models.errors import ValidationError
-from desktop_app.models.i18n import N_
+from desktop_app.models.formats import day, integer
+from desktop_app.models.i18n import LANGUAGES, N_, _
 from desktop_app.models.parsing import parse_amount
 from desktop_app.models.procedure_content import ProcedureData
 
@@ -55,11 +56,11 @@ class Delegation(IntEnum):
 
 
 DELEGATION_LABELS = {
-    Delegation.AS_WRITTEN: "Do exactly as written",
-    Delegation.RECOMMEND: "Recommend; I decide",
-    Delegation.DECIDE_AFTER_ASKING: "Decide after checking with me",
-    Delegation.DECIDE_AND_TELL: "Decide and tell me afterwards",
-    Delegation.DECIDE_FREELY: "Decide, no need to report",
+    Delegation.AS_WRITTEN: N_("Do exactly as written"),
+    Delegation.RECOMMEND: N_("Recommend; I decide"),
+    Delegation.DECIDE_AFTER_ASKING: N_("Decide after checking with me"),
+    Delegation.DECIDE_AND_TELL: N_("Decide and tell me afterwards"),
+    Delegation.DECIDE_FREELY: N_("Decide, no need to report"),
 }
 
 
@@ -69,7 +70,11 @@ class Level(StrEnum):
     NICE = "nice"
 
 
-LEVEL_LABELS = {Level.MUST: "Must have", Level.SHOULD: "Should have", Level.NICE: "Nice to have"}
+LEVEL_LABELS = {
+    Level.MUST: N_("Must have"),
+    Level.SHOULD: N_("Should have"),
+    Level.NICE: N_("Nice to have"),
+}
 
 
 class BudgetBasis(StrEnum):
@@ -79,9 +84,9 @@ class BudgetBasis(StrEnum):
 
 
 BUDGET_BASIS_LABELS = {
-    BudgetBasis.FIXED: "Fixed price",
-    BudgetBasis.HOURLY: "Per hour",
-    BudgetBasis.MONTHLY: "Per month",
+    BudgetBasis.FIXED: N_("Fixed price"),
+    BudgetBasis.HOURLY: N_("Per hour"),
+    BudgetBasis.MONTHLY: N_("Per month"),
 }
 
 EXPECTATION_MAX_LENGTH = 2000
@@ -120,132 +125,159 @@ class BriefField:
 _TEXT_LIMIT = 20_000
 
 BRIEF_FIELDS: tuple[BriefField, ...] = (
-    BriefField("title", "Title", FieldKind.LINE, "What the job is, in a few words.", 200),
+    BriefField("title", N_("Title"), FieldKind.LINE, N_("What the job is, in a few words."), 200),
     BriefField(
         "summary",
-        "The job and its context",
+        N_("The job and its context"),
         FieldKind.TEXT,
-        "What the job is and why it matters to the business: who your customers are, "
-        "what the contractor takes over, what they will find when they start.",
+        N_(
+            "What the job is and why it matters to the business: who your customers are, "
+            "what the contractor takes over, what they will find when they start."
+        ),
         _TEXT_LIMIT,
     ),
     BriefField(
         "deliverables",
-        "Deliverables",
+        N_("Deliverables"),
         FieldKind.TEXT,
-        "What you receive, one per line, with its format (e.g. “Monthly profit and loss, PDF”).",
+        N_(
+            "What you receive, one per line, with its format (e.g. “Monthly profit and loss, PDF”)."
+        ),
         _TEXT_LIMIT,
     ),
     BriefField(
         "in_scope",
-        "In scope",
+        N_("In scope"),
         FieldKind.TEXT,
-        "What the job includes, one per line.",
+        N_("What the job includes, one per line."),
         _TEXT_LIMIT,
     ),
     BriefField(
         "out_of_scope",
-        "Out of scope",
+        N_("Out of scope"),
         FieldKind.TEXT,
-        "What the job does not include, one per line: it saves an argument later.",
+        N_("What the job does not include, one per line: it saves an argument later."),
         _TEXT_LIMIT,
     ),
     BriefField(
         "success_criteria",
-        "What success looks like",
+        N_("What success looks like"),
         FieldKind.TEXT,
-        "How you will know the job is done well, one per line, in numbers where you can.",
+        N_("How you will know the job is done well, one per line, in numbers where you can."),
         _TEXT_LIMIT,
     ),
     BriefField(
         "acceptance",
-        "How the work is accepted",
+        N_("How the work is accepted"),
         FieldKind.TEXT,
-        "The sign-off: who checks what, and when the work counts as accepted.",
+        N_("The sign-off: who checks what, and when the work counts as accepted."),
         _TEXT_LIMIT,
     ),
     BriefField(
         "revision_rounds",
-        "Revision rounds included",
+        N_("Revision rounds included"),
         FieldKind.COUNT,
-        "How many rounds of changes the price includes.",
+        N_("How many rounds of changes the price includes."),
         minimum=0,
         maximum=20,
     ),
     BriefField(
-        "deadline", "Deadline", FieldKind.DATE, "When the work (or its first delivery) is due."
+        "deadline",
+        N_("Deadline"),
+        FieldKind.DATE,
+        N_("When the work (or its first delivery) is due."),
     ),
     BriefField(
         "timeline",
-        "Timeline and milestones",
+        N_("Timeline and milestones"),
         FieldKind.TEXT,
-        "Milestones or the recurring schedule, one per line.",
+        N_("Milestones or the recurring schedule, one per line."),
         _TEXT_LIMIT,
     ),
-    BriefField("budget", "Budget", FieldKind.MONEY, "What you will pay, in the currency chosen."),
-    BriefField("currency", "Currency", FieldKind.CURRENCY, "An ISO 4217 code, e.g. USD or EUR."),
+    BriefField(
+        "budget", N_("Budget"), FieldKind.MONEY, N_("What you will pay, in the currency chosen.")
+    ),
+    BriefField(
+        "currency", N_("Currency"), FieldKind.CURRENCY, N_("An ISO 4217 code, e.g. USD or EUR.")
+    ),
     BriefField(
         "budget_basis",
-        "Budget basis",
+        N_("Budget basis"),
         FieldKind.CHOICE,
-        "A fixed price, per hour or per month.",
+        N_("A fixed price, per hour or per month."),
         choices=tuple(BudgetBasis),
     ),
     BriefField(
         "report_every_days",
-        "Report progress every",
+        N_("Report progress every"),
         FieldKind.COUNT,
-        "How often, in days, the contractor reports progress.",
+        N_("How often, in days, the contractor reports progress."),
         minimum=1,
         maximum=365,
     ),
     BriefField(
         "report_how",
-        "How to report",
+        N_("How to report"),
         FieldKind.TEXT,
-        "What a progress report contains and where it goes.",
+        N_("What a progress report contains and where it goes."),
         _TEXT_LIMIT,
     ),
     BriefField(
         "delegation_level",
-        "Delegation",
+        N_("Delegation"),
         FieldKind.CHOICE,
-        "How far the contractor may decide alone.",
+        N_("How far the contractor may decide alone."),
         choices=tuple(str(d.value) for d in Delegation),
     ),
     BriefField(
         "decide_alone",
-        "Decide on your own",
+        N_("Decide on your own"),
         FieldKind.TEXT,
-        "Judgement calls the contractor makes without asking, one per line.",
+        N_("Judgement calls the contractor makes without asking, one per line."),
         _TEXT_LIMIT,
     ),
     BriefField(
         "ask_first",
-        "Ask me first",
+        N_("Ask me first"),
         FieldKind.TEXT,
-        "Decisions the contractor brings to you before acting, one per line.",
+        N_("Decisions the contractor brings to you before acting, one per line."),
         _TEXT_LIMIT,
     ),
     BriefField(
-        "contact", "Contact", FieldKind.TEXT, "Who to contact and how (email, chat, phone).", 2000
+        "contact",
+        N_("Contact"),
+        FieldKind.TEXT,
+        N_("Who to contact and how (email, chat, phone)."),
+        2000,
     ),
     BriefField(
         "working_hours",
-        "Working hours",
+        N_("Working hours"),
         FieldKind.LINE,
-        "When you are reachable, with the time zone.",
+        N_("When you are reachable, with the time zone."),
         200,
     ),
     BriefField(
         "skills",
-        "Skills needed",
+        N_("Skills needed"),
         FieldKind.LINE,
-        "Comma-separated, e.g. “Xero, bank reconciliation”.",
+        N_("Comma-separated, e.g. “Xero, bank reconciliation”."),
         500,
     ),
     BriefField(
-        "status", "Status", FieldKind.CHOICE, "Where the brief stands.", choices=tuple(BriefStatus)
+        "language",
+        N_("Language of the brief"),
+        FieldKind.CHOICE,
+        N_("The language its PDF is written in: headings, dates and money."),
+        # "": the app's language, whichever it is when the PDF is written.
+        choices=("", *LANGUAGES),
+    ),
+    BriefField(
+        "status",
+        N_("Status"),
+        FieldKind.CHOICE,
+        N_("Where the brief stands."),
+        choices=tuple(BriefStatus),
     ),
 )
 
@@ -260,19 +292,21 @@ def clean_field(name: str, value: Any) -> Any:
     """
     spec = FIELDS_BY_NAME.get(name)
     if spec is None:
-        raise ValidationError(f"A brief has no field “{name}”.", name)
+        raise ValidationError(_("A brief has no field “{name}”.").format(name=name), name)
     return _CLEANERS[spec.kind](spec, value)
 
 
 def _clean_text(spec: BriefField, value: Any) -> str:
     text = "" if value is None else str(value)
     if spec.name == "title" and not text.strip():
-        raise ValidationError("A brief needs a title.", spec.name)
+        raise ValidationError(_("A brief needs a title."), spec.name)
     if spec.kind is FieldKind.LINE and "\n" in text:
         text = " ".join(text.split("\n"))
     if len(text) > spec.max_length:
         raise ValidationError(
-            f"{spec.label} can be at most {spec.max_length:,} characters (this is {len(text):,}).",
+            _("{field} can be at most {limit} characters (this is {length}).").format(
+                field=_(spec.label), limit=integer(spec.max_length), length=integer(len(text))
+            ),
             spec.name,
         )
     return text
@@ -287,9 +321,13 @@ def _clean_choice(spec: BriefField, value: Any) -> str | int:
         try:
             return Delegation(int(value)).value
         except (TypeError, ValueError):
-            raise ValidationError("Choose a delegation level from the list.", spec.name) from None
+            raise ValidationError(
+                _("Choose a delegation level from the list."), spec.name
+            ) from None
     if str(value) not in spec.choices:
-        raise ValidationError(f"{spec.label}: choose one of {', '.join(spec.choices)}.", spec.name)
+        raise ValidationError(
+            _("{field}: choose one from the list.").format(field=_(spec.label)), spec.name
+        )
     return str(value)
 
 
@@ -301,16 +339,21 @@ def _clean_count(spec: BriefField, value: Any) -> int | None:
     except InvalidOperation:
         number = None
     if number is None or not number.is_finite() or number != number.to_integral_value():
-        raise ValidationError(f"{spec.label} must be a whole number.", spec.name)
+        raise ValidationError(
+            _("{field} must be a whole number.").format(field=_(spec.label)), spec.name
+        )
     if not spec.minimum <= number <= spec.maximum:
         raise ValidationError(
-            f"{spec.label} must be from {spec.minimum} to {spec.maximum}.", spec.name
+            _("{field} must be from {minimum} to {maximum}.").format(
+                field=_(spec.label), minimum=integer(spec.minimum), maximum=integer(spec.maximum)
+            ),
+            spec.name,
         )
     return int(number)
 
 
 def _clean_money(spec: BriefField, value: Any) -> Decimal | None:
-    return parse_amount(value, spec.name, spec.label)
+    return parse_amount(value, spec.name, _(spec.label))
 
 
 def _clean_date(spec: BriefField, value: Any) -> date | None:
@@ -324,7 +367,10 @@ def _clean_date(spec: BriefField, value: Any) -> date | None:
         return date.fromisoformat(str(value).strip())
     except ValueError:
         raise ValidationError(
-            f"{spec.label}: “{value}” is not a date (write it as 2026-12-31).", spec.name
+            _("{field}: “{value}” is not a date (write it as 2026-12-31).").format(
+                field=_(spec.label), value=value
+            ),
+            spec.name,
         ) from None
 
 
@@ -342,7 +388,7 @@ _CLEANERS = {
 def deadline_warning(deadline: date | None, today: date) -> str:
     """A warning (never a refusal) for a deadline already past; "" when fine."""
     if deadline is not None and deadline < today:
-        return f"The deadline {deadline:%d %b %Y} has already passed."
+        return _("The deadline {date} has already passed.").format(date=day(deadline))
     return ""
 
 
@@ -352,28 +398,31 @@ def clean_expectation(name: str, value: Any) -> Any:
     if name == "text":
         text = str(value)
         if not text.strip():
-            raise ValidationError("An expectation needs some text.", "text")
+            raise ValidationError(_("An expectation needs some text."), "text")
         if len(text) > EXPECTATION_MAX_LENGTH:
             raise ValidationError(
-                f"An expectation can be at most {EXPECTATION_MAX_LENGTH:,} characters "
-                f"(this one has {len(text):,}). Split it into two.",
+                _(
+                    "An expectation can be at most {limit} characters (this one has "
+                    "{length}). Split it into two."
+                ).format(limit=integer(EXPECTATION_MAX_LENGTH), length=integer(len(text))),
                 "text",
             )
         return text
     if name == "level":
         if str(value) not in tuple(Level):
-            raise ValidationError("The level must be must, should or nice.", "level")
+            raise ValidationError(_("The level must be must, should or nice."), "level")
         return str(value)
     if name == "measure":
         measure = str(value)
         if len(measure) > MEASURE_MAX_LENGTH:
             raise ValidationError(
-                f"A measure can be at most {MEASURE_MAX_LENGTH:,} characters "
-                f"(this one has {len(measure):,}).",
+                _("A measure can be at most {limit} characters (this one has {length}).").format(
+                    limit=integer(MEASURE_MAX_LENGTH), length=integer(len(measure))
+                ),
                 "measure",
             )
         return measure
-    raise ValidationError(f"An expectation has no field “{name}”.", name)
+    raise ValidationError(_("An expectation has no field “{name}”.").format(name=name), name)
 
 
 # ---------------------------------------------------------------------------
@@ -416,6 +465,8 @@ class BriefData:
     contact: str = ""
     working_hours: str = ""
     skills: str = ""
+    # A shipped language ("de"), or "": the app's.
+    language: str = ""
     status: str = BriefStatus.DRAFT
     expectations: list[ExpectationData] = field(default_factory=list)
     # Names of the time-audit tasks the brief hands off (for reading, not matching).
@@ -457,18 +508,21 @@ def brief_data_from_json(raw: Any) -> BriefData:
     that names the field (or "expectations[N].field").
     """
     if not isinstance(raw, Mapping):
-        raise ValidationError("The brief must be a JSON object of fields.")
+        raise ValidationError(_("The brief must be a JSON object of fields."))
     unknown = set(raw) - {*CONTENT_FIELDS, "expectations", "tasks", "id"}
     if unknown:
-        raise ValidationError(f"Unknown field “{sorted(unknown)[0]}”.", sorted(unknown)[0])
+        name = sorted(unknown)[0]
+        raise ValidationError(_("Unknown field “{name}”.").format(name=name), name)
     values = {name: clean_field(name, raw[name]) for name in CONTENT_FIELDS if name in raw}
     expectations_raw = raw.get("expectations", [])
     if not isinstance(expectations_raw, list):
-        raise ValidationError("“expectations” must be a list.", "expectations")
+        raise ValidationError(_("“expectations” must be a list."), "expectations")
     expectations = []
     for number, item in enumerate(expectations_raw, start=1):
         if not isinstance(item, Mapping):
-            raise ValidationError(f"Expectation {number} must be an object.", "expectations")
+            raise ValidationError(
+                _("Expectation {number} must be an object.").format(number=number), "expectations"
+            )
         try:
             expectations.append(
                 ExpectationData(
@@ -480,7 +534,8 @@ def brief_data_from_json(raw: Any) -> BriefData:
             )
         except ValidationError as error:
             raise ValidationError(
-                f"Expectation {number}: {error}", f"expectations[{number}].{error.field}"
+                _("Expectation {number}: {error}").format(number=number, error=error),
+                f"expectations[{number}].{error.field}",
             ) from None
     tasks = raw.get("tasks", [])
     return BriefData(

@@ -110,6 +110,8 @@ class Brief(BaseModel):
     # No lost updates (`models.versions`): bumped by each save, with who saved.
     row_version = IntegerField(default=1)
     changed_by = CharField(max_length=200, default="")
+    # The language its PDF is written in ("de"); "": the app's (schema 14).
+    language = CharField(max_length=10, default="")
 
 
 class BriefTask(BaseModel):

@@ -27,17 +27,21 @@ from peewee import (
     DateField,
     DateTimeField,
     ForeignKeyField,
+    IntegerField,
     SmallIntegerField,
     TextField,
     fn,
 )
 
+from desktop_app.models import versions
 from desktop_app.models.base import BaseModel, database, now
 from desktop_app.models.briefs import Brief
 from desktop_app.models.contractors import Contractor
 from desktop_app.models.engagements import Engagement, EngagementStatus
 from desktop_app.models.errors import ValidationError
 from desktop_app.models.field_checks import date_or_none, note_text
+from desktop_app.models.formats import integer
+from desktop_app.models.i18n import _
 from desktop_app.models.rows import tuples
 from desktop_app.models.snapshots import RowSnapshot, delete_with_snapshot, restore
 from desktop_app.models.text import fold
@@ -142,6 +146,11 @@ class ChecklistItem(BaseModel):
     done_on = DateField(null=True)
     note = TextField(default="")
     created_at = DateTimeField(default=now)
+    # No lost updates (`models.versions`, schema 12): bumped by each save,
+    # with who saved last and when.
+    row_version = IntegerField(default=1)
+    changed_by = CharField(max_length=200, default="")
+    changed_at = DateTimeField(null=True)
 
     class Meta:
         indexes = ((("engagement", "kind", "position"), False),)
@@ -153,17 +162,20 @@ class ChecklistItem(BaseModel):
 
 def check_kind(kind: object) -> ChecklistKind:
     if kind not in {k.value for k in ChecklistKind}:
-        raise ValidationError("A checklist is for onboarding or for offboarding.", "kind")
+        raise ValidationError(_("A checklist is for onboarding or for offboarding."), "kind")
     return ChecklistKind(str(kind))
 
 
 def check_item_text(value: object, field: str = "text") -> str:
     text = " ".join(str(value or "").split())
     if not text:
-        raise ValidationError("Write what the item is: a checklist item cannot be empty.", field)
+        raise ValidationError(_("Write what the item is: a checklist item cannot be empty."), field)
     if len(text) > ITEM_MAX_LENGTH:
         raise ValidationError(
-            f"Keep an item under {ITEM_MAX_LENGTH} characters (this one is {len(text):,}).", field
+            _("Keep an item under {limit} characters (this one is {length}).").format(
+                limit=integer(ITEM_MAX_LENGTH), length=integer(len(text))
+            ),
+            field,
         )
     return text
 
@@ -185,11 +197,13 @@ def template_items(value: str | Sequence[str]) -> tuple[str, ...]:
             items.append(check_item_text(item, "items"))
     if not items:
         raise ValidationError(
-            "A checklist template needs at least one item: write one a line.", "items"
+            _("A checklist template needs at least one item: write one a line."), "items"
         )
     if len(items) > MAX_ITEMS:
         raise ValidationError(
-            f"A checklist can have at most {MAX_ITEMS} items (this one has {len(items)}).",
+            _("A checklist can have at most {MAX_ITEMS} items (this one has {length}).").format(
+                MAX_ITEMS=MAX_ITEMS, length=len(items)
+            ),
             "items",
         )
     return tuple(items)
@@ -198,16 +212,23 @@ def template_items(value: str | Sequence[str]) -> tuple[str, ...]:
 def _check_name(value: object, own_id: int | None) -> str:
     name = " ".join(str(value or "").split())
     if not name:
-        raise ValidationError("Give the template a name.", "name")
+        raise ValidationError(_("Give the template a name."), "name")
     if len(name) > NAME_MAX_LENGTH:
-        raise ValidationError(f"Keep the name under {NAME_MAX_LENGTH} characters.", "name")
+        raise ValidationError(
+            _("Keep the name under {NAME_MAX_LENGTH} characters.").format(
+                NAME_MAX_LENGTH=NAME_MAX_LENGTH
+            ),
+            "name",
+        )
     taken = {fold(t.name) for t in SHIPPED_TEMPLATES} | {
         fold(row.name)
         for row in ChecklistTemplate.select(ChecklistTemplate.id, ChecklistTemplate.name)
         if row.id != own_id
     }
     if fold(name) in taken:
-        raise ValidationError(f"A template named “{name}” exists already: choose another.", "name")
+        raise ValidationError(
+            _("A template named “{name}” exists already: choose another.").format(name=name), "name"
+        )
     return name
 
 
@@ -259,7 +280,7 @@ def find_template(key: str) -> TemplateChoice:
     for template in checklist_templates():
         if template.key == key:
             return template
-    raise ValidationError("That checklist template no longer exists.", "template")
+    raise ValidationError(_("That checklist template no longer exists."), "template")
 
 
 @dataclass(frozen=True)
@@ -333,7 +354,10 @@ def set_default_template(kind: str, template_id: int | None) -> int | None:
             row = ChecklistTemplate.get_by_id(template_id)
             if row.kind != kind:
                 raise ValidationError(
-                    f"“{row.name}” is an {row.kind} checklist, not an {kind} one.", "template"
+                    _("“{name}” is an {kind} checklist, not an {kind2} one.").format(
+                        name=row.name, kind=row.kind, kind2=kind
+                    ),
+                    "template",
                 )
             ChecklistTemplate.update(is_default=True).where(
                 ChecklistTemplate.id == template_id
@@ -429,7 +453,7 @@ def update_item(item_id: int, changes: Mapping[str, Any]) -> dict[str, Any]:
 def write_item_values(item_id: int, values: Mapping[str, Any]) -> None:
     """Store `values` as they are (for undo, which writes back what was valid)."""
     if values:
-        ChecklistItem.update(dict(values)).where(ChecklistItem.id == item_id).execute()
+        versions.save(ChecklistItem, item_id, dict(values), what="This checklist item")
 
 
 def delete_item(item_id: int) -> RowSnapshot:
@@ -471,11 +495,14 @@ def checklist_of(engagement_id: int, kind: str) -> list[ChecklistRow]:
         .where((ChecklistItem.engagement == engagement_id) & (ChecklistItem.kind == kind))
         .order_by(ChecklistItem.position, ChecklistItem.id)
     )
+    fetched = list(query)
+    # What the checklist shows is what this client has read (`models.versions`).
+    versions.remember_rows(ChecklistItem, ((row.id, row.row_version) for row in fetched))
     return [
         ChecklistRow(
             row.id, row.engagement_id, row.kind, row.text, row.position, row.done_on, row.note
         )
-        for row in query
+        for row in fetched
     ]
 
 

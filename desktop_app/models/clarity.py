@@ -15,6 +15,8 @@ from datetime import date
 from functools import lru_cache
 
 from desktop_app.models.brief_vocabulary import FIELDS_BY_NAME, BriefData, BriefStatus, Level
+from desktop_app.models.formats import day
+from desktop_app.models.i18n import N_, _, count
 from desktop_app.models.text import fold
 
 MAX_MUST_HAVES = 5
@@ -54,111 +56,160 @@ class Finding:
     task_name: str = ""
 
 
-_QUALITY = (
-    "is a judgement, not a standard. Say how quality will be checked: "
-    "an example to match, a checklist, an error rate."
-)
-
 # Words that read clearly to the writer and differently to everyone else,
 # each with what to write instead. Matched as whole words, ignoring case; the
 # words of a phrase may be joined by spaces or hyphens ("high-quality").
 VAGUE_PHRASES: tuple[tuple[str, str], ...] = (
-    ("ASAP", "“ASAP” means something different to everyone. Give a date, or a number of hours."),
-    ("as soon as possible", "Give a date, or a number of hours or working days."),
-    ("etc.", "“etc.” leaves the rest of the list to guesswork. Name every item."),
-    ("etc", "“etc” leaves the rest of the list to guesswork. Name every item."),
-    ("and so on", "The rest of the list is left to guesswork. Name every item."),
+    (
+        "ASAP",
+        N_("“ASAP” means something different to everyone. Give a date, or a number of hours."),
+    ),
+    ("as soon as possible", N_("Give a date, or a number of hours or working days.")),
+    ("etc.", N_("“etc.” leaves the rest of the list to guesswork. Name every item.")),
+    ("etc", N_("“etc” leaves the rest of the list to guesswork. Name every item.")),
+    ("and so on", N_("The rest of the list is left to guesswork. Name every item.")),
     (
         "good quality",
-        "“Good quality” is a judgement, not a standard. Say how quality will be checked: "
-        "an example to match, a checklist, an error rate.",
+        N_(
+            "“Good quality” is a judgement, not a standard. Say how quality will be checked: "
+            "an example to match, a checklist, an error rate."
+        ),
     ),
     (
         "high quality",
-        "“High quality” is a judgement, not a standard. Say how quality will be checked: "
-        "an example to match, a checklist, an error rate.",
+        N_(
+            "“High quality” is a judgement, not a standard. Say how quality will be checked: "
+            "an example to match, a checklist, an error rate."
+        ),
     ),
     (
         "as needed",
-        "“As needed” does not say who decides it is needed, or how often. "
-        "Give the trigger or the frequency.",
+        N_(
+            "“As needed” does not say who decides it is needed, or how often. "
+            "Give the trigger or the frequency."
+        ),
     ),
     (
         "as necessary",
-        "“As necessary” does not say who decides, or how often. Give the trigger or the frequency.",
+        N_(
+            "“As necessary” does not say who decides, or how often. Give the trigger or the "
+            "frequency."
+        ),
     ),
-    ("some", "“Some” does not say how many or which. Give a number, a range or a list."),
-    ("various", "“Various” hides which ones. List them."),
-    ("several", "“Several” does not say how many. Give a number."),
+    ("some", N_("“Some” does not say how many or which. Give a number, a range or a list.")),
+    ("various", N_("“Various” hides which ones. List them.")),
+    ("several", N_("“Several” does not say how many. Give a number.")),
     (
         "user-friendly",
-        "“User-friendly” means something different to everyone. Say what a user must be able "
-        "to do, and how quickly.",
+        N_(
+            "“User-friendly” means something different to everyone. Say what a user must be able "
+            "to do, and how quickly."
+        ),
     ),
-    ("fast", "“Fast” is not a number. Give a time limit, e.g. “within 4 working hours”."),
-    ("quickly", "“Quickly” is not a number. Give a time limit, e.g. “within 4 working hours”."),
-    ("soon", "“Soon” is not a date. Give one."),
-    ("regularly", "“Regularly” does not say how often. Give the frequency."),
+    ("fast", N_("“Fast” is not a number. Give a time limit, e.g. “within 4 working hours”.")),
+    ("quickly", N_("“Quickly” is not a number. Give a time limit, e.g. “within 4 working hours”.")),
+    ("soon", N_("“Soon” is not a date. Give one.")),
+    ("regularly", N_("“Regularly” does not say how often. Give the frequency.")),
     (
         "responsive",
-        "“Responsive” can mean quick replies or a layout that fits phones, and says no "
-        "number either way. Give a reply time (“within 4 working hours”) or the screens "
-        "it must fit.",
+        N_(
+            "“Responsive” can mean quick replies or a layout that fits phones, and says no "
+            "number either way. Give a reply time (“within 4 working hours”) or the screens "
+            "it must fit."
+        ),
     ),
     (
         "professional",
-        "“Professional” is a judgement: everyone pictures their own. Say what it looks "
-        "like: a style guide, an example to match, the tone to write in.",
+        N_(
+            "“Professional” is a judgement: everyone pictures their own. Say what it looks "
+            "like: a style guide, an example to match, the tone to write in."
+        ),
     ),
     (
         "professionally",
-        "“Professionally” is a judgement. Say what it looks like: a style guide, an "
-        "example to match, the tone to write in.",
+        N_(
+            "“Professionally” is a judgement. Say what it looks like: a style guide, an "
+            "example to match, the tone to write in."
+        ),
     ),
-    ("top quality", "“Top quality” " + _QUALITY),
-    ("excellent", "“Excellent” " + _QUALITY),
-    ("top-notch", "“Top-notch” " + _QUALITY),
-    ("world-class", "“World-class” " + _QUALITY),
-    ("attention to detail", "“Attention to detail” " + _QUALITY),
-    ("timely", "“Timely” is not a time limit. Give one, e.g. “within 2 working days”."),
-    ("promptly", "“Promptly” is not a time limit. Give one, e.g. “within 4 working hours”."),
+    (
+        "top quality",
+        N_(
+            "“Top quality” is a judgement, not a standard. Say how quality will be checked: an "
+            "example to match, a checklist, an error rate."
+        ),
+    ),
+    (
+        "excellent",
+        N_(
+            "“Excellent” is a judgement, not a standard. Say how quality will be checked: an "
+            "example to match, a checklist, an error rate."
+        ),
+    ),
+    (
+        "top-notch",
+        N_(
+            "“Top-notch” is a judgement, not a standard. Say how quality will be checked: an "
+            "example to match, a checklist, an error rate."
+        ),
+    ),
+    (
+        "world-class",
+        N_(
+            "“World-class” is a judgement, not a standard. Say how quality will be checked: an "
+            "example to match, a checklist, an error rate."
+        ),
+    ),
+    (
+        "attention to detail",
+        N_(
+            "“Attention to detail” is a judgement, not a standard. Say how quality will be "
+            "checked: an example to match, a checklist, an error rate."
+        ),
+    ),
+    ("timely", N_("“Timely” is not a time limit. Give one, e.g. “within 2 working days”.")),
+    ("promptly", N_("“Promptly” is not a time limit. Give one, e.g. “within 4 working hours”.")),
     (
         "reasonable",
-        "“Reasonable” leaves the limit to whoever reads it. Give the number: hours, "
-        "rounds, an amount.",
+        N_(
+            "“Reasonable” leaves the limit to whoever reads it. Give the number: hours, "
+            "rounds, an amount."
+        ),
     ),
     (
         "appropriate",
-        "“Appropriate” does not say who judges it, or by what. Name the rule or the example.",
+        N_("“Appropriate” does not say who judges it, or by what. Name the rule or the example."),
     ),
     (
         "best practices",
-        "“Best practices” differ from one contractor to the next. Name the ones you mean.",
+        N_("“Best practices” differ from one contractor to the next. Name the ones you mean."),
     ),
     (
         "if possible",
-        "“If possible” makes it optional without saying so. Say whether it is required.",
+        N_("“If possible” makes it optional without saying so. Say whether it is required."),
     ),
     (
         "where possible",
-        "“Where possible” makes it optional without saying so. Say whether it is required.",
+        N_("“Where possible” makes it optional without saying so. Say whether it is required."),
     ),
     (
         "when possible",
-        "“When possible” is not a date or a frequency. Give one, or say it is optional.",
+        N_("“When possible” is not a date or a frequency. Give one, or say it is optional."),
     ),
     (
         "modern",
-        "“Modern” is a taste, not a brief. Give two or three examples to match.",
+        N_("“Modern” is a taste, not a brief. Give two or three examples to match."),
     ),
     (
         "engaging",
-        "“Engaging” is not measured. Say what should happen: replies, clicks, shares, "
-        "or an example to match.",
+        N_(
+            "“Engaging” is not measured. Say what should happen: replies, clicks, shares, "
+            "or an example to match."
+        ),
     ),
     (
         "polished",
-        "“Polished” is a judgement. Give an example to match, or the checks it must pass.",
+        N_("“Polished” is a judgement. Give an example to match, or the checks it must pass."),
     ),
 )
 
@@ -247,7 +298,7 @@ def context_rule(function: Rule) -> Rule:
 
 
 def _label(field: str) -> str:
-    return FIELDS_BY_NAME[field].label
+    return _(FIELDS_BY_NAME[field].label)
 
 
 # Fields a contractor cannot work without: (rule, field, title, why).
@@ -255,29 +306,35 @@ ESSENTIALS: tuple[tuple[str, str, str, str], ...] = (
     (
         "missing_success_criteria",
         "success_criteria",
-        "No success criteria",
-        "Without them the contractor decides alone when the job is done well. "
-        "Write what you will check, in numbers where you can.",
+        N_("No success criteria"),
+        N_(
+            "Without them the contractor decides alone when the job is done well. "
+            "Write what you will check, in numbers where you can."
+        ),
     ),
     (
         "missing_deliverables",
         "deliverables",
-        "No deliverables",
-        "Say what you will receive, one per line, with its format.",
+        N_("No deliverables"),
+        N_("Say what you will receive, one per line, with its format."),
     ),
     (
         "missing_budget",
         "budget",
-        "No budget",
-        "Contractors price a vague job high, or not at all. "
-        "Give a fixed price, an hourly rate or a monthly amount.",
+        N_("No budget"),
+        N_(
+            "Contractors price a vague job high, or not at all. "
+            "Give a fixed price, an hourly rate or a monthly amount."
+        ),
     ),
     (
         "missing_reporting",
         "report_every_days",
-        "No reporting cadence",
-        "Without an agreed rhythm you either chase the contractor or hear nothing. "
-        "Say how often they report progress.",
+        N_("No reporting cadence"),
+        N_(
+            "Without an agreed rhythm you either chase the contractor or hear nothing. "
+            "Say how often they report progress."
+        ),
     ),
 )
 
@@ -287,7 +344,7 @@ def missing_essentials(data: BriefData, today: date) -> Iterator[Finding]:
     for name, field, title, why in ESSENTIALS:
         value = getattr(data, field)
         if value is None or (isinstance(value, str) and not value.strip()):
-            yield Finding(name, title, why, field)
+            yield Finding(name, _(title), _(why), field)
 
 
 @rule
@@ -295,9 +352,11 @@ def missing_deadline(data: BriefData, today: date) -> Iterator[Finding]:
     if data.deadline is None and not data.timeline.strip():
         yield Finding(
             "missing_deadline",
-            "No deadline or timeline",
-            "The contractor cannot plan, and you cannot tell whether the work is late. "
-            "Give a date, or the schedule of a recurring job.",
+            _("No deadline or timeline"),
+            _(
+                "The contractor cannot plan, and you cannot tell whether the work is late. Give "
+                "a date, or the schedule of a recurring job."
+            ),
             "deadline",
         )
 
@@ -311,9 +370,10 @@ def deadline_passed(data: BriefData, today: date) -> Iterator[Finding]:
     ):
         yield Finding(
             "deadline_passed",
-            "The deadline has passed",
-            f"The deadline ({data.deadline:%d %b %Y}) is already behind us. "
-            "Set the date the work is now due.",
+            _("The deadline has passed"),
+            _(
+                "The deadline ({date}) is already behind us. Set the date the work is now due."
+            ).format(date=day(data.deadline)),
             "deadline",
         )
 
@@ -323,8 +383,11 @@ def no_expectations(data: BriefData, today: date) -> Iterator[Finding]:
     if not any(e.text.strip() for e in data.expectations):
         yield Finding(
             "no_expectations",
-            "No expectations",
-            "List what you expect, most important first, so the contractor knows your priorities.",
+            _("No expectations"),
+            _(
+                "List what you expect, most important first, so the contractor knows your "
+                "priorities."
+            ),
             EXPECTATIONS,
         )
 
@@ -335,9 +398,11 @@ def too_many_musts(data: BriefData, today: date) -> Iterator[Finding]:
     if musts > MAX_MUST_HAVES:
         yield Finding(
             "too_many_musts",
-            f"{musts} must-haves",
-            f"When everything is a must, nothing is. Keep {MAX_MUST_HAVES} or fewer must-haves "
-            "and make the rest should-haves or nice-to-haves.",
+            _("{musts} must-haves").format(musts=musts),
+            _(
+                "When everything is a must, nothing is. Keep {MAX_MUST_HAVES} or fewer "
+                "must-haves and make the rest should-haves or nice-to-haves."
+            ).format(MAX_MUST_HAVES=MAX_MUST_HAVES),
             EXPECTATIONS,
         )
 
@@ -348,9 +413,11 @@ def expectation_without_measure(data: BriefData, today: date) -> Iterator[Findin
         if expectation.text.strip() and not expectation.measure.strip():
             yield Finding(
                 "no_measure",
-                f"Expectation {index + 1} has no measure",
-                f"“{_excerpt(expectation.text)}”: say how you will check it was met, "
-                "so you and the contractor judge it the same way.",
+                _("Expectation {value} has no measure").format(value=index + 1),
+                _(
+                    "“{excerpt}”: say how you will check it was met, so you and the contractor "
+                    "judge it the same way."
+                ).format(excerpt=_excerpt(expectation.text)),
                 "measure",
                 index,
                 expectation.id,
@@ -360,23 +427,45 @@ def expectation_without_measure(data: BriefData, today: date) -> Iterator[Findin
 @rule
 def vague_words(data: BriefData, today: date) -> Iterator[Finding]:
     for field in VAGUE_WORD_FIELDS:
-        for phrase, why, start, end, count in _vague_phrases(getattr(data, field)):
+        for phrase, why, start, end, times in _vague_phrases(getattr(data, field)):
             yield Finding(
                 "vague_word",
-                f"“{phrase}” in “{_label(field)}”" + (f" ({count}×)" if count > 1 else ""),
-                why,
+                count(
+                    times,
+                    "“{phrase}” in “{field}”",
+                    "“{phrase}” in “{field}” ({count}×)",
+                    phrase=phrase,
+                    field=_label(field),
+                ),
+                _(why),
                 field,
                 start=start,
                 end=end,
             )
     for index, expectation in enumerate(data.expectations):
         for part in ("text", "measure"):
-            for phrase, why, start, end, count in _vague_phrases(getattr(expectation, part)):
-                where = f"expectation {index + 1}" + ("’s measure" if part == "measure" else "")
+            for phrase, why, start, end, times in _vague_phrases(getattr(expectation, part)):
+                title = (
+                    count(
+                        times,
+                        "“{phrase}” in expectation {position}’s measure",
+                        "“{phrase}” in expectation {position}’s measure ({count}×)",
+                        phrase=phrase,
+                        position=index + 1,
+                    )
+                    if part == "measure"
+                    else count(
+                        times,
+                        "“{phrase}” in expectation {position}",
+                        "“{phrase}” in expectation {position} ({count}×)",
+                        phrase=phrase,
+                        position=index + 1,
+                    )
+                )
                 yield Finding(
                     "vague_word",
-                    f"“{phrase}” in {where}" + (f" ({count}×)" if count > 1 else ""),
-                    why,
+                    title,
+                    _(why),
                     part,
                     index,
                     expectation.id,
@@ -394,19 +483,25 @@ def procedures(data: BriefData, today: date) -> Iterator[Finding]:
         if procedure is None or not any(step.text.strip() for step in procedure.steps):
             yield Finding(
                 "no_procedure",
-                f"No procedure for “{task}”",
-                "Without written steps the contractor learns the task by asking, or by "
-                "guessing. Write how you do it (Time audit, the task's Procedure tab): "
-                "“Record yourself doing it” gives you a first draft in one pass.",
+                _("No procedure for “{task}”").format(task=task),
+                _(
+                    "Without written steps the contractor learns the task by asking, or by "
+                    "guessing. Write how you do it (Time audit, the task's Procedure tab): "
+                    "“Record yourself doing it” gives you a first draft in one pass."
+                ),
                 PROCEDURES,
                 task_name=task,
             )
         elif not procedure.done_when.strip():
             yield Finding(
                 "no_done_when",
-                f"“{procedure.shown_title}” does not say when it is done",
-                "Its steps say what to do, not when to stop. Write when the task counts "
-                "as done, so the contractor knows when to hand it back.",
+                _("“{shown_title}” does not say when it is done").format(
+                    shown_title=procedure.shown_title
+                ),
+                _(
+                    "Its steps say what to do, not when to stop. Write when the task counts as "
+                    "done, so the contractor knows when to hand it back."
+                ),
                 PROCEDURES,
                 task_name=task,
             )

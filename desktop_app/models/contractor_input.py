@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 
 from desktop_app.models.currencies import check_currency
 from desktop_app.models.errors import ValidationError
+from desktop_app.models.i18n import _
 from desktop_app.models.overlap import HoursError, normalize_hours, zone_of
 from desktop_app.models.parsing import parse_amount
 from desktop_app.models.text import fold
@@ -76,9 +77,12 @@ def check_email(text: str, field: str = "email") -> str:
     if value.lower().startswith("mailto:"):
         value = value[len("mailto:") :]
     if value and not _EMAIL.match(value):
-        raise ValidationError(f"“{value}” is not an e-mail address (like name@example.com).", field)
+        raise ValidationError(
+            _("“{value}” is not an e-mail address (like name@example.com).").format(value=value),
+            field,
+        )
     if len(value) > 254:
-        raise ValidationError("An e-mail address can be at most 254 characters.", field)
+        raise ValidationError(_("An e-mail address can be at most 254 characters."), field)
     return value
 
 
@@ -92,7 +96,9 @@ def check_url(text: str, field: str = "website", *, assume_https: bool = False) 
     if not value:
         return ""
     if " " in value:
-        raise ValidationError(f"“{value}” is not a web address: it contains spaces.", field)
+        raise ValidationError(
+            _("“{value}” is not a web address: it contains spaces.").format(value=value), field
+        )
     if "://" not in value:
         candidate = f"https://{value}"
         if _valid_http_url(candidate):
@@ -101,18 +107,26 @@ def check_url(text: str, field: str = "website", *, assume_https: bool = False) 
             raise UrlWithoutScheme(
                 f"“{value}” has no https:// in front. Use {candidate}?", field, candidate
             )
-        raise ValidationError(f"“{value}” is not a web address (like https://example.com).", field)
+        raise ValidationError(
+            _("“{value}” is not a web address (like https://example.com).").format(value=value),
+            field,
+        )
     if not _valid_http_url(value):
         scheme = value.split("://", 1)[0]
         if scheme.lower() not in ("http", "https"):
             raise ValidationError(
-                f"“{value}” is not a web page address: only http:// and https:// links "
-                "are kept, so that opening one never runs anything.",
+                _(
+                    "“{value}” is not a web page address: only http:// and https:// links are "
+                    "kept, so that opening one never runs anything."
+                ).format(value=value),
                 field,
             )
-        raise ValidationError(f"“{value}” is not a web address (like https://example.com).", field)
+        raise ValidationError(
+            _("“{value}” is not a web address (like https://example.com).").format(value=value),
+            field,
+        )
     if len(value) > 2000:
-        raise ValidationError("A web address can be at most 2000 characters.", field)
+        raise ValidationError(_("A web address can be at most 2000 characters."), field)
     return value
 
 
@@ -151,7 +165,10 @@ def check_phone(text: str, field: str = "phone") -> str:
     digits = phone_digits(number)
     if not _PHONE.match(value) or not 6 <= len(digits) <= 15:
         raise ValidationError(
-            f"“{value}” is not a phone number (6 to 15 digits, e.g. +44 20 7946 0958).", field
+            _("“{value}” is not a phone number (6 to 15 digits, e.g. +44 20 7946 0958).").format(
+                value=value
+            ),
+            field,
         )
     return value
 
@@ -169,9 +186,14 @@ def check_score(value: str | int | None, field: str, label: str = "") -> int | N
     try:
         number = int(str(value).strip())
     except ValueError:
-        raise ValidationError(f"{label} must be a whole number from 1 to 5.", field) from None
+        raise ValidationError(
+            _("{label} must be a whole number from 1 to 5.").format(label=label), field
+        ) from None
     if not 1 <= number <= 5:
-        raise ValidationError(f"{label} must be from 1 to 5, not {number}.", field)
+        raise ValidationError(
+            _("{label} must be from 1 to 5, not {number}.").format(label=label, number=number),
+            field,
+        )
     return number
 
 
@@ -192,8 +214,10 @@ def check_timezone(text: str, field: str = "timezone") -> str:
         if matches:
             return matches[0]
         raise ValidationError(
-            f"“{value}” is not a time zone: use a name such as Europe/Lisbon or an "
-            "offset such as UTC+2.",
+            _(
+                "“{value}” is not a time zone: use a name such as Europe/Lisbon or an offset "
+                "such as UTC+2."
+            ).format(value=value),
             field,
         )
     return value
@@ -224,7 +248,7 @@ def check_working_hours(text: str, field: str = "working_hours") -> str:
 def check_choice(text: str, choices: tuple[str, ...], field: str, what: str) -> str:
     value = text.strip().lower()
     if value not in choices:
-        raise ValidationError(f"“{text}” is not a {what}.", field)
+        raise ValidationError(_("“{text}” is not a {what}.").format(text=text, what=what), field)
     return value
 
 
@@ -233,9 +257,14 @@ def check_text(
 ) -> str:
     value = (text or "").strip()
     if required and not value:
-        raise ValidationError(f"{label} is required.", field)
+        raise ValidationError(_("{label} is required.").format(label=label), field)
     if len(value) > max_length:
-        raise ValidationError(f"{label} can be at most {max_length} characters.", field)
+        raise ValidationError(
+            _("{label} can be at most {max_length} characters.").format(
+                label=label, max_length=max_length
+            ),
+            field,
+        )
     return value
 
 
@@ -356,7 +385,9 @@ def check_datetime(value: Any, field: str, label: str) -> datetime | None:
             return parse(text.replace("T", " ")).replace(microsecond=0, tzinfo=None)
         except ValueError:
             continue
-    raise ValidationError(f"{label}: “{text}” is not a date (use YYYY-MM-DD).", field)
+    raise ValidationError(
+        _("{label}: “{text}” is not a date (use YYYY-MM-DD).").format(label=label, text=text), field
+    )
 
 
 def _parse_day_month_name(text: str) -> datetime:

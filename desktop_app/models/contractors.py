@@ -25,11 +25,13 @@ from peewee import (
     DateTimeField,
     DecimalField,
     ForeignKeyField,
+    IntegerField,
     SmallIntegerField,
     TextField,
     fn,
 )
 
+from desktop_app.models import versions
 from desktop_app.models.base import BaseModel, database, now
 from desktop_app.models.briefs import Brief
 from desktop_app.models.contractor_input import (
@@ -37,7 +39,6 @@ from desktop_app.models.contractor_input import (
     KIND_LABELS,
     MEDIUM_LABELS,
     MEDIUMS,
-    RATE_UNIT_LABELS,
     RELATION_LABELS,
     RELATIONS,
     SCORE_FIELDS,
@@ -55,7 +56,8 @@ from desktop_app.models.contractor_input import (
     website_key,
 )
 from desktop_app.models.errors import UserError, ValidationError
-from desktop_app.models.i18n import N_
+from desktop_app.models.formats import day, day_month, money_short, number
+from desktop_app.models.i18n import N_, _
 from desktop_app.models.progress import Progress
 from desktop_app.models.rows import delete_from, frozen_row, plain_rows, tuples
 from desktop_app.models.snapshots import RowSnapshot, delete_with_snapshot, restore
@@ -134,6 +136,11 @@ class Contractor(BaseModel):
     # Their working hours in their own zone ("09:00–17:00"); "" when not known.
     # (Last: schema 8 added the column.)
     working_hours = CharField(max_length=40, default="")
+    # No lost updates (`models.versions`, schema 12): bumped by each save,
+    # with who saved last and when.
+    row_version = IntegerField(default=1)
+    changed_by = CharField(max_length=200, default="")
+    changed_at = DateTimeField(null=True)
 
 
 class StageChange(BaseModel):
@@ -222,13 +229,19 @@ SHORT_UNITS = {"hour": "/h", "month": "/mo", "project": "/project"}
 
 
 def rate_text(rate: Decimal | None, unit: str, currency: str, *, short: bool = False) -> str:
-    """The rate as "45.50 USD per hour" ("45.50 USD/h" when short), or "" without one."""
+    """The rate as "$45.50 per hour" ("$45.50/h" when short; "45,50 €" in German),
+    or "" without one."""
     if rate is None:
         return ""
-    amount = f"{rate:,.2f}".removesuffix(".00")
+    amount = money_short(rate, currency)
     if short:
-        return f"{amount} {currency}{SHORT_UNITS.get(unit, '/' + unit)}"
-    return f"{amount} {currency} {RATE_UNIT_LABELS.get(unit, unit)}"
+        return f"{amount}{SHORT_UNITS.get(unit, '/' + unit)}"
+    sentence = {
+        "hour": _("{amount} per hour"),
+        "month": _("{amount} per month"),
+        "project": _("{amount} per project"),
+    }.get(unit)
+    return sentence.format(amount=amount) if sentence else f"{amount} {unit}"
 
 
 def monthly_equivalent(
@@ -296,7 +309,7 @@ class ContractorRow:
 
 def contractor_rows(ids: Iterable[int] | None = None) -> list[ContractorRow]:
     """Every contractor (or those of `ids`) with their counts, in five queries."""
-    names = ("id", *EDITABLE_FIELDS)
+    names = ("id", *EDITABLE_FIELDS, "row_version")
     fields = Contractor._meta.fields
     query = Contractor.select(*(fields[name] for name in names)).order_by(Contractor.name)
     if ids is not None:
@@ -309,6 +322,8 @@ def contractor_rows(ids: Iterable[int] | None = None) -> list[ContractorRow]:
             data["rate"] = Decimal(str(data["rate"]))
         data["last_contact"] = _as_datetime(data["last_contact"])
         contractors.append(data)
+    # What the list shows is what this client has read (`models.versions`).
+    versions.remember_rows(Contractor, ((row["id"], row["row_version"]) for row in contractors))
     wanted = [row["id"] for row in contractors] if ids is not None else None
 
     def grouped(model: type[BaseModel], *columns: Any) -> Iterator[tuple[Any, ...]]:
@@ -386,10 +401,33 @@ def contractor_values(contractor_id: int) -> dict[str, Any]:
     return {key: getattr(contractor, key) for key in EDITABLE_FIELDS}
 
 
+Versions = versions.Versions
+
+
+def contractor_for_editing(contractor_id: int) -> tuple[dict[str, Any], versions.Versions]:
+    """The editable fields of one contractor and the row's version, for a form:
+    its save is refused if someone saved the contractor while it was open."""
+    return contractor_values(contractor_id), versions.read_for_editing(Contractor, contractor_id)
+
+
+def _save(
+    contractor_id: int, changes: Mapping[str, Any], name: str, at: datetime | None = None
+) -> None:
+    """Write `changes` to the contractor unless someone else saved it since
+    this client read it (`versions.StaleEdit` then)."""
+    versions.save(
+        Contractor,
+        contractor_id,
+        changes,
+        what=f"“{name}”",
+        extra={"updated_at": at or now()},
+    )
+
+
 def _get(contractor_id: int) -> Contractor:
     contractor = Contractor.get_or_none(Contractor.id == contractor_id)
     if contractor is None:
-        raise UserError("That contractor is no longer on the bench.")
+        raise UserError(_("That contractor is no longer on the bench."))
     return contractor
 
 
@@ -470,7 +508,7 @@ class ContractorDetail:
 def contractor_detail(contractor_id: int) -> ContractorDetail:
     rows = contractor_rows([contractor_id])
     if not rows:
-        raise UserError("That contractor is no longer on the bench.")
+        raise UserError(_("That contractor is no longer on the bench."))
     return ContractorDetail(
         row=rows[0],
         references=reference_rows(contractor_id),
@@ -609,7 +647,7 @@ class DuplicateIndex:
         return index
 
     def add(self, contractor_id: int, name: str, values: Mapping[str, Any]) -> None:
-        for field_name, _, key in self.KEYS:
+        for field_name, _label, key in self.KEYS:
             value = key(values.get(field_name) or "")
             if value:
                 self._by_key[(field_name, value)].append((contractor_id, name))
@@ -641,7 +679,10 @@ def create_contractor(
     stamp = at or now()
     data = {key: values[key] for key in EDITABLE_FIELDS if key in values}
     with database.atomic():
-        contractor = Contractor.create(**data, created_at=stamp, updated_at=stamp)
+        contractor = Contractor.create(
+            **data, created_at=stamp, updated_at=stamp, changed_by=versions.session.person
+        )
+        versions.remember(Contractor, contractor.id, contractor.row_version)
         StageChange.create(
             contractor=contractor, from_stage=None, to_stage=contractor.stage,
             changed_at=stamp, reason=reason,
@@ -654,19 +695,14 @@ def update_contractor(contractor_id: int, values: Mapping[str, Any]) -> dict[str
     changes = {k: v for k, v in values.items() if k in EDITABLE_FIELDS and k != "stage"}
     with database.atomic():
         old = contractor_values(contractor_id)
-        Contractor.update(**changes, updated_at=now()).where(
-            Contractor.id == contractor_id
-        ).execute()
+        _save(contractor_id, changes, old["name"])
     return {key: old[key] for key in changes}
 
 
 def restore_contractor_values(contractor_id: int, values: Mapping[str, Any]) -> None:
     """Put back values `update_contractor` returned (undo)."""
     with database.atomic():
-        _get(contractor_id)
-        Contractor.update(**dict(values), updated_at=now()).where(
-            Contractor.id == contractor_id
-        ).execute()
+        _save(contractor_id, dict(values), _get(contractor_id).name)
 
 
 def delete_contractor(contractor_id: int) -> RowSnapshot:
@@ -685,22 +721,25 @@ def move_stage(
     Returns the StageChange row as data, for `undo_stage_move`.
     """
     if to_stage not in set(Stage):
-        raise ValidationError(f"“{to_stage}” is not a pipeline stage.", "stage")
+        raise ValidationError(
+            _("“{to_stage}” is not a pipeline stage.").format(to_stage=to_stage), "stage"
+        )
     reason = check_text(reason, "reason", "The reason", 2000)
     with database.atomic():
         contractor = _get(contractor_id)
         if contractor.stage == to_stage:
             raise ValidationError(
-                f"{contractor.name} is already at “{STAGE_LABELS[Stage(to_stage)]}”.", "stage"
+                _("{name} is already at “{STAGE_LABELS}”.").format(
+                    name=contractor.name, STAGE_LABELS=STAGE_LABELS[Stage(to_stage)]
+                ),
+                "stage",
             )
         stamp = at or now()
         change = StageChange.create(
             contractor=contractor, from_stage=contractor.stage, to_stage=to_stage,
             changed_at=stamp, reason=reason,
         )  # fmt: skip
-        Contractor.update(stage=to_stage, updated_at=stamp).where(
-            Contractor.id == contractor_id
-        ).execute()
+        _save(contractor_id, {"stage": to_stage}, contractor.name, stamp)
     return dict(change.__data__)
 
 
@@ -708,18 +747,16 @@ def undo_stage_move(change: Mapping[str, Any]) -> None:
     """Take back a move: the contractor returns to the stage before, the history row goes."""
     with database.atomic():
         delete_from(StageChange).where(StageChange.id == change["id"]).execute()
-        Contractor.update(stage=change["from_stage"], updated_at=now()).where(
-            Contractor.id == change["contractor"]
-        ).execute()
+        contractor = _get(change["contractor"])
+        _save(contractor.id, {"stage": change["from_stage"]}, contractor.name)
 
 
 def redo_stage_move(change: Mapping[str, Any]) -> None:
     """Make an undone move again, under the same history row."""
     with database.atomic():
         StageChange.insert(dict(change)).execute()
-        Contractor.update(stage=change["to_stage"], updated_at=now()).where(
-            Contractor.id == change["contractor"]
-        ).execute()
+        contractor = _get(change["contractor"])
+        _save(contractor.id, {"stage": change["to_stage"]}, contractor.name)
 
 
 # ---------------------------------------------------------------------------
@@ -799,7 +836,7 @@ def merge_contractors(keep_id: int, other_id: int) -> MergeRecord:
     (and anything else that points at it) move over; its fields fill the gaps; then
     it is deleted."""
     if keep_id == other_id:
-        raise UserError("Choose two different contractors to merge.")
+        raise UserError(_("Choose two different contractors to merge."))
     with database.atomic():
         keep, other = _get(keep_id), _get(other_id)
         record = MergeRecord(keep_id, contractor_values(keep_id))
@@ -817,7 +854,7 @@ def merge_contractors(keep_id: int, other_id: int) -> MergeRecord:
                 child.update({fk: keep_id}).where(child.id.in_(ids)).execute()
                 record.moved.append((child, fk.name, ids))
         if changes:
-            Contractor.update(**changes, updated_at=now()).where(Contractor.id == keep_id).execute()
+            _save(keep_id, changes, keep.name)
         record.other_snapshot = delete_with_snapshot(other)
     return record
 
@@ -833,7 +870,7 @@ def unmerge(record: MergeRecord) -> None:
         if record.note_id is not None:
             # Only this merge's note: earlier merges keep theirs.
             delete_from(StageChange).where(StageChange.id == record.note_id).execute()
-        Contractor.update(**record.keep_before).where(Contractor.id == record.keep_id).execute()
+        _save(record.keep_id, record.keep_before, record.keep_before["name"])
 
 
 def merge_values_into(contractor_id: int, values: Mapping[str, Any]) -> dict[str, Any]:
@@ -846,9 +883,7 @@ def merge_values_into(contractor_id: int, values: Mapping[str, Any]) -> dict[str
         full = {**dict.fromkeys(EDITABLE_FIELDS), **dict(values)}
         changes = merged_values(before, full, str(values.get("name") or "the new record"))
         if changes:
-            Contractor.update(**changes, updated_at=now()).where(
-                Contractor.id == contractor_id
-            ).execute()
+            _save(contractor_id, changes, before["name"])
     return {key: before[key] for key in changes}
 
 
@@ -1002,7 +1037,7 @@ def parse_interview(
     try:
         held_at = check_datetime(raw.get("held_at"), "held_at", "Date and time")
         if held_at is None:
-            raise ValidationError("Give the date and time of the interview.", "held_at")
+            raise ValidationError(_("Give the date and time of the interview."), "held_at")
         values["held_at"] = held_at
     except ValidationError as error:
         errors["held_at"] = str(error)
@@ -1059,7 +1094,7 @@ def update_child(kind: str, row_id: int, values: Mapping[str, Any]) -> dict[str,
     with database.atomic():
         row = model.get_or_none(model.id == row_id)
         if row is None:
-            raise UserError("That entry no longer exists.")
+            raise UserError(_("That entry no longer exists."))
         old = {key: row.__data__.get(key) for key in values}
         model.update(**dict(values)).where(model.id == row_id).execute()
     return old
@@ -1069,7 +1104,7 @@ def delete_child(kind: str, row_id: int) -> RowSnapshot:
     model = _child_model(kind)
     row = model.get_or_none(model.id == row_id)
     if row is None:
-        raise UserError("That entry no longer exists.")
+        raise UserError(_("That entry no longer exists."))
     return delete_with_snapshot(row)
 
 
@@ -1077,7 +1112,7 @@ def child_values(kind: str, row_id: int) -> dict[str, Any]:
     model = _child_model(kind)
     row = model.get_or_none(model.id == row_id)
     if row is None:
-        raise UserError("That entry no longer exists.")
+        raise UserError(_("That entry no longer exists."))
     data = dict(row.__data__)
     data.pop("id", None)
     data.pop("contractor", None)
@@ -1126,18 +1161,20 @@ def compare_contractors(
     ids = list(dict.fromkeys(ids))
     if not MIN_COMPARED <= len(ids) <= MAX_COMPARED:
         raise UserError(
-            f"Choose {MIN_COMPARED} to {MAX_COMPARED} contractors to compare ({len(ids)} chosen)."
+            _(
+                "Choose {MIN_COMPARED} to {MAX_COMPARED} contractors to compare ({length} chosen)."
+            ).format(MIN_COMPARED=MIN_COMPARED, MAX_COMPARED=MAX_COMPARED, length=len(ids))
         )
     by_id = {row.id: row for row in contractor_rows(ids)}
     missing = [cid for cid in ids if cid not in by_id]
     if missing:
-        raise UserError("A contractor you chose is no longer on the bench.")
+        raise UserError(_("A contractor you chose is no longer on the bench."))
     people = [by_id[cid] for cid in ids]
     brief_title = ""
     if brief_id is not None:
         brief = Brief.get_or_none(Brief.id == brief_id)
         if brief is None:
-            raise UserError("That brief no longer exists.")
+            raise UserError(_("That brief no longer exists."))
         brief_title = brief.title
     interviews: dict[int, list[InterviewRow]] = defaultdict(list)
     for interview in interview_rows(ids, brief_id):
@@ -1196,7 +1233,9 @@ def compare_contractors(
         "Decision",
         [
             "; ".join(
-                f"{i.decision_text} ({i.held_at:%d %b})" for i in interviews[p.id] if i.decision
+                f"{i.decision_text} ({day_month(i.held_at)})"
+                for i in interviews[p.id]
+                if i.decision
             )
             or "—"
             for p in people
@@ -1206,7 +1245,9 @@ def compare_contractors(
         "Interview notes",
         [
             "\n".join(
-                f"{i.held_at:%d %b %Y}{'' if i.held else ' (scheduled)'}: {i.notes}"
+                (
+                    _("{date}: {notes}") if i.held else _("{date} (scheduled): {notes}")
+                ).format(date=day(i.held_at), notes=i.notes)
                 for i in interviews[p.id]
                 if i.notes
             ) or "—"
@@ -1240,7 +1281,11 @@ def _per_month_row(
     people: Sequence[ContractorRow], hours: Decimal | None
 ) -> tuple[str, list[str], list[float | None] | None]:
     """The row that puts hourly and monthly rates in one unit: a month of the brief's work."""
-    label = f"Per month at {hours.normalize():f} h" if hours is not None else "Per month"
+    label = (
+        _("Per month at {hours} h").format(hours=number(hours))
+        if hours is not None
+        else _("Per month")
+    )
     figures = [monthly_equivalent(p.rate, p.rate_unit, hours) for p in people]
     values = []
     for person, figure in zip(people, figures, strict=True):
@@ -1263,7 +1308,7 @@ def _mean(values: Iterable[int | None]) -> float | None:
 
 
 def _score_text(value: float | None) -> str:
-    return "—" if value is None else f"{value:.1f}"
+    return "—" if value is None else number(value, 1)
 
 
 def _best(values: list[Any] | None, higher_is_better: bool) -> frozenset[int]:

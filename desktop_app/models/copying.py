@@ -5,7 +5,9 @@ a workspace back into a file): every row of every model, ids kept, values
 read and written through the models (dates, decimals and booleans as each
 engine stores them), in one transaction on the target. The target must
 hold nothing but the settings a new database seeds, which the source's
-replace.
+replace. Attached files are not rows here: a file keeps them beside it, a
+workspace in its `attachment_content` table, and `attachments.copy_stored`
+carries them from one to the other (in the same transaction).
 """
 
 from __future__ import annotations
@@ -15,13 +17,18 @@ from typing import Any
 
 from peewee import Database, chunked
 
+from desktop_app.models.attachment_contents import AttachmentContent
 from desktop_app.models.engine import ids_inserted
 from desktop_app.models.errors import UserError
+from desktop_app.models.i18n import _
 from desktop_app.models.rows import dicts
 from desktop_app.models.schema import ALL_MODELS
 from desktop_app.models.settings import SettingRow
 
 _BATCH = 500
+
+# Every model whose rows are copied as rows (not the attached files' contents).
+COPIED_MODELS = tuple(model for model in ALL_MODELS if model is not AttachmentContent)
 
 
 def row_counts(db: Database) -> dict[str, int]:
@@ -48,12 +55,16 @@ def copy_rows(
     if held:
         parts = [f"{count} {table}" for table, count in sorted(held.items())]
         listed = ", ".join(parts[:4]) + (", …" if len(parts) > 4 else "")
-        raise UserError(f"The target is not empty ({listed}): copy only into a new, empty one.")
+        raise UserError(
+            _("The target is not empty ({listed}): copy only into a new, empty one.").format(
+                listed=listed
+            )
+        )
     copied: dict[str, int] = {}
     with target.atomic():
         with target.bind_ctx([SettingRow]):
             SettingRow.delete().execute()  # the target's seeded defaults: the source's replace them
-        for model in ALL_MODELS:
+        for model in COPIED_MODELS:
             table = model._meta.table_name
             with source.bind_ctx([model]):
                 rows: list[dict[str, Any]] = list(

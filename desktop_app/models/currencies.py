@@ -4,6 +4,7 @@ the one check of a currency the owner types."""
 from __future__ import annotations
 
 from desktop_app.models.errors import ValidationError
+from desktop_app.models.i18n import _
 
 ISO_4217_CODES: frozenset[str] = frozenset(
     """
@@ -32,6 +33,9 @@ def check_currency(text: object, field: str = "currency") -> str:
     code = normalize_currency(typed)
     if code is None:
         raise ValidationError(
-            f"“{typed}” is not an ISO 4217 currency code (such as USD, EUR or GBP).", field
+            _("“{typed}” is not an ISO 4217 currency code (such as USD, EUR or GBP).").format(
+                typed=typed
+            ),
+            field,
         )
     return code

@@ -13,6 +13,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
+from desktop_app.models.formats import integer, number
+from desktop_app.models.i18n import _
+
 # Micromanagement is judged over the last four weeks (or since the start, if
 # the engagement is younger, but never over less than two weeks: one extra
 # check-in in a first week says little).
@@ -64,9 +67,13 @@ class MicromanagementCheck:
     warning: bool
 
     def explanation(self) -> str:
-        return (
-            f"You started {self.owner_started} check-ins in the last {self.window_days} days; "
-            f"the agreed cadence calls for about {self.expected:.0f}."
+        return _(
+            "You started {started} check-ins in the last {days} days; the agreed cadence calls "
+            "for about {expected}."
+        ).format(
+            started=integer(self.owner_started),
+            days=integer(self.window_days),
+            expected=number(self.expected, 0),
         )
 
 
@@ -156,7 +163,9 @@ def confidence_lost(confidences: Sequence[int]) -> tuple[bool, str]:
         latest = confidences[-1]
         previous = sum(earlier) / len(earlier)
         if latest <= 3 and previous - latest >= SHARP_FALL:
-            return True, (f"Confidence fell sharply: {latest} after an average of {previous:.1f}.")
+            return True, _(
+                "Confidence fell sharply: {latest} after an average of {average}."
+            ).format(latest=integer(latest), average=number(previous, 1))
     return False, ""
 
 

@@ -26,12 +26,14 @@ from peewee import (
     DateTimeField,
     DecimalField,
     ForeignKeyField,
+    IntegerField,
     SmallIntegerField,
     TextField,
     fn,
 )
 
 from desktop_app.models import engagement_rules as rules
+from desktop_app.models import versions
 from desktop_app.models.base import BaseModel, now
 from desktop_app.models.briefs import Brief, BriefStatus, BriefTask, Expectation
 from desktop_app.models.contractors import (
@@ -60,7 +62,9 @@ from desktop_app.models.engagement_rules import (
 )
 from desktop_app.models.engine import month_text
 from desktop_app.models.errors import ValidationError
-from desktop_app.models.i18n import N_
+from desktop_app.models.formats import day as format_day
+from desktop_app.models.formats import money, number
+from desktop_app.models.i18n import N_, _
 from desktop_app.models.parsing import parse_amount
 from desktop_app.models.rows import frozen_row, iso_day, plain_rows, tuples
 from desktop_app.models.snapshots import RowSnapshot, delete_with_snapshot
@@ -107,9 +111,9 @@ class CheckInState(StrEnum):
 
 
 CHECK_IN_STATE_LABELS = {
-    CheckInState.ON_TRACK: "On track",
-    CheckInState.AT_RISK: "At risk",
-    CheckInState.OFF_TRACK: "Off track",
+    CheckInState.ON_TRACK: N_("On track"),
+    CheckInState.AT_RISK: N_("At risk"),
+    CheckInState.OFF_TRACK: N_("Off track"),
 }
 
 
@@ -143,6 +147,11 @@ class Engagement(BaseModel):
     )
     end_reason = TextField(default="")
     created_at = DateTimeField(default=now)
+    # No lost updates (`models.versions`, schema 12): bumped by each save,
+    # with who saved last and when.
+    row_version = IntegerField(default=1)
+    changed_by = CharField(max_length=200, default="")
+    changed_at = DateTimeField(null=True)
 
 
 class CheckIn(BaseModel):
@@ -156,6 +165,11 @@ class CheckIn(BaseModel):
     summary = TextField(default="")
     state = CharField(max_length=10, null=True)  # on_track | at_risk | off_track
     blockers = TextField(default="")
+    # No lost updates (`models.versions`, schema 12): bumped by each save,
+    # with who saved last and when.
+    row_version = IntegerField(default=1)
+    changed_by = CharField(max_length=200, default="")
+    changed_at = DateTimeField(null=True)
 
 
 class Feedback(BaseModel):
@@ -171,6 +185,11 @@ class Feedback(BaseModel):
     quality = SmallIntegerField(constraints=[Check("quality BETWEEN 1 AND 5")])
     communication = SmallIntegerField(constraints=[Check("communication BETWEEN 1 AND 5")])
     confidence = SmallIntegerField(constraints=[Check("confidence BETWEEN 1 AND 5")])
+    # No lost updates (`models.versions`, schema 12): bumped by each save,
+    # with who saved last and when.
+    row_version = IntegerField(default=1)
+    changed_by = CharField(max_length=200, default="")
+    changed_at = DateTimeField(null=True)
 
 
 # ---------------------------------------------------------------------------
@@ -181,7 +200,10 @@ def validate_period(start: date, end: date | None) -> None:
     """An engagement cannot end before it starts."""
     if end is not None and end < start:
         raise ValidationError(
-            f"The end date ({end:%d %b %Y}) is before the start ({start:%d %b %Y}).", "end_date"
+            _("The end date ({end}) is before the start ({start}).").format(
+                end=format_day(end), start=format_day(start)
+            ),
+            "end_date",
         )
 
 
@@ -189,17 +211,19 @@ def validate_cadence(days: Any) -> int:
     """The agreed check-in cadence: a whole number of days from 1 to 365."""
     if isinstance(days, bool) or not isinstance(days, int):
         raise ValidationError(
-            "The check-in cadence must be a whole number of days.", "cadence_days"
+            _("The check-in cadence must be a whole number of days."), "cadence_days"
         )
     if days < CADENCE_MIN_DAYS:
         raise ValidationError(
-            "Agree a check-in at least every day: a cadence of 0 days means no check-ins.",
+            _("Agree a check-in at least every day: a cadence of 0 days means no check-ins."),
             "cadence_days",
         )
     if days > CADENCE_MAX_DAYS:
         raise ValidationError(
-            f"A cadence of {days} days is over a year: agree a check-in at least yearly "
-            f"(at most {CADENCE_MAX_DAYS} days).",
+            _(
+                "A cadence of {days} days is over a year: agree a check-in at least yearly (at "
+                "most {CADENCE_MAX_DAYS} days)."
+            ).format(days=days, CADENCE_MAX_DAYS=CADENCE_MAX_DAYS),
             "cadence_days",
         )
     return days
@@ -209,9 +233,14 @@ def validate_rating(field_name: str, value: Any) -> int:
     """A score on the 1-5 scale."""
     label = RATING_LABELS.get(field_name, field_name.capitalize())
     if isinstance(value, bool) or not isinstance(value, int):
-        raise ValidationError(f"{label} must be a score from 1 to 5.", field_name)
+        raise ValidationError(
+            _("{label} must be a score from 1 to 5.").format(label=label), field_name
+        )
     if not RATING_MIN <= value <= RATING_MAX:
-        raise ValidationError(f"{label} must be from 1 to 5, not {value}.", field_name)
+        raise ValidationError(
+            _("{label} must be from 1 to 5, not {value}.").format(label=label, value=value),
+            field_name,
+        )
     return value
 
 
@@ -222,7 +251,7 @@ def parse_rate(text: str | Decimal | None) -> Decimal | None:
 
 def validate_rate_unit(unit: str) -> str:
     if unit not in {u.value for u in RateUnit}:
-        raise ValidationError("Choose whether the rate is per hour, per project or per month.")
+        raise ValidationError(_("Choose whether the rate is per hour, per project or per month."))
     return unit
 
 
@@ -237,8 +266,10 @@ def _ensure_one_open(contractor_id: int, brief_id: int, exclude_id: int | None =
         query = query.where(Engagement.id != exclude_id)
     if query.exists():
         raise ValidationError(
-            "This contractor already has an engagement on this brief that is not ended: "
-            "end it first, or pick another brief.",
+            _(
+                "This contractor already has an engagement on this brief that is not ended: end "
+                "it first, or pick another brief."
+            ),
             "contractor",
         )
 
@@ -264,11 +295,11 @@ def create_engagement(
         contractor_id is None
         or not Contractor.select().where(Contractor.id == contractor_id).exists()
     ):
-        raise ValidationError("Choose the contractor you are hiring.", "contractor")
+        raise ValidationError(_("Choose the contractor you are hiring."), "contractor")
     if brief_id is None or not Brief.select().where(Brief.id == brief_id).exists():
-        raise ValidationError("Choose the brief they will work to.", "brief")
+        raise ValidationError(_("Choose the brief they will work to."), "brief")
     if status not in OPEN_STATUSES:
-        raise ValidationError("A new engagement starts as a trial, active or paused.", "status")
+        raise ValidationError(_("A new engagement starts as a trial, active or paused."), "status")
     validate_period(start_date, end_date)
     cadence_days = validate_cadence(cadence_days)
     rate = parse_rate(rate)
@@ -285,6 +316,8 @@ def create_engagement(
         rate_unit=rate_unit,
         currency=currency,
         cadence_days=cadence_days,
+        changed_by=versions.session.person,
+        changed_at=now(),
     )
 
 
@@ -322,7 +355,7 @@ def update_engagement(engagement_id: int, changes: Mapping[str, Any]) -> dict[st
         values["end_reason"] = ""
     merged = {name: getattr(engagement, name) for name in EDITABLE_FIELDS} | values
     if merged["status"] not in {s.value for s in EngagementStatus}:
-        raise ValidationError("Choose trial, active, paused or ended.", "status")
+        raise ValidationError(_("Choose trial, active, paused or ended."), "status")
     validate_period(merged["start_date"], merged["end_date"])
     validate_cadence(merged["cadence_days"])
     if "rate" in values:
@@ -332,7 +365,7 @@ def update_engagement(engagement_id: int, changes: Mapping[str, Any]) -> dict[st
         values["currency"] = check_currency(values["currency"])
     if merged["status"] == EngagementStatus.ENDED and not str(merged["end_reason"]).strip():
         raise ValidationError(
-            "Say why the engagement ended: it helps the next time you hire.", "end_reason"
+            _("Say why the engagement ended: it helps the next time you hire."), "end_reason"
         )
     if reopening:
         _ensure_one_open(engagement.contractor_id, engagement.brief_id, exclude_id=engagement_id)
@@ -344,7 +377,8 @@ def update_engagement(engagement_id: int, changes: Mapping[str, Any]) -> dict[st
 def write_engagement_values(engagement_id: int, values: Mapping[str, Any]) -> None:
     """Store `values` as they are (for undo, which writes back what was valid)."""
     if values:
-        Engagement.update(dict(values)).where(Engagement.id == engagement_id).execute()
+        # StaleEdit when someone else saved the engagement since this client read it.
+        versions.save(Engagement, engagement_id, dict(values), what="This engagement")
 
 
 def _check_in_values(engagement_id: int, day: date, fields: Mapping[str, Any]) -> dict[str, Any]:
@@ -353,24 +387,25 @@ def _check_in_values(engagement_id: int, day: date, fields: Mapping[str, Any]) -
     engagement = Engagement.get_by_id(engagement_id)
     if day < engagement.start_date:
         raise ValidationError(
-            f"The check-in is dated {day:%d %b %Y}, before the engagement started "
-            f"({engagement.start_date:%d %b %Y}).",
+            _("The check-in is dated {date}, before the engagement started ({start}).").format(
+                date=format_day(day), start=format_day(engagement.start_date)
+            ),
             "date",
         )
     initiated_by = fields.get("initiated_by", Initiator.CONTRACTOR)
     if initiated_by not in {i.value for i in Initiator}:
         raise ValidationError(
-            "Say who started the check-in: you or the contractor.", "initiated_by"
+            _("Say who started the check-in: you or the contractor."), "initiated_by"
         )
     kind = fields.get("kind", CheckInKind.REPORT)
     if kind not in {k.value for k in CheckInKind}:
-        raise ValidationError("A check-in is a report or a request for one.", "kind")
+        raise ValidationError(_("A check-in is a report or a request for one."), "kind")
     state = fields.get("state")
     if state is not None and state not in {s.value for s in CheckInState}:
-        raise ValidationError("Choose on track, at risk or off track.", "state")
+        raise ValidationError(_("Choose on track, at risk or off track."), "state")
     summary = str(fields.get("summary", "")).strip()
     if kind == CheckInKind.REPORT and not summary:
-        raise ValidationError("Write a line on what the progress report said.", "summary")
+        raise ValidationError(_("Write a line on what the progress report said."), "summary")
     return {
         "date": day,
         "initiated_by": initiated_by,
@@ -397,7 +432,11 @@ def add_check_in(
         "blockers": blockers,
     }  # fmt: skip
     values = _check_in_values(engagement_id, day, fields)
-    return CheckIn.create(engagement=engagement_id, **values).id
+    check_in = CheckIn.create(
+        engagement=engagement_id, **values, changed_by=versions.session.person, changed_at=now()
+    )
+    versions.remember(CheckIn, check_in.id, check_in.row_version)
+    return check_in.id
 
 
 def update_check_in(check_in_id: int, day: date, **fields: Any) -> dict[str, Any]:
@@ -411,7 +450,7 @@ def update_check_in(check_in_id: int, day: date, **fields: Any) -> dict[str, Any
 
 def write_check_in_values(check_in_id: int, values: Mapping[str, Any]) -> None:
     """Store a check-in's `values` as they are (for undo)."""
-    CheckIn.update(dict(values)).where(CheckIn.id == check_in_id).execute()
+    versions.save(CheckIn, check_in_id, dict(values), what=_ENTRY_WHAT[CheckIn])
 
 
 def _engagement_of(model: type[CheckIn | Feedback], row_id: int) -> int:
@@ -424,8 +463,11 @@ def _update_entry(
     """Write checked `values` to a check-in or feedback; returns those they replace."""
     row = model.get_by_id(row_id)
     previous = {name: getattr(row, name) for name in values}
-    model.update(values).where(model.id == row_id).execute()
+    versions.save(model, row_id, values, what=_ENTRY_WHAT[model])
     return previous
+
+
+_ENTRY_WHAT: dict[Any, str] = {CheckIn: "This check-in", Feedback: "This feedback"}
 
 
 def _feedback_values(engagement_id: int, day: date, fields: Mapping[str, Any]) -> dict[str, Any]:
@@ -434,15 +476,16 @@ def _feedback_values(engagement_id: int, day: date, fields: Mapping[str, Any]) -
     engagement = Engagement.get_by_id(engagement_id)
     if day < engagement.start_date:
         raise ValidationError(
-            f"The feedback is dated {day:%d %b %Y}, before the engagement started "
-            f"({engagement.start_date:%d %b %Y}).",
+            _("The feedback is dated {date}, before the engagement started ({start}).").format(
+                date=format_day(day), start=format_day(engagement.start_date)
+            ),
             "date",
         )
     deliverable = str(fields.get("deliverable", "")).strip()
     if not deliverable:
-        raise ValidationError("Name the piece of work this feedback is about.", "deliverable")
+        raise ValidationError(_("Name the piece of work this feedback is about."), "deliverable")
     if len(deliverable) > 300:
-        raise ValidationError("Keep the deliverable's name under 300 characters.", "deliverable")
+        raise ValidationError(_("Keep the deliverable's name under 300 characters."), "deliverable")
     scores = {name: validate_rating(name, fields.get(name)) for name in RATING_LABELS}
     return {
         "date": day,
@@ -473,7 +516,11 @@ def add_feedback(
         "not_good": not_good,
     }  # fmt: skip
     values = _feedback_values(engagement_id, day, fields)
-    return Feedback.create(engagement=engagement_id, **values).id
+    feedback = Feedback.create(
+        engagement=engagement_id, **values, changed_by=versions.session.person, changed_at=now()
+    )
+    versions.remember(Feedback, feedback.id, feedback.row_version)
+    return feedback.id
 
 
 def update_feedback(feedback_id: int, day: date, **fields: Any) -> dict[str, Any]:
@@ -487,7 +534,7 @@ def update_feedback(feedback_id: int, day: date, **fields: Any) -> dict[str, Any
 
 def write_feedback_values(feedback_id: int, values: Mapping[str, Any]) -> None:
     """Store feedback's `values` as they are (for undo)."""
-    Feedback.update(dict(values)).where(Feedback.id == feedback_id).execute()
+    versions.save(Feedback, feedback_id, dict(values), what=_ENTRY_WHAT[Feedback])
 
 
 def delete_check_in(check_in_id: int) -> RowSnapshot:
@@ -551,6 +598,10 @@ class EngagementRow:
     trend: ConfidenceTrend
     micromanagement: MicromanagementCheck | None
 
+    # The row's version when it was read (`models.versions`): not part of
+    # what the row says, so two reads of the same values compare equal.
+    row_version: int = field(default=0, compare=False)
+
     @property
     def status_label(self) -> str:
         return ENGAGEMENT_STATUS_LABELS.get(EngagementStatus(self.status), self.status)
@@ -607,8 +658,8 @@ class EngagementRow:
 
 
 def day_text(value: date | None) -> str:
-    """A day as the engagements show it: "3 Nov 2026" ("" for none)."""
-    return f"{value.day} {value:%b %Y}" if value else ""
+    """A day as the engagements show it: "Nov 3, 2026" / "03.11.2026" ("" for none)."""
+    return format_day(value) if value else ""
 
 
 def terms_text(row: EngagementRow) -> str:
@@ -650,6 +701,7 @@ def _engagement_rows(
             Engagement.currency,
             Engagement.cadence_days,
             Engagement.end_reason,
+            Engagement.row_version,
         )
         .join(Brief, on=(Engagement.brief == Brief.id))
         .switch(Engagement)
@@ -714,7 +766,10 @@ def _engagement_rows(
         currency,
         cadence_days,
         end_reason,
+        row_version,
     ) in plain_rows(query):
+        # What the list shows is what this client has read (`models.versions`).
+        versions.remember(Engagement, engagement_id, row_version)
         start_date = iso_day(stored_start)
         working = status in WORKING_STATUSES
         due = (
@@ -753,10 +808,19 @@ def _engagement_rows(
                         if working
                         else None
                     ),
+                    "row_version": row_version,
                 },
             )
         )
     return rows
+
+
+def versions_read(row: EngagementRow) -> versions.Versions:
+    """The version of the engagement `row` shows: what a dialog made from it
+    saves over (`StoreCommand.expected`)."""
+    if not row.row_version:
+        return {}  # not read from the database: nothing to check against
+    return {(Engagement._meta.table_name, row.id): row.row_version}
 
 
 def list_engagements(today: date) -> list[EngagementRow]:
@@ -768,7 +832,7 @@ def get_engagement(engagement_id: int, today: date) -> EngagementRow:
     """One engagement as of `today`; ValidationError when it no longer exists."""
     rows = _engagement_rows(today, [engagement_id])
     if not rows:
-        raise ValidationError("That engagement no longer exists.")
+        raise ValidationError(_("That engagement no longer exists."))
     return rows[0]
 
 
@@ -782,6 +846,9 @@ class CheckInRecord:
     summary: str
     state: str | None
     blockers: str
+    # The row's version when it was read (`models.versions`): not part of
+    # what the row says, so two reads of the same values compare equal.
+    row_version: int = field(default=0, compare=False)
 
     @property
     def started_by_owner(self) -> bool:
@@ -804,19 +871,33 @@ class FeedbackRecord:
     quality: int
     communication: int
     confidence: int
+    # The row's version when it was read (`models.versions`): not part of
+    # what the row says, so two reads of the same values compare equal.
+    row_version: int = field(default=0, compare=False)
+
+
+def entry_versions_read(entry: CheckInRecord | FeedbackRecord) -> versions.Versions:
+    """The version of the check-in or feedback a form was opened on: what its
+    save goes over (`StoreCommand.expected`)."""
+    model = Feedback if isinstance(entry, FeedbackRecord) else CheckIn
+    if not entry.row_version:
+        return {}  # not read from the database: nothing to check against
+    return {(model._meta.table_name, entry.id): entry.row_version}
 
 
 def _check_in_record(row: CheckIn) -> CheckInRecord:
+    versions.remember(CheckIn, row.id, row.row_version)
     return CheckInRecord(
         row.id, row.engagement_id, row.date, row.initiated_by, row.kind, row.summary, row.state,
-        row.blockers,
+        row.blockers, row.row_version,
     )  # fmt: skip
 
 
 def _feedback_record(row: Feedback) -> FeedbackRecord:
+    versions.remember(Feedback, row.id, row.row_version)
     return FeedbackRecord(
         row.id, row.engagement_id, row.date, row.deliverable, row.on_time, row.good, row.not_good,
-        row.quality, row.communication, row.confidence,
+        row.quality, row.communication, row.confidence, row.row_version,
     )  # fmt: skip
 
 
@@ -1112,15 +1193,16 @@ def _monthly_figure(row: EngagementRow, brief_hours: Decimal | None) -> tuple[De
             return None, "Hourly rate; the hours a month of the brief's tasks are not known."
         return (
             monthly_equivalent(row.rate, row.rate_unit, brief_hours),
-            f"{row.currency} {row.rate} an hour × {brief_hours.normalize():f} h a month "
-            "of the brief's tasks.",
+            _("{amount} an hour × {hours} h a month of the brief's tasks.").format(
+                amount=money(row.rate, row.currency), hours=number(brief_hours)
+            ),
         )
     if row.end_date is None:
         return row.rate, "Project fee, no end date: counted as one month."
     months = max(Decimal((row.end_date - row.start_date).days) / AVERAGE_MONTH_DAYS, Decimal(1))
     return (
         (row.rate / months).quantize(Decimal("0.01")),
-        f"Project fee spread over {months:.1f} months.",
+        _("Project fee spread over {months} months.").format(months=number(months, 1)),
     )
 
 

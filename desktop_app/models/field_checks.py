@@ -6,6 +6,8 @@ from __future__ import annotations
 from datetime import date
 
 from desktop_app.models.errors import ValidationError
+from desktop_app.models.formats import integer
+from desktop_app.models.i18n import _
 
 NOTE_MAX_LENGTH = 2_000
 
@@ -15,7 +17,10 @@ def note_text(value: object, field: str = "note", limit: int = NOTE_MAX_LENGTH) 
     note = str(value or "").strip()
     if len(note) > limit:
         raise ValidationError(
-            f"Keep the note under {limit:,} characters (this one is {len(note):,}).", field
+            _("Keep the note under {limit} characters (this one is {length}).").format(
+                limit=integer(limit), length=integer(len(note))
+            ),
+            field,
         )
     return note
 
@@ -25,7 +30,9 @@ def line_text(value: object, field: str, label: str, limit: int) -> str:
     text = " ".join(str(value or "").split())
     if len(text) > limit:
         raise ValidationError(
-            f"{label}: keep it to a line (under {limit} characters; this is {len(text):,}).",
+            _("{field}: keep it to a line (under {limit} characters; this is {length}).").format(
+                field=label, limit=integer(limit), length=integer(len(text))
+            ),
             field,
         )
     return text
@@ -34,5 +41,7 @@ def line_text(value: object, field: str, label: str, limit: int) -> str:
 def date_or_none(value: object, field: str, label: str) -> date | None:
     """A date, or None for none."""
     if value is not None and not isinstance(value, date):
-        raise ValidationError(f"{label}: give a date, or leave it empty.", field)
+        raise ValidationError(
+            _("{label}: give a date, or leave it empty.").format(label=label), field
+        )
     return value

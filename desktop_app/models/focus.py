@@ -44,6 +44,8 @@ from desktop_app.models.briefs import Brief, BriefTask
 from desktop_app.models.contractors import Contractor
 from desktop_app.models.engagements import Engagement
 from desktop_app.models.errors import ValidationError
+from desktop_app.models.formats import day_month, integer
+from desktop_app.models.i18n import _
 from desktop_app.models.rows import delete_from, tuples
 from desktop_app.models.snapshots import RowSnapshot, delete_with_snapshot
 from desktop_app.models.tasks import (
@@ -133,7 +135,9 @@ def set_task_growth(task_id: int, growth: bool | None) -> bool | None:
 def set_area_growth(area: str, growth: bool) -> bool:
     """Mark a whole area as growth work or not. Returns the previous state."""
     if area not in AREAS:
-        raise ValidationError(f"“{area}” is not an area of the time audit.", "area")
+        raise ValidationError(
+            _("“{area}” is not an area of the time audit.").format(area=area), "area"
+        )
     with database.atomic():
         row = GrowthMark.get_or_none(GrowthMark.area == area)
         previous = row is not None and bool(row.growth)
@@ -163,10 +167,12 @@ def growth_areas() -> set[str]:
 def _check_priority_text(value: object) -> str:
     text = " ".join(str(value or "").split())
     if not text:
-        raise ValidationError("Write the priority: what growth work you will do.", "text")
+        raise ValidationError(_("Write the priority: what growth work you will do."), "text")
     if len(text) > PRIORITY_MAX_LENGTH:
         raise ValidationError(
-            f"Keep a priority under {PRIORITY_MAX_LENGTH} characters (this is {len(text):,}).",
+            _("Keep a priority under {limit} characters (this is {length}).").format(
+                limit=integer(PRIORITY_MAX_LENGTH), length=integer(len(text))
+            ),
             "text",
         )
     return text
@@ -180,8 +186,10 @@ def add_priority(week: date, text: str) -> int:
         existing = GrowthPriority.select().where(GrowthPriority.week == monday)
         if existing.count() >= MAX_PRIORITIES:
             raise ValidationError(
-                f"Three priorities a week at most: the week of {monday.day} {monday:%b} has "
-                "three. Finish or drop one first; fewer priorities get done.",
+                _(
+                    "Three priorities a week at most: the week of {date} has three. Finish or "
+                    "drop one first; fewer priorities get done."
+                ).format(date=day_month(monday)),
                 "text",
             )
         position = max((row.position for row in existing), default=-1) + 1
@@ -199,7 +207,7 @@ def update_priority(priority_id: int, changes: Mapping[str, Any]) -> dict[str, A
         values["text"] = _check_priority_text(changes["text"])
     if "done_on" in changes:
         if changes["done_on"] is not None and not isinstance(changes["done_on"], date):
-            raise ValidationError("Give the day it was done.", "done_on")
+            raise ValidationError(_("Give the day it was done."), "done_on")
         values["done_on"] = changes["done_on"]
     previous = {name: getattr(row, name) for name in values}
     write_priority_values(priority_id, values)

@@ -17,7 +17,9 @@ from __future__ import annotations
 import copy
 import functools
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import date, datetime, time
 from decimal import Decimal
 from typing import Any, TypeVar, cast
@@ -37,6 +39,10 @@ OFFERED_LOCALES = (
 )  # fmt: skip
 
 _current: Locale = Locale.parse(FALLBACK)
+# A document written in another language than the window's (a brief in the
+# brief's own language) sets this for the thread that writes it
+# (`written_in`); the window's locale is untouched.
+_document: ContextVar[Locale | None] = ContextVar("document_locale", default=None)
 
 
 def system_locale_name() -> str:
@@ -92,11 +98,35 @@ def babel_locale_label(name: str) -> str:
 
 
 def current_locale() -> Locale:
-    return _current
+    return _document.get() or _current
+
+
+def locale_for_language(language: str) -> Locale:
+    """The locale a document in `language` ("de", "pt_BR") writes its figures
+    in: the owner's own when it speaks that language (an owner in Vienna keeps
+    de_AT), else the language's own CLDR locale."""
+    if not language:
+        return _current
+    wanted = parse_locale(language)
+    if _current.language == wanted.language and (
+        not wanted.territory or wanted.territory == _current.territory
+    ):
+        return _current
+    return wanted
+
+
+@contextmanager
+def document_locale(locale: Locale) -> Iterator[Locale]:
+    """Within the block, this thread's figures are written in `locale`."""
+    token = _document.set(locale)
+    try:
+        yield locale
+    finally:
+        _document.reset(token)
 
 
 def _loc(locale: Locale | None) -> Locale:
-    return locale or _current
+    return locale or _document.get() or _current
 
 
 _Format = TypeVar("_Format", bound=Callable[..., str])

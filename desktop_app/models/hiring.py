@@ -28,6 +28,7 @@ from typing import Any
 
 from peewee import fn
 
+from desktop_app.models import versions
 from desktop_app.models.access import (
     AccessGrant,
     Revocation,
@@ -48,6 +49,8 @@ from desktop_app.models.engagements import (
     write_engagement_values,
 )
 from desktop_app.models.errors import ValidationError
+from desktop_app.models.formats import day
+from desktop_app.models.i18n import _
 from desktop_app.models.rows import tuples
 from desktop_app.models.snapshots import RowSnapshot, delete_with_snapshot, restore
 from desktop_app.models.tasks import TaskStatus, restore_task_values, update_task
@@ -125,7 +128,15 @@ def _move_contractor(contractor_id: int, stage: str, reason: str, on: date | Non
         contractor=contractor_id, from_stage=contractor.stage, to_stage=stage, reason=reason,
         changed_at=at,
     )  # fmt: skip
-    Contractor.update(stage=stage, updated_at=now()).where(Contractor.id == contractor_id).execute()
+    # A new version of the contractor: a form open on it is refused in turn.
+    versions.save(
+        Contractor,
+        contractor_id,
+        {"stage": stage},
+        what=f"“{contractor.name}”",
+        extra={"updated_at": now()},
+        check=False,
+    )
     return change.id
 
 
@@ -234,7 +245,7 @@ def hire(
             change_id = _move_contractor(
                 contractor.id,
                 Stage.HIRED,
-                f"Hired for “{brief.title}” from {start:%d %b %Y}.",
+                _("Hired for “{brief}” from {date}.").format(brief=brief.title, date=day(start)),
                 on=start,
             )
         _set_brief_status(brief.id, BriefStatus.FILLED)
@@ -326,7 +337,7 @@ def end_engagement(
     with database.atomic():
         engagement = Engagement.get_by_id(engagement_id)
         if engagement.status == EngagementStatus.ENDED:
-            raise ValidationError("This engagement has ended already.", "status")
+            raise ValidationError(_("This engagement has ended already."), "status")
         values = {
             "status": EngagementStatus.ENDED,
             "end_date": end_date,
@@ -404,7 +415,7 @@ def set_status(
     `revoke` names on `on` (pausing asks which), in one transaction. Ending
     is `end_engagement`."""
     if status == EngagementStatus.ENDED:
-        raise ValidationError("End an engagement with “End engagement…”: it needs a reason.")
+        raise ValidationError(_("End an engagement with “End engagement…”: it needs a reason."))
     with database.atomic():
         values = {"status": status}
         previous_values = update_engagement(engagement_id, values)
@@ -448,7 +459,7 @@ def reopen(engagement_id: int, today: date) -> Reopening:
         engagement = Engagement.get_by_id(engagement_id)
         if engagement.status == EngagementStatus.ENDED:
             raise ValidationError(
-                "This engagement has ended; reopen the brief from the Briefs tab."
+                _("This engagement has ended; reopen the brief from the Briefs tab.")
             )
         brief = Brief.get_by_id(engagement.brief_id)
         result = Reopening(
@@ -475,9 +486,11 @@ def put_on_notice(engagement_id: int, today: date) -> dict[str, Any]:
     """Put the engagement on notice from `today`; returns the previous values."""
     engagement = Engagement.get_by_id(engagement_id)
     if engagement.status == EngagementStatus.ENDED:
-        raise ValidationError("This engagement has ended already.", "status")
+        raise ValidationError(_("This engagement has ended already."), "status")
     if engagement.on_notice_since is not None:
         raise ValidationError(
-            f"This engagement is on notice since {engagement.on_notice_since:%d %b %Y}."
+            _("This engagement is on notice since {date}.").format(
+                date=day(engagement.on_notice_since)
+            )
         )
     return update_engagement(engagement_id, {"on_notice_since": today})

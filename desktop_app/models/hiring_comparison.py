@@ -21,7 +21,9 @@ from desktop_app.models.contractors import (
     compare_contractors,
 )
 from desktop_app.models.formats import money_short
+from desktop_app.models.formats import number as format_number
 from desktop_app.models.hiring_plan import answers_of, questions_of
+from desktop_app.models.i18n import _
 from desktop_app.models.interview_criteria import brief_criteria, criterion_scores
 from desktop_app.models.rows import tuples
 from desktop_app.models.trials import OfferRow, offer_rows, rubric_of, trial_of
@@ -49,7 +51,7 @@ def compare_candidates(
     hours = [overlaps[c].hours for c in people]
     label = "Shared working hours"
     if needed is not None:
-        label += f" (needs {needed.normalize():f} h)"
+        label = _("Shared working hours (needs {hours} h)").format(hours=format_number(needed))
     rows.append(
         ComparisonRow(
             label,
@@ -109,7 +111,7 @@ def _criteria_rows(people: Sequence[int], brief_id: int) -> list[ComparisonRow]:
         rows.append(
             ComparisonRow(
                 f"Interview, must have: {criterion.text}",
-                tuple(f"{m:.1f}" if m is not None else "—" for m in means),
+                tuple(format_number(m, 1) if m is not None else "—" for m in means),
                 _best(means),
             )
         )
@@ -144,7 +146,7 @@ def _trial_rows(
     rows.append(
         ComparisonRow(
             "Trial average score",
-            tuple(f"{a:.1f}" if a is not None else "—" for a in averages),
+            tuple(format_number(a, 1) if a is not None else "—" for a in averages),
             _best(averages),
         )
     )

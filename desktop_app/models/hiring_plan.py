@@ -21,16 +21,20 @@ from typing import Any
 from peewee import (
     CharField,
     DateField,
+    DateTimeField,
     DecimalField,
     ForeignKeyField,
     IntegerField,
     TextField,
 )
 
+from desktop_app.models import versions
 from desktop_app.models.base import BaseModel, database
 from desktop_app.models.briefs import Brief, Level, load_brief
 from desktop_app.models.contractors import Contractor
 from desktop_app.models.errors import UserError, ValidationError
+from desktop_app.models.formats import integer
+from desktop_app.models.i18n import _
 from desktop_app.models.parsing import parse_decimal
 from desktop_app.models.rows import delete_from
 from desktop_app.models.snapshots import RowSnapshot, delete_with_snapshot
@@ -88,6 +92,11 @@ class HiringPlan(BaseModel):
     how_to_apply = TextField(default="")
     # Hours a working day the owner and the contractor must share for questions.
     overlap_hours = DecimalField(max_digits=4, decimal_places=1, null=True)
+    # No lost updates (`models.versions`, schema 12): bumped by each save,
+    # with who saved last and when.
+    row_version = IntegerField(default=1)
+    changed_by = CharField(max_length=200, default="")
+    changed_at = DateTimeField(null=True)
 
 
 class ScreeningQuestion(BaseModel):
@@ -157,6 +166,8 @@ def plan_of(brief_id: int) -> PlanValues:
     row = HiringPlan.get_or_none(HiringPlan.brief == brief_id)
     if row is None:
         return PlanValues(brief_id)
+    # What the plan shows is what this client has read (`models.versions`).
+    versions.remember(HiringPlan, row.id, row.row_version)
     sections, ids = _parse_left_out(row.left_out)
     return PlanValues(
         brief_id,
@@ -179,11 +190,12 @@ def parse_overlap_hours(text: str | Decimal | None) -> Decimal | None:
         value = text if isinstance(text, Decimal) else parse_decimal(str(text))
     except ValueError:
         raise ValidationError(
-            f"“{text}” is not a number of hours (e.g. 2 or 1.5).", "overlap_hours"
+            _("“{text}” is not a number of hours (e.g. 2 or 1.5).").format(text=text),
+            "overlap_hours",
         ) from None
     if not Decimal("0.5") <= value <= Decimal("12"):
         raise ValidationError(
-            "Shared hours a day must be from 0.5 to 12 (or left empty).", "overlap_hours"
+            _("Shared hours a day must be from 0.5 to 12 (or left empty)."), "overlap_hours"
         )
     return value.quantize(Decimal("0.1"))
 
@@ -193,13 +205,15 @@ def _clean_plan(changes: Mapping[str, Any]) -> dict[str, Any]:
     for name, value in changes.items():
         if name == "board":
             if value not in BOARDS:
-                raise ValidationError("Choose a job board from the list.", "board")
+                raise ValidationError(_("Choose a job board from the list."), "board")
             clean[name] = value
         elif name == "how_to_apply":
             text = str(value or "")
             if len(text) > HOW_TO_APPLY_MAX_LENGTH:
                 raise ValidationError(
-                    f"How to apply can be at most {HOW_TO_APPLY_MAX_LENGTH:,} characters.",
+                    _("How to apply can be at most {limit} characters.").format(
+                        limit=integer(HOW_TO_APPLY_MAX_LENGTH)
+                    ),
                     "how_to_apply",
                 )
             clean[name] = text
@@ -209,7 +223,7 @@ def _clean_plan(changes: Mapping[str, Any]) -> dict[str, Any]:
             sections, ids = value
             clean[name] = _dump_left_out(sections, ids)
         else:
-            raise ValidationError(f"A hiring plan has no field “{name}”.", name)
+            raise ValidationError(_("A hiring plan has no field “{name}”.").format(name=name), name)
     return clean
 
 
@@ -221,19 +235,21 @@ def update_plan(brief_id: int, changes: Mapping[str, Any]) -> dict[str, Any]:
     clean = _clean_plan(changes)
     with database.atomic():
         if not Brief.select().where(Brief.id == brief_id).exists():
-            raise UserError("That brief no longer exists.")
+            raise UserError(_("That brief no longer exists."))
         row = HiringPlan.get_or_none(HiringPlan.brief == brief_id) or HiringPlan.create(
             brief=brief_id
         )
         old = {name: getattr(row, name) for name in clean}
-        HiringPlan.update(**clean).where(HiringPlan.id == row.id).execute()
+        versions.save(HiringPlan, row.id, clean, what="The hiring plan")
     return old
 
 
 def restore_plan(brief_id: int, stored: Mapping[str, Any]) -> None:
     """Write back values `update_plan` returned (undo)."""
     with database.atomic():
-        HiringPlan.update(**dict(stored)).where(HiringPlan.brief == brief_id).execute()
+        row = HiringPlan.get_or_none(HiringPlan.brief == brief_id)
+        if row is not None:
+            versions.save(HiringPlan, row.id, dict(stored), what="The hiring plan")
 
 
 def set_left_out(
@@ -274,11 +290,12 @@ def questions_of(brief_id: int) -> list[QuestionRow]:
 def clean_question(text: Any) -> str:
     value = " ".join(str(text or "").split())
     if not value:
-        raise ValidationError("A screening question needs some text.", "text")
+        raise ValidationError(_("A screening question needs some text."), "text")
     if len(value) > QUESTION_MAX_LENGTH:
         raise ValidationError(
-            f"A screening question can be at most {QUESTION_MAX_LENGTH} characters "
-            f"(this one has {len(value):,}).",
+            _(
+                "A screening question can be at most {limit} characters (this one has {length})."
+            ).format(limit=integer(QUESTION_MAX_LENGTH), length=integer(len(value))),
             "text",
         )
     return value
@@ -304,7 +321,7 @@ def add_question(brief_id: int, text: str, index: int | None = None) -> int:
     value = clean_question(text)
     with database.atomic():
         if not Brief.select().where(Brief.id == brief_id).exists():
-            raise UserError("That brief no longer exists.")
+            raise UserError(_("That brief no longer exists."))
         ordered = questions_of(brief_id)
         index = len(ordered) if index is None else max(0, min(index, len(ordered)))
         question = ScreeningQuestion.create(brief=brief_id, text=value, position=index)
@@ -361,7 +378,7 @@ def _write_order(ids: Sequence[int]) -> None:
 def _question(question_id: int) -> ScreeningQuestion:
     question = ScreeningQuestion.get_or_none(ScreeningQuestion.id == question_id)
     if question is None:
-        raise UserError("That screening question no longer exists.")
+        raise UserError(_("That screening question no longer exists."))
     return question
 
 
@@ -418,13 +435,16 @@ def record_answers(
     change = AnswerChange(contractor_id)
     with database.atomic():
         if not Contractor.select().where(Contractor.id == contractor_id).exists():
-            raise UserError("That contractor is no longer on the bench.")
+            raise UserError(_("That contractor is no longer on the bench."))
         for question_id, raw in answers.items():
             _question(question_id)
             text = str(raw or "").strip()
             if len(text) > ANSWER_MAX_LENGTH:
                 raise ValidationError(
-                    f"An answer can be at most {ANSWER_MAX_LENGTH:,} characters.", "text"
+                    _("An answer can be at most {limit} characters.").format(
+                        limit=integer(ANSWER_MAX_LENGTH)
+                    ),
+                    "text",
                 )
             row = ScreeningAnswer.get_or_none(
                 (ScreeningAnswer.question == question_id)

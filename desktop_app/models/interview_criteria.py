@@ -14,6 +14,7 @@ from desktop_app.models.base import BaseModel, database
 from desktop_app.models.briefs import Expectation, Level
 from desktop_app.models.contractors import Interview
 from desktop_app.models.errors import UserError, ValidationError
+from desktop_app.models.i18n import _
 from desktop_app.models.rows import delete_from
 
 
@@ -69,16 +70,16 @@ def set_criterion_scores(interview_id: int, scores: Mapping[int, object]) -> dic
         ):
             checked[expectation_id] = score
             continue
-        raise ValidationError("A score is a whole number from 1 to 5.", f"e{expectation_id}")
+        raise ValidationError(_("A score is a whole number from 1 to 5."), f"e{expectation_id}")
     with database.atomic():
         interview = Interview.get_or_none(Interview.id == interview_id)
         if interview is None:
-            raise UserError("That interview no longer exists.")
+            raise UserError(_("That interview no longer exists."))
         allowed = {c.expectation_id for c in brief_criteria(interview.brief_id)}
         unknown = set(scores) - allowed
         if unknown:
             raise ValidationError(
-                "Only the must-have expectations of the interview's brief are scored here.",
+                _("Only the must-have expectations of the interview's brief are scored here."),
                 f"e{sorted(unknown)[0]}",
             )
         before = criterion_scores([interview_id]).get(interview_id, {})

@@ -21,7 +21,6 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from desktop_app.models.briefs import (
-    BUDGET_BASIS_LABELS,
     LEVEL_LABELS,
     BriefData,
     BudgetBasis,
@@ -30,8 +29,10 @@ from desktop_app.models.briefs import (
     load_brief,
 )
 from desktop_app.models.errors import UserError
-from desktop_app.models.formats import money_short
+from desktop_app.models.formats import day, integer, money_short
+from desktop_app.models.formats import number as format_number
 from desktop_app.models.hiring_plan import BOARDS, JobBoard, PlanValues, plan_of, questions_of
+from desktop_app.models.i18n import N_, _, written_in
 from desktop_app.models.text import list_items
 
 
@@ -42,15 +43,15 @@ class PostFormat(StrEnum):
 
 # The sections of a post, in order: key and heading. The title is always in.
 SECTIONS: tuple[tuple[str, str], ...] = (
-    ("summary", "The job"),
-    ("skills", "Skills"),
-    ("expectations", "What we expect, most important first"),
-    ("deliverables", "Deliverables"),
-    ("success", "What success looks like"),
-    ("scope", "Scope"),
-    ("budget", "Budget and timeline"),
-    ("hours", "Working hours"),
-    ("apply", "How to apply"),
+    ("summary", N_("The job")),
+    ("skills", N_("Skills")),
+    ("expectations", N_("What we expect, most important first")),
+    ("deliverables", N_("Deliverables")),
+    ("success", N_("What success looks like")),
+    ("scope", N_("Scope")),
+    ("budget", N_("Budget and timeline")),
+    ("hours", N_("Working hours")),
+    ("apply", N_("How to apply")),
 )
 SECTION_LABELS = dict(SECTIONS)
 # Brief fields that never go into a post, whatever the owner chooses.
@@ -65,7 +66,7 @@ INTERNAL_FIELDS = (
     "acceptance",
     "revision_rounds",
 )
-DEFAULT_HOW_TO_APPLY = (
+DEFAULT_HOW_TO_APPLY = N_(
     "Apply here with a short note on a similar job you did, and answer the questions below."
 )
 
@@ -95,13 +96,14 @@ def _escape(value: str, fmt: PostFormat) -> str:
 def build_sections(
     data: BriefData, plan: PlanValues, questions: list[str], fmt: PostFormat
 ) -> list[Section]:
-    """The post's sections for `data`, without those the owner left out or that are empty."""
+    """The post's sections for `data`, without those the owner left out or that are
+    empty, in the language being written (`post_from` writes the brief's)."""
     bold = (lambda t: f"**{t}**") if fmt is PostFormat.MARKDOWN else (lambda t: t)
     sections: list[Section] = []
 
     def add(key: str, lines: list[str]) -> None:
         if lines and key not in plan.left_out_sections:
-            sections.append(Section(key, SECTION_LABELS[key], tuple(lines)))
+            sections.append(Section(key, _(SECTION_LABELS[key]), tuple(lines)))
 
     add("summary", [_escape(paragraph, fmt) for paragraph in _paragraphs(data.summary)])
     skills = [s.strip() for s in data.skills.split(",") if s.strip()]
@@ -109,42 +111,50 @@ def build_sections(
     expectations = []
     shown = [e for e in data.expectations if e.id not in plan.left_out_expectations]
     for number, item in enumerate(shown, start=1):
-        level = LEVEL_LABELS.get(Level(item.level), item.level) if item.level in set(Level) else ""
+        level = _(LEVEL_LABELS[Level(item.level)]) if item.level in set(Level) else ""
         line = f"{number}. {bold(level + ':')} {_escape(item.text.strip(), fmt)}"
         if item.measure.strip():
-            line += f" (measured by: {_escape(item.measure.strip(), fmt)})"
+            measure = _escape(item.measure.strip(), fmt)
+            line += " " + _("(measured by: {measure})").format(measure=measure)
         expectations.append(line)
     add("expectations", expectations)
     add("deliverables", _bullets(list_items(data.deliverables), fmt))
     add("success", _bullets(list_items(data.success_criteria), fmt))
     scope = []
     if list_items(data.in_scope):
-        scope += [bold("Included:"), *_bullets(list_items(data.in_scope), fmt)]
+        scope += [bold(_("Included:")), *_bullets(list_items(data.in_scope), fmt)]
     if list_items(data.out_of_scope):
-        scope += [bold("Not included:"), *_bullets(list_items(data.out_of_scope), fmt)]
+        scope += [bold(_("Not included:")), *_bullets(list_items(data.out_of_scope), fmt)]
     add("scope", scope)
     budget = []
     if data.budget is not None:
-        basis = BUDGET_BASIS_LABELS.get(BudgetBasis(data.budget_basis), data.budget_basis)
-        budget.append(
-            f"{bold('Budget:')} {money_short(data.budget, data.currency)} ({basis.lower()})"
+        amount = money_short(data.budget, data.currency)
+        basis = BudgetBasis(data.budget_basis)
+        sentence = (
+            _("{amount} (fixed price)")
+            if basis is BudgetBasis.FIXED
+            else _("{amount} (per hour)")
+            if basis is BudgetBasis.HOURLY
+            else _("{amount} (per month)")
         )
+        budget.append(f"{bold(_('Budget:'))} {sentence.format(amount=amount)}")
     if data.deadline is not None:
-        budget.append(f"{bold('Deadline:')} {data.deadline:%d %b %Y}")
+        budget.append(f"{bold(_('Deadline:'))} {day(data.deadline)}")
     budget += _bullets(list_items(data.timeline), fmt)
     add("budget", budget)
     hours = []
     if data.working_hours.strip():
-        hours.append(f"{bold('Our hours:')} {_escape(data.working_hours.strip(), fmt)}")
+        hours.append(f"{bold(_('Our hours:'))} {_escape(data.working_hours.strip(), fmt)}")
     if plan.overlap_hours is not None:
         hours.append(
-            f"We need at least {plan.overlap_hours.normalize():f} h a working day when we are "
-            "both at work, for questions."
+            _(
+                "We need at least {hours} h a working day when we are both at work, for questions."
+            ).format(hours=format_number(plan.overlap_hours))
         )
     add("hours", hours)
-    apply = [_escape(plan.how_to_apply.strip() or DEFAULT_HOW_TO_APPLY, fmt)]
+    apply = [_escape(plan.how_to_apply.strip() or _(DEFAULT_HOW_TO_APPLY), fmt)]
     if questions:
-        apply.append(bold("Please answer:"))
+        apply.append(bold(_("Please answer:")))
         apply += [f"{n}. {_escape(q, fmt)}" for n, q in enumerate(questions, start=1)]
     add("apply", apply)
     return sections
@@ -207,11 +217,18 @@ class JobPost:
         """What to change before posting, in the owner's words ([] when it fits)."""
         said = []
         if self.over_by:
-            names = ", ".join(f"{label} ({length:,})" for label, length in self.too_long)
+            names = ", ".join(f"{label} ({integer(length)})" for label, length in self.too_long)
             said.append(
-                f"The post is {self.length:,} characters, {self.over_by:,} over the "
-                f"{self.board.body_limit:,} of {self.board.label.split(' (')[0]}. "
-                f"Shorten: {names}."
+                _(
+                    "The post is {length} characters, {over} over the {limit} of {board}. "
+                    "Shorten: {names}."
+                ).format(
+                    length=integer(self.length),
+                    over=integer(self.over_by),
+                    limit=integer(self.board.body_limit),
+                    board=self.board.label.split(" (")[0],
+                    names=names,
+                )
             )
         if self.questions_over:
             limit = self.board.questions_limit
@@ -229,9 +246,13 @@ def job_post(
     (or `board`, a key of BOARDS, instead)."""
     fmt = PostFormat(fmt)
     if board is not None and board not in BOARDS:
-        raise UserError(f"“{board}” is not a board: choose {', '.join(BOARDS)}.")
+        raise UserError(
+            _("“{board}” is not a board: choose {join}.").format(
+                board=board, join=", ".join(BOARDS)
+            )
+        )
     if not brief_exists(brief_id):
-        raise UserError("That brief no longer exists.")
+        raise UserError(_("That brief no longer exists."))
     data = load_brief(brief_id)
     plan = plan_of(brief_id)
     if board is not None:
@@ -242,7 +263,9 @@ def job_post(
 
 def post_from(data: BriefData, plan: PlanValues, questions: list[str], fmt: PostFormat) -> JobPost:
     board = BOARDS.get(plan.board, BOARDS["upwork"])
-    sections = build_sections(data, plan, questions, fmt)
+    # Written for the contractor, in the brief's language, as its PDF is.
+    with written_in(data.language):
+        sections = build_sections(data, plan, questions, fmt)
     text = render(data.title, sections, fmt)
     body = form_length(text) - form_length(render(data.title, [], fmt))
     over = max(0, body - board.body_limit)

@@ -22,13 +22,15 @@ from enum import StrEnum
 
 from peewee import JOIN, CharField, DateTimeField, ForeignKeyField, TextField
 
+from desktop_app.models import versions
 from desktop_app.models.base import BaseModel, database, now
 from desktop_app.models.briefs import BUDGET_BASIS_LABELS, Brief, BudgetBasis
 from desktop_app.models.contractor_input import MEDIUM_LABELS
 from desktop_app.models.contractors import Contractor, Interview
 from desktop_app.models.engagements import Engagement, Feedback
 from desktop_app.models.errors import UserError, ValidationError
-from desktop_app.models.formats import money_short
+from desktop_app.models.formats import day, integer, money_short
+from desktop_app.models.i18n import N_, _
 from desktop_app.models.overlap import when_for_both
 from desktop_app.models.referrals import ReferralRequest, Referrer, ask_for_referral
 from desktop_app.models.rows import delete_from, tuples
@@ -51,37 +53,37 @@ class MessageKind(StrEnum):
 
 
 MESSAGE_LABELS = {
-    MessageKind.REFERRAL_REQUEST: "Ask for a referral",
-    MessageKind.INTERVIEW_INVITE: "Invite to an interview",
-    MessageKind.REFERENCES_REQUEST: "Ask for references or samples",
-    MessageKind.TRIAL_OFFER: "Offer the paid trial",
-    MessageKind.DECLINE: "Decline, with a reason",
-    MessageKind.SEND_BRIEF: "Send the brief",
-    MessageKind.SEND_FEEDBACK: "Send feedback",
+    MessageKind.REFERRAL_REQUEST: N_("Ask for a referral"),
+    MessageKind.INTERVIEW_INVITE: N_("Invite to an interview"),
+    MessageKind.REFERENCES_REQUEST: N_("Ask for references or samples"),
+    MessageKind.TRIAL_OFFER: N_("Offer the paid trial"),
+    MessageKind.DECLINE: N_("Decline, with a reason"),
+    MessageKind.SEND_BRIEF: N_("Send the brief"),
+    MessageKind.SEND_FEEDBACK: N_("Send feedback"),
 }
 
 # Every placeholder a template may use, with what it holds.
 PLACEHOLDERS: dict[str, str] = {
-    "first_name": "the first name of whom you write to",
-    "contractor_name": "the contractor's full name",
-    "referrer_name": "the full name of the person you ask for a referral",
-    "owner_name": "your name (Settings)",
-    "business_name": "your business (Settings)",
-    "brief_title": "the brief's title",
-    "brief_summary": "the first paragraph of the brief's job description",
-    "brief_skills": "the skills the brief asks for",
-    "brief_budget": "the brief's budget",
-    "brief_deadline": "the brief's deadline",
-    "brief_pdf": "where the brief's PDF was saved",
-    "interview_when": "the interview's date and time",
-    "interview_medium": "phone, video, in person or chat",
-    "trial_task": "what the trial asks for",
-    "trial_pay": "what the trial pays",
-    "trial_deadline": "the trial's deadline",
-    "reason": "the reason you give",
-    "feedback_deliverable": "the work the feedback is on",
-    "feedback_good": "what was good",
-    "feedback_not_good": "what was not",
+    "first_name": N_("the first name of whom you write to"),
+    "contractor_name": N_("the contractor's full name"),
+    "referrer_name": N_("the full name of the person you ask for a referral"),
+    "owner_name": N_("your name (Settings)"),
+    "business_name": N_("your business (Settings)"),
+    "brief_title": N_("the brief's title"),
+    "brief_summary": N_("the first paragraph of the brief's job description"),
+    "brief_skills": N_("the skills the brief asks for"),
+    "brief_budget": N_("the brief's budget"),
+    "brief_deadline": N_("the brief's deadline"),
+    "brief_pdf": N_("where the brief's PDF was saved"),
+    "interview_when": N_("the interview's date and time"),
+    "interview_medium": N_("phone, video, in person or chat"),
+    "trial_task": N_("what the trial asks for"),
+    "trial_pay": N_("what the trial pays"),
+    "trial_deadline": N_("the trial's deadline"),
+    "reason": N_("the reason you give"),
+    "feedback_deliverable": N_("the work the feedback is on"),
+    "feedback_good": N_("what was good"),
+    "feedback_not_good": N_("what was not"),
 }
 
 
@@ -98,57 +100,71 @@ SHIPPED: dict[str, Template] = {
     for t in (
         Template(
             MessageKind.REFERRAL_REQUEST,
-            "Do you know someone for {brief_title}?",
-            "Hi {first_name},\n\nI am looking for someone to take over {brief_title} for "
-            "{business_name}. In short: {brief_summary}\n\nThe skills it needs: {brief_skills}."
-            "\n\nHave you worked with someone you would recommend? A name and how to reach them "
-            "is plenty.\n\nThank you,\n{owner_name}",
+            N_("Do you know someone for {brief_title}?"),
+            N_(
+                "Hi {first_name},\n\nI am looking for someone to take over {brief_title} for "
+                "{business_name}. In short: {brief_summary}\n\nThe skills it needs: "
+                "{brief_skills}.\n\nHave you worked with someone you would recommend? A name and "
+                "how to reach them is plenty.\n\nThank you,\n{owner_name}"
+            ),
         ),
         Template(
             MessageKind.INTERVIEW_INVITE,
-            "Interview for {brief_title}",
-            "Hi {first_name},\n\nthank you for applying for {brief_title}. I would like to talk "
-            "it through with you: would {interview_when} ({interview_medium}) suit you? If not, "
-            "suggest a time that does.\n\nWe will go through what the job needs and your "
-            "questions; it takes about 30 minutes.\n\nBest,\n{owner_name}\n{business_name}",
+            N_("Interview for {brief_title}"),
+            N_(
+                "Hi {first_name},\n\nthank you for applying for {brief_title}. I would like to "
+                "talk it through with you: would {interview_when} ({interview_medium}) suit you? "
+                "If not, suggest a time that does.\n\nWe will go through what the job needs and "
+                "your questions; it takes about 30 minutes.\n\nBest,\n{owner_name}\n{business_name}"
+            ),
         ),
         Template(
             MessageKind.REFERENCES_REQUEST,
-            "References and samples for {brief_title}",
-            "Hi {first_name},\n\nbefore I decide on {brief_title}, could you send me two "
-            "references from clients you did similar work for (name and how to reach them) and "
-            "one or two samples of that work?\n\nThank you,\n{owner_name}",
+            N_("References and samples for {brief_title}"),
+            N_(
+                "Hi {first_name},\n\nbefore I decide on {brief_title}, could you send me two "
+                "references from clients you did similar work for (name and how to reach them) and "
+                "one or two samples of that work?\n\nThank you,\n{owner_name}"
+            ),
         ),
         Template(
             MessageKind.TRIAL_OFFER,
-            "A paid trial for {brief_title}",
-            "Hi {first_name},\n\nI would like to offer you a short paid trial for "
-            "{brief_title}.\n\nThe task: {trial_task}\n\nIt pays {trial_pay}; please deliver "
-            "by {trial_deadline}. I am giving the same task to two or three people and will "
-            "decide after comparing the results.\n\nCan you do it? Reply with any question "
-            "before you start.\n\nBest,\n{owner_name}",
+            N_("A paid trial for {brief_title}"),
+            N_(
+                "Hi {first_name},\n\nI would like to offer you a short paid trial for "
+                "{brief_title}.\n\nThe task: {trial_task}\n\nIt pays {trial_pay}; please deliver "
+                "by {trial_deadline}. I am giving the same task to two or three people and will "
+                "decide after comparing the results.\n\nCan you do it? Reply with any question "
+                "before you start.\n\nBest,\n{owner_name}"
+            ),
         ),
         Template(
             MessageKind.DECLINE,
             "{brief_title}",
-            "Hi {first_name},\n\nthank you for the time you put into {brief_title}. I have "
-            "decided to go with someone else: {reason}\n\nI appreciated your work and will keep "
-            "your details for future jobs.\n\nAll the best,\n{owner_name}",
+            N_(
+                "Hi {first_name},\n\nthank you for the time you put into {brief_title}. I have "
+                "decided to go with someone else: {reason}\n\nI appreciated your work and will "
+                "keep your details for future jobs.\n\nAll the best,\n{owner_name}"
+            ),
         ),
         Template(
             MessageKind.SEND_BRIEF,
-            "The brief: {brief_title}",
-            "Hi {first_name},\n\nplease find the brief for {brief_title} attached: it says what "
-            "the job is, what success looks like, the deadline ({brief_deadline}) and the "
-            "budget ({brief_budget}).\n\nRead it through and send me your questions before you "
-            "start.\n\nBest,\n{owner_name}\n\n(Attach the PDF saved at {brief_pdf}.)",
+            N_("The brief: {brief_title}"),
+            N_(
+                "Hi {first_name},\n\nplease find the brief for {brief_title} attached: it says "
+                "what the job is, what success looks like, the deadline ({brief_deadline}) and the "
+                "budget ({brief_budget}).\n\nRead it through and send me your questions before "
+                "you start.\n\nBest,\n{owner_name}\n\n(Attach the PDF saved at {brief_pdf}.)"
+            ),
         ),
         Template(
             MessageKind.SEND_FEEDBACK,
-            "Feedback on {feedback_deliverable}",
-            "Hi {first_name},\n\nthank you for {feedback_deliverable}.\n\nWhat was good: "
-            "{feedback_good}\n\nWhat to change next time: {feedback_not_good}\n\nBest,\n"
-            "{owner_name}",
+            N_("Feedback on {feedback_deliverable}"),
+            N_(
+                "Hi {first_name},\n\nthank you for {feedback_deliverable}.\n\nWhat was good: "
+                "{feedback_good}\n\nWhat to change next time: {feedback_not_good}\n\nBest,\n"
+                "{owner_name}"
+            ),
         ),
     )
 }
@@ -187,7 +203,11 @@ def placeholders_in(text: str) -> list[str]:
         parsed = list(string.Formatter().parse(text))
     except ValueError:
         raise ValidationError(
-            "A “{” or “}” has no partner: write {{ and }} for a brace itself.", "body"
+            _(
+                "A “{open}” or “{close}” has no partner: write {open}{open} and {close}{close} "
+                "for a brace itself."
+            ).format(open="{", close="}"),
+            "body",
         ) from None
     return [name for _, name, _, _ in parsed if name is not None]
 
@@ -195,13 +215,21 @@ def placeholders_in(text: str) -> list[str]:
 def check_template(subject: str, body: str) -> None:
     """Refuse a template naming a placeholder that does not exist, naming it."""
     if not subject.strip():
-        raise ValidationError("A message needs a subject.", "subject")
+        raise ValidationError(_("A message needs a subject."), "subject")
     if len(subject) > SUBJECT_MAX_LENGTH:
         raise ValidationError(
-            f"A subject can be at most {SUBJECT_MAX_LENGTH} characters.", "subject"
+            _("A subject can be at most {limit} characters.").format(
+                limit=integer(SUBJECT_MAX_LENGTH)
+            ),
+            "subject",
         )
     if len(body) > BODY_MAX_LENGTH:
-        raise ValidationError(f"A message can be at most {BODY_MAX_LENGTH:,} characters.", "body")
+        raise ValidationError(
+            _("A message can be at most {limit} characters.").format(
+                limit=integer(BODY_MAX_LENGTH)
+            ),
+            "body",
+        )
     for where, text in (("subject", subject), ("body", body)):
         try:
             names = placeholders_in(text)
@@ -211,7 +239,9 @@ def check_template(subject: str, body: str) -> None:
             if name not in PLACEHOLDERS:
                 known = ", ".join("{" + key + "}" for key in PLACEHOLDERS)
                 raise ValidationError(
-                    f"“{{{name}}}” is not a placeholder Offload knows. Use one of: {known}.",
+                    _(
+                        "“{{{name}}}” is not a placeholder Offload knows. Use one of: {known}."
+                    ).format(name=name, known=known),
                     where,
                 )
 
@@ -219,11 +249,17 @@ def check_template(subject: str, body: str) -> None:
 def template_of(kind: str) -> Template:
     """The owner's template of `kind`, or the shipped one."""
     if kind not in SHIPPED:
-        raise UserError(f"There is no message “{kind}”.")
+        raise UserError(_("There is no message “{kind}”.").format(kind=kind))
     row = MessageTemplate.get_or_none(MessageTemplate.kind == kind)
     if row is None:
-        return SHIPPED[kind]
+        return shipped_template(kind)
     return Template(kind, row.subject, row.body, own=True)
+
+
+def shipped_template(kind: str) -> Template:
+    """Offload's own template of `kind`, in the owner's language."""
+    shipped = SHIPPED[kind]
+    return Template(kind, _(shipped.subject), _(shipped.body))
 
 
 def save_template(kind: str, subject: str, body: str) -> Template:
@@ -305,7 +341,7 @@ def _brief_values(brief_id: int | None) -> dict[str, str]:
         return {}
     brief = Brief.get_or_none(Brief.id == brief_id)
     if brief is None:
-        raise UserError("That brief no longer exists.")
+        raise UserError(_("That brief no longer exists."))
     paragraphs = [p.strip() for p in brief.summary.split("\n\n") if p.strip()]
     budget = money_short(brief.budget, brief.currency)
     if budget and brief.budget_basis in set(BudgetBasis):
@@ -315,7 +351,7 @@ def _brief_values(brief_id: int | None) -> dict[str, str]:
         "brief_summary": " ".join(paragraphs[0].split()) if paragraphs else "",
         "brief_skills": brief.skills,
         "brief_budget": budget,
-        "brief_deadline": f"{brief.deadline:%d %b %Y}" if brief.deadline else "",
+        "brief_deadline": day(brief.deadline) if brief.deadline else "",
     }
 
 
@@ -344,7 +380,7 @@ def compose(
     if interview_id is not None:
         interview = Interview.get_or_none(Interview.id == interview_id)
         if interview is None:
-            raise UserError("That interview no longer exists.")
+            raise UserError(_("That interview no longer exists."))
         contractor_id = contractor_id or interview.contractor_id
         brief_id = brief_id or interview.brief_id
         interview_when = interview_when or interview.held_at
@@ -352,26 +388,26 @@ def compose(
     if offer_id is not None:
         offer = TrialOffer.get_or_none(TrialOffer.id == offer_id)
         if offer is None:
-            raise UserError("That trial offer no longer exists.")
+            raise UserError(_("That trial offer no longer exists."))
         contractor_id = contractor_id or offer.contractor_id
         trial = trial_of(offer.trial.brief_id)
         brief_id = brief_id or trial.brief_id
         values.update(
             trial_task=trial.task,
             trial_pay=money_short(offer.pay, offer.currency),
-            trial_deadline=f"{offer.deadline:%d %b %Y}",
+            trial_deadline=day(offer.deadline),
         )
     elif kind == MessageKind.TRIAL_OFFER and brief_id is not None:
         trial = trial_of(brief_id)
         values.update(
             trial_task=trial.task,
             trial_pay=money_short(trial.pay, trial.currency),
-            trial_deadline=f"{trial.deadline:%d %b %Y}" if trial.deadline else "",
+            trial_deadline=day(trial.deadline) if trial.deadline else "",
         )
     if feedback_id is not None:
         feedback = Feedback.get_or_none(Feedback.id == feedback_id)
         if feedback is None:
-            raise UserError("That feedback no longer exists.")
+            raise UserError(_("That feedback no longer exists."))
         engagement = Engagement.get_by_id(feedback.engagement_id)
         contractor_id = contractor_id or engagement.contractor_id
         brief_id = brief_id or engagement.brief_id
@@ -384,7 +420,7 @@ def compose(
     if contractor_id is not None:
         contractor = Contractor.get_or_none(Contractor.id == contractor_id)
         if contractor is None:
-            raise UserError("That contractor is no longer on the bench.")
+            raise UserError(_("That contractor is no longer on the bench."))
         # An agency is greeted by its name, a person by their first name.
         greeting = contractor.name if contractor.kind == "agency" else _first(contractor.name)
         values.update(contractor_name=contractor.name, first_name=greeting)
@@ -396,7 +432,7 @@ def compose(
     if referrer_id is not None:
         referrer = Referrer.get_or_none(Referrer.id == referrer_id)
         if referrer is None:
-            raise UserError("That person is no longer in your referrers.")
+            raise UserError(_("That person is no longer in your referrers."))
         values.update(referrer_name=referrer.name, first_name=_first(referrer.name))
         to = referrer.email
     subject, body, missing = fill(template_of(kind), values)
@@ -485,17 +521,15 @@ def record_sent(
             request_id = ask_for_referral(message.referrer_id, message.brief_id, day, subject)
             return Sent(request_id=request_id)
         if message.contractor_id is None:
-            raise UserError("Choose whom the message is for.")
+            raise UserError(_("Choose whom the message is for."))
         contractor = Contractor.get_or_none(Contractor.id == message.contractor_id)
         if contractor is None:
-            raise UserError("That contractor is no longer on the bench.")
+            raise UserError(_("That contractor is no longer on the bench."))
         row = SentMessage.create(
             contractor=message.contractor_id, brief=message.brief_id, kind=message.kind,
             to_address=message.to, subject=subject[:SUBJECT_MAX_LENGTH], body=body, via=via,
         )  # fmt: skip
-        Contractor.update(last_contact=row.sent_at).where(
-            Contractor.id == message.contractor_id
-        ).execute()
+        _set_last_contact(message.contractor_id, row.sent_at)
     return Sent(
         message_id=row.id,
         contractor_id=contractor.id,
@@ -523,7 +557,10 @@ def rerecord_sent(sent: Sent) -> None:
 
 def _set_last_contact(contractor_id: int | None, value: datetime | None) -> None:
     if contractor_id is not None:
-        Contractor.update(last_contact=value).where(Contractor.id == contractor_id).execute()
+        # A new version of the contractor: a form open on it is refused in turn.
+        versions.save(
+            Contractor, contractor_id, {"last_contact": value}, what="The contractor", check=False
+        )
 
 
 @dataclass(frozen=True)

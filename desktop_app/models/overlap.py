@@ -15,6 +15,10 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from desktop_app.models.formats import clock, long_weekday_day, number
+from desktop_app.models.formats import day as day_of
+from desktop_app.models.i18n import _
+
 DEFAULT_HOURS = "09:00–17:00"
 # Days the overlap counts: Monday to Friday (weekday() 0-4).
 WORKING_WEEKDAYS = frozenset(range(5))
@@ -44,6 +48,7 @@ class WorkingHours:
         return end - start
 
     def text(self) -> str:
+        # Stored as typed back (settings, contractor records): 24-hour, not the locale's.
         return f"{self.start:%H:%M}–{self.end:%H:%M}"
 
 
@@ -51,12 +56,18 @@ def _clock(hour: str, minute: str | None, half: str | None, whole: str) -> time:
     h, m = int(hour), int(minute or 0)
     if half:
         if not 1 <= h <= 12:
-            raise HoursError(f"“{whole}”: {h} {half} is not a time.")
+            raise HoursError(
+                _("“{whole}”: {h} {half} is not a time.").format(whole=whole, h=h, half=half)
+            )
         h = h % 12 + (12 if half.lower() == "pm" else 0)
     if h == 24 and m == 0:
         return time(0, 0)
     if not (0 <= h <= 23 and 0 <= m <= 59):
-        raise HoursError(f"“{whole}”: {hour}:{minute or '00'} is not a time of day.")
+        raise HoursError(
+            _("“{whole}”: {hour}:{value} is not a time of day.").format(
+                whole=whole, hour=hour, value=minute or "00"
+            )
+        )
     return time(h, m)
 
 
@@ -65,13 +76,15 @@ def parse_hours(text: str) -> WorkingHours:
     match = _RANGE.match(text or "")
     if not match:
         raise HoursError(
-            f"“{text.strip()}” is not a span of working hours: write it as 09:00–17:00."
+            _("“{text}” is not a span of working hours: write it as 09:00–17:00.").format(
+                text=text.strip()
+            )
         )
     h1, m1, p1, h2, m2, p2 = match.groups()
     start = _clock(h1, m1, p1, text.strip())
     end = _clock(h2, m2, p2, text.strip())
     if start == end:
-        raise HoursError(f"“{text.strip()}” starts and ends at the same time.")
+        raise HoursError(_("“{text}” starts and ends at the same time.").format(text=text.strip()))
     return WorkingHours(start, end)
 
 
@@ -84,15 +97,23 @@ def zone_of(name: str) -> tzinfo:
     """The tzinfo of an IANA name or a UTC offset; HoursError when unknown."""
     value = (name or "").strip()
     if not value:
-        raise HoursError("No time zone given.")
+        raise HoursError(_("No time zone given."))
     offset = _OFFSET.match(value)
     if offset:
         sign, hours, minutes = offset.groups()
         if int(minutes or 0) > 59:
-            raise HoursError(f"“{value}”: {minutes} is not a number of minutes.")
+            raise HoursError(
+                _("“{value}”: {minutes} is not a number of minutes.").format(
+                    value=value, minutes=minutes
+                )
+            )
         delta = timedelta(hours=int(hours), minutes=int(minutes or 0))
         if delta > timedelta(hours=14):
-            raise HoursError(f"“{value}” is further from UTC than any time zone (14 hours).")
+            raise HoursError(
+                _("“{value}” is further from UTC than any time zone (14 hours).").format(
+                    value=value
+                )
+            )
         return timezone(-delta if sign in "-−" else delta, value.upper())
     if value.upper() in ("UTC", "GMT"):
         return UTC
@@ -100,8 +121,10 @@ def zone_of(name: str) -> tzinfo:
         return ZoneInfo(value)
     except (ZoneInfoNotFoundError, ValueError):
         raise HoursError(
-            f"“{value}” is not a time zone: use a name such as Europe/Lisbon or an "
-            "offset such as UTC+2."
+            _(
+                "“{value}” is not a time zone: use a name such as Europe/Lisbon or an offset "
+                "such as UTC+2."
+            ).format(value=value)
         ) from None
 
 
@@ -145,15 +168,15 @@ class Overlap:
 
     def text(self) -> str:
         if not self.windows:
-            return "no shared working hours"
-        spans = ", ".join(f"{start:%H:%M}–{end:%H:%M}" for start, end in self.windows)
-        return f"{hours_text(self.hours)} ({spans} your time)"
+            return _("no shared working hours")
+        spans = ", ".join(f"{clock(start)}–{clock(end)}" for start, end in self.windows)
+        return _("{hours} ({spans} your time)").format(hours=hours_text(self.hours), spans=spans)
 
 
 def hours_text(hours: float) -> str:
     """3.5 -> "3.5 h", 3.0 -> "3 h"."""
     rounded = round(hours * 4) / 4
-    return f"{rounded:g} h"
+    return _("{hours} h").format(hours=number(rounded))
 
 
 def overlap_on(day: date, owner: Schedule, other: Schedule) -> Overlap:
@@ -207,7 +230,9 @@ class OverlapSummary:
         said = self.today.text()
         if self.change is not None:
             day, later = self.change
-            said += f"; {hours_text(later.hours)} from {day:%d %b %Y}"
+            said += _("; {hours} from {date}").format(
+                hours=hours_text(later.hours), date=day_of(day)
+            )
         return said
 
 
@@ -229,7 +254,7 @@ def overlap_summary(
     first = overlap_on(next_working_day(today), owner, other)
     current, day = first, first.day
     changes: list[tuple[date, Overlap]] = []
-    for _ in range(max(horizon_days, YEAR_DAYS)):
+    for _day in range(max(horizon_days, YEAR_DAYS)):
         day += timedelta(days=1)
         if day.weekday() not in WORKING_WEEKDAYS:
             continue
@@ -255,7 +280,7 @@ def when_for_both(when: datetime, owner_zone: str, their_zone: str) -> str:
     """The owner's local `when` as both read it: "Tuesday 24 Nov at 09:00
     Stockholm time, 19:00 Sydney time" (their day too when it differs);
     the owner's time alone when either zone is not known or both clocks agree."""
-    said = f"{when:%A %d %b at %H:%M}"
+    said = _("{day} at {time}").format(day=long_weekday_day(when), time=clock(when))
     try:
         ours, theirs = zone_of(owner_zone), zone_of(their_zone)
     except HoursError:
@@ -264,5 +289,14 @@ def when_for_both(when: datetime, owner_zone: str, their_zone: str) -> str:
     there = local.astimezone(theirs).replace(tzinfo=None)
     if there == when:
         return said
-    their_time = f"{there:%H:%M}" if there.date() == when.date() else f"{there:%A %d %b at %H:%M}"
-    return f"{said} {zone_place(owner_zone)} time, {their_time} {zone_place(their_zone)} time"
+    their_time = (
+        clock(there)
+        if there.date() == when.date()
+        else _("{day} at {time}").format(day=long_weekday_day(there), time=clock(there))
+    )
+    return _("{ours} {our_place} time, {theirs} {their_place} time").format(
+        ours=said,
+        our_place=zone_place(owner_zone),
+        theirs=their_time,
+        their_place=zone_place(their_zone),
+    )

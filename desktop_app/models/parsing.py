@@ -16,7 +16,7 @@ from typing import Any
 from babel import Locale
 
 from desktop_app.models.errors import ValidationError
-from desktop_app.models.formats import current_locale, date_order, decimal_symbol
+from desktop_app.models.formats import current_locale, date_order, decimal_symbol, integer
 from desktop_app.models.formats import day as day_text
 from desktop_app.models.formats import number as number_text
 from desktop_app.models.i18n import _
@@ -199,11 +199,20 @@ def parse_amount(
         try:
             amount = parse_decimal(str(value))
         except ValueError as error:
-            raise ValidationError(f"{label}: {error}", field) from None
+            raise ValidationError(
+                _("{label}: {error}").format(label=label, error=error), field
+            ) from None
     if not amount.is_finite():
-        raise ValidationError(f"{label}: “{value}” is not a number.", field)
+        raise ValidationError(
+            _("{field}: “{value}” is not a number.").format(field=label, value=value), field
+        )
     if amount < 0:
-        raise ValidationError(f"{label} cannot be below zero.", field)
+        raise ValidationError(_("{field} cannot be below zero.").format(field=label), field)
     if amount > maximum:
-        raise ValidationError(f"{label} is more than {maximum:,}: check it.", field)
+        raise ValidationError(
+            _("{field} is more than {maximum}: check it.").format(
+                field=label, maximum=integer(int(maximum))
+            ),
+            field,
+        )
     return amount.quantize(_CENTS)

@@ -33,6 +33,7 @@ from peewee import (
     TextField,
 )
 
+from desktop_app.models import versions
 from desktop_app.models.attached_files import clean_attachment
 from desktop_app.models.base import BaseModel, database, now
 from desktop_app.models.briefs import Brief, BudgetBasis
@@ -50,6 +51,9 @@ from desktop_app.models.engagements import (
 )
 from desktop_app.models.errors import NeedsConfirmation, ValidationError
 from desktop_app.models.field_checks import date_or_none, line_text, note_text
+from desktop_app.models.formats import day as format_day
+from desktop_app.models.formats import money, number
+from desktop_app.models.i18n import _
 from desktop_app.models.parsing import parse_amount, parse_decimal
 from desktop_app.models.rows import delete_from, tuples
 from desktop_app.models.settings import load_settings
@@ -82,6 +86,11 @@ class Payment(BaseModel):
     file_size = IntegerField(null=True)
     note = TextField(default="")
     created_at = DateTimeField(default=now)
+    # No lost updates (`models.versions`, schema 12): bumped by each save,
+    # with who saved last and when.
+    row_version = IntegerField(default=1)
+    changed_by = CharField(max_length=200, default="")
+    changed_at = DateTimeField(null=True)
 
 
 class ConversionRate(BaseModel):
@@ -146,7 +155,7 @@ def _clean_fields(values: Mapping[str, Any]) -> dict[str, Any]:
     if "amount" in values:
         amount = parse_amount(values["amount"], "amount", "Amount")
         if amount is None or amount == 0:
-            raise ValidationError("Give the amount (above zero).", "amount")
+            raise ValidationError(_("Give the amount (above zero)."), "amount")
         clean["amount"] = amount
     if "currency" in values:
         clean["currency"] = check_currency(values["currency"])
@@ -173,28 +182,34 @@ def clean_payment_values(
     merged = {**current, **clean}
     day = merged.get("invoiced_on")
     if day is None:
-        raise ValidationError("Give the date of the invoice or payment.", "invoiced_on")
+        raise ValidationError(_("Give the date of the invoice or payment."), "invoiced_on")
     if merged.get("amount") is None:
-        raise ValidationError("Give the amount (above zero).", "amount")
+        raise ValidationError(_("Give the amount (above zero)."), "amount")
     start, end = merged.get("period_start"), merged.get("period_end")
     if start is not None and end is not None and end < start:
         raise ValidationError(
-            f"The period ends ({end:%d %b %Y}) before it starts ({start:%d %b %Y}).",
+            _("The period ends ({end}) before it starts ({start}).").format(
+                end=format_day(end), start=format_day(start)
+            ),
             "period_end",
         )
     due = merged.get("due_on")
     if due is not None and due < day:
         raise ValidationError(
-            f"Due on {due:%d %b %Y}, before the invoice's date ({day:%d %b %Y}).", "due_on"
+            _("Due on {due}, before the invoice's date ({date}).").format(
+                due=format_day(due), date=format_day(day)
+            ),
+            "due_on",
         )
     # Only a date being set now is asked about: one confirmed before is not.
     touched = [(clean[k], k) for k in ("invoiced_on", "paid_on") if clean.get(k) is not None]
     early = min(touched, default=None)
     if not confirmed and early is not None and early[0] < engagement_start:
         raise NeedsConfirmation(
-            f"This payment is dated {day_text(early[0])}, before the engagement started "
-            f"({day_text(engagement_start)}). Record it anyway? (A deposit paid before "
-            "the start, say.)",
+            _(
+                "This payment is dated {day_text}, before the engagement started ({day_text2}). "
+                "Record it anyway? (A deposit paid before the start, say.)"
+            ).format(day_text=day_text(early[0]), day_text2=day_text(engagement_start)),
             early[1],
         )
     return clean
@@ -232,7 +247,7 @@ def update_payment(
 def write_payment_values(payment_id: int, values: Mapping[str, Any]) -> None:
     """Store `values` as they are (for undo, which writes back what was valid)."""
     if values:
-        Payment.update(dict(values)).where(Payment.id == payment_id).execute()
+        versions.save(Payment, payment_id, dict(values), what="This payment")
 
 
 def delete_payment(payment_id: int) -> RowSnapshot:
@@ -249,11 +264,11 @@ def parse_rate(text: object) -> Decimal | None:
         try:
             rate = parse_decimal(str(text))
         except ValueError as error:
-            raise ValidationError(f"Rate: {error}", "rate") from None
+            raise ValidationError(_("Rate: {error}").format(error=error), "rate") from None
     if rate <= 0:
-        raise ValidationError("A rate is above zero.", "rate")
+        raise ValidationError(_("A rate is above zero."), "rate")
     if rate > Decimal("1000000"):
-        raise ValidationError("A rate over a million: check it.", "rate")
+        raise ValidationError(_("A rate over a million: check it."), "rate")
     return rate.quantize(Decimal("0.000001"))
 
 
@@ -263,7 +278,9 @@ def set_conversion_rate(currency: str, rate: object, to_currency: str) -> Decima
     code = check_currency(currency)
     to_code = check_currency(to_currency)
     if code == to_code:
-        raise ValidationError(f"{code} is the currency totals are converted into.", "currency")
+        raise ValidationError(
+            _("{code} is the currency totals are converted into.").format(code=code), "currency"
+        )
     value = parse_rate(rate)
     with database.atomic():
         row = ConversionRate.get_or_none(
@@ -393,6 +410,9 @@ def payment_rows(engagement_id: int | None = None, month: date | None = None) ->
                 & (Payment.invoiced_on < end)
             )
         )
+    fetched = list(query)
+    # What the list shows is what this client has read (`models.versions`).
+    versions.remember_rows(Payment, ((row.id, row.row_version) for row in fetched))
     rows = [
         PaymentRow(
             row.id,
@@ -412,7 +432,7 @@ def payment_rows(engagement_id: int | None = None, month: date | None = None) ->
             row.file_size,
             row.note,
         )
-        for row in query
+        for row in fetched
     ]
     return sorted(rows, key=lambda r: (r.paid_on or r.invoiced_on, r.id), reverse=True)
 
@@ -471,8 +491,9 @@ def month_budget(
             return None, "Hourly budget; the hours a month of the brief's tasks are not known."
         return (
             (amount * brief_hours).quantize(_CENTS),
-            f"{brief.currency} {amount} an hour × {brief_hours.normalize():f} h a month of the "
-            "brief's tasks.",
+            _("{amount} an hour × {hours} h a month of the brief's tasks.").format(
+                amount=money(amount, brief.currency), hours=number(brief_hours)
+            ),
         )
     last = end or brief.deadline
     if last is None or last < start:

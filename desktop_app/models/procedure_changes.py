@@ -14,6 +14,7 @@ from desktop_app.models.brief_changes import (
     item_identity,
     moved_items,
 )
+from desktop_app.models.i18n import _
 from desktop_app.models.procedure_content import (
     PROCEDURE_FIELDS,
     ProcedureData,
@@ -30,7 +31,7 @@ def procedure_changes(old: ProcedureData, new: ProcedureData) -> list[Change]:
         before, after = getattr(old, name).strip(), getattr(new, name).strip()
         if before != after:
             is_text = name != "title"
-            changes.append(Change(label, before or NOT_SET, after or NOT_SET, name, is_text))
+            changes.append(Change(label, before or _(NOT_SET), after or _(NOT_SET), name, is_text))
     changes.extend(_step_changes(old.steps, new.steps))
     return changes
 
@@ -47,7 +48,7 @@ def _step_changes(old: list[StepData], new: list[StepData]) -> list[Change]:
         if key not in old_by_key:
             changes.append(Change(f"Added step {index + 1}", "", excerpt(step.text), STEPS))
             continue
-        _, before = old_by_key[key]
+        _old_index, before = old_by_key[key]
         label = f"Step {index + 1}"
         for part, what, is_text in (
             ("text", "reworded", True),
@@ -58,7 +59,7 @@ def _step_changes(old: list[StepData], new: list[StepData]) -> list[Change]:
             was, now = getattr(before, part).strip(), getattr(step, part).strip()
             if was != now:
                 changes.append(
-                    Change(f"{label} {what}", was or NOT_SET, now or NOT_SET, STEPS, is_text)
+                    Change(f"{label} {what}", was or _(NOT_SET), now or _(NOT_SET), STEPS, is_text)
                 )
     changes.extend(moved_items(old_by_key, new_by_key, STEPS))
     return changes

@@ -19,6 +19,8 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from desktop_app.models.errors import ValidationError
+from desktop_app.models.formats import integer
+from desktop_app.models.i18n import _
 from desktop_app.models.secret_check import refuse_secret
 
 TITLE_MAX_LENGTH = 200
@@ -131,14 +133,17 @@ def list_items(value: str) -> list[str]:
 def _too_long(label: str, value: str, limit: int, name: str) -> None:
     if len(value) > limit:
         raise ValidationError(
-            f"{label} can be at most {limit:,} characters (this is {len(value):,}).", name
+            _("{field} can be at most {limit} characters (this is {length}).").format(
+                field=_(label), limit=integer(limit), length=integer(len(value))
+            ),
+            name,
         )
 
 
 def clean_procedure_field(name: str, value: Any) -> str:
     """`value` checked for the procedure field `name`; ValidationError if refused."""
     if name not in FIELD_LABELS:
-        raise ValidationError(f"A procedure has no field “{name}”.", name)
+        raise ValidationError(_("A procedure has no field “{name}”.").format(name=name), name)
     text = "" if value is None else str(value)
     label = FIELD_LABELS[name]
     if name == "title":
@@ -163,22 +168,28 @@ def check_link(value: str, base: Path | None = None) -> str:
         return ""
     if len(link) > LINK_MAX_LENGTH:
         raise ValidationError(
-            f"A link can be at most {LINK_MAX_LENGTH:,} characters (this is {len(link):,}).",
+            _("A link can be at most {limit} characters (this is {length}).").format(
+                limit=integer(LINK_MAX_LENGTH), length=integer(len(link))
+            ),
             "link",
         )
     parts = urlsplit(link)
     scheme = parts.scheme.lower()
     if scheme in ("http", "https"):
         if not parts.netloc or any(char.isspace() for char in link):
-            raise ValidationError(f"“{link}” is not a complete web address.", "link")
+            raise ValidationError(
+                _("“{link}” is not a complete web address.").format(link=link), "link"
+            )
         return link
     if scheme == "file":
         link = parts.path
     elif len(scheme) > 1:
         # "mailto:", "ftp:", "javascript:"... (a one-letter scheme is a Windows drive).
         raise ValidationError(
-            f"“{link}” is neither a web address (http:// or https://) nor a file. "
-            "Link a screen recording or a document on the web, or a file on this computer.",
+            _(
+                "“{link}” is neither a web address (http:// or https://) nor a file. Link a "
+                "screen recording or a document on the web, or a file on this computer."
+            ).format(link=link),
             "link",
         )
     path = Path(link).expanduser()
@@ -186,8 +197,10 @@ def check_link(value: str, base: Path | None = None) -> str:
         path = base / path
     if not path.is_file():
         raise ValidationError(
-            f"“{value.strip()}” is not a web address (http:// or https://) and no file "
-            "of that name exists.",
+            _(
+                "“{value}” is not a web address (http:// or https://) and no file of that name "
+                "exists."
+            ).format(value=value.strip()),
             "link",
         )
     return str(path.resolve())
@@ -202,16 +215,16 @@ def clean_step(name: str, value: Any, base: Path | None = None) -> Any:
             seconds = int(value)
         except (TypeError, ValueError):
             raise ValidationError(
-                "A step's time must be a whole number of seconds.", name
+                _("A step's time must be a whole number of seconds."), name
             ) from None
         if not 0 <= seconds <= MAX_STEP_SECONDS:
-            raise ValidationError("A step's time must be from 0 to 24 hours.", name)
+            raise ValidationError(_("A step's time must be from 0 to 24 hours."), name)
         return seconds
     text = "" if value is None else str(value)
     if name == "text":
         text = " ".join(text.split())
         if not text:
-            raise ValidationError("A step needs some text: what to do.", name)
+            raise ValidationError(_("A step needs some text: what to do."), name)
         _too_long("A step", text, STEP_TEXT_MAX_LENGTH, name)
         return text
     if name == "detail":
@@ -222,7 +235,7 @@ def clean_step(name: str, value: Any, base: Path | None = None) -> Any:
         return text
     if name == "link":
         return check_link(text, base)
-    raise ValidationError(f"A step has no field “{name}”.", name)
+    raise ValidationError(_("A step has no field “{name}”.").format(name=name), name)
 
 
 def clean_step_data(step: StepData, base: Path | None = None) -> StepData:
@@ -241,18 +254,20 @@ def procedure_data_from_json(raw: Any) -> ProcedureData:
     """ProcedureData from a stored version's JSON (links are not re-checked:
     a version keeps what was sent, even if the file has gone since)."""
     if not isinstance(raw, Mapping):
-        raise ValidationError("The procedure must be a JSON object of fields.")
+        raise ValidationError(_("The procedure must be a JSON object of fields."))
     # The text fields by name (the checker cannot tell them from task_id and id).
     values: dict[str, Any] = {
         name: clean_procedure_field(name, raw.get(name, "")) for name, _ in PROCEDURE_FIELDS
     }
     steps_raw = raw.get("steps", [])
     if not isinstance(steps_raw, list):
-        raise ValidationError("“steps” must be a list.", "steps")
+        raise ValidationError(_("“steps” must be a list."), "steps")
     steps = []
     for number, item in enumerate(steps_raw, start=1):
         if not isinstance(item, Mapping):
-            raise ValidationError(f"Step {number} must be an object.", "steps")
+            raise ValidationError(
+                _("Step {number} must be an object.").format(number=number), "steps"
+            )
         steps.append(
             StepData(
                 text=str(item.get("text", "")),
@@ -269,8 +284,10 @@ def procedure_data_from_json(raw: Any) -> ProcedureData:
 def duration_text(seconds: int) -> str:
     """ "45 s", "12 min", "1 h 05 min": a step's or a procedure's time."""
     if seconds < 60:
-        return f"{seconds} s"
+        return _("{seconds} s").format(seconds=integer(seconds))
     minutes = round(seconds / 60)
     if minutes < 60:
-        return f"{minutes} min"
-    return f"{minutes // 60} h {minutes % 60:02d} min"
+        return _("{minutes} min").format(minutes=integer(minutes))
+    return _("{hours} h {minutes} min").format(
+        hours=integer(minutes // 60), minutes=f"{minutes % 60:02d}"
+    )

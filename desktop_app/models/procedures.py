@@ -21,8 +21,11 @@ from peewee import (
     TextField,
 )
 
+from desktop_app.models import versions
 from desktop_app.models.base import BaseModel, database, now
 from desktop_app.models.errors import UserError
+from desktop_app.models.formats import integer, month_year
+from desktop_app.models.i18n import _, count
 from desktop_app.models.ordering import keys_between, move_to, place
 from desktop_app.models.procedure_content import (
     MAX_STEPS,
@@ -51,6 +54,11 @@ class Procedure(BaseModel):
     done_when = TextField(default="")
     created_at = DateTimeField(default=now)
     updated_at = DateTimeField(default=now)
+    # No lost updates (`models.versions`, schema 12): bumped by each save,
+    # with who saved last and when.
+    row_version = IntegerField(default=1)
+    changed_by = CharField(max_length=200, default="")
+    changed_at = DateTimeField(null=True)
 
 
 class ProcedureStep(BaseModel):
@@ -66,6 +74,11 @@ class ProcedureStep(BaseModel):
     seconds = IntegerField(null=True)
     # A fractional-index key: rows sort by it.
     position = CharField(max_length=255)
+    # No lost updates (`models.versions`, schema 12): bumped by each save,
+    # with who saved last and when.
+    row_version = IntegerField(default=1)
+    changed_by = CharField(max_length=200, default="")
+    changed_at = DateTimeField(null=True)
 
     class Meta:
         indexes = ((("procedure", "position"), False),)
@@ -83,6 +96,7 @@ def _ordered_steps(procedure_ids: Sequence[int]) -> dict[int, list[StepData]]:
         .order_by(ProcedureStep.procedure, ProcedureStep.position, ProcedureStep.id)
     )
     for step in query:
+        versions.remember(ProcedureStep, step.id, step.row_version)
         steps[step.procedure_id].append(
             StepData(step.text, step.detail, step.link, step.check, step.seconds, step.id)
         )
@@ -114,6 +128,7 @@ def procedures_for_tasks(task_ids: Iterable[int]) -> dict[int, ProcedureData]:
 def load_procedure(procedure_id: int) -> ProcedureData:
     """The procedure with its steps in order."""
     procedure = Procedure.get_by_id(procedure_id)
+    versions.remember(Procedure, procedure.id, procedure.row_version)
     return _data(procedure, procedure.task.name, _ordered_steps([procedure_id])[procedure_id])
 
 
@@ -126,7 +141,7 @@ def task_name_of(task_id: int) -> str:
     """The task's name; UserError when it no longer exists."""
     task = Task.get_or_none(Task.id == task_id)
     if task is None:
-        raise UserError("That task no longer exists.")
+        raise UserError(_("That task no longer exists."))
     return task.name
 
 
@@ -165,7 +180,12 @@ def steps_of(procedure_id: int) -> list[StepRow]:
         .where(ProcedureStep.procedure == procedure_id)
         .order_by(ProcedureStep.position, ProcedureStep.id)
     )
-    return [StepRow(s.id, s.text, s.detail, s.link, s.check, s.seconds, s.position) for s in query]
+    fetched = list(query)
+    # What the steps show is what this client has read (`models.versions`).
+    versions.remember_rows(ProcedureStep, ((s.id, s.row_version) for s in fetched))
+    return [
+        StepRow(s.id, s.text, s.detail, s.link, s.check, s.seconds, s.position) for s in fetched
+    ]
 
 
 @dataclass(frozen=True)
@@ -192,9 +212,17 @@ def owner_time_text(time: OwnerTime | None) -> str:
     if time is None:
         return ""
     each = time.minutes_each_time
-    length = f"{each} min" if each < 60 else f"{each // 60} h {each % 60:02d} min"
-    times = "once" if time.times == 1 else f"{time.times} times"
-    return f"About {length} each time ({times} in {time.month:%B %Y}, from the time audit)"
+    length = (
+        _("{minutes} min").format(minutes=integer(each))
+        if each < 60
+        else _("{hours} h {minutes} min").format(
+            hours=integer(each // 60), minutes=f"{each % 60:02d}"
+        )
+    )
+    times = count(time.times, "once", "{count} times")
+    return _("About {length} each time ({times} in {month}, from the time audit)").format(
+        length=length, times=times, month=month_year(time.month)
+    )
 
 
 # ---------------------------------------------------------------------------
@@ -208,7 +236,9 @@ def _touch(procedure_id: int) -> None:
 def _check_steps(steps: Sequence[StepData]) -> list[StepData]:
     if len(steps) > MAX_STEPS:
         raise UserError(
-            f"A procedure can have at most {MAX_STEPS:,} steps (this one has {len(steps):,})."
+            _("A procedure can have at most {limit} steps (this one has {length}).").format(
+                limit=integer(MAX_STEPS), length=integer(len(steps))
+            )
         )
     return [clean_step_data(step) for step in steps]
 
@@ -229,7 +259,9 @@ def _insert_steps(procedure_id: int, steps: Sequence[StepData], index: int | Non
         return []
     order = _step_order(procedure_id)
     if len(order) + len(steps) > MAX_STEPS:
-        raise UserError(f"A procedure can have at most {MAX_STEPS:,} steps.")
+        raise UserError(
+            _("A procedure can have at most {limit} steps.").format(limit=integer(MAX_STEPS))
+        )
     index = len(order) if index is None else max(0, min(index, len(order)))
     below = order[index - 1][1] if index > 0 else None
     above = order[index][1] if index < len(order) else None
@@ -284,9 +316,9 @@ def create_procedure(task_id: int, data: ProcedureData | None = None) -> int:
     with database.atomic():
         task = Task.get_or_none(Task.id == task_id)
         if task is None:
-            raise UserError("That task no longer exists.")
+            raise UserError(_("That task no longer exists."))
         if procedure_id_for_task(task_id) is not None:
-            raise UserError(f"“{task.name}” already has a procedure.")
+            raise UserError(_("“{name}” already has a procedure.").format(name=task.name))
         procedure = Procedure.create(task=task_id, **values)
         _insert_steps(procedure.id, steps, None)
     return procedure.id
@@ -298,7 +330,9 @@ def update_procedure(procedure_id: int, changes: Mapping[str, Any]) -> dict[str,
     with database.atomic():
         procedure = Procedure.get_by_id(procedure_id)
         old = {name: getattr(procedure, name) for name in clean}
-        Procedure.update(**clean, updated_at=now()).where(Procedure.id == procedure_id).execute()
+        versions.save(
+            Procedure, procedure_id, clean, what="This procedure", extra={"updated_at": now()}
+        )
     return old
 
 
@@ -327,7 +361,11 @@ def import_procedure(task_id: int, data: ProcedureData, *, replace: bool) -> Imp
         if existing is not None:
             if not replace:
                 name = Task.get_by_id(task_id).name
-                raise UserError(f"“{name}” already has a procedure; replace it to import this one.")
+                raise UserError(
+                    _("“{name}” already has a procedure; replace it to import this one.").format(
+                        name=name
+                    )
+                )
             replaced = delete_procedure(existing)
         return ImportedProcedure(create_procedure(task_id, data), replaced)
 
@@ -372,7 +410,7 @@ def update_step(step_id: int, changes: Mapping[str, Any]) -> dict[str, Any]:
     with database.atomic():
         step = ProcedureStep.get_by_id(step_id)
         old = {name: getattr(step, name) for name in clean}
-        ProcedureStep.update(**clean).where(ProcedureStep.id == step_id).execute()
+        versions.save(ProcedureStep, step_id, clean, what="This step")
         _touch(step.procedure_id)
     return old
 
@@ -380,7 +418,7 @@ def update_step(step_id: int, changes: Mapping[str, Any]) -> dict[str, Any]:
 def restore_step_values(step_id: int, values: Mapping[str, Any]) -> None:
     """Write back values `update_step` returned (undo: no checks, they were stored)."""
     with database.atomic():
-        ProcedureStep.update(**values).where(ProcedureStep.id == step_id).execute()
+        versions.save(ProcedureStep, step_id, dict(values), what="This step")
         _touch(ProcedureStep.get_by_id(step_id).procedure_id)
 
 
@@ -449,7 +487,7 @@ def add_recorded_steps(task_id: int, steps: Sequence[StepData]) -> RecordedSteps
     when the task has none), in one transaction."""
     checked = _check_steps(steps)
     if not checked:
-        raise UserError("Nothing was recorded: write at least one step.")
+        raise UserError(_("Nothing was recorded: write at least one step."))
     with database.atomic():
         procedure_id = procedure_id_for_task(task_id)
         created = procedure_id is None

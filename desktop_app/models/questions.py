@@ -33,6 +33,8 @@ from desktop_app.models.briefs import (
 from desktop_app.models.contractors import Contractor
 from desktop_app.models.engagements import Engagement, EngagementStatus
 from desktop_app.models.errors import UserError, ValidationError
+from desktop_app.models.formats import day, integer
+from desktop_app.models.i18n import _
 from desktop_app.models.procedure_content import STEP_TEXT_MAX_LENGTH, StepData
 from desktop_app.models.procedures import (
     ProcedureStep,
@@ -85,11 +87,12 @@ def clean_question(name: str, value: Any) -> Any:
     if name == "text":
         text = "" if value is None else str(value).strip()
         if not text:
-            raise ValidationError("Write the question the contractor asked.", name)
+            raise ValidationError(_("Write the question the contractor asked."), name)
         if len(text) > QUESTION_MAX_LENGTH:
             raise ValidationError(
-                f"A question can be at most {QUESTION_MAX_LENGTH:,} characters "
-                f"(this is {len(text):,}).",
+                _("A question can be at most {limit} characters (this is {length}).").format(
+                    limit=integer(QUESTION_MAX_LENGTH), length=integer(len(text))
+                ),
                 name,
             )
         return text
@@ -97,8 +100,9 @@ def clean_question(name: str, value: Any) -> Any:
         answer = "" if value is None else str(value).strip()
         if len(answer) > ANSWER_MAX_LENGTH:
             raise ValidationError(
-                f"An answer can be at most {ANSWER_MAX_LENGTH:,} characters "
-                f"(this is {len(answer):,}).",
+                _("An answer can be at most {limit} characters (this is {length}).").format(
+                    limit=integer(ANSWER_MAX_LENGTH), length=integer(len(answer))
+                ),
                 name,
             )
         return answer
@@ -111,9 +115,9 @@ def clean_question(name: str, value: Any) -> Any:
             return date.fromisoformat(str(value).strip())
         except ValueError:
             raise ValidationError(
-                f"“{value}” is not a date (write it as 2026-12-31).", name
+                _("“{value}” is not a date (write it as 2026-12-31).").format(value=value), name
             ) from None
-    raise ValidationError(f"A question has no field “{name}”.", name)
+    raise ValidationError(_("A question has no field “{name}”.").format(name=name), name)
 
 
 # ---------------------------------------------------------------------------
@@ -138,15 +142,16 @@ def add_question(
         _check_order(values["asked_on"], values["answered_on"])
     with database.atomic():
         if not Engagement.select().where(Engagement.id == engagement_id).exists():
-            raise UserError("That engagement no longer exists.")
+            raise UserError(_("That engagement no longer exists."))
         return Question.create(engagement=engagement_id, **values).id
 
 
 def _check_order(asked_on: date, answered_on: date | None) -> None:
     if answered_on is not None and answered_on < asked_on:
         raise ValidationError(
-            f"The answer ({answered_on:%d %b %Y}) cannot come before the question "
-            f"({asked_on:%d %b %Y}).",
+            _("The answer ({answered}) cannot come before the question ({asked}).").format(
+                answered=day(answered_on), asked=day(asked_on)
+            ),
             "answered_on",
         )
 
@@ -313,9 +318,9 @@ def earlier_answer(text: str, exclude_id: int | None = None) -> QuestionRow | No
 def _answered(question_id: int) -> Question:
     question = Question.get_or_none(Question.id == question_id)
     if question is None:
-        raise UserError("That question no longer exists.")
+        raise UserError(_("That question no longer exists."))
     if not question.answer.strip():
-        raise UserError("Answer the question first: the answer is what gets written down.")
+        raise UserError(_("Answer the question first: the answer is what gets written down."))
     return question
 
 
@@ -359,14 +364,16 @@ def answer_to_step(question_id: int, task_id: int | None = None) -> AnswerAsStep
         if task_id is None:
             if not targets:
                 raise UserError(
-                    "The brief of this engagement hands off no task of the time audit: "
-                    "link one to the brief, then its procedure can take this answer."
+                    _(
+                        "The brief of this engagement hands off no task of the time audit: link "
+                        "one to the brief, then its procedure can take this answer."
+                    )
                 )
             if len(targets) > 1:
-                raise UserError("The brief hands off several tasks: choose whose procedure.")
+                raise UserError(_("The brief hands off several tasks: choose whose procedure."))
             task_id = targets[0].task_id
         elif task_id not in {target.task_id for target in targets}:
-            raise UserError("That task is not one the brief hands off.")
+            raise UserError(_("That task is not one the brief hands off."))
         procedure_id = procedure_id_for_task(task_id)
         created = procedure_id is None
         if procedure_id is None:
@@ -375,8 +382,8 @@ def answer_to_step(question_id: int, task_id: int | None = None) -> AnswerAsStep
         text = answer
         if len(text) > STEP_TEXT_MAX_LENGTH:
             text = text[: STEP_TEXT_MAX_LENGTH - 1].rstrip() + "…"
-        detail = (
-            f"From a question asked on {question.asked_on:%d %b %Y}: “{_one_line(question.text)}”"
+        detail = _("From a question asked on {date}: “{question}”").format(
+            date=day(question.asked_on), question=_one_line(question.text)
         )
         if text != answer:
             detail = f"{question.answer.strip()}\n\n{detail}"
@@ -408,7 +415,7 @@ def answer_to_rule(question_id: int, field: str) -> AnswerAsRule:
     """The answer becomes a line of the brief's "decide on your own"
     (DECIDE_ALONE) or "ask me first" (ASK_FIRST) list."""
     if field not in RULE_LABELS:
-        raise ValidationError("Choose “decide on your own” or “ask me first”.", "rule")
+        raise ValidationError(_("Choose “decide on your own” or “ask me first”."), "rule")
     with database.atomic():
         question = _answered(question_id)
         brief_id = Engagement.get_by_id(question.engagement_id).brief_id
@@ -416,7 +423,11 @@ def answer_to_rule(question_id: int, field: str) -> AnswerAsRule:
         rule = _one_line(question.answer)
         lines = [line for line in current.splitlines() if line.strip()]
         if fold(rule) in {fold(line.lstrip("-*• ")) for line in lines}:
-            raise UserError(f"“{rule}” is already in the brief's “{RULE_LABELS[field]}” list.")
+            raise UserError(
+                _("“{rule}” is already in the brief's “{RULE_LABELS}” list.").format(
+                    rule=rule, RULE_LABELS=RULE_LABELS[field]
+                )
+            )
         update_brief(brief_id, {field: "\n".join([*lines, rule])})
         old_rule = question.rule
         Question.update(rule=field).where(Question.id == question_id).execute()

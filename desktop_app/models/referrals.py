@@ -19,11 +19,13 @@ from typing import Any
 
 from peewee import CharField, DateField, DateTimeField, ForeignKeyField, TextField
 
+from desktop_app.models import versions
 from desktop_app.models.base import BaseModel, database, now
 from desktop_app.models.briefs import Brief
 from desktop_app.models.contractor_input import check_email, check_text
 from desktop_app.models.contractors import Contractor, Source
 from desktop_app.models.errors import UserError, ValidationError
+from desktop_app.models.i18n import _
 from desktop_app.models.rows import tuples
 from desktop_app.models.snapshots import RowSnapshot, delete_with_snapshot, restore
 
@@ -121,7 +123,7 @@ def restore_rows(snapshot: RowSnapshot) -> None:
 def _referrer(referrer_id: int) -> Referrer:
     row = Referrer.get_or_none(Referrer.id == referrer_id)
     if row is None:
-        raise UserError("That person is no longer in your referrers.")
+        raise UserError(_("That person is no longer in your referrers."))
     return row
 
 
@@ -132,7 +134,7 @@ def ask_for_referral(
     with database.atomic():
         _referrer(referrer_id)
         if brief_id is not None and not Brief.select().where(Brief.id == brief_id).exists():
-            raise UserError("That brief no longer exists.")
+            raise UserError(_("That brief no longer exists."))
         return ReferralRequest.create(
             referrer=referrer_id, brief=brief_id, asked_on=asked_on, notes=notes.strip()
         ).id
@@ -141,7 +143,7 @@ def ask_for_referral(
 def delete_request(request_id: int) -> RowSnapshot:
     row = ReferralRequest.get_or_none(ReferralRequest.id == request_id)
     if row is None:
-        raise UserError("That request is no longer on record.")
+        raise UserError(_("That request is no longer on record."))
     return delete_with_snapshot(row)
 
 
@@ -164,7 +166,7 @@ def record_recommendation(
         referrer = _referrer(referrer_id)
         contractor = Contractor.get_or_none(Contractor.id == contractor_id)
         if contractor is None:
-            raise UserError("That contractor is no longer on the bench.")
+            raise UserError(_("That contractor is no longer on the bench."))
         if (
             Recommendation.select()
             .where(
@@ -174,7 +176,9 @@ def record_recommendation(
             .exists()
         ):
             raise ValidationError(
-                f"{referrer.name} is already on record as recommending {contractor.name}.",
+                _("{name} is already on record as recommending {name2}.").format(
+                    name=referrer.name, name2=contractor.name
+                ),
                 "contractor",
             )
         row = Recommendation.create(
@@ -183,18 +187,14 @@ def record_recommendation(
         edit = RecommendationEdit(
             row.id, contractor_id, contractor.source, contractor.source_detail
         )
-        Contractor.update(source=Source.REFERRAL, source_detail=referrer.name[:200]).where(
-            Contractor.id == contractor_id
-        ).execute()
+        _set_source(contractor_id, Source.REFERRAL, referrer.name[:200])
     return edit
 
 
 def undo_recommendation(edit: RecommendationEdit) -> RowSnapshot:
     with database.atomic():
         snapshot = delete_with_snapshot(Recommendation.get_by_id(edit.recommendation_id))
-        Contractor.update(source=edit.previous_source, source_detail=edit.previous_detail).where(
-            Contractor.id == edit.contractor_id
-        ).execute()
+        _set_source(edit.contractor_id, edit.previous_source, edit.previous_detail)
     return snapshot
 
 
@@ -202,9 +202,18 @@ def redo_recommendation(edit: RecommendationEdit, snapshot: RowSnapshot) -> None
     with database.atomic():
         restore(snapshot)
         name = Referrer.get_by_id(snapshot.rows[0][1]["referrer"]).name
-        Contractor.update(source=Source.REFERRAL, source_detail=name[:200]).where(
-            Contractor.id == edit.contractor_id
-        ).execute()
+        _set_source(edit.contractor_id, Source.REFERRAL, name[:200])
+
+
+def _set_source(contractor_id: int, source: str, detail: str) -> None:
+    """A new version of the contractor: a form open on it is refused in turn."""
+    versions.save(
+        Contractor,
+        contractor_id,
+        {"source": source, "source_detail": detail},
+        what="The contractor",
+        check=False,
+    )
 
 
 # ---------------------------------------------------------------------------

@@ -20,6 +20,7 @@ from peewee import CharField, DateField, DecimalField
 from desktop_app.models.base import BaseModel, database
 from desktop_app.models.engagements import EngagementRow, list_engagements
 from desktop_app.models.errors import ValidationError
+from desktop_app.models.i18n import _
 from desktop_app.models.parsing import parse_decimal
 from desktop_app.models.payments import Converted, month_spend
 from desktop_app.models.rows import delete_from, tuples
@@ -45,9 +46,14 @@ class ResultFigure(BaseModel):
 def check_name(value: object) -> str:
     name = " ".join(str(value or "").split())
     if not name:
-        raise ValidationError("Name the figure (revenue, orders, leads…).", "name")
+        raise ValidationError(_("Name the figure (revenue, orders, leads…)."), "name")
     if len(name) > NAME_MAX_LENGTH:
-        raise ValidationError(f"Keep the name under {NAME_MAX_LENGTH} characters.", "name")
+        raise ValidationError(
+            _("Keep the name under {NAME_MAX_LENGTH} characters.").format(
+                NAME_MAX_LENGTH=NAME_MAX_LENGTH
+            ),
+            "name",
+        )
     return name
 
 
@@ -63,10 +69,10 @@ def parse_value(value: object) -> Decimal | None:
         try:
             number = parse_decimal(text.removeprefix("-"))
         except ValueError as error:
-            raise ValidationError(f"Value: {error}", "value") from None
+            raise ValidationError(_("Value: {error}").format(error=error), "value") from None
         number = -number if negative else number
     if abs(number) > MAX_VALUE:
-        raise ValidationError("That value is over a trillion: check it.", "value")
+        raise ValidationError(_("That value is over a trillion: check it."), "value")
     return number.quantize(Decimal("0.01"))
 
 

@@ -6,6 +6,7 @@ from peewee import Model
 
 from desktop_app.models.access import AccessGrant
 from desktop_app.models.agreements import Agreement
+from desktop_app.models.attachment_contents import AttachmentContent
 from desktop_app.models.briefs import Brief, BriefTask, BriefTemplate, BriefVersion, Expectation
 from desktop_app.models.checklists import ChecklistItem, ChecklistTemplate
 from desktop_app.models.contractors import (
@@ -18,6 +19,7 @@ from desktop_app.models.contractors import (
 from desktop_app.models.engagements import CheckIn, Engagement, Feedback
 from desktop_app.models.focus import GrowthMark, GrowthPriority
 from desktop_app.models.hiring_plan import HiringPlan, ScreeningAnswer, ScreeningQuestion
+from desktop_app.models.history import RowChange
 from desktop_app.models.interview_criteria import InterviewCriterionScore
 from desktop_app.models.messages import MessageTemplate, SentMessage
 from desktop_app.models.payments import ConversionRate, Payment
@@ -73,4 +75,6 @@ ALL_MODELS: tuple[type[Model], ...] = (
     Recommendation,
     MessageTemplate,
     SentMessage,
+    RowChange,
+    AttachmentContent,
 )

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from desktop_app.models.errors import ValidationError
+from desktop_app.models.i18n import _
 
 # "password: hunter2", "PIN = 1234", "API key: …": a secret given its label.
 _LABELLED = re.compile(
@@ -77,8 +78,10 @@ def refuse_secret(value: str, field: str) -> str:
         reason = looks_like_secret(line)
         if reason is not None:
             raise ValidationError(
-                f"“{line.strip()}” looks like it holds a password or a key ({reason}). Write the "
-                "tool's or account's name only; share secrets through a password manager.",
+                _(
+                    "“{line}” looks like it holds a password or a key ({reason}). Write the "
+                    "tool's or account's name only; share secrets through a password manager."
+                ).format(line=line.strip(), reason=reason),
                 field,
             )
     return value

@@ -35,10 +35,12 @@ from peewee import (
     fn,
 )
 
+from desktop_app.models import versions
 from desktop_app.models.base import BaseModel, database, now
 from desktop_app.models.engine import is_postgres, param, placeholders
 from desktop_app.models.errors import ValidationError
-from desktop_app.models.formats import month_name, month_year
+from desktop_app.models.formats import day as format_day
+from desktop_app.models.formats import integer, month_name, month_year
 from desktop_app.models.i18n import _
 from desktop_app.models.parsing import parse_amount, read_duration
 from desktop_app.models.progress import Progress
@@ -112,6 +114,11 @@ class Task(BaseModel):
     # The day the task was handed off (None while it is not): hours the owner
     # logs on it from then on are flagged, never counted as handed off.
     handed_off_on = DateField(null=True)
+    # No lost updates (`models.versions`, schema 12): bumped by each save,
+    # with who saved last and when.
+    row_version = IntegerField(default=1)
+    changed_by = CharField(max_length=200, default="")
+    changed_at = DateTimeField(null=True)
 
 
 class TimeEntry(BaseModel):
@@ -236,7 +243,9 @@ def parse_month(text: str) -> date:
     """The month in "YYYY-MM" (e.g. "2025-03"); ValidationError otherwise."""
     match = re.fullmatch(r"\s*(\d{4})-(\d{1,2})\s*", text)
     if not match or not 1 <= int(match.group(2)) <= 12:
-        raise ValidationError(f"“{text.strip()}” is not a month; write it as YYYY-MM.", "month")
+        raise ValidationError(
+            _("“{text}” is not a month; write it as YYYY-MM.").format(text=text.strip()), "month"
+        )
     return date(int(match.group(1)), int(match.group(2)), 1)
 
 
@@ -281,13 +290,16 @@ def parse_entry_duration(text: str) -> int:
     """
     cleaned = text.strip().lower().replace(" ", "")
     if not cleaned:
-        raise ValidationError("How long? Type minutes (45) or hours and minutes (1:30).", "minutes")
+        raise ValidationError(
+            _("How long? Type minutes (45) or hours and minutes (1:30)."), "minutes"
+        )
     if cleaned.startswith("-"):
-        raise ValidationError("A duration cannot be negative.", "minutes")
+        raise ValidationError(_("A duration cannot be negative."), "minutes")
     if len(cleaned) > 16:  # no duration is written this long (and int() refuses 4,300 digits)
         raise ValidationError(
-            f"“{text.strip()[:16]}…” is not a duration; type minutes (45) or hours and "
-            "minutes (1:30).",
+            _("“{text}…” is not a duration; type minutes (45) or hours and minutes (1:30).").format(
+                text=text.strip()[:16]
+            ),
             "minutes",
         )
     try:
@@ -299,9 +311,9 @@ def parse_entry_duration(text: str) -> int:
 
 def check_entry_minutes(minutes: int) -> int:
     if minutes <= 0:
-        raise ValidationError("A time entry must last at least one minute.", "minutes")
+        raise ValidationError(_("A time entry must last at least one minute."), "minutes")
     if minutes > MINUTES_PER_DAY:
-        raise ValidationError("A time entry cannot last more than 24 hours.", "minutes")
+        raise ValidationError(_("A time entry cannot last more than 24 hours."), "minutes")
     return minutes
 
 
@@ -313,7 +325,7 @@ def parse_monthly_hours(text: str) -> int | None:
         minutes = read_duration(text, bare="hours")
     except ValueError:
         raise ValidationError(
-            f"“{text.strip()}” is not a number of hours (e.g. 6 or 6:30).",
+            _("“{text}” is not a number of hours (e.g. 6 or 6:30).").format(text=text.strip()),
             "monthly_estimate_minutes",
         ) from None
     return _check_estimate(minutes)
@@ -321,10 +333,12 @@ def parse_monthly_hours(text: str) -> int | None:
 
 def _check_estimate(minutes: int) -> int:
     if minutes < 0:
-        raise ValidationError("A monthly estimate cannot be negative.", "monthly_estimate_minutes")
+        raise ValidationError(
+            _("A monthly estimate cannot be negative."), "monthly_estimate_minutes"
+        )
     if minutes > MAX_MONTHLY_MINUTES:
         raise ValidationError(
-            "A month holds at most 744 hours; check the estimate.", "monthly_estimate_minutes"
+            _("A month holds at most 744 hours; check the estimate."), "monthly_estimate_minutes"
         )
     return minutes
 
@@ -365,15 +379,22 @@ _RATING_LABELS = {
 def _clean_name(value: Any, task_id: int | None) -> str:
     name = " ".join(str(value or "").split())
     if not name:
-        raise ValidationError("A task needs a name.", "name")
+        raise ValidationError(_("A task needs a name."), "name")
     if len(name) > MAX_NAME_LENGTH:
-        raise ValidationError(f"A task name can be at most {MAX_NAME_LENGTH} characters.", "name")
+        raise ValidationError(
+            _("A task name can be at most {MAX_NAME_LENGTH} characters.").format(
+                MAX_NAME_LENGTH=MAX_NAME_LENGTH
+            ),
+            "name",
+        )
     clash = Task.select(Task.id, Task.name).where(Task.name_key == fold(name))
     if task_id is not None:
         clash = clash.where(Task.id != task_id)
     existing = clash.first()
     if existing is not None:
-        raise ValidationError(f"A task named “{existing.name}” already exists.", "name")
+        raise ValidationError(
+            _("A task named “{name}” already exists.").format(name=existing.name), "name"
+        )
     return name
 
 
@@ -382,9 +403,11 @@ def _clean_rating(key: str, value: Any) -> int:
     try:
         number = int(str(value).strip())
     except (TypeError, ValueError):
-        raise ValidationError(f"{label} is a rating from 1 to 5.", key) from None
+        raise ValidationError(
+            _("{label} is a rating from 1 to 5.").format(label=label), key
+        ) from None
     if not 1 <= number <= 5:
-        raise ValidationError(f"{label} is a rating from 1 to 5.", key)
+        raise ValidationError(_("{label} is a rating from 1 to 5.").format(label=label), key)
     return number
 
 
@@ -397,13 +420,15 @@ def _clean_field(key: str, value: Any, task_id: int | None) -> Any:  # noqa: PLR
         return _clean_name(value, task_id)
     if key == "area":
         if value not in AREAS:
-            raise ValidationError(f"Choose an area: {', '.join(AREAS)}.", "area")
+            raise ValidationError(
+                _("Choose an area: {join}.").format(join=", ".join(AREAS)), "area"
+            )
         return value
     if key == "need":
         if value is None:
             return None  # back to "not rated" (an undo)
         if value not in set(Need):
-            raise ValidationError("Choose what the task needs.", "need")
+            raise ValidationError(_("Choose what the task needs."), "need")
         return Need(value).value
     if key == "owner_has_expertise":
         return None if value is None else bool(value)
@@ -421,20 +446,25 @@ def _clean_field(key: str, value: Any, task_id: int | None) -> Any:  # noqa: PLR
         if value in (None, ""):
             return None
         if value not in set(Override):
-            raise ValidationError("Choose Keep, Outsource or By the rules.", "override")
+            raise ValidationError(_("Choose Keep, Outsource or By the rules."), "override")
         return Override(value).value
     if key == "status":
         if value not in set(TaskStatus):
-            raise ValidationError("Choose a status.", "status")
+            raise ValidationError(_("Choose a status."), "status")
         return TaskStatus(value).value
     if key == "handed_off_on":
         return None if value is None else _clean_day(value)
     if key == "notes":
         text = str(value or "")
         if len(text) > MAX_NOTES_LENGTH:
-            raise ValidationError(f"Notes can be at most {MAX_NOTES_LENGTH:,} characters.", "notes")
+            raise ValidationError(
+                _("Notes can be at most {limit} characters.").format(
+                    limit=integer(MAX_NOTES_LENGTH)
+                ),
+                "notes",
+            )
         return text
-    raise ValidationError(f"Unknown task field “{key}”.", key)
+    raise ValidationError(_("Unknown task field “{key}”.").format(key=key), key)
 
 
 def clean_task_fields(values: Mapping[str, Any], task_id: int | None = None) -> dict[str, Any]:
@@ -476,7 +506,7 @@ def task_values(task_id: int) -> dict[str, Any]:
 def _get_task(task_id: int) -> Task:
     task = Task.get_or_none(Task.id == task_id)
     if task is None:
-        raise ValidationError("That task no longer exists.")
+        raise ValidationError(_("That task no longer exists."))
     return task
 
 
@@ -523,8 +553,10 @@ def _status_choice(task: Task, merged: dict[str, Any], status: str) -> dict[str,
     if status == TaskStatus.LOGGED:
         if natural:
             raise ValidationError(
-                f"“{task.name}” needs {NEED_LABELS[Need(merged['need'])].lower()}, so the rules "
-                "make it a candidate. Choose Kept to keep it yourself, or change what it needs.",
+                _(
+                    "“{name}” needs {NEED_LABELS}, so the rules make it a candidate. Choose Kept "
+                    "to keep it yourself, or change what it needs."
+                ).format(name=task.name, NEED_LABELS=NEED_LABELS[Need(merged["need"])].lower()),
                 "status",
             )
         return {"override": None, "status": status}
@@ -543,8 +575,9 @@ def _write_task(task_id: int, values: dict[str, Any]) -> None:
     values = {key: values[key] for key in TASK_FIELDS if key in values}
     if "name" in values:
         values["name_key"] = fold(values["name"])
-    values["updated_at"] = now()
-    Task.update(values).where(Task.id == task_id).execute()
+    name_key = {"name_key": values.pop("name_key")} if "name_key" in values else {}
+    # StaleEdit when someone else saved the task since this client read it.
+    versions.save(Task, task_id, values, what="This task", extra={**name_key, "updated_at": now()})
 
 
 def delete_task(task_id: int) -> RowSnapshot:
@@ -658,8 +691,9 @@ def _check_day_total(day: date, minutes: int, exclude_entry_id: int | None = Non
     already = minutes_logged_on(day, exclude_entry_id)
     if already + minutes > MINUTES_PER_DAY:
         raise ValidationError(
-            f"That would make more than 24 hours on {day:%d %b %Y}: "
-            f"{format_minutes(already)} is already logged that day.",
+            _(
+                "That would make more than 24 hours on {date}: {logged} is already logged that day."
+            ).format(date=format_day(day), logged=format_minutes(already)),
             "minutes",
         )
 
@@ -668,7 +702,10 @@ def _clean_entry_note(note: str) -> str:
     note = note.strip()
     if len(note) > MAX_ENTRY_NOTE_LENGTH:
         raise ValidationError(
-            f"A note can be at most {MAX_ENTRY_NOTE_LENGTH:,} characters.", "note"
+            _("A note can be at most {limit} characters.").format(
+                limit=integer(MAX_ENTRY_NOTE_LENGTH)
+            ),
+            "note",
         )
     return note
 
@@ -679,7 +716,9 @@ def _clean_day(day: Any) -> date:
     try:
         return date.fromisoformat(str(day).strip())
     except ValueError:
-        raise ValidationError(f"“{day}” is not a date (write it as YYYY-MM-DD).", "date") from None
+        raise ValidationError(
+            _("“{day}” is not a date (write it as YYYY-MM-DD).").format(day=day), "date"
+        ) from None
 
 
 def add_time_entry(task_id: int, day: date, minutes: int, note: str = "") -> int:
@@ -725,7 +764,7 @@ def entry_values(entry_id: int) -> dict[str, Any]:
 def _get_entry(entry_id: int) -> TimeEntry:
     entry = TimeEntry.get_or_none(TimeEntry.id == entry_id)
     if entry is None:
-        raise ValidationError("That time entry no longer exists.")
+        raise ValidationError(_("That time entry no longer exists."))
     return entry
 
 
@@ -950,20 +989,24 @@ def load_month(period: date | Period, settings: Settings | None = None) -> Month
         Task.override,
         Task.status,
         Task.notes,
+        Task.row_version,
     )
     # Raw rows: Peewee's per-column conversion would cost as much as all the
     # rules together on a few thousand tasks; `_task_row` types the two
     # columns that need it.
     cursor = database.execute_sql(*Task.select(*columns).order_by(Task.name_key).sql())
+    fetched = cursor.fetchall()
+    # What the audit shows is what this client has read (`models.versions`).
+    versions.remember_rows(Task, ((values[0], values[-1]) for values in fetched))
     rows = [
         _task_row(
-            values,
+            values[:-1],
             sums.get(values[0], (0, 0)),
             still_yours.get(values[0], 0),
             settings.hourly_value,
             rate_cap,
         )
-        for values in cursor.fetchall()
+        for values in fetched
     ]
     return _summarise(period, rows, settings, rate_cap)
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 
+from desktop_app.models.formats import integer
+
 
 def fold(text: str) -> str:
     """`text` for comparison: case, accents and surrounding space ignored.
@@ -27,8 +29,9 @@ def fold_cached(text: str) -> str:
 
 
 def count_of(number: int, singular: str, plural: str = "") -> str:
-    """ "1 row", "2 rows": a number with its noun."""
-    return f"{number:,} {singular if number == 1 else plural or singular + 's'}"
+    """ "1 row", "2 rows": a number with its noun, the number in the owner's
+    locale. English only: a sentence a translator sees uses `i18n.count`."""
+    return f"{integer(number)} {singular if number == 1 else plural or singular + 's'}"
 
 
 def is_right_to_left(text: str) -> bool:

@@ -18,7 +18,9 @@ from desktop_app.models.base import database, now
 from desktop_app.models.briefs import Brief
 from desktop_app.models.contractors import Contractor, Stage, StageChange
 from desktop_app.models.errors import UserError, ValidationError
+from desktop_app.models.formats import integer
 from desktop_app.models.hiring import Hiring, hire, redo_hire, undo_hire
+from desktop_app.models.i18n import _
 from desktop_app.models.snapshots import RowSnapshot, delete_with_snapshot, restore
 from desktop_app.models.trials import (
     OPEN_OFFER_STATUSES,
@@ -83,7 +85,7 @@ class HireTerms:
 def hire_terms(offer_id: int) -> HireTerms:
     offer = TrialOffer.get_or_none(TrialOffer.id == offer_id)
     if offer is None:
-        raise UserError("That trial offer no longer exists.")
+        raise UserError(_("That trial offer no longer exists."))
     contractor = Contractor.get_by_id(offer.contractor_id)
     brief = Brief.get_by_id(TrialTask.get_by_id(offer.trial_id).brief_id)
     return HireTerms(
@@ -111,19 +113,25 @@ def hire_from_trial(
     reason = (reason or "").strip()
     if len(reason) > REASON_MAX_LENGTH:
         raise ValidationError(
-            f"The reason can be at most {REASON_MAX_LENGTH:,} characters.", "reason"
+            _("The reason can be at most {limit} characters.").format(
+                limit=integer(REASON_MAX_LENGTH)
+            ),
+            "reason",
         )
     with database.atomic():
         offer = TrialOffer.get_or_none(TrialOffer.id == offer_id)
         if offer is None:
-            raise UserError("That trial offer no longer exists.")
+            raise UserError(_("That trial offer no longer exists."))
         if offer.status not in OPEN_OFFER_STATUSES:
-            raise ValidationError("This trial was decided already.", "offer")
+            raise ValidationError(_("This trial was decided already."), "offer")
         others = other_open_offers(offer_id)
         if others and not reason:
             names = ", ".join(name for _, name in others)
             raise ValidationError(
-                f"Say why the others were not chosen ({names}): they will read it.", "reason"
+                _("Say why the others were not chosen ({names}): they will read it.").format(
+                    names=names
+                ),
+                "reason",
             )
         brief_id = TrialTask.get_by_id(offer.trial_id).brief_id
         hiring = hire(

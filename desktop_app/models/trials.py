@@ -47,7 +47,8 @@ from desktop_app.models.contractors import (
 from desktop_app.models.currencies import check_currency
 from desktop_app.models.errors import UserError, ValidationError
 from desktop_app.models.field_checks import note_text
-from desktop_app.models.formats import money_short
+from desktop_app.models.formats import day, integer, money_short
+from desktop_app.models.i18n import _, count
 from desktop_app.models.parsing import parse_amount
 from desktop_app.models.rows import delete_from, tuples
 from desktop_app.models.snapshots import RowSnapshot, delete_with_snapshot, restore
@@ -165,11 +166,11 @@ class TrialValues:
         """What keeps the trial from being offered, in the owner's words."""
         said = []
         if not self.task.strip():
-            said.append("say what the trial task is")
+            said.append(_("say what the trial task is"))
         if self.pay is None:
-            said.append("set the pay (a trial is paid work)")
+            said.append(_("set the pay (a trial is paid work)"))
         if self.deadline is None:
-            said.append("set a deadline")
+            said.append(_("set a deadline"))
         return said
 
 
@@ -195,7 +196,7 @@ def trial_of(brief_id: int) -> TrialValues:
     """The brief's trial task (empty values when none is written yet)."""
     brief = Brief.get_or_none(Brief.id == brief_id)
     if brief is None:
-        raise UserError("That brief no longer exists.")
+        raise UserError(_("That brief no longer exists."))
     row = TrialTask.get_or_none(TrialTask.brief == brief_id)
     if row is None:
         return TrialValues(
@@ -216,7 +217,10 @@ def clean_trial_field(name: str, value: Any) -> Any:
         text = str(value or "")
         if len(text) > TASK_MAX_LENGTH:
             raise ValidationError(
-                f"The trial task can be at most {TASK_MAX_LENGTH:,} characters.", "task"
+                _("The trial task can be at most {limit} characters.").format(
+                    limit=integer(TASK_MAX_LENGTH)
+                ),
+                "task",
             )
         return text
     if name == "pay":
@@ -225,7 +229,7 @@ def clean_trial_field(name: str, value: Any) -> Any:
         return check_currency(value, "currency")
     if name == "deadline":
         return clean_field("deadline", value)  # the brief's deadline rule, the same field
-    raise ValidationError(f"A trial has no field “{name}”.", name)
+    raise ValidationError(_("A trial has no field “{name}”.").format(name=name), name)
 
 
 @dataclass(frozen=True)
@@ -244,7 +248,7 @@ def update_trial(brief_id: int, changes: Mapping[str, Any]) -> TrialEdit:
     with database.atomic():
         brief = Brief.get_or_none(Brief.id == brief_id)
         if brief is None:
-            raise UserError("That brief no longer exists.")
+            raise UserError(_("That brief no longer exists."))
         row = TrialTask.get_or_none(TrialTask.brief == brief_id)
         created = row is None
         if row is None:
@@ -275,7 +279,7 @@ def redo_trial_edit(edit: TrialEdit, new: Mapping[str, Any]) -> None:
 def _trial_id(brief_id: int) -> int:
     row = TrialTask.get_or_none(TrialTask.brief == brief_id)
     if row is None:
-        raise UserError("Write the trial task first.")
+        raise UserError(_("Write the trial task first."))
     return row.id
 
 
@@ -283,10 +287,13 @@ def add_criterion(brief_id: int, text: str) -> int:
     """A criterion of the owner's own, last in the rubric; returns its id."""
     value = " ".join(str(text or "").split())
     if not value:
-        raise ValidationError("A criterion needs some text.", "text")
+        raise ValidationError(_("A criterion needs some text."), "text")
     if len(value) > CRITERION_MAX_LENGTH:
         raise ValidationError(
-            f"A criterion can be at most {CRITERION_MAX_LENGTH} characters.", "text"
+            _("A criterion can be at most {CRITERION_MAX_LENGTH} characters.").format(
+                CRITERION_MAX_LENGTH=CRITERION_MAX_LENGTH
+            ),
+            "text",
         )
     with database.atomic():
         trial_id = _trial_id(brief_id)
@@ -298,7 +305,7 @@ def delete_criterion(criterion_id: int) -> RowSnapshot:
     """Delete an own criterion with its scores (`restore_rows` undoes it)."""
     row = TrialCriterion.get_or_none(TrialCriterion.id == criterion_id)
     if row is None:
-        raise UserError("That criterion no longer exists.")
+        raise UserError(_("That criterion no longer exists."))
     return delete_with_snapshot(row)
 
 
@@ -332,22 +339,26 @@ def offer_trial(brief_id: int, contractor_ids: Sequence[int], offered_on: date) 
         missing = trial.missing()
         if missing:
             raise ValidationError(
-                "The trial cannot be offered yet: " + "; ".join(missing) + ".",
+                _("The trial cannot be offered yet: {missing}.").format(missing="; ".join(missing)),
                 "pay" if trial.pay is None else "deadline" if trial.deadline is None else "task",
             )
         assert trial.id is not None and trial.pay is not None and trial.deadline is not None
         if trial.deadline < offered_on:
             raise ValidationError(
-                f"The trial's deadline ({trial.deadline:%d %b %Y}) has passed: set a new one.",
+                _("The trial's deadline ({date}) has passed: set a new one.").format(
+                    date=day(trial.deadline)
+                ),
                 "deadline",
             )
         ids = list(dict.fromkeys(contractor_ids))
         if not ids:
-            raise ValidationError("Choose who gets the trial.", "contractors")
+            raise ValidationError(_("Choose who gets the trial."), "contractors")
         if len(ids) > MAX_OFFERS_AT_ONCE:
             raise ValidationError(
-                f"Offer a trial to at most {MAX_OFFERS_AT_ONCE} people at once: each is paid, "
-                "and two or three are enough to compare.",
+                _(
+                    "Offer a trial to at most {MAX_OFFERS_AT_ONCE} people at once: each is paid, "
+                    "and two or three are enough to compare."
+                ).format(MAX_OFFERS_AT_ONCE=MAX_OFFERS_AT_ONCE),
                 "contractors",
             )
         people = {c.id: c for c in Contractor.select().where(Contractor.id.in_(ids))}
@@ -360,20 +371,23 @@ def offer_trial(brief_id: int, contractor_ids: Sequence[int], offered_on: date) 
         for cid in ids:
             person = people.get(cid)
             if person is None:
-                raise UserError("A contractor you chose is no longer on the bench.")
+                raise UserError(_("A contractor you chose is no longer on the bench."))
             if cid in offered:
-                raise ValidationError(f"{person.name} has this trial already.", "contractors")
+                raise ValidationError(
+                    _("{name} has this trial already.").format(name=person.name), "contractors"
+                )
             if person.stage not in SHORTLIST_STAGES:
                 stage = STAGE_LABELS.get(Stage(person.stage), person.stage)
                 raise ValidationError(
-                    f"{person.name} is at “{stage}”, not on the shortlist: move them back to "
-                    "interviewing first.",
+                    _(
+                        "{name} is at “{stage}”, not on the shortlist: move them back to "
+                        "interviewing first."
+                    ).format(name=person.name, stage=stage),
                     "contractors",
                 )
         pay = money_short(trial.pay, trial.currency)
-        reason = (
-            f"Offered the paid trial for “{trial.brief_title}”: {pay}, "
-            f"due {trial.deadline:%d %b %Y}."
+        reason = _("Offered the paid trial for “{brief}”: {pay}, due {date}.").format(
+            brief=trial.brief_title, pay=pay, date=day(trial.deadline)
         )
         offer_ids, moves = [], []
         stamp = now()
@@ -489,7 +503,7 @@ def _result(offer: TrialOffer) -> OfferResult:
 def _offer(offer_id: int) -> TrialOffer:
     offer = TrialOffer.get_or_none(TrialOffer.id == offer_id)
     if offer is None:
-        raise UserError("That trial offer no longer exists.")
+        raise UserError(_("That trial offer no longer exists."))
     return offer
 
 
@@ -509,11 +523,14 @@ def record_result(
     with database.atomic():
         offer = _offer(offer_id)
         if offer.status in (OfferStatus.HIRED, OfferStatus.CLOSED) and delivered_on is None:
-            raise ValidationError("A trial already decided keeps its delivery date.", "delivered")
+            raise ValidationError(
+                _("A trial already decided keeps its delivery date."), "delivered"
+            )
         if delivered_on is not None and delivered_on < offer.offered_on:
             raise ValidationError(
-                f"Delivered on {delivered_on:%d %b %Y}, before the trial was offered "
-                f"({offer.offered_on:%d %b %Y}).",
+                _("Delivered on {delivered}, before the trial was offered ({offered}).").format(
+                    delivered=day(delivered_on), offered=day(offer.offered_on)
+                ),
                 "delivered_on",
             )
         trial = TrialTask.get_by_id(offer.trial_id)
@@ -521,11 +538,11 @@ def record_result(
         clean: dict[str, int] = {}
         for key, value in scores.items():
             if key not in keys:
-                raise ValidationError("That criterion is no longer in the trial's rubric.", key)
+                raise ValidationError(_("That criterion is no longer in the trial's rubric."), key)
             if value is None:
                 continue
             if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 5:
-                raise ValidationError("A score is a whole number from 1 to 5.", key)
+                raise ValidationError(_("A score is a whole number from 1 to 5."), key)
             clean[key] = value
         before = _result(offer)
         status = offer.status
@@ -607,16 +624,20 @@ class OfferRow:
     def delivery_text(self, today: date) -> str:
         if self.delivered_on is None:
             if not self.is_open:
-                return "not delivered"
+                return _("not delivered")
             if today > self.deadline:
                 days = (today - self.deadline).days
-                return f"not delivered, {days} day{'' if days == 1 else 's'} past the deadline"
-            return f"due {self.deadline:%d %b %Y}"
+                return count(
+                    days,
+                    "not delivered, {count} day past the deadline",
+                    "not delivered, {count} days past the deadline",
+                )
+            return _("due {date}").format(date=day(self.deadline))
         late = self.days_late or 0
-        when = f"{self.delivered_on:%d %b %Y}"
-        return (
-            f"{when}, on time" if not late else f"{when}, {late} day{'' if late == 1 else 's'} late"
-        )
+        when = day(self.delivered_on)
+        if not late:
+            return _("{date}, on time").format(date=when)
+        return count(late, "{date}, {count} day late", "{date}, {count} days late", date=when)
 
     def average(self) -> float | None:
         return sum(self.scores.values()) / len(self.scores) if self.scores else None
@@ -679,7 +700,9 @@ class TrialPay:
 
     @property
     def basis(self) -> str:
-        return f"Paid trial for “{self.brief_title}”, owed {self.due:%d %b %Y}."
+        return _("Paid trial for “{brief}”, owed {date}.").format(
+            brief=self.brief_title, date=day(self.due)
+        )
 
 
 def trial_pay_in_month(today: date) -> list[TrialPay]:

@@ -24,7 +24,6 @@ from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Spacer, Table
 
 from desktop_app.models.brief_changes import format_value
 from desktop_app.models.brief_vocabulary import (
-    BUDGET_BASIS_LABELS,
     DELEGATION_LABELS,
     BriefData,
     BudgetBasis,
@@ -34,6 +33,7 @@ from desktop_app.models.brief_vocabulary import (
 )
 from desktop_app.models.briefs import load_brief
 from desktop_app.models.formats import day, full_day, long_day, money
+from desktop_app.models.i18n import N_, _, count, written_in
 from desktop_app.models.procedure_versions import record_brief_sent
 from desktop_app.models.procedures import owner_time, owner_time_text
 from desktop_app.models.progress import Progress
@@ -60,13 +60,13 @@ from desktop_app.pdf.procedure import procedure_section
 
 # Each level gets a tinted badge whose word still reads in black and white.
 LEVEL_BADGES = {
-    Level.MUST: ("MUST", colors.HexColor("#fde4e1"), colors.HexColor("#9f1c16")),
-    Level.SHOULD: ("SHOULD", colors.HexColor("#fdf0cf"), colors.HexColor("#8a4a05")),
-    Level.NICE: ("NICE", colors.HexColor("#e6eaf0"), colors.HexColor("#3d4b5c")),
+    Level.MUST: (N_("MUST"), colors.HexColor("#fde4e1"), colors.HexColor("#9f1c16")),
+    Level.SHOULD: (N_("SHOULD"), colors.HexColor("#fdf0cf"), colors.HexColor("#8a4a05")),
+    Level.NICE: (N_("NICE"), colors.HexColor("#e6eaf0"), colors.HexColor("#3d4b5c")),
 }
 FACTS_BACKGROUND = colors.HexColor("#f3f6f8")
 
-LEVEL_LEGEND = (
+LEVEL_LEGEND = N_(
     "Listed from most to least important. <b>Must</b>: required for the work to be "
     "accepted. <b>Should</b>: expected unless we agree otherwise. <b>Nice</b>: welcome "
     "when time allows."
@@ -124,28 +124,33 @@ def budget_text(data: BriefData) -> str:
     basis = BudgetBasis(data.budget_basis)
     amount = money(data.budget, data.currency)
     if basis is BudgetBasis.FIXED:
-        return f"{amount}, fixed price"
-    return f"{amount} {BUDGET_BASIS_LABELS[basis].lower()}"
+        return _("{amount}, fixed price").format(amount=amount)
+    if basis is BudgetBasis.HOURLY:
+        return _("{amount} per hour").format(amount=amount)
+    return _("{amount} per month").format(amount=amount)
 
 
 def _facts(data: BriefData) -> list[tuple[str, str]]:
     facts = []
     if data.deadline is not None:
-        facts.append(("Deadline", long_day(data.deadline)))
+        facts.append((_("Deadline"), long_day(data.deadline)))
     if data.budget is not None:
-        facts.append(("Budget", budget_text(data)))
+        facts.append((_("Budget"), budget_text(data)))
     if data.report_every_days is not None:
         facts.append(
-            ("Progress reports", format_value("report_every_days", data.report_every_days))
+            (_("Progress reports"), format_value("report_every_days", data.report_every_days))
         )
     if data.revision_rounds is not None:
         rounds = data.revision_rounds
         facts.append(
-            ("Revisions included", "none" if rounds == 0 else f"{rounds} round{'s' * (rounds > 1)}")
+            (
+                _("Revisions included"),
+                _("none") if rounds == 0 else count(rounds, "{count} round", "{count} rounds"),
+            )
         )
-    facts.append(("Your autonomy", DELEGATION_LABELS[Delegation(data.delegation_level)]))
+    facts.append((_("Your autonomy"), _(DELEGATION_LABELS[Delegation(data.delegation_level)])))
     if data.working_hours.strip():
-        facts.append(("Working hours", data.working_hours.strip()))
+        facts.append((_("Working hours"), data.working_hours.strip()))
     return facts
 
 
@@ -295,9 +300,12 @@ def _rule_form(canvas: Canvas, width: float) -> str:
 
 def _badge_form(canvas: Canvas, badge: tuple[str, colors.Color, colors.Color]) -> str:
     """The name of the form that draws `badge` (its tint and word), made
-    in `canvas`'s document when first asked for."""
+    in `canvas`'s document when first asked for (the word in the language
+    being written: one document is in one language)."""
     word, background, ink = badge
-    name = f"OffloadBadge{word}"
+    word = _(word)
+    # A PDF name: the word's bytes in hex, whatever its script.
+    name = f"OffloadBadge{word.encode().hex()}"
     if not canvas.hasForm(name):
         canvas.beginForm(name, -1, -1, BADGE_WIDTH + 1, BADGE_HEIGHT + 1)
         canvas.setFillColor(background)
@@ -330,7 +338,8 @@ def _expectation_rows(
         content: list[Flowable] = [Paragraph(text(expectation.text.strip()), body)]
         measure = expectation.measure.strip()
         if measure:
-            content.append(Paragraph(f"<b>Measured by:</b> {text(measure)}", measure_style))
+            measured = _("<b>Measured by:</b> {measure}").format(measure=text(measure))
+            content.append(Paragraph(measured, measure_style))
         rows.append(_ExpectationRow(f"{number}.", expectation.level, content, columns, page_height))
     return rows
 
@@ -352,11 +361,15 @@ def brief_story(
     story: list[Flowable] = []
     who = settings.business_name.strip() or settings.owner_name.strip()
     story.append(
-        Paragraph(text(f"{who.upper()} · JOB BRIEF" if who else "JOB BRIEF"), sheet["Kicker"])
+        Paragraph(
+            text(_("{who} · JOB BRIEF").format(who=who.upper()) if who else _("JOB BRIEF")),
+            sheet["Kicker"],
+        )
     )
     story.append(Spacer(0, 2))
     story.append(Paragraph(text(data.title.strip()), sheet["Title"]))
-    byline = [f"Prepared by {settings.owner_name.strip()}" if settings.owner_name.strip() else ""]
+    owner = settings.owner_name.strip()
+    byline = [_("Prepared by {name}").format(name=owner) if owner else ""]
     # The brief's status (draft, posted…) is the owner's bookkeeping, not the contractor's.
     byline.append(long_day(exported_on))
     story.append(Paragraph(text(" · ".join(part for part in byline if part)), sheet["Subtitle"]))
@@ -365,29 +378,36 @@ def brief_story(
 
     job = _paragraphs(data.summary, sheet["Body"])
     if data.skills.strip():
-        job.append(Paragraph(f"<b>Skills needed:</b> {text(data.skills.strip())}", sheet["Body"]))
-    story += _section("The job", _with_gaps(job), sheet)
+        job.append(
+            Paragraph(
+                _("<b>Skills needed:</b> {skills}").format(skills=text(data.skills.strip())),
+                sheet["Body"],
+            )
+        )
+    story += _section(_("The job"), _with_gaps(job), sheet)
 
     expectations = [e for e in data.expectations if e.text.strip()]
     if expectations:
         page_height = PAGE_SIZES.get(settings.page_size, PAGE_SIZES["a4"])[1] - 2 * MARGIN
         blocks: list[Flowable] = [
-            Paragraph(LEVEL_LEGEND, sheet["Small"]),
+            Paragraph(_(LEVEL_LEGEND), sheet["Small"]),
             Spacer(0, 2),
             *_expectation_rows(expectations, sheet, page_height),
         ]
-        story += _section("Expectations, in priority order", blocks, sheet)
+        story += _section(_("Expectations, in priority order"), blocks, sheet)
 
-    story += _section("Deliverables", _bullets(data.deliverables, sheet), sheet)
+    story += _section(_("Deliverables"), _bullets(data.deliverables, sheet), sheet)
     story += _section(
-        "Scope",
-        _labelled_lists([("Included", data.in_scope), ("Not included", data.out_of_scope)], sheet),
+        _("Scope"),
+        _labelled_lists(
+            [(_("Included"), data.in_scope), (_("Not included"), data.out_of_scope)], sheet
+        ),
         sheet,
     )
     success = _labelled_lists(
         [
-            ("What success looks like", data.success_criteria),
-            ("How the work is accepted", data.acceptance),
+            (_("What success looks like"), data.success_criteria),
+            (_("How the work is accepted"), data.acceptance),
         ],
         sheet,
     )
@@ -396,49 +416,58 @@ def brief_story(
         success.append(Spacer(0, 4))
         success.append(
             Paragraph(
-                "<b>Revisions:</b> "
-                + (
-                    "no revision rounds are included."
-                    if rounds == 0
-                    else f"{rounds} round{'s' * (rounds > 1)} of revisions included."
+                _("<b>Revisions:</b> no revision rounds are included.")
+                if rounds == 0
+                else count(
+                    rounds,
+                    "<b>Revisions:</b> {count} round of revisions included.",
+                    "<b>Revisions:</b> {count} rounds of revisions included.",
                 ),
                 sheet["Body"],
             )
         )
-    story += _section("Success and sign-off", success, sheet)
+    story += _section(_("Success and sign-off"), success, sheet)
 
     timeline: list[Flowable] = []
     if data.deadline is not None:
         timeline.append(
-            Paragraph(f"<b>Deadline:</b> {text(full_day(data.deadline))}", sheet["Body"])
+            Paragraph(
+                _("<b>Deadline:</b> {date}").format(date=text(full_day(data.deadline))),
+                sheet["Body"],
+            )
         )
     timeline += _bullets(data.timeline, sheet)
-    story += _section("Timeline", timeline, sheet)
+    story += _section(_("Timeline"), timeline, sheet)
 
     reporting: list[Flowable] = []
     if data.report_every_days is not None:
         cadence = format_value("report_every_days", data.report_every_days)
-        reporting.append(Paragraph(text(f"Report progress {cadence}."), sheet["Body"]))
+        reporting.append(
+            Paragraph(text(_("Report progress {cadence}.").format(cadence=cadence)), sheet["Body"])
+        )
     reporting += _paragraphs(data.report_how, sheet["Body"])
-    story += _section("Progress reports", _with_gaps(reporting), sheet)
+    story += _section(_("Progress reports"), _with_gaps(reporting), sheet)
 
+    autonomy = _(DELEGATION_LABELS[Delegation(data.delegation_level)])
     decisions: list[Flowable] = [
         Paragraph(
-            f"<b>Your autonomy:</b> {text(DELEGATION_LABELS[Delegation(data.delegation_level)])}.",
-            sheet["Body"],
+            _("<b>Your autonomy:</b> {autonomy}.").format(autonomy=text(autonomy)), sheet["Body"]
         )
     ]
     decisions += _labelled_lists(
-        [("Decide on your own", data.decide_alone), ("Ask me first", data.ask_first)], sheet
+        [(_("Decide on your own"), data.decide_alone), (_("Ask me first"), data.ask_first)], sheet
     )
-    story += _section("Judgement calls", decisions, sheet)
+    story += _section(_("Judgement calls"), decisions, sheet)
 
     contact = _paragraphs(data.contact, sheet["Body"])
     if data.working_hours.strip():
         contact.append(
-            Paragraph(f"<b>Working hours:</b> {text(data.working_hours.strip())}", sheet["Body"])
+            Paragraph(
+                _("<b>Working hours:</b> {hours}").format(hours=text(data.working_hours.strip())),
+                sheet["Body"],
+            )
         )
-    story += _section("Contact", _with_gaps(contact), sheet)
+    story += _section(_("Contact"), _with_gaps(contact), sheet)
     return story
 
 
@@ -462,11 +491,13 @@ def brief_appendix(data: BriefData, settings: Settings, width: float) -> list[Fl
     names = ", ".join(f"{appendix_letter(i)}: {p.shown_title}" for i, p in enumerate(procedures))
     story: list[Flowable] = [
         PageBreak(),
-        Paragraph("Appendix: how the work is done", sheet["Title"]),
+        Paragraph(text(_("Appendix: how the work is done")), sheet["Title"]),
         Paragraph(
             text(
-                f"Step by step, the way the work is done today ({names}). Follow the steps "
-                "in order; each check says how to tell a step was done right."
+                _(
+                    "Step by step, the way the work is done today ({names}). Follow the steps "
+                    "in order; each check says how to tell a step was done right."
+                ).format(names=names)
             ),
             sheet["Small"],
         ),
@@ -513,9 +544,20 @@ def write_brief_pdf(
     exported_on: date | None = None,
     progress: Progress | None = None,
 ) -> ExportResult:
-    """Write the brief to `destination` (replaced only on success; `progress`:
-    see `build_pdf`)."""
+    """Write the brief to `destination`, in the brief's own language (replaced
+    only on success; `progress`: see `build_pdf`)."""
     settings = settings or load_settings()
+    with written_in(data.language):
+        return _write_brief_pdf(data, destination, settings, exported_on, progress)
+
+
+def _write_brief_pdf(
+    data: BriefData,
+    destination: Path,
+    settings: Settings,
+    exported_on: date | None,
+    progress: Progress | None,
+) -> ExportResult:
     exported_on = exported_on or date.today()
     page_width = PAGE_SIZES.get(settings.page_size, PAGE_SIZES["a4"])[0]
     width = page_width - 2 * MARGIN
@@ -523,7 +565,7 @@ def write_brief_pdf(
     frame = PageFrame(
         header_left=fit(who, width * 0.42),
         header_right=fit(data.title, width * 0.55),
-        footer_left=f"Job brief · {day(exported_on)}",
+        footer_left=_("Job brief · {date}").format(date=day(exported_on)),
     )
 
     counter = PageCounter()

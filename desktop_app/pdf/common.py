@@ -27,6 +27,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, SimpleDocTemplate
 
 from desktop_app.exporters.files import atomic_destination
+from desktop_app.models.i18n import _
 from desktop_app.models.progress import Progress
 from desktop_app.pdf.fonts import FONT, FONT_BOLD, FONT_BOLD_ITALIC, FONT_ITALIC, register_fonts
 from desktop_app.pdf.scripts import Paragraph, is_simple, text_width
@@ -172,7 +173,8 @@ def _numbered_canvas(frame: PageFrame) -> type[Canvas]:
             right = MARGIN + inner * 0.45
             self._draw_line(frame.header_right, right, height - 12 * mm, inner * 0.55, TA_RIGHT)
             self._draw_line(frame.footer_left, MARGIN, 10 * mm, inner * 0.6)
-            self._draw_line(f"Page {number} of {total}", right, 10 * mm, inner * 0.55, TA_RIGHT)
+            page = _("Page {number} of {total}").format(number=number, total=total)
+            self._draw_line(page, right, 10 * mm, inner * 0.55, TA_RIGHT)
             self.restoreState()
 
         def _draw_line(

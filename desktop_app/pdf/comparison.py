@@ -22,6 +22,7 @@ from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
 from desktop_app.models.contractors import Comparison
 from desktop_app.models.formats import day
+from desktop_app.models.i18n import _
 from desktop_app.models.settings import load_settings
 from desktop_app.pdf.common import (
     ACCENT,
@@ -58,10 +59,10 @@ def write_comparison_pdf(comparison: Comparison, destination: Path) -> Path:
     label_style = sheet["Label"].clone("RowLabel", fontSize=8.5, leading=11)
     head_style = sheet["Label"].clone("Head", fontSize=9.5, leading=12, textColor=ACCENT)
 
-    title = "Contractors side by side"
+    title = _("Contractors side by side")
     subtitle = ", ".join(comparison.names)
     if comparison.brief_title:
-        subtitle = f"For “{comparison.brief_title}”: {subtitle}"
+        subtitle = _("For “{brief}”: {names}").format(brief=comparison.brief_title, names=subtitle)
     story: list[Flowable] = [
         Paragraph(text(title), sheet["Title"]),
         paragraph(subtitle, sheet["Subtitle"]),
@@ -121,18 +122,28 @@ def write_comparison_pdf(comparison: Comparison, destination: Path) -> Path:
     story.append(Spacer(1, 4 * mm))
     story.append(
         paragraph(
-            "Bold on a tinted cell: the best value of that row. Scores are averages of the "
-            "interviews on record (1 to 5)"
-            + (f" for “{comparison.brief_title}”" if comparison.brief_title else "")
-            + "; a trial's scores are its own, one per line of its rubric. Rates are compared "
-            "only when all are in the same currency and unit.",
+            (
+                _(
+                    "Bold on a tinted cell: the best value of that row. Scores are averages of "
+                    "the interviews on record (1 to 5) for “{brief}”; a trial's scores are its "
+                    "own, one per line of its rubric. Rates are compared only when all are in "
+                    "the same currency and unit."
+                ).format(brief=comparison.brief_title)
+                if comparison.brief_title
+                else _(
+                    "Bold on a tinted cell: the best value of that row. Scores are averages of "
+                    "the interviews on record (1 to 5); a trial's scores are its own, one per "
+                    "line of its rubric. Rates are compared only when all are in the same "
+                    "currency and unit."
+                )
+            ),
             sheet["Small"],
         )
     )
     frame = PageFrame(
         header_left=settings.business_name or "Offload",
         header_right=title,
-        footer_left=f"Printed {day(date.today())}",
+        footer_left=_("Printed {date}").format(date=day(date.today())),
     )
     return build_pdf(
         destination,

@@ -22,6 +22,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from desktop_app.models.formats import day
+from desktop_app.models.i18n import _, count
 from desktop_app.models.procedure_content import (
     ProcedureData,
     StepData,
@@ -172,9 +173,18 @@ def _step_content(step: StepData, sheet: Styles) -> list[Flowable]:
         if block.strip():
             content.append(Paragraph(text(block.strip()), sheet["StepDetail"]))
     if step.link.strip():
-        content.append(Paragraph(f"<b>See:</b> {text(step.link.strip())}", sheet["StepLink"]))
+        content.append(
+            Paragraph(
+                _("<b>See:</b> {link}").format(link=text(step.link.strip())), sheet["StepLink"]
+            )
+        )
     if step.seconds is not None:
-        content.append(Paragraph(text(f"Took about {duration_text(step.seconds)}"), sheet["Small"]))
+        content.append(
+            Paragraph(
+                text(_("Took about {time}").format(time=duration_text(step.seconds))),
+                sheet["Small"],
+            )
+        )
     return content
 
 
@@ -187,7 +197,12 @@ def step_rows(
     for number, step in enumerate(steps, start=1):
         content = _step_content(step, sheet)
         check: list[Flowable] = (
-            [Paragraph(f"<b>Check:</b> {text(step.check.strip())}", sheet["CheckText"])]
+            [
+                Paragraph(
+                    _("<b>Check:</b> {check}").format(check=text(step.check.strip())),
+                    sheet["CheckText"],
+                )
+            ]
             if step.check.strip()
             else []
         )
@@ -207,9 +222,9 @@ def _facts(data: ProcedureData, sheet: Styles, width: float, owner_time: str) ->
     """Tools, inputs, outputs and time, in a shaded table of up to three columns."""
     columns = []
     for label, value in (
-        ("Tools and accounts", data.tools),
-        ("Inputs", data.inputs),
-        ("Outputs", data.outputs),
+        (_("Tools and accounts"), data.tools),
+        (_("Inputs"), data.inputs),
+        (_("Outputs"), data.outputs),
     ):
         items = list_items(value)
         if items:
@@ -221,7 +236,7 @@ def _facts(data: ProcedureData, sheet: Styles, width: float, owner_time: str) ->
         times.append(owner_time)
     recorded = data.recorded_seconds
     if recorded is not None:
-        times.append(f"Recorded step by step: {duration_text(recorded)} in all")
+        times.append(_("Recorded step by step: {time} in all").format(time=duration_text(recorded)))
     flowables: list[Flowable] = []
     if columns:
         table = Table([columns], colWidths=[width / len(columns)] * len(columns))
@@ -263,10 +278,19 @@ def procedure_section(
         and data.task_name.strip()
         and data.title.strip() != data.task_name.strip()
     ):
-        story.append(Paragraph(text(f"The task “{data.task_name.strip()}”"), sheet["Small"]))
+        story.append(
+            Paragraph(
+                text(_("The task “{name}”").format(name=data.task_name.strip())), sheet["Small"]
+            )
+        )
     if data.purpose.strip():
         story.append(Spacer(0, 3))
-        story.append(Paragraph(f"<b>Purpose:</b> {text(data.purpose.strip())}", sheet["Body"]))
+        story.append(
+            Paragraph(
+                _("<b>Purpose:</b> {purpose}").format(purpose=text(data.purpose.strip())),
+                sheet["Body"],
+            )
+        )
     facts = _facts(data, sheet, width, owner_time)
     if facts:
         story.append(Spacer(0, 6))
@@ -276,7 +300,13 @@ def procedure_section(
         story.append(Spacer(0, 6))
         story.append(
             Paragraph(
-                text(f"Steps ({len(steps)}), in order. Tick each check as you go."),
+                text(
+                    count(
+                        len(steps),
+                        "{count} step, in order. Tick its check when it is done.",
+                        "Steps ({count}), in order. Tick each check as you go.",
+                    )
+                ),
                 sheet["ProcedureLabel"],
             )
         )
@@ -284,7 +314,14 @@ def procedure_section(
         story += step_rows(steps, sheet, width, page_height)
     if data.done_when.strip():
         done = Table(
-            [[Paragraph(f"<b>Done when:</b> {text(data.done_when.strip())}", sheet["Body"])]],
+            [
+                [
+                    Paragraph(
+                        _("<b>Done when:</b> {done}").format(done=text(data.done_when.strip())),
+                        sheet["Body"],
+                    )
+                ]
+            ],
             colWidths=[width],
         )
         done.setStyle(
@@ -318,7 +355,7 @@ def write_procedure_pdf(
     width = page_width - 2 * MARGIN
     sheet = procedure_styles()
     who = settings.business_name.strip() or settings.owner_name.strip()
-    kicker = f"{who.upper()} · PROCEDURE" if who else "PROCEDURE"
+    kicker = _("{who} · PROCEDURE").format(who=who.upper()) if who else _("PROCEDURE")
     story: list[Flowable] = [
         Paragraph(text(kicker), ParagraphStyle("Kicker", parent=sheet["Small"], textColor=ACCENT)),
         Spacer(0, 2),
@@ -339,7 +376,7 @@ def write_procedure_pdf(
         frame=PageFrame(
             header_left=fit(who, width * 0.42),
             header_right=fit(data.shown_title, width * 0.55),
-            footer_left=f"Procedure · {day(exported_on)}",
+            footer_left=_("Procedure · {date}").format(date=day(exported_on)),
         ),
         title=data.shown_title,
         page_size=settings.page_size,

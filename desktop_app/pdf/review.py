@@ -35,6 +35,7 @@ from desktop_app.models.engagements import (
 )
 from desktop_app.models.formats import number as number_text
 from desktop_app.models.formats import percent
+from desktop_app.models.i18n import _
 from desktop_app.pdf.common import (
     ACCENT,
     RULE,
@@ -67,14 +68,21 @@ def _summary_table(review: Review, sheet: Styles) -> Table:
     trend = row.trend
     confidence = "–" if trend.latest is None else f"{trend.latest} / 5"
     if trend.direction in (Direction.RISING, Direction.FALLING):
-        confidence += f" ({trend.direction.value})"
+        direction = _("rising") if trend.direction is Direction.RISING else _("falling")
+        confidence += f" ({direction})"
     cells = [
-        ("Feedback received", str(card.feedback_count)),
-        ("Delivered on time", _percent(card.on_time_percent)),
-        ("Average quality", _score(card.average_quality)),
-        ("Average communication", _score(card.average_communication)),
-        ("Latest confidence", confidence),
-        ("Check-ins", f"{len(review.check_ins)} ({review.owner_started} started by you)"),
+        (_("Feedback received"), number_text(card.feedback_count)),
+        (_("Delivered on time"), _percent(card.on_time_percent)),
+        (_("Average quality"), _score(card.average_quality)),
+        (_("Average communication"), _score(card.average_communication)),
+        (_("Latest confidence"), confidence),
+        (
+            _("Check-ins"),
+            _("{count} ({started} started by you)").format(
+                count=number_text(len(review.check_ins)),
+                started=number_text(review.owner_started),
+            ),
+        ),
     ]
     data = [
         [Paragraph(text(label), sheet["Small"]), Paragraph(text(value), sheet["Label"])]
@@ -109,12 +117,16 @@ def _expectation_blocks(review: Review, sheet: Styles) -> list[list[Flowable]]:
         block: list[Flowable] = [
             Paragraph(
                 f'<b>{number}.</b> {text(line.text)} <font color="{colour}" size="8">'
-                f"[{text(LEVEL_LABELS[level])}]</font>",
+                f"[{text(_(LEVEL_LABELS[level]))}]</font>",
                 sheet["Body"],
             )
         ]
         if line.measure:
-            block.append(Paragraph(f"Measured by: {text(line.measure)}", sheet["Small"]))
+            block.append(
+                Paragraph(
+                    text(_("Measured by: {measure}").format(measure=line.measure)), sheet["Small"]
+                )
+            )
         blocks.append(block)
     return blocks
 
@@ -122,19 +134,33 @@ def _expectation_blocks(review: Review, sheet: Styles) -> list[list[Flowable]]:
 def _feedback_blocks(review: Review, sheet: Styles) -> list[list[Flowable]]:
     blocks: list[list[Flowable]] = []
     for item in review.feedback:
-        on_time = "on time" if item.on_time else '<font color="#b42318">late</font>'
+        on_time = _("on time") if item.on_time else f'<font color="#b42318">{_("late")}</font>'
         block: list[Flowable] = [
             Paragraph(f"<b>{text(item.deliverable)}</b>", sheet["Body"]),
             Paragraph(
-                f"{day_text(item.day)} · {on_time} · quality {item.quality}/5 · "
-                f"communication {item.communication}/5 · confidence {item.confidence}/5",
+                _(
+                    "{date} · {on_time} · quality {quality}/5 · communication {communication}/5 · "
+                    "confidence {confidence}/5"
+                ).format(
+                    date=day_text(item.day),
+                    on_time=on_time,
+                    quality=item.quality,
+                    communication=item.communication,
+                    confidence=item.confidence,
+                ),
                 sheet["Small"],
             ),
         ]
         if item.good:
-            block.append(Paragraph(f"<b>Good:</b> {text(item.good)}", sheet["Body"]))
+            block.append(
+                Paragraph(_("<b>Good:</b> {text}").format(text=text(item.good)), sheet["Body"])
+            )
         if item.not_good:
-            block.append(Paragraph(f"<b>Not good:</b> {text(item.not_good)}", sheet["Body"]))
+            block.append(
+                Paragraph(
+                    _("<b>Not good:</b> {text}").format(text=text(item.not_good)), sheet["Body"]
+                )
+            )
         blocks.append(block)
     return blocks
 
@@ -142,15 +168,15 @@ def _feedback_blocks(review: Review, sheet: Styles) -> list[list[Flowable]]:
 def _none_yet(review: Review, sheet: Styles) -> tuple[list[Flowable], list[Flowable]]:
     """What each column says when it has nothing."""
     return (
-        [Paragraph("The brief lists no expectations.", sheet["Small"])],
-        [Paragraph("No feedback given yet.", sheet["Small"])],
+        [Paragraph(text(_("The brief lists no expectations.")), sheet["Small"])],
+        [Paragraph(text(_("No feedback given yet.")), sheet["Small"])],
     )
 
 
 def _side_by_side(review: Review, sheet: Styles) -> Table:
     header = [
-        Paragraph("What the brief expects, in priority order", sheet["Label"]),
-        Paragraph("Feedback received, oldest first", sheet["Label"]),
+        Paragraph(text(_("What the brief expects, in priority order")), sheet["Label"]),
+        Paragraph(text(_("Feedback received, oldest first")), sheet["Label"]),
     ]
     no_expectations, no_feedback = _none_yet(review, sheet)
     pairs = list(
@@ -180,34 +206,36 @@ def _side_by_side(review: Review, sheet: Styles) -> Table:
 def _one_after_the_other(review: Review, sheet: Styles) -> list[Flowable]:
     """The same content as `_side_by_side`, in two sections that flow freely."""
     no_expectations, no_feedback = _none_yet(review, sheet)
-    story: list[Flowable] = [Paragraph("What the brief expects, in priority order", sheet["Label"])]
+    story: list[Flowable] = [
+        Paragraph(text(_("What the brief expects, in priority order")), sheet["Label"])
+    ]
     story += [
         KeepTogether(block) for block in _expectation_blocks(review, sheet)
     ] or no_expectations
-    story += [Spacer(1, 8), Paragraph("Feedback received, oldest first", sheet["Label"])]
+    story += [Spacer(1, 8), Paragraph(text(_("Feedback received, oldest first")), sheet["Label"])]
     story += [KeepTogether(block) for block in _feedback_blocks(review, sheet)] or no_feedback
     return story
 
 
 def _check_in_table(review: Review, sheet: Styles) -> Table | Paragraph:
     if not review.check_ins:
-        return Paragraph("No check-ins recorded.", sheet["Small"])
+        return Paragraph(text(_("No check-ins recorded.")), sheet["Small"])
     rows = [
         [
-            Paragraph(f"<b>{title}</b>", sheet["Small"])
-            for title in ("Date", "Who", "State", "What was said")
+            Paragraph(f"<b>{text(title)}</b>", sheet["Small"])
+            for title in (_("Date"), _("Who"), _("State"), _("What was said"))
         ]
     ]
     for item in review.check_ins:
-        who = "You" if item.started_by_owner else "Contractor"
+        who = _("You") if item.started_by_owner else _("Contractor")
         if item.kind == CheckInKind.REQUEST:
-            what = item.summary or "Asked for a progress report."
-            who = "You (asked)"
+            what = item.summary or _("Asked for a progress report.")
+            who = _("You (asked)")
         else:
             what = item.summary
         if item.blockers:
-            what += f"\nBlockers: {item.blockers}"
-        state = CHECK_IN_STATE_LABELS.get(CheckInState(item.state), "") if item.state else ""
+            what += "\n" + _("Blockers: {blockers}").format(blockers=item.blockers)
+        state = _(CHECK_IN_STATE_LABELS.get(CheckInState(item.state), "")) if item.state else ""
         rows.append(
             [
                 Paragraph(text(day_text(item.day)), sheet["Small"]),
@@ -238,22 +266,25 @@ def _story(review: Review, sheet: Styles, *, side_by_side: bool) -> list[Flowabl
         Paragraph(text(terms_text(review.engagement)), sheet["Subtitle"]),
     ]
     if row.end_reason:
-        story.append(Paragraph(f"Ended: {text(row.end_reason)}", sheet["Subtitle"]))
+        story.append(
+            Paragraph(text(_("Ended: {reason}").format(reason=row.end_reason)), sheet["Subtitle"])
+        )
     if row.trend.lost:
         story.append(
             Paragraph(
-                f'<font color="#b42318"><b>Confidence lost.</b></font> {text(row.trend.reason)}',
+                f'<font color="#b42318"><b>{text(_("Confidence lost."))}</b></font> '
+                f"{text(row.trend.reason)}",
                 sheet["Body"],
             )
         )
     story += [
         Spacer(1, 8),
-        Paragraph("Summary", sheet["Heading"]),
+        Paragraph(text(_("Summary")), sheet["Heading"]),
         _summary_table(review, sheet),
         # Not kept with the table: the table is long and splits; kept
         # together they would both move to the next page, leaving this one empty.
         Paragraph(
-            "Expectations and feedback",
+            text(_("Expectations and feedback")),
             ParagraphStyle("Loose", sheet["Heading"], keepWithNext=False),
         ),
     ]
@@ -261,7 +292,7 @@ def _story(review: Review, sheet: Styles, *, side_by_side: bool) -> list[Flowabl
         story.append(_side_by_side(review, sheet))
     else:
         story += _one_after_the_other(review, sheet)
-    story += [Paragraph("Check-ins", sheet["Heading"]), _check_in_table(review, sheet)]
+    story += [Paragraph(text(_("Check-ins")), sheet["Heading"]), _check_in_table(review, sheet)]
     return story
 
 
@@ -279,8 +310,8 @@ def write_review(
     row = review.engagement
     frame = PageFrame(
         header_left=business_name or "Offload",
-        header_right=f"Engagement review: {row.contractor_name}",
-        footer_left=f"Exported {day_text(today)}",
+        header_right=_("Engagement review: {name}").format(name=row.contractor_name),
+        footer_left=_("Exported {date}").format(date=day_text(today)),
     )
 
     def build(side_by_side: bool) -> Path:
@@ -288,7 +319,7 @@ def write_review(
             destination,
             _story(review, sheet, side_by_side=side_by_side),
             frame=frame,
-            title=f"Engagement review: {review_title(review)}",
+            title=_("Engagement review: {name}").format(name=review_title(review)),
             page_size=page_size,
             author=business_name,
         )

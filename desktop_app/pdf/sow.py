@@ -23,6 +23,7 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Ta
 from desktop_app.models.agreements import StatementOfWork, statement_of_work
 from desktop_app.models.briefs import LEVEL_LABELS, Level
 from desktop_app.models.engagements import day_text
+from desktop_app.models.i18n import _, count, written_in
 from desktop_app.models.procedure_content import list_items
 from desktop_app.models.settings import load_settings
 from desktop_app.pdf.common import (
@@ -70,11 +71,11 @@ def _labelled(label: str, value: str, sheet: Styles) -> list[Flowable]:
 
 def _terms_table(sow: StatementOfWork, sheet: Styles, width: float) -> Table:
     rows = [
-        ("Rate", sow.rate),
-        ("Payment terms", sow.payment_terms),
-        ("Notice", sow.notice),
-        ("Confidentiality", sow.confidentiality),
-        ("Intellectual property", sow.ip_terms),
+        (_("Rate"), sow.rate),
+        (_("Payment terms"), sow.payment_terms),
+        (_("Notice"), sow.notice),
+        (_("Confidentiality"), sow.confidentiality),
+        (_("Intellectual property"), sow.ip_terms),
     ]
     table = Table(
         [
@@ -99,14 +100,14 @@ def _terms_table(sow: StatementOfWork, sheet: Styles, width: float) -> Table:
 
 def _signatures(sow: StatementOfWork, sheet: Styles, width: float) -> Flowable:
     """Two columns to sign: a line to sign on, who signs, a line for the date."""
-    owner = sow.owner_name.strip() or "The client"
+    owner = sow.owner_name.strip() or _("The client")
     if sow.business_name.strip():
-        owner += f", for {sow.business_name.strip()}"
+        owner = _("{name}, for {business}").format(name=owner, business=sow.business_name.strip())
     names = [
-        Paragraph(f"Signature · {text(who)}", sheet["Small"])
+        Paragraph(text(_("Signature · {name}").format(name=who)), sheet["Small"])
         for who in (owner, sow.engagement.contractor_name)
     ]
-    dates = [Paragraph("Date", sheet["Small"]) for _ in names]
+    dates = [Paragraph(text(_("Date")), sheet["Small"]) for _name in names]
     column = (width - 12 * mm) / 2
     table = Table(
         [["", "", ""], [names[0], "", names[1]], ["", "", ""], [dates[0], "", dates[1]]],
@@ -129,8 +130,8 @@ def _signatures(sow: StatementOfWork, sheet: Styles, width: float) -> Flowable:
     )
     return KeepTogether(
         [
-            Paragraph("Signed", sheet["Heading"]),
-            Paragraph("Both sides agree to the work and the terms above.", sheet["Body"]),
+            Paragraph(text(_("Signed")), sheet["Heading"]),
+            Paragraph(text(_("Both sides agree to the work and the terms above.")), sheet["Body"]),
             table,
         ]
     )
@@ -140,67 +141,91 @@ def sow_story(sow: StatementOfWork, width: float) -> list[Flowable]:
     """The statement of work's content, in reading order."""
     sheet = styles()
     brief, row = sow.brief, sow.engagement
-    client = sow.business_name.strip() or sow.owner_name.strip() or "the client"
-    period = f"from {day_text(row.start_date)}"
-    if row.end_date:
-        period += f" to {day_text(row.end_date)}"
+    client = sow.business_name.strip() or sow.owner_name.strip() or _("the client")
+    between = (
+        _("Between {client} and {contractor}, from {start} to {end}.")
+        if row.end_date
+        else _("Between {client} and {contractor}, from {start}.")
+    ).format(
+        client=client,
+        contractor=row.contractor_name,
+        start=day_text(row.start_date),
+        end=day_text(row.end_date),
+    )
     story: list[Flowable] = [
-        Paragraph("Statement of work", sheet["Subtitle"]),
+        Paragraph(text(_("Statement of work")), sheet["Subtitle"]),
         Paragraph(text(brief.title), sheet["Title"]),
-        Paragraph(
-            f"Between {text(client)} and {text(row.contractor_name)}, {text(period)}.",
-            sheet["Body"],
-        ),
+        Paragraph(text(between), sheet["Body"]),
         Paragraph(text(sow.terms_source), sheet["Small"]),
         Spacer(1, 4 * mm),
     ]
     scope = _paragraphs(brief.summary, sheet)
     if list_items(brief.in_scope):
-        scope += [Paragraph("<b>In scope</b>", sheet["Body"]), *_bullets(brief.in_scope, sheet)]
+        scope += [
+            Paragraph(f"<b>{text(_('In scope'))}</b>", sheet["Body"]),
+            *_bullets(brief.in_scope, sheet),
+        ]
     if list_items(brief.out_of_scope):
         scope += [
-            Paragraph("<b>Out of scope</b>", sheet["Body"]),
+            Paragraph(f"<b>{text(_('Out of scope'))}</b>", sheet["Body"]),
             *_bullets(brief.out_of_scope, sheet),
         ]
-    story += _section("Scope", scope, sheet)
-    story += _section("Deliverables", _bullets(brief.deliverables, sheet), sheet)
+    story += _section(_("Scope"), scope, sheet)
+    story += _section(_("Deliverables"), _bullets(brief.deliverables, sheet), sheet)
     expectations: list[Flowable] = []
     for number, item in enumerate(brief.expectations, start=1):
-        level = LEVEL_LABELS.get(Level(item.level), "") if item.level in set(Level) else ""
+        level = _(LEVEL_LABELS[Level(item.level)]) if item.level in set(Level) else ""
         line = f"<b>{number}.</b> {text(item.text)}"
         if level:
             line += f" <font size='8'>[{text(level)}]</font>"
         if item.measure.strip():
-            line += f"<br/><font size='8.5'>Measured by: {text(item.measure)}</font>"
+            measured = _("Measured by: {measure}").format(measure=item.measure)
+            line += f"<br/><font size='8.5'>{text(measured)}</font>"
         expectations.append(Paragraph(line, ParagraphStyle("Item", sheet["Body"], spaceAfter=4)))
-    story += _section("Expectations, in priority order", expectations, sheet)
+    story += _section(_("Expectations, in priority order"), expectations, sheet)
     rounds = brief.revision_rounds
     acceptance = _paragraphs(brief.acceptance, sheet) + _bullets(brief.success_criteria, sheet)
     if rounds is not None:
         acceptance.append(
             Paragraph(
-                "No revision round included."
-                if rounds == 0
-                else f"{rounds} revision round{'s' if rounds != 1 else ''} included.",
+                text(
+                    _("No revision round included.")
+                    if rounds == 0
+                    else count(
+                        rounds,
+                        "{count} revision round included.",
+                        "{count} revision rounds included.",
+                    )
+                ),
                 sheet["Body"],
             )
         )
-    story += _section("Acceptance", acceptance, sheet)
-    timeline = _labelled("Deadline", day_text(brief.deadline), sheet) + _bullets(
+    story += _section(_("Acceptance"), acceptance, sheet)
+    timeline = _labelled(_("Deadline"), day_text(brief.deadline), sheet) + _bullets(
         brief.timeline, sheet
     )
     if brief.report_every_days:
         timeline += _labelled(
-            "Progress reports", f"every {brief.report_every_days} days. {brief.report_how}", sheet
+            _("Progress reports"),
+            count(brief.report_every_days, "every day", "every {count} days")
+            + "."
+            + (f" {brief.report_how}" if brief.report_how else ""),
+            sheet,
         )
-    story += _section("Timeline and reporting", timeline, sheet)
-    story += _section("Terms", [_terms_table(sow, sheet, width)], sheet)
+    story += _section(_("Timeline and reporting"), timeline, sheet)
+    story += _section(_("Terms"), [_terms_table(sow, sheet, width)], sheet)
     story.append(_signatures(sow, sheet, width))
     return story
 
 
 def write_sow_pdf(sow: StatementOfWork, destination: Path) -> SowExport:
-    """Write the statement of work to `destination` (replaced only on success)."""
+    """Write the statement of work to `destination` (replaced only on success), in
+    the language of the brief it is made from."""
+    with written_in(sow.brief.language):
+        return _write_sow_pdf(sow, destination)
+
+
+def _write_sow_pdf(sow: StatementOfWork, destination: Path) -> SowExport:
     settings = load_settings()
     page_width = PAGE_SIZES.get(settings.page_size, PAGE_SIZES["a4"])[0]
     width = page_width - 2 * MARGIN
@@ -208,7 +233,7 @@ def write_sow_pdf(sow: StatementOfWork, destination: Path) -> SowExport:
     frame = PageFrame(
         header_left=fit(who, width * 0.42),
         header_right=fit(sow.title, width * 0.55),
-        footer_left=f"Statement of work · prepared {day_text(sow.today)}",
+        footer_left=_("Statement of work · prepared {date}").format(date=day_text(sow.today)),
     )
     counter = PageCounter()
     build_pdf(
@@ -223,5 +248,9 @@ def write_sow_pdf(sow: StatementOfWork, destination: Path) -> SowExport:
 
 
 def export_sow(engagement_id: int, destination: Path, today: date | None = None) -> SowExport:
-    """The statement of work of an engagement, as a PDF at `destination`."""
-    return write_sow_pdf(statement_of_work(engagement_id, today or date.today()), destination)
+    """The statement of work of an engagement, as a PDF at `destination`, in the
+    language of its brief (its terms and rate too)."""
+    today = today or date.today()
+    language = statement_of_work(engagement_id, today).brief.language
+    with written_in(language):
+        return write_sow_pdf(statement_of_work(engagement_id, today), destination)

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import quote
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtGui import QUndoStack
 
+from desktop_app.models import versions
 from desktop_app.models.settings import Settings, load_settings
 from desktop_app.store import Store
 
@@ -55,6 +57,8 @@ class AppContext(QObject):
         self.store = store
         self.undo_stack = undo_stack
         self.demo = demo
+        # Who edits here: the name given for this workspace on this computer.
+        versions.session.person = self.person() or self.default_person()
         # A team workspace: others' committed edits reload what they change.
         self.listener = None
         if store.is_workspace:
@@ -62,6 +66,28 @@ class AppContext(QObject):
 
             self.listener = ChangeListener(store.connection_url, self)
             self.listener.changed.connect(self.data_changed.emit)
+
+    def _person_key(self) -> str:
+        where = self.store.url or str(self.store.path)
+        return "workspacePerson/" + quote(where, safe="")
+
+    def person(self) -> str:
+        """The name this person gave in Settings for this workspace ("" when
+        none): kept on this computer, not in the database the team shares."""
+        return str(QSettings().value(self._person_key(), "") or "")
+
+    def set_person(self, name: str) -> None:
+        """Keep `name` for this workspace; the history names it from now on."""
+        QSettings().setValue(self._person_key(), name)
+        versions.session.person = name or self.default_person()
+
+    def default_person(self) -> str:
+        """Who edits when no name was given: in an own file, the owner's
+        name from Settings; in a team workspace (the owner's name is the
+        business's there), the computer's login name."""
+        if not self.store.is_workspace:
+            return load_settings().owner_name or versions.login_name()
+        return versions.login_name()
 
     def stop_listening(self) -> None:
         """No more live updates (the store is being closed or replaced)."""

@@ -215,6 +215,7 @@ class MainWindow(QMainWindow):
             store = recovered
         except StoreError as error:
             return str(error)
+        log.info("opened %s", store.name)  # a workspace's URL without its password
         self._switch_to(store, old_store, _("Opened {path}").format(path=store.name))
         return ""
 
@@ -351,12 +352,20 @@ class MainWindow(QMainWindow):
         """Show the settings dialog; its accepted values become one undoable edit."""
         from desktop_app.views.settings_dialog import SettingsDialog
 
-        dialog = SettingsDialog(self.ctx.settings(), self)
+        dialog = SettingsDialog(
+            self.ctx.settings(),
+            self,
+            person=self.ctx.person(),
+            default_person=self.ctx.default_person(),
+        )
         dialog.accepted.connect(lambda: self._apply_settings(dialog))
         dialog.open()
         return dialog
 
     def _apply_settings(self, dialog: SettingsDialog) -> None:
+        person = dialog.result_person
+        if person is not None and person != self.ctx.person():
+            self.ctx.set_person(person)
         old, new = self.ctx.settings(), dialog.result_settings
         if new is not None and new != old:
             from desktop_app.views.settings_dialog import ChangeSettingsCommand

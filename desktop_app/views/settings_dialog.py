@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.models import versions
 from desktop_app.models.currencies import ISO_4217_CODES
 from desktop_app.models.errors import ValidationError
 from desktop_app.models.formats import use_locale
@@ -37,6 +38,10 @@ from desktop_app.views.partials.feedback import FieldErrors
 from desktop_app.views.partials.naming import name_buttons, named
 from desktop_app.views.partials.plain_text import plain_label
 from desktop_app.views.undo import StoreCommand
+
+# The person's name field: not a stored setting (`AppContext.person`).
+PERSON = "person"
+PERSON_MAX = 200  # what a row's `changed_by` holds
 
 
 class ChangeSettingsCommand(StoreCommand):
@@ -76,11 +81,21 @@ class SettingsDialog(QDialog):
         result_settings: the valid settings once accepted, else None.
     """
 
-    def __init__(self, current: Settings, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        current: Settings,
+        parent: QWidget | None = None,
+        *,
+        person: str = "",
+        default_person: str = "",
+    ) -> None:
         super().__init__(parent)
         named(self, "settingsDialog", _("Settings"))
         self.setWindowTitle(_("Settings"))
         self.result_settings: Settings | None = None
+        # Who you are in this workspace: kept on this computer, not in the
+        # database (the team shares it); None until accepted.
+        self.result_person: str | None = None
         self._current = current
         self.editors: dict[str, QLineEdit | QComboBox] = {}
         self.errors = FieldErrors("setting")
@@ -120,9 +135,39 @@ class SettingsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        self.person = self._person_section(layout, person, default_person)
         layout.addWidget(self.errors.general)
         layout.addWidget(buttons)
         self.setMinimumWidth(460)
+
+    def _person_section(self, layout: QVBoxLayout, person: str, default: str) -> QLineEdit:
+        """Not a setting of the database: this person's, on this computer."""
+        heading = plain_label(_("On this computer, for this workspace"))
+        heading.setObjectName("settingsPersonHeading")
+        font = heading.font()
+        font.setBold(True)
+        heading.setFont(font)
+        layout.addSpacing(8)
+        layout.addWidget(heading)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        layout.addLayout(form)
+        editor = named(
+            QLineEdit(person),
+            "setting_person",
+            _("Name in the history"),
+            _("Shown in the history beside each change you make. Kept on this computer."),
+        )
+        editor.setClearButtonEnabled(True)
+        editor.setPlaceholderText(default or versions.login_name())
+        column = QVBoxLayout()
+        column.setSpacing(2)
+        column.addWidget(editor)
+        column.addWidget(self.errors.line(PERSON, editor))
+        label = plain_label(_("{label}:").format(label=_("Name in the history")))
+        label.setBuddy(editor)
+        form.addRow(label, column)
+        return editor
 
     def _editor_for(self, spec: SettingSpec, value: object) -> QLineEdit | QComboBox:
         text = format_value(value)
@@ -181,6 +226,14 @@ class SettingsDialog(QDialog):
 
     def accept(self) -> None:
         self.errors.clear()
+        person = " ".join(self.person.text().split())
+        if len(person) > PERSON_MAX:
+            self.errors.show_message(
+                PERSON, _("Keep the name under {count} characters.").format(count=PERSON_MAX)
+            )
+            self.person.setFocus()
+            return
+        self.result_person = person
         try:
             self.result_settings = parse_settings(self.raw_values(), self._current)
         except ValidationError as error:

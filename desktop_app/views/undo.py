@@ -16,6 +16,7 @@ from collections.abc import Callable
 from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QWidget
 
+from desktop_app.models import versions
 from desktop_app.models.base import database
 from desktop_app.models.engine import announce
 from desktop_app.models.progress import Progress
@@ -43,6 +44,17 @@ class StoreCommand(QUndoCommand):
         super().__init__(menu_text(text))
         self.ctx = ctx
         self._applied_before_push = False
+        # No lost updates (`models.versions`): the row versions the next run
+        # checks against. Before the first apply, those of the form it was
+        # made from (`read_for_editing`), if any; then those its last run
+        # wrote, so an undo or a redo is refused when someone saved since.
+        self.expected: versions.Versions = {}
+
+    def run_tracked(self, step: Callable[[], None]) -> None:
+        """Run apply or revert, checking and then keeping the row versions."""
+        with versions.tracking(self.expected) as written:
+            step()
+        self.expected = dict(written)
 
     def apply(self) -> None:
         raise NotImplementedError
@@ -73,7 +85,7 @@ class StoreCommand(QUndoCommand):
         """
         try:
             with database.atomic():
-                step()
+                self.run_tracked(step)
         except BaseException:
             self.setObsolete(True)
             raise
@@ -136,7 +148,7 @@ def execute(command: StoreCommand) -> None:
     nothing was changed (apply runs in one transaction) and nothing is pushed.
     """
     with database.atomic():
-        command.apply()
+        command.run_tracked(command.apply)
     _push_applied(command)
 
 

@@ -56,6 +56,9 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(9, "hiring: job posts, screening, trials, referrals, messages", "m0009_hiring"),
     Migration(10, "each brief's count of clarity findings", "m0010_brief_findings"),
     Migration(11, "row versions of briefs and expectations", "m0011_row_versions"),
+    Migration(12, "row versions everywhere, and history", "m0012_row_versions_everywhere"),
+    Migration(13, "attached files' contents in a team workspace", "m0013_attachment_contents"),
+    Migration(14, "each brief's own language", "m0014_brief_language"),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

@@ -36,7 +36,6 @@ from desktop_app.models.briefs import (
     clean_field,
     deadline_warning,
     linked_tasks,
-    load_brief,
     task_choices,
     versions_of,
 )
@@ -52,14 +51,20 @@ from desktop_app.views.briefs.procedures_section import ProceduresSection
 from desktop_app.views.briefs.versions_panel import VersionsPanel
 from desktop_app.views.context import AppContext, Topic
 from desktop_app.views.engagements.links import EngagementLinks
+from desktop_app.views.partials.history_dialog import HistoryDialog, show_history
 from desktop_app.views.partials.naming import named
-from desktop_app.views.partials.plain_text import menu_text, message_box, plain_label
+from desktop_app.views.partials.plain_text import menu_text, plain_label
+from desktop_app.views.partials.stale_edit import offer_theirs_or_mine
 from desktop_app.views.partials.tones import MUTED, set_tone
 from desktop_app.views.undo import execute
 
 # The editor's pages and the fields on each, in the order a brief is written.
 PAGES = (
-    ("job", N_("The job"), ("summary", "deliverables", "in_scope", "out_of_scope", "skills")),
+    (
+        "job",
+        N_("The job"),
+        ("summary", "deliverables", "in_scope", "out_of_scope", "skills", "language"),
+    ),
     ("expectations", N_("Expectations"), ()),
     (
         "terms",
@@ -222,6 +227,9 @@ class BriefEditor(QWidget):
             action = menu.addAction(text)
             action.setObjectName(name)
             action.triggered.connect(signal)
+        history = menu.addAction(_("History…"))
+        history.setObjectName("actionBriefHistory")
+        history.triggered.connect(self.show_history)
         more.setMenu(menu)
         second.addWidget(more)
         header.addLayout(second)
@@ -402,36 +410,27 @@ class BriefEditor(QWidget):
 
     def _offer_theirs_or_mine(self, name: str, error: StaleEdit) -> None:
         """Someone else saved this brief since it was shown: their value beside
-        yours, and the choice of which to keep. Typing on while it is asked
-        saves nothing; "Save mine" saves the field as it then is."""
-        if self._stale_box is not None and self._stale_box.isVisible():
-            return
+        yours, and the choice of which to keep (`partials.stale_edit`). Typing
+        on while it is asked saves nothing; "Save mine" saves the field as it
+        then is."""
         brief_id = self.brief_id
-        box = message_box(
-            self,
-            QMessageBox.Icon.Warning,
-            _("Changed by someone else"),
-            str(error),
-            QMessageBox.StandardButton.NoButton,
-        )
-        box.setObjectName("staleEditDialog")
-        keep_theirs = box.addButton(_("Keep theirs"), QMessageBox.ButtonRole.RejectRole)
-        save_mine = box.addButton(_("Save mine"), QMessageBox.ButtonRole.AcceptRole)
-        box.setDefaultButton(keep_theirs)
 
-        def chosen(button: Any) -> None:
-            self._stale_box = None
-            if button is save_mine and brief_id is not None and brief_exists(brief_id):
+        def save_mine() -> None:
+            if brief_id is not None and brief_exists(brief_id):
                 mine = clean_field(name, self.fields[name].value())
-                load_brief(brief_id, for_editing=True)  # theirs read: mine goes over it
                 execute(EditBriefCommand(self.ctx, brief_id, {name: mine}))
-            else:
-                # The brief read again: the editor shows what is stored.
-                self.ctx.data_changed.emit(Topic.BRIEFS)
 
-        box.buttonClicked.connect(chosen)
-        self._stale_box = box
-        box.open()
+        def keep_theirs() -> None:
+            # The brief read again: the editor shows what is stored.
+            self.ctx.data_changed.emit(Topic.BRIEFS)
+
+        self._stale_box = offer_theirs_or_mine(self, error, save_mine, keep_theirs)
+
+    def show_history(self) -> HistoryDialog | None:
+        """Who changed which field of this brief and its expectations, and when."""
+        if self.brief_id is None or self.data is None:
+            return None
+        return show_history(self, "brief", self.brief_id, self.data.title)
 
     def _fill_tasks_menu(self) -> None:
         self.tasks_menu.clear()

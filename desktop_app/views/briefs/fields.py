@@ -38,7 +38,7 @@ from desktop_app.models.briefs import (
 )
 from desktop_app.models.currencies import ISO_4217_CODES
 from desktop_app.models.formats import integer
-from desktop_app.models.i18n import N_, _, ngettext
+from desktop_app.models.i18n import LANGUAGES, N_, _, current_language, ngettext
 from desktop_app.views.partials.dates import DATE_FORMAT, NO_DATE
 from desktop_app.views.partials.feedback import MessageLine
 from desktop_app.views.partials.naming import named
@@ -299,6 +299,9 @@ def _choices(spec: BriefField) -> list[tuple[str, str]]:
         return [(str(s), _(BRIEF_STATUS_LABELS[s])) for s in BriefStatus]
     if spec.name == "budget_basis":
         return [(str(b), BUDGET_BASIS_LABELS[b]) for b in BudgetBasis]
+    if spec.name == "language":
+        app = _("The app's language ({language})").format(language=LANGUAGES[current_language()])
+        return [("", app), *LANGUAGES.items()]
     if spec.name == "delegation_level":
         return [(str(d.value), f"{d.value}. {DELEGATION_LABELS[d]}") for d in Delegation]
     if spec.kind is FieldKind.CURRENCY:

@@ -57,7 +57,13 @@ class AddContractorCommand(ContractorCommand, AddRowsCommand):
 
 
 class EditContractorCommand(ContractorCommand):
-    def __init__(self, ctx: AppContext, contractor_id: int, values: Mapping[str, Any]) -> None:
+    def __init__(
+        self,
+        ctx: AppContext,
+        contractor_id: int,
+        values: Mapping[str, Any],
+        read: bench.Versions | None = None,
+    ) -> None:
         super().__init__(
             ctx,
             (
@@ -69,6 +75,8 @@ class EditContractorCommand(ContractorCommand):
         self.contractor_id = contractor_id
         self.values = dict(values)
         self._old: dict[str, Any] = {}
+        # The versions the form was opened on: its save checks nobody saved since.
+        self.expected = dict(read or {})
 
     def apply(self) -> None:
         self._old = bench.update_contractor(self.contractor_id, self.values)

@@ -60,6 +60,7 @@ from desktop_app.views.engagements.links import EngagementLinks
 from desktop_app.views.hiring.composer import open_composer, save_brief_to_send
 from desktop_app.views.hiring.contractor_dialogs import AnswersDialog, CriteriaDialog
 from desktop_app.views.partials.feedback import MessageLine, run_edit
+from desktop_app.views.partials.history_dialog import HistoryDialog, show_history
 from desktop_app.views.partials.naming import named
 from desktop_app.views.partials.plain_text import plain_label, rich_label
 from desktop_app.views.partials.table_model import (
@@ -218,6 +219,11 @@ class ContractorDetailPane(QWidget):
             _("Record their answers to a brief's screening questions"),
         )  # fmt: skip
         self.answers_button.clicked.connect(self.edit_answers)
+        self.history_button = named(
+            QPushButton(_("History…")), "contractorHistoryButton", _("History"),
+            _("Who changed what, and when"),
+        )  # fmt: skip
+        self.history_button.clicked.connect(self.show_history)
         self.edit_button = named(
             QPushButton(_("Edit…")), "editContractorButton", _("Edit contractor")
         )
@@ -231,6 +237,7 @@ class ContractorDetailPane(QWidget):
             buttons.addWidget(widget)
         buttons.addStretch(1)
         buttons.addWidget(self.write_button)
+        buttons.addWidget(self.history_button)
         buttons.addWidget(self.edit_button)
         buttons.addWidget(self.delete_button)
         return buttons
@@ -669,7 +676,7 @@ class ContractorDetailPane(QWidget):
         return attachments_dir(self.ctx.database_path)
 
     def _is_missing(self, item: bench.PortfolioRow) -> bool:
-        return item.is_file and attachments.locate(self._folder(), item.file_hash or "") is None
+        return item.is_file and attachments.is_missing(self._folder(), item.file_hash or "")
 
     def _portfolio_target(self, item: bench.PortfolioRow) -> str:
         if not item.is_file:
@@ -738,7 +745,7 @@ class ContractorDetailPane(QWidget):
             return False
         if not item.is_file:
             return self.open_url(QUrl(item.url))
-        stored = attachments.locate(self._folder(), item.file_hash or "")
+        stored = attachments.locate(self._folder(), item.file_hash or "", item.file_name or "")
         if stored is None:
             self.say(
                 _(
@@ -816,6 +823,12 @@ class ContractorDetailPane(QWidget):
             return None
         self.last_composer = composer
         return composer
+
+    def show_history(self) -> HistoryDialog | None:
+        """Who changed which field of this contractor, and when."""
+        if self.contractor_id is None or self.detail is None:
+            return None
+        return show_history(self, "contractor", self.contractor_id, self.detail.row.name)
 
     def edit_answers(self) -> QWidget | None:
         if self.contractor_id is None:

@@ -656,12 +656,18 @@ class ContractorsPage(TabPage):
         row = self.current_row()
         if row is None:
             return None
-        dialog = dialogs.contractor_dialog(self, bench.contractor_values(row.id))
-        dialog.accepted.connect(lambda: self.save_contractor(row.id, dialog.result))
+        values, read = bench.contractor_for_editing(row.id)
+        dialog = dialogs.contractor_dialog(self, values)
+        # Saved over what the form showed: refused if someone saved it meanwhile.
+        dialog.accepted.connect(lambda: self.save_contractor(row.id, dialog.result, read))
         dialog.open()
         return dialog
 
-    def save_contractor(self, contractor_id: int, values: dict[str, Any]) -> bool:
+    def save_contractor(
+        self, contractor_id: int, values: dict[str, Any], read: bench.Versions | None = None
+    ) -> bool:
+        """Save the contractor form; `read`: the versions the form was opened
+        on (`contractor_for_editing`), so a save over someone's is refused."""
         duplicates = bench.find_duplicates(
             {**bench.contractor_values(contractor_id), **values}, exclude_id=contractor_id
         )
@@ -675,7 +681,7 @@ class ContractorsPage(TabPage):
                 return False
             if choice == "merge":
                 names = (target.name, old["name"])
-                if self._run(EditContractorCommand(self.ctx, contractor_id, values)):
+                if self._run(EditContractorCommand(self.ctx, contractor_id, values, read)):
                     self._run(
                         MergeContractorsCommand(
                             self.ctx, target.contractor_id, contractor_id, names
@@ -685,7 +691,7 @@ class ContractorsPage(TabPage):
                 return False
             if choice != "add":
                 return False
-        return self._run(EditContractorCommand(self.ctx, contractor_id, values))
+        return self._run(EditContractorCommand(self.ctx, contractor_id, values, read))
 
     def delete_contractor(self) -> bool:
         """Delete the selected contractor; asks first when it has interviews or more."""

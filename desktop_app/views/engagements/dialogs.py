@@ -14,9 +14,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.models.access import open_accesses
-from desktop_app.models.engagements import EDITABLE_FIELDS, EngagementRow
+from desktop_app.models.engagements import EDITABLE_FIELDS, EngagementRow, versions_read
 from desktop_app.models.errors import UserError
 from desktop_app.models.i18n import _
+from desktop_app.models.versions import StaleEdit
 from desktop_app.views.context import AppContext
 from desktop_app.views.engagements.commands import EndEngagementCommand, UpdateEngagementCommand
 from desktop_app.views.engagements.forms import TermsForm
@@ -25,6 +26,7 @@ from desktop_app.views.partials.dates import date_edit, pydate
 from desktop_app.views.partials.feedback import FieldErrors
 from desktop_app.views.partials.naming import name_buttons, named
 from desktop_app.views.partials.plain_text import plain_label
+from desktop_app.views.partials.stale_edit import offer_for_command
 from desktop_app.views.partials.text_direction import PlainTextEdit
 from desktop_app.views.undo import StoreCommand, execute
 
@@ -55,10 +57,26 @@ class _CommandDialog(QDialog):
         raise NotImplementedError
 
     def accept(self) -> None:
+        command = None
         try:
             command = self.command()
             if command is not None:
                 execute(command)
+        except StaleEdit as error:
+            # Someone else saved it while the dialog was open: theirs beside yours.
+            self.errors.show(error)
+            if command is not None:
+                offer_for_command(self, command, error, lambda: self._again(command))
+            return
+        except UserError as error:
+            self.errors.show(error)
+            return
+        super().accept()
+
+    def _again(self, command: StoreCommand) -> None:
+        """ "Save mine": the same change, over their version."""
+        try:
+            execute(command)
         except UserError as error:
             self.errors.show(error)
             return
@@ -141,7 +159,10 @@ class TermsDialog(_CommandDialog):
         }
         if not changes:
             return None
-        return UpdateEngagementCommand(self.ctx, self.row.id, changes, _("Change terms"))
+        command = UpdateEngagementCommand(self.ctx, self.row.id, changes, _("Change terms"))
+        # Saved over the terms the dialog showed: refused if someone saved them since.
+        command.expected = versions_read(self.row)
+        return command
 
 
 def _differs(stored: Any, typed: Any) -> bool:

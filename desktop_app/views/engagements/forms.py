@@ -34,6 +34,7 @@ from desktop_app.models.engagements import (
     CheckInState,
     FeedbackRecord,
     Initiator,
+    entry_versions_read,
 )
 from desktop_app.models.formats import integer
 from desktop_app.models.i18n import _, ngettext
@@ -293,6 +294,9 @@ class CheckInForm(DraftsPerEngagement, QWidget):
             if self.editing is None
             else EditCheckInCommand(self.ctx, self.editing.id, pydate(self.date.date()), fields)
         )
+        if self.editing is not None:
+            # Saved over the check-in the form was opened on.
+            command.expected = entry_versions_read(self.editing)
         row_id = _save_entry(command, self.errors)
         if row_id is None or isinstance(command, EditCheckInCommand):
             if row_id is not None:
@@ -456,6 +460,9 @@ class FeedbackForm(DraftsPerEngagement, QWidget):
             if self.editing is None
             else EditFeedbackCommand(self.ctx, self.editing.id, day, fields)
         )
+        if self.editing is not None:
+            # Saved over the feedback the form was opened on.
+            command.expected = entry_versions_read(self.editing)
         row_id = _save_entry(command, self.errors)
         if row_id is None or isinstance(command, EditFeedbackCommand):
             if row_id is not None:

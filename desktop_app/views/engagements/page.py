@@ -73,6 +73,7 @@ from desktop_app.views.engagements.revoke_prompt import PauseDialog
 from desktop_app.views.engagements.running_commands import SetStatusCommand
 from desktop_app.views.partials.empty_state import EmptyState
 from desktop_app.views.partials.feedback import StatusLine, run_edit
+from desktop_app.views.partials.history_dialog import HistoryDialog, show_history
 from desktop_app.views.partials.layout_memory import (
     LayoutPart,
     offer_column_menu,
@@ -224,9 +225,24 @@ class EngagementsPage(TabPage):
         )
         bar.addWidget(self.search, 2)
         bar.addWidget(self.filter, 1)
+        self.history_button = named(
+            QPushButton(_("History…")), "engagementHistoryButton", _("History"),
+            _("Who changed the selected engagement and its check-ins, and when"),
+        )  # fmt: skip
+        self.history_button.clicked.connect(self.show_history)
         bar.addWidget(self.hire_button)
         bar.addWidget(self.schedule_button)
+        bar.addWidget(self.history_button)
         return bar
+
+    def show_history(self) -> HistoryDialog | None:
+        """Who changed which field of the selected engagement (its check-ins
+        and feedback too), and when."""
+        row = self._require_selection()
+        if row is None:
+            return None
+        title = f"{row.contractor_name} · {row.brief_title}"
+        return show_history(self, "engagement", row.id, title)
 
     def _build_table(self) -> None:
         # The model sorts itself: one Python sort, not a proxy asking Python

@@ -152,7 +152,7 @@ class RunningPanel(QWidget):
             return None
 
     def file_missing(self, file_hash: str | None) -> bool:
-        return bool(file_hash) and attachments.locate(self._folder(), file_hash or "") is None
+        return bool(file_hash) and attachments.is_missing(self._folder(), file_hash or "")
 
     def attach_to_selected(self, path: Path, what: str, edit: type) -> bool:
         """Store `path` and attach it to the one row selected in `self.table`,
@@ -182,7 +182,7 @@ class RunningPanel(QWidget):
         return self.open_file(chosen[0].file_hash, chosen[0].file_name)
 
     def open_file(self, file_hash: str | None, file_name: str) -> bool:
-        stored = attachments.locate(self._folder(), file_hash or "")
+        stored = attachments.locate(self._folder(), file_hash or "", file_name)
         if stored is None:
             self.say(
                 _(

@@ -40,7 +40,9 @@ from PySide6.QtWidgets import (
 
 from desktop_app.models.errors import UserError, ValidationError
 from desktop_app.models.i18n import _
+from desktop_app.models.versions import StaleEdit
 from desktop_app.views.partials.naming import named
+from desktop_app.views.partials.stale_edit import offer_for_command
 from desktop_app.views.partials.tones import ALERT, WARNING, set_tone
 from desktop_app.views.undo import StoreCommand, execute
 
@@ -252,6 +254,12 @@ def run_edit(command: StoreCommand, report: Report, done: str = "") -> bool:
     """
     try:
         execute(command)
+    except StaleEdit as error:
+        # Someone else saved it since: said, and their value offered beside yours.
+        report_refusal(report, error)
+        parent = report if isinstance(report, QWidget) else None
+        offer_for_command(parent, command, error, lambda: run_edit(command, report, done))
+        return False
     except UserError as error:
         report_refusal(report, error)
         return False

@@ -68,6 +68,7 @@ from desktop_app.models.time_audit_rules import (
     buyback_explanation,
     divisor_in_words,
 )
+from desktop_app.models.versions import StaleEdit
 from desktop_app.views.context import AppContext, Topic
 from desktop_app.views.partials.empty_state import EmptyState
 from desktop_app.views.partials.feedback import StatusLine, run_edit
@@ -85,6 +86,7 @@ from desktop_app.views.partials.plain_text import (
     plain_label,
     rich_label,
 )
+from desktop_app.views.partials.stale_edit import offer_for_command
 from desktop_app.views.partials.tab_page import TabPage
 from desktop_app.views.partials.tables import data_table, fit_columns
 from desktop_app.views.partials.tones import WARNING, set_tone
@@ -836,8 +838,13 @@ class TimeAuditPage(TabPage):
     # Edits ------------------------------------------------------------------------------
 
     def _commit_task(self, row: TaskRow, changes: dict[str, Any], text: str) -> str | None:
+        command = UpdateTaskCommand(self.ctx, row.id, changes, text)
         try:
-            execute(UpdateTaskCommand(self.ctx, row.id, changes, text))
+            execute(command)
+        except StaleEdit as error:
+            # Someone else saved the task since: theirs beside yours, to choose.
+            offer_for_command(self, command, error, lambda: run_edit(command, self.status_line))
+            return str(error)
         except UserError as error:
             return str(error)
         self.show_message("")
