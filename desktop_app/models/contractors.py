@@ -379,6 +379,7 @@ def contractor_rows(ids: Iterable[int] | None = None) -> list[ContractorRow]:
         data["interviews"] = count
         data["average_score"] = (total / scored) if scored else None
         data["search_text"] = " ".join((data["name"], data["skills"], data["notes"]))
+        del data["row_version"]  # remembered above; not a column of the list
         rows.append(frozen_row(ContractorRow, data))
     return rows
 
