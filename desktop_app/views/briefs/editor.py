@@ -227,7 +227,7 @@ class BriefEditor(QWidget):
             action = menu.addAction(text)
             action.setObjectName(name)
             action.triggered.connect(signal)
-        history = menu.addAction(_("History…"))
+        history = menu.addAction(_("Changes…"))
         history.setObjectName("actionBriefHistory")
         history.triggered.connect(self.show_history)
         more.setMenu(menu)
