@@ -85,7 +85,7 @@ def test_every_label_dict_in_the_models_is_marked_for_translation():
             name = getattr(target, "id", "")
             if name in NOT_TRANSLATED or not isinstance(node.value, ast.Dict):
                 continue
-            if not name.endswith(("LABELS", "HINTS", "UNITS", "FIELDS", "_WHAT")):
+            if not name.endswith(("LABELS", "HINTS", "UNITS", "FIELDS", "WORDS", "_WHAT")):
                 continue
             for value in node.value.values:
                 if isinstance(value, ast.Constant) and isinstance(value.value, str):

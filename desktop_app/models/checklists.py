@@ -57,6 +57,13 @@ CHECKLIST_KIND_LABELS = {
     ChecklistKind.OFFBOARDING: N_("Offboarding"),
 }
 
+# The kind inside a sentence ("2 items open (onboarding)"): its own word, as
+# German writes its nouns capitalised where English lowers them.
+CHECKLIST_KIND_WORDS = {
+    ChecklistKind.ONBOARDING: N_("onboarding"),
+    ChecklistKind.OFFBOARDING: N_("offboarding"),
+}
+
 ITEM_MAX_LENGTH = 300
 NAME_MAX_LENGTH = 200
 MAX_ITEMS = 100
@@ -521,7 +528,7 @@ class OpenChecklist:
 
     @property
     def kind_label(self) -> str:
-        return _(CHECKLIST_KIND_LABELS[ChecklistKind(self.kind)]).lower()
+        return _(CHECKLIST_KIND_WORDS[ChecklistKind(self.kind)])
 
 
 def open_checklists() -> list[OpenChecklist]:
