@@ -29,7 +29,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale, QSettings
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QSettings
 
 from desktop_app.models import i18n
 from desktop_app.models.base import database, forget_session_passwords, unbind_database
@@ -68,6 +68,11 @@ def isolated_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Ite
         QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "qsettings")
     )
     yield
+    # pytest-qt closed the test's windows and asked for their deletion, which
+    # Qt does only once an event loop runs: maybe in the next test, after its
+    # settings path is set, while a window's timers and signals still run.
+    # Deleted now, while this test's settings and database are current.
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     if database.obj is not None:
         unbind_database()
     forget_session_passwords()
