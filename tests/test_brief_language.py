@@ -50,8 +50,8 @@ def test_the_demo_brief_in_german_has_german_headings_dates_and_money(store, tmp
     path = write_brief_pdf(data, tmp_path / "brief.pdf", exported_on=DAY).path
     shown = _pdf_text(path)
     for words in (
-        "BRIEFING", "Die Aufgabe", "Erwartungen, nach Priorität", "Lieferergebnisse",
-        "Erfolg und Abnahme", "Zeitleiste", "Fortschrittsberichte", "MUSS", "SOLLTE",
+        "BRIEFING", "Worum es geht", "Erwartungen, nach Priorität", "Lieferergebnisse",
+        "Erfolg und Abnahme", "Zeitplan", "Fortschrittsberichte", "MUSS", "SOLLTE",
         "1.234,50 € pro Monat", "15. Januar 2027", "Freitag, 15. Januar 2027",
         "Erstellt von Maya Lindqvist · 1. Dezember 2026", "Seite 1 von", "alle 30 Tage",
     ):  # fmt: skip
@@ -89,7 +89,7 @@ def test_a_brief_left_to_the_app_language_follows_a_german_app(store, tmp_path):
     use_locale("de_DE")
     data = BriefData(title="Buchhaltung", summary="Abstimmen", budget=Decimal("50"), currency="EUR")
     shown = _pdf_text(write_brief_pdf(data, tmp_path / "de.pdf", exported_on=DAY).path)
-    assert "Die Aufgabe" in shown and "50,00 €, Festpreis" in shown
+    assert "Worum es geht" in shown and "50,00 €, Festpreis" in shown
 
 
 def test_japanese_text_in_a_german_brief_still_prints(store, tmp_path):
@@ -227,7 +227,7 @@ def test_a_job_post_is_written_in_the_brief_s_language(store):
         )
     )  # fmt: skip
     post = job_post(brief_id, PostFormat.TEXT)
-    assert "DIE AUFGABE" in post.text and "Enthalten:" in post.text
+    assert "WORUM ES GEHT" in post.text and "Enthalten:" in post.text
     assert "450 € (pro Monat)" in post.text.replace("\u00a0", " ")
     update_brief(brief_id, {"language": ""})
     assert "THE JOB" in job_post(brief_id, PostFormat.TEXT).text

@@ -388,7 +388,18 @@ def test_the_terms_read_as_one_line(store):
         ended, {"status": "ended", "end_date": date(2026, 9, 27), "end_reason": "Done"}
     )
     assert terms_text(get_engagement(ended, date(2026, 10, 1))) == (
-        "Ended Sep 27, 2026 (started Mar 21, 2026) · check-in every 1 day · $40 per hour"
+        "Ended Sep 27, 2026 (started Mar 21, 2026) · check-in every day · $40 per hour"
+    )
+    # In the owner's language, whole sentences (not English pieces around
+    # German dates).
+    from desktop_app.models.formats import use_locale
+    from desktop_app.models.i18n import use_language
+
+    use_language("de")
+    use_locale("de_DE")
+    assert terms_text(get_engagement(open_one, date(2026, 4, 1))) == (
+        "Aktiv seit 21.03.2026 · geplantes Ende 31.12.2026 · Check-in alle 30 Tage · "
+        "600\u00a0$ pro Monat"
     )
 
 

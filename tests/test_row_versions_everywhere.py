@@ -101,7 +101,7 @@ def test_a_stale_save_is_refused_in_both_orders(clients, kind, first):
     with loser.active():
         with pytest.raises(StaleEdit) as refused:
             save(row_id, "mine")
-        assert f"changed by {winner.session.person} at" in str(refused.value)
+        assert f"changed by {winner.session.person} on" in str(refused.value)
         assert list(refused.value.theirs.values()) == ["theirs"]
         assert list(refused.value.yours.values()) == ["mine"]
         assert stored(row_id) == "theirs"
@@ -167,7 +167,7 @@ def test_a_stale_save_of_the_other_edited_rows_is_refused(clients, kind):
         read(row_id)
         save(row_id, "theirs")
     with ann.active():
-        with pytest.raises(StaleEdit, match="changed by Ben at"):
+        with pytest.raises(StaleEdit, match="changed by Ben on"):
             save(row_id, "mine")
         assert stored(row_id) == "theirs"
         read(row_id)
@@ -202,7 +202,7 @@ def test_undo_of_an_edit_the_other_client_changed_since_is_refused(window, clien
         read(row_id)
         save(row_id, "Ben's")
     read(row_id)  # Ann's window shows Ben's value now: her undo is still refused
-    with pytest.raises(StaleEdit, match="changed by Ben at"):
+    with pytest.raises(StaleEdit, match="changed by Ben on"):
         window.undo_stack.undo()
     assert stored(row_id) == "Ben's"
     assert window.undo_stack.count() == 0  # never offered again
@@ -348,7 +348,7 @@ def test_a_form_open_on_a_contractor_is_refused_after_a_change_made_on_the_way(c
     with ann.active():
         from desktop_app.models.versions import tracking
 
-        with pytest.raises(StaleEdit, match="changed by Ben at"), tracking(read):
+        with pytest.raises(StaleEdit, match="changed by Ben on"), tracking(read):
             bench.update_contractor(contractor_id, {**values, "notes": "Met on a call"})
         assert bench.contractor_values(contractor_id)["source_detail"] == "Leo Martins"
 
@@ -375,7 +375,7 @@ def test_a_check_in_form_saves_over_the_version_it_was_opened_on(clients):
     with ann.active():
         timeline(engagement_id)  # the list refreshed
         read = entry_versions_read(opened)
-        with pytest.raises(StaleEdit, match="changed by Ben at"), tracking(read):
+        with pytest.raises(StaleEdit, match="changed by Ben on"), tracking(read):
             update_check_in(check_in_id, date(2026, 11, 2), summary="Books closed late")
         [stored] = timeline(engagement_id)
         assert stored.summary == "Books closed, VAT filed"

@@ -57,7 +57,7 @@ def test_a_contractor_form_saved_over_someones_change_offers_theirs_or_mine(
     _ok(qtbot, dialog)
     box = shown_dialog(window, "staleEditDialog")
     assert isinstance(box, QMessageBox)
-    assert "changed by Ben at" in box.text()
+    assert "changed by Ben on" in box.text()
     assert 'Notes, theirs: "Ben\'s notes"' in box.text()
     assert 'Notes, yours: "Ann\'s notes"' in box.text()
     assert bench.contractor_values(contractor_id)["notes"] == "Ben's notes"
@@ -78,7 +78,12 @@ def test_a_contractors_history_says_who_changed_which_field_when(window, qtbot, 
         bench.update_contractor(contractor_id, {"notes": "Careful with numbers"})
     page = window.show_tab("contractors").page()
     page.refresh()
+    # Nothing chosen: there is no contractor whose changes to show. The
+    # button says "Changes…", apart from the stage moves' "History" tab.
+    assert page.detail.history_button.text() == "Changes…"
+    assert not page.detail.history_button.isEnabled()
     page.select_ids([contractor_id])
+    assert page.detail.history_button.isEnabled()
     qtbot.mouseClick(page.detail.history_button, Qt.MouseButton.LeftButton)
     dialog = shown_dialog(window, "historyDialog")
     assert [row[1:] for row in dialog.rows()] == [

@@ -157,7 +157,7 @@ def confidence_lost(confidences: Sequence[int]) -> tuple[bool, str]:
     run is a sharp fall; one low score alone is not yet "staying low".
     """
     if len(confidences) >= 2 and all(score <= LOW_CONFIDENCE for score in confidences[-2:]):
-        return True, "Confidence has stayed low over the last two pieces of feedback."
+        return True, _("Confidence has stayed low over the last two pieces of feedback.")
     earlier = confidences[-4:-1]
     if earlier:
         latest = confidences[-1]

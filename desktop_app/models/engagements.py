@@ -63,7 +63,7 @@ from desktop_app.models.engine import month_text
 from desktop_app.models.errors import ValidationError
 from desktop_app.models.formats import day as format_day
 from desktop_app.models.formats import money, number
-from desktop_app.models.i18n import N_, _
+from desktop_app.models.i18n import N_, _, count
 from desktop_app.models.parsing import parse_amount
 from desktop_app.models.rows import iso_day, plain_rows, tuples
 from desktop_app.models.snapshots import RowSnapshot, delete_with_snapshot
@@ -666,16 +666,24 @@ def terms_text(row: EngagementRow) -> str:
     PDF show them: "Active since 3 Nov 2026 · check-in every 7 days · 600 USD
     per month · on notice since 20 Nov 2026"."""
     if row.status == EngagementStatus.ENDED and row.end_date:
-        parts = [f"Ended {day_text(row.end_date)} (started {day_text(row.start_date)})"]
+        parts = [
+            _("Ended {end} (started {start})").format(
+                end=day_text(row.end_date), start=day_text(row.start_date)
+            )
+        ]
     else:
-        parts = [f"{row.status_label} since {day_text(row.start_date)}"]
+        parts = [
+            _("{status} since {start}").format(
+                status=_(row.status_label), start=day_text(row.start_date)
+            )
+        ]
         if row.end_date:
-            parts.append(f"planned end {day_text(row.end_date)}")
-    parts.append(f"check-in every {row.cadence_days} day{'s' if row.cadence_days != 1 else ''}")
+            parts.append(_("planned end {day}").format(day=day_text(row.end_date)))
+    parts.append(count(row.cadence_days, "check-in every day", "check-in every {count} days"))
     if row.rate is not None:
         parts.append(rate_text(row.rate, row.rate_unit, row.currency))
     if row.on_notice_since:
-        parts.append(f"on notice since {day_text(row.on_notice_since)}")
+        parts.append(_("on notice since {day}").format(day=day_text(row.on_notice_since)))
     return " · ".join(parts)
 
 

@@ -227,7 +227,7 @@ class BriefEditor(QWidget):
             action = menu.addAction(text)
             action.setObjectName(name)
             action.triggered.connect(signal)
-        history = menu.addAction(_("History…"))
+        history = menu.addAction(_("Changes…"))
         history.setObjectName("actionBriefHistory")
         history.triggered.connect(self.show_history)
         more.setMenu(menu)
@@ -250,7 +250,7 @@ class BriefEditor(QWidget):
             spec = FIELDS_BY_NAME[name]
             label = plain_label(_("{label}:").format(label=_(spec.label)))
             label.setBuddy(self.fields[name].input)
-            label.setToolTip(spec.help)
+            label.setToolTip(_(spec.help))
             if name == "budget":
                 row = QHBoxLayout()
                 row.addWidget(self.fields["budget"], 2)

@@ -169,7 +169,7 @@ class FieldEditor(QWidget):
         editor = PlainTextEdit()
         editor.setTabChangesFocus(True)
         editor.setUndoRedoEnabled(False)
-        editor.setPlaceholderText(spec.help)
+        editor.setPlaceholderText(_(spec.help))
         lines = 7 if spec.name == "summary" else 4
         height = editor.fontMetrics().lineSpacing() * lines + 12
         editor.setMinimumHeight(height)

@@ -220,7 +220,7 @@ class ContractorDetailPane(QWidget):
         )  # fmt: skip
         self.answers_button.clicked.connect(self.edit_answers)
         self.history_button = named(
-            QPushButton(_("History…")), "contractorHistoryButton", _("History"),
+            QPushButton(_("Changes…")), "contractorHistoryButton", _("Changes"),
             _("Who changed what, and when"),
         )  # fmt: skip
         self.history_button.clicked.connect(self.show_history)
@@ -458,6 +458,7 @@ class ContractorDetailPane(QWidget):
             self.hire_button,
             self.write_button,
             self.answers_button,
+            self.history_button,
             self.edit_button,
             self.delete_button,
             self.tabs,

@@ -226,7 +226,7 @@ class EngagementsPage(TabPage):
         bar.addWidget(self.search, 2)
         bar.addWidget(self.filter, 1)
         self.history_button = named(
-            QPushButton(_("History…")), "engagementHistoryButton", _("History"),
+            QPushButton(_("Changes…")), "engagementHistoryButton", _("Changes"),
             _("Who changed the selected engagement and its check-ins, and when"),
         )  # fmt: skip
         self.history_button.clicked.connect(self.show_history)
