@@ -338,6 +338,10 @@ def test_an_import_caught_in_a_deadlock_is_run_again(store_on_postgres):
     with database.atomic():
         # Ann's session never looks for the deadlock: the server breaks Ben's side.
         database.execute_sql("SET LOCAL deadlock_timeout = '60s'")
+        # Ben's looks after 5 s of waiting: time enough for Ann to wait on him too.
+        name = store_on_postgres.db.database.rsplit("/", 1)[-1]
+        with _admin_connection() as admin:
+            admin.execute(f"ALTER DATABASE \"{name}\" SET deadlock_timeout = '5s'")
         create_task("Invoicing")
         ben = threading.Thread(target=bens_import)
         ben.start()
@@ -347,7 +351,7 @@ def test_an_import_caught_in_a_deadlock_is_run_again(store_on_postgres):
                 waiting = admin.execute(
                     "SELECT count(*) FROM pg_stat_activity "
                     "WHERE wait_event_type = 'Lock' AND datname = %s",
-                    (store_on_postgres.db.database.rsplit("/", 1)[-1],),
+                    (name,),
                 ).fetchone()
                 if waiting and waiting[0]:
                     break
