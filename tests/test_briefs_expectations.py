@@ -254,3 +254,41 @@ def test_a_move_the_database_already_has_adds_no_undo_step(window, qtbot):
     assert panel.model.move(3, 0)
     assert window.undo_stack.count() == 0
     assert _shown(panel) == _stored(brief_id) == ["E3", "E0", "E1", "E2", "E4", "E5"]
+
+
+def test_one_step_moves_then_undo_keep_the_order_shown_stored_and_selected(window, qtbot):
+    # Each move stores one key; the list of briefs catches up on the brief's
+    # time of change alone after the frame (issue 13).
+    from desktop_app.models.briefs import brief_stamps
+
+    brief_id = _brief()
+    panel = _open(window, qtbot, brief_id)
+    page = window.tab("briefs").page()
+    view, model = panel.view, panel.model
+    panel.select_row(3)
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(view, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
+    assert _shown(panel) == ["E0", "E3", "E1", "E2", "E4", "E5"]
+    assert _stored(brief_id) == _shown(panel)
+    assert view.currentIndex().data() == "E3"  # the selection follows the moved row
+    assert view.selectionModel().selectedIndexes() == [view.currentIndex()]
+    assert [model.index(row, 0).data(model.RankRole) for row in range(6)] == [1, 2, 3, 4, 5, 6]
+    # The list of briefs catches up with the brief's time of change.
+    qtbot.waitUntil(
+        lambda: (
+            page.list_model.rows()[page.list_model.row_of(brief_id)].updated_at
+            == brief_stamps([brief_id])[brief_id]
+        )
+    )
+    qtbot.keyClick(view, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
+    assert _shown(panel) == ["E0", "E1", "E3", "E2", "E4", "E5"]
+    assert _stored(brief_id) == _shown(panel)
+    window.undo_stack.undo()
+    assert _shown(panel) == _stored(brief_id) == ["E0", "E3", "E1", "E2", "E4", "E5"]
+    window.undo_stack.undo()
+    window.undo_stack.undo()
+    assert _shown(panel) == _stored(brief_id) == ["E0", "E1", "E2", "E3", "E4", "E5"]
+    assert view.currentIndex().data() == "E3"
+    window.undo_stack.redo()
+    assert _shown(panel) == _stored(brief_id) == ["E0", "E1", "E3", "E2", "E4", "E5"]

@@ -81,3 +81,53 @@ def test_the_rows_shown_are_read_without_asking_qt_for_each(qtbot):
         proxy.set_filter("", None)
         assert [item.name for item in proxy.shown_rows()] == _shown(proxy)
         assert len(_shown(proxy)) == 4
+
+
+def test_a_growing_query_then_a_shorter_one_shows_what_each_matches(qtbot):
+    # A query that grows tests only the rows it showed (issue 13); one that
+    # shrinks, or another filter, tests every row again.
+    from dataclasses import dataclass
+
+    from PySide6.QtCore import QModelIndex
+
+    from desktop_app.views.partials.table_model import Column, RowTableModel, SearchSortProxy
+
+    @dataclass(frozen=True)
+    class Item:
+        id: int
+        name: str
+
+    names = ["Invoices", "Invitations", "Inbox zero", "Élan vital", "Bookkeeping", "invoice run"]
+    model = RowTableModel([Column("Name", lambda r: r.name)])
+    model.set_rows([Item(n, name) for n, name in enumerate(names)])
+    proxy = SearchSortProxy(lambda r: r.name)
+    proxy.setSourceModel(model)
+    tested: list[str] = []
+    accepts = proxy.accepts
+
+    def counting(row):
+        tested.append(row.name)
+        return accepts(row)
+
+    proxy.accepts = counting  # type: ignore[method-assign]
+
+    def shown():
+        return [proxy.index(r, 0).data() for r in range(proxy.rowCount(QModelIndex()))]
+
+    proxy.set_query("in")
+    assert shown() == ["Invoices", "Invitations", "Inbox zero", "Bookkeeping", "invoice run"]
+    tested.clear()
+    proxy.set_query("inv")
+    assert shown() == ["Invoices", "Invitations", "invoice run"]
+    assert sorted(tested) == sorted(["Invoices", "Invitations", "Inbox zero", "Bookkeeping",
+                                     "invoice run"])  # fmt: skip
+    tested.clear()
+    proxy.set_query("invo")
+    assert shown() == ["Invoices", "invoice run"]
+    assert sorted(tested) == ["Invitations", "Invoices", "invoice run"]
+    proxy.set_query("in")  # shorter: every row again
+    assert shown() == ["Invoices", "Invitations", "Inbox zero", "Bookkeeping", "invoice run"]
+    proxy.set_query("elan")
+    assert shown() == ["Élan vital"]
+    proxy.set_query("")
+    assert shown() == names

@@ -341,3 +341,41 @@ def test_load_postgresql_driver_gives_peewee_every_name_it_takes_from_psycopg():
     assert names == {"psycopg", "TransactionStatus", "Json_pg3", "Jsonb_pg3"}
     # Psycopg3Adapter's class attributes, and the choice of adapter at init.
     assert source.count("if psycopg is not None") == 2
+
+
+def test_the_tabs_modules_load_in_idle_time_after_the_overview_fills_in(tmp_path):
+    # A first visit imports nothing (issue 13): once the Overview's figures
+    # are painted, each tab's modules are imported after a frame, none before
+    # the Overview's first frame (see the test above).
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from PySide6.QtCore import QTimer\n"
+        "from desktop_app.app import create_application\n"
+        "from desktop_app.store import open_store\n"
+        "from desktop_app.views.main_window import MainWindow\n"
+        "from desktop_app.views.tabs import FIRST_VISIT_MODULES, TABS\n"
+        "app = create_application()\n"
+        f"store = open_store(Path({str(tmp_path / 'db.sqlite3')!r}))\n"
+        "window = MainWindow(store, remember_layout=False)\n"
+        "wanted = [s.factory.partition(':')[0] for s in TABS]\n"
+        "wanted += [m for names in FIRST_VISIT_MODULES.values() for m in names]\n"
+        "def check():\n"
+        "    if all(m in sys.modules for m in wanted):\n"
+        "        app.quit()\n"
+        "timer = QTimer(); timer.timeout.connect(check); timer.start(20)\n"
+        "QTimer.singleShot(60_000, app.quit)\n"
+        "window.show()\n"
+        "app.exec()\n"
+        "print('missing:', [m for m in wanted if m not in sys.modules])\n"
+    )
+    loaded = modules_loaded_by(code, ("desktop_app.views",), tmp_path)
+    for page in (
+        "desktop_app.views.time_audit.page",
+        "desktop_app.views.contractors.page",
+        "desktop_app.views.briefs.page",
+        "desktop_app.views.engagements.page",
+        "desktop_app.views.engagements.chart",
+        "desktop_app.views.time_audit.focus_panel",
+    ):
+        assert page in loaded, page

@@ -61,7 +61,7 @@ from desktop_app.models.errors import ValidationError
 from desktop_app.models.ordering import keys_between, move_to, place
 from desktop_app.models.procedure_content import ProcedureData
 from desktop_app.models.procedures import procedures_for_tasks
-from desktop_app.models.rows import delete_from, dicts, tuples
+from desktop_app.models.rows import delete_from, dicts, iso_day, iso_time, plain_rows, tuples
 from desktop_app.models.snapshots import RowSnapshot, delete_with_snapshot, restore
 from desktop_app.models.tasks import (
     Task,
@@ -476,11 +476,21 @@ def brief_summaries(
         Brief.id, Brief.title, Brief.summary, Brief.skills, Brief.status, Brief.deadline,
         Brief.updated_at, Brief.content_findings,
     )  # fmt: skip
-    rows = list(tuples(Brief.select(*columns).where(Brief.id.in_(chosen)).order_by(Brief.id)))
+    # Plain rows (Peewee converts every value of every row): the deadline and
+    # the time of change typed here as Peewee would, the rest as stored.
+    rows = [
+        (
+            *row[:5],
+            None if row[5] is None else iso_day(row[5]),
+            iso_time(row[6]),
+            row[7],
+        )
+        for row in plain_rows(Brief.select(*columns).where(Brief.id.in_(chosen)).order_by(Brief.id))
+    ]
     must = Case(None, [(Expectation.level == Level.MUST, 1)], 0)
     counts = {
         brief_id: (count, musts)
-        for brief_id, count, musts in tuples(
+        for brief_id, count, musts in plain_rows(
             Expectation.select(Expectation.brief, fn.COUNT(Expectation.id), fn.SUM(must))
             .where(Expectation.brief.in_(chosen))
             .group_by(Expectation.brief)
@@ -488,7 +498,7 @@ def brief_summaries(
     }
     tasks: dict[int, list[str]] = {}
     task_ids: dict[int, list[int]] = {}
-    links = tuples(
+    links = plain_rows(
         BriefTask.select(BriefTask.brief, Task.name, Task.id)
         .join(Task)
         .where(BriefTask.brief.in_(chosen))
@@ -532,10 +542,14 @@ def brief_summaries(
     return summaries
 
 
-def brief_stamps() -> dict[int, datetime]:
-    """When each brief was last changed (id -> updated_at): cheap, to tell which
-    rows of the list to read again."""
-    return dict(tuples(Brief.select(Brief.id, Brief.updated_at)))
+def brief_stamps(ids: Collection[int] | None = None) -> dict[int, datetime]:
+    """When each brief (or those of `ids`) was last changed (id -> updated_at):
+    cheap, to tell which rows of the list to read again, or to show a change
+    that touched nothing else the list shows (a move of an expectation)."""
+    query = Brief.select(Brief.id, Brief.updated_at)
+    if ids is not None:
+        query = query.where(Brief.id.in_(list(ids)))
+    return {brief_id: iso_time(stored) for brief_id, stored in plain_rows(query)}
 
 
 # ---------------------------------------------------------------------------
@@ -751,16 +765,20 @@ def move_expectation(expectation_id: int, index: int) -> dict[int, tuple[str, st
     undo and redo need.
     """
     with database.atomic():
-        brief_id = Expectation.get_by_id(expectation_id).brief_id
+        moved = Expectation.alias()
         query = (
-            Expectation.select(Expectation.id, Expectation.position)
-            .where(Expectation.brief == brief_id)
+            Expectation.select(Expectation.id, Expectation.position, Expectation.brief)
+            .where(Expectation.brief == moved.select(moved.brief).where(moved.id == expectation_id))
             .order_by(Expectation.position, Expectation.id)
         )
-        # A plain cursor: two plain columns of every row of a long list,
-        # read at each move (Peewee's rows cost four times as much).
-        order = database.execute_sql(*query.sql()).fetchall()
-        changes = move_to(order, expectation_id, index)
+        # A plain cursor: plain columns of every row of a long list, read at
+        # each move (Peewee's rows cost four times as much); one query.
+        rows = database.execute_sql(*query.sql()).fetchall()
+        if not rows:
+            Expectation.get_by_id(expectation_id)  # raises DoesNotExist, as before
+            return {}
+        brief_id = rows[0][2]
+        changes = move_to([(row_id, key) for row_id, key, _ in rows], expectation_id, index)
         if not changes:
             return {}
         _write_positions({row_id: new for row_id, (_, new) in changes.items()})

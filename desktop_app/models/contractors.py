@@ -59,7 +59,7 @@ from desktop_app.models.errors import UserError, ValidationError
 from desktop_app.models.formats import day, day_month, money_short, number
 from desktop_app.models.i18n import N_, _
 from desktop_app.models.progress import Progress
-from desktop_app.models.rows import delete_from, plain_rows, tuples
+from desktop_app.models.rows import delete_from, frozen_row, plain_rows, tuples
 from desktop_app.models.snapshots import RowSnapshot, delete_with_snapshot, restore
 from desktop_app.models.text import fold
 
@@ -331,7 +331,8 @@ def contractor_rows(ids: Iterable[int] | None = None) -> list[ContractorRow]:
         select = model.select(contractor, *columns).group_by(contractor)
         if wanted is not None:
             select = select.where(contractor.in_(wanted))
-        return tuples(select)
+        # Counts and sums, which Peewee would only convert to themselves.
+        return iter(plain_rows(select))
 
     references = {
         cid: (total, checked or 0)
@@ -357,8 +358,9 @@ def contractor_rows(ids: Iterable[int] | None = None) -> list[ContractorRow]:
     latest = StageChange.select(fn.MAX(StageChange.id)).group_by(StageChange.contractor)
     if wanted is not None:
         latest = latest.where(StageChange.contractor.in_(wanted))
+    # Plain rows: the times stay text, made datetimes below (`_as_datetime`).
     since = dict(
-        tuples(
+        plain_rows(
             StageChange.select(StageChange.contractor, StageChange.changed_at).where(
                 StageChange.id.in_(latest)
             )
@@ -369,21 +371,16 @@ def contractor_rows(ids: Iterable[int] | None = None) -> list[ContractorRow]:
         cid = data["id"]
         ref_total, ref_checked = references.get(cid, (0, 0))
         count, total, scored, held = interviews.get(cid, (0, 0, 0, None))
-        last_contact = _later(data["last_contact"], _as_datetime(held))
-        rows.append(
-            ContractorRow(
-                **{key: data[key] for key in EDITABLE_FIELDS if key != "last_contact"},
-                id=cid,
-                last_contact=last_contact,
-                stage_since=_as_datetime(since.get(cid)),
-                references=ref_total,
-                references_checked=int(ref_checked),
-                portfolio=portfolio.get(cid, 0),
-                interviews=count,
-                average_score=(total / scored) if scored else None,
-                search_text=" ".join((data["name"], data["skills"], data["notes"])),
-            )
-        )
+        data["last_contact"] = _later(data["last_contact"], _as_datetime(held))
+        data["stage_since"] = _as_datetime(since.get(cid))
+        data["references"] = ref_total
+        data["references_checked"] = int(ref_checked)
+        data["portfolio"] = portfolio.get(cid, 0)
+        data["interviews"] = count
+        data["average_score"] = (total / scored) if scored else None
+        data["search_text"] = " ".join((data["name"], data["skills"], data["notes"]))
+        del data["row_version"]  # remembered above; not a column of the list
+        rows.append(frozen_row(ContractorRow, data))
     return rows
 
 

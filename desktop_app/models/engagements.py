@@ -19,6 +19,7 @@ from typing import Any
 
 from peewee import (
     BooleanField,
+    Case,
     CharField,
     Check,
     DateField,
@@ -65,7 +66,7 @@ from desktop_app.models.formats import day as format_day
 from desktop_app.models.formats import money, number
 from desktop_app.models.i18n import N_, _, count
 from desktop_app.models.parsing import parse_amount
-from desktop_app.models.rows import iso_day, plain_rows, tuples
+from desktop_app.models.rows import frozen_row, iso_day, plain_rows, tuples
 from desktop_app.models.snapshots import RowSnapshot, delete_with_snapshot
 from desktop_app.models.tasks import Task, TimeEntry
 
@@ -715,23 +716,40 @@ def _engagement_rows(
         .join(Contractor, on=(Engagement.contractor == Contractor.id))
         .order_by(Engagement.id)
     )
-    check_ins = CheckIn.select(CheckIn.engagement, CheckIn.date, CheckIn.initiated_by, CheckIn.kind)
+    # Of the check-ins, what the rules read: each engagement's latest, and its
+    # latest since its start (the next is due a cadence after it), found in
+    # SQL; and those the owner may have started within the micromanagement
+    # window (at most its length before today), read one by one. A year of
+    # check-ins is thousands of rows, a few hundred of them recent.
+    since_start = Case(None, [(CheckIn.date >= Engagement.start_date, CheckIn.date)], None)
+    latest = (
+        CheckIn.select(CheckIn.engagement, fn.MAX(CheckIn.date), fn.MAX(since_start))
+        .join(Engagement, on=(CheckIn.engagement == Engagement.id))
+        .group_by(CheckIn.engagement)
+    )
+    recent = CheckIn.select(
+        CheckIn.engagement, CheckIn.date, CheckIn.initiated_by, CheckIn.kind
+    ).where(CheckIn.date > today - timedelta(days=rules.MICROMANAGEMENT_WINDOW_DAYS))
     feedback = Feedback.select(Feedback.engagement, Feedback.confidence).order_by(
         Feedback.date, Feedback.id
     )
     if engagement_ids is not None:
         ids = list(engagement_ids)
         query = query.where(Engagement.id.in_(ids))
-        check_ins = check_ins.where(CheckIn.engagement.in_(ids))
+        latest = latest.where(CheckIn.engagement.in_(ids))
+        recent = recent.where(CheckIn.engagement.in_(ids))
         feedback = feedback.where(Feedback.engagement.in_(ids))
-    dates: dict[int, list[date]] = defaultdict(list)
+    latest_check_in: dict[int, date] = {}
+    # The days to count each engagement's next check-in from (none: its start).
+    due_from: dict[int, list[date]] = defaultdict(list)
+    for engagement_id, last, last_since_start in plain_rows(latest):
+        latest_check_in[engagement_id] = iso_day(last)
+        if last_since_start is not None:
+            due_from[engagement_id].append(iso_day(last_since_start))
     owner_dates: dict[int, list[date]] = defaultdict(list)
-    # Every check-in of every engagement: plain rows, each day converted once.
-    for engagement_id, stored_day, initiated_by, kind in plain_rows(check_ins):
-        day = iso_day(stored_day)
-        dates[engagement_id].append(day)
+    for engagement_id, stored_day, initiated_by, kind in plain_rows(recent):
         if started_by_owner(initiated_by, kind):
-            owner_dates[engagement_id].append(day)
+            owner_dates[engagement_id].append(iso_day(stored_day))
     confidences: dict[int, list[int]] = defaultdict(list)
     for engagement_id, confidence in plain_rows(feedback):
         confidences[engagement_id].append(confidence)
@@ -762,38 +780,44 @@ def _engagement_rows(
         versions.remember(Engagement, engagement_id, row_version)
         start_date = iso_day(stored_start)
         working = status in WORKING_STATUSES
-        check_in_dates = dates[engagement_id]
-        due = next_check_in_due(start_date, cadence_days, check_in_dates) if working else None
+        due = (
+            next_check_in_due(start_date, cadence_days, due_from[engagement_id])
+            if working
+            else None
+        )
         scores = tuple(confidences[engagement_id])
         rows.append(
-            EngagementRow(
-                id=engagement_id,
-                contractor_id=contractor_id,
-                contractor_name=contractor_name,
-                contractor_email=contractor_email,
-                brief_id=brief_id,
-                brief_title=brief_title,
-                brief_skills=brief_skills,
-                status=status,
-                start_date=start_date,
-                end_date=None if stored_end is None else iso_day(stored_end),
-                on_notice_since=None if stored_notice is None else iso_day(stored_notice),
-                rate=None if stored_rate is None else Decimal(str(stored_rate)),
-                rate_unit=rate_unit,
-                currency=currency,
-                cadence_days=cadence_days,
-                end_reason=end_reason,
-                last_check_in=max(check_in_dates, default=None),
-                next_due=due,
-                overdue_days=days_overdue(due, today) if due else 0,
-                confidences=scores,
-                trend=confidence_trend(scores),
-                micromanagement=(
-                    micromanagement(start_date, cadence_days, owner_dates[engagement_id], today)
-                    if working
-                    else None
-                ),
-                row_version=row_version,
+            frozen_row(
+                EngagementRow,
+                {
+                    "id": engagement_id,
+                    "contractor_id": contractor_id,
+                    "contractor_name": contractor_name,
+                    "contractor_email": contractor_email,
+                    "brief_id": brief_id,
+                    "brief_title": brief_title,
+                    "brief_skills": brief_skills,
+                    "status": status,
+                    "start_date": start_date,
+                    "end_date": None if stored_end is None else iso_day(stored_end),
+                    "on_notice_since": None if stored_notice is None else iso_day(stored_notice),
+                    "rate": None if stored_rate is None else Decimal(str(stored_rate)),
+                    "rate_unit": rate_unit,
+                    "currency": currency,
+                    "cadence_days": cadence_days,
+                    "end_reason": end_reason,
+                    "last_check_in": latest_check_in.get(engagement_id),
+                    "next_due": due,
+                    "overdue_days": days_overdue(due, today) if due else 0,
+                    "confidences": scores,
+                    "trend": confidence_trend(scores),
+                    "micromanagement": (
+                        micromanagement(start_date, cadence_days, owner_dates[engagement_id], today)
+                        if working
+                        else None
+                    ),
+                    "row_version": row_version,
+                },
             )
         )
     return rows

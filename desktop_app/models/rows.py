@@ -10,9 +10,11 @@ into the code that reads them.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
-from datetime import date
-from typing import Any
+from datetime import date, datetime
+from functools import cache
+from typing import Any, TypeVar, cast
 
 from peewee import BaseQuery, Model, ModelDelete, ModelInsert
 
@@ -39,6 +41,14 @@ def iso_day(value: Any) -> date:
     return date.fromisoformat(str(value)[:10])
 
 
+def iso_time(value: Any) -> datetime:
+    """A (not null) DateTimeField's stored text as a datetime, as Peewee would
+    give it ("2026-12-02 07:45:00", with or without microseconds)."""
+    if isinstance(value, datetime):
+        return value
+    return datetime.fromisoformat(str(value))
+
+
 def dicts(query: BaseQuery) -> Iterator[dict[str, Any]]:
     """The rows of `query`, each a dict of column name to value."""
     return iter(query.dicts())
@@ -52,3 +62,23 @@ def inserted_id(query: ModelInsert) -> int:
 def delete_from(model: type[Model]) -> ModelDelete:
     """`model.delete()`: a DELETE of `model`'s table, to be narrowed with `.where()`."""
     return ModelDelete(model)
+
+
+Frozen = TypeVar("Frozen")
+
+
+@cache
+def _field_names(cls: Any) -> frozenset[str]:
+    return frozenset(field.name for field in dataclasses.fields(cls))
+
+
+def frozen_row(cls: type[Frozen], values: dict[str, Any]) -> Frozen:
+    """`cls(**values)` for a frozen dataclass given every one of its fields,
+    made the way `copy.copy` makes one: its own __init__ sets each field
+    through object.__setattr__, which costs more than reading the row when
+    a list builds thousands of them (a row of 26 fields: 8 µs against 1)."""
+    if values.keys() != _field_names(cast(Any, cls)):
+        return cls(**values)  # fills the defaults, or says which field is wrong
+    row: Frozen = object.__new__(cls)
+    row.__dict__.update(values)
+    return row

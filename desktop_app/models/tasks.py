@@ -46,7 +46,7 @@ from desktop_app.models.formats import integer, month_name, month_year
 from desktop_app.models.i18n import _
 from desktop_app.models.parsing import parse_amount, read_duration
 from desktop_app.models.progress import Progress
-from desktop_app.models.rows import delete_from, dicts, inserted_id, plain_rows, tuples
+from desktop_app.models.rows import delete_from, dicts, frozen_row, inserted_id, plain_rows, tuples
 from desktop_app.models.settings import Settings, load_settings
 from desktop_app.models.snapshots import RowSnapshot, delete_with_snapshot
 from desktop_app.models.text import fold, fold_cached
@@ -273,14 +273,14 @@ def months_with_entries() -> list[date]:
     DISTINCT over every entry's month read all of them: 7 ms on a year of
     60,000, against 0.1 ms)."""
     months: list[date] = []
-    while True:
-        query = TimeEntry.select(fn.MAX(TimeEntry.date))
-        if months:
-            query = query.where(TimeEntry.date < months[-1])
-        latest = query.scalar()
-        if latest is None:
-            return months
+    # The SQL written once (Peewee takes longer to write it than SQLite to
+    # answer it), then asked a month at a time.
+    sql, _ = TimeEntry.select(fn.MAX(TimeEntry.date)).where(TimeEntry.date < date.max).sql()
+    latest = TimeEntry.select(fn.MAX(TimeEntry.date)).scalar()
+    while latest is not None:
         months.append(parse_month(str(latest)[:7]))
+        (latest,) = database.execute_sql(sql, (months[-1],)).fetchone()
+    return months
 
 
 # Durations as people type them ------------------------------------------------
@@ -1053,33 +1053,37 @@ def _task_row(
     if rate is not None:
         rate = Decimal(str(rate)).quantize(_CENTS)
     expected = rate if rate is not None else rate_cap
-    return TaskRow(
-        id=task_id,
-        name=name,
-        name_key=name_key,
-        area=area,
-        need=need,
-        owner_has_expertise=expertise,
-        dislike=dislike,
-        pull_away=pull_away,
-        business_value=value,
-        monthly_estimate_minutes=estimate,
-        contractor_rate=rate,
-        override=override,
-        status=status,
-        notes=notes,
-        logged_minutes=logged_minutes,
-        entry_count=entry_count,
-        minutes=minutes,
-        from_estimate=from_estimate,
-        candidate=candidate,
-        score=outsourcing_score(minutes, dislike, pull_away, expertise) if candidate else None,
-        worth=worth_per_month(minutes, hourly_value),
-        expected_rate=expected,
-        rate_is_buyback=rate is None,
-        buy_back=buy_back_per_month(minutes, hourly_value, expected) if candidate else None,
-        quadrant=quadrant(value, dislike, pull_away),
-        still_yours_minutes=still_yours,
+    score = outsourcing_score(minutes, dislike, pull_away, expertise) if candidate else None
+    return frozen_row(
+        TaskRow,
+        {
+            "id": task_id,
+            "name": name,
+            "name_key": name_key,
+            "area": area,
+            "need": need,
+            "owner_has_expertise": expertise,
+            "dislike": dislike,
+            "pull_away": pull_away,
+            "business_value": value,
+            "monthly_estimate_minutes": estimate,
+            "contractor_rate": rate,
+            "override": override,
+            "status": status,
+            "notes": notes,
+            "logged_minutes": logged_minutes,
+            "entry_count": entry_count,
+            "minutes": minutes,
+            "from_estimate": from_estimate,
+            "candidate": candidate,
+            "score": score,
+            "worth": worth_per_month(minutes, hourly_value),
+            "expected_rate": expected,
+            "rate_is_buyback": rate is None,
+            "buy_back": buy_back_per_month(minutes, hourly_value, expected) if candidate else None,
+            "quadrant": quadrant(value, dislike, pull_away),
+            "still_yours_minutes": still_yours,
+        },
     )
 
 

@@ -7,12 +7,14 @@ tab is first opened, so start-up pays for the Overview alone.
 from __future__ import annotations
 
 import importlib
+import sys
 from dataclasses import dataclass
 
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 
 from desktop_app.models.i18n import N_, _
 from desktop_app.views.context import AppContext
+from desktop_app.views.first_paint import after_next_frame
 from desktop_app.views.partials.naming import named
 from desktop_app.views.partials.tab_page import TabPage
 
@@ -122,6 +124,69 @@ def page_class(spec: TabSpec) -> type[TabPage]:
     return found
 
 
+# Modules a tab's first visit imports besides its page's (what it imports
+# when it first shows something), imported in idle time after the page's.
+FIRST_VISIT_MODULES: dict[str, tuple[str, ...]] = {
+    "time_audit": (
+        "desktop_app.views.time_audit.focus_panel",
+        "desktop_app.views.time_audit.results_panel",
+    ),
+    "engagements": ("PySide6.QtCharts", "desktop_app.views.engagements.chart"),
+}
+_PRELOADING: list[bool] = []  # once a process: the tabs' modules are being imported
+# A tab has just been built and its first frame is not painted yet: no idle
+# import runs until it is (`LazyTab.ensure_built`).
+_FIRST_FRAME_DUE: list[bool] = []
+
+
+def import_pages_after_frames(window: QWidget) -> None:
+    """Import the tabs' page modules that are not yet, one just after each of
+    `window`'s next frames: a first visit then builds its tab without
+    importing it (the largest of its fixed costs), and none of these imports
+    delays a frame the owner waits for; with the first, what a first visit
+    would load on first use (`_load_first_use_data`). Once a process; started when the first tab
+    has shown what it shows (`LazyTab.ensure_built`)."""
+    if _PRELOADING:
+        return
+    _PRELOADING.append(True)
+    pending = [
+        name
+        for spec in TABS
+        for name in (spec.factory.partition(":")[0], *FIRST_VISIT_MODULES.get(spec.key, ()))
+    ]
+
+    def import_next() -> None:
+        if _FIRST_FRAME_DUE:
+            # A tab was just built: its first frame comes first.
+            after_next_frame(window, import_next)
+            return
+        while pending:
+            name = pending.pop(0)
+            if name not in sys.modules:
+                importlib.import_module(name)
+                break
+        if pending:
+            after_next_frame(window, import_next)
+
+    def first_step() -> None:
+        _load_first_use_data()
+        import_next()
+
+    after_next_frame(window, first_step)
+
+
+def _load_first_use_data() -> None:
+    """What the first of the tabs' first visits would otherwise load: the
+    search fields' clear-button icon, from the style (30 ms), and Babel's
+    date patterns of the owner's locale (15 ms; the Time audit's month list)."""
+    from datetime import date
+
+    from desktop_app.models.formats import month_year  # Babel: not before the first frame
+
+    QLineEdit().setClearButtonEnabled(True)
+    month_year(date.today())
+
+
 def tab_spec(key: str) -> TabSpec:
     for spec in TABS:
         if spec.key == key:
@@ -146,6 +211,16 @@ class LazyTab(QWidget):
             self.content = self._build()
             self._layout.addWidget(self.content)
             self.content.show()
+            _FIRST_FRAME_DUE.append(True)
+            after_next_frame(self, _FIRST_FRAME_DUE.clear)
+            if not _PRELOADING:
+                # The other tabs' modules, in the idle time after this one's
+                # first frame (the Overview's: once its figures are in).
+                loaded = getattr(self.content, "first_loaded", None)
+                if loaded is not None:
+                    loaded.connect(lambda: import_pages_after_frames(self.window()))
+                else:
+                    import_pages_after_frames(self.window())
         return self.content
 
     def page(self) -> TabPage | None:

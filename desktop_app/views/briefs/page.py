@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import tempfile
 from datetime import date
 from pathlib import Path
@@ -407,9 +408,20 @@ class BriefsPage(TabPage):
     def _after_move(self) -> None:
         """Show the moved brief's row as stored, and check the brief in its new order."""
         self._catching_up = False
-        if self.editor.brief_id is None or self.editor.data is None:
+        brief_id = self.editor.brief_id
+        if brief_id is None or self.editor.data is None:
             return
-        self._refresh_rows([self.editor.brief_id])
+        # A move changes nothing the list shows but the brief's time of
+        # change: that is all it reads again (not the brief's counts).
+        stamps = brief_stamps([brief_id])
+        self._set_list_rows(
+            [
+                dataclasses.replace(row, updated_at=stamps[row.id])
+                if row.id in stamps and row.updated_at != stamps[row.id]
+                else row
+                for row in self.list_model.rows()
+            ]
+        )
         self.clarity.set_findings(check_brief(self.editor.data, date.today()))
 
     def _show(self, brief_id: int | None) -> None:

@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 from html import escape
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
@@ -61,7 +61,7 @@ from desktop_app.views.engagements.questions_panel import QuestionsPanel
 from desktop_app.views.partials.naming import named
 from desktop_app.views.partials.plain_text import plain_label, rich_label
 from desktop_app.views.partials.table_model import ALIGN_LEFT, Column, RowTableModel
-from desktop_app.views.partials.tables import data_table
+from desktop_app.views.partials.tables import RememberingSizes, data_table
 from desktop_app.views.partials.tones import ALERT, GOOD, WARNING, set_tone, tone_color
 
 if TYPE_CHECKING:  # QtCharts loads with the chart, not with this module
@@ -221,14 +221,23 @@ def _average(value: float | None) -> str:
     return "–" if value is None else _("{score} / 5").format(score=number(value, 1))
 
 
+CHECK_IN_TAB, FEEDBACK_TAB = 1, 2  # the detail's tabs of the two forms
+
+
 class EngagementDetail(QWidget):
     """Everything about one engagement. The page connects the buttons to its actions.
+
+    Signals:
+        check_in_added(int), feedback_added(int): a form stored one (its id).
 
     Attributes:
         row: the engagement shown, or None.
         insights: the scorecard beside the chart, for the page to place.
         status_actions: status value -> the action in the "Status" menu.
     """
+
+    check_in_added = Signal(int)
+    feedback_added = Signal(int)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -371,6 +380,7 @@ class EngagementDetail(QWidget):
         self.timeline_view = data_table(
             "timelineView", _("Timeline"), self.timeline, word_wrap=True
         )
+        self.timeline_view.setItemDelegate(RememberingSizes(self.timeline_view))
         self.timeline_view.verticalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents
         )
@@ -395,11 +405,14 @@ class EngagementDetail(QWidget):
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(3, 150)
         self.timeline_view.setMinimumHeight(260)
-        self.check_in_form = CheckInForm(ctx)
-        self.feedback_form = FeedbackForm(ctx)
         self.tabs.addTab(self.timeline_view, _("Timeline"))
-        self.tabs.addTab(self.check_in_form, _("Add check-in"))
-        self.tabs.addTab(self.feedback_form, _("Add feedback"))
+        # The two forms are built when first shown (`_form`): an empty page
+        # holds each one's place until then.
+        self._ctx = ctx
+        self._forms: dict[int, CheckInForm | FeedbackForm] = {}
+        self.tabs.addTab(QWidget(), _("Add check-in"))
+        self.tabs.addTab(QWidget(), _("Add feedback"))
+        self.tabs.currentChanged.connect(self._form)
         self.questions = QuestionsPanel(ctx)
         self.questions.count_changed.connect(self._show_question_count)
         self.tabs.addTab(self.questions, _("Questions"))
@@ -419,6 +432,43 @@ class EngagementDetail(QWidget):
             self.running.addTab(panel, title)
         self.tabs.addTab(self.running, _("Running"))
         return self.tabs
+
+    @property
+    def check_in_form(self) -> CheckInForm:
+        return cast(CheckInForm, self._form(CHECK_IN_TAB))
+
+    @property
+    def feedback_form(self) -> FeedbackForm:
+        return cast(FeedbackForm, self._form(FEEDBACK_TAB))
+
+    def _form(self, index: int) -> QWidget | None:
+        """The form of tab `index` (check-in or feedback), built the first time."""
+        if index not in (CHECK_IN_TAB, FEEDBACK_TAB):
+            return None
+        form = self._forms.get(index)
+        if form is not None:
+            return form
+        if index == CHECK_IN_TAB:
+            form = CheckInForm(self._ctx)
+            form.added.connect(self.check_in_added)
+        else:
+            form = FeedbackForm(self._ctx)
+            form.added.connect(self.feedback_added)
+        self._forms[index] = form
+        form.set_engagement(self.row.id if self.row else None)
+        tabs = self.tabs
+        current = tabs.currentIndex()
+        placeholder, title = tabs.widget(index), tabs.tabText(index)
+        tabs.blockSignals(True)
+        try:
+            tabs.removeTab(index)
+            tabs.insertTab(index, form, title)
+            tabs.setCurrentIndex(current)
+        finally:
+            tabs.blockSignals(False)
+        if placeholder is not None:
+            placeholder.deleteLater()
+        return form
 
     def show_running(self, panel: QWidget) -> None:
         """Bring one running panel (checklists, access, payments, agreements) to the front."""
@@ -488,8 +538,8 @@ class EngagementDetail(QWidget):
         self.placeholder.setVisible(row is None)
         self.scroll_area.setVisible(row is not None)
         self.insights.setVisible(row is not None)
-        self.check_in_form.set_engagement(row.id if row else None)
-        self.feedback_form.set_engagement(row.id if row else None)
+        for form in self._forms.values():
+            form.set_engagement(row.id if row else None)
         self.questions.set_engagement(row.id if row else None)
         today = today or date.today()
         self._show_running(row, today)

@@ -275,8 +275,8 @@ class EngagementsPage(TabPage):
         d.delete_entry_action.triggered.connect(self.delete_timeline_entry)
         d.edit_entry_action.triggered.connect(self.edit_timeline_entry)
         d.timeline_view.doubleClicked.connect(self.edit_timeline_entry)
-        d.check_in_form.added.connect(lambda _id: self._said(_("Check-in added.")))
-        d.feedback_form.added.connect(lambda _id: self._said(_("Feedback added.")))
+        d.check_in_added.connect(lambda _id: self._said(_("Check-in added.")))
+        d.feedback_added.connect(lambda _id: self._said(_("Feedback added.")))
 
     def _columns(self) -> list[Column[EngagementRow]]:
         def due_colour(row: EngagementRow) -> QColor | None:

@@ -216,6 +216,11 @@ class SearchSortProxy(QSortFilterProxyModel):
         # id(row) -> (row, its folded search text); the row is kept so that
         # an id reused by a new row is never taken for the old one.
         self._haystacks: dict[int, tuple[Any, str]] = {}
+        # id(row) -> row of the rows the filter turned down, kept while the
+        # filter changes: a query that only grows turns them down again
+        # without testing them (`set_filter`).
+        self._rejected: dict[int, Any] = {}
+        self._still_rejected: dict[int, Any] | None = None
         self.setDynamicSortFilter(True)
 
     def set_query(self, query: str) -> None:
@@ -229,10 +234,19 @@ class SearchSortProxy(QSortFilterProxyModel):
         words = fold(query).split()
         if words == self._words and predicate is self._predicate:
             return
+        # A query that grew ("invo", then "invoi"; or one more word) shows a
+        # part of what it showed: only the rows shown are tested again.
+        grew = predicate is self._predicate and all(
+            any(old in new for new in words) for old in self._words
+        )
         self.beginFilterChange()
         self._words = words
         self._predicate = predicate
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        self._still_rejected, self._rejected = (self._rejected if grew else None), {}
+        try:
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        finally:
+            self._still_rejected = None
 
     def _rows(self) -> RowTableModel[Any]:
         model = self.sourceModel()
@@ -265,7 +279,18 @@ class SearchSortProxy(QSortFilterProxyModel):
         return all(word in haystack for word in self._words)
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
-        return self.accepts(self._source._rows[source_row])
+        row = self._source._rows[source_row]
+        key = id(row)
+        before = self._still_rejected
+        if before is not None and before.get(key) is row:
+            self._rejected[key] = row
+            return False
+        if self.accepts(row):
+            return True
+        if len(self._rejected) > 4 * max(len(self._source._rows), 256):
+            self._rejected.clear()  # rows replaced since: forget the old ones
+        self._rejected[key] = row
+        return False
 
     def shown_rows(self) -> list[Any]:
         """The rows the proxy shows, in its order: read in Python when the

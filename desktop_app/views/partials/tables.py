@@ -9,9 +9,15 @@ import math
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QTimer
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, QSize, QTimer
 from PySide6.QtGui import QFontMetricsF
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyledItemDelegate, QTableView
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+)
 
 from desktop_app.models.i18n import _
 from desktop_app.views.partials.naming import named
@@ -119,11 +125,12 @@ def _squeeze(table: QTableView, floor: int) -> None:
     header = table.horizontalHeader()
     shown = [c for c in range(header.count()) if not header.isSectionHidden(c)]
     excess = sum(header.sectionSize(c) for c in shown) - table.viewport().width()
+    # Each column's floor, asked once: a header's size hint asks the model for
+    # several roles of its title, and the loop below may take a hundred steps.
+    floors = {c: max(floor, header.sectionSizeHint(c)) for c in shown} if excess > 0 else {}
     while excess > 0:
         room = {
-            c: header.sectionSize(c) - max(floor, header.sectionSizeHint(c))
-            for c in shown
-            if header.sectionSize(c) > max(floor, header.sectionSizeHint(c))
+            c: header.sectionSize(c) - floors[c] for c in shown if header.sectionSize(c) > floors[c]
         }
         if not room:
             return  # nothing left to narrow: the table scrolls sideways
@@ -192,3 +199,37 @@ def text_widths(table: QTableView) -> dict[int, int]:
         column: widest([_text(spec.display(row)) for row in rows]) + padding
         for column, spec in columns
     }
+
+
+class RememberingSizes(QStyledItemDelegate):
+    """The default delegate, remembering each cell's size hint for the width it
+    was measured at until the model changes: a table whose rows grow to show
+    their text (ResizeToContents) measures every cell again at each of the
+    resizes a first layout makes (about ten, each asking the model eight
+    roles a cell); the same cell at the same width is measured once."""
+
+    def __init__(self, view: QAbstractItemView) -> None:
+        super().__init__(view)
+        self._sizes: dict[tuple[int, int, int], QSize] = {}
+        model = view.model()
+        for signal in (
+            model.modelReset,
+            model.dataChanged,
+            model.layoutChanged,
+            model.rowsInserted,
+            model.rowsRemoved,
+            model.rowsMoved,
+        ):
+            signal.connect(self._forget)
+
+    def _forget(self, *_: object) -> None:
+        self._sizes.clear()
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        key = (index.row(), index.column(), option.rect.width())
+        size = self._sizes.get(key)
+        if size is None:
+            size = self._sizes[key] = super().sizeHint(option, index)
+        return QSize(size)

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QPoint, QSettings, QStandardPaths, Qt, QTimer
 from PySide6.QtGui import QAction, QFont, QHideEvent, QKeySequence
@@ -90,7 +90,6 @@ from desktop_app.views.partials.stale_edit import offer_for_command
 from desktop_app.views.partials.tab_page import TabPage
 from desktop_app.views.partials.tables import data_table, fit_columns
 from desktop_app.views.partials.tones import WARNING, set_tone
-from desktop_app.views.time_audit.charts import HoursByAreaChart, ValueDrainMatrix
 from desktop_app.views.time_audit.commands import (
     CreateTaskCommand,
     DeleteTaskCommand,
@@ -98,9 +97,6 @@ from desktop_app.views.time_audit.commands import (
 )
 from desktop_app.views.time_audit.entries import EntriesPanel, QuickEntryForm
 from desktop_app.views.time_audit.focus_commands import SetAreaGrowthCommand, SetTaskGrowthCommand
-from desktop_app.views.time_audit.focus_panel import FocusPanel
-from desktop_app.views.time_audit.procedure_panel import ProcedurePanel
-from desktop_app.views.time_audit.results_panel import ResultsPanel
 from desktop_app.views.time_audit.task_table import (
     DECISION,
     DISLIKE,
@@ -121,12 +117,16 @@ from desktop_app.views.time_audit.task_table import (
 from desktop_app.views.undo import StoreCommand, execute
 
 if TYPE_CHECKING:
+    from desktop_app.views.time_audit.charts import HoursByAreaChart, ValueDrainMatrix
+    from desktop_app.views.time_audit.focus_panel import FocusPanel
     from desktop_app.views.time_audit.import_dialog import ImportDialog
+    from desktop_app.views.time_audit.procedure_panel import ProcedurePanel
+    from desktop_app.views.time_audit.results_panel import ResultsPanel
 
 LAYOUT_KEY = "time_audit"
 SETTINGS_PREFIX = LAYOUT_KEY + "/"
 CSV_FILTER = N_("CSV files (*.csv *.txt);;All files (*)")
-ENTRIES_TAB, PROCEDURE_TAB, CHART_TAB, MATRIX_TAB = range(4)
+ENTRIES_TAB, PROCEDURE_TAB, CHART_TAB, MATRIX_TAB, FOCUS_TAB, RESULTS_TAB = range(6)
 # Shown from the header's menu (right-click): the rest fit a 1280 px window.
 HIDDEN_BY_DEFAULT = (DECISION, STATUS, QUADRANT, NOTES)
 TASK_COLUMN_MAXIMUM = 170
@@ -171,10 +171,8 @@ class TimeAuditPage(TabPage):
         named(self, "timeAuditPage", _("Time audit"))
         self.period: Period = rolling_period(date.today())
         self.audit: MonthAudit | None = None
-        self._save_timer = QTimer(self)
-        self._save_timer.setSingleShot(True)
-        self._save_timer.setInterval(400)
-        self._save_timer.timeout.connect(self.save_layout)
+        # The bottom tabs' panels but the entries, each built when first shown.
+        self._panels: dict[int, QWidget] = {}
         self._build()
         self._restore_layout()
         self.period = audit_period(date.today())
@@ -220,7 +218,6 @@ class TimeAuditPage(TabPage):
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.splitterMoved.connect(lambda *_args: self._save_timer.start())
         layout.addWidget(self.splitter, 1)
         self.status_line = StatusLine("timeAuditStatus")
         layout.addWidget(self.status_line)
@@ -316,9 +313,9 @@ class TimeAuditPage(TabPage):
         header = self.table.horizontalHeader()
         header.setSectionsMovable(True)
         header.setResizeContentsPrecision(60)
+        # The layout is saved as the window closes (`save_layout`), not at each
+        # change (a column fitted to its content is one).
         offer_column_menu(header, "columnsMenu", always_shown=(NAME,), changed=self.save_layout)
-        for signal in (header.sectionResized, header.sectionMoved, header.sortIndicatorChanged):
-            signal.connect(lambda *_args: self._save_timer.start())
         self.delegate = EditDelegate(editors, self)
         self.delegate.refused.connect(self.show_error)
         self.table.setItemDelegate(self.delegate)
@@ -361,23 +358,25 @@ class TimeAuditPage(TabPage):
         self.entries = EntriesPanel(self.ctx, self)
         self.entries.refused.connect(self.show_error)
         self.entries.accepted.connect(self._clear_error)
-        self.chart = HoursByAreaChart(self)
-        self.matrix = ValueDrainMatrix(self)
-        self.matrix.task_clicked.connect(lambda task_id: self.open_target(("task", task_id)))
-        self.procedure = ProcedurePanel(self.ctx, self)
-        self.procedure.message.connect(
-            lambda text, error: self.show_error(text) if error else self.show_message(text)
-        )
         self.bottom_tabs.addTab(self.entries, _("Entries"))
-        self.bottom_tabs.addTab(self.procedure, _("Procedure"))
-        self.bottom_tabs.addTab(self.chart, _("Hours by area"))
-        self.bottom_tabs.addTab(self.matrix, _("Value vs drain"))
-        # What the hours bought back went to, and the results beside them.
-        self.focus = FocusPanel(self.ctx, self)
-        self.results = ResultsPanel(self.ctx, self)
-        self.bottom_tabs.addTab(self.focus, _("Focus"))
-        self.bottom_tabs.addTab(self.results, _("Results"))
-        self.bottom_tabs.currentChanged.connect(lambda *_args: self._save_timer.start())
+        # The other panels (the procedure, the charts; what the hours bought
+        # back went to, and the results beside them, last) are built when
+        # first shown: until then an empty page holds each one's place (`_panel`).
+        for title in (
+            _("Procedure"),
+            _("Hours by area"),
+            _("Value vs drain"),
+            _("Focus"),
+            _("Results"),
+        ):
+            self.bottom_tabs.addTab(QWidget(), title)
+        self.bottom_tabs.currentChanged.connect(self._panel)
+        # Focus and Results, built now (they load their figures when first
+        # shown): the bottom pane is as tall as the tallest panel needs, which
+        # the splitter must know from the start, or it would move when they
+        # first show.
+        self._panel(FOCUS_TAB)
+        self._panel(RESULTS_TAB)
         corner = QWidget()
         row = QHBoxLayout(corner)
         row.setContentsMargins(0, 0, 4, 2)
@@ -396,6 +395,89 @@ class TimeAuditPage(TabPage):
         row.addWidget(self.delete_button)
         self.bottom_tabs.setCornerWidget(corner)
         return self.bottom_tabs
+
+    def _panel(self, index: int) -> QWidget:
+        """The bottom tab `index`'s panel, built (and filled) the first time."""
+        if index == ENTRIES_TAB or index < 0:
+            return self.entries
+        built = self._panels.get(index)
+        if built is not None:
+            return built
+        built = self._build_panel(index)
+        self._panels[index] = built
+        tabs = self.bottom_tabs
+        current = tabs.currentIndex()
+        placeholder, title = tabs.widget(index), tabs.tabText(index)
+        tabs.blockSignals(True)
+        try:
+            tabs.removeTab(index)
+            tabs.insertTab(index, built, title)
+            tabs.setCurrentIndex(current)
+        finally:
+            tabs.blockSignals(False)
+        if placeholder is not None:
+            placeholder.deleteLater()
+        self._fill_panel(index)
+        return built
+
+    def _build_panel(self, index: int) -> QWidget:
+        if index == PROCEDURE_TAB:
+            from desktop_app.views.time_audit.procedure_panel import ProcedurePanel
+
+            procedure = ProcedurePanel(self.ctx, self)
+            procedure.message.connect(
+                lambda text, error: self.show_error(text) if error else self.show_message(text)
+            )
+            return procedure
+        if index == CHART_TAB:
+            from desktop_app.views.time_audit.charts import HoursByAreaChart
+
+            return HoursByAreaChart(self)
+        if index == MATRIX_TAB:
+            from desktop_app.views.time_audit.charts import ValueDrainMatrix
+
+            matrix = ValueDrainMatrix(self)
+            matrix.task_clicked.connect(lambda task_id: self.open_target(("task", task_id)))
+            return matrix
+        if index == FOCUS_TAB:
+            from desktop_app.views.time_audit.focus_panel import FocusPanel
+
+            return FocusPanel(self.ctx, self)
+        from desktop_app.views.time_audit.results_panel import ResultsPanel
+
+        return ResultsPanel(self.ctx, self)
+
+    def _fill_panel(self, index: int) -> None:
+        """Show in a panel just built what the page shows now."""
+        if index == CHART_TAB:
+            self._show_chart()
+        elif index == MATRIX_TAB:
+            self._show_matrix()
+            row = self.selected_row()
+            self.matrix.set_selected(row.id if row else None)
+        elif index == PROCEDURE_TAB:
+            row = self.selected_row()
+            self.procedure.show_task(row.id if row else None, row.name if row else "")
+
+    @property
+    def procedure(self) -> ProcedurePanel:
+        return cast("ProcedurePanel", self._panel(PROCEDURE_TAB))
+
+    @property
+    def chart(self) -> HoursByAreaChart:
+        return cast("HoursByAreaChart", self._panel(CHART_TAB))
+
+    @property
+    def matrix(self) -> ValueDrainMatrix:
+        return cast("ValueDrainMatrix", self._panel(MATRIX_TAB))
+
+    @property
+    def focus(self) -> FocusPanel:
+        return cast("FocusPanel", self._panel(FOCUS_TAB))
+
+    @property
+    def results(self) -> ResultsPanel:
+        return cast("ResultsPanel", self._panel(RESULTS_TAB))
 
     # Layout memory ----------------------------------------------------------------
 
@@ -523,9 +605,7 @@ class TimeAuditPage(TabPage):
             self._header_restored = True
         self.form.set_tasks([(row.id, row.name, row.name_key) for row in audit.rows])
         self._update_summary()
-        self.chart.set_areas(
-            audit.area_hours, _("Hours by area {period}").format(period=self.period.phrase)
-        )
+        self._show_chart()
         self._show_matrix()
         if selected is not None and self.selected_task_id() != selected:
             self.select_task(selected)
@@ -687,9 +767,17 @@ class TimeAuditPage(TabPage):
             return self.model.rows()  # nothing filtered out: no need to ask each row
         return self.proxy.shown_rows()
 
+    def _show_chart(self) -> None:
+        if CHART_TAB in self._panels and self.audit is not None:
+            self.chart.set_areas(
+                self.audit.area_hours,
+                _("Hours by area {period}").format(period=self.period.phrase),
+            )
+
     def _show_matrix(self) -> None:
         # The matrix shows what the table shows: the filter holds for both.
-        self.matrix.set_rows(self.visible_rows())
+        if MATRIX_TAB in self._panels:
+            self.matrix.set_rows(self.visible_rows())
 
     # Selection ------------------------------------------------------------------------
 
@@ -727,8 +815,10 @@ class TimeAuditPage(TabPage):
         self.brief_button.setEnabled(has_row)
         self.delete_button.setEnabled(has_row)
         self.brief_action.setEnabled(has_row)
-        self.matrix.set_selected(row.id if row else None)
-        self.procedure.show_task(row.id if row else None, row.name if row else "")
+        if MATRIX_TAB in self._panels:
+            self.matrix.set_selected(row.id if row else None)
+        if PROCEDURE_TAB in self._panels:
+            self.procedure.show_task(row.id if row else None, row.name if row else "")
         if row is None:
             self.entries.show_entries(None, _("Select a task to see its entries."), [])
             return
