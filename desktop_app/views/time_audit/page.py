@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QPoint, QSettings, QStandardPaths, Qt, QTimer
-from PySide6.QtGui import QAction, QFont, QHideEvent, QKeySequence
+from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -497,16 +497,6 @@ class TimeAuditPage(TabPage):
     def save_layout(self) -> None:
         save_layout(LAYOUT_KEY, self._layout_parts())
         QSettings().setValue(SETTINGS_PREFIX + "bottomTab", self.bottom_tabs.currentIndex())
-
-    def hideEvent(self, event: QHideEvent) -> None:
-        # A column resized just before the tab is left or the window closed:
-        # saved now, into the settings the window was opened with, not by a
-        # timer that could fire after the window is gone (and the settings
-        # are another window's or, in tests, the next test's).
-        if self._save_timer.isActive():
-            self._save_timer.stop()
-            self.save_layout()
-        super().hideEvent(event)
 
     # Loading --------------------------------------------------------------------------
 
