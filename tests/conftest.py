@@ -31,7 +31,6 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QSettings
 
-from desktop_app.models import i18n
 from desktop_app.models.base import database, forget_session_passwords, unbind_database
 from desktop_app.models.formats import use_locale
 from desktop_app.models.i18n import use_language
@@ -59,9 +58,6 @@ def isolated_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Ite
     for variable in ("LC_ALL", "LC_NUMERIC", "LC_MONETARY", "LC_TIME", "LC_MESSAGES", "LANGUAGE"):
         monkeypatch.delenv(variable, raising=False)
     monkeypatch.setenv("LANG", "en_US.UTF-8")
-    # This checkout's catalogues, whichever checkout an editable install of the
-    # venv points `desktop_app.resources` at (worktrees may share one venv).
-    monkeypatch.setattr(i18n, "locale_dir", lambda: REPO / "resources" / "locale")
     set_application_names()
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(
