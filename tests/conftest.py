@@ -29,9 +29,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale, QSettings
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QSettings
 
-from desktop_app.models import i18n
 from desktop_app.models.base import database, forget_session_passwords, unbind_database
 from desktop_app.models.formats import use_locale
 from desktop_app.models.i18n import use_language
@@ -59,15 +58,17 @@ def isolated_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Ite
     for variable in ("LC_ALL", "LC_NUMERIC", "LC_MONETARY", "LC_TIME", "LC_MESSAGES", "LANGUAGE"):
         monkeypatch.delenv(variable, raising=False)
     monkeypatch.setenv("LANG", "en_US.UTF-8")
-    # This checkout's catalogues, whichever checkout an editable install of the
-    # venv points `desktop_app.resources` at (worktrees may share one venv).
-    monkeypatch.setattr(i18n, "locale_dir", lambda: REPO / "resources" / "locale")
     set_application_names()
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(
         QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "qsettings")
     )
     yield
+    # pytest-qt closed the test's windows and asked for their deletion, which
+    # Qt does only once an event loop runs: maybe in the next test, after its
+    # settings path is set, while a window's timers and signals still run.
+    # Deleted now, while this test's settings and database are current.
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     if database.obj is not None:
         unbind_database()
     forget_session_passwords()

@@ -5,7 +5,7 @@ window and its tables fit the screen."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPoint, QSettings, Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QScrollArea, QSplitter, QTabWidget
 
 from desktop_app.demo import fill_demo_data
@@ -127,8 +127,6 @@ LOCALES = {"en": "en_US", "de": "de_DE", "es": "es_ES", "fr": "fr_FR", "pt_BR": 
 @pytest.mark.parametrize("language", list(LOCALES))
 @pytest.mark.parametrize("key", ["time_audit", "contractors", "briefs", "engagements"])
 def test_key_columns_are_read_whole_at_1280_by_800(window, qtbot, key, language):
-    # A layout an earlier test's window saved as it was deleted is no owner's.
-    QSettings().clear()
     # German words are longer: the tabs are built after the language is chosen.
     use_language(language)
     use_locale(LOCALES[language])

@@ -224,8 +224,8 @@ def test_two_processes_importing_at_once_lose_nothing_and_double_nothing(
 
 def test_an_import_that_meets_a_task_someone_is_creating_waits_then_uses_it(store_on_postgres):
     """Ann's transaction creates "Bookkeeping"; Ben's import, naming it too,
-    waits on the server, is refused the duplicate when Ann commits, and is
-    run again: it finds Ann's task and stores its entries."""
+    waits on the server, is refused the duplicate when Ann commits, and
+    uses Ann's task instead: it stores its entries there."""
     from datetime import date
 
     from desktop_app.models.base import database
@@ -264,6 +264,106 @@ def test_an_import_that_meets_a_task_someone_is_creating_waits_then_uses_it(stor
     assert [t.name for t in Task.select()] == ["Bookkeeping"]
     assert TimeEntry.select().count() == 3
     assert result.task_ids == []  # it created no task: Ann's was there
+
+
+def test_two_imports_of_one_file_at_once_store_its_entries_once(store_on_postgres):
+    """Ann's import of a file is not committed yet; Ben imports the same file:
+    his inserts wait on hers, then skip what she stored (no error, no
+    double): his import adds nothing and counts every row a duplicate."""
+    from datetime import date
+
+    from desktop_app.models.base import database
+    from desktop_app.models.tasks import NewEntry, Task, TimeEntry, import_time_entries
+
+    entries = [NewEntry("Bookkeeping", date(2025, 3, 3), 45, "", f"key-{n}") for n in range(3)]
+    outcome: list = []
+
+    def bens_import() -> None:
+        try:
+            outcome.append(import_time_entries(entries))
+        except BaseException as error:
+            outcome.append(error)
+        finally:
+            database.close()  # this thread's own connection
+
+    with database.atomic():
+        anns = import_time_entries(entries)
+        ben = threading.Thread(target=bens_import)
+        ben.start()
+        with _admin_connection() as admin:
+            deadline = time.monotonic() + 30
+            while time.monotonic() < deadline:  # Ben's insert waits on Ann's rows
+                waiting = admin.execute(
+                    "SELECT count(*) FROM pg_stat_activity "
+                    "WHERE wait_event_type = 'Lock' AND datname = %s",
+                    (store_on_postgres.db.database.rsplit("/", 1)[-1],),
+                ).fetchone()
+                if waiting and waiting[0]:
+                    break
+            else:
+                pytest.fail("the second import never waited for the first")
+    ben.join(timeout=60)
+    [result] = outcome
+    assert not isinstance(result, BaseException), result
+    assert len(anns.entry_ids) == 3
+    assert [t.name for t in Task.select()] == ["Bookkeeping"]
+    assert TimeEntry.select().count() == 3
+    assert (result.task_ids, result.entry_ids, result.duplicates) == ([], [], 3)
+
+
+def test_an_import_caught_in_a_deadlock_is_run_again(store_on_postgres):
+    """Ann creates "Invoicing", Ben's import creates "Payroll" then waits on
+    Ann's "Invoicing"; Ann then creates "Payroll": a deadlock. The server
+    gives up on Ben's transaction (his check comes first); his import is
+    run again once Ann has committed, and uses her two tasks."""
+    from datetime import date
+
+    from desktop_app.models.base import database
+    from desktop_app.models.tasks import NewEntry, Task, TimeEntry, create_task, import_time_entries
+
+    entries = [
+        NewEntry(name, date(2025, 3, 3), 30, "", f"key-{name}")
+        for name in ("Payroll", "Invoicing", "Payroll")
+    ]
+    outcome: list = []
+
+    def bens_import() -> None:
+        try:
+            outcome.append(import_time_entries(entries))
+        except BaseException as error:
+            outcome.append(error)
+        finally:
+            database.close()  # this thread's own connection
+
+    with database.atomic():
+        # Ann's session never looks for the deadlock: the server breaks Ben's side.
+        database.execute_sql("SET LOCAL deadlock_timeout = '60s'")
+        # Ben's looks after 5 s of waiting: time enough for Ann to wait on him too.
+        name = store_on_postgres.db.database.rsplit("/", 1)[-1]
+        with _admin_connection() as admin:
+            admin.execute(f"ALTER DATABASE \"{name}\" SET deadlock_timeout = '5s'")
+        create_task("Invoicing")
+        ben = threading.Thread(target=bens_import)
+        ben.start()
+        with _admin_connection() as admin:
+            deadline = time.monotonic() + 30
+            while time.monotonic() < deadline:  # Ben holds "Payroll", waits on "Invoicing"
+                waiting = admin.execute(
+                    "SELECT count(*) FROM pg_stat_activity "
+                    "WHERE wait_event_type = 'Lock' AND datname = %s",
+                    (name,),
+                ).fetchone()
+                if waiting and waiting[0]:
+                    break
+            else:
+                pytest.fail("the second import never waited for the first")
+        create_task("Payroll")  # waits on Ben's "Payroll" until his transaction is broken
+    ben.join(timeout=60)
+    [result] = outcome
+    assert not isinstance(result, BaseException), result
+    assert sorted(t.name for t in Task.select()) == ["Invoicing", "Payroll"]
+    assert result.task_ids == []  # Ann's two tasks, none of his own
+    assert TimeEntry.select().count() == 2  # the repeated key once
 
 
 def test_copy_workspace_both_ways_gives_equal_exports(new_postgres_database, tmp_path):

@@ -87,8 +87,9 @@ def time_baseline(csv_path: Path, folder: Path) -> float:
                     cursor = connection.execute(
                         "INSERT INTO task (name, name_key, area, need, owner_has_expertise, "
                         "dislike, pull_away, business_value, status, notes, created_at, "
-                        "updated_at) VALUES (?, ?, 'other', 'repetitive', 0, 3, 3, 3, "
-                        "'open', '', datetime('now'), datetime('now'))",
+                        "updated_at, row_version, changed_by) VALUES (?, ?, 'other', "
+                        "'repetitive', 0, 3, 3, 3, 'open', '', datetime('now'), "
+                        "datetime('now'), 1, '')",
                         (name, name.casefold()),
                     )
                     tasks[name] = cursor.lastrowid

@@ -11,7 +11,9 @@ tasks: the tasks, and the month's entries summed per task (`load_month`).
 
 from __future__ import annotations
 
+import logging
 import re
+import time
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -89,6 +91,8 @@ MINUTES_PER_DAY = 24 * 60
 MAX_MONTHLY_MINUTES = 31 * MINUTES_PER_DAY
 # An hourly rate above this is a typo.
 MAX_RATE = Decimal("100000")
+
+log = logging.getLogger("offload.tasks")
 
 
 class Task(BaseModel):
@@ -1253,22 +1257,46 @@ def minutes_logged_by_day(days: Iterable[date]) -> dict[date, int]:
 def import_time_entries(entries: list[NewEntry], progress: Progress | None = None) -> ImportOutcome:
     """Store `entries` in one transaction, creating the tasks they name.
 
-    In a team workspace two people may import at once: when the other
-    import created a task (or stored an entry) this one was about to, the
-    server refuses this transaction's row; it is then rolled back and run
-    again, finding what the other stored. Nothing is lost, nothing doubled.
+    In a team workspace two people may import at once. A task the other
+    import is creating is waited for, then used (a savepoint around each new
+    task); an entry the other stored is skipped (ON CONFLICT DO NOTHING on
+    its import key). Nothing is lost, nothing doubled. Should the server
+    still refuse the transaction (a deadlock between two imports creating
+    the same tasks in another order, or a conflict not foreseen), it is
+    rolled back and run again, finding what the other stored, for up to
+    `_IMPORT_PATIENCE` seconds: however many imports are running, and
+    however slow the machine, not a fixed number of times.
     """
-    for attempt in range(_IMPORT_ATTEMPTS):
+    deadline = time.monotonic() + _IMPORT_PATIENCE
+    while True:
         try:
             with database.atomic():
                 return _import_time_entries_once(entries, progress)
-        except IntegrityError:
-            if not is_postgres(database) or attempt == _IMPORT_ATTEMPTS - 1:
+        except Exception as error:
+            if not (is_postgres(database) and _worth_retrying(error)):
                 raise
-    raise AssertionError("unreachable")
+            if time.monotonic() > deadline:
+                raise
+            log.info("import refused by the server (%s); run again", _sqlstate(error))
 
 
-_IMPORT_ATTEMPTS = 3
+_IMPORT_PATIENCE = 30.0  # seconds
+# unique_violation, serialization_failure, deadlock_detected
+_RETRIED_SQLSTATES = frozenset({"23505", "40001", "40P01"})
+
+
+def _sqlstate(error: BaseException) -> str | None:
+    """The server's SQLSTATE of `error` (peewee wraps the driver's error)."""
+    for candidate in (error, *error.args, error.__cause__, error.__context__):
+        code = getattr(candidate, "sqlstate", None)
+        if isinstance(code, str):
+            return code
+    return None
+
+
+def _worth_retrying(error: BaseException) -> bool:
+    """A refusal that running the transaction again can get past."""
+    return _sqlstate(error) in _RETRIED_SQLSTATES
 
 
 def _import_time_entries_once(
@@ -1315,8 +1343,10 @@ def _import_time_entries_once(
                     # Another import may have stored it since this one looked.
                     task_ids.update({k: i for k, (i, _) in tasks_by_key([key]).items()})
                 if key not in task_ids:
-                    task_ids[key] = create_task(entry.task_name, area=entry.area, need=entry.need)
-                    outcome.task_ids.append(task_ids[key])
+                    task_id, created = _create_or_find_task(entry, key, concurrent)
+                    task_ids[key] = task_id
+                    if created:
+                        outcome.task_ids.append(task_id)
                 day = days.get(entry.day)
                 if day is None:
                     day = days[entry.day] = entry.day.isoformat()
@@ -1324,7 +1354,10 @@ def _import_time_entries_once(
             if returned is None:
                 database.cursor().executemany(insert, rows)
             elif rows:
-                returned.extend(_insert_returning_ids(insert, rows))
+                ids = _insert_returning_ids(insert + _SKIP_STORED_KEYS, rows)
+                # Those another import stored meanwhile are skipped: duplicates.
+                outcome.duplicates += len(rows) - len(ids)
+                returned.extend(ids)
             if progress is not None:
                 progress(min(start + _INSERT_CHUNK, total), total)
         if returned is not None:
@@ -1337,6 +1370,27 @@ def _import_time_entries_once(
         )
         outcome.entry_ids = [entry_id for (entry_id,) in newer]
     return outcome
+
+
+def _create_or_find_task(entry: NewEntry, key: str, concurrent: bool) -> tuple[int, bool]:
+    """The new task `entry` names, and True; on PostgreSQL, when another
+    import created it meanwhile (the insert waits for that import to commit,
+    then is refused), that task and False."""
+    if not concurrent:
+        return create_task(entry.task_name, area=entry.area, need=entry.need), True
+    try:
+        with database.atomic():  # a savepoint: a refusal undoes only this insert
+            return create_task(entry.task_name, area=entry.area, need=entry.need), True
+    except IntegrityError as error:
+        found = tasks_by_key([key])
+        if key not in found:
+            raise error
+        return found[key][0], False
+
+
+# PostgreSQL: an entry another import stored since this one looked is skipped
+# (the insert waits for that import to commit) instead of refusing the batch.
+_SKIP_STORED_KEYS = ' ON CONFLICT ("import_key") DO NOTHING'
 
 
 def _insert_returning_ids(insert: str, rows: list[tuple[Any, ...]]) -> list[int]:
