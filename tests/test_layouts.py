@@ -160,3 +160,22 @@ def test_key_columns_are_read_whole_at_1280_by_800(window, qtbot, key, language)
         if header.isSectionHidden(column):
             assert table.model().headerData(column, Qt.Orientation.Horizontal) in hidden
     menu.deleteLater()
+
+
+@pytest.mark.parametrize("language", list(LOCALES))
+def test_the_engagement_pane_needs_no_sideways_scrolling_at_1280_by_800(window, qtbot, language):
+    # In French the questions' row (Save, Delete and the three "Into …"
+    # buttons) was wider than the pane: the whole pane scrolled sideways and
+    # its buttons ("Afficher le brief") and the timeline's last column were cut.
+    use_language(language)
+    use_locale(LOCALES[language])
+    fill_demo_data()
+    window.resize(1264, 752)
+    page = window.show_tab("engagements").page()
+    page.refresh()
+    page.table.selectRow(0)
+    QApplication.processEvents()
+    scroll = page.detail.scroll_area
+    qtbot.waitUntil(lambda: scroll.widget().isVisible())
+    needed = scroll.widget().minimumSizeHint().width()
+    assert needed <= scroll.viewport().width(), (needed, scroll.viewport().width())

@@ -72,6 +72,12 @@ class AgreementsPanel(RunningPanel):
         self.kind_box = named(QComboBox(), "agreementKind", _("Kind of agreement"))
         for kind in AgreementKind:
             self.kind_box.addItem(_(AGREEMENT_KIND_LABELS[kind]), kind.value)
+        # As wide as a short kind, not the longest: the longest German kind
+        # made this row wider than the engagement's pane at 1280×800.
+        self.kind_box.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.kind_box.setMinimumContentsLength(12)
         self.signed_edit = date_edit(
             "agreementSignedOn", _("Signed on"), unset_text=_("Not signed yet")
         )

@@ -171,9 +171,15 @@ class QuestionsPanel(QWidget):
         actions.addWidget(self.save_button)
         actions.addWidget(self.delete_button)
         actions.addStretch(1)
-        for widget in (self.step_button, self.rule_button, self.expectation_button):
-            actions.addWidget(widget)
         layout.addLayout(actions)
+        # Where the answer can go, on a row of its own: beside Save and Delete
+        # the row was wider than the engagement's pane in French at 1280×800,
+        # which then scrolled sideways and cut the pane's buttons.
+        into = QHBoxLayout()
+        for widget in (self.step_button, self.rule_button, self.expectation_button):
+            into.addWidget(widget)
+        into.addStretch(1)
+        layout.addLayout(into)
         self.error = MessageLine("questionError", _("Why it was not done"))
         layout.addWidget(self.error)
 
