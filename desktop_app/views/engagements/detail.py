@@ -58,6 +58,7 @@ from desktop_app.views.engagements.presentation import (
     due_tone,
 )
 from desktop_app.views.engagements.questions_panel import QuestionsPanel
+from desktop_app.views.partials.lazy_tabs import put_in_tab
 from desktop_app.views.partials.naming import named
 from desktop_app.views.partials.plain_text import plain_label, rich_label
 from desktop_app.views.partials.table_model import ALIGN_LEFT, Column, RowTableModel
@@ -456,18 +457,7 @@ class EngagementDetail(QWidget):
             form.added.connect(self.feedback_added)
         self._forms[index] = form
         form.set_engagement(self.row.id if self.row else None)
-        tabs = self.tabs
-        current = tabs.currentIndex()
-        placeholder, title = tabs.widget(index), tabs.tabText(index)
-        tabs.blockSignals(True)
-        try:
-            tabs.removeTab(index)
-            tabs.insertTab(index, form, title)
-            tabs.setCurrentIndex(current)
-        finally:
-            tabs.blockSignals(False)
-        if placeholder is not None:
-            placeholder.deleteLater()
+        put_in_tab(self.tabs, index, form)
         return form
 
     def show_running(self, panel: QWidget) -> None:

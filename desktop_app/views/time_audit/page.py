@@ -78,6 +78,7 @@ from desktop_app.views.partials.layout_memory import (
     restore_layout,
     save_layout,
 )
+from desktop_app.views.partials.lazy_tabs import put_in_tab
 from desktop_app.views.partials.naming import named
 from desktop_app.views.partials.plain_text import (
     html_text,
@@ -405,18 +406,7 @@ class TimeAuditPage(TabPage):
             return built
         built = self._build_panel(index)
         self._panels[index] = built
-        tabs = self.bottom_tabs
-        current = tabs.currentIndex()
-        placeholder, title = tabs.widget(index), tabs.tabText(index)
-        tabs.blockSignals(True)
-        try:
-            tabs.removeTab(index)
-            tabs.insertTab(index, built, title)
-            tabs.setCurrentIndex(current)
-        finally:
-            tabs.blockSignals(False)
-        if placeholder is not None:
-            placeholder.deleteLater()
+        put_in_tab(self.bottom_tabs, index, built)
         self._fill_panel(index)
         return built
 
