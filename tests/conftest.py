@@ -109,8 +109,20 @@ NO_SERVER = (
 )
 
 
+# A test of what only PostgreSQL does (two writers at once): it runs there alone.
+POSTGRES_ONLY = pytest.mark.postgres_only
+
+
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
-    if "engine" in metafunc.fixturenames and metafunc.definition.get_closest_marker("both_engines"):
+    if "engine" in metafunc.fixturenames and metafunc.definition.get_closest_marker(
+        "postgres_only"
+    ):
+        metafunc.parametrize(
+            "engine", [pytest.param("postgresql", marks=pytest.mark.postgres)], indirect=True
+        )
+    elif "engine" in metafunc.fixturenames and metafunc.definition.get_closest_marker(
+        "both_engines"
+    ):
         metafunc.parametrize(
             "engine",
             ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)],

@@ -36,7 +36,7 @@ from desktop_app.models.history import history
 from desktop_app.models.tasks import Task, create_task, load_month, update_task
 from desktop_app.models.versions import StaleEdit
 from desktop_app.store import Store
-from tests.conftest import BOTH_ENGINES
+from tests.conftest import BOTH_ENGINES, POSTGRES_ONLY
 from tests.test_row_versions import Client, second_connection
 
 pytestmark = BOTH_ENGINES
@@ -257,6 +257,7 @@ def _waiting_on_a_lock(url: str) -> bool:
     return bool(waiting)
 
 
+@POSTGRES_ONLY
 def test_two_reorders_in_overlapping_transactions_end_in_one_order(
     qtbot, clients, engine, db_location
 ):
@@ -267,8 +268,6 @@ def test_two_reorders_in_overlapping_transactions_end_in_one_order(
     move between the two rows works."""
     import threading
 
-    if engine != "postgresql":
-        pytest.skip("SQLite serialises writers: the test above is its case")
     ann, ben = clients
     with ann.active():
         brief_id = create_brief(BriefData(title="Newsletter"))
