@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop_app.models import access, checklists, procedures
+from desktop_app.models import access, checklists, procedures, versions
 from desktop_app.models import contractors as bench
 from desktop_app.models.base import database
 from desktop_app.models.briefs import (
@@ -378,3 +378,26 @@ def test_a_check_in_form_saves_over_the_version_it_was_opened_on(clients):
             update_check_in(check_in_id, date(2026, 11, 2), summary="Books closed late")
         [stored] = timeline(engagement_id)
         assert stored.summary == "Books closed, VAT filed"
+
+
+def test_a_save_of_a_row_the_other_client_deleted_says_so_in_the_owners_language(clients):
+    from desktop_app.models.errors import UserError
+    from desktop_app.models.i18n import use_language
+
+    ann, ben = clients
+    with ann.active():
+        contractor_id = _contractor()
+        bench.contractor_rows()
+    with ben.active():
+        bench.contractor_rows()
+        bench.delete_contractor(contractor_id)
+    with ann.active():
+        use_language("de")
+        # The contractor's own edit says so before it saves ("nicht mehr im
+        # Pool"); the save beneath every versioned edit says it too.
+        with pytest.raises(UserError, match="nicht mehr im Pool"):
+            bench.update_contractor(contractor_id, {"notes": "mine"})
+        with pytest.raises(UserError, match="wurde gelöscht") as refused:
+            versions.save(bench.Contractor, contractor_id, {"notes": "mine"}, what="Contractor")
+        assert not isinstance(refused.value, StaleEdit)
+        assert bench.Contractor.get_or_none(bench.Contractor.id == contractor_id) is None

@@ -17,7 +17,6 @@ import os
 import statistics
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -142,7 +141,7 @@ def _startups(
 
 def import_row(bench: Bench, server: str, made: list[str]) -> None:
     """The Toggl import of `make bench`, into a new workspace each run."""
-    from tools.import_bench import time_offload_import, write_toggl_csv
+    from tools.import_bench import time_import_into, time_offload_import, write_toggl_csv
 
     rows = max(10, round(IMPORT_ROWS * bench.scale))
     bench.say(f"PostgreSQL: importing a {rows:,}-row Toggl CSV")
@@ -150,7 +149,7 @@ def import_row(bench: Bench, server: str, made: list[str]) -> None:
     on_sqlite, on_server = [], []
     for run in range(bench.runs):
         on_sqlite.append(time_offload_import(csv_path, bench.work))
-        on_server.append(_time_import(csv_path, new_database(server, made, f"import{run}")))
+        on_server.append(time_import_into(csv_path, new_database(server, made, f"import{run}")))
     bench.rows.append(
         Row(
             f"importing a {rows:,}-row Toggl CSV", f"empty ({ENGINE})", "Offload on SQLite",
@@ -158,20 +157,3 @@ def import_row(bench: Bench, server: str, made: list[str]) -> None:
             pairs=[s / q for s, q in zip(on_server, on_sqlite, strict=True)],
         )
     )  # fmt: skip
-
-
-def _time_import(csv_path: Path, url: str) -> float:
-    """Seconds for read + preview + import into the workspace at `url`, as
-    `offload import-time --db URL` runs them."""
-    from desktop_app.importers.time_tracking import preview_file
-    from desktop_app.models.tasks import import_time_entries
-    from desktop_app.store import open_store
-
-    store = open_store(url)
-    try:
-        began = time.perf_counter()
-        preview = preview_file(csv_path)
-        import_time_entries(preview.entries)
-        return time.perf_counter() - began
-    finally:
-        store.close()

@@ -53,11 +53,17 @@ def write_toggl_csv(path: Path, rows: int) -> Path:
 
 def time_offload_import(csv_path: Path, folder: Path) -> float:
     """Seconds for read + preview + import, as `offload import-time` runs them."""
+    return time_import_into(csv_path, folder / f"offload-{time.monotonic_ns()}.sqlite3")
+
+
+def time_import_into(csv_path: Path, location: Path | str) -> float:
+    """Seconds for read + preview + import into the database at `location`
+    (a new file, or a team workspace's URL)."""
     from desktop_app.importers.time_tracking import preview_file
     from desktop_app.models.tasks import import_time_entries
     from desktop_app.store import open_store
 
-    store = open_store(folder / f"offload-{time.monotonic_ns()}.sqlite3")
+    store = open_store(location)
     try:
         began = time.perf_counter()
         preview = preview_file(csv_path)

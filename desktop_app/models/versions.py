@@ -209,7 +209,11 @@ def save(
     fields = [getattr(model, name) for name in values]
     before = model.select(*fields).where(model.id == row_id).dicts().first()
     if before is None:
-        raise UserError(f"{what} was deleted (by someone else?); your change was not saved.")
+        raise UserError(
+            _("{what} was deleted (by someone else?); your change was not saved.").format(
+                what=_(what)
+            )
+        )
     stamp = now()
     written = {changed_at_field: stamp, **values, **(extra or {})}
     query = model.update(
