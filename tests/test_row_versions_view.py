@@ -6,6 +6,7 @@ contractor, an engagement and a brief; the name in Settings per workspace.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -110,7 +111,11 @@ def test_an_engagements_history_names_its_check_ins_too(window, qtbot):
     qtbot.mouseClick(page.history_button, Qt.MouseButton.LeftButton)
     dialog = shown_dialog(window, "historyDialog")
     fields = {row[2] for row in dialog.rows()}
-    assert fields == {"Cadence days", "02 Nov 2026: Summary"}
+    # The check-in named by its day, and each change's time, in the owner's
+    # formats (not a hand-written "02 Nov 2026").
+    assert fields == {"Cadence days", "Nov 2, 2026: Summary"}
+    for row in dialog.rows():
+        assert re.fullmatch(r"[A-Z][a-z]{2} \d{1,2}, \d{4}, \d{1,2}:\d{2}\s[AP]M", row[0]), row[0]
     dialog.close()
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from desktop_app.models.briefs import Expectation
 from desktop_app.models.engagements import CheckIn, Feedback
+from desktop_app.models.formats import day
 from desktop_app.models.history import Change, history
 
 
@@ -28,7 +29,7 @@ def changes_of(kind: str, row_id: int) -> list[Change]:
         ]
     elif kind == "engagement":
         rows += [
-            ("check_in", c.id, f"{c.date:%d %b %Y}")
+            ("check_in", c.id, day(c.date))
             for c in CheckIn.select(CheckIn.id, CheckIn.date).where(CheckIn.engagement == row_id)
         ]
         rows += [

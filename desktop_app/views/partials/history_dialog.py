@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 
+from desktop_app.models.formats import date_time
 from desktop_app.models.history import Change
 from desktop_app.models.i18n import _
 from desktop_app.models.row_histories import changes_of
@@ -31,7 +32,7 @@ class HistoryDialog(QDialog):
             if change.what:
                 field = f"{change.what}: {field}"
             cells = (
-                f"{change.changed_at:%d %b %Y %H:%M}",
+                date_time(change.changed_at),
                 change.person or _("(not named)"),
                 field,
                 change.old or "–",
