@@ -91,7 +91,7 @@ def test_a_contractors_history_says_who_changed_which_field_when(window, qtbot, 
         ["Ben", "Notes", "–", "Careful with numbers"],
         ["Ann", "Phone", "–", "+1 555 0100"],
     ]
-    assert dialog.windowTitle() == "History: Maria Lopez"
+    assert dialog.windowTitle() == "Changes: Maria Lopez"
     dialog.close()
 
 

@@ -20,8 +20,8 @@ class HistoryDialog(QDialog):
 
     def __init__(self, title: str, changes: list[Change], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        named(self, "historyDialog", _("History"))
-        self.setWindowTitle(_("History: {name}").format(name=title))
+        named(self, "historyDialog", _("Changes"))
+        self.setWindowTitle(_("Changes: {name}").format(name=title))
         layout = QVBoxLayout(self)
         self.model = QStandardItemModel(0, 5, self)
         self.model.setHorizontalHeaderLabels(
